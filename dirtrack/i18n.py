@@ -1219,10 +1219,10 @@ MESSAGES.update(
             "re-created field {id} as {code}: {n} rows point to it",
         ),
         "repair_meeting": NP_(
-            "re-created meeting {id} held on {day}, the earliest day its rows hold: {n} row "
-            "points to it (dirtrack edit meeting {id} --date DAY --title TITLE gives it its own)",
-            "re-created meeting {id} held on {day}, the earliest day its rows hold: {n} rows "
-            "point to it (dirtrack edit meeting {id} --date DAY --title TITLE gives it its own)",
+            "re-created meeting {id} held on {day}, {source}: {n} row points to it (dirtrack "
+            "edit meeting {id} --date DAY --title TITLE gives it its own)",
+            "re-created meeting {id} held on {day}, {source}: {n} rows point to it (dirtrack "
+            "edit meeting {id} --date DAY --title TITLE gives it its own)",
         ),
         "repair_series": NP_(
             "re-created series {id} from {day}, making no new occurrence: {n} row points to it",
@@ -1248,10 +1248,8 @@ MESSAGES.update(
             "will re-create field {id} as {code}: {n} rows point to it",
         ),
         "repair_meeting_will": NP_(
-            "will re-create meeting {id} held on {day}, the earliest day its rows hold: {n} row "
-            "points to it",
-            "will re-create meeting {id} held on {day}, the earliest day its rows hold: {n} rows "
-            "point to it",
+            "will re-create meeting {id} held on {day}, {source}: {n} row points to it",
+            "will re-create meeting {id} held on {day}, {source}: {n} rows point to it",
         ),
         "repair_series_will": NP_(
             "will re-create series {id} from {day}, making no new occurrence: {n} row points to it",
@@ -3221,6 +3219,10 @@ ERRORS.update(
             "directive {id} has the same meeting, lead unit and text; key {key!r} is not its "
             "key, so another directive is recorded"
         ),
+        "warn_key_same_row": N_(
+            "row {row} has the same meeting, lead unit and text but another key, so two "
+            "directives are recorded"
+        ),
         "warn_key_elsewhere": N_(
             "directive {id} ({unit}) has key {key!r} too but is not in this row; it is left "
             "as it is"
@@ -3321,9 +3323,60 @@ ERRORS.update(
             "{entity} {id}: {field} is blank where dirtrack stores no value (NULL), so that its "
             "export cannot be imported back; correct it in the program that wrote it"
         ),
+        # the day doctor --repair gives a meeting it re-creates: which row's, and what it is
+        "rp_day_directive_original_due": N_(
+            "the deadline of directive {row}, the earliest day its rows hold"
+        ),
+        "rp_day_directive_issued_on": N_(
+            "the day directive {row} was issued, the earliest day its rows hold"
+        ),
+        "rp_day_directive_completed_on": N_(
+            "the day directive {row} was completed, the earliest day its rows hold"
+        ),
+        "rp_day_directive_cancelled_on": N_(
+            "the day directive {row} was cancelled, the earliest day its rows hold"
+        ),
+        "rp_day_directive_withdrawn_on": N_(
+            "the day directive {row} was withdrawn, the earliest day its rows hold"
+        ),
+        "rp_day_limitation_resolved_on": N_(
+            "the day limitation {row} was resolved, the earliest day its rows hold"
+        ),
+        "rp_day_series_starts_on": N_(
+            "the first day of periodic directive {row}, the earliest day its rows hold"
+        ),
+        "rp_day_progress_entry_reported_on": N_(
+            "the day progress of directive {row} was reported, the earliest day its rows hold"
+        ),
+        "rp_day_extension_approved_on": N_(
+            "the day an extension of directive {row} was approved, the earliest day its rows hold"
+        ),
+        "rp_day_extension_new_due": N_(
+            "the deadline an extension of directive {row} set, the earliest day its rows hold"
+        ),
+        "rp_day_recorded_directive": N_(
+            "the day directive {row} was recorded, as none of its rows holds a day"
+        ),
+        "rp_day_recorded_limitation": N_(
+            "the day limitation {row} was recorded, as none of its rows holds a day"
+        ),
+        "rp_day_recorded_series": N_(
+            "the day periodic directive {row} was recorded, as none of its rows holds a day"
+        ),
+        "rp_day_today": N_("today, as none of its rows holds a day or was recorded on one"),
         "hc_unknown_code": N_(
             "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): shown as it "
             "is, but its export cannot be imported back; {option} sets one"
+        ),
+        "hc_unknown_code_no_command": N_(
+            "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): shown as it "
+            "is, but its export cannot be imported back; no command sets it again: the program "
+            "that wrote it corrects it"
+        ),
+        "hc_unknown_code_fails": N_(
+            "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): the commands "
+            "that make its occurrences (list, overdue, report, series…) stop with an error "
+            "until the program that wrote it corrects it"
         ),
         "hc_not_nfc": N_(
             "{entity} {id}: {field} is not in NFC (its accents stored as separate marks), so "

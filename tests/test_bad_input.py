@@ -1127,6 +1127,8 @@ WORKING = {
     ("calendar", "list"): ["calendar", "list"],
     ("series", "list"): ["series", "list"],
     ("field", "list"): ["field", "list"],
+    ("field", "suggest"): ["field", "suggest"],
+    ("limitation", "suggest"): ["limitation", "suggest", "2"],
     ("leader", "list"): ["leader", "list"],
     ("calendar", "add"): ["calendar", "add", "2025-05-05", "--off"],
     ("series", "show"): ["series", "show", "1"],

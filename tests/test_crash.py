@@ -495,3 +495,90 @@ def test_doctor_names_codes_texts_and_names_typed_in_by_hand(
     engine.dispose()
     checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
     assert checks["records"]["status"] == "ok", checks["records"]["detail"]
+
+
+def test_doctor_names_every_column_of_codes_typed_in_by_hand(
+    meeting: int, units: Cli, db: str, tmp_path: Path
+) -> None:
+    """The records check named a meeting kind or a limitation category none of dirtrack's, but
+    not the other columns that hold one of a fixed set of codes (checked on input by a command
+    or the JSON import): a request's kind and decision, a result's verdict, a contact's role, a
+    pack item's role, the office's kind and regime, a series' period. Each row is named, with
+    the command that sets it again where there is one; a series' period none of dirtrack's
+    stops every command that makes occurrences, so it is a problem."""
+    from sqlalchemy import create_engine, text
+
+    from dirtrack.db import resolve_target
+
+    m = str(meeting)
+    units.ok("assign", m, "--unit", "BTC", "--due", "30/6/2022", "Báo cáo A")
+    units.ok("assign", m, "--unit", "BDV", "--due", "30/6/2022", "Báo cáo B")
+    series = units.id("assign", m, "--unit", "BDV", "--every", "month", "Báo cáo tháng")
+    units.ok("done", "1", "--verdict", "meets", "--date", "1/6/2022")
+    asked = ["request", "extend", "2", "--to", "31/12/2022", "--reason", "Chờ"]
+    units.ok(*asked, "--date", "1/6/2022")
+    units.ok("unit", "contact", "BTC", "--name", "Nguyễn An", "--role", "focal")
+    units.ok("office", "set", "--kind", "state", "--on-time-by", "document")
+    units.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(tmp_path / "phieu"))
+    assert json.loads(units("doctor", "--format", "json").stdout)[0]["status"] == "ok"
+    changes = [
+        "UPDATE request SET kind = 'delay', decision = 'maybe'",
+        "UPDATE directive_result SET verdict = 'good'",
+        "UPDATE unit_contact SET role = 'boss'",
+        "UPDATE pack_item SET role = 'chair' WHERE id = 1",
+        "UPDATE office SET kind = 'party ', on_time_by = 'signature'",
+    ]
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        for change in changes:
+            conn.execute(text(change))
+    engine.dispose()
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["records"]["status"] == "warning"
+    said = checks["records"]["detail"].split("; ")
+    shown = "shown as it is, but its export cannot be imported back"
+    nobody = ["no command sets it again: the program that wrote it corrects it"]
+    expected = [
+        f"office profile 1: kind holds 'party ', none of dirtrack's (party, state): {shown}",
+        "dirtrack office set --kind sets one",
+        "office profile 1: on time judged by holds 'signature', none of dirtrack's (document, "
+        f"acceptance): {shown}",
+        "dirtrack office set --on-time-by sets one",
+        f"unit contact 1: role holds 'boss', none of dirtrack's (focal, head): {shown}",
+        *nobody,
+        f"result 1: verdict holds 'good', none of dirtrack's (meets, exceeds, short): {shown}",
+        *nobody,
+        f"request 1: kind holds 'delay', none of dirtrack's (extend, withdraw): {shown}",
+        *nobody,
+        f"request 1: decision holds 'maybe', none of dirtrack's (approved, rejected): {shown}",
+        *nobody,
+        f"pack item 1: role holds 'chair', none of dirtrack's (lead, with): {shown}",
+        *nobody,
+    ]
+    found = [line for line in said if "with white space" not in line and "typed again" not in line]
+    assert sorted(found) == sorted(expected)
+    # a series' period none of dirtrack's: the commands that make occurrences fail; a problem
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE series SET every = 'week'"))
+    engine.dispose()
+    result = units("--lang", "vi", "doctor", "--format", "json")
+    assert result.exit_code == 1
+    records = {c["check"]: c for c in json.loads(result.stdout)}["records"]
+    assert records["status"] == "problem"
+    assert f"{series}: " in records["detail"] and " chứa 'week'" in records["detail"]
+    assert "(month, quarter, half-year, year): các lệnh tạo các kỳ" in records["detail"]
+    # set again as dirtrack stores them, nothing is left to say
+    units.ok("office", "set", "--kind", "party", "--on-time-by", "document")
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE series SET every = 'month'"))
+        conn.execute(text("UPDATE request SET kind = 'extend', decision = NULL"))
+        conn.execute(text("UPDATE directive_result SET verdict = NULL"))
+        conn.execute(text("UPDATE unit_contact SET role = 'head'"))
+        conn.execute(text("UPDATE pack_item SET role = 'lead'"))
+    engine.dispose()
+    checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "ok", checks["records"]["detail"]

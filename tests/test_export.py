@@ -411,6 +411,85 @@ def test_a_text_starting_with_an_apostrophe_and_a_formula_comes_back_as_typed(
     assert [d["text"] for d in found] == texts
 
 
+def test_a_typed_apostrophe_before_a_formula_in_a_workbook_is_kept(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A workbook cell typed ``''=Việc ba`` in a spreadsheet (which holds ``'=Việc ba`` behind
+    its quote prefix, as it shows it) was read ``=Việc ba``: import took the apostrophe away as
+    the export's mark. The export's mark in a workbook is the quote prefix; the only apostrophe
+    it adds stands before another, so a cell with one alone is read as it is, and the export's
+    own cells still come back as they were written."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"])
+    typed = ["'=Việc ba", "'+84 912", "''=Việc bốn", "=Việc năm"]
+    for n, text in enumerate(typed, start=1):
+        ws.append([n, None, "BTC", "30/9/2022", "'=ghi chú" if n == 1 else None])
+        cell = ws.cell(n + 1, 2)
+        cell.value, cell.data_type = text, "s"  # text, never a formula
+        cell.quotePrefix = True  # as the spreadsheet keeps a typed apostrophe
+    path = tmp_path / "typed.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting), "--as-of", "2022-08-31")
+    read = ["'=Việc ba", "'+84 912", "'=Việc bốn", "=Việc năm"]
+    assert [r["text"] for r in report["rows"]] == read
+    assert report["rows"][0]["note"] == "'=ghi chú"
+    listed = units.json("list", "--status", "all", "--as-of", "2022-08-31")
+    assert [d["text"] for d in listed] == read
+    # the same texts as a CSV field: one apostrophe is dirtrack's CSV mark, taken away
+    sheet = tmp_path / "typed.csv"
+    sheet.write_text("Nội dung,Đơn vị chủ trì\n'=Việc sáu,BTC\n", encoding="utf-8")
+    report = units.json("import", str(sheet), "--meeting", str(meeting), "--dry-run")
+    assert [r["text"] for r in report["rows"]] == ["=Việc sáu"]
+
+
+def test_the_sheet_of_a_register_without_keys_reads_back_unchanged(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """The register's own sheet was refused on import when it held directives without a key
+    (each row 'repeats directive …'), and read into an empty register its periodic directive's
+    occurrences repeated each other. The export gives every row without a key one the import
+    derives again from the row (the meeting's day, text and deadline; -2 after a second row
+    that shows the same): it tells the rows apart and is never stored. Read back, the register
+    is the same; read into an empty one, the directives are the same, without keys."""
+    m = str(meeting)
+    units.ok("assign", m, "--unit", "BTC", "--due", "30/6/2022", "Báo cáo A")
+    units.ok("assign", m, "--unit", "BDV", "--key", "K1", "--due", "30/6/2022", "Báo cáo B")
+    units.ok("assign", m, "--unit", "BDV", "--every", "month", "--day", "20", "Báo cáo tháng")
+    twice = ["assign", m, "--unit", "VPTU", "--due", "31/7/2022", "Rà soát quy chế"]
+    units.ok(*twice)
+    units.ok(*twice, "--allow-duplicate")
+    units.ok("progress", "1", "--percent", "30", "--date", "1/6/2022")
+    book = tmp_path / "so.xlsx"
+    units.ok("export", "--format", "xlsx", "--out", str(book), "--as-of", "2022-09-30")
+    ws = load_workbook(book).worksheets[0]
+    rows = [r for r in ws.iter_rows(min_row=6, values_only=True) if r[0]]
+    keys = [r[-1] for r in rows]
+    assert len(rows) == 9 and all(keys) and len(set(keys)) == len(keys)
+    assert "K1" in keys and sum(k.endswith("-2") for k in keys) == 1  # the copy's
+    before = tmp_path / "before.json"
+    units.ok("export", "--format", "json", "--out", str(before))
+    report = units.json("import", str(book), "--as-of", "2022-09-30")
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 9, report["rows"]
+    after = tmp_path / "after.json"
+    units.ok("export", "--format", "json", "--out", str(after))
+    assert after.read_bytes() == before.read_bytes()
+    # into an empty register (its units entered): the same directives, none given a key
+    other = units.at(other_db)
+    for unit in units.json("unit", "list"):
+        other.ok("unit", "add", unit["code"], unit["name"])
+    report = other.json("import", str(book), "--as-of", "2022-09-30")
+    assert report["created"]["directives"] == 9
+    assert all(r["warnings"] == [] for r in report["rows"]), report["rows"]
+    fields = ("--fields", "text,unit,due,original_due,key,status,progress,completed_on")
+    shown = ["list", "--status", "all", "--as-of", "2022-09-30", *fields]
+    assert other.json(*shown) == units.json(*shown)
+    again = other.json("import", str(book), "--as-of", "2022-09-30")
+    assert [r["action"] for r in again["rows"]] == ["unchanged"] * 9
+
+
 @pytest.mark.parametrize(("lang", "key"), [("vi", "Mã"), ("en", "Key")])
 def test_xlsx_export_reimports_unchanged(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str, key: str

@@ -634,6 +634,52 @@ def test_a_new_key_on_a_recorded_text_is_created_with_a_warning(
     assert [(r["action"], r["warnings"]) for r in again["rows"]] == [("unchanged", [])]
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_two_rows_with_another_key_and_the_same_text_are_created_with_a_warning(
+    units: Cli, meeting: int, tmp_path: Path, kind: str
+) -> None:
+    """Two rows of one sheet with different keys and the same text (same meeting, lead unit;
+    case, accents and spaces aside) were both created without a word, where a new key on a
+    recorded text is warned of. Each later row names the first (one line per pair); another
+    unit's row, or the sheet read again, says nothing."""
+    from openpyxl import Workbook
+
+    rows = [
+        ["Mã", *HEADER],
+        ["A1", "1", "Xây dựng đề án", "BTC", "", "30/9/2022", "", ""],
+        ["A2", "2", "xây dựng  ĐỀ ÁN", "BTC", "", "31/12/2022", "", ""],
+        ["A3", "3", "Xây dựng đề án", "VPTU", "", "30/9/2022", "", ""],
+        ["A4", "4", "Xay dung de an ", "BTC", "", "30/9/2022", "", ""],
+    ]
+    if kind == "csv":
+        sheet = write_csv(tmp_path / "s.csv", rows)
+    else:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        sheet = tmp_path / "s.xlsx"
+        book.save(sheet)
+    args = ("import", str(sheet), "--meeting", str(meeting), "--as-of", "2022-07-01")
+    planned = units.json("--lang", "vi", *args, "--dry-run")
+    said = {
+        "en": "row 2 has the same meeting, lead unit and text but another key, so two "
+        "directives are recorded",
+        "vi": "dòng 2 cùng cuộc họp, đơn vị chủ trì và nội dung nhưng khác khóa, nên ghi thành "
+        "hai nhiệm vụ",
+    }
+    assert [r["warnings"] for r in planned["rows"]] == [[], [said["vi"]], [], [said["vi"]]]
+    report = units.json(*args)
+    assert report["created"]["directives"] == 4
+    assert [(r["row"], r["action"], r["warnings"]) for r in report["rows"]] == [
+        (2, "create", []),
+        (3, "create", [said["en"]]),
+        (4, "create", []),
+        (5, "create", [said["en"]]),
+    ]
+    again = units.json(*args)
+    assert [(r["action"], r["warnings"]) for r in again["rows"]] == [("unchanged", [])] * 4
+
+
 def test_key_column_must_identify_every_row(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

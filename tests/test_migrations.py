@@ -985,12 +985,14 @@ def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_ba
     assert len(lines) == 2, lines
     said = {
         "unit": f"re-created unit {gone} as MISSING-{gone}, not retired: ",
-        "meeting": f"re-created meeting {gone} held on 2024-01-15, the earliest day its rows hold",
+        "meeting": f"re-created meeting {gone} held on 2024-01-15, the day directive ",
         "series": f"re-created series {gone} from 2024-01-15, making no new occurrence",
         "field": f"re-created field {gone} as MISSING-{gone}: 1 row points to it",
         "limitation": f"limitation {gone} is not there: cleared the link of the 1 limitation",
     }[table]
     assert lines[0].startswith(said), lines
+    if table == "meeting":  # the occurrence the quarterly series issued on the meeting's day
+        assert " was issued, the earliest day its rows hold: " in lines[0], lines
     assert lines[1].endswith("1 record repaired in one change (dirtrack undo takes it back); "
                              "dirtrack doctor names the placeholders until they have their own "
                              "names"), lines  # fmt: skip
@@ -1129,12 +1131,53 @@ def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
     result = cli("--lang", "vi", "doctor", "--repair", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == (
-        f"đã tạo lại cuộc họp {ids['meeting']} họp ngày 28/02/2024, ngày sớm nhất các dòng của "
-        f"nó ghi: 2 dòng trỏ tới nó (dirtrack edit meeting {ids['meeting']} --date NGÀY --title "
-        "TIÊU_ĐỀ cho nó ngày và tiêu đề riêng)"
+        f"đã tạo lại cuộc họp {ids['meeting']} họp ngày 28/02/2024, thời hạn của nhiệm vụ "
+        f"{ids['late']}, ngày sớm nhất các dòng của nó ghi: 2 dòng trỏ tới nó (dirtrack edit "
+        f"meeting {ids['meeting']} --date NGÀY --title TIÊU_ĐỀ cho nó ngày và tiêu đề riêng)"
     )
     meeting = cli.json("--lang", "vi", "meetings")[0]
     assert meeting["title"] == f"Cuộc họp {ids['meeting']} (tạo lại bởi dirtrack doctor --repair)"
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_doctor_repair_says_which_day_a_meeting_it_re_creates_is_dated_by(
+    cli: Cli, db: str
+) -> None:
+    """A re-created meeting that held only an open limitation was dated by the day that
+    limitation was recorded, and doctor said 'the earliest day its rows hold', which none
+    holds. It says which day it used: the row's and what it is (en and vi)."""
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    only = cli.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
+    open_ = cli.id("add-limitation", str(only), "Thiếu người", "--unit", "STC")
+    resolved = cli.id("add-meeting", "--date", "2024-02-15", "--title", "Giao ban tháng 2")
+    fixed = cli.id("add-limitation", str(resolved), "Thiếu xe", "--unit", "STC")
+    cli.ok("resolve", str(fixed), "--date", "2024-03-01")
+    with sqlite3.connect(resolve_target(db).path or "") as conn:
+        (recorded,) = conn.execute(
+            "SELECT substr(created_at, 1, 10) FROM limitation WHERE id = ?", (open_,)
+        ).fetchone()
+    conn.close()
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM meeting WHERE id IN ({only}, {resolved})")
+    planned = cli("--lang", "vi", "doctor", "--repair", "--yes")
+    assert planned.exit_code == 0, planned.stderr
+    day = "/".join(reversed(recorded.split("-")))
+    assert planned.stderr.splitlines()[:2] == [
+        f"đã tạo lại cuộc họp {only} họp ngày {day}, ngày hạn chế {open_} được ghi vào sổ, vì "
+        f"không dòng nào của nó ghi ngày: 1 dòng trỏ tới nó (dirtrack edit meeting {only} --date "
+        "NGÀY --title TIÊU_ĐỀ cho nó ngày và tiêu đề riêng)",
+        f"đã tạo lại cuộc họp {resolved} họp ngày 01/03/2024, ngày hạn chế {fixed} được khắc "
+        f"phục, ngày sớm nhất các dòng của nó ghi: 1 dòng trỏ tới nó (dirtrack edit meeting "
+        f"{resolved} --date NGÀY --title TIÊU_ĐỀ cho nó ngày và tiêu đề riêng)",
+    ]
+    cli.ok("undo", "--yes")
+    result = cli("doctor", "--repair", "--yes")
+    assert result.stderr.splitlines()[0] == (
+        f"re-created meeting {only} held on {recorded}, the day limitation {open_} was recorded, "
+        f"as none of its rows holds a day: 1 row points to it (dirtrack edit meeting {only} "
+        "--date DAY --title TITLE gives it its own)"
+    )
+    assert {m["id"]: m["date"] for m in cli.json("meetings")}[only] == recorded
 
 
 def test_doctor_repair_on_a_sound_register_has_nothing_to_do(

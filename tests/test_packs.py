@@ -257,6 +257,31 @@ def test_the_latest_progress_shown_is_the_one_of_the_day_the_pack_is_made(
     assert _rows(later / "SYT.xlsx", "Chủ trì")[3][9] == "20% (12/09/2022)"
 
 
+def test_the_latest_progress_marks_a_note_as_the_export_does(quarter: Cli, tmp_path: Path) -> None:
+    """A progress note given no percentage whose words read as a status or a percentage ('Đã
+    hoàn thành 60% khối lượng') showed in the pack as '(05/09/2022): Đã hoàn thành 60% khối
+    lượng', a directive done to the unit that reads it, where the export writes it '?%: …'.
+    The pack marks it the same way (one rule), after the percentage; a plain note is as it
+    was."""
+    quarter.ok("progress", "1", "--note", "Đã hoàn thành 60% khối lượng", "--date", "2022-09-05")
+    quarter.ok("progress", "3", "--note", "Chờ ý kiến Sở Tài chính", "--date", "2022-09-06")
+    folder = tmp_path / "phieu"
+    _out(quarter, folder)
+    assert (
+        _rows(folder / "BTC.xlsx", "Chủ trì")[1][9]
+        == "?% (05/09/2022): Đã hoàn thành 60% khối lượng"
+    )
+    assert _rows(folder / "SYT.xlsx", "Chủ trì")[3][9] == "(06/09/2022): Chờ ý kiến Sở Tài chính"
+    sheet = tmp_path / "so.xlsx"
+    quarter.ok("export", "--format", "xlsx", "--out", str(sheet), "--as-of", "2022-09-10")
+    book = load_workbook(sheet)
+    ws = book.worksheets[0]
+    header = next(r for r in ws.iter_rows(values_only=True) if "Progress" in r)
+    column = header.index("Progress")
+    cells = [r[column] for r in ws.iter_rows(values_only=True)]
+    assert "?%: Đã hoàn thành 60% khối lượng" in cells and "Chờ ý kiến Sở Tài chính" in cells
+
+
 def test_a_pack_made_as_of_a_day_asks_the_units_at_work_then(quarter: Cli, tmp_path: Path) -> None:
     """SYT retired on 12/9 into VPTU, after the pack's day of 10/9: the pack of 10/9 is SYT's
     as `list --as-of 2022-09-10` has it (directive 3 it led, 1 it coordinated), and VPTU's

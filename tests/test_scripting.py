@@ -226,6 +226,59 @@ def test_suggestions_and_pack_status_in_csv_have_their_header_with_no_row(
         assert list(_csv(office, *args)[0]) == empty[name], name
 
 
+def test_suggestions_pack_status_and_series_show_take_fields(
+    office: Cli, tmp_path: Path, db_path: Path
+) -> None:
+    """field suggest, limitation suggest, pack status and series show took no --fields. They
+    take it as every listing does: their rows keep those keys, in that order, in every format
+    (pack status and series show keep their JSON object around the rows), and an unknown name
+    is refused, with rows or without, leaving the register as it was (field suggest --apply)."""
+    later = office.id("add-meeting", "--date", "1/8/2022", "--title", "Giao ban tháng 8")
+    raised = ["add-limitation", str(later), "--unit", "UBKT", "--category", "staffing"]
+    office.ok(*raised, "--new", "Thiếu lái xe")
+    office.ok("field", "add", "KT", "Kinh tế")
+    office.ok("edit", "directive", "1", "--field", "KT")
+    office.ok("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo kinh tế")
+    office.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(tmp_path / "phieu"))
+    sid = str(office.id("assign", "1", "Báo cáo tháng", "--unit", "BDV", "--every", "month"))
+    listings = {
+        "field suggest": (["field", "suggest"], "field,id", None),
+        "limitation suggest": (["limitation", "suggest", "2"], "score,id", None),
+        "pack status": (["pack", "status", "--quarter", "2022Q2"], "items,code", "units"),
+        "series show": (["series", "show", sid], "due,id", "occurrences"),
+    }
+    for name, (args, fields, inside) in listings.items():
+        names = fields.split(",")
+        full = office.json(*args)
+        picked = office.json(*args, "--fields", fields)
+        rows, chosen = (full, picked) if inside is None else (full[inside], picked[inside])
+        assert rows, name
+        assert chosen == [{k: row[k] for k in names} for row in rows], name
+        if inside is not None:  # the object around the rows is whole
+            assert {k: v for k, v in picked.items() if k != inside} == {
+                k: v for k, v in full.items() if k != inside
+            }, name
+        text = office.ok(*args, "--format", "csv", "--fields", fields)
+        table = list(csv.reader(io.StringIO(text)))
+        assert table == [names, *[[str(row[k]) for k in names] for row in rows]], name
+        shown = office.ok(*args, "--fields", fields)
+        assert len(shown.splitlines()) >= len(rows), name
+        refused = office.fail(*args, "--fields", f"{fields},no_such_field")
+        assert "'no_such_field'" in refused and names[0] in refused, name
+    # with no row, the keys of one still tell an unknown name
+    yearly = ["assign", "1", "Báo cáo năm", "--unit", "BDV", "--every", "year"]
+    later = office.id(*yearly, "--from", "2099-01-01")
+    assert office.json("series", "show", str(later), "--fields", "id")["occurrences"] == []
+    assert "'nope'" in office.fail("series", "show", str(later), "--fields", "id,nope")
+    assert _header(office, "pack", "status", "--quarter", "2021Q1", "--fields", "code") == ["code"]
+    assert "'nope'" in office.fail("pack", "status", "--quarter", "2021Q1", "--fields", "nope")
+    # a refused --fields on field suggest --apply sets no field
+    digest = file_digest(db_path)
+    office.fail("--lang", "vi", "field", "suggest", "--apply", "--fields", "id,nope")
+    assert file_digest(db_path) == digest
+    assert office.json("field", "suggest")
+
+
 def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
     checks = office.json("doctor", "--fields", "check,status")
     assert {"check": "integrity", "status": "ok"} in checks

@@ -78,6 +78,7 @@ def field_suggest(
         bool, typer.Option("--apply", help="Set the suggested fields (one change in history).")
     ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """Suggest a field for each directive without one, and say why; never set silently.
 
@@ -95,7 +96,7 @@ def field_suggest(
     ]
     with unit_of_work(ctx, write=apply) as session:
         found = suggest_fields(session, apply=apply)
-        emit(found, columns, fmt, lang, keys=suggestion_keys)
+        emit(found, columns, fmt, lang, keys=suggestion_keys, fields=field_list(fields))
     if apply:  # never "field set on 0 directives"
         err(msg("fields_set", lang, n=len(found)) if found else msg("fields_none", lang))
 

@@ -288,6 +288,7 @@ def limitation_suggest(
     limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
     *,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """List earlier limitations of the same unit that this one may repeat, most alike first."""
     from dirtrack.render.report_out import suggestions
@@ -298,7 +299,7 @@ def limitation_suggest(
         facts = limitation_facts(session, positive_id(limitation_id, "limitation"))
         found = suggest(facts.text, earlier_limitations(session, facts), minimum=0.0)
     records = [_repeat_record(s, facts.repeat_of_id) for s in found]
-    suggestions(records, fmt, state(ctx).lang, keys=repeat_keys)
+    suggestions(records, fmt, state(ctx).lang, keys=repeat_keys, fields=field_list(fields))
 
 
 def _repeat_record(s: Any, linked_to: int | None) -> "Record":

@@ -748,7 +748,9 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
 
     def line(made: Made, done: bool = True) -> str:
         key = f"repair_{made.table}" if done else f"repair_{made.table}_will"
-        return msg(key, lang, id=made.id, code=made.code, day=made.day, n=made.rows)
+        return msg(
+            key, lang, id=made.id, code=made.code, day=made.day, source=made.day_from, n=made.rows
+        )
 
     with unit_of_work(ctx, write=False, damaged=True) as session:
         planned = plan(session)

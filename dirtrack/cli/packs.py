@@ -10,11 +10,13 @@ import typer
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
     CutoffOpt,
+    FieldsOpt,
     FormatOpt,
     bad_parameter,
     database_file,
     day_or_today,
     event_day,
+    field_list,
     named_option,
     optional_day,
     period_of,
@@ -569,8 +571,11 @@ def pack_status(
     ] = None,
     cutoff: CutoffOpt = Cutoff.CALENDAR,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """Per unit: when its pack was sent, when it answered, on time or not, items answered.
+
+    --fields picks the units' keys (in JSON the period and as_of stay).
 
     Example: dirtrack pack status --quarter 2022Q3
     """
@@ -590,4 +595,4 @@ def pack_status(
         "as_of": day.isoformat(),
         "units": units,
     }
-    views.packs_status(record, fmt, state(ctx).lang, keys=return_keys)
+    views.packs_status(record, fmt, state(ctx).lang, keys=return_keys, fields=field_list(fields))

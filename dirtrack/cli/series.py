@@ -268,8 +268,12 @@ def series_show(
     *,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
-    """One periodic directive and its occurrences, each with its deadline and result."""
+    """One periodic directive and its occurrences, each with its deadline and result.
+
+    --fields picks the occurrences' keys (in JSON the series' own keys stay).
+    """
     from dirtrack.cli.common import ensure_occurrences, read_only
     from dirtrack.errors import NotFound
     from dirtrack.records import directive_record
@@ -305,10 +309,7 @@ def series_show(
     for item in occurrences:
         counts[item["status"]] = counts.get(item["status"], 0) + 1
     record["counts"] = counts
-    if fmt is OutputFormat.JSON:
-        out(dump(record))
-    else:
-        series_card(record, fmt, state(ctx).lang, keys=occurrence_keys)
+    series_card(record, fmt, state(ctx).lang, keys=occurrence_keys, fields=field_list(fields))
 
 
 @series_app.command("stop")

@@ -6,6 +6,14 @@ always gives the same key; each directive's key is the meeting's key and the dir
 in the draft. ``dirtrack import`` stores them, and a second import of the same draft finds its
 meeting by that key and changes nothing.
 
+**A sheet's keys.** ``export --format xlsx`` writes a key on every row, so that ``import``
+tells each row's directive from another of the same meeting, unit and text (the occurrences of
+a periodic directive, directives recorded ``--allow-duplicate``): a directive without a key of
+its own gets :func:`sheet_key`, made from what its row shows (the meeting's day, the text, the
+deadline), ``-2``, ``-3``… after it for a second row showing the same. ``import`` derives the
+same from the row (:func:`is_sheet_key`): such a key finds the directive as its text does and
+is never stored, so the register's own sheet read back changes nothing.
+
 **Document number.** A notice that reports the conclusions has a number such as
 ``45-TB/TU`` or ``123/TB-UBND`` ("Thông báo số 45-TB/TU", "thông báo kết luận số ...", the
 header's "Số: 123/TB-UBND"); only a *thông báo* (TB) is the meeting's own document:
@@ -23,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from dirtrack.extract.folding import fold_aligned
 from dirtrack.text import fold_words
@@ -62,6 +71,29 @@ def source_key(sentences: Sequence[str]) -> str:
 def item_key(meeting_key: str | None, index: int) -> str | None:
     """A directive's key: the meeting's key and its place in the draft."""
     return f"{meeting_key}.{index}" if meeting_key else None
+
+
+def sheet_key(held: date | None, text: str, due: date | None, due_text: str | None) -> str:
+    """The key of a sheet's row whose directive has none (``dt-`` and 12 hex digits): from the
+    meeting's day, the text and the deadline the row shows (its words when it has no day),
+    case, accents and white space aside, as the import reads them back."""
+    from dirtrack.text import fold
+
+    parts = (held.isoformat() if held else "", fold(text), due.isoformat() if due else "")
+    shown = "\n".join((*parts, "" if due else fold(due_text or "")))
+    return "dt-" + hashlib.sha256(shown.encode("utf-8")).hexdigest()[:12]
+
+
+def is_sheet_key(
+    key: str, held: date | None, text: str, due: date | None, due_text: str | None
+) -> bool:
+    """Whether ``key`` is the one :func:`sheet_key` makes of a row that shows these (or a
+    later row's, ``-2``…), not a key of a person's."""
+    base = sheet_key(held, text, due, due_text)
+    if key == base:
+        return True
+    n = key[len(base) + 1 :] if key.startswith(base + "-") else ""
+    return n.isdigit() and int(n) >= 2 and not n.startswith("0")
 
 
 def document_number(sentences: Sequence[str]) -> str | None:

@@ -166,7 +166,9 @@ def emit(
     fields: Sequence[str] | None = None,
     keys: Callable[[], Sequence[str]] | None = None,
 ) -> None:
-    """Print a listing in ``fmt``. ``json_value`` overrides what JSON prints (default: records).
+    """Print a listing in ``fmt``. ``json_value`` overrides what JSON prints (default: records);
+    a callable is given the records (after ``fields``) and returns what JSON prints, a listing
+    whose JSON holds its rows in an object (``pack status``'s ``units``).
 
     ``fields`` (``--fields``) keeps only those keys, in that order, in every format. ``keys``
     gives the keys of the listing's records, from where they are made: the CSV header of an
@@ -182,7 +184,10 @@ def emit(
             styles = {id(p): highlight(r) for p, r in zip(picked, records, strict=True)}
             highlight = lambda record: styles.get(id(record))  # noqa: E731
         records = picked
-        json_value = None
+        if not callable(json_value):
+            json_value = None
+    if callable(json_value):
+        json_value = json_value(records)
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump_chunks
 

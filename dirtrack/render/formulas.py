@@ -14,7 +14,10 @@ spreadsheet or a CSV file from user text is marked as text:
   text that already starts with apostrophes and then a formula character gets one more, as in
   CSV (:func:`sheet_text`), since a spreadsheet saving that sheet as CSV writes the cell's text
   alone, and ``import`` takes exactly one such apostrophe away from a workbook's cell as from a
-  CSV field: one rule, so the text comes back as typed either way.
+  CSV field: one rule, so the text comes back as typed either way. A workbook cell with one
+  apostrophe alone before the formula character is no such mark (the export never writes one:
+  its mark is the quote prefix) but what a spreadsheet holds when one types ``''=x``: it is
+  read as it is (:func:`from_sheet_cell`).
 
 Numbers stay numbers (-5 typed as a number is no formula); only text is marked. JSON is the
 lossless format and is never marked.
@@ -55,6 +58,20 @@ def from_csv_field(text: str) -> str:
     added taken away."""
     if text.startswith("'") and _starts_formula(text[1:]):
         return text[1:]
+    return text
+
+
+def from_sheet_cell(text: str) -> str:
+    """A workbook cell's text as ``import`` reads it: :func:`from_csv_field`'s rule, but for a
+    cell with one apostrophe alone before a formula character, kept as it is.
+
+    In a workbook dirtrack's mark is the cell's quote prefix, which is no character of the
+    text; the only apostrophe it adds is :func:`sheet_text`'s, before another one. A cell
+    ``'=x`` is what a spreadsheet holds when one types ``''=x`` (the first apostrophe its own
+    quote prefix): the text the person sees, kept whole. ``''=x`` is the export's ``'=x``.
+    """
+    if text.startswith("''"):
+        return from_csv_field(text)
     return text
 
 

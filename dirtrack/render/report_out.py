@@ -544,5 +544,6 @@ def suggestions(
     lang: str,
     *,
     keys: Callable[[], Sequence[str]] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    emit(records, SUGGESTION_COLUMNS, fmt, lang, keys=keys)
+    emit(records, SUGGESTION_COLUMNS, fmt, lang, keys=keys, fields=fields)

@@ -344,11 +344,22 @@ def series_card(
     lang: str,
     *,
     keys: Callable[[], Sequence[str]] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
     """``series show``: the series' rule, then one row per occurrence (CSV: the occurrences,
-    headed by ``keys``, an occurrence's keys)."""
-    if fmt is OutputFormat.CSV:
-        emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang, keys=keys)
+    headed by ``keys``, an occurrence's keys; JSON: the whole record). ``fields`` are the
+    occurrences' keys shown."""
+    if fmt is not OutputFormat.TABLE:
+        whole = lambda occurrences: {**record, "occurrences": occurrences}  # noqa: E731
+        emit(
+            record["occurrences"],
+            OCCURRENCE_COLUMNS,
+            fmt,
+            lang,
+            json_value=whole,
+            keys=keys,
+            fields=fields,
+        )
         return
     every = t("every_" + record["every"], lang)
     rule = f"{every}, {_rule(record, lang)}"
@@ -360,6 +371,8 @@ def series_card(
         lang,
         title=title,
         highlight=directive_style,
+        keys=keys,
+        fields=fields,
     )
 
 
@@ -539,9 +552,19 @@ def packs_status(
     lang: str,
     *,
     keys: Callable[[], Sequence[str]] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    """``pack status``: a row per unit (``keys``: the keys of one, the CSV header)."""
-    emit(record["units"], PACK_STATUS_COLUMNS, fmt, lang, json_value=record, keys=keys)
+    """``pack status``: a row per unit (``keys``: the keys of one, the CSV header); JSON the
+    whole record, its units with only the ``fields``."""
+    emit(
+        record["units"],
+        PACK_STATUS_COLUMNS,
+        fmt,
+        lang,
+        json_value=lambda units: {**record, "units": units},
+        keys=keys,
+        fields=fields,
+    )
 
 
 def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:

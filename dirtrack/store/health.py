@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import (
@@ -230,12 +229,32 @@ def _free_text(column: Column[object]) -> bool:
     return _text(column) and getattr(column.type, "length", None) is None
 
 
-#: The codes a column holds, with the option of ``edit`` that sets one: a meeting's kind, a
-#: limitation's category. Another program (or a hand in DB Browser) may write any text there.
-_CODES: dict[tuple[str, str], tuple[type[StrEnum], str]] = {
-    ("meeting", "kind"): (MeetingKind, "edit meeting ID --kind"),
-    ("limitation", "category"): (Category, "edit limitation ID --category"),
-}
+def _codes() -> dict[tuple[str, str], tuple[tuple[str, ...], str | None]]:
+    """The columns that hold one of a fixed set of codes, the set dirtrack checks on input (a
+    command's option, the JSON import), each with the command that sets one again (None: no
+    command does; the program that wrote it corrects it). Another program (or a hand in DB
+    Browser) may write any text there. A code of :data:`_UNREADABLE_CODES` makes the commands
+    that read its row fail."""
+    from dirtrack.kinds import VERDICT_NAMES
+    from dirtrack.store.contacts import ROLES
+    from dirtrack.store.office import KINDS, ON_TIME_BY
+    from dirtrack.store.packs import LEAD, WITH
+    from dirtrack.store.results import APPROVED, EXTEND, REJECTED, WITHDRAW
+    from dirtrack.store.series import EVERY
+
+    return {
+        ("meeting", "kind"): (tuple(MeetingKind), "edit meeting ID --kind"),
+        ("limitation", "category"): (tuple(Category), "edit limitation ID --category"),
+        ("office", "kind"): (KINDS, "office set --kind"),
+        ("office", "on_time_by"): (ON_TIME_BY, "office set --on-time-by"),
+        ("unit_contact", "role"): (ROLES, None),
+        ("series", "every"): (tuple(EVERY), None),
+        ("directive_result", "verdict"): (tuple(VERDICT_NAMES), None),
+        ("request", "kind"): ((EXTEND, WITHDRAW), None),
+        ("request", "decision"): ((APPROVED, REJECTED), None),
+        ("pack_item", "role"): ((LEAD, WITH), None),
+    }
+
 
 #: Text columns that hold no text a person typed or a file said (stored through
 #: :func:`dirtrack.text.clean_text`): a file's path as the system gave it, a pack's tokens and
@@ -295,6 +314,41 @@ def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object
     return found
 
 
+#: Columns whose code, when none of dirtrack's, stops the commands that read the row (a series'
+#: period: its occurrences cannot be made, and every listing makes them first).
+_UNREADABLE_CODES = frozenset({("series", "every")})
+
+
+def _unknown_codes(
+    conn: Connection,
+    table: Table,
+    column: Column[object],
+    choices: tuple[str, ...],
+    option: str | None,
+) -> list[Phrase]:
+    """The rows whose ``column`` holds a code none of ``choices`` (no value, NULL, is none), in
+    order of their key (a result's: its directive), each named with the command that sets one."""
+    (key,) = table.primary_key.columns
+    query = select(key, column).where(column.not_in(choices)).order_by(key)
+    found = []
+    for ident, value in conn.execute(query):
+        where = {
+            "entity": Entity(table.name),
+            "id": ident,
+            "field": Field(column.name),
+            "value": repr(value),
+            "choices": ", ".join(choices),
+        }
+        if (table.name, column.name) in _UNREADABLE_CODES:
+            found.append(Phrase("hc_unknown_code_fails", **where))
+        elif option is None:
+            found.append(Phrase("hc_unknown_code_no_command", **where))
+        else:
+            command = f"dirtrack {option.replace('ID', str(ident))}"
+            found.append(Phrase("hc_unknown_code", option=command, **where))
+    return found
+
+
 def check_records(conn: Connection) -> Check:
     """Texts that dirtrack refuses or changes today but an older version (or another program,
     or a hand in DB Browser) stored: longer than their field holds
@@ -302,13 +356,17 @@ def check_records(conn: Connection) -> Check:
     character that sets the direction text is shown in (:func:`dirtrack.text.without_direction`:
     an override shows a title reversed), or U+FFFE or U+FFFF (no Word or Excel report can hold
     them); blank ('' where dirtrack stores no value, which an import refuses); not in NFC, or
-    with white space before or after; a meeting kind or a limitation category that is none of
-    dirtrack's (shown as it is, but its export cannot be imported back). A warning: nothing is
+    with white space before or after; a code none of dirtrack's in a column of codes
+    (:func:`_codes`: a meeting kind, a limitation category, a request's kind or decision, a
+    result's verdict, a contact's role, a series' period...: shown as it is, but its export
+    cannot be imported back; a series' period none of dirtrack's stops every command that makes
+    occurrences, a problem). A warning: nothing is
     damaged, every command reads them, and ``edit`` (``unit rename``) with the value typed
     again stores it as dirtrack does."""
     from dirtrack.text import DIRECTION_CHARACTERS, text_limit
 
     found: list[Phrase | str] = []
+    codes = _codes()
     try:
         present = _present(conn)
         for table in models.metadata().sorted_tables:
@@ -317,24 +375,10 @@ def check_records(conn: Connection) -> Check:
                 # exported nor imported, and no command edits it
                 continue
             for column in table.columns:
-                code = _CODES.get((table.name, column.name))
+                code = codes.get((table.name, column.name))
                 if code is None or column.name not in present.get(table.name, ()):
                     continue
-                known, option = code[0], code[1]
-                choices = [member.value for member in known]
-                query = select(table.c.id, column).where(column.not_in(choices))
-                for ident, value in conn.execute(query.order_by(table.c.id)):
-                    found.append(
-                        Phrase(
-                            "hc_unknown_code",
-                            entity=Entity(table.name),
-                            id=ident,
-                            field=Field(column.name),
-                            value=repr(value),
-                            choices=", ".join(choices),
-                            option=f"dirtrack {option.replace('ID', str(ident))}",
-                        )
-                    )
+                found += _unknown_codes(conn, table, column, *code)
             for column in table.columns:
                 if column.name not in present.get(table.name, ()):
                     continue
@@ -393,7 +437,8 @@ def check_records(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("records", exc)
     if found:
-        return Check("records", WARNING, _listed(found))
+        fails = any(isinstance(p, Phrase) and p.key == "hc_unknown_code_fails" for p in found)
+        return Check("records", PROBLEM if fails else WARNING, _listed(found))
     return Check("records", OK, Detail(Phrase("hc_records_ok")))
 
 

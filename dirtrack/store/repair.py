@@ -5,7 +5,8 @@ register again; a limitation a later one repeats is not re-created, the link is 
 
 A placeholder changes no count: a unit is live (not retired), as the deleted one was when its
 rows were counted; a meeting takes the earliest day its rows hold, which no deadline, closing,
-progress or extension precedes. ``doctor`` names every placeholder still as the repair left it
+progress or extension precedes (else the day the first of them was recorded), and doctor says
+which row's day it is. ``doctor`` names every placeholder still as the repair left it
 (:func:`placeholders`), so that the clerk renames it.
 """
 
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, select
 from sqlmodel import col
 
+from dirtrack.i18n import Phrase
 from dirtrack.models import KEPT_LINKS
 from dirtrack.store.history import REPAIR
 
@@ -56,6 +58,7 @@ class Made:
     rows: int  # the rows that point to it
     code: str | None = None  # a unit's or a field's
     day: date | None = None  # a meeting's day, a series' first day
+    day_from: Phrase | None = None  # what a meeting's day is (the deadline of directive 4)
 
 
 def missing_records(conn: Connection) -> dict[str, dict[int, int]]:
@@ -167,7 +170,8 @@ def _planned(session: Session) -> list[tuple[Made, dict[str, Any]]]:
             found.append((Made(table, ident, rows, code=code), {}))
     meetings = missing.get("meeting", {})
     for ident, rows in meetings.items():
-        found.append((Made("meeting", ident, rows, day=_meeting_day(conn, ident)), {}))
+        day, source = _meeting_day(conn, ident)
+        found.append((Made("meeting", ident, rows, day=day, day_from=source), {}))
     for ident, rows in missing.get("series", {}).items():
         values = _series_values(conn, ident, meetings)
         if values is not None:
@@ -192,28 +196,39 @@ def _day(value: Any) -> date | None:
     return None
 
 
-def _meeting_day(conn: Connection, meeting: int) -> date:
+def _meeting_day(conn: Connection, meeting: int) -> tuple[date, Phrase]:
     """The earliest day the rows pointing to ``meeting`` hold (deadlines, closings, issue days,
     progress, extensions, resolutions, a series' first day); without one, the earliest day one
-    of them was recorded (a meeting comes before what is recorded of it)."""
-    days: list[date] = []
-    recorded: list[date] = []
+    of them was recorded (a meeting comes before what is recorded of it); without that, today.
+    With the day, what it is, for doctor to say (``the deadline of directive 4``)."""
+    days: list[tuple[date, Phrase]] = []
+    recorded: list[tuple[date, Phrase]] = []
     for table, column, columns in _MEETING_DAYS:
-        names = ", ".join(f'min("{c}")' for c in (*columns, "created_at"))
-        row = conn.exec_driver_sql(
-            f'SELECT {names} FROM "{table}" WHERE "{column}" = ?', (meeting,)
-        ).one()
-        days += [d for d in map(_day, row[:-1]) if d is not None]
-        recorded += [d for d in (_day(row[-1]),) if d is not None]
+        for name, found in (*((c, days) for c in columns), ("created_at", recorded)):
+            row = conn.exec_driver_sql(
+                f'SELECT id, "{name}" FROM "{table}" WHERE "{column}" = ? AND "{name}" IS NOT '
+                f'NULL ORDER BY "{name}", id LIMIT 1',
+                (meeting,),
+            ).first()
+            day = _day(row[1]) if row is not None else None
+            if row is not None and day is not None:
+                key = f"rp_day_{table}_{name}" if found is days else f"rp_day_recorded_{table}"
+                found.append((day, Phrase(key, row=row[0])))
     for table, columns in _DIRECTIVE_PART_DAYS:
-        names = ", ".join(f'min(p."{c}")' for c in columns)
-        row = conn.exec_driver_sql(
-            f'SELECT {names} FROM "{table}" AS p JOIN directive AS d ON d.id = p.directive_id '
-            "WHERE d.meeting_id = ?",
-            (meeting,),
-        ).one()
-        days += [d for d in map(_day, row) if d is not None]
-    return min(days or recorded or [date.today()])
+        for name in columns:
+            row = conn.exec_driver_sql(
+                f'SELECT d.id, p."{name}" FROM "{table}" AS p JOIN directive AS d ON '
+                f'd.id = p.directive_id WHERE d.meeting_id = ? AND p."{name}" IS NOT NULL '
+                f'ORDER BY p."{name}", d.id LIMIT 1',
+                (meeting,),
+            ).first()
+            day = _day(row[1]) if row is not None else None
+            if row is not None and day is not None:
+                days.append((day, Phrase(f"rp_day_{table}_{name}", row=row[0])))
+    found = days or recorded
+    if not found:
+        return date.today(), Phrase("rp_day_today")
+    return min(found, key=lambda pair: pair[0])  # the first listed of the same day
 
 
 def _every(label: str | None) -> str:
@@ -254,7 +269,7 @@ def _series_values(
         label = first = last = None
         if meeting is None:
             return None
-    start = _day(first) or _meeting_day(conn, int(meeting))
+    start = _day(first) or _meeting_day(conn, int(meeting))[0]
     return {
         "meeting_id": int(meeting),
         "unit_id": int(unit),

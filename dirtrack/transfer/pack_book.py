@@ -156,7 +156,11 @@ def _vi_day(day: date | None) -> str:
 
 def _last_progress(line: PackLine, made_on: date) -> str | None:
     """The latest progress entry by the day the pack is made (``made_on``, the day its figures
-    are taken at, as its status is): ``40% (12/08/2022): Đã trình``."""
+    are taken at, as its status is): ``40% (12/08/2022): Đã trình``; a note alone that reads
+    as a status, a percentage, a deadline or a request ``?% (12/08/2022): Đã hoàn thành``
+    (:func:`dirtrack.transfer.values.progress_cell`)."""
+    from dirtrack.transfer.values import progress_cell
+
     facts = line.facts
     completed = facts.completed_by(made_on)
     if completed is not None:
@@ -168,9 +172,8 @@ def _last_progress(line: PackLine, made_on: date) -> str | None:
     if not reported:
         return None
     last = reported[-1]
-    head = f"{last.percent}%" if last.percent is not None else ""
-    head = f"{head} ({_vi_day(last.reported_on)})".strip()
-    return f"{head}: {last.note}" if last.note else head
+    # a note the sheet import would read as more than a note is marked as the export marks it
+    return progress_cell(last.percent, last.note, on=_vi_day(last.reported_on))
 
 
 def _chair(line: PackLine) -> str | None:

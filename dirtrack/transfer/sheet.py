@@ -89,9 +89,9 @@ def _as_date(value: float, cell: Any) -> Any:
 def _cell_value(cell: Any) -> Value:
     value = cell.value
     if isinstance(value, str) and value[:1] == "'":
-        from dirtrack.render.formulas import from_csv_field
+        from dirtrack.render.formulas import from_sheet_cell
 
-        return from_csv_field(value)  # the apostrophe the export added (formulas.sheet_text)
+        return from_sheet_cell(value)  # the apostrophe the export added (formulas.sheet_text)
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = _as_date(value, cell)
     if value is None or isinstance(value, str | datetime | date | NoDay):

@@ -24,6 +24,7 @@ from typing import Any
 from sqlmodel import Session
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
+from dirtrack.extract.keys import is_sheet_key
 from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
 from dirtrack.periods import counted_on_calendar
@@ -199,6 +200,9 @@ class Planned:
     with_groups: list[str] | None = None
     product: str | None = None
     key: str | None = None
+    # the key export --format xlsx made for a directive without one (extract.keys.sheet_key):
+    # it tells the row's directive apart and is never stored
+    key_made: bool = False
     percent: int | None = None
     note: str | None = None
     completed_on: date | None = None
@@ -834,6 +838,9 @@ class SheetImport:
             elif (longer := limits.too_long(bulk.DIRECTIVE, "key", key)) is not None:
                 p.problem(longer, self._col("key"))
             p.key = key or None
+            if p.key is not None:
+                held = self._meeting_day(p)
+                p.key_made = is_sheet_key(p.key, held, p.text, p.due, p.due_text)
         # cells telling of a new deadline, granted or asked for (most rows have none)
         told = [
             i for i in self.status_columns if i < len(values) and cells.tells_new_due(values[i])
@@ -1878,6 +1885,9 @@ class SheetImport:
         }
         seen: dict[tuple[str, int], int | str] = {}
         rows_of: dict[tuple[int, int, str], int | str] = {}  # keyless rows: the first of each
+        # rows that make a new directive: the first of each meeting, lead unit and text, with
+        # its key (a keyless row's: None)
+        made: dict[tuple[int, int, str], tuple[int | str, str | None]] = {}
         adopted: set[int] = set()
         for p in ready:
             self._at(p)
@@ -1896,6 +1906,7 @@ class SheetImport:
                     elif first != p.label:
                         p.problem(Phrase("row_repeats_row", row=first), self._col("text"))
                     else:
+                        self._same_text(p, made, (p.meeting, ref, same_text_key(p.text)))
                         p.outcomes.append(Outcome(ref))
                     continue
                 if (p.key, ref) in seen:
@@ -1911,10 +1922,12 @@ class SheetImport:
                     if same is not None:
                         # a new key says it is another, which assign asks --allow-duplicate for
                         p.warn(Phrase("warn_key_same_text", id=same[0], key=p.key))
+                    else:
+                        self._same_text(p, made, (p.meeting, ref, same_text_key(p.text)))
                     p.outcomes.append(Outcome(ref))
                     continue
                 outcome = self._compare(p, ref, current)
-                if current.key is None:
+                if current.key is None and not p.key_made:
                     outcome.updates["key"] = p.key
                     outcome.changes.append(Phrase("chg_key", key=p.key))
                     outcome.action = "update"
@@ -1928,6 +1941,22 @@ class SheetImport:
                     rows_of_key[0].warn(
                         Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
+
+    @staticmethod
+    def _same_text(
+        p: Planned,
+        made: dict[tuple[int, int, str], tuple[int | str, str | None]],
+        signature: tuple[int, int, str],
+    ) -> None:
+        """``p`` makes a new directive of ``signature`` (meeting, lead unit, folded text): when
+        an earlier row of the sheet made one of the same with another key, it is another
+        directive, as with a recorded one (``warn_key_same_text``): ``p`` says which row it
+        repeats (one line for each later row, naming the first). Keyless rows that repeat each
+        other are refused before this."""
+        first = made.setdefault(signature, (p.label, p.key))
+        # a key the export made says only that the register held two: no one asked for another
+        if first[0] != p.label and first[1] != p.key and not p.key_made:
+            p.warn(Phrase("warn_key_same_row", row=first[0]))
 
     def _adopt(
         self,
@@ -2435,7 +2464,7 @@ class SheetImport:
                 "original_due": p.due,
                 "due_text": p.due_text,
                 "product": p.product,
-                "key": p.key,
+                "key": None if p.key_made else p.key,
                 "completed_on": p.completed_on,
                 "completed_on_exact": p.completed_on_exact,
                 "completion_note": p.completion_note,

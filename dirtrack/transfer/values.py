@@ -556,16 +556,26 @@ def note_only(value: Value) -> bool:
     return isinstance(value, str) and _NOTE_ONLY.match(value) is not None
 
 
-def progress_cell(percent: int | None, note: str | None) -> str | None:
+def progress_cell(percent: int | None, note: str | None, *, on: str | None = None) -> str | None:
     """A progress entry as a sheet's cell that :func:`parse_progress` and the sheet import read
     back as the same entry: ``40%: Đã trình``, ``40%``, a note alone as written, or, when its
     words would be read as a status, a percentage, a deadline or a request (``Đã hoàn
-    thành``, ``Đã hoàn thành 60% khối lượng``), as ``?%: Đã hoàn thành``."""
+    thành``, ``Đã hoàn thành 60% khối lượng``), as ``?%: Đã hoàn thành``.
+
+    ``on``: the day it was reported, as the pack's latest progress shows it after the
+    percentage (``40% (01/08/2022): Đã trình``, ``?% (01/08/2022): Đã hoàn thành``, ``(01/08/2022):
+    Đang rà soát``), for a person to read, with the same guard."""
     if percent is not None:
-        return f"{percent}%: {note}" if note else f"{percent}%"
-    if not note or not _read_as_more(note):
-        return note
-    return f"?%: {note}"
+        head = f"{percent}%"
+    elif note and _read_as_more(note):
+        head = "?%"
+    else:
+        head = ""
+    if on is not None:
+        head = f"{head} ({on})".strip()
+    if not head:
+        return note or None
+    return f"{head}: {note}" if note else head
 
 
 def _read_as_more(note: str) -> bool:

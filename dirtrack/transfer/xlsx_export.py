@@ -21,6 +21,7 @@ from typing import Any
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput
+from dirtrack.extract.keys import sheet_key
 from dirtrack.i18n import Phrase, category_label, status_label, t
 from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text, sheet_text
 from dirtrack.status import DirectiveFacts, Status
@@ -298,9 +299,17 @@ def export_xlsx(
         _top(ws, title, subtitle, headers, title, lang)
         progress.stage("exporting")
         flt = DirectiveFilter(held_on_or_before=as_of)
+        made_keys: dict[str, int] = {}
         for n, facts in enumerate(iter_facts(session, flt, as_of=as_of), start=1):
             status = facts.status(as_of)
             due, extended = _deadlines(facts, as_of)
+            key = facts.key
+            if key is None:  # one the import derives from the row again, never stores
+                key = sheet_key(
+                    facts.meeting_date, facts.text, due, None if due else facts.due_text
+                )
+                made_keys[key] = made_keys.get(key, 0) + 1
+                key = key if made_keys[key] == 1 else f"{key}-{made_keys[key]}"
             meeting = meetings.get(facts.meeting_id)
             done_on = facts.completed_by(as_of)
             completed: date | str | None = done_on
@@ -321,7 +330,7 @@ def export_xlsx(
                 meeting.title if meeting else None,
                 meeting.doc if meeting else None,
                 facts.meeting_date,
-                facts.key,
+                key,
             ]
             _put_row(ws, values, "directive", facts.id, headers)
             if n % 500 == 0:
