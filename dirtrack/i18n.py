@@ -1632,6 +1632,10 @@ ERRORS: dict[str, Entry] = {
         "program with foreign keys off?): nothing was written; dirtrack doctor names such records, "
         "doctor --repair re-creates what is missing"
     ),
+    "db_unknown_every": N_(
+        "the database holds a periodic directive repeated every '{every}', none of dirtrack's "
+        "({choices}; typed in by another program?): nothing was written; dirtrack doctor names it"
+    ),
     "db_revisions": N_(
         "the database records several schema revisions ({revisions}) where dirtrack keeps one "
         "(changed by another program?): nothing was changed; dirtrack doctor checks the schema"

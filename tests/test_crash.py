@@ -570,6 +570,12 @@ def test_doctor_names_every_column_of_codes_typed_in_by_hand(
     assert records["status"] == "problem"
     assert f"{series}: " in records["detail"] and " chứa 'week'" in records["detail"]
     assert "(month, quarter, half-year, year): các lệnh tạo các kỳ" in records["detail"]
+    # and those commands say so in one line, pointing to doctor, rather than an unexpected error
+    for command in (["list"], ["overdue"], ["series", "list"]):
+        said = units.fail("--lang", "en", *command)
+        assert said.startswith("Error: the database holds a periodic directive repeated every "
+                               "'week', none of dirtrack's"), said
+        assert said.rstrip().endswith("dirtrack doctor names it"), said
     # set again as dirtrack stores them, nothing is left to say
     units.ok("office", "set", "--kind", "party", "--on-time-by", "document")
     engine = create_engine(resolve_target(db).url)

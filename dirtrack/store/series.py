@@ -33,7 +33,7 @@ from sqlalchemy import Connection, exists, select
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
 from dirtrack.models import (
     Directive,
     DirectiveResult,
@@ -111,6 +111,8 @@ class Schedule:
 
     @classmethod
     def of(cls, row: Any) -> Schedule:
+        """The schedule a stored series row holds."""
+        months_of(row.every)
         return cls(row.every, row.day, row.offset, row.starts_on, row.ends_on)
 
     def check(self) -> Schedule:
@@ -197,9 +199,24 @@ class Schedule:
         return found
 
 
+def months_of(every: str) -> int:
+    """The months of a stored series' period.
+
+    Raises:
+        DatabaseError: a period none of dirtrack's, typed into the register by another program
+            (every command that makes or shows occurrences would need it; doctor names the row).
+    """
+    try:
+        return MONTHS[every]
+    except KeyError:
+        raise DatabaseError.of(
+            "db_unknown_every", every=every, choices=", ".join(EVERY)
+        ) from None
+
+
 def window_end(every: str, horizon: date) -> date:
     """The last day whose period a command on ``horizon`` makes exist: the next period's."""
-    return horizon + relativedelta(months=MONTHS[every])
+    return horizon + relativedelta(months=months_of(every))
 
 
 def horizon_of(day: date, today: date) -> date:
