@@ -48,6 +48,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -118,6 +119,27 @@ def collect(
     return feats, labels, rules, groups, uncovered
 
 
+def fit(kind: str, x: Any, labels: list[int], rows: list[int]) -> Any:
+    """The regression of ``kind`` fitted on the candidates ``rows`` of the design matrix ``x``:
+    what is shipped (all rows) and what ``oof.py`` scores (the rows of the articles or parts
+    it does not hold out) are fitted here, the same way."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
+    clf.fit(x[rows], [labels[i] for i in rows])
+    return clf
+
+
+def rounded(names: Any, clf: Any) -> dict[str, float]:
+    """A fitted regression's weights as the model file holds them: rounded to four decimals,
+    the near-zero ones dropped."""
+    return {
+        name: round(float(w), 4)
+        for name, w in zip(names, clf.coef_[0], strict=False)
+        if abs(w) >= 0.005
+    }
+
+
 def f1_at(probs, labels, rules, add: float, veto: float, uncovered: int) -> float:
     tp = fp = fn = 0
     for p, y, r in zip(probs, labels, rules, strict=False):
@@ -160,21 +182,15 @@ def train(kind: str, check: bool = False) -> dict[str, object] | None:
     """Train the ``kind`` model and print its cross-validated figures; the model as it is
     written (None with ``check``: the figures only)."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     feats, labels, rules, groups, uncovered = collect(kind)
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(f, 1) for f in feats])
 
-    def fit(rows):
-        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
-        clf.fit(x[rows], [labels[i] for i in rows])
-        return clf
-
     oof = [0.0] * len(labels)
     for train_rows, test in GroupKFold(n_splits=5).split(x, labels, groups):
-        clf = fit(train_rows)
+        clf = fit(kind, x, labels, list(train_rows))
         for i, p in zip(test, clf.predict_proba(x[test])[:, 1], strict=False):
             oof[i] = float(p)
     grid = [i / 20 for i in range(1, 20)]
@@ -199,12 +215,8 @@ def train(kind: str, check: bool = False) -> dict[str, object] | None:
     print(f"{kind}: candidate F1, rules alone: {rules_only:.3f}")
     if check:
         return None
-    clf = fit(list(range(len(labels))))
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=False)
-        if abs(w) >= 0.005
-    }
+    clf = fit(kind, x, labels, list(range(len(labels))))
+    weights = rounded(vec.get_feature_names_out(), clf)
     data = {
         "about": f"dirtrack extract {kind} clause model: logistic regression, "
         "examples/extract/train.py",
