@@ -47,7 +47,6 @@ from dirtrack.extract.units import (
     UnitResolver,
     meeting_host,
     session_partners,
-    staff_attending,
     unit_key,
 )
 from dirtrack.text import clean_imported, fold_words
@@ -184,9 +183,6 @@ def extract(
     if partner is None and named_partners == [] and lead is not None:
         # a body's own review attended by its superiors: what names no unit is that body's
         partner = meeting_host(lead, resolver)
-    if partner is None and named_partners == []:
-        # a meeting the whole staff of one body attends is held with that body
-        partner = staff_attending(sentences, resolver)
     if partner is None and named_partners == [] and info.kind == "working-session":
         if len(found_units) == 1:
             only = next(iter(found_units.values()))

@@ -172,9 +172,6 @@ _AT_MEETING = re.compile(
 _UNIT_PROPOSES = re.compile(
     r"\s*(?:(?:cung|da|con)\s+)*(?:kien nghi|de xuat|de dat)\b(?!\s+(?:cua|nay|tren|do)\b)"
 )
-#: "Cạnh đó, ...", "Bên cạnh đó, ...", "Ngoài ra, ...": a paragraph that goes on with the one
-#: before it.
-_GOES_ON = re.compile(r"^\W*(?:ben canh do|canh do|ngoai ra)\s*,")
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
 #: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
@@ -492,11 +489,6 @@ _STATED_LIST = re.compile(r"\b(?:chi ra|chi ro|neu len|neu ra)\b[^.;:]{0,40}$")
 _GOOD_AND_BAD = re.compile(r"\b(?:thuan loi|uu diem|ket qua|mat duoc)\b")
 
 
-#: The relative clause after a noun of shortcomings that names whose they are ("những hạn chế
-#: mà UBND phường chưa thực hiện tốt", "tồn tại, hạn chế mà cấp ủy xã X cần khắc phục").
-_WHOSE = re.compile(r"[\s,]*ma\s+")
-
-
 #: A lead-in that says what it lists was done well ("đến nay đã có 10 nội dung được thực hiện
 #: hiệu quả, đó là: ..."): its list is of merits, whatever the sentence opened on.
 _MERITS_LISTED = re.compile(
@@ -549,13 +541,6 @@ def extract_limitations(
         if (sentence, clause.start) in taken:
             return
         item = _limitation_of(sentence, clause, resolver, intro, partner)
-        if (
-            item is not None
-            and item.unit is None
-            and going_on is not None
-            and not COLLECTIVE_SUBJECT.match(fold_aligned(item.text))
-        ):
-            item = replace(item, unit=going_on)
         if item is not None:
             found.append(item)
             taken.add((sentence, clause.start))
@@ -563,8 +548,6 @@ def extract_limitations(
 
     before_para = 0  # how many were found before the previous paragraph
     seen_before = 0
-    # the unit of the shortcomings a paragraph goes on with ("Cạnh đó, buông lỏng lãnh đạo ...")
-    going_on: str | None = None
     for para in paragraphs:
         before_para, seen_before = seen_before, len(found)
         pkey = fold_aligned(para.text)
@@ -577,11 +560,6 @@ def extract_limitations(
             carry = None
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            going_on = None
-            if sentence is para.sentences[0] and _GOES_ON.match(key) and found[before_para:]:
-                # a paragraph that opens on "Bên cạnh đó,", "Ngoài ra," right after one that
-                # stated shortcomings goes on with them, and with their unit
-                going_on = found[-1].unit
             modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
             for clause in clauses:
@@ -606,19 +584,6 @@ def extract_limitations(
                         m for m in resolver.mentions(sentence) if not _STATES.match(key, m.end)
                     ]
                     intro_end = intro.start + len(intro.text)
-                    whose = next(
-                        (
-                            w
-                            for n in LIMIT_NOUN.finditer(intro_key)
-                            if (w := _WHOSE.match(intro_key, n.end())) is not None
-                            and "mà" in intro_low[w.start() : w.end()]
-                        ),
-                        None,
-                    )
-                    if whose is not None:
-                        # "... đề cập tới 3 nội dung còn hạn chế mà UBND phường chưa thực hiện
-                        # tốt, đó là: ...": the body of the relative clause owns them
-                        mentions = [m for m in mentions if m.start >= intro.start + whose.end()]
                     unit = _first_usable(mentions, intro.start, intro_end)
                     named = [
                         m

@@ -692,15 +692,6 @@ _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 _PERIOD_WORDS = frozenset({"thang", "nam", "quy", "tuan", "ngay"})
 
 
-#: A person's title before the unit a name follows ("Chủ tịch UBND tỉnh Trương Cảnh Tuyên"):
-#: without one, three names after a level that open on a surname are a place ("Đảng ủy xã Bùi
-#: La Nhân tổ chức ...").
-_TITLE_BEFORE = re.compile(
-    r"\b(?:bi thu|chu tich|giam doc|truong|pho|chanh|uy vien|chu nhiem|dong chi|ong|ba|"
-    r"pbt|pct|can bo|dai bieu)\b[^,;:.()]{0,40}$"
-)
-
-
 def _place_after(raw: str, end: int) -> int:
     """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
     toks = tokens(raw[end : end + 60])
@@ -757,12 +748,8 @@ def _place_after(raw: str, end: int) -> int:
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
         taken.append(tok.key)
         stop = end + tok.end
-    if (
-        len(taken) >= 3
-        and taken[0] in SURNAMES
-        and _TITLE_BEFORE.search(fold_aligned(raw[max(0, end - 60) : end]))
-    ):
-        return end  # a person's name ("Chủ tịch UBND tỉnh Trương Cảnh Tuyên"), not a place
+    if len(taken) >= 3 and taken[0] in SURNAMES:
+        return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
     if person_not_province(taken) and _PROVINCE_LEVEL_END.search(
         fold_aligned(raw[max(0, end - 8) : end])
     ):
@@ -1537,9 +1524,8 @@ _WORKS_WITH = re.compile(
     r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|khao sat tai|"
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected; "khảo sát
     # tình hình tổ chức, hoạt động tại phường X": the body surveyed
-    # "giám sát hoạt động của Trung tâm X": the body whose work is supervised
     r"(?:kiem tra|giam sat|khao sat)(?:,? (?:kiem tra|giam sat|khao sat))* "
-    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien|hoat dong)|"
+    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien)|"
     # "tổ chức giám sát UBND xã X về việc ...": the body supervised, named right after the verb
     # (not "Đoàn Kiểm tra số 3": a team's number, no Sở)
     r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so(?! \d)|phong|dang uy|chi bo|"
@@ -1617,39 +1603,7 @@ _LEADERS_OF = re.compile(r"^\s*(?:lanh dao|dai dien|truong)\s+")
 
 #: A body holding its own meeting ("... đã kiểm điểm đối với tập thể ...", "... sinh hoạt thường
 #: kỳ"): its own review, which superiors attend.
-_HOLDS_OWN = re.compile(
-    r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat|"
-    # "Thành ủy X tổ chức Hội nghị lần thứ 19 (khóa XX)": a committee's own numbered plenary
-    r"hoi nghi (?:ban chap hanh [^.;:,]{0,40})?lan thu \d+)\b"
-)
-
-
-#: The whole staff of one body attending ("Cùng dự có tập thể lãnh đạo, công chức phòng X").
-_STAFF_ATTEND = re.compile(
-    r"\b(?:cung |tham )?du(?: hop| hoi nghi)?(?: co| voi)? (?:tap the|toan the) "
-    r"(?:lanh dao|can bo|cong chuc|vien chuc)(?:(?:,| va) (?:lanh dao|can bo|cong chuc|vien chuc|"
-    r"dang vien|nguoi lao dong))*\s+$"
-)
-
-
-def staff_attending(sentences: Sequence[str], resolver: UnitResolver) -> str | None:
-    """The one body whose whole staff attends the meeting ("Cùng dự có tập thể lãnh đạo, công
-    chức phòng Văn hóa - Xã hội": a meeting held with that office), when the text says so of one
-    body in one sentence, naming no other there; else None."""
-    found: set[str] = set()
-    for sentence in sentences:
-        named = [m for m in resolver.mentions(sentence) if m.name and not m.affiliation]
-        if len({m.name for m in named}) != 1:
-            continue
-        first = named[0]
-        body = first.code or first.name
-        if (
-            body
-            and first.role == "unit"
-            and _STAFF_ATTEND.search(fold_aligned(sentence), 0, first.start)
-        ):
-            found.add(body)
-    return found.pop() if len(found) == 1 else None
+_HOLDS_OWN = re.compile(r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat)\b")
 
 
 def meeting_host(lead: str, resolver: UnitResolver) -> str | None:

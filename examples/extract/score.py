@@ -464,6 +464,48 @@ TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
 TRAIN4 = frozenset(f"{n}" for n in range(101, 115))
 
 
+#: The parts of the articles that are read, each labelled in one round by one hand (or two), from
+#: one search of one period's sources: what leave-one-part-out (``oof.py --by-part``) holds out
+#: together. The development set's first 66 read articles (dev 0-69 without the never-read ones)
+#: are the two halves they were split into, ``build`` and ``measured``; the seeds are a part.
+READ_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("fresh", FRESH),
+    ("fresh3", FRESH3),
+    ("train4", TRAIN4),
+    ("fresh4", FRESH4),
+    ("train5", TRAIN5),
+    ("fresh5", FRESH5),
+    ("fresh8", FRESH8),
+    ("fresh9", FRESH9),
+    ("train9", TRAIN9),
+    ("fresh10", FRESH10),
+    ("train10", TRAIN10),
+    ("fresh11", FRESH11),
+    ("fresh12", FRESH12),
+    ("train11", TRAIN11),
+    ("train12", TRAIN12),
+    ("fresh13", FRESH13),
+    ("fresh14", FRESH14),
+    ("fresh16", FRESH16),
+    ("fresh17", FRESH17),
+    ("fresh18", FRESH18),
+    ("fresh19", FRESH19),
+    ("fresh21", FRESH21),
+)
+
+
+def named_part(article: Article) -> str:
+    """The part an article that is read belongs to (``READ_PARTS``; ``seeds``, ``build`` or
+    ``measured`` for the rest). A never-read article has none: asking is an error."""
+    assert article.name not in UNREAD or article.part == "seeds", "a never-read article"
+    if article.part == "seeds":
+        return "seeds"
+    for name, members in READ_PARTS:
+        if article.name in members:
+            return name
+    return article.part
+
+
 def held_out(article: Article) -> bool:
     """The half of the measured part kept out of every rule change made after the first
     release of the rules (``heldout``): its source address's SHA-256 is 3 modulo 4. ``tune``

@@ -22,10 +22,11 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
    the right clauses, which they do not on new text, so a model that saw it would only learn to
    trust them. The model decides alone: one threshold, written as both ``add`` (take a clause the
    rules passed over) and ``veto`` (drop one they took), chosen on out-of-fold probabilities
-   (5 folds grouped by article, so a clause is never scored by a model that saw its article)
-   from the F1 of directives over the candidates: of the thresholds whose smoothed F1 is within
-   ``TIE`` of the best, the one nearest half the best F1 (see :func:`threshold`: the F1 is a
-   plateau whose highest point is noise).
+   (one part left out at a time, ``score.READ_PARTS``, so a clause is never scored by a model
+   that saw an article of its labeller, period and search; 5 folds grouped by article until
+   round 30, which leaked them and gave the same thresholds) from the F1 over the candidates:
+   of the thresholds whose smoothed F1 is within ``TIE`` of the best, the one nearest half the
+   best F1 (see :func:`threshold`: the F1 is a plateau whose highest point is noise).
 4. The weights (rounded, near-zero ones dropped) and the thresholds are written as JSON.
 
 Training is deterministic: the articles are read in a fixed order, the feature names are
@@ -48,6 +49,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -78,6 +80,10 @@ NOISE = 0.0002
 def training_articles() -> list[score.Article]:
     left_out = score.UNREAD | score.NOT_TRAINED
     return score.seed_files() + [a for a in score.dev_files() if a.name not in left_out]
+
+
+#: The part (``score.named_part``) of each training article, by its ``part/name``.
+PART = {f"{a.part}/{a.name}": score.named_part(a) for a in training_articles()}
 
 
 def collect(
@@ -116,6 +122,27 @@ def collect(
         covered = {j for _, j, _ in pairs}
         uncovered += len(gold) - len(covered)
     return feats, labels, rules, groups, uncovered
+
+
+def fit(kind: str, x: Any, labels: list[int], rows: list[int]) -> Any:
+    """The regression of ``kind`` fitted on the candidates ``rows`` of the design matrix ``x``:
+    what is shipped (all rows) and what ``oof.py`` scores (the rows of the articles or parts
+    it does not hold out) are fitted here, the same way."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
+    clf.fit(x[rows], [labels[i] for i in rows])
+    return clf
+
+
+def rounded(names: Any, clf: Any) -> dict[str, float]:
+    """A fitted regression's weights as the model file holds them: rounded to four decimals,
+    the near-zero ones dropped."""
+    return {
+        name: round(float(w), 4)
+        for name, w in zip(names, clf.coef_[0], strict=False)
+        if abs(w) >= 0.005
+    }
 
 
 def f1_at(probs, labels, rules, add: float, veto: float, uncovered: int) -> float:
@@ -160,21 +187,18 @@ def train(kind: str, check: bool = False) -> dict[str, object] | None:
     """Train the ``kind`` model and print its cross-validated figures; the model as it is
     written (None with ``check``: the figures only)."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
+    from sklearn.model_selection import LeaveOneGroupOut
 
     feats, labels, rules, groups, uncovered = collect(kind)
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(f, 1) for f in feats])
 
-    def fit(rows):
-        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
-        clf.fit(x[rows], [labels[i] for i in rows])
-        return clf
-
+    # out of fold by part: each part's candidates scored by a model that saw no other article
+    # of its labeller, period and search (folds by article leak those; see oof.py --by-part)
+    parts = [PART[g] for g in groups]
     oof = [0.0] * len(labels)
-    for train_rows, test in GroupKFold(n_splits=5).split(x, labels, groups):
-        clf = fit(train_rows)
+    for train_rows, test in LeaveOneGroupOut().split(x, labels, parts):
+        clf = fit(kind, x, labels, list(train_rows))
         for i, p in zip(test, clf.predict_proba(x[test])[:, 1], strict=False):
             oof[i] = float(p)
     grid = [i / 20 for i in range(1, 20)]
@@ -199,12 +223,8 @@ def train(kind: str, check: bool = False) -> dict[str, object] | None:
     print(f"{kind}: candidate F1, rules alone: {rules_only:.3f}")
     if check:
         return None
-    clf = fit(list(range(len(labels))))
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=False)
-        if abs(w) >= 0.005
-    }
+    clf = fit(kind, x, labels, list(range(len(labels))))
+    weights = rounded(vec.get_feature_names_out(), clf)
     data = {
         "about": f"dirtrack extract {kind} clause model: logistic regression, "
         "examples/extract/train.py",
