@@ -573,8 +573,10 @@ def test_doctor_names_every_column_of_codes_typed_in_by_hand(
     # and those commands say so in one line, pointing to doctor, rather than an unexpected error
     for command in (["list"], ["overdue"], ["series", "list"]):
         said = units.fail("--lang", "en", *command)
-        assert said.startswith("Error: the database holds a periodic directive repeated every "
-                               "'week', none of dirtrack's"), said
+        assert said.startswith(
+            "Error: the database holds a periodic directive repeated every "
+            "'week', none of dirtrack's"
+        ), said
         assert said.rstrip().endswith("dirtrack doctor names it"), said
     # set again as dirtrack stores them, nothing is left to say
     units.ok("office", "set", "--kind", "party", "--on-time-by", "document")

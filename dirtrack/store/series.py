@@ -209,9 +209,7 @@ def months_of(every: str) -> int:
     try:
         return MONTHS[every]
     except KeyError:
-        raise DatabaseError.of(
-            "db_unknown_every", every=every, choices=", ".join(EVERY)
-        ) from None
+        raise DatabaseError.of("db_unknown_every", every=every, choices=", ".join(EVERY)) from None
 
 
 def window_end(every: str, horizon: date) -> date:
