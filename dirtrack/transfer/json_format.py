@@ -56,7 +56,14 @@ from dirtrack.records import RecordStream
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
-from dirtrack.store.units import load_handovers, load_moves, log_handover, log_move, unit_codes
+from dirtrack.store.units import (
+    load_handovers,
+    load_moves,
+    log_handover,
+    log_move,
+    unit_codes,
+    was_ever_a_code,
+)
 from dirtrack.text import (
     control_character,
     fold,
@@ -1106,6 +1113,19 @@ def _in_nfc(value: Any) -> Any:
     return value
 
 
+def _check_code(code: str, where: str, name: str) -> None:
+    """A unit's or field's code as some version of `unit add` and `field add` took it
+    (:func:`was_ever_a_code`): a document edited by hand gave a unit '=Q' or 'Q R', which no
+    command registers.
+
+    Raises:
+        InvalidInput: naming the record (``units[3].code``).
+    """
+    if not was_ever_a_code(code):
+        detail = Phrase("unit_bad_code", code=code)
+        raise InvalidInput.of("json_record", name=name, where=where, detail=detail, more="")
+
+
 def _check_values(record: BaseModel, where: str) -> None:
     """Text that shows something, holds no control character and fits the register
     (:func:`~dirtrack.text.text_limit`), dates in range.
@@ -1482,6 +1502,7 @@ class _Import:
     def read_units(self, events: Iterator[tuple[str, str, Any]]) -> None:
         for i, unit in self.records("units", events):
             where = f"units[{i}]"
+            _check_code(unit.code, f"{where}.code", self.name)
             _check_contacts(unit, where)
             self.new_id("units", unit.id)
             for contact in unit.contacts:
@@ -1707,6 +1728,7 @@ class _Import:
         keys: set[str] = set()
 
         def read(i: int, found: FieldOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            _check_code(found.code, f"fields[{i}].code", self.name)
             self.new_id("fields", found.id)
             key = fold(found.code)
             if key in keys:
