@@ -854,6 +854,32 @@ def _what_is_wrong(error: Any) -> Phrase:
     return Phrase("json_bad_value", detail=error.get("msg", kind))
 
 
+# What the JSON parser (yajl, through ijson) says is wrong, in its English words, and the
+# catalog's words for it.
+_JSON_SYNTAX = (
+    ("premature EOF", "json_cut_short"),
+    ("Incomplete JSON", "json_cut_short"),
+    ("trailing garbage", "json_trailing"),
+    ("invalid bytes", "json_not_utf8"),
+    ("inside string", "json_control_in_string"),
+    ("invalid char in json text", "json_bad_word"),
+    ("invalid string in json text", "json_bad_word"),
+    ("lexical error", "json_bad_character"),
+)
+
+
+def _json_syntax(exc: Exception) -> Phrase:
+    """What is wrong with a file that is not JSON, in the catalog's words (the parser's are
+    English only), with the text around the place the parser shows (``… near '{"a": NaN}'``)."""
+    said = exc.args[0] if exc.args else ""
+    text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
+    lines = text.strip("\n").splitlines()
+    first = lines[0] if lines else ""
+    kind = next((key for words, key in _JSON_SYNTAX if words in first), "json_punctuation")
+    near = " ".join(lines[1].split()) if len(lines) > 2 and "(right here)" in lines[2] else ""
+    return Phrase("json_near", what=Phrase(kind), near=near) if near else Phrase(kind)
+
+
 # ijson's C parser turns a whole number into a Python int, and a number of more digits than
 # Python converts (4,300: sys.get_int_max_str_digits) makes it crash the process (a segmentation
 # fault, no message). No record holds such a number: a run of that many digits is refused as it
@@ -2314,9 +2340,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             where = key_twice_at(path) or str(exc.args[0])
             raise InvalidInput.of("json_twice", name=path.name, where=where) from None
         except ijson.JSONError as exc:
-            said = exc.args[0] if exc.args else ""
-            text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
-            detail = text.strip().splitlines()[0] if text.strip() else "cut short"
+            detail = _json_syntax(exc)
             raise InvalidInput.of("json_invalid", name=path.name, detail=detail) from None
     required = SECTIONS if state.version >= 2 else REQUIRED
     for name in ("format", "version", *required):
