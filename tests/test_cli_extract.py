@@ -562,6 +562,41 @@ def test_a_json_draft_nested_thousands_deep_is_one_error_line(
     assert file_digest(db_path) == before
 
 
+@pytest.mark.parametrize(
+    ("text", "en", "vi"),
+    [
+        (
+            '{\n"meeting": {\n"date": "2022-05-06",,\n"title": "Giao ban"}}',
+            "line 3: not valid JSON (a comma, colon, quote or bracket missing or out of place, "
+            """near 'ting": { "date": "2022-05-06",, "title":')""",
+            "dòng 3: không đúng cú pháp JSON (thiếu hoặc đặt sai chỗ một dấu phẩy",
+        ),
+        (
+            '{\n"meeting": {\n"date": "2022-05-06",\n"title": "Giao',
+            "line 4: not valid JSON (it ends before its last value does: cut short",
+            "dòng 4: không đúng cú pháp JSON (tệp kết thúc trước khi giá trị cuối cùng kết thúc",
+        ),
+        (
+            '{"meeting": {"date": "2022-05-06", "title": "Giao ban"}}\nx',
+            "line 2: not valid JSON (more follows the end of its value",
+            "dòng 2: không đúng cú pháp JSON (còn nội dung thừa sau khi giá trị đã kết thúc",
+        ),
+    ],
+    ids=["two-commas", "cut-short", "more-after"],
+)
+def test_a_json_draft_that_is_not_json_says_why_in_the_language_of_the_run(
+    cli: Cli, db_path: Path, tmp_path: Path, text: str, en: str, vi: str
+) -> None:
+    """Python's JSON reader's English ('Unterminated string starting at') was the reason
+    given under --lang vi too."""
+    draft = tmp_path / "hop.json"
+    draft.write_text(text, encoding="utf-8")
+    before = file_digest(db_path)
+    assert cli.fail("import", str(draft)).startswith(f"Error: hop.json: {en}")
+    assert cli.fail("--lang", "vi", "import", str(draft)).startswith(f"Error: hop.json: {vi}")
+    assert file_digest(db_path) == before
+
+
 def test_a_key_given_twice_in_a_json_draft_is_refused_at_its_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -34,7 +34,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import decode_text, open_input, os_reason
+from dirtrack.inputs import decode_text, json_problem, open_input, os_reason
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -256,7 +256,9 @@ def read_draft(path: Path) -> Draft:
                 at, detail = _second_key_line(text), Phrase("toml_value_twice")
                 raise InvalidInput.of("draft_bad_json", line=at, detail=detail) from None
             except json.JSONDecodeError as exc:
-                raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=exc.msg) from None
+                near = " ".join(exc.doc[max(0, exc.pos - 30) : exc.pos + 10].split())
+                detail = json_problem(exc.msg, near)
+                raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=detail) from None
             except RecursionError:  # lists in lists thousands deep: Python's reader gives up
                 raise InvalidInput.of("toml_too_deep") from None
             if not isinstance(data, dict):

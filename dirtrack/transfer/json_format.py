@@ -49,7 +49,7 @@ from sqlmodel import Session
 from dirtrack import models
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Count, Phrase
-from dirtrack.inputs import os_reason
+from dirtrack.inputs import json_problem, os_reason
 from dirtrack.models import MAX_ID, Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
@@ -854,30 +854,14 @@ def _what_is_wrong(error: Any) -> Phrase:
     return Phrase("json_bad_value", detail=error.get("msg", kind))
 
 
-# What the JSON parser (yajl, through ijson) says is wrong, in its English words, and the
-# catalog's words for it.
-_JSON_SYNTAX = (
-    ("premature EOF", "json_cut_short"),
-    ("Incomplete JSON", "json_cut_short"),
-    ("trailing garbage", "json_trailing"),
-    ("invalid bytes", "json_not_utf8"),
-    ("inside string", "json_control_in_string"),
-    ("invalid char in json text", "json_bad_word"),
-    ("invalid string in json text", "json_bad_word"),
-    ("lexical error", "json_bad_character"),
-)
-
-
 def _json_syntax(exc: Exception) -> Phrase:
-    """What is wrong with a file that is not JSON, in the catalog's words (the parser's are
-    English only), with the text around the place the parser shows (``… near '{"a": NaN}'``)."""
+    """What is wrong with a file that is not JSON, said by the catalog (:func:`json_problem`),
+    with the text around the place the parser shows (``… near '{"a": NaN}'``)."""
     said = exc.args[0] if exc.args else ""
     text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
     lines = text.strip("\n").splitlines()
-    first = lines[0] if lines else ""
-    kind = next((key for words, key in _JSON_SYNTAX if words in first), "json_punctuation")
     near = " ".join(lines[1].split()) if len(lines) > 2 and "(right here)" in lines[2] else ""
-    return Phrase("json_near", what=Phrase(kind), near=near) if near else Phrase(kind)
+    return json_problem(lines[0] if lines else "premature EOF", near)
 
 
 # ijson's C parser turns a whole number into a Python int, and a number of more digits than
