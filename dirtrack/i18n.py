@@ -2175,6 +2175,9 @@ ERRORS: dict[str, Entry] = {
     "not_utf8_byte": N_(
         "{field}: byte 0x{byte} is not UTF-8: type the text in a terminal set to UTF-8"
     ),
+    "half_character": N_(
+        "{field}: {code} is half of a character, without its other half; no text holds one"
+    ),
     "control_character": N_(
         "{field}: control character {code} is not allowed (only tab and newline are)"
     ),

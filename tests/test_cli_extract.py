@@ -597,6 +597,22 @@ def test_a_json_draft_that_is_not_json_says_why_in_the_language_of_the_run(
     assert file_digest(db_path) == before
 
 
+def test_half_a_character_in_a_json_draft_is_named_so(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A "\\ud800" escape in a JSON draft was refused as a "control character U+D800"."""
+    draft = tmp_path / "hop.json"
+    draft.write_text(
+        '{"meeting": {"date": "2022-05-06", "title": "Giao \\ud800 ban"}}', encoding="utf-8"
+    )
+    before = file_digest(db_path)
+    said = "title: U+D800 is half of a character, without its other half; no text holds one"
+    assert said in cli.fail("import", str(draft))
+    in_vi = cli.fail("--lang", "vi", "import", str(draft))
+    assert "tiêu đề: U+D800 chỉ là một nửa của một ký tự, thiếu nửa còn lại" in in_vi, in_vi
+    assert file_digest(db_path) == before
+
+
 def test_a_key_given_twice_in_a_json_draft_is_refused_at_its_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

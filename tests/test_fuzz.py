@@ -504,6 +504,12 @@ FILE_CASES: list[tuple[str, Args, Maker | None]] = [
     ("json-wrong-type", ["import", "{file}"], _export(lambda d: _unit0(d, name=["a"]))),
     ("json-code-a-formula", ["import", "{file}"], _export(lambda d: _unit0(d, code="=Q"))),
     ("json-version-huge", ["import", "{file}"], _export(lambda d: d.update(version=10**30))),
+    ("json-draft-cut-short", ["import", "{file}"], _text("hop.json", '{"meeting": {"title": "Gi')),
+    (
+        "json-draft-half-a-character",
+        ["import", "{file}"],
+        _text("hop.json", '{"meeting": {"date": "2022-05-06", "title": "\\udc00"}}'),
+    ),
     ("toml-date-a-number", ["import", "{file}"], _draft("date = 2022-05-06", "date = 20220506")),
     ("toml-title-a-list", ["import", "{file}"], _draft('title = "Giao ban"', 'title = ["a"]')),
     (
