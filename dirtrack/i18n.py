@@ -2180,6 +2180,9 @@ ERRORS: dict[str, Entry] = {
     "not_utf8_byte": N_(
         "{field}: byte 0x{byte} is not UTF-8: type the text in a terminal set to UTF-8"
     ),
+    "half_character": N_(
+        "{field}: {code} is half of a character, without its other half; no text holds one"
+    ),
     "control_character": N_(
         "{field}: control character {code} is not allowed (only tab and newline are)"
     ),
@@ -2208,6 +2211,14 @@ ERRORS: dict[str, Entry] = {
     ),
     "json_bad_version": N_("{name}: this dirtrack reads export format versions {first} to {last}"),
     "json_invalid": N_("{name} is not valid JSON ({detail})"),
+    "json_near": N_("{what}, near {near!r}"),
+    "json_cut_short": N_("it ends before its last value does: cut short"),
+    "json_trailing": N_("more follows the end of its value"),
+    "json_control_in_string": N_("a control character (a tab, a line break) inside a text"),
+    "json_bad_word": N_("a word JSON does not know (NaN, Infinity, a text without quotes)"),
+    "json_punctuation": N_("a comma, colon, quote or bracket missing or out of place"),
+    "json_not_utf8": N_("bytes that are not UTF-8 text"),
+    "json_bad_character": N_("a character JSON does not allow there"),
     "json_long_number": N_(
         "{name}: a number of more than {limit} digits (byte {at}); no record holds one"
     ),

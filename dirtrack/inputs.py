@@ -206,6 +206,34 @@ def toml_problem(message: str) -> Phrase:
     return Phrase("toml_at", problem=problem, line=int(found[2]), column=int(found[3]))
 
 
+# What the JSON readers say is wrong, in their English words (yajl's through ijson, for an
+# export; Python's json, for a draft), and the catalog's words for it; the first that the
+# message holds.
+_JSON_PROBLEMS = (
+    ("premature EOF", "json_cut_short"),
+    ("Incomplete JSON", "json_cut_short"),
+    ("Unterminated string", "json_cut_short"),
+    ("trailing garbage", "json_trailing"),
+    ("Extra data", "json_trailing"),
+    ("invalid bytes", "json_not_utf8"),
+    ("inside string", "json_control_in_string"),
+    ("Invalid control character", "json_control_in_string"),
+    ("invalid char in json text", "json_bad_word"),
+    ("invalid string in json text", "json_bad_word"),
+    ("Expecting value", "json_bad_word"),
+    ("lexical error", "json_bad_character"),
+    ("Invalid \\", "json_bad_character"),
+)
+
+
+def json_problem(message: str, near: str = "") -> Phrase:
+    """What a JSON reader's ``message`` says is wrong, in the catalog's words (theirs are
+    English only), with the text ``near`` the place; a punctuation problem when it is none of
+    those it knows ("Expecting ',' delimiter", "unallowed token")."""
+    key = next((k for words, k in _JSON_PROBLEMS if words in message), "json_punctuation")
+    return Phrase("json_near", what=Phrase(key), near=near) if near else Phrase(key)
+
+
 def _toml_name(text: str) -> str:
     """A key the reader quotes as a tuple of its parts, ``('a', 'b')``, as it is written: a.b
     (cut, with a character or a delimiter as the reader quotes it)."""

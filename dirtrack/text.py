@@ -203,6 +203,9 @@ def clean_text(value: str, field: str) -> str:
         # typed in a terminal set to another encoding, or $'\ud800' in a shell
         byte = f"{int(found[2:], 16) - 0xDC00:02X}"
         raise InvalidInput.of("not_utf8_byte", field=Field(field), byte=byte)
+    if found is not None and "U+D800" <= found <= "U+DFFF":
+        # a JSON draft's "\ud800" escape: no control character, half of one made of two
+        raise InvalidInput.of("half_character", field=Field(field), code=found)
     if found is not None:
         raise InvalidInput.of("control_character", field=Field(field), code=found)
     text = nfc(value)

@@ -452,6 +452,55 @@ def test_a_new_unit_written_several_ways_is_one_new_unit(cli: Cli, tmp_path: Pat
     assert (directive["unit"], directive["with"]) == ("UXAP", ["VTU"])
 
 
+def test_a_new_unit_listed_with_its_code_and_name_is_created_so(cli: Cli, tmp_path: Path) -> None:
+    """A [[units]] entry giving a new unit's code and name: --create-units created a unit
+    coded with the initials of the code ('U'), named with the code ('UBNDT'), the name lost;
+    and a directive naming the new unit went to a registered unit whose longer name holds it
+    ('Văn phòng UBND tỉnh')."""
+    cli.ok("unit", "add", "VPUB", "Văn phòng UBND tỉnh")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        '[[units]]\ncode = "VPUB"\nname = "Văn phòng UBND tỉnh"\n\n'
+        '[[units]]\ncode = "UBNDT"\nname = "UBND tỉnh"\n\n'
+        '[[directives]]\ntext = "Rà soát hồ sơ"\nunit = "UBND tỉnh"\n\n'
+        '[[directives]]\ntext = "Báo cáo kết quả"\nunit = "ubndt"\n',
+        encoding="utf-8",
+    )
+    dry = json.loads(cli.ok("import", str(draft), "--create-units", "--dry-run", "-f", "json"))
+    assert dry["new_units"] == [{"code": "UBNDT", "name": "UBND tỉnh"}]
+    cli.ok("import", str(draft), "--create-units")
+    units = {u["code"]: u["name"] for u in cli.json("unit", "list")}
+    assert units == {"UBNDT": "UBND tỉnh", "VPUB": "Văn phòng UBND tỉnh"}
+    assert [d["unit"] for d in cli.json("list")] == ["UBNDT", "UBNDT"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "said"),
+    [
+        ('code = "=U"\nname = "UBND tỉnh"', "unit code '=U' must start with a letter"),
+        ('code = "NEW"\nname = "VP UBND tỉnh"', "name 'VP UBND tỉnh' already refers to unit VPUB"),
+        ('code = "NEW"\nname = "Sở\\u0007Lạ"', "name: control character U+0007 is not allowed"),
+    ],
+    ids=["formula-code", "name-of-another-unit", "control-character"],
+)
+def test_a_new_unit_listed_with_a_code_it_cannot_have_is_a_problem(
+    cli: Cli, db_path: Path, tmp_path: Path, unit: str, said: str
+) -> None:
+    cli.ok("unit", "add", "VPUB", "Văn phòng UBND tỉnh", "--alias", "VP UBND tỉnh")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        f'[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n[[units]]\n{unit}\n\n'
+        '[[directives]]\ntext = "Rà soát hồ sơ"\nunit = "VPUB"\n',
+        encoding="utf-8",
+    )
+    before = file_digest(db_path)
+    for args in (("--dry-run",), ()):
+        error = cli.fail("import", str(draft), "--create-units", *args)
+        assert f"line 5, units #1: {said}" in error, error
+    assert file_digest(db_path) == before
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [
@@ -510,6 +559,57 @@ def test_a_json_draft_nested_thousands_deep_is_one_error_line(
         assert cli.fail("import", str(draft), *args) == "Error: hop.json: nested too deeply"
     vi = cli.fail("--lang", "vi", "import", str(draft))
     assert vi == "Error: hop.json: lồng nhau quá nhiều tầng"
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "vi"),
+    [
+        (
+            '{\n"meeting": {\n"date": "2022-05-06",,\n"title": "Giao ban"}}',
+            "line 3: not valid JSON (a comma, colon, quote or bracket missing or out of place, "
+            """near 'ting": { "date": "2022-05-06",, "title":')""",
+            "dòng 3: không đúng cú pháp JSON (thiếu hoặc đặt sai chỗ một dấu phẩy",
+        ),
+        (
+            '{\n"meeting": {\n"date": "2022-05-06",\n"title": "Giao',
+            "line 4: not valid JSON (it ends before its last value does: cut short",
+            "dòng 4: không đúng cú pháp JSON (tệp kết thúc trước khi giá trị cuối cùng kết thúc",
+        ),
+        (
+            '{"meeting": {"date": "2022-05-06", "title": "Giao ban"}}\nx',
+            "line 2: not valid JSON (more follows the end of its value",
+            "dòng 2: không đúng cú pháp JSON (còn nội dung thừa sau khi giá trị đã kết thúc",
+        ),
+    ],
+    ids=["two-commas", "cut-short", "more-after"],
+)
+def test_a_json_draft_that_is_not_json_says_why_in_the_language_of_the_run(
+    cli: Cli, db_path: Path, tmp_path: Path, text: str, en: str, vi: str
+) -> None:
+    """Python's JSON reader's English ('Unterminated string starting at') was the reason
+    given under --lang vi too."""
+    draft = tmp_path / "hop.json"
+    draft.write_text(text, encoding="utf-8")
+    before = file_digest(db_path)
+    assert cli.fail("import", str(draft)).startswith(f"Error: hop.json: {en}")
+    assert cli.fail("--lang", "vi", "import", str(draft)).startswith(f"Error: hop.json: {vi}")
+    assert file_digest(db_path) == before
+
+
+def test_half_a_character_in_a_json_draft_is_named_so(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A "\\ud800" escape in a JSON draft was refused as a "control character U+D800"."""
+    draft = tmp_path / "hop.json"
+    draft.write_text(
+        '{"meeting": {"date": "2022-05-06", "title": "Giao \\ud800 ban"}}', encoding="utf-8"
+    )
+    before = file_digest(db_path)
+    said = "title: U+D800 is half of a character, without its other half; no text holds one"
+    assert said in cli.fail("import", str(draft))
+    in_vi = cli.fail("--lang", "vi", "import", str(draft))
+    assert "tiêu đề: U+D800 chỉ là một nửa của một ký tự, thiếu nửa còn lại" in in_vi, in_vi
     assert file_digest(db_path) == before
 
 

@@ -435,6 +435,18 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         lambda d: d["packs"][0]["items"][0].update(directive_id=5000),
         "packs[0].items[0].directive_id: no record 5000 in directives",
     ),
+    "unit-code-a-formula": (
+        lambda d: d["units"][-1].update(code="=Q"),
+        "units[3].code: unit code '=Q' must start with a letter or a digit",
+    ),
+    "unit-code-with-a-tab": (
+        lambda d: d["units"][-1].update(code="Q\tR"),
+        "units[3].code: unit code 'Q\\tR' must start with a letter or a digit",
+    ),
+    "field-code-with-a-space": (
+        lambda d: d["fields"][0].update(code="KT X"),
+        "fields[0].code: unit code 'KT X' must start with a letter or a digit",
+    ),
     "urging-unknown-unit": (
         lambda d: d["urgings"][0].update(unit="XYZ"),
         "urgings[0].unit: no unit 'XYZ'",
@@ -546,6 +558,22 @@ def test_hostile_documents_are_refused_and_write_nothing(
     message = other.fail("import", str(path))
     assert expected in message
     assert snapshot(other.db) == before
+
+
+def test_a_code_an_earlier_dirtrack_registered_is_imported(
+    exported: dict[str, Any], other: Cli, tmp_path: Path
+) -> None:
+    """Before 2026-12 a code could hold any letters: such a register's export imports, while a
+    code no version took ('=Q', refused above) does not."""
+    last = exported["units"][-1]
+    greek = {**last, "id": last["id"] + 100, "code": "\u0391\u0392", "name": "Ban \u0391\u0392"}
+    greek.update(parent=None, successor=None, retired_on=None, aliases=[], alias_ids=[])
+    greek["contacts"] = []
+    exported["units"].append(greek)
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    other.ok("import", str(path))
+    assert "\u0391\u0392" in [u["code"] for u in other.json("unit", "list")]
 
 
 def test_import_refuses_a_database_with_only_new_kinds_of_records(

@@ -4,17 +4,21 @@ the database file is byte for byte what it was."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.batch import invoker
-from tests.conftest import file_digest
+from tests.conftest import cp1258, file_digest
 
 Args = list[str]
 invoke = invoker()
@@ -309,3 +313,498 @@ def test_arbitrary_input(name: str, template: Path, tmp_path: Path) -> None:
         run_one(args)
 
     fuzz()
+
+
+# --- the hostile battery ---------------------------------------------------------------------
+# What an outside checker throws at every command that reads or writes a file, at the register
+# itself and at the values, run as cron runs dirtrack: no terminal, stdin closed, LANG=C, stray
+# DIRTRACK_* variables set. The contract of every case: exit 1, one line `Error: …` on stderr in
+# the language asked for (the English and Vietnamese lines differ), no traceback, no prompt, and
+# the register and the file given byte for byte as they were. make test runs each case in both
+# languages in-process, and in one language as a process of its own with stdin closed (forked
+# from the fork server); make test-all also starts the installed entry point for each, in both.
+
+# Variables a cron job may carry that dirtrack does not read: they change nothing.
+STRAY = {
+    "LANG": "C",
+    "LC_ALL": "C",
+    "DIRTRACK_FORMAT": "json",
+    "DIRTRACK_VERBOSE": "1",
+    "DIRTRACK_DB_URL": "sqlite:////nowhere/else.db",
+    "DIRTRACK_YES": "1",
+}
+
+Maker = Callable[[Path], Path]
+
+
+def _text(name: str, text: str | bytes) -> Maker:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+def _folder(folder: Path) -> Path:
+    path = folder / "a-folder.xlsx"
+    path.mkdir()
+    return path
+
+
+def _zip_not_xlsx(folder: Path) -> Path:
+    import zipfile
+
+    path = folder / "not-a-book.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "xin chào")
+    return path
+
+
+def _other_sqlite(folder: Path) -> Path:
+    import sqlite3
+
+    path = folder / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE foo (a)")
+    conn.execute("INSERT INTO foo VALUES (1)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _book(*rows: list[object], formula: str | None = None, last_row: bool = False) -> Maker:
+    def make(folder: Path) -> Path:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"])
+        for row in rows:
+            sheet.append(row)
+        if formula is not None:
+            sheet["B2"] = formula  # saved without its value, as openpyxl does
+        if last_row:
+            sheet["A1048576"] = " "  # a sheet whose rows reach Excel's last one
+        path = folder / "sheet.xlsx"
+        book.save(path)
+        return path
+
+    return make
+
+
+HEADER = "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n"
+DRAFT = (
+    '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n\n[[units]]\ncode = "VPTU"\n'
+    'name = "Văn phòng Tỉnh ủy"\n\n[[directives]]\nunit = "VPTU"\ntext = "Rà soát hồ sơ"\n'
+)
+
+
+def _draft(old: str, new: str) -> Maker:
+    assert old in DRAFT
+    return _text("hop.toml", DRAFT.replace(old, new, 1))
+
+
+def _export(change: Callable[[dict[str, object]], object] | None = None, raw: str = "") -> Maker:
+    """The template's export (made once), changed; or ``raw`` put after its first key."""
+
+    def make(folder: Path) -> Path:
+        doc = json.loads(json.dumps(_EXPORT["doc"]))
+        if change is not None:
+            change(doc)
+        text = json.dumps(doc)  # ASCII, a lone surrogate as its escape
+        if raw:
+            text = text.replace('"version": ', raw + '"version": ', 1)
+        return _text("all.json", text)(folder)
+
+    return make
+
+
+def _unit0(doc: dict[str, object], **values: object) -> None:
+    units = doc["units"]
+    assert isinstance(units, list)
+    units[0].update(values)
+
+
+_EXPORT: dict[str, Any] = {}  # the template's export and path, set by ``exported``
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _cut(path: Path) -> Path:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _copy_template(folder: Path) -> Path:
+    return Path(shutil.copyfile(_EXPORT["template"], folder / "copy.db"))
+
+
+# (case id, the command's arguments: {file} is the made file, the maker)
+FILE_CASES: list[tuple[str, Args, Maker | None]] = [
+    ("import-missing", ["import", "{file}"], lambda d: d / "missing.xlsx"),
+    ("import-folder", ["import", "{file}"], _folder),
+    ("import-empty-xlsx", ["import", "{file}"], _text("e.xlsx", b"")),
+    ("import-empty-csv", ["import", "{file}"], _text("e.csv", b"")),
+    ("import-empty-json", ["import", "{file}"], _text("e.json", b"")),
+    ("import-empty-toml", ["import", "{file}"], _text("e.toml", b"")),
+    ("import-binary-xlsx", ["import", "{file}"], _text("b.xlsx", bytes(range(256)) * 8)),
+    ("import-binary-csv", ["import", "{file}"], _text("b.csv", bytes(range(128, 256)) * 8)),
+    ("import-binary-toml", ["import", "{file}"], _text("b.toml", b"\x00\x01\xff" * 50)),
+    ("import-zip-not-xlsx", ["import", "{file}"], _zip_not_xlsx),
+    ("import-a-database", ["import", "{file}"], _other_sqlite),
+    ("import-truncated-xlsx", ["import", "{file}"], lambda d: _cut(_book([1, "Việc", "VPTU"])(d))),
+    ("xlsx-formula-unsaved", ["import", "{file}", "--meeting", "1"], _book(formula="=1+1")),
+    (
+        "xlsx-impossible-date",
+        ["import", "{file}", "--meeting", "1"],
+        _book([1, "Việc A", "VPTU", "29/02/2023"]),
+    ),
+    (
+        "xlsx-share-of-one",
+        ["import", "{file}", "--meeting", "1"],
+        _book([1, "Việc", "VPTU", "", 0.5]),
+    ),
+    (
+        "csv-mixed-encodings",
+        ["import", "{file}", "--meeting", "1"],
+        lambda d: _text("m.csv", (HEADER + "1,Việc một,VPTU,\n").encode() + cp1258("2,Hai,Ủy,\n"))(
+            d
+        ),
+    ),
+    (
+        "csv-huge-cell",
+        ["import", "{file}", "--meeting", "1"],
+        _text("h.csv", HEADER + "1," + "x" * 140_000 + ",VPTU,\n"),
+    ),
+    ("csv-too-many-columns", ["import", "{file}"], _text("w.csv", "a" + ",a" * 17_000 + "\n")),
+    (
+        "json-cut-short",
+        ["import", "{file}"],
+        _text("c.json", '{"format": "dirtrack-export", "version": 4, "units": ['),
+    ),
+    (
+        "json-deep",
+        ["import", "{file}"],
+        _text(
+            "d.json", '{"format": "dirtrack-export", "units": ' + "[" * 50_000 + "]" * 50_000 + "}"
+        ),
+    ),
+    ("json-key-twice", ["import", "{file}"], _export(raw='"version": 4, ')),
+    ("json-nan", ["import", "{file}"], _export(raw='"x": NaN, ')),
+    ("json-lone-surrogate", ["import", "{file}"], _export(lambda d: _unit0(d, name="A\ud800B"))),
+    ("json-wrong-type", ["import", "{file}"], _export(lambda d: _unit0(d, name=["a"]))),
+    ("json-code-a-formula", ["import", "{file}"], _export(lambda d: _unit0(d, code="=Q"))),
+    ("json-version-huge", ["import", "{file}"], _export(lambda d: d.update(version=10**30))),
+    ("json-draft-cut-short", ["import", "{file}"], _text("hop.json", '{"meeting": {"title": "Gi')),
+    (
+        "json-draft-half-a-character",
+        ["import", "{file}"],
+        _text("hop.json", '{"meeting": {"date": "2022-05-06", "title": "\\udc00"}}'),
+    ),
+    ("toml-date-a-number", ["import", "{file}"], _draft("date = 2022-05-06", "date = 20220506")),
+    ("toml-title-a-list", ["import", "{file}"], _draft('title = "Giao ban"', 'title = ["a"]')),
+    (
+        "toml-due-true",
+        ["import", "{file}"],
+        _draft('text = "Rà soát hồ sơ"', 'text = "x"\ndue = true'),
+    ),
+    (
+        "toml-due-2022Q5",
+        ["import", "{file}"],
+        _draft('text = "Rà soát hồ sơ"', 'text = "x"\ndue = "2022Q5"'),
+    ),
+    ("toml-two-meetings", ["import", "{file}"], _draft("[meeting]", "[[meeting]]")),
+    (
+        "toml-key-twice",
+        ["import", "{file}"],
+        _draft('title = "Giao ban"', 'title = "a"\ntitle = "b"'),
+    ),
+    (
+        "toml-new-unit-formula-code",
+        ["import", "{file}", "--create-units"],
+        _draft('code = "VPTU"\nname = "Văn phòng Tỉnh ủy"', 'code = "=U"\nname = "UBND tỉnh"'),
+    ),
+    ("pack-in-missing", ["pack", "in", "{file}"], lambda d: d / "missing.xlsx"),
+    ("pack-in-not-a-book", ["pack", "in", "{file}"], _text("p.xlsx", "hello")),
+    ("pack-in-empty-folder", ["pack", "in", "{file}"], lambda d: _mkdir(d / "returned")),
+    ("restore-not-sqlite", ["restore", "{file}", "--yes"], _text("b.db", "hello")),
+    ("restore-other-sqlite", ["restore", "{file}", "--yes"], _other_sqlite),
+    ("restore-without-yes", ["restore", "{file}"], _other_sqlite),
+    (
+        "score-rules-not-toml",
+        ["score", "--quarter", "2022Q2", "--rules", "{file}"],
+        _text("r.toml", "[[["),
+    ),
+    (
+        "report-template-not-docx",
+        ["report", "--quarter", "2022Q2", "-f", "docx", "--template", "{file}", "-o", "{file}.out"],
+        _text("t.docx", "x"),
+    ),
+    ("done-file-a-folder", ["done", "1", "--file", "{file}"], _folder),
+    ("extract-a-folder", ["extract", "{file}", "--apply"], _folder),
+    ("extract-binary", ["extract", "{file}", "--apply"], _text("b.txt", b"\x00" * 100)),
+    ("export-into-a-folder", ["export", "--out", "{file}"], lambda d: _mkdir(d / "out.json")),
+    ("export-over-a-file", ["export", "--out", "{file}"], _text("keep.json", "keep")),
+    ("backup-over-a-file", ["backup", "{file}"], _text("keep.db", "keep")),
+    ("register-another-database", ["--db", "{file}", "unit", "add", "X", "Y"], _other_sqlite),
+    ("register-text", ["--db", "{file}", "list"], _text("t.db", "hello\n")),
+    ("register-a-folder", ["--db", "{file}", "list"], lambda d: _mkdir(d / "r.db")),
+    (
+        "register-truncated",
+        ["--db", "{file}", "unit", "add", "X", "Y"],
+        lambda d: _cut(_copy_template(d)),
+    ),
+]
+
+LONG = "x" * 40_000
+# (case id, the command's arguments): values that are wrong however a command takes them
+VALUE_CASES: list[tuple[str, Args]] = [
+    ("text-empty", ["assign", "1", "--unit", "VPTU", ""]),
+    ("text-white-space", ["assign", "1", "--unit", "VPTU", " \t "]),
+    ("text-zero-width", ["assign", "1", "--unit", "VPTU", "\u200b\u200c\ufeff"]),
+    ("text-direction-marks-only", ["assign", "1", "--unit", "VPTU", "\u200f\u202e"]),
+    ("text-control-character", ["assign", "1", "--unit", "VPTU", "a\x07b"]),
+    ("text-not-utf8", ["assign", "1", "--unit", "VPTU", "a\udcffb"]),
+    ("text-too-long", ["assign", "1", "--unit", "VPTU", LONG]),
+    ("title-nul", ["add-meeting", "--date", "1/1/2023", "--title", "a\x00b"]),
+    ("unit-code-a-formula", ["unit", "add", "=X", "Y"]),
+    ("unit-code-greek", ["unit", "add", "\u0391B", "Y"]),
+    ("unit-name-another-answers-to", ["unit", "add", "ZZ", "Văn phòng Tỉnh uỷ"]),
+    ("rename-to-an-alias-of-another", ["unit", "rename", "BTC", "VP Tỉnh uỷ"]),
+    ("rename-code-to-another", ["unit", "rename", "BTC", "Ban X", "--code", "vptu"]),
+    ("due-29-feb-non-leap", ["assign", "1", "--unit", "VPTU", "x", "--due", "29/2/2023"]),
+    ("due-2022Q5", ["assign", "1", "--unit", "VPTU", "x", "--due", "2022Q5"]),
+    ("due-2022-13-01", ["assign", "1", "--unit", "VPTU", "x", "--due", "2022-13-01"]),
+    ("due-year-0", ["assign", "1", "--unit", "VPTU", "x", "--due", "0000-01-01"]),
+    ("due-year-9999", ["assign", "1", "--unit", "VPTU", "x", "--due", "9999-12-31"]),
+    ("due-year-10000", ["assign", "1", "--unit", "VPTU", "x", "--due", "10000-01-01"]),
+    ("due-day-before-meeting", ["assign", "1", "--unit", "VPTU", "x", "--due", "5/5/2022"]),
+    ("as-of-far-future", ["list", "--as-of", "9999-12-31"]),
+    ("report-year-10000", ["report", "--period", "10000"]),
+    ("percent-negative", ["progress", "1", "--percent", "-5"]),
+    ("percent-huge", ["progress", "1", "--percent", "99999999999999999999999"]),
+    ("percent-1e309", ["progress", "1", "--percent", "1e309"]),
+    ("percent-nan", ["progress", "1", "--percent", "nan"]),
+    ("within-huge", ["remind", "--within", "99999999999"]),
+    ("limit-negative", ["history", "--limit", "-1"]),
+    ("id-missing", ["done", "999"]),
+    ("id-huge", ["show", "9223372036854775808"]),
+    ("id-of-a-completed-one", ["done", "2"]),
+    ("meeting-id-nan", ["assign", "nan", "--unit", "VPTU", "x"]),
+    ("unit-unknown", ["assign", "1", "--unit", "Ban Không Có", "x"]),
+    ("unit-zero-width-only", ["assign", "1", "--unit", "\u200b", "x"]),
+    ("undo-without-yes", ["undo"]),
+    ("delete-without-yes", ["delete", "meeting", "1"]),
+    ("calendar-year-10000", ["calendar", "list", "--year", "10000"]),
+]
+
+CASES: dict[str, tuple[Args, Maker | None]] = {
+    **{name: (args, make) for name, args, make in FILE_CASES},
+    **{name: (args, None) for name, args in VALUE_CASES},
+}
+
+
+# A process's arguments cannot hold NUL: those cases run in-process only.
+IN_ARGV = [name for name, (args, _) in CASES.items() if not any("\x00" in a for a in args)]
+
+
+@pytest.fixture(scope="module")
+def exported(template: Path) -> Path:
+    code, out, err = invoke(["--db", str(template), "export", "--format", "json"])
+    assert code == 0, err
+    _EXPORT.update(doc=json.loads(out), template=template)
+    return template
+
+
+def _digests(*paths: Path) -> dict[str, str | None]:
+    """Each file's bytes (a folder's names), the SQLite register's journal beside it too."""
+    found: dict[str, str | None] = {}
+    for path in paths:
+        for one in (path, Path(f"{path}-wal")):
+            if one.is_dir():
+                found[str(one)] = repr(sorted(p.name for p in one.iterdir()))
+            else:
+                found[str(one)] = file_digest(one) if one.exists() else None
+    return found
+
+
+def _prepare(name: str, folder: Path, template: Path) -> tuple[Path, Args, Path | None]:
+    db = folder / "register.db"
+    shutil.copyfile(template, db)
+    args, make = CASES[name]
+    made = make(folder) if make is not None else None
+    filled = [a.replace("{file}", str(made)) for a in args] if made is not None else list(args)
+    return db, filled, made
+
+
+def _refused(name: str, args: Args, code: int, out: str, err: str) -> str:
+    """The one error line, once the contract is checked."""
+    assert "Traceback" not in out + err, (name, err)
+    assert code == 1, (name, args[:6], code, out[-500:], err[-2000:])
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), (name, err)
+    assert "unexpected" not in err, (name, err)
+    return lines[0]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_input_is_one_error_line_in_the_language_asked_and_writes_nothing(
+    name: str, exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for var, value in STRAY.items():
+        monkeypatch.setenv(var, value)
+    said = {}
+    for lang in ("en", "vi"):
+        folder = tmp_path / lang
+        folder.mkdir()
+        db, args, made = _prepare(name, folder, exported)
+        files = [db, made] if made is not None else [db]
+        before = _digests(*files)
+        code, out, err = invoke(["--db", str(db), "--lang", lang, *args])
+        said[lang] = _refused(name, args, code, out, err)
+        assert _digests(*files) == before, (name, lang, err)
+    assert said["en"] != said["vi"], said  # the Vietnamese line is not the English one
+
+
+def _as_cron(program: str, name: str, folder: Path, template: Path, lang: str) -> None:
+    """The case run by ``program`` as a process of its own, as cron starts it."""
+    db, args, made = _prepare(name, folder, template)
+    files = [db, made] if made is not None else [db]
+    before = _digests(*files)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DIRTRACK_", "LC_", "LANG"))}
+    done = subprocess.run(
+        [program, "--db", str(db), "--lang", lang, *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env={**env, **STRAY},
+        timeout=300,
+        check=False,
+    )
+    out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    line = _refused(name, args, done.returncode, out, err)
+    assert _digests(*files) == before, (name, lang, err)
+    if lang == "vi":
+        assert line != _refused(name, args, *invoke(["--db", str(db), "--lang", "en", *args])), line
+
+
+@pytest.mark.parametrize("name", IN_ARGV)
+def test_hostile_input_as_a_cron_job(name: str, exported: Path, tmp_path: Path) -> None:
+    """Each case as a process with stdin closed, LANG=C and stray variables: forked from the
+    fork server (the start is what the entry point's test checks), in one language a case."""
+    from tests import forkserver
+
+    lang = ("en", "vi")[IN_ARGV.index(name) % 2]
+    _as_cron(forkserver.shared().dirtrack, name, tmp_path, exported, lang)
+
+
+@pytest.mark.slow("every hostile case started as the installed entry point, in both languages")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", IN_ARGV)
+def test_hostile_input_from_the_installed_entry_point(
+    name: str, lang: str, exported: Path, tmp_path: Path
+) -> None:
+    from tests.conftest import ENTRY_POINT
+
+    _as_cron(ENTRY_POINT, name, tmp_path, exported, lang)
+
+
+def _new_directive(db: Path) -> dict[str, Any]:
+    code, out, err = invoke(["--db", str(db), "list", "--format", "json"])
+    assert code == 0, err
+    return dict(max(json.loads(out), key=lambda d: d["id"]))
+
+
+# (case id, the arguments, the file they name, what the register then holds): input that looks
+# hostile and is valid, with the right result
+VALID_CASES: list[tuple[str, Args, Maker | None, Callable[[Path, str], None]]] = [
+    (
+        "unit-in-the-other-tone-placement",
+        ["assign", "1", "--unit", "Văn phòng Tỉnh uỷ", "Việc mới"],
+        None,
+        lambda db, out: _expect(_new_directive(db), unit="VPTU", text="Việc mới"),
+    ),
+    (
+        "unit-without-accents",
+        ["assign", "1", "--unit", "van phong tinh uy", "Việc mới"],
+        None,
+        lambda db, out: _expect(_new_directive(db), unit="VPTU"),
+    ),
+    *[
+        (
+            f"text-starting-{sign}",
+            ["assign", "1", "--unit", "VPTU", "--", f"{sign}SUM(A1:A9) hoàn thành"],
+            None,
+            lambda db, out, sign=sign: _expect(
+                _new_directive(db), text=f"{sign}SUM(A1:A9) hoàn thành"
+            ),
+        )
+        for sign in "=+-@"
+    ],
+    (
+        "text-of-10000-characters",
+        ["assign", "1", "--unit", "VPTU", "ư" * 10_000],
+        None,
+        lambda db, out: _expect(_new_directive(db), text="ư" * 10_000),
+    ),
+    (
+        "text-in-nfd-with-a-direction-mark",
+        ["assign", "1", "--unit", "VPTU", "Vie\u0323\u0302c\u200f mới"],
+        None,
+        lambda db, out: _expect(_new_directive(db), text="Việc mới"),
+    ),
+    (
+        "as-of-the-last-day-taken",
+        ["list", "--as-of", "2999-12-31", "--unit", "VPTU", "--format", "json"],
+        None,
+        lambda db, out: _expect(
+            json.loads(out)[0],
+            id=1,
+            status="overdue",
+            days_overdue=(date(2999, 12, 31) - date(2022, 6, 30)).days,
+        ),
+    ),
+    (
+        "csv-in-utf16-without-bom",
+        ["import", "{file}", "--meeting", "1"],
+        _text("u.csv", (HEADER + "1,Việc từ tệp UTF-16,VPTU,31/12/2022\n").encode("utf-16-le")),
+        lambda db, out: _expect(_new_directive(db), text="Việc từ tệp UTF-16", due="2022-12-31"),
+    ),
+    (
+        "xlsx-header-only-to-the-last-row",
+        ["import", "{file}", "--meeting", "1"],
+        _book(last_row=True),
+        lambda db, out: _expect(_new_directive(db), id=2),
+    ),
+]
+
+
+def _expect(found: dict[str, Any], **values: object) -> None:
+    assert {k: found[k] for k in values} == values
+
+
+@pytest.mark.parametrize("case", VALID_CASES, ids=[case[0] for case in VALID_CASES])
+def test_valid_input_that_looks_hostile_gives_the_right_result(
+    case: tuple[str, Args, Maker | None, Callable[[Path, str], None]],
+    exported: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for var, value in STRAY.items():
+        monkeypatch.setenv(var, value)
+    _, args, make, check = case
+    db = tmp_path / "register.db"
+    shutil.copyfile(exported, db)
+    made = make(tmp_path) if make is not None else None
+    filled = [a.replace("{file}", str(made)) for a in args]
+    code, out, err = invoke(["--db", str(db), *filled])
+    assert code == 0 and "Traceback" not in err, (args[:4], code, err)
+    check(db, out)

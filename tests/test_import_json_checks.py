@@ -604,8 +604,8 @@ def test_a_key_given_twice_in_an_object_is_refused(
 @pytest.mark.parametrize(
     ("tail", "expected"),
     [
-        (b' "units": [{"code": "A\xff"}]}', "is not valid JSON (lexical error: invalid bytes"),
-        (b' "units": [', "is not valid JSON (parse error: premature EOF)"),
+        (b' "units": [{"code": "A\xff"}]}', "is not valid JSON (bytes that are not UTF-8 text"),
+        (b' "units": [', "is not valid JSON (it ends before its last value does: cut short)"),
         (b' "units": 5}', "units: must be a list"),
     ],
     ids=["bad-utf8", "cut", "not-a-list"],
@@ -617,6 +617,44 @@ def test_a_file_that_is_not_an_export_is_one_error_line(
     path.write_bytes(b'{"format": "dirtrack-export", "version": 1,' + tail)
     before = file_digest(db_path)
     assert expected in empty.fail("import", str(path))
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("tail", "en", "vi"),
+    [
+        (
+            b' "units": [{"id": NaN}]}',
+            """a word JSON does not know (NaN, Infinity, a text without quotes), near""",
+            "một từ JSON không hiểu (NaN, Infinity, văn bản không có dấu nháy kép), gần đoạn",
+        ),
+        (b' "units": []} x', "more follows the end of its value, near", "còn nội dung thừa"),
+        (
+            b' "units": [{"code": "A\tB"}]}',
+            "a control character (a tab, a line break) inside a text, near",
+            "một ký tự điều khiển (tab, xuống dòng)",
+        ),
+        (
+            b' "units": [{"id": 1,, "code": "A"}]}',
+            "a comma, colon, quote or bracket missing or out of place, near",
+            "thiếu hoặc đặt sai chỗ một dấu phẩy",
+        ),
+        (b' "units": [', "it ends before its last value does: cut short)", "bị cắt cụt)"),
+    ],
+    ids=["nan", "trailing", "tab", "two-commas", "cut"],
+)
+def test_a_file_that_is_not_json_says_why_in_the_users_language(
+    empty: Cli, db_path: Path, tmp_path: Path, tail: bytes, en: str, vi: str
+) -> None:
+    """The JSON parser's own words ('lexical error: invalid char in json text.') were the
+    reason given under --lang vi too."""
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"format": "dirtrack-export", "version": 1,' + tail)
+    before = file_digest(db_path)
+    assert f"Error: bad.json is not valid JSON ({en}" in empty.fail("import", str(path))
+    in_vi = empty.fail("--lang", "vi", "import", str(path))
+    assert in_vi.startswith("Error: bad.json không đúng cú pháp JSON (") and vi in in_vi, in_vi
+    assert "error" not in in_vi.removeprefix("Error:"), in_vi
     assert file_digest(db_path) == before
 
 

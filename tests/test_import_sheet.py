@@ -923,6 +923,46 @@ def test_a_far_cell_without_a_value_costs_nothing(
 
 
 @pytest.mark.sqlite_only("memory of the import, not of the backend")
+@pytest.mark.parametrize("far", [" ", "Báo cáo cuối bảng"], ids=["a-space", "a-directive"])
+def test_a_value_in_the_sheets_last_row_costs_the_rows_held_not_a_million(
+    units: Cli, meeting: int, db: str, tmp_path: Path, far: str
+) -> None:
+    """A header, a row, and a cell of row 1,048,576 holding a space (or a last directive):
+    every row between was made into cells one by one, five million of them, minutes and
+    gigabytes for a table of one row. The rows the file holds are read, and the gap is one
+    empty row."""
+    import resource
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"])
+    sheet.append([1, "Rà soát hồ sơ cán bộ", "BTC", "30/9/2022"])
+    sheet["B1048576"], sheet["C1048576"] = far, "VPTU" if far.strip() else None
+    path = tmp_path / "cuoi.xlsx"
+    book.save(path)
+
+    def limit() -> None:
+        memory = 600 * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
+        + ["--meeting", str(meeting), "--format", "json"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [(r["row"], r["text"]) for r in json.loads(done.stdout)["rows"]]
+    assert rows == [(2, "Rà soát hồ sơ cán bộ")] + ([(1048576, far)] if far.strip() else [])
+
+
+@pytest.mark.sqlite_only("memory of the import, not of the backend")
 def test_rows_formatted_to_the_sheets_end_cost_the_data_not_the_format(
     units: Cli, meeting: int, db: str, tmp_path: Path
 ) -> None:

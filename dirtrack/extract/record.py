@@ -34,12 +34,12 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import decode_text, open_input, os_reason
+from dirtrack.inputs import decode_text, json_problem, open_input, os_reason
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
-from dirtrack.store.units import UnitIndex, add_unit, check_not_retired
+from dirtrack.store.units import UnitIndex, add_unit, check_not_retired, is_code
 from dirtrack.text import (
     clean_optional,
     clean_text,
@@ -256,7 +256,9 @@ def read_draft(path: Path) -> Draft:
                 at, detail = _second_key_line(text), Phrase("toml_value_twice")
                 raise InvalidInput.of("draft_bad_json", line=at, detail=detail) from None
             except json.JSONDecodeError as exc:
-                raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=exc.msg) from None
+                near = " ".join(exc.doc[max(0, exc.pos - 30) : exc.pos + 10].split())
+                detail = json_problem(exc.msg, near)
+                raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=detail) from None
             except RecursionError:  # lists in lists thousands deep: Python's reader gives up
                 raise InvalidInput.of("toml_too_deep") from None
             if not isinstance(data, dict):
@@ -319,28 +321,37 @@ class _Units:
         self.unknown: set[str] = set()  # each unknown reference is reported once
         self.not_registered = False  # a unit --create-units would register
 
-    def ref(self, ref: str, where: str) -> Unit | str | None:
-        """A registered unit, the code planned for a new one, or None (a problem noted)."""
+    def ref(self, ref: str, where: str, name: str | None = None) -> Unit | str | None:
+        """A registered unit, the code planned for a new one, or None (a problem noted).
+
+        ``name``: the name a ``[[units]]`` entry gives beside its code ``ref``; a new unit is
+        planned under that code and that name (not a code made of the initials of the code).
+        """
+        # one new unit however the draft writes it (initials or words, case, accents), as a
+        # registered one is found; and before a registered unit whose longer name holds its
+        # name ("UBND tỉnh" planned is not "Văn phòng UBND tỉnh")
+        key = spelled_out(ref)
+        if key in self.planned:
+            return self.planned[key]
         try:
             return self.index.resolve(ref)
         except (NotFound, InvalidInput) as exc:
-            # one new unit however the draft writes it (initials or words, case, accents),
-            # as a registered one is found
-            key = spelled_out(ref)
-            if key in self.planned:
-                return self.planned[key]
             if self.create and isinstance(exc, NotFound):
-                refused = _new_unit_problem(ref)
+                refused = self._refused(ref, name)
                 if refused is not None:  # what add_unit would refuse, said by the dry run too
                     self._problem(key, where, refused)
                     return None
-                code = base = _initials(ref)
-                n = 2
-                while fold_words(code) in self.taken:
-                    code, n = f"{base}{n}", n + 1
+                if name is not None:
+                    code = ref
+                    self.planned[spelled_out(name)] = code
+                else:
+                    code = base = _initials(ref)
+                    n = 2
+                    while fold_words(code) in self.taken:
+                        code, n = f"{base}{n}", n + 1
                 self.taken.add(fold_words(code))
                 self.planned[key] = code
-                self.plan.new_units.append((code, ref))
+                self.plan.new_units.append((code, name if name is not None else ref))
                 return code
             self.not_registered |= isinstance(exc, NotFound)
             self._problem(key, where, exc)
@@ -348,6 +359,25 @@ class _Units:
         except Conflict as exc:  # ambiguous
             self._problem(spelled_out(ref), where, exc)
             return None
+
+    def _refused(self, ref: str, name: str | None) -> DirtrackError | None:
+        """Why a unit cannot be created from ``ref`` (its name), or from the code ``ref`` and
+        ``name``, as :func:`~dirtrack.store.units.add_unit` would refuse it; None if it can."""
+        if name is None:
+            return _new_unit_problem(ref)
+        if not is_code(ref):
+            return InvalidInput.of("unit_bad_code", code=ref)
+        if fold_words(ref) in self.taken:  # the code of a unit planned from a name
+            return Conflict.of("unit_taken", what=Phrase("w_code"), value=ref, unit=ref)
+        holder = self.index.holder(name)
+        if holder is not None:
+            return Conflict.of(
+                "unit_taken", what=Phrase("w_name"), value=name, unit=self.index.label(holder)
+            )
+        if spelled_out(name) in self.planned:
+            planned = self.planned[spelled_out(name)]
+            return Conflict.of("unit_taken", what=Phrase("w_name"), value=name, unit=planned)
+        return _new_unit_problem(name)
 
     def _problem(self, key: str, where: str, exc: Exception) -> None:
         if key not in self.unknown:
@@ -522,7 +552,8 @@ def record_draft(
     attendees: list[Unit | str] = []
     unresolved: set[str] = set()
     for i, unit in enumerate(draft.units, 1):
-        found = units.ref(unit.code or unit.name, f"units #{i}")
+        named = unit.name if unit.code and unit.name else None
+        found = units.ref(unit.code or unit.name, f"units #{i}", named)
         if found is None:
             unresolved.add(fold_words(unit.code or unit.name))
         elif found not in attendees:

@@ -36,6 +36,18 @@ def is_code(text: str) -> bool:
     return _CODE.match("".join(c for c in decomposed if not unicodedata.combining(c))) is not None
 
 
+# The codes registers made before :data:`_CODE` (2026-12) could hold: any letters (Greek,
+# Cyrillic, full-width ones too). Their exports are imported, so that no register's export is
+# refused; a code neither rule takes ('=Q', 'Q R') comes from a file edited by hand.
+_EARLIER_CODE = re.compile(r"^\w[\w.\-/&]*$")
+
+
+def was_ever_a_code(text: str) -> bool:
+    """Whether some version of dirtrack registered ``text`` as a code (:func:`is_code`, or the
+    wider rule before it): what an export's units and fields may hold."""
+    return is_code(text) or _EARLIER_CODE.match(text) is not None
+
+
 V = TypeVar("V")
 
 

@@ -49,14 +49,21 @@ from sqlmodel import Session
 from dirtrack import models
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Count, Phrase
-from dirtrack.inputs import os_reason
+from dirtrack.inputs import json_problem, os_reason
 from dirtrack.models import MAX_ID, Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
-from dirtrack.store.units import load_handovers, load_moves, log_handover, log_move, unit_codes
+from dirtrack.store.units import (
+    load_handovers,
+    load_moves,
+    log_handover,
+    log_move,
+    unit_codes,
+    was_ever_a_code,
+)
 from dirtrack.text import (
     control_character,
     fold,
@@ -847,6 +854,16 @@ def _what_is_wrong(error: Any) -> Phrase:
     return Phrase("json_bad_value", detail=error.get("msg", kind))
 
 
+def _json_syntax(exc: Exception) -> Phrase:
+    """What is wrong with a file that is not JSON, said by the catalog (:func:`json_problem`),
+    with the text around the place the parser shows (``… near '{"a": NaN}'``)."""
+    said = exc.args[0] if exc.args else ""
+    text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
+    lines = text.strip("\n").splitlines()
+    near = " ".join(lines[1].split()) if len(lines) > 2 and "(right here)" in lines[2] else ""
+    return json_problem(lines[0] if lines else "premature EOF", near)
+
+
 # ijson's C parser turns a whole number into a Python int, and a number of more digits than
 # Python converts (4,300: sys.get_int_max_str_digits) makes it crash the process (a segmentation
 # fault, no message). No record holds such a number: a run of that many digits is refused as it
@@ -1104,6 +1121,19 @@ def _in_nfc(value: Any) -> Any:
     if isinstance(value, list):
         return [_in_nfc(item) for item in value]
     return value
+
+
+def _check_code(code: str, where: str, name: str) -> None:
+    """A unit's or field's code as some version of `unit add` and `field add` took it
+    (:func:`was_ever_a_code`): a document edited by hand gave a unit '=Q' or 'Q R', which no
+    command registers.
+
+    Raises:
+        InvalidInput: naming the record (``units[3].code``).
+    """
+    if not was_ever_a_code(code):
+        detail = Phrase("unit_bad_code", code=code)
+        raise InvalidInput.of("json_record", name=name, where=where, detail=detail, more="")
 
 
 def _check_values(record: BaseModel, where: str) -> None:
@@ -1482,6 +1512,7 @@ class _Import:
     def read_units(self, events: Iterator[tuple[str, str, Any]]) -> None:
         for i, unit in self.records("units", events):
             where = f"units[{i}]"
+            _check_code(unit.code, f"{where}.code", self.name)
             _check_contacts(unit, where)
             self.new_id("units", unit.id)
             for contact in unit.contacts:
@@ -1707,6 +1738,7 @@ class _Import:
         keys: set[str] = set()
 
         def read(i: int, found: FieldOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            _check_code(found.code, f"fields[{i}].code", self.name)
             self.new_id("fields", found.id)
             key = fold(found.code)
             if key in keys:
@@ -2292,9 +2324,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             where = key_twice_at(path) or str(exc.args[0])
             raise InvalidInput.of("json_twice", name=path.name, where=where) from None
         except ijson.JSONError as exc:
-            said = exc.args[0] if exc.args else ""
-            text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
-            detail = text.strip().splitlines()[0] if text.strip() else "cut short"
+            detail = _json_syntax(exc)
             raise InvalidInput.of("json_invalid", name=path.name, detail=detail) from None
     required = SECTIONS if state.version >= 2 else REQUIRED
     for name in ("format", "version", *required):

@@ -475,6 +475,28 @@ def workbook_parts(path: Path, wanted: Sequence[str] = ()) -> tuple[list[Sheet],
     return [_worksheet(ws) for ws in sheets], charts
 
 
+def _held_rows(
+    ws: Any, last_row: int, last_col: int, merged_rows: set[int]
+) -> Iterator[tuple[int, list[Any]]]:
+    """Rows 1 to ``last_row`` of ``ws``, each its cells of columns 1 to ``last_col`` (None where
+    the file holds no cell), but of a run of rows the file holds nothing in (no cell, no
+    merged range over them) only the first: a row that shows a table's end or a gap between
+    two header rows is there as it was, and a stray space in row 1,048,576 is no longer a
+    million empty rows made into cells one by one (openpyxl's ``iter_rows`` made 5 million
+    cells for a header and that space, and the import took minutes)."""
+    held: dict[int, dict[int, Any]] = {}
+    for (r, c), cell in ws._cells.items():  # the cells the file holds, no others
+        if r <= last_row and c <= last_col:
+            held.setdefault(r, {})[c] = cell
+    previous = 0
+    for r in sorted(held.keys() | {r for r in merged_rows if r <= last_row}):
+        if r > previous + 1:
+            yield previous + 1, [None] * last_col  # the first row of a gap
+        row = held.get(r, {})
+        yield r, [row.get(c) for c in range(1, last_col + 1)]
+        previous = r
+
+
 def _extent(ws: Any) -> tuple[int, int]:
     """The last row and column of a cell holding a value or of a merged range (0, 0: none).
 
@@ -523,13 +545,10 @@ def _worksheet(ws: Any) -> Sheet:
         last_row, last_col = _extent(ws)
         if not last_row:
             return
-        for cells in ws.iter_rows(max_row=last_row, max_col=last_col):
-            if not cells:
-                continue
-            r = cells[0].row
-            values = [_cell_value(cell) for cell in cells]
+        for r, cells in _held_rows(ws, last_row, last_col, {r for r, _ in filled}):
+            values = [None if cell is None else _cell_value(cell) for cell in cells]
             for cell in cells if coloured and r not in fills else ():
-                style = cell._style  # None on a cell the file holds without a style
+                style = None if cell is None else cell._style  # None: held without a style
                 fill_id = style[1] if style is not None else 0  # StyleArray: fontId, fillId…
                 if fill_id > 1:
                     found = colour(fill_id)
@@ -537,7 +556,7 @@ def _worksheet(ws: Any) -> Sheet:
                         fills[r] = found
                         break
             for c, cell in enumerate(cells) if struck_fonts else ():
-                style = cell._style
+                style = None if cell is None else cell._style
                 if style is not None and style[0] in struck_fonts and values[c] not in (None, ""):
                     struck.setdefault(r, set()).add(c)
             if filled:
