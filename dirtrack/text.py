@@ -414,6 +414,45 @@ BODY_INITIALS.update(
     }
 )
 
+#: The first words (as :func:`spelled_out` writes them) of a name that names a body on its own:
+#: "UBND tỉnh", "Tỉnh ủy", "Sở Tài chính". Such a name found inside a longer unit name after
+#: other words names another body, whose part or office that unit is ("Văn phòng UBND tỉnh",
+#: "Ban Tổ chức Tỉnh ủy"), so it is no partial name of that unit (:func:`names_its_own_body`).
+BODY_HEADS = (
+    "uy ban",
+    "hoi dong",
+    "tinh uy",
+    "huyen uy",
+    "thanh uy",
+    "thi uy",
+    "quan uy",
+    "dang uy",
+    "dang bo",
+    "mat tran",
+    "van phong",
+    "ban",
+    "so",
+    "phong",
+    "cuc",
+    "chi cuc",
+    "cong an",
+    "chi bo",
+    "doan",
+    "hoi",
+    "toa an",
+    "vien kiem sat",
+    "kho bac",
+    "bo chi huy",
+    "trung tam",
+)
+_BODY_HEAD = re.compile(rf"^(?:{'|'.join(BODY_HEADS)})(?: |$)")
+
+
+def names_its_own_body(key: str) -> bool:
+    """Whether a :func:`spelled_out` key begins as a body's name does (see :data:`BODY_HEADS`)."""
+    return _BODY_HEAD.match(key) is not None
+
+
 #: Initials that some Vietnamese word also folds to ("Sở Tư pháp", "tỉnh Cà Mau", "hư hỏng"),
 #: read as initials only when written so: these very capitals, without a mark ("Ban Tổ chức
 #: TU", "CA tỉnh"; "TƯ PHÁP" and "CÀ MAU" in capitals are words).

@@ -154,6 +154,31 @@ def test_a_unique_partial_name_matches(units: Cli, meeting: int) -> None:
     assert units.json("assign", str(meeting), "--unit", "ban dan van", "x")["unit"] == "BDV"
 
 
+def test_a_body_named_inside_another_units_name_is_not_that_unit(cli: Cli) -> None:
+    """ "UBND tỉnh" is the People's Committee, not its office "Văn phòng UBND tỉnh": a reference
+    that names a body of its own is a partial name only of a unit whose name begins with it
+    (the directive went silently to the office)."""
+    cli.ok("unit", "add", "VPUB", "Văn phòng UBND tỉnh")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("unit", "add", "STC", "Sở Tài chính tỉnh Lâm Đồng")
+    meeting = str(cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp"))
+    before = cli.ok("export", "--format", "json")
+    for ref in ("UBND tỉnh", "Ủy ban nhân dân tỉnh", "Tỉnh ủy", "tinh uy"):
+        assert cli.fail("assign", meeting, "--unit", ref, "x").startswith(
+            f"Error: unknown unit '{ref}'"
+        )
+    assert cli.ok("export", "--format", "json") == before
+    # a partial name at the start of a unit's name, or one that names no body, still finds it
+    found = {
+        "Sở Tài chính": "STC",
+        "ban to chuc": "BTC",
+        "tài chính": "STC",
+        "Văn phòng UBND": "VPUB",
+    }
+    for ref, code in found.items():
+        assert cli.json("assign", meeting, "--unit", ref, f"Việc {ref}")["unit"] == code
+
+
 def test_an_ambiguous_reference_names_the_candidates(units: Cli, meeting: int) -> None:
     error = units.fail("assign", str(meeting), "--unit", "Văn phòng", "x")
     assert "ambiguous" in error and "VPTU" in error and "VPUB" in error

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.text import clean_text, closest, fold, fold_words, nfc, spelled_out
+from dirtrack.text import (
+    clean_text,
+    closest,
+    fold,
+    fold_words,
+    names_its_own_body,
+    nfc,
+    spelled_out,
+)
 
 if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
     from sqlalchemy import Connection
@@ -205,7 +213,11 @@ class UnitIndex:
         exact = [uid for uid, keys in self._spelled.items() if key in keys]
         if exact:
             return exact
-        pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
+        # a name that names a body of its own ("UBND tỉnh") is a partial name of a unit whose
+        # name begins with it ("UBND tỉnh Lâm Đồng"), not of one that holds it after other words
+        # ("Văn phòng UBND tỉnh", another body: its office)
+        start = "^" if names_its_own_body(key) else "(?:^| )"
+        pattern = re.compile(rf"{start}{re.escape(key)}(?: |$)")
         return [uid for uid, keys in self._spelled.items() if any(pattern.search(k) for k in keys)]
 
     def by_initials(self, ref: str) -> list[int]:
