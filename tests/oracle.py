@@ -22,7 +22,7 @@ from dirtrack import risk
 from dirtrack.models import Meeting
 from dirtrack.moves import Move, attribute
 from dirtrack.periods import Period
-from dirtrack.records import Record, directive_record, limitation_record
+from dirtrack.records import Record, directive_record, iso, limitation_record
 from dirtrack.report.rollup import rollup_targets
 from dirtrack.report.sections import (
     Lists,
@@ -30,7 +30,6 @@ from dirtrack.report.sections import (
     ReviewInput,
     UnitRow,
     assemble,
-    causes,
     due_soon,
     repeated,
     scope_end,
@@ -246,6 +245,41 @@ def build_review(inp: ReviewInput) -> Record:
         directives=[directive_record(f, as_of) for f in in_scope_now],
     )
     return assemble(inp, report, earlier, lists)
+
+
+def causes(facts: Sequence[DirectiveFacts], period: Period, as_of: date) -> list[Record]:
+    """Causes where recorded: reasons given for deadlines extended in the period, and the latest
+    note on each overdue directive (product code: ``store.facts.extension_causes`` and
+    ``report.sections.note_cause``)."""
+    end = scope_end(period, as_of)
+    found: list[Record] = []
+    for item in facts:
+        for ext in item.extensions:
+            if ext.reason and period.start <= ext.approved_on <= end:
+                found.append(
+                    {
+                        "directive_id": item.id,
+                        "unit": item.unit_code,
+                        "kind": "extension",
+                        "date": iso(ext.approved_on),
+                        "text": ext.reason,
+                        "due": iso(ext.new_due),
+                    }
+                )
+        if item.status(as_of) is Status.OVERDUE:
+            notes = [p for p in item.progress if p.note and p.reported_on <= as_of]
+            if notes:
+                found.append(
+                    {
+                        "directive_id": item.id,
+                        "unit": item.unit_code,
+                        "kind": "progress",
+                        "date": iso(notes[-1].reported_on),
+                        "text": notes[-1].note,
+                        "due": iso(item.due_at(as_of)),
+                    }
+                )
+    return sorted(found, key=lambda c: (c["unit"], c["date"], c["directive_id"]))
 
 
 def carried_over(facts: Sequence[DirectiveFacts], as_of: date) -> list[Record]:

@@ -391,41 +391,40 @@ class Reader:
     def watched(self, ids: Sequence[int]) -> Watched:
         """The overdue and due-soon directives ``ids`` (overdue first, most overdue first), read
         once, and the causes: the notes on overdue ones and the reasons of extensions approved
-        in the period."""
-        from dirtrack.report.sections import causes
+        in the period (:func:`dirtrack.store.facts.extension_causes`)."""
+        from dirtrack.report.sections import cause_order, extension_cause_records, note_cause
         from dirtrack.status import Status
         from dirtrack.store.facts import BATCH
 
         period, as_of = self.period, self.as_of
         found = Watched([], [], [])
-        seen: set[int] = set()
+        units: dict[int, str] = {}
         late: set[int] = set()
         # Read in id order, the table's, so that each page of it and of its parts' indexes is
         # read once however the list is ordered; listed in the order given.
         ordered = sorted(ids)
         for start in range(0, len(ordered), BATCH):
             batch = facts.facts_of(self.conn, ordered[start : start + BATCH], as_of=as_of)
-            items = self.attributed(batch)
-            for item in items:
-                seen.add(item.id)
+            for item in self.attributed(batch):
+                units[item.id] = item.unit_code
                 self.known[item.id] = directive_record(item, as_of)
                 if item.status(as_of) is Status.OVERDUE:
                     late.add(item.id)
+                    note = note_cause(item, as_of)
+                    if note is not None:
+                        found.causes.append(note)
                 else:
                     found.soon.append(item)
-            found.causes += causes(items, period, as_of)
         found.overdue = [self.known[i] for i in ids if i in late]
-        rest = [
-            i
-            for i in facts.extension_cause_ids(self.conn, self.now, period.start, self.end)
-            if i not in seen
-        ]
+        reasons = facts.extension_causes(self.conn, self.now, period.start, self.end)
+        # The units of the other directives given reasons: who held each on T.
+        rest = sorted({row.directive_id for row in reasons} - units.keys())
         for start in range(0, len(rest), BATCH):
             batch = facts.facts_of(self.conn, rest[start : start + BATCH], as_of=as_of)
-            items = self.attributed(batch)
-            found.causes += causes(items, period, as_of)
-        # Stable: causes tie only within one directive, read once, in the reference's order.
-        found.causes.sort(key=lambda c: (c["unit"], c["date"], c["directive_id"]))
+            units.update((item.id, item.unit_code) for item in self.attributed(batch))
+        # Stable: one directive's extensions (in the order approved) come before its note.
+        found.causes = extension_cause_records(reasons, units) + found.causes
+        found.causes.sort(key=cause_order)
         return found
 
     def limitations(self) -> list[Record]:
