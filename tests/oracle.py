@@ -27,7 +27,7 @@ from dirtrack.report.rollup import rollup_targets
 from dirtrack.report.sections import (
     Lists,
     Report,
-    ReviewInput,
+    ReportInput,
     UnitRow,
     assemble,
     due_soon,
@@ -212,14 +212,14 @@ def build_report(
     )
 
 
-def _scoped(inp: ReviewInput, as_of: date) -> list[DirectiveFacts]:
+def _scoped(inp: ReportInput, as_of: date) -> list[DirectiveFacts]:
     held = attribute(inp.facts, inp.moves, as_of, inp.names)
     if inp.unit_ids is None:
         return held
     return [f for f in held if f.unit_id in inp.unit_ids]
 
 
-def build_review(inp: ReviewInput) -> Record:
+def build_review(inp: ReportInput) -> Record:
     """The whole review of ``inp.period`` as of ``inp.as_of``, as one JSON-ready object."""
     period, as_of = inp.period, inp.as_of
     current = [judge(f, as_of) for f in _scoped(inp, as_of)]
@@ -328,7 +328,7 @@ def by_chair(
     return rows
 
 
-def limitation_summary(inp: ReviewInput, limitations: Sequence[LimitationFacts]) -> Record:
+def limitation_summary(inp: ReportInput, limitations: Sequence[LimitationFacts]) -> Record:
     """Per unit: limitations raised in the period, resolved in it, still open at its end, and
     raised in it as a repeat of an earlier one."""
     period = inp.period
@@ -436,7 +436,7 @@ def gather_review(
         meeting_record(m, [index.code(u) for u in attending.get(m.id or 0, [])]) for m in held
     ]
     return build_review(
-        ReviewInput(
+        ReportInput(
             period=period,
             as_of=as_of,
             facts=facts,

@@ -4,7 +4,7 @@
 connection, reading no more than the sections show:
 
 - per-unit counts now and in the previous period, and the counts per chair, are aggregated by
-  the database in one statement (:func:`dirtrack.store.counts.count_review`), and so are the
+  the database in one statement (:func:`dirtrack.store.counts.count_report`), and so are the
   limitations per unit;
 - the overdue and due-soon directives, and those with a reason given for an extension, are read
   a batch at a time; the overdue list, due soon and causes come from them;
@@ -38,9 +38,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlmodel import Session
 
-    from dirtrack.report.sections import ReviewInput
+    from dirtrack.report.sections import ReportInput
     from dirtrack.status import DirectiveFacts, Status
-    from dirtrack.store.counts import ChairGroup, ReviewCounts
+    from dirtrack.store.counts import ChairGroup, ReportCounts
     from dirtrack.store.rules import Scope
     from dirtrack.store.units import UnitIndex
 
@@ -65,14 +65,14 @@ def build(
     counted in the same pass over the directives as the per-unit counts, the periodic
     directives and the urgings.
     """
-    from dirtrack.report.sections import Lists, ReviewInput, assemble, due_soon, report_of
-    from dirtrack.store.counts import count_review
+    from dirtrack.report.sections import Lists, ReportInput, assemble, due_soon, report_of
+    from dirtrack.store.counts import count_report
     from dirtrack.store.facts import load_units
 
     index = load_units(conn)
     unit_ids, top = units_under(index, unit)
     reader = Reader(conn, period, as_of, index, unit_ids, Holders.load(conn, index))
-    inp = ReviewInput(
+    inp = ReportInput(
         period=period,
         as_of=as_of,
         facts=(),
@@ -87,7 +87,7 @@ def build(
     before = period.previous()
     then = reader.scope(before, min(before.end, as_of))
     due_by = as_of + timedelta(days=due_within)
-    counted = count_review(conn, reader.now, then, due_by, sections=sections)
+    counted = count_report(conn, reader.now, then, due_by, sections=sections)
     earlier = report_of(before, then.as_of, counted.earlier, reader.names)
     counts = counted.units
     by_chair = reader.by_chair(counted.chairs)
@@ -138,11 +138,11 @@ def build(
 
 
 def add_sections(
-    conn: Connection, pack: Record, reader: Reader, unit: str | None, counted: ReviewCounts
+    conn: Connection, pack: Record, reader: Reader, unit: str | None, counted: ReportCounts
 ) -> None:
     """Add to the report's ``pack`` who answered the period's packs (``packs``), the requests,
     the counts by field and by leader, and the risk colours per unit and leader (each unit row
-    gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_review` with
+    gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_report` with
     ``sections``); then the section per periodic directive (``series``) and how often each
     unit and directive was urged (``urged``)."""
     from dirtrack.report.extras import add_urgings, extras
@@ -368,7 +368,7 @@ class Reader:
         }
         return chair_rows(groups, shown)
 
-    def limitation_summary(self, inp: ReviewInput) -> Record:
+    def limitation_summary(self, inp: ReportInput) -> Record:
         from dirtrack.report.rollup import rollup_targets
         from dirtrack.report.sections import limitation_summary_of
 
@@ -436,7 +436,7 @@ class Reader:
         )
         return [limitation_record(lim, self.as_of) for lim in listed]
 
-    def repeated(self, inp: ReviewInput, listed: Sequence[Record]) -> list[Record]:
+    def repeated(self, inp: ReportInput, listed: Sequence[Record]) -> list[Record]:
         from dirtrack.report.sections import chain_members, repeated
 
         links = facts.repeat_links(self.conn, self.end)

@@ -71,7 +71,7 @@ DEFAULT_DUE_WITHIN = 7
 
 
 @dataclass(frozen=True)
-class ReviewInput:
+class ReportInput:
     """What the review is computed from.
 
     Attributes:
@@ -115,7 +115,7 @@ def period_record(period: Period) -> Record:
     }
 
 
-def _unit_rows(inp: ReviewInput, report: Report) -> list[Record]:
+def _unit_rows(inp: ReportInput, report: Report) -> list[Record]:
     if not inp.rollup:
         return [row.as_dict() for row in report.units]
     targets = rollup_targets(inp.parents, inp.top)
@@ -142,7 +142,7 @@ class Lists:
     directives: Sequence[Record] | RecordStream
 
 
-def assemble(inp: ReviewInput, report: Report, earlier: Report, lists: Lists) -> Record:
+def assemble(inp: ReportInput, report: Report, earlier: Report, lists: Lists) -> Record:
     """The review's JSON object from the report of the period, that of the previous period
     (``earlier``, judged as of the earlier of its end and T) and the listing sections.
 
@@ -239,7 +239,7 @@ def summary_row(code: str, name: str) -> Record:
     return {"code": code, "name": name, "raised": 0, "resolved": 0, "still_open": 0, "repeated": 0}
 
 
-def repeated(inp: ReviewInput, listed: Sequence[Record]) -> list[Record]:
+def repeated(inp: ReportInput, listed: Sequence[Record]) -> list[Record]:
     """Limitations of the report that were raised more than once, with how often and since when.
 
     ``since`` is the label of the quarter (under the report's cut-off) in which the limitation
