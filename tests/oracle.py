@@ -219,7 +219,7 @@ def _scoped(inp: ReportInput, as_of: date) -> list[DirectiveFacts]:
     return [f for f in held if f.unit_id in inp.unit_ids]
 
 
-def build_review(inp: ReportInput) -> Record:
+def build_whole_report(inp: ReportInput) -> Record:
     """The whole review of ``inp.period`` as of ``inp.as_of``, as one JSON-ready object."""
     period, as_of = inp.period, inp.as_of
     current = [judge(f, as_of) for f in _scoped(inp, as_of)]
@@ -383,7 +383,7 @@ def meeting_chairs(
     }
 
 
-def gather_review(
+def gather_report(
     session: Session,
     period: Period,
     as_of: date,
@@ -395,7 +395,7 @@ def gather_review(
     """Fetch what the review of ``period`` as of ``as_of`` needs and build it.
 
     Every directive in scope read as facts (ORM session), the report computed in Python by
-    :func:`build_review`: what :func:`dirtrack.report.build` must equal.
+    :func:`build_whole_report`: what :func:`dirtrack.report.build` must equal.
     """
     from dirtrack.records import meeting_record
     from dirtrack.store.directives import DirectiveFilter, iter_facts
@@ -419,7 +419,7 @@ def gather_review(
         held_on_or_before=end,
         closed_not_before=since,
     )
-    facts = list(iter_facts(session, flt, as_of=as_of))  # judged again by build_review
+    facts = list(iter_facts(session, flt, as_of=as_of))  # judged again by build_whole_report
     if unit_ids is not None and moves:
         # A directive another unit holds now may have been this unit's on the day judged.
         known = {f.id for f in facts}
@@ -435,7 +435,7 @@ def gather_review(
     meetings = [
         meeting_record(m, [index.code(u) for u in attending.get(m.id or 0, [])]) for m in held
     ]
-    return build_review(
+    return build_whole_report(
         ReportInput(
             period=period,
             as_of=as_of,

@@ -2,13 +2,13 @@
 
 ``report`` builds its object from counts the database aggregates and from the facts of only the
 directives a section lists, streaming the long lists (dirtrack/report/). The reference,
-tests/oracle.build_review, computes the same object in Python from the facts of every directive
-in scope, read the ORM way (tests/oracle.gather_review). On random
-registers — chairs spelled several ways and meeting on the same days, extensions with and
-without reasons, progress notes, cancellations, units under units, repeats of limitations
-(chains, loops, links to later ones), directives moved by ``unit retire`` and moves undone —
-and for random periods, days T (inside the period too), ``--unit``, ``--rollup`` and due-soon
-windows, the two objects must be equal, and so must the bytes of every text format.
+tests/oracle.build_whole_report, computes the same object in Python from the facts of every
+directive in scope, read the ORM way (tests/oracle.gather_report). On random registers — chairs
+spelled several ways and meeting on the same days, extensions with and without reasons, progress
+notes, cancellations, units under units, repeats of limitations (chains, loops, links to later
+ones), directives moved by ``unit retire`` and moves undone — and for random periods, days T
+(inside the period too), ``--unit``, ``--rollup`` and due-soon windows, the two objects must be
+equal, and so must the bytes of every text format.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
 from tests import oracle
 from tests.conftest import BACKENDS, clear_tables
-from tests.oracle import gather_review
+from tests.oracle import gather_report
 from tests.pg import Cluster
 from tests.test_plain_table import pipe_console
 
@@ -455,7 +455,7 @@ def test_the_report_is_the_reference_report(
     unit = CODES[only] if only is not None and only < reg.units else None
     options: dict[str, Any] = {"unit": unit, "rollup": rollup, "due_within": within}
     with session_scope(engine, write=False) as session:
-        expected = gather_review(session, period, as_of, **options)
+        expected = gather_report(session, period, as_of, **options)
     titles = ReportTitles.of(period, "vi")
     with read_scope(engine) as conn:
         report = build(conn, period, as_of, **options)
