@@ -247,13 +247,13 @@ def _default_map(
 
 
 def _check_actor(value: str) -> None:
-    from dirtrack.cli.root import actor_name
+    from dirtrack.text import actor_name
 
     actor_name(value)
 
 
 def _check_zone(value: str) -> None:
-    from dirtrack.cli.common import zone_named
+    from dirtrack.periods import zone_named
 
     zone_named(value)
 
@@ -293,13 +293,13 @@ def _check_days(param: Any, value: Any) -> None:
 
 
 def _check_limit(param: Any, value: Any) -> None:
-    from dirtrack.cli.ops import check_limit
+    from dirtrack.store.history import check_limit
 
     check_limit(value)
 
 
 def _check_every(param: Any, value: Any) -> None:
-    from dirtrack.cli.series import every_named
+    from dirtrack.store.series import every_named
 
     every_named(value)
 

@@ -538,11 +538,11 @@ TEXT: dict[str, Entry] = {
     "doc_report_subject": N_("Follow-up of the leaders' conclusions and directives, {period}"),
     "doc_meeting_doc": N_("{doc} of {date}"),
     "doc_meeting_date": N_("meeting of {date}"),
-    "rv_summary_no_meetings": N_("No meeting was held in the period."),
-    "rv_summary_no_overdue": N_("No directive is overdue."),
-    "rv_sheet_chart": N_("Chart"),
-    "rv_urged": N_("Urged"),
-    "rv_summary_urged": NP_(
+    "report_summary_no_meetings": N_("No meeting was held in the period."),
+    "report_summary_no_overdue": N_("No directive is overdue."),
+    "report_sheet_chart": N_("Chart"),
+    "report_urged": N_("Urged"),
+    "report_summary_urged": NP_(
         "{n} urging letter was sent in the period: {units}.",
         "{n} urging letters were sent in the period: {units}.",
     ),
@@ -779,174 +779,176 @@ TEXT.update(
 
 TEXT.update(
     {
-        "rv_cutoff": N_("Cut-off"),
-        "rv_cutoff_calendar": N_("calendar months"),
-        "rv_cutoff_nd09": N_("Decree 09/2019/NĐ-CP windows (15th to 14th)"),
-        "rv_as_of_label": N_("Figures as of"),
-        "rv_scope": N_("Scope"),
-        "rv_scope_unit": N_("{unit} and the units under it"),
-        "rv_all_units": N_("all units"),
-        "rv_rolled_up": N_("child units rolled up"),
-        "rv_by_unit": N_("By lead unit"),
-        "rv_rolled_detail": N_("Units rolled up"),
-        "rv_rolled_into": N_("Rolled into"),
-        "rv_by_chair": N_("By the meeting's chair"),
-        "rv_chair_title": N_("Position"),
-        "rv_meetings_count": N_("Meetings"),
-        "rv_no_chair": N_("(no chair recorded)"),
-        "rv_prev_short": N_("previous"),
-        "rv_now_short": N_("this period"),
-        "rv_change": N_("change"),
-        "rv_done": N_("Done"),
-        "rv_trends": N_("Compared with the previous period"),
-        "rv_ranking_completion": N_("Ranking by completion rate"),
-        "rv_ranking_overdue": N_("Ranking by overdue directives"),
-        "rv_rank": N_("Rank"),
-        "rv_progress_pct": N_("Progress (%)"),
-        "rv_completed_on": C_("rv_completed_on", "Completed"),
-        "rv_limitation_summary": N_("Limitations: raised, resolved, still open, repeated"),
-        "rv_lim_raised": C_("rv_lim_raised", "Raised"),
-        "rv_lim_resolved": C_("rv_lim_resolved", "Resolved"),
-        "rv_lim_open": N_("Still open"),
-        "rv_lim_repeated": N_("Repeated"),
-        "rv_repeated_limitations": N_("Limitations raised repeatedly"),
-        "rv_times": N_("Times raised"),
-        "rv_since": N_("Since"),
-        "rv_first_raised": N_("First raised"),
-        "rv_last_raised": N_("Last raised"),
-        "rv_lim_state": N_("State"),
-        "rv_ids": N_("Occurrences (ids)"),
-        "rv_limitations_list": N_("Limitations raised in the period or still open"),
-        "rv_repeat_of": N_("Repeats"),
-        "rv_directive": N_("Directive"),
-        "rv_cause_kind": N_("Source"),
-        "rv_cause_extension": N_("Reason for an extension"),
-        "rv_cause_progress": N_("The unit's latest note"),
-        "rv_no_comparison": N_("cannot be compared"),
-        "rv_unchanged": C_("rv_unchanged", "unchanged"),
-        "rv_up": N_("up"),
-        "rv_down": N_("down"),
-        "rv_points": N_("percentage points"),
-        "rv_results": N_("Results"),
-        "rv_shortcomings": N_("Shortcomings and limitations"),
-        "rv_causes": N_("Causes"),
-        "rv_next_period": N_("Directives for the next period"),
-        "rv_due_soon": NP_("Due within {n} day", "Due within {n} days"),
-        "rv_due_soon_today": N_("Due on {date}"),
-        "rv_carried_over": N_("Open directives carried into the next period"),
-        "rv_annex": N_("Annex: directives by unit"),
-        "rv_chart_title": N_("Completion rate by unit (%)"),
-        "rv_no_rate": N_("nothing due"),
-        "rv_completion_bar": N_("Completion (bar)"),
+        "report_cutoff": N_("Cut-off"),
+        "report_cutoff_calendar": N_("calendar months"),
+        "report_cutoff_nd09": N_("Decree 09/2019/NĐ-CP windows (15th to 14th)"),
+        "report_as_of_label": N_("Figures as of"),
+        "report_scope": N_("Scope"),
+        "report_scope_unit": N_("{unit} and the units under it"),
+        "report_all_units": N_("all units"),
+        "report_rolled_up": N_("child units rolled up"),
+        "report_by_unit": N_("By lead unit"),
+        "report_rolled_detail": N_("Units rolled up"),
+        "report_rolled_into": N_("Rolled into"),
+        "report_by_chair": N_("By the meeting's chair"),
+        "report_chair_title": N_("Position"),
+        "report_meetings_count": N_("Meetings"),
+        "report_no_chair": N_("(no chair recorded)"),
+        "report_prev_short": N_("previous"),
+        "report_now_short": N_("this period"),
+        "report_change": N_("change"),
+        "report_done": N_("Done"),
+        "report_trends": N_("Compared with the previous period"),
+        "report_ranking_completion": N_("Ranking by completion rate"),
+        "report_ranking_overdue": N_("Ranking by overdue directives"),
+        "report_rank": N_("Rank"),
+        "report_progress_pct": N_("Progress (%)"),
+        "report_completed_on": C_("report_completed_on", "Completed"),
+        "report_limitation_summary": N_("Limitations: raised, resolved, still open, repeated"),
+        "report_lim_raised": C_("report_lim_raised", "Raised"),
+        "report_lim_resolved": C_("report_lim_resolved", "Resolved"),
+        "report_lim_open": N_("Still open"),
+        "report_lim_repeated": N_("Repeated"),
+        "report_repeated_limitations": N_("Limitations raised repeatedly"),
+        "report_times": N_("Times raised"),
+        "report_since": N_("Since"),
+        "report_first_raised": N_("First raised"),
+        "report_last_raised": N_("Last raised"),
+        "report_lim_state": N_("State"),
+        "report_ids": N_("Occurrences (ids)"),
+        "report_limitations_list": N_("Limitations raised in the period or still open"),
+        "report_repeat_of": N_("Repeats"),
+        "report_directive": N_("Directive"),
+        "report_cause_kind": N_("Source"),
+        "report_cause_extension": N_("Reason for an extension"),
+        "report_cause_progress": N_("The unit's latest note"),
+        "report_no_comparison": N_("cannot be compared"),
+        "report_unchanged": C_("report_unchanged", "unchanged"),
+        "report_up": N_("up"),
+        "report_down": N_("down"),
+        "report_points": N_("percentage points"),
+        "report_results": N_("Results"),
+        "report_shortcomings": N_("Shortcomings and limitations"),
+        "report_causes": N_("Causes"),
+        "report_next_period": N_("Directives for the next period"),
+        "report_due_soon": NP_("Due within {n} day", "Due within {n} days"),
+        "report_due_soon_today": N_("Due on {date}"),
+        "report_carried_over": N_("Open directives carried into the next period"),
+        "report_annex": N_("Annex: directives by unit"),
+        "report_chart_title": N_("Completion rate by unit (%)"),
+        "report_no_rate": N_("nothing due"),
+        "report_completion_bar": N_("Completion (bar)"),
         "ev_moved": N_("Moved"),
-        "rv_about": N_("About this report"),
-        "rv_item": N_("Item"),
-        "rv_doc_title": C_("document", "Title"),
-        "rv_value": N_("Value"),
-        "rv_score": N_("Similarity (%)"),
-        "rv_first_id": N_("First (id)"),
-        "rv_linked": N_("Linked"),
-        "rv_rate_num": N_("numerator"),
-        "rv_rate_den": N_("denominator"),
+        "report_about": N_("About this report"),
+        "report_item": N_("Item"),
+        "report_doc_title": C_("document", "Title"),
+        "report_value": N_("Value"),
+        "report_score": N_("Similarity (%)"),
+        "report_first_id": N_("First (id)"),
+        "report_linked": N_("Linked"),
+        "report_rate_num": N_("numerator"),
+        "report_rate_den": N_("denominator"),
         # The counts sentence, clause by clause: a clause whose count is 0 is left out.
-        "rv_summary_counts": N_("In the period units worked on {total}"),
-        "rv_summary_no_directives": N_("In the period units had no directives to carry out."),
-        "rv_counts_no_deadline": N_("{n} of them without a deadline"),
-        "rv_counts_done": N_("{n} done"),
-        "rv_counts_on_time": N_("{n} on time"),
-        "rv_counts_late": N_("{n} late"),
-        "rv_counts_all_on_time": N_("all on time"),
-        "rv_counts_all_late": N_("all late"),
-        "rv_counts_one_on_time": C_("one done", "on time"),
-        "rv_counts_one_late": C_("one done", "late"),
-        "rv_counts_in_time": N_("{n} open within their deadline"),
-        "rv_counts_overdue": N_("{n} overdue"),
-        "rv_counts_cancelled": N_("besides, {n} cancelled"),
+        "report_summary_counts": N_("In the period units worked on {total}"),
+        "report_summary_no_directives": N_("In the period units had no directives to carry out."),
+        "report_counts_no_deadline": N_("{n} of them without a deadline"),
+        "report_counts_done": N_("{n} done"),
+        "report_counts_on_time": N_("{n} on time"),
+        "report_counts_late": N_("{n} late"),
+        "report_counts_all_on_time": N_("all on time"),
+        "report_counts_all_late": N_("all late"),
+        "report_counts_one_on_time": C_("one done", "on time"),
+        "report_counts_one_late": C_("one done", "late"),
+        "report_counts_in_time": N_("{n} open within their deadline"),
+        "report_counts_overdue": N_("{n} overdue"),
+        "report_counts_cancelled": N_("besides, {n} cancelled"),
         "remind_overdue_n": NP_("{n} overdue directive", "{n} overdue directives"),
         "remind_due_n": NP_("{n} directive due soon", "{n} directives due soon"),
         "remind_stale_n": NP_(
             "{n} directive with no update for over {days}",
             "{n} directives with no update for over {days}",
         ),
-        "rv_summary_rates": N_(
+        "report_summary_rates": N_(
             "Completion rate on directives that came due: {completion}; done on time: {on_time}."
         ),
-        "rv_summary_trend": N_(
+        "report_summary_trend": N_(
             "Compared with {previous}: completion rate {completion}; overdue directives {overdue}."
         ),
-        "rv_summary_rank": N_(
+        "report_summary_rank": N_(
             "Highest completion rate: {best} ({best_pct}); lowest: {worst} ({worst_pct})."
         ),
-        "rv_summary_rank_equal": N_("Every unit has the same completion rate: {pct}."),
-        "rv_named_others": NP_("{names} and {n} other unit", "{names} and {n} other units"),
-        "rv_summary_meetings": NP_(
+        "report_summary_rank_equal": N_("Every unit has the same completion rate: {pct}."),
+        "report_named_others": NP_("{names} and {n} other unit", "{names} and {n} other units"),
+        "report_summary_meetings": NP_(
             "{n} meeting was held in the period.", "{n} meetings were held in the period."
         ),
-        "rv_summary_overdue": NP_("{n} directive is overdue.", "{n} directives are overdue."),
+        "report_summary_overdue": NP_("{n} directive is overdue.", "{n} directives are overdue."),
         # The limitations sentence, clause by clause (a clause whose count is 0 left out).
-        "rv_summary_limitations": N_("Limitations: {clauses}."),
-        "rv_summary_no_limitations": N_(
+        "report_summary_limitations": N_("Limitations: {clauses}."),
+        "report_summary_no_limitations": N_(
             "No limitation was raised or resolved in the period, and none is still open."
         ),
-        "rv_lims_raised": N_("{n} raised"),
-        "rv_lims_resolved": N_("{n} resolved in the period"),
-        "rv_lims_open": N_("{n} still open"),
-        "rv_lims_repeated": N_("{n} raised again"),
-        "rv_times_since": NP_("raised {n} time since {since}", "raised {n} times since {since}"),
-        "rv_causes_intro": N_(
+        "report_lims_raised": N_("{n} raised"),
+        "report_lims_resolved": N_("{n} resolved in the period"),
+        "report_lims_open": N_("{n} still open"),
+        "report_lims_repeated": N_("{n} raised again"),
+        "report_times_since": NP_(
+            "raised {n} time since {since}", "raised {n} times since {since}"
+        ),
+        "report_causes_intro": N_(
             "Causes where recorded: reasons given for extensions and the "
             "units' latest notes on overdue directives."
         ),
-        "rv_no_causes": N_("No causes were recorded."),
+        "report_no_causes": N_("No causes were recorded."),
         # The next period's sentence: the clauses of a count of 0 left out.
-        "rv_summary_next": NP_(
+        "report_summary_next": NP_(
             "Next period: {n} open directive carries over",
             "Next period: {n} open directives carry over",
         ),
-        "rv_summary_next_none": N_("Next period: no open directive carries over"),
-        "rv_next_soon": N_("{n} due within {days}"),
-        "rv_next_soon_today": N_("{n} due on {date}"),
-        "rv_next_open": N_("limitations still to be overcome: {n}"),
-        "rv_sheet_about": N_("About"),
-        "rv_sheet_units": N_("By unit"),
-        "rv_sheet_children": N_("Rolled-up units"),
-        "rv_sheet_chair": N_("By chair"),
-        "rv_sheet_trends": N_("Trends"),
-        "rv_sheet_rank_completion": N_("Rank by completion"),
-        "rv_sheet_rank_overdue": N_("Rank by overdue"),
-        "rv_sheet_meetings": C_("rv_sheet_meetings", "Meetings"),
-        "rv_sheet_overdue": C_("overdue", "Overdue"),
-        "rv_sheet_lim_summary": N_("Limitation summary"),
-        "rv_sheet_repeated": N_("Repeated limitations"),
-        "rv_sheet_limitations": C_("rv_sheet_limitations", "Limitations"),
-        "rv_sheet_causes": N_("Causes"),
-        "rv_sheet_due_soon": N_("Due soon"),
-        "rv_sheet_next": N_("Next period"),
-        "rv_sheet_directives": N_("Directives"),
-        "rv_sheet_packs": N_("Units' answers"),
-        "rv_packs": N_("Units' answers to the report packs"),
-        "rv_pk_made": N_("Pack made"),
-        "rv_pk_answer": N_("Answer"),
-        "rv_pk_on_time": C_("pack answer", "on time"),
-        "rv_pk_late": C_("pack answer", "late"),
-        "rv_pk_missing": N_("not answered, past the day asked"),
-        "rv_pk_waiting": N_("not answered yet"),
+        "report_summary_next_none": N_("Next period: no open directive carries over"),
+        "report_next_soon": N_("{n} due within {days}"),
+        "report_next_soon_today": N_("{n} due on {date}"),
+        "report_next_open": N_("limitations still to be overcome: {n}"),
+        "report_sheet_about": N_("About"),
+        "report_sheet_units": N_("By unit"),
+        "report_sheet_children": N_("Rolled-up units"),
+        "report_sheet_chair": N_("By chair"),
+        "report_sheet_trends": N_("Trends"),
+        "report_sheet_rank_completion": N_("Rank by completion"),
+        "report_sheet_rank_overdue": N_("Rank by overdue"),
+        "report_sheet_meetings": C_("report_sheet_meetings", "Meetings"),
+        "report_sheet_overdue": C_("overdue", "Overdue"),
+        "report_sheet_lim_summary": N_("Limitation summary"),
+        "report_sheet_repeated": N_("Repeated limitations"),
+        "report_sheet_limitations": C_("report_sheet_limitations", "Limitations"),
+        "report_sheet_causes": N_("Causes"),
+        "report_sheet_due_soon": N_("Due soon"),
+        "report_sheet_next": N_("Next period"),
+        "report_sheet_directives": N_("Directives"),
+        "report_sheet_packs": N_("Units' answers"),
+        "report_packs": N_("Units' answers to the report packs"),
+        "report_pk_made": N_("Pack made"),
+        "report_pk_answer": N_("Answer"),
+        "report_pk_on_time": C_("pack answer", "on time"),
+        "report_pk_late": C_("pack answer", "late"),
+        "report_pk_missing": N_("not answered, past the day asked"),
+        "report_pk_waiting": N_("not answered yet"),
         # The packs' sentence: the clauses of a count of 0 left out.
-        "rv_summary_packs": NP_("Packs made for {n} unit", "Packs made for {n} units"),
-        "rv_packs_sent": N_("{n} sent by mail"),
-        "rv_packs_answered": N_("{n} answered"),
-        "rv_packs_missing": N_("{n} not answered past the day asked{who}"),
-        "rv_packs_waiting": N_("{n} not yet due"),
+        "report_summary_packs": NP_("Packs made for {n} unit", "Packs made for {n} units"),
+        "report_packs_sent": N_("{n} sent by mail"),
+        "report_packs_answered": N_("{n} answered"),
+        "report_packs_missing": N_("{n} not answered past the day asked{who}"),
+        "report_packs_waiting": N_("{n} not yet due"),
     }
 )
 
 MESSAGES.update(
     {
-        "rv_retired": NP_(
+        "report_retired": NP_(
             "unit {unit} retired on {date}; {n} open directive moved to {successor}: {ids}",
             "unit {unit} retired on {date}; {n} open directives moved to {successor}: {ids}",
         ),
-        "rv_handed": NP_(
+        "report_handed": NP_(
             "{unit}'s part in the {n} open directive it coordinated passes to {successor}: {ids}",
             "{unit}'s part in the {n} open directives it coordinated passes to {successor}: {ids}",
         ),
@@ -959,36 +961,36 @@ MESSAGES.update(
             "unit {unit} retired on {date}: its part in directive {id} passes to {successor} from "
             "that day"
         ),
-        "rv_retired_none": N_(
+        "report_retired_none": N_(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"
         ),
-        "rv_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
+        "report_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
         # linked to the one typed after --to (or --repeat-of), itself a repeat: the link goes
         # to the first time it was raised, which the message names, and says why
-        "rv_linked_through": N_(
+        "report_linked_through": N_(
             "limitation {id} linked as a repeat of limitation {first}, the first time it was "
             "raised (limitation {to} repeats it)"
         ),
-        "rv_auto_linked": N_(
+        "report_auto_linked": N_(
             "limitation {id} linked as a repeat of limitation {first} (raised "
             "{date}, {score}% alike); use --new or `dirtrack limitation "
             "unlink {id}` if it is not"
         ),
-        "rv_auto_linked_through": N_(
+        "report_auto_linked_through": N_(
             "limitation {id} linked as a repeat of limitation {first}, through limitation "
             "{like} (raised {date}, {score}% alike); use --new or `dirtrack limitation unlink "
             "{id}` if it is not"
         ),
-        "rv_may_repeat": N_(
+        "report_may_repeat": N_(
             "limitation {id} may repeat limitation {first} ({score}% alike); "
             "if so: `dirtrack limitation link {id} --to {first}`"
         ),
-        "rv_may_repeat_through": N_(
+        "report_may_repeat_through": N_(
             "limitation {id} may repeat limitation {first}, through limitation {like} "
             "({score}% alike); if so: `dirtrack limitation link {id} --to {first}`"
         ),
-        "rv_unlinked": N_("limitation {id} is no longer linked to limitation {first}"),
-        "rv_wrote": N_("wrote {path}"),
+        "report_unlinked": N_("limitation {id} is no longer linked to limitation {first}"),
+        "report_wrote": N_("wrote {path}"),
     }
 )
 
@@ -2712,42 +2714,44 @@ TEXT.update(
             "no news for long, a request waiting, repeated limitations. Grey: cannot be judged yet."
         ),
         # The requests sentence, clause by clause (a clause whose count is 0 left out).
-        "rv_req_extend": N_("Extension requests: {clauses}"),
-        "rv_req_withdraw": N_("withdrawal requests: {clauses}"),
-        "rv_req_late": N_("{n} after the deadline"),
-        "rv_req_pending": N_("{n} pending"),
-        "rv_requests_moot": NP_(
+        "report_req_extend": N_("Extension requests: {clauses}"),
+        "report_req_withdraw": N_("withdrawal requests: {clauses}"),
+        "report_req_late": N_("{n} after the deadline"),
+        "report_req_pending": N_("{n} pending"),
+        "report_requests_moot": NP_(
             "{n} request left unanswered became moot: its directive was closed first.",
             "{n} requests left unanswered became moot: their directive was closed first.",
         ),
-        "rv_withdrawn": N_("{n} withdrawn from the programme (not counted, like cancelled ones)."),
+        "report_withdrawn": N_(
+            "{n} withdrawn from the programme (not counted, like cancelled ones)."
+        ),
         "office_accepts_completions": N_("Accepts completions"),
         "office_on_time_by": N_("On time judged by"),
         "office_yes": N_("yes"),
         "office_no": N_("no"),
         "office_on_time_by_document": N_("the result document's date"),
         "office_on_time_by_acceptance": N_("the acceptance"),
-        "rv_by_field": N_("By field"),
-        "rv_by_leader": N_("By leader in charge"),
-        "rv_sheet_field": N_("By field"),
-        "rv_sheet_leader": N_("By leader"),
-        "rv_no_field": N_("(no field)"),
-        "rv_series": N_("Periodic directives"),
-        "rv_series_occurrences": N_("Occurrences of periodic directives in the period"),
-        "rv_sheet_series": N_("Periodic"),
-        "rv_sheet_series_occurrences": N_("Occurrences"),
-        "rv_series_carried": N_("Earlier, still counted"),
-        "rv_days_late": N_("Days late"),
-        "rv_occurrence_period": C_("rv_occurrence_period", "Period"),
+        "report_by_field": N_("By field"),
+        "report_by_leader": N_("By leader in charge"),
+        "report_sheet_field": N_("By field"),
+        "report_sheet_leader": N_("By leader"),
+        "report_no_field": N_("(no field)"),
+        "report_series": N_("Periodic directives"),
+        "report_series_occurrences": N_("Occurrences of periodic directives in the period"),
+        "report_sheet_series": N_("Periodic"),
+        "report_sheet_series_occurrences": N_("Occurrences"),
+        "report_series_carried": N_("Earlier, still counted"),
+        "report_days_late": N_("Days late"),
+        "report_occurrence_period": C_("report_occurrence_period", "Period"),
         # The periodic directives' sentence: the clauses of a count of 0 left out.
-        "rv_series_summary": N_(
+        "report_series_summary": N_(
             "Periodic directives ({series} series), occurrences of the period: {total}"
         ),
-        "rv_series_on_time": N_("done on time: {n}"),
-        "rv_series_late": N_("done late: {n}"),
-        "rv_series_in_time": N_("in time: {n}"),
-        "rv_series_overdue": N_("overdue: {n}"),
-        "rv_series_carried_n": N_("of earlier periods, still counted: {n}"),
+        "report_series_on_time": N_("done on time: {n}"),
+        "report_series_late": N_("done late: {n}"),
+        "report_series_in_time": N_("in time: {n}"),
+        "report_series_overdue": N_("overdue: {n}"),
+        "report_series_carried_n": N_("of earlier periods, still counted: {n}"),
     }
 )
 

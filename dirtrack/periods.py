@@ -49,6 +49,20 @@ def use_office_zone(zone: tzinfo | None) -> None:
     _OFFICE_ZONE.set(zone)
 
 
+def zone_named(name: str) -> tzinfo:
+    """The time zone ``name`` (``--timezone``, or the configuration file's ``timezone``).
+
+    Raises:
+        InvalidInput: no such zone.
+    """
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        raise InvalidInput.of("bad_timezone", value=name) from None
+
+
 def office_today() -> date:
     """Today in the office's time zone (:func:`use_office_zone`), else the machine's."""
     zone = _OFFICE_ZONE.get()

@@ -257,6 +257,22 @@ def name_text(text: str) -> str:
     return tone_spellings(nfc(shown_only(text)))[0]
 
 
+def actor_name(value: str | None) -> str | None:
+    """The name ``--actor`` (or the configuration file's ``actor``) gives, cleaned.
+
+    Raises:
+        InvalidInput: a control character, or not 1 to 200 characters.
+    """
+    if value is None:
+        return None
+    # Without the characters that show nothing: a name pasted with a zero-width space is the
+    # name typed (history --by and undo find it).
+    name = name_text(clean_text(value, "--actor"))
+    if not name or len(name) > 200:
+        raise InvalidInput.of("bad_actor")
+    return name
+
+
 # The five tone marks, decomposed (grave, acute, tilde, hook above, dot below).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # A syllable ending in oa, oe or uy (not the u of qu) with its tone on the second vowel (the

@@ -143,12 +143,12 @@ POSTGRESQL_MODULES = {
     "test_history": "the change log and undo: the store's writers and its exact restores",
     "test_last_touched": "the store's indexed reading of the change log",
     "test_cli_units": "unit lookup by code, name and alias: the store's queries on keys",
-    "test_review_retire": "unit retire: the store's bulk moves and their change rows",
+    "test_unit_retire": "unit retire: the store's bulk moves and their change rows",
     # the report
     "test_cli_report": "the report's counts, aggregated in SQL",
-    "test_review_report": "the report's review sections: SQL aggregates, ordering of text",
+    "test_report_sections": "the report's review sections: SQL aggregates, ordering of text",
     "test_report_sql": "the report's SQL equals the Python reference",
-    "test_review_sql": "the report's review equals the reference",
+    "test_report_reference": "the report's review equals the reference",
     "test_report_numbers": "the report's figures on registers recorded through the CLI",
     "test_remind": "overdue and remind: date arithmetic in SQL, last-touched lookups",
     # migrations

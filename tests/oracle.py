@@ -22,15 +22,14 @@ from dirtrack import risk
 from dirtrack.models import Meeting
 from dirtrack.moves import Move, attribute
 from dirtrack.periods import Period
-from dirtrack.records import Record, directive_record, limitation_record
+from dirtrack.records import Record, directive_record, iso, limitation_record
 from dirtrack.report.rollup import rollup_targets
 from dirtrack.report.sections import (
     Lists,
     Report,
-    ReviewInput,
+    ReportInput,
     UnitRow,
     assemble,
-    causes,
     due_soon,
     repeated,
     scope_end,
@@ -213,14 +212,14 @@ def build_report(
     )
 
 
-def _scoped(inp: ReviewInput, as_of: date) -> list[DirectiveFacts]:
+def _scoped(inp: ReportInput, as_of: date) -> list[DirectiveFacts]:
     held = attribute(inp.facts, inp.moves, as_of, inp.names)
     if inp.unit_ids is None:
         return held
     return [f for f in held if f.unit_id in inp.unit_ids]
 
 
-def build_review(inp: ReviewInput) -> Record:
+def build_whole_report(inp: ReportInput) -> Record:
     """The whole review of ``inp.period`` as of ``inp.as_of``, as one JSON-ready object."""
     period, as_of = inp.period, inp.as_of
     current = [judge(f, as_of) for f in _scoped(inp, as_of)]
@@ -246,6 +245,41 @@ def build_review(inp: ReviewInput) -> Record:
         directives=[directive_record(f, as_of) for f in in_scope_now],
     )
     return assemble(inp, report, earlier, lists)
+
+
+def causes(facts: Sequence[DirectiveFacts], period: Period, as_of: date) -> list[Record]:
+    """Causes where recorded: reasons given for deadlines extended in the period, and the latest
+    note on each overdue directive (product code: ``store.facts.extension_causes`` and
+    ``report.sections.note_cause``)."""
+    end = scope_end(period, as_of)
+    found: list[Record] = []
+    for item in facts:
+        for ext in item.extensions:
+            if ext.reason and period.start <= ext.approved_on <= end:
+                found.append(
+                    {
+                        "directive_id": item.id,
+                        "unit": item.unit_code,
+                        "kind": "extension",
+                        "date": iso(ext.approved_on),
+                        "text": ext.reason,
+                        "due": iso(ext.new_due),
+                    }
+                )
+        if item.status(as_of) is Status.OVERDUE:
+            notes = [p for p in item.progress if p.note and p.reported_on <= as_of]
+            if notes:
+                found.append(
+                    {
+                        "directive_id": item.id,
+                        "unit": item.unit_code,
+                        "kind": "progress",
+                        "date": iso(notes[-1].reported_on),
+                        "text": notes[-1].note,
+                        "due": iso(item.due_at(as_of)),
+                    }
+                )
+    return sorted(found, key=lambda c: (c["unit"], c["date"], c["directive_id"]))
 
 
 def carried_over(facts: Sequence[DirectiveFacts], as_of: date) -> list[Record]:
@@ -294,7 +328,7 @@ def by_chair(
     return rows
 
 
-def limitation_summary(inp: ReviewInput, limitations: Sequence[LimitationFacts]) -> Record:
+def limitation_summary(inp: ReportInput, limitations: Sequence[LimitationFacts]) -> Record:
     """Per unit: limitations raised in the period, resolved in it, still open at its end, and
     raised in it as a repeat of an earlier one."""
     period = inp.period
@@ -349,7 +383,7 @@ def meeting_chairs(
     }
 
 
-def gather_review(
+def gather_report(
     session: Session,
     period: Period,
     as_of: date,
@@ -361,7 +395,7 @@ def gather_review(
     """Fetch what the review of ``period`` as of ``as_of`` needs and build it.
 
     Every directive in scope read as facts (ORM session), the report computed in Python by
-    :func:`build_review`: what :func:`dirtrack.report.build` must equal.
+    :func:`build_whole_report`: what :func:`dirtrack.report.build` must equal.
     """
     from dirtrack.records import meeting_record
     from dirtrack.store.directives import DirectiveFilter, iter_facts
@@ -385,7 +419,7 @@ def gather_review(
         held_on_or_before=end,
         closed_not_before=since,
     )
-    facts = list(iter_facts(session, flt, as_of=as_of))  # judged again by build_review
+    facts = list(iter_facts(session, flt, as_of=as_of))  # judged again by build_whole_report
     if unit_ids is not None and moves:
         # A directive another unit holds now may have been this unit's on the day judged.
         known = {f.id for f in facts}
@@ -401,8 +435,8 @@ def gather_review(
     meetings = [
         meeting_record(m, [index.code(u) for u in attending.get(m.id or 0, [])]) for m in held
     ]
-    return build_review(
-        ReviewInput(
+    return build_whole_report(
+        ReportInput(
             period=period,
             as_of=as_of,
             facts=facts,

@@ -165,7 +165,7 @@ def _keys_named(call: ast.Call) -> Iterator[tuple[int, str]]:
 
 def test_every_label_the_code_asks_for_is_in_the_catalog() -> None:
     """``t(KEY, lang)`` shows KEY itself when it is not in TEXT: a misspelt key would reach
-    people as an English code ("down" for ``rv_down``), so every literal key must be there."""
+    people as an English code ("down" for ``report_down``), so every literal key must be there."""
     from dirtrack import i18n
 
     missing = []

@@ -128,6 +128,7 @@ def _fill(src: Path, dst: Path, sheet: str, answers: dict[int, dict[int, Any]]) 
 # Columns of the lead sheet: K percent, L done on, M doc number, N doc date, O explanation,
 # P new deadline asked, Q its reason, R the state (a list); hidden from S.
 PCT, DONE, DOC, DOC_DATE, WHY, ASK, ASK_WHY, STATE = range(11, 19)
+BASE_PCT = 19  # the hidden _tien_do, column T, as an index of a row of _rows
 
 
 # --- contacts ----------------------------------------------------------------------------------
@@ -255,6 +256,12 @@ def test_the_latest_progress_shown_is_the_one_of_the_day_the_pack_is_made(
     quarter.json("pack", "out", *QUARTER, "--as-of", "2022-09-30", "--dir", str(later))
     assert _rows(later / "BTC.xlsx", "Chủ trì")[1][9] == "Hoàn thành ngày 25/09/2022: Xong"
     assert _rows(later / "SYT.xlsx", "Chủ trì")[3][9] == "20% (12/09/2022)"
+    # The hidden percentage the office knew (_tien_do) is the store's progress at the pack's
+    # day, as the row shows it: it read 90 (entered 15/9) beside "70% (05/09/2022)".
+    assert lead[1][BASE_PCT] == "70"
+    assert _rows(folder / "SYT.xlsx", "Chủ trì")[3][BASE_PCT] is None
+    assert _rows(later / "BTC.xlsx", "Chủ trì")[1][BASE_PCT] == "100"  # done by 30/9
+    assert _rows(later / "SYT.xlsx", "Chủ trì")[3][BASE_PCT] == "20"
 
 
 def test_the_latest_progress_marks_a_note_as_the_export_does(quarter: Cli, tmp_path: Path) -> None:
@@ -523,6 +530,18 @@ def test_a_conflict_is_left_for_the_clerk_then_settled(
     row = forced["files"][0]["rows"][0]
     assert row["action"] == "took_unit" and "less than recorded (90%" in row["conflict"]
     assert quarter.json("show", "3")["progress"] == 80
+
+    # Less than the store's progress on the answer's day, not than a percentage entered for a
+    # later day (95 on 20/9 made an answer of 85 on 12/9 'less than recorded (95%').
+    quarter.ok("progress", "3", "--percent", "95", "--date", "2022-09-20")
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 85}})
+    later = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-12")
+    row = later["files"][0]["rows"][0]
+    assert "less than recorded" not in row.get("conflict", ""), row
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 75}})
+    less = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-12")
+    row = less["files"][0]["rows"][0]
+    assert "less than recorded (85%" in row["conflict"], row
 
 
 def test_a_coordinating_units_answer_is_a_note(packed: tuple[Cli, Path], tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +66,22 @@ def _occurrences(row: dict[str, Any]) -> list[tuple[Any, ...]]:
     return [(o["period"], o["due"], o["status"], o["days_late"]) for o in row["occurrences"]]
 
 
+def _counts_are_of_the_listed(report: dict[str, Any]) -> None:
+    """Each series' counts (the database's count, as the per-unit rows are counted) are those
+    of the occurrences it lists, status by status, and the totals their sums."""
+    statuses = ("done_on_time", "done_late", "open_in_time", "overdue", "cancelled", "withdrawn")
+    for row in report["series"]:
+        listed = Counter(o["status"] for o in row["occurrences"])
+        assert {k: row[k] for k in statuses} == {k: listed[k] for k in statuses}, row["id"]
+        undated = [o for o in row["occurrences"] if o["due"] is None]
+        assert row["no_deadline"] == len(undated)
+    for key in (*statuses, "total", "no_deadline", "extended", "carried"):
+        assert report["series_totals"][key] == sum(r[key] for r in report["series"]), key
+
+
 def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict[str, int]) -> None:
     report = cli.json("report", "--quarter", "2025Q3")
+    _counts_are_of_the_listed(report)
     units = {u["code"]: _counts(u) for u in report["units"]}
     # (total, on time, late, in time, overdue), by hand, T = 30/9:
     # VPTU: Jul on time; Aug late; Sep overdue (22/9); May late (done 1/8, in Q3); Jan-Apr, Jun
@@ -103,12 +118,14 @@ def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict
     # not given yet. VPTU: Oct on time, the year's in time, Jan-Apr, Jun, Sep overdue.
     q4 = cli.json("report", "--quarter", "2025Q4", "--as-of", "2025-10-31")
     assert {u["code"]: _counts(u) for u in q4["units"]}["VPTU"] == (8, 1, 0, 1, 6)
+    _counts_are_of_the_listed(q4)
     later = {s["id"]: s for s in q4["series"]}
     assert _occurrences(later[duties["vptu"]]) == [("2025-10", "2025-10-20", "done_on_time", None)]
     assert later[duties["vptu"]]["carried"] == 6
 
     # An earlier T: September's is not given by 31/8; August's was done 25/8, late.
     early = cli.json("report", "--quarter", "2025Q3", "--as-of", "2025-08-31", "--unit", "VPTU")
+    _counts_are_of_the_listed(early)
     assert [s["unit"] for s in early["series"]] == ["VPTU", "VPTU"]
     assert _occurrences(early["series"][0]) == [
         ("2025-07", "2025-07-21", "done_on_time", None),

@@ -220,3 +220,33 @@ def test_the_tables_built_later_are_where_the_models_say() -> None:
         assert model.__module__ == f"dirtrack.models.{module}"
         assert model.__table__ is every.tables[table] is getattr(tables, table)
     assert len(every.tables) == 24
+
+
+def test_nothing_outside_the_commands_imports_them() -> None:
+    """The core (configuration, store, report, render) never calls back into ``dirtrack.cli``:
+    a check the configuration file's values share with an option lives with its concept, and
+    both call it there. Only the entry point (``python -m dirtrack``) starts the commands."""
+    import ast
+
+    import dirtrack
+
+    package = Path(dirtrack.__file__).parent
+    reaching: list[str] = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] == "cli" or relative == Path("__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            reaching += [
+                f"{relative}: {n}"
+                for n in names
+                if n == "dirtrack.cli" or n.startswith("dirtrack.cli.")
+            ]
+    assert reaching == []

@@ -22,6 +22,7 @@ from dirtrack.periods import (
     office_today,
     parse_date,
     parse_period,
+    zone_named,
 )
 from dirtrack.render import OutputFormat, ReportFormat
 from dirtrack.status import STATUS_NAMES
@@ -127,20 +128,6 @@ class State:
             InvalidInput: no such zone.
         """
         return None if self.timezone is None else zone_named(self.timezone)
-
-
-def zone_named(name: str) -> tzinfo:
-    """The time zone ``name`` (``--timezone``, or the configuration file's ``timezone``).
-
-    Raises:
-        InvalidInput: no such zone.
-    """
-    from zoneinfo import ZoneInfo
-
-    try:
-        return ZoneInfo(name)
-    except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        raise InvalidInput.of("bad_timezone", value=name) from None
 
 
 def state(ctx: typer.Context) -> State:

@@ -214,7 +214,7 @@ def settle_repeat(
         # The day and the likeness are those of the limitation it is alike (best.id), which is
         # the chain's first only when that one was not raised again since.
         return msg(
-            "rv_auto_linked" if best.id == best.first_id else "rv_auto_linked_through",
+            "report_auto_linked" if best.id == best.first_id else "report_auto_linked_through",
             lang,
             id=limitation_id,
             first=best.first_id,
@@ -223,7 +223,7 @@ def settle_repeat(
             score=int(best.score),
         )
     return msg(
-        "rv_may_repeat" if best.id == best.first_id else "rv_may_repeat_through",
+        "report_may_repeat" if best.id == best.first_id else "report_may_repeat_through",
         lang,
         id=limitation_id,
         first=best.first_id,
@@ -265,7 +265,7 @@ def limitation_link(
 def linked(lang: str, limitation_id: int, to: int, first: int | None) -> str:
     """What ``limitation link`` and ``add-limitation --repeat-of`` say: the link goes to the
     first time the limitation was raised, named with the one typed when that is a later repeat."""
-    key = "rv_linked" if to == first else "rv_linked_through"
+    key = "report_linked" if to == first else "report_linked_through"
     return msg(key, lang, id=limitation_id, first=first, to=to)
 
 
@@ -279,7 +279,7 @@ def limitation_unlink(
 
     with unit_of_work(ctx) as session:
         before = unlink_limitation(session, positive_id(limitation_id, "limitation"))
-    err(msg("rv_unlinked", state(ctx).lang, id=limitation_id, first=before))
+    err(msg("report_unlinked", state(ctx).lang, id=limitation_id, first=before))
 
 
 @limitation_app.command("suggest")

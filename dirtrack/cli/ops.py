@@ -197,13 +197,6 @@ def change_keys() -> tuple[str, ...]:
     return tuple(change_listing_record(blank, None))
 
 
-def check_limit(limit: int) -> int:
-    """``history --limit``: how many commands, 0 for all; never fewer than none."""
-    if limit < 0:
-        raise InvalidInput.of("bad_limit", n=limit)
-    return limit
-
-
 @app.command("history")
 def history(
     ctx: typer.Context,
@@ -247,7 +240,7 @@ def history(
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
         raise bad_parameter(ctx, "one_history_target", "ID")
-    check_limit(limit)
+    log.check_limit(limit)
     lang = state(ctx).lang
     with unit_of_work(ctx) as session:
         if not targets:

@@ -160,7 +160,7 @@ def report(
     from dirtrack.cli.documents import document_texts, office_documents
     from dirtrack.i18n import t
     from dirtrack.remind import check_days
-    from dirtrack.render.report_out import ReviewTitles, render_review
+    from dirtrack.render.report_out import ReportTitles, render_report
     from dirtrack.report import build
 
     if bool(quarter) == bool(period):
@@ -181,7 +181,7 @@ def report(
     target = out_target(ctx, out_file, force=force, fmt=fmt)
     day = judged_day(as_of, span)
     lang = state(ctx).lang
-    titles = ReviewTitles.of(span, lang)
+    titles = ReportTitles.of(span, lang)
     from dirtrack.cli.common import ensure_occurrences
 
     ensure_occurrences(ctx, max(day, span.end))
@@ -233,6 +233,6 @@ def report(
                 json_value=view,
             )
             return
-        render_review(
+        render_report(
             pack, fmt, lang, titles, by=by.value, target=target, force=force, office=office
         )

@@ -171,13 +171,15 @@ def root(
 
 
 def _actor_given(ctx: typer.Context, value: str | None) -> str | None:
-    """:func:`actor_name` of ``--actor``; a bad name that came from ``DIRTRACK_ACTOR`` is
-    refused naming the variable, as a bad one in the configuration file names the file and key.
+    """:func:`~dirtrack.text.actor_name` of ``--actor``; a bad name that came from
+    ``DIRTRACK_ACTOR`` is refused naming the variable, as a bad one in the configuration file
+    names the file and key.
     """
     from typer._click.core import ParameterSource
 
     from dirtrack import config
     from dirtrack.errors import DirtrackError
+    from dirtrack.text import actor_name
 
     empty = _set_but_empty(ctx, "actor")
     try:
@@ -230,25 +232,6 @@ def _db_given(ctx: typer.Context, value: str | None) -> str | None:
         param = next(p for p in ctx.command.params if p.name == "db")
         raise config.bad_value(config.env_var(param) or "DIRTRACK_DB", exc) from None
     return value
-
-
-def actor_name(value: str | None) -> str | None:
-    """The name ``--actor`` (or the configuration file's ``actor``) gives, cleaned.
-
-    Raises:
-        InvalidInput: a control character, or not 1 to 200 characters.
-    """
-    from dirtrack.errors import InvalidInput
-    from dirtrack.text import clean_text, name_text
-
-    if value is None:
-        return None
-    # Without the characters that show nothing: a name pasted with a zero-width space is the
-    # name typed (history --by and undo find it).
-    name = name_text(clean_text(value, "--actor"))
-    if not name or len(name) > 200:
-        raise InvalidInput.of("bad_actor")
-    return name
 
 
 __all__ = ["app"]

@@ -36,35 +36,6 @@ series_app = DirtrackTyper(
 app.add_typer(series_app, name="series")
 
 
-def every_named(value: str) -> str:
-    """``--every``'s PERIOD as the series store names it (``tháng``, ``monthly``: month).
-
-    Raises:
-        InvalidInput: a word that names no period.
-    """
-    from dirtrack.store.series import EVERY
-    from dirtrack.text import fold
-
-    key = fold(value).replace(" ", "-")
-    aliases = {
-        "thang": "month",
-        "monthly": "month",
-        "quy": "quarter",
-        "quarterly": "quarter",
-        "half": "half-year",
-        "halfyear": "half-year",
-        "6-thang": "half-year",
-        "nua-nam": "half-year",
-        "nam": "year",
-        "yearly": "year",
-        "annual": "year",
-    }
-    key = aliases.get(key, key)
-    if key not in EVERY:
-        raise InvalidInput.of("unknown_every", value=value, choices=", ".join(EVERY))
-    return key
-
-
 def series_record(row: Any, coordinators: list[str]) -> Record:
     return {
         "id": row.id,
@@ -121,7 +92,7 @@ def assign_series(
     lang = state(ctx).lang
     if due is not None:
         raise bad_parameter(ctx, "every_with_due", "--due")
-    every = every_named(every)
+    every = store.every_named(every)
     starts = parse_date(from_) if from_ else None
     ends = parse_date(until) if until else None
     ids: list[int] = []

@@ -141,7 +141,7 @@ def unit_retire(
     lang = state(ctx).lang
     err(
         msg(
-            "rv_retired" if done.moved else "rv_retired_none",  # never "0 … moved: -"
+            "report_retired" if done.moved else "report_retired_none",  # never "0 … moved: -"
             lang,
             unit=done.unit.code,
             date=day,
@@ -153,7 +153,7 @@ def unit_retire(
     if done.handed:
         err(
             msg(
-                "rv_handed",
+                "report_handed",
                 lang,
                 unit=done.unit.code,
                 successor=done.successor.code,

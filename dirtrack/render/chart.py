@@ -120,7 +120,7 @@ def chart_figure(rows: Sequence[tuple[str, Record]], lang: str) -> Any:
         text = (
             f"{number(rate['pct'], lang)} ({rate['num']}/{rate['den']})"
             if rate["pct"] is not None
-            else t("rv_no_rate", lang)
+            else t("report_no_rate", lang)
         )
         value = float(rate["pct"]) if rate["pct"] is not None else 0.0
         if value >= 60:  # inside its bar: a long bar's label would run past the axes

@@ -53,14 +53,14 @@ NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
 # Columns the lists of open directives never fill: (table keys, header keys). What falls due
 # from T on is not overdue on T.
 OPEN_DROPS = (
-    (("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),
+    (("overdue", "due_soon", "next"), ("report_completed_on", "result_doc")),
     (("due_soon",), ("days_overdue",)),
 )
 # Columns the portrait body leaves to the annex: (table keys, header keys).
 PORTRAIT_DROPS = (
-    (("overdue", "due_soon", "next"), ("original_due", "rv_completed_on")),
+    (("overdue", "due_soon", "next"), ("original_due", "report_completed_on")),
     (("overdue",), ("status",)),
-    (("limitations",), ("rv_repeat_of",)),
+    (("limitations",), ("report_repeat_of",)),
 )
 
 
@@ -162,7 +162,7 @@ def _numbered(table: Table, lang: str) -> tuple[list[str], list[str], list[list[
     from dirtrack.i18n import t
 
     headers, kinds, rows = list(table.headers), list(table.kinds), [list(r) for r in table.rows]
-    if headers and headers[0] == t("rv_rank", lang):  # a ranking numbers itself
+    if headers and headers[0] == t("report_rank", lang):  # a ranking numbers itself
         return headers, kinds, rows
     if headers and headers[0] == t("id", lang):
         headers, kinds, rows = headers[1:], kinds[1:], [r[1:] for r in rows]
@@ -546,7 +546,7 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
             if part.chart_after == table.key and document.chart_rows:  # on its table's page
                 tallest = LANDSCAPE_CHART_HEIGHT if pages.landscape else CHART_HEIGHT
                 charts = completion_pngs(document.chart_rows, lang, tallest=tallest)
-                _chart(doc, charts, width, tallest, t("rv_chart_title", lang))
+                _chart(doc, charts, width, tallest, t("report_chart_title", lang))
     return pages
 
 

@@ -168,8 +168,8 @@ def render_html(document: Document) -> str:
                         figure,
                         "img",
                         src=f"data:image/png;base64,{encoded}",
-                        alt=t("rv_chart_title", lang),
+                        alt=t("report_chart_title", lang),
                     )
-                _sub(figure, "figcaption", t("rv_chart_title", lang))
+                _sub(figure, "figcaption", t("report_chart_title", lang))
     html: Any = ET.tostring(root, encoding="unicode", method="html")
     return "<!DOCTYPE html>\n" + str(html) + "\n"

@@ -28,7 +28,7 @@ def dump_chunks(value: Any) -> Iterator[str]:
     A :class:`~dirtrack.records.RecordStream`, or an iterator, is written as the list it
     stands for, record by record as it is read (the review's ``directives`` on a large
     register, the records of ``overdue``), so the document is never held whole.
-    ``tests/test_review_sql.py`` compares the pieces joined with json.dumps on random values.
+    ``tests/test_report_reference.py`` compares the pieces joined with json.dumps on random values.
     """
     return _chunks(value, 0)
 

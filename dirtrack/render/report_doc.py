@@ -40,7 +40,7 @@ POINTS = "points"  # a score's points: a number with two decimals, no % sign
 
 
 @dataclass(frozen=True)
-class ReviewTitles:
+class ReportTitles:
     """Human titles of the periods involved, in one language."""
 
     period: str
@@ -49,7 +49,7 @@ class ReviewTitles:
     cutoff: Cutoff
 
     @classmethod
-    def of(cls, period: Period, lang: str) -> ReviewTitles:
+    def of(cls, period: Period, lang: str) -> ReportTitles:
         return cls(
             period.title(lang),
             period.previous().title(lang),
@@ -194,24 +194,24 @@ def since_title(label: str, cutoff: Cutoff, lang: str) -> str:
 
 
 def cutoff_text(cutoff: Cutoff | str, lang: str) -> str:
-    return t(f"rv_cutoff_{Cutoff(cutoff).value}", lang)
+    return t(f"report_cutoff_{Cutoff(cutoff).value}", lang)
 
 
-def header_lines(pack: Record, titles: ReviewTitles, lang: str) -> list[tuple[str, str]]:
+def header_lines(pack: Record, titles: ReportTitles, lang: str) -> list[tuple[str, str]]:
     period = pack["period"]
     scope = pack.get("scope") or {}
     where = (
-        t("rv_scope_unit", lang).format(unit=scope["unit"])
+        t("report_scope_unit", lang).format(unit=scope["unit"])
         if scope.get("unit")
-        else t("rv_all_units", lang)
+        else t("report_all_units", lang)
     )
     if scope.get("rollup"):
-        where += "; " + t("rv_rolled_up", lang)
+        where += "; " + t("report_rolled_up", lang)
     return [
         period_line(period, titles.period, lang),
-        (t("rv_cutoff", lang), cutoff_text(period.get("cutoff", "calendar"), lang)),
+        (t("report_cutoff", lang), cutoff_text(period.get("cutoff", "calendar"), lang)),
         as_of_line(pack["as_of"], lang),
-        (t("rv_scope", lang), where),
+        (t("report_scope", lang), where),
     ]
 
 
@@ -248,7 +248,7 @@ def as_of_line(as_of: str, lang: str) -> tuple[str, str]:
     """The header's day T: ``Số liệu tính đến ngày``, ``30/09/2022``."""
     day = _iso(as_of)
     assert day is not None
-    return t("rv_as_of_label", lang), header_day(day, lang)
+    return t("report_as_of_label", lang), header_day(day, lang)
 
 
 def unit_label(code: str, name: str | None) -> str:
@@ -304,7 +304,7 @@ def _counts(row: Record) -> list[Any]:
 
 
 def _urged_column(labels: Labels, lang: str) -> tuple[list[str], list[str]]:
-    return ([t("rv_urged", lang)], [INT]) if labels.urged else ([], [])
+    return ([t("report_urged", lang)], [INT]) if labels.urged else ([], [])
 
 
 def _urged(row: Record, labels: Labels) -> list[Any]:
@@ -316,10 +316,10 @@ def units_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     more, kinds_more = _urged_column(labels, lang)
     table = Table(
         "units",
-        t("rv_by_unit", lang),
+        t("report_by_unit", lang),
         [t("unit_short", lang), *headers, *more],
         [TEXT, *kinds, *kinds_more],
-        sheet=t("rv_sheet_units", lang),
+        sheet=t("report_sheet_units", lang),
     )
     rows = [[labels.unit(row), *_counts(row), *_urged(row, labels)] for row in pack["units"]]
     rows.append([t("totals", lang), *_counts(pack["totals"]), *_urged(pack["totals"], labels)])
@@ -335,10 +335,10 @@ def children_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table | N
     more, kinds_more = _urged_column(labels, lang)
     table = Table(
         "children",
-        t("rv_rolled_detail", lang),
-        [t("rv_rolled_into", lang), t("unit_short", lang), *headers, *more],
+        t("report_rolled_detail", lang),
+        [t("report_rolled_into", lang), t("unit_short", lang), *headers, *more],
         [TEXT, TEXT, *kinds, *kinds_more],
-        sheet=t("rv_sheet_children", lang),
+        sheet=t("report_sheet_children", lang),
     )
     table.rows = [
         [labels.code(row["code"]), labels.unit(child), *_counts(child), *_urged(child, labels)]
@@ -352,14 +352,19 @@ def chair_table(pack: Record, lang: str) -> Table:
     headers, kinds = _counts_headers(lang)
     table = Table(
         "by_chair",
-        t("rv_by_chair", lang),
-        [t("chair", lang), t("rv_chair_title", lang), t("rv_meetings_count", lang), *headers],
+        t("report_by_chair", lang),
+        [
+            t("chair", lang),
+            t("report_chair_title", lang),
+            t("report_meetings_count", lang),
+            *headers,
+        ],
         [TEXT, TEXT, INT, *kinds],
-        sheet=t("rv_sheet_chair", lang),
+        sheet=t("report_sheet_chair", lang),
     )
     table.rows = [
         [
-            row["chair"] or t("rv_no_chair", lang),
+            row["chair"] or t("report_no_chair", lang),
             row["chair_title"] or "",
             row["meetings"],
             *_counts(row),
@@ -375,12 +380,12 @@ def group_table(pack: Record, by: str, lang: str) -> Table:
     label = t("field" if by == "field" else "leader", lang)
     table = Table(
         f"by_{by}",
-        t(f"rv_by_{by}", lang),
+        t(f"report_by_{by}", lang),
         [label, *headers],
         [TEXT, *kinds],
-        sheet=t(f"rv_sheet_{by}", lang),
+        sheet=t(f"report_sheet_{by}", lang),
     )
-    none = t("rv_no_field" if by == "field" else "br_no_leader", lang)
+    none = t("report_no_field" if by == "field" else "br_no_leader", lang)
     rows = []
     for row in pack.get(f"by_{by}", []):
         if by == "field":
@@ -409,16 +414,16 @@ def series_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table
 
     summary = Table(
         "series",
-        t("rv_series", lang),
+        t("report_series", lang),
         [
             t("unit_short", lang),
             t("text", lang),
             t("every", lang),
             *headers,
-            t("rv_series_carried", lang),
+            t("report_series_carried", lang),
         ],
         [TEXT, TEXT, TEXT, *kinds, INT],
-        sheet=t("rv_sheet_series", lang),
+        sheet=t("report_sheet_series", lang),
     )
     rows: list[list[Any]] = [
         [
@@ -437,19 +442,19 @@ def series_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table
     summary.rows = rows
     detail = Table(
         "series_occurrences",
-        t("rv_series_occurrences", lang),
+        t("report_series_occurrences", lang),
         [
             t("id", lang),
             t("unit_short", lang),
             t("text", lang),
-            t("rv_occurrence_period", lang),
+            t("report_occurrence_period", lang),
             t("due", lang),
             t("status", lang),
-            t("rv_completed_on", lang),
-            t("rv_days_late", lang),
+            t("report_completed_on", lang),
+            t("report_days_late", lang),
         ],
         [INT, TEXT, TEXT, TEXT, DATE, TEXT, DATE, INT],
-        sheet=t("rv_sheet_series_occurrences", lang),
+        sheet=t("report_sheet_series_occurrences", lang),
     )
     detail.rows = [
         [
@@ -468,11 +473,15 @@ def series_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table
     return [summary, detail]
 
 
-def trends_table(pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN) -> Table:
-    prev, now, delta = t("rv_prev_short", lang), t("rv_now_short", lang), t("rv_change", lang)
+def trends_table(pack: Record, titles: ReportTitles, lang: str, labels: Labels = PLAIN) -> Table:
+    prev, now, delta = (
+        t("report_prev_short", lang),
+        t("report_now_short", lang),
+        t("report_change", lang),
+    )
     headers = [t("unit_short", lang)]
     kinds = [TEXT]
-    for key in ("total", "rv_done", "overdue"):
+    for key in ("total", "report_done", "overdue"):
         label = t(key, lang)
         headers += [f"{label} ({prev})", f"{label} ({now})", f"{label} ({delta})"]
         kinds += [INT, INT, DELTA]
@@ -481,10 +490,10 @@ def trends_table(pack: Record, titles: ReviewTitles, lang: str, labels: Labels =
     kinds += [RATE, RATE, DELTA]
     table = Table(
         "trends",
-        f"{t('rv_trends', lang)}: {titles.previous} → {titles.period}",
+        f"{t('report_trends', lang)}: {titles.previous} → {titles.period}",
         headers,
         kinds,
-        sheet=t("rv_sheet_trends", lang),
+        sheet=t("report_sheet_trends", lang),
     )
 
     def cells(label: str, entry: Record) -> list[Any]:
@@ -527,10 +536,10 @@ def ranking_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Tabl
     ranks = pack.get("rankings") or {"completion_rate": [], "overdue": []}
     by_rate = Table(
         "rank_completion",
-        t("rv_ranking_completion", lang),
-        [t("rv_rank", lang), t("unit_short", lang), t("completion_rate", lang)],
+        t("report_ranking_completion", lang),
+        [t("report_rank", lang), t("unit_short", lang), t("completion_rate", lang)],
         [INT, TEXT, RATE],
-        sheet=t("rv_sheet_rank_completion", lang),
+        sheet=t("report_sheet_rank_completion", lang),
     )
     by_rate.rows = [
         [r["rank"], labels.unit(r), {"num": r["num"], "den": r["den"], "pct": r["pct"]}]
@@ -538,10 +547,10 @@ def ranking_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Tabl
     ]
     by_overdue = Table(
         "rank_overdue",
-        t("rv_ranking_overdue", lang),
-        [t("rv_rank", lang), t("unit_short", lang), t("overdue", lang), t("total", lang)],
+        t("report_ranking_overdue", lang),
+        [t("report_rank", lang), t("unit_short", lang), t("overdue", lang), t("total", lang)],
         [INT, TEXT, INT, INT],
-        sheet=t("rv_sheet_rank_overdue", lang),
+        sheet=t("report_sheet_rank_overdue", lang),
     )
     by_overdue.rows = [
         [r["rank"], labels.unit(r), r["overdue"], r["total"]] for r in ranks["overdue"]
@@ -575,8 +584,8 @@ def directive_table(
         t("status", lang),
         t("days_overdue", lang),
         *_urged_column(labels, lang)[0],
-        t("rv_progress_pct", lang),
-        t("rv_completed_on", lang),
+        t("report_progress_pct", lang),
+        t("report_completed_on", lang),
         t("meeting", lang),
         t("result_doc", lang),
     ]
@@ -656,7 +665,7 @@ def meetings_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
             t("doc", lang),
         ],
         [INT, DATE, TEXT, TEXT, TEXT, TEXT, TEXT],
-        sheet=t("rv_sheet_meetings", lang),
+        sheet=t("report_sheet_meetings", lang),
         terminal=False,
     )
     table.rows = [
@@ -675,20 +684,20 @@ def meetings_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
 
 
 def limitation_tables(
-    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+    pack: Record, titles: ReportTitles, lang: str, labels: Labels = PLAIN
 ) -> list[Table]:
     summary = Table(
         "limitation_summary",
-        t("rv_limitation_summary", lang),
+        t("report_limitation_summary", lang),
         [
             t("unit_short", lang),
-            t("rv_lim_raised", lang),
-            t("rv_lim_resolved", lang),
-            t("rv_lim_open", lang),
-            t("rv_lim_repeated", lang),
+            t("report_lim_raised", lang),
+            t("report_lim_resolved", lang),
+            t("report_lim_open", lang),
+            t("report_lim_repeated", lang),
         ],
         [TEXT, INT, INT, INT, INT],
-        sheet=t("rv_sheet_lim_summary", lang),
+        sheet=t("report_sheet_lim_summary", lang),
     )
     data = pack.get("limitation_summary") or {"units": [], "totals": None}
     keys = ("raised", "resolved", "still_open", "repeated")
@@ -699,19 +708,19 @@ def limitation_tables(
     summary.rows = rows
     repeated = Table(
         "repeated",
-        t("rv_repeated_limitations", lang),
+        t("report_repeated_limitations", lang),
         [
             t("unit_short", lang),
             t("text", lang),
-            t("rv_times", lang),
-            t("rv_since", lang),
-            t("rv_first_raised", lang),
-            t("rv_last_raised", lang),
-            t("rv_lim_state", lang),
-            t("rv_ids", lang),
+            t("report_times", lang),
+            t("report_since", lang),
+            t("report_first_raised", lang),
+            t("report_last_raised", lang),
+            t("report_lim_state", lang),
+            t("report_ids", lang),
         ],
         [TEXT, TEXT, INT, TEXT, DATE, DATE, TEXT, TEXT],
-        sheet=t("rv_sheet_repeated", lang),
+        sheet=t("report_sheet_repeated", lang),
     )
     repeated.rows = [
         [
@@ -728,7 +737,7 @@ def limitation_tables(
     ]
     listed = Table(
         "limitations",
-        t("rv_limitations_list", lang),
+        t("report_limitations_list", lang),
         [
             t("id", lang),
             t("unit_short", lang),
@@ -736,11 +745,11 @@ def limitation_tables(
             t("text", lang),
             t("raised_on", lang),
             t("resolved_on", lang),
-            t("rv_repeat_of", lang),
+            t("report_repeat_of", lang),
             t("meeting", lang),
         ],
         [INT, TEXT, TEXT, TEXT, DATE, DATE, INT, TEXT if labels.formal else INT],
-        sheet=t("rv_sheet_limitations", lang),
+        sheet=t("report_sheet_limitations", lang),
     )
     listed.rows = [
         [
@@ -761,22 +770,22 @@ def limitation_tables(
 def causes_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     table = Table(
         "causes",
-        t("rv_causes", lang),
+        t("report_causes", lang),
         [
             t("unit_short", lang),
-            t("rv_directive", lang),
-            t("rv_cause_kind", lang),
+            t("report_directive", lang),
+            t("report_cause_kind", lang),
             t("date", lang),
             t("text", lang),
         ],
         [TEXT, INT, TEXT, DATE, TEXT],
-        sheet=t("rv_sheet_causes", lang),
+        sheet=t("report_sheet_causes", lang),
     )
     table.rows = [
         [
             labels.code(c["unit"]),
             c["directive_id"],
-            t(f"rv_cause_{c['kind']}", lang),
+            t(f"report_cause_{c['kind']}", lang),
             _iso(c["date"]),
             c["text"],
         ]
@@ -797,18 +806,18 @@ def packs_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     """Who answered the period's packs: made, sent, the day asked, answered, how."""
     table = Table(
         "packs",
-        t("rv_packs", lang),
+        t("report_packs", lang),
         [
             t("unit_short", lang),
-            t("rv_pk_made", lang),
+            t("report_pk_made", lang),
             t("pk_sent", lang),
             t("pk_due", lang),
             t("pk_answered", lang),
-            t("rv_pk_answer", lang),
+            t("report_pk_answer", lang),
             t("pk_items", lang),
         ],
         [TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT],
-        sheet=t("rv_sheet_packs", lang),
+        sheet=t("report_sheet_packs", lang),
         keep=(3, 4, 5),  # the day asked, answered, how
     )
     table.rows = [
@@ -818,7 +827,7 @@ def packs_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
             _iso((r["sent"] or "")[:10] or None),
             _iso(r["due"]),
             _iso(r["answered"]),
-            t(f"rv_pk_{pack_answer(r)}", lang),
+            t(f"report_pk_{pack_answer(r)}", lang),
             f"{r['items_answered']}/{r['items']}",
         ]
         for r in pack.get("packs") or []
@@ -834,31 +843,31 @@ def named(names: list[str], lang: str) -> str:
     195 other units" (a province's 200 units at the same rate made a sentence of 7 pages)."""
     if len(names) <= NAMED:
         return ", ".join(names)
-    return t("rv_named_others", lang, names=", ".join(names[:NAMED]), n=len(names) - NAMED)
+    return t("report_named_others", lang, names=", ".join(names[:NAMED]), n=len(names) - NAMED)
 
 
 def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
     rows = pack.get("packs") or []
     answers = [pack_answer(r) for r in rows]
     missing = [labels.code(r["code"]) for r, a in zip(rows, answers, strict=True) if a == "missing"]
-    text = t("rv_summary_packs", lang, n=len(rows))
+    text = t("report_summary_packs", lang, n=len(rows))
     if sent := sum(1 for r in rows if r["sent"]):
-        text += f" ({t('rv_packs_sent', lang, n=sent)})"
+        text += f" ({t('report_packs_sent', lang, n=sent)})"
     on_time, late = answers.count("on_time"), answers.count("late")
     answered = ""
     if on_time + late:
         how = on_time_or_late(on_time, late, lang)
-        answered = f"{t('rv_packs_answered', lang, n=on_time + late)} ({how})"
+        answered = f"{t('report_packs_answered', lang, n=on_time + late)} ({how})"
     parts = [
         p
         for p in (
             answered,
             clauses(
                 lang,
-                ("rv_packs_missing", len(missing)),
+                ("report_packs_missing", len(missing)),
                 who=f" ({named(missing, lang)})" if missing else "",
             ),
-            clauses(lang, ("rv_packs_waiting", answers.count("waiting"))),
+            clauses(lang, ("report_packs_waiting", answers.count("waiting"))),
         )
         if p
     ]
@@ -867,42 +876,42 @@ def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
 
 def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     if value is None:
-        return t("rv_no_comparison", lang)
+        return t("report_no_comparison", lang)
     if value == 0:
-        return t("rv_unchanged", lang)
+        return t("report_unchanged", lang)
     amount = number(abs(float(value)), lang, suffix="") if points else str(abs(int(value)))
-    word = t("rv_up" if value > 0 else "rv_down", lang)
-    return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
+    word = t("report_up" if value > 0 else "report_down", lang)
+    return f"{word} {amount}" + (f" {t('report_points', lang)}" if points else "")
 
 
 def on_time_or_late(on_time: int, late: int, lang: str) -> str:
     """ "2 on time, 1 late"; of one kind only "all on time" (for one: "late")."""
     if on_time and late:
-        return clauses(lang, ("rv_counts_on_time", on_time), ("rv_counts_late", late))
+        return clauses(lang, ("report_counts_on_time", on_time), ("report_counts_late", late))
     which = "on_time" if on_time else "late"
-    return t(f"rv_counts_{'one' if on_time + late == 1 else 'all'}_{which}", lang)
+    return t(f"report_counts_{'one' if on_time + late == 1 else 'all'}_{which}", lang)
 
 
 def counts_sentence(tot: Record, lang: str) -> str:
     """ "In the period units worked on 11 directives (4 of them without a deadline): 3 done (2
     on time, 1 late); …", each clause of a count of 0 left out."""
     if not tot["total"]:
-        return t("rv_summary_no_directives", lang)
-    text = t("rv_summary_counts", lang, total=Count("directives", tot["total"]))
+        return t("report_summary_no_directives", lang)
+    text = t("report_summary_counts", lang, total=Count("directives", tot["total"]))
     if tot["no_deadline"]:
-        text += f" ({t('rv_counts_no_deadline', lang, n=tot['no_deadline'])})"
+        text += f" ({t('report_counts_no_deadline', lang, n=tot['no_deadline'])})"
     on_time, late = tot["done_on_time"], tot["done_late"]
     done = ""
     if on_time + late:
-        done = t("rv_counts_done", lang, n=on_time + late)
+        done = t("report_counts_done", lang, n=on_time + late)
         done += f" ({on_time_or_late(on_time, late, lang)})"
     parts = [
         p
         for p in (
             done,
-            clauses(lang, ("rv_counts_in_time", tot["open_in_time"])),
-            clauses(lang, ("rv_counts_overdue", tot["overdue"])),
-            clauses(lang, ("rv_counts_cancelled", tot["cancelled"])),
+            clauses(lang, ("report_counts_in_time", tot["open_in_time"])),
+            clauses(lang, ("report_counts_overdue", tot["overdue"])),
+            clauses(lang, ("report_counts_cancelled", tot["cancelled"])),
         )
         if p
     ]
@@ -910,13 +919,13 @@ def counts_sentence(tot: Record, lang: str) -> str:
 
 
 def result_paragraphs(
-    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+    pack: Record, titles: ReportTitles, lang: str, labels: Labels = PLAIN
 ) -> list[str]:
     tot = pack["totals"]
     lines = [counts_sentence(tot, lang)]
     if tot["total"]:  # no directive, no rate: not "— (0/0); done on time: — (0/0)"
         lines.append(
-            t("rv_summary_rates", lang).format(
+            t("report_summary_rates", lang).format(
                 completion=cell_text(tot["completion_rate"], RATE, lang),
                 on_time=cell_text(tot["on_time_rate"], RATE, lang),
             )
@@ -925,7 +934,7 @@ def result_paragraphs(
     if trends:
         change = trends["totals"]["change"]
         lines.append(
-            t("rv_summary_trend", lang).format(
+            t("report_summary_trend", lang).format(
                 previous=titles.previous,
                 completion=_change_words(change["completion_rate"], lang, points=True),
                 overdue=_change_words(change["overdue"], lang, points=False),
@@ -939,10 +948,10 @@ def result_paragraphs(
         best = [r for r in ranked if r["rank"] == ranked[0]["rank"]]
         worst = [r for r in ranked if r["rank"] == ranked[-1]["rank"]]
         if len(best) > 1 and len(best) == len(ranked):  # no highest and lowest to name
-            lines.append(t("rv_summary_rank_equal", lang, pct=number(best[0]["pct"], lang)))
+            lines.append(t("report_summary_rank_equal", lang, pct=number(best[0]["pct"], lang)))
         else:
             lines.append(
-                t("rv_summary_rank", lang).format(
+                t("report_summary_rank", lang).format(
                     best=named([labels.code(r["code"]) for r in best], lang),
                     best_pct=number(best[0]["pct"], lang),
                     worst=named([labels.code(r["code"]) for r in worst], lang),
@@ -951,38 +960,40 @@ def result_paragraphs(
             )
     held = len(pack["meetings"])
     lines.append(
-        t("rv_summary_meetings", lang, n=held) if held else t("rv_summary_no_meetings", lang)
+        t("report_summary_meetings", lang, n=held)
+        if held
+        else t("report_summary_no_meetings", lang)
     )
     if tot.get("withdrawn"):
-        lines.append(t("rv_withdrawn", lang, n=tot["withdrawn"]))
+        lines.append(t("report_withdrawn", lang, n=tot["withdrawn"]))
     periodic = pack.get("series_totals")
     if pack.get("series") and periodic:
         how = clauses(
             lang,
-            ("rv_series_on_time", periodic["done_on_time"]),
-            ("rv_series_late", periodic["done_late"]),
-            ("rv_series_in_time", periodic["open_in_time"]),
-            ("rv_series_overdue", periodic["overdue"]),
+            ("report_series_on_time", periodic["done_on_time"]),
+            ("report_series_late", periodic["done_late"]),
+            ("report_series_in_time", periodic["open_in_time"]),
+            ("report_series_overdue", periodic["overdue"]),
         )
-        text = t("rv_series_summary", lang, total=periodic["total"], series=len(pack["series"])) + (
-            f" ({how})" if how else ""
-        )
-        carried = clauses(lang, ("rv_series_carried_n", periodic["carried"]))
+        text = t(
+            "report_series_summary", lang, total=periodic["total"], series=len(pack["series"])
+        ) + (f" ({how})" if how else "")
+        carried = clauses(lang, ("report_series_carried_n", periodic["carried"]))
         lines.append(text + (f"; {carried}" if carried else "") + ".")
     asked = pack.get("requests")
     if asked and (asked["extend"]["asked"] or asked["withdraw"]["asked"]):
         ext, wd = asked["extend"], asked["withdraw"]
         asked_ext = clauses(lang, ("br_asked", ext["asked"]))
         if ext["asked_late"]:
-            asked_ext += f" ({t('rv_req_late', lang, n=ext['asked_late'])})"
+            asked_ext += f" ({t('report_req_late', lang, n=ext['asked_late'])})"
         said = [
-            t("rv_req_extend", lang, clauses=", ".join(p for p in (asked_ext, how) if p))
+            t("report_req_extend", lang, clauses=", ".join(p for p in (asked_ext, how) if p))
             for how in [
                 clauses(
                     lang,
                     ("br_granted", ext["granted"]),
                     ("br_refused", ext["refused"]),
-                    ("rv_req_pending", ext["pending"]),
+                    ("report_req_pending", ext["pending"]),
                 )
             ]
             if ext["asked"]
@@ -994,12 +1005,12 @@ def result_paragraphs(
                 ("br_granted", wd["granted"]),
                 ("br_refused", wd["refused"]),
             )
-            said.append(t("rv_req_withdraw", lang, clauses=wd_said))
+            said.append(t("report_req_withdraw", lang, clauses=wd_said))
         sentence = "; ".join(said) + "."
         lines.append(sentence[:1].upper() + sentence[1:])
         moot = ext.get("moot", 0) + wd.get("moot", 0)
         if moot:
-            lines[-1] += " " + t("rv_requests_moot", lang, n=moot)
+            lines[-1] += " " + t("report_requests_moot", lang, n=moot)
     return lines
 
 
@@ -1008,31 +1019,31 @@ def limitations_sentence(summary: Record, lang: str) -> str:
     clauses of a count of 0 left out."""
     said = clauses(
         lang,
-        ("rv_lims_raised", summary.get("raised", 0)),
-        ("rv_lims_resolved", summary.get("resolved", 0)),
-        ("rv_lims_open", summary.get("still_open", 0)),
+        ("report_lims_raised", summary.get("raised", 0)),
+        ("report_lims_resolved", summary.get("resolved", 0)),
+        ("report_lims_open", summary.get("still_open", 0)),
     )
-    again = clauses(lang, ("rv_lims_repeated", summary.get("repeated", 0)))
+    again = clauses(lang, ("report_lims_repeated", summary.get("repeated", 0)))
     if not said:
-        return t("rv_summary_no_limitations", lang)
-    return t("rv_summary_limitations", lang, clauses="; ".join(p for p in (said, again) if p))
+        return t("report_summary_no_limitations", lang)
+    return t("report_summary_limitations", lang, clauses="; ".join(p for p in (said, again) if p))
 
 
 def shortcoming_paragraphs(
-    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+    pack: Record, titles: ReportTitles, lang: str, labels: Labels = PLAIN
 ) -> list[str]:
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     lines = [
-        t("rv_summary_overdue", lang, n=len(pack["overdue"]))
+        t("report_summary_overdue", lang, n=len(pack["overdue"]))
         if len(pack["overdue"])
-        else t("rv_summary_no_overdue", lang),
+        else t("report_summary_no_overdue", lang),
         limitations_sentence(summary, lang),
     ]
     for r in pack.get("repeated_limitations", []):
         lines.append(
             f"{labels.code(r['unit'])}: «{r['text']}» — "
             + t(
-                "rv_times_since",
+                "report_times_since",
                 lang,
                 n=r["times"],
                 since=since_title(r["since"], titles.cutoff, lang),
@@ -1044,14 +1055,18 @@ def shortcoming_paragraphs(
 def next_sentence(carried: int, soon: int, due: Record, summary: Record, lang: str) -> str:
     """ "Next period: 8 open directives carry over (2 due within 7 days); limitations still to
     be overcome: 8.", the clauses of a count of 0 left out."""
-    text = t("rv_summary_next", lang, n=carried) if carried else t("rv_summary_next_none", lang)
+    text = (
+        t("report_summary_next", lang, n=carried)
+        if carried
+        else t("report_summary_next_none", lang)
+    )
     if soon:
         within = due["within_days"]
-        key = within_key("rv_next_soon", within)
+        key = within_key("report_next_soon", within)
         on = header_day(date.fromisoformat(due["from"]), lang) if "from" in due else None
         text += f" ({t(key, lang, n=soon, days=Count('days', within), date=on)})"
     still = summary.get("still_open", 0)
-    return text + (f"; {t('rv_next_open', lang, n=still)}" if still else "") + "."
+    return text + (f"; {t('report_next_open', lang, n=still)}" if still else "") + "."
 
 
 def _unit_names(pack: Record) -> dict[str, str]:
@@ -1074,7 +1089,7 @@ def _urged_units(pack: Record) -> dict[str, int]:
 
 def build_document(
     pack: Record,
-    titles: ReviewTitles,
+    titles: ReportTitles,
     lang: str,
     *,
     by: str = "unit",
@@ -1098,7 +1113,9 @@ def build_document(
         labels = replace(labels, urged=True)
     units = units_table(pack, lang, labels)
     chairs = chair_table(pack, lang)
-    results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang, labels))
+    results = Section(
+        f"I. {t('report_results', lang)}", result_paragraphs(pack, titles, lang, labels)
+    )
     main = [chairs, units] if by == "chair" else [units]
     if by in ("field", "leader"):
         main = [group_table(pack, by, lang), units]
@@ -1121,12 +1138,12 @@ def build_document(
     results.chart_after = "units"
 
     shortcomings = Section(
-        f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang, labels)
+        f"II. {t('report_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang, labels)
     )
     if urged:
         who = named([f"{labels.code(code)} ({n})" for code, n in sorted(urged.items())], lang)
         shortcomings.paragraphs.append(
-            t("rv_summary_urged", lang, n=sum(urged.values()), units=who)
+            t("report_summary_urged", lang, n=sum(urged.values()), units=who)
         )
     shortcomings.tables.append(
         directive_table(
@@ -1134,61 +1151,61 @@ def build_document(
             t("overdue_list", lang),
             pack["overdue"],
             lang,
-            sheet=t("rv_sheet_overdue", lang),
+            sheet=t("report_sheet_overdue", lang),
             labels=labels,
         )
     )
     shortcomings.tables += limitation_tables(pack, titles, lang, labels)
 
-    causes = Section(f"III. {t('rv_causes', lang)}")
+    causes = Section(f"III. {t('report_causes', lang)}")
     if pack.get("causes"):
-        causes.paragraphs.append(t("rv_causes_intro", lang))
+        causes.paragraphs.append(t("report_causes_intro", lang))
     else:
-        causes.paragraphs.append(t("rv_no_causes", lang))
+        causes.paragraphs.append(t("report_no_causes", lang))
     causes.tables.append(causes_table(pack, lang, labels))
 
     soon = pack.get("due_soon") or {"within_days": 0, "directives": []}
     carried = (pack.get("next_period") or {}).get("directives", [])
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     upcoming = Section(
-        f"IV. {t('rv_next_period', lang)} ({titles.next})",
+        f"IV. {t('report_next_period', lang)} ({titles.next})",
         [next_sentence(len(carried), len(soon["directives"]), soon, summary, lang)],
     )
     upcoming.tables.append(
         directive_table(
             "due_soon",
             t(
-                within_key("rv_due_soon", soon["within_days"]),
+                within_key("report_due_soon", soon["within_days"]),
                 lang,
                 n=soon["within_days"],
                 date=header_day(date.fromisoformat(soon["from"]), lang) if "from" in soon else None,
             ),
             soon["directives"],
             lang,
-            sheet=t("rv_sheet_due_soon", lang),
+            sheet=t("report_sheet_due_soon", lang),
             labels=labels,
         )
     )
     upcoming.tables.append(
         directive_table(
             "next",
-            t("rv_carried_over", lang),
+            t("report_carried_over", lang),
             carried if detail else [],
             lang,
-            sheet=t("rv_sheet_next", lang),
+            sheet=t("report_sheet_next", lang),
             labels=labels,
         )
     )
     upcoming.tables[-1].terminal = False
 
-    annex = Section(t("rv_annex", lang))
+    annex = Section(t("report_annex", lang))
     directives = pack.get("directives", []) if detail else []
     flat = directive_table(
         "directives",
-        t("rv_annex", lang),
+        t("report_annex", lang),
         directives,
         lang,
-        sheet=t("rv_sheet_directives", lang),
+        sheet=t("report_sheet_directives", lang),
         labels=labels,
     )
     flat.terminal = False  # the Excel form of the per-unit tables below

@@ -35,7 +35,7 @@ from dirtrack.render.report_doc import (
     TEXT,
     TREND,
     Document,
-    ReviewTitles,
+    ReportTitles,
     Table,
     build_document,
     cell_column,
@@ -48,7 +48,7 @@ from dirtrack.render.report_doc import (
 if TYPE_CHECKING:  # a formal document's: the table formats do not load it
     from dirtrack.letterhead import Letterhead
 
-__all__ = ["ReviewTitles", "render_review", "suggestions"]
+__all__ = ["ReportTitles", "render_report", "suggestions"]
 
 BAR_WIDTH = 10
 
@@ -61,11 +61,11 @@ def bar(rate: Record) -> str:
     return "█" * full + "░" * (BAR_WIDTH - full)
 
 
-def render_review(
+def render_report(
     pack: Record,
     fmt: ReportFormat,
     lang: str,
-    titles: ReviewTitles,
+    titles: ReportTitles,
     *,
     by: str = "unit",
     target: Path | None = None,
@@ -86,7 +86,7 @@ def render_review(
 
         data = _encoded(chain(dump_chunks(pack), ["\n"]))
     elif fmt is ReportFormat.CSV:
-        data = review_csv(pack, by=by).encode()
+        data = report_csv(pack, by=by).encode()
     elif fmt is ReportFormat.MD:
         document = build_document(pack, titles, lang, by=by)
         data = _encoded(chain(_without_trailing_space(markdown_lines(document)), ["\n"]))
@@ -115,7 +115,7 @@ def deliver(
         from dirtrack.render.outfile import write_atomic
 
         write_atomic(target, data, force=force)
-        err(msg("rv_wrote", lang, path=target))
+        err(msg("report_wrote", lang, path=target))
         return
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and sys.stdout.isatty():
         raise InvalidInput.of("binary_to_terminal", fmt=fmt.value)
@@ -141,7 +141,7 @@ class Office:
 def _file(
     pack: Record,
     fmt: ReportFormat,
-    titles: ReviewTitles,
+    titles: ReportTitles,
     lang: str,
     *,
     by: str,
@@ -185,7 +185,7 @@ def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
 # --- csv ---------------------------------------------------------------------------------------
 
 
-def review_csv(pack: Record, *, by: str) -> str:
+def report_csv(pack: Record, *, by: str) -> str:
     from dirtrack.render.csv_out import dump_records
 
     base = {"period": pack["period"]["label"], "as_of": pack["as_of"]}
@@ -255,7 +255,7 @@ def _md_table(table: Table, lang: str, *, printed: bool = False) -> Iterator[str
         yield "| " + " | ".join(cells) + " |"
 
 
-def review_markdown(document: Document) -> str:
+def report_markdown(document: Document) -> str:
     return "".join(_without_trailing_space(markdown_lines(document)))
 
 
@@ -350,7 +350,7 @@ def _rich_tables(
             headers, kinds = list(table.headers), list(table.kinds)
             rate_at = kinds.index(RATE) if table.key in ("units", "by_chair") else -1
             if rate_at >= 0:
-                headers.insert(rate_at + 1, t("rv_completion_bar", lang))
+                headers.insert(rate_at + 1, t("report_completion_bar", lang))
                 kinds.insert(rate_at + 1, BAR)
             justify = ["left" if kind in (TEXT, BAR) else "right" for kind in kinds]
             if direct:
@@ -530,10 +530,10 @@ def document_text(document: Document, *, by: str) -> str:
 
 SUGGESTION_COLUMNS = [
     Column("id", "id", justify="right", priority=0),
-    Column("first_id", "rv_first_id", justify="right"),
+    Column("first_id", "report_first_id", justify="right"),
     Column("raised_on", "raised_on"),
-    Column("score", "rv_score", justify="right"),
-    Column("linked", "rv_linked", lambda r, lang: "✓" if r["linked"] else ""),
+    Column("score", "report_score", justify="right"),
+    Column("linked", "report_linked", lambda r, lang: "✓" if r["linked"] else ""),
     Column("text", "text", wrap=True, priority=0, min_width=24),
 ]
 

@@ -150,8 +150,8 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
     reqs = pack["requests"]["extend"]
     done = clauses(
         lang,
-        ("rv_counts_done", tot["done_on_time"] + tot["done_late"]),
-        ("rv_counts_overdue", tot["overdue"]),
+        ("report_counts_done", tot["done_on_time"] + tot["done_late"]),
+        ("report_counts_overdue", tot["overdue"]),
     )
     colours = clauses(lang, ("br_red_n", pack["red_count"]), ("br_yellow_n", pack["yellow_count"]))
     said = "; ".join(p for p in (done, colours) if p)
@@ -205,7 +205,7 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
             t("text", lang),
             t("due", lang),
             t("days_overdue", lang),
-            t("rv_progress_pct", lang),
+            t("report_progress_pct", lang),
         ],
         [INT, TEXT, TEXT, DATE, INT, INT],
         sheet=t("br_red", lang),

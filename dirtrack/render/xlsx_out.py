@@ -149,8 +149,8 @@ def _expand(table: Table, lang: str) -> tuple[list[str], list[str]]:
         if kind == RATE:
             headers += [
                 f"{header} (%)",
-                f"{header}: {t('rv_rate_num', lang)}",
-                f"{header}: {t('rv_rate_den', lang)}",
+                f"{header}: {t('report_rate_num', lang)}",
+                f"{header}: {t('report_rate_den', lang)}",
             ]
             kinds += [PCT, INT, INT]
         else:
@@ -187,7 +187,7 @@ def render_xlsx(document: Document) -> bytes:
     about = workbook.active
     assert about is not None
     used: set[str] = set()
-    about.title = _sheet_name(t("rv_sheet_about", lang), used)
+    about.title = _sheet_name(t("report_sheet_about", lang), used)
 
     def append(sheet: Any, values: list[Any]) -> None:
         """A row whose text is text, never a formula (see render.formulas)."""
@@ -198,8 +198,8 @@ def render_xlsx(document: Document) -> bytes:
                 "xlsx_text_too_long", sheet=sheet.title, n=exc.length, limit=XLSX_CELL_LIMIT
             ) from None
 
-    append(about, [t("rv_item", lang), t("rv_value", lang)])
-    append(about, [t("rv_doc_title", lang), document.title])
+    append(about, [t("report_item", lang), t("report_value", lang)])
+    append(about, [t("report_doc_title", lang), document.title])
     for label, value in [*document.header, *document.about]:
         append(about, [label, value])
     append(about, ["", document.rate_note])
@@ -213,7 +213,7 @@ def render_xlsx(document: Document) -> bytes:
         height = wrapped_height([(line[1].value, about.column_dimensions["B"].width)])
         if height is not None:  # a value of two lines or more, whole above the next row
             about.row_dimensions[line[0].row].height = height
-    print_setup(about, document.title, t("rv_sheet_about", lang), lang)
+    print_setup(about, document.title, t("report_sheet_about", lang), lang)
     chart_sheet: tuple[Any, list[str], int, str] | None = None
 
     for table in document.tables():
@@ -280,12 +280,12 @@ def render_xlsx(document: Document) -> bytes:
         sheet.auto_filter.ref = sheet.dimensions
         print_setup(sheet, document.title, table.title, lang)
         if table.key == "units" and first_total > 0:
-            chart_sheet = (sheet, kinds, first_total, t("rv_chart_title", lang))
+            chart_sheet = (sheet, kinds, first_total, t("report_chart_title", lang))
     if chart_sheet is not None:
         # The chart on a sheet of its own (a page of its own when printed).
         sheet, kinds, rows, title = chart_sheet
         # Last: openpyxl numbers a sheet's print titles by its place among worksheets only.
-        charts = workbook.create_chartsheet(_sheet_name(t("rv_sheet_chart", lang), used))
+        charts = workbook.create_chartsheet(_sheet_name(t("report_sheet_chart", lang), used))
         chart = _chart(sheet, kinds, rows, title, BarChart, Reference)
         charts.add_chart(chart)
         from openpyxl.drawing.xdr import XDRPositiveSize2D

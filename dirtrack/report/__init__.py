@@ -4,7 +4,7 @@
 connection, reading no more than the sections show:
 
 - per-unit counts now and in the previous period, and the counts per chair, are aggregated by
-  the database in one statement (:func:`dirtrack.store.counts.count_review`), and so are the
+  the database in one statement (:func:`dirtrack.store.counts.count_report`), and so are the
   limitations per unit;
 - the overdue and due-soon directives, and those with a reason given for an extension, are read
   a batch at a time; the overdue list, due soon and causes come from them;
@@ -38,9 +38,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlmodel import Session
 
-    from dirtrack.report.sections import ReviewInput
+    from dirtrack.report.sections import ReportInput
     from dirtrack.status import DirectiveFacts, Status
-    from dirtrack.store.counts import ChairGroup, ReviewCounts
+    from dirtrack.store.counts import ChairGroup, ReportCounts
     from dirtrack.store.rules import Scope
     from dirtrack.store.units import UnitIndex
 
@@ -65,14 +65,14 @@ def build(
     counted in the same pass over the directives as the per-unit counts, the periodic
     directives and the urgings.
     """
-    from dirtrack.report.sections import Lists, ReviewInput, assemble, due_soon, report_of
-    from dirtrack.store.counts import count_review
+    from dirtrack.report.sections import Lists, ReportInput, assemble, due_soon, report_of
+    from dirtrack.store.counts import count_report
     from dirtrack.store.facts import load_units
 
     index = load_units(conn)
     unit_ids, top = units_under(index, unit)
     reader = Reader(conn, period, as_of, index, unit_ids, Holders.load(conn, index))
-    inp = ReviewInput(
+    inp = ReportInput(
         period=period,
         as_of=as_of,
         facts=(),
@@ -87,7 +87,7 @@ def build(
     before = period.previous()
     then = reader.scope(before, min(before.end, as_of))
     due_by = as_of + timedelta(days=due_within)
-    counted = count_review(conn, reader.now, then, due_by, sections=sections)
+    counted = count_report(conn, reader.now, then, due_by, sections=sections)
     earlier = report_of(before, then.as_of, counted.earlier, reader.names)
     counts = counted.units
     by_chair = reader.by_chair(counted.chairs)
@@ -138,11 +138,11 @@ def build(
 
 
 def add_sections(
-    conn: Connection, pack: Record, reader: Reader, unit: str | None, counted: ReviewCounts
+    conn: Connection, pack: Record, reader: Reader, unit: str | None, counted: ReportCounts
 ) -> None:
     """Add to the report's ``pack`` who answered the period's packs (``packs``), the requests,
     the counts by field and by leader, and the risk colours per unit and leader (each unit row
-    gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_review` with
+    gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_report` with
     ``sections``); then the section per periodic directive (``series``) and how often each
     unit and directive was urged (``urged``)."""
     from dirtrack.report.extras import add_urgings, extras
@@ -368,7 +368,7 @@ class Reader:
         }
         return chair_rows(groups, shown)
 
-    def limitation_summary(self, inp: ReviewInput) -> Record:
+    def limitation_summary(self, inp: ReportInput) -> Record:
         from dirtrack.report.rollup import rollup_targets
         from dirtrack.report.sections import limitation_summary_of
 
@@ -391,41 +391,40 @@ class Reader:
     def watched(self, ids: Sequence[int]) -> Watched:
         """The overdue and due-soon directives ``ids`` (overdue first, most overdue first), read
         once, and the causes: the notes on overdue ones and the reasons of extensions approved
-        in the period."""
-        from dirtrack.report.sections import causes
+        in the period (:func:`dirtrack.store.facts.extension_causes`)."""
+        from dirtrack.report.sections import cause_order, extension_cause_records, note_cause
         from dirtrack.status import Status
         from dirtrack.store.facts import BATCH
 
         period, as_of = self.period, self.as_of
         found = Watched([], [], [])
-        seen: set[int] = set()
+        units: dict[int, str] = {}
         late: set[int] = set()
         # Read in id order, the table's, so that each page of it and of its parts' indexes is
         # read once however the list is ordered; listed in the order given.
         ordered = sorted(ids)
         for start in range(0, len(ordered), BATCH):
             batch = facts.facts_of(self.conn, ordered[start : start + BATCH], as_of=as_of)
-            items = self.attributed(batch)
-            for item in items:
-                seen.add(item.id)
+            for item in self.attributed(batch):
+                units[item.id] = item.unit_code
                 self.known[item.id] = directive_record(item, as_of)
                 if item.status(as_of) is Status.OVERDUE:
                     late.add(item.id)
+                    note = note_cause(item, as_of)
+                    if note is not None:
+                        found.causes.append(note)
                 else:
                     found.soon.append(item)
-            found.causes += causes(items, period, as_of)
         found.overdue = [self.known[i] for i in ids if i in late]
-        rest = [
-            i
-            for i in facts.extension_cause_ids(self.conn, self.now, period.start, self.end)
-            if i not in seen
-        ]
+        reasons = facts.extension_causes(self.conn, self.now, period.start, self.end)
+        # The units of the other directives given reasons: who held each on T.
+        rest = sorted({row.directive_id for row in reasons} - units.keys())
         for start in range(0, len(rest), BATCH):
             batch = facts.facts_of(self.conn, rest[start : start + BATCH], as_of=as_of)
-            items = self.attributed(batch)
-            found.causes += causes(items, period, as_of)
-        # Stable: causes tie only within one directive, read once, in the reference's order.
-        found.causes.sort(key=lambda c: (c["unit"], c["date"], c["directive_id"]))
+            units.update((item.id, item.unit_code) for item in self.attributed(batch))
+        # Stable: one directive's extensions (in the order approved) come before its note.
+        found.causes = extension_cause_records(reasons, units) + found.causes
+        found.causes.sort(key=cause_order)
         return found
 
     def limitations(self) -> list[Record]:
@@ -437,7 +436,7 @@ class Reader:
         )
         return [limitation_record(lim, self.as_of) for lim in listed]
 
-    def repeated(self, inp: ReviewInput, listed: Sequence[Record]) -> list[Record]:
+    def repeated(self, inp: ReportInput, listed: Sequence[Record]) -> list[Record]:
         from dirtrack.report.sections import chain_members, repeated
 
         links = facts.repeat_links(self.conn, self.end)

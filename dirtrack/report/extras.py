@@ -31,7 +31,7 @@ from dirtrack.store.rules import Scope
 
 if TYPE_CHECKING:
     from dirtrack.report import Holders
-    from dirtrack.store.counts import ReviewCounts
+    from dirtrack.store.counts import ReportCounts
 
 REQUEST_KINDS = ("extend", "withdraw")
 
@@ -189,13 +189,13 @@ def leader_risks(
 
 
 def extras(
-    conn: Connection, scope: Scope, period: Period, holders: Holders, counted: ReviewCounts
+    conn: Connection, scope: Scope, period: Period, holders: Holders, counted: ReportCounts
 ) -> Record:
     """The sections the report adds: ``requests``, ``by_field``, ``by_leader``, ``risk``.
 
     ``scope`` is the report's: like the per-unit counts, each section counts a directive moved
     by ``unit retire`` for the unit that held it on T. ``counted``: the report's counts with
-    its sections (:func:`dirtrack.store.counts.count_review`), where the database judged and
+    its sections (:func:`dirtrack.store.counts.count_report`), where the database judged and
     counted the colours.
     """
     by_field, by_leader = by_field_and_leader(conn, scope, counted.fields)

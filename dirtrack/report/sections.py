@@ -25,6 +25,7 @@ from dirtrack.report.compare import rankings, trends
 from dirtrack.report.rollup import rolled_record, rollup_rows, rollup_targets
 from dirtrack.status import Counts, DirectiveFacts, Status
 from dirtrack.store.counts import ChairGroup, LimitationCounts
+from dirtrack.store.facts import ExtensionCause
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.text import fold, nfc
 
@@ -70,7 +71,7 @@ DEFAULT_DUE_WITHIN = 7
 
 
 @dataclass(frozen=True)
-class ReviewInput:
+class ReportInput:
     """What the review is computed from.
 
     Attributes:
@@ -114,7 +115,7 @@ def period_record(period: Period) -> Record:
     }
 
 
-def _unit_rows(inp: ReviewInput, report: Report) -> list[Record]:
+def _unit_rows(inp: ReportInput, report: Report) -> list[Record]:
     if not inp.rollup:
         return [row.as_dict() for row in report.units]
     targets = rollup_targets(inp.parents, inp.top)
@@ -141,7 +142,7 @@ class Lists:
     directives: Sequence[Record] | RecordStream
 
 
-def assemble(inp: ReviewInput, report: Report, earlier: Report, lists: Lists) -> Record:
+def assemble(inp: ReportInput, report: Report, earlier: Report, lists: Lists) -> Record:
     """The review's JSON object from the report of the period, that of the previous period
     (``earlier``, judged as of the earlier of its end and T) and the listing sections.
 
@@ -194,45 +195,51 @@ def due_soon(facts: Sequence[DirectiveFacts], as_of: date, within: int) -> Recor
     }
 
 
-def causes(facts: Sequence[DirectiveFacts], period: Period, as_of: date) -> list[Record]:
-    """Causes where recorded: reasons given for deadlines extended in the period, and the latest
-    note on each overdue directive."""
-    end = scope_end(period, as_of)
-    found: list[Record] = []
-    for item in facts:
-        for ext in item.extensions:
-            if ext.reason and period.start <= ext.approved_on <= end:
-                found.append(
-                    {
-                        "directive_id": item.id,
-                        "unit": item.unit_code,
-                        "kind": "extension",
-                        "date": iso(ext.approved_on),
-                        "text": ext.reason,
-                        "due": iso(ext.new_due),
-                    }
-                )
-        if item.status(as_of) is Status.OVERDUE:
-            notes = [p for p in item.progress if p.note and p.reported_on <= as_of]
-            if notes:
-                found.append(
-                    {
-                        "directive_id": item.id,
-                        "unit": item.unit_code,
-                        "kind": "progress",
-                        "date": iso(notes[-1].reported_on),
-                        "text": notes[-1].note,
-                        "due": iso(item.due_at(as_of)),
-                    }
-                )
-    return sorted(found, key=lambda c: (c["unit"], c["date"], c["directive_id"]))
+def extension_cause_records(
+    rows: Iterable[ExtensionCause], units: Mapping[int, str]
+) -> list[Record]:
+    """The causes of :func:`dirtrack.store.facts.extension_causes`' rows, each under the code
+    of the unit ``units`` says held its directive."""
+    return [
+        {
+            "directive_id": row.directive_id,
+            "unit": units[row.directive_id],
+            "kind": "extension",
+            "date": iso(row.approved_on),
+            "text": row.reason,
+            "due": iso(row.new_due),
+        }
+        for row in rows
+    ]
+
+
+def note_cause(item: DirectiveFacts, as_of: date) -> Record | None:
+    """The cause an overdue directive's latest progress note by ``as_of`` gives, if any."""
+    if item.status(as_of) is not Status.OVERDUE:
+        return None
+    notes = [p for p in item.progress if p.note and p.reported_on <= as_of]
+    if not notes:
+        return None
+    return {
+        "directive_id": item.id,
+        "unit": item.unit_code,
+        "kind": "progress",
+        "date": iso(notes[-1].reported_on),
+        "text": notes[-1].note,
+        "due": iso(item.due_at(as_of)),
+    }
+
+
+def cause_order(cause: Record) -> tuple[str, str, int]:
+    """Causes by unit, day, directive; one directive's extensions before its note (stable)."""
+    return (cause["unit"], cause["date"], cause["directive_id"])
 
 
 def summary_row(code: str, name: str) -> Record:
     return {"code": code, "name": name, "raised": 0, "resolved": 0, "still_open": 0, "repeated": 0}
 
 
-def repeated(inp: ReviewInput, listed: Sequence[Record]) -> list[Record]:
+def repeated(inp: ReportInput, listed: Sequence[Record]) -> list[Record]:
     """Limitations of the report that were raised more than once, with how often and since when.
 
     ``since`` is the label of the quarter (under the report's cut-off) in which the limitation

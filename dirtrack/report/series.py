@@ -63,6 +63,7 @@ def series_section(
     """The ``series`` section of the report of ``period`` on ``scope`` (the report's), by unit
     code then series id, and its totals (``series_totals``: the counts of every occurrence
     listed, and ``carried``). ``names``: code and name of each unit id."""
+    from dirtrack.store.counts import occurrence_counts
     from dirtrack.store.series import Schedule, occurrence_states, series_rows
 
     end = scope.held_on_or_before or scope.as_of
@@ -75,6 +76,8 @@ def series_section(
             of_period[occ.series_id].append(occ)
         else:
             carried[occ.series_id] += 1
+    listed = [occ.id for occs in of_period.values() for occ in occs]
+    tallied = occurrence_counts(conn, scope, listed)  # counted as the report counts directives
     found = []
     totals = Counts()
     for sid, row in rows.items():
@@ -83,12 +86,8 @@ def series_section(
         mine = scope.unit_ids is None or row.unit_id in scope.unit_ids
         if not (counted or (runs and mine)):
             continue
-        counts = Counts()
-        occurrences = []
-        for occ in of_period.get(sid, []):
-            dated = occ.due is not None
-            counts.add(Status(occ.status), has_deadline=dated, extended=bool(occ.extended))
-            occurrences.append(occurrence_record(occ, scope.as_of))
+        counts = tallied.get(sid, Counts())
+        occurrences = [occurrence_record(occ, scope.as_of) for occ in of_period.get(sid, [])]
         totals.merge(counts)
         found.append(
             {

@@ -6,7 +6,7 @@ The counts of :class:`~dirtrack.status.Counts` are aggregates over the rows
 A review counts the directives of its period per unit, those of the period before per unit (for
 the trends), those of its period per meeting chair, and lists its overdue and due-soon ones. On
 a large register every pass over the directives costs about the same, whatever it computes, so
-:func:`count_review` makes one: the directives of either period are judged as of both days into
+:func:`count_report` makes one: the directives of either period are judged as of both days into
 a common table expression (the deadlines in force in an inner step, the statuses over them,
 each written once) and aggregated four ways in one statement, the parts told apart by their
 first column.
@@ -92,8 +92,8 @@ class LimitationCounts:
 
 
 @dataclass(frozen=True)
-class ReviewCounts:
-    """What :func:`count_review` reads.
+class ReportCounts:
+    """What :func:`count_report` reads.
 
     Attributes:
         units: counts per unit id (the unit that held each directive on T).
@@ -138,8 +138,8 @@ def _counts(figures: Sequence[int]) -> Counts:
     return Counts(*_IN_FIELD_ORDER(figures))
 
 
-def review_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False) -> ReviewCounts:
-    """A :class:`ReviewCounts` from the rows of the counting statement, read by position in
+def report_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False) -> ReportCounts:
+    """A :class:`ReportCounts` from the rows of the counting statement, read by position in
     the order of :data:`COLUMNS`: ``part``, ``unit_id``, ``chair``, ``chair_title``, the
     :data:`FIGURES`, ``meetings``, ``day`` (a date), ``id``, ``field_id`` and the counts of
     each risk colour, ordered by part, day and id. (By position, not by name: a large register
@@ -148,7 +148,7 @@ def review_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False)
     With ``sections``, a unit's rows are per field and day closed (``day``): they are the
     counts per field, and their sums the unit's; the colours are those of its rows not closed
     on T (its open directives, per field)."""
-    found = ReviewCounts({}, {}, [], [])
+    found = ReportCounts({}, {}, [], [])
     at = POSITION
     unit_id, chair, title, meetings = at["unit_id"], at["chair"], at["chair_title"], at["meetings"]
     day, ident, field_id = at["day"], at["id"], at["field_id"]
@@ -229,6 +229,25 @@ def asked_late() -> tuple[Any, ColumnElement[bool]]:
         judged.ext, judged.on
     )
     return joined, and_(judged.due.is_not(None), request.c.asked_on > judged.due)
+
+
+def occurrence_counts(conn: Connection, scope: Scope, ids: Sequence[int]) -> dict[int, Counts]:
+    """Counts per series id of the occurrences ``ids`` in ``scope``, as of ``scope.as_of``: the
+    figures the report's counting statement (:func:`count_report`) gives, over those rows."""
+    rows = states(scope)
+    found: dict[int, Counts] = {}
+    figures = _figures(rows.c.status, rows.c.due, rows.c.extended)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = (
+            select(directive.c.series_id, *(figures[name] for name in FIGURES))
+            .select_from(rows.join(directive, directive.c.id == rows.c.id))
+            .where(rows.c.id.in_(chunk))
+            .group_by(directive.c.series_id)
+        )
+        for series_id, *counted in conn.execute(query):
+            found.setdefault(series_id, Counts()).merge(_counts(counted))
+    return found
 
 
 def late_request_ids(conn: Connection, as_of: date) -> set[int]:
@@ -485,9 +504,9 @@ def _judged(now: Scope, then: Scope, sections: bool) -> CTE:
     return select(*s, colour.label("risk_now")).cte("judged")
 
 
-def count_review(
+def count_report(
     conn: Connection, now: Scope, then: Scope, due_by: date, *, sections: bool = False
-) -> ReviewCounts:
+) -> ReportCounts:
     """Per-unit counts of ``now`` and ``then`` (the period and the one before), per-chair counts
     of ``now``, and its overdue and due-soon ids (due soon: open in time, due by ``due_by``);
     with ``sections``, also the counts of ``now`` per field, unit and day closed, and the risk
@@ -548,4 +567,4 @@ def count_review(
     query = union_all(units, earlier, chairs, watched).order_by("part", "day", "id")
     # Built for each report and run once: no cache key (a walk of the whole statement).
     once = {"compiled_cache": None}
-    return review_counts_from(conn.execute(query, execution_options=once), sections=sections)
+    return report_counts_from(conn.execute(query, execution_options=once), sections=sections)

@@ -6,7 +6,7 @@ Read with the Core tables of :mod:`dirtrack.store.tables` on a plain
 four queries whatever the register's size, so memory stays flat as the register grows. The
 ORM store (:func:`dirtrack.store.directives.iter_facts`) reads through here too.
 
-Also the other ids the report's lists show (:func:`extension_cause_ids`,
+Also the reasons and other ids the report's lists show (:func:`extension_causes`,
 :func:`held_directives`, :func:`chair_directives_on`) and the links of repeated limitations
 (:func:`repeat_links`). Text is never ordered by the database (PostgreSQL sorts by locale):
 callers sort in Python.
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from sys import intern
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     BindParameter,
@@ -557,12 +557,28 @@ def chair_directives_on(
 # --- the ids the review lists ------------------------------------------------------------
 
 
-def extension_cause_ids(conn: Connection, scope: Scope, start: date, end: date) -> list[int]:
-    """Directives in scope with a reason given for an extension approved from ``start`` to
-    ``end``, by id. Read from the extensions of those days, not from every directive."""
+class ExtensionCause(NamedTuple):
+    """A reason given for an extension: the directive, the day approved, the new deadline."""
+
+    directive_id: int
+    approved_on: date
+    reason: str
+    new_due: date
+
+
+def extension_causes(
+    conn: Connection, scope: Scope, start: date, end: date
+) -> list[ExtensionCause]:
+    """The reasons given for the extensions of directives in scope approved from ``start`` to
+    ``end`` (the report's causes), by directive, then in the order they were approved. Read
+    from the extensions of those days, not from every directive."""
     query = (
-        select(extension.c.directive_id)
-        .distinct()
+        select(
+            extension.c.directive_id,
+            extension.c.approved_on,
+            extension.c.reason,
+            extension.c.new_due,
+        )
         .join(directive, directive.c.id == extension.c.directive_id)
         .where(
             extension.c.approved_on >= start,
@@ -571,9 +587,9 @@ def extension_cause_ids(conn: Connection, scope: Scope, start: date, end: date) 
             extension.c.reason != "",
             *in_scope(scope),
         )
-        .order_by(extension.c.directive_id)
+        .order_by(extension.c.directive_id, extension.c.approved_on, extension.c.id)
     )
-    return list(conn.execute(query).scalars())
+    return [ExtensionCause(*row) for row in conn.execute(query)]
 
 
 def held_directives(conn: Connection, scope: Scope) -> list[tuple[int, int]]:

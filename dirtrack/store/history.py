@@ -41,6 +41,7 @@ from sqlalchemy import (
     update,
 )
 
+from dirtrack.errors import InvalidInput
 from dirtrack.models import MAX_ID
 from dirtrack.store.tables import change_log as LOG
 from dirtrack.store.tables import id_values, row_pages
@@ -708,6 +709,13 @@ def _change(row: Any) -> ChangeEntry:
         after=_load(row.after),
         undone_by=row.undone_by,
     )
+
+
+def check_limit(limit: int) -> int:
+    """``history --limit``: how many commands, 0 for all; never fewer than none."""
+    if limit < 0:
+        raise InvalidInput.of("bad_limit", n=limit)
+    return limit
 
 
 def recent_commands(

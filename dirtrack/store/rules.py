@@ -170,7 +170,7 @@ def given_on(held_on: ColumnElement[Any]) -> ColumnElement[Any]:
 
 
 def _inline(name: str, ids: Iterable[int]) -> Any:
-    # unique: one statement may judge two days, each with its own holders (count_review).
+    # unique: one statement may judge two days, each with its own holders (count_report).
     return bindparam(name, list(ids), expanding=True, literal_execute=True, unique=True)
 
 

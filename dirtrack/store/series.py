@@ -85,6 +85,34 @@ class Occurrence:
         return self.period.label
 
 
+def every_named(value: str) -> str:
+    """``--every``'s PERIOD as the series store names it (``tháng``, ``monthly``: month).
+
+    Raises:
+        InvalidInput: a word that names no period.
+    """
+    from dirtrack.text import fold
+
+    key = fold(value).replace(" ", "-")
+    aliases = {
+        "thang": "month",
+        "monthly": "month",
+        "quy": "quarter",
+        "quarterly": "quarter",
+        "half": "half-year",
+        "halfyear": "half-year",
+        "6-thang": "half-year",
+        "nua-nam": "half-year",
+        "nam": "year",
+        "yearly": "year",
+        "annual": "year",
+    }
+    key = aliases.get(key, key)
+    if key not in EVERY:
+        raise InvalidInput.of("unknown_every", value=value, choices=", ".join(EVERY))
+    return key
+
+
 def check_series_day(day: int) -> int:
     """``--day``: a day of the month, 1-31 (a shorter month takes its last day)."""
     if not 1 <= day <= 31:

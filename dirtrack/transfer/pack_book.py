@@ -183,11 +183,11 @@ def _chair(line: PackLine) -> str | None:
     return held.chair or held.chair_title
 
 
-def _base_percent(line: PackLine) -> str:
-    percent = None
-    for entry in line.facts.progress:
-        if entry.percent is not None:
-            percent = entry.percent
+def _base_percent(line: PackLine, made_on: date) -> str:
+    """The percentage the office knew on the pack's day: the store's progress at that day
+    (:meth:`~dirtrack.status.DirectiveFacts.progress_at`, 100 once done), as the row's last
+    progress shows it."""
+    percent = line.facts.progress_at(made_on)
     return "" if percent is None else str(percent)
 
 
@@ -348,7 +348,7 @@ def _directive_sheet(
         base = fingerprint(f)
         hidden = [
             base,
-            _base_percent(line),
+            _base_percent(line, meta.made_on),
             f.completed_on.isoformat() if f.completed_on else "",
             line.due.isoformat() if line.due else "",
         ]

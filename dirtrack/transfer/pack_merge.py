@@ -345,8 +345,11 @@ def _check_state(answer: Answer, role: str, refuse: Any) -> None:
         raise refuse("state", "pack_state_not_started", state=STATES[state], n=answer.percent)
 
 
-def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> DirtrackError | None:
-    """Why ``answer`` cannot stand beside the record as it is, or None."""
+def _contradiction(
+    facts: DirectiveFacts, answer: Answer, role: str, day: date
+) -> DirtrackError | None:
+    """Why ``answer`` cannot stand beside the record as it is on ``day`` (the facts read as of
+    it), or None."""
     if facts.cancelled_on is not None:
         return Conflict.of("pack_c_cancelled", date=facts.cancelled_on)
     if facts.withdrawn_on is not None:
@@ -360,15 +363,13 @@ def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> Dirtrack
     if _awaiting(facts) and answer.done_on is not None:
         assert facts.result is not None
         return Conflict.of("pack_c_awaiting", date=facts.result.claimed_on)
-    last = None
-    for entry in facts.progress:
-        if entry.percent is not None:
-            last = entry
-    if answer.percent is not None and last is not None and last.percent is not None:
-        if answer.percent < last.percent:
-            return Conflict.of(
-                "pack_c_less", percent=answer.percent, recorded=last.percent, date=last.reported_on
-            )
+    recorded = facts.progress_at(day)  # the store's rule: the latest percentage by the day
+    if answer.percent is not None and recorded is not None and answer.percent < recorded:
+        # The day of that percentage: no entry with it reported later by the day.
+        on = max(
+            p.reported_on for p in facts.progress if p.percent == recorded and p.reported_on <= day
+        )
+        return Conflict.of("pack_c_less", percent=answer.percent, recorded=recorded, date=on)
     return None
 
 
@@ -428,7 +429,7 @@ def plan_file(
             plan.action = ALREADY
         else:
             reference = (item.settled if item.answer is not None else None) or item.base
-            problem = problem or _contradiction(facts, answer, row.role)
+            problem = problem or _contradiction(facts, answer, row.role, day)
             if problem is None and changed_by_office(reference, plan.before, steps[did]):
                 problem = Conflict.of("pack_c_office")
             if problem is not None:

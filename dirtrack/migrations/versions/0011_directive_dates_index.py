@@ -1,6 +1,6 @@
 """An index on ``directive`` that covers what judging a directive reads of it.
 
-A report counts its period's directives in one pass (``store/counts.count_review``): the
+A report counts its period's directives in one pass (``store/counts.count_report``): the
 closing dates, the issue day, the original deadline, the meeting, the unit and the field of
 every directive. Without this index that pass reads the whole table, texts and notes included;
 with it, the smaller index. Its leading column, ``completed_on``, also lets ``overdue`` and

@@ -12,7 +12,7 @@ from docx import Document as open_docx
 from openpyxl import load_workbook
 
 from tests.conftest import Cli, file_digest, prebuilt
-from tests.review_register import COUNT_KEYS, build
+from tests.report_register import COUNT_KEYS, build
 
 
 @pytest.fixture

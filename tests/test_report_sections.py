@@ -1,4 +1,4 @@
-"""`report`'s review sections against figures worked out by hand (tests/review_register.py)."""
+"""`report`'s review sections against figures worked out by hand (tests/report_register.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli, file_digest, prebuilt
-from tests.review_register import COUNT_KEYS, build, counts
+from tests.report_register import COUNT_KEYS, build, counts
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 
 ``report`` builds its object from counts the database aggregates and from the facts of only the
 directives a section lists, streaming the long lists (dirtrack/report/). The reference,
-tests/oracle.build_review, computes the same object in Python from the facts of every directive
-in scope, read the ORM way (tests/oracle.gather_review). On random
-registers — chairs spelled several ways and meeting on the same days, extensions with and
-without reasons, progress notes, cancellations, units under units, repeats of limitations
-(chains, loops, links to later ones), directives moved by ``unit retire`` and moves undone —
-and for random periods, days T (inside the period too), ``--unit``, ``--rollup`` and due-soon
-windows, the two objects must be equal, and so must the bytes of every text format.
+tests/oracle.build_whole_report, computes the same object in Python from the facts of every
+directive in scope, read the ORM way (tests/oracle.gather_report). On random registers — chairs
+spelled several ways and meeting on the same days, extensions with and without reasons, progress
+notes, cancellations, units under units, repeats of limitations (chains, loops, links to later
+ones), directives moved by ``unit retire`` and moves undone — and for random periods, days T
+(inside the period too), ``--unit``, ``--rollup`` and due-soon windows, the two objects must be
+equal, and so must the bytes of every text format.
 """
 
 from __future__ import annotations
@@ -32,13 +32,13 @@ from dirtrack.db import open_engine, read_scope, session_scope
 from dirtrack.periods import Period
 from dirtrack.records import RecordStream, materialised
 from dirtrack.render.json_out import dump_chunks
-from dirtrack.render.report_doc import ReviewTitles, build_document
+from dirtrack.render.report_doc import ReportTitles, build_document
 from dirtrack.render.report_out import (
     _rich_tables,
     document_text,
     print_document,
-    review_csv,
-    review_markdown,
+    report_csv,
+    report_markdown,
 )
 from dirtrack.repeats import chains
 from dirtrack.report import build
@@ -49,7 +49,7 @@ from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
 from tests import oracle
 from tests.conftest import BACKENDS, clear_tables
-from tests.oracle import gather_review
+from tests.oracle import gather_report
 from tests.pg import Cluster
 from tests.test_plain_table import pipe_console
 
@@ -399,12 +399,12 @@ EXAMPLES = settings(
 )
 
 
-def _texts(pack: dict[str, Any], titles: ReviewTitles) -> dict[str, str]:
+def _texts(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
     """The pack in every text format: JSON, Markdown, the table as written to a file and as
     written to a pipe (laid out directly: compared with what rich prints in the test)."""
     found = {"json": "".join(dump_chunks(pack))}
     for lang in ("vi", "en"):
-        found[f"md {lang}"] = review_markdown(build_document(pack, titles, lang))
+        found[f"md {lang}"] = report_markdown(build_document(pack, titles, lang))
         for by in ("unit", "chair"):
             terminal = build_document(pack, titles, lang, by=by, detail=False)
             found[f"table {lang} {by}"] = document_text(terminal, by=by)
@@ -415,7 +415,7 @@ def _texts(pack: dict[str, Any], titles: ReviewTitles) -> dict[str, str]:
     return found
 
 
-def _rich_prints(pack: dict[str, Any], titles: ReviewTitles) -> dict[str, str]:
+def _rich_prints(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
     """What rich itself prints to a pipe for the terminal document of ``pack``."""
     found = {}
     for lang in ("vi", "en"):
@@ -455,8 +455,8 @@ def test_the_report_is_the_reference_report(
     unit = CODES[only] if only is not None and only < reg.units else None
     options: dict[str, Any] = {"unit": unit, "rollup": rollup, "due_within": within}
     with session_scope(engine, write=False) as session:
-        expected = gather_review(session, period, as_of, **options)
-    titles = ReviewTitles.of(period, "vi")
+        expected = gather_report(session, period, as_of, **options)
+    titles = ReportTitles.of(period, "vi")
     with read_scope(engine) as conn:
         report = build(conn, period, as_of, **options)
         streams = [report["directives"], report["next_period"]["directives"]]
@@ -473,7 +473,7 @@ def test_the_report_is_the_reference_report(
     )
     assert got_texts["json"] == json.dumps(expected, ensure_ascii=False, indent=2)
     for by in ("unit", "chair"):
-        assert review_csv(counted, by=by) == review_csv(expected, by=by)
+        assert report_csv(counted, by=by) == report_csv(expected, by=by)
 
 
 def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
@@ -496,7 +496,7 @@ def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
     period = Period(label="test", start=day(0), end=day(9))
     with read_scope(engine) as conn:
         pack = build(conn, period, day(9), counts_only=True)
-    rows = list(csv.DictReader(io.StringIO(review_csv(pack, by="chair"))))
+    rows = list(csv.DictReader(io.StringIO(report_csv(pack, by="chair"))))
     # Both chairs fold to one; the spelling shown is the one of the latest meeting.
     assert [(r["chair"], r["chair_title"], r["meetings"], r["total"]) for r in rows] == [
         ("Phuong Thi Thanh", "Phó Bí thư", "2", "2"),
@@ -569,12 +569,12 @@ def test_one_pass_counts_equal_the_separate_queries(
     held: list[tuple[int, int]],
     within: int,
 ) -> None:
-    """count_review's parts equal unit_counts of each period and the overdue and due-soon ids
+    """count_report's parts equal unit_counts of each period and the overdue and due-soon ids
     picked one query at a time, whoever holds the directives (``holders``)."""
     from sqlalchemy import select
 
     from dirtrack.status import Status
-    from dirtrack.store.counts import count_review, unit_counts
+    from dirtrack.store.counts import count_report, unit_counts
     from dirtrack.store.rules import Scope, directive_ids, states
 
     fill(engine, reg)
@@ -601,7 +601,7 @@ def test_one_pass_counts_equal_the_separate_queries(
     )
     due_by = as_of + timedelta(days=within)
     with read_scope(engine) as conn:
-        found = count_review(conn, now, then, due_by)
+        found = count_report(conn, now, then, due_by)
         assert found.units == unit_counts(conn, now)
         assert found.earlier == unit_counts(conn, then)
         overdue = list(
@@ -647,11 +647,11 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
     held: list[tuple[int, int]],
     rules: RiskRules,
 ) -> None:
-    """The risk colour of each directive (store.rules.risk_case), and count_review's sections
+    """The risk colour of each directive (store.rules.risk_case), and count_report's sections
     (counts per field, unit and day closed; colours of the open directives per unit and field)
     and the request counts, equal the plain-Python reference of tests/oracle.py, whoever holds
     the directives and whatever the office's [risk] thresholds."""
-    from dirtrack.store.counts import count_review, request_counts
+    from dirtrack.store.counts import count_report, request_counts
     from dirtrack.store.facts import facts_of
     from dirtrack.store.rules import Scope
 
@@ -675,7 +675,7 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
     risk.use(rules)
     try:
         with read_scope(engine) as conn:
-            found = count_review(conn, now, then, as_of, sections=True)
+            found = count_report(conn, now, then, as_of, sections=True)
             asked = request_counts(conn, now, period.start, end)
             every = facts_of(conn, list(range(1, len(reg.directives) + 1)), as_of=as_of)
         fields: dict[tuple[int | None, int, date | None], Counts] = {}
