@@ -16,21 +16,14 @@ from typing import Any, TypeVar
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, parse_toml
+from dirtrack.kinds import Category
 from dirtrack.periods import parse_date, parse_when
 
 KINDS = ("working-session", "briefing", "conference", "review")
 #: What a draft can lack, in the order the warnings name them.
 MISSING = ("date", "title", "chair", "units")
-CATEGORIES = (
-    "timeliness",
-    "quality",
-    "staffing",
-    "budget",
-    "equipment",
-    "coordination",
-    "discipline",
-    "other",
-)
+#: The limitations' categories, as the register keeps them.
+CATEGORIES = tuple(category.value for category in Category)
 
 T = TypeVar("T")
 
