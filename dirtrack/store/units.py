@@ -213,12 +213,20 @@ class UnitIndex:
         exact = [uid for uid, keys in self._spelled.items() if key in keys]
         if exact:
             return exact
-        # a name that names a body of its own ("UBND tỉnh") is a partial name of a unit whose
-        # name begins with it ("UBND tỉnh Lâm Đồng"), not of one that holds it after other words
-        # ("Văn phòng UBND tỉnh", another body: its office)
-        start = "^" if names_its_own_body(key) else "(?:^| )"
-        pattern = re.compile(rf"{start}{re.escape(key)}(?: |$)")
-        return [uid for uid, keys in self._spelled.items() if any(pattern.search(k) for k in keys)]
+        pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
+        body = names_its_own_body(key)
+
+        def holds(name: str) -> bool:
+            # a name that names a body of its own ("UBND tỉnh") is no partial name of a unit
+            # that is a part or the office of that body, named by a body's words before it
+            # ("Văn phòng UBND tỉnh", "Ban Tổ chức Tỉnh ủy"); "ban kiểm tra" still finds "Ủy
+            # ban Kiểm tra Tỉnh ủy"
+            for found in pattern.finditer(name):
+                if not body or not names_its_own_body(name[: found.start()].strip()):
+                    return True
+            return False
+
+        return [uid for uid, keys in self._spelled.items() if any(holds(k) for k in keys)]
 
     def by_initials(self, ref: str) -> list[int]:
         """The ids of the units whose name ``ref`` writes with the initials offices use
