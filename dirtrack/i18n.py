@@ -190,11 +190,24 @@ def status_label(code: str, lang: str) -> str:
 
 
 def kind_label(code: str, lang: str) -> str:
-    return _pick(KIND, code, lang)
+    return code_label("", code, lang, KIND)
 
 
 def category_label(code: str, lang: str) -> str:
-    return _pick(CATEGORY, code, lang)
+    return code_label("", code, lang, CATEGORY)
+
+
+def code_label(
+    prefix: str, code: str, lang: str, table: Mapping[str, Entry] | None = None, /
+) -> str:
+    """The words of a code stored in a column of codes (a verdict, a request's kind or
+    decision, an office's regime...): ``table[prefix + code]`` (:data:`TEXT` by default) in
+    ``lang``. A code none of dirtrack's, which another program typed into the register (doctor
+    names its row), is shown as it is stored, quoted as doctor quotes it: never a catalog key."""
+    table = TEXT if table is None else table
+    if prefix + code in table:
+        return _pick(table, prefix + code, lang)
+    return repr(code)
 
 
 def number(value: float | None, lang: str, suffix: str = "%") -> str:
@@ -2626,6 +2639,8 @@ TEXT.update(
         "ev_request_approved": N_("Request approved"),
         "ev_request_rejected": N_("Request refused"),
         "ev_request_moot": N_("Request moot (directive closed)"),
+        # a request whose kind or decision another program typed in, none of dirtrack's
+        "ev_request_code": N_("Request: {code}"),
         "risk": N_("Risk"),
         "risk_red": N_("Red"),
         "risk_yellow": N_("Yellow"),
@@ -2871,6 +2886,7 @@ ERRORS.update(
         ),
         "no_request": N_("no request with id {id}"),
         "request_answered": N_("request {id} was already {decision} on {date}"),
+        "request_answered_undated": N_("request {id} was already {decision}"),
         "answer_before_request": N_("{date} is before the request was made ({asked})"),
         "field_bad_code": N_(
             "field code {code!r} must start with a letter or digit, without spaces (Latin "
