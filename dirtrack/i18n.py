@@ -179,6 +179,20 @@ def t(key: str, lang: str, /, **params: object) -> str:
     return _pick(TEXT, key, lang)
 
 
+def heading(key: str, lang: str) -> str:
+    """A listing's column header: :data:`TEXT`'s ``key``. A field ``--fields`` names that no
+    column of the listing shows is its own key: its header is ``TEXT["col_" + key]``, else its
+    words in :data:`FIELDS` (what ``history`` calls the column) with a capital: never the key."""
+    if key in TEXT:
+        return _pick(TEXT, key, lang)
+    if "col_" + key in TEXT:
+        return _pick(TEXT, "col_" + key, lang)
+    if key in FIELDS:
+        words = _pick(FIELDS, key, lang)
+        return words[:1].upper() + words[1:]
+    return key
+
+
 def clauses(lang: str, *counted: tuple[str, int], sep: str = ", ", **params: object) -> str:
     """The clauses ``(key, n)`` whose count is not 0, each said with its ``n`` (and
     ``params``), joined by ``sep``: an office writes no "0 overdue"; it leaves the clause out."""
@@ -1016,6 +1030,29 @@ TEXT.update(
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
         "stale_mark": N_("no recent update"),
+        # the headers of fields --fields names that no column of the listing shows (a field in
+        # FIELDS has its words there)
+        "col_due_phrase": N_("Deadline in words"),
+        "col_extensions": N_("Extensions approved"),
+        "col_meeting_date": N_("Meeting date"),
+        "col_scheduled": N_("Scheduled day"),
+        "col_unit_name": N_("Unit name"),
+        "col_before": N_("Before the change"),
+        "col_after": N_("After the change"),
+        "col_command_id": N_("Command no."),
+        "col_entity": N_("Kind of record"),
+        "col_entity_id": N_("Record ID"),
+        "col_fields": N_("Changed fields"),
+        "col_successor": N_("Successor unit"),
+        "col_items": N_("Items asked"),
+        "col_days_since_update": N_("Days since update"),
+        "col_last_touched_at": N_("Last changed at"),
+        "col_last_touched_by": N_("Last changed by"),
+        "col_last_update_event": N_("Last update was"),
+        "col_stale": N_("No recent update"),
+        "col_occurrences": N_("Occurrences"),
+        "col_until": N_("Until"),
+        "col_repeat_of": N_("Repeats"),
         "when": N_("When"),
         "actor": N_("By"),
         "command": N_("Command"),
