@@ -2299,7 +2299,7 @@ ERRORS: dict[str, Entry] = {
     "json_same_value": N_("{where}: {value!r} is given twice"),
     "json_field_or_unit": N_("{where}: an assignment names either a field or a unit"),
     "json_ends_before": N_("{where}: the series ends on {day}, before it starts ({start})"),
-    "json_alias_ids": N_("{where}: {n} ids for {aliases} aliases"),
+    "json_alias_ids": NP_("{where}: {n} id for {aliases}", "{where}: {n} ids for {aliases}"),
     "json_name_taken": N_("{where}: {value!r} also names unit {unit!r}"),
     "json_same_code": N_("units: two units have the same code"),
     "json_no_unit": N_("{where}: no unit {code!r}"),
@@ -2510,6 +2510,7 @@ COUNTS: dict[str, Entry] = {
     "bad_rows": NP_("{n} bad row", "{n} bad rows"),
     "days": NP_("{n} day", "{n} days"),
     "records": NP_("{n} other record", "{n} other records"),
+    "aliases": NP_("{n} alias", "{n} aliases"),
 }
 
 
