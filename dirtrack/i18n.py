@@ -179,6 +179,20 @@ def t(key: str, lang: str, /, **params: object) -> str:
     return _pick(TEXT, key, lang)
 
 
+def heading(key: str, lang: str) -> str:
+    """A listing's column header: :data:`TEXT`'s ``key``. A field ``--fields`` names that no
+    column of the listing shows is its own key: its header is ``TEXT["col_" + key]``, else its
+    words in :data:`FIELDS` (what ``history`` calls the column) with a capital: never the key."""
+    if key in TEXT:
+        return _pick(TEXT, key, lang)
+    if "col_" + key in TEXT:
+        return _pick(TEXT, "col_" + key, lang)
+    if key in FIELDS:
+        words = _pick(FIELDS, key, lang)
+        return words[:1].upper() + words[1:]
+    return key
+
+
 def clauses(lang: str, *counted: tuple[str, int], sep: str = ", ", **params: object) -> str:
     """The clauses ``(key, n)`` whose count is not 0, each said with its ``n`` (and
     ``params``), joined by ``sep``: an office writes no "0 overdue"; it leaves the clause out."""
@@ -190,11 +204,24 @@ def status_label(code: str, lang: str) -> str:
 
 
 def kind_label(code: str, lang: str) -> str:
-    return _pick(KIND, code, lang)
+    return code_label("", code, lang, KIND)
 
 
 def category_label(code: str, lang: str) -> str:
-    return _pick(CATEGORY, code, lang)
+    return code_label("", code, lang, CATEGORY)
+
+
+def code_label(
+    prefix: str, code: str, lang: str, table: Mapping[str, Entry] | None = None, /
+) -> str:
+    """The words of a code stored in a column of codes (a verdict, a request's kind or
+    decision, an office's regime...): ``table[prefix + code]`` (:data:`TEXT` by default) in
+    ``lang``. A code none of dirtrack's, which another program typed into the register (doctor
+    names its row), is shown as it is stored, quoted as doctor quotes it: never a catalog key."""
+    table = TEXT if table is None else table
+    if prefix + code in table:
+        return _pick(table, prefix + code, lang)
+    return repr(code)
 
 
 def number(value: float | None, lang: str, suffix: str = "%") -> str:
@@ -1005,6 +1032,29 @@ TEXT.update(
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
         "stale_mark": N_("no recent update"),
+        # the headers of fields --fields names that no column of the listing shows (a field in
+        # FIELDS has its words there)
+        "col_due_phrase": N_("Deadline in words"),
+        "col_extensions": N_("Extensions approved"),
+        "col_meeting_date": N_("Meeting date"),
+        "col_scheduled": N_("Scheduled day"),
+        "col_unit_name": N_("Unit name"),
+        "col_before": N_("Before the change"),
+        "col_after": N_("After the change"),
+        "col_command_id": N_("Command no."),
+        "col_entity": N_("Kind of record"),
+        "col_entity_id": N_("Record ID"),
+        "col_fields": N_("Changed fields"),
+        "col_successor": N_("Successor unit"),
+        "col_items": N_("Items asked"),
+        "col_days_since_update": N_("Days since update"),
+        "col_last_touched_at": N_("Last changed at"),
+        "col_last_touched_by": N_("Last changed by"),
+        "col_last_update_event": N_("Last update was"),
+        "col_stale": N_("No recent update"),
+        "col_occurrences": N_("Occurrences"),
+        "col_until": N_("Until"),
+        "col_repeat_of": N_("Repeats"),
         "when": N_("When"),
         "actor": N_("By"),
         "command": N_("Command"),
@@ -2262,7 +2312,7 @@ ERRORS: dict[str, Entry] = {
     "json_same_value": N_("{where}: {value!r} is given twice"),
     "json_field_or_unit": N_("{where}: an assignment names either a field or a unit"),
     "json_ends_before": N_("{where}: the series ends on {day}, before it starts ({start})"),
-    "json_alias_ids": N_("{where}: {n} ids for {aliases} aliases"),
+    "json_alias_ids": NP_("{where}: {n} id for {aliases}", "{where}: {n} ids for {aliases}"),
     "json_name_taken": N_("{where}: {value!r} also names unit {unit!r}"),
     "json_same_code": N_("units: two units have the same code"),
     "json_no_unit": N_("{where}: no unit {code!r}"),
@@ -2473,6 +2523,7 @@ COUNTS: dict[str, Entry] = {
     "bad_rows": NP_("{n} bad row", "{n} bad rows"),
     "days": NP_("{n} day", "{n} days"),
     "records": NP_("{n} other record", "{n} other records"),
+    "aliases": NP_("{n} alias", "{n} aliases"),
 }
 
 
@@ -2639,6 +2690,8 @@ TEXT.update(
         "ev_request_approved": N_("Request approved"),
         "ev_request_rejected": N_("Request refused"),
         "ev_request_moot": N_("Request moot (directive closed)"),
+        # a request whose kind or decision another program typed in, none of dirtrack's
+        "ev_request_code": N_("Request: {code}"),
         "risk": N_("Risk"),
         "risk_red": N_("Red"),
         "risk_yellow": N_("Yellow"),
@@ -2886,6 +2939,7 @@ ERRORS.update(
         ),
         "no_request": N_("no request with id {id}"),
         "request_answered": N_("request {id} was already {decision} on {date}"),
+        "request_answered_undated": N_("request {id} was already {decision}"),
         "answer_before_request": N_("{date} is before the request was made ({asked})"),
         "field_bad_code": N_(
             "field code {code!r} must start with a letter or digit, without spaces (Latin "

@@ -476,9 +476,36 @@ def test_a_reading_refused_leaves_the_occurrences_it_would_have_made_unmade(
         cli.fail(*args)
         assert snapshot(db) == before, args
     periods = [o["period"] for o in cli.json("series", "show", str(sid), *ahead)["occurrences"]]
-    assert periods[-2:] == ["2027-Q2", "2027-Q3"]  # made, and read, when the reading goes on
+    # made, and read, when the reading goes on (Q3, made ahead, is not given yet on the day)
+    assert periods[-1] == "2027-Q2"
     assert snapshot(db) != before
     assert cli.json("list", *ahead, "--unit", "VPTU")  # the same occurrences, made once
+
+
+def test_series_show_as_of_a_past_day_lists_what_was_given_by_then(cli: Cli) -> None:
+    """series show --as-of DAY listed the occurrences of periods begun after DAY (made ahead,
+    or later) as "Open, within deadline": they were not given yet on DAY. It lists those given
+    by DAY, the directives list --as-of DAY shows of the series (one rule), en and vi, in every
+    format."""
+    meeting = _setup(cli, "2025-01-02")
+    sid = str(cli.id("assign", str(meeting), "Báo cáo tháng", "--unit", "VPTU", "--every", "month"))
+    for day in ("2025-03-15", "2025-01-02", "2026-01-31"):
+        shown = cli.json("series", "show", sid, "--as-of", day)
+        listed = [r for r in cli.json("list", "--as-of", day) if r["series_id"] == int(sid)]
+        assert sorted(o["id"] for o in shown["occurrences"]) == sorted(r["id"] for r in listed)
+        assert all(o["issued_on"] <= day for o in shown["occurrences"]), day
+        assert sum(shown["counts"].values()) == len(shown["occurrences"])
+    march = cli.json("series", "show", sid, "--as-of", "2025-03-15")
+    assert [o["period"] for o in march["occurrences"]] == ["2025-01", "2025-02", "2025-03"]
+    assert march["counts"] == {"overdue": 3}  # each due on the 14th; none given after the day
+    later = cli.json("series", "show", sid)["occurrences"]  # today's: made well past March
+    assert "2025-04" in {o["period"] for o in later}
+    for lang in ("en", "vi"):
+        table = cli.ok("--lang", lang, "series", "show", sid, "--as-of", "2025-03-15")
+        assert "2025-04" not in table and "04/2025" not in table, table
+        assert "2025-03" in table or "03/2025" in table, table
+    rows = cli.ok("series", "show", sid, "--as-of", "2025-03-15", "--format", "csv")
+    assert len(rows.strip().splitlines()) == 1 + 3
 
 
 def test_dry_run_clamps_day_31_and_writes_nothing(cli: Cli, db: str) -> None:
@@ -593,7 +620,10 @@ def test_stop_says_no_zero_count_and_no_empty_list(cli: Cli) -> None:
     cli.ok("progress", str(occ["2025-12"]), "--percent", "40", "--date", "2025-10-05")
     far = cli("--lang", "en", "series", "stop", sid, "--from", "2999-01-01").stderr.strip()
     assert far == "series 1 ends before 2999-01-01"
-    later = sum(1 for period in occ if period >= "2025-11") - 1
+    # the occurrences made (the next period's, made ahead, too: series show lists those given
+    # by its day) but those before November and the one kept
+    made = cli.json("series", "list")[0]["occurrences"]
+    later = len(made) - sum(1 for period in occ if period < "2025-11") - 1
     kept = cli("--lang", "vi", "series", "stop", sid, "--from", "2025-11-01").stderr.strip()
     assert kept == (
         f"nhiệm vụ định kỳ 1 kết thúc trước ngày 01/11/2025; đã xóa {later} kỳ sau đó; "

@@ -497,6 +497,76 @@ def test_doctor_names_codes_texts_and_names_typed_in_by_hand(
     assert checks["records"]["status"] == "ok", checks["records"]["detail"]
 
 
+def test_codes_typed_in_by_hand_are_shown_as_stored(
+    meeting: int, units: Cli, db: str, tmp_path: Path
+) -> None:
+    """A verdict, a request's kind or decision, an office's kind or regime none of dirtrack's
+    (another program typed it in; doctor warns) showed as a catalog key (``verdict_good``,
+    ``req_maybe``) in show, requests, office show and history, and approve failed on it. Each is
+    shown as stored, quoted (as doctor quotes it), known ones in words, en and vi; JSON keeps
+    the stored value."""
+    from sqlalchemy import create_engine, text
+
+    from dirtrack.db import resolve_target
+    from dirtrack.i18n import t
+
+    m = str(meeting)
+    units.ok("assign", m, "--unit", "BTC", "--due", "30/6/2022", "Báo cáo A")
+    units.ok("assign", m, "--unit", "BDV", "--due", "30/6/2022", "Báo cáo B")
+    units.ok("assign", m, "--unit", "BDV", "--due", "30/6/2022", "Báo cáo C")
+    units.ok("done", "1", "--verdict", "meets", "--date", "1/6/2022")
+    for directive in ("2", "3"):
+        asked = ["--to", "31/12/2022", "--reason", "Chờ", "--date", "1/6/2022"]
+        units.ok("request", "extend", directive, *asked)
+    units.ok("office", "set", "--kind", "state")
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE request SET kind = 'delay' WHERE id = 1"))
+        conn.execute(text("UPDATE request SET decision = 'maybe' WHERE id = 2"))
+        conn.execute(text("UPDATE directive_result SET verdict = 'good'"))
+        conn.execute(text("UPDATE office SET kind = 'party ', on_time_by = 'signature'"))
+    engine.dispose()
+    # approve of the request answered 'maybe' (on no day) says so, the code as stored
+    said = units.fail("--lang", "en", "approve", "2", "--doc", "12/QĐ-UBND")
+    assert said == "Error: request 2 was already 'maybe'", said
+    said = units.fail("--lang", "vi", "approve", "2", "--doc", "12/QĐ-UBND")
+    assert "'maybe'" in said and "req_" not in said, said
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE request SET decided_on = '2022-06-10' WHERE id = 2"))
+    engine.dispose()
+    said = units.fail("--lang", "en", "approve", "2", "--doc", "12/QĐ-UBND")
+    assert said == "Error: request 2 was already 'maybe' on 2022-06-10", said
+    keys = ("verdict_", "req_", "office_", "ev_")
+    for lang in ("en", "vi"):
+        said = {
+            "show 1": units.ok("--lang", lang, "show", "1", "--as-of", "2022-07-01"),
+            "show 2": units.ok("--lang", lang, "show", "2", "--as-of", "2022-07-01"),
+            "show 3": units.ok("--lang", lang, "show", "3", "--as-of", "2022-07-01"),
+            "requests": units.ok("--lang", lang, "requests", "--as-of", "2022-07-01"),
+            "office": units.ok("--lang", lang, "office"),
+            "history": units.ok("--lang", lang, "history", "--limit", "50"),
+        }
+        for where, out in said.items():
+            assert not any(key in out for key in keys), (where, out)
+        assert "'good'" in said["show 1"]
+        assert "'delay'" in said["show 2"] and "'maybe'" in said["show 3"]
+        assert "'delay'" in said["requests"] and "'maybe'" in said["requests"]
+        assert "'party '" in said["office"] and "'signature'" in said["office"]
+        known = {"en": "extension", "vi": t("req_kind_extend", "vi")}[lang]
+        assert known in said["requests"]  # a known code still in words
+    rows = units.json("requests", "--as-of", "2022-07-01")
+    assert [r["kind"] for r in rows] == ["delay", "extend"]
+    assert [r["status"] for r in rows] == ["pending", "maybe"]
+    events = [
+        e["event"]
+        for directive in ("2", "3")
+        for e in units.json("show", directive, "--as-of", "2022-07-01")["history"]
+    ]
+    assert "request_delay" in events and "request_maybe" in events
+    assert units.json("show", "1")["result"]["verdict"] == "good"
+
+
 def test_doctor_names_every_column_of_codes_typed_in_by_hand(
     meeting: int, units: Cli, db: str, tmp_path: Path
 ) -> None:

@@ -323,6 +323,42 @@ def test_a_click_usage_error_in_either_language() -> None:
     ]
 
 
+def test_every_group_without_its_command_is_a_usage_error() -> None:
+    """dirtrack unit (any group) with no command printed its help on stdout and exited 2,
+    while dirtrack --lang en said 'Error: Missing command.': a group without a command, the
+    root too, bare or not, is a usage error as CLI.md says: one line on stderr in the
+    language of the run, nothing on stdout, exit 2. office, which shows the profile with no
+    command, is no such group."""
+    groups: list[str] = []
+
+    def walk(command: Any, path: str) -> None:
+        subs = getattr(command, "commands", None)
+        if subs is None:
+            return
+        if not command.invoke_without_command:
+            groups.append(path)
+        for name, sub in subs.items():
+            walk(sub, f"{path} {name}".strip())
+
+    walk(COMMAND, "")
+    assert {"", "unit", "series", "pack", "edit", "request", "calendar", "field"} <= set(groups)
+    for group in groups:
+        words = group.split()
+        shown = " ".join(["dirtrack", *words])
+        for lead, said in (
+            ([], None),
+            (["--lang", "en"], f"Error: Missing command. Try '{shown} -h' for help."),
+            (["--lang", "vi"], f"Error: Thiếu lệnh. Xem hướng dẫn: '{shown} -h'."),
+        ):
+            result = invoke(*lead, *words, env={"DIRTRACK_LANG": "en"})
+            assert result.exit_code == 2, (group, lead, result.stdout)
+            assert result.stdout == "", (group, lead)
+            lines = result.stderr.splitlines()
+            assert len(lines) == 1, (group, lead, result.stderr)
+            expected = said or f"Error: Missing command. Try '{shown} -h' for help."
+            assert lines[0] == expected, (group, lead)
+
+
 def test_a_missing_choice_is_said_in_the_language_of_the_run() -> None:
     """A missing argument that is a choice (completion's shell) was Typer's English, its choices
     one a line with tabs, under --lang vi too."""

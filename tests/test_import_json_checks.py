@@ -684,6 +684,28 @@ def test_what_is_wrong_with_a_record_is_said_in_the_users_language(
     assert file_digest(db_path) == before
 
 
+def test_alias_ids_not_one_for_each_alias_are_counted_in_words(empty: Cli, tmp_path: Path) -> None:
+    """A unit whose alias_ids are not one for each alias was refused with "1 ids for 2
+    aliases": each count is said in its form, en and vi, and nothing is imported."""
+    empty.ok("import", str(_write(tmp_path, _doc())))
+    doc = json.loads(empty.ok("export"))
+    fresh = cli_at(tmp_path / "fresh.db")
+    unit = doc["units"][0]
+    cases = [
+        (["Ban TC", "BTCTU"], [901], "1 id for 2 aliases", "1 số cho 2 tên gọi khác"),
+        (["Ban TC"], [901, 902], "2 ids for 1 alias", "2 số cho 1 tên gọi khác"),
+        ([], [901], "1 id for 0 aliases", "1 số cho 0 tên gọi khác"),
+    ]
+    for aliases, ids, english, vietnamese in cases:
+        unit["aliases"], unit["alias_ids"] = aliases, ids
+        path = _write(tmp_path, doc)
+        said = fresh.fail("--lang", "en", "import", str(path))
+        assert said.endswith(f"units[0].alias_ids: {english}"), said
+        said = fresh.fail("--lang", "vi", "import", str(path))
+        assert said.endswith(f"units[0].alias_ids: {vietnamese}"), said
+    assert not (tmp_path / "fresh.db").exists()  # nothing imported, no register made
+
+
 def test_contacts_are_optional_and_checked(empty: Cli, tmp_path: Path) -> None:
     old = _doc()
     for unit in old["units"]:

@@ -279,6 +279,75 @@ def test_suggestions_pack_status_and_series_show_take_fields(
     assert office.json("field", "suggest")
 
 
+def _commands_with_fields() -> list[str]:
+    """Every command of the Click tree that takes ``--fields``, as its words."""
+    from typer.main import get_command
+
+    from dirtrack.cli import app
+
+    found: list[str] = []
+
+    def walk(command: object, path: str) -> None:
+        subs = getattr(command, "commands", None)
+        if subs is None:
+            if any(param.name == "fields" for param in getattr(command, "params", ())):
+                found.append(path.strip())
+            return
+        for name, sub in subs.items():
+            walk(sub, f"{path} {name}")
+
+    walk(get_command(app), "")
+    return found
+
+
+def test_every_field_of_every_listing_has_a_header_in_either_language(
+    office: Cli, tmp_path: Path
+) -> None:
+    """pack status --fields code,items showed a raw ``items`` header: a field --fields takes
+    that no column of the listing shows had its key for a header. Every field every command
+    with --fields accepts (as its refusal of an unknown one lists them) has a header in words,
+    in English and Vietnamese: never the key itself."""
+    later = office.id("add-meeting", "--date", "1/8/2022", "--title", "Giao ban tháng 8")
+    office.ok("add-limitation", str(later), "--unit", "UBKT", "--category", "staffing", "Thiếu xe")
+    office.ok("field", "add", "KT", "Kinh tế")
+    office.ok("leader", "assign", "Nguyễn Văn A", "--field", "KT", "--from", "1/1/2022")
+    office.ok("edit", "directive", "1", "--field", "KT")
+    office.ok("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo kinh tế")
+    office.ok(
+        "request", "extend", "2", "--to", "31/3/2023", "--reason", "Chờ", "--date", "1/7/2022"
+    )
+    office.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(tmp_path / "phieu"))
+    sid = str(office.id("assign", "1", "Báo cáo tháng", "--unit", "BDV", "--every", "month"))
+    arguments = {
+        "list": ["--as-of", "2022-07-01"],
+        "overdue": ["--as-of", "2022-07-01"],
+        "remind": ["--as-of", "2022-07-01"],
+        "history": ["1"],
+        "calendar list": ["--year", "2022"],
+        "limitation suggest": ["2"],
+        "pack status": ["--quarter", "2022Q2"],
+        "series show": [sid],
+    }
+    commands = _commands_with_fields()
+    assert {"list", "pack status", "series show", "history", "doctor"} <= set(commands)
+    known = re.compile(r"use some of: (.*)$")
+    raw: list[str] = []
+    asked = 0
+    for command in commands:
+        args = [*command.split(), *arguments.get(command, [])]
+        refused = office.fail("--lang", "en", *args, "--fields", "no_such_field")
+        found = known.search(refused)
+        assert found, (command, refused)
+        for name in found[1].split(", "):
+            for lang in ("en", "vi"):
+                asked += 1
+                shown = office.ok("--lang", lang, *args, "--fields", name)
+                if any(line.strip() == name for line in shown.splitlines()):
+                    raw.append(f"{command} --fields {name} ({lang})")
+    assert asked > 300
+    assert raw == [], "\n".join(raw)
+
+
 def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
     checks = office.json("doctor", "--fields", "check,status")
     assert {"check": "integrity", "status": "ok"} in checks

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
-from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, UsageError
+from typer._click.exceptions import BadParameter, MissingParameter, UsageError
 from typer._click.types import BoolParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
@@ -406,7 +406,7 @@ class DirtrackGroup(TyperGroup):
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except UsageError as exc:
-            if parent is not None or isinstance(exc, NoArgsIsHelpError | _SaidUsageError):
+            if parent is not None or isinstance(exc, _SaidUsageError):
                 raise
             show_usage_error(exc, extra["obj"].lang)
             raise typer.Exit(usage_exit_code(exc)) from None
@@ -440,8 +440,6 @@ class DirtrackGroup(TyperGroup):
                 err(f"Error: {error_text('stdout_reader_left', session_lang(ctx), {})}")
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except UsageError as exc:
-            if isinstance(exc, NoArgsIsHelpError):
-                raise
             show_usage_error(exc, session_lang(ctx))
             raise typer.Exit(usage_exit_code(exc)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
@@ -676,7 +674,6 @@ app = DirtrackTyper(
     cls=DirtrackGroup,
     name="dirtrack",
     help="Follow up on what leaders decide in meetings: directives, limitations and reports.",
-    no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -685,6 +682,5 @@ app = DirtrackTyper(
 unit_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Register and list units (cơ quan, đơn vị).",
-    no_args_is_help=True,
 )
 app.add_typer(unit_app, name="unit")

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 calendar_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Working days: the national days off (holidays, Tết) and the office's own.",
-    no_args_is_help=True,
 )
 app.add_typer(calendar_app, name="calendar")
 

@@ -58,7 +58,6 @@ class KindGroup(DirtrackGroup):
 edit_app = DirtrackTyper(
     cls=KindGroup,
     help="Correct a directive, meeting or limitation (recorded; undo takes it back).",
-    no_args_is_help=True,
 )
 app.add_typer(edit_app, name="edit")
 

@@ -20,14 +20,12 @@ from dirtrack.render import Column, OutputFormat, emit, err
 field_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Fields (lĩnh vực) of directives: kinh tế, văn hóa – xã hội, nội chính…",
-    no_args_is_help=True,
 )
 app.add_typer(field_app, name="field")
 
 leader_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Leaders in charge of fields and units (phân công), from a day on.",
-    no_args_is_help=True,
 )
 app.add_typer(leader_app, name="leader")
 

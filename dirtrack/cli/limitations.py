@@ -181,7 +181,6 @@ def list_limitations(
 limitation_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Link a limitation raised again to the first time it was raised.",
-    no_args_is_help=True,
 )
 app.add_typer(limitation_app, name="limitation")
 

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 pack_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Each unit its own workbook to fill (by mail), its answers back in, who answered.",
-    no_args_is_help=True,
 )
 app.add_typer(pack_app, name="pack")
 

@@ -63,7 +63,6 @@ def send_back(
 request_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="A unit's request: more time, or to withdraw a directive from the programme.",
-    no_args_is_help=True,
 )
 app.add_typer(request_app, name="request")
 

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 series_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Periodic directives (assign --every): their occurrences and results.",
-    no_args_is_help=True,
 )
 app.add_typer(series_app, name="series")
 

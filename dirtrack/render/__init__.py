@@ -179,13 +179,13 @@ def emit(
         # With no record to read the names from, the listing's keys tell the known ones.
         known = keys() if keys is not None and not records else ()
         columns = select_fields(records, columns, fields, known)
-        picked = [{name: record.get(name) for name in fields} for record in records]
-        if highlight is not None:  # styled by the whole record, whichever fields are shown
-            styles = {id(p): highlight(r) for p, r in zip(picked, records, strict=True)}
-            highlight = lambda record: styles.get(id(record))  # noqa: E731
-        records = picked
-        if not callable(json_value):
-            json_value = None
+        # A table keeps the whole records: a column's words may read other keys (a change's
+        # command by its id), and its style is the whole record's. JSON and CSV hold the
+        # fields alone.
+        if fmt is not OutputFormat.TABLE:
+            records = [{name: record.get(name) for name in fields} for record in records]
+            if not callable(json_value):
+                json_value = None
     if callable(json_value):
         json_value = json_value(records)
     if fmt is OutputFormat.JSON:

@@ -12,7 +12,19 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from dirtrack.i18n import CATEGORY, KIND, TEXT, Count, Entry, clauses, day, msg, say, t, within_key
+from dirtrack.i18n import (
+    CATEGORY,
+    KIND,
+    TEXT,
+    Count,
+    Entry,
+    clauses,
+    code_label,
+    day,
+    msg,
+    t,
+    within_key,
+)
 from dirtrack.records import Record
 from dirtrack.remind import followup_keys, reminder_item_keys
 from dirtrack.render import Column, OutputFormat, emit, out, visible
@@ -237,8 +249,8 @@ class HistoryView:
 
     def value(self, name: str, value: Any, lang: str, entity: str = "") -> str:
         coded = _CODED.get((entity, name))
-        if coded is not None and isinstance(value, str) and coded[1] + value in coded[0]:
-            return say(coded[0][coded[1] + value], lang)
+        if coded is not None and isinstance(value, str):
+            return code_label(coded[1], value, lang, coded[0])
         if isinstance(value, bool):  # the user's words, not Python's True
             return t("yes" if value else "no", lang)
         if name in UNIT_FIELDS and isinstance(value, int):

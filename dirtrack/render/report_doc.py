@@ -20,6 +20,7 @@ from dirtrack.i18n import (
     Count,
     category_label,
     clauses,
+    code_label,
     kind_label,
     number,
     status_label,
@@ -429,7 +430,7 @@ def series_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table
         [
             labels.unit({"code": row["unit"], "name": row["name"]}),
             row["text"],
-            t("every_" + row["every"], lang),
+            code_label("every_", row["every"], lang),
             *counted(row),
             row["carried"],
         ]

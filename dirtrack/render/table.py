@@ -141,10 +141,10 @@ def print_table(
     title: str | None = None,
     highlight: Callable[[Record], str | None] | None = None,
 ) -> None:
-    from dirtrack.i18n import t
+    from dirtrack.i18n import heading, t
 
     title = None if title is None else visible(title)
-    headers = [t(column.header, lang) for column in columns]
+    headers = [heading(column.header, lang) for column in columns]
     # One pass over the records (they may be a stream read as it goes): the cells, and the
     # styles rich shows.
     rows: list[list[str]] = []

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dirtrack.i18n import category_label, day, kind_label, status_label, t
+from dirtrack.i18n import TEXT, category_label, code_label, day, kind_label, status_label, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, visible
 
@@ -105,7 +105,7 @@ def _result_doc(r: Record, lang: str) -> str:
     if result.get("doc_date"):
         parts.append(f"({day(result['doc_date'], lang)})")
     if result.get("verdict"):
-        parts.append(f"— {t('verdict_' + result['verdict'], lang)}")
+        parts.append(f"— {code_label('verdict_', result['verdict'], lang)}")
     if result.get("accepted_on"):
         parts.append(f"— {t('accepted_on', lang)} {day(result['accepted_on'], lang)}")
     elif result.get("returned_on"):
@@ -117,12 +117,16 @@ REQUEST_COLUMNS = [
     Column("id", "id", justify="right", priority=0),
     Column("directive_id", "directive_short", justify="right", priority=0),
     Column("unit", "unit_short", priority=0),
-    Column("kind", "kind", lambda r, lang: t(f"req_kind_{r['kind']}", lang), priority=1),
+    Column("kind", "kind", lambda r, lang: code_label("req_kind_", r["kind"], lang), priority=1),
     Column("asked_on", "asked_on", _date("asked_on"), priority=2),
     Column("to", "due", _date("to"), priority=0),
     Column("reason", "reason", wrap=True, priority=3, min_width=12),
     Column(
-        "status", "status", lambda r, lang: t(f"req_{r['status']}", lang), wrap=True, priority=0
+        "status",
+        "status",
+        lambda r, lang: code_label("req_", r["status"], lang),
+        wrap=True,
+        priority=0,
     ),
     Column("late", "asked_late", lambda r, lang: "!" if r.get("asked_late") else "", priority=2),
     Column("decision_doc", "doc", priority=4),
@@ -262,6 +266,14 @@ def directive_card(record: Record, lang: str) -> None:
     print_renderables([card, history])
 
 
+def _event(event: str, lang: str) -> str:
+    """An event of ``show`` in words; a request's whose kind or decision another program typed
+    in (none of dirtrack's) with the code as stored, quoted."""
+    if "ev_" + event in TEXT or not event.startswith("request_"):
+        return t("ev_" + event, lang)
+    return t("ev_request_code", lang, code=code_label("", event.removeprefix("request_"), lang))
+
+
 # The events of ``show``: what happened, when, with the deadline it set and the note.
 EVENT_COLUMNS = [
     Column(
@@ -274,7 +286,7 @@ EVENT_COLUMNS = [
         ),
         priority=0,
     ),
-    Column("event", "status", lambda r, lang: t(f"ev_{r['event']}", lang), wrap=True, priority=0),
+    Column("event", "status", lambda r, lang: _event(r["event"], lang), wrap=True, priority=0),
     Column("due", "due", _date("due"), priority=1),
     Column(
         "percent",
@@ -306,7 +318,7 @@ SERIES_COLUMNS = [
     Column("id", "id", justify="right"),
     Column("unit", "unit_short"),
     Column("text", "text", wrap=True),
-    Column("every", "every", lambda r, lang: t(f"every_{r['every']}", lang)),
+    Column("every", "every", lambda r, lang: code_label("every_", r["every"], lang)),
     Column("day", "series_rule", _rule),
     Column("from", "series_span", _span),
 ]
@@ -361,7 +373,7 @@ def series_card(
             fields=fields,
         )
         return
-    every = t("every_" + record["every"], lang)
+    every = code_label("every_", record["every"], lang)
     rule = f"{every}, {_rule(record, lang)}"
     title = f"#{record['id']} {record['unit']}: {record['text']} ({rule}; {_span(record, lang)})"
     emit(
@@ -589,11 +601,11 @@ def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:
     card.show_header = False
     for key, value in profile.items():
         if key == "kind":
-            value = t(f"office_kind_{value}", lang)
+            value = code_label("office_kind_", value, lang)
         elif key == "accepts_completions":
             value = t("office_yes" if value else "office_no", lang)
         elif key == "on_time_by":
-            value = t(f"office_on_time_by_{value}", lang)
+            value = code_label("office_on_time_by_", value, lang)
         elif isinstance(value, list):
             value = "\n".join(value)
         card.add_row(t(f"office_{key}", lang), Text(visible(value or "")))

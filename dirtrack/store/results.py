@@ -21,7 +21,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import ERRORS, Phrase
 from dirtrack.inputs import open_input, os_reason, user_path
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.models import Directive, DirectiveResult, Request
@@ -305,11 +305,13 @@ def get_request(session: Session, request_id: int) -> Request:
 def _pending(session: Session, request_id: int) -> Request:
     found = get_request(session, request_id)
     if found.decision is not None:
+        # a decision another program typed in (none of dirtrack's) is said as stored, quoted
+        known = f"req_{found.decision}" in ERRORS
+        decision = Phrase(f"req_{found.decision}") if known else repr(found.decision)
+        if found.decided_on is None:
+            raise Conflict.of("request_answered_undated", id=request_id, decision=decision)
         raise Conflict.of(
-            "request_answered",
-            id=request_id,
-            decision=Phrase(f"req_{found.decision}"),
-            date=found.decided_on,
+            "request_answered", id=request_id, decision=decision, date=found.decided_on
         )
     return found
 

@@ -600,13 +600,15 @@ def occurrence_ids(conn: Connection, series_id: int) -> list[int]:
 
 
 def occurrence_facts(conn: Connection, series_id: int, *, as_of: date) -> Iterator[DirectiveFacts]:
-    """The facts of every occurrence of the series as of ``as_of`` (in no set order)."""
+    """The facts of every occurrence of the series given by ``as_of`` (in no set order): one
+    whose period starts after ``as_of`` was not given yet, and is left out as ``list --as-of``
+    leaves out a directive given after its day (:func:`dirtrack.store.rules.held_by`)."""
     from dirtrack.store.facts import iter_facts
+    from dirtrack.store.rules import held_by
     from dirtrack.store.tables import directive
 
-    return iter_facts(
-        conn, select(directive.c.id).where(directive.c.series_id == series_id), as_of=as_of
-    )
+    query = select(directive.c.id).where(directive.c.series_id == series_id, held_by(as_of))
+    return iter_facts(conn, query, as_of=as_of)
 
 
 def occurrence_states(conn: Connection, scope: Scope, since: date) -> list[Any]:

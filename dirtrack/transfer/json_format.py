@@ -1521,7 +1521,7 @@ class _Import:
                 if len(unit.alias_ids) != len(unit.aliases):
                     raise InvalidInput.of(
                         "json_alias_ids", where=f"{where}.alias_ids", n=len(unit.alias_ids),
-                        aliases=len(unit.aliases),
+                        aliases=Count("aliases", len(unit.aliases)),
                     )  # fmt: skip
                 for alias_id in unit.alias_ids:
                     self.new_id("units.alias_ids", alias_id)
