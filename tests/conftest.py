@@ -399,6 +399,25 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Any]:
+    """One migrated database per backend for a module whose examples empty it
+    (:func:`clear_tables`) and fill it by hand (test_report_sql, test_report_reference)."""
+    from dirtrack.db import open_engine
+
+    name = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")
+    if request.param == "sqlite":
+        target = str(tmp_path_factory.mktemp(name) / "register.db")
+    else:
+        cluster: Cluster = request.getfixturevalue("pg_cluster")
+        target = cluster.create_database(name)
+    found, _ = open_engine(target)
+    yield found
+    found.dispose()
+
+
 def clear_tables(conn: Any, *tables: Any) -> None:
     """Delete every row of ``tables`` (children first), as a test filling a register by hand
     starts: the links within a table (a unit's parent and successor, a limitation's repeat) are

@@ -17,18 +17,16 @@ import contextlib
 import csv
 import io
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, insert, update
 
 from dirtrack import risk
-from dirtrack.db import open_engine, read_scope, session_scope
+from dirtrack.db import read_scope, session_scope
 from dirtrack.periods import Period
 from dirtrack.records import RecordStream, materialised
 from dirtrack.render.json_out import dump_chunks
@@ -48,9 +46,8 @@ from dirtrack.status import Counts
 from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
 from tests import oracle
-from tests.conftest import BACKENDS, clear_tables
+from tests.conftest import clear_tables
 from tests.oracle import gather_report
-from tests.pg import Cluster
 from tests.test_plain_table import pipe_console
 
 FIRST = date(2021, 1, 1)
@@ -68,21 +65,6 @@ FIELDS = ["KT", "VX", "NC"]
 
 def day(n: int) -> date:
     return FIRST + timedelta(days=n)
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    """One migrated database per backend; each example empties and refills it."""
-    if request.param == "sqlite":
-        target = str(tmp_path_factory.mktemp("review") / "register.db")
-    else:
-        cluster: Cluster = request.getfixturevalue("pg_cluster")
-        target = cluster.create_database("review")
-    found, _ = open_engine(target)
-    yield found
-    found.dispose()
 
 
 @dataclass

@@ -10,17 +10,15 @@ start without the libraries only other commands need.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, insert, select
 
-from dirtrack.db import open_engine, read_scope, session_scope
+from dirtrack.db import read_scope, session_scope
 from dirtrack.periods import Period
 from dirtrack.report.sections import scope_end
 from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, Status
@@ -29,9 +27,8 @@ from dirtrack.store import tables as t
 from dirtrack.store.counts import unit_counts
 from dirtrack.store.directives import DirectiveFilter, iter_facts
 from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
-from tests.conftest import BACKENDS, clear_tables
+from tests.conftest import clear_tables
 from tests.oracle import build_report, judge
-from tests.pg import Cluster
 
 FIRST = date(2021, 1, 1)
 # A short calendar, so that deadlines, completions, approvals and T often fall on the same day.
@@ -42,21 +39,6 @@ STAMP = datetime(2024, 1, 1, tzinfo=UTC)
 
 def day(n: int) -> date:
     return FIRST + timedelta(days=n)
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    """One migrated database per backend; each example empties and refills it."""
-    if request.param == "sqlite":
-        target = str(tmp_path_factory.mktemp("sql") / "register.db")
-    else:
-        cluster: Cluster = request.getfixturevalue("pg_cluster")
-        target = cluster.create_database("register")
-    found, _ = open_engine(target)
-    yield found
-    found.dispose()
 
 
 def orm_facts(session: Any, flt: DirectiveFilter) -> list[DirectiveFacts]:
