@@ -3169,6 +3169,14 @@ ERRORS.update(
             "deadline {text!r} counted on the office calendar as {due} (working days, days "
             "off and moved days as dirtrack calendar list shows): check it"
         ),
+        "warn_progress_truncated": N_(
+            "progress {value}%: recorded as {percent}%, progress being kept in whole percents; "
+            "the fraction is dropped, never rounded up (99.5%: 99%)"
+        ),
+        "warn_progress_as_note": N_(
+            "progress {value!r} is no percentage dirtrack reads (a whole number from 0 to 100, "
+            "or 70%): kept as a progress note"
+        ),
         "warn_full_not_done": N_(
             "progress 100% without saying the directive is completed: recorded in progress; "
             "write 'Đã hoàn thành ngày …' (or record it with dirtrack done) if it is"

@@ -57,3 +57,23 @@ VERDICT_NAMES: dict[str, tuple[str, ...]] = {
     "exceeds": ("vượt", "vượt yêu cầu"),
     "short": ("chưa đạt", "chưa đạt yêu cầu", "không đạt"),
 }
+
+
+#: The kinds of issuing office (``office set --kind``): a Party body (Quy định 66-QĐ/TW) or a
+#: state one (Nghị định 30/2020), each with what a user may type for it besides its code.
+OFFICE_KIND_NAMES: dict[str, tuple[str, ...]] = {
+    "party": ("đảng", "cơ quan đảng"),
+    "state": ("nhà nước", "chính quyền", "hành chính"),
+}
+
+#: What a yes-or-no setting takes (``office set --accept-completions``) besides yes and no.
+YES_NO_NAMES: dict[str, tuple[str, ...]] = {
+    "yes": ("có", "true", "1", "on"),
+    "no": ("không", "false", "0", "off"),
+}
+
+#: Which day decides whether a completion was on time (``office set --on-time-by``).
+ON_TIME_NAMES: dict[str, tuple[str, ...]] = {
+    "document": ("văn bản", "ngày văn bản"),
+    "acceptance": ("nghiệm thu", "ngày nghiệm thu"),
+}

@@ -1797,6 +1797,51 @@ def test_a_percentage_in_the_progress_column_follows_the_words_rule(
     assert "Giải ngân 30% vốn" in json.dumps(shown, ensure_ascii=False)
 
 
+def test_a_progress_cell_not_read_as_written_is_warned_of(office: Cli, tmp_path: Path) -> None:
+    """Text a spreadsheet or Python reads as a number ('nan', 'inf', '1e309', '5e1', '½')
+    became a progress note without a word, and 1.5 (a number cell) became 1% silently. Each is
+    now said on its row: the note for what is no percentage, and, for a fraction, the rule
+    that drops it (progress is kept in whole percents, never rounded up)."""
+    header = _PROGRESS_SHAPES[0]
+    cells: list[tuple[str, Any]] = [
+        ("Việc A", "nan"),
+        ("Việc B", "inf"),
+        ("Việc C", "1e309"),
+        ("Việc D", "5e1"),
+        ("Việc E", "½"),
+        ("Việc F", 1.5),
+        ("Việc G", "70,5%"),
+        ("Việc H", 40),
+        ("Việc I", "Đang rà soát"),
+    ]
+    book, _, path = _book(tmp_path, "tien-do.xlsx", _progress_rows(header, cells))
+    book.save(path)
+    found, _ = _dry(office, path)
+    for row, value in zip(range(2, 7), ("nan", "inf", "1e309", "5e1", "½"), strict=True):
+        assert (found[row]["progress"], found[row]["note"]) == (None, value)
+        assert found[row]["warnings"] == [
+            f"progress '{value}' is no percentage dirtrack reads (a whole number from 0 to 100, "
+            "or 70%): kept as a progress note"
+        ], found[row]
+    assert found[7]["progress"] == 1 and found[8]["progress"] == 70
+    assert found[7]["warnings"] == [
+        "progress 1.5%: recorded as 1%, progress being kept in whole percents; the fraction is "
+        "dropped, never rounded up (99.5%: 99%)"
+    ]
+    assert found[8]["warnings"][0].startswith("progress 70.5%: recorded as 70%")
+    assert found[9]["warnings"] == found[10]["warnings"] == []
+    assert (found[9]["progress"], found[10]["note"]) == (40, "Đang rà soát")
+    vi = office.json(
+        "--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF, "--dry-run"
+    )
+    said = {r["row"]: r["warnings"] for r in vi["rows"]}
+    assert said[6] == [
+        "tiến độ '½' không phải tỷ lệ phần trăm dirtrack đọc được (số nguyên từ 0 đến 100, "
+        "hoặc 70%): giữ làm ghi chú tiến độ"
+    ]
+    assert said[7][0].startswith("tiến độ 1.5%: ghi là 1%")
+
+
 _KEYED_SHAPES = [
     ["Mã", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
     ["TT", "Cơ quan thực hiện", "Nhiệm vụ", "Tình hình thực hiện", "Hạn xử lý", "Mã"],

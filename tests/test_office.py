@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import Cli, snapshot
+import re
+
+from tests.conftest import Cli, run, snapshot
 
 PARTY = (
     "office", "set", "--kind", "party", "--parent-body", "TỈNH ỦY NINH BÌNH",
@@ -118,4 +120,44 @@ def test_the_profiles_choices_are_matched_as_every_name_is(cli: Cli) -> None:
     assert "party, state" in cli.fail("office", "set", "--kind", "tỉnh")
     assert "yes or no" in cli.fail("office", "set", "--accept-completions", "maybe")
     assert "document, acceptance" in cli.fail("office", "set", "--on-time-by", "hôm nay")
+    assert snapshot(cli.db) == before
+
+
+def test_the_profiles_choices_complete_and_show_their_vietnamese_names(cli: Cli) -> None:
+    """--kind, --accept-completions and --on-time-by were plain text: no shell completion and
+    no Vietnamese names in the help; now they are choices as add-meeting --kind is."""
+
+    def zsh(words: str) -> str:
+        env = {"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
+        done = run(env=env)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert re.findall(r'"(\w+)":', zsh("dirtrack office set --kind da")) == ["party"]
+    assert "nhà nước" in zsh("dirtrack office set --kind nha")
+    assert re.findall(r'"(\w+)":', zsh("dirtrack office set --on-time-by nghiem")) == ["acceptance"]
+    assert re.findall(r'"(\w+)":', zsh("dirtrack office set --accept-completions kh")) == ["no"]
+    assert re.findall(r'"(\w+)":', zsh("dirtrack office template --kind nh")) == ["state"]
+    text = " ".join(
+        line.strip("│ ") for line in cli.ok("--lang", "vi", "office", "set", "-h").splitlines()
+    )
+    for said in ("party (đảng", "state (nhà nước", "yes (có)", "no (không)", "document (văn bản)",
+                 "acceptance (nghiệm thu)"):  # fmt: skip
+        assert said in text, said
+    cli.ok("office", "set", "--kind", "đảng")
+    assert cli.json("office")["kind"] == "party"
+    before = snapshot(cli.db)
+    for lang, option, said in (
+        ("en", "--kind", "Error: unknown kind of body 'x': use one of party, state"),
+        ("vi", "--kind", "Error: loại cơ quan 'x' không hợp lệ: dùng một trong party (đảng), "
+                         "state (nhà nước)"),
+        ("en", "--on-time-by", "Error: unknown --on-time-by 'x'; use one of document, acceptance"),
+        ("en", "--accept-completions", "Error: --accept-completions takes yes or no, not 'x'"),
+    ):  # fmt: skip
+        result = cli("--lang", lang, "office", "set", option, "x")
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [said]
+    assert cli.fail("office", "template", "--out", "t.docx", "--kind", "x").splitlines() == [
+        "Error: unknown kind of body 'x': use one of party, state"
+    ]
     assert snapshot(cli.db) == before

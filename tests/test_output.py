@@ -250,6 +250,36 @@ def test_a_file_is_written_whole_or_not_at_all(
     assert os.listdir(folder) == []  # no part file left behind either
 
 
+@pytest.mark.parametrize(
+    ("command", "fsize", "said"),
+    [
+        # the database cannot grow its shared-memory file: it fails once the folder is made
+        (["pack", "out", "--quarter", "2022Q3", "--as-of", "2022-09-10"], 4096, "cannot open"),
+        # the letter itself cannot be written whole
+        (["urge", "--all", "--as-of", "2022-10-10", "--format", "md"], FSIZE_LIMIT, "BTC.md"),
+    ],
+)
+def test_a_failed_command_leaves_no_folder_it_made(
+    big: str, tmp_path: Path, command: list[str], fsize: int, said: str
+) -> None:
+    """`pack out --dir D` and `urge --all --dir D` make D when it is missing: a write that then
+    failed (here the file size limit, as a full disk) left it behind, empty. Now what the
+    command made goes with its one error; a folder that was there stays."""
+    before = file_digest(Path(big))
+    made = tmp_path / "made"
+    message = one_error(dirtrack(*command, "--dir", str(made), db=big, limit=_limited(fsize)))
+    assert said in message, message
+    assert not made.exists()
+    there = tmp_path / "there"
+    there.mkdir()
+    one_error(dirtrack(*command, "--dir", str(there), db=big, limit=_limited(fsize)))
+    assert there.is_dir() and os.listdir(there) == []
+    assert file_digest(Path(big)) == before
+    done = dirtrack(*command, "--dir", str(made), db=big)  # without the limit, it is made
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in made.iterdir()] == ["BTC." + ("md" if "urge" in command else "xlsx")]
+
+
 # --- the database is never an output file ----------------------------------------------------
 
 

@@ -150,7 +150,13 @@ def urge(
     from dirtrack.remind import build_reminders, check_days, is_due_soon
     from dirtrack.render import err, out
     from dirtrack.render.letter import Letter, render_letter
-    from dirtrack.render.outfile import unit_file, unit_file_target, unit_folder, write_atomic
+    from dirtrack.render.outfile import (
+        drop_unit_folder,
+        unit_file,
+        unit_file_target,
+        unit_folder,
+        write_atomic,
+    )
     from dirtrack.report import facts_held
     from dirtrack.status import Status
     from dirtrack.store.documents import record_urging, urged_before
@@ -180,91 +186,99 @@ def urge(
     from dirtrack.inputs import user_path
 
     where = None if folder is None else user_path(folder)
-    if where is not None:
-        unit_folder(where)
+    made = where is not None and unit_folder(where)
     if fmt == "docx" and target is None and folder is None:
         import sys
 
         if sys.stdout.isatty():
             raise InvalidInput.of("binary_to_terminal", fmt="docx")
     written: list[tuple[Path | None, bytes, str]] = []
-    with unit_of_work(ctx) as session:
-        index = UnitIndex.load(session)
-        chosen = index.resolve(unit) if unit else None
-        held = [chosen.id] if chosen is not None and chosen.id is not None else None
-        facts = [
-            f
-            for f in facts_held(session, day, held)
-            if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
-        ]
-        sections = build_reminders(facts, as_of=day, within=within)["units"]
-        if chosen is not None:
-            sections = [s for s in sections if s["code"] == chosen.code]
-            if not sections or not (sections[0]["overdue"] or sections[0]["due_soon"]):
-                nothing = within_key("urge_nothing", within)
-                raise InvalidInput.of(nothing, unit=chosen.code, date=day, n=within)
-        else:
-            sections = [s for s in sections if s["overdue"]]
-        conn = session.connection()
-        ids = {info.code: info for info in index.all_info()} if sections else {}
-        taken: set[str] = set()
-        # The office's letterhead and meetings, read once for every letter.
-        office = office_documents(
-            conn,
-            lang,
-            subject=t("urge_subject", lang),
-            number=number,
-            day=issued,
-            to=recipients,
-            signer=signer_name[0] if signer_name else None,
-            template=None,
-            doc_type="CV",
-            type_name=None,
-        )
-        # Nơi nhận: "Như trên" (the unit), then the office's usual recipients.
-        copies = [t("urge_as_above", lang), *load(conn)["to"]]
-        for section in sections:
-            head = replace(
-                office.head,
-                to=recipients or [section["name"] or section["code"]],
-                copies=list(copies),
-            )
-            unit_id = ids[section["code"]].id
-            letter = Letter(
-                head=head,
-                unit=section,
-                as_of=day,
-                within=within,
-                reply_by=answer_by,
-                times=urged_before(session, unit_id, issued),
-                meetings=office.meetings,
-            )
-            data = render_letter(letter, fmt)
-            record_urging(
-                session,
-                unit_id=unit_id,
-                issued_on=issued,
-                as_of=day,
-                number=head.number.split(" ", 1)[1] if number else None,
-                reply_by=answer_by,
-                overdue=[r["id"] for r in section["overdue"]],
-                due_soon=[r["id"] for r in section["due_soon"]],
-            )
-            path = target
-            if where is not None:
-                name = unit_file(section["code"], fmt, unit_id, taken)
-                path = unit_file_target(where / name, force=force)
-            written.append((path, data, section["code"]))
-        for path, data, _ in written:  # inside the transaction: a failed write records nothing
-            if path is not None:
-                write_atomic(path, data, force=force)
-            elif fmt == "md":
-                out(data.decode())
+    created: list[Path] = []  # the letters written in --dir, none there before
+    try:
+        with unit_of_work(ctx) as session:
+            index = UnitIndex.load(session)
+            chosen = index.resolve(unit) if unit else None
+            held = [chosen.id] if chosen is not None and chosen.id is not None else None
+            facts = [
+                f
+                for f in facts_held(session, day, held)
+                if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
+            ]
+            sections = build_reminders(facts, as_of=day, within=within)["units"]
+            if chosen is not None:
+                sections = [s for s in sections if s["code"] == chosen.code]
+                if not sections or not (sections[0]["overdue"] or sections[0]["due_soon"]):
+                    nothing = within_key("urge_nothing", within)
+                    raise InvalidInput.of(nothing, unit=chosen.code, date=day, n=within)
             else:
-                import sys
+                sections = [s for s in sections if s["overdue"]]
+            conn = session.connection()
+            ids = {info.code: info for info in index.all_info()} if sections else {}
+            taken: set[str] = set()
+            # The office's letterhead and meetings, read once for every letter.
+            office = office_documents(
+                conn,
+                lang,
+                subject=t("urge_subject", lang),
+                number=number,
+                day=issued,
+                to=recipients,
+                signer=signer_name[0] if signer_name else None,
+                template=None,
+                doc_type="CV",
+                type_name=None,
+            )
+            # Nơi nhận: "Như trên" (the unit), then the office's usual recipients.
+            copies = [t("urge_as_above", lang), *load(conn)["to"]]
+            for section in sections:
+                head = replace(
+                    office.head,
+                    to=recipients or [section["name"] or section["code"]],
+                    copies=list(copies),
+                )
+                unit_id = ids[section["code"]].id
+                letter = Letter(
+                    head=head,
+                    unit=section,
+                    as_of=day,
+                    within=within,
+                    reply_by=answer_by,
+                    times=urged_before(session, unit_id, issued),
+                    meetings=office.meetings,
+                )
+                data = render_letter(letter, fmt)
+                record_urging(
+                    session,
+                    unit_id=unit_id,
+                    issued_on=issued,
+                    as_of=day,
+                    number=head.number.split(" ", 1)[1] if number else None,
+                    reply_by=answer_by,
+                    overdue=[r["id"] for r in section["overdue"]],
+                    due_soon=[r["id"] for r in section["due_soon"]],
+                )
+                path = target
+                if where is not None:
+                    name = unit_file(section["code"], fmt, unit_id, taken)
+                    path = unit_file_target(where / name, force=force)
+                written.append((path, data, section["code"]))
+            for path, data, _ in written:  # inside the transaction: a failed write records nothing
+                if path is not None:
+                    fresh = not path.exists()
+                    write_atomic(path, data, force=force)
+                    if fresh and where is not None:
+                        created.append(path)
+                elif fmt == "md":
+                    out(data.decode())
+                else:
+                    import sys
 
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
+                    sys.stdout.buffer.write(data)
+                    sys.stdout.buffer.flush()
+    except BaseException:
+        if where is not None:  # nothing was recorded: no letter (nor a folder made for them)
+            drop_unit_folder(where, created, made=made)
+        raise
     if not written:
         err(msg("urge_none", lang, date=day))
         return

@@ -9,11 +9,14 @@ from dirtrack.cli.common import (
     ForceOpt,
     FormatOpt,
     bad_parameter,
+    named_option,
     recorded_change,
     state,
     unit_of_work,
 )
-from dirtrack.i18n import Phrase, msg
+from dirtrack.errors import InvalidInput
+from dirtrack.i18n import N_, Choices, Phrase, msg
+from dirtrack.kinds import OFFICE_KIND_NAMES, ON_TIME_NAMES, YES_NO_NAMES
 from dirtrack.render import OutputFormat, err
 
 office_app = DirtrackTyper(
@@ -22,6 +25,33 @@ office_app = DirtrackTyper(
     invoke_without_command=True,
 )
 app.add_typer(office_app, name="office")
+
+
+# The help of --kind, said once for `office set` and `office template`.
+OFFICE_KIND_HELP = N_(
+    "party (đảng: Quy định 66-QĐ/TW) or state (nhà nước: NĐ 30/2020): the code or the "
+    "Vietnamese name, accents optional."
+)
+
+
+# The refusals are the store's (dirtrack.store.office), which checks the same values given
+# another way; imported when one is said, not on every start.
+def _unknown_kind(value: str, choices: Choices) -> InvalidInput:
+    from dirtrack.store.office import bad_kind
+
+    return bad_kind(value)
+
+
+def _unknown_yes_no(value: str, choices: Choices) -> InvalidInput:
+    from dirtrack.store.office import bad_yes_no
+
+    return bad_yes_no(value, "--accept-completions")
+
+
+def _unknown_on_time_by(value: str, choices: Choices) -> InvalidInput:
+    from dirtrack.store.office import bad_on_time_by
+
+    return bad_on_time_by(value)
 
 
 @office_app.callback(invoke_without_command=True)
@@ -55,10 +85,8 @@ def office_set(
     *,
     kind: Annotated[
         str | None,
-        typer.Option(
-            "--kind",
-            help="party (Đảng: Quy định 66-QĐ/TW) or state (nhà nước: NĐ 30/2020).",
-            metavar="KIND",
+        named_option(
+            OFFICE_KIND_NAMES, unknown=_unknown_kind, metavar="KIND", help=OFFICE_KIND_HELP
         ),
     ] = None,
     parent_body: Annotated[
@@ -126,19 +154,23 @@ def office_set(
     ] = False,
     accept_completions: Annotated[
         str | None,
-        typer.Option(
-            "--accept-completions",
-            help="yes: the office accepts (nghiệm thu) each completion with `accept`; no: not.",
+        named_option(
+            YES_NO_NAMES,
+            unknown=_unknown_yes_no,
             metavar="yes|no",
+            help="yes (có): the office accepts (nghiệm thu) each completion with `accept`; "
+            "no (không): it does not.",
         ),
     ] = None,
     on_time_by: Annotated[
         str | None,
-        typer.Option(
-            "--on-time-by",
-            help="Which day decides on time: document (the result document's date) or "
-            "acceptance (the day the office accepts).",
+        named_option(
+            ON_TIME_NAMES,
+            unknown=_unknown_on_time_by,
             metavar="document|acceptance",
+            help="Which day decides on time: document (văn bản), the result document's date, "
+            "or acceptance (nghiệm thu), the day the office accepts; the code or the "
+            "Vietnamese name, accents optional.",
         ),
     ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -196,17 +228,19 @@ def office_template(
     ],
     kind: Annotated[
         str | None,
-        typer.Option(
-            "--kind",
-            help="party or state (default: the office's kind).",
+        named_option(
+            OFFICE_KIND_NAMES,
+            unknown=_unknown_kind,
             metavar="KIND",
+            help=OFFICE_KIND_HELP,
         ),
     ] = None,
     force: ForceOpt = False,
 ) -> None:
     """Copy the report template dirtrack ships out for editing, in the language of --lang.
 
-    The copy has the placeholders dirtrack fills (see README); give the edited file back with
+    Without --kind, the template of the office's kind (office set --kind). The copy has the
+    placeholders dirtrack fills (see README); give the edited file back with
     `office set --template FILE` or `report --template FILE`.
 
     Example: dirtrack --lang vi office template --out mau-bao-cao.docx

@@ -136,10 +136,11 @@ def pack_out(
     from dirtrack.inputs import user_path
 
     target = user_path(folder)
+    made = False
     if not dry_run:
         from dirtrack.render.outfile import unit_folder
 
-        unit_folder(target)
+        made = unit_folder(target)
     rehearsal = dry_run
     results: list[dict[str, Any]] = []
     skipped: list[str] = []
@@ -254,8 +255,11 @@ def pack_out(
     except _Rehearsal:
         pass
     except BaseException:
-        for path in written:  # the packs were not recorded: their workbooks must not remain
-            path.unlink(missing_ok=True)
+        from dirtrack.render.outfile import drop_unit_folder
+
+        # the packs were not recorded: their workbooks (and a folder made for them) must not
+        # remain
+        drop_unit_folder(target, written, made=made)
         raise
     for code in skipped:
         err(msg("pack_nothing", lang, unit=code, period=span.title(lang)))

@@ -85,12 +85,14 @@ def unit_file_target(path: Path, *, force: bool) -> Path:
     return check_target(str(path), force=force)
 
 
-def unit_folder(folder: Path) -> None:
+def unit_folder(folder: Path) -> bool:
     """Make ready the folder ``--dir`` names for one file per unit (``pack out``'s workbooks,
     ``urge --all``'s letters): created when missing and its parent exists; refused when it is a
-    file, when its parent is missing too, or when it cannot be written in."""
+    file, when its parent is missing too, or when it cannot be written in. Returns whether it
+    was created, for :func:`drop_unit_folder` when the command then fails."""
     if folder.exists() and not folder.is_dir():
         raise InvalidInput.of("unit_dir_is_file", value=folder)
+    made = False
     if not folder.exists():
         if not folder.parent.is_dir():
             raise InvalidInput.of("unit_dir_no_parent", value=folder, folder=folder.parent)
@@ -98,8 +100,23 @@ def unit_folder(folder: Path) -> None:
             folder.mkdir()
         except OSError as exc:
             raise write_failure(exc, folder) from None
+        made = True
     if not os.access(folder, os.W_OK):
         raise InvalidInput.of("unit_dir_not_writable", value=folder)
+    return made
+
+
+def drop_unit_folder(folder: Path, files: Iterable[Path], *, made: bool) -> None:
+    """Undo what a failed command wrote in its ``--dir`` (:func:`unit_folder`): remove the
+    ``files`` it created there, then the folder itself when it ``made`` it and it is empty (a
+    file another program put there keeps it). Nothing else is touched; a removal that fails is
+    left, the command's own error being the one said."""
+    for path in files:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+    if made:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def write_failure(exc: OSError, target: object) -> DirtrackError:

@@ -19,25 +19,35 @@ from sqlalchemy import Connection, select
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Choices
+from dirtrack.kinds import OFFICE_KIND_NAMES, ON_TIME_NAMES, YES_NO_NAMES
 from dirtrack.models import Office
 from dirtrack.text import clean_text, match_name
 
 OFFICE_ID = 1
-KINDS = ("party", "state")
-# What `--kind` also accepts, compared without case or accents.
-KIND_NAMES: dict[str, tuple[str, ...]] = {
-    "party": ("đảng", "cơ quan đảng", "dang"),
-    "state": ("nhà nước", "chính quyền", "nha nuoc", "hành chính"),
-}
+KINDS = tuple(OFFICE_KIND_NAMES)
 MAX_RECIPIENTS = 50
 # A ký hiệu: letters (Đ included), digits and inner hyphens: VPTU, UBND, VPUB, BTC-TU.
 _CODE = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
 
 
+def bad_kind(value: str) -> InvalidInput:
+    """The refusal of a kind that names none (``office set --kind``, ``office template``)."""
+    return InvalidInput.of("office_bad_kind", value=value, choices=Choices(OFFICE_KIND_NAMES))
+
+
+def bad_yes_no(value: str, option: str = "--accept-completions") -> InvalidInput:
+    return InvalidInput.of("office_bad_yes_no", option=option, value=value)
+
+
+def bad_on_time_by(value: str) -> InvalidInput:
+    return InvalidInput.of("office_bad_on_time_by", value=value, choices=Choices(ON_TIME_NAMES))
+
+
 def check_kind(value: str) -> str:
-    code = match_name(value, KIND_NAMES)
+    code = match_name(value, OFFICE_KIND_NAMES)
     if code is None:
-        raise InvalidInput.of("office_bad_kind", value=value, choices=", ".join(KINDS))
+        raise bad_kind(value)
     return code
 
 
@@ -64,29 +74,20 @@ def _kind(value: str, option: str) -> str:
     return check_kind(value)
 
 
-# What --accept-completions takes, compared without case or accents as every name is.
-YES_NO: dict[str, tuple[str, ...]] = {
-    "yes": ("true", "1", "on", "có"),
-    "no": ("false", "0", "off", "không"),
-}
-ON_TIME_BY = ("document", "acceptance")
-ON_TIME_NAMES: dict[str, tuple[str, ...]] = {
-    "document": ("văn bản", "ngày văn bản", "van ban"),
-    "acceptance": ("nghiệm thu", "ngày nghiệm thu", "nghiem thu"),
-}
+ON_TIME_BY = tuple(ON_TIME_NAMES)
 
 
 def _yes_no(value: str, option: str) -> bool:
-    code = match_name(value, YES_NO)
+    code = match_name(value, YES_NO_NAMES)
     if code is None:
-        raise InvalidInput.of("office_bad_yes_no", option=option, value=value)
+        raise bad_yes_no(value, option)
     return code == "yes"
 
 
 def _on_time_by(value: str, option: str) -> str:
     code = match_name(value, ON_TIME_NAMES)
     if code is None:
-        raise InvalidInput.of("office_bad_on_time_by", value=value, choices=", ".join(ON_TIME_BY))
+        raise bad_on_time_by(value)
     return code
 
 

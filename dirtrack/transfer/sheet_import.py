@@ -1441,7 +1441,16 @@ class SheetImport:
                 return
         if not cells.is_blank(progress_value):
             try:
-                p.percent, progress_note = cells.parse_progress(progress_value)
+                read = cells.read_progress(progress_value)
+                p.percent, progress_note = read.percent, read.note
+                if read.truncated is not None:
+                    p.warn(
+                        Phrase(
+                            "warn_progress_truncated", value=read.truncated, percent=read.percent
+                        )
+                    )
+                elif read.as_note:
+                    p.warn(Phrase("warn_progress_as_note", value=cells.text(progress_value)))
                 if cells.note_only(progress_value):
                     status = cells.Status(None, None, None)
                 else:

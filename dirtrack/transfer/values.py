@@ -506,6 +506,19 @@ def _whole_percent(number: float | Decimal, raw: str) -> int:
     return int(exact.to_integral_value(rounding=ROUND_DOWN))
 
 
+@dataclass(frozen=True, slots=True)
+class ProgressCell:
+    """A progress cell read (:func:`read_progress`): its whole percentage and its note, and
+    what a person may not expect of it: ``truncated``, the percentage written when a fraction
+    of it was dropped (``70,5%`` is 70%); ``as_note``, a cell that writes a number dirtrack
+    does not read as one (``nan``, ``inf``, ``1e309``, ``5e1``, ``½``), kept as the note."""
+
+    percent: int | None
+    note: str | None
+    truncated: Decimal | None = None
+    as_note: bool = False
+
+
 def parse_progress(value: Value) -> tuple[int | None, str | None]:
     """A percentage and a note: ``70%``, ``0.7`` formatted as a percentage, ``70``,
     ``40%: Đã trình dự thảo``, a percentage its words give as progress (``Đang thực hiện, đạt
@@ -515,34 +528,63 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     Raises:
         InvalidInput: a percentage outside 0-100.
     """
+    read = read_progress(value)
+    return read.percent, read.note
+
+
+def read_progress(value: Value) -> ProgressCell:
+    """:func:`parse_progress`, saying also what was dropped or not read as a number.
+
+    Raises:
+        InvalidInput: a percentage outside 0-100.
+    """
     if is_blank(value):
-        return None, None
+        return ProgressCell(None, None)
     if isinstance(value, Pct):
-        return _whole_percent(value.value, show(value)), None
+        return _percent_cell(value.value, show(value), None)
     if isinstance(value, bool):
-        return None, None
+        return ProgressCell(None, None)
     if isinstance(value, int | float):
         _no_fraction(value, show(value))
-        return _whole_percent(value, show(value)), None
+        return _percent_cell(value, show(value), None)
     if isinstance(value, datetime | date):
         raise InvalidInput.of("cell_date_not_progress", value=show(value))
     written = nfc(str(value))
     if (unsaid := _NOTE_ONLY.match(written)) is not None:
-        return None, written[unsaid.end() :].strip() or None
+        return ProgressCell(None, written[unsaid.end() :].strip() or None)
     bare = written.replace(",", ".").translate(_MINUS)
     if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
         _no_fraction(Decimal(bare), written)
-        return _whole_percent(Decimal(bare), written), None
+        return _percent_cell(Decimal(bare), written, None)
     found = _PERCENT.search(written)
     if found is None:
-        return None, written
+        return ProgressCell(None, written, as_note=_number_like(bare))
     if found["minus"]:
         raise InvalidInput.of("cell_not_percent", value=cut(found[0]))
     if found.start() != 0:
-        return _percent_in_words(written), written
-    percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
+        return ProgressCell(_percent_in_words(written), written)
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
-    return percent, rest or None
+    return _percent_cell(Decimal(found["number"].replace(",", ".")), found[0], rest or None)
+
+
+def _percent_cell(number: float | Decimal, raw: str, note: str | None) -> ProgressCell:
+    percent = _whole_percent(number, raw)
+    exact = Decimal(str(number)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    return ProgressCell(percent, note, exact.normalize() if exact != percent else None)
+
+
+def _number_like(text: str) -> bool:
+    """Whether ``text`` (a cell no percentage was read from) writes a number all the same:
+    what Python or a spreadsheet reads as one (``nan``, ``inf``, ``1e309``, ``5e1``) or
+    numeric characters (``½``, ``²``)."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    try:
+        float(stripped)
+    except ValueError:
+        return stripped.isnumeric()
+    return True
 
 
 # A progress note written with no percentage as ``export --format xlsx`` writes one its words
