@@ -2182,6 +2182,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "no_such_quarter": N_("{text!r}: a year has 4 quarters (I to IV)"),
     "disk_full": N_("the disk is full: nothing was written; free some space and run it again"),
+    "db_io_error": N_(
+        "the device reported an input/output error on the database (a failing disk, a file "
+        "size limit?): nothing was written; dirtrack doctor checks the database"
+    ),
     "db_read_only": N_(
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"

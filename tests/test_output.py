@@ -280,6 +280,28 @@ def test_a_failed_command_leaves_no_folder_it_made(
     assert [p.name for p in made.iterdir()] == ["BTC." + ("md" if "urge" in command else "xlsx")]
 
 
+def test_an_input_output_error_on_the_database_is_said_so(big: str, tmp_path: Path) -> None:
+    """SQLite's "disk I/O error" while a command writes (a failing disk; here the file size
+    limit stops its journal growing) was 'unexpected OperationalError': one line in the user's
+    language, the register as it was."""
+    rows = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn"] + [
+        f"{n},Việc mới số {n}: kiểm tra và báo cáo kết quả,BTC,31/12/2022" for n in range(1, 401)
+    ]
+    sheet = tmp_path / "more.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    before = file_digest(Path(big))
+    for lang, said in (
+        ("en", "the device reported an input/output error on the database"),
+        ("vi", "thiết bị báo lỗi đọc/ghi trên cơ sở dữ liệu"),
+    ):
+        done = dirtrack(
+            "--lang", lang, "import", str(sheet), "--meeting", "1", db=big, limit=_limited(32768)
+        )
+        message = one_error(done)
+        assert said in message and "unexpected" not in message, message
+    assert file_digest(Path(big)) == before
+
+
 # --- the database is never an output file ----------------------------------------------------
 
 

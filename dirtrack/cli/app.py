@@ -639,6 +639,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "disk_full", {}
         if "attempt to write a readonly database" in text:
             return "db_read_only", {}
+        # SQLite's SQLITE_IOERR while a command runs (its journal undoes the transaction)
+        if "disk I/O error" in text:
+            return "db_io_error", {}
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
         value = _unreadable_value(current)
