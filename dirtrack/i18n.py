@@ -333,6 +333,26 @@ class Count:
         return f"Count({self.key!r}, {self.n})"
 
 
+class Figure:
+    """A number with a fraction said in a message, ``Figure(Decimal("1.5"))``: ``1.5`` in
+    English, ``1,5`` in Vietnamese, whose decimal mark is the comma (as :func:`number`)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object, /) -> None:
+        self.value = value
+
+    def render(self, lang: str) -> str:
+        text = str(self.value)
+        return text.replace(".", ",") if lang == "vi" else text
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Figure({self.value!r})"
+
+
 class Choices:
     """The codes an option takes, said in a message that refuses a value: in English the codes
     ("briefing, review"), in Vietnamese each with its Vietnamese name, as ``--help`` lists them

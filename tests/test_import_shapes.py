@@ -1839,7 +1839,7 @@ def test_a_progress_cell_not_read_as_written_is_warned_of(office: Cli, tmp_path:
         "tiến độ '½' không phải tỷ lệ phần trăm dirtrack đọc được (số nguyên từ 0 đến 100, "
         "hoặc 70%): giữ làm ghi chú tiến độ"
     ]
-    assert said[7][0].startswith("tiến độ 1.5%: ghi là 1%")
+    assert said[7][0].startswith("tiến độ 1,5%: ghi là 1%")
 
 
 _KEYED_SHAPES = [

@@ -25,7 +25,7 @@ from sqlmodel import Session
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.keys import is_sheet_key
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Figure, Phrase
 from dirtrack.models import Directive, MeetingKind
 from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
@@ -1446,7 +1446,9 @@ class SheetImport:
                 if read.truncated is not None:
                     p.warn(
                         Phrase(
-                            "warn_progress_truncated", value=read.truncated, percent=read.percent
+                            "warn_progress_truncated",
+                            value=Figure(read.truncated),
+                            percent=read.percent,
                         )
                     )
                 elif read.as_note:
