@@ -294,6 +294,43 @@ def test_no_traceback_from_the_entry_point_on_bad_input(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add-meeting", "--date", "{day}", "--title", "Họp"],
+        ["assign", "1", "--unit", "BTC", "--due", "{day}", "x"],
+        ["done", "1", "--date", "{day}"],
+        ["extend", "1", "--to", "{day}"],
+        ["list", "--as-of", "{day}"],
+        ["report", "--period", "2022-01-01..{day}"],
+        ["request", "extend", "1", "--to", "{day}", "--reason", "Chờ"],
+    ],
+    ids=lambda args: " ".join(a for a in args if not a.startswith("{") and "..{" not in a),
+)
+def test_an_iso_date_whose_month_is_out_of_range_says_so(
+    seeded: Cli, db_path: Path, args: list[str]
+) -> None:
+    """`--due 2022-13-01` said it 'looks written month first … 2022-01-13': a year-month-day
+    date is not written month first. Every date option (one parser) says its month is out of
+    range, suggesting the day with month and day swapped where there is one; a day/month
+    date written month first ('6/30/2022') still says so."""
+    before = file_digest(db_path)
+    said = seeded.fail(*[a.replace("{day}", "2022-13-01") for a in args])
+    assert said == (
+        "Error: '2022-13-01' is not a real date: its month, 13, is not one from 1 to 12 "
+        "(year-month-day); did you mean 2022-01-13?"
+    )
+    said = seeded.fail(*[a.replace("{day}", "2022-13-14") for a in args])
+    assert said == (
+        "Error: '2022-13-14' is not a real date: its month, 13, is not one from 1 to 12 "
+        "(year-month-day)"
+    )
+    assert "looks written month first" in seeded.fail(
+        *[a.replace("{day}", "6/30/2022") for a in args]
+    )
+    assert file_digest(db_path) == before
+
+
 def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
     """`dirtrack list | head -1`: the closed pipe ends dirtrack quietly, as it would `cat`."""
     import subprocess
