@@ -292,5 +292,8 @@ def select_fields(
 
 def _field_column(name: str) -> Column:
     """The column of a field ``--fields`` names that the listing has no column for: headed by
-    the field's words (:func:`dirtrack.i18n.heading`), its values :func:`labelled`."""
-    return Column(name, name, lambda record, lang: labelled(name, record.get(name), lang))
+    the field's words (:func:`dirtrack.i18n.heading`), its values :func:`labelled`, wrapped
+    between words where the window is narrow (an object's fields and values are long)."""
+    return Column(
+        name, name, lambda record, lang: labelled(name, record.get(name), lang), wrap=True
+    )
