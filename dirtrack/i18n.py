@@ -1632,6 +1632,13 @@ ERRORS: dict[str, Entry] = {
         "computer set to English (US) writes dates), {day}: write days day first, and check "
         "the others written so, since one such as 3/4/2025 is read as 3 April"
     ),
+    "date_month_range": N_(
+        "{text!r} is not a real date: its month, {month}, is not one from 1 to 12 (year-month-day)"
+    ),
+    "date_month_range_swap": N_(
+        "{text!r} is not a real date: its month, {month}, is not one from 1 to 12 "
+        "(year-month-day); did you mean {day}?"
+    ),
     "not_a_date": N_("{text!r} is not a date; use {forms}"),
     "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
     "deadline_early_year": N_(
@@ -2701,6 +2708,9 @@ TEXT.update(
         "series_span_reversed": N_("{start}–{end} (ends before it starts)"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
+        # whose word a day of `calendar list` is (its `source`)
+        "day_source_office": C_("day source", "the office"),
+        "day_source_law": C_("day source", "the law"),
         "day_kind": N_("Kind of day"),  # the header over day_off / day_worked
         "cal_made_up": N_("worked in place of a day off"),
         "note": N_("Note"),

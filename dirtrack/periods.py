@@ -265,12 +265,28 @@ def check_day(day: date, raw: object = None) -> date:
     return day
 
 
-def _make_date(year: int, month: int, day: int, raw: str) -> date:
+def _make_date(year: int, month: int, day: int, raw: str, *, iso: bool = False) -> date:
+    """The day ``raw`` writes (``iso``: as year-month-day).
+
+    Raises:
+        InvalidInput: a year out of range, or no such day: an ISO day whose month is no month
+            (``2022-13-01``: the month out of range, and the day with month and day swapped
+            when there is one), a day/month one written month first (``6/30/2025``).
+    """
     check_year(year, raw)
     try:
         return date(year, month, day)
     except ValueError:
         pass
+    if iso and not 1 <= month <= 12:
+        # "2022-13-01": no month 13; nothing says it was written month first
+        try:
+            swapped = date(year, day, month)
+        except ValueError:
+            raise InvalidInput.of("date_month_range", text=raw, month=month) from None
+        raise InvalidInput.of(
+            "date_month_range_swap", text=raw, month=month, day=swapped.isoformat()
+        )
     if month > 12 and day <= 12:
         try:
             # "6/30/2025": written month first, as a sheet or machine set to English (US) does
@@ -284,7 +300,7 @@ def _make_date(year: int, month: int, day: int, raw: str) -> date:
 
 def _match_date(key: str, raw: str, ref: date | None) -> date | None:
     if m := _ISO.match(key):
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), raw)
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), raw, iso=True)
     if m := _DMY.match(key):
         return _make_date(int(m[3]), int(m[2]), int(m[1]), raw)
     if m := _LONG.match(key):

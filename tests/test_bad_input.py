@@ -294,6 +294,43 @@ def test_no_traceback_from_the_entry_point_on_bad_input(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add-meeting", "--date", "{day}", "--title", "Họp"],
+        ["assign", "1", "--unit", "BTC", "--due", "{day}", "x"],
+        ["done", "1", "--date", "{day}"],
+        ["extend", "1", "--to", "{day}"],
+        ["list", "--as-of", "{day}"],
+        ["report", "--period", "2022-01-01..{day}"],
+        ["request", "extend", "1", "--to", "{day}", "--reason", "Chờ"],
+    ],
+    ids=lambda args: " ".join(a for a in args if not a.startswith("{") and "..{" not in a),
+)
+def test_an_iso_date_whose_month_is_out_of_range_says_so(
+    seeded: Cli, db_path: Path, args: list[str]
+) -> None:
+    """`--due 2022-13-01` said it 'looks written month first … 2022-01-13': a year-month-day
+    date is not written month first. Every date option (one parser) says its month is out of
+    range, suggesting the day with month and day swapped where there is one; a day/month
+    date written month first ('6/30/2022') still says so."""
+    before = file_digest(db_path)
+    said = seeded.fail(*[a.replace("{day}", "2022-13-01") for a in args])
+    assert said == (
+        "Error: '2022-13-01' is not a real date: its month, 13, is not one from 1 to 12 "
+        "(year-month-day); did you mean 2022-01-13?"
+    )
+    said = seeded.fail(*[a.replace("{day}", "2022-13-14") for a in args])
+    assert said == (
+        "Error: '2022-13-14' is not a real date: its month, 13, is not one from 1 to 12 "
+        "(year-month-day)"
+    )
+    assert "looks written month first" in seeded.fail(
+        *[a.replace("{day}", "6/30/2022") for a in args]
+    )
+    assert file_digest(db_path) == before
+
+
 def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
     """`dirtrack list | head -1`: the closed pipe ends dirtrack quietly, as it would `cat`."""
     import subprocess
@@ -1956,3 +1993,63 @@ def test_a_home_of_no_account_is_a_name_as_typed(seeded: Cli, db_path: Path) -> 
             assert "unexpected" not in error and "ngoài dự kiến" not in error, (args, error)
             assert "~" in error, (args, error)  # the name as typed
     assert file_digest(db_path) == before
+
+
+def id_commands() -> list[tuple[str, ...]]:
+    """The path of every command that takes an id argument (a whole-number argument)."""
+    from typer._click.types import IntParamType
+
+    from tests.conftest import COMMAND
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        params = getattr(command, "params", [])
+        if any(
+            p.param_type_name == "argument" and isinstance(p.type, IntParamType) for p in params
+        ):
+            found.append(path)
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, (*path, name))
+
+    walk(COMMAND, ())
+    return found
+
+
+# A run with an id of the commands whose run in WORKING has none, or that have none there.
+ID_RUNS = {
+    ("delete",): ["delete", "meeting", "1", "--yes"],
+    ("history",): ["history", "1"],
+    ("undo",): ["undo", "1"],
+    ("limitation", "link"): ["limitation", "link", "2", "--to", "1"],
+    ("limitation", "unlink"): ["limitation", "unlink", "2"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_id_that_looks_like_a_negative_number_is_refused_as_an_id(
+    seeded: Cli, db_path: Path, lang: str
+) -> None:
+    """`edit meeting -1 --title x`, `assign -1 …`, `show -1`: Click took the id for an option,
+    'No such option: -1', exit 2. Every id argument of every command reads it as the id and
+    refuses it as no id (exit 1, one Error: line in the user's language), nothing written; an
+    option that takes a value still takes a negative one as its value."""
+    paths = id_commands()
+    assert len(paths) >= 25
+    before = file_digest(db_path)
+    wrong = []
+    for path in paths:
+        runs = ID_RUNS | WORKING
+        assert path in runs, f"add a run of {' '.join(path)!r} to ID_RUNS"
+        args = list(ID_RUNS.get(path) or runs[path])
+        first = next(i for i, a in enumerate(args) if i >= len(path) and a.isdigit())
+        args[first] = "-1"
+        result = seeded("--lang", lang, *args)
+        lines = result.stderr.strip().splitlines()
+        said = "id must be a positive number, not -1" if lang == "en" else "không phải -1"
+        good = result.exit_code == 1 and len(lines) == 1 and lines[0].startswith("Error: ")
+        if not good or said not in lines[0] or file_digest(db_path) != before:
+            wrong.append(f"{' '.join(args)}: exit {result.exit_code} {result.stderr!r}")
+    assert not wrong, "\n".join(wrong)
+    assert "-5" in seeded.fail("progress", "1", "--percent", "-5")
+    assert seeded.fail("show", "-x", code=2).startswith("Error: No such option: -x")

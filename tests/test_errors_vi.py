@@ -154,6 +154,13 @@ CASES: dict[str, tuple[list[str], str, str]] = {
         "Error: '31/2/2023' không phải là ngày hợp lệ",
         "Error: '31/2/2023' is not a real date",
     ),
+    "iso date whose month is out of range": (
+        ["done", "1", "--date", "2022-13-01"],
+        "Error: '2022-13-01' không phải là ngày hợp lệ: tháng 13 không nằm trong khoảng 1 đến 12 "
+        "(năm-tháng-ngày); có phải là ngày 2022-01-13?",
+        "Error: '2022-13-01' is not a real date: its month, 13, is not one from 1 to 12 "
+        "(year-month-day); did you mean 2022-01-13?",
+    ),
     "unknown deadline phrase": (
         ["assign", "1", "--unit", "BTC", "--due", "sớm nhất có thể", "x"],
         "Error: 'sớm nhất có thể' không phải là thời hạn; hãy ghi ngày (2022-05-06, ",

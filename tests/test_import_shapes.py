@@ -1842,6 +1842,48 @@ def test_a_progress_cell_not_read_as_written_is_warned_of(office: Cli, tmp_path:
     assert said[7][0].startswith("tiến độ 1,5%: ghi là 1%")
 
 
+def test_a_percentage_in_a_cells_words_is_truncated_with_the_same_warning(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A percentage a progress or result cell gives in words ('đạt 70,5%', 'hoàn thành 33.3 %')
+    or starts a result cell with ('60,5%: đang tổng hợp') lost its fraction without the
+    warning a percentage cell ('70,5%') gets. Each is read by the same rule (whole percents,
+    never rounded up) and says so on its row, in the user's language."""
+    progress = [
+        ("Việc A", "Đang thực hiện, đạt 70,5%"),
+        ("Việc B", "Đã hoàn thành 33.3 % khối lượng"),
+        ("Việc C", "Đang thực hiện, đạt 70%"),
+    ]
+    book, _, path = _book(tmp_path, "tien-do.xlsx", _progress_rows(_PROGRESS_SHAPES[0], progress))
+    book.save(path)
+    found, _ = _dry(office, path)
+    assert [found[n]["progress"] for n in (2, 3, 4)] == [70, 33, 70]
+    assert found[2]["warnings"] == [
+        "progress 70.5%: recorded as 70%, progress being kept in whole percents; the fraction is "
+        "dropped, never rounded up (99.5%: 99%)"
+    ]
+    assert found[3]["warnings"][0].startswith("progress 33.3%: recorded as 33%")
+    assert found[4]["warnings"] == []
+    result = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        [1, "Việc D", "SNV", "30/9/2023", "Đang thực hiện, đạt 70,5%"],
+        [2, "Việc E", "SNV", "30/9/2023", "60,5%: đang tổng hợp"],
+        [3, "Việc F", "SNV", "30/9/2023", "Đã thực hiện 80%"],
+    ]
+    book, _, path = _book(tmp_path, "ket-qua.xlsx", result)
+    book.save(path)
+    found, _ = _dry(office, path)
+    assert [found[n]["progress"] for n in (2, 3, 4)] == [70, 60, 80]
+    assert found[2]["warnings"][0].startswith("progress 70.5%: recorded as 70%")
+    assert found[3]["warnings"][0].startswith("progress 60.5%: recorded as 60%")
+    assert found[4]["warnings"] == []
+    vi = office.json(
+        "--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF, "--dry-run"
+    )
+    said = {r["row"]: r["warnings"] for r in vi["rows"]}
+    assert said[2][0].startswith("tiến độ 70,5%: ghi là 70%")
+
+
 _KEYED_SHAPES = [
     ["Mã", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
     ["TT", "Cơ quan thực hiện", "Nhiệm vụ", "Tình hình thực hiện", "Hạn xử lý", "Mã"],

@@ -129,6 +129,7 @@ def _fill(src: Path, dst: Path, sheet: str, answers: dict[int, dict[int, Any]]) 
 # P new deadline asked, Q its reason, R the state (a list); hidden from S.
 PCT, DONE, DOC, DOC_DATE, WHY, ASK, ASK_WHY, STATE = range(11, 19)
 BASE_PCT = 19  # the hidden _tien_do, column T, as an index of a row of _rows
+BASE_DONE, BASE_DUE = 20, 21  # the hidden _hoan_thanh and _thoi_han, columns U and V
 
 
 # --- contacts ----------------------------------------------------------------------------------
@@ -262,6 +263,35 @@ def test_the_latest_progress_shown_is_the_one_of_the_day_the_pack_is_made(
     assert _rows(folder / "SYT.xlsx", "Chủ trì")[3][BASE_PCT] is None
     assert _rows(later / "BTC.xlsx", "Chủ trì")[1][BASE_PCT] == "100"  # done by 30/9
     assert _rows(later / "SYT.xlsx", "Chủ trì")[3][BASE_PCT] == "20"
+
+
+def test_a_pack_made_as_of_a_day_hides_no_later_completion_or_deadline(
+    quarter: Cli, tmp_path: Path
+) -> None:
+    """A pack made as of 10/9 after a completion of 25/9 was entered held 2022-09-25 in its
+    hidden _hoan_thanh beside the status of 10/9, 'Quá hạn chưa hoàn thành'. Every column is
+    the directive as it stood on 10/9: no completion, the deadline in force then (not the one
+    approved on 20/9), its progress; and the pack still comes back in, its locked cells as
+    written."""
+    quarter.ok("extend", "1", "--to", "2022-09-28", "--date", "2022-09-20")
+    quarter.ok("done", "1", "--date", "2022-09-25")
+    folder = tmp_path / "phieu"
+    _out(quarter, folder, "--unit", "BTC")
+    row = _rows(folder / "BTC.xlsx", "Chủ trì")[1]
+    assert row[7] == dt.datetime(2022, 8, 31) and row[8] == "Quá hạn chưa hoàn thành"
+    assert row[9] == "40% (01/08/2022): Đang rà soát"
+    assert (row[BASE_PCT], row[BASE_DONE], row[BASE_DUE]) == ("40", None, "2022-08-31")
+    later = tmp_path / "sau"
+    quarter.json(
+        "pack", "out", *QUARTER, "--unit", "BTC", "--as-of", "2022-09-30", "--dir", str(later)
+    )
+    row = _rows(later / "BTC.xlsx", "Chủ trì")[1]
+    assert (row[BASE_PCT], row[BASE_DONE], row[BASE_DUE]) == ("100", "2022-09-25", "2022-09-28")
+    back = tmp_path / "BTC-tra-loi.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {2: {PCT: 60}})
+    [info] = quarter.json("pack", "in", str(back), "--date", "2022-09-26")["files"]
+    assert (info["applied"], info["conflicts"]) == (1, 0)
+    assert quarter.json("show", "2")["progress"] == 60
 
 
 def test_the_latest_progress_marks_a_note_as_the_export_does(quarter: Cli, tmp_path: Path) -> None:

@@ -108,6 +108,54 @@ def test_every_listing_takes_format_and_fields(office: Cli, name: str) -> None:
     assert "'no_such_field'" in refused and fields.split(",")[0] in refused  # the known ones
 
 
+def test_a_field_without_a_column_shows_its_values_as_the_tables_do(office: Cli) -> None:
+    """`--fields` naming a field the table has no column for showed a translated header over
+    raw values: `true`, `progress`, `2022-06-01`, a Python dict. Its values are shown as the
+    tables show the same values elsewhere, in the chosen language (yes/no in words, a code by
+    its name, a day as the language writes it); JSON and CSV keep the values themselves."""
+    office.ok("done", "2", "--date", "1/6/2022", "--doc", "5/BC")
+    office.ok(
+        "request", "extend", "1", "--to", "31/3/2023", "--reason", "Chờ", "--date", "1/7/2022"
+    )
+    listed = office.ok(
+        "--lang", "vi", "list", "--fields", "id,completed_on_exact,completed_on,result"
+    )
+    row = next(line for line in listed.splitlines() if line.split()[:1] == ["2"])
+    assert row.split()[1:3] == ["có", "01/06/2022"], listed
+    assert "văn bản: 5/BC" in row and "true" not in row and "{" not in row
+    english = office.ok("--lang", "en", "list", "--fields", "id,completed_on_exact,result")
+    assert "yes" in english and "document: 5/BC" in english and "true" not in english
+    overdue = office.ok(
+        "--lang", "vi", "overdue", "--as-of", "2022-07-01", "--fields", "id,last_update_event,stale"
+    )
+    row = next(line for line in overdue.splitlines() if line.split()[:1] == ["1"])
+    assert row.split()[1:] == ["Tiến", "độ", "không"], overdue
+    asked = office.ok("--lang", "vi", "requests", "--fields", "id,objective,asked_late")
+    assert asked.splitlines()[-1].split()[1:] == ["không", "có"], asked  # asked after 30/6
+    days = office.ok(
+        "--lang", "vi", "calendar", "list", "--year", "2022", "--fields", "date,source"
+    )
+    assert "theo quy định" in days and "law" not in days
+    raw = office.json("list", "--fields", "id,completed_on_exact,result")
+    assert raw[1]["completed_on_exact"] is True and raw[1]["result"]["doc"] == "5/BC"
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                office.ok(
+                    "overdue",
+                    "--as-of",
+                    "2022-07-01",
+                    "--format",
+                    "csv",
+                    "--fields",
+                    "id,last_update_event,stale",
+                )
+            )
+        )
+    )
+    assert rows[1] == ["1", "progress", "false"]
+
+
 def _header(cli: Cli, *args: str) -> list[str]:
     """The CSV header of a listing that has no row: the header alone."""
     rows = list(csv.reader(io.StringIO(cli.ok(*args, "--format", "csv"))))

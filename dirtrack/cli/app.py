@@ -22,7 +22,8 @@ from typing import Any, NoReturn
 
 import typer
 from typer._click.exceptions import BadParameter, MissingParameter, UsageError
-from typer._click.types import BoolParamType
+from typer._click.parser import _OptionParser
+from typer._click.types import BoolParamType, IntParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
@@ -196,9 +197,38 @@ def _bare(piece: str) -> str:
     return piece
 
 
+# A token that writes a negative whole number: ``-1`` where an id goes.
+_NEGATIVE = re.compile(r"-\d+")
+
+
+class _IdParser(_OptionParser):
+    """Click's parser, but a negative number (``-1``) that names no option of the command is
+    an argument, as argparse has it: ``show -1`` is refused as an unknown id (exit 1), not as
+    an unknown option ``-1`` (exit 2)."""
+
+    def _process_opts(self, arg: str, state: Any) -> None:
+        if _NEGATIVE.fullmatch(arg) and arg not in self._short_opt and arg not in self._long_opt:
+            state.largs.append(arg)
+            return
+        super()._process_opts(arg, state)
+
+
 class DirtrackCommand(TyperCommand):
     """A command whose ``--help``, usage line and shell completions (the descriptions zsh and
-    fish show beside each option) are in the language of the invocation."""
+    fish show beside each option) are in the language of the invocation, and whose id
+    arguments (every whole-number argument) take what looks like a negative number as the id
+    (:class:`_IdParser`)."""
+
+    def make_parser(self, ctx: Any) -> Any:
+        params = self.get_params(ctx)
+        if not any(
+            isinstance(p, TyperArgument) and isinstance(p.type, IntParamType) for p in params
+        ):
+            return super().make_parser(ctx)
+        parser = _IdParser(ctx)
+        for param in params:
+            param.add_to_parser(parser, ctx)
+        return parser
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         with said_in(session_lang(ctx), self, ctx):

@@ -201,7 +201,7 @@ def urge(
             held = [chosen.id] if chosen is not None and chosen.id is not None else None
             facts = [
                 f
-                for f in facts_held(session, day, held)
+                for f in facts_held(session, day, held, open_only=True)
                 if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
             ]
             sections = build_reminders(facts, as_of=day, within=within)["units"]

@@ -99,7 +99,7 @@ def remind(
             unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
         facts = [
             f
-            for f in facts_held(session, day, unit_ids)
+            for f in facts_held(session, day, unit_ids, open_only=True)
             if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within, until)
         ]
         touched = last_touched(session.connection(), [f.id for f in facts])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -112,6 +112,60 @@ def _plain(value: Any) -> str:
     """A value as people see it when its column says nothing else."""
     if isinstance(value, list | tuple):
         return ", ".join(scalar_text(v) for v in value)
+    return scalar_text(value)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def coded_fields() -> dict[str, tuple[Mapping[str, Any], str]]:
+    """The keys of the listings' records that hold a code, by the catalog table and the prefix
+    of the code's key in it: people see its words, as the listings' own columns say them."""
+    from dirtrack.i18n import CATEGORY, KIND, STATUS, TEXT
+
+    return {
+        "status": (STATUS, ""),
+        "kind": (KIND, ""),
+        "category": (CATEGORY, ""),
+        "risk": (TEXT, "risk_"),
+        "last_update_event": (TEXT, "ev_"),
+        "every": (TEXT, "every_"),
+        "verdict": (TEXT, "verdict_"),
+        "role": (TEXT, "contact_role_"),
+        "decision": (TEXT, "req_"),
+        "source": (TEXT, "day_source_"),
+    }
+
+
+def labelled(
+    name: str, value: Any, lang: str, coded: tuple[Mapping[str, Any], str] | None = None
+) -> str:
+    """A value of the field ``name`` as people see it in ``lang`` where no column says how: a
+    yes or no in words (``có``, never ``true``), a code by its words (``coded``: the table and
+    prefix of its key; by default the field's in :func:`coded_fields`), an ISO day as the
+    language writes days, a list item by item, an object as its fields and values; the rest as
+    it is. JSON and CSV keep the values themselves."""
+    from dirtrack.i18n import code_label, day, t
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, str):
+        coded = coded if coded is not None else coded_fields().get(name)
+        if coded is not None and coded[1] + value in coded[0]:
+            return code_label(coded[1], value, lang, coded[0])
+        return day(value, lang) if _ISO_DAY.fullmatch(value) else value
+    if isinstance(value, list | tuple):
+        return ", ".join(labelled(name, v, lang) for v in value)
+    if isinstance(value, dict):
+        from dirtrack.i18n import Field
+
+        return ", ".join(
+            f"{Field(k).render(lang)}: {labelled(k, v, lang)}"
+            for k, v in value.items()
+            if v is not None and v != ""
+        )
     return scalar_text(value)
 
 
@@ -233,4 +287,13 @@ def select_fields(
     from dataclasses import replace
 
     by_key = {c.key: c for c in columns}
-    return [replace(by_key.get(name) or Column(name, name), asked=True) for name in fields]
+    return [replace(by_key.get(name) or _field_column(name), asked=True) for name in fields]
+
+
+def _field_column(name: str) -> Column:
+    """The column of a field ``--fields`` names that the listing has no column for: headed by
+    the field's words (:func:`dirtrack.i18n.heading`), its values :func:`labelled`, wrapped
+    between words where the window is narrow (an object's fields and values are long)."""
+    return Column(
+        name, name, lambda record, lang: labelled(name, record.get(name), lang), wrap=True
+    )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.render.chart import SET_WIDTH, completion_pngs
 from dirtrack.render.official import (
+    add_run,
     body_paragraph,
     cant_split,
     fixed_layout,
@@ -323,7 +324,7 @@ def add_heading(doc: Any, text: str, level: int) -> Any:
 def _write_table(doc: Any, found: Layout) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
     headers, texts, size, widths = found.headers, found.texts, found.size, found.widths
     # doc.add_table less its look for the last section's width (the body's every paragraph
@@ -339,9 +340,7 @@ def _write_table(doc: Any, found: Layout) -> None:
         cell.width = Cm(width)
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(header)
-        run.bold = True
-        run.font.size = Pt(size)
+        add_run(paragraph, header, size, bold=True)
         _mark_size(paragraph, size)
     _repeat_header(grid.rows[0])
     short = len(texts) <= SHORT_TABLE  # a short table whole on one page, with its heading

@@ -27,7 +27,7 @@ from dirtrack.i18n import (
 )
 from dirtrack.records import Record
 from dirtrack.remind import followup_keys, reminder_item_keys
-from dirtrack.render import Column, OutputFormat, emit, out, visible
+from dirtrack.render import Column, OutputFormat, emit, labelled, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
 
 # --- remind and overdue ------------------------------------------------------------------------
@@ -252,7 +252,7 @@ class HistoryView:
         if coded is not None and isinstance(value, str):
             return code_label(coded[1], value, lang, coded[0])
         if isinstance(value, bool):  # the user's words, not Python's True
-            return t("yes" if value else "no", lang)
+            return labelled(name, value, lang)
         if name in UNIT_FIELDS and isinstance(value, int):
             return self.units.get(value, f"#{value}")
         if name == "field_id" and isinstance(value, int):
@@ -260,7 +260,7 @@ class HistoryView:
         if name == "leader_id" and isinstance(value, int):
             return self.leaders.get(value, f"#{value}")
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
-            return day(value, lang)
+            return labelled(name, value, lang)
         return _shown(value, self.whole)
 
     def when(self, r: Record, lang: str) -> str:

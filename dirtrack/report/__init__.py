@@ -270,21 +270,25 @@ def listing_scope(
 
 
 def facts_held(
-    session: Session, as_of: date, unit_ids: Sequence[int] | None
+    session: Session, as_of: date, unit_ids: Sequence[int] | None, *, open_only: bool = False
 ) -> list[DirectiveFacts]:
     """The facts of every directive given by ``as_of``, judged then, each under the unit that
     held it that day; with ``unit_ids``, those these units held that day (a directive moved
     since by ``unit retire`` with the unit that held it then): for the commands that sort
     directives into units in Python (``remind``, ``urge``), as ``list`` does in SQL
-    (:func:`listing_scope`)."""
+    (:func:`listing_scope`). ``open_only``: only those open that day (in time or overdue),
+    chosen in SQL, for the commands that name nothing else."""
     from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.facts import load_units
 
     conn = session.connection()
     holders = Holders.load(conn, load_units(conn))
+    open_on = as_of if open_only else None
     read = list(
         iter_facts(
-            session, DirectiveFilter(unit_ids=unit_ids, held_on_or_before=as_of), as_of=as_of
+            session,
+            DirectiveFilter(unit_ids=unit_ids, held_on_or_before=as_of, open_on=open_on),
+            as_of=as_of,
         )
     )
     if unit_ids is None:
@@ -293,7 +297,9 @@ def facts_held(
     moved = [i for i in sorted(holders.moves) if i not in known]
     if moved:
         read += iter_facts(
-            session, DirectiveFilter(ids=moved, held_on_or_before=as_of), as_of=as_of
+            session,
+            DirectiveFilter(ids=moved, held_on_or_before=as_of, open_on=open_on),
+            as_of=as_of,
         )
         read.sort(key=lambda f: f.id)
     wanted = set(unit_ids)

@@ -574,6 +574,8 @@ class DirectiveFilter:
     held_on_or_before: date | None = None
     # Leave out directives completed or cancelled before this day (a report's start).
     closed_not_before: date | None = None
+    # Only directives open (in time or overdue) on this day.
+    open_on: date | None = None
 
 
 def iter_facts(session: Session, flt: DirectiveFilter, *, as_of: date) -> Iterator[DirectiveFacts]:
@@ -592,6 +594,7 @@ def iter_facts(session: Session, flt: DirectiveFilter, *, as_of: date) -> Iterat
         meeting_id=flt.meeting_id,
         held_on_or_before=flt.held_on_or_before,
         closed_not_before=flt.closed_not_before,
+        open_on=flt.open_on,
     )
     yield from facts.iter_facts(session.connection(), ids, as_of=as_of)
 

@@ -44,9 +44,11 @@ from dirtrack.status import (
 )
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.rules import (
+    OPEN,
     RISK_PARAMS,
     RiskDays,
     Scope,
+    directive_ids,
     directive_list,
     held_by,
     in_scope,
@@ -186,10 +188,15 @@ def filter_ids(
     meeting_id: int | None = None,
     held_on_or_before: date | None = None,
     closed_not_before: date | None = None,
+    open_on: date | None = None,
 ) -> Select[int]:
     """The ids of the directives a :class:`~dirtrack.store.directives.DirectiveFilter` names,
-    in id order (None: no restriction)."""
+    in id order (None: no restriction). ``open_on``: only those open that day, in time or
+    overdue, by the rules' status (:func:`dirtrack.store.rules.directive_ids`)."""
     query = select(directive.c.id)
+    if open_on is not None:
+        found = directive_ids(Scope(as_of=open_on, held_on_or_before=open_on), OPEN)
+        query = query.where(directive.c.id.in_(found.order_by(None)))
     if ids is not None:
         query = query.where(directive.c.id.in_(list(ids)))
     if unit_ids is not None:

@@ -96,7 +96,9 @@ def answer_columns(role: str, version: str = VERSION) -> tuple[tuple[str, str, i
     return tuple(c for c in columns if c[0] != "state") if version == "1" else columns
 
 
-# What the office knew when the pack was made: hidden, locked.
+# What the office knew on the pack's day (its --as-of), as the row shows it: hidden, locked.
+# ``_base`` is the fingerprint of the directive as stored when the pack is written, which
+# ``pack in`` compares with the directive as stored then.
 HIDDEN = (
     ("base", "_base"),
     ("base_percent", "_tien_do"),
@@ -148,6 +150,10 @@ def cell_key(value: Any) -> str:
 
 def digest(value: Any) -> str:
     return hashlib.sha256(cell_key(value).encode("utf-8")).hexdigest()[:8]
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
 
 
 def _vi_day(day: date | None) -> str:
@@ -349,8 +355,8 @@ def _directive_sheet(
         hidden = [
             base,
             _base_percent(line, meta.made_on),
-            f.completed_on.isoformat() if f.completed_on else "",
-            line.due.isoformat() if line.due else "",
+            _iso(f.completed_by(meta.made_on)),
+            _iso(line.due),
         ]
         values = info + [None] * len(answers) + hidden
         keys: list[str] = []

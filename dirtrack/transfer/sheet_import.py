@@ -247,6 +247,13 @@ class Planned:
             self.warnings = []
         self.warnings.append(message)
 
+    def warn_truncated(self, read: cells.ProgressCell) -> None:
+        """Say the fraction a percentage read from a cell lost (``70,5%``, ``đạt 70,5%``:
+        recorded as 70%), if it lost one."""
+        if read.truncated is not None:
+            value = Figure(read.truncated)
+            self.warn(Phrase("warn_progress_truncated", value=value, percent=read.percent))
+
     @property
     def due_in_force(self) -> date | None:
         """The deadline the row is judged by: the extension's when the cell gives one."""
@@ -1444,13 +1451,7 @@ class SheetImport:
                 read = cells.read_progress(progress_value)
                 p.percent, progress_note = read.percent, read.note
                 if read.truncated is not None:
-                    p.warn(
-                        Phrase(
-                            "warn_progress_truncated",
-                            value=Figure(read.truncated),
-                            percent=read.percent,
-                        )
-                    )
+                    p.warn_truncated(read)
                 elif read.as_note:
                     p.warn(Phrase("warn_progress_as_note", value=cells.text(progress_value)))
                 if cells.note_only(progress_value):
@@ -1500,12 +1501,14 @@ class SheetImport:
                         notes.append(cells.text(result_value))
             elif status.note:
                 try:  # "60%: đang tổng hợp" in a sheet without a progress column
-                    percent, rest = cells.leading_progress(result_value)
+                    leading = cells.leading_progress(result_value)
                 except InvalidInput as exc:
                     p.problem(exc, self._col("result"))
-                    percent, rest = None, None
+                    leading = cells.ProgressCell(None, None)
+                percent, rest = leading.percent, leading.note
                 if percent is not None and p.percent is None:
                     p.percent = percent
+                    p.warn_truncated(leading)
                     if rest:
                         notes.append(rest)
                 else:
@@ -1631,9 +1634,12 @@ class SheetImport:
         if p.percent is not None:
             return
         try:
-            p.percent = cells.said_progress(value)
+            read = cells.said_progress(value)
         except InvalidInput as exc:
             p.problem(exc, self._col("result"))
+            return
+        p.percent = read.percent
+        p.warn_truncated(read)
 
     def _asked(self, p: Planned, values: list[Value], told: list[int]) -> None:
         """A cell saying the unit asked for a new deadline (``Đề nghị gia hạn đến 30/9/2025``)

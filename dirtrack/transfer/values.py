@@ -562,7 +562,7 @@ def read_progress(value: Value) -> ProgressCell:
     if found["minus"]:
         raise InvalidInput.of("cell_not_percent", value=cut(found[0]))
     if found.start() != 0:
-        return ProgressCell(_percent_in_words(written), written)
+        return _percent_in_words(written) or ProgressCell(None, written)
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
     return _percent_cell(Decimal(found["number"].replace(",", ".")), found[0], rest or None)
 
@@ -643,21 +643,22 @@ def _no_fraction(number: float | Decimal, raw: str) -> None:
         raise InvalidInput.of("cell_progress_fraction", value=cut(raw))
 
 
-def leading_progress(value: Value) -> tuple[int | None, str | None]:
+def leading_progress(value: Value) -> ProgressCell:
     """A percentage a result cell starts with (``60%``, ``60%: đang tổng hợp``, a cell
-    formatted as a percentage) and the rest as a note; ``(None, None)`` when it starts with
-    none, so ``Kết quả: 3 văn bản`` is never read as progress.
+    formatted as a percentage) and the rest as a note, read as a progress cell
+    (:func:`read_progress`: ``60,5%`` is 60%, ``truncated``); no percentage and no note when
+    it starts with none, so ``Kết quả: 3 văn bản`` is never read as progress.
 
     Raises:
         InvalidInput: a percentage outside 0-100.
     """
     if isinstance(value, Pct):
-        return parse_progress(value)
+        return read_progress(value)
     written = text(value)
     found = _PERCENT.match(written)
     if found is None:
-        return None, None
-    return parse_progress(written)
+        return ProgressCell(None, None)
+    return read_progress(written)
 
 
 # A percentage told in words of a progress or result cell: "Đã thực hiện 80%", "đạt 50 %",
@@ -669,8 +670,10 @@ _PERCENT_SAID = re.compile(
 )
 
 
-def _percent_in_words(written: str) -> int | None:
-    """The percentage ``written`` gives as progress in words (:data:`_PERCENT_SAID`), or None.
+def _percent_in_words(written: str) -> ProgressCell | None:
+    """The percentage ``written`` gives as progress in words (:data:`_PERCENT_SAID`), with
+    ``written`` as its note, or None: whole, as a percentage cell's (``đạt 70,5%`` is 70%,
+    ``truncated``).
 
     Raises:
         InvalidInput: a percentage outside 0-100.
@@ -678,21 +681,22 @@ def _percent_in_words(written: str) -> int | None:
     found = _PERCENT_SAID.search(fold(written))
     if found is None:
         return None
-    return _whole_percent(Decimal(found[1].replace(",", ".")), f"{found[1]}%")
+    return _percent_cell(Decimal(found[1].replace(",", ".")), f"{found[1]}%", written)
 
 
-def said_progress(value: Value) -> int | None:
+def said_progress(value: Value) -> ProgressCell:
     """The percentage a result cell gives as the directive's progress: one it starts with
     (see :func:`leading_progress`) or one told in words (``Đã thực hiện 80%``, ``đạt 50 %``),
-    as a progress cell's (:func:`parse_progress`); None when it gives none.
+    as a progress cell's (:func:`read_progress`, ``truncated`` included); no percentage when
+    it gives none.
 
     Raises:
         InvalidInput: a percentage outside 0-100.
     """
-    percent, _ = leading_progress(value)
-    if percent is not None:
-        return percent
-    return _percent_in_words(text(value))
+    read = leading_progress(value)
+    if read.percent is not None:
+        return read
+    return _percent_in_words(text(value)) or ProgressCell(None, None)
 
 
 # The unit's product is with the leader, awaiting a decision: "Đã trình UBND tỉnh", "Đã tham
