@@ -466,13 +466,14 @@ def test_the_report_is_the_reference_report(
     late=st.integers(-20, 12),
     rollup=st.booleans(),
 )
-def test_the_terminal_table_leaves_out_only_what_it_does_not_show(
+def test_the_documents_leave_out_only_what_they_do_not_show(
     engine: Engine, reg: Register, start: int, length: int, late: int, rollup: bool
 ) -> None:
-    """For the terminal's table ``report`` counts neither the counts by field and by leader
-    nor the risk colours (``build`` without ``groups``): the pack lacks those keys and each
-    unit row its colour, all else is the whole pack's, and the table's text (by unit, chair
-    and periodic directive, in both languages) is the same as from the whole pack."""
+    """For its documents ``report`` counts neither the counts by field and by leader nor the
+    risk colours (``build`` without ``groups``): the pack lacks those keys and each unit row
+    its colour, all else is the whole pack's, and the terminal's table and the Markdown (by
+    unit, chair and periodic directive, in both languages) are the same as from the whole
+    pack."""
     fill(engine, reg)
     first = day(start)
     period = Period(label="test", start=first, end=first + timedelta(days=length))
@@ -496,6 +497,11 @@ def test_the_terminal_table_leaves_out_only_what_it_does_not_show(
                 for pack in (whole, table)
             ]
             assert shown[0] == shown[1], (lang, by)
+            written = [
+                report_markdown(build_document(pack, titles, lang, by=by))
+                for pack in (whole, table)
+            ]
+            assert written[0] == written[1], (lang, by)
 
 
 def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:

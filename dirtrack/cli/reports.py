@@ -199,9 +199,12 @@ def report(
             # directives itself: the lists of the full report would be read for nothing.
             counts_only=brief or fmt is ReportFormat.CSV,
             sections=True,
-            # The terminal's table shows neither the risk colours nor the counts by field and
-            # by leader unless grouped by one: they are not counted for it.
-            groups=brief or fmt is not ReportFormat.TABLE or by in (GroupBy.FIELD, GroupBy.LEADER),
+            # Only the JSON, the CSV (its units' colours), the brief and a report grouped by
+            # field or leader show the risk colours or the counts by field and by leader: the
+            # documents (table, Markdown, HTML, Word, Excel) have them left uncounted.
+            groups=brief
+            or fmt in (ReportFormat.JSON, ReportFormat.CSV)
+            or by in (GroupBy.FIELD, GroupBy.LEADER),
         )
         office = None
         if formal:

@@ -64,9 +64,10 @@ def build(
     ``sections``, the report also has what leaders weigh (:func:`add_sections`): the packs
     answered, requests, counts by field and by leader, risk colours per unit and leader,
     counted in the same pass over the directives as the per-unit counts, the periodic
-    directives and the urgings. Without ``groups`` (for the terminal's table, which shows
-    neither unless grouped by field or leader) the sections leave out the counts by field and
-    by leader and the risk colours, and the counting pass does not judge them.
+    directives and the urgings. Without ``groups`` (for the documents, which show neither
+    unless grouped by field or leader: the table, Markdown, HTML, Word, Excel) the sections
+    leave out the counts by field and by leader and the risk colours, and the counting pass
+    does not judge them.
     """
     from dirtrack.report.sections import Lists, ReportInput, assemble, due_soon, report_of
     from dirtrack.store.counts import count_report
