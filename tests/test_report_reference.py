@@ -458,6 +458,52 @@ def test_the_report_is_the_reference_report(
         assert report_csv(counted, by=by) == report_csv(expected, by=by)
 
 
+@EXAMPLES
+@given(
+    reg=registers(),
+    start=st.integers(0, DAYS),
+    length=st.integers(0, 15),
+    late=st.integers(-20, 12),
+    rollup=st.booleans(),
+)
+def test_the_documents_leave_out_only_what_they_do_not_show(
+    engine: Engine, reg: Register, start: int, length: int, late: int, rollup: bool
+) -> None:
+    """For its documents ``report`` counts neither the counts by field and by leader nor the
+    risk colours (``build`` without ``groups``): the pack lacks those keys and each unit row
+    its colour, all else is the whole pack's, and the terminal's table and the Markdown (by
+    unit, chair and periodic directive, in both languages) are the same as from the whole
+    pack."""
+    fill(engine, reg)
+    first = day(start)
+    period = Period(label="test", start=first, end=first + timedelta(days=length))
+    as_of = period.end + timedelta(days=late)
+    with read_scope(engine) as conn:
+        whole = materialised(build(conn, period, as_of, rollup=rollup, sections=True))
+        table = materialised(build(conn, period, as_of, rollup=rollup, sections=True, groups=False))
+    grouped = {"by_field", "by_leader", "risk"}
+    assert set(whole) - set(table) == grouped
+    assert set(table) <= set(whole)
+    for key in set(table) - {"units"}:
+        assert table[key] == whole[key], key
+    assert table["units"] == [
+        {k: v for k, v in row.items() if k != "risk"} for row in whole["units"]
+    ]
+    titles = ReportTitles.of(period, "vi")
+    for lang in ("vi", "en"):
+        for by in ("unit", "chair", "series"):
+            shown = [
+                document_text(build_document(pack, titles, lang, by=by, detail=False), by=by)
+                for pack in (whole, table)
+            ]
+            assert shown[0] == shown[1], (lang, by)
+            written = [
+                report_markdown(build_document(pack, titles, lang, by=by))
+                for pack in (whole, table)
+            ]
+            assert written[0] == written[1], (lang, by)
+
+
 def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
     """One worked register: the CSV columns of the counts-only pack (a smoke test of the
     fixture for readers; the property above is the real check)."""

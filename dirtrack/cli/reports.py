@@ -199,6 +199,12 @@ def report(
             # directives itself: the lists of the full report would be read for nothing.
             counts_only=brief or fmt is ReportFormat.CSV,
             sections=True,
+            # Only the JSON, the CSV (its units' colours), the brief and a report grouped by
+            # field or leader show the risk colours or the counts by field and by leader: the
+            # documents (table, Markdown, HTML, Word, Excel) have them left uncounted.
+            groups=brief
+            or fmt in (ReportFormat.JSON, ReportFormat.CSV)
+            or by in (GroupBy.FIELD, GroupBy.LEADER),
         )
         office = None
         if formal:

@@ -55,6 +55,7 @@ def build(
     due_within: int = 7,
     counts_only: bool = False,
     sections: bool = False,
+    groups: bool = True,
 ) -> Record:
     """The report of ``period`` as of ``as_of``.
 
@@ -63,7 +64,10 @@ def build(
     ``sections``, the report also has what leaders weigh (:func:`add_sections`): the packs
     answered, requests, counts by field and by leader, risk colours per unit and leader,
     counted in the same pass over the directives as the per-unit counts, the periodic
-    directives and the urgings.
+    directives and the urgings. Without ``groups`` (for the documents, which show neither
+    unless grouped by field or leader: the table, Markdown, HTML, Word, Excel) the sections
+    leave out the counts by field and by leader and the risk colours, and the counting pass
+    does not judge them.
     """
     from dirtrack.report.sections import Lists, ReportInput, assemble, due_soon, report_of
     from dirtrack.store.counts import count_report
@@ -87,7 +91,7 @@ def build(
     before = period.previous()
     then = reader.scope(before, min(before.end, as_of))
     due_by = as_of + timedelta(days=due_within)
-    counted = count_report(conn, reader.now, then, due_by, sections=sections)
+    counted = count_report(conn, reader.now, then, due_by, sections=sections and groups)
     earlier = report_of(before, then.as_of, counted.earlier, reader.names)
     counts = counted.units
     by_chair = reader.by_chair(counted.chairs)
@@ -105,7 +109,7 @@ def build(
         )
         pack = assemble(inp, report, earlier, unread)
         if sections:
-            add_sections(conn, pack, reader, unit, counted)
+            add_sections(conn, pack, reader, unit, counted, groups=groups)
         return pack
 
     watched = reader.watched(counted.watched)
@@ -133,19 +137,26 @@ def build(
     )
     pack = assemble(inp, report, earlier, lists)
     if sections:
-        add_sections(conn, pack, reader, unit, counted)
+        add_sections(conn, pack, reader, unit, counted, groups=groups)
     return pack
 
 
 def add_sections(
-    conn: Connection, pack: Record, reader: Reader, unit: str | None, counted: ReportCounts
+    conn: Connection,
+    pack: Record,
+    reader: Reader,
+    unit: str | None,
+    counted: ReportCounts,
+    *,
+    groups: bool = True,
 ) -> None:
     """Add to the report's ``pack`` who answered the period's packs (``packs``), the requests,
-    the counts by field and by leader, and the risk colours per unit and leader (each unit row
-    gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_report` with
-    ``sections``); then the section per periodic directive (``series``) and how often each
-    unit and directive was urged (``urged``)."""
-    from dirtrack.report.extras import add_urgings, extras
+    and with ``groups`` the counts by field and by leader and the risk colours per unit and
+    leader (each unit row gains ``risk``), from ``counted``
+    (:func:`dirtrack.store.counts.count_report` with ``sections``); then the section per
+    periodic directive (``series``) and how often each unit and directive was urged
+    (``urged``)."""
+    from dirtrack.report.extras import add_urgings, extras, request_counts
     from dirtrack.report.series import series_section
     from dirtrack.store.pack_returns import returns
 
@@ -156,11 +167,14 @@ def add_sections(
         codes = {reader.index.code(i) for i in reader.index.descendants(top.id)}
         found = [row for row in found if row["code"] in codes]
     pack["packs"] = found
-    extra = extras(conn, reader.now, reader.period, reader.holders, counted)
-    colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
-    for row in pack["units"]:
-        row["risk"] = colours.get(row["code"], "grey")
-    pack.update(extra)
+    if groups:
+        extra = extras(conn, reader.now, reader.period, reader.holders, counted)
+        colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
+        for row in pack["units"]:
+            row["risk"] = colours.get(row["code"], "grey")
+        pack.update(extra)
+    else:
+        pack["requests"] = request_counts(conn, reader.now, reader.period)
     pack["series"], pack["series_totals"] = series_section(
         conn, reader.now, reader.period, reader.names
     )
