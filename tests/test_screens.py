@@ -523,3 +523,24 @@ def test_an_empty_listing_says_so_at_a_terminal_and_not_in_a_pipe(
         assert shown.splitlines()[-1].strip() == said, shown
     shown = page(screen(db, lang, ["unit", "list"]))
     assert said not in shown, shown
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_field_asked_for_is_never_left_out_at_80_columns(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """`list --fields …` naming more than 80 columns hold: the columns that give way to the
+    others in the listing's own layout (the coordinating units, here) stayed out without a
+    word. Every field asked for is on the screen; where they cannot all stand side by side
+    the rows come as blocks, each value beside its header."""
+    fields = "id,unit,status,completed_on,completed_on_exact,extensions,with,original_due"
+    args = ["list", "--as-of", AS_OF, "--fields", fields]
+    plain = page(screen(register, lang, args))
+    header = plain.splitlines()[0]
+    terminal(monkeypatch, 80)
+    shown = page(screen(register, lang, args))
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    with_header = "Phối hợp" if lang == "vi" else "With"
+    assert with_header in header  # the plain header names the field …
+    assert with_header.split()[0] in shown  # … and so does the screen at 80 columns
+    assert "UBKTTU" in plain and "UBKTTU" in shown  # the coordinating unit's value too

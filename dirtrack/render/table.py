@@ -266,7 +266,7 @@ def fit(
     Every column first gets what it needs: a column that does not wrap, its widest cell (its
     header may wrap between words); a wrapping one, ``min_width`` (at least :data:`READABLE`)
     or its longest word. While that is too wide, the column with the highest ``priority`` (the
-    last of equals) is left out; priority 0 always stays. What is left of the window then goes,
+    last of equals) is left out; priority 0 always stays, and so does a column ``asked`` for. What is left of the window then goes,
     in this order, to: every header until it takes at most :data:`HEADER_LINES` lines (the
     headers that cost least first, where there is not room for all); the wrapping columns, up
     to :data:`COMFORTABLE`; the headers until they are all on one line (where there is room
@@ -304,7 +304,9 @@ def fit(
         return sum(need[i] for i in chosen) + 3 * len(chosen) - 1
 
     while total(kept) > width:
-        droppable = [i for i in kept if columns[i].priority > 0]
+        # A column the user named with --fields is never left out without a word: where the
+        # columns asked for cannot all fit, the rows are shown as blocks instead.
+        droppable = [i for i in kept if columns[i].priority > 0 and not columns[i].asked]
         if not droppable:
             return None
         kept.remove(max(reversed(droppable), key=lambda i: columns[i].priority))
