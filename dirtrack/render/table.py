@@ -267,12 +267,12 @@ def fit(
     header may wrap between words); a wrapping one, ``min_width`` (at least :data:`READABLE`)
     or its longest word. While that is too wide, the column with the highest ``priority`` (the
     last of equals) is left out; priority 0 always stays, and so does a column ``asked`` for.
-    What is left of the window then goes, in this order, to: every header until it takes at most :data:`HEADER_LINES` lines (the
-    headers that cost least first, where there is not room for all); the wrapping columns, up
-    to :data:`COMFORTABLE`; the headers until they are all on one line (where there is room
-    for all); the wrapping columns up to :data:`WRAP_MAX`; then to whole lines of text. A
-    column that may go and is empty in every row is left out at once.
-    None when even the columns that stay cannot fit: the rows are then shown as blocks
+    What is left of the window then goes, in this order, to: every header until it takes at
+    most :data:`HEADER_LINES` lines (the headers that cost least first, where there is not room
+    for all); the wrapping columns, up to :data:`COMFORTABLE`; the headers until they are all
+    on one line (where there is room for all); the wrapping columns up to :data:`WRAP_MAX`;
+    then to whole lines of text. A column that may go and is empty in every row is left out at
+    once. None when even the columns that stay cannot fit: the rows are then shown as blocks
     (:func:`record_blocks`).
     """
     count = len(columns)
