@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
@@ -22,9 +22,8 @@ from dirtrack.i18n import msg, t
 from dirtrack.records import Record, materialised
 from dirtrack.render import (
     Column,
-    OutputFormat,
+    Listing,
     ReportFormat,
-    emit,
     err,
     visible,
     visible_cells,
@@ -538,12 +537,4 @@ SUGGESTION_COLUMNS = [
 ]
 
 
-def suggestions(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    keys: Callable[[], Sequence[str]] | None = None,
-    fields: Sequence[str] | None = None,
-) -> None:
-    emit(records, SUGGESTION_COLUMNS, fmt, lang, keys=keys, fields=fields)
+suggestions = Listing(SUGGESTION_COLUMNS)

@@ -234,27 +234,13 @@ def _check_not_before_recorded(
 
 def _check_open(directive: Directive, action: str) -> None:
     """``action``: what was asked, ``do_<action>`` in the error catalog (``do_extend``)."""
-    if directive.cancelled_on is not None:
-        raise Conflict.of(
-            "directive_cancelled",
-            action=Phrase(f"do_{action}"),
-            id=directive.id,
-            date=directive.cancelled_on,
-        )
-    if directive.withdrawn_on is not None:
-        raise Conflict.of(
-            "directive_withdrawn",
-            action=Phrase(f"do_{action}"),
-            id=directive.id,
-            date=directive.withdrawn_on,
-        )
-    if directive.completed_on is not None:
-        raise Conflict.of(
-            "directive_completed",
-            action=Phrase(f"do_{action}"),
-            id=directive.id,
-            date=directive.completed_on,
-        )
+    for code, closed_on in (
+        ("directive_cancelled", directive.cancelled_on),
+        ("directive_withdrawn", directive.withdrawn_on),
+        ("directive_completed", directive.completed_on),
+    ):
+        if closed_on is not None:
+            raise Conflict.of(code, action=Phrase(f"do_{action}"), id=directive.id, date=closed_on)
 
 
 def add_progress(
