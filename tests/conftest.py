@@ -560,6 +560,29 @@ def meeting(units: Cli) -> int:
     )
 
 
+def workbook(
+    tmp_path: Path,
+    rows: list[list[Any]],
+    *,
+    name: str = "theo-doi.xlsx",
+    merges: tuple[str, ...] = (),
+) -> str:
+    """An office's sheet: ``rows`` in the first sheet of ``tmp_path/name``, cells merged over
+    each of ``merges`` ("A1:A2"); its path."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    for span in merges:
+        sheet.merge_cells(span)
+    path = tmp_path / name
+    book.save(path)
+    return str(path)
+
+
 def cell_xml(path: Path | str, ref: str, xml: str) -> Path:
     """Write cell ``ref`` of the first sheet as ``xml``, as another program (Excel saving a
     formula and its value) would have it."""

@@ -881,19 +881,28 @@ def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_pa
     assert "Số ngày quá hạn" in overdue, overdue
 
 
-def test_a_chart_of_many_units_keeps_its_labels_size(units: Cli, tmp_path: Path) -> None:
-    # A chart of fourteen units with long names was shrunk to 9 cm tall: 8 cm wide, its
-    # labels a third of their size (about 3 pt), unreadable on paper. Now a chart keeps the
-    # size its labels are drawn at, as wide as the text, up to 20 cm tall.
+def _report_of_many_units(units: Cli, tmp_path: Path, prefix: str, name: str, count: int) -> Path:
+    """The Vietnamese report of 2023Q3 as a .docx, over ``count`` units more (codes ``prefix``
+    and a number, names ``name`` with it) each with one directive due in the quarter."""
     units.ok(*STATE)
     meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
-    for index in range(14):
-        code = f"S{index:02d}"
-        units.ok("unit", "add", code, f"Ban Quản lý dự án đầu tư xây dựng công trình số {index}")
+    for index in range(count):
+        code = f"{prefix}{index:02d}"
+        units.ok("unit", "add", code, name.format(index))
         units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
     out = tmp_path / "bc.docx"
     units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
              "--out", str(out))  # fmt: skip
+    return out
+
+
+def test_a_chart_of_many_units_keeps_its_labels_size(units: Cli, tmp_path: Path) -> None:
+    # A chart of fourteen units with long names was shrunk to 9 cm tall: 8 cm wide, its
+    # labels a third of their size (about 3 pt), unreadable on paper. Now a chart keeps the
+    # size its labels are drawn at, as wide as the text, up to 20 cm tall.
+    out = _report_of_many_units(
+        units, tmp_path, "S", "Ban Quản lý dự án đầu tư xây dựng công trình số {}", 14
+    )
     chart = Document(str(out)).inline_shapes[0]
     assert abs(_cm(chart.width) - 15.5) < 0.01, _cm(chart.width)
     assert 9.0 < _cm(chart.height) <= 20.0, _cm(chart.height)
@@ -1145,15 +1154,7 @@ def test_a_chart_of_a_provinces_units_goes_on_in_pieces(units: Cli, tmp_path: Pa
     # labels at a third of their size (300 units: a stripe 0.5 cm wide). Now the chart is
     # drawn in pieces, each 15.5 cm wide and at most 20 cm tall, every unit in one of them in
     # the table's order, the caption under the last.
-    units.ok(*STATE)
-    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
-    for index in range(60):
-        code = f"X{index:02d}"
-        units.ok("unit", "add", code, f"Ủy ban nhân dân xã số {index}")
-        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
-    out = tmp_path / "bc.docx"
-    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-             "--out", str(out))  # fmt: skip
+    out = _report_of_many_units(units, tmp_path, "X", "Ủy ban nhân dân xã số {}", 60)
     doc = Document(str(out))
     pieces = doc.inline_shapes
     assert len(pieces) >= 3, len(pieces)
