@@ -64,9 +64,6 @@ STATUS_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-COUNTED = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OPEN_IN_TIME, Status.OVERDUE)
-
-
 @dataclass(frozen=True)
 class ExtensionFact:
     approved_on: date

@@ -18,6 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 from sqlalchemy import Engine, insert, update
 
+from dirtrack.periods import Period
 from dirtrack.store import tables as t
 from tests.conftest import clear_tables
 
@@ -36,6 +37,12 @@ FIELDS = ["KT", "VX", "NC"]
 
 def day(n: int) -> date:
     return FIRST + timedelta(days=n)
+
+
+def period_of(start: int, length: int) -> Period:
+    """The period of ``length`` days after day ``start``."""
+    first = day(start)
+    return Period(label="test", start=first, end=first + timedelta(days=length))
 
 
 @dataclass

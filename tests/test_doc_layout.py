@@ -580,14 +580,14 @@ def test_chart_labels_in_the_documents_serif(caplog: pytest.LogCaptureFixture) -
     # Vietnamese letter, naming no font that is not there (matplotlib would warn of it).
     import matplotlib
 
-    from dirtrack.render.chart import SERIFS, chart_fonts, completion_png
+    from dirtrack.render.chart import SERIFS, chart_fonts, completion_pngs
 
     fonts = chart_fonts()
     assert fonts and all(name in SERIFS for name in fonts), fonts
     before = list(matplotlib.rcParams["font.family"])
     rate = {"pct": 50.0, "num": 1, "den": 2}
     with caplog.at_level("WARNING"):
-        png = completion_png([("Ủy ban Kiểm tra Tỉnh ủy", rate)], "vi")
+        (png,) = completion_pngs([("Ủy ban Kiểm tra Tỉnh ủy", rate)], "vi", tallest=None)
     assert png.startswith(b"\x89PNG") and not caplog.records
     assert list(matplotlib.rcParams["font.family"]) == before  # only for the chart
 
@@ -698,7 +698,7 @@ def test_chart_shows_a_long_unit_name_whole() -> None:
     # wrapped on lines of its own and nothing is drawn at the edge.
     from PIL import Image
 
-    from dirtrack.render.chart import completion_png
+    from dirtrack.render.chart import completion_pngs
 
     name = (
         "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng, công nghiệp và hạ tầng "
@@ -709,7 +709,7 @@ def test_chart_shows_a_long_unit_name_whole() -> None:
         (name, {"pct": 50.0, "num": 1, "den": 2}),
         ("Văn phòng Tỉnh ủy", {"pct": 100.0, "num": 1, "den": 1}),
     ]
-    picture = Image.open(io.BytesIO(completion_png(rows, "vi"))).convert("L")
+    picture = Image.open(io.BytesIO(completion_pngs(rows, "vi", tallest=None)[0])).convert("L")
     edge = [picture.getpixel((x, y)) for x in range(3) for y in range(picture.height)]
     assert min(edge) > 200  # white: no letter runs off the left edge
 

@@ -45,7 +45,16 @@ from dirtrack.status import Counts
 from dirtrack.store.limitations import LimitationFacts
 from tests import oracle
 from tests.oracle import gather_report
-from tests.random_register import CODES, DAYS, FIELDS, Register, day, fill, registers
+from tests.random_register import (
+    CODES,
+    DAYS,
+    FIELDS,
+    Register,
+    day,
+    fill,
+    period_of,
+    registers,
+)
 from tests.test_plain_table import pipe_console
 
 EXAMPLES = settings(
@@ -59,7 +68,7 @@ def _texts(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
     written to a pipe (laid out directly: compared with what rich prints in the test)."""
     found = {"json": "".join(dump_chunks(pack))}
     for lang in ("vi", "en"):
-        found[f"md {lang}"] = report_markdown(build_document(pack, titles, lang))
+        found[f"md {lang}"] = "".join(report_markdown(build_document(pack, titles, lang)))
         for by in ("unit", "chair"):
             terminal = build_document(pack, titles, lang, by=by, detail=False)
             found[f"table {lang} {by}"] = document_text(terminal, by=by)
@@ -104,8 +113,7 @@ def test_the_report_is_the_reference_report(
     within: int,
 ) -> None:
     fill(engine, reg)
-    first = day(start)
-    period = Period(label="test", start=first, end=first + timedelta(days=length))
+    period = period_of(start, length)
     as_of = period.end + timedelta(days=late)  # before, inside and after the period
     unit = CODES[only] if only is not None and only < reg.units else None
     options: dict[str, Any] = {"unit": unit, "rollup": rollup, "due_within": within}
@@ -233,8 +241,7 @@ def test_one_pass_counts_equal_the_separate_queries(
     from dirtrack.store.rules import Scope, directive_ids, states
 
     fill(engine, reg)
-    first = day(start)
-    period = Period(label="test", start=first, end=first + timedelta(days=length))
+    period = period_of(start, length)
     as_of = period.end + timedelta(days=late)
     before = period.previous()
     then_day = min(before.end, as_of)
@@ -311,8 +318,7 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
     from dirtrack.store.rules import Scope
 
     fill(engine, reg)
-    first = day(start)
-    period = Period(label="test", start=first, end=first + timedelta(days=length))
+    period = period_of(start, length)
     as_of = period.end + timedelta(days=late)
     end = min(period.end, as_of)
     holders = holding(held)

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
 from dirtrack.db import read_scope, session_scope
-from dirtrack.periods import Period
 from dirtrack.report.sections import scope_end
 from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, Status
 from dirtrack.store import facts as core
@@ -27,7 +26,7 @@ from dirtrack.store.counts import unit_counts
 from dirtrack.store.directives import DirectiveFilter, iter_facts
 from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
 from tests.oracle import build_report, judge
-from tests.random_register import DAYS, Register, day, fill, registers
+from tests.random_register import DAYS, Register, day, fill, period_of, registers
 
 
 def orm_facts(session: Any, flt: DirectiveFilter) -> list[DirectiveFacts]:
@@ -104,11 +103,6 @@ def orm_facts(session: Any, flt: DirectiveFilter) -> list[DirectiveFacts]:
             )
         )
     return found
-
-
-def period_of(start: int, length: int) -> Period:
-    first = day(start)
-    return Period(label="test", start=first, end=first + timedelta(days=length))
 
 
 EXAMPLES = settings(

@@ -88,7 +88,7 @@ def render_report(
         data = report_csv(pack, by=by).encode()
     elif fmt is ReportFormat.MD:
         document = build_document(pack, titles, lang, by=by)
-        data = _encoded(chain(_without_trailing_space(markdown_lines(document)), ["\n"]))
+        data = _encoded(chain(report_markdown(document), ["\n"]))
     elif fmt is ReportFormat.TABLE:
         document = build_document(pack, titles, lang, by=by, detail=False)
         if target is None:
@@ -254,8 +254,10 @@ def _md_table(table: Table, lang: str, *, printed: bool = False) -> Iterator[str
         yield "| " + " | ".join(cells) + " |"
 
 
-def report_markdown(document: Document) -> str:
-    return "".join(_without_trailing_space(markdown_lines(document)))
+def report_markdown(document: Document) -> Iterator[str]:
+    """The Markdown of ``report --format md`` in pieces, as it is written (but the last
+    newline): :func:`markdown_lines` without the whitespace that ends the document."""
+    return _without_trailing_space(markdown_lines(document))
 
 
 def markdown_lines(document: Document) -> Iterator[str]:
