@@ -23,7 +23,7 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.status import DirectiveFacts
-from dirtrack.store import check_edits
+from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired, hand_over_retired, holder_after
 from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
 
@@ -125,10 +125,7 @@ def find_same_directive(
 
 
 def get_directive(session: Session, directive_id: int) -> Directive:
-    directive = session.get(Directive, directive_id)
-    if directive is None:
-        raise NotFound.of("no_directive", id=directive_id)
-    return directive
+    return get_row(session, Directive, directive_id, "no_directive")
 
 
 def given_on(session: Session, directive: Directive) -> date:
