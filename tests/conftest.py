@@ -583,6 +583,20 @@ def workbook(
     return str(path)
 
 
+def dry_run(cli: Cli, *args: str) -> dict[str, Any]:
+    """The report of ``import ARGS --dry-run --format json``, whatever its exit code (a dry
+    run that finds problems says so in it)."""
+    report: dict[str, Any] = json.loads(
+        cli("import", *args, "--dry-run", "--format", "json").stdout
+    )
+    return report
+
+
+def dry_rows(cli: Cli, *args: str) -> dict[int, dict[str, Any]]:
+    """The rows of :func:`dry_run`'s report, by their number in the file."""
+    return {r["row"]: r for r in dry_run(cli, *args)["rows"]}
+
+
 def cell_xml(path: Path | str, ref: str, xml: str) -> Path:
     """Write cell ``ref`` of the first sheet as ``xml``, as another program (Excel saving a
     formula and its value) would have it."""

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, cell_xml, workbook
+from tests.conftest import Cli, cell_xml, dry_rows, workbook
 
 AS_OF = "2025-03-20"
 
@@ -34,11 +34,6 @@ def office(cli: Cli) -> Cli:
 
 def by_text(cli: Cli, as_of: str = AS_OF) -> dict[str, dict[str, Any]]:
     return {d["text"]: d for d in cli.json("list", "--as-of", as_of)}
-
-
-def dry_rows(cli: Cli, *args: str) -> dict[int, dict[str, Any]]:
-    result = cli("import", *args, "--dry-run", "--format", "json")
-    return {r["row"]: r for r in json.loads(result.stdout)["rows"]}
 
 
 # --- "trước ngày …" on the office's calendar ------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, workbook
+from tests.conftest import Cli, dry_run, workbook
 
 AS_OF = "2023-06-30"
 
@@ -1317,19 +1317,7 @@ def _book(tmp_path: Path, name: str, rows: list[list[Any]], merges: tuple[str, .
 
 
 def _dry(cli: Cli, path: Path, *args: str) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
-    result = cli(
-        "import",
-        str(path),
-        "--meeting",
-        "1",
-        "--as-of",
-        AS_OF,
-        "--dry-run",
-        "--format",
-        "json",
-        *args,
-    )
-    found = json.loads(result.stdout)
+    found = dry_run(cli, str(path), "--meeting", "1", "--as-of", AS_OF, *args)
     return {r["row"]: r for r in found["rows"]}, found
 
 
