@@ -45,6 +45,19 @@ def period_of(start: int, length: int) -> Period:
     return Period(label="test", start=first, end=first + timedelta(days=length))
 
 
+def _period_and_day(start: int, length: int, late: int) -> tuple[Period, date]:
+    period = period_of(start, length)
+    return period, period.end + timedelta(days=late)
+
+
+def periods(earliest: int = -20) -> st.SearchStrategy[tuple[Period, date]]:
+    """A period of up to 15 days on the register's calendar, and a day T from ``earliest``
+    days before its end to 12 after (before, inside and after the period)."""
+    return st.builds(
+        _period_and_day, st.integers(0, DAYS), st.integers(0, 15), st.integers(earliest, 12)
+    )
+
+
 @dataclass
 class Register:
     units: int

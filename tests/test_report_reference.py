@@ -47,12 +47,11 @@ from tests import oracle
 from tests.oracle import gather_report
 from tests.random_register import (
     CODES,
-    DAYS,
     FIELDS,
     Register,
     day,
     fill,
-    period_of,
+    periods,
     registers,
 )
 from tests.test_plain_table import pipe_console
@@ -95,9 +94,7 @@ def _rich_prints(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
 @EXAMPLES
 @given(
     reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-20, 12),
+    when=periods(),
     only=st.none() | st.integers(0, len(CODES) - 1),
     rollup=st.booleans(),
     within=st.integers(0, 10),
@@ -105,16 +102,13 @@ def _rich_prints(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
 def test_the_report_is_the_reference_report(
     engine: Engine,
     reg: Register,
-    start: int,
-    length: int,
-    late: int,
+    when: tuple[Period, date],
     only: int | None,
     rollup: bool,
     within: int,
 ) -> None:
     fill(engine, reg)
-    period = period_of(start, length)
-    as_of = period.end + timedelta(days=late)  # before, inside and after the period
+    period, as_of = when
     unit = CODES[only] if only is not None and only < reg.units else None
     options: dict[str, Any] = {"unit": unit, "rollup": rollup, "due_within": within}
     with session_scope(engine, write=False) as session:
@@ -215,9 +209,7 @@ def holding(held: list[tuple[int, int]]) -> dict[int, set[int]]:
 @EXAMPLES
 @given(
     reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-20, 12),
+    when=periods(),
     only=ONLY,
     held=HELD,
     within=st.integers(0, 10),
@@ -225,9 +217,7 @@ def holding(held: list[tuple[int, int]]) -> dict[int, set[int]]:
 def test_one_pass_counts_equal_the_separate_queries(
     engine: Engine,
     reg: Register,
-    start: int,
-    length: int,
-    late: int,
+    when: tuple[Period, date],
     only: set[int] | None,
     held: list[tuple[int, int]],
     within: int,
@@ -241,8 +231,7 @@ def test_one_pass_counts_equal_the_separate_queries(
     from dirtrack.store.rules import Scope, directive_ids, states
 
     fill(engine, reg)
-    period = period_of(start, length)
-    as_of = period.end + timedelta(days=late)
+    period, as_of = when
     before = period.previous()
     then_day = min(before.end, as_of)
     holders = holding(held)
@@ -292,9 +281,7 @@ RULES = st.builds(
 @EXAMPLES
 @given(
     reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-20, 12),
+    when=periods(),
     only=ONLY,
     held=HELD,
     rules=RULES | st.just(risk.DEFAULT),
@@ -302,9 +289,7 @@ RULES = st.builds(
 def test_the_sections_and_colours_the_database_counts_are_the_reference(
     engine: Engine,
     reg: Register,
-    start: int,
-    length: int,
-    late: int,
+    when: tuple[Period, date],
     only: set[int] | None,
     held: list[tuple[int, int]],
     rules: RiskRules,
@@ -318,8 +303,7 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
     from dirtrack.store.rules import Scope
 
     fill(engine, reg)
-    period = period_of(start, length)
-    as_of = period.end + timedelta(days=late)
+    period, as_of = when
     end = min(period.end, as_of)
     holders = holding(held)
     holder = {did: uid for uid, ids in holders.items() for did in ids}

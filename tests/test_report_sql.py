@@ -10,7 +10,7 @@ start without the libraries only other commands need.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
 from dirtrack.db import read_scope, session_scope
+from dirtrack.periods import Period
 from dirtrack.report.sections import scope_end
 from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, Status
 from dirtrack.store import facts as core
@@ -26,7 +27,7 @@ from dirtrack.store.counts import unit_counts
 from dirtrack.store.directives import DirectiveFilter, iter_facts
 from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
 from tests.oracle import build_report, judge
-from tests.random_register import DAYS, Register, day, fill, period_of, registers
+from tests.random_register import DAYS, Register, day, fill, periods, registers
 
 
 def orm_facts(session: Any, flt: DirectiveFilter) -> list[DirectiveFacts]:
@@ -114,17 +115,14 @@ EXAMPLES = settings(
 @EXAMPLES
 @given(
     reg=registers(fields_and_requests=False),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-8, 12),
+    when=periods(earliest=-8),
     only=st.none() | st.sets(st.integers(1, 5), min_size=1),
 )
 def test_sql_counts_equal_build_report(
-    engine: Engine, reg: Register, start: int, length: int, late: int, only: set[int] | None
+    engine: Engine, reg: Register, when: tuple[Period, date], only: set[int] | None
 ) -> None:
     fill(engine, reg)
-    period = period_of(start, length)
-    as_of = period.end + timedelta(days=late)
+    period, as_of = when
     end = scope_end(period, as_of)
     unit_ids = sorted(only) if only else None
     with session_scope(engine, write=False) as session:
