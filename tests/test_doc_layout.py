@@ -75,6 +75,15 @@ def _cm(emu: int) -> float:
     return emu / 360000
 
 
+def _report_docx(cli: Cli, out: Path, lang: str, quarter: str, *more: str) -> Path:
+    """``report --quarter QUARTER --format docx --out OUT`` in ``lang`` (``more``: options
+    beside); ``out``."""
+    cli.ok(
+        "--lang", lang, "report", "--quarter", quarter, *more, "--format", "docx", "--out", str(out)
+    )
+    return out
+
+
 def _check_fits(table: Any, section: Any) -> None:
     """The table inside the margins, and every word of every cell inside its column."""
     usable = _cm(section.page_width - section.left_margin - section.right_margin)
@@ -322,8 +331,7 @@ def test_no_table_row_is_broken_over_two_pages(chaired: Cli, tmp_path: Path) -> 
     # directive's text under the repeated header, its other cells empty.
     chaired.ok(*PARTY)
     report = tmp_path / "r.docx"
-    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx",
-               "--out", str(report))  # fmt: skip
+    _report_docx(chaired, report, "vi", "2022Q2")
     doc = Document(str(report))
     assert len(doc.tables) > 5
     assert _rows_split(doc) == []
@@ -374,8 +382,7 @@ def test_short_tables_before_a_wide_one_go_on_its_landscape_page(
     cli = seed_meetings.cli(tmp_path / "demo.db")
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        cli.ok("--lang", lang, "report", "--quarter", "2022Q3", "--format", "docx",
-               "--out", str(out))  # fmt: skip
+        _report_docx(cli, out, lang, "2022Q3")
         doc = Document(str(out))
         placed = _sections_of_tables(doc)
         on = {t._tbl: s for t, s in placed}
@@ -420,8 +427,7 @@ def test_chart_stays_with_its_table_and_caption(chaired: Cli, tmp_path: Path) ->
     chaired.ok(*PARTY)
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        chaired.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
-                   "--out", str(out))  # fmt: skip
+        _report_docx(chaired, out, lang, "2022Q2")
         doc = Document(str(out))
         holder = next(p for p in doc.paragraphs if p._p.find(".//" + qn("w:drawing")) is not None)
         assert holder.paragraph_format.keep_with_next
@@ -624,8 +630,7 @@ def test_a_short_table_is_kept_whole_on_one_page(chaired: Cli, tmp_path: Path) -
 
     chaired.ok(*PARTY)
     out = tmp_path / "bc.docx"
-    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx",
-               "--out", str(out))  # fmt: skip
+    _report_docx(chaired, out, "vi", "2022Q2")
     doc = Document(str(out))
     grids = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
     short = [t for t in grids if len(t.rows) - 1 <= 5]
@@ -746,8 +751,7 @@ def test_tables_on_landscape_pages_take_the_pages_width(
     # a dozen lines beside empty margins. Now each takes the width of the page it is on.
     cli = seed_meetings.cli(tmp_path / "demo.db")
     out = tmp_path / "bc.docx"
-    cli.ok("--lang", "vi", "report", "--quarter", "2022Q3", "--rollup", "--format", "docx",
-           "--out", str(out))  # fmt: skip
+    _report_docx(cli, out, "vi", "2022Q3", "--rollup")
     doc = Document(str(out))
     checked = 0
     for table, section in _sections_of_tables(doc):
@@ -822,8 +826,7 @@ def test_the_annexs_unit_tables_are_set_alike(long_named: Cli, tmp_path: Path) -
     long_named.id("assign", str(meeting), "--unit", "VPTU", "Báo cáo", "--due", "31/7/2023")
     long_named.id("assign", str(meeting), "--unit", "BTC", "Rà soát quy hoạch cán bộ")
     out = tmp_path / "bc.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(out))  # fmt: skip
+    _report_docx(long_named, out, "vi", "2023Q3")
     annex = [
         table
         for table in Document(str(out)).tables
@@ -851,8 +854,7 @@ def test_a_document_number_is_never_broken_inside(long_named: Cli, tmp_path: Pat
     long_named.id("assign", str(meeting), "--unit", "BCHPCTT", LONG_DIRECTIVE, "--due", "31/8/2023")
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        long_named.ok("--lang", lang, "report", "--quarter", "2023Q3", "--format", "docx",
-                      "--out", str(out))  # fmt: skip
+        _report_docx(long_named, out, lang, "2023Q3")
         placed = _sections_of_tables(Document(str(out)))
         cited = [t for t, _ in placed if any("215/TB-UBND" in c.text for c in t._cells)]
         assert cited
@@ -865,8 +867,7 @@ def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_pa
     # falls due from T on is never overdue on T), taking room from the directive's words on a
     # portrait page of eight columns. Now that list leaves it out; the overdue list keeps it.
     out = tmp_path / "bc.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(out))  # fmt: skip
+    _report_docx(long_named, out, "vi", "2023Q3")
     doc = Document(str(out))
     headings = [
         p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")
@@ -891,8 +892,7 @@ def _report_of_many_units(units: Cli, tmp_path: Path, prefix: str, name: str, co
         units.ok("unit", "add", code, name.format(index))
         units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
     out = tmp_path / "bc.docx"
-    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-             "--out", str(out))  # fmt: skip
+    _report_docx(units, out, "vi", "2023Q3")
     return out
 
 
@@ -914,8 +914,7 @@ def test_the_table_per_unit_stays_portrait_in_english(chaired: Cli, tmp_path: Pa
     # layout keeps it there. README now says so; this holds the code to it in both languages.
     for lang, unit, total in (("en", "Unit", "Total"), ("vi", "Đơn vị", "Tổng số")):
         out = tmp_path / f"bc-{lang}.docx"
-        chaired.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
-                   "--out", str(out))  # fmt: skip
+        _report_docx(chaired, out, lang, "2022Q2")
         placed = _sections_of_tables(Document(str(out)))
         per_unit = [
             (table, section)
@@ -934,8 +933,7 @@ def test_a_table_without_rows_is_said_as_the_body_is(long_named: Cli, tmp_path: 
     # 'Không có.' stood flush left under its heading (a bare paragraph) while the body's text
     # is justified with its first line indented. Now it is set as a body paragraph is.
     out = tmp_path / "bc.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(out))  # fmt: skip
+    _report_docx(long_named, out, "vi", "2023Q3")
     doc = Document(str(out))
     nones = [p for p in doc.paragraphs if p.text == "Không có."]
     assert nones
@@ -984,8 +982,7 @@ def test_the_documents_defaults_are_the_normal_styles(long_named: Cli, tmp_path:
     # Normal (a table cell, in LibreOffice) was set with that space. Now the defaults say what
     # Normal says, in the report and the letter alike.
     report, letter = tmp_path / "bc.docx", tmp_path / "cv.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(report))  # fmt: skip
+    _report_docx(long_named, report, "vi", "2023Q3")
     long_named.ok("--lang", "vi", "urge", "BCHPCTT", "--as-of", "30/9/2023", "--out", str(letter))
     for out in (report, letter):
         styles = Document(str(out)).styles
@@ -1057,8 +1054,7 @@ def test_a_word_wider_than_the_page_leaves_every_column_in_place(
     cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        cli.ok("--lang", lang, "report", "--quarter", "2023Q3", "--format", "docx",
-               "--out", str(out))  # fmt: skip
+        _report_docx(cli, out, lang, "2023Q3")
         placed = _sections_of_tables(Document(str(out)))
         holding = [(t, s) for t, s in placed if any(address in c.text for c in t._cells)]
         assert holding, lang
