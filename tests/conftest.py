@@ -583,6 +583,25 @@ def workbook(
     return str(path)
 
 
+#: The header of an office's follow-up sheet, the columns the import tests' sheets hold.
+SHEET_HEADER = [
+    "STT",
+    "Nội dung",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời hạn",
+    "Tiến độ",
+    "Kết quả",
+]
+
+
+def csv_rows(path: Path, rows: list[list[str]]) -> Path:
+    """``rows`` as a CSV file, each cell as it is between commas (no quoting: a cell with a
+    comma is two cells, as a clerk typing the file would make it); ``path``."""
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
 def dry_run(cli: Cli, *args: str) -> dict[str, Any]:
     """The report of ``import ARGS --dry-run --format json``, whatever its exit code (a dry
     run that finds problems says so in it)."""

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import SHEET_HEADER as HEADER
 from tests.conftest import Cli, cp1258, file_digest, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -304,9 +305,6 @@ def write_csv(
     return path
 
 
-HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
-
-
 @pytest.mark.parametrize(
     ("delimiter", "encoding"),
     [
@@ -527,16 +525,8 @@ def test_key_column_updates_instead_of_duplicating(
     rows[1][5] = "31/10/2022"
     rows[1][4] = "VPTU, UBKT"
     sheet = write_csv(tmp_path / "s2.csv", rows)
-    result = units.json(
-        "import",
-        str(sheet),
-        "--meeting",
-        str(meeting),
-        "--key-column",
-        "Mã",
-        "--as-of",
-        "2022-09-01",
-    )
+    keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    result = units.json(*keyed, "--as-of", "2022-09-01")
     assert result["created"]["directives"] == 0 and result["updated"] == 3
     found = {(r["key"], r["unit"]): r for r in units.json("list", "--as-of", "2022-09-30")}
     assert len(found) == 3
@@ -558,16 +548,7 @@ def test_key_column_updates_instead_of_duplicating(
     ]
     assert shown["history"][3]["date"] == "2022-09-01"
     before = file_digest(db_path)
-    unchanged = units.json(
-        "import",
-        str(sheet),
-        "--meeting",
-        str(meeting),
-        "--key-column",
-        "Mã",
-        "--as-of",
-        "2022-09-01",
-    )
+    unchanged = units.json(*keyed, "--as-of", "2022-09-01")
     assert unchanged["updated"] == 0 and unchanged["unchanged"] == 3
     assert file_digest(db_path) == before
 
