@@ -996,6 +996,16 @@ def test_the_documents_defaults_are_the_normal_styles(long_named: Cli, tmp_path:
         assert run.find(qn("w:sz")).get(qn("w:val")) == "28", out.name
 
 
+def _long_address(length: int) -> str:
+    """A web address of ``length`` characters and more, one word wider than a page."""
+    return "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * length
+
+
+def _with_an_address(cli: Cli, tmp_path: Path, address: str) -> Cli:
+    """:func:`_with_texts`: the long directive holds ``address``."""
+    return _with_texts(cli, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+
+
 def _with_texts(cli: Cli, tmp_path: Path, texts: dict[str, str]) -> Cli:
     """``cli``'s register exported and imported into a new database with directive texts
     replaced (the export keeps what the commands fold: line breaks, tabs)."""
@@ -1050,8 +1060,8 @@ def test_a_word_wider_than_the_page_leaves_every_column_in_place(
     # wide, and the numbers and dates got nothing: STT, the deadline, the days overdue and
     # the progress stood at 0 cm, gone from the page. Now they keep what they need, so do
     # the short text columns, and the long ones share the rest (only there a word breaks).
-    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 200
-    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    address = _long_address(200)
+    cli = _with_an_address(long_named, tmp_path, address)
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
         _report_docx(cli, out, lang, "2023Q3")
@@ -1093,8 +1103,7 @@ def test_a_document_ending_on_landscape_pages_has_no_empty_last_page(
     # page at the end, numbered; the report likewise put its signature alone on a portrait
     # page. Now the brief ends on the page of its last table, and the report's signature
     # goes on that landscape page, under the last rows.
-    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 120
-    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    cli = _with_an_address(long_named, tmp_path, _long_address(120))
     for lang in ("vi", "en"):
         for name, extra in (("brief", ("--brief",)), ("bc", ())):
             out = tmp_path / f"{name}-{lang}.docx"
@@ -1227,8 +1236,7 @@ def test_the_templates_signature_goes_on_the_landscape_page_of_the_last_rows(
     # template's portrait pages before the template's signature: "Nơi nhận" and the signer
     # alone on a page of their own. Now they follow the last rows on their landscape page, as
     # in the built-in layout, and no page is left empty before the annex.
-    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 120
-    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    cli = _with_an_address(long_named, tmp_path, _long_address(120))
     for lang in ("vi", "en"):
         mine = tmp_path / f"mau-{lang}.docx"
         cli.ok("--lang", lang, "office", "template", "--out", str(mine))

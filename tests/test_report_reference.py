@@ -43,6 +43,7 @@ from dirtrack.report.sections import chain_members
 from dirtrack.risk import RiskRules
 from dirtrack.status import Counts
 from dirtrack.store.limitations import LimitationFacts
+from dirtrack.store.rules import Scope
 from tests import oracle
 from tests.oracle import gather_report
 from tests.random_register import (
@@ -206,6 +207,20 @@ def holding(held: list[tuple[int, int]]) -> dict[int, set[int]]:
     return holders
 
 
+def period_scope(
+    period: Period, as_of: date, only: set[int] | None, holders: dict[int, set[int]]
+) -> Scope:
+    """The scope of the period's report on T: directives given by the period's end (or T) and
+    not closed before its start, of the units ``only``, held as ``holders`` says."""
+    return Scope(
+        as_of=as_of,
+        held_on_or_before=min(period.end, as_of),
+        closed_not_before=period.start,
+        unit_ids=only,
+        holders=tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items())),
+    )
+
+
 @EXAMPLES
 @given(
     reg=registers(),
@@ -228,27 +243,19 @@ def test_one_pass_counts_equal_the_separate_queries(
 
     from dirtrack.status import Status
     from dirtrack.store.counts import count_report, unit_counts
-    from dirtrack.store.rules import Scope, directive_ids, states
+    from dirtrack.store.rules import directive_ids, states
 
     fill(engine, reg)
     period, as_of = when
     before = period.previous()
     then_day = min(before.end, as_of)
-    holders = holding(held)
-    pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
-    now = Scope(
-        as_of=as_of,
-        held_on_or_before=min(period.end, as_of),
-        closed_not_before=period.start,
-        unit_ids=only,
-        holders=pairs,
-    )
+    now = period_scope(period, as_of, only, holding(held))
     then = Scope(
         as_of=then_day,
         held_on_or_before=then_day,
         closed_not_before=before.start,
         unit_ids=only,
-        holders=pairs[:1],
+        holders=now.holders[:1],
     )
     due_by = as_of + timedelta(days=within)
     with read_scope(engine) as conn:
@@ -300,21 +307,13 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
     the directives and whatever the office's [risk] thresholds."""
     from dirtrack.store.counts import count_report, request_counts
     from dirtrack.store.facts import facts_of
-    from dirtrack.store.rules import Scope
 
     fill(engine, reg)
     period, as_of = when
     end = min(period.end, as_of)
     holders = holding(held)
     holder = {did: uid for uid, ids in holders.items() for did in ids}
-    pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
-    now = Scope(
-        as_of=as_of,
-        held_on_or_before=end,
-        closed_not_before=period.start,
-        unit_ids=only,
-        holders=pairs,
-    )
+    now = period_scope(period, as_of, only, holders)
     before = period.previous()
     then = Scope(as_of=min(before.end, as_of), held_on_or_before=min(before.end, as_of))
     risk.use(rules)
