@@ -64,11 +64,9 @@ def test_a_link_made_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, A
     m1, m2, m3 = lims["m"]
     said = "Tham mưu, đề xuất cho Thường trực vẫn có lúc chưa kịp thời"
     second = cli.id("add-limitation", str(m2), "--unit", "VPTU", said)
-    result = cli("add-limitation", str(m3), "--unit", "VPTU", "--format", "json", said)
-    assert result.exit_code == 0, result.stderr
-    third = json.loads(result.stdout)
+    third, told = added(cli, m3, "VPTU", said)
     assert third["repeat_of"] == lims["first"]
-    assert result.stderr.strip() == (
+    assert told.strip() == (
         f"limitation {third['id']} linked as a repeat of limitation {lims['first']}, through "
         f"limitation {second} (raised 2023-03-15, 100% alike); use --new or `dirtrack "
         f"limitation unlink {third['id']}` if it is not"
@@ -139,10 +137,9 @@ def test_a_suggestion_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, 
     score = int(similarity(said, later))
     assert SUGGEST_SCORE <= score < LINK_SCORE
     assert similarity(said, "Thiếu lái xe phục vụ công tác") < SUGGEST_SCORE
-    result = cli("add-limitation", str(m3), "--unit", "UBKT", "--format", "json", said)
-    third = json.loads(result.stdout)
+    third, told = added(cli, m3, "UBKT", said)
     assert third["repeat_of"] is None
-    assert result.stderr.strip() == (
+    assert told.strip() == (
         f"limitation {third['id']} may repeat limitation {lims['driver']}, through limitation "
         f"{second} ({score}% alike); if so: `dirtrack limitation link {third['id']} --to "
         f"{lims['driver']}`"
