@@ -23,7 +23,7 @@ An office tunes the thresholds in the config file's ``[risk]`` table (:func:`rul
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -93,24 +93,12 @@ def rules_from(table: Mapping[str, Any], where: str) -> RiskRules:
     return replace(DEFAULT, **values)
 
 
-def group_risk(
-    colours: Iterable[str], *, repeated_limitations: int = 0, rules: RiskRules | None = None
-) -> dict[str, Any]:
-    """The colour of a unit or leader from the colours of their open directives.
-
-    Returns ``{"risk": colour, "red": n, "yellow": n, "green": n, "grey": n}``.
-    """
-    tally = dict.fromkeys(COLOURS, 0)
-    for colour in colours:
-        tally[colour] += 1
-    return tally_risk(tally, repeated_limitations=repeated_limitations, rules=rules)
-
-
 def tally_risk(
     counted: Mapping[str, int], *, repeated_limitations: int = 0, rules: RiskRules | None = None
 ) -> dict[str, Any]:
-    """As :func:`group_risk`, from how many open directives have each colour (as the
-    database counts them)."""
+    """The colour of a unit or leader from how many of their open directives have each colour
+    (as the database counts them): ``{"risk": colour, "red": n, "yellow": n, "green": n,
+    "grey": n}``."""
     rules = rules or _current
     tally = {colour: counted.get(colour, 0) for colour in COLOURS}
     judged = tally[RED] + tally[YELLOW] + tally[GREEN]

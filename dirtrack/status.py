@@ -37,11 +37,6 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
     @property
-    def is_closed_out(self) -> bool:
-        """Out of every count and rate: cancelled or withdrawn."""
-        return self in (Status.CANCELLED, Status.WITHDRAWN)
-
-    @property
     def is_done(self) -> bool:
         return self in (Status.DONE_ON_TIME, Status.DONE_LATE)
 
@@ -62,9 +57,6 @@ STATUS_NAMES: dict[str, tuple[str, ...]] = {
     "open": ("chưa hoàn thành", "đang thực hiện"),
     "all": ("tất cả",),
 }
-
-
-COUNTED = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OPEN_IN_TIME, Status.OVERDUE)
 
 
 @dataclass(frozen=True)

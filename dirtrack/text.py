@@ -130,7 +130,6 @@ def control_character(text: str) -> str | None:
 # Letters of the TCVN3 (ABC) font as Unicode shows them ("§¬n vÞ chñ tr×" for "Đơn vị chủ
 # trì"): ă â ê ô ơ ư đ and the vowels with a tone, marks no Vietnamese text written in Unicode
 # holds; and the letters only Vietnamese in Unicode has (ơ ư đ ă, the vowels with a tone).
-_TCVN3_MARKS = re.compile("[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]")
 # One inside a word, as the font's letters are ("®ång", "S¸ng"); a "©" or "§" stands alone.
 _TCVN3_LETTER = re.compile(
     "(?<=[^\\W\\d_])[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]"

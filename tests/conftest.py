@@ -560,6 +560,62 @@ def meeting(units: Cli) -> int:
     )
 
 
+def workbook(
+    tmp_path: Path,
+    rows: list[list[Any]],
+    *,
+    name: str = "theo-doi.xlsx",
+    merges: tuple[str, ...] = (),
+) -> str:
+    """An office's sheet: ``rows`` in the first sheet of ``tmp_path/name``, cells merged over
+    each of ``merges`` ("A1:A2"); its path."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    for span in merges:
+        sheet.merge_cells(span)
+    path = tmp_path / name
+    book.save(path)
+    return str(path)
+
+
+#: The header of an office's follow-up sheet, the columns the import tests' sheets hold.
+SHEET_HEADER = [
+    "STT",
+    "Nội dung",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời hạn",
+    "Tiến độ",
+    "Kết quả",
+]
+
+
+def csv_rows(path: Path, rows: list[list[str]]) -> Path:
+    """``rows`` as a CSV file, each cell as it is between commas (no quoting: a cell with a
+    comma is two cells, as a clerk typing the file would make it); ``path``."""
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def dry_run(cli: Cli, *args: str) -> dict[str, Any]:
+    """The report of ``import ARGS --dry-run --format json``, whatever its exit code (a dry
+    run that finds problems says so in it)."""
+    report: dict[str, Any] = json.loads(
+        cli("import", *args, "--dry-run", "--format", "json").stdout
+    )
+    return report
+
+
+def dry_rows(cli: Cli, *args: str) -> dict[int, dict[str, Any]]:
+    """The rows of :func:`dry_run`'s report, by their number in the file."""
+    return {r["row"]: r for r in dry_run(cli, *args)["rows"]}
+
+
 def cell_xml(path: Path | str, ref: str, xml: str) -> Path:
     """Write cell ``ref`` of the first sheet as ``xml``, as another program (Excel saving a
     formula and its value) would have it."""

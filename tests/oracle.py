@@ -112,7 +112,7 @@ def directive_risk(
     rules = rules or risk.current()
     if status.is_done:
         return risk.GREEN
-    if status.is_closed_out:
+    if status in (Status.CANCELLED, Status.WITHDRAWN):  # out of every count and rate
         return risk.GREY
     if status is Status.OVERDUE:
         return risk.RED

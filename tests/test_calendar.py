@@ -196,64 +196,22 @@ def test_digits_of_other_scripts_are_read_and_stored_as_ascii(cli: Cli) -> None:
 def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     meeting = _setup(cli)
     before = snapshot(db)
-    assert "trước Tết" in cli.fail(
-        "assign", str(meeting), "X", "--unit", "VPTU", "--due", "hôm kia"
-    )
-    assert "2101" in cli.fail(
-        "assign", str(meeting), "X", "--unit", "VPTU", "--due", "trước Tết 2101"
-    )
-    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "trong 0 ngày làm việc")
-    huge = cli.fail(
-        "--lang", "vi", "assign", str(meeting), "X", "--unit", "VPTU", "--due",
-        "trong 99999999 ngày làm việc",
-    )  # fmt: skip
+    assign = ("assign", str(meeting), "X", "--unit", "VPTU")
+    assert "trước Tết" in cli.fail(*assign, "--due", "hôm kia")
+    assert "2101" in cli.fail(*assign, "--due", "trước Tết 2101")
+    cli.fail(*assign, "--due", "trong 0 ngày làm việc")
+    huge = cli.fail("--lang", "vi", *assign, "--due", "trong 99999999 ngày làm việc")
     assert huge == "Error: số ngày làm việc phải từ 1 đến 2600, không phải 99999999"
-    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "đầu tháng 13")
-    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "fortnight")
-    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--day", "32")
-    cli.fail(
-        "assign",
-        str(meeting),
-        "X",
-        "--unit",
-        "VPTU",
-        "--every",
-        "month",
-        "--day",
-        "5",
-        "--offset",
-        "3",
-        code=2,  # options that exclude each other: a usage error
-    )
-    cli.fail(
-        "assign",
-        str(meeting),
-        "X",
-        "--unit",
-        "VPTU",
-        "--every",
-        "month",
-        "--from",
-        "2025-06-01",
-        "--until",
-        "2025-05-01",
-    )
-    cli.fail(
-        "assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--from", "2024-12-01"
-    )
-    cli.fail(  # options misused together: usage errors
-        "assign",
-        str(meeting),
-        "X",
-        "--unit",
-        "VPTU",
-        "--every",
-        "month",
-        "--due",
-        "2025-05-01",
-        code=2,
-    )
-    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--day", "5", code=2)
+    cli.fail(*assign, "--due", "đầu tháng 13")
+    cli.fail(*assign, "--every", "fortnight")
+    cli.fail(*assign, "--every", "month", "--day", "32")
+    # options that exclude each other: a usage error
+    cli.fail(*assign, "--every", "month", "--day", "5", "--offset", "3", code=2)
+    cli.fail(*assign, "--every", "month", "--from", "2025-06-01", "--until", "2025-05-01")
+    cli.fail(*assign, "--every", "month", "--from", "2024-12-01")
+    # options misused together: usage errors
+    cli.fail(*assign, "--every", "month", "--due", "2025-05-01", code=2)
+    cli.fail(*assign, "--day", "5", code=2)
     cli.fail("calendar", "add", "31/2/2025", "--off")
     cli.fail("calendar", "add", "2025-02-03", code=2)
     cli.fail("calendar", "add", "2150-02-03", "--on")
@@ -261,7 +219,7 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     cli.fail("series", "stop", "99", "--from", "2025-01-01")
     # An end past the calendar's years was refused naming a year never typed (2101), and no
     # option: it names --until and the years the calendar has.
-    args = ["assign", str(meeting), "X", "--unit", "VPTU", "--every", "month"]
+    args = [*assign, "--every", "month"]
     assert cli.fail(*args, "--until", "1/1/2999") == (
         "Error: --until 2999-01-01 is past the calendar of days off, which covers the years "
         "1901–2100"

@@ -155,9 +155,13 @@ def test_plurals_in_both_languages() -> None:
 
 
 def _keys_named(call: ast.Call) -> Iterator[tuple[int, str]]:
-    """The literal keys a call names as its first argument (``"a" if x else "b"`` both)."""
-    first = call.args[0] if call.args else None
-    choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+    """The literal keys a call names as its first argument (``"a" if x else "b"`` both); of
+    ``columns(lang, (KEY, kind), …)`` (render/report_doc.py), each column's key."""
+    if getattr(call.func, "id", None) == "columns":
+        firsts = [arg.elts[0] for arg in call.args[1:] if isinstance(arg, ast.Tuple)]
+    else:
+        firsts = call.args[:1]
+    choices = [c for f in firsts for c in ([f.body, f.orelse] if isinstance(f, ast.IfExp) else [f])]
     for choice in choices:
         if isinstance(choice, ast.Constant) and isinstance(choice.value, str):
             yield call.lineno, choice.value
@@ -165,13 +169,14 @@ def _keys_named(call: ast.Call) -> Iterator[tuple[int, str]]:
 
 def test_every_label_the_code_asks_for_is_in_the_catalog() -> None:
     """``t(KEY, lang)`` shows KEY itself when it is not in TEXT: a misspelt key would reach
-    people as an English code ("down" for ``report_down``), so every literal key must be there."""
+    people as an English code ("down" for ``report_down``), so every literal key must be there
+    (given to ``t`` or, as a column's header, to ``columns``)."""
     from dirtrack import i18n
 
     missing = []
     for path in sorted((Path(i18n.__file__).parent).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t":
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("t", "columns"):
                 missing += [
                     f"{path.name}:{line}: {key}"
                     for line, key in _keys_named(node)

@@ -55,6 +55,15 @@ def test_extract_reads_stdin(cli: Cli) -> None:
     assert json.loads(result.stdout)["meeting"]["date"] == "2022-05-06"
 
 
+def seed_draft(cli: Cli, tmp_path: Path, *, date: str | None = None) -> str:
+    """The units of the Tỉnh ủy registered, the draft ``extract`` writes of the seed minutes
+    (``date``: the meeting's date given), as text."""
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft), *(("--date", date) if date else ()))
+    return draft.read_text(encoding="utf-8")
+
+
 def give_unit(text: str, unit: str) -> str:
     """The draft with ``unit`` given to every limitation and directive that names none."""
     out = []
@@ -143,10 +152,7 @@ def test_a_texts_stray_control_characters_never_stop_its_draft(
 def test_an_edited_draft_in_an_invalid_state_names_the_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
-    register_tinh_uy(cli)
-    draft = tmp_path / "hop.toml"
-    cli.ok("extract", str(SEED_000), "--out", str(draft))
-    text = draft.read_text(encoding="utf-8")
+    text = seed_draft(cli, tmp_path)
     broken = text.replace("\n[[directives]]\n", '\n[[directives]]\ndue = "31/2/2022"\n', 1)
     bad = tmp_path / "bad.toml"
     bad.write_text(broken, encoding="utf-8")
@@ -163,10 +169,7 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
 def test_a_draft_without_its_one_meeting_table_says_so(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
-    register_tinh_uy(cli)
-    draft = tmp_path / "hop.toml"
-    cli.ok("extract", str(SEED_000), "--out", str(draft))
-    text = draft.read_text(encoding="utf-8")
+    text = seed_draft(cli, tmp_path)
     line = text.splitlines().index("[meeting]") + 1
     before = file_digest(db_path)
     listed = tmp_path / "list.toml"
@@ -208,10 +211,7 @@ def test_a_draft_without_its_one_meeting_table_says_so(
 def test_a_dry_run_names_every_text_the_import_refuses(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
-    register_tinh_uy(cli)
-    draft = tmp_path / "hop.toml"
-    cli.ok("extract", str(SEED_000), "--out", str(draft))
-    text = draft.read_text(encoding="utf-8")
+    text = seed_draft(cli, tmp_path)
     # A control character in the title (as a clerk's edit may leave it) and a key longer than
     # its column: the real import refused them without the draft's line, the dry run let them.
     broken = text.replace('title = "', 'title = "Họp\\u0007 ', 1)
@@ -237,10 +237,7 @@ def test_a_dry_run_names_every_text_the_import_refuses(
 def test_a_key_repeated_in_a_draft_is_refused_with_its_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
-    register_tinh_uy(cli)
-    draft = tmp_path / "hop.toml"
-    cli.ok("extract", str(SEED_000), "--out", str(draft), "--date", "2022-05-06")
-    text = draft.read_text(encoding="utf-8")
+    text = seed_draft(cli, tmp_path, date="2022-05-06")
     keys = [line for line in text.splitlines() if line.startswith('key = "bai-') and "." in line]
     assert len(keys) >= 2
     # a clerk copies a block and keeps its key: two directives under one key were recorded, and
@@ -264,10 +261,7 @@ def test_a_key_repeated_in_a_draft_is_refused_with_its_line(
 def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
-    register_tinh_uy(cli)
-    draft = tmp_path / "hop.toml"
-    cli.ok("extract", str(SEED_000), "--out", str(draft), "--date", "2022-05-06")
-    text = draft.read_text(encoding="utf-8")
+    text = seed_draft(cli, tmp_path, date="2022-05-06")
     items = json.loads(
         cli.ok("extract", str(SEED_000), "--format", "json", "--date", "2022-05-06")
     )["directives"]
@@ -293,10 +287,7 @@ def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
     # Notepad saves "Unicode" (UTF-16) or, on a Vietnamese Windows, "ANSI" (Windows-1258)
-    register_tinh_uy(cli)
-    draft = tmp_path / "hop.toml"
-    cli.ok("extract", str(SEED_000), "--out", str(draft))
-    text = give_unit(draft.read_text(encoding="utf-8"), "VPTU")
+    text = give_unit(seed_draft(cli, tmp_path), "VPTU")
     utf16 = tmp_path / "hop-unicode.toml"
     utf16.write_bytes(text.encode("utf-16"))
     ansi = tmp_path / "hop-ansi.toml"

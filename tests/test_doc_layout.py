@@ -75,6 +75,15 @@ def _cm(emu: int) -> float:
     return emu / 360000
 
 
+def _report_docx(cli: Cli, out: Path, lang: str, quarter: str, *more: str) -> Path:
+    """``report --quarter QUARTER --format docx --out OUT`` in ``lang`` (``more``: options
+    beside); ``out``."""
+    cli.ok(
+        "--lang", lang, "report", "--quarter", quarter, *more, "--format", "docx", "--out", str(out)
+    )
+    return out
+
+
 def _check_fits(table: Any, section: Any) -> None:
     """The table inside the margins, and every word of every cell inside its column."""
     usable = _cm(section.page_width - section.left_margin - section.right_margin)
@@ -322,8 +331,7 @@ def test_no_table_row_is_broken_over_two_pages(chaired: Cli, tmp_path: Path) -> 
     # directive's text under the repeated header, its other cells empty.
     chaired.ok(*PARTY)
     report = tmp_path / "r.docx"
-    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx",
-               "--out", str(report))  # fmt: skip
+    _report_docx(chaired, report, "vi", "2022Q2")
     doc = Document(str(report))
     assert len(doc.tables) > 5
     assert _rows_split(doc) == []
@@ -374,8 +382,7 @@ def test_short_tables_before_a_wide_one_go_on_its_landscape_page(
     cli = seed_meetings.cli(tmp_path / "demo.db")
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        cli.ok("--lang", lang, "report", "--quarter", "2022Q3", "--format", "docx",
-               "--out", str(out))  # fmt: skip
+        _report_docx(cli, out, lang, "2022Q3")
         doc = Document(str(out))
         placed = _sections_of_tables(doc)
         on = {t._tbl: s for t, s in placed}
@@ -420,8 +427,7 @@ def test_chart_stays_with_its_table_and_caption(chaired: Cli, tmp_path: Path) ->
     chaired.ok(*PARTY)
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        chaired.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
-                   "--out", str(out))  # fmt: skip
+        _report_docx(chaired, out, lang, "2022Q2")
         doc = Document(str(out))
         holder = next(p for p in doc.paragraphs if p._p.find(".//" + qn("w:drawing")) is not None)
         assert holder.paragraph_format.keep_with_next
@@ -580,14 +586,14 @@ def test_chart_labels_in_the_documents_serif(caplog: pytest.LogCaptureFixture) -
     # Vietnamese letter, naming no font that is not there (matplotlib would warn of it).
     import matplotlib
 
-    from dirtrack.render.chart import SERIFS, chart_fonts, completion_png
+    from dirtrack.render.chart import SERIFS, chart_fonts, completion_pngs
 
     fonts = chart_fonts()
     assert fonts and all(name in SERIFS for name in fonts), fonts
     before = list(matplotlib.rcParams["font.family"])
     rate = {"pct": 50.0, "num": 1, "den": 2}
     with caplog.at_level("WARNING"):
-        png = completion_png([("Ủy ban Kiểm tra Tỉnh ủy", rate)], "vi")
+        (png,) = completion_pngs([("Ủy ban Kiểm tra Tỉnh ủy", rate)], "vi", tallest=None)
     assert png.startswith(b"\x89PNG") and not caplog.records
     assert list(matplotlib.rcParams["font.family"]) == before  # only for the chart
 
@@ -624,8 +630,7 @@ def test_a_short_table_is_kept_whole_on_one_page(chaired: Cli, tmp_path: Path) -
 
     chaired.ok(*PARTY)
     out = tmp_path / "bc.docx"
-    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx",
-               "--out", str(out))  # fmt: skip
+    _report_docx(chaired, out, "vi", "2022Q2")
     doc = Document(str(out))
     grids = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
     short = [t for t in grids if len(t.rows) - 1 <= 5]
@@ -698,7 +703,7 @@ def test_chart_shows_a_long_unit_name_whole() -> None:
     # wrapped on lines of its own and nothing is drawn at the edge.
     from PIL import Image
 
-    from dirtrack.render.chart import completion_png
+    from dirtrack.render.chart import completion_pngs
 
     name = (
         "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng, công nghiệp và hạ tầng "
@@ -709,7 +714,7 @@ def test_chart_shows_a_long_unit_name_whole() -> None:
         (name, {"pct": 50.0, "num": 1, "den": 2}),
         ("Văn phòng Tỉnh ủy", {"pct": 100.0, "num": 1, "den": 1}),
     ]
-    picture = Image.open(io.BytesIO(completion_png(rows, "vi"))).convert("L")
+    picture = Image.open(io.BytesIO(completion_pngs(rows, "vi", tallest=None)[0])).convert("L")
     edge = [picture.getpixel((x, y)) for x in range(3) for y in range(picture.height)]
     assert min(edge) > 200  # white: no letter runs off the left edge
 
@@ -746,8 +751,7 @@ def test_tables_on_landscape_pages_take_the_pages_width(
     # a dozen lines beside empty margins. Now each takes the width of the page it is on.
     cli = seed_meetings.cli(tmp_path / "demo.db")
     out = tmp_path / "bc.docx"
-    cli.ok("--lang", "vi", "report", "--quarter", "2022Q3", "--rollup", "--format", "docx",
-           "--out", str(out))  # fmt: skip
+    _report_docx(cli, out, "vi", "2022Q3", "--rollup")
     doc = Document(str(out))
     checked = 0
     for table, section in _sections_of_tables(doc):
@@ -822,8 +826,7 @@ def test_the_annexs_unit_tables_are_set_alike(long_named: Cli, tmp_path: Path) -
     long_named.id("assign", str(meeting), "--unit", "VPTU", "Báo cáo", "--due", "31/7/2023")
     long_named.id("assign", str(meeting), "--unit", "BTC", "Rà soát quy hoạch cán bộ")
     out = tmp_path / "bc.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(out))  # fmt: skip
+    _report_docx(long_named, out, "vi", "2023Q3")
     annex = [
         table
         for table in Document(str(out)).tables
@@ -851,8 +854,7 @@ def test_a_document_number_is_never_broken_inside(long_named: Cli, tmp_path: Pat
     long_named.id("assign", str(meeting), "--unit", "BCHPCTT", LONG_DIRECTIVE, "--due", "31/8/2023")
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        long_named.ok("--lang", lang, "report", "--quarter", "2023Q3", "--format", "docx",
-                      "--out", str(out))  # fmt: skip
+        _report_docx(long_named, out, lang, "2023Q3")
         placed = _sections_of_tables(Document(str(out)))
         cited = [t for t, _ in placed if any("215/TB-UBND" in c.text for c in t._cells)]
         assert cited
@@ -865,8 +867,7 @@ def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_pa
     # falls due from T on is never overdue on T), taking room from the directive's words on a
     # portrait page of eight columns. Now that list leaves it out; the overdue list keeps it.
     out = tmp_path / "bc.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(out))  # fmt: skip
+    _report_docx(long_named, out, "vi", "2023Q3")
     doc = Document(str(out))
     headings = [
         p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")
@@ -881,19 +882,27 @@ def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_pa
     assert "Số ngày quá hạn" in overdue, overdue
 
 
+def _report_of_many_units(units: Cli, tmp_path: Path, prefix: str, name: str, count: int) -> Path:
+    """The Vietnamese report of 2023Q3 as a .docx, over ``count`` units more (codes ``prefix``
+    and a number, names ``name`` with it) each with one directive due in the quarter."""
+    units.ok(*STATE)
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
+    for index in range(count):
+        code = f"{prefix}{index:02d}"
+        units.ok("unit", "add", code, name.format(index))
+        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
+    out = tmp_path / "bc.docx"
+    _report_docx(units, out, "vi", "2023Q3")
+    return out
+
+
 def test_a_chart_of_many_units_keeps_its_labels_size(units: Cli, tmp_path: Path) -> None:
     # A chart of fourteen units with long names was shrunk to 9 cm tall: 8 cm wide, its
     # labels a third of their size (about 3 pt), unreadable on paper. Now a chart keeps the
     # size its labels are drawn at, as wide as the text, up to 20 cm tall.
-    units.ok(*STATE)
-    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
-    for index in range(14):
-        code = f"S{index:02d}"
-        units.ok("unit", "add", code, f"Ban Quản lý dự án đầu tư xây dựng công trình số {index}")
-        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
-    out = tmp_path / "bc.docx"
-    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-             "--out", str(out))  # fmt: skip
+    out = _report_of_many_units(
+        units, tmp_path, "S", "Ban Quản lý dự án đầu tư xây dựng công trình số {}", 14
+    )
     chart = Document(str(out)).inline_shapes[0]
     assert abs(_cm(chart.width) - 15.5) < 0.01, _cm(chart.width)
     assert 9.0 < _cm(chart.height) <= 20.0, _cm(chart.height)
@@ -905,8 +914,7 @@ def test_the_table_per_unit_stays_portrait_in_english(chaired: Cli, tmp_path: Pa
     # layout keeps it there. README now says so; this holds the code to it in both languages.
     for lang, unit, total in (("en", "Unit", "Total"), ("vi", "Đơn vị", "Tổng số")):
         out = tmp_path / f"bc-{lang}.docx"
-        chaired.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
-                   "--out", str(out))  # fmt: skip
+        _report_docx(chaired, out, lang, "2022Q2")
         placed = _sections_of_tables(Document(str(out)))
         per_unit = [
             (table, section)
@@ -925,8 +933,7 @@ def test_a_table_without_rows_is_said_as_the_body_is(long_named: Cli, tmp_path: 
     # 'Không có.' stood flush left under its heading (a bare paragraph) while the body's text
     # is justified with its first line indented. Now it is set as a body paragraph is.
     out = tmp_path / "bc.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(out))  # fmt: skip
+    _report_docx(long_named, out, "vi", "2023Q3")
     doc = Document(str(out))
     nones = [p for p in doc.paragraphs if p.text == "Không có."]
     assert nones
@@ -975,8 +982,7 @@ def test_the_documents_defaults_are_the_normal_styles(long_named: Cli, tmp_path:
     # Normal (a table cell, in LibreOffice) was set with that space. Now the defaults say what
     # Normal says, in the report and the letter alike.
     report, letter = tmp_path / "bc.docx", tmp_path / "cv.docx"
-    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-                  "--out", str(report))  # fmt: skip
+    _report_docx(long_named, report, "vi", "2023Q3")
     long_named.ok("--lang", "vi", "urge", "BCHPCTT", "--as-of", "30/9/2023", "--out", str(letter))
     for out in (report, letter):
         styles = Document(str(out)).styles
@@ -988,6 +994,16 @@ def test_the_documents_defaults_are_the_normal_styles(long_named: Cli, tmp_path:
         run = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         assert run.find(qn("w:rFonts")).get(qn("w:ascii")) == "Times New Roman", out.name
         assert run.find(qn("w:sz")).get(qn("w:val")) == "28", out.name
+
+
+def _long_address(length: int) -> str:
+    """A web address of ``length`` characters and more, one word wider than a page."""
+    return "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * length
+
+
+def _with_an_address(cli: Cli, tmp_path: Path, address: str) -> Cli:
+    """:func:`_with_texts`: the long directive holds ``address``."""
+    return _with_texts(cli, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
 
 
 def _with_texts(cli: Cli, tmp_path: Path, texts: dict[str, str]) -> Cli:
@@ -1044,12 +1060,11 @@ def test_a_word_wider_than_the_page_leaves_every_column_in_place(
     # wide, and the numbers and dates got nothing: STT, the deadline, the days overdue and
     # the progress stood at 0 cm, gone from the page. Now they keep what they need, so do
     # the short text columns, and the long ones share the rest (only there a word breaks).
-    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 200
-    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    address = _long_address(200)
+    cli = _with_an_address(long_named, tmp_path, address)
     for lang in ("vi", "en"):
         out = tmp_path / f"bc-{lang}.docx"
-        cli.ok("--lang", lang, "report", "--quarter", "2023Q3", "--format", "docx",
-               "--out", str(out))  # fmt: skip
+        _report_docx(cli, out, lang, "2023Q3")
         placed = _sections_of_tables(Document(str(out)))
         holding = [(t, s) for t, s in placed if any(address in c.text for c in t._cells)]
         assert holding, lang
@@ -1088,8 +1103,7 @@ def test_a_document_ending_on_landscape_pages_has_no_empty_last_page(
     # page at the end, numbered; the report likewise put its signature alone on a portrait
     # page. Now the brief ends on the page of its last table, and the report's signature
     # goes on that landscape page, under the last rows.
-    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 120
-    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    cli = _with_an_address(long_named, tmp_path, _long_address(120))
     for lang in ("vi", "en"):
         for name, extra in (("brief", ("--brief",)), ("bc", ())):
             out = tmp_path / f"{name}-{lang}.docx"
@@ -1145,15 +1159,7 @@ def test_a_chart_of_a_provinces_units_goes_on_in_pieces(units: Cli, tmp_path: Pa
     # labels at a third of their size (300 units: a stripe 0.5 cm wide). Now the chart is
     # drawn in pieces, each 15.5 cm wide and at most 20 cm tall, every unit in one of them in
     # the table's order, the caption under the last.
-    units.ok(*STATE)
-    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
-    for index in range(60):
-        code = f"X{index:02d}"
-        units.ok("unit", "add", code, f"Ủy ban nhân dân xã số {index}")
-        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
-    out = tmp_path / "bc.docx"
-    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
-             "--out", str(out))  # fmt: skip
+    out = _report_of_many_units(units, tmp_path, "X", "Ủy ban nhân dân xã số {}", 60)
     doc = Document(str(out))
     pieces = doc.inline_shapes
     assert len(pieces) >= 3, len(pieces)
@@ -1230,8 +1236,7 @@ def test_the_templates_signature_goes_on_the_landscape_page_of_the_last_rows(
     # template's portrait pages before the template's signature: "Nơi nhận" and the signer
     # alone on a page of their own. Now they follow the last rows on their landscape page, as
     # in the built-in layout, and no page is left empty before the annex.
-    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 120
-    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    cli = _with_an_address(long_named, tmp_path, _long_address(120))
     for lang in ("vi", "en"):
         mine = tmp_path / f"mau-{lang}.docx"
         cli.ok("--lang", lang, "office", "template", "--out", str(mine))

@@ -731,6 +731,19 @@ def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path
     assert (lead.row_dimensions[row].height or 0) >= 15 * (len(long.strip()) // 50 + 1)
 
 
+def _brief_rows_of(reg: Cli, tmp_path: Path, text: str) -> list[list[Any]]:
+    """The rows of the Vietnamese brief's workbook (2022Q2) that hold ``text`` in a cell."""
+    book = tmp_path / "brief.xlsx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "xlsx",
+           "--out", str(book))  # fmt: skip
+    return [
+        [c.value for c in r]
+        for s in load_workbook(book)
+        for r in s.iter_rows()
+        if any(c.value == text for c in r)
+    ]
+
+
 def test_brief_red_directives_numbers_right_aligned(reg: Cli, tmp_path: Path) -> None:
     # The days overdue and the progress ("40%") were text, set at the left of their cells
     # and written into Excel as text.
@@ -747,15 +760,7 @@ def test_brief_red_directives_numbers_right_aligned(reg: Cli, tmp_path: Path) ->
     assert names[-2:] == ["Số ngày quá hạn", "Tiến độ (%)"]
     assert [c.text for c in row][-2:] == ["61", "40"]
     assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in row[-2:])
-    book = tmp_path / "brief.xlsx"
-    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "xlsx",
-           "--out", str(book))  # fmt: skip
-    values = [
-        [c.value for c in r]
-        for s in load_workbook(book)
-        for r in s.iter_rows()
-        if any(c.value == "Rà soát quy hoạch" for c in r)
-    ]
+    values = _brief_rows_of(reg, tmp_path, "Rà soát quy hoạch")
     assert values and values[0][-2:] == [61, 40]  # numbers in Excel too
 
 
@@ -809,15 +814,7 @@ def test_brief_names_units_alike_in_every_table(reg: Cli, tmp_path: Path) -> Non
     column = red[0].index("Đơn vị")
     assert red[1:] and {row[column] for row in red[1:]} == {said}
     assert said in [row[units[0].index("Đơn vị")] for row in units[1:]]
-    book = tmp_path / "brief.xlsx"
-    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "xlsx",
-           "--out", str(book))  # fmt: skip
-    rows = [
-        [c.value for c in r]
-        for s in load_workbook(book)
-        for r in s.iter_rows()
-        if any(c.value == "Rà soát quy hoạch" for c in r)
-    ]
+    rows = _brief_rows_of(reg, tmp_path, "Rà soát quy hoạch")
     assert rows and said in rows[0]
     assert said in reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief",
                           "--format", "md")  # fmt: skip

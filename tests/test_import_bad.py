@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import Cli, cell_xml, file_digest, prebuilt, run
-
-HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
+from tests.conftest import SHEET_HEADER as HEADER
+from tests.conftest import Cli, cell_xml, csv_rows, file_digest, prebuilt, run
 
 
 def xlsx(path: Path, rows: list[list[Any]], *, percent_cells: tuple[str, ...] = ()) -> Path:
@@ -32,10 +31,6 @@ def xlsx(path: Path, rows: list[list[Any]], *, percent_cells: tuple[str, ...] = 
 def text_file(path: Path, content: str) -> Path:
     path.write_text(content, encoding="utf-8")
     return path
-
-
-def csv_rows(path: Path, rows: list[list[str]]) -> Path:
-    return text_file(path, "\n".join(",".join(r) for r in rows) + "\n")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, cell_xml
+from tests.conftest import Cli, cell_xml, dry_rows, workbook
 
 AS_OF = "2025-03-20"
 
@@ -32,23 +32,8 @@ def office(cli: Cli) -> Cli:
     return cli
 
 
-def workbook(tmp_path: Path, rows: list[list[Any]], name: str = "theo-doi.xlsx") -> str:
-    book = Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    path = tmp_path / name
-    book.save(path)
-    return str(path)
-
-
 def by_text(cli: Cli, as_of: str = AS_OF) -> dict[str, dict[str, Any]]:
     return {d["text"]: d for d in cli.json("list", "--as-of", as_of)}
-
-
-def dry_rows(cli: Cli, *args: str) -> dict[int, dict[str, Any]]:
-    result = cli("import", *args, "--dry-run", "--format", "json")
-    return {r["row"]: r for r in json.loads(result.stdout)["rows"]}
 
 
 # --- "trước ngày …" on the office's calendar ------------------------------------------------
@@ -89,7 +74,7 @@ def test_before_a_day_counts_on_the_offices_own_days_off(office: Cli, tmp_path: 
             ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
             [1, "Việc mới", "SYT", "trước 15/3/2025"],
         ],
-        "lam-bu.xlsx",
+        name="lam-bu.xlsx",
     )
     other.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
     assert by_text(other)["Việc mới"]["due"] == "2025-03-15"
@@ -199,7 +184,7 @@ def test_a_request_for_a_new_deadline_is_recorded_as_one(office: Cli, tmp_path: 
             ["K6", "Việc H", "SNV", "30/6/2025", "Đề nghị gia hạn đến 30/5/2025", None],
             ["K7", "Việc I", "SNV", "Đề nghị gia hạn đến 30/9/2025", None, None],
         ],
-        "bad.xlsx",
+        name="bad.xlsx",
     )
     message = office.fail("import", bad, "--meeting", "1", "--as-of", AS_OF)
     assert "3 bad rows (2-4)" in message
@@ -348,11 +333,11 @@ def test_a_register_grouped_by_unit(register: Cli, tmp_path: Path) -> None:
     above = workbook(
         tmp_path,
         [rows[0], [1, "Việc trước", "30/6/2024", None], *rows[1:3]],
-        "tren.xlsx",
+        name="tren.xlsx",
     )
     message = register.fail("import", above, "--meeting", "2", "--as-of", SHEET_DAY)
     assert "row 2: no lead unit: the sheet has no lead unit column, and no heading" in message
-    none = workbook(tmp_path, [rows[0], [1, "Việc", "30/6/2024", None]], "khong.xlsx")
+    none = workbook(tmp_path, [rows[0], [1, "Việc", "30/6/2024", None]], name="khong.xlsx")
     message = register.fail("import", none, "--meeting", "2")
     assert message.startswith("Error: row 1: no column holds the lead unit or units")
 
@@ -571,7 +556,7 @@ def test_one_column_for_lead_and_coordinating_units(register: Cli, tmp_path: Pat
             ["STT", "Nội dung", "Cơ quan chủ trì, phối hợp", "Thời hạn"],
             [1, "Việc 6", "Sở Tài chính (phối hợp)", "30/6/2024"],
         ],
-        "bad.xlsx",
+        name="bad.xlsx",
     )
     message = register.fail("import", bad, "--meeting", "2")
     assert (
@@ -633,7 +618,9 @@ def test_status_words_shortened_and_documents_issued(register: Cli, tmp_path: Pa
         ("Việc 5", "SKHDT", [], "2024-09-30", "open_in_time", None),
     ]
     bad = workbook(
-        tmp_path, [header, [1, "Việc 6", "SNV", "30/6/2024", "Đã ban hành Kế hoạch"]], "bad.xlsx"
+        tmp_path,
+        [header, [1, "Việc 6", "SNV", "30/6/2024", "Đã ban hành Kế hoạch"]],
+        name="bad.xlsx",
     )
     message = register.fail("import", bad, "--meeting", "2", "--as-of", SHEET_DAY)
     assert (
@@ -901,7 +888,7 @@ def test_undated_completions_the_sheet_says_were_on_time_or_late(
             [1, "Việc 1", "SNV", "31/5/2024", "Hoàn thành đúng hạn"],
             [2, "Việc 2", "STC", "31/5/2024", "Hoàn thành chậm"],
         ],
-        "fixed.xlsx",
+        name="fixed.xlsx",
     )
     register.ok("import", fixed, "--meeting", "2", "--as-of", SHEET_DAY)
     assert rows_of(register) == [
@@ -939,7 +926,7 @@ def test_an_extension_granted_told_in_the_progress_column(office: Cli, tmp_path:
     again = office.json("import", path, "--meeting", "1", "--as-of", "2025-04-20")
     assert again["unchanged"] == 3
     rows[1][3] = "31/3/2025 (gia hạn đến 31/10/2025)"
-    message = office.fail("import", workbook(tmp_path, rows, "hai.xlsx"), "--meeting", "1")
+    message = office.fail("import", workbook(tmp_path, rows, name="hai.xlsx"), "--meeting", "1")
     assert (
         "row 2, column E (Tiến độ thực hiện): the deadline cell says it was extended to "
         "2025-10-31, this cell to 2025-09-30: keep the one approved"
@@ -1039,7 +1026,7 @@ def test_unit_names_written_by_their_initials(office: Cli, tmp_path: Path) -> No
     office.ok("unit", "alias", "SKHDT", "Sở KH&ĐT")
     found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
     assert not any("'Sở KH&ĐT'" in w for w in found[2]["warnings"])
-    office.ok("import", workbook(tmp_path, rows[:3], "hai.xlsx"), "--meeting", "1")
+    office.ok("import", workbook(tmp_path, rows[:3], name="hai.xlsx"), "--meeting", "1")
     listed = by_text(office)
     assert (listed["Việc 1"]["unit"], sorted(listed["Việc 1"]["with"])) == (
         "SKHDT",
@@ -1101,7 +1088,7 @@ def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path
     assert (found[5]["units"], found[5]["with"]) == (["STP"], ["SYT"])
     assert found[6]["action"] == "error"
     assert "unknown unit 'Giám đốc Sở Xây dựng'" in found[6]["problems"][0]["message"]
-    office.ok("import", workbook(tmp_path, rows[:5], "bon.xlsx"), "--meeting", "1")
+    office.ok("import", workbook(tmp_path, rows[:5], name="bon.xlsx"), "--meeting", "1")
     listed = by_text(office)
     assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["VPUBT"])
     assert [listed["Việc 2"]["unit"], listed["Việc 3"]["unit"]] == ["UBNDCT", "BTCTU"]
@@ -1131,7 +1118,7 @@ def test_a_persons_title_in_brackets_after_the_unit_is_left_out(
     )
     assert found[3]["warnings"][0].startswith("column C: 'Sở Tư pháp (đ/c Giám đốc)' read as")
     assert "unknown unit 'Sở Y tế (Phòng Tổ chức)'" in found[4]["problems"][0]["message"]
-    office.ok("import", workbook(tmp_path, rows[:3], "hai.xlsx"), "--meeting", "1")
+    office.ok("import", workbook(tmp_path, rows[:3], name="hai.xlsx"), "--meeting", "1")
     listed = by_text(office)
     assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["STC"])
     assert listed["Việc 2"]["unit"] == "STP"
@@ -1159,7 +1146,7 @@ def test_a_register_kept_in_english(office: Cli, tmp_path: Path) -> None:
     assert listed["Budget settlement"]["with"] == ["SNV", "STP"]
     assert listed["Budget settlement"]["status"] == "open_in_time"
     rows[0][2:4] = ["Responsible agency", "Coordinating agencies"]
-    found = dry_rows(office, workbook(tmp_path, rows, "hai.xlsx"), "--meeting", "1")
+    found = dry_rows(office, workbook(tmp_path, rows, name="hai.xlsx"), "--meeting", "1")
     assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["STC"])
 
 

@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, file_digest, prebuilt
+from tests.conftest import Cli, csv_rows, file_digest, prebuilt
 
 HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"]
 WIDE = {"COLUMNS": "250"}
-
-
-def _csv(path: Path, rows: list[list[str]]) -> Path:
-    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -27,7 +22,7 @@ def office(units: Cli, meeting: int, db_path: Path) -> Cli:
 @pytest.fixture
 def bad(tmp_path: Path) -> Path:
     """Row 3 has no lead unit; row 4 names an unknown unit; row 2 has a control character."""
-    return _csv(
+    return csv_rows(
         tmp_path / "bad.csv",
         [
             HEADER,
@@ -86,7 +81,7 @@ def test_json_keeps_its_keys_and_says_the_message_in_the_language(office: Cli, b
 def test_a_warning_on_stderr_after_an_import_is_in_the_language(
     office: Cli, tmp_path: Path
 ) -> None:
-    sheet = _csv(tmp_path / "w.csv", [HEADER, ["1", "Việc \x07A", "BTC", "30/9/2022"]])
+    sheet = csv_rows(tmp_path / "w.csv", [HEADER, ["1", "Việc \x07A", "BTC", "30/9/2022"]])
     vi = office("--lang", "vi", "import", str(sheet), "--meeting", "1")
     assert vi.exit_code == 0, vi.stderr
     assert "dòng 2: đã bỏ ký tự điều khiển ở cột B (Nội dung): U+0007" in vi.stderr
@@ -96,7 +91,7 @@ def test_a_warning_on_stderr_after_an_import_is_in_the_language(
 def test_a_problem_with_a_date_says_it_as_the_language_writes_dates(
     office: Cli, tmp_path: Path
 ) -> None:
-    sheet = _csv(tmp_path / "d.csv", [HEADER, ["1", "Việc A", "BTC", "1/5/2022"]])
+    sheet = csv_rows(tmp_path / "d.csv", [HEADER, ["1", "Việc A", "BTC", "1/5/2022"]])
     vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1")
     assert "thời hạn 01/05/2022 trước ngày họp (06/05/2022)" in vi
     en = office.fail("--lang", "en", "import", str(sheet), "--meeting", "1")
@@ -119,10 +114,10 @@ def test_a_drafts_problems_name_its_line_and_block_in_the_language(
 
 def test_what_a_row_changes_is_said_in_the_language(office: Cli, tmp_path: Path) -> None:
     rows = [["Mã", *HEADER, "Văn bản giao"], ["KL-1", "1", "Việc A", "BTC", "30/9/2022", "1"]]
-    office.ok("import", str(_csv(tmp_path / "a.csv", rows)), "--key-column", "Mã")
+    office.ok("import", str(csv_rows(tmp_path / "a.csv", rows)), "--key-column", "Mã")
     rows[1][2:5] = ["Việc A (sửa lại)", "BTC", "31/10/2022"]
     rows.append(["KL-2", "2", "Việc B", "BTC", "30/9/2022", "Thông báo 12-TB/TU ngày 02/8/2022"])
-    sheet = _csv(tmp_path / "b.csv", rows)
+    sheet = csv_rows(tmp_path / "b.csv", rows)
     args = ("import", str(sheet), "--key-column", "Mã", "--dry-run", "--format", "json")
     vi = {r["row"]: r for r in json.loads(office("--lang", "vi", *args).stdout)["rows"]}
     en = {r["row"]: r for r in json.loads(office("--lang", "en", *args).stdout)["rows"]}

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli
+from tests.conftest import Cli, dry_run, workbook
 
 AS_OF = "2023-06-30"
 
@@ -23,18 +23,6 @@ def office(cli: Cli) -> Cli:
     cli.ok("unit", "add", "STP", "Sở Tư pháp")
     cli.ok("add-meeting", "--date", "10/3/2023", "--title", "Phiên họp UBND tỉnh tháng 3")
     return cli
-
-
-def workbook(tmp_path: Path, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> str:
-    book = Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    for span in merges:
-        sheet.merge_cells(span)
-    path = tmp_path / "theo-doi.xlsx"
-    book.save(path)
-    return str(path)
 
 
 def by_text(cli: Cli) -> dict[str, dict[str, Any]]:
@@ -923,7 +911,7 @@ def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path
         [2, "Phân bổ dự toán", "STC", "30/9/2023", None, None, "x"],
     ]
     merges = ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:G1")
-    path = workbook(tmp_path, rows, merges)
+    path = workbook(tmp_path, rows, merges=merges)
     result = office("import", path, "--meeting", "1", "--as-of", AS_OF)
     assert result.exit_code == 1
     assert (
@@ -975,7 +963,7 @@ def test_a_split_deadline_reads_the_adjusted_one_as_its_extension(
         [None, None, None, "Theo văn bản", "Điều chỉnh", None],
         [1, "Tổng kết đề án", "SNV", "30/6/2023", "30/9/2023", "Đang thực hiện"],
     ]
-    path = workbook(tmp_path, rows, ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"))
+    path = workbook(tmp_path, rows, merges=("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"))
     office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
     found = by_text(office)["Tổng kết đề án"]
     assert (found["due"], found["original_due"]) == ("2023-09-30", "2023-06-30")
@@ -997,7 +985,7 @@ def test_a_deadline_split_into_the_conclusions_and_the_extension(
         [3, "Quyết toán", "STC", "31/5/2023", "Quý III/2023", None, None],
     ]
     merges = ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2", "G1:G2")
-    path = workbook(tmp_path, rows, merges)
+    path = workbook(tmp_path, rows, merges=merges)
     office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
     found = by_text(office)
     assert (found["Rà soát thủ tục"]["status"], found["Rà soát thủ tục"]["completed_on"]) == (
@@ -1329,19 +1317,7 @@ def _book(tmp_path: Path, name: str, rows: list[list[Any]], merges: tuple[str, .
 
 
 def _dry(cli: Cli, path: Path, *args: str) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
-    result = cli(
-        "import",
-        str(path),
-        "--meeting",
-        "1",
-        "--as-of",
-        AS_OF,
-        "--dry-run",
-        "--format",
-        "json",
-        *args,
-    )
-    found = json.loads(result.stdout)
+    found = dry_run(cli, str(path), "--meeting", "1", "--as-of", AS_OF, *args)
     return {r["row"]: r for r in found["rows"]}, found
 
 

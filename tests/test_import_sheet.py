@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import SHEET_HEADER as HEADER
 from tests.conftest import Cli, cp1258, file_digest, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -304,9 +305,6 @@ def write_csv(
     return path
 
 
-HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
-
-
 @pytest.mark.parametrize(
     ("delimiter", "encoding"),
     [
@@ -527,16 +525,8 @@ def test_key_column_updates_instead_of_duplicating(
     rows[1][5] = "31/10/2022"
     rows[1][4] = "VPTU, UBKT"
     sheet = write_csv(tmp_path / "s2.csv", rows)
-    result = units.json(
-        "import",
-        str(sheet),
-        "--meeting",
-        str(meeting),
-        "--key-column",
-        "Mã",
-        "--as-of",
-        "2022-09-01",
-    )
+    keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    result = units.json(*keyed, "--as-of", "2022-09-01")
     assert result["created"]["directives"] == 0 and result["updated"] == 3
     found = {(r["key"], r["unit"]): r for r in units.json("list", "--as-of", "2022-09-30")}
     assert len(found) == 3
@@ -558,16 +548,7 @@ def test_key_column_updates_instead_of_duplicating(
     ]
     assert shown["history"][3]["date"] == "2022-09-01"
     before = file_digest(db_path)
-    unchanged = units.json(
-        "import",
-        str(sheet),
-        "--meeting",
-        str(meeting),
-        "--key-column",
-        "Mã",
-        "--as-of",
-        "2022-09-01",
-    )
+    unchanged = units.json(*keyed, "--as-of", "2022-09-01")
     assert unchanged["updated"] == 0 and unchanged["unchanged"] == 3
     assert file_digest(db_path) == before
 
@@ -852,11 +833,35 @@ def _with_merge(path: Path, ref: str) -> None:
     shutil.move(temp, path)
 
 
+def dry_run_rows(
+    db: str, meeting: int, path: Path, *, limited: bool, timeout: int
+) -> list[dict[str, Any]]:
+    """The rows ``import --dry-run`` reports for ``path``, run in a process of its own (with
+    ``limited``, in 600 MB of address space: a file that costs more fails the test)."""
+    import resource
+
+    def limit() -> None:
+        memory = 600 * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
+        + ["--meeting", str(meeting), "--format", "json"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit if limited else None,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows: list[dict[str, Any]] = json.loads(done.stdout)["rows"]
+    return rows
+
+
 @pytest.mark.sqlite_only("memory of the import, not of the backend")
 def test_a_huge_merged_range_costs_the_data_not_the_range(
     units: Cli, meeting: int, db: str, tmp_path: Path
 ) -> None:
-    import resource
 
     from openpyxl import Workbook
 
@@ -871,22 +876,8 @@ def test_a_huge_merged_range_costs_the_data_not_the_range(
     _with_merge(path, "A100:XFD1048576")  # 17 billion cells, in a 5 KB file
     assert path.stat().st_size < 8_000
 
-    def limit() -> None:
-        memory = 600 * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
-        + ["--meeting", str(meeting), "--format", "json"],
-        capture_output=True,
-        text=True,
-        preexec_fn=limit,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
-    assert [r["text"] for r in report["rows"]] == ["Rà soát hồ sơ cán bộ", "Báo cáo kết quả"]
+    rows = dry_run_rows(db, meeting, path, limited=True, timeout=120)
+    assert [r["text"] for r in rows] == ["Rà soát hồ sơ cán bộ", "Báo cáo kết quả"]
 
 
 @pytest.mark.sqlite_only("reading the workbook, not the backend")
@@ -910,16 +901,8 @@ def test_a_far_cell_without_a_value_costs_nothing(
         sheet["XFD1048576"] = ""
     path = tmp_path / "goc.xlsx"
     book.save(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
-        + ["--meeting", str(meeting), "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert [r["text"] for r in json.loads(done.stdout)["rows"]] == ["Rà soát hồ sơ cán bộ"]
+    rows = dry_run_rows(db, meeting, path, limited=False, timeout=60)
+    assert [r["text"] for r in rows] == ["Rà soát hồ sơ cán bộ"]
 
 
 @pytest.mark.sqlite_only("memory of the import, not of the backend")
@@ -931,7 +914,6 @@ def test_a_value_in_the_sheets_last_row_costs_the_rows_held_not_a_million(
     every row between was made into cells one by one, five million of them, minutes and
     gigabytes for a table of one row. The rows the file holds are read, and the gap is one
     empty row."""
-    import resource
 
     from openpyxl import Workbook
 
@@ -944,22 +926,10 @@ def test_a_value_in_the_sheets_last_row_costs_the_rows_held_not_a_million(
     path = tmp_path / "cuoi.xlsx"
     book.save(path)
 
-    def limit() -> None:
-        memory = 600 * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
-        + ["--meeting", str(meeting), "--format", "json"],
-        capture_output=True,
-        text=True,
-        preexec_fn=limit,
-        timeout=600,
-        check=False,
+    rows = dry_run_rows(db, meeting, path, limited=True, timeout=600)
+    assert [(r["row"], r["text"]) for r in rows] == [(2, "Rà soát hồ sơ cán bộ")] + (
+        [(1048576, far)] if far.strip() else []
     )
-    assert done.returncode == 0, done.stderr
-    rows = [(r["row"], r["text"]) for r in json.loads(done.stdout)["rows"]]
-    assert rows == [(2, "Rà soát hồ sơ cán bộ")] + ([(1048576, far)] if far.strip() else [])
 
 
 @pytest.mark.sqlite_only("memory of the import, not of the backend")
@@ -970,7 +940,6 @@ def test_rows_formatted_to_the_sheets_end_cost_the_data_not_the_format(
     row of data: openpyxl made an object of each, 20 seconds and 1.7 GB for a million; the
     empty cells and rows are dropped before the sheet is loaded."""
     import re
-    import resource
     import shutil
     import zipfile
 
@@ -1002,21 +971,8 @@ def test_rows_formatted_to_the_sheets_end_cost_the_data_not_the_format(
             out.writestr(entry, data)
     shutil.move(temp, path)
 
-    def limit() -> None:
-        memory = 600 * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
-        + ["--meeting", str(meeting), "--format", "json"],
-        capture_output=True,
-        text=True,
-        preexec_fn=limit,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert [r["text"] for r in json.loads(done.stdout)["rows"]] == ["Rà soát hồ sơ cán bộ"]
+    rows = dry_run_rows(db, meeting, path, limited=True, timeout=120)
+    assert [r["text"] for r in rows] == ["Rà soát hồ sơ cán bộ"]
 
 
 # --- several sheets in one import -------------------------------------------------------------

@@ -20,6 +20,14 @@ def test_similarity_ignores_case_accents_tone_placement_and_word_order() -> None
     assert similarity(text, "Kinh phí thường xuyên hạn hẹp") < SUGGEST_SCORE
 
 
+def added(cli: Cli, meeting: int, unit: str, text: str, *options: str) -> tuple[Any, str]:
+    """``add-limitation`` of ``text`` at ``meeting`` for ``unit``: the limitation recorded (its
+    JSON) and what was said on stderr."""
+    result = cli("add-limitation", str(meeting), "--unit", unit, *options, "--format", "json", text)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout), result.stderr
+
+
 @pytest.fixture
 @prebuilt
 def lims(cli: Cli) -> dict[str, Any]:
@@ -41,20 +49,12 @@ def lims(cli: Cli) -> dict[str, Any]:
 
 def test_a_close_text_is_linked_and_the_user_is_told(cli: Cli, lims: dict[str, Any]) -> None:
     m2 = lims["m"][1]
-    result = cli(
-        "add-limitation",
-        str(m2),
-        "--unit",
-        "VPTU",
-        "--format",
-        "json",
-        "Tham mưu, đề xuất cho Thường trực vẫn có lúc chưa kịp thời",
+    record, said = added(
+        cli, m2, "VPTU", "Tham mưu, đề xuất cho Thường trực vẫn có lúc chưa kịp thời"
     )
-    assert result.exit_code == 0, result.stderr
-    record = json.loads(result.stdout)
     assert record["repeat_of"] == lims["first"]
-    assert f"linked as a repeat of limitation {lims['first']}" in result.stderr
-    assert "--new" in result.stderr and "limitation unlink" in result.stderr
+    assert f"linked as a repeat of limitation {lims['first']}" in said
+    assert "--new" in said and "limitation unlink" in said
 
 
 def test_a_link_made_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, Any]) -> None:
@@ -64,11 +64,9 @@ def test_a_link_made_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, A
     m1, m2, m3 = lims["m"]
     said = "Tham mưu, đề xuất cho Thường trực vẫn có lúc chưa kịp thời"
     second = cli.id("add-limitation", str(m2), "--unit", "VPTU", said)
-    result = cli("add-limitation", str(m3), "--unit", "VPTU", "--format", "json", said)
-    assert result.exit_code == 0, result.stderr
-    third = json.loads(result.stdout)
+    third, told = added(cli, m3, "VPTU", said)
     assert third["repeat_of"] == lims["first"]
-    assert result.stderr.strip() == (
+    assert told.strip() == (
         f"limitation {third['id']} linked as a repeat of limitation {lims['first']}, through "
         f"limitation {second} (raised 2023-03-15, 100% alike); use --new or `dirtrack "
         f"limitation unlink {third['id']}` if it is not"
@@ -103,39 +101,30 @@ def test_a_link_typed_to_a_later_repeat_names_both(cli: Cli, lims: dict[str, Any
     assert f"(hạn chế {second} cũng là lần nêu lại của hạn chế {lims['first']})" in vi.stderr
 
 
-def test_new_keeps_it_apart(cli: Cli, lims: dict[str, Any]) -> None:
-    m2 = lims["m"][1]
-    result = cli(
-        "add-limitation",
-        str(m2),
-        "--unit",
-        "VPTU",
-        "--new",
-        "--format",
-        "json",
-        "Công tác tham mưu, đề xuất có lúc còn chưa kịp thời",
-    )
-    assert json.loads(result.stdout)["repeat_of"] is None
-    assert result.stderr == ""
+@pytest.mark.parametrize(
+    ("unit", "text", "options"),
+    [
+        ("VPTU", "Công tác tham mưu, đề xuất có lúc còn chưa kịp thời", ["--new"]),
+        ("VPTU", "Thiếu lái xe phục vụ công tác", []),  # another unit's, word for word
+    ],
+    ids=["new-keeps-it-apart", "other-units-are-never-suggested"],
+)
+def test_neither_linked_nor_suggested(
+    cli: Cli, lims: dict[str, Any], unit: str, text: str, options: list[str]
+) -> None:
+    record, said = added(cli, lims["m"][1], unit, text, *options)
+    assert record["repeat_of"] is None
+    assert said == ""
 
 
 def test_a_weaker_match_is_only_suggested(cli: Cli, lims: dict[str, Any]) -> None:
     m2 = lims["m"][1]
     # Many words in common, but "cán bộ" is not "lái xe": suggested, never linked.
-    result = cli(
-        "add-limitation",
-        str(m2),
-        "--unit",
-        "UBKT",
-        "--format",
-        "json",
-        "Thiếu cán bộ phục vụ công tác kiểm tra",
-    )
-    record = json.loads(result.stdout)
+    record, said = added(cli, m2, "UBKT", "Thiếu cán bộ phục vụ công tác kiểm tra")
     score = similarity(record["text"], "Thiếu lái xe phục vụ công tác")
     assert SUGGEST_SCORE <= score < LINK_SCORE
     assert record["repeat_of"] is None
-    assert f"limitation link {record['id']} --to {lims['driver']}" in result.stderr
+    assert f"limitation link {record['id']} --to {lims['driver']}" in said
 
 
 def test_a_suggestion_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, Any]) -> None:
@@ -148,31 +137,15 @@ def test_a_suggestion_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, 
     score = int(similarity(said, later))
     assert SUGGEST_SCORE <= score < LINK_SCORE
     assert similarity(said, "Thiếu lái xe phục vụ công tác") < SUGGEST_SCORE
-    result = cli("add-limitation", str(m3), "--unit", "UBKT", "--format", "json", said)
-    third = json.loads(result.stdout)
+    third, told = added(cli, m3, "UBKT", said)
     assert third["repeat_of"] is None
-    assert result.stderr.strip() == (
+    assert told.strip() == (
         f"limitation {third['id']} may repeat limitation {lims['driver']}, through limitation "
         f"{second} ({score}% alike); if so: `dirtrack limitation link {third['id']} --to "
         f"{lims['driver']}`"
     )
     vi = cli("--lang", "vi", "add-limitation", str(m3), "--unit", "UBKT", said + ".")
     assert f"của hạn chế {lims['driver']}, qua hạn chế {second}" in vi.stderr, vi.stderr
-
-
-def test_other_units_are_never_suggested(cli: Cli, lims: dict[str, Any]) -> None:
-    m2 = lims["m"][1]
-    result = cli(
-        "add-limitation",
-        str(m2),
-        "--unit",
-        "VPTU",
-        "--format",
-        "json",
-        "Thiếu lái xe phục vụ công tác",
-    )
-    assert json.loads(result.stdout)["repeat_of"] is None
-    assert result.stderr == ""
 
 
 def test_repeat_of_confirms_and_points_at_the_first(cli: Cli, lims: dict[str, Any]) -> None:

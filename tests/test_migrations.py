@@ -406,6 +406,20 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
+def _triggers_once_down_to(db: str, revision: str) -> set[str]:
+    """The SQLite file ``db`` taken down to ``revision``: the names of its triggers then."""
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, revision)
+    finally:
+        engine.dispose()
+    with sqlite3.connect(resolve_target(db).path or "") as conn:
+        found = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        names = {name for (name,) in found}
+    conn.close()
+    return names
+
+
 def log_rows(engine: Engine) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
         names = {c["name"] for c in inspect(conn).get_columns("change_log")}
@@ -1261,15 +1275,7 @@ def test_a_unit_or_limitation_another_of_its_table_names_cannot_be_deleted_with_
     first = cli.id("add-limitation", str(first_meeting), "Thiếu người", "--unit", "CHA")
     again = cli.id("add-limitation", str(later), "Thiếu người", "--unit", "CHA")
     if upgraded:
-        engine = create_engine(resolve_target(db).url)
-        try:
-            downgrade(engine, "0018")
-        finally:
-            engine.dispose()
-        with sqlite3.connect(resolve_target(db).path or "") as conn:
-            found = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-            assert not {name for (name,) in found} & set(own_link_triggers())
-        conn.close()
+        assert not _triggers_once_down_to(db, "0018") & set(own_link_triggers())
         cli.ok("unit", "list")  # a command on the old register upgrades it
     before = snapshot(db)
     for statement in (
@@ -1299,15 +1305,7 @@ def test_a_unit_or_meeting_under_its_directives_cannot_be_deleted_with_foreign_k
     the children first, still works."""
     ids = touched_register(cli)
     if upgraded:
-        engine = create_engine(resolve_target(db).url)
-        try:
-            downgrade(engine, "0017")
-        finally:
-            engine.dispose()
-        with sqlite3.connect(resolve_target(db).path or "") as conn:
-            found = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
-            assert found.fetchone() == (0,)
-        conn.close()
+        assert _triggers_once_down_to(db, "0017") == set()
         cli.ok("unit", "list")  # a command on the old register upgrades it
     before = snapshot(db)
     for statement in (

@@ -17,13 +17,12 @@ import contextlib
 import csv
 import io
 import json
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, insert, update
+from sqlalchemy import Engine
 
 from dirtrack import risk
 from dirtrack.db import read_scope, session_scope
@@ -43,337 +42,20 @@ from dirtrack.report import build
 from dirtrack.report.sections import chain_members
 from dirtrack.risk import RiskRules
 from dirtrack.status import Counts
-from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
+from dirtrack.store.rules import Scope
 from tests import oracle
-from tests.conftest import clear_tables
 from tests.oracle import gather_report
+from tests.random_register import (
+    CODES,
+    FIELDS,
+    Register,
+    day,
+    fill,
+    periods,
+    registers,
+)
 from tests.test_plain_table import pipe_console
-
-FIRST = date(2021, 1, 1)
-DAYS = 40  # a short calendar: deadlines, closings, approvals, moves and T often coincide
-SPAN = 12
-STAMP = datetime(2024, 1, 1, tzinfo=UTC)
-CODES = ["b-2", "B1", "a", "Đ", "ab", "Z9"]  # byte order differs from a locale's order
-CHAIRS = [None, "", "  ", "Phương Thị Thanh", "Phuong Thi Thanh", "phương  thị thanh", "Lê Đông"]
-TITLES = [None, "Bí thư", "Phó Bí thư"]
-REASONS = [None, "", "Chờ số liệu", "Chờ ý kiến | sở"]
-NOTES = [None, "", "Đang hoàn thiện", "Chậm do thiếu người"]
-ANSWERS = [None, "approved", "rejected"]  # an answer without a decision stays pending
-FIELDS = ["KT", "VX", "NC"]
-
-
-def day(n: int) -> date:
-    return FIRST + timedelta(days=n)
-
-
-@dataclass
-class Register:
-    units: int
-    parents: list[int | None]  # unit index -> parent unit index
-    meetings: list[tuple[int, int, int]]  # day, chair, title (indexes)
-    directives: list[dict[str, Any]]
-    extensions: list[tuple[int, int, int, int]]  # directive, approved day, new due day, reason
-    progress: list[tuple[int, int, int | None, int]]  # directive, day, percent, note
-    coordinators: list[tuple[int, int]]
-    limitations: list[tuple[int, int, int | None, int | None]]  # meeting, unit, resolved, repeat
-    moves: list[tuple[int, int, int, int, bool]] = field(default_factory=list)
-    # directive, day, from unit, to unit, undone
-    requests: list[tuple[int, int, int | None, int]] = field(default_factory=list)
-    # directive, day asked, day answered (or none), answer (an index of ANSWERS)
-
-
-@st.composite
-def registers(draw: st.DrawFn) -> Register:
-    units = draw(st.integers(1, len(CODES)))
-    parents = [draw(st.none() | st.integers(0, units - 1)) for _ in range(units)]
-    meetings = draw(
-        st.lists(
-            st.tuples(
-                st.integers(0, DAYS - SPAN),
-                st.integers(0, len(CHAIRS) - 1),
-                st.integers(0, len(TITLES) - 1),
-            ),
-            min_size=1,
-            max_size=7,
-        )
-    )
-    directives = []
-    for _ in range(draw(st.integers(0, 25))):
-        m = draw(st.integers(0, len(meetings) - 1))
-        held = meetings[m][0]
-        later = st.integers(held, held + SPAN)
-        directives.append(
-            {
-                "meeting": m,
-                "unit": draw(st.integers(0, units - 1)),
-                "due": draw(st.none() | later),
-                "completed": draw(st.none() | later),
-                "cancelled": draw(st.none() | st.none() | later),
-                "field": draw(st.none() | st.integers(0, len(FIELDS) - 1)),
-            }
-        )
-    n = len(directives)
-    extensions, progress, coordinators, moves, requests = [], [], [], [], []
-    if n:
-        index = st.integers(0, n - 1)
-        for _ in range(draw(st.integers(0, 6))):
-            i = draw(index)
-            held = meetings[directives[i]["meeting"]][0]
-            asked = draw(st.integers(held, held + SPAN))
-            answered = draw(st.none() | st.integers(asked, asked + SPAN))
-            requests.append((i, asked, answered, draw(st.integers(0, len(ANSWERS) - 1))))
-        for _ in range(draw(st.integers(0, 12))):
-            i = draw(index)
-            held = meetings[directives[i]["meeting"]][0]
-            extensions.append(
-                (
-                    i,
-                    draw(st.integers(held, held + SPAN)),
-                    draw(st.integers(held, held + SPAN + 4)),
-                    draw(st.integers(0, len(REASONS) - 1)),
-                )
-            )
-        for _ in range(draw(st.integers(0, 10))):
-            i = draw(index)
-            held = meetings[directives[i]["meeting"]][0]
-            progress.append(
-                (
-                    i,
-                    draw(st.integers(held, held + SPAN)),
-                    draw(st.none() | st.integers(0, 100)),
-                    draw(st.integers(0, len(NOTES) - 1)),
-                )
-            )
-        pairs = st.tuples(index, st.integers(0, units - 1))
-        coordinators = sorted(set(draw(st.lists(pairs, max_size=8))))
-        if units > 1:
-            for _ in range(draw(st.integers(0, 4))):
-                i = draw(index)
-                held = meetings[directives[i]["meeting"]][0]
-                moves.append(
-                    (
-                        i,
-                        draw(st.integers(held, held + SPAN)),
-                        draw(st.integers(0, units - 1)),
-                        draw(st.integers(0, units - 1)),
-                        draw(st.booleans()) and draw(st.booleans()),
-                    )
-                )
-    limitations = []
-    count = draw(st.integers(0, 8))
-    for k in range(count):
-        m = draw(st.integers(0, len(meetings) - 1))
-        resolved = draw(st.none() | st.integers(meetings[m][0], meetings[m][0] + SPAN))
-        # Mostly an earlier one, now and then any (a later one, itself: loops in the data).
-        repeat = draw(st.none() | st.integers(1, max(1, k)) | st.integers(1, count))
-        limitations.append((m, draw(st.integers(0, units - 1)), resolved, repeat))
-    return Register(
-        units,
-        parents,
-        meetings,
-        directives,
-        extensions,
-        progress,
-        coordinators,
-        limitations,
-        moves,
-        requests,
-    )
-
-
-def fill(engine: Engine, reg: Register) -> None:
-    with engine.begin() as conn:
-        clear_tables(
-            conn,
-            t.change_log,
-            t.request,
-            t.limitation,
-            t.extension,
-            t.progress_entry,
-            t.directive_coordinator,
-            t.directive,
-            t.meeting_attendee,
-            t.meeting,
-            t.unit_alias,
-            t.unit,
-            t.field,
-        )
-        conn.execute(
-            insert(t.field),
-            [
-                {
-                    "id": k + 1,
-                    "code": code,
-                    "code_key": code.lower(),
-                    "name": code,
-                    "name_key": code,
-                }
-                for k, code in enumerate(FIELDS)
-            ],
-        )
-        conn.execute(
-            insert(t.unit),
-            [
-                {
-                    "id": u + 1,
-                    "code": CODES[u],
-                    "code_key": CODES[u].lower() + str(u),
-                    "name": f"Đơn vị {CODES[u]}",
-                    "name_key": f"don vi {u}",
-                    "created_at": STAMP,
-                }
-                for u in range(reg.units)
-            ],
-        )
-        for u, parent in enumerate(reg.parents):  # once all exist: any unit, a loop even
-            if parent is not None:
-                conn.execute(
-                    update(t.unit).where(t.unit.c.id == u + 1).values(parent_id=parent + 1)
-                )
-        conn.execute(
-            insert(t.meeting),
-            [
-                {
-                    "id": m + 1,
-                    "date": day(d),
-                    "title": f"họp {m}",
-                    "kind": "briefing",
-                    "chair": CHAIRS[c],
-                    "chair_title": TITLES[ti],
-                    "created_at": STAMP,
-                }
-                for m, (d, c, ti) in enumerate(reg.meetings)
-            ],
-        )
-        conn.execute(
-            insert(t.meeting_attendee),
-            [
-                {"meeting_id": m + 1, "unit_id": u + 1}
-                for m in range(len(reg.meetings))
-                for u in range(reg.units)
-                if (m + u) % 2 == 0
-            ],
-        )
-        # A moved directive is stored under the unit its last move (undone or not) went to.
-        holder = {i: to for i, _, _, to, _ in sorted(reg.moves, key=lambda m: m[1])}
-        if reg.directives:
-            conn.execute(
-                insert(t.directive),
-                [
-                    {
-                        "id": i + 1,
-                        "meeting_id": d["meeting"] + 1,
-                        "unit_id": holder.get(i, d["unit"]) + 1,
-                        "text": f"chỉ đạo {i}",
-                        "original_due": None if d["due"] is None else day(d["due"]),
-                        "completed_on": None if d["completed"] is None else day(d["completed"]),
-                        "cancelled_on": None if d["cancelled"] is None else day(d["cancelled"]),
-                        "product": "Báo cáo" if i % 3 else None,
-                        "field_id": None if d.get("field") is None else d["field"] + 1,
-                        "created_at": STAMP,
-                    }
-                    for i, d in enumerate(reg.directives)
-                ],
-            )
-        if reg.requests:
-            conn.execute(
-                insert(t.request),
-                [
-                    {
-                        "id": k + 1,
-                        "directive_id": i + 1,
-                        "kind": ("extend", "withdraw")[k % 2],
-                        "asked_on": day(asked),
-                        "reason": "lý do",
-                        "decision": ANSWERS[answer] if answered is not None else None,
-                        "decided_on": None if answered is None else day(answered),
-                        "objective": False,
-                    }
-                    for k, (i, asked, answered, answer) in enumerate(reg.requests)
-                ],
-            )
-        if reg.extensions:
-            conn.execute(
-                insert(t.extension),
-                [
-                    {
-                        "id": k + 1,
-                        "directive_id": i + 1,
-                        "approved_on": day(a),
-                        "new_due": day(n),
-                        "reason": REASONS[r],
-                        "created_at": STAMP,
-                    }
-                    for k, (i, a, n, r) in enumerate(reg.extensions)
-                ],
-            )
-        if reg.progress:
-            conn.execute(
-                insert(t.progress_entry),
-                [
-                    {
-                        "id": k + 1,
-                        "directive_id": i + 1,
-                        "reported_on": day(r),
-                        "percent": p,
-                        "note": NOTES[note],
-                        "created_at": STAMP,
-                    }
-                    for k, (i, r, p, note) in enumerate(reg.progress)
-                ],
-            )
-        if reg.coordinators:
-            conn.execute(
-                insert(t.directive_coordinator),
-                [{"directive_id": i + 1, "unit_id": u + 1} for i, u in reg.coordinators],
-            )
-        if reg.limitations:
-            conn.execute(
-                insert(t.limitation),
-                [
-                    {
-                        "id": k + 1,
-                        "meeting_id": m + 1,
-                        "unit_id": u + 1,
-                        "text": f"hạn chế {k % 3}",
-                        "text_key": f"han che {k % 3}",
-                        "category": "other",
-                        "resolved_on": None if r is None else day(r),
-                        "created_at": STAMP,
-                    }
-                    for k, (m, u, r, _) in enumerate(reg.limitations)
-                ],
-            )
-            # Linked once all exist: a link may point at a later one, or loop.
-            for k, (*_, repeat) in enumerate(reg.limitations):
-                if repeat is not None:
-                    conn.execute(
-                        update(t.limitation)
-                        .where(t.limitation.c.id == k + 1)
-                        .values(repeat_of_id=repeat)
-                    )
-        if reg.moves:
-            conn.execute(
-                insert(t.change_log),
-                [
-                    {
-                        "id": k + 1,
-                        "at": STAMP,
-                        "actor": "test",
-                        "action": "directive.move",
-                        "entity": "directive",
-                        "entity_id": i + 1,
-                        "before": json.dumps({"unit_id": old + 1, "unit": CODES[old]}),
-                        "after": json.dumps(
-                            {"unit_id": new + 1, "unit": CODES[new], "on": day(on).isoformat()}
-                        ),
-                        "undone_by": 999 if undone else None,
-                    }
-                    for k, (i, on, old, new, undone) in enumerate(reg.moves)
-                ],
-            )
-
 
 EXAMPLES = settings(
     deadline=None,
@@ -386,7 +68,7 @@ def _texts(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
     written to a pipe (laid out directly: compared with what rich prints in the test)."""
     found = {"json": "".join(dump_chunks(pack))}
     for lang in ("vi", "en"):
-        found[f"md {lang}"] = report_markdown(build_document(pack, titles, lang))
+        found[f"md {lang}"] = "".join(report_markdown(build_document(pack, titles, lang)))
         for by in ("unit", "chair"):
             terminal = build_document(pack, titles, lang, by=by, detail=False)
             found[f"table {lang} {by}"] = document_text(terminal, by=by)
@@ -413,9 +95,7 @@ def _rich_prints(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
 @EXAMPLES
 @given(
     reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-20, 12),
+    when=periods(),
     only=st.none() | st.integers(0, len(CODES) - 1),
     rollup=st.booleans(),
     within=st.integers(0, 10),
@@ -423,17 +103,13 @@ def _rich_prints(pack: dict[str, Any], titles: ReportTitles) -> dict[str, str]:
 def test_the_report_is_the_reference_report(
     engine: Engine,
     reg: Register,
-    start: int,
-    length: int,
-    late: int,
+    when: tuple[Period, date],
     only: int | None,
     rollup: bool,
     within: int,
 ) -> None:
     fill(engine, reg)
-    first = day(start)
-    period = Period(label="test", start=first, end=first + timedelta(days=length))
-    as_of = period.end + timedelta(days=late)  # before, inside and after the period
+    period, as_of = when
     unit = CODES[only] if only is not None and only < reg.units else None
     options: dict[str, Any] = {"unit": unit, "rollup": rollup, "due_within": within}
     with session_scope(engine, write=False) as session:
@@ -459,15 +135,9 @@ def test_the_report_is_the_reference_report(
 
 
 @EXAMPLES
-@given(
-    reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-20, 12),
-    rollup=st.booleans(),
-)
+@given(reg=registers(), when=periods(), rollup=st.booleans())
 def test_the_documents_leave_out_only_what_they_do_not_show(
-    engine: Engine, reg: Register, start: int, length: int, late: int, rollup: bool
+    engine: Engine, reg: Register, when: tuple[Period, date], rollup: bool
 ) -> None:
     """For its documents ``report`` counts neither the counts by field and by leader nor the
     risk colours (``build`` without ``groups``): the pack lacks those keys and each unit row
@@ -475,9 +145,7 @@ def test_the_documents_leave_out_only_what_they_do_not_show(
     unit, chair and periodic directive, in both languages) are the same as from the whole
     pack."""
     fill(engine, reg)
-    first = day(start)
-    period = Period(label="test", start=first, end=first + timedelta(days=length))
-    as_of = period.end + timedelta(days=late)
+    period, as_of = when
     with read_scope(engine) as conn:
         whole = materialised(build(conn, period, as_of, rollup=rollup, sections=True))
         table = materialised(build(conn, period, as_of, rollup=rollup, sections=True, groups=False))
@@ -498,7 +166,7 @@ def test_the_documents_leave_out_only_what_they_do_not_show(
             ]
             assert shown[0] == shown[1], (lang, by)
             written = [
-                report_markdown(build_document(pack, titles, lang, by=by))
+                "".join(report_markdown(build_document(pack, titles, lang, by=by)))
                 for pack in (whole, table)
             ]
             assert written[0] == written[1], (lang, by)
@@ -577,12 +245,24 @@ def holding(held: list[tuple[int, int]]) -> dict[int, set[int]]:
     return holders
 
 
+def period_scope(
+    period: Period, as_of: date, only: set[int] | None, holders: dict[int, set[int]]
+) -> Scope:
+    """The scope of the period's report on T: directives given by the period's end (or T) and
+    not closed before its start, of the units ``only``, held as ``holders`` says."""
+    return Scope(
+        as_of=as_of,
+        held_on_or_before=min(period.end, as_of),
+        closed_not_before=period.start,
+        unit_ids=only,
+        holders=tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items())),
+    )
+
+
 @EXAMPLES
 @given(
     reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-20, 12),
+    when=periods(),
     only=ONLY,
     held=HELD,
     within=st.integers(0, 10),
@@ -590,9 +270,7 @@ def holding(held: list[tuple[int, int]]) -> dict[int, set[int]]:
 def test_one_pass_counts_equal_the_separate_queries(
     engine: Engine,
     reg: Register,
-    start: int,
-    length: int,
-    late: int,
+    when: tuple[Period, date],
     only: set[int] | None,
     held: list[tuple[int, int]],
     within: int,
@@ -603,29 +281,19 @@ def test_one_pass_counts_equal_the_separate_queries(
 
     from dirtrack.status import Status
     from dirtrack.store.counts import count_report, unit_counts
-    from dirtrack.store.rules import Scope, directive_ids, states
+    from dirtrack.store.rules import directive_ids, states
 
     fill(engine, reg)
-    first = day(start)
-    period = Period(label="test", start=first, end=first + timedelta(days=length))
-    as_of = period.end + timedelta(days=late)
+    period, as_of = when
     before = period.previous()
     then_day = min(before.end, as_of)
-    holders = holding(held)
-    pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
-    now = Scope(
-        as_of=as_of,
-        held_on_or_before=min(period.end, as_of),
-        closed_not_before=period.start,
-        unit_ids=only,
-        holders=pairs,
-    )
+    now = period_scope(period, as_of, only, holding(held))
     then = Scope(
         as_of=then_day,
         held_on_or_before=then_day,
         closed_not_before=before.start,
         unit_ids=only,
-        holders=pairs[:1],
+        holders=now.holders[:1],
     )
     due_by = as_of + timedelta(days=within)
     with read_scope(engine) as conn:
@@ -658,9 +326,7 @@ RULES = st.builds(
 @EXAMPLES
 @given(
     reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-20, 12),
+    when=periods(),
     only=ONLY,
     held=HELD,
     rules=RULES | st.just(risk.DEFAULT),
@@ -668,9 +334,7 @@ RULES = st.builds(
 def test_the_sections_and_colours_the_database_counts_are_the_reference(
     engine: Engine,
     reg: Register,
-    start: int,
-    length: int,
-    late: int,
+    when: tuple[Period, date],
     only: set[int] | None,
     held: list[tuple[int, int]],
     rules: RiskRules,
@@ -681,23 +345,13 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
     the directives and whatever the office's [risk] thresholds."""
     from dirtrack.store.counts import count_report, request_counts
     from dirtrack.store.facts import facts_of
-    from dirtrack.store.rules import Scope
 
     fill(engine, reg)
-    first = day(start)
-    period = Period(label="test", start=first, end=first + timedelta(days=length))
-    as_of = period.end + timedelta(days=late)
+    period, as_of = when
     end = min(period.end, as_of)
     holders = holding(held)
     holder = {did: uid for uid, ids in holders.items() for did in ids}
-    pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
-    now = Scope(
-        as_of=as_of,
-        held_on_or_before=end,
-        closed_not_before=period.start,
-        unit_ids=only,
-        holders=pairs,
-    )
+    now = period_scope(period, as_of, only, holders)
     before = period.previous()
     then = Scope(as_of=min(before.end, as_of), held_on_or_before=min(before.end, as_of))
     risk.use(rules)

@@ -10,13 +10,12 @@ start without the libraries only other commands need.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 
 from dirtrack.db import read_scope, session_scope
 from dirtrack.periods import Period
@@ -27,18 +26,8 @@ from dirtrack.store import tables as t
 from dirtrack.store.counts import unit_counts
 from dirtrack.store.directives import DirectiveFilter, iter_facts
 from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
-from tests.conftest import clear_tables
 from tests.oracle import build_report, judge
-
-FIRST = date(2021, 1, 1)
-# A short calendar, so that deadlines, completions, approvals and T often fall on the same day.
-DAYS = 40
-SPAN = 12
-STAMP = datetime(2024, 1, 1, tzinfo=UTC)
-
-
-def day(n: int) -> date:
-    return FIRST + timedelta(days=n)
+from tests.random_register import DAYS, Register, day, fill, periods, registers
 
 
 def orm_facts(session: Any, flt: DirectiveFilter) -> list[DirectiveFacts]:
@@ -117,172 +106,6 @@ def orm_facts(session: Any, flt: DirectiveFilter) -> list[DirectiveFacts]:
     return found
 
 
-@dataclass
-class Register:
-    units: int
-    meetings: list[int]  # day offsets
-    directives: list[dict[str, Any]]
-    extensions: list[tuple[int, int, int]]  # directive index, approved day, new due day
-    progress: list[tuple[int, int, int | None]]
-    coordinators: list[tuple[int, int]]
-    limitations: list[tuple[int, int, int | None, int | None]] = field(default_factory=list)
-
-
-@st.composite
-def registers(draw: st.DrawFn) -> Register:
-    units = draw(st.integers(1, 5))
-    meetings = draw(st.lists(st.integers(0, DAYS - SPAN), min_size=1, max_size=6))
-    directives = []
-    for _ in range(draw(st.integers(0, 25))):
-        m = draw(st.integers(0, len(meetings) - 1))
-        held = meetings[m]
-        later = st.integers(held, held + SPAN)
-        directives.append(
-            {
-                "meeting": m,
-                "unit": draw(st.integers(0, units - 1)),
-                "due": draw(st.none() | later),
-                "completed": draw(st.none() | later),
-                "cancelled": draw(st.none() | st.none() | later),
-            }
-        )
-    n = len(directives)
-    extensions, progress, coordinators = [], [], []
-    if n:
-        index = st.integers(0, n - 1)
-        for _ in range(draw(st.integers(0, 12))):
-            i = draw(index)
-            held = meetings[directives[i]["meeting"]]
-            approved = draw(st.integers(held, held + SPAN))
-            extensions.append((i, approved, draw(st.integers(held, held + SPAN + 4))))
-        for _ in range(draw(st.integers(0, 8))):
-            i = draw(index)
-            held = meetings[directives[i]["meeting"]]
-            percent = draw(st.none() | st.integers(0, 100))
-            progress.append((i, draw(st.integers(held, held + SPAN)), percent))
-        pairs = st.tuples(index, st.integers(0, units - 1))
-        coordinators = sorted(set(draw(st.lists(pairs, max_size=8))))
-    limitations = []
-    for n in range(draw(st.integers(0, 6))):
-        m = draw(st.integers(0, len(meetings) - 1))
-        resolved = draw(st.none() | st.integers(meetings[m], meetings[m] + SPAN))
-        repeat = draw(st.none() | st.integers(1, n)) if n else None
-        limitations.append((m, draw(st.integers(0, units - 1)), resolved, repeat))
-    return Register(units, meetings, directives, extensions, progress, coordinators, limitations)
-
-
-def fill(engine: Engine, reg: Register) -> None:
-    with engine.begin() as conn:
-        clear_tables(
-            conn,
-            t.limitation,
-            t.extension,
-            t.progress_entry,
-            t.directive_coordinator,
-            t.directive,
-            t.meeting_attendee,
-            t.meeting,
-            t.unit_alias,
-            t.unit,
-        )
-        # Codes whose byte order differs from a locale's: the order must be Python's everywhere.
-        codes = ["b-2", "B1", "a", "Đ", "ab"]
-        conn.execute(
-            insert(t.unit),
-            [
-                {
-                    "id": u + 1,
-                    "code": codes[u],
-                    "code_key": codes[u].lower() + str(u),
-                    "name": f"Unit {codes[u]}",
-                    "name_key": f"unit {u}",
-                    "created_at": STAMP,
-                }
-                for u in range(reg.units)
-            ],
-        )
-        conn.execute(
-            insert(t.meeting),
-            [
-                {"id": m + 1, "date": day(d), "title": "m", "kind": "briefing", "created_at": STAMP}
-                for m, d in enumerate(reg.meetings)
-            ],
-        )
-        if reg.directives:
-            conn.execute(
-                insert(t.directive),
-                [
-                    {
-                        "id": i + 1,
-                        "meeting_id": d["meeting"] + 1,
-                        "unit_id": d["unit"] + 1,
-                        "text": f"directive {i}",
-                        "original_due": None if d["due"] is None else day(d["due"]),
-                        "completed_on": None if d["completed"] is None else day(d["completed"]),
-                        "cancelled_on": None if d["cancelled"] is None else day(d["cancelled"]),
-                        "created_at": STAMP,
-                    }
-                    for i, d in enumerate(reg.directives)
-                ],
-            )
-        if reg.extensions:
-            conn.execute(
-                insert(t.extension),
-                [
-                    {
-                        "id": k + 1,
-                        "directive_id": i + 1,
-                        "approved_on": day(a),
-                        "new_due": day(n),
-                        "created_at": STAMP,
-                    }
-                    for k, (i, a, n) in enumerate(reg.extensions)
-                ],
-            )
-        if reg.progress:
-            conn.execute(
-                insert(t.progress_entry),
-                [
-                    {
-                        "id": k + 1,
-                        "directive_id": i + 1,
-                        "reported_on": day(r),
-                        "percent": p,
-                        "created_at": STAMP,
-                    }
-                    for k, (i, r, p) in enumerate(reg.progress)
-                ],
-            )
-        if reg.coordinators:
-            conn.execute(
-                insert(t.directive_coordinator),
-                [{"directive_id": i + 1, "unit_id": u + 1} for i, u in reg.coordinators],
-            )
-        if reg.limitations:
-            conn.execute(
-                insert(t.limitation),
-                [
-                    {
-                        "id": k + 1,
-                        "meeting_id": m + 1,
-                        "unit_id": u + 1,
-                        "text": f"hạn chế {k}",
-                        "text_key": f"han che {k}",
-                        "category": "other",
-                        "resolved_on": None if r is None else day(r),
-                        "repeat_of_id": repeat,
-                        "created_at": STAMP,
-                    }
-                    for k, (m, u, r, repeat) in enumerate(reg.limitations)
-                ],
-            )
-
-
-def period_of(start: int, length: int) -> Period:
-    first = day(start)
-    return Period(label="test", start=first, end=first + timedelta(days=length))
-
-
 EXAMPLES = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
@@ -291,18 +114,15 @@ EXAMPLES = settings(
 
 @EXAMPLES
 @given(
-    reg=registers(),
-    start=st.integers(0, DAYS),
-    length=st.integers(0, 15),
-    late=st.integers(-8, 12),
+    reg=registers(fields_and_requests=False),
+    when=periods(earliest=-8),
     only=st.none() | st.sets(st.integers(1, 5), min_size=1),
 )
 def test_sql_counts_equal_build_report(
-    engine: Engine, reg: Register, start: int, length: int, late: int, only: set[int] | None
+    engine: Engine, reg: Register, when: tuple[Period, date], only: set[int] | None
 ) -> None:
     fill(engine, reg)
-    period = period_of(start, length)
-    as_of = period.end + timedelta(days=late)
+    period, as_of = when
     end = scope_end(period, as_of)
     unit_ids = sorted(only) if only else None
     with session_scope(engine, write=False) as session:
@@ -326,7 +146,7 @@ def test_sql_counts_equal_build_report(
 
 @EXAMPLES
 @given(
-    reg=registers(),
+    reg=registers(fields_and_requests=False),
     as_of=st.integers(0, DAYS),
     status=st.sampled_from(["all", "open", *(s.value for s in Status)]),
 )
@@ -352,7 +172,7 @@ def test_sql_status_filter_and_core_facts_equal_the_orm_reference(
 
 @EXAMPLES
 @given(
-    reg=registers(),
+    reg=registers(fields_and_requests=False),
     upto=st.none() | st.integers(0, DAYS),
     only=st.none() | st.sets(st.integers(1, 5)),
 )

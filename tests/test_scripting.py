@@ -859,6 +859,28 @@ def _ctrl_c_as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _signalled_while_starting(tmp_path: Path, signum: int, delay: float) -> tuple[int, str]:
+    """``extract -`` (it waits on stdin, so the signal always finds it running) sent
+    ``signum`` ``delay`` seconds after dirtrack's own code began (it holds the signal back
+    from then until its modules are loaded); its exit code and stderr."""
+    child = subprocess.Popen(
+        [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 (the suite starts no threads here)
+    )
+    started = time.monotonic()
+    name = signal.Signals(signum).name
+    while not signal_held(child.pid, signum):
+        assert child.poll() is None and time.monotonic() - started < 60, f"{name} never held"
+        time.sleep(0.001)
+    time.sleep(delay)
+    child.send_signal(signum)
+    _out, err = child.communicate(timeout=120)
+    return child.returncode, err.decode()
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
 @pytest.mark.parametrize(
     "delay",
@@ -877,22 +899,8 @@ def test_ctrl_c_in_the_first_quarter_second_is_exit_130_without_a_traceback(
     until its modules are loaded): before that, Python itself is starting, and a Ctrl-C there
     is Python's to report. `extract -` waits on stdin, so the signal always finds it running.
     """
-    child = subprocess.Popen(
-        [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 (the suite starts no threads here)
-    )
-    started = time.monotonic()
-    while not signal_held(child.pid):
-        assert child.poll() is None and time.monotonic() - started < 60, "SIGINT never held"
-        time.sleep(0.001)
-    time.sleep(delay)
-    child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=120)
-    text = err.decode()
-    assert child.returncode == 130, text
+    code, text = _signalled_while_starting(tmp_path, signal.SIGINT, delay)
+    assert code == 130, text
     assert "Traceback" not in text and "KeyboardInterrupt" not in text
     assert text == "" or text == "Error: interrupted\n"
 
@@ -905,21 +913,8 @@ def test_sigterm_while_starting_or_in_a_command_is_143_without_a_traceback(
     """SIGTERM (timeout, systemd) ended dirtrack with no word and the signal's own status; it
     is now held while the modules load, like Ctrl-C, and ends the run with exit 143: silently
     while starting, with one line once the command runs (`extract -` waits on stdin)."""
-    child = subprocess.Popen(
-        [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    started = time.monotonic()
-    while not signal_held(child.pid, signal.SIGTERM):
-        assert child.poll() is None and time.monotonic() - started < 60, "SIGTERM never held"
-        time.sleep(0.001)
-    time.sleep(delay)
-    child.send_signal(signal.SIGTERM)
-    _out, err = child.communicate(timeout=120)
-    text = err.decode()
-    assert child.returncode == 143, text
+    code, text = _signalled_while_starting(tmp_path, signal.SIGTERM, delay)
+    assert code == 143, text
     assert text == "" or text == "Error: terminated (SIGTERM)\n", text
 
 

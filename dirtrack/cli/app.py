@@ -213,11 +213,27 @@ class _IdParser(_OptionParser):
         super()._process_opts(arg, state)
 
 
-class DirtrackCommand(TyperCommand):
-    """A command whose ``--help``, usage line and shell completions (the descriptions zsh and
-    fish show beside each option) are in the language of the invocation, and whose id
-    arguments (every whole-number argument) take what looks like a negative number as the id
-    (:class:`_IdParser`)."""
+class _SaidInLanguage:
+    """``--help``, the usage line and shell completions (the descriptions zsh and fish show
+    beside each option) in the language of the invocation: what a command and the root
+    group share."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with said_in(session_lang(ctx), self, ctx):
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        with said_in(session_lang(ctx), self, ctx):
+            return list(super().shell_complete(ctx, incomplete))  # type: ignore[misc]
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _format_usage(self, ctx, formatter)
+
+
+class DirtrackCommand(_SaidInLanguage, TyperCommand):
+    """A command whose ``--help``, usage line and shell completions are in the language of
+    the invocation, and whose id arguments (every whole-number argument) take what looks like
+    a negative number as the id (:class:`_IdParser`)."""
 
     def make_parser(self, ctx: Any) -> Any:
         params = self.get_params(ctx)
@@ -229,17 +245,6 @@ class DirtrackCommand(TyperCommand):
         for param in params:
             param.add_to_parser(parser, ctx)
         return parser
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        with said_in(session_lang(ctx), self, ctx):
-            super().format_help(ctx, formatter)
-
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        with said_in(session_lang(ctx), self, ctx):
-            return list(super().shell_complete(ctx, incomplete))
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        _format_usage(self, ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         ctx.meta[_LEAF] = ctx  # the boundary names a refused default by its key in the file
@@ -356,7 +361,7 @@ class DirtrackTyper(typer.Typer):
         return super().command(name, cls=cls or DirtrackCommand, **kwargs)
 
 
-class DirtrackGroup(TyperGroup):
+class DirtrackGroup(_SaidInLanguage, TyperGroup):
     """Keeps commands in the order they are defined and turns errors into one line."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -379,17 +384,6 @@ class DirtrackGroup(TyperGroup):
         if shell in _SHELLS and action in ("complete", "source"):
             os.environ[var] = f"{action}_{shell}"
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        with said_in(session_lang(ctx), self, ctx):
-            super().format_help(ctx, formatter)
-
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        with said_in(session_lang(ctx), self, ctx):
-            return list(super().shell_complete(ctx, incomplete))
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        _format_usage(self, ctx, formatter)
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any

@@ -1,4 +1,4 @@
-"""`calendar add`, `calendar list`, `calendar show`: the office's days off and days worked."""
+"""`calendar add`, `calendar list`: the office's days off and days worked."""
 
 from typing import TYPE_CHECKING, Annotated
 

@@ -1,6 +1,7 @@
 """`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -156,36 +157,7 @@ def assign(
     if bool(unit) == attendees:
         raise bad_parameter(ctx, "unit_or_attendees", "--unit")
     positive_id(meeting_id, "meeting")
-    if every is not None:
-        from dirtrack.cli.series import assign_series
-
-        if day is not None and offset is not None:
-            raise bad_parameter(ctx, "day_and_offset", "--offset")
-
-        assign_series(
-            ctx,
-            meeting_id=meeting_id,
-            text=text,
-            unit=unit,
-            attendees=attendees,
-            due=due,
-            with_=with_,
-            product=product,
-            key=key,
-            every=every,
-            day=day,
-            offset=offset,
-            from_=from_,
-            until=until,
-            dry_run=dry_run,
-            fmt=fmt,
-            allow_duplicate=allow_duplicate,
-        )
-        return
-    if day is not None or offset is not None or until is not None or dry_run:
-        raise bad_parameter(ctx, "needs_every", "--every")
-    _assign(
-        ctx,
+    asked = Assignment(
         meeting_id=meeting_id,
         text=text,
         unit=unit,
@@ -194,28 +166,59 @@ def assign(
         with_=with_,
         product=product,
         key=key,
-        allow_duplicate=allow_duplicate,
-        as_json=fmt is OutputFormat.JSON,
         from_=from_,
+        allow_duplicate=allow_duplicate,
+    )
+    if every is not None:
+        from dirtrack.cli.series import assign_series
+
+        if day is not None and offset is not None:
+            raise bad_parameter(ctx, "day_and_offset", "--offset")
+
+        assign_series(
+            ctx,
+            asked,
+            every=every,
+            day=day,
+            offset=offset,
+            until=until,
+            dry_run=dry_run,
+            fmt=fmt,
+        )
+        return
+    if day is not None or offset is not None or until is not None or dry_run:
+        raise bad_parameter(ctx, "needs_every", "--every")
+    _assign(
+        ctx,
+        asked,
+        as_json=fmt is OutputFormat.JSON,
         after_tet=after_tet,
         early_day=early_day,
     )
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """What ``assign`` was asked, with or without ``--every`` (:func:`_assign`,
+    :func:`dirtrack.cli.series.assign_series`)."""
+
+    meeting_id: int
+    text: str
+    unit: list[str] | None
+    attendees: bool
+    due: str | None
+    with_: list[str] | None
+    product: str | None
+    key: str | None
+    from_: str | None
+    allow_duplicate: bool
+
+
 def _assign(
     ctx: typer.Context,
+    asked: Assignment,
     *,
-    meeting_id: int,
-    text: str,
-    unit: list[str] | None,
-    attendees: bool,
-    due: str | None,
-    with_: list[str] | None,
-    product: str | None,
-    key: str | None,
-    allow_duplicate: bool,
     as_json: bool,
-    from_: str | None = None,
     after_tet: int | None = None,
     early_day: int | None = None,
 ) -> None:
@@ -225,35 +228,35 @@ def _assign(
     from dirtrack.store.meetings import get_meeting
 
     with unit_of_work(ctx) as session:
-        existing = store.find_by_key(session, key) if key else []
+        existing = store.find_by_key(session, asked.key) if asked.key else []
         if existing:
             ids = [d.id for d in existing if d.id is not None]
-            err(msg("key_exists", state(ctx).lang, key=key, ids=", ".join(map(str, ids))))
+            err(msg("key_exists", state(ctx).lang, key=asked.key, ids=", ".join(map(str, ids))))
         else:
-            meeting = get_meeting(session, meeting_id)
-            index, leads = lead_units(session, meeting, unit, attendees)
-            coordinators = index.resolve_many(with_ or [])
-            ref = parse_date(from_) if from_ else meeting.date
+            meeting = get_meeting(session, asked.meeting_id)
+            index, leads = lead_units(session, meeting, asked.unit, asked.attendees)
+            coordinators = index.resolve_many(asked.with_ or [])
+            ref = parse_date(asked.from_) if asked.from_ else meeting.date
             deadline = (
-                resolve(ctx, session, due, ref, after_tet=after_tet, early_day=early_day)
-                if due
+                resolve(ctx, session, asked.due, ref, after_tet=after_tet, early_day=early_day)
+                if asked.due
                 else None
             )
-            if not allow_duplicate:
+            if not asked.allow_duplicate:
                 assert meeting.id is not None
-                _refuse_duplicates(session, meeting.id, leads, text)
+                _refuse_duplicates(session, meeting.id, leads, asked.text)
             ids = []
             for lead in leads:
                 directive = store.add_directive(
                     session,
                     meeting=meeting,
                     unit=lead,
-                    text=text,
+                    text=asked.text,
                     due=deadline,
-                    due_text=due,
+                    due_text=asked.due,
                     coordinators=coordinators,
-                    product=product,
-                    key=key,
+                    product=asked.product,
+                    key=asked.key,
                 )
                 assert directive.id is not None
                 ids.append(directive.id)

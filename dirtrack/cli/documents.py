@@ -50,14 +50,15 @@ def office_documents(
     to: list[str],
     signer: str | None,
     template: str | None,
-    doc_type: str = "BC",
+    doc_type: str | None = None,
     type_name: Any = "doc_report_type",
 ) -> "Office":
-    """The letterhead of a document from the office profile and the command's overrides."""
+    """The letterhead of a document from the office profile and the command's overrides;
+    ``doc_type``: :data:`dirtrack.letterhead.REPORT` (the default) or ``LETTER``."""
     from pathlib import Path
 
     from dirtrack.i18n import t
-    from dirtrack.letterhead import Letterhead
+    from dirtrack.letterhead import REPORT, Letterhead
     from dirtrack.render.docx_template import checked_template_path
     from dirtrack.render.report_out import Office
     from dirtrack.store.documents import meeting_refs
@@ -66,7 +67,7 @@ def office_documents(
     profile = load(conn)
     head = Letterhead.of(
         profile,
-        doc_type=doc_type,
+        doc_type=doc_type or REPORT,
         number=number,
         day=day,
         type_name=t(type_name, lang) if type_name else None,
@@ -147,6 +148,7 @@ def urge(
     )
     from dirtrack.errors import InvalidInput
     from dirtrack.i18n import msg, t, within_key
+    from dirtrack.letterhead import LETTER
     from dirtrack.remind import build_reminders, check_days, is_due_soon
     from dirtrack.render import err, out
     from dirtrack.render.letter import Letter, render_letter
@@ -225,7 +227,7 @@ def urge(
                 to=recipients,
                 signer=signer_name[0] if signer_name else None,
                 template=None,
-                doc_type="CV",
+                doc_type=LETTER,
                 type_name=None,
             )
             # Nơi nhận: "Như trên" (the unit), then the office's usual recipients.

@@ -1,4 +1,5 @@
-"""`office` and `office set`: the issuing office's details that its documents carry."""
+"""`office`, `office set` and `office template`: the issuing office's details that its documents
+carry, and its own Word template."""
 
 from typing import Annotated, Any
 

@@ -11,6 +11,7 @@ from dirtrack.cli.common import (
     FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
+    dated_change,
     deadline,
     event_day,
     field_list,
@@ -39,11 +40,16 @@ def accept(ctx: typer.Context, directive_id: DirectiveArg, *, on: DateOpt = None
     from dirtrack.store.results import accept as store_accept
     from dirtrack.store.results import office_regime
 
-    day = event_day(on)
-    positive_id(directive_id, "directive")
-    with unit_of_work(ctx) as session:
-        store_accept(session, directive_id, on=day, regime=office_regime(session))
-    err(msg("accepted", state(ctx).lang, id=directive_id, date=day))
+    dated_change(
+        ctx,
+        "directive",
+        directive_id,
+        on,
+        lambda session, ident, day: store_accept(
+            session, ident, on=day, regime=office_regime(session)
+        ),
+        "accepted",
+    )
 
 
 @app.command("return")
@@ -53,11 +59,14 @@ def send_back(
     """The office sends a completion back (not accepted): the directive is open again."""
     from dirtrack.store.results import send_back as store_send_back
 
-    day = event_day(on)
-    positive_id(directive_id, "directive")
-    with unit_of_work(ctx) as session:
-        store_send_back(session, directive_id, on=day, reason=reason)
-    err(msg("returned", state(ctx).lang, id=directive_id, date=day))
+    dated_change(
+        ctx,
+        "directive",
+        directive_id,
+        on,
+        lambda session, ident, day: store_send_back(session, ident, on=day, reason=reason),
+        "returned",
+    )
 
 
 request_app = DirtrackTyper(

@@ -28,6 +28,8 @@ from dirtrack.render.json_out import dump
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from dirtrack.cli.directives import Assignment
+
 series_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Periodic directives (assign --every): their occurrences and results.",
@@ -63,23 +65,14 @@ def occurrence_record(occ: Any) -> Record:
 
 def assign_series(
     ctx: typer.Context,
+    asked: "Assignment",
     *,
-    meeting_id: int,
-    text: str,
-    unit: list[str] | None,
-    attendees: bool,
-    due: str | None,
-    with_: list[str] | None,
-    product: str | None,
-    key: str | None,
     every: str,
     day: int | None,
     offset: int | None,
-    from_: str | None,
     until: str | None,
     dry_run: bool,
     fmt: OutputFormat,
-    allow_duplicate: bool = False,
 ) -> None:
     """``assign --every``: one series per lead unit; prints the series ids (or, with
     ``--dry-run``, the occurrences it would have)."""
@@ -89,27 +82,27 @@ def assign_series(
     from dirtrack.store.meetings import get_meeting
 
     lang = state(ctx).lang
-    if due is not None:
+    if asked.due is not None:
         raise bad_parameter(ctx, "every_with_due", "--due")
     every = store.every_named(every)
-    starts = parse_date(from_) if from_ else None
+    starts = parse_date(asked.from_) if asked.from_ else None
     ends = parse_date(until) if until else None
     ids: list[int] = []
     with unit_of_work(ctx) as session:
-        existing = store.find_by_key(session, key) if key and not dry_run else []
+        existing = store.find_by_key(session, asked.key) if asked.key and not dry_run else []
         if existing:
             ids = [s.id for s in existing if s.id is not None]
-            err(msg("key_exists", lang, key=key, ids=", ".join(map(str, ids))))
+            err(msg("key_exists", lang, key=asked.key, ids=", ".join(map(str, ids))))
         else:
-            meeting = get_meeting(session, meeting_id)
+            meeting = get_meeting(session, asked.meeting_id)
             assert meeting.id is not None
             schedule = store.Schedule(every, day, offset, starts or meeting.date, ends).check()
             if schedule.starts_on < meeting.date:
                 raise InvalidInput.of(
                     "series_before_meeting", start=schedule.starts_on, held=meeting.date
                 )
-            index, leads = lead_units(session, meeting, unit, attendees)
-            coordinators = [u.id for u in index.resolve_many(with_ or []) if u.id is not None]
+            index, leads = lead_units(session, meeting, asked.unit, asked.attendees)
+            coordinators = [u.id for u in index.resolve_many(asked.with_ or []) if u.id is not None]
             calendar = load_workdays(session.connection())
             if schedule.clamps:
                 notice(ctx, msg("series_day_clamped", lang, n=day))
@@ -127,9 +120,14 @@ def assign_series(
                 for lead in leads:  # refused as recording would refuse them
                     assert lead.id is not None
                     store.series_values(
-                        session, meeting=meeting, unit_ids=[lead.id, *coordinators], text=text,
-                        product=product, key=key, ends_on=schedule.ends_on,
-                    )  # fmt: skip
+                        session,
+                        meeting=meeting,
+                        unit_ids=[lead.id, *coordinators],
+                        text=asked.text,
+                        product=asked.product,
+                        key=asked.key,
+                        ends_on=schedule.ends_on,
+                    )
                 records = [occurrence_record(o) for o in planned]
                 if fmt is OutputFormat.JSON:
                     out(dump(records))
@@ -142,9 +140,9 @@ def assign_series(
                 assert lead.id is not None
                 same = (
                     None
-                    if allow_duplicate
+                    if asked.allow_duplicate
                     else store.find_same_series(
-                        session, meeting_id=meeting.id, unit_id=lead.id, text=text
+                        session, meeting_id=meeting.id, unit_id=lead.id, text=asked.text
                     )
                 )
                 if same is not None:
@@ -157,11 +155,11 @@ def assign_series(
                     session,
                     meeting=meeting,
                     unit_id=lead.id,
-                    text=text,
+                    text=asked.text,
                     schedule=schedule,
                     coordinator_ids=coordinators,
-                    product=product,
-                    key=key,
+                    product=asked.product,
+                    key=asked.key,
                 )
                 assert made.id is not None
                 ids.append(made.id)

@@ -1,4 +1,4 @@
-"""`unit add`, `unit list`, `unit alias`, `unit retire`, `unit contact`."""
+"""`unit add`, `unit list`, `unit alias`, `unit rename`, `unit retire`, `unit contact`."""
 
 from enum import StrEnum
 from typing import Annotated

@@ -260,6 +260,38 @@ def emit(
         print_table(records, columns, lang, title=title, highlight=highlight)
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A listing's printer: :func:`emit` of ``columns``, called as ``units(records, fmt,
+    lang, fields=...)``. ``keys`` gives the records' keys (an empty listing's CSV header),
+    unless the caller names its own."""
+
+    columns: Sequence[Column]
+    keys: Callable[[], Sequence[str]] | None = None
+    highlight: Callable[[Record], str | None] | None = None
+
+    def __call__(
+        self,
+        records: Iterable[Record],
+        fmt: OutputFormat,
+        lang: str,
+        *,
+        title: str | None = None,
+        fields: Sequence[str] | None = None,
+        keys: Callable[[], Sequence[str]] | None = None,
+    ) -> None:
+        emit(
+            records,
+            self.columns,
+            fmt,
+            lang,
+            title=title,
+            highlight=self.highlight,
+            fields=fields,
+            keys=keys or self.keys,
+        )
+
+
 def select_fields(
     records: Sequence[Record],
     columns: Sequence[Column],

@@ -31,22 +31,17 @@ def chart_fonts() -> list[str]:
     return [name for name in SERIFS if name in have] or ["serif"]
 
 
-def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
-    """A horizontal bar per unit: its completion rate, labelled ``66,66% (2/3)``.
-
-    Units with nothing due get no bar and the label "nothing due".
-    """
-    return completion_pngs(rows, lang, tallest=None)[0]
-
-
 def completion_pngs(
     rows: Sequence[tuple[str, Record]], lang: str, *, tallest: float | None = 20.0
 ) -> list[bytes]:
-    """:func:`completion_png` in pieces, the units in order, each no taller than ``tallest``
-    cm when set :data:`SET_WIDTH` wide, at its labels' size (20 cm: some twenty units): a
-    province's 300 units in one picture were made 0.5 cm wide to stand 20 cm tall, a stripe
-    with labels no one could read. ``tallest=None``: one picture, however tall (its drawing
-    takes some 400 KB of memory a unit)."""
+    """The chart of completion: a horizontal bar per unit, its completion rate, labelled
+    ``66,66% (2/3)`` (a unit with nothing due: no bar, and the label "nothing due").
+
+    In pieces, the units in order, each no taller than ``tallest`` cm when set
+    :data:`SET_WIDTH` wide, at its labels' size (20 cm: some twenty units): a province's 300
+    units in one picture were made 0.5 cm wide to stand 20 cm tall, a stripe with labels no
+    one could read. ``tallest=None``: one picture, however tall (its drawing takes some 400 KB
+    of memory a unit)."""
     import warnings
 
     import matplotlib

@@ -358,10 +358,6 @@ def change_columns(view: HistoryView) -> list[Column]:
     ]
 
 
-COMMAND_COLUMNS = command_columns(HistoryView())
-CHANGE_COLUMNS = change_columns(HistoryView())
-
-
 def history_commands(
     records: Sequence[Record],
     fmt: OutputFormat,

@@ -293,6 +293,12 @@ class Labels:
 PLAIN = Labels()
 
 
+def columns(lang: str, *named: tuple[str, str]) -> tuple[list[str], list[str]]:
+    """A table's headers (the catalog's words of each key) and kinds, from its columns named
+    as (key, kind), side by side: ``Table(key, title, *columns(lang, ("id", INT)), ...)``."""
+    return [t(key, lang) for key, _ in named], [kind for _, kind in named]
+
+
 def _counts_headers(lang: str) -> tuple[list[str], list[str]]:
     return (
         [t(k, lang) for k in COUNT_KEYS] + [t("completion_rate", lang), t("on_time_rate", lang)],
@@ -444,17 +450,17 @@ def series_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table
     detail = Table(
         "series_occurrences",
         t("report_series_occurrences", lang),
-        [
-            t("id", lang),
-            t("unit_short", lang),
-            t("text", lang),
-            t("report_occurrence_period", lang),
-            t("due", lang),
-            t("status", lang),
-            t("report_completed_on", lang),
-            t("report_days_late", lang),
-        ],
-        [INT, TEXT, TEXT, TEXT, DATE, TEXT, DATE, INT],
+        *columns(
+            lang,
+            ("id", INT),
+            ("unit_short", TEXT),
+            ("text", TEXT),
+            ("report_occurrence_period", TEXT),
+            ("due", DATE),
+            ("status", TEXT),
+            ("report_completed_on", DATE),
+            ("report_days_late", INT),
+        ),
         sheet=t("report_sheet_series_occurrences", lang),
     )
     detail.rows = [
@@ -538,8 +544,7 @@ def ranking_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Tabl
     by_rate = Table(
         "rank_completion",
         t("report_ranking_completion", lang),
-        [t("report_rank", lang), t("unit_short", lang), t("completion_rate", lang)],
-        [INT, TEXT, RATE],
+        *columns(lang, ("report_rank", INT), ("unit_short", TEXT), ("completion_rate", RATE)),
         sheet=t("report_sheet_rank_completion", lang),
     )
     by_rate.rows = [
@@ -549,8 +554,9 @@ def ranking_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Tabl
     by_overdue = Table(
         "rank_overdue",
         t("report_ranking_overdue", lang),
-        [t("report_rank", lang), t("unit_short", lang), t("overdue", lang), t("total", lang)],
-        [INT, TEXT, INT, INT],
+        *columns(
+            lang, ("report_rank", INT), ("unit_short", TEXT), ("overdue", INT), ("total", INT)
+        ),
         sheet=t("report_sheet_rank_overdue", lang),
     )
     by_overdue.rows = [
@@ -656,16 +662,16 @@ def meetings_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     table = Table(
         "meetings",
         t("meetings", lang),
-        [
-            t("id", lang),
-            t("date", lang),
-            t("kind", lang),
-            t("title", lang),
-            t("chair", lang),
-            t("attendees", lang),
-            t("doc", lang),
-        ],
-        [INT, DATE, TEXT, TEXT, TEXT, TEXT, TEXT],
+        *columns(
+            lang,
+            ("id", INT),
+            ("date", DATE),
+            ("kind", TEXT),
+            ("title", TEXT),
+            ("chair", TEXT),
+            ("attendees", TEXT),
+            ("doc", TEXT),
+        ),
         sheet=t("report_sheet_meetings", lang),
         terminal=False,
     )
@@ -690,14 +696,14 @@ def limitation_tables(
     summary = Table(
         "limitation_summary",
         t("report_limitation_summary", lang),
-        [
-            t("unit_short", lang),
-            t("report_lim_raised", lang),
-            t("report_lim_resolved", lang),
-            t("report_lim_open", lang),
-            t("report_lim_repeated", lang),
-        ],
-        [TEXT, INT, INT, INT, INT],
+        *columns(
+            lang,
+            ("unit_short", TEXT),
+            ("report_lim_raised", INT),
+            ("report_lim_resolved", INT),
+            ("report_lim_open", INT),
+            ("report_lim_repeated", INT),
+        ),
         sheet=t("report_sheet_lim_summary", lang),
     )
     data = pack.get("limitation_summary") or {"units": [], "totals": None}
@@ -710,17 +716,17 @@ def limitation_tables(
     repeated = Table(
         "repeated",
         t("report_repeated_limitations", lang),
-        [
-            t("unit_short", lang),
-            t("text", lang),
-            t("report_times", lang),
-            t("report_since", lang),
-            t("report_first_raised", lang),
-            t("report_last_raised", lang),
-            t("report_lim_state", lang),
-            t("report_ids", lang),
-        ],
-        [TEXT, TEXT, INT, TEXT, DATE, DATE, TEXT, TEXT],
+        *columns(
+            lang,
+            ("unit_short", TEXT),
+            ("text", TEXT),
+            ("report_times", INT),
+            ("report_since", TEXT),
+            ("report_first_raised", DATE),
+            ("report_last_raised", DATE),
+            ("report_lim_state", TEXT),
+            ("report_ids", TEXT),
+        ),
         sheet=t("report_sheet_repeated", lang),
     )
     repeated.rows = [
@@ -772,14 +778,14 @@ def causes_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     table = Table(
         "causes",
         t("report_causes", lang),
-        [
-            t("unit_short", lang),
-            t("report_directive", lang),
-            t("report_cause_kind", lang),
-            t("date", lang),
-            t("text", lang),
-        ],
-        [TEXT, INT, TEXT, DATE, TEXT],
+        *columns(
+            lang,
+            ("unit_short", TEXT),
+            ("report_directive", INT),
+            ("report_cause_kind", TEXT),
+            ("date", DATE),
+            ("text", TEXT),
+        ),
         sheet=t("report_sheet_causes", lang),
     )
     table.rows = [
@@ -808,16 +814,16 @@ def packs_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     table = Table(
         "packs",
         t("report_packs", lang),
-        [
-            t("unit_short", lang),
-            t("report_pk_made", lang),
-            t("pk_sent", lang),
-            t("pk_due", lang),
-            t("pk_answered", lang),
-            t("report_pk_answer", lang),
-            t("pk_items", lang),
-        ],
-        [TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT],
+        *columns(
+            lang,
+            ("unit_short", TEXT),
+            ("report_pk_made", DATE),
+            ("pk_sent", DATE),
+            ("pk_due", DATE),
+            ("pk_answered", DATE),
+            ("report_pk_answer", TEXT),
+            ("pk_items", TEXT),
+        ),
         sheet=t("report_sheet_packs", lang),
         keep=(3, 4, 5),  # the day asked, answered, how
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
@@ -22,9 +22,8 @@ from dirtrack.i18n import msg, t
 from dirtrack.records import Record, materialised
 from dirtrack.render import (
     Column,
-    OutputFormat,
+    Listing,
     ReportFormat,
-    emit,
     err,
     visible,
     visible_cells,
@@ -89,7 +88,7 @@ def render_report(
         data = report_csv(pack, by=by).encode()
     elif fmt is ReportFormat.MD:
         document = build_document(pack, titles, lang, by=by)
-        data = _encoded(chain(_without_trailing_space(markdown_lines(document)), ["\n"]))
+        data = _encoded(chain(report_markdown(document), ["\n"]))
     elif fmt is ReportFormat.TABLE:
         document = build_document(pack, titles, lang, by=by, detail=False)
         if target is None:
@@ -255,8 +254,10 @@ def _md_table(table: Table, lang: str, *, printed: bool = False) -> Iterator[str
         yield "| " + " | ".join(cells) + " |"
 
 
-def report_markdown(document: Document) -> str:
-    return "".join(_without_trailing_space(markdown_lines(document)))
+def report_markdown(document: Document) -> Iterator[str]:
+    """The Markdown of ``report --format md`` in pieces, as it is written (but the last
+    newline): :func:`markdown_lines` without the whitespace that ends the document."""
+    return _without_trailing_space(markdown_lines(document))
 
 
 def markdown_lines(document: Document) -> Iterator[str]:
@@ -538,12 +539,4 @@ SUGGESTION_COLUMNS = [
 ]
 
 
-def suggestions(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    keys: Callable[[], Sequence[str]] | None = None,
-    fields: Sequence[str] | None = None,
-) -> None:
-    emit(records, SUGGESTION_COLUMNS, fmt, lang, keys=keys, fields=fields)
+suggestions = Listing(SUGGESTION_COLUMNS)

@@ -23,6 +23,7 @@ from dirtrack.render.report_doc import (
     Section,
     Table,
     as_of_line,
+    columns,
     period_line,
     printed_day,
     unit_label,
@@ -80,16 +81,16 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
     summary = Table(
         "scores",
         t("sc_summary", lang),
-        [
-            t("unit_short", lang),
-            t("sc_points", lang),
-            t("sc_tier", lang),
-            t("sc_scored", lang),
-            t("done_on_time", lang),
-            t("sc_behind", lang),
-            t("sc_exceeds", lang),
-        ],
-        [TEXT, POINTS, TEXT, INT, INT, INT, INT],
+        *columns(
+            lang,
+            ("unit_short", TEXT),
+            ("sc_points", POINTS),
+            ("sc_tier", TEXT),
+            ("sc_scored", INT),
+            ("done_on_time", INT),
+            ("sc_behind", INT),
+            ("sc_exceeds", INT),
+        ),
         sheet=t("sc_sheet_summary", lang),
     )
     rules = pack["rules"]
@@ -109,8 +110,7 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
     ledger = Table(
         "explanation",
         t("sc_explanation", lang),
-        [t("unit_short", lang), t("id", lang), t("sc_rule", lang), t("sc_points", lang)],
-        [TEXT, INT, TEXT, POINTS],
+        *columns(lang, ("unit_short", TEXT), ("id", INT), ("sc_rule", TEXT), ("sc_points", POINTS)),
         sheet=t("sc_sheet_explanation", lang),
     )
     ledger.rows = [
@@ -199,15 +199,15 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
     red = Table(
         "red",
         t("br_red", lang),
-        [
-            t("id", lang),
-            t("unit_short", lang),
-            t("text", lang),
-            t("due", lang),
-            t("days_overdue", lang),
-            t("report_progress_pct", lang),
-        ],
-        [INT, TEXT, TEXT, DATE, INT, INT],
+        *columns(
+            lang,
+            ("id", INT),
+            ("unit_short", TEXT),
+            ("text", TEXT),
+            ("due", DATE),
+            ("days_overdue", INT),
+            ("report_progress_pct", INT),
+        ),
         sheet=t("br_red", lang),
     )
     red.rows = [

@@ -7,8 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.i18n import TEXT, category_label, code_label, day, kind_label, status_label, t
-from dirtrack.records import Record
-from dirtrack.render import Column, OutputFormat, emit, visible
+from dirtrack.records import (
+    Record,
+    directive_keys,
+    limitation_keys,
+    meeting_keys,
+    unit_keys,
+)
+from dirtrack.render import Column, Listing, OutputFormat, emit, visible
 
 STATUS_STYLE = {
     "overdue": "overdue",
@@ -153,74 +159,17 @@ def directive_style(record: Record) -> str | None:
     return STATUS_STYLE.get(record["status"])
 
 
-def units(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    fields: Sequence[str] | None = None,
-) -> None:
-    from dirtrack.records import unit_keys
-
-    emit(records, UNIT_COLUMNS, fmt, lang, fields=fields, keys=unit_keys)
-
-
-def meetings(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    fields: Sequence[str] | None = None,
-) -> None:
-    from dirtrack.records import meeting_keys
-
-    emit(records, MEETING_COLUMNS, fmt, lang, fields=fields, keys=meeting_keys)
-
-
-def directives(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    title: str | None = None,
-    fields: Sequence[str] | None = None,
-) -> None:
-    from dirtrack.records import directive_keys
-
-    emit(
-        records,
-        DIRECTIVE_COLUMNS,
-        fmt,
-        lang,
-        title=title,
-        highlight=directive_style,
-        fields=fields,
-        keys=directive_keys,
-    )
-
-
-def limitations(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    fields: Sequence[str] | None = None,
-) -> None:
-    from dirtrack.records import limitation_keys
-
-    emit(records, LIMITATION_COLUMNS, fmt, lang, fields=fields, keys=limitation_keys)
-
-
-def requests(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    fields: Sequence[str] | None = None,
-) -> None:
+def _request_keys() -> Sequence[str]:
     from dirtrack.report.extras import listed_request_keys
 
-    emit(records, REQUEST_COLUMNS, fmt, lang, fields=fields, keys=listed_request_keys)
+    return listed_request_keys()
+
+
+units = Listing(UNIT_COLUMNS, unit_keys)
+meetings = Listing(MEETING_COLUMNS, meeting_keys)
+directives = Listing(DIRECTIVE_COLUMNS, directive_keys, highlight=directive_style)
+limitations = Listing(LIMITATION_COLUMNS, limitation_keys)
+requests = Listing(REQUEST_COLUMNS, _request_keys)
 
 
 def directive_card(record: Record, lang: str) -> None:
@@ -339,15 +288,7 @@ CALENDAR_COLUMNS = [
 ]
 
 
-def series_listing(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    keys: Callable[[], Sequence[str]] | None = None,
-    fields: Sequence[str] | None = None,
-) -> None:
-    emit(records, SERIES_COLUMNS, fmt, lang, fields=fields, keys=keys)
+series_listing = Listing(SERIES_COLUMNS)
 
 
 def series_card(
@@ -388,15 +329,7 @@ def series_card(
     )
 
 
-def calendar_days(
-    records: Sequence[Record],
-    fmt: OutputFormat,
-    lang: str,
-    *,
-    keys: Callable[[], Sequence[str]] | None = None,
-    fields: Sequence[str] | None = None,
-) -> None:
-    emit(records, CALENDAR_COLUMNS, fmt, lang, fields=fields, keys=keys)
+calendar_days = Listing(CALENDAR_COLUMNS)
 
 
 # --- packs -------------------------------------------------------------------------------------

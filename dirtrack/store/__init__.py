@@ -2,6 +2,27 @@
 the caller's :func:`dirtrack.db.session_scope` makes each command one transaction."""
 
 from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+Row = TypeVar("Row")
+
+
+def get_row(session: "Session", model: type[Row], ident: int, missing: str) -> Row:
+    """The row ``ident`` of ``model``'s table.
+
+    Raises:
+        NotFound: there is none; ``missing`` is the catalog's key that says so (``no_unit``),
+            given the id.
+    """
+    found = session.get(model, ident)
+    if found is None:
+        from dirtrack.errors import NotFound
+
+        raise NotFound.of(missing, id=ident)
+    return found
 
 
 def check_edits(changes: Mapping[str, object], allowed: Collection[str]) -> None:

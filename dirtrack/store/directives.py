@@ -23,7 +23,7 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.status import DirectiveFacts
-from dirtrack.store import check_edits
+from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired, hand_over_retired, holder_after
 from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
 
@@ -125,10 +125,7 @@ def find_same_directive(
 
 
 def get_directive(session: Session, directive_id: int) -> Directive:
-    directive = session.get(Directive, directive_id)
-    if directive is None:
-        raise NotFound.of("no_directive", id=directive_id)
-    return directive
+    return get_row(session, Directive, directive_id, "no_directive")
 
 
 def given_on(session: Session, directive: Directive) -> date:
@@ -234,27 +231,13 @@ def _check_not_before_recorded(
 
 def _check_open(directive: Directive, action: str) -> None:
     """``action``: what was asked, ``do_<action>`` in the error catalog (``do_extend``)."""
-    if directive.cancelled_on is not None:
-        raise Conflict.of(
-            "directive_cancelled",
-            action=Phrase(f"do_{action}"),
-            id=directive.id,
-            date=directive.cancelled_on,
-        )
-    if directive.withdrawn_on is not None:
-        raise Conflict.of(
-            "directive_withdrawn",
-            action=Phrase(f"do_{action}"),
-            id=directive.id,
-            date=directive.withdrawn_on,
-        )
-    if directive.completed_on is not None:
-        raise Conflict.of(
-            "directive_completed",
-            action=Phrase(f"do_{action}"),
-            id=directive.id,
-            date=directive.completed_on,
-        )
+    for code, closed_on in (
+        ("directive_cancelled", directive.cancelled_on),
+        ("directive_withdrawn", directive.withdrawn_on),
+        ("directive_completed", directive.completed_on),
+    ):
+        if closed_on is not None:
+            raise Conflict.of(code, action=Phrase(f"do_{action}"), id=directive.id, date=closed_on)
 
 
 def add_progress(

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.kinds import CATEGORY_NAMES, Category
-from dirtrack.store import check_edits
+from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired
 from dirtrack.text import clean_optional, clean_text, fold
 
@@ -128,10 +128,7 @@ def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, 
 def get_limitation(session: Session, limitation_id: int) -> Limitation:
     from dirtrack.models import Limitation
 
-    limitation = session.get(Limitation, limitation_id)
-    if limitation is None:
-        raise NotFound.of("no_limitation", id=limitation_id)
-    return limitation
+    return get_row(session, Limitation, limitation_id, "no_limitation")
 
 
 def resolve(

@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.models import Meeting, MeetingAttendee, MeetingKind, Unit
-from dirtrack.store import check_edits
+from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired
 from dirtrack.text import clean_optional, clean_text, fold, nfc
 
@@ -72,10 +72,7 @@ def find_same_meeting(
 
 
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFound.of("no_meeting", id=meeting_id)
-    return meeting
+    return get_row(session, Meeting, meeting_id, "no_meeting")
 
 
 def list_meetings(

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, case, insert, or_, select
 
-from dirtrack.errors import NotFound
 from dirtrack.periods import Period
 from dirtrack.status import DirectiveFacts, Status
+from dirtrack.store import get_row
 from dirtrack.store.rules import OPEN, Scope, states
 from dirtrack.store.tables import directive_coordinator, meeting, pack_item
 
@@ -294,9 +294,7 @@ def create_pack(
 def mark_sent(session: Session, pack_id: int, *, at: datetime, to: str, cc: str | None) -> None:
     from dirtrack.models import Pack
 
-    found = session.get(Pack, pack_id)
-    if found is None:
-        raise NotFound.of("pack_gone", id=pack_id)
+    found = get_row(session, Pack, pack_id, "pack_gone")
     found.sent_at, found.sent_to, found.sent_cc = at, to, cc
     session.add(found)
     session.flush()

@@ -27,9 +27,6 @@ from dirtrack.store.history import REPAIR
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-#: The tables whose missing records are re-created; a missing limitation's links are cleared.
-RECREATED = ("unit", "meeting", "series", "field")
-
 # The days that rows pointing to a meeting hold, none of which may precede the meeting: what a
 # placeholder meeting's day is the earliest of. (table, column naming the meeting, day columns)
 _MEETING_DAYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

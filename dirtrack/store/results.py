@@ -20,12 +20,13 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import ERRORS, Phrase
 from dirtrack.inputs import open_input, os_reason, user_path
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.scoring import VERDICTS
+from dirtrack.store import get_row
 from dirtrack.store.directives import (
     _check_not_before_meeting,
     _check_not_before_recorded,
@@ -296,10 +297,7 @@ def ask(
 
 
 def get_request(session: Session, request_id: int) -> Request:
-    found = session.get(Request, request_id)
-    if found is None:
-        raise NotFound.of("no_request", id=request_id)
-    return found
+    return get_row(session, Request, request_id, "no_request")
 
 
 def _pending(session: Session, request_id: int) -> Request:

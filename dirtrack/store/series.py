@@ -33,7 +33,7 @@ from sqlalchemy import Connection, exists, select
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DatabaseError, InvalidInput
 from dirtrack.models import (
     Directive,
     DirectiveResult,
@@ -46,6 +46,7 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.periods import Cutoff, Period, SpanKind, containing, period_from_span
+from dirtrack.store import get_row
 from dirtrack.store.tables import series as series_table
 from dirtrack.store.units import check_not_retired
 from dirtrack.workdays import Workdays
@@ -366,10 +367,7 @@ def find_by_key(session: Session, key: str) -> list[Series]:
 
 
 def get_series(session: Session, series_id: int) -> Series:
-    found = session.get(Series, series_id)
-    if found is None:
-        raise NotFound.of("no_series", id=series_id)
-    return found
+    return get_row(session, Series, series_id, "no_series")
 
 
 def pending(conn: Connection, horizon: date) -> bool:

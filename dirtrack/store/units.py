@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
+from dirtrack.store import get_row
 from dirtrack.text import (
     clean_text,
     closest,
@@ -449,10 +450,7 @@ def check_not_retired(
 def get_unit(session: Session, unit_id: int) -> Unit:
     from dirtrack.models import Unit
 
-    unit = session.get(Unit, unit_id)
-    if unit is None:
-        raise NotFound.of("no_unit", id=unit_id)
-    return unit
+    return get_row(session, Unit, unit_id, "no_unit")
 
 
 # --- retiring a unit -----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Records in and out: spreadsheet and JSON import, JSON and Excel export, backup and restore.
 
-``dirtrack import FILE`` goes through :func:`dirtrack.transfer.registry.run_import`, which picks
-the importer by the kind of file (see :mod:`dirtrack.transfer.registry` to add one).
+``dirtrack import FILE`` asks :func:`dirtrack.transfer.registry.detect` for the kind of file,
+whose handler imports it (see :mod:`dirtrack.transfer.registry` to add a kind).
 """

@@ -396,24 +396,6 @@ class UrgingOut(_Record):
     directives: list[UrgedOut]
 
 
-class ExportDoc(_Record):
-    """The whole document (its definition; the import reads it a record at a time)."""
-
-    format: Literal["dirtrack-export"]
-    version: Literal[2]
-    office: list[OfficeOut]
-    calendar: list[CalendarDayOut]
-    units: list[UnitOut]
-    fields: list[FieldOut]
-    leaders: list[LeaderOut]
-    meetings: list[MeetingOut]
-    series: list[SeriesOut]
-    directives: list[DirectiveOut]
-    limitations: list[LimitationOut]
-    packs: list[PackOut]
-    urgings: list[UrgingOut]
-
-
 SECTION_MODELS: dict[str, type[_Record]] = {
     "office": OfficeOut,
     "calendar": CalendarDayOut,
@@ -486,8 +468,8 @@ def _office(row: Any) -> dict[str, Any]:
 
 
 def export_doc(session: Session, progress: Progress | None = None) -> dict[str, Any]:
-    """Every record of the database as the export document, in the order shown in
-    :class:`ExportDoc`: plain dicts, the long lists as :class:`RecordStream` read a batch at a
+    """Every record of the database as the export document, in the order of
+    :data:`SECTIONS`: plain dicts, the long lists as :class:`RecordStream` read a batch at a
     time while ``session`` is open (:func:`dirtrack.records.materialised` reads them whole)."""
     progress = progress or NoProgress()
     totals = bulk.held_rows(session)
@@ -1299,8 +1281,6 @@ V2_KEYS: dict[type[BaseModel], frozenset[str]] = {
 # version 3 one.
 V3_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"moves"})}
 V4_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"handovers"})}
-# Keys version 1 documents may leave out, as documents of their day did.
-V1_OPTIONAL = frozenset({"contacts", "completed_on_exact"})
 
 
 def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
@@ -2200,7 +2180,7 @@ def key_twice_at(path: Path) -> str | None:
     places: list[list[Any]] = []  # per open container: [keys seen | index, its place]
     where = ""
     with _open(path) as handle:
-        for _prefix, event, value in _events(_Guarded(handle, path.name)):
+        for _prefix, event, value in parse_events(handle, path.name):
             if places and isinstance(places[-1][0], int) and event in _STARTS:
                 places[-1][0] += 1
                 where = f"{places[-1][1]}[{places[-1][0]}]"
@@ -2364,8 +2344,8 @@ def _in_order(name: str, section: str, seen: list[str]) -> None:
 
 
 def _top_value(name: str, key: str, event: tuple[str, str, Any] | None) -> int:
-    """``"format": "dirtrack-export"`` and ``"version": 2`` (or an older one it reads), as
-    :class:`ExportDoc` says; returns the version (the current one for ``format``)."""
+    """``"format": "dirtrack-export"`` and ``"version":`` :data:`VERSION` (or an older one it
+    reads); returns the version (the current one for ``format``)."""
     kind, value = (event[1], event[2]) if event else (None, None)
     if key == "format" and (kind, value) != ("string", FORMAT):
         raise InvalidInput.of(

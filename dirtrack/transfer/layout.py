@@ -151,9 +151,6 @@ class Layout:
                 return number, line, day
         return None
 
-    def ignored(self) -> list[Column]:
-        return [c for c in self.columns if c.header and c.field in (None, "ignore")]
-
 
 def _labels(sheet: Sheet, number: int, values: list[Value]) -> list[str]:
     """Header texts; a cell merged with its left neighbour repeats nothing."""

@@ -2,8 +2,8 @@
 
 ``dirtrack import FILE`` looks at the file's first bytes (and, where bytes cannot tell, its
 extension) and hands it to the first kind whose ``sniff`` accepts it. To teach ``import`` a new
-kind of file (meeting drafts, say), add a :class:`FileKind` to :data:`KINDS` here or
-call :func:`register` before :func:`run_import` runs. Its handler is named as
+kind of file (meeting drafts, say), add a :class:`FileKind` to :data:`KINDS` here. Its handler
+is named as
 ``"module:function"`` and imported only when a file of that kind is imported; it has the
 signature of :data:`Handler`.
 """
@@ -148,15 +148,6 @@ KINDS: list[FileKind] = [
 ]
 
 
-def register(kind: FileKind, *, first: bool = False) -> None:
-    """Add a kind of file; ``first`` puts it ahead of the built-in ones."""
-    KINDS[:] = [k for k in KINDS if k.name != kind.name]
-    if first:
-        KINDS.insert(0, kind)
-    else:
-        KINDS.append(kind)
-
-
 def detect(path: Path) -> FileKind:
     """The kind of ``path``.
 
@@ -191,10 +182,3 @@ def detect(path: Path) -> FileKind:
     if _strip_bom(head).lstrip().startswith(b"{"):
         raise InvalidInput.of("import_other_json", path=path)
     raise InvalidInput.of("import_unknown_kind", path=path)
-
-
-def run_import(
-    session: Session, path: Path, options: ImportOptions, progress: Progress
-) -> ImportResult:
-    """Detect the kind of ``path`` and import it with that kind's handler."""
-    return detect(path).load()(session, path, options, progress)
