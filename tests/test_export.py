@@ -660,6 +660,49 @@ def test_a_progress_note_without_a_percentage_reads_back_as_that_note(
         assert [(h["percent"], h["note"]) for h in progress] == [(None, notes[d["id"] - 1])]
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_completion_note_or_cancel_reason_reads_back_as_that_note(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, lang: str
+) -> None:
+    """A completion note or a cancellation reason follows the status in the Result column
+    (``Done on time: …``), where import reads words: "gia hạn đến 30/6/2023" came back as an
+    extension that was never granted (the deadline changed, exit 0, not a word), "Đề nghị gia
+    hạn…" or "70%" made the register's own sheet a bad row. Such a note is written in «…» and
+    read back as the note and no more; one already so written gets one pair more; a note whose
+    words say nothing more stays as written."""
+    notes = ("gia hạn đến 30/6/2022", "Đề nghị gia hạn đến 31/12/2022", "70%", "Quá hạn",
+             "Đang thực hiện", "«Tên đề án»", "a « b »", "Đề án 05-ĐA")  # fmt: skip
+    for n, note in enumerate(notes, start=1):
+        for how in ("done", "cancel"):
+            d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "31/5/2022",
+                         f"Việc {how} {n}")  # fmt: skip
+            said = "--note" if how == "done" else "--reason"
+            units.ok(how, str(d), "--date", "20/5/2022", said, note)
+    book = tmp_path / "k.xlsx"
+    units.ok("--lang", lang, "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book, read_only=True).worksheets[0]
+    cells = [row[7].value for row in ws.iter_rows(min_row=6) if row[7].value]
+    ws.parent.close()
+    assert cells[0].endswith(": «gia hạn đến 30/6/2022»"), cells
+    assert cells[-1].endswith(": Đề án 05-ĐA"), cells
+    other = units.at(other_db)
+    result = other("--lang", lang, "import", str(book), "--create-units", "--as-of", "2022-08-31")
+    assert result.exit_code == 0, result.stderr
+    assert "Warning" not in result.stderr and "Cảnh báo" not in result.stderr, result.stderr
+    before = {d["text"]: d for d in units.json("list", "--status", "all", "--as-of", "2022-08-31")}
+    after = other.json("list", "--status", "all", "--as-of", "2022-08-31")
+    assert len(after) == len(before) == 2 * len(notes)
+    for d in after:
+        was = before[d["text"]]
+        keys = ("status", "due", "original_due", "completed_on", "cancelled_on")
+        assert {k: d[k] for k in keys} == {k: was[k] for k in keys}, d["text"]
+        note = notes[int(d["text"].rsplit(" ", 1)[1]) - 1]
+        closed = [
+            h for h in other.json("show", str(d["id"]))["history"] if h["event"] != "assigned"
+        ]
+        assert [h["note"] for h in closed] == [note], d["text"]
+
+
 def test_an_imported_registers_sheet_reimports_unchanged_whatever_its_white_space(
     units: Cli, meeting: int, other_db: str, tmp_path: Path
 ) -> None:
