@@ -354,13 +354,28 @@ _QUOTED_NOTE = ": «"
 
 def status_note(note: str) -> str:
     """``note`` as ``export --format xlsx`` writes it after a status (``Hoàn thành đúng hạn:
-    …``, ``Dừng thực hiện ngày 01/03/2023: …``): in «…» when its words would be read as more
-    than a note (a deadline granted or asked for, a status, a percentage), and when it is
+    …``, ``Dừng thực hiện ngày 01/03/2023: …``) or a percentage (``40%: …``): in «…» when its
+    words would be read as more than a note (a deadline granted or asked for, a status, a
+    percentage) or its first characters lost (``- Đã trình``, read as ``Đã trình``), and when it is
     already so written (``«Tên»``: one pair more, as :func:`read_status` takes exactly one
     away), so that the import reads it back as this note and nothing else."""
-    if _quoted(note) is not None or _read_as_more(note):
+    if _quoted(note) is not None or _read_as_more(note) or _loses_ends(note):
         return f"«{note}»"
     return note
+
+
+def _loses_ends(note: str) -> bool:
+    """Whether ``note`` after a status or a percentage would lose its first characters: the
+    separators read between them (``-``, ``:``, ``/``…) are taken away, and a day is read as
+    the day of the status (``Done on time: 30/6/2023 …``). (White space is read
+    as one space in a sheet's cell, as typed text is, and is no loss.)"""
+    if _LEADING_SEPARATOR.match(note) is not None:
+        return True
+    # a day first is read as the status's own ("Hoàn thành 30/6/2023 …")
+    return _LEADING_DAY.match(fold(note.lstrip())) is not None
+
+
+_LEADING_SEPARATOR = re.compile(r"^\s*[,.;:\-–—/|]")
 
 
 def _quoted(note: str) -> str | None:
@@ -597,6 +612,8 @@ def read_progress(value: Value) -> ProgressCell:
     if found.start() != 0:
         return ProgressCell(_percent_in_words(written), written)
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
+    if rest and found.start() == 0 and (quoted := _quoted(rest)) is not None:
+        rest = quoted  # a note progress_cell set apart in «…»: its words alone
     return _percent_cell(Decimal(found["number"].replace(",", ".")), found[0], rest or None)
 
 
@@ -642,6 +659,11 @@ def progress_cell(percent: int | None, note: str | None, *, on: str | None = Non
     Đang rà soát``), for a person to read, with the same guard."""
     if percent is not None:
         head = f"{percent}%"
+        if note and _lost_after_percent(note):
+            # after the percentage, words that tell of a deadline granted or asked for were
+            # read as one ("40%: Đã được gia hạn đến 30/6/2023" extended the directive): set
+            # apart in «…», read back as the note alone (read_progress)
+            note = f"«{note}»"
     elif note and _read_as_more(note):
         head = "?%"
     else:
@@ -651,6 +673,19 @@ def progress_cell(percent: int | None, note: str | None, *, on: str | None = Non
     if not head:
         return note or None
     return f"{head}: {note}" if note else head
+
+
+def _lost_after_percent(note: str) -> bool:
+    """Whether ``note`` after a percentage (``40%: …``) would be read as more than it, or lose
+    its first characters: a deadline granted or asked for, a completion or cancellation,
+    separators at its start, or «…» around it."""
+    if tells_new_due(note) or _quoted(note) is not None or _loses_ends(note):
+        return True
+    try:
+        said = read_status(note).said
+    except InvalidInput:
+        return True
+    return said in (Said.DONE, Said.CANCELLED)
 
 
 def _read_as_more(note: str) -> bool:
