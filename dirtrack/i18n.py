@@ -3387,6 +3387,14 @@ ERRORS.update(
             "names no unit and the meeting has {n} units: give its 'unit'",
         ),
         "draft_due_before": N_("deadline {due} is before the meeting"),
+        "draft_due_phrase_differs": N_(
+            "due_phrase {phrase!r} means {day}, but due is {due}: correct one of them so that "
+            "both give the same day (or delete due_phrase)"
+        ),
+        "draft_due_phrase_no_due": N_(
+            "due_phrase {phrase!r} means {day}, but due is left out: write due = {day}, or "
+            "delete due_phrase for a directive without a deadline"
+        ),
         "draft_key_taken": N_(
             "key {key!r} is directive {id}'s already: give it another key or leave the key out"
         ),

@@ -283,6 +283,64 @@ def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
     cli.ok("import", str(twice), "--allow-duplicate")
 
 
+MEETING_12_5 = """THÔNG BÁO
+Kết luận của Thường trực Tỉnh ủy tại buổi làm việc ngày 12/5/2025
+
+1. Giao Ban Tổ chức Tỉnh ủy rà soát quy hoạch cán bộ, hoàn thành trước ngày 30/9/2025.
+2. Ban Dân vận Tỉnh ủy tổng hợp báo cáo, hoàn thành trong tháng 9/2025.
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_draft_whose_deadline_and_its_words_disagree_is_refused(
+    cli: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A clerk who corrects a draft's deadline words (``due_phrase = "quý IV/2025"``) and not
+    its ``due`` (30/9/2025), or deletes ``due`` and keeps the words, had the old day (or none)
+    recorded under the new words, exit 0 and not a word: the import refuses it, naming the
+    block, both days, and what to do; the draft as extract wrote it still imports."""
+    register_tinh_uy(cli)
+    source = tmp_path / "tb.txt"
+    source.write_text(MEETING_12_5, encoding="utf-8")
+    draft = tmp_path / "tb.toml"
+    cli.ok("extract", str(source), "--out", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    assert 'due_phrase = "hoàn thành trong tháng 9/2025"' in text
+    before = file_digest(db_path)
+    edited = tmp_path / "edited.toml"
+    edited.write_text(
+        text.replace('due_phrase = "hoàn thành trong tháng 9/2025"', 'due_phrase = "quý IV/2025"'),
+        encoding="utf-8",
+    )
+    said = cli.fail("--lang", lang, "import", str(edited))
+    if lang == "en":
+        assert "directives #2 (" in said and (
+            "due_phrase 'quý IV/2025' means 2025-12-31, but due is 2025-09-30" in said
+        ), said
+    else:
+        assert "due_phrase 'quý IV/2025' là ngày 31/12/2025, nhưng due là 30/09/2025" in said
+    no_due = tmp_path / "no-due.toml"
+    no_due.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("due = ")),
+        encoding="utf-8",
+    )
+    said = cli.fail("--lang", lang, "import", str(no_due))
+    assert ("write due = 2025-09-30" if lang == "en" else "ghi due = 30/09/2025") in said, said
+    assert file_digest(db_path) == before
+    # the words deleted: the day is the deadline, the words none
+    no_words = tmp_path / "no-words.toml"
+    no_words.write_text(
+        "\n".join(line for line in edited.read_text(encoding="utf-8").splitlines()
+                  if not line.startswith("due_phrase = ")),
+        encoding="utf-8",
+    )  # fmt: skip
+    cli.ok("import", str(no_words))
+    assert [(d["due"], d["due_phrase"]) for d in cli.json("list")] == [
+        ("2025-09-30", None),
+        ("2025-09-30", None),
+    ]
+
+
 def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

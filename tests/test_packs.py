@@ -776,6 +776,73 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     assert file_digest(Path(quarter.db)) == before
 
 
+@pytest.mark.parametrize(
+    ("value", "number_format", "recorded"),
+    [
+        # typed "100%" in Excel or LibreOffice: the cell holds 1 in a percentage format, which the
+        # column's validation (whole numbers 0-100) lets through; it was recorded as 1%
+        (1, "0%", 100),
+        (0.7, "0%", 70),
+        (0.29, "0.00%", 29),  # 28.999999999999996 percent as a float
+        (45, "0", 45),
+        (1, "0", 1),
+        (1, '0"%"', 1),  # a % written after the number: 1 is shown 1%
+        ("70%", "@", 70),
+        ("70", "@", 70),
+        ("70,0", "@", 70),
+    ],
+)
+def test_a_percentage_is_read_as_the_cell_shows_it(
+    packed: tuple[Cli, Path], tmp_path: Path, value: Any, number_format: str, recorded: int
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "BTC.xlsx"
+    book = load_workbook(folder / "BTC.xlsx")
+    ws = book["Chủ trì"]
+    for row in range(7, ws.max_row + 1):
+        if ws.cell(row, 2).value == 2:
+            ws.cell(row, PCT).value = value
+            ws.cell(row, PCT).number_format = number_format
+    book.save(back)
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    assert quarter.json("show", "2")["progress"] == recorded
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (0.705, "0.0%", "'70.5%'"),  # a percentage with a fraction, as shown
+        (1.5, "0%", "'150%'"),
+        # a thousands group: one thousand to a Vietnamese reader, 1 to an English one; was 1%
+        ("1.000", "@", "'1.000'"),
+        ("1,000", "@", "'1,000'"),
+        ("1e2", "@", "'1e2'"),  # was 100%
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_percentage_that_reads_two_ways_is_refused(
+    packed: tuple[Cli, Path],
+    tmp_path: Path,
+    value: Any,
+    number_format: str,
+    shown: str,
+    lang: str,
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "BTC.xlsx"
+    book = load_workbook(folder / "BTC.xlsx")
+    ws = book["Chủ trì"]
+    for row in range(7, ws.max_row + 1):
+        if ws.cell(row, 2).value == 2:
+            ws.cell(row, PCT).value = value
+            ws.cell(row, PCT).number_format = number_format
+    book.save(back)
+    before = file_digest(Path(quarter.db))
+    said = quarter.fail("--lang", lang, "pack", "in", str(back), "--date", "2022-09-12")
+    assert f"K8 (Tiến độ (%)): {shown} " in said, said
+    assert file_digest(Path(quarter.db)) == before
+
+
 def test_a_refused_file_does_not_stop_the_others(packed: tuple[Cli, Path], tmp_path: Path) -> None:
     quarter, folder = packed
     good = tmp_path / "BTC.xlsx"

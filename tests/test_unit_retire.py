@@ -602,3 +602,50 @@ def test_a_sheet_import_hands_over_or_refuses_as_assign_does(
     assert (coordinated["unit"], coordinated["with"]) == ("BTG", ["BTGDV"])
     then = {d["id"]: d for d in cli.json("list", "--as-of", "2025-06-30")}
     assert (then[ids[0]]["unit"], then[ids[1]]["with"]) == ("BDV", ["BDV"])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_same_text_given_again_to_a_retired_unit_is_refused_not_doubled(
+    cli: Cli, merged: dict[str, Any], db_path: Path, lang: str
+) -> None:
+    """A directive BDV was given at the meeting of 10/3/2025 passed to BTGDV when BDV retired:
+    `assign` of the same text to BDV at that meeting again, and a sheet naming BDV imported
+    twice, each recorded it a second time without a word (the duplicate was looked for under
+    BTGDV alone); they are refused as for any unit, naming the directive, and a sheet with a key
+    column updates it."""
+    m, moved = str(merged["meeting"]), merged["ids"]["open"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    digest = file_digest(db_path)
+    for unit in ("BDV", "ban dân vận tỉnh uỷ"):
+        said = cli.fail("--lang", lang, "assign", m, "--unit", unit, "còn  mở")
+        assert said.startswith("Error:") and f"{moved}" in said, said
+        assert len(said.strip().splitlines()) == 1
+    assert file_digest(db_path) == digest
+    # the successor's own directives, and other texts, are untouched by the rule
+    assert cli("assign", m, "--unit", "BDV", "Việc khác").exit_code == 0
+    cli.ok("undo", "--yes")
+
+    header = "STT,Ngày họp,Nội dung,Đơn vị chủ trì,Thời hạn\n"
+    sheet = db_path.parent / "sheet.csv"
+    sheet.write_text(header + "1,10/3/2025,Giao muộn,BDV,30/9/2025\n", encoding="utf-8")
+    cli.ok("import", str(sheet))
+    count = len(cli.json("list", "--status", "all"))
+    digest = file_digest(db_path)
+    said = cli.fail("--lang", lang, "import", str(sheet))
+    assert said.startswith("Error:") and file_digest(db_path) == digest, said
+    assert len(cli.json("list", "--status", "all")) == count
+
+    keyed = db_path.parent / "keyed.csv"
+    keyed.write_text(
+        "Mã,Ngày họp,Nội dung,Đơn vị chủ trì,Thời hạn\nK1,10/3/2025,Có mã,BDV,30/9/2025\n",
+        encoding="utf-8",
+    )
+    cli.ok("import", str(keyed), "--key-column", "Mã")
+    again = cli("import", str(keyed), "--key-column", "Mã", "--format", "json")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["unchanged"] == 1 and "Warning" not in again.stderr
+    keyed.write_text(keyed.read_text(encoding="utf-8").replace("Có mã", "Có mã sửa"))
+    cli.ok("import", str(keyed), "--key-column", "Mã")
+    [row] = [d for d in cli.json("list", "--status", "all") if d["key"] == "K1"]
+    assert (row["unit"], row["text"]) == ("BTGDV", "Có mã sửa")
+    assert len(cli.json("list", "--status", "all")) == count + 1

@@ -31,7 +31,7 @@ from sqlmodel import Session, col, select
 
 from dirtrack import collector
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
-from dirtrack.extract.deadlines import deadline_problem
+from dirtrack.extract.deadlines import deadline_problem, resolve
 from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import decode_text, json_problem, open_input, os_reason
@@ -600,6 +600,9 @@ def record_draft(
             if impossible is not None:
                 place = f"{where} ({start_of(item.text)})"
                 plan.problems.append(Problem(impossible, place=place))
+        mismatch = _phrase_against_due(item.due, item.due_phrase, meeting.date)
+        if mismatch is not None:
+            plan.problems.append(Problem(mismatch, place=f"{where} ({start_of(item.text)})"))
         if lead is not None:
             directive_units.append((lead, partners, i))
     if meeting.date is not None:
@@ -758,3 +761,21 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         raise ImportRejected(path.name, problems) from None
     result.file = str(path)
     return result
+
+
+def _phrase_against_due(due: date | None, phrase: str | None, held: date | None) -> Phrase | None:
+    """Why a draft's ``due`` and ``due_phrase`` disagree, or None. ``extract`` writes the day
+    the phrase means as ``due``; a clerk who corrects one (``due_phrase = "quý IV/2025"``) and
+    not the other would record the old day under the new words without a word. A phrase that
+    names no day of its own (``sớm``) is the clerk's to date."""
+    if not phrase:
+        return None
+    try:
+        day = resolve(phrase, held)
+    except InvalidInput:
+        return None  # said above when there is no due; a due given is the day then
+    if day is None or day == due:
+        return None
+    if due is None:
+        return Phrase("draft_due_phrase_no_due", phrase=phrase, day=day)
+    return Phrase("draft_due_phrase_differs", phrase=phrase, day=day, due=due)

@@ -114,14 +114,28 @@ def find_same_directive(
     session: Session, *, meeting_id: int, unit_id: int, text: str
 ) -> Directive | None:
     """A directive of this meeting for this lead unit whose text is ``text``, compared by
-    :func:`same_text_key`; the oldest if several."""
+    :func:`same_text_key`; the oldest if several. The unit is the one that leads it now or
+    the one the meeting gave it to: a directive given to a unit that has since retired has
+    passed to the successor (:func:`hand_over_retired`), and naming the retired unit again
+    is giving it the same text twice."""
+    from dirtrack.moves import unit_at
+    from dirtrack.store.units import load_moves
+
     key = same_text_key(text)
-    query = (
-        select(Directive)
-        .where(Directive.meeting_id == meeting_id, Directive.unit_id == unit_id)
-        .order_by(col(Directive.id))
-    )
-    return next((d for d in session.exec(query) if fold(d.text) == key), None)
+    query = select(Directive).where(Directive.meeting_id == meeting_id).order_by(col(Directive.id))
+    alike = [d for d in session.exec(query) if fold(d.text) == key]
+    moved = [d.id for d in alike if d.unit_id != unit_id and d.id is not None]
+    moves = load_moves(session.connection(), moved) if moved else {}
+    for directive in alike:
+        assert directive.id is not None
+        if directive.unit_id == unit_id:
+            return directive
+        if (
+            moves.get(directive.id)
+            and unit_at(directive.unit_id, moves[directive.id], date.min) == unit_id
+        ):
+            return directive
+    return None
 
 
 def get_directive(session: Session, directive_id: int) -> Directive:

@@ -503,11 +503,54 @@ def read_book(path: Path) -> ReadBook:
     check_workbook(path)
     try:
         with Workbook(path) as book:
-            return _read(path, book)
+            found = _read(path, book)
+        _percent_cells(found)
+        return found
     except FileNotFoundError:
         raise InvalidInput.of("pack_no_file", file=path) from None
     except (NotWorkbook, OSError):
         raise InvalidInput.of("pack_not_workbook", file=path) from None
+
+
+def _percent_cells(found: ReadBook) -> None:
+    """Each number of a ``Tiến độ (%)`` cell formatted as a percentage, read as what the cell
+    shows (a :class:`~dirtrack.transfer.values.Pct`): a unit that types ``100%`` in Excel or
+    LibreOffice stores 1 in a percentage format (which the column's validation, whole numbers
+    0-100, lets through), and ``0.7`` pasted from a sheet of percentages shows 70%. Read as the
+    bare number, 100% was recorded as 1%. The formats are read only when a number is there."""
+    from dirtrack.transfer.sheet import shows_percent
+    from dirtrack.transfer.values import Pct
+
+    numbers = {
+        (row.sheet, cell): (row, value)
+        for row in found.rows
+        for key, (cell, value) in row.answers.items()
+        if key == "percent" and isinstance(value, int | float) and not isinstance(value, bool)
+    }
+    if not numbers:
+        return
+    from openpyxl import load_workbook
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    book = load_workbook(found.path, read_only=True, data_only=True)
+    try:
+        for sheet in {name for name, _ in numbers}:
+            columns = {
+                column_index_from_string(coordinate_from_string(cell)[0])
+                for name, cell in numbers
+                if name == sheet
+            }
+            lines = book[sheet].iter_rows(
+                min_row=HEADER_ROW + 1, min_col=min(columns), max_col=max(columns)
+            )
+            for line in lines:
+                for cell in line:
+                    seen = numbers.get((sheet, getattr(cell, "coordinate", "")))
+                    if seen is not None and shows_percent(str(cell.number_format or "")):
+                        row, value = seen
+                        row.answers["percent"] = (cell.coordinate, Pct(float(value) * 100))
+    finally:
+        book.close()
 
 
 def _read(path: Path, book: Any) -> ReadBook:

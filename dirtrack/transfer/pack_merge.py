@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ from dirtrack.transfer.pack_book import (
     ReadRow,
     header_of,
 )
+from dirtrack.transfer.values import Pct, show
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -211,17 +213,27 @@ def _percent(value: Any, where: dict[str, object]) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     number: Any = value
-    if isinstance(value, str):
-        text = value.strip().rstrip("%").strip().replace(",", ".")
-        try:
-            number = float(text)
-        except ValueError:
-            raise InvalidInput.of("pack_bad_percent", value=value, **where) from None
+    if isinstance(value, Pct):
+        # what the cell shows: 1 formatted 0% is 100; a float's noise (0.29 is
+        # 28.999999999999996 percent) rounded away, as an imported sheet's percentage is
+        number = round(value.value, 6)
+        value = show(value)
+    elif isinstance(value, str):
+        text = value.strip().rstrip("%").strip()
+        # digits, and a fraction after a point or a comma; but not three digits after one
+        # ("1.000", "1,000"): one thousand to a Vietnamese reader, 1 to an English one
+        if not _PERCENT_TEXT.fullmatch(text) or _THOUSANDS.fullmatch(text):
+            raise InvalidInput.of("pack_bad_percent", value=value, **where)
+        number = float(text.replace(",", "."))
     if isinstance(number, bool) or not isinstance(number, int | float):
         raise InvalidInput.of("pack_bad_percent", value=value, **where)
     if not float(number).is_integer() or not 0 <= number <= 100:
         raise InvalidInput.of("pack_bad_percent", value=value, **where)
     return int(number)
+
+
+_PERCENT_TEXT = re.compile(r"\d{1,3}(?:[.,]\d+)?")
+_THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
 
 
 def _day(value: Any, where: dict[str, object]) -> date | None:

@@ -86,6 +86,13 @@ def _as_date(value: float, cell: Any) -> Any:
         return NoDay(value)
 
 
+def shows_percent(number_format: str) -> bool:
+    """Whether a number cell of ``number_format`` shows its number as a percentage (``0%``,
+    ``0.0%``): 0.7 shows as 70%, and 1 as 100% (a ``%`` in quotes or escaped is a sign
+    written after the number, not a percentage)."""
+    return "%" in number_format.replace('"%"', "").replace("\\%", "")
+
+
 def _cell_value(cell: Any) -> Value:
     value = cell.value
     if isinstance(value, str) and value[:1] == "'":
@@ -101,8 +108,7 @@ def _cell_value(cell: Any) -> Value:
     if isinstance(value, bool):
         return Boolean("x" if value else "")
     if isinstance(value, int | float):
-        number_format = str(cell.number_format or "")
-        if "%" in number_format.replace('"%"', "").replace("\\%", ""):
+        if shows_percent(str(cell.number_format or "")):
             return Pct(float(value) * 100)
         return value
     return str(value)

@@ -1877,10 +1877,15 @@ class SheetImport:
         # periodic directive share them, and so do directives recorded --allow-duplicate
         recorded: dict[tuple[int, int, str], list[tuple[int, str | None]]] = defaultdict(list)
         meetings = {p.meeting for p in ready if p.meeting > 0}
-        for directive_id, meeting_id, unit_id, written, key in sorted(
-            bulk.directive_signatures(self.session, meetings)
-        ):
+        signatures = sorted(bulk.directive_signatures(self.session, meetings))
+        for directive_id, meeting_id, unit_id, written, key in signatures:
             recorded[meeting_id, unit_id, same_text_key(written)].append((directive_id, key))
+        given_to = self._given_to_retired()
+        for directive_id, meeting_id, unit_id, written, key in signatures:
+            if given_to.get(directive_id, unit_id) != unit_id:
+                entry = (meeting_id, given_to[directive_id], same_text_key(written))
+                recorded[entry].append((directive_id, key))
+                recorded[entry].sort()
         wanted = {i for found in by_key.values() for i in found}
         if keys:
             wanted.update(i for found in recorded.values() for i, key in found if key is None)
@@ -1900,6 +1905,9 @@ class SheetImport:
         keyed: dict[tuple[str, int], DirectiveFacts] = {
             (f.key, f.unit_id): f for f in facts.values() if f.key is not None
         }
+        for f in facts.values():
+            if f.key is not None and f.id in given_to:
+                keyed.setdefault((f.key, given_to[f.id]), f)
         seen: dict[tuple[str, int], int | str] = {}
         rows_of: dict[tuple[int, int, str], int | str] = {}  # keyless rows: the first of each
         # rows that make a new directive: the first of each meeting, lead unit and text, with
@@ -1954,7 +1962,9 @@ class SheetImport:
             in_sheet = {ref for p in rows_of_key for ref in p.leads}
             for directive_id in found_ids:
                 left = facts.get(directive_id)
-                if left is not None and left.unit_id not in in_sheet and rows_of_key:
+                if left is None or not rows_of_key:
+                    continue
+                if left.unit_id not in in_sheet and given_to.get(left.id) not in in_sheet:
                     rows_of_key[0].warn(
                         Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
@@ -2004,6 +2014,25 @@ class SheetImport:
         if p.meeting < 0:
             return self.new_meetings[-p.meeting - 1].day
         return None
+
+    def _given_to_retired(self) -> dict[int, int]:
+        """The unit each directive that passed from a retired unit to its successor was given
+        to, by directive id (none when no unit retired). Such a directive is found under that
+        unit as well as under the one that leads it now, as
+        :func:`dirtrack.store.directives.find_same_directive` finds it: a sheet naming the
+        retired unit again (imported twice) repeats it, or updates it by key, rather than
+        giving it anew."""
+        from dirtrack.moves import unit_at
+        from dirtrack.store.units import load_moves
+
+        if not any(u.retired_on is not None for u in self.index.units.values()):
+            return {}
+        moves = load_moves(self.session.connection())
+        return {
+            ident: unit_at(found[-1].to_unit_id, found, date.min)
+            for ident, found in moves.items()
+            if found
+        }
 
     def _names_retired(self, p: Planned) -> bool:
         """Refuse ``p`` when its meeting was held on or after the day a unit it names (lead or

@@ -339,10 +339,58 @@ _MAYBE_NEW_DUE = re.compile(r"(?i)gia\s+h|ch[iỉ]nh|l[uù]i|gi[aã]n")
 
 def tells_new_due(value: Value) -> bool:
     """Whether a cell may tell of a new deadline, granted or asked for (:func:`granted_in`,
-    :func:`asked_for`): a quick look at its letters, before any folding."""
-    return (
-        isinstance(value, str) and _MAYBE_NEW_DUE.search(value) is not None and not note_only(value)
-    )
+    :func:`asked_for`): a quick look at its letters, before any folding. The words of a note
+    set apart in «…» after a status (:func:`status_note`) tell nothing."""
+    if not isinstance(value, str) or note_only(value):
+        return False
+    return _MAYBE_NEW_DUE.search(_before_quoted_note(value)) is not None
+
+
+# A completion note or a cancellation reason after its status, set apart by the export as
+# ``Hoàn thành đúng hạn: «Đã được gia hạn đến 30/6/2023»`` when its words would be read as
+# more than a note (:func:`status_note`).
+_QUOTED_NOTE = ": «"
+
+
+def status_note(note: str) -> str:
+    """``note`` as ``export --format xlsx`` writes it after a status (``Hoàn thành đúng hạn:
+    …``, ``Dừng thực hiện ngày 01/03/2023: …``) or a percentage (``40%: …``): in «…» when its
+    words would be read as more than a note (a deadline granted or asked for, a status, a
+    percentage) or its first characters lost (``- Đã trình``, read as ``Đã trình``), and when it is
+    already so written (``«Tên»``: one pair more, as :func:`read_status` takes exactly one
+    away), so that the import reads it back as this note and nothing else."""
+    if _quoted(note) is not None or _read_as_more(note) or _loses_ends(note):
+        return f"«{note}»"
+    return note
+
+
+def _loses_ends(note: str) -> bool:
+    """Whether ``note`` after a status or a percentage would lose its first characters: the
+    separators read between them (``-``, ``:``, ``/``…) are taken away, and a day is read as
+    the day of the status (``Done on time: 30/6/2023 …``). (White space is read
+    as one space in a sheet's cell, as typed text is, and is no loss.)"""
+    if _LEADING_SEPARATOR.match(note) is not None:
+        return True
+    # a day first is read as the status's own ("Hoàn thành 30/6/2023 …")
+    return _LEADING_DAY.match(fold(note.lstrip())) is not None
+
+
+_LEADING_SEPARATOR = re.compile(r"^\s*[,.;:\-–—/|]")
+
+
+def _quoted(note: str) -> str | None:
+    """The words inside «…» when ``note`` is wholly set apart so, else None."""
+    if len(note) >= 2 and note[0] == "«" and note[-1] == "»":
+        return note[1:-1]
+    return None
+
+
+def _before_quoted_note(cell: str) -> str:
+    """``cell`` without the note set apart in «…» at its end (:func:`status_note`)."""
+    at = cell.find(_QUOTED_NOTE)
+    if at >= 0 and cell.rstrip().endswith("»"):
+        return cell[: at + 1]
+    return cell
 
 
 # Where the day asked for ends when words follow it: "đến 30/9/2025 do chờ ý kiến của Bộ".
@@ -564,6 +612,8 @@ def read_progress(value: Value) -> ProgressCell:
     if found.start() != 0:
         return _percent_in_words(written) or ProgressCell(None, written)
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
+    if rest and found.start() == 0 and (quoted := _quoted(rest)) is not None:
+        rest = quoted  # a note progress_cell set apart in «…»: its words alone
     return _percent_cell(Decimal(found["number"].replace(",", ".")), found[0], rest or None)
 
 
@@ -609,6 +659,11 @@ def progress_cell(percent: int | None, note: str | None, *, on: str | None = Non
     Đang rà soát``), for a person to read, with the same guard."""
     if percent is not None:
         head = f"{percent}%"
+        if note and _lost_after_percent(note):
+            # after the percentage, words that tell of a deadline granted or asked for were
+            # read as one ("40%: Đã được gia hạn đến 30/6/2023" extended the directive): set
+            # apart in «…», read back as the note alone (read_progress)
+            note = f"«{note}»"
     elif note and _read_as_more(note):
         head = "?%"
     else:
@@ -618,6 +673,19 @@ def progress_cell(percent: int | None, note: str | None, *, on: str | None = Non
     if not head:
         return note or None
     return f"{head}: {note}" if note else head
+
+
+def _lost_after_percent(note: str) -> bool:
+    """Whether ``note`` after a percentage (``40%: …``) would be read as more than it, or lose
+    its first characters: a deadline granted or asked for, a completion or cancellation,
+    separators at its start, or «…» around it."""
+    if tells_new_due(note) or _quoted(note) is not None or _loses_ends(note):
+        return True
+    try:
+        said = read_status(note).said
+    except InvalidInput:
+        return True
+    return said in (Said.DONE, Said.CANCELLED)
 
 
 def _read_as_more(note: str) -> bool:
@@ -874,6 +942,12 @@ def read_status(value: Value) -> Status:
             rest_key = _SEPARATORS.sub("", rest_key[leading.end() :])
             rest_at = len(key) - len(rest_key)
         note = written[rest_at:].strip() or None
+        quoted = _quoted(note) if note is not None and said is not Said.OPEN else None
+        if quoted is not None:
+            # a note the export set apart (status_note): its words, and nothing read from them
+            if day is None:
+                day = first_day(written[:rest_at])
+            return Status(said, day, quoted or None, found[0], cell=written)
         if said is Said.OPEN and _OPEN_KEPT.match(found[0]):
             note = written
         if day is None and said is not Said.OPEN:

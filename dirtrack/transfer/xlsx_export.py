@@ -27,7 +27,7 @@ from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text, she
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.transfer.base import NoProgress, Progress
 from dirtrack.transfer.headers import EXPORT_HEADERS
-from dirtrack.transfer.values import progress_cell
+from dirtrack.transfer.values import progress_cell, status_note
 
 _DATE_FORMAT = "DD/MM/YYYY"
 _COLUMNS = (
@@ -237,11 +237,11 @@ def _top(
 def _result(facts: DirectiveFacts, status: Status, lang: str) -> str:
     label = status_label(status.value, lang)
     if status.is_done and facts.completion_note:
-        return f"{label}: {facts.completion_note}"
+        return f"{label}: {status_note(facts.completion_note)}"
     on = "ngày" if lang == "vi" else "on"
     if status is Status.CANCELLED and facts.cancelled_on is not None:
         text = f"{label} {on} {facts.cancelled_on.strftime('%d/%m/%Y')}"
-        return f"{text}: {facts.cancel_reason}" if facts.cancel_reason else text
+        return f"{text}: {status_note(facts.cancel_reason)}" if facts.cancel_reason else text
     if status is Status.WITHDRAWN and facts.withdrawn_on is not None:
         # with its day, as a cancellation: import reads the row back as one (without the day
         # it was a bad row, and in Vietnamese an open directive with a note)
