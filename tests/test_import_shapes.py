@@ -1775,7 +1775,8 @@ def test_a_percentage_in_the_progress_column_follows_the_words_rule(
 
 def test_a_progress_cell_not_read_as_written_is_warned_of(office: Cli, tmp_path: Path) -> None:
     """Text a spreadsheet or Python reads as a number ('nan', 'inf', '1e309', '5e1', '½')
-    became a progress note without a word, and 1.5 (a number cell) became 1% silently. Each is
+    became a progress note without a word, 1.5 (a number cell) became 1% silently, and so did
+    the text '1.000' (a thousand to a Vietnamese reader, one to an English one). Each is
     now said on its row: the note for what is no percentage, and, for a fraction, the rule
     that drops it (progress is kept in whole percents, never rounded up)."""
     header = _PROGRESS_SHAPES[0]
@@ -1789,6 +1790,8 @@ def test_a_progress_cell_not_read_as_written_is_warned_of(office: Cli, tmp_path:
         ("Việc G", "70,5%"),
         ("Việc H", 40),
         ("Việc I", "Đang rà soát"),
+        ("Việc J", "1.000"),  # one thousand to a Vietnamese reader: was 1% without a word
+        ("Việc K", "1,000%"),
     ]
     book, _, path = _book(tmp_path, "tien-do.xlsx", _progress_rows(header, cells))
     book.save(path)
@@ -1807,6 +1810,12 @@ def test_a_progress_cell_not_read_as_written_is_warned_of(office: Cli, tmp_path:
     assert found[8]["warnings"][0].startswith("progress 70.5%: recorded as 70%")
     assert found[9]["warnings"] == found[10]["warnings"] == []
     assert (found[9]["progress"], found[10]["note"]) == (40, "Đang rà soát")
+    for row, value in ((11, "1.000"), (12, "1,000%")):
+        assert (found[row]["progress"], found[row]["note"]) == (None, value)
+        assert found[row]["warnings"] == [
+            f"progress '{value}' is no percentage dirtrack reads (a whole number from 0 to 100, "
+            "or 70%): kept as a progress note"
+        ], found[row]
     vi = office.json(
         "--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF, "--dry-run"
     )

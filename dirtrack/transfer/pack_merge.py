@@ -38,7 +38,7 @@ from dirtrack.transfer.pack_book import (
     ReadRow,
     header_of,
 )
-from dirtrack.transfer.values import Pct, show
+from dirtrack.transfer.values import THOUSANDS, Pct, show
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -222,7 +222,7 @@ def _percent(value: Any, where: dict[str, object]) -> int | None:
         text = value.strip().rstrip("%").strip()
         # digits, and a fraction after a point or a comma; but not three digits after one
         # ("1.000", "1,000"): one thousand to a Vietnamese reader, 1 to an English one
-        if not _PERCENT_TEXT.fullmatch(text) or _THOUSANDS.fullmatch(text):
+        if not _PERCENT_TEXT.fullmatch(text) or THOUSANDS.fullmatch(text):
             raise InvalidInput.of("pack_bad_percent", value=value, **where)
         number = float(text.replace(",", "."))
     if isinstance(number, bool) or not isinstance(number, int | float):
@@ -233,7 +233,6 @@ def _percent(value: Any, where: dict[str, object]) -> int | None:
 
 
 _PERCENT_TEXT = re.compile(r"\d{1,3}(?:[.,]\d+)?")
-_THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
 
 
 def _day(value: Any, where: dict[str, object]) -> date | None:

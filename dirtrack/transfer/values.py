@@ -601,6 +601,8 @@ def read_progress(value: Value) -> ProgressCell:
     if (unsaid := _NOTE_ONLY.match(written)) is not None:
         return ProgressCell(None, written[unsaid.end() :].strip() or None)
     bare = written.replace(",", ".").translate(_MINUS)
+    if THOUSANDS.fullmatch(written.strip().rstrip("%").rstrip()):  # "1.000": a thousand, or one
+        return ProgressCell(None, written, as_note=True)
     if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
         _no_fraction(Decimal(bare), written)
         return _percent_cell(Decimal(bare), written, None)
@@ -615,6 +617,11 @@ def read_progress(value: Value) -> ProgressCell:
     if rest and found.start() == 0 and (quoted := _quoted(rest)) is not None:
         rest = quoted  # a note progress_cell set apart in «…»: its words alone
     return _percent_cell(Decimal(found["number"].replace(",", ".")), found[0], rest or None)
+
+
+# Digits with three after a point or a comma ("1.000", "1,000"): one thousand to a Vietnamese
+# reader, one to an English one. No percentage is read from such a text.
+THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
 
 
 def _percent_cell(number: float | Decimal, raw: str, note: str | None) -> ProgressCell:
