@@ -284,7 +284,8 @@ def test_score_units_lists_the_items_that_lose_only_on_their_unit(
     )
     task = "Sở Tài chính báo cáo kết quả rà soát trước ngày 30/6/2022"
     gold = tmp_path / "01.json"
-    for unit, found in (("Sở Xây dựng", 1), ("Sở Tài chính", 0)):
+    # the gold's unit first, then the draft's: another unit, a unit where the gold has none
+    for unit, miss in (("Sở Xây dựng", "X -> Y"), (None, "none -> X"), ("Sở Tài chính", None)):
         directive = {"unit": unit, "with": [], "text": task, "due": "2022-06-30"}
         gold.write_text(
             json.dumps({"meeting": {}, "limitations": [], "directives": [directive]}),
@@ -292,6 +293,12 @@ def test_score_units_lists_the_items_that_lose_only_on_their_unit(
         )
         article = score.Article("01", text, gold, date(2022, 5, 6), "build")
         kinds = score.unit_misses([article])
-        assert kinds == ({"directives X -> Y": 1} if found else {})
+        assert kinds == ({f"directives {miss}": 1} if miss else {})
         shown = capsys.readouterr().out
-        assert ("'Sở Tài chính' != gold 'Sở Xây dựng'" in shown) == bool(found)
+        assert (f"gold {unit!r}, draft 'Sở Tài chính'" in shown) == bool(miss)
+        # the unit alone, as oof.py --by-part sums it: of the items whose texts match, how each
+        # one's unit compares with the gold's
+        totals = score.run([article], out=False)
+        assert dict(totals.units["directives"]) == {miss or "right": 1}
+        assert totals.units["limitations"] == {}
+        assert score.unit_share(totals.units["directives"]) == (0.0 if miss else 1.0)

@@ -1863,6 +1863,19 @@ def test_a_count_of_qualities_is_no_party_cell() -> None:
     assert [unit for unit, _, _ in found] == ["Chi bộ 4", None]
 
 
+def test_every_cell_of_a_shortcoming_is_no_one_cell() -> None:
+    """'mỗi chi bộ' is every cell, as 'các chi bộ' is: a shortcoming about it is no cell's, even in
+    an article naming one cell (GUIDE: a collective subject, null)."""
+    draft = extract(
+        "Sáng 5/6/2023, Chi bộ thôn Phú Lễ họp. Tuy nhiên, hoạt động của mỗi chi bộ còn hạn chế,"
+        " chưa sâu sát. Chi bộ thôn Phú Lễ còn chậm rà soát đảng viên."
+    )
+    assert [(x.unit, x.text) for x in draft.limitations] == [
+        (None, "hoạt động của mỗi chi bộ còn hạn chế, chưa sâu sát"),
+        ("Chi bộ thôn Phú Lễ", "Chi bộ thôn Phú Lễ còn chậm rà soát đảng viên"),
+    ]
+
+
 def test_a_delegates_constituency_in_the_chairs_title_is_no_unit() -> None:
     """'Trưởng đoàn Đại biểu Quốc hội đơn vị tỉnh Nam Sơn': where the chair was elected."""
     draft = extract(

@@ -1585,14 +1585,14 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
 
 #: A plural before a level ("các phường ..."), and a name after the first of its list (", Ngọc
 #: Trạo", "và Ba Đình").
-_PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung)\s+$")
+_PLURAL_LEVEL_BEFORE = re.compile(r"\b(?:cac|nhung)\s+$")
 _ANOTHER_NAME = re.compile(r"\s*(?:,|và)\s+(\w)")
 
 
 def _several_places(lead: str, key: str, mention: Mention) -> bool:
     """Whether a place is the first of several its plural level lists ("các phường Đông Vệ,
     Ngọc Trạo và Ba Đình"), the names after the first written without their level."""
-    if not _PLURAL_BEFORE.search(key, 0, mention.start):
+    if not _PLURAL_LEVEL_BEFORE.search(key, 0, mention.start):
         return False
     after = _ANOTHER_NAME.match(lead, mention.end)
     return after is not None and after.group(1).isupper()

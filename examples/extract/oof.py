@@ -24,12 +24,16 @@ features, C, rounding and the shipped thresholds) and the part is scored with th
 shipped. The parts read but not trained on (``score.NOT_TRAINED``: ``fresh14``, ``fresh16``,
 ``fresh17``, ``fresh18``, ``fresh19``, ``fresh21``) are folds too, scored with the models
 trained on everything (the shipped ones). It prints a row per part, strict and on texts alone
-(unit and deadline left out), then the sums over all parts. Before anything it checks that the
+(unit and deadline left out), then the sums over all parts; then the unit alone (round 31), a
+row per part and summed: of the items whose texts match the gold's, the share with the gold's
+unit, and how many of each miss (``score.unit_kind``: another unit, none where the gold names
+one, one where the gold has none). Before anything it checks that the
 models trained with nothing held out are the committed files' weights, bias and thresholds.
 The never-read parts (``score.UNREAD``) are no fold and are never read here.
 """
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -170,7 +174,34 @@ def table(totals: dict[str, score.Totals]) -> list[str]:
         f"{cell(whole.texts['limitations']):<16} {cell(whole.fields['directives']):<16} "
         f"{cell(whole.texts['directives']):<16}"
     )
-    return [*rows, "", *score.summary("leave one part out, summed", whole)]
+    return [*rows, "", *unit_table(totals), "", *score.summary("leave one part out, summed", whole)]
+
+
+def unit_cell(kinds: Counter[str]) -> str:
+    """The unit alone: share right of the text-matched items, right/matched, and the misses
+    (gold first: X -> Y, X -> none, none -> X)."""
+    matched = sum(kinds.values())
+    return f"{score.unit_share(kinds):4.2f} {kinds['right']:>3}/{matched:<3} " + "/".join(
+        f"{kinds[k]}" for k in score.UNIT_KINDS[1:]
+    )
+
+
+def unit_table(totals: dict[str, score.Totals]) -> list[str]:
+    """The unit alone, a row per part and the sums: of the items whose texts match the gold's,
+    how many have the gold's unit, and each kind of miss (``score.unit_kind``)."""
+    head = f"{'part':<10} {'lim. unit right, X->Y/X->none/none->X':<38} "
+    head += f"{'dir. unit right, X->Y/X->none/none->X':<38}"
+    rows = [head, "-" * len(head)]
+    whole: dict[str, Counter[str]] = {k: Counter() for k in ("limitations", "directives")}
+    for part, t in [*totals.items(), ("summed", None)]:
+        if t is not None:
+            for key in whole:
+                whole[key].update(t.units[key])
+        units = t.units if t is not None else whole
+        rows.append(
+            f"{part:<10} {unit_cell(units['limitations']):<38} {unit_cell(units['directives']):<38}"
+        )
+    return rows
 
 
 def main(argv: list[str]) -> int:

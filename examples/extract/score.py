@@ -6,7 +6,8 @@ Run from anywhere::
     .venv/bin/python examples/extract/score.py read fresh10 --units
 
 ``--units`` lists, instead of the scores, the items whose texts match but whose units differ
-(what the score would gain with the unit left out), with a count of each kind.
+(what the score would gain with the unit left out), with a count of each kind (gold first, then
+draft: ``X -> Y``, ``X -> none``, ``none -> X``).
 
 ``seeds`` (the default) are the five articles the first rules were written from:
 ``examples/extract/seeds/NNN_*.txt`` (copies of ``../shared/seeds/`` relative to the
@@ -103,6 +104,12 @@ Directives
 Texts alone
     The summary also matches the items on their texts only (``lim. text``, ``dir. text``):
     what the scores would be with every unit and deadline right.
+
+The unit alone
+    Of the items whose texts match (``lim. units``, ``dir. units``): the share with the gold's
+    unit (strict, as ``same_unit`` compares), and how many of each miss, the gold's unit first:
+    ``X -> Y`` another unit, ``X -> none`` no unit where the gold names one, ``none -> X`` a
+    unit where the gold has none (``--units`` lists them, with the same names).
 
 Each gold item is matched at most once and each prediction at most once (greedy, highest
 overlap first). Precision = matched / predicted, recall = matched / gold, F1 their harmonic
@@ -207,6 +214,21 @@ def match(
         used_g.add(j)
         matched.append((i, j, score))
     return Counts(len(matched), len(predicted), len(gold)), matched
+
+
+#: How the unit of an item whose text matches compares with the gold's (``unit_kind``): the
+#: same; another unit (X -> Y, gold first); none where the gold has one (X -> none); one where
+#: the gold has none (none -> X).
+UNIT_KINDS = ("right", "X -> Y", "X -> none", "none -> X")
+
+
+def unit_kind(p: dict[str, Any], g: dict[str, Any]) -> str:
+    """``p``'s unit against the gold ``g``'s, one of ``UNIT_KINDS`` (gold first, then draft)."""
+    if same_unit(p["unit"], g["unit"]):
+        return "right"
+    if g["unit"] is None:
+        return "none -> X"
+    return "X -> none" if p["unit"] is None else "X -> Y"
 
 
 def limitation_agrees(p: dict[str, Any], g: dict[str, Any]) -> bool:
@@ -669,6 +691,9 @@ class Totals:
         # the same items matched on their texts alone (unit and deadline left out): what the
         # score would be if every unit and deadline were right
         self.texts: dict[str, Counts] = {k: Counts() for k in ("limitations", "directives")}
+        # of those text-matched pairs, how each one's unit compares with the gold's (UNIT_KINDS):
+        # the unit alone, measured apart from finding the items
+        self.units: dict[str, Counter[str]] = {k: Counter() for k in ("limitations", "directives")}
 
     def add(self, other: Totals) -> None:
         """Add ``other``'s counts (another article or part) to these."""
@@ -681,6 +706,8 @@ class Totals:
         for mine, theirs in ((self.fields, other.fields), (self.texts, other.texts)):
             for key, counts in theirs.items():
                 mine[key].add(counts)
+        for key, kinds in other.units.items():
+            self.units[key].update(kinds)
 
 
 def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> Totals:
@@ -716,7 +743,10 @@ def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> 
         lims, lim_pairs = match(draft["limitations"], gold["limitations"], limitation_agrees)
         dirs, dir_pairs = match(draft["directives"], gold["directives"], directive_agrees)
         for key in ("limitations", "directives"):
-            totals.texts[key].add(match(draft[key], gold[key], texts_alone)[0])
+            found, text_pairs = match(draft[key], gold[key], texts_alone)
+            totals.texts[key].add(found)
+            for i, j, _ in text_pairs:
+                totals.units[key][unit_kind(draft[key][i], gold[key][j])] += 1
         right, with_due = deadline_counts(draft["directives"], gold["directives"])
         totals.due_right += right
         totals.due_total += with_due
@@ -757,8 +787,9 @@ def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> 
 def unit_misses(articles: Sequence[Article]) -> Counter[str]:
     """Print the items that lose only on the unit: once the full match is made, the left-over
     predictions and gold items are matched on their texts alone, and the pairs whose units
-    differ are listed (``--units``); returns how many of each kind (null -> X: the gold has a
-    unit the prediction lacks; X -> null: the reverse; X -> Y: two units)."""
+    differ are listed (``--units``); returns how many of each kind (``unit_kind``, the gold's
+    unit first: X -> none, the gold has a unit the prediction lacks; none -> X, the reverse;
+    X -> Y, two units)."""
     kinds: Counter[str] = Counter()
     for article in articles:
         gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
@@ -775,21 +806,27 @@ def unit_misses(articles: Sequence[Article]) -> Counter[str]:
             _, more = match([pred[i] for i in left_p], [ref[j] for j in left_g], lambda p, g: True)
             for i, j, _ in more:
                 p, g = pred[left_p[i]], ref[left_g[j]]
-                if same_unit(p["unit"], g["unit"]):
+                how = unit_kind(p, g)
+                if how == "right":
                     continue
-                how = (
-                    "null -> X"
-                    if p["unit"] is None
-                    else "X -> null"
-                    if g["unit"] is None
-                    else "X -> Y"
-                )
                 kinds[f"{kind} {how}"] += 1
                 print(
-                    f"  {article.name} {kind[:-1]} unit {how}: {p['unit']!r} != gold "
-                    f"{g['unit']!r} | {g['text'][:100]}"
+                    f"  {article.name} {kind[:-1]} unit {how}: gold {g['unit']!r}, draft "
+                    f"{p['unit']!r} | {g['text'][:100]}"
                 )
     return kinds
+
+
+def unit_share(kinds: Counter[str]) -> float:
+    """Of the items whose texts match, the share with the gold's unit."""
+    matched = sum(kinds.values())
+    return kinds["right"] / matched if matched else 1.0
+
+
+def unit_cells(kinds: Counter[str]) -> str:
+    """The unit alone: right of the text-matched items, then each kind of miss."""
+    misses = ", ".join(f"{k} {kinds[k]}" for k in UNIT_KINDS[1:])
+    return f"{unit_share(kinds):4.2f} ({kinds['right']}/{sum(kinds.values())}; {misses})"
 
 
 def summary(name: str, totals: Totals) -> list[str]:
@@ -810,6 +847,8 @@ def summary(name: str, totals: Totals) -> list[str]:
             f"  {key[:3] + '. text':<12} P {c.precision:4.2f}  R {c.recall:4.2f}  F1 {c.f1:4.2f}  "
             f"({c.tp}/{c.predicted}/{c.gold}) unit and deadline left out"
         )
+    for key in ("limitations", "directives"):
+        rows.append(f"  {key[:3] + '. units':<12} {unit_cells(totals.units[key])}")
     rows.append(
         f"  {'deadlines':<12} {due:4.2f} of matched directives with one "
         f"({totals.due_right}/{totals.due_total})"

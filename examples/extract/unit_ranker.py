@@ -2,7 +2,7 @@
 
 Run with ``make extract-model`` done once (scikit-learn, hence numpy and scipy, is needed)::
 
-    .venv/bin/python examples/extract/unit_ranker.py [--features]
+    .venv/bin/python examples/extract/unit_ranker.py [--features] [--by-part]
 
 A measuring tool: nothing here is used by ``dirtrack extract``. On the articles ``train.py``
 learns from (never ``score.UNREAD``), each article is extracted as shipped, and every
@@ -42,6 +42,10 @@ ranked by the fold that did not see its article. Printed:
 
 The drafts come from the shipped clause models (in sample); the units are out of fold.
 ``--features`` prints the weights of the model alone fitted on every article.
+``--by-part`` (round 31) judges the ranker as ``oof.py --by-part`` judges the extractor: every
+article of ``score.READ_PARTS`` and the seeds (those read but not trained on too), each part's
+items ranked by the ranker fitted on the other parts' (the drafts still from the shipped clause
+models: the unit chooser alone is held out), with the rows by part.
 ``--apply PART [--margin M]`` fits the model alone (or, with ``--margin``, the model that sees the
 rules' choice) on every training article, applies it after the extractor to the articles of
 ``PART`` and prints summary lines only (strict; unit and text; text alone; the rules' and the
@@ -358,12 +362,15 @@ def part_of(article: score.Article) -> str:
     return "other read"
 
 
-def collect() -> tuple[list[Record], list[Item]]:
-    """Every training article's draft, gold and items with their candidates."""
+def collect(by_part: bool = False) -> tuple[list[Record], list[Item]]:
+    """Every training article's draft, gold and items with their candidates; ``by_part``: every
+    article of ``score.READ_PARTS`` and the seeds (those read but not trained on too), each item
+    in the part it was labelled in (``score.named_part``)."""
     records: list[Record] = []
     items: list[Item] = []
-    for article in train.training_articles():
-        assert article.name not in score.UNREAD
+    articles = score.seed_files() + score.select("read") if by_part else train.training_articles()
+    for article in articles:
+        assert article.name not in score.UNREAD or article.part == "seeds"
         name = f"{article.part}/{article.name}"
         text = article.text_path.read_text(encoding="utf-8")
         gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
@@ -378,7 +385,7 @@ def collect() -> tuple[list[Record], list[Item]]:
                 items.append(
                     Item(
                         name,
-                        part_of(article),
+                        score.named_part(article) if by_part else part_of(article),
                         kind,
                         i,
                         item["unit"],
@@ -452,12 +459,20 @@ def pick(item: Item, weights: dict[str, float], margin: float | None) -> str | N
     return item.rules if best[0] - own <= margin else best[2].value
 
 
-def out_of_fold(items: Sequence[Item], hide: bool) -> list[dict[str, float]]:
-    """Each item's weights, from the fold that did not see its article."""
+def out_of_fold(items: Sequence[Item], hide: bool, by_part: bool = False) -> list[dict[str, float]]:
+    """Each item's weights, from the fold that did not see its article (``by_part``: its part,
+    one part left out at a time, as ``oof.py --by-part`` folds)."""
     from sklearn.model_selection import GroupKFold
 
-    names = sorted({item.article for item in items})
     weights: list[dict[str, float]] = [{} for _ in items]
+    if by_part:
+        for part in sorted({item.part for item in items}):
+            w = fit([item for item in items if item.part != part], hide)
+            for k, item in enumerate(items):
+                if item.part == part:
+                    weights[k] = w
+        return weights
+    names = sorted({item.article for item in items})
     for _, test_rows in GroupKFold(n_splits=FOLDS).split(names, groups=names):
         test = {names[i] for i in test_rows}
         w = fit([item for item in items if item.article not in test], hide)
@@ -487,7 +502,7 @@ def strict(
     return totals
 
 
-def report(records: Sequence[Record], items: Sequence[Item]) -> None:
+def report(records: Sequence[Record], items: Sequence[Item], by_part: bool = False) -> None:
     print("candidate recall (text-matched items whose gold unit is a candidate):")
     for kind in KINDS:
         mine = [it for it in items if it.kind == kind and it.matched]
@@ -500,8 +515,9 @@ def report(records: Sequence[Record], items: Sequence[Item]) -> None:
     configs: list[tuple[str, bool, float | None]] = [("rules", False, None)]
     configs.append(("model alone (rules' choice hidden)", True, -1e9))
     configs += [(f"model + rules' choice, margin {m}", False, m) for m in MARGINS]
-    fitted = {hide: out_of_fold(items, hide) for hide in (True, False)}
-    print("\nout of fold: the unit's accuracy on text-matched items; strict F1 (right/given/gold)")
+    fitted = {hide: out_of_fold(items, hide, by_part) for hide in (True, False)}
+    how = "one part left out" if by_part else "out of fold"
+    print(f"\n{how}: the unit's accuracy on text-matched items; strict F1 (right/given/gold)")
     for label, hide, margin in configs:
         weights = fitted[hide]
         units = {
@@ -595,13 +611,14 @@ def main(argv: Sequence[str]) -> int:
         margin = float(argv[argv.index("--margin") + 1]) if "--margin" in argv else None
         apply(part, hide=margin is None, margin=-1e9 if margin is None else margin)
         return 0
-    records, items = collect()
+    by_part = "--by-part" in argv
+    records, items = collect(by_part)
     if "--features" in argv:
         weights = fit(items, hide=True)
         for name, w in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:60]:
             print(f"{w:+.3f} {name}")
         return 0
-    report(records, items)
+    report(records, items, by_part)
     return 0
 
 
