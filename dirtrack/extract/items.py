@@ -918,14 +918,19 @@ def _met_in_lead(unit: str, resolver: UnitResolver) -> bool:
 
 
 def _asks(sentence: str, start: int, end: int) -> bool:
-    """Whether a clause asks for something: a request verb, "cần"/"phải", "không để"."""
+    """Whether a clause asks for something: a request verb, "cần"/"phải", "không để", an urging
+    "khẩn trương" ("UBND TP. X khẩn trương rà soát các dự án chậm tiến độ")."""
     key, low = fold_aligned(sentence), lower_aligned(sentence)
     if _speech_verb(key, low, start, end) is not None or _PROHIBITS.search(key, start, end):
+        return True
+    if _URGES.search(key, start, end):
         return True
     return MODAL.search(_TO_OVERCOME.sub("", low[start:end])) is not None
 
 
 _PROHIBITS = re.compile(r"\bkhong (?:de|duoc) (?:tinh trang|xay ra|phat sinh)\b")
+#: "khẩn trương" urging the work, not a want of it ("chưa khẩn trương", "thiếu khẩn trương").
+_URGES = re.compile(r"(?<!\bchua )(?<!\bthieu )(?<!\bkhong )(?<!\bkem )\bkhan truong\b")
 
 
 # --- directives -----------------------------------------------------------------------------
@@ -2135,10 +2140,11 @@ def extract_directives(
                         # a task a news lead names as a conclusion is one whatever its words:
                         # the model has seen too few such leads to weigh them
                         # and so is an entry the rules take under a heading that announces
-                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."): the document itself
-                        # says what its entries are
+                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."), and what the sentence
+                        # itself calls the task ("nhiệm vụ trước mắt là khắc phục ..."): the
+                        # text says what they are
                         take = model.decide(feats, rule) or (
-                            rule and (named is not None or dashed_entry)
+                            rule and (named is not None or dashed_entry or task_is is not None)
                         )
                 if out_of_zone:
                     core = None
