@@ -2140,11 +2140,10 @@ def extract_directives(
                         # a task a news lead names as a conclusion is one whatever its words:
                         # the model has seen too few such leads to weigh them
                         # and so is an entry the rules take under a heading that announces
-                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."), and what the sentence
-                        # itself calls the task ("nhiệm vụ trước mắt là khắc phục ..."): the
-                        # text says what they are
+                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."): the document itself
+                        # says what its entries are
                         take = model.decide(feats, rule) or (
-                            rule and (named is not None or dashed_entry or task_is is not None)
+                            rule and (named is not None or dashed_entry)
                         )
                 if out_of_zone:
                     core = None
