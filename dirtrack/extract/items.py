@@ -918,14 +918,19 @@ def _met_in_lead(unit: str, resolver: UnitResolver) -> bool:
 
 
 def _asks(sentence: str, start: int, end: int) -> bool:
-    """Whether a clause asks for something: a request verb, "cần"/"phải", "không để"."""
+    """Whether a clause asks for something: a request verb, "cần"/"phải", "không để", an urging
+    "khẩn trương" ("UBND TP. X khẩn trương rà soát các dự án chậm tiến độ")."""
     key, low = fold_aligned(sentence), lower_aligned(sentence)
     if _speech_verb(key, low, start, end) is not None or _PROHIBITS.search(key, start, end):
+        return True
+    if _URGES.search(key, start, end):
         return True
     return MODAL.search(_TO_OVERCOME.sub("", low[start:end])) is not None
 
 
 _PROHIBITS = re.compile(r"\bkhong (?:de|duoc) (?:tinh trang|xay ra|phat sinh)\b")
+#: "khẩn trương" urging the work, not a want of it ("chưa khẩn trương", "thiếu khẩn trương").
+_URGES = re.compile(r"(?<!\bchua )(?<!\bthieu )(?<!\bkhong )(?<!\bkem )\bkhan truong\b")
 
 
 # --- directives -----------------------------------------------------------------------------
