@@ -776,6 +776,20 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     assert file_digest(Path(quarter.db)) == before
 
 
+def _progress_typed(folder: Path, tmp_path: Path, value: Any, number_format: str) -> Path:
+    """BTC's workbook with directive 2's progress cell holding ``value`` in ``number_format``,
+    as a unit's clerk types it, saved apart: its path."""
+    back = tmp_path / "BTC.xlsx"
+    book = load_workbook(folder / "BTC.xlsx")
+    ws = book["Chủ trì"]
+    for row in range(7, ws.max_row + 1):
+        if ws.cell(row, 2).value == 2:
+            ws.cell(row, PCT).value = value
+            ws.cell(row, PCT).number_format = number_format
+    book.save(back)
+    return back
+
+
 @pytest.mark.parametrize(
     ("value", "number_format", "recorded"),
     [
@@ -796,14 +810,7 @@ def test_a_percentage_is_read_as_the_cell_shows_it(
     packed: tuple[Cli, Path], tmp_path: Path, value: Any, number_format: str, recorded: int
 ) -> None:
     quarter, folder = packed
-    back = tmp_path / "BTC.xlsx"
-    book = load_workbook(folder / "BTC.xlsx")
-    ws = book["Chủ trì"]
-    for row in range(7, ws.max_row + 1):
-        if ws.cell(row, 2).value == 2:
-            ws.cell(row, PCT).value = value
-            ws.cell(row, PCT).number_format = number_format
-    book.save(back)
+    back = _progress_typed(folder, tmp_path, value, number_format)
     quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
     assert quarter.json("show", "2")["progress"] == recorded
 
@@ -829,14 +836,7 @@ def test_a_percentage_that_reads_two_ways_is_refused(
     lang: str,
 ) -> None:
     quarter, folder = packed
-    back = tmp_path / "BTC.xlsx"
-    book = load_workbook(folder / "BTC.xlsx")
-    ws = book["Chủ trì"]
-    for row in range(7, ws.max_row + 1):
-        if ws.cell(row, 2).value == 2:
-            ws.cell(row, PCT).value = value
-            ws.cell(row, PCT).number_format = number_format
-    book.save(back)
+    back = _progress_typed(folder, tmp_path, value, number_format)
     before = file_digest(Path(quarter.db))
     said = quarter.fail("--lang", lang, "pack", "in", str(back), "--date", "2022-09-12")
     assert f"K8 (Tiến độ (%)): {shown} " in said, said
