@@ -507,6 +507,10 @@ def test_a_level_after_a_body_is_read_with_its_tones() -> None:
         " tâm chỉ đạo giải quyết các kiến nghị của cử tri."
     )
     assert [unit for unit, _, _ in found] == ["UBND quận Ba Đình"]
+    # "UBMTTQVN phường" is the Front's committee, and names the bodies written before it
+    front = find_raw("Dự có lãnh đạo HĐND, UBND, UBMTTQVN phường.")
+    assert [m.text for m in front] == ["HĐND phường", "UBND phường", "UBMTTQVN phường"]
+    assert unit_key("UBMTTQVN phường") == unit_key("Ủy ban MTTQ Việt Nam phường")
 
 
 def test_giao_trach_nhiem_a_unit_and_a_range_of_days_and_a_report_due_after_it() -> None:

@@ -90,7 +90,7 @@ _GOV = r"(tinh|thanh pho|tp|huyen|thi xa|tx|quan|xa|phuong|thi tran)"
 _PARTY = r"(?:tinh uy|thanh uy|thi uy|huyen uy|(?<!co )quan uy)"
 _UBND = r"(?:ubnd|uy ban nhan dan)"
 _HDND = r"(?:hdnd|hoi dong nhan dan)"
-_MTTQ = r"(?:(?:uy ban )?(?:mttq|mat tran to quoc)(?: viet nam)?)"
+_MTTQ = r"(?:(?:uy ban )?(?:mttq|mat tran to quoc)(?: viet nam)?|ubmttq(?:vn)?|mttqvn)"
 _DBQH = r"(?:dbqh|dai bieu quoc hoi)"
 _DEPARTMENTS = (
     "noi vu",
@@ -582,6 +582,9 @@ _ABBREVIATIONS = {
     **BODY_INITIALS,
     "tu": "tinh uy",
     "hu": "huyen uy",
+    "ubmttq": "uy ban mat tran to quoc",
+    "ubmttqvn": "uy ban mat tran to quoc viet nam",
+    "mttqvn": "mat tran to quoc viet nam",
     "vpubnd": "van phong uy ban nhan dan",
     "chqs": "chi huy quan su",
     "hdnvqs": "hoi dong nghia vu quan su",
