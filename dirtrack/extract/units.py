@@ -3,8 +3,9 @@
 A gazetteer of the ways Vietnamese offices name each other — ``Văn phòng Tỉnh ủy``,
 ``Ban Tổ chức [Tỉnh ủy]``, ``Ủy ban Kiểm tra``, ``Sở Nội vụ``, ``UBND huyện Châu Thành``,
 ``Đảng ủy phường Bắc Hồng``, ``Ủy ban MTTQ tỉnh``, ``Đoàn công tác của Ban Thường vụ Thị ủy``...
-— run on accent-free keys (so ``Tỉnh uỷ``/``Tỉnh ủy``/``tinh uy`` are one) and then resolved
-against the rest of the document:
+— run on accent-free keys (so ``Tỉnh uỷ``/``Tỉnh ủy``/``tinh uy`` are one; the level after a
+body's name must keep its tones, ``UBND quan tâm`` is no ``UBND quận``, unless the sentence is
+typed without any marks) and then resolved against the rest of the document:
 
 - a party board written without its committee (``Ban Tổ chức``) gets the committee the
   document is about (the most frequent of Tỉnh/Thành/Thị/Huyện/Quận ủy);
