@@ -477,6 +477,42 @@ def test_a_bare_ubnd_the_advised_bodys_verb_and_the_period_of_the_work_reviewed(
     assert [due for _, _, due in reviewed] == [date(2023, 6, 19)]
 
 
+def test_a_level_after_a_body_is_read_with_its_tones() -> None:
+    # "quan tâm" (to care) is no "quận" (district): "UBND quan tâm ..." is the bare "UBND", the
+    # one People's Committee the article names, not a "UBND quan"
+    cared = directives(
+        "Ngày 15/3/2022, Thường trực HĐND phường Phúc Lợi họp. UBND phường Phúc Lợi thông qua báo"
+        " cáo. Bà Nguyễn Thị Lan đề nghị UBND quan tâm chỉ đạo giải quyết các kiến nghị của cử"
+        " tri."
+    )
+    assert [(unit, text[:14]) for unit, text, _ in cared] == [
+        ("UBND phường Phúc Lợi", "UBND quan tâm ")
+    ]
+    assert [m.text for m in find_raw("Đề nghị UBND quan tâm chỉ đạo.")] == ["UBND"]
+    assert [m.text for m in find_raw("HĐND tinh thần trách nhiệm cao; Đảng ủy xa dân.")] == [
+        "HĐND",
+        "Đảng ủy",
+    ]
+    # "Đảng bộ Quân sự huyện" (the military's party organisation) is no "Đảng bộ quận"
+    military = directives(
+        "Ngày 15/3/2022, Huyện ủy Phú Lương họp. Đồng chí Bí thư đề nghị Đảng bộ Quân sự huyện"
+        " tăng cường công tác huấn luyện."
+    )
+    assert [unit for unit, _, _ in military] == ["Đảng ủy Quân sự huyện Phú Lương"]
+    # the level with its tones, and in a text typed without any marks, its key alone
+    assert [m.text for m in find_raw("Đề nghị UBND quận Ba Đình rà soát.")] == ["UBND quận Ba Đình"]
+    assert [m.text for m in find_raw("De nghi UBND quan Ba Dinh ra soat.")] == ["UBND quan Ba Dinh"]
+    found = directives(
+        "Ngày 15/3/2022, UBND quận Ba Đình họp. Ông Nguyễn Văn An đề nghị UBND quận Ba Đình quan"
+        " tâm chỉ đạo giải quyết các kiến nghị của cử tri."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND quận Ba Đình"]
+    # "UBMTTQVN phường" is the Front's committee, and names the bodies written before it
+    front = find_raw("Dự có lãnh đạo HĐND, UBND, UBMTTQVN phường.")
+    assert [m.text for m in front] == ["HĐND phường", "UBND phường", "UBMTTQVN phường"]
+    assert unit_key("UBMTTQVN phường") == unit_key("Ủy ban MTTQ Việt Nam phường")
+
+
 def test_giao_trach_nhiem_a_unit_and_a_range_of_days_and_a_report_due_after_it() -> None:
     found = directives(
         "Ngày 20/9/2019, UBND thị xã họp. Đồng chí Phó Chủ tịch UBND thị xã kết luận như sau:"

@@ -52,6 +52,14 @@ def lower_aligned(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
+@lru_cache(maxsize=2048)
+def toneless(text: str) -> bool:
+    """Whether ``text`` is typed without Vietnamese marks at all (no letter folds to another:
+    no tone, no "â", "ơ", "đ"): its words may then be read by their keys alone ("quan" may be
+    "quận"). Spaces and dashes, which the key also rewrites, do not count."""
+    return all(_fold_char(ch) == ch.lower() for ch in text if ch.isalpha())
+
+
 def normalize(text: str) -> str:
     """NFC, unified line breaks, single spaces inside lines (line breaks kept)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")

@@ -58,7 +58,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.extract import model as clause_model
 from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines, resolve
 from dirtrack.extract.draft import DirectiveDraft, LimitationDraft
-from dirtrack.extract.folding import fold_aligned, lower_aligned
+from dirtrack.extract.folding import fold_aligned, lower_aligned, toneless
 from dirtrack.extract.lexicon import (
     ACTION_AFTER_UNIT,
     BECAUSE,
@@ -294,7 +294,7 @@ def _toned_negative(key: str, low: str, m: re.Match[str]) -> bool:
     toned = _NEGATIVE_TONED.get(m.group())
     if toned is None or low[m.start() : m.end()] == toned:
         return True
-    return low == key  # a text typed without accents: "chua" may be "chưa"
+    return toneless(low)  # a text typed without accents: "chua" may be "chưa"
 
 
 def has_negative(text: str) -> bool:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dirtrack.extract.clean import Block, full_dates, title_of
-from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens
+from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens, toneless
 from dirtrack.extract.lexicon import (
     ANY_DAY,
     CHAIR_AFTER,
@@ -839,7 +839,7 @@ def _kind_key(text: str) -> str:
     """The search key of ``text`` for the kind cues: a "hop" that is written "hợp" (or with any
     tone but "họp") is masked, unless the text is written without tones at all."""
     key, low = fold_aligned(text), lower_aligned(text)
-    if low == key:
+    if toneless(text):
         return key
     return _HOP.sub(lambda m: m.group() if low[m.start() : m.end()] == "họp" else "h~p", key)
 

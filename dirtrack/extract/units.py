@@ -3,8 +3,9 @@
 A gazetteer of the ways Vietnamese offices name each other — ``Văn phòng Tỉnh ủy``,
 ``Ban Tổ chức [Tỉnh ủy]``, ``Ủy ban Kiểm tra``, ``Sở Nội vụ``, ``UBND huyện Châu Thành``,
 ``Đảng ủy phường Bắc Hồng``, ``Ủy ban MTTQ tỉnh``, ``Đoàn công tác của Ban Thường vụ Thị ủy``...
-— run on accent-free keys (so ``Tỉnh uỷ``/``Tỉnh ủy``/``tinh uy`` are one) and then resolved
-against the rest of the document:
+— run on accent-free keys (so ``Tỉnh uỷ``/``Tỉnh ủy``/``tinh uy`` are one; the level after a
+body's name must keep its tones, ``UBND quan tâm`` is no ``UBND quận``, unless the sentence is
+typed without any marks) and then resolved against the rest of the document:
 
 - a party board written without its committee (``Ban Tổ chức``) gets the committee the
   document is about (the most frequent of Tỉnh/Thành/Thị/Huyện/Quận ủy);
@@ -38,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
+from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens, toneless
 from dirtrack.extract.lexicon import (
     COLLECTIVE_SUBJECT,
     CONTRAST_WORDS,
@@ -84,11 +85,13 @@ class Mention:
 
 # --- the gazetteer -------------------------------------------------------------------------
 
-_GOV = r"(?:tinh|thanh pho|tp|huyen|thi xa|tx|quan|xa|phuong|thi tran)"
+#: The level after a body's name ("UBND huyện", "Đảng ủy xã"), a group of its own: the level
+#: must be written with its tones (:func:`_toned_levels`).
+_GOV = r"(tinh|thanh pho|tp|huyen|thi xa|tx|quan|xa|phuong|thi tran)"
 _PARTY = r"(?:tinh uy|thanh uy|thi uy|huyen uy|(?<!co )quan uy)"
 _UBND = r"(?:ubnd|uy ban nhan dan)"
 _HDND = r"(?:hdnd|hoi dong nhan dan)"
-_MTTQ = r"(?:(?:uy ban )?(?:mttq|mat tran to quoc)(?: viet nam)?)"
+_MTTQ = r"(?:(?:uy ban )?(?:mttq|mat tran to quoc)(?: viet nam)?|ubmttq(?:vn)?|mttqvn)"
 _DBQH = r"(?:dbqh|dai bieu quoc hoi)"
 _DEPARTMENTS = (
     "noi vu",
@@ -245,13 +248,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (
-        r"uy ban (?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
+        r"uy ban (tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
         "unit",
         "chinh quyen",
         True,
     ),
+    # "Đảng bộ Quân sự huyện" is led by its "Đảng ủy Quân sự huyện", as a place's "Đảng bộ" is
     (
-        rf"dang uy (?:(?:quan su|cong an|bien phong|co quan|"
+        rf"dang (?:uy|bo) (?:(?:quan su|cong an|bien phong|co quan|"
         rf"khoi(?: (?:cac )?(?:co quan|doanh nghiep)(?: (?:va doanh nghiep|dan chinh dang))?)?)"
         rf"(?: {_GOV})?|{_GOV})",
         "unit",
@@ -579,6 +583,9 @@ _ABBREVIATIONS = {
     **BODY_INITIALS,
     "tu": "tinh uy",
     "hu": "huyen uy",
+    "ubmttq": "uy ban mat tran to quoc",
+    "ubmttqvn": "uy ban mat tran to quoc viet nam",
+    "mttqvn": "mat tran to quoc viet nam",
     "vpubnd": "van phong uy ban nhan dan",
     "chqs": "chi huy quan su",
     "hdnvqs": "hoi dong nghia vu quan su",
@@ -785,12 +792,45 @@ def _first_named(sentence: str, key: str, start: int, end: int) -> tuple[int, st
 _STANDING_BOARD = re.compile(rf"(?:ban thuong vu|btv) ({_PARTY})")
 
 
+def written_level(sentence: str, start: int, end: int) -> bool:
+    """Whether the level word at ``sentence[start:end]`` after a body's name is written as the
+    level: with its tones ("UBND quận", not "UBND quan tâm"; "HĐND tỉnh", not "tinh thần"), or
+    in a sentence typed without marks at all ("UBND quan Ba Dinh")."""
+    return lower_aligned(sentence[start:end]) in _LOCALITY_WORDS or toneless(sentence)
+
+
+def _toned_levels(m: re.Match[str], sentence: str) -> re.Match[str] | None:
+    """``m``, a gazetteer match on the key of ``sentence``, cut before the first level word
+    (a group of :data:`_GOV`) not :func:`written_level` and matched again; None when nothing
+    is left ("UBND quan tâm ..." names the bare "UBND", no "UBND quận")."""
+    found: re.Match[str] | None = m
+    while found is not None:
+        key = found.string
+        bad = next(
+            (
+                found.start(i)
+                for i in range(1, found.re.groups + 1)
+                if found.start(i) >= 0
+                and key[found.start(i) : found.end(i)] in _LEVEL_WORDS
+                and not written_level(sentence, found.start(i), found.end(i))
+            ),
+            None,
+        )
+        if bad is None:
+            return found
+        found = found.re.match(key, found.start(), len(key[:bad].rstrip()))
+    return None
+
+
 def find_raw(sentence: str) -> list[Mention]:
     """Every gazetteer match in ``sentence``; overlaps resolved longest-first."""
     folded = Folded.of(sentence)
     found: list[Mention] = []
     for pattern, role, head, extend in _GAZETTEER:
-        for m in folded.finditer(pattern):
+        for match in folded.finditer(pattern):
+            m = _toned_levels(match, sentence)
+            if m is None:
+                continue
             start, end = m.start(), m.end()
             actual_role = role
             if (
@@ -1159,7 +1199,9 @@ class UnitResolver:
         for sentence in sentences:
             folded = Folded.of(sentence)
             for m in folded.finditer(_BODY_OF_LEVEL):
-                if _place_after(sentence, m.end()) == m.end():
+                if _place_after(sentence, m.end()) == m.end() and written_level(
+                    sentence, m.start(1), m.end(1)
+                ):
                     levels.add(m[1])
         if len(levels) == 1:
             level = levels.pop()
