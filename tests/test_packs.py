@@ -476,6 +476,11 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert again["files"][0]["unchanged"] == 2 and snapshot(quarter.db) == once
     assert again["files"][0]["requests"] == []
     assert again["files"][0]["rows"][1]["changes"][1]["request"] == 1
+    said = quarter("pack", "in", str(back), "--date", "2022-09-13")
+    assert said.exit_code == 0 and snapshot(quarter.db) == once
+    # and says so, in the table too: nothing recorded, no command in the history
+    assert said.stderr == "BTC-tra-loi.xlsx (BTC): already in: 2\n"
+    assert [line.split()[5:7] for line in said.stdout.splitlines()[1:]] == [["already", "in"]] * 2
 
     status = {
         u["code"]: u
