@@ -485,16 +485,13 @@ def test_restore_of_a_backup_an_older_revision_made(
     assert {c["check"]: c["status"] for c in office.json("doctor")}["schema"] == "ok"
 
 
-@pytest.mark.xfail(
-    reason="restore copies the register it keeps, then copies the backup over it: a progress "
-    "committed between the two is told it was written and is in neither (restore._restore)",
-    strict=False,  # the loss needs a write in that window, which most runs give
-)
 def test_restore_while_another_process_writes(office: Cli, db: str, tmp_path: Path) -> None:
     """A loop of `progress` in another process while `restore` runs: each progress either
     lands in the register restore replaces (kept beside it) or after the restore, in the
-    restored register, never half; the restored register is the backup, and what was written
-    after it is only the writer's progress, each once."""
+    restored register, never half. Restore kept a copy, then copied the backup over the
+    register: a progress committed between the two was told it was written and was in
+    neither; now both are done under one write lock (backup._swap_in). The restored register
+    is the backup, and what was written after it is only the writer's progress, each once."""
     copy = tmp_path / "copy.db"
     office.ok("backup", str(copy))
     backed = snapshot(str(copy))
