@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.batch import Batch
-from tests.conftest import Cli, cli_at, file_digest, prebuilt, run
+from tests.conftest import Cli, cli_at, file_digest, prebuilt, run, snapshot
 
 pytestmark = pytest.mark.sqlite_only("backup and restore copy the SQLite file itself")
 
@@ -430,3 +430,124 @@ def test_an_empty_file_name_is_refused(
         for name in ("", "  "):
             assert said in office.fail("--lang", lang, "backup", name)
     assert list(here.iterdir()) == []
+
+
+def test_undo_after_a_restore_takes_back_only_what_the_restored_register_holds(
+    office: Cli, db: str, tmp_path: Path
+) -> None:
+    """backup, more writes, restore, undo: the change log is the backup's, so undo takes back
+    the backup's last command, never one made after the backup (its rows are not in the
+    restored register); with nothing of the actor's left, one Error line and no change."""
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    saved, log = office.json("export"), office.json("history", "--limit", "0")
+    office.ok("assign", "1", "--unit", "BTC", "Việc sau sao lưu")
+    office.ok("progress", "2", "--percent", "50", "--date", "2/6/2022")
+    office.ok("restore", str(copy), "--yes")
+    assert office.json("export") == saved
+    assert office.json("history", "--limit", "0") == log
+    undone = office("undo", "--yes")
+    assert undone.exit_code == 0, undone.stderr
+    assert undone.stderr.startswith(f"undone #{log[0]['id']} {log[0]['command']}:"), undone.stderr
+    assert log[0]["command"] == "progress"  # the fixture's last: directive 1 at 30 %
+    assert [d["id"] for d in office.json("list", "--status", "all")] == [1, 2, 3, 4, 5]
+    assert office.json("show", "1")["progress"] is None
+    for _ in range(len(log) - 1):
+        office.ok("undo", "--yes")
+    before = snapshot(db)
+    assert office.fail("undo", "--yes").startswith("Error: nothing to undo")
+    assert snapshot(db) == before
+    assert office.json("list", "--status", "all") == []
+
+
+REGISTERS = sorted((Path(__file__).parent / "registers").glob("*.sql"))
+
+
+@pytest.mark.parametrize("dump", REGISTERS, ids=[p.stem for p in REGISTERS])
+def test_restore_of_a_backup_an_older_revision_made(
+    office: Cli, db: str, dump: Path, tmp_path: Path
+) -> None:
+    """A backup of a register an older dirtrack built (revision 0001, 0008, main's 0014) is
+    brought to today's schema on its way in: the register restored holds what the old file,
+    opened by today's dirtrack, holds; the backup's own bytes are left as they were."""
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.executescript(dump.read_text())
+    conn.close()
+    opened = tmp_path / "opened.db"
+    opened.write_bytes(old.read_bytes())
+    digest = file_digest(old)
+    done = office("restore", str(old), "--yes")
+    assert done.exit_code == 0, done.stderr
+    assert file_digest(old) == digest
+    assert office.json("export") == cli_at(opened).json("export")
+    assert office.json("history", "--limit", "0") == cli_at(opened).json("history", "--limit", "0")
+    assert {c["check"]: c["status"] for c in office.json("doctor")}["schema"] == "ok"
+
+
+def test_restore_while_another_process_writes(office: Cli, db: str, tmp_path: Path) -> None:
+    """A loop of `progress` in another process while `restore` runs: each progress either
+    lands in the register restore replaces (kept beside it) or after the restore, in the
+    restored register, never half. Restore kept a copy, then copied the backup over the
+    register: a progress committed between the two was told it was written and was in
+    neither; now both are done under one write lock (backup._swap_in). The restored register
+    is the backup, and what was written after it is only the writer's progress, each once."""
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    backed = snapshot(str(copy))
+    stop, writing = threading.Event(), threading.Event()
+    written: list[int] = []
+    refused: list[str] = []
+    batch = Batch()
+
+    def writer() -> None:
+        n = 0
+        try:
+            while not stop.is_set() and n < 60:
+                n += 1
+                code, _, stderr = batch(
+                    "--db", db, "progress", "3", "--percent", str(n), "--date", "1/7/2022"
+                )
+                if code == 0:
+                    written.append(n)
+                else:
+                    refused.append(stderr)
+                writing.set()
+        finally:
+            writing.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert writing.wait(timeout=300), "the writer never started"
+        done = office("restore", str(copy), "--yes")
+    finally:
+        stop.set()
+        thread.join()
+        batch.close()
+    assert done.exit_code == 0, done.stderr
+    assert written, "the writer never got through"
+    assert all(s.startswith("Error: ") and s.count("\n") == 1 for s in refused), refused
+    [kept] = list(tmp_path.glob("dirtrack.db.*.bak"))
+    after = snapshot(db)
+    for table in backed:
+        if table not in ("progress_entry", "change_log"):
+            assert after[table] == backed[table], table
+    for table in ("progress_entry", "change_log"):
+        assert set(backed[table]) <= set(after[table]), table
+    cli_at(kept).ok("list", "--status", "all")  # the register replaced, whole
+
+    def logged(where: str | Path) -> list[int]:
+        with sqlite3.connect(where) as conn:
+            rows = conn.execute(
+                "SELECT percent FROM progress_entry WHERE directive_id = 3 ORDER BY id"
+            ).fetchall()
+        conn.close()
+        return [int(p) for (p,) in rows]
+
+    here, there = logged(db), logged(kept)
+    assert sorted(here + there) == sorted(set(here + there)) == sorted(written)
+    assert here == sorted(here) and there == sorted(there)
+    if here and there:
+        assert max(there) < min(here)  # before the restore, or after it: in the writer's order
+    office.ok("doctor")

@@ -285,3 +285,49 @@ def test_a_writer_whose_stdout_is_not_read_holds_the_others(
     assert json.loads(out)["created"]["directives"] == 300
     assert len(cli.json("list", "--status", "all")) == 300
     assert cli.ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"
+
+
+@pytest.mark.parametrize("keyed", [True, False], ids=["by-key", "no-key"])
+def test_two_imports_of_one_sheet_at_once_land_once(
+    shared: Cli, db: str, tmp_path: Path, keyed: bool
+) -> None:
+    """Two processes import the same sheet at the same moment: its rows are recorded once.
+    By key, the second finds them and changes nothing; without, the second is refused, one
+    Error line (its rows repeat the directives the first recorded), and writes nothing."""
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    rows = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn"]
+    rows += [f"{n},Việc số {n},{UNITS[n % 4]},30/9/2022" for n in range(1, 401)]
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = [ENTRY_POINT, "--db", db, "import", str(sheet), "--meeting", "1"]
+    if keyed:
+        args += ["--key-column", "STT"]
+    started = [
+        subprocess.Popen(
+            args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    said = [p.communicate(timeout=600) for p in started]
+    codes = sorted(p.returncode for p in started)
+    errors = sorted(err.strip() for _, err in said)
+    if keyed:
+        assert codes == [0, 0], errors
+        assert [e.split(": ", 1)[1] for e in errors] == ["created 400 directives", "unchanged 400"]
+    else:
+        assert codes == [0, 1], errors
+        refused = errors[0]
+        assert refused.startswith("Error: ") and "\n" not in refused
+        assert "400 bad rows" in refused and "nothing was imported" in refused
+    listed = shared.json("list", "--status", "all")
+    assert len(listed) == 400 and len({d["text"] for d in listed}) == 400
+    imports = [c for c in shared.json("history", "--limit", "0") if c["command"] == "import"]
+    assert len(imports) == 1 and len(imports[0]["changes"]) == 400
+    assert shared("doctor").exit_code == 0

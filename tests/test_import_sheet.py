@@ -553,6 +553,28 @@ def test_key_column_updates_instead_of_duplicating(
     assert file_digest(db_path) == before
 
 
+@pytest.mark.xfail(
+    reason="the sheet's unchanged text replaces the text `edit directive` gave since the "
+    "last import, with no word of it (sheet_import._compare compares with the register only)",
+    strict=True,
+)
+def test_an_edit_made_since_the_last_import_is_kept_or_named(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """import by key, `edit directive` of a row it made, the same sheet imported again: the
+    edit is kept, or the row's warning names it; it is never replaced without a word."""
+    rows = [["Mã", *HEADER], ["KL-1", "1", "Xây dựng đề án", "BTC", "", "30/9/2022", "", ""]]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    units.ok(*keyed, "--as-of", "2022-07-01")
+    [made] = units.json("list")
+    units.ok("edit", "directive", str(made["id"]), "--text", "Xây dựng đề án (sửa)")
+    again = units.json(*keyed, "--as-of", "2022-07-01")
+    text = units.json("show", str(made["id"]))["text"]
+    named = [w for r in again["rows"] for w in r.get("warnings", [])]
+    assert text == "Xây dựng đề án (sửa)" or any(str(made["id"]) in str(w) for w in named)
+
+
 def test_keys_given_to_the_occurrences_of_a_series_adopt_each_once(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

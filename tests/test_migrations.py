@@ -1064,6 +1064,38 @@ def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_ba
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_undo_of_the_commands_before_a_repair(cli: Cli, db: str) -> None:
+    """`doctor --repair --yes`, then `undo` of commands recorded before it: one that touches
+    no repaired record, and one whose directive points at the unit the repair re-created, are
+    each taken back alone; the repair, under the undo that deleted that directive, is then
+    refused with one Error line and nothing written."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    cli.ok("unit", "add", "PTH", "Phòng thử")
+    cli.ok("add-meeting", "--date", "1/5/2022", "--title", "Họp")
+    cli.ok("assign", "1", "--unit", "PTH", "--due", "30/9/2022", "Việc một")
+    cli.ok("progress", "1", "--percent", "20", "--date", "1/6/2022")
+    cli.ok("assign", "1", "--unit", "BTC", "Việc hai")
+    drops = [f'DROP TRIGGER "{name}"' for name in triggers(db)]
+    sql(db, *drops, "DELETE FROM unit WHERE code = 'PTH'")
+    cli.ok("doctor", "--repair", "--yes")
+    log = cli.json("history", "--limit", "4")
+    assert [c["command"] for c in log] == ["doctor --repair", "assign", "progress", "assign"]
+    [repair, assign_two, progress, assign_one] = [c["id"] for c in log]
+    cli.ok("undo", str(assign_two), "--yes")
+    assert [d["text"] for d in cli.json("list", "--status", "all")] == ["Việc một"]
+    cli.ok("undo", str(progress), "--yes")
+    assert cli.json("show", "1")["progress"] is None
+    cli.ok("undo", str(assign_one), "--yes")
+    assert cli.json("list", "--status", "all") == []
+    assert "MISSING-2" in {u["code"] for u in cli.json("unit", "list")}
+    before = snapshot(db)
+    refused = cli.fail("undo", str(repair), "--yes")
+    assert refused.startswith(f"Error: cannot undo #{repair} (doctor --repair)"), refused
+    assert snapshot(db) == before
+    assert cli("doctor").exit_code == 0
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_doctor_repair_of_a_series_with_no_meeting_left_removes_its_coordinators(
     cli: Cli, db: str
 ) -> None:

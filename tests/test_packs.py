@@ -476,6 +476,11 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert again["files"][0]["unchanged"] == 2 and snapshot(quarter.db) == once
     assert again["files"][0]["requests"] == []
     assert again["files"][0]["rows"][1]["changes"][1]["request"] == 1
+    said = quarter("pack", "in", str(back), "--date", "2022-09-13")
+    assert said.exit_code == 0 and snapshot(quarter.db) == once
+    # and says so, in the table too: nothing recorded, no command in the history
+    assert said.stderr == "BTC-tra-loi.xlsx (BTC): already in: 2\n"
+    assert [line.split()[5:7] for line in said.stdout.splitlines()[1:]] == [["already", "in"]] * 2
 
     status = {
         u["code"]: u
@@ -490,6 +495,36 @@ def test_answers_come_in_through_the_store_and_once_only(
     quarter.ok("undo", "--yes")
     assert quarter.json("show", "1")["completed_on"] is None and quarter.json("requests") == []
     assert quarter.json("pack", "status", *QUARTER)["units"][0]["answered"] is None
+
+
+def test_two_pack_ins_of_one_workbook_at_once_land_once(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """Two processes read the same answered workbook in at the same moment: its answers are
+    recorded once; the other finds them already in and records nothing."""
+    from tests.conftest import ENTRY_POINT
+
+    quarter, folder = packed
+    back = tmp_path / "BTC-tra-loi.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {1: {DONE: dt.date(2022, 9, 5)}, 2: {PCT: 60}})
+    args = [ENTRY_POINT, "--db", quarter.db, "pack", "in", str(back), "--date", "2022-09-12"]
+    started = [
+        subprocess.Popen(
+            [*args, "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    said = [p.communicate(timeout=600) for p in started]
+    assert [p.returncode for p in started] == [0, 0], said
+    files = sorted((json.loads(out)["files"][0] for out, _ in said), key=lambda f: f["applied"])
+    assert [(f["applied"], f["unchanged"]) for f in files] == [(0, 2), (2, 0)]
+    assert [c["command"] for c in quarter.json("history", "--limit", "0")].count("pack in") == 1
+    assert quarter.json("show", "1")["completed_on"] == "2022-09-05"
+    assert len([h for h in quarter.json("show", "2")["history"] if h["event"] == "progress"]) == 1
 
 
 def test_a_completion_answered_counts_as_done_records_it(

@@ -314,7 +314,8 @@ def _restore(
                     # Not a readable dirtrack database: keep its bytes as they are.
                     shutil.copy2(db_path, kept)
                 else:
-                    _backup_to(db_path, kept, NoProgress())
+                    _swap_in(candidate, db_path, kept)
+                    return Copied(db_path, revision, counts, db_path.stat().st_size, kept)
             else:
                 fd = os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
                 os.close(fd)
@@ -334,6 +335,65 @@ def _restore(
     except OSError as exc:
         raise write_failure(exc, db_path) from None
     return Copied(db_path, revision, counts, db_path.stat().st_size, kept)
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _swap_in(candidate: Path, db_path: Path, kept: Path) -> None:
+    """Keep a copy of the database as ``kept`` and put the content of ``candidate`` in its
+    place under one write lock: a writer in another process lands before (in the copy kept)
+    or after (in the register restored), never between the two, where it was told it had
+    written and was in neither. The copy is read, as any reader reads, while the lock holds
+    every writer off."""
+    dst = sqlite3.connect(db_path, timeout=60, isolation_level=None)
+    try:
+        dst.execute("PRAGMA busy_timeout=60000")
+        dst.execute("ATTACH DATABASE ? AS candidate", (str(candidate),))
+        dst.execute("BEGIN IMMEDIATE")
+        try:
+            _backup_to(db_path, kept, NoProgress())
+            _replace_content(dst)
+            dst.execute("COMMIT")
+        except BaseException:
+            dst.execute("ROLLBACK")
+            raise
+        dst.execute("DETACH DATABASE candidate")
+    finally:
+        dst.close()
+
+
+def _replace_content(conn: sqlite3.Connection) -> None:
+    """Replace the schema and rows of ``main`` with those of the attached ``candidate``: its
+    tables filled before its indexes, views and triggers are made (no trigger fires on the
+    copy), its AUTOINCREMENT counters and user_version as they are."""
+    listed = "SELECT type, name, sql FROM {}.sqlite_master WHERE sql IS NOT NULL " + (
+        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+    )
+    ours = conn.execute(listed.format("main")).fetchall()
+    for kind in ("trigger", "view", "index", "table"):
+        for type_, name, _sql in ours:
+            if type_ == kind:
+                conn.execute(f"DROP {kind.upper()} IF EXISTS main.{_quoted(name)}")
+    theirs = conn.execute(listed.format("candidate")).fetchall()
+    for type_, name, sql in theirs:
+        if type_ == "table":
+            conn.execute(sql)
+            conn.execute(
+                f"INSERT INTO main.{_quoted(name)} SELECT * FROM candidate.{_quoted(name)}"
+            )
+    sequence = "SELECT 1 FROM {}.sqlite_master WHERE name = 'sqlite_sequence'"
+    if conn.execute(sequence.format("main")).fetchone():
+        conn.execute("DELETE FROM main.sqlite_sequence")
+        if conn.execute(sequence.format("candidate")).fetchone():
+            conn.execute("INSERT INTO main.sqlite_sequence SELECT * FROM candidate.sqlite_sequence")
+    for kind in ("index", "view", "trigger"):
+        for type_, _name, sql in theirs:
+            if type_ == kind:
+                conn.execute(sql)
+    version = int(conn.execute("PRAGMA candidate.user_version").fetchone()[0])
+    conn.execute(f"PRAGMA main.user_version = {version}")
 
 
 def _ask(
