@@ -3343,6 +3343,14 @@ ERRORS.update(
             "as it is"
         ),
         "warn_closed_due": N_("directive {id} is closed; its deadline is left as it is"),
+        "warn_edited_text": N_(
+            "directive {id}'s text was corrected with dirtrack edit (change #{change}): it is "
+            "kept, the sheet's text is not taken (correct the sheet, or edit the directive)"
+        ),
+        "warn_edited_product": N_(
+            "directive {id}'s product was corrected with dirtrack edit (change #{change}): it is "
+            "kept, the sheet's product is not taken (correct the sheet, or edit the directive)"
+        ),
         "warn_no_due": N_("the sheet gives no deadline; directive {id} keeps {due}"),
         "warn_no_due_none": N_("the sheet gives no deadline; directive {id} keeps none"),
         "warn_closed_progress": N_("directive {id} is closed; the sheet's progress is not logged"),

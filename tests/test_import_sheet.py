@@ -553,16 +553,13 @@ def test_key_column_updates_instead_of_duplicating(
     assert file_digest(db_path) == before
 
 
-@pytest.mark.xfail(
-    reason="the sheet's unchanged text replaces the text `edit directive` gave since the "
-    "last import, with no word of it (sheet_import._compare compares with the register only)",
-    strict=True,
-)
 def test_an_edit_made_since_the_last_import_is_kept_or_named(
     units: Cli, meeting: int, tmp_path: Path
 ) -> None:
     """import by key, `edit directive` of a row it made, the same sheet imported again: the
-    edit is kept, or the row's warning names it; it is never replaced without a word."""
+    sheet's unchanged text replaced the correction, said only as "updated 1". The correction
+    is kept and the row's warning names it (the directive and the edit's change number), in
+    either language; once the edit is undone, the sheet's text is taken again."""
     rows = [["Mã", *HEADER], ["KL-1", "1", "Xây dựng đề án", "BTC", "", "30/9/2022", "", ""]]
     sheet = write_csv(tmp_path / "s.csv", rows)
     keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
@@ -573,6 +570,13 @@ def test_an_edit_made_since_the_last_import_is_kept_or_named(
     text = units.json("show", str(made["id"]))["text"]
     named = [w for r in again["rows"] for w in r.get("warnings", [])]
     assert text == "Xây dựng đề án (sửa)" or any(str(made["id"]) in str(w) for w in named)
+    assert text == "Xây dựng đề án (sửa)" and again["updated"] == 0
+    assert any(f"directive {made['id']}'s text was corrected" in w for w in named), named
+    vi = units.json("--lang", "vi", *keyed, "--as-of", "2022-07-01", "--dry-run")
+    said = [w for r in vi["rows"] for w in r.get("warnings", [])]
+    assert any(f"nội dung nhiệm vụ {made['id']} đã được sửa" in w for w in said), said
+    units.ok("undo", "--yes")  # the edit taken back: the sheet's text is the register's again
+    assert units.json("show", str(made["id"]))["text"] == "Xây dựng đề án"
 
 
 def test_keys_given_to_the_occurrences_of_a_series_adopt_each_once(

@@ -1011,6 +1011,37 @@ def changed_after_creation(conn: Connection, directive_id: int) -> bool:
     return bool(conn.execute(select(later)).scalar())
 
 
+def corrected_by_edit(conn: Connection, directive_id: int, field: str) -> int | None:
+    """The number of the ``edit directive`` command that last changed the directive's
+    ``field`` (``text``, ``product``), when the latest change of it not undone is such an edit;
+    else None. A sheet imported again by key leaves such a correction as it is and says so:
+    the sheet's old words would otherwise replace it without a word."""
+    rows = conn.execute(
+        select(LOG.c.id, LOG.c.before, LOG.c.after)
+        .where(
+            LOG.c.entity == "directive",
+            LOG.c.entity_id == directive_id,
+            LOG.c.action == UPDATE,
+            LOG.c.undone_by.is_(None),
+        )
+        .order_by(LOG.c.id.desc())
+    )
+    for change_id, before, after in rows:
+        old, new = json.loads(before or "{}"), json.loads(after or "{}")
+        if old.get(field) == new.get(field):
+            continue
+        owner = conn.execute(
+            select(LOG.c.id, LOG.c.action)
+            .where(LOG.c.entity == COMMAND, LOG.c.id > change_id)
+            .order_by(LOG.c.id)
+            .limit(1)
+        ).first()
+        if owner is not None and owner.action == "edit directive":
+            return int(owner.id)
+        return None
+    return None
+
+
 def touched_columns(ident: ColumnElement[int]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
     """What :func:`last_touched` gives, when and by whom, of the directive whose id is
     ``ident`` (a column of the statement they go in): two subqueries correlated on it, NULL

@@ -2065,14 +2065,29 @@ class SheetImport:
                 assert directive is not None
                 hand_over_retired(self.session, directive)
 
+    def _edited(self, p: Planned, directive_id: int, field: str) -> bool:
+        """Whether the directive's ``field`` was last corrected with ``edit directive``: the
+        correction is kept, and the row warns that the sheet's value was not taken."""
+        from dirtrack.store.history import corrected_by_edit
+
+        change = corrected_by_edit(self.session.connection(), directive_id, field)
+        if change is None:
+            return False
+        p.warn(Phrase(f"warn_edited_{field}", id=directive_id, change=change))
+        return True
+
     def _compare(self, p: Planned, ref: int, facts: DirectiveFacts) -> Outcome:  # noqa: C901
         layout = self.layout
         o = Outcome(ref, action="update", directive_id=facts.id)
         closed = facts.completed_on is not None or facts.cancelled_on is not None
-        if p.text != _as_read(facts.text):
+        if p.text != _as_read(facts.text) and not self._edited(p, facts.id, "text"):
             o.updates["text"] = p.text
             o.changes.append(Phrase("chg_text"))
-        if layout.has("product") and p.product != _as_read(facts.product):
+        if (
+            layout.has("product")
+            and p.product != _as_read(facts.product)
+            and not self._edited(p, facts.id, "product")
+        ):
             o.updates["product"] = p.product
             o.changes.append(Phrase("chg_product"))
         if layout.has("with"):
