@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -174,6 +177,49 @@ def test_a_name_ending_in_a_slash_is_a_folder_that_must_exist(
     assert directives(made) == directives(db_path)
 
 
+@dataclass
+class ProgressLoop:
+    written: list[int] = field(default_factory=list)  # the percents a progress was logged at
+    refused: list[str] = field(default_factory=list)  # the stderr of each one refused
+
+
+@contextmanager
+def progress_loop(db: str, *, directive: int, most: int) -> Iterator[ProgressLoop]:
+    """Another process logging `progress` on ``directive`` again and again (1%, 2%, … up to
+    ``most``; one process, many commands: tests/batch.py) while the body runs: the body starts
+    once the first has been tried, and the loop stops when it ends."""
+    loop = ProgressLoop()
+    stop, writing = threading.Event(), threading.Event()
+    batch = Batch()
+
+    def writer() -> None:
+        n = 0
+        try:
+            while not stop.is_set() and n < most:
+                n += 1
+                code, _, stderr = batch(
+                    "--db", db, "progress", str(directive), "--percent", str(n),
+                    "--date", "1/7/2022",
+                )  # fmt: skip
+                if code == 0:
+                    loop.written.append(n)
+                else:
+                    loop.refused.append(stderr)
+                writing.set()
+        finally:
+            writing.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert writing.wait(timeout=300), "the writer never started"
+        yield loop
+    finally:
+        stop.set()
+        thread.join()
+        batch.close()
+
+
 def test_backup_refusals(office: Cli, db: str, db_path: Path, tmp_path: Path) -> None:
     before = file_digest(db_path)
     assert "is the database" in office.fail("backup", str(db_path), "--force")
@@ -193,37 +239,13 @@ def test_backup_while_others_write(office: Cli, db: str, tmp_path: Path) -> None
     sheet = tmp_path / "big.csv"
     sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
     office.ok("import", str(sheet), "--meeting", "1")
-    stop, writing = threading.Event(), threading.Event()
-    written: list[int] = []
-    batch = Batch()
-
-    def writer() -> None:
-        n = 0
-        try:
-            while not stop.is_set() and n < 40:
-                n += 1
-                code, _, _ = batch(
-                    "--db", db, "progress", "2", "--percent", str(n), "--date", "1/7/2022"
-                )
-                if code == 0:
-                    written.append(n)
-                writing.set()
-        finally:
-            writing.set()
-
-    thread = threading.Thread(target=writer)
-    thread.start()
-    try:
-        assert writing.wait(timeout=300), "the writer never started"
+    with progress_loop(db, directive=2, most=40) as loop:
         copies = []
         for i in range(3):
             copy = tmp_path / f"copy{i}.db"
             office.ok("backup", str(copy))
             copies.append(copy)
-    finally:
-        stop.set()
-        thread.join()
-        batch.close()
+    written = loop.written
     assert written, "the writer never got through"
     for copy in copies:
         conn = sqlite3.connect(copy)
@@ -495,36 +517,9 @@ def test_restore_while_another_process_writes(office: Cli, db: str, tmp_path: Pa
     copy = tmp_path / "copy.db"
     office.ok("backup", str(copy))
     backed = snapshot(str(copy))
-    stop, writing = threading.Event(), threading.Event()
-    written: list[int] = []
-    refused: list[str] = []
-    batch = Batch()
-
-    def writer() -> None:
-        n = 0
-        try:
-            while not stop.is_set() and n < 60:
-                n += 1
-                code, _, stderr = batch(
-                    "--db", db, "progress", "3", "--percent", str(n), "--date", "1/7/2022"
-                )
-                if code == 0:
-                    written.append(n)
-                else:
-                    refused.append(stderr)
-                writing.set()
-        finally:
-            writing.set()
-
-    thread = threading.Thread(target=writer)
-    thread.start()
-    try:
-        assert writing.wait(timeout=300), "the writer never started"
+    with progress_loop(db, directive=3, most=60) as loop:
         done = office("restore", str(copy), "--yes")
-    finally:
-        stop.set()
-        thread.join()
-        batch.close()
+    written, refused = loop.written, loop.refused
     assert done.exit_code == 0, done.stderr
     assert written, "the writer never got through"
     assert all(s.startswith("Error: ") and s.count("\n") == 1 for s in refused), refused

@@ -745,17 +745,17 @@ def limitation_tables(
     listed = Table(
         "limitations",
         t("report_limitations_list", lang),
-        [
-            t("id", lang),
-            t("unit_short", lang),
-            t("category", lang),
-            t("text", lang),
-            t("raised_on", lang),
-            t("resolved_on", lang),
-            t("report_repeat_of", lang),
-            t("meeting", lang),
-        ],
-        [INT, TEXT, TEXT, TEXT, DATE, DATE, INT, TEXT if labels.formal else INT],
+        *columns(
+            lang,
+            ("id", INT),
+            ("unit_short", TEXT),
+            ("category", TEXT),
+            ("text", TEXT),
+            ("raised_on", DATE),
+            ("resolved_on", DATE),
+            ("report_repeat_of", INT),
+            ("meeting", TEXT if labels.formal else INT),
+        ),
         sheet=t("report_sheet_limitations", lang),
     )
     listed.rows = [
