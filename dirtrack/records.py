@@ -2,12 +2,14 @@
 
 Every value reflects ``as_of``: a completion, cancellation, resolution, extension or progress
 entry dated after it is not shown, so a report made later with the same ``--as-of`` is the same.
+The change log's commands and changes, as ``history`` lists them, are here too (their times in
+UTC, to the second).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -367,3 +369,78 @@ def limitation_record(facts: LimitationFacts, as_of: date) -> Record:
         "resolved_on": iso(resolved),
         "repeat_of": facts.repeat_of_id,
     }
+
+
+# --- the change log, as history lists it ------------------------------------------------------
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return _utc(moment).isoformat(timespec="seconds")
+
+
+def change_record(change: Any) -> Record:
+    """One change row as JSON: the fields that changed as [old, new], and both images."""
+    before, after = change.before or {}, change.after or {}
+    keys = list(dict.fromkeys([*before, *after]))
+    changed = {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+    return {
+        "id": change.id,
+        "action": change.action,
+        "entity": change.entity,
+        "entity_id": change.entity_id,
+        "fields": changed,
+        "before": change.before,
+        "after": change.after,
+        "undone_by": change.undone_by,
+    }
+
+
+def command_record(command: Any, changes: list[Any]) -> Record:
+    return {
+        "id": command.id,
+        "at": _stamp(command.at),
+        "actor": command.actor,
+        "command": command.name,
+        "params": command.params,
+        "changes": [change_record(c) for c in changes],
+        "undoes": list(command.undoes),
+        "undone_by": command.undone_by,
+    }
+
+
+def change_listing_record(change: Any, command: Any) -> Record:
+    """A change as ``history ID`` lists it: :func:`change_record` with when, who, and the
+    command it was part of (``command``: None when the log has none)."""
+    record = change_record(change)
+    record.update(
+        {
+            "at": _stamp(change.at),
+            "actor": change.actor,
+            "command_id": command.id if command else None,
+            "command": command.name if command else None,
+        }
+    )
+    return record
+
+
+_NEVER = datetime(2000, 1, 1, tzinfo=UTC)  # any time: the keys of a blank record
+
+
+def command_keys() -> tuple[str, ...]:
+    """The keys of a command as ``history`` lists it (:func:`command_record`), in order."""
+    from dirtrack.store.history import CommandEntry
+
+    blank = CommandEntry(0, _NEVER, "", "", {}, 0, 0, 0, (), None)
+    return tuple(command_record(blank, []))
+
+
+def change_keys() -> tuple[str, ...]:
+    """The keys of a change as ``history ID`` lists it (:func:`change_listing_record`)."""
+    from dirtrack.store.history import ChangeEntry
+
+    blank = ChangeEntry(0, _NEVER, "", "", "", None, None, None, None)
+    return tuple(change_listing_record(blank, None))

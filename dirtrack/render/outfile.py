@@ -342,7 +342,7 @@ def write_atomic(
 ) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and a rename.
 
-    ``data`` may come in pieces (a JSON review of a large register, written as it is read):
+    ``data`` may come in pieces (a JSON report of a large register, written as it is read):
     the file appears, whole, only after the last one.
 
     Raises:

@@ -3,7 +3,7 @@
 The counts of :class:`~dirtrack.status.Counts` are aggregates over the rows
 :mod:`dirtrack.store.rules` judges; nothing here reads a directive into Python.
 
-A review counts the directives of its period per unit, those of the period before per unit (for
+A report counts the directives of its period per unit, those of the period before per unit (for
 the trends), those of its period per meeting chair, and lists its overdue and due-soon ones. On
 a large register every pass over the directives costs about the same, whatever it computes, so
 :func:`count_report` makes one: the directives of either period are judged as of both days into
@@ -114,7 +114,7 @@ class ReportCounts:
     risks: dict[tuple[int, int | None], dict[str, int]] = field(default_factory=dict)
 
 
-# The parts of the review's one counting statement, told apart by its first column, and the
+# The parts of the report's one counting statement, told apart by its first column, and the
 # figures of Counts it pivots into columns.
 UNITS, EARLIER, CHAIRS, WATCHED = range(4)
 FIGURES = (
