@@ -717,6 +717,7 @@ ReportFormatOpt = Annotated[
         metavar="FORMAT",
     ),
 ]
+DirectiveArg = Annotated[int, typer.Argument(metavar="ID", help="The directive.")]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(

@@ -16,6 +16,7 @@ from dirtrack.cli.common import (
     CATEGORY_HELP,
     KIND_HELP,
     DateOpt,
+    DirectiveArg,
     FormatOpt,
     Named,
     YesOpt,
@@ -136,7 +137,7 @@ def directive_changes(
 @edit_app.command("directive")
 def edit_directive(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     text: Annotated[str | None, typer.Option(help="The directive's text, corrected.")] = None,
     unit: Annotated[
@@ -444,7 +445,7 @@ def _delete_preview(plan: Any, lang: str) -> list[str]:
 @app.command("reopen")
 def reopen(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     reason: Annotated[str | None, typer.Option(help="Why it is open again.")] = None,
     on: DateOpt = None,
