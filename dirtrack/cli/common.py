@@ -718,6 +718,7 @@ ReportFormatOpt = Annotated[
     ),
 ]
 DirectiveArg = Annotated[int, typer.Argument(metavar="ID", help="The directive.")]
+LimitationArg = Annotated[int, typer.Argument(metavar="ID", help="The limitation.")]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(

@@ -18,6 +18,7 @@ from dirtrack.cli.common import (
     DateOpt,
     DirectiveArg,
     FormatOpt,
+    LimitationArg,
     Named,
     YesOpt,
     bad_parameter,
@@ -296,7 +297,7 @@ def _meeting(session: "Session", meeting_id: int) -> "Record":
 @edit_app.command("limitation")
 def edit_limitation(
     ctx: typer.Context,
-    limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
+    limitation_id: LimitationArg,
     *,
     text: Annotated[str | None, typer.Option(help="The limitation's text, corrected.")] = None,
     unit: Annotated[
