@@ -371,6 +371,86 @@ def limitation_record(facts: LimitationFacts, as_of: date) -> Record:
     }
 
 
+# --- periodic directives, fields and leaders, the calendar ---------------------------------------
+
+
+def series_record(row: Any, coordinators: list[str]) -> Record:
+    """A series' rule as ``series show`` gives it (``series list``: :func:`listed_series`)."""
+    return {
+        "id": row.id,
+        "meeting_id": row.meeting_id,
+        "unit": row.unit_code,
+        "with": coordinators,
+        "text": row.text,
+        "every": row.every,
+        "day": row.day,
+        "offset": row.offset,
+        "from": iso(row.starts_on),
+        "until": iso(row.ends_on),
+        "product": row.product,
+        "key": row.key,
+    }
+
+
+def planned_occurrence_record(occ: Any) -> Record:
+    """An occurrence ``assign --every --dry-run`` plans: its period, issue day, day and deadline."""
+    return {
+        "period": occ.label,
+        "issued_on": iso(occ.issued_on),
+        "scheduled": iso(occ.scheduled),
+        "due": iso(occ.due),
+    }
+
+
+def listed_series(row: Any, coordinators: list[str], occurrences: list[int]) -> Record:
+    """A series as ``series list`` gives it: :func:`series_record` with its occurrences' ids."""
+    record = series_record(row, coordinators)
+    record["occurrences"] = occurrences
+    return record
+
+
+def listed_series_keys() -> tuple[str, ...]:
+    """The keys of :func:`listed_series`, in order (an empty listing's CSV header)."""
+    from types import SimpleNamespace
+
+    # A series row's columns, every one empty.
+    columns = ("id", "meeting_id", "unit_code", "text", "every", "day", "offset", "starts_on")
+    blank = SimpleNamespace(**dict.fromkeys((*columns, "ends_on", "product", "key")))
+    return tuple(listed_series(blank, [], []))
+
+
+def field_record(code: str, name: str) -> Record:
+    """A field as ``field list`` gives it."""
+    return {"code": code, "name": name}
+
+
+def field_keys() -> tuple[str, ...]:
+    """The keys of :func:`field_record`, in order (an empty listing's CSV header)."""
+    return tuple(field_record("", ""))
+
+
+def charge_record(
+    leader: object, field: object, unit: str | None, start: str | None, until: str | None
+) -> Record:
+    """Who was in charge of a field or a unit, from when until when (``leader list``)."""
+    return {"leader": leader, "field": field, "unit": unit, "from": start, "until": until}
+
+
+def charge_keys() -> tuple[str, ...]:
+    """The keys of :func:`charge_record`, in order (an empty listing's CSV header)."""
+    return tuple(charge_record(None, None, None, None, None))
+
+
+def calendar_record(day: str, off: bool, note: str | None, source: str) -> Record:
+    """A day of ``calendar list``: ISO day, off or worked, why, and whose word (office, law)."""
+    return {"date": day, "off": off, "note": note, "source": source}
+
+
+def calendar_keys() -> tuple[str, ...]:
+    """The keys of :func:`calendar_record`, in order (an empty listing's CSV header)."""
+    return tuple(calendar_record("", False, None, ""))
+
+
 # --- the change log, as history lists it ------------------------------------------------------
 
 
