@@ -2,8 +2,9 @@
 
 Every value reflects ``as_of``: a completion, cancellation, resolution, extension or progress
 entry dated after it is not shown, so a report made later with the same ``--as-of`` is the same.
-The change log's commands and changes, as ``history`` lists them, are here too (their times in
-UTC, to the second).
+The records of series, fields, leaders' charges and calendar days, and the change log's
+commands and changes as ``history`` lists them (their times in UTC, to the second), are here too;
+each kind's keys, in order, come from its builder.
 """
 
 from __future__ import annotations
