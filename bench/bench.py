@@ -681,17 +681,18 @@ def traced_sql(argv: list[str], env: dict[str, str]) -> str:
 
 
 def floor_sql(reg: Register) -> tuple[str, str]:
-    """The SQL dirtrack sends for the per-unit counts of ``report`` and for the rows of
-    ``overdue``, compiled for SQLite with the values written in."""
+    """The plain SQL of the per-unit counts of ``report`` (the reference statement of
+    ``tests/oracle.py``) and the SQL dirtrack sends for the rows of ``overdue``, compiled for
+    SQLite with the values written in."""
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import select
     from sqlalchemy.dialects import sqlite
 
     from dirtrack.periods import parse_period
     from dirtrack.status import Status
-    from dirtrack.store.counts import unit_counts_query
     from dirtrack.store.rules import Scope, directive_ids
     from dirtrack.store.tables import directive
+    from tests.oracle import unit_counts_query
 
     span = parse_period(f"{reg.today.year}Q{(reg.today.month - 1) // 3 + 1}", today=reg.today)
     scope = Scope(as_of=reg.today, held_on_or_before=reg.today, closed_not_before=span.start)

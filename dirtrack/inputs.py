@@ -58,6 +58,17 @@ def open_input(path: Path) -> BinaryIO:
         raise
 
 
+# errno of a write that failed for want of room or because of the device, and how the catalog
+# says it (:func:`dirtrack.render.outfile.output_failure` tells standard output's by them).
+WRITE_ERRNOS = {
+    errno.ENOSPC: "w_disk_full",
+    errno.EDQUOT: "w_disk_quota",
+    errno.EFBIG: "w_file_too_big",
+    errno.EIO: "w_io_error",
+    errno.EROFS: "w_read_only_fs",
+    errno.EBADF: "w_closed",
+}
+
 # errno of a file that cannot be opened, read or written, or a server that cannot be reached,
 # and how the catalog says it.
 OS_ERRNOS = {
@@ -68,12 +79,7 @@ OS_ERRNOS = {
     errno.ENOTDIR: "w_not_folder",
     errno.ELOOP: "w_link_loop",
     errno.ENAMETOOLONG: "w_name_too_long",
-    errno.ENOSPC: "w_disk_full",
-    errno.EDQUOT: "w_disk_quota",
-    errno.EFBIG: "w_file_too_big",
-    errno.EIO: "w_io_error",
-    errno.EROFS: "w_read_only_fs",
-    errno.EBADF: "w_closed",
+    **WRITE_ERRNOS,
     errno.ECONNREFUSED: "w_conn_refused",
     errno.ECONNRESET: "w_conn_reset",
     errno.ETIMEDOUT: "w_timed_out",

@@ -2,12 +2,15 @@
 
 Every value reflects ``as_of``: a completion, cancellation, resolution, extension or progress
 entry dated after it is not shown, so a report made later with the same ``--as-of`` is the same.
+The records of series, fields, leaders' charges and calendar days, and the change log's
+commands and changes as ``history`` lists them (their times in UTC, to the second), are here too;
+each kind's keys, in order, come from its builder.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -367,3 +370,158 @@ def limitation_record(facts: LimitationFacts, as_of: date) -> Record:
         "resolved_on": iso(resolved),
         "repeat_of": facts.repeat_of_id,
     }
+
+
+# --- periodic directives, fields and leaders, the calendar ---------------------------------------
+
+
+def series_record(row: Any, coordinators: list[str]) -> Record:
+    """A series' rule as ``series show`` gives it (``series list``: :func:`listed_series`)."""
+    return {
+        "id": row.id,
+        "meeting_id": row.meeting_id,
+        "unit": row.unit_code,
+        "with": coordinators,
+        "text": row.text,
+        "every": row.every,
+        "day": row.day,
+        "offset": row.offset,
+        "from": iso(row.starts_on),
+        "until": iso(row.ends_on),
+        "product": row.product,
+        "key": row.key,
+    }
+
+
+def planned_occurrence_record(occ: Any) -> Record:
+    """An occurrence ``assign --every --dry-run`` plans: its period, issue day, day and deadline."""
+    return {
+        "period": occ.label,
+        "issued_on": iso(occ.issued_on),
+        "scheduled": iso(occ.scheduled),
+        "due": iso(occ.due),
+    }
+
+
+def listed_series(row: Any, coordinators: list[str], occurrences: list[int]) -> Record:
+    """A series as ``series list`` gives it: :func:`series_record` with its occurrences' ids."""
+    record = series_record(row, coordinators)
+    record["occurrences"] = occurrences
+    return record
+
+
+def listed_series_keys() -> tuple[str, ...]:
+    """The keys of :func:`listed_series`, in order (an empty listing's CSV header)."""
+    from types import SimpleNamespace
+
+    # A series row's columns, every one empty.
+    columns = ("id", "meeting_id", "unit_code", "text", "every", "day", "offset", "starts_on")
+    blank = SimpleNamespace(**dict.fromkeys((*columns, "ends_on", "product", "key")))
+    return tuple(listed_series(blank, [], []))
+
+
+def field_record(code: str, name: str) -> Record:
+    """A field as ``field list`` gives it."""
+    return {"code": code, "name": name}
+
+
+def field_keys() -> tuple[str, ...]:
+    """The keys of :func:`field_record`, in order (an empty listing's CSV header)."""
+    return tuple(field_record("", ""))
+
+
+def charge_record(
+    leader: object, field: object, unit: str | None, start: str | None, until: str | None
+) -> Record:
+    """Who was in charge of a field or a unit, from when until when (``leader list``)."""
+    return {"leader": leader, "field": field, "unit": unit, "from": start, "until": until}
+
+
+def charge_keys() -> tuple[str, ...]:
+    """The keys of :func:`charge_record`, in order (an empty listing's CSV header)."""
+    return tuple(charge_record(None, None, None, None, None))
+
+
+def calendar_record(day: str, off: bool, note: str | None, source: str) -> Record:
+    """A day of ``calendar list``: ISO day, off or worked, why, and whose word (office, law)."""
+    return {"date": day, "off": off, "note": note, "source": source}
+
+
+def calendar_keys() -> tuple[str, ...]:
+    """The keys of :func:`calendar_record`, in order (an empty listing's CSV header)."""
+    return tuple(calendar_record("", False, None, ""))
+
+
+# --- the change log, as history lists it ------------------------------------------------------
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return _utc(moment).isoformat(timespec="seconds")
+
+
+def change_record(change: Any) -> Record:
+    """One change row as JSON: the fields that changed as [old, new], and both images."""
+    before, after = change.before or {}, change.after or {}
+    keys = list(dict.fromkeys([*before, *after]))
+    changed = {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+    return {
+        "id": change.id,
+        "action": change.action,
+        "entity": change.entity,
+        "entity_id": change.entity_id,
+        "fields": changed,
+        "before": change.before,
+        "after": change.after,
+        "undone_by": change.undone_by,
+    }
+
+
+def command_record(command: Any, changes: list[Any]) -> Record:
+    return {
+        "id": command.id,
+        "at": _stamp(command.at),
+        "actor": command.actor,
+        "command": command.name,
+        "params": command.params,
+        "changes": [change_record(c) for c in changes],
+        "undoes": list(command.undoes),
+        "undone_by": command.undone_by,
+    }
+
+
+def change_listing_record(change: Any, command: Any) -> Record:
+    """A change as ``history ID`` lists it: :func:`change_record` with when, who, and the
+    command it was part of (``command``: None when the log has none)."""
+    record = change_record(change)
+    record.update(
+        {
+            "at": _stamp(change.at),
+            "actor": change.actor,
+            "command_id": command.id if command else None,
+            "command": command.name if command else None,
+        }
+    )
+    return record
+
+
+_NEVER = datetime(2000, 1, 1, tzinfo=UTC)  # any time: the keys of a blank record
+
+
+def command_keys() -> tuple[str, ...]:
+    """The keys of a command as ``history`` lists it (:func:`command_record`), in order."""
+    from dirtrack.store.history import CommandEntry
+
+    blank = CommandEntry(0, _NEVER, "", "", {}, 0, 0, 0, (), None)
+    return tuple(command_record(blank, []))
+
+
+def change_keys() -> tuple[str, ...]:
+    """The keys of a change as ``history ID`` lists it (:func:`change_listing_record`)."""
+    from dirtrack.store.history import ChangeEntry
+
+    blank = ChangeEntry(0, _NEVER, "", "", "", None, None, None, None)
+    return tuple(change_listing_record(blank, None))

@@ -3,8 +3,9 @@
 Product code asks the database (:mod:`dirtrack.store.rules`, :mod:`dirtrack.store.counts`) and
 reads only what the report lists (:mod:`dirtrack.report`). This module computes the same from
 each directive's :class:`~dirtrack.status.DirectiveFacts`, one at a time, the straightforward
-way: the tests compare the two on random registers, on SQLite and PostgreSQL. Nothing in
-``dirtrack/`` imports it.
+way: the tests compare the two on random registers, on SQLite and PostgreSQL. Also the per-unit
+counts as one plain statement per scope (:func:`unit_counts`), that ``count_report``'s one pass is
+held to. Nothing in ``dirtrack/`` imports it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy import Connection, Select, case, func
 from sqlmodel import Session, select
 
 from dirtrack import risk
@@ -38,6 +41,7 @@ from dirtrack.report.sections import (
 from dirtrack.risk import RiskRules
 from dirtrack.status import Counts, DirectiveFacts, Status
 from dirtrack.store.limitations import LimitationFacts
+from dirtrack.store.rules import Scope, states
 from dirtrack.text import fold, nfc
 
 
@@ -452,6 +456,43 @@ def gather_report(
             due_within=due_within,
         )
     )
+
+
+# --- the per-unit counts in one plain statement ------------------------------------------------
+
+
+def unit_counts_query(scope: Scope) -> Select[int, str, int, int, int]:
+    """``unit_id, status, no_deadline, extended, count`` of the directives in ``scope``: the
+    statuses of :func:`dirtrack.store.rules.states` counted the plain way, one statement per scope
+    (``count_report`` counts both periods in one pass; ``make bench`` times this one as the
+    floor)."""
+    rows = states(scope)
+    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
+    flags = sa.select(
+        rows.c.unit_id,
+        rows.c.status,
+        no_deadline.label("no_deadline"),
+        rows.c.extended,
+    ).subquery("flags")
+    # Grouped by status first: grouped by unit first, SQLite would walk the directives in
+    # unit_id index order, one random page per row, instead of reading the table through.
+    query = sa.select(
+        flags.c.unit_id, flags.c.status, flags.c.no_deadline, flags.c.extended, func.count()
+    ).group_by(flags.c.status, flags.c.no_deadline, flags.c.extended, flags.c.unit_id)
+    return query
+
+
+def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
+    """Counts per lead unit id of the directives in ``scope``, as of ``scope.as_of``.
+
+    A unit without a directive in scope is absent. Equal to what
+    :meth:`dirtrack.status.Counts.add` gives directive by directive.
+    """
+    counts: dict[int, Counts] = {}
+    for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
+        unit_count = counts.setdefault(unit_id, Counts())
+        unit_count.add(Status(status), has_deadline=not nodl, extended=bool(extended), n=n)
+    return counts
 
 
 # --- registers as a clerk records them ----------------------------------------------------

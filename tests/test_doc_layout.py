@@ -1082,6 +1082,22 @@ def test_a_word_wider_than_the_page_leaves_every_column_in_place(
                                 assert need + 0.38 <= width + 1e-6, (lang, word, width)
 
 
+def _signed_on_the_last_rows_page(doc: Any, *case: str) -> None:
+    """The signature's table ("Nơi nhận" / "Recipients") is on the section of the body's last
+    table, a landscape one (``case`` names the document in a failure)."""
+    section, tables = 0, []  # (section index, first cell's text) of each table
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            tables.append((section, "".join(element.itertext())))
+        elif element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
+    signed = next(i for i, (_, text) in enumerate(tables)
+                  if text.startswith(("Nơi nhận", "Recipients")))  # fmt: skip
+    last_rows = doc.sections[tables[signed - 1][0]]
+    assert last_rows.page_width > last_rows.page_height, (*case, "the last table is wide")
+    assert tables[signed][0] == tables[signed - 1][0], (*case, tables[signed - 1 :])
+
+
 def _empty_sections(doc: Any) -> list[int]:
     """The sections (page set-ups) with nothing printed in them: each an empty page."""
     filled: list[bool] = [False]
@@ -1117,17 +1133,7 @@ def test_a_document_ending_on_landscape_pages_has_no_empty_last_page(
                 continue
             # The signature on the landscape page of the body's last rows: turned back to
             # portrait after them, it stood alone on a page of its own.
-            section, tables = 0, []  # (section index, first cell's text) of each table
-            for element in doc.element.body.iterchildren():
-                if element.tag == qn("w:tbl"):
-                    tables.append((section, "".join(element.itertext())))
-                elif element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-                    section += 1
-            signed = next(i for i, (_, text) in enumerate(tables)
-                          if text.startswith(("Nơi nhận", "Recipients")))  # fmt: skip
-            last_rows = doc.sections[tables[signed - 1][0]]
-            assert last_rows.page_width > last_rows.page_height, (lang, "the last table is wide")
-            assert tables[signed][0] == tables[signed - 1][0], (lang, tables[signed - 1 :])
+            _signed_on_the_last_rows_page(doc, lang)
 
 
 def test_a_period_without_a_directive_has_no_empty_annex(long_named: Cli, tmp_path: Path) -> None:
@@ -1246,17 +1252,7 @@ def test_the_templates_signature_goes_on_the_landscape_page_of_the_last_rows(
                    "--template", str(mine), "--out", str(out))  # fmt: skip
             doc = Document(str(out))
             assert _empty_sections(doc) == [], (lang, quarter)
-            section, tables = 0, []  # (section index, first cell's text) of each table
-            for element in doc.element.body.iterchildren():
-                if element.tag == qn("w:tbl"):
-                    tables.append((section, "".join(element.itertext())))
-                elif element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-                    section += 1
-            signed = next(i for i, (_, text) in enumerate(tables)
-                          if text.startswith(("Nơi nhận", "Recipients")))  # fmt: skip
-            last_rows = doc.sections[tables[signed - 1][0]]
-            assert last_rows.page_width > last_rows.page_height, (lang, quarter)
-            assert tables[signed][0] == tables[signed - 1][0], (lang, quarter, tables[signed - 1 :])
+            _signed_on_the_last_rows_page(doc, lang, quarter)
 
 
 def test_an_office_detail_not_set_leaves_its_line_out_of_the_template(

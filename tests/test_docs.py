@@ -91,11 +91,12 @@ def test_the_readme_lists_exactly_the_environment_variables_dirtrack_reads() -> 
 
 
 def test_no_issue_numbers_in_the_comments_of_the_code() -> None:
-    """A comment or docstring says why, not which ticket asked: ``(issue 6)``, ``(#12)``."""
+    """A comment or docstring says why, not which ticket, session or round asked: ``(issue 6)``,
+    ``(#12)``, ``session 28``, ``round 33`` (commit messages keep them)."""
     import tokenize
 
     found = []
-    issue = re.compile(r"(?i)\b(issue|issues|ticket|bug|PR)\s*#?\s*\d+|\(#\d+\)")
+    issue = re.compile(r"(?i)\b(issues?|tickets?|bug|PR|sessions?|rounds?)\s*#?\s*\d+|\(#\d+\)")
     for path in sorted((Path(__file__).resolve().parent.parent / "dirtrack").rglob("*.py")):
         with path.open("rb") as handle:
             tokens = list(tokenize.tokenize(handle.readline))

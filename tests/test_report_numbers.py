@@ -55,6 +55,7 @@ from tests.oracle import (
     register_statuses,
 )
 from tests.pg import Cluster
+from tests.report_register import COUNT_KEYS
 
 FIRST = date(2025, 3, 1)  # the span holds 7/4, 26/4 (worked), 30/4–2/5 and 1–2/9 (2025)
 LAST_MEETING = 150
@@ -483,19 +484,7 @@ PERIODS: list[tuple[tuple[str, ...], date, date, tuple[date, date] | None]] = [
     (("--period", "2025-04-10..2025-07-20"), date(2025, 4, 10), date(2025, 7, 20), None),
 ]
 
-ROW_KEYS = (
-    "total",
-    "done_on_time",
-    "done_late",
-    "open_in_time",
-    "overdue",
-    "no_deadline",
-    "cancelled",
-    "withdrawn",
-    "extended",
-    "completion_rate",
-    "on_time_rate",
-)
+ROW_KEYS = (*COUNT_KEYS, "withdrawn", "extended", "completion_rate", "on_time_rate")
 
 
 def days_of_note(reg: Register) -> list[date]:

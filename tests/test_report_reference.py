@@ -280,7 +280,7 @@ def test_one_pass_counts_equal_the_separate_queries(
     from sqlalchemy import select
 
     from dirtrack.status import Status
-    from dirtrack.store.counts import count_report, unit_counts
+    from dirtrack.store.counts import count_report
     from dirtrack.store.rules import directive_ids, states
 
     fill(engine, reg)
@@ -298,8 +298,8 @@ def test_one_pass_counts_equal_the_separate_queries(
     due_by = as_of + timedelta(days=within)
     with read_scope(engine) as conn:
         found = count_report(conn, now, then, due_by)
-        assert found.units == unit_counts(conn, now)
-        assert found.earlier == unit_counts(conn, then)
+        assert found.units == oracle.unit_counts(conn, now)
+        assert found.earlier == oracle.unit_counts(conn, then)
         overdue = list(
             conn.execute(directive_ids(now, [Status.OVERDUE], most_overdue_first=True)).scalars()
         )

@@ -23,10 +23,9 @@ from dirtrack.report.sections import scope_end
 from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, Status
 from dirtrack.store import facts as core
 from dirtrack.store import tables as t
-from dirtrack.store.counts import unit_counts
 from dirtrack.store.directives import DirectiveFilter, iter_facts
 from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
-from tests.oracle import build_report, judge
+from tests.oracle import build_report, judge, unit_counts
 from tests.random_register import DAYS, Register, day, fill, periods, registers
 
 

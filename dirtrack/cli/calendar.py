@@ -16,6 +16,7 @@ from dirtrack.cli.common import (
 )
 from dirtrack.i18n import Phrase, msg
 from dirtrack.periods import check_year, parse_date
+from dirtrack.records import calendar_keys, calendar_record
 from dirtrack.render import OutputFormat, err
 
 if TYPE_CHECKING:
@@ -100,16 +101,6 @@ def calendar_list(
         )
         records = _year_days(calendar, year, records, state(ctx).lang)
     calendar_days(records, fmt, state(ctx).lang, keys=calendar_keys, fields=field_list(fields))
-
-
-def calendar_record(day: str, off: bool, note: str | None, source: str) -> dict[str, object]:
-    """A day of ``calendar list``: ISO day, off or worked, why, and whose word (office, law)."""
-    return {"date": day, "off": off, "note": note, "source": source}
-
-
-def calendar_keys() -> tuple[str, ...]:
-    """The keys of :func:`calendar_record`, in order (an empty listing's CSV header)."""
-    return tuple(calendar_record("", False, None, ""))
 
 
 def _year_days(

@@ -430,7 +430,7 @@ def judged_day(as_of: str | None, span: Period) -> date:
     """T for a period's figures: ``--as-of``, else the period's end (today while it runs).
 
     A day before the period begins is refused: nothing of the period has happened on it, and
-    figures of all zeros would pass for a real review. So is a period still to come without
+    figures of all zeros would pass for a real report. So is a period still to come without
     --as-of (today, its T, is before it begins).
     """
     day = optional_day(as_of)
@@ -717,6 +717,8 @@ ReportFormatOpt = Annotated[
         metavar="FORMAT",
     ),
 ]
+DirectiveArg = Annotated[int, typer.Argument(metavar="ID", help="The directive.")]
+LimitationArg = Annotated[int, typer.Argument(metavar="ID", help="The limitation.")]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(

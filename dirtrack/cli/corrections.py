@@ -16,7 +16,9 @@ from dirtrack.cli.common import (
     CATEGORY_HELP,
     KIND_HELP,
     DateOpt,
+    DirectiveArg,
     FormatOpt,
+    LimitationArg,
     Named,
     YesOpt,
     bad_parameter,
@@ -136,7 +138,7 @@ def directive_changes(
 @edit_app.command("directive")
 def edit_directive(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     text: Annotated[str | None, typer.Option(help="The directive's text, corrected.")] = None,
     unit: Annotated[
@@ -295,7 +297,7 @@ def _meeting(session: "Session", meeting_id: int) -> "Record":
 @edit_app.command("limitation")
 def edit_limitation(
     ctx: typer.Context,
-    limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
+    limitation_id: LimitationArg,
     *,
     text: Annotated[str | None, typer.Option(help="The limitation's text, corrected.")] = None,
     unit: Annotated[
@@ -444,7 +446,7 @@ def _delete_preview(plan: Any, lang: str) -> list[str]:
 @app.command("reopen")
 def reopen(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     reason: Annotated[str | None, typer.Option(help="Why it is open again.")] = None,
     on: DateOpt = None,

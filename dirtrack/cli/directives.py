@@ -10,6 +10,7 @@ from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
     DateOpt,
+    DirectiveArg,
     FieldsOpt,
     FormatOpt,
     StatusOpt,
@@ -314,7 +315,7 @@ def _records(session: object, ids: list[int]) -> list[dict[str, object]]:
 @app.command("progress")
 def progress(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     percent: Annotated[int | None, typer.Option(help="Share done, 0-100.")] = None,
     note: Annotated[str | None, typer.Option(help="What the unit reported.")] = None,
@@ -342,7 +343,7 @@ def _bad_verdict(value: str, choices: Choices) -> InvalidInput:
 @app.command("done")
 def done(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     on: DateOpt = None,
     note: Annotated[str | None, typer.Option(help="The result, in words.")] = None,
@@ -407,7 +408,7 @@ def done(
 @app.command("extend")
 def extend(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     to: Annotated[
         str | None,
@@ -480,7 +481,7 @@ def extend(
 @app.command("cancel")
 def cancel(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     reason: Annotated[str | None, typer.Option(help="Why it was withdrawn.")] = None,
     on: DateOpt = None,
@@ -556,7 +557,7 @@ def list_directives(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    directive_id: DirectiveArg,
     *,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,

@@ -14,7 +14,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.i18n import msg
-from dirtrack.records import Record
+from dirtrack.records import charge_keys, charge_record, field_keys, field_record
 from dirtrack.render import Column, OutputFormat, emit, err
 
 field_app = DirtrackTyper(
@@ -56,16 +56,6 @@ def field_list_cmd(
         records = [field_record(c, n) for _, c, n in all_fields(conn)]
     columns = [Column("code", "code"), Column("name", "field_name")]
     emit(records, columns, fmt, state(ctx).lang, fields=field_list(fields), keys=field_keys)
-
-
-def field_record(code: str, name: str) -> Record:
-    """A field as ``field list`` gives it."""
-    return {"code": code, "name": name}
-
-
-def field_keys() -> tuple[str, ...]:
-    """The keys of :func:`field_record`, in order (an empty listing's CSV header)."""
-    return tuple(field_record("", ""))
 
 
 @field_app.command("suggest")
@@ -164,15 +154,3 @@ def leader_list(
         Column("until", "until_day", lambda r, lang: day(r["until"], lang)),
     ]
     emit(records, columns, fmt, state(ctx).lang, fields=field_list(fields), keys=charge_keys)
-
-
-def charge_record(
-    leader: object, field: object, unit: str | None, start: str | None, until: str | None
-) -> Record:
-    """Who was in charge of a field or a unit, from when until when (``leader list``)."""
-    return {"leader": leader, "field": field, "unit": unit, "from": start, "until": until}
-
-
-def charge_keys() -> tuple[str, ...]:
-    """The keys of :func:`charge_record`, in order (an empty listing's CSV header)."""
-    return tuple(charge_record(None, None, None, None, None))

@@ -12,6 +12,7 @@ from dirtrack.cli.common import (
     DateOpt,
     FieldsOpt,
     FormatOpt,
+    LimitationArg,
     UnitFilterOpt,
     bad_parameter,
     dated_change,
@@ -271,7 +272,7 @@ def linked(lang: str, limitation_id: int, to: int, first: int | None) -> str:
 @limitation_app.command("unlink")
 def limitation_unlink(
     ctx: typer.Context,
-    limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
+    limitation_id: LimitationArg,
 ) -> None:
     """Say a limitation is new after all: remove its link to an earlier one."""
     from dirtrack.store.limitations import unlink_limitation
@@ -284,7 +285,7 @@ def limitation_unlink(
 @limitation_app.command("suggest")
 def limitation_suggest(
     ctx: typer.Context,
-    limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
+    limitation_id: LimitationArg,
     *,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,

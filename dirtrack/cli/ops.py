@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,7 +28,13 @@ from dirtrack.cli.common import (
 )
 from dirtrack.errors import DirtrackError, ExitCode, InvalidInput, NotFound
 from dirtrack.i18n import msg, t
-from dirtrack.records import Record
+from dirtrack.records import (
+    Record,
+    change_keys,
+    change_listing_record,
+    command_keys,
+    command_record,
+)
 from dirtrack.remind import STALE_AFTER, WITHIN
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render import ops as views
@@ -123,78 +129,6 @@ def remind(
 
 
 # --- history and undo --------------------------------------------------------------------------
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _stamp(moment: datetime) -> str:
-    return _utc(moment).isoformat(timespec="seconds")
-
-
-def change_record(change: Any) -> Record:
-    """One change row as JSON: the fields that changed as [old, new], and both images."""
-    before, after = change.before or {}, change.after or {}
-    keys = list(dict.fromkeys([*before, *after]))
-    changed = {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
-    return {
-        "id": change.id,
-        "action": change.action,
-        "entity": change.entity,
-        "entity_id": change.entity_id,
-        "fields": changed,
-        "before": change.before,
-        "after": change.after,
-        "undone_by": change.undone_by,
-    }
-
-
-def command_record(command: Any, changes: list[Any]) -> Record:
-    return {
-        "id": command.id,
-        "at": _stamp(command.at),
-        "actor": command.actor,
-        "command": command.name,
-        "params": command.params,
-        "changes": [change_record(c) for c in changes],
-        "undoes": list(command.undoes),
-        "undone_by": command.undone_by,
-    }
-
-
-def change_listing_record(change: Any, command: Any) -> Record:
-    """A change as ``history ID`` lists it: :func:`change_record` with when, who, and the
-    command it was part of (``command``: None when the log has none)."""
-    record = change_record(change)
-    record.update(
-        {
-            "at": _stamp(change.at),
-            "actor": change.actor,
-            "command_id": command.id if command else None,
-            "command": command.name if command else None,
-        }
-    )
-    return record
-
-
-_NEVER = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def command_keys() -> tuple[str, ...]:
-    """The keys of a command as ``history`` lists it (:func:`command_record`), in order."""
-    from dirtrack.store.history import CommandEntry
-
-    blank = CommandEntry(0, _NEVER, "", "", {}, 0, 0, 0, (), None)
-    return tuple(command_record(blank, []))
-
-
-def change_keys() -> tuple[str, ...]:
-    """The keys of a change as ``history ID`` lists it (:func:`change_listing_record`)."""
-    from dirtrack.store.history import ChangeEntry
-
-    blank = ChangeEntry(0, _NEVER, "", "", "", None, None, None, None)
-    return tuple(change_listing_record(blank, None))
 
 
 @app.command("history")
@@ -559,7 +493,6 @@ def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
 
 def _machine_zone() -> str:
     """The machine's time zone: its name where the system says it, else its abbreviation."""
-    from datetime import datetime
 
     if os.environ.get("TZ"):
         return os.environ["TZ"]

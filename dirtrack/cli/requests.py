@@ -8,6 +8,7 @@ from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
     AsOfOpt,
     DateOpt,
+    DirectiveArg,
     FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
@@ -22,7 +23,6 @@ from dirtrack.cli.common import (
 from dirtrack.i18n import msg
 from dirtrack.render import OutputFormat, err, out
 
-DirectiveArg = Annotated[int, typer.Argument(metavar="ID", help="The directive.")]
 RequestArg = Annotated[int, typer.Argument(metavar="REQUEST", help="The request's id.")]
 ReasonOpt = Annotated[str, typer.Option(help="Why (required).", metavar="TEXT")]
 DocOpt = Annotated[

@@ -1,6 +1,6 @@
 """`assign --every`, `series list`, `series show`, `series stop`: periodic directives."""
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,7 +21,14 @@ from dirtrack.cli.common import (
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import clauses, msg
 from dirtrack.periods import parse_date
-from dirtrack.records import Record, iso
+from dirtrack.records import (
+    Record,
+    iso,
+    listed_series,
+    listed_series_keys,
+    planned_occurrence_record,
+    series_record,
+)
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
 
@@ -35,32 +42,6 @@ series_app = DirtrackTyper(
     help="Periodic directives (assign --every): their occurrences and results.",
 )
 app.add_typer(series_app, name="series")
-
-
-def series_record(row: Any, coordinators: list[str]) -> Record:
-    return {
-        "id": row.id,
-        "meeting_id": row.meeting_id,
-        "unit": row.unit_code,
-        "with": coordinators,
-        "text": row.text,
-        "every": row.every,
-        "day": row.day,
-        "offset": row.offset,
-        "from": iso(row.starts_on),
-        "until": iso(row.ends_on),
-        "product": row.product,
-        "key": row.key,
-    }
-
-
-def occurrence_record(occ: Any) -> Record:
-    return {
-        "period": occ.label,
-        "issued_on": iso(occ.issued_on),
-        "scheduled": iso(occ.scheduled),
-        "due": iso(occ.due),
-    }
 
 
 def assign_series(
@@ -128,7 +109,7 @@ def assign_series(
                         key=asked.key,
                         ends_on=schedule.ends_on,
                     )
-                records = [occurrence_record(o) for o in planned]
+                records = [planned_occurrence_record(o) for o in planned]
                 if fmt is OutputFormat.JSON:
                     out(dump(records))
                 else:
@@ -184,23 +165,6 @@ def series_records(conn: "Connection", ids: list[int] | None) -> list[Record]:
         rows = [r for r in rows if r.id in ids]
     withs = coordinator_codes(conn, [r.id for r in rows])
     return [listed_series(row, withs[row.id], occurrence_ids(conn, row.id)) for row in rows]
-
-
-def listed_series(row: Any, coordinators: list[str], occurrences: list[int]) -> Record:
-    """A series as ``series list`` gives it: :func:`series_record` with its occurrences' ids."""
-    record = series_record(row, coordinators)
-    record["occurrences"] = occurrences
-    return record
-
-
-def listed_series_keys() -> tuple[str, ...]:
-    """The keys of :func:`listed_series`, in order (an empty listing's CSV header)."""
-    from types import SimpleNamespace
-
-    # A series row's columns, every one empty.
-    columns = ("id", "meeting_id", "unit_code", "text", "every", "day", "offset", "starts_on")
-    blank = SimpleNamespace(**dict.fromkeys((*columns, "ends_on", "product", "key")))
-    return tuple(listed_series(blank, [], []))
 
 
 @series_app.command("list")

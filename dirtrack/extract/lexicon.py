@@ -486,7 +486,6 @@ HEADING_LIMIT = re.compile(r"\b(?:han che|ton tai|khuyet diem|kho khan|yeu kem|v
 PRAISE = re.compile(
     r"\b(?:bieu duong|ghi nhan|danh gia cao|khen ngoi|chuc mung|cam on|tri an|hoan nghenh)\b"
 )
-PAST = re.compile(r"\b(?:da|vua|dang)\b")
 
 #: Verbs that open an imperative clause ("Nâng cao...", "Phối hợp...", "Cũng cố...").
 IMPERATIVE_VERBS = (

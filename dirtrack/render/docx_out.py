@@ -1,4 +1,4 @@
-"""The review as a Word document (python-docx), laid out as an office files its reports.
+"""The report as a Word document (python-docx), laid out as an office files its reports.
 
 With a :class:`~dirtrack.letterhead.Letterhead` (``report --format docx``): the heading block of
 the office's kind (:mod:`dirtrack.render.official`), BÁO CÁO and its subject, ``Kính gửi``; the

@@ -1,4 +1,4 @@
-"""The review as one self-contained HTML page: inline CSS, the chart as a base64 PNG.
+"""The report as one self-contained HTML page: inline CSS, the chart as a base64 PNG.
 
 Built with :mod:`xml.etree.ElementTree`, which escapes every text, so a directive that contains
 ``<script>`` stays text.

@@ -26,7 +26,7 @@ def dump_chunks(value: Any) -> Iterator[str]:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` in pieces, to be written as they come.
 
     A :class:`~dirtrack.records.RecordStream`, or an iterator, is written as the list it
-    stands for, record by record as it is read (the review's ``directives`` on a large
+    stands for, record by record as it is read (the report's ``directives`` on a large
     register, the records of ``overdue``), so the document is never held whole.
     ``tests/test_report_reference.py`` compares the pieces joined with json.dumps on random values.
     """
@@ -105,7 +105,7 @@ def _scalar(value: Any) -> str | None:
 
 
 # "\n" and the indent of each level; and for each shape of record (its keys, in order) and
-# level, the text that opens each of its lines: a review writes a hundred thousand records of
+# level, the text that opens each of its lines: a report writes a hundred thousand records of
 # the same shape.
 _PADS = ["\n" + "  " * level for level in range(64)]
 _OPENINGS: dict[tuple[tuple[Any, ...], int], list[str]] = {}

@@ -17,7 +17,6 @@ The rules, for every command that writes (``export``, ``report`` in every format
 from __future__ import annotations
 
 import contextlib
-import errno
 import io
 import os
 import re
@@ -33,16 +32,6 @@ try:
     import fcntl
 except ImportError:  # Windows: a file in use cannot be removed there anyway
     fcntl = None  # type: ignore[assignment]
-
-# errno of a write that failed for want of room or because of the device, and how to say it.
-WRITE_ERRNOS = {
-    errno.ENOSPC: "w_disk_full",
-    errno.EDQUOT: "w_disk_quota",
-    errno.EFBIG: "w_file_too_big",
-    errno.EIO: "w_io_error",
-    errno.EROFS: "w_read_only_fs",
-    errno.EBADF: "w_closed",
-}
 
 
 _NOT_IN_FILE_NAME = re.compile(r"[^\w.\-&]+", re.UNICODE)
@@ -129,14 +118,15 @@ def write_failure(exc: OSError, target: object) -> DirtrackError:
 def output_failure(exc: BaseException) -> DirtrackError | None:
     """The error for a write to standard output that failed, else None (not an output failure).
 
-    A write to stdout raises an OSError without a file name; one of :data:`WRITE_ERRNOS` there
-    is the disk (or pipe's device) refusing the output.
+    A write to stdout raises an OSError without a file name; one of
+    :data:`dirtrack.inputs.WRITE_ERRNOS` there is the disk (or pipe's device) refusing the output.
     """
+    if not isinstance(exc, OSError) or exc.filename is not None:
+        return None
     from dirtrack.i18n import Phrase
+    from dirtrack.inputs import WRITE_ERRNOS
 
-    if isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS and exc.filename is None:
-        return write_failure(exc, Phrase("w_stdout"))
-    return None
+    return write_failure(exc, Phrase("w_stdout")) if exc.errno in WRITE_ERRNOS else None
 
 
 def buffer_stdout() -> None:
@@ -352,7 +342,7 @@ def write_atomic(
 ) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and a rename.
 
-    ``data`` may come in pieces (a JSON review of a large register, written as it is read):
+    ``data`` may come in pieces (a JSON report of a large register, written as it is read):
     the file appears, whole, only after the last one.
 
     Raises:

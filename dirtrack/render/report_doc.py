@@ -1103,7 +1103,7 @@ def build_document(
     detail: bool = True,
     meetings: dict[int, tuple[date, str | None]] | None = None,
 ) -> Document:
-    """Lay the review pack out as a document in ``lang``.
+    """Lay the report's pack out as a document in ``lang``.
 
     Without ``detail`` (the terminal, which shows neither) the carried-over list and the annex
     are left empty, so their directives are never read. Over a pack whose lists are

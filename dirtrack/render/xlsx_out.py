@@ -1,4 +1,4 @@
-"""The review as an Excel workbook (openpyxl): one sheet per section.
+"""The report as an Excel workbook (openpyxl): one sheet per section.
 
 Each sheet has its header in row 1, frozen; dates are real dates, counts are numbers, and a
 rate becomes three numeric columns (%, done, due) so a reader can recompute it. The summary

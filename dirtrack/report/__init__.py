@@ -1,6 +1,6 @@
 """The report of a period, built from the store and an explicit ``as_of`` (T).
 
-:func:`build` gives the report's JSON-ready object (the review pack) from a read-only Core
+:func:`build` gives the report's JSON-ready object (its pack) from a read-only Core
 connection, reading no more than the sections show:
 
 - per-unit counts now and in the previous period, and the counts per chair, are aggregated by
@@ -232,7 +232,7 @@ class Holders:
         return attribute(batch, self.moves, as_of, self.names, self.handovers)
 
     def scope(self, period: Period, as_of: date, unit_ids: frozenset[int] | None = None) -> Scope:
-        """The directives a review of ``period`` as of ``as_of`` counts, each under the unit
+        """The directives a report of ``period`` as of ``as_of`` counts, each under the unit
         that held it on ``as_of``."""
         from dirtrack.store.rules import Scope
 
@@ -356,7 +356,7 @@ class Reader:
         self.known: dict[int, Record] = {}
 
     def scope(self, period: Period, as_of: date) -> Scope:
-        """The directives a review of ``period`` as of ``as_of`` counts."""
+        """The directives a report of ``period`` as of ``as_of`` counts."""
         return self.holders.scope(period, as_of, self.unit_ids)
 
     def attributed(self, batch: list[DirectiveFacts]) -> list[DirectiveFacts]:

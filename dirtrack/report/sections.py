@@ -72,7 +72,7 @@ DEFAULT_DUE_WITHIN = 7
 
 @dataclass(frozen=True)
 class ReportInput:
-    """What the review is computed from.
+    """What the report is computed from.
 
     Attributes:
         period: the period under review.
@@ -127,7 +127,7 @@ def _unit_rows(inp: ReportInput, report: Report) -> list[Record]:
 
 @dataclass(frozen=True)
 class Lists:
-    """The sections of the review that list directives and limitations, however computed.
+    """The sections of the report that list directives and limitations, however computed.
 
     ``carried`` and ``directives`` may be a :class:`~dirtrack.records.RecordStream`, read
     as a format writes them; every other value is plain.
@@ -143,7 +143,7 @@ class Lists:
 
 
 def assemble(inp: ReportInput, report: Report, earlier: Report, lists: Lists) -> Record:
-    """The review's JSON object from the report of the period, that of the previous period
+    """The report's JSON object from the counts of the period, that of the previous period
     (``earlier``, judged as of the earlier of its end and T) and the listing sections.
 
     The reference of ``tests/oracle.py`` ends here too, so that both objects have the same keys

@@ -3,7 +3,7 @@
 The counts of :class:`~dirtrack.status.Counts` are aggregates over the rows
 :mod:`dirtrack.store.rules` judges; nothing here reads a directive into Python.
 
-A review counts the directives of its period per unit, those of the period before per unit (for
+A report counts the directives of its period per unit, those of the period before per unit (for
 the trends), those of its period per meeting chair, and lists its overdue and due-soon ones. On
 a large register every pass over the directives costs about the same, whatever it computes, so
 :func:`count_report` makes one: the directives of either period are judged as of both days into
@@ -114,7 +114,7 @@ class ReportCounts:
     risks: dict[tuple[int, int | None], dict[str, int]] = field(default_factory=dict)
 
 
-# The parts of the review's one counting statement, told apart by its first column, and the
+# The parts of the report's one counting statement, told apart by its first column, and the
 # figures of Counts it pivots into columns.
 UNITS, EARLIER, CHAIRS, WATCHED = range(4)
 FIGURES = (
@@ -181,37 +181,6 @@ def report_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False)
             found.chairs.append(ChairGroup(row[chair], row[title], row[meetings], row[day], counts))
     found.units.update((uid, _counts(summed)) for uid, summed in sums.items())
     return found
-
-
-def unit_counts_query(scope: Scope) -> Select[int, str, int, int, int]:
-    """``unit_id, status, no_deadline, extended, count`` of the directives in ``scope``."""
-    rows = states(scope)
-    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
-    flags = select(
-        rows.c.unit_id,
-        rows.c.status,
-        no_deadline.label("no_deadline"),
-        rows.c.extended,
-    ).subquery("flags")
-    # Grouped by status first: grouped by unit first, SQLite would walk the directives in
-    # unit_id index order, one random page per row, instead of reading the table through.
-    query = select(
-        flags.c.unit_id, flags.c.status, flags.c.no_deadline, flags.c.extended, func.count()
-    ).group_by(flags.c.status, flags.c.no_deadline, flags.c.extended, flags.c.unit_id)
-    return query
-
-
-def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
-    """Counts per lead unit id of the directives in ``scope``, as of ``scope.as_of``.
-
-    A unit without a directive in scope is absent. Equal to what
-    :meth:`dirtrack.status.Counts.add` gives directive by directive.
-    """
-    counts: dict[int, Counts] = {}
-    for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
-        unit_count = counts.setdefault(unit_id, Counts())
-        unit_count.add(Status(status), has_deadline=not nodl, extended=bool(extended), n=n)
-    return counts
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -512,8 +481,8 @@ def count_report(
     with ``sections``, also the counts of ``now`` per field, unit and day closed, and the risk
     colours of its directives open on T per unit and field.
 
-    Equal to :func:`unit_counts` of each scope, and to what the reference of ``tests/oracle.py``
-    computes per chair and lists.
+    Equal to the references of ``tests/oracle.py``: ``unit_counts`` (a plain statement per scope)
+    per unit, the Python per chair and in the lists.
     """
     rows = _judged(now, then, sections)
     c = rows.c

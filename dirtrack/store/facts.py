@@ -551,7 +551,7 @@ def chair_directives_on(
     conn: Connection, scope: Scope, day: date
 ) -> list[tuple[int, int, str | None, str | None]]:
     """``(id, unit id, chair, chair title)`` of the directives in scope given at meetings held
-    on ``day``: to tell which spelling of a chair the review shows when two tie."""
+    on ``day``: to tell which spelling of a chair the report shows when two tie."""
     rows = states(scope)
     query = (
         select(rows.c.id, rows.c.unit_id, meeting.c.chair, meeting.c.chair_title)
@@ -561,7 +561,7 @@ def chair_directives_on(
     return [(did, uid, chair, title) for did, uid, chair, title in conn.execute(query)]
 
 
-# --- the ids the review lists ------------------------------------------------------------
+# --- the ids the report lists ------------------------------------------------------------
 
 
 class ExtensionCause(NamedTuple):

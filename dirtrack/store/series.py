@@ -3,7 +3,7 @@
 A series (``assign --every month|quarter|half-year|year``) gives one lead unit the same task
 each period. Each occurrence is a directive of its own (its own deadline, progress, completion
 and status) that names the series and its period; ``directive.issued_on`` (the first day of its
-period, or of the series) is the day it counts as given, so a review counts the occurrences of
+period, or of the series) is the day it counts as given, so a report counts the occurrences of
 its period and those still open from before, never the ones to come.
 
 Occurrences are created ahead, for the periods that have begun by a day and the one after

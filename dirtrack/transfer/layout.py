@@ -29,20 +29,26 @@ from dirtrack.transfer.headers import (
     names_level,
 )
 from dirtrack.transfer.sheet import Row, Sheet
-from dirtrack.transfer.values import Value, first_day, full_years, show, text
+from dirtrack.transfer.values import (
+    DAY_IN_FIGURES,
+    DAY_IN_WORDS,
+    Value,
+    first_day,
+    full_years,
+    show,
+    text,
+)
 
 HEADER_SCAN = 30
 _LONGEST_HEADER = 150
 _NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[A-Za-z])\)?$")
 _AS_OF = re.compile(
     r"(?:tinh den|cap nhat den|den|as of|as at)\s+(?:het\s+)?(?:thoi diem\s+)?(?:ngay\s+)?"
-    # "30/9/2022", "2022-09-30", or in words as formal documents write it: "30 tháng 9 năm 2022"
-    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
+    rf"({DAY_IN_FIGURES}|{DAY_IN_WORDS})"
 )
 
 # A day alone in a cell: "30/6/2022", "30-6-2022", "2022-06-30"
-_DAY_ALONE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$")
+_DAY_ALONE = re.compile(rf"^(?:{DAY_IN_FIGURES})$")
 
 # "Đơn vị: …", "Tên đơn vị: …", "Đơn vị báo cáo: …", "Cơ quan thực hiện: …" above the table
 _UNIT_LABEL = re.compile(

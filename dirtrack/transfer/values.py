@@ -849,14 +849,12 @@ _UNCLEAR = re.compile(
 )
 # Open words that are themselves the news ("Cơ bản hoàn thành", "Tạm dừng"): kept as the note.
 _OPEN_KEPT = re.compile(r"^(?:co\s+ban|tam\s+)")
-_LEADING_DAY = re.compile(
-    r"^(?:vao\s+|tu\s+|on\s+)?(?:ngay\s+)?"
-    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
-)
-_ANY_DAY = re.compile(
-    r"(?<![\d/.-])(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})(?![\d/.-])"
-    r"|ngay\s+(\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
-)
+#: A day as a cell writes it in figures: "30/9/2022", "30-9-2022", "30.9.2022", "2022-09-30".
+DAY_IN_FIGURES = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+#: ... or in words, as formal documents write it: "30 tháng 9 năm 2022" (folded).
+DAY_IN_WORDS = r"\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
+_LEADING_DAY = re.compile(rf"^(?:vao\s+|tu\s+|on\s+)?(?:ngay\s+)?({DAY_IN_FIGURES}|{DAY_IN_WORDS})")
+_ANY_DAY = re.compile(rf"(?<![\d/.-])({DAY_IN_FIGURES})(?![\d/.-])|ngay\s+({DAY_IN_WORDS})")
 
 
 @dataclass(frozen=True)
