@@ -3351,6 +3351,21 @@ ERRORS.update(
             "directive {id}'s product was corrected with dirtrack edit (change #{change}): it is "
             "kept, the sheet's product is not taken (correct the sheet, or edit the directive)"
         ),
+        "warn_edited_unit": N_(
+            "directive {id} (key {key}) was moved from {was} to {unit} with dirtrack edit "
+            "(change #{change}): the row updates it and its lead unit is kept, no other "
+            "directive is made (correct the sheet, or edit the directive)"
+        ),
+        "warn_edited_with": N_(
+            "directive {id}'s coordinating units were corrected with dirtrack edit (change "
+            "#{change}): they are kept, the sheet's are not taken (correct the sheet, or edit "
+            "the directive)"
+        ),
+        "warn_edited_due": N_(
+            "directive {id}'s deadline was corrected with dirtrack edit (change #{change}): it "
+            "is kept, the sheet's deadline is not taken (correct the sheet, or edit the "
+            "directive)"
+        ),
         "warn_no_due": N_("the sheet gives no deadline; directive {id} keeps {due}"),
         "warn_no_due_none": N_("the sheet gives no deadline; directive {id} keeps none"),
         "warn_closed_progress": N_("directive {id} is closed; the sheet's progress is not logged"),
