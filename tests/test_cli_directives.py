@@ -135,6 +135,43 @@ def test_progress_done_extend_cancel_and_show(units: Cli, meeting: int) -> None:
     assert units.json("show", str(c))["status"] == "cancelled"
 
 
+def test_each_column_of_shows_history_holds_what_its_header_says(units: Cli, meeting: int) -> None:
+    """The history of `show` put the deadline as written (``Quý III/2022``) under "Text" on the
+    assignment row, beside notes and reasons. The words go with their deadline (assignment and
+    extension), and the last column is the note (progress note, an extension's reason), headed
+    so, in the table of either language and in JSON (``due_text`` apart from ``note``)."""
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "Quý III/2022", "Đề án A")
+    units.ok("extend", str(d), "--to", "tháng 12/2022", "--date", "1/8/2022", "--reason", "CV 12")
+    units.ok("progress", str(d), "--percent", "30", "--note", "Đã có dự thảo", "--date", "2/8/2022")
+    shown = units.json("show", str(d), "--as-of", "2022-08-31")
+    assert [
+        (e["event"], e.get("due"), e.get("due_text"), e.get("note")) for e in shown["history"]
+    ] == [
+        ("assigned", "2022-09-30", "Quý III/2022", None),
+        ("extended", "2022-12-31", "tháng 12/2022", "CV 12"),
+        ("progress", None, None, "Đã có dự thảo"),
+    ]
+    for lang, header, note, rows in (
+        ("en", "Date Status Deadline Progress Note", "Note", [
+            "2022-05-06 Assigned 2022-09-30 «Quý III/2022»",
+            "2022-08-01 Extended 2022-12-31 «tháng 12/2022» CV 12",
+            "2022-08-02 Progress 30% Đã có dự thảo",
+        ]),
+        ("vi", "Ngày Tình trạng Thời hạn Tiến độ Ghi chú", "Ghi chú", [
+            "06/05/2022 Giao nhiệm vụ 30/09/2022 «Quý III/2022»",
+            "01/08/2022 Gia hạn 31/12/2022 «tháng 12/2022» CV 12",
+            "02/08/2022 Tiến độ 30% Đã có dự thảo",
+        ]),
+    ):  # fmt: skip
+        table = units.ok("--lang", lang, "show", str(d), "--as-of", "2022-08-31").splitlines()
+        at = next(i for i, line in enumerate(table) if " ".join(line.split()) == header)
+        lines = table[at + 1 : at + 4]
+        assert [" ".join(line.split()) for line in lines] == rows
+        column = table[at].index(note)  # the note under its header, the words of a deadline not
+        assert lines[0][column:].strip() == "" and lines[0].index("«") < column
+        assert lines[1].index("CV 12") == column and lines[2].index("Đã có") == column
+
+
 def test_no_completion_or_cancellation_before_what_is_recorded_on_it(
     units: Cli, meeting: int, db: str
 ) -> None:
