@@ -2846,6 +2846,7 @@ MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
+        "unit_by_part": N_("{ref!r} is read as unit {unit}, the only one whose name holds it"),
         "occurrences_not_made": N_(
             "the database cannot be written here (read-only): the occurrences of periodic "
             "directives needed up to {day} that it does not hold yet are missing from what "

@@ -135,7 +135,7 @@ class Units:
         if self._index is None:
             self._index = load_units(session.connection())
         try:
-            return self._index.resolve(ref).id
+            return self._index.resolve(ref, noted=False).id
         except DirtrackError:
             return None
 

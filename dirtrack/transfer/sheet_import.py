@@ -901,7 +901,7 @@ class SheetImport:
         numbered = _WHOLE_STT.match(cells.text(self._get(values, "stt"))) is not None
         if not numbered:
             try:
-                self.index.resolve(unit)
+                self.index.resolve(unit, noted=False)
             except DirtrackError:
                 return
         p = self._planned(number, text=written)
@@ -1092,7 +1092,7 @@ class SheetImport:
         if cached is not None:
             return cached
         try:
-            unit = self.index.resolve(name)
+            unit = self.index.resolve(name, noted=False)  # the row says what it was read as
             assert unit.id is not None
             found: int | DirtrackError = unit.id
         except (NotFound, Conflict, InvalidInput) as exc:
