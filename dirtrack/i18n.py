@@ -3370,6 +3370,10 @@ ERRORS.update(
         "warn_no_due": N_("the sheet gives no deadline; directive {id} keeps {due}"),
         "warn_no_due_none": N_("the sheet gives no deadline; directive {id} keeps none"),
         "warn_closed_progress": N_("directive {id} is closed; the sheet's progress is not logged"),
+        "warn_progress_lower": N_(
+            "directive {id}: progress down to {percent}%, from {recorded}% (logged on {date}); "
+            "it is recorded as given (check which is right)"
+        ),
         "warn_closed_request": N_(
             "directive {id} is closed; the sheet's request for a new deadline is not recorded"
         ),

@@ -135,6 +135,39 @@ def test_progress_done_extend_cancel_and_show(units: Cli, meeting: int) -> None:
     assert units.json("show", str(c))["status"] == "cancelled"
 
 
+def test_progress_that_goes_down_is_recorded_with_a_warning(units: Cli, meeting: int) -> None:
+    """70 % then 40 % was taken without a word. It is recorded as given (exit 0), and one
+    warning on stderr says from what and which day, in either language; a percentage below one
+    logged only on a later day, and one that does not go down, say nothing."""
+    d = str(units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Đề án A"))
+    units.ok("progress", d, "--percent", "70", "--date", "10/7/2022")
+    down = units("progress", d, "--percent", "40", "--date", "20/7/2022")
+    assert down.exit_code == 0 and down.stderr.splitlines() == [
+        f"Warning: directive {d}: progress down to 40%, from 70% (logged on 2022-07-10); it is "
+        "recorded as given (check which is right)",
+        f"directive {d}: progress logged on 2022-07-20",
+    ]
+    vi = units("--lang", "vi", "progress", d, "--percent", "35", "--date", "21/7/2022")
+    assert vi.stderr.splitlines()[0] == (
+        f"Lưu ý: nhiệm vụ {d}: tiến độ giảm xuống 35%, từ 40% (ghi ngày 20/07/2022); vẫn ghi "
+        "nhận như đã nhập (hãy kiểm tra lại số nào đúng)"
+    )
+    earlier = units("progress", d, "--percent", "30", "--date", "5/7/2022")  # before the 70
+    up = units("progress", d, "--percent", "50", "--note", "Đã trình", "--date", "22/7/2022")
+    note = units("progress", d, "--note", "Chưa có số liệu", "--date", "23/7/2022")
+    for quiet in (earlier, up, note):
+        assert quiet.exit_code == 0 and "Warning" not in quiet.stderr, quiet.stderr
+    shown = units.json("show", d, "--as-of", "2022-07-31")
+    assert [e.get("percent") for e in shown["history"] if e["event"] == "progress"] == [
+        30,
+        70,
+        40,
+        35,
+        50,
+        None,
+    ]
+
+
 def test_each_column_of_shows_history_holds_what_its_header_says(units: Cli, meeting: int) -> None:
     """The history of `show` put the deadline as written (``Quý III/2022``) under "Text" on the
     assignment row, beside notes and reasons. The words go with their deadline (assignment and

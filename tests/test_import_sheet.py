@@ -670,6 +670,37 @@ def test_coordinating_units_and_a_deadline_corrected_since_the_last_import_are_k
     assert units.json(*keyed, "--as-of", "2022-07-01")["unchanged"] == 1
 
 
+def test_a_sheets_progress_below_the_last_logged_is_taken_with_a_warning(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A keyed sheet read again whose percentage went down (70 % logged, the sheet says 40 %)
+    logged it without a word. It is logged (exit 0, "updated") and the row warns, in either
+    language, as `progress` does (one rule: dirtrack.status.progress_lowered)."""
+    rows = [["Mã", *HEADER], ["KL-1", "1", "Xây dựng đề án", "BTC", "", "30/9/2022", "", ""]]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    units.ok(*keyed, "--as-of", "2022-07-01")
+    [made] = units.json("list")
+    units.ok("progress", str(made["id"]), "--percent", "70", "--date", "10/7/2022")
+    rows[1][6] = "40%"
+    write_csv(sheet, rows)
+    vi = units.json("--lang", "vi", *keyed, "--as-of", "2022-08-01", "--dry-run")
+    assert [w for r in vi["rows"] for w in r.get("warnings", [])] == [
+        f"nhiệm vụ {made['id']}: tiến độ giảm xuống 40%, từ 70% (ghi ngày 10/07/2022); vẫn ghi "
+        "nhận như đã nhập (hãy kiểm tra lại số nào đúng)"
+    ]
+    done = units.json(*keyed, "--as-of", "2022-08-01")
+    assert done["updated"] == 1 and [w for r in done["rows"] for w in r.get("warnings", [])] == [
+        f"directive {made['id']}: progress down to 40%, from 70% (logged on 2022-07-10); it is "
+        "recorded as given (check which is right)"
+    ]
+    assert units.json("show", str(made["id"]), "--as-of", "2022-08-01")["progress"] == 40
+    rows[1][6] = "80%"
+    write_csv(sheet, rows)
+    up = units.json(*keyed, "--as-of", "2022-08-15")
+    assert up["updated"] == 1 and not any(r.get("warnings") for r in up["rows"])
+
+
 def test_keys_given_to_the_occurrences_of_a_series_adopt_each_once(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

@@ -2171,6 +2171,7 @@ class SheetImport:
                 else:
                     o.add_progress = True
                     o.changes.append(Phrase("chg_progress"))
+                    self._lowered(p, facts)
         status_known = any(
             layout.has(name) for name in ("result", "progress", "completed_on", "done_mark")
         )
@@ -2212,6 +2213,24 @@ class SheetImport:
         if not o.changes:
             o.action = "unchanged"
         return o
+
+    def _lowered(self, p: Planned, facts: DirectiveFacts) -> None:
+        """Warn when the row's percentage goes down from the last one logged by the day it is
+        logged on (:func:`dirtrack.status.progress_lowered`): recorded as given, and said."""
+        from dirtrack.status import progress_lowered
+
+        day = self._progress_day(p)
+        lowered = progress_lowered(facts.progress, p.percent, day)
+        if lowered is not None:
+            p.warn(
+                Phrase(
+                    "warn_progress_lower",
+                    id=facts.id,
+                    percent=p.percent,
+                    recorded=lowered.percent,
+                    date=lowered.reported_on,
+                )
+            )
 
     def _compare_submitted(self, p: Planned, o: Outcome, facts: DirectiveFacts) -> None:
         """A submission the sheet reports (``Đã trình``, where the office decides by acceptance)
@@ -2699,7 +2718,9 @@ class SheetImport:
             "reason": f"import {self.path.name}",
         }
 
-    def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
+    def _progress_day(self, p: Planned) -> date:
+        """The day the row's progress is logged on: the sheet's, or the day the row closed the
+        directive when earlier, not before its meeting."""
         self._at(p)
         day = self.as_of
         closed = p.completed_on or p.cancelled_on or p.submitted_on
@@ -2707,9 +2728,12 @@ class SheetImport:
             day = closed
         if p.held is not None and day < p.held:
             day = p.held
+        return day
+
+    def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
         return {
             "directive_id": directive_id,
-            "reported_on": day,
+            "reported_on": self._progress_day(p),
             "percent": p.percent,
             "note": p.note,
         }
