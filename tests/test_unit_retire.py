@@ -480,8 +480,7 @@ def test_a_directive_recorded_after_the_retirement_is_handed_over_at_once(
     assert result.stderr.splitlines() == [
         f"unit BDV retired on 2025-07-01: directive {late} passes to BTGDV from that day",
         # a part of its name, said once the directive is recorded
-        "'ban dan van' is read as unit BDV (Ban Dân vận Tỉnh ủy), the only one whose name holds "
-        "it",
+        "'ban dan van' is read as unit BDV (Ban Dân vận Tỉnh ủy), the only one whose name holds it",
     ]
     shown = cli.json("show", str(late))
     assert (shown["unit"], shown["with"]) == ("BTGDV", ["BTG"])
