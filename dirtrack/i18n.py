@@ -2846,6 +2846,7 @@ MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
+        "unit_by_part": N_("{ref!r} is read as unit {unit}, the only one whose name holds it"),
         "occurrences_not_made": N_(
             "the database cannot be written here (read-only): the occurrences of periodic "
             "directives needed up to {day} that it does not hold yet are missing from what "
@@ -3351,9 +3352,28 @@ ERRORS.update(
             "directive {id}'s product was corrected with dirtrack edit (change #{change}): it is "
             "kept, the sheet's product is not taken (correct the sheet, or edit the directive)"
         ),
+        "warn_edited_unit": N_(
+            "directive {id} (key {key}) was moved from {was} to {unit} with dirtrack edit "
+            "(change #{change}): the row updates it and its lead unit is kept, no other "
+            "directive is made (correct the sheet, or edit the directive)"
+        ),
+        "warn_edited_with": N_(
+            "directive {id}'s coordinating units were corrected with dirtrack edit (change "
+            "#{change}): they are kept, the sheet's are not taken (correct the sheet, or edit "
+            "the directive)"
+        ),
+        "warn_edited_due": N_(
+            "directive {id}'s deadline was corrected with dirtrack edit (change #{change}): it "
+            "is kept, the sheet's deadline is not taken (correct the sheet, or edit the "
+            "directive)"
+        ),
         "warn_no_due": N_("the sheet gives no deadline; directive {id} keeps {due}"),
         "warn_no_due_none": N_("the sheet gives no deadline; directive {id} keeps none"),
         "warn_closed_progress": N_("directive {id} is closed; the sheet's progress is not logged"),
+        "warn_progress_lower": N_(
+            "directive {id}: progress down to {percent}%, from {recorded}% (logged on {date}); "
+            "it is recorded as given (check which is right)"
+        ),
         "warn_closed_request": N_(
             "directive {id} is closed; the sheet's request for a new deadline is not recorded"
         ),

@@ -250,7 +250,7 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                 "date": iso(facts.given_on),
                 "event": "assigned",
                 "due": iso(facts.original_due),
-                "note": facts.due_text,
+                "due_text": facts.due_text,  # the deadline as the meeting wrote it
             },
         )
     ]
@@ -278,6 +278,7 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                         "date": iso(ext.approved_on),
                         "event": "extended",
                         "due": iso(ext.new_due),
+                        "due_text": ext.due_text,
                         "note": ext.reason,
                     },
                 )

@@ -22,6 +22,7 @@ original); C is the completion date. The deadline day itself is on time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
@@ -110,6 +111,25 @@ class ProgressFact:
     reported_on: date
     percent: int | None
     note: str | None = None
+
+
+def progress_lowered(
+    progress: Iterable[ProgressFact], percent: int | None, on: date
+) -> ProgressFact | None:
+    """The entry a percentage ``percent`` reported ``on`` that day goes down from: the last
+    percentage logged on or before that day (``progress`` in recorded order: by day, then as
+    entered, the store's rule for the progress at a day), when ``percent`` is less than it;
+    else None. ``progress`` warns of it, and so does a sheet imported again; ``pack in``
+    holds such an answer as a conflict."""
+    if percent is None:
+        return None
+    last = None
+    for entry in progress:
+        if entry.reported_on <= on and entry.percent is not None:
+            last = entry
+    if last is None or last.percent is None or percent >= last.percent:
+        return None
+    return last
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,76 @@ def test_progress_done_extend_cancel_and_show(units: Cli, meeting: int) -> None:
     assert units.json("show", str(c))["status"] == "cancelled"
 
 
+def test_progress_that_goes_down_is_recorded_with_a_warning(units: Cli, meeting: int) -> None:
+    """70 % then 40 % was taken without a word. It is recorded as given (exit 0), and one
+    warning on stderr says from what and which day, in either language; a percentage below one
+    logged only on a later day, and one that does not go down, say nothing."""
+    d = str(units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Đề án A"))
+    units.ok("progress", d, "--percent", "70", "--date", "10/7/2022")
+    down = units("progress", d, "--percent", "40", "--date", "20/7/2022")
+    assert down.exit_code == 0 and down.stderr.splitlines() == [
+        f"Warning: directive {d}: progress down to 40%, from 70% (logged on 2022-07-10); it is "
+        "recorded as given (check which is right)",
+        f"directive {d}: progress logged on 2022-07-20",
+    ]
+    vi = units("--lang", "vi", "progress", d, "--percent", "35", "--date", "21/7/2022")
+    assert vi.stderr.splitlines()[0] == (
+        f"Lưu ý: nhiệm vụ {d}: tiến độ giảm xuống 35%, từ 40% (ghi ngày 20/07/2022); vẫn ghi "
+        "nhận như đã nhập (hãy kiểm tra lại số nào đúng)"
+    )
+    earlier = units("progress", d, "--percent", "30", "--date", "5/7/2022")  # before the 70
+    up = units("progress", d, "--percent", "50", "--note", "Đã trình", "--date", "22/7/2022")
+    note = units("progress", d, "--note", "Chưa có số liệu", "--date", "23/7/2022")
+    for quiet in (earlier, up, note):
+        assert quiet.exit_code == 0 and "Warning" not in quiet.stderr, quiet.stderr
+    shown = units.json("show", d, "--as-of", "2022-07-31")
+    assert [e.get("percent") for e in shown["history"] if e["event"] == "progress"] == [
+        30,
+        70,
+        40,
+        35,
+        50,
+        None,
+    ]
+
+
+def test_each_column_of_shows_history_holds_what_its_header_says(units: Cli, meeting: int) -> None:
+    """The history of `show` put the deadline as written (``Quý III/2022``) under "Text" on the
+    assignment row, beside notes and reasons. The words go with their deadline (assignment and
+    extension), and the last column is the note (progress note, an extension's reason), headed
+    so, in the table of either language and in JSON (``due_text`` apart from ``note``)."""
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "Quý III/2022", "Đề án A")
+    units.ok("extend", str(d), "--to", "tháng 12/2022", "--date", "1/8/2022", "--reason", "CV 12")
+    units.ok("progress", str(d), "--percent", "30", "--note", "Đã có dự thảo", "--date", "2/8/2022")
+    shown = units.json("show", str(d), "--as-of", "2022-08-31")
+    assert [
+        (e["event"], e.get("due"), e.get("due_text"), e.get("note")) for e in shown["history"]
+    ] == [
+        ("assigned", "2022-09-30", "Quý III/2022", None),
+        ("extended", "2022-12-31", "tháng 12/2022", "CV 12"),
+        ("progress", None, None, "Đã có dự thảo"),
+    ]
+    for lang, header, note, rows in (
+        ("en", "Date Status Deadline Progress Note", "Note", [
+            "2022-05-06 Assigned 2022-09-30 «Quý III/2022»",
+            "2022-08-01 Extended 2022-12-31 «tháng 12/2022» CV 12",
+            "2022-08-02 Progress 30% Đã có dự thảo",
+        ]),
+        ("vi", "Ngày Tình trạng Thời hạn Tiến độ Ghi chú", "Ghi chú", [
+            "06/05/2022 Giao nhiệm vụ 30/09/2022 «Quý III/2022»",
+            "01/08/2022 Gia hạn 31/12/2022 «tháng 12/2022» CV 12",
+            "02/08/2022 Tiến độ 30% Đã có dự thảo",
+        ]),
+    ):  # fmt: skip
+        table = units.ok("--lang", lang, "show", str(d), "--as-of", "2022-08-31").splitlines()
+        at = next(i for i, line in enumerate(table) if " ".join(line.split()) == header)
+        lines = table[at + 1 : at + 4]
+        assert [" ".join(line.split()) for line in lines] == rows
+        column = table[at].index(note)  # the note under its header, the words of a deadline not
+        assert lines[0][column:].strip() == "" and lines[0].index("«") < column
+        assert lines[1].index("CV 12") == column and lines[2].index("Đã có") == column
+
+
 def test_no_completion_or_cancellation_before_what_is_recorded_on_it(
     units: Cli, meeting: int, db: str
 ) -> None:
@@ -236,10 +306,13 @@ def test_show_gives_the_words_of_the_deadline_in_force(units: Cli, meeting: int)
     # An extension's words replace the original's beside the date, as due_phrase does in JSON.
     d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "tháng 6/2022", "Đề án A")
     units.ok("extend", str(d), "--to", "tháng 8/2022", "--date", "2022-06-25")
+    # (the card's line; the history below gives each deadline with its own words)
     before = units.ok("--lang", "vi", "show", str(d), "--as-of", "2022-06-20")
-    assert "«tháng 6/2022»" in before and "tháng 8/2022" not in before
+    [line] = [x for x in before.splitlines() if x.startswith("Thời hạn ")]
+    assert "«tháng 6/2022»" in line and "tháng 8/2022" not in before
     after = units.ok("--lang", "vi", "show", str(d), "--as-of", "2022-07-01")
-    assert "«tháng 8/2022»" in after and "«tháng 6/2022»" not in after
+    [line] = [x for x in after.splitlines() if x.startswith("Thời hạn ")]
+    assert "«tháng 8/2022»" in line and "«tháng 6/2022»" not in line
     assert units.json("show", str(d), "--as-of", "2022-07-01")["due_phrase"] == "tháng 8/2022"
 
 

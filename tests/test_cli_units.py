@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -152,6 +153,29 @@ def test_a_unit_is_matched_by_code_name_or_alias_ignoring_case_accents_and_tones
 
 def test_a_unique_partial_name_matches(units: Cli, meeting: int) -> None:
     assert units.json("assign", str(meeting), "--unit", "ban dan van", "x")["unit"] == "BDV"
+
+
+def test_a_partial_name_says_once_which_unit_it_was_read_as(units: Cli, meeting: int) -> None:
+    """A part of a name (``Dân vận`` for Ban Dân vận Tỉnh ủy) was used without a word of the
+    unit it chose. Once the command has done its work, one note on stderr names it (once for
+    the same words given twice, in either language), never on stdout (JSON stays JSON) and
+    never for a code, name or alias given whole, nor beside an Error: line."""
+    made = units("assign", str(meeting), "--unit", "Dân vận", "--with", "dan van", "--format",
+                 "json", "Việc A")  # fmt: skip
+    assert made.exit_code == 0 and json.loads(made.stdout)["unit"] == "BDV"
+    assert made.stderr.splitlines() == [
+        "'Dân vận' is read as unit BDV (Ban Dân vận Tỉnh ủy), the only one whose name holds it"
+    ]
+    listed = units("--lang", "vi", "list", "--unit", "DÂN VẬN", "--format", "json")
+    assert [d["unit"] for d in json.loads(listed.stdout)] == ["BDV"]
+    assert listed.stderr.splitlines() == [
+        "'DÂN VẬN' được hiểu là đơn vị BDV (Ban Dân vận Tỉnh ủy), đơn vị duy nhất có tên chứa "
+        "cụm từ này"
+    ]
+    for whole in ("BDV", "ban dân vận tỉnh ủy", "VP Tỉnh ủy"):
+        assert units("list", "--unit", whole).stderr == ""
+    refused = units.fail("assign", str(meeting), "--unit", "Dân vận", "--due", "1/1/2020", "x")
+    assert refused.startswith("Error: ") and "Dân vận" not in refused
 
 
 def test_a_body_named_inside_another_units_name_is_not_that_unit(cli: Cli) -> None:

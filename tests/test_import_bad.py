@@ -109,6 +109,41 @@ def test_a_formula_error_in_a_cell_is_named(office: Cli, db_path: Path, tmp_path
     assert "not a deadline" not in message
 
 
+def test_a_text_that_reads_as_a_formula_error_is_a_text(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A directive whose text (or product) is ``#N/A``, ``#REF!`` or ``#VALUE!``: the register's
+    own `export --format xlsx` read back was refused, every such row "the error of a formula".
+    A workbook tells the two apart by the cell's type: its text cell reading ``#N/A`` is that
+    text, read back unchanged and into an empty register the same; an error cell (a formula
+    that failed, t="e") is still a bad row naming it; a CSV, which has no types, still takes a
+    field reading as an error for one."""
+    office.ok("assign", "1", "--unit", "BTC", "--due", "30/9/2022", "#N/A")
+    office.ok("assign", "1", "--unit", "BTC", "--due", "30/9/2022", "--product", "#VALUE!", "#REF!")
+    book = tmp_path / "so.xlsx"
+    office.ok("export", "--format", "xlsx", "-o", str(book), "--as-of", "2022-07-01")
+    again = office.json("import", str(book), "--as-of", "2022-07-01")
+    assert again["unchanged"] == 3 and again["bad_rows"] == [], again
+    other = office.at(str(tmp_path / "other.db"))
+    other.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    made = other.json("import", str(book), "--as-of", "2022-07-01")
+    assert made["created"]["directives"] == 3
+    assert sorted((d["text"], d["product"]) for d in other.json("list")) == [
+        ("#N/A", None),
+        ("#REF!", "#VALUE!"),
+        ("Đề án A", None),
+    ]
+    # the same cell as an error of a formula: a bad row naming it
+    book = xlsx(tmp_path / "loi.xlsx", [HEADER, [1, "x", "BTC", "", "30/9/2022"]])
+    cell_xml(book, "B2", '<c r="B2" t="e"><f>VLOOKUP(A2,Sheet2!A:B,2,0)</f><v>#N/A</v></c>')
+    message = refused(office, db_path, str(book), "--meeting", "1")
+    assert "row 2, column B (Nội dung): #N/A is the error of a formula that failed" in message
+    sheet = tmp_path / "loi.csv"
+    sheet.write_text(",".join(HEADER) + "\n1,#N/A,BTC,,30/9/2022\n", encoding="utf-8")
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "row 2, column B (Nội dung): #N/A is the error of a formula that failed" in message
+
+
 def test_a_date_past_excels_last_day_is_no_formula_error(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -145,9 +180,11 @@ def test_a_date_past_excels_last_day_is_no_formula_error(
 def test_getting_data_is_named_as_a_formula_error(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:
-    """'#GETTING_DATA' (what Excel shows while a data link loads) in a deadline cell was refused
-    as 'not a deadline', listing the date forms; it is named as the formula errors are."""
-    book = xlsx(tmp_path / "dang_tai.xlsx", [HEADER, [1, "Đề án B", "BTC", "", "#GETTING_DATA"]])
+    """'#GETTING_DATA' (what Excel shows while a data link loads, an error value of its cell) in
+    a deadline cell was refused as 'not a deadline', listing the date forms; it is named as the
+    formula errors are."""
+    book = xlsx(tmp_path / "dang_tai.xlsx", [HEADER, [1, "Đề án B", "BTC", "", "x"]])
+    cell_xml(book, "E2", '<c r="E2" t="e"><f>WEBSERVICE(A1)</f><v>#GETTING_DATA</v></c>')
     message = refused(office, db_path, str(book), "--meeting", "1")
     assert (
         "row 2, column E (Thời hạn): #GETTING_DATA is the error of a formula that failed in the "

@@ -579,6 +579,128 @@ def test_an_edit_made_since_the_last_import_is_kept_or_named(
     assert units.json("show", str(made["id"]))["text"] == "Xây dựng đề án"
 
 
+def test_a_lead_unit_corrected_since_the_last_import_keeps_its_directive(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """import by key, `edit directive --unit` of a row it made, the same sheet imported again:
+    the row's key and old unit found no directive and made a second one with the same key,
+    said only by a warning. The row updates the directive the edit moved (its unit kept), the
+    warning names it and the change, in either language; the other lead of the row, never
+    moved, is matched by its unit as before; once the edit is undone the unit is the sheet's."""
+    rows = [["Mã", *HEADER], ["KL-1", "1", "Xây dựng đề án", "BTC, VPTU", "", "30/9/2022", "", ""]]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    units.ok(*keyed, "--as-of", "2022-07-01")
+    made = {d["unit"]: d["id"] for d in units.json("list")}
+    edited = units.json("edit", "directive", str(made["BTC"]), "--unit", "UBKT")
+    change = units.json("history", "--format", "json")[0]["id"]
+    assert edited["unit"] == "UBKT"
+    rows[1][6] = "40%"  # the unit's progress since: the row still updates its directive
+    write_csv(sheet, rows)
+    again = units.json(*keyed, "--as-of", "2022-07-15")
+    assert again["created"]["directives"] == 0 and again["updated"] == 2, again
+    now = {d["id"]: (d["unit"], d["key"], d["progress"]) for d in units.json("list")}
+    assert now == {made["BTC"]: ("UBKT", "KL-1", 40), made["VPTU"]: ("VPTU", "KL-1", 40)}
+    [said] = [w for r in again["rows"] for w in r.get("warnings", [])]
+    assert said == (
+        f"directive {made['BTC']} (key KL-1) was moved from BTC to UBKT with dirtrack edit "
+        f"(change #{change}): the row updates it and its lead unit is kept, no other directive "
+        "is made (correct the sheet, or edit the directive)"
+    )
+    vi = units.json("--lang", "vi", *keyed, "--as-of", "2022-07-15", "--dry-run")
+    [said] = [w for r in vi["rows"] for w in r.get("warnings", [])]
+    assert said.startswith(f"nhiệm vụ {made['BTC']} (mã KL-1) đã được chuyển từ BTC sang UBKT")
+    assert vi["created"]["directives"] == 0 and vi["unchanged"] == 2
+    units.ok("undo", "--yes")  # the progress
+    units.ok("undo", "--yes")  # the edit: the directive is BTC's again, as the sheet says
+    assert units.json("show", str(made["BTC"]))["unit"] == "BTC"
+    plain = units.json(*keyed, "--as-of", "2022-07-15")
+    assert plain["created"]["directives"] == 0 and plain["updated"] == 2
+    assert all(not r.get("warnings") for r in plain["rows"]), plain["rows"]
+
+
+def test_coordinating_units_and_a_deadline_corrected_since_the_last_import_are_kept(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """import by key, `edit directive --with --due`, the same sheet imported again: the sheet's
+    coordinating units replaced the corrected ones, and its old deadline was recorded as an
+    extension back to it, said only as "updated 1". Both corrections are kept and named (the
+    change number), in either language, as a corrected text is; once the edit is undone the
+    sheet's values are the register's again; an extension approved since the edit is a change
+    of the deadline the sheet is compared with as before."""
+    rows = [["Mã", *HEADER], ["KL-1", "1", "Xây dựng đề án", "BTC", "VPTU", "30/9/2022", "", ""]]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    units.ok(*keyed, "--as-of", "2022-07-01")
+    [made] = units.json("list")
+    ident = str(made["id"])
+    units.ok("edit", "directive", ident, "--with", "UBKT", "--due", "15/10/2022")
+    change = units.json("history", "--format", "json")[0]["id"]
+    again = units.json(*keyed, "--as-of", "2022-07-01")
+    assert again["updated"] == 0 and again["unchanged"] == 1, again
+    shown = units.json("show", ident)
+    assert shown["with"] == ["UBKT"] and shown["due"] == "2022-10-15"
+    assert shown["extensions"] == 0
+    named = [w for r in again["rows"] for w in r.get("warnings", [])]
+    assert named == [
+        f"directive {ident}'s coordinating units were corrected with dirtrack edit (change "
+        f"#{change}): they are kept, the sheet's are not taken (correct the sheet, or edit the "
+        "directive)",
+        f"directive {ident}'s deadline was corrected with dirtrack edit (change #{change}): it "
+        "is kept, the sheet's deadline is not taken (correct the sheet, or edit the directive)",
+    ]
+    vi = units.json("--lang", "vi", *keyed, "--as-of", "2022-07-01", "--dry-run")
+    said = [w for r in vi["rows"] for w in r.get("warnings", [])]
+    assert [w.split(" đã được sửa")[0] for w in said] == [
+        f"các đơn vị phối hợp của nhiệm vụ {ident}",
+        f"thời hạn của nhiệm vụ {ident}",
+    ]
+    # an extension approved since: the deadline's latest change is no edit any more
+    units.ok("extend", ident, "--to", "31/10/2022", "--date", "2022-08-01")
+    later = units.json(*keyed, "--as-of", "2022-08-15", "--dry-run")
+    assert [c for r in later["rows"] for c in r["changes"]] == ["deadline 2022-09-30"]
+    still = [w for r in later["rows"] for w in r.get("warnings", [])]
+    assert [w.split(" were corrected")[0] for w in still] == [
+        f"directive {ident}'s coordinating units"
+    ]
+    units.ok("undo", "--yes")  # the extension
+    units.ok("undo", "--yes")  # the edit: the sheet's values are the register's again
+    back = units.json("show", ident)
+    assert back["with"] == ["VPTU"] and back["due"] == "2022-09-30"
+    assert units.json(*keyed, "--as-of", "2022-07-01")["unchanged"] == 1
+
+
+def test_a_sheets_progress_below_the_last_logged_is_taken_with_a_warning(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A keyed sheet read again whose percentage went down (70 % logged, the sheet says 40 %)
+    logged it without a word. It is logged (exit 0, "updated") and the row warns, in either
+    language, as `progress` does (one rule: dirtrack.status.progress_lowered)."""
+    rows = [["Mã", *HEADER], ["KL-1", "1", "Xây dựng đề án", "BTC", "", "30/9/2022", "", ""]]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    keyed = ("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    units.ok(*keyed, "--as-of", "2022-07-01")
+    [made] = units.json("list")
+    units.ok("progress", str(made["id"]), "--percent", "70", "--date", "10/7/2022")
+    rows[1][6] = "40%"
+    write_csv(sheet, rows)
+    vi = units.json("--lang", "vi", *keyed, "--as-of", "2022-08-01", "--dry-run")
+    assert [w for r in vi["rows"] for w in r.get("warnings", [])] == [
+        f"nhiệm vụ {made['id']}: tiến độ giảm xuống 40%, từ 70% (ghi ngày 10/07/2022); vẫn ghi "
+        "nhận như đã nhập (hãy kiểm tra lại số nào đúng)"
+    ]
+    done = units.json(*keyed, "--as-of", "2022-08-01")
+    assert done["updated"] == 1 and [w for r in done["rows"] for w in r.get("warnings", [])] == [
+        f"directive {made['id']}: progress down to 40%, from 70% (logged on 2022-07-10); it is "
+        "recorded as given (check which is right)"
+    ]
+    assert units.json("show", str(made["id"]), "--as-of", "2022-08-01")["progress"] == 40
+    rows[1][6] = "80%"
+    write_csv(sheet, rows)
+    up = units.json(*keyed, "--as-of", "2022-08-15")
+    assert up["updated"] == 1 and not any(r.get("warnings") for r in up["rows"])
+
+
 def test_keys_given_to_the_occurrences_of_a_series_adopt_each_once(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

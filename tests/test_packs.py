@@ -609,6 +609,27 @@ def test_a_conflict_is_left_for_the_clerk_then_settled(
     assert "less than recorded (85%" in row["conflict"], row
 
 
+def test_a_lead_unit_corrected_since_the_pack_was_made_is_kept(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """The pack was made for SYT; `edit directive --unit` moved directive 3 to VPTU since. The
+    answer comes back by the directive's id, never by unit and key: it makes no second
+    directive, the corrected unit stays, and the answer is the office's conflict (the edit is
+    a change the office made since), left for the clerk unless --prefer unit takes it."""
+    quarter, folder = packed
+    quarter.ok("edit", "directive", "3", "--unit", "VPTU")
+    count = len(quarter.json("list"))
+    back = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 70, WHY: "Đang triển khai"}})
+    left = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    [row] = left["files"][0]["rows"]
+    assert row["action"] == "conflict" and "office changed" in row["conflict"]
+    taken = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-12")
+    assert taken["files"][0]["rows"][0]["action"] == "took_unit"
+    shown = quarter.json("show", "3")
+    assert (shown["unit"], shown["progress"], len(quarter.json("list"))) == ("VPTU", 70, count)
+
+
 def test_a_coordinating_units_answer_is_a_note(packed: tuple[Cli, Path], tmp_path: Path) -> None:
     quarter, folder = packed
     back = tmp_path / "SYT.xlsx"

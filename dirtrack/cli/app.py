@@ -439,15 +439,21 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
         return ctx
 
     def invoke(self, ctx: Any) -> Any:
+        from dirtrack.notes import noting_parts
+
         try:
             if ctx.parent is None and isinstance(ctx.meta.get(_CONFIG_PROBLEM), DirtrackError):
                 raise ctx.meta[_CONFIG_PROBLEM]
-            try:
-                result = super().invoke(ctx)
-            except typer.Exit:
+            with noting_parts() as parts:
+                try:
+                    result = super().invoke(ctx)
+                except typer.Exit as done:
+                    _flush_stdout(ctx)
+                    if done.exit_code not in (ExitCode.ERROR, 2):
+                        _say_parts(parts, session_lang(ctx))
+                    raise
                 _flush_stdout(ctx)
-                raise
-            _flush_stdout(ctx)
+                _say_parts(parts, session_lang(ctx))
             return result
         except DirtrackError as exc:
             said = _from_config(exc, ctx.meta.get(_LEAF))
@@ -483,6 +489,15 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             params = {"kind": type(exc).__name__, "detail": detail}
             err(f"Error: {error_text('unexpected', lang, params)}")
             raise typer.Exit(ExitCode.ERROR) from None
+
+
+def _say_parts(parts: dict[str, tuple[str, str]], lang: str) -> None:
+    """Say on stderr, once each, the unit a reference given by part of its name was read as
+    (:func:`dirtrack.notes.noting_parts`), after the command did its work."""
+    from dirtrack.i18n import msg
+
+    for ref, unit in parts.values():
+        err(msg("unit_by_part", lang, ref=ref, unit=unit))
 
 
 def stopped(exc: KeyboardInterrupt, lang: str) -> NoReturn:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -20,6 +21,7 @@ from dirtrack.cli.common import (
     event_day,
     field_list,
     named_option,
+    notice,
     optional_day,
     positive_id,
     say_passed,
@@ -28,7 +30,7 @@ from dirtrack.cli.common import (
 )
 from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Choices, msg
+from dirtrack.i18n import Choices, Phrase, msg
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.periods import parse_date
 from dirtrack.render import OutputFormat, err, out
@@ -322,18 +324,23 @@ def progress(
     on: DateOpt = None,
 ) -> None:
     """Log progress on a directive."""
-    from dirtrack.store.directives import add_progress
+    from dirtrack.store.directives import add_progress, progress_lowered_by
 
-    dated_change(
-        ctx,
-        "directive",
-        directive_id,
-        on,
-        lambda session, ident, day: add_progress(
-            session, ident, on=day, percent=percent, note=note
-        ),
-        "progress",
-    )
+    def log(session: "Session", ident: int, day: date) -> None:
+        lowered = progress_lowered_by(session, ident, day, percent)
+        add_progress(session, ident, on=day, percent=percent, note=note)
+        if lowered is not None:  # taken as given, and said: a figure that goes back is checked
+            lang = state(ctx).lang
+            said = Phrase(
+                "warn_progress_lower",
+                id=ident,
+                percent=percent,
+                recorded=lowered.percent,
+                date=lowered.reported_on,
+            )
+            notice(ctx, msg("imp_warning", lang, text=said.render(lang)))
+
+    dated_change(ctx, "directive", directive_id, on, log, "progress")
 
 
 def _bad_verdict(value: str, choices: Choices) -> InvalidInput:

@@ -334,7 +334,7 @@ class _Units:
         if key in self.planned:
             return self.planned[key]
         try:
-            return self.index.resolve(ref)
+            return self.index.resolve(ref, noted=False)
         except (NotFound, InvalidInput) as exc:
             if self.create and isinstance(exc, NotFound):
                 refused = self._refused(ref, name)
@@ -442,7 +442,7 @@ def _check_retired(
     for where, refs in named:
         for ref in refs:
             try:
-                unit = index.resolve(ref)
+                unit = index.resolve(ref, noted=False)
             except DirtrackError:
                 continue  # unknown or ambiguous: a problem of its own already
             if unit.id in said:

@@ -223,6 +223,13 @@ def _event(event: str, lang: str) -> str:
     return t("ev_request_code", lang, code=code_label("", event.removeprefix("request_"), lang))
 
 
+def _due_words(r: Record, lang: str) -> str:
+    """The deadline an event of ``show`` set, with the words it was given in (``30/9/2022
+    «Quý III/2022»``), as the card shows the deadline in force."""
+    shown = day(r.get("due"), lang)
+    return f"{shown} «{r['due_text']}»" if r.get("due_text") and shown else shown
+
+
 # The events of ``show``: what happened, when, with the deadline it set and the note.
 EVENT_COLUMNS = [
     Column(
@@ -236,14 +243,14 @@ EVENT_COLUMNS = [
         priority=0,
     ),
     Column("event", "status", lambda r, lang: _event(r["event"], lang), wrap=True, priority=0),
-    Column("due", "due", _date("due"), priority=1),
+    Column("due", "due", _due_words, wrap=True, priority=1),
     Column(
         "percent",
         "progress",
         lambda r, lang: "" if r.get("percent") is None else f"{r['percent']}%",
         priority=2,
     ),
-    Column("note", "text", lambda r, lang: r.get("note") or "", wrap=True, priority=0),
+    Column("note", "note", lambda r, lang: r.get("note") or "", wrap=True, priority=0),
 ]
 
 

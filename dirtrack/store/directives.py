@@ -22,7 +22,7 @@ from dirtrack.models import (
     Request,
     Unit,
 )
-from dirtrack.status import DirectiveFacts
+from dirtrack.status import DirectiveFacts, ProgressFact, progress_lowered
 from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired, hand_over_retired, holder_after
 from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
@@ -269,6 +269,22 @@ def add_progress(
     session.add(entry)
     session.flush()
     return entry
+
+
+def progress_lowered_by(
+    session: Session, directive_id: int, on: date, percent: int | None
+) -> ProgressFact | None:
+    """The entry of the directive that ``percent`` reported ``on`` goes down from
+    (:func:`dirtrack.status.progress_lowered`), or None."""
+    if percent is None:
+        return None
+    rows = session.exec(
+        select(ProgressEntry)
+        .where(ProgressEntry.directive_id == directive_id)
+        .order_by(col(ProgressEntry.reported_on), col(ProgressEntry.id))
+    )
+    entries = [ProgressFact(e.reported_on, e.percent, e.note) for e in rows]
+    return progress_lowered(entries, percent, on)
 
 
 def _checked_progress(

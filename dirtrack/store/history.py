@@ -1011,24 +1011,51 @@ def changed_after_creation(conn: Connection, directive_id: int) -> bool:
     return bool(conn.execute(select(later)).scalar())
 
 
-def corrected_by_edit(conn: Connection, directive_id: int, field: str) -> int | None:
-    """The number of the ``edit directive`` command that last changed the directive's
-    ``field`` (``text``, ``product``), when the latest change of it not undone is such an edit;
-    else None. A sheet imported again by key leaves such a correction as it is and says so:
-    the sheet's old words would otherwise replace it without a word."""
+# What a sheet imported again by key compares with the register, as the change log holds each:
+# the tables whose rows change it, and the column of a directive row's image that holds it
+# (a row of the other tables is a change of it whatever it holds: the coordinating units; an
+# extension, which changes the deadline in force).
+EDITABLE: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "text": (("directive",), "text"),
+    "product": (("directive",), "product"),
+    "unit": (("directive",), "unit_id"),
+    "with": (("directive_coordinator",), None),
+    "due": (("directive", "extension"), "original_due"),
+}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A directive's ``field`` as ``edit directive`` last left it: ``change``, the number of
+    that command; ``before``, the field's value (its image's column, as the log keeps it)
+    before the edits that followed each other on it (None for the coordinating units)."""
+
+    change: int
+    before: Any = None
+
+
+def corrected_by_edit(conn: Connection, directive_id: int, field: str) -> Correction | None:
+    """How ``edit directive`` corrected the directive's ``field`` (a key of :data:`EDITABLE`),
+    when the latest change of it not undone is such an edit; else None (never corrected, or
+    changed since by another command: an import, ``extend``, an undo). A sheet imported again by
+    key leaves such a correction as it is and says so: the sheet's old value would otherwise
+    replace it without a word."""
+    entities, column = EDITABLE[field]
     rows = conn.execute(
-        select(LOG.c.id, LOG.c.before, LOG.c.after)
+        select(LOG.c.id, LOG.c.entity, LOG.c.action, LOG.c.before, LOG.c.after)
         .where(
-            LOG.c.entity == "directive",
-            LOG.c.entity_id == directive_id,
-            LOG.c.action == UPDATE,
+            LOG.c.directive_id == directive_id,
+            LOG.c.entity.in_(entities),
             LOG.c.undone_by.is_(None),
         )
         .order_by(LOG.c.id.desc())
     )
-    for change_id, before, after in rows:
+    found: Correction | None = None
+    for change_id, entity, action, before, after in rows:
         old, new = json.loads(before or "{}"), json.loads(after or "{}")
-        if old.get(field) == new.get(field):
+        if entity == "directive" and (action != UPDATE or old.get(column) == new.get(column)):
+            if action == CREATE:
+                break
             continue
         owner = conn.execute(
             select(LOG.c.id, LOG.c.action)
@@ -1036,10 +1063,11 @@ def corrected_by_edit(conn: Connection, directive_id: int, field: str) -> int | 
             .order_by(LOG.c.id)
             .limit(1)
         ).first()
-        if owner is not None and owner.action == "edit directive":
-            return int(owner.id)
-        return None
-    return None
+        if owner is None or owner.action != "edit directive":
+            break
+        was = old.get(column) if entity == "directive" and column is not None else None
+        found = Correction(found.change if found else int(owner.id), was)
+    return found
 
 
 def touched_columns(ident: ColumnElement[int]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:

@@ -169,12 +169,13 @@ class UnitIndex:
     def code(self, uid: int) -> str:
         return self.units[uid].code
 
-    def resolve(self, ref: str) -> Unit:
+    def resolve(self, ref: str, *, noted: bool = True) -> Unit:
         """Find the unit ``ref`` names by code, name or alias.
 
         Case, accents and tone placement are ignored (``Tỉnh ủy`` = ``Tỉnh uỷ`` = ``tinh uy``).
         An exact match wins; otherwise a unique unit whose name or alias contains ``ref`` as whole
-        words.
+        words, noted for the command line to say (:func:`dirtrack.notes.read_by_part`) unless
+        ``noted`` is False (a name read from a file, whose report says what it was read as).
 
         Raises:
             NotFound: nothing matches; the message names the closest units.
@@ -182,6 +183,10 @@ class UnitIndex:
         """
         found = self.candidates(ref)
         if len(found) == 1:
+            if noted and not self._names_exactly(ref, found[0]):
+                from dirtrack.notes import read_by_part
+
+                read_by_part(fold_words(ref), ref, self.label(found[0]))
             return self.units[found[0]]
         if len(found) > 1:
             raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(found))
@@ -192,6 +197,11 @@ class UnitIndex:
         if near:
             raise NotFound.of("unit_unknown", ref=ref, near=", ".join(near))
         raise NotFound.of("unit_unknown_far", ref=ref)
+
+    def _names_exactly(self, ref: str, uid: int) -> bool:
+        """Whether ``ref`` is the unit's code, name or an alias (as written, or with the
+        initials written out), not a part of its name."""
+        return fold_words(ref) in self._keys[uid] or spelled_out(ref) in self._spelled[uid]
 
     def candidates(self, ref: str) -> list[int]:
         """The ids of the units ``ref`` may name, as :meth:`resolve` matches them: those it

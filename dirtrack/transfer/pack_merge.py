@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.status import progress_lowered
 from dirtrack.store.packs import LEAD, Item, fingerprint, items_of
 from dirtrack.text import clean_text, whole_number
 from dirtrack.transfer.pack_book import (
@@ -135,7 +136,7 @@ class Units:
         if self._index is None:
             self._index = load_units(session.connection())
         try:
-            return self._index.resolve(ref).id
+            return self._index.resolve(ref, noted=False).id
         except DirtrackError:
             return None
 
@@ -374,12 +375,9 @@ def _contradiction(
     if _awaiting(facts) and answer.done_on is not None:
         assert facts.result is not None
         return Conflict.of("pack_c_awaiting", date=facts.result.claimed_on)
-    recorded = facts.progress_at(day)  # the store's rule: the latest percentage by the day
-    if answer.percent is not None and recorded is not None and answer.percent < recorded:
-        # The day of that percentage: no entry with it reported later by the day.
-        on = max(
-            p.reported_on for p in facts.progress if p.percent == recorded and p.reported_on <= day
-        )
+    lowered = progress_lowered(facts.progress, answer.percent, day)
+    if lowered is not None:
+        recorded, on = lowered.percent, lowered.reported_on
         return Conflict.of("pack_c_less", percent=answer.percent, recorded=recorded, date=on)
     return None
 

@@ -95,6 +95,10 @@ def shows_percent(number_format: str) -> bool:
 
 def _cell_value(cell: Any) -> Value:
     value = cell.value
+    if cell.data_type == "e" and isinstance(value, str):
+        from dirtrack.transfer.values import cell_error
+
+        return cell_error(value)  # an error cell: not a text that reads "#N/A"
     if isinstance(value, str) and value[:1] == "'":
         from dirtrack.render.formulas import from_sheet_cell
 
@@ -700,6 +704,7 @@ def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
     A field dirtrack marked as text against formulas (``'=…``) is read back as it was typed.
     """
     from dirtrack.render.formulas import from_csv_field
+    from dirtrack.transfer.values import csv_error
 
     with path.open(encoding=encoding, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
@@ -715,7 +720,7 @@ def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
                         n=len(values),
                         limit=MAX_COLUMNS,
                     )
-                yield number, [from_csv_field(v) if v[:1] == "'" else v for v in values]
+                yield number, [csv_error(from_csv_field(v) if v[:1] == "'" else v) for v in values]
         except csv.Error as exc:
             # The csv module refuses a field longer than csv.field_size_limit() (128 KiB).
             if "field larger than field limit" in str(exc):

@@ -901,7 +901,7 @@ class SheetImport:
         numbered = _WHOLE_STT.match(cells.text(self._get(values, "stt"))) is not None
         if not numbered:
             try:
-                self.index.resolve(unit)
+                self.index.resolve(unit, noted=False)
             except DirtrackError:
                 return
         p = self._planned(number, text=written)
@@ -1092,7 +1092,7 @@ class SheetImport:
         if cached is not None:
             return cached
         try:
-            unit = self.index.resolve(name)
+            unit = self.index.resolve(name, noted=False)  # the row says what it was read as
             assert unit.id is not None
             found: int | DirtrackError = unit.id
         except (NotFound, Conflict, InvalidInput) as exc:
@@ -1908,6 +1908,14 @@ class SheetImport:
         for f in facts.values():
             if f.key is not None and f.id in given_to:
                 keyed.setdefault((f.key, given_to[f.id]), f)
+        # per key, its directives no row of the sheet names by their own unit: one moved to
+        # another unit with edit directive is found by the unit it had (_moved_by_edit)
+        named = {keyed[p.key, r].id for p in ready if p.key for r in p.leads if (p.key, r) in keyed}
+        unnamed = {
+            key: [i for i in found if i in facts and i not in named]
+            for key, found in by_key.items()
+        }
+        moved: set[int] = set()
         seen: dict[tuple[str, int], int | str] = {}
         rows_of: dict[tuple[int, int, str], int | str] = {}  # keyless rows: the first of each
         # rows that make a new directive: the first of each meeting, lead unit and text, with
@@ -1941,6 +1949,12 @@ class SheetImport:
                     continue
                 seen[(p.key, ref)] = p.label
                 current = keyed.get((p.key, ref)) if ref > 0 else None
+                lead = ref
+                if current is None and ref > 0 and p.key in unnamed:
+                    current = self._moved_by_edit(p, ref, unnamed[p.key], facts)
+                    if current is not None:
+                        moved.add(current.id)
+                        lead = current.unit_id  # the unit it has now: its coordinators' lead
                 if current is None:
                     current = self._adopt(p, alike, facts, adopted)
                 if current is None:
@@ -1951,7 +1965,7 @@ class SheetImport:
                         self._same_text(p, made, (p.meeting, ref, same_text_key(p.text)))
                     p.outcomes.append(Outcome(ref))
                     continue
-                outcome = self._compare(p, ref, current)
+                outcome = self._compare(p, lead, current)
                 if current.key is None and not p.key_made:
                     outcome.updates["key"] = p.key
                     outcome.changes.append(Phrase("chg_key", key=p.key))
@@ -1962,7 +1976,7 @@ class SheetImport:
             in_sheet = {ref for p in rows_of_key for ref in p.leads}
             for directive_id in found_ids:
                 left = facts.get(directive_id)
-                if left is None or not rows_of_key:
+                if left is None or not rows_of_key or directive_id in moved:
                     continue
                 if left.unit_id not in in_sheet and given_to.get(left.id) not in in_sheet:
                     rows_of_key[0].warn(
@@ -2066,15 +2080,45 @@ class SheetImport:
                 hand_over_retired(self.session, directive)
 
     def _edited(self, p: Planned, directive_id: int, field: str) -> bool:
-        """Whether the directive's ``field`` was last corrected with ``edit directive``: the
-        correction is kept, and the row warns that the sheet's value was not taken."""
+        """Whether the directive's ``field`` (text, product, coordinating units, deadline) was
+        last corrected with ``edit directive``: the correction is kept, and the row warns that
+        the sheet's value was not taken."""
         from dirtrack.store.history import corrected_by_edit
 
-        change = corrected_by_edit(self.session.connection(), directive_id, field)
-        if change is None:
+        found = corrected_by_edit(self.session.connection(), directive_id, field)
+        if found is None:
             return False
-        p.warn(Phrase(f"warn_edited_{field}", id=directive_id, change=change))
+        p.warn(Phrase(f"warn_edited_{field}", id=directive_id, change=found.change))
         return True
+
+    def _moved_by_edit(
+        self, p: Planned, ref: int, ids: list[int], facts: dict[int, DirectiveFacts]
+    ) -> DirectiveFacts | None:
+        """The directive of the row's key that ``edit directive`` moved from the row's unit
+        ``ref`` to another since (``ids``: those of the key that no row of the sheet names by
+        its own unit), or None. The row updates it and its corrected unit is kept, as a
+        corrected text is: the sheet is the unit's old copy, the correction the clerk's."""
+        from dirtrack.store.history import corrected_by_edit
+
+        conn = self.session.connection()
+        for directive_id in ids:
+            found = corrected_by_edit(conn, directive_id, "unit")
+            if found is None or found.before != ref:
+                continue
+            ids.remove(directive_id)
+            moved = facts[directive_id]
+            p.warn(
+                Phrase(
+                    "warn_edited_unit",
+                    id=directive_id,
+                    key=p.key,
+                    was=self._unit_label(ref),
+                    unit=moved.unit_code,
+                    change=found.change,
+                )
+            )
+            return moved
+        return None
 
     def _compare(self, p: Planned, ref: int, facts: DirectiveFacts) -> Outcome:  # noqa: C901
         layout = self.layout
@@ -2092,7 +2136,9 @@ class SheetImport:
             o.changes.append(Phrase("chg_product"))
         if layout.has("with"):
             wanted = sorted(self._unit_label(r) for r in p.withs if r != ref)
-            if any(r < 0 for r in p.withs) or wanted != sorted(facts.with_codes):
+            if (
+                any(r < 0 for r in p.withs) or wanted != sorted(facts.with_codes)
+            ) and not self._edited(p, facts.id, "with"):
                 o.replace_with = True
                 o.changes.append(Phrase("chg_with"))
         if layout.has("due"):
@@ -2107,6 +2153,8 @@ class SheetImport:
                         p.warn(Phrase("warn_no_due_none", id=facts.id))
                     else:
                         p.warn(Phrase("warn_no_due", id=facts.id, due=current))
+                elif self._edited(p, facts.id, "due"):
+                    pass  # the deadline corrected since is kept, and the row says so
                 elif self.as_of < facts.meeting_date:
                     params = {"as_of": self.as_of, "held": facts.meeting_date}
                     p.problem(Phrase("row_approved_before", **params), self._col("due"))
@@ -2123,6 +2171,7 @@ class SheetImport:
                 else:
                     o.add_progress = True
                     o.changes.append(Phrase("chg_progress"))
+                    self._lowered(p, facts)
         status_known = any(
             layout.has(name) for name in ("result", "progress", "completed_on", "done_mark")
         )
@@ -2164,6 +2213,24 @@ class SheetImport:
         if not o.changes:
             o.action = "unchanged"
         return o
+
+    def _lowered(self, p: Planned, facts: DirectiveFacts) -> None:
+        """Warn when the row's percentage goes down from the last one logged by the day it is
+        logged on (:func:`dirtrack.status.progress_lowered`): recorded as given, and said."""
+        from dirtrack.status import progress_lowered
+
+        day = self._progress_day(p)
+        lowered = progress_lowered(facts.progress, p.percent, day)
+        if lowered is not None:
+            p.warn(
+                Phrase(
+                    "warn_progress_lower",
+                    id=facts.id,
+                    percent=p.percent,
+                    recorded=lowered.percent,
+                    date=lowered.reported_on,
+                )
+            )
 
     def _compare_submitted(self, p: Planned, o: Outcome, facts: DirectiveFacts) -> None:
         """A submission the sheet reports (``Đã trình``, where the office decides by acceptance)
@@ -2651,7 +2718,9 @@ class SheetImport:
             "reason": f"import {self.path.name}",
         }
 
-    def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
+    def _progress_day(self, p: Planned) -> date:
+        """The day the row's progress is logged on: the sheet's, or the day the row closed the
+        directive when earlier, not before its meeting."""
         self._at(p)
         day = self.as_of
         closed = p.completed_on or p.cancelled_on or p.submitted_on
@@ -2659,9 +2728,12 @@ class SheetImport:
             day = closed
         if p.held is not None and day < p.held:
             day = p.held
+        return day
+
+    def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
         return {
             "directive_id": directive_id,
-            "reported_on": day,
+            "reported_on": self._progress_day(p),
             "percent": p.percent,
             "note": p.note,
         }

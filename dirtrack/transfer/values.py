@@ -88,6 +88,14 @@ def not_finite(value: Value) -> bool:
     return isinstance(value, float) and not math.isfinite(value)
 
 
+class FormulaError(str):
+    """Excel's error value for a formula that failed (``#N/A``, ``#REF!``…), as a cell holds
+    it: a workbook's error cell (typed so), or a CSV field reading as one (a CSV has no types:
+    Excel saves the error as its text). A workbook's text cell reading ``#N/A`` is a text."""
+
+    __slots__ = ()
+
+
 # What Excel shows in a cell whose formula failed (and a CSV it saves carries as text), and
 # "#GETTING_DATA", its placeholder while a data link has not yet loaded: no value either.
 _FORMULA_ERRORS = frozenset(
@@ -108,8 +116,22 @@ _FORMULA_ERRORS = frozenset(
 
 def formula_error(value: Value) -> bool:
     """A cell holding Excel's error value for a formula that failed (``#REF!``, ``#N/A``,
-    ``#VALUE!``…): no value of any field, whatever the column."""
-    return isinstance(value, str) and value.strip().upper() in _FORMULA_ERRORS
+    ``#VALUE!``…): no value of any field, whatever the column. Only a :class:`FormulaError`:
+    a workbook's text that reads ``#N/A`` (the register's own export of such a text) is the
+    text."""
+    return isinstance(value, FormulaError)
+
+
+def csv_error(field: str) -> str:
+    """A CSV field as a cell's value: a :class:`FormulaError` when it reads as Excel's error
+    value (``#N/A``, ``#REF!``…, case and spaces aside), since a CSV carries no type to tell
+    it from a text; else the field."""
+    return FormulaError(field) if field.strip().upper() in _FORMULA_ERRORS else field
+
+
+def cell_error(text: str) -> FormulaError:
+    """A workbook's error cell (its type is an error) as a cell's value."""
+    return FormulaError(text)
 
 
 def show(value: Value) -> str:
