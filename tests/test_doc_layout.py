@@ -765,6 +765,41 @@ def test_tables_on_landscape_pages_take_the_pages_width(
     assert checked >= 4
 
 
+def test_a_total_rows_bold_line_is_kept_whole_as_the_others_are(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # The comparison's total row, in bold, wrapped its rate '0,00% (0/1) → 60,00% (3/5)
+    # (+60,00)' on two lines while every other row kept its line whole: the column was made
+    # as wide as its longest line measured in the regular face. Now the total rows are
+    # measured in bold, as they are set.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    checked = 0
+    for lang in ("vi", "en"):
+        out = _report_docx(cli, tmp_path / f"bc-{lang}.docx", lang, "2022Q3")
+        for table in Document(str(out)).tables:
+            if table.style is None or table.style.name != "Table Grid" or len(table.rows) < 3:
+                continue
+            widths = [_cm(cell.width) for cell in table.rows[0].cells]
+            total = table.rows[-1]
+            if total.cells[0].text:  # a numbered row: the table has no total row
+                continue
+            for column, (cell, width) in enumerate(zip(total.cells, widths, strict=True)):
+                runs = [r for p in cell.paragraphs for r in p.runs if r.text]
+                if not runs or "→" not in cell.text:
+                    continue
+                size = runs[0].font.size.pt if runs[0].font.size else 10
+                # the other rows of this column keep their lines whole: so must the total's
+                assert all(
+                    text_width_cm(row.cells[column].text, size) + 0.38 <= width + 1e-6
+                    for row in table.rows[1:-1]
+                ), (lang, column, width)
+                assert runs[0].bold
+                line = text_width_cm(cell.text, size, bold=True)
+                assert line + 0.38 <= width + 1e-6, (lang, cell.text, line, width)
+                checked += 1
+    assert checked >= 8  # total, done, overdue, completion of the comparison, both languages
+
+
 LONG_DIRECTIVE = (
     "Chủ trì, phối hợp với các sở, ban, ngành, địa phương rà soát, cập nhật, bổ sung phương án "
     "ứng phó thiên tai theo cấp độ rủi ro, đặc biệt là phương án sơ tán dân cư ở các vùng thấp "
