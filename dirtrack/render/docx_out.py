@@ -32,10 +32,8 @@ from dirtrack.render.official import (
 )
 from dirtrack.render.report_doc import (
     DATE,
-    DELTA,
     INT,
-    PCT,
-    POINTS,
+    NUMERIC,
     RATE,
     TEXT,
     TREND,
@@ -50,7 +48,6 @@ if TYPE_CHECKING:
 
 SHORT_TABLE = 5  # rows: a table this short is kept whole on one page (not split 3 + 2)
 CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
-NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
 # Columns the lists of open directives never fill: (table keys, header keys). What falls due
 # from T on is not overdue on T.
 OPEN_DROPS = (

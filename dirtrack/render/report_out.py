@@ -30,6 +30,7 @@ from dirtrack.render import (
 )
 from dirtrack.render.report_doc import (
     DATE,
+    NUMERIC,
     RATE,
     TEXT,
     TREND,
@@ -245,7 +246,8 @@ def _md_table(table: Table, lang: str, *, printed: bool = False) -> Iterator[str
     table = for_reading(table, lang)
     text = printed_text if printed else cell_text
     yield "| " + " | ".join(md_text(h) for h in table.headers) + " |"
-    yield "| " + " | ".join("---" for _ in table.headers) + " |"
+    # Counts, rates and points flush right, as in the Word table and at the terminal.
+    yield "| " + " | ".join("---:" if k in NUMERIC else "---" for k in table.kinds) + " |"
     first_total = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
         cells = [md_text(text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)]
