@@ -21,6 +21,8 @@ from tests.conftest import Cli
 GOLDEN = Path(__file__).resolve().parent / "golden"
 WIDTHS = (80, 120, 200)
 AS_OF = "2022-09-30"
+# The note under a table at a terminal too narrow for all its columns, before their names.
+LEFT_OUT = {"vi": "Không hiện vì cửa sổ hẹp: ", "en": "Not shown, the window is too narrow: "}
 
 LISTINGS = {
     "list": ["list", "--as-of", AS_OF],
@@ -186,6 +188,13 @@ def screen(register: str, lang: str, args: list[str], extra: list[str] = ()) -> 
     return result.stdout
 
 
+def screen_words(plain: str, lang: str) -> set[str]:
+    """The words a screen may show: those of the plain output, and the note that names the
+    columns left out for the window's width ("Progress;" with its semicolon)."""
+    words = set(plain.split())
+    return words | {w + ";" for w in words} | set(LEFT_OUT[lang].split())
+
+
 def page(output: str) -> str:
     """The screen as text: no style codes, no trailing blanks."""
     lines = [ANSI.sub("", line).rstrip() for line in output.splitlines()]
@@ -199,7 +208,7 @@ def test_every_listing_fits_80_120_and_200_columns(
 ) -> None:
     args = LISTINGS[name]
     plain = page(screen(register, lang, args))
-    words = set(plain.split())
+    words = screen_words(plain, lang)
     pages = []
     for width in WIDTHS:
         with monkeypatch.context() as patch:
@@ -359,7 +368,7 @@ def test_a_dry_run_with_long_notes_is_readable_at_80_columns(
     book.save(tmp_path / "theo-doi.xlsx")
     monkeypatch.chdir(tmp_path)  # the file's name, not a long path, heads the dry run
     args = ["import", "theo-doi.xlsx", "--meeting", "1", "--sheet", "all", "--dry-run"]
-    words = set(page(screen(db, lang, args)).split())
+    words = screen_words(page(screen(db, lang, args)), lang)
     header = {"vi": "Nội dung", "en": "Text"}[lang]
     for width in (80, 120, 200):
         with monkeypatch.context() as patch:
@@ -544,3 +553,36 @@ def test_a_field_asked_for_is_never_left_out_at_80_columns(
     assert with_header in header  # the plain header names the field …
     assert with_header.split()[0] in shown  # … and so does the screen at 80 columns
     assert "UBKTTU" in plain and "UBKTTU" in shown  # the coordinating unit's value too
+
+
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [("vi", ["Tiến độ", "Cảnh báo", "Cuộc họp"]), ("en", ["Progress", "Risk", "Meeting"])],
+)
+def test_columns_left_out_for_the_width_are_named_under_the_table(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str, named: list[str]
+) -> None:
+    """At 80 columns `list` left out its progress, risk and meeting columns without a word:
+    nothing on the screen said there was more to see. Now the columns a window is too narrow
+    for are named under the table, in the user's language; a column empty in every row, which
+    tells nothing, is not; a window wide enough, and piped output, say nothing."""
+    note = LEFT_OUT[lang]
+    plain = page(screen(register, lang, LISTINGS["list"]))
+    assert note not in plain
+    with monkeypatch.context() as patch:
+        terminal(patch, 200)
+        wide = page(screen(register, lang, LISTINGS["list"]))
+    assert note not in wide
+    assert all(header in wide for header in named)
+    terminal(monkeypatch, 80)
+    narrow = page(screen(register, lang, LISTINGS["list"]))
+    lines = narrow.splitlines()
+    said = [line for line in lines if line.startswith(note)]
+    assert len(said) == 1, narrow
+    assert said[0][len(note) :].split("; ") == named
+    rule = next(at for at, line in enumerate(lines) if line.lstrip().startswith("━"))
+    assert not any(header in "\n".join(lines[:rule]) for header in named)
+    # a column the user names stays, and is no longer said to be left out
+    fields = ["--fields", "id,unit,text,due,meeting_id"]
+    asked = page(screen(register, lang, [*LISTINGS["list"], *fields]))
+    assert note not in asked, asked

@@ -363,9 +363,11 @@ def _rich_tables(
                     yield PlainLines(lines)
                 else:
                     texts = [list(row) for row in zip(*columns, strict=True)]
-                    yield _rich_table(table, headers, kinds, texts, width)
+                    yield _rich_table(table, headers, kinds, texts, width, lang)
             else:
-                yield _rich_table(table, headers, kinds, _cell_rows(table, lang, rate_at), width)
+                yield _rich_table(
+                    table, headers, kinds, _cell_rows(table, lang, rate_at), width, lang
+                )
             if table.key == "units":
                 yield text(document.rate_note, "muted")
 
@@ -476,7 +478,12 @@ def report_columns(
 
 
 def _rich_table(
-    table: Table, headers: list[str], kinds: list[str], texts: list[list[str]], width: int | None
+    table: Table,
+    headers: list[str],
+    kinds: list[str],
+    texts: list[list[str]],
+    width: int | None,
+    lang: str,
 ) -> Any:
     from dirtrack.render.table import console, fitted_table
 
@@ -494,6 +501,7 @@ def _rich_table(
         styles,
         width=width or console().width,
         sections=[first_total] if table.total_rows else [],
+        lang=lang,
     )
 
 

@@ -211,7 +211,9 @@ def directive_card(record: Record, lang: str) -> None:
         card.add_row(label, Text(visible(value)), style=style)
     headers = [t(column.header, lang) for column in EVENT_COLUMNS]
     rows = [[column.cell(event, lang) for column in EVENT_COLUMNS] for event in record["history"]]
-    history = fitted_table(t("history", lang), EVENT_COLUMNS, headers, rows, width=console().width)
+    history = fitted_table(
+        t("history", lang), EVENT_COLUMNS, headers, rows, width=console().width, lang=lang
+    )
     print_renderables([card, history])
 
 
