@@ -284,9 +284,14 @@ OCCURRENCE_COLUMNS = [
 ]
 
 CALENDAR_COLUMNS = [
-    Column("date", "date", _date("date")),
-    Column("off", "day_kind", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
-    Column("note", "note"),
+    Column("date", "date", _date("date"), priority=0),
+    Column(
+        "off",
+        "day_kind",
+        lambda r, lang: t("day_off" if r["off"] else "day_worked", lang),
+        priority=0,
+    ),
+    Column("note", "note", wrap=True),  # a clerk's words: wrapped, never left out for width
 ]
 
 
