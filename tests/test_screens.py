@@ -586,3 +586,28 @@ def test_columns_left_out_for_the_width_are_named_under_the_table(
     fields = ["--fields", "id,unit,text,due,meeting_id"]
     asked = page(screen(register, lang, [*LISTINGS["list"], *fields]))
     assert note not in asked, asked
+
+
+def test_the_note_of_columns_left_out_is_as_wide_as_the_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under a narrow table (two short columns kept, a long one left out) the note was folded
+    to the table's width, 'Not shown, the window is too' / 'narrow: Note' on two lines; it
+    takes the window's width, as any line under a table."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from dirtrack.render import Column
+    from dirtrack.render.table import fitted_table
+
+    monkeypatch.setattr("dirtrack.render.table.is_plain", lambda: False)
+    columns = [Column("day", "date", priority=0), Column("note", "note", priority=1)]
+    rows = [["2025-05-05", "x" * 70]]
+    out = StringIO()
+    Console(file=out, width=60, color_system=None, legacy_windows=False).print(
+        fitted_table(None, columns, ["Day", "Note"], rows, width=60, lang="en")
+    )
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert "x" * 10 not in out.getvalue()
+    assert LEFT_OUT["en"] + "Note" in lines, lines

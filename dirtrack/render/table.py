@@ -21,7 +21,7 @@ from dirtrack.records import Record
 from dirtrack.render import Column, visible, visible_cells
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, Group
     from rich.table import Table
     from rich.theme import Theme
 
@@ -176,7 +176,7 @@ def fitted_table(
     width: int,
     sections: Sequence[int] = (),
     lang: str = "en",
-) -> Table:
+) -> Table | Group:
     """A rich table of ``rows`` (cells already made :func:`visible`) laid out for a window
     ``width`` cells wide (:func:`fit`), or as blocks where no column layout fits it; plain,
     without it, when stdout is not a terminal.
@@ -216,11 +216,13 @@ def fitted_table(
             for i, w in enumerate(widths)
             if not w and any(row[i].strip() for row in rows)
         ]
-        if left_out:
+        if left_out:  # under the table, as wide as the window (a caption is the table's width)
+            from rich.console import Group
+
             from dirtrack.i18n import t
 
-            table.caption = t("table_left_out", lang, columns="; ".join(left_out))
-            table.caption_justify, table.caption_style = "left", "muted"
+            note = Text(t("table_left_out", lang, columns="; ".join(left_out)), style="muted")
+            return Group(table, note)
     return table
 
 
