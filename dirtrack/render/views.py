@@ -274,9 +274,17 @@ SERIES_COLUMNS = [
     Column("from", "series_span", _span),
 ]
 
+
+def _period(r: Record, lang: str) -> str:
+    """An occurrence's period as the language names it: ``tháng 10/2022``, ``Q4 2022``."""
+    from dirtrack.periods import span_title
+
+    return span_title(str(r.get("period") or ""), lang)
+
+
 OCCURRENCE_COLUMNS = [
     Column("id", "id", justify="right"),
-    Column("period", "period"),
+    Column("period", "period", _period),
     Column("due", "due", _date("due")),
     Column("status", "status", _status, wrap=True),
     Column("progress", "progress", _progress, justify="right"),
