@@ -611,3 +611,25 @@ def test_the_note_of_columns_left_out_is_as_wide_as_the_window(
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     assert "x" * 10 not in out.getvalue()
     assert LEFT_OUT["en"] + "Note" in lines, lines
+
+
+def test_columns_asked_for_with_short_values_stand_side_by_side_at_120(
+    register: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eleven fields asked for, most of them empty or short ('Lĩnh vực', 'Ngày hoàn thành
+    chính xác', 'Kỳ báo cáo'): each was given the readable width of a text (12 cells) for its
+    header alone, the columns could not stand side by side in 120, and the rows came as
+    blocks. A column of short values needs them whole and its header's longest word: the
+    listing is a table, each header on at most two lines."""
+    fields = (
+        "id,unit,original_due,due_phrase,risk,field,completed_on_exact,result,with,period,series_id"
+    )
+    terminal(monkeypatch, 120)
+    shown = page(screen(register, "vi", ["list", "--as-of", AS_OF, "--fields", fields]))
+    lines = shown.splitlines()
+    assert any(line.lstrip().startswith("━") for line in lines), shown  # a table, not blocks
+    assert header_heights(shown) == [2], shown
+    assert all(len(line) <= 120 for line in lines)
+    header = " ".join(lines[: header_heights(shown)[0] + 1])
+    for word in ("Lĩnh", "chính", "xác", "Kỳ", "định", "Cảnh"):
+        assert word in header, (word, shown)

@@ -301,7 +301,11 @@ def fit(
         cells = [row[i] for row in rows]
         if column.wrap:
             word = min(_longest_word([headers[i], *cells]), column.fold_over or LONG_WORD)
-            need.append(min(natural[i], max(column.min_width or READABLE, word)))
+            # Readable: a text of its readable width, a shorter one whole; the header alone
+            # may wrap between its words (an empty column asked for with --fields).
+            text = max((_longest_line(cell) for cell in cells), default=0)
+            readable = min(text, max(column.min_width or READABLE, word))
+            need.append(min(natural[i], max(word, readable)))
         else:
             widest = max((_longest_line(cell) for cell in cells), default=0)
             need.append(max(widest, _longest_word([headers[i]]), 1))
