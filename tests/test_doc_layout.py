@@ -838,6 +838,31 @@ def test_a_directives_words_get_more_room_than_a_units_name(
     assert widths["Nội dung"] >= 2 * widths["Đơn vị"], widths
 
 
+def _two_lines_cm(header: str, size: float) -> float:
+    """``header`` in bold on two lines broken at its best place between words."""
+    words = header.split()
+    halves = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    return min(max(text_width_cm(a, size, bold=True), text_width_cm(b, size, bold=True))
+               for a, b in halves)  # fmt: skip
+
+
+def test_a_numbers_header_is_set_on_two_lines_where_its_words_do_not_halve(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # A number's column was given half its header's width, taken for the header on two lines:
+    # 'Vượt yêu cầu' does not halve evenly, and was set on three ('Vượt' / 'yêu' / 'cầu') beside
+    # a unit's name with room to spare. The width is the header's on two lines, broken between
+    # words where the longer line is shortest.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    out = tmp_path / "diem.docx"
+    cli.ok("--lang", "vi", "score", "--quarter", "2022Q3", "--format", "docx", "--out", str(out))
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[-1].text == "Vượt yêu cầu")
+    size = table.rows[0].cells[-1].paragraphs[0].runs[0].font.size.pt
+    widths = _widths_by_header(table)
+    for header in ("Vượt yêu cầu", "Số nhiệm vụ chấm", "Chậm tiến độ"):
+        assert widths[header] + 1e-6 >= _two_lines_cm(header, size) + 0.38, (header, widths)
+
+
 def test_urging_letters_number_headers_on_two_lines(long_named: Cli, tmp_path: Path) -> None:
     # The letter's 'Số ngày quá hạn' was set on four lines of one word each, its column given
     # only its longest word while the directive's column took the rest. Now numbers and dates

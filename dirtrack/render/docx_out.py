@@ -139,13 +139,29 @@ def _demands(
             if kind == TEXT:  # its longest line, however long: a directive's words
                 need, wish = max(need, 1.5), max(wish, longest)
             else:  # a rate, a trend: short lines, its header on two
-                wish = max(wish / 2, min(longest, 12.0))
+                wish = max(_on_two_lines(header, size), min(longest, 12.0))
         else:  # its header on two lines is enough
             widest = max((text_width_cm(c, size, bold=b) for c, b in cells), default=0.0)
-            need, wish = max(need, widest), max(wish / 2, widest)
+            need, wish = max(need, widest), max(_on_two_lines(header, size), widest)
         needs.append(need + CELL_PADDING)
         wishes.append(max(wish, need) + CELL_PADDING)
     return needs, wishes
+
+
+def _on_two_lines(header: str, size: float) -> float:
+    """The width (cm) of ``header`` in bold set on two lines, broken between its words where
+    the longer line is shortest: half its width only where its words halve evenly, more
+    where they do not ('Vượt yêu' over 'cầu'; half of it set the header on three lines)."""
+    words = header.split()
+    if len(words) < 2:
+        return text_width_cm(header, size, bold=True)
+    return min(
+        max(
+            text_width_cm(" ".join(words[:cut]), size, bold=True),
+            text_width_cm(" ".join(words[cut:]), size, bold=True),
+        )
+        for cut in range(1, len(words))
+    )
 
 
 def _whole_lines(
