@@ -446,6 +446,8 @@ CATEGORY: dict[str, Entry] = {
 TEXT: dict[str, Entry] = {
     # under the headers of a listing with no row, at a terminal
     "table_empty": N_("(nothing to list)"),
+    # under a table at a terminal too narrow for every column: the columns not shown
+    "table_left_out": N_("Not shown, the window is too narrow: {columns}"),
     "id": N_("ID"),
     "code": N_("Code"),
     "name": N_("Name"),

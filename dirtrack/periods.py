@@ -171,6 +171,35 @@ class Span:
         return Span(self.kind, self.year + step, self.first_month, self.last_month)
 
 
+# A span's label as Span.label writes it: 2022-09, 2022-Q3, 2022-H1, 2022, 2022-9M, 2022-L3M.
+_SPAN_LABEL = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|(L?)(\d{1,2})M))?")
+
+
+def span_title(label: str, lang: str) -> str:
+    """A span's stored label (``2022-Q3``: a series' occurrence, a pack's period) as ``lang``
+    names it (``quý III/2022``, ``Q3 2022``); a label of another form as it is."""
+    found = _SPAN_LABEL.fullmatch(label)
+    if found is None:
+        return label
+    year_text, month, quarter, half, last, months = found.groups()
+    year = int(year_text)
+    if month and 1 <= int(month) <= 12:
+        span = Span(SpanKind.MONTH, year, int(month), int(month))
+    elif quarter:
+        span = Span(SpanKind.QUARTER, year, int(quarter) * 3 - 2, int(quarter) * 3)
+    elif half:
+        span = Span(SpanKind.HALF, year, 1 if half == "1" else 7, 6 if half == "1" else 12)
+    elif months and 1 <= int(months) <= 12:
+        n = int(months)
+        kind = SpanKind.LAST_MONTHS if last else SpanKind.FIRST_MONTHS
+        span = Span(kind, year, 13 - n if last else 1, 12 if last else n)
+    elif month is None and months is None:
+        span = Span(SpanKind.YEAR, year, 1, 12)
+    else:
+        return label
+    return span.title(lang)
+
+
 @dataclass(frozen=True)
 class Period:
     """A reporting period: inclusive ``start``..``end`` with a stable label.

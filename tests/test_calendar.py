@@ -711,6 +711,29 @@ def test_calendar_lists_head_the_kind_of_each_day_as_what_it_is(cli: Cli) -> Non
         assert off in table[1] and worked in table[2], table
 
 
+def test_calendar_list_wraps_a_long_note_at_80_columns(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A note longer than the window left the whole 'Note' column out at 80 columns (the note
+    # did not wrap), and a narrower window could leave out the day's kind. Now the note wraps
+    # under its header, and the day and its kind always stay.
+    from tests.test_screens import LEFT_OUT, page, terminal
+
+    _setup(cli)
+    note = "Nghỉ bù Tết Dương lịch theo thông báo của Bộ Lao động - Thương binh và Xã hội năm 2025"
+    cli.ok("calendar", "add", "2025-05-05", "--off", "--note", note)
+    terminal(monkeypatch, 80)
+    for lang, header in (("vi", "Ghi chú"), ("en", "Note")):
+        shown = page(cli.ok("--lang", lang, "calendar", "list"))
+        lines = shown.splitlines()
+        assert all(len(line) <= 80 for line in lines), shown
+        assert header in shown and LEFT_OUT[lang] not in shown, shown
+        assert " ".join(" ".join(lines).split()).count(note[:40]) == 1, shown
+    terminal(monkeypatch, 40)
+    shown = page(cli.ok("--lang", "en", "calendar", "list"))
+    assert "2025-05-05" in shown and "Day off" in shown, shown
+
+
 def test_a_day_off_added_moves_the_occurrences_made_ahead(cli: Cli, db: str) -> None:
     """Occurrences are made ahead; a day off the office recorded afterwards left the one due
     that day on it (the next one, made later, went to the next working day), against BLDS

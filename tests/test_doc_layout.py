@@ -765,6 +765,41 @@ def test_tables_on_landscape_pages_take_the_pages_width(
     assert checked >= 4
 
 
+def test_a_total_rows_bold_line_is_kept_whole_as_the_others_are(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # The comparison's total row, in bold, wrapped its rate '0,00% (0/1) → 60,00% (3/5)
+    # (+60,00)' on two lines while every other row kept its line whole: the column was made
+    # as wide as its longest line measured in the regular face. Now the total rows are
+    # measured in bold, as they are set.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    checked = 0
+    for lang in ("vi", "en"):
+        out = _report_docx(cli, tmp_path / f"bc-{lang}.docx", lang, "2022Q3")
+        for table in Document(str(out)).tables:
+            if table.style is None or table.style.name != "Table Grid" or len(table.rows) < 3:
+                continue
+            widths = [_cm(cell.width) for cell in table.rows[0].cells]
+            total = table.rows[-1]
+            if total.cells[0].text:  # a numbered row: the table has no total row
+                continue
+            for column, (cell, width) in enumerate(zip(total.cells, widths, strict=True)):
+                runs = [r for p in cell.paragraphs for r in p.runs if r.text]
+                if not runs or "→" not in cell.text:
+                    continue
+                size = runs[0].font.size.pt if runs[0].font.size else 10
+                # the other rows of this column keep their lines whole: so must the total's
+                assert all(
+                    text_width_cm(row.cells[column].text, size) + 0.38 <= width + 1e-6
+                    for row in table.rows[1:-1]
+                ), (lang, column, width)
+                assert runs[0].bold
+                line = text_width_cm(cell.text, size, bold=True)
+                assert line + 0.38 <= width + 1e-6, (lang, cell.text, line, width)
+                checked += 1
+    assert checked >= 8  # total, done, overdue, completion of the comparison, both languages
+
+
 LONG_DIRECTIVE = (
     "Chủ trì, phối hợp với các sở, ban, ngành, địa phương rà soát, cập nhật, bổ sung phương án "
     "ứng phó thiên tai theo cấp độ rủi ro, đặc biệt là phương án sơ tán dân cư ở các vùng thấp "
@@ -801,6 +836,31 @@ def test_a_directives_words_get_more_room_than_a_units_name(
     red = next(t for t in Document(str(out)).tables if t.rows[0].cells[2].text == "Nội dung")
     widths = _widths_by_header(red)
     assert widths["Nội dung"] >= 2 * widths["Đơn vị"], widths
+
+
+def _two_lines_cm(header: str, size: float) -> float:
+    """``header`` in bold on two lines broken at its best place between words."""
+    words = header.split()
+    halves = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    return min(max(text_width_cm(a, size, bold=True), text_width_cm(b, size, bold=True))
+               for a, b in halves)  # fmt: skip
+
+
+def test_a_numbers_header_is_set_on_two_lines_where_its_words_do_not_halve(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # A number's column was given half its header's width, taken for the header on two lines:
+    # 'Vượt yêu cầu' does not halve evenly, and was set on three ('Vượt' / 'yêu' / 'cầu') beside
+    # a unit's name with room to spare. The width is the header's on two lines, broken between
+    # words where the longer line is shortest.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    out = tmp_path / "diem.docx"
+    cli.ok("--lang", "vi", "score", "--quarter", "2022Q3", "--format", "docx", "--out", str(out))
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[-1].text == "Vượt yêu cầu")
+    size = table.rows[0].cells[-1].paragraphs[0].runs[0].font.size.pt
+    widths = _widths_by_header(table)
+    for header in ("Vượt yêu cầu", "Số nhiệm vụ chấm", "Chậm tiến độ"):
+        assert widths[header] + 1e-6 >= _two_lines_cm(header, size) + 0.38, (header, widths)
 
 
 def test_urging_letters_number_headers_on_two_lines(long_named: Cli, tmp_path: Path) -> None:

@@ -281,6 +281,29 @@ def test_urge_in_markdown_sets_several_recipients_as_the_letter_does(reg: Cli) -
     assert "Kính gửi: Thường trực Tỉnh ủy" in one
 
 
+def test_urge_in_markdown_has_the_word_letters_heading_and_recipients(reg: Cli) -> None:
+    # The Markdown letter left out the nation's (or the Party's) line and 'Nơi nhận' that the
+    # Word letter has, and its heading and signature lines, one under the other, ran into one
+    # line when the Markdown was rendered. Now it has both, each block's lines ending in a
+    # hard break.
+    for kind, lang, nation, copy, keep in (
+        (PARTY, "vi", ["**ĐẢNG CỘNG SẢN VIỆT NAM**"], "Thường trực Tỉnh ủy", "- Lưu Văn phòng."),
+        (STATE, "en", ["**SOCIALIST REPUBLIC OF VIETNAM**  ",
+                       "**Independence - Freedom - Happiness**"], "Chủ tịch UBND tỉnh",
+         "- File: Records."),
+    ):  # fmt: skip
+        reg.ok(*kind)
+        md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
+        lines = md.splitlines()
+        assert lines[: len(nation)] == nation, lines[:4]
+        office = lines[len(nation) + 1 :][:4]
+        assert all(line.endswith("  ") for line in office[:-1]), office
+        label = {"vi": "Nơi nhận:", "en": "Recipients:"}[lang]
+        copies = lines[lines.index(label) + 2 :]
+        as_above = {"vi": "- Như trên;", "en": "- As above;"}[lang]
+        assert copies == [as_above, f"- {copy};", keep], copies
+
+
 def test_urge_in_markdown_writes_its_days_as_the_word_letter(reg: Cli) -> None:
     # The English Markdown letter wrote its deadlines '2022-04-30' beside '12-TB/TU of 6 Apr
     # 2022' in the same row (the terminal's ISO day in a letter). Now its tables write their

@@ -272,6 +272,29 @@ def test_history_says_coded_values_in_words(seeded: Cli) -> None:
     assert "kind: withdrawal" in english and "decision: — → refused" in english
 
 
+def test_periods_are_said_as_the_language_names_them(seeded: Cli, tmp_path: Path) -> None:
+    # A series' occurrence and a pack carry their period as a label, '2022-06', '2022-Q2':
+    # history showed 'kỳ: 2022-Q2' and series show a column of '2022-06' under --lang vi,
+    # where every other period reads 'quý II/2022', 'tháng 6/2022'. JSON keeps the label.
+    series = seeded.ok("assign", "1", "Báo cáo tháng", "--unit", "VPTU", "--every", "month",
+                       "--day", "20", "--until", "31/12/2022").split()[0]  # fmt: skip
+    occurrences = seeded.json("series", "show", series)["occurrences"]
+    labels = [o["period"] for o in occurrences]
+    assert labels and all(len(label) == 7 and label[4] == "-" for label in labels), labels
+    months = [f"tháng {int(label[5:])}/{label[:4]}" for label in labels]
+    table = seeded.ok("--lang", "vi", "series", "show", series)
+    assert all(month in table for month in months), table
+    assert not any(label in table for label in labels), table
+    assert f"kỳ: {months[0]}" in seeded.ok("--lang", "vi", "history", "--limit", "1")
+    seeded.ok(
+        "pack", "out", "--quarter", "2022Q2", "--dir", str(tmp_path / "packs"), "--unit", "VPTU"
+    )
+    vi = seeded.ok("--lang", "vi", "history", "--limit", "1")
+    en = seeded.ok("--lang", "en", "history", "--limit", "1")
+    assert "kỳ: quý II/2022" in vi and "2022-Q2" not in vi, vi
+    assert "period: Q2 2022" in en, en
+
+
 def test_an_import_of_more_rows_than_a_batch_is_one_command_undone_exactly(
     seeded: Cli, db: str, tmp_path: Path
 ) -> None:

@@ -254,6 +254,24 @@ def test_markdown_has_every_section(cli: Cli, reg: dict[str, Any]) -> None:
     )
 
 
+def test_markdown_sets_counts_and_rates_flush_right(cli: Cli, reg: dict[str, Any]) -> None:
+    # Every Markdown table's delimiter row was '| --- | --- |': rendered (a mail client, a
+    # wiki, pandoc), its counts and rates stood flush left under their headers, where the Word
+    # table, the HTML page and the terminal set them flush right. Now a number's column is
+    # '---:', a text's '---', in the report, the scores and the urging letter alike.
+    def delimiter(md: str, header: str) -> list[str]:
+        lines = md.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"| {header} |"))
+        return [c.strip() for c in lines[at + 1].strip("|").split("|")]
+
+    report = cli.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "md")
+    assert delimiter(report, "Đơn vị") == ["---", *["---:"] * 9]
+    scores = cli.ok("--lang", "en", "score", "--quarter", "2022Q2", "--format", "md")
+    assert delimiter(scores, "Unit") == ["---", "---:", "---", "---:", "---:", "---:", "---:"]
+    letter = cli.ok("--lang", "en", "urge", "VPTU", "--as-of", "2022-06-30", "--format", "md")
+    assert delimiter(letter, "No.") == ["---:", "---", "---", "---", "---:"]
+
+
 def test_out_refuses_an_existing_file_and_force_replaces_it(
     cli: Cli, reg: dict[str, Any], tmp_path: Path, db_path: Path
 ) -> None:

@@ -21,6 +21,8 @@ from tests.conftest import Cli
 GOLDEN = Path(__file__).resolve().parent / "golden"
 WIDTHS = (80, 120, 200)
 AS_OF = "2022-09-30"
+# The note under a table at a terminal too narrow for all its columns, before their names.
+LEFT_OUT = {"vi": "Không hiện vì cửa sổ hẹp: ", "en": "Not shown, the window is too narrow: "}
 
 LISTINGS = {
     "list": ["list", "--as-of", AS_OF],
@@ -186,6 +188,13 @@ def screen(register: str, lang: str, args: list[str], extra: list[str] = ()) -> 
     return result.stdout
 
 
+def screen_words(plain: str, lang: str) -> set[str]:
+    """The words a screen may show: those of the plain output, and the note that names the
+    columns left out for the window's width ("Progress;" with its semicolon)."""
+    words = set(plain.split())
+    return words | {w + ";" for w in words} | set(LEFT_OUT[lang].split())
+
+
 def page(output: str) -> str:
     """The screen as text: no style codes, no trailing blanks."""
     lines = [ANSI.sub("", line).rstrip() for line in output.splitlines()]
@@ -199,7 +208,7 @@ def test_every_listing_fits_80_120_and_200_columns(
 ) -> None:
     args = LISTINGS[name]
     plain = page(screen(register, lang, args))
-    words = set(plain.split())
+    words = screen_words(plain, lang)
     pages = []
     for width in WIDTHS:
         with monkeypatch.context() as patch:
@@ -359,7 +368,7 @@ def test_a_dry_run_with_long_notes_is_readable_at_80_columns(
     book.save(tmp_path / "theo-doi.xlsx")
     monkeypatch.chdir(tmp_path)  # the file's name, not a long path, heads the dry run
     args = ["import", "theo-doi.xlsx", "--meeting", "1", "--sheet", "all", "--dry-run"]
-    words = set(page(screen(db, lang, args)).split())
+    words = screen_words(page(screen(db, lang, args)), lang)
     header = {"vi": "Nội dung", "en": "Text"}[lang]
     for width in (80, 120, 200):
         with monkeypatch.context() as patch:
@@ -544,3 +553,83 @@ def test_a_field_asked_for_is_never_left_out_at_80_columns(
     assert with_header in header  # the plain header names the field …
     assert with_header.split()[0] in shown  # … and so does the screen at 80 columns
     assert "UBKTTU" in plain and "UBKTTU" in shown  # the coordinating unit's value too
+
+
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [("vi", ["Tiến độ", "Cảnh báo", "Cuộc họp"]), ("en", ["Progress", "Risk", "Meeting"])],
+)
+def test_columns_left_out_for_the_width_are_named_under_the_table(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str, named: list[str]
+) -> None:
+    """At 80 columns `list` left out its progress, risk and meeting columns without a word:
+    nothing on the screen said there was more to see. Now the columns a window is too narrow
+    for are named under the table, in the user's language; a column empty in every row, which
+    tells nothing, is not; a window wide enough, and piped output, say nothing."""
+    note = LEFT_OUT[lang]
+    plain = page(screen(register, lang, LISTINGS["list"]))
+    assert note not in plain
+    with monkeypatch.context() as patch:
+        terminal(patch, 200)
+        wide = page(screen(register, lang, LISTINGS["list"]))
+    assert note not in wide
+    assert all(header in wide for header in named)
+    terminal(monkeypatch, 80)
+    narrow = page(screen(register, lang, LISTINGS["list"]))
+    lines = narrow.splitlines()
+    said = [line for line in lines if line.startswith(note)]
+    assert len(said) == 1, narrow
+    assert said[0][len(note) :].split("; ") == named
+    rule = next(at for at, line in enumerate(lines) if line.lstrip().startswith("━"))
+    assert not any(header in "\n".join(lines[:rule]) for header in named)
+    # a column the user names stays, and is no longer said to be left out
+    fields = ["--fields", "id,unit,text,due,meeting_id"]
+    asked = page(screen(register, lang, [*LISTINGS["list"], *fields]))
+    assert note not in asked, asked
+
+
+def test_the_note_of_columns_left_out_is_as_wide_as_the_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under a narrow table (two short columns kept, a long one left out) the note was folded
+    to the table's width, 'Not shown, the window is too' / 'narrow: Note' on two lines; it
+    takes the window's width, as any line under a table."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from dirtrack.render import Column
+    from dirtrack.render.table import fitted_table
+
+    monkeypatch.setattr("dirtrack.render.table.is_plain", lambda: False)
+    columns = [Column("day", "date", priority=0), Column("note", "note", priority=1)]
+    rows = [["2025-05-05", "x" * 70]]
+    out = StringIO()
+    Console(file=out, width=60, color_system=None, legacy_windows=False).print(
+        fitted_table(None, columns, ["Day", "Note"], rows, width=60, lang="en")
+    )
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert "x" * 10 not in out.getvalue()
+    assert LEFT_OUT["en"] + "Note" in lines, lines
+
+
+def test_columns_asked_for_with_short_values_stand_side_by_side_at_120(
+    register: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eleven fields asked for, most of them empty or short ('Lĩnh vực', 'Ngày hoàn thành
+    chính xác', 'Kỳ báo cáo'): each was given the readable width of a text (12 cells) for its
+    header alone, the columns could not stand side by side in 120, and the rows came as
+    blocks. A column of short values needs them whole and its header's longest word: the
+    listing is a table, each header on at most two lines."""
+    fields = (
+        "id,unit,original_due,due_phrase,risk,field,completed_on_exact,result,with,period,series_id"
+    )
+    terminal(monkeypatch, 120)
+    shown = page(screen(register, "vi", ["list", "--as-of", AS_OF, "--fields", fields]))
+    lines = shown.splitlines()
+    assert any(line.lstrip().startswith("━") for line in lines), shown  # a table, not blocks
+    assert header_heights(shown) == [2], shown
+    assert all(len(line) <= 120 for line in lines)
+    header = " ".join(lines[: header_heights(shown)[0] + 1])
+    for word in ("Lĩnh", "chính", "xác", "Kỳ", "định", "Cảnh"):
+        assert word in header, (word, shown)

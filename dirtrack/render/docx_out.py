@@ -32,10 +32,8 @@ from dirtrack.render.official import (
 )
 from dirtrack.render.report_doc import (
     DATE,
-    DELTA,
     INT,
-    PCT,
-    POINTS,
+    NUMERIC,
     RATE,
     TEXT,
     TREND,
@@ -50,7 +48,6 @@ if TYPE_CHECKING:
 
 SHORT_TABLE = 5  # rows: a table this short is kept whole on one page (not split 3 + 2)
 CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
-NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
 # Columns the lists of open directives never fill: (table keys, header keys). What falls due
 # from T on is not overdue on T.
 OPEN_DROPS = (
@@ -73,7 +70,13 @@ def _words(text: str) -> list[str]:
 
 
 def fit_widths(
-    headers: list[str], texts: list[list[str]], kinds: list[str], usable: float, size: float
+    headers: list[str],
+    texts: list[list[str]],
+    kinds: list[str],
+    usable: float,
+    size: float,
+    *,
+    bold_from: int | None = None,
 ) -> list[float] | None:
     """Column widths (cm) that fit ``usable`` at ``size`` pt without breaking a word, or None.
 
@@ -84,9 +87,10 @@ def fit_widths(
     like if the text columns keep their needs, and the text columns share the rest by how much
     more each would like (as browsers lay tables out): a directive's long words get more room
     than a unit's name. Else every column gets its need plus a share of what is left in
-    proportion to how much more it would like.
+    proportion to how much more it would like. The rows from ``bold_from`` on (the totals)
+    are measured in bold, as they are set.
     """
-    needs, wishes = _demands(headers, texts, kinds, size)
+    needs, wishes = _demands(headers, texts, kinds, size, bold_from=bold_from)
     left = usable - sum(needs)
     if left < 0:
         return None
@@ -111,30 +115,53 @@ def fit_widths(
 
 
 def _demands(
-    headers: list[str], texts: list[list[str]], kinds: list[str], size: float
+    headers: list[str],
+    texts: list[list[str]],
+    kinds: list[str],
+    size: float,
+    *,
+    bold_from: int | None = None,
 ) -> tuple[list[float], list[float]]:
     """What each column needs (cm: its longest word, a number or date whole) and would like
-    (its longest line, a number's header on two lines), its cell padding included."""
+    (its longest line, a number's header on two lines), its cell padding included; the rows
+    from ``bold_from`` on (the totals, set in bold) measured in bold."""
+    first_bold = len(texts) if bold_from is None else bold_from
     needs: list[float] = []
     wishes: list[float] = []
     for column, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
-        cells = [row[column] for row in texts]
+        cells = [(row[column], index >= first_bold) for index, row in enumerate(texts)]
         need = max(text_width_cm(w, size, bold=True) for w in _words(header))
         wish = text_width_cm(header, size, bold=True)
         if kind in (TEXT, RATE, TREND):  # may wrap between words
-            pieces = [w for c in cells for w in _words(c)]
-            need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
-            longest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            pieces = [(w, b) for c, b in cells for w in _words(c)]
+            need = max(need, max((text_width_cm(w, size, bold=b) for w, b in pieces), default=0.0))
+            longest = max((text_width_cm(c, size, bold=b) for c, b in cells), default=0.0)
             if kind == TEXT:  # its longest line, however long: a directive's words
                 need, wish = max(need, 1.5), max(wish, longest)
             else:  # a rate, a trend: short lines, its header on two
-                wish = max(wish / 2, min(longest, 12.0))
+                wish = max(_on_two_lines(header, size), min(longest, 12.0))
         else:  # its header on two lines is enough
-            widest = max((text_width_cm(c, size) for c in cells), default=0.0)
-            need, wish = max(need, widest), max(wish / 2, widest)
+            widest = max((text_width_cm(c, size, bold=b) for c, b in cells), default=0.0)
+            need, wish = max(need, widest), max(_on_two_lines(header, size), widest)
         needs.append(need + CELL_PADDING)
         wishes.append(max(wish, need) + CELL_PADDING)
     return needs, wishes
+
+
+def _on_two_lines(header: str, size: float) -> float:
+    """The width (cm) of ``header`` in bold set on two lines, broken between its words where
+    the longer line is shortest: half its width only where its words halve evenly, more
+    where they do not ('Vượt yêu' over 'cầu'; half of it set the header on three lines)."""
+    words = header.split()
+    if len(words) < 2:
+        return text_width_cm(header, size, bold=True)
+    return min(
+        max(
+            text_width_cm(" ".join(words[:cut]), size, bold=True),
+            text_width_cm(" ".join(words[cut:]), size, bold=True),
+        )
+        for cut in range(1, len(words))
+    )
 
 
 def _whole_lines(
@@ -220,9 +247,10 @@ def layout(
         [printed_text(v, k, lang) if v != "" else "" for v, k in zip(row, kinds, strict=True)]
         for row in rows
     ]
+    bold_from = len(texts) - table.total_rows
     first: Layout | None = None
     for size in sizes:
-        widths = fit_widths(headers, texts, kinds, usable, size)
+        widths = fit_widths(headers, texts, kinds, usable, size, bold_from=bold_from)
         if widths is None:
             continue
         found = Layout(table, headers, kinds, texts, size, widths)
@@ -250,7 +278,8 @@ def squeezed(table: Table, lang: str, usable: float, *, portrait: bool) -> Layou
     needs; only there does a word break."""
     found = layout(table, lang, 1e6, portrait=portrait, sizes=(8.0,))
     assert found is not None
-    needs, _ = _demands(found.headers, found.texts, found.kinds, found.size)
+    bold_from = len(found.texts) - found.table.total_rows
+    needs, _ = _demands(found.headers, found.texts, found.kinds, found.size, bold_from=bold_from)
     sharing = {i for i, kind in enumerate(found.kinds) if kind == TEXT}
     room = usable - sum(n for i, n in enumerate(needs) if i not in sharing)
     while sharing and room > 0:

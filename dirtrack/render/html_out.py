@@ -14,13 +14,8 @@ from typing import Any
 
 from dirtrack.render.report_doc import (
     DATE,
-    DELTA,
-    INT,
-    PCT,
-    POINTS,
-    RATE,
+    NUMERIC,
     TEXT,
-    TREND,
     Document,
     Table,
     cell_text,
@@ -93,10 +88,6 @@ def _text_cell(parent: ET.Element, text: str, attrs: dict[str, str]) -> None:
         ET.SubElement(cell, "wbr").tail = segment
 
 
-def _numeric(kind: str) -> bool:
-    return kind in (INT, PCT, DELTA, RATE, TREND, POINTS)
-
-
 def _table(parent: ET.Element, table: Table, lang: str) -> None:
     level = "h4" if table.annex else "h3"
     _sub(parent, level, table.title, id=f"t-{table.key}")
@@ -113,7 +104,7 @@ def _table(parent: ET.Element, table: Table, lang: str) -> None:
         attrs = {"class": "total"} if index >= len(table.rows) - table.total_rows else {}
         line = _sub(body, "tr", **attrs)
         for value, kind in zip(row, table.kinds, strict=True):
-            cell_attrs = {"class": "num"} if _numeric(kind) else {}
+            cell_attrs = {"class": "num"} if kind in NUMERIC else {}
             if kind == DATE and isinstance(value, date):
                 cell_attrs["data-value"] = value.isoformat()
             if kind == TEXT:

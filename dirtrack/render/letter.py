@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dirtrack.i18n import Count, t, within_key
-from dirtrack.letterhead import Letterhead, date_words
+from dirtrack.letterhead import PARTY, Letterhead, date_words
 from dirtrack.records import Record
 from dirtrack.render.report_doc import DATE, INT, TEXT, Labels, Table
 
@@ -125,11 +125,18 @@ def letter_markdown(letter: Letter) -> str:
     from dirtrack.render.report_out import _md_table, md_line, md_text
 
     head, lang = letter.head, letter.lang
-    lines: list[str] = []
-    if head.parent_body:
-        lines.append(md_line(head.parent_body.upper()))
-    lines += [f"**{md_text((head.body or '…').upper())}**", md_line(head.number)]
-    lines += [t("doc_regarding", head.lang, subject=md_text(head.subject)), ""]
+    party = head.kind == PARTY
+    # The Word letter's heading: the nation (or the Party) on the right, the office on the
+    # left. A block's lines end in a hard break (two spaces): rendered, Markdown would join
+    # them into one line; read as text, they are what they were.
+    nation = [f"**{t('doc_party_name', lang)}**"] if party else [
+        f"**{t('doc_nation', lang)}**",
+        f"**{t('doc_motto', lang)}**",
+    ]  # fmt: skip
+    office = [md_line(head.parent_body.upper())] if head.parent_body else []
+    office += [f"**{md_text((head.body or '…').upper())}**", md_line(head.number)]
+    office.append(t("doc_regarding", head.lang, subject=md_text(head.subject)))
+    lines: list[str] = [*_block(nation), "", *_block(office), ""]
     lines += [f"_{md_text(head.date_line)}_", ""]
     if head.to:
         # As the Word letter sets it (NĐ 30, official._kinh_gui): one recipient after the
@@ -155,12 +162,20 @@ def letter_markdown(letter: Letter) -> str:
     lines += [md_line(ask), ""]
     if again:
         lines += [md_line(again), ""]
-    for part in (head.signer_authority, head.signer_title):
-        if part:
-            lines.append(f"**{md_text(part.upper())}**")
+    signer = [f"**{md_text(p.upper())}**" for p in (head.signer_authority, head.signer_title) if p]
+    lines += _block(signer)
     if head.signer_name:
         lines += ["", f"**{md_text(head.signer_name)}**"]
+    # Nơi nhận, as the Word letter lists it: each recipient from "- " with ";", then Lưu.
+    keep = t("doc_keep_party" if party else "doc_keep_state", lang)
+    lines += ["", t("doc_copies", lang), ""]
+    lines += [f"- {md_text(name)};" for name in head.copies] + [f"- {keep}"]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _block(lines: list[str]) -> list[str]:
+    """Lines kept apart when Markdown is rendered: each but the last ends in a hard break."""
+    return [line + "  " for line in lines[:-1]] + lines[-1:]
 
 
 def render_letter(letter: Letter, fmt: str) -> bytes:

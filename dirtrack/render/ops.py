@@ -261,6 +261,10 @@ class HistoryView:
             return self.leaders.get(value, f"#{value}")
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             return labelled(name, value, lang)
+        if name in ("period", "period_label") and isinstance(value, str):  # quý III/2022
+            from dirtrack.periods import span_title
+
+            return span_title(value, lang)
         return _shown(value, self.whole)
 
     def when(self, r: Record, lang: str) -> str:

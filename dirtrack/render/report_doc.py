@@ -1252,6 +1252,8 @@ def nothing_but_totals(table: Table) -> None:
 
 
 TREND = "trend"  # a cell already written as "previous → current (change)"
+# The kinds of cell set flush right, in every format: counts, rates, points, trends.
+NUMERIC = frozenset({INT, PCT, DELTA, RATE, TREND, POINTS})
 
 
 def for_reading(table: Table, lang: str) -> Table:

@@ -30,6 +30,7 @@ from dirtrack.render import (
 )
 from dirtrack.render.report_doc import (
     DATE,
+    NUMERIC,
     RATE,
     TEXT,
     TREND,
@@ -245,7 +246,8 @@ def _md_table(table: Table, lang: str, *, printed: bool = False) -> Iterator[str
     table = for_reading(table, lang)
     text = printed_text if printed else cell_text
     yield "| " + " | ".join(md_text(h) for h in table.headers) + " |"
-    yield "| " + " | ".join("---" for _ in table.headers) + " |"
+    # Counts, rates and points flush right, as in the Word table and at the terminal.
+    yield "| " + " | ".join("---:" if k in NUMERIC else "---" for k in table.kinds) + " |"
     first_total = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
         cells = [md_text(text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)]
@@ -361,9 +363,11 @@ def _rich_tables(
                     yield PlainLines(lines)
                 else:
                     texts = [list(row) for row in zip(*columns, strict=True)]
-                    yield _rich_table(table, headers, kinds, texts, width)
+                    yield _rich_table(table, headers, kinds, texts, width, lang)
             else:
-                yield _rich_table(table, headers, kinds, _cell_rows(table, lang, rate_at), width)
+                yield _rich_table(
+                    table, headers, kinds, _cell_rows(table, lang, rate_at), width, lang
+                )
             if table.key == "units":
                 yield text(document.rate_note, "muted")
 
@@ -474,7 +478,12 @@ def report_columns(
 
 
 def _rich_table(
-    table: Table, headers: list[str], kinds: list[str], texts: list[list[str]], width: int | None
+    table: Table,
+    headers: list[str],
+    kinds: list[str],
+    texts: list[list[str]],
+    width: int | None,
+    lang: str,
 ) -> Any:
     from dirtrack.render.table import console, fitted_table
 
@@ -492,6 +501,7 @@ def _rich_table(
         styles,
         width=width or console().width,
         sections=[first_total] if table.total_rows else [],
+        lang=lang,
     )
 
 

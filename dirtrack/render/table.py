@@ -21,7 +21,7 @@ from dirtrack.records import Record
 from dirtrack.render import Column, visible, visible_cells
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, Group
     from rich.table import Table
     from rich.theme import Theme
 
@@ -161,7 +161,7 @@ def print_table(
                 sys.stdout.write("".join(line + "\n" for line in part))
             return
     con = console()
-    con.print(fitted_table(title, columns, headers, rows, styles, width=con.width))
+    con.print(fitted_table(title, columns, headers, rows, styles, width=con.width, lang=lang))
     if not rows:  # at a terminal, a header alone could pass for a listing cut short
         con.print(" " + t("table_empty", lang), style="dim", markup=False, highlight=False)
 
@@ -175,12 +175,15 @@ def fitted_table(
     *,
     width: int,
     sections: Sequence[int] = (),
-) -> Table:
+    lang: str = "en",
+) -> Table | Group:
     """A rich table of ``rows`` (cells already made :func:`visible`) laid out for a window
     ``width`` cells wide (:func:`fit`), or as blocks where no column layout fits it; plain,
     without it, when stdout is not a terminal.
 
     ``styles`` styles each row; a row whose index is in ``sections`` starts a new section.
+    The columns left out for the window's width (not those empty in every row) are named
+    under the table, in ``lang``: a column never goes without a word.
     """
     from rich.text import Text
 
@@ -207,6 +210,19 @@ def fitted_table(
         style = styles[index] if index < len(styles) else None
         # Text, not str: a directive's own words are never read as markup ("[/]", ":x:").
         table.add_row(*(Text(row[i]) for i in kept), style=style)
+    if widths is not None:
+        left_out = [
+            " ".join(headers[i].split())
+            for i, w in enumerate(widths)
+            if not w and any(row[i].strip() for row in rows)
+        ]
+        if left_out:  # under the table, as wide as the window (a caption is the table's width)
+            from rich.console import Group
+
+            from dirtrack.i18n import t
+
+            note = Text(t("table_left_out", lang, columns="; ".join(left_out)), style="muted")
+            return Group(table, note)
     return table
 
 
@@ -285,7 +301,11 @@ def fit(
         cells = [row[i] for row in rows]
         if column.wrap:
             word = min(_longest_word([headers[i], *cells]), column.fold_over or LONG_WORD)
-            need.append(min(natural[i], max(column.min_width or READABLE, word)))
+            # Readable: a text of its readable width, a shorter one whole; the header alone
+            # may wrap between its words (an empty column asked for with --fields).
+            text = max((_longest_line(cell) for cell in cells), default=0)
+            readable = min(text, max(column.min_width or READABLE, word))
+            need.append(min(natural[i], max(word, readable)))
         else:
             widest = max((_longest_line(cell) for cell in cells), default=0)
             need.append(max(widest, _longest_word([headers[i]]), 1))

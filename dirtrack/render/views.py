@@ -211,7 +211,9 @@ def directive_card(record: Record, lang: str) -> None:
         card.add_row(label, Text(visible(value)), style=style)
     headers = [t(column.header, lang) for column in EVENT_COLUMNS]
     rows = [[column.cell(event, lang) for column in EVENT_COLUMNS] for event in record["history"]]
-    history = fitted_table(t("history", lang), EVENT_COLUMNS, headers, rows, width=console().width)
+    history = fitted_table(
+        t("history", lang), EVENT_COLUMNS, headers, rows, width=console().width, lang=lang
+    )
     print_renderables([card, history])
 
 
@@ -279,9 +281,17 @@ SERIES_COLUMNS = [
     Column("from", "series_span", _span),
 ]
 
+
+def _period(r: Record, lang: str) -> str:
+    """An occurrence's period as the language names it: ``tháng 10/2022``, ``Q4 2022``."""
+    from dirtrack.periods import span_title
+
+    return span_title(str(r.get("period") or ""), lang)
+
+
 OCCURRENCE_COLUMNS = [
     Column("id", "id", justify="right"),
-    Column("period", "period"),
+    Column("period", "period", _period),
     Column("due", "due", _date("due")),
     Column("status", "status", _status, wrap=True),
     Column("progress", "progress", _progress, justify="right"),
@@ -289,9 +299,14 @@ OCCURRENCE_COLUMNS = [
 ]
 
 CALENDAR_COLUMNS = [
-    Column("date", "date", _date("date")),
-    Column("off", "day_kind", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
-    Column("note", "note"),
+    Column("date", "date", _date("date"), priority=0),
+    Column(
+        "off",
+        "day_kind",
+        lambda r, lang: t("day_off" if r["off"] else "day_worked", lang),
+        priority=0,
+    ),
+    Column("note", "note", wrap=True),  # a clerk's words: wrapped, never left out for width
 ]
 
 
