@@ -98,6 +98,9 @@ class Lang(StrEnum):
 
 @dataclass
 class State:
+    """What the root options and the configuration give a command (database, language, actor,
+    time zone), and what it gathers while it runs."""
+
     db: str | None
     lang: str
     # Whether the language was asked for (--lang, DIRTRACK_LANG, the configuration file), not

@@ -71,6 +71,9 @@ class ById(dict[int, V]):
 
 @dataclass(frozen=True)
 class UnitInfo:
+    """A unit as listed and exported: code, name, its parent's code, aliases, its successor's
+    code and the day it was retired (ISO)."""
+
     id: int
     code: str
     name: str
@@ -468,6 +471,9 @@ RETIRE_ACTION = "unit.retire"
 
 @dataclass(frozen=True)
 class Retired:
+    """What ``unit retire`` did: the unit, its successor, the day, the directives moved and
+    those whose coordination was handed over."""
+
     unit: Unit
     successor: Unit
     on: date
