@@ -33,6 +33,8 @@ COLOURS = (RED, YELLOW, GREEN, GREY)
 
 @dataclass(frozen=True)
 class RiskRules:
+    """The thresholds of the risk colours, the configuration file's ``[risk]`` table."""
+
     soon_days: int = 7
     red_days: int = 3
     low_progress: int = 50

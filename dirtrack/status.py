@@ -62,6 +62,9 @@ STATUS_NAMES: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class ExtensionFact:
+    """An extension approved on ``approved_on``: the new deadline, the reason given and the
+    deadline's words."""
+
     approved_on: date
     new_due: date
     reason: str | None = None
@@ -108,6 +111,8 @@ class RequestFact:
 
 @dataclass(frozen=True)
 class ProgressFact:
+    """A progress report of ``reported_on``: the percentage, if one was given, and its note."""
+
     reported_on: date
     percent: int | None
     note: str | None = None

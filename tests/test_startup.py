@@ -136,6 +136,48 @@ def test_a_command_loads_its_own_command_module_only(register: Path, tmp_path: P
     assert commands == {f"dirtrack.cli.{m}" for m in ("app", "common", "root", "reports")}
 
 
+# Runs the installed entry point's main() and writes the statements it sent to a file.
+STATEMENTS = """
+import atexit, json, sys
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+sent = []
+event.listen(Engine, "before_cursor_execute", lambda *args: sent.append(args[2]))
+target = sys.argv[1]
+atexit.register(lambda: open(target, "w").write(json.dumps(sent)))
+sys.argv = ["dirtrack", *sys.argv[2:]]
+from dirtrack.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["report", "--quarter", "2022Q2"], ["overdue"], ["list", "--format", "json"]]
+)
+def test_a_command_that_reads_opens_the_register_once(
+    register: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """It reads twice (the look for missing occurrences of periodic directives, then its own
+    read), and opens and checks the register once: the schema's revision, the days stored as
+    dirtrack stores them and the rows pointing to records that are there are read once."""
+    from dirtrack.models import DAY_COLUMNS
+
+    target = tmp_path / "statements.json"
+    done = subprocess.run(
+        [sys.executable, "-c", STATEMENTS, str(target), "--db", str(register), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode in (0, 3), done.stderr
+    sent = json.loads(target.read_text(encoding="utf-8"))
+    assert sum("alembic_version" in s for s in sent) == 1
+    assert sum("_unreadable_days" in s for s in sent) == len(DAY_COLUMNS)
+    assert any("series" in s and "next_start" in s for s in sent)  # the look for occurrences
+    assert any(s.lstrip().startswith(("SELECT", "WITH")) and "directive" in s for s in sent)
+
+
 def test_a_configuration_table_loads_its_command(register: Path, tmp_path: Path) -> None:
     """The file is checked against every command it has a table for, as with all loaded."""
     config = tmp_path / "config.toml"

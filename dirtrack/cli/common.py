@@ -28,7 +28,7 @@ from dirtrack.render import OutputFormat, ReportFormat
 from dirtrack.status import STATUS_NAMES
 
 if TYPE_CHECKING:  # the commands that only read never open an ORM session
-    from sqlalchemy import Connection
+    from sqlalchemy import Connection, Engine
     from sqlmodel import Session
 
 
@@ -98,6 +98,9 @@ class Lang(StrEnum):
 
 @dataclass
 class State:
+    """What the root options and the configuration give a command (database, language, actor,
+    time zone), and what it gathers while it runs."""
+
     db: str | None
     lang: str
     # Whether the language was asked for (--lang, DIRTRACK_LANG, the configuration file), not
@@ -120,6 +123,10 @@ class State:
     # A change rolled back because the reader of stdout went away before it took the output
     # (``import … | head``): the run says so, though a reader that leaves is otherwise quiet.
     unrecorded: bool = False
+    # The engine a read of this command opened and checked (:func:`read_only`): a later read
+    # of the same command (the report after the look for missing occurrences) connects to it
+    # again without opening and checking the register a second time.
+    opened: "Engine | None" = None
 
     def zone(self) -> tzinfo | None:
         """The zone of :attr:`timezone`, None for the machine's own.
@@ -354,17 +361,20 @@ def read_only(ctx: typer.Context) -> Iterator["Connection"]:
         with _occurrences_made(ctx) as session:
             yield session.connection()
         return
-    from dirtrack.db import open_engine, read_scope
+    from dirtrack.db import read_scope
 
-    engine, _ = open_engine(state(ctx).db, create=False)
-    from dirtrack.db import made_schema
+    engine = state(ctx).opened
+    if engine is None:
+        from dirtrack.db import made_schema, open_engine
 
-    made_schema(engine)  # asked, so that a later command of this process is not misled
+        engine, _ = open_engine(state(ctx).db, create=False)
+        made_schema(engine)  # asked, so that a later command of this process is not misled
     try:
         with read_scope(engine) as conn:
             yield conn
     finally:
         engine.dispose()
+    state(ctx).opened = engine
 
 
 def database_file(ctx: typer.Context) -> Path | None:

@@ -95,6 +95,8 @@ class Table:
 
 @dataclass
 class Section:
+    """A numbered part of a report document: its paragraphs, then its tables."""
+
     title: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -106,6 +108,9 @@ class Section:
 
 @dataclass
 class Document:
+    """A report laid out once for every format: title, header lines, sections and the rows of
+    the completion chart."""
+
     title: str
     header: list[tuple[str, str]]
     sections: list[Section]

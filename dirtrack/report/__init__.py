@@ -81,7 +81,7 @@ def build(
         as_of=as_of,
         facts=(),
         names=reader.names,
-        parents={info.code: info.parent for info in index.all_info()},
+        parents=index.parents(),
         moves=reader.moves,
         unit_ids=unit_ids,
         top=top,

@@ -32,6 +32,8 @@ from dirtrack.text import fold, nfc
 
 @dataclass
 class UnitRow:
+    """A unit's row of the review: its code, name and counts."""
+
     code: str
     name: str
     counts: Counts = field(default_factory=Counts)
@@ -42,6 +44,9 @@ class UnitRow:
 
 @dataclass
 class Report:
+    """The counts of a period as of a day, per unit and in all, with its overdue directives,
+    limitations and meetings."""
+
     period: Period
     as_of: date
     units: list[UnitRow]

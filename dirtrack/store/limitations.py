@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # imported where used: reading LimitationFacts needs no ORM s
 
 @dataclass(frozen=True)
 class LimitationFacts:
+    """A limitation as the report and the listings read it: its unit's code, the day of the
+    meeting that raised it (``raised_on``) and the limitation it repeats, if any."""
+
     id: int
     meeting_id: int
     unit_id: int

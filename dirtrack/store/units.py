@@ -71,6 +71,9 @@ class ById(dict[int, V]):
 
 @dataclass(frozen=True)
 class UnitInfo:
+    """A unit as listed and exported: code, name, its parent's code, aliases, its successor's
+    code and the day it was retired (ISO)."""
+
     id: int
     code: str
     name: str
@@ -272,15 +275,18 @@ class UnitIndex:
     def _names(self, uids: list[int]) -> str:
         return ", ".join(self.label(uid) for uid in sorted(uids, key=lambda u: self.code(u)))
 
+    def _parent_code(self, unit: Unit) -> str | None:
+        parent = self.units.get(unit.parent_id) if unit.parent_id else None
+        return parent.code if parent else None
+
     def info(self, unit: Unit) -> UnitInfo:
         assert unit.id is not None
-        parent = self.units.get(unit.parent_id) if unit.parent_id else None
         successor = self.units.get(unit.successor_id) if unit.successor_id else None
         return UnitInfo(
             id=unit.id,
             code=unit.code,
             name=unit.name,
-            parent=parent.code if parent else None,
+            parent=self._parent_code(unit),
             aliases=tuple(a.alias for a in self.aliases.get(unit.id, [])),
             successor=successor.code if successor else None,
             retired_on=unit.retired_on.isoformat() if unit.retired_on else None,
@@ -288,6 +294,11 @@ class UnitIndex:
 
     def all_info(self) -> list[UnitInfo]:
         return [self.info(u) for u in self.units.values()]
+
+    def parents(self) -> dict[str, str | None]:
+        """Each unit's code and its parent's (None at the top), as :meth:`info` gives them,
+        without making the rest of each unit's info (a report reads only these)."""
+        return {u.code: self._parent_code(u) for u in self.units.values()}
 
     def descendants(self, uid: int) -> set[int]:
         """``uid`` and every unit under it."""
@@ -470,6 +481,9 @@ RETIRE_ACTION = "unit.retire"
 
 @dataclass(frozen=True)
 class Retired:
+    """What ``unit retire`` did: the unit, its successor, the day, the directives moved and
+    those whose coordination was handed over."""
+
     unit: Unit
     successor: Unit
     on: date
