@@ -303,6 +303,16 @@ def has_negative(text: str) -> bool:
     return any(_toned_negative(key, low, m) for m in NEGATIVE.finditer(key))
 
 
+def _only_so_far(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
+    """The first share in ``key[start:end]`` that is all that was done (:data:`ONLY_SO_FAR`),
+    its "chỉ" or "mới" read with the tone: "chi" is also to spend ("tổng chi đạt 95%")."""
+    shares = ONLY_SO_FAR.finditer(key, start, end)
+    return next((m for m in shares if low[m.start() : m.start() + 3] in _ONLY), None)
+
+
+_ONLY = ("chỉ", "mới")
+
+
 def _negative(
     key: str, low: str, start: int = 0, end: int | None = None, toned: bool = True
 ) -> re.Match[str] | None:
@@ -328,7 +338,7 @@ def _negative(
             negative,
             LATE.search(low, start, end),
             LACKING.search(low, start, end),
-            ONLY_SO_FAR.search(key, start, end),
+            _only_so_far(key, low, start, end),
         )
         if m
     ]
@@ -728,11 +738,16 @@ def extract_limitations(
                 # "công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu": the share that is
                 # all that was done judges the rest undone, with no contrast before it; its
                 # subject, when the clause names none, the sentence's ("huyện X thu ngân sách
-                # được 10,5 tỷ đồng; nâng tổng thu ... mới đạt 42,4% kế hoạch")
+                # được 10,5 tỷ đồng; nâng tổng thu ... mới đạt 42,4% kế hoạch"); not in a clause
+                # that asks ("chỉ đạo các ngành ..., không để tình trạng ... chỉ đạt 54%")
                 for clause in clauses:
                     c_end = clause.start + len(clause.text)
-                    share = ONLY_SO_FAR.search(key, clause.start, c_end)
-                    if share is not None and _negative(key, low, share.end(), c_end) is None:
+                    share = _only_so_far(key, low, clause.start, c_end)
+                    if (
+                        share is not None
+                        and _negative(key, low, share.end(), c_end) is None
+                        and not _asks(sentence, clause.start, c_end)
+                    ):
                         subject = _first_usable(resolver.mentions(sentence), 0, clause.start)
                         add(
                             sentence,
