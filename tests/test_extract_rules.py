@@ -2721,6 +2721,25 @@ def test_a_place_that_opens_its_clause_and_falls_short_is_the_place() -> None:
     assert [unit for unit, _ in found] == ["huyện Tân Phú", "UBND xã Hòa Bình"]
 
 
+def test_a_bodys_own_tasks_for_a_period_still_to_come_are_directives() -> None:
+    # "Trong tháng 9, Chi bộ tiếp tục chỉ đạo A; B; C" at a meeting on 5/9: the body's own plan,
+    # its ;-parts one directive each, no unit, dated by the month (GUIDE, round 14: 309, 316);
+    # the month already past ("Trong tháng 8, …") is a report
+    found = directives(
+        "Sáng 5/9/2023, Chi bộ khu phố 3 họp thường kỳ. Trong tháng 9, Chi bộ tiếp tục chỉ đạo tổ"
+        " chức tổng kết hoạt động hè; tuyên truyền nhân dân chủ động phòng sâu bệnh hại lúa; nắm"
+        " chắc tình hình an ninh trật tự tại khu phố.\n"
+        "Trong tháng 8, Chi bộ tập trung chỉ đạo thu hoạch lúa hè thu; vận động nhân dân nộp thuế"
+        " đúng hạn; duy trì tổ tự quản."
+    )
+    assert len(found) == 3
+    assert [text for _, text, _ in found[1:]] == [
+        "tuyên truyền nhân dân chủ động phòng sâu bệnh hại lúa",
+        "nắm chắc tình hình an ninh trật tự tại khu phố",
+    ]
+    assert {(unit, due) for unit, _, due in found} == {(None, date(2023, 9, 30))}
+
+
 def test_a_paragraph_reporting_a_past_period_after_announced_tasks_is_no_task() -> None:
     # "... đánh giá kết quả tháng 8 và triển khai các nhiệm vụ trọng tâm trong tháng 9.": the
     # paragraph after it that opens on the month reviewed and says what was done is a report

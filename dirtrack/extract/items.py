@@ -1289,6 +1289,44 @@ def _plans_ahead(key: str, ref: date | None) -> bool:
     return 0 < months < 12 and ref.month <= 13 - months
 
 
+#: What a body sets itself to do ("tiếp tục chỉ đạo", "tập trung", "đề ra nhiệm vụ trọng tâm"),
+#: not "sự chỉ đạo", "ý kiến chỉ đạo" (a noun: ``SPEECH_VERB_NOUN_BEFORE``).
+_SETS_TASKS = re.compile(r"\b(?:chi dao|tap trung|de ra)\b")
+#: What was done or will be done by others, in the head of the sentence: a report, no plan.
+_REPORTED_HEAD = re.compile(r"\b(?:đã|vừa|đang|sẽ|được)\b")
+
+
+def _tasks_for_period_ahead(
+    sentence: str, key: str, low: str, ref: date | None, held: date | None, before: Deadline | None
+) -> bool:
+    """Whether a sentence sets the meeting's own tasks for a period still to come: a period that
+    ends on or after the meeting ("Về nhiệm vụ trọng tâm tháng 6, Thường trực HĐND tỉnh chỉ đạo
+    …", "Trong tháng 9, Chi bộ tiếp tục chỉ đạo …", "… đề ra nhiệm vụ trọng tâm tháng 10/2016 như
+    sau:"; "Trong đó, tập trung …" after a sentence that gave one) and a body setting itself to
+    the work, in the head before the first ``;``, with nothing done or to be done by others."""
+    day = held or ref
+    if day is None:
+        return False
+    stop = key.find(";")
+    head = len(key) if stop < 0 else stop
+    if _REPORTED_HEAD.search(low, 0, head):
+        return False
+    sets = next(
+        (
+            m
+            for m in _SETS_TASKS.finditer(key, 0, head)
+            if not SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()])
+        ),
+        None,
+    )
+    if sets is None:
+        return False
+    period = best_deadline(find_deadlines(sentence[:head], ref))
+    if period is None and _CONTINUES.match(key):
+        period = before  # "Trong đó, tập trung …": the period of the sentence before
+    return period is not None and period.due is not None and period.due >= day
+
+
 def _fronted_period(key: str, start: int, end: int) -> int:
     """Where a clause goes on after a period still to come fronted before it ("6 tháng cuối năm,
     huyện X tập trung ..."), else ``start``."""
@@ -1901,6 +1939,7 @@ def extract_directives(
                 or _directs_unit_in(key, low, resolver.mentions(sentence))
                 or _TASK_LIST_INTRO.search(key)
                 or _WEIGHS_THEN_ASKS.search(key)
+                or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due)
             ):
                 in_zone = True
             # "Chuẩn bị ... là một trong những kết luận của đồng chí X": one task, named by

@@ -464,7 +464,7 @@ PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
 SPEECH_FRAME = re.compile(
     r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
-    r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
+    r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y)\b"
 )
 #: A period named by its length, fronted before the task ("6 tháng cuối năm, huyện X tập trung
 #: ...", "Nhiệm vụ 3 tháng cuối năm, ...", "Những tháng còn lại, ..."): when it is still to come
