@@ -4,6 +4,7 @@ Run with ``make extract-model`` done once (scikit-learn is needed)::
 
     .venv/bin/python examples/extract/misses.py          # the tables: reason x part
     .venv/bin/python examples/extract/misses.py --list   # and every miss, with its reasons
+    .venv/bin/python examples/extract/misses.py --markdown   # a row per part (ROUNDS.md)
 
 Each part read (``oof.parts``: the seeds and ``score.READ_PARTS``; never ``score.UNREAD``) is
 read with the models trained without it, as ``oof.py --by-part`` reads it, and every gold
@@ -265,8 +266,32 @@ def table(rows: list[dict[str, Any]], kind: str, field: str, names: tuple[str, .
     return lines
 
 
+def markdown(rows: list[dict[str, Any]], kind: str) -> list[str]:
+    """The misses of ``kind`` as a Markdown table (ROUNDS.md): a row per part, a column per stage
+    and per shape, and the sums."""
+    mine = [r for r in rows if r["kind"] == kind]
+    stages = [s for s in STAGES if any(r["stage"] == s for r in mine)]
+    shapes = [s for s in SHAPES if any(r["shape"] == s for r in mine)]
+    head = ["part", "missed", *stages, *(f"*{s}*" for s in shapes)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for part in [*oof.parts(), "**summed**"]:
+        here = mine if part == "**summed**" else [r for r in mine if r["part"] == part]
+        if not here:
+            continue
+        cells = [str(len(here))]
+        cells += [str(sum(r["stage"] == s for r in here) or "") for s in stages]
+        cells += [str(sum(r["shape"] == s for r in here) or "") for s in shapes]
+        name = part if part.startswith("*") else f"`{part}`"
+        lines.append("| " + " | ".join([name, *cells]) + " |")
+    return lines
+
+
 def main(argv: list[str]) -> int:
     rows = misses()
+    if "--markdown" in argv:
+        for kind in KINDS:
+            print("\n".join(markdown(rows, kind)), end="\n\n")
+        return 0
     if "--list" in argv:
         for r in rows:
             p = "" if r["p"] is None else f" p={r['p']:.2f}"
