@@ -263,6 +263,23 @@ def test_a_connective_is_left_out_only_as_a_whole_word() -> None:
     assert [lim.text for lim in draft.limitations] == ["lượng khách quốc tế còn thấp"]
 
 
+def test_a_request_after_theo_do_or_cu_the_opens_the_tasks() -> None:
+    # "Theo đó, yêu cầu …", "Cụ thể, yêu cầu …": a request as "Đồng thời, yêu cầu …" is, though
+    # no leader is named in the sentence
+    found = directives(
+        "Ngày 5/6/2023, UBND tỉnh Quảng Bình có văn bản về các cầu treo bị hư hỏng. Theo đó, yêu"
+        " cầu UBND huyện Bố Trạch khẩn trương kiểm tra, khắc phục những hư hỏng; cảnh báo, cảnh"
+        " giới ngăn không cho người dân lưu thông trên cầu. Cụ thể, yêu cầu Sở Giao thông vận tải"
+        " rà soát các cầu treo trên địa bàn tỉnh."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện Bố Trạch"] * 2 + ["Sở Giao thông vận tải"]
+    assert [text for _, text, _ in found] == [
+        "UBND huyện Bố Trạch khẩn trương kiểm tra, khắc phục những hư hỏng",
+        "cảnh báo, cảnh giới ngăn không cho người dân lưu thông trên cầu",
+        "Sở Giao thông vận tải rà soát các cầu treo trên địa bàn tỉnh",
+    ]
+
+
 def test_when_an_event_takes_place_is_no_deadline_and_joined_periods_take_the_later() -> None:
     found = directives(
         LEAD + "huyện chủ trì. Đồng chí Chủ tịch yêu cầu Văn phòng chuẩn bị tốt kỳ họp HĐND"

@@ -1188,9 +1188,11 @@ def _directs_unit(
 
 
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
-#: ...", "Đồng thời, yêu cầu ..."): the report's subject (the leader, the body) asks.
+#: ...", "Đồng thời, yêu cầu ...", "Theo đó, yêu cầu ...", "Cụ thể, yêu cầu ..."): the report's
+#: subject (the leader, the body, the document) asks.
 _REQUEST_OPEN = re.compile(
-    r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra)\s*,?\s*)?"
+    r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|"
+    r"cu the)\s*,?\s*)?"
     r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
 )
 
