@@ -303,6 +303,16 @@ def has_negative(text: str) -> bool:
     return any(_toned_negative(key, low, m) for m in NEGATIVE.finditer(key))
 
 
+def _only_so_far(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
+    """The first share in ``key[start:end]`` that is all that was done (:data:`ONLY_SO_FAR`),
+    its "chỉ" or "mới" read with the tone: "chi" is also to spend ("tổng chi đạt 95%")."""
+    shares = ONLY_SO_FAR.finditer(key, start, end)
+    return next((m for m in shares if low[m.start() : m.start() + 3] in _ONLY), None)
+
+
+_ONLY = ("chỉ", "mới")
+
+
 def _negative(
     key: str, low: str, start: int = 0, end: int | None = None, toned: bool = True
 ) -> re.Match[str] | None:
@@ -328,7 +338,7 @@ def _negative(
             negative,
             LATE.search(low, start, end),
             LACKING.search(low, start, end),
-            ONLY_SO_FAR.search(key, start, end),
+            _only_so_far(key, low, start, end),
         )
         if m
     ]
@@ -728,11 +738,16 @@ def extract_limitations(
                 # "công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu": the share that is
                 # all that was done judges the rest undone, with no contrast before it; its
                 # subject, when the clause names none, the sentence's ("huyện X thu ngân sách
-                # được 10,5 tỷ đồng; nâng tổng thu ... mới đạt 42,4% kế hoạch")
+                # được 10,5 tỷ đồng; nâng tổng thu ... mới đạt 42,4% kế hoạch"); not in a clause
+                # that asks ("chỉ đạo các ngành ..., không để tình trạng ... chỉ đạt 54%")
                 for clause in clauses:
                     c_end = clause.start + len(clause.text)
-                    share = ONLY_SO_FAR.search(key, clause.start, c_end)
-                    if share is not None and _negative(key, low, share.end(), c_end) is None:
+                    share = _only_so_far(key, low, clause.start, c_end)
+                    if (
+                        share is not None
+                        and _negative(key, low, share.end(), c_end) is None
+                        and not _asks(sentence, clause.start, c_end)
+                    ):
                         subject = _first_usable(resolver.mentions(sentence), 0, clause.start)
                         add(
                             sentence,
@@ -1173,9 +1188,11 @@ def _directs_unit(
 
 
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
-#: ...", "Đồng thời, yêu cầu ..."): the report's subject (the leader, the body) asks.
+#: ...", "Đồng thời, yêu cầu ...", "Theo đó, yêu cầu ...", "Cụ thể, yêu cầu ..."): the report's
+#: subject (the leader, the body, the document) asks.
 _REQUEST_OPEN = re.compile(
-    r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra)\s*,?\s*)?"
+    r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|"
+    r"cu the)\s*,?\s*)?"
     r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
 )
 
@@ -1272,6 +1289,44 @@ def _plans_ahead(key: str, ref: date | None) -> bool:
         return True
     months = _MONTH_WORDS.get(m["months"]) or int(m["months"])
     return 0 < months < 12 and ref.month <= 13 - months
+
+
+#: What a body sets itself to do ("tiếp tục chỉ đạo", "tập trung", "đề ra nhiệm vụ trọng tâm"),
+#: not "sự chỉ đạo", "ý kiến chỉ đạo" (a noun: ``SPEECH_VERB_NOUN_BEFORE``).
+_SETS_TASKS = re.compile(r"\b(?:chi dao|tap trung|de ra)\b")
+#: What was done or will be done by others, in the head of the sentence: a report, no plan.
+_REPORTED_HEAD = re.compile(r"\b(?:đã|vừa|đang|sẽ|được)\b")
+
+
+def _tasks_for_period_ahead(
+    sentence: str, key: str, low: str, ref: date | None, held: date | None, before: Deadline | None
+) -> bool:
+    """Whether a sentence sets the meeting's own tasks for a period still to come: a period that
+    ends on or after the meeting ("Về nhiệm vụ trọng tâm tháng 6, Thường trực HĐND tỉnh chỉ đạo
+    …", "Trong tháng 9, Chi bộ tiếp tục chỉ đạo …", "… đề ra nhiệm vụ trọng tâm tháng 10/2016 như
+    sau:"; "Trong đó, tập trung …" after a sentence that gave one) and a body setting itself to
+    the work, in the head before the first ``;``, with nothing done or to be done by others."""
+    day = held or ref
+    if day is None:
+        return False
+    stop = key.find(";")
+    head = len(key) if stop < 0 else stop
+    if _REPORTED_HEAD.search(low, 0, head):
+        return False
+    sets = next(
+        (
+            m
+            for m in _SETS_TASKS.finditer(key, 0, head)
+            if not SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()])
+        ),
+        None,
+    )
+    if sets is None:
+        return False
+    period = best_deadline(find_deadlines(sentence[:head], ref))
+    if period is None and _CONTINUES.match(key):
+        period = before  # "Trong đó, tập trung …": the period of the sentence before
+    return period is not None and period.due is not None and period.due >= day
 
 
 def _fronted_period(key: str, start: int, end: int) -> int:
@@ -1886,6 +1941,7 @@ def extract_directives(
                 or _directs_unit_in(key, low, resolver.mentions(sentence))
                 or _TASK_LIST_INTRO.search(key)
                 or _WEIGHS_THEN_ASKS.search(key)
+                or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due)
             ):
                 in_zone = True
             # "Chuẩn bị ... là một trong những kết luận của đồng chí X": one task, named by

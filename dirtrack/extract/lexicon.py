@@ -304,6 +304,7 @@ NEGATIVE = re.compile(
         "con nhung ton tai",
         "con nhung han che",
         "con xay ra",
+        "con xuat hien",
         "buong long",
         "hinh thuc",
         "tiem an",
@@ -325,11 +326,14 @@ SO_FAR_NEGATIVE = re.compile(
     r"(?:van\s+)?(?:chua|con)\b"
 )
 #: A share of the work that is all that was done ("mới có 7,69% nội dung được giải quyết
-#: xong", "chỉ mới đạt 45% kế hoạch", "mới chỉ đạt 40% chỉ tiêu"): a judgement that the rest
-#: is not.
+#: xong", "chỉ mới đạt 45% kế hoạch", "mới chỉ đạt 40% chỉ tiêu", "chỉ đạt 23% kế hoạch", "chỉ
+#: mới giải ngân 18,1%", "mới giải ngân 4.040 tỷ đồng, đạt gần 33% kế hoạch"): a judgement that
+#: the rest is not. Its first word is read with its tone (``items``): "chi" is also to spend
+#: ("tổng chi đạt 95% dự toán").
 ONLY_SO_FAR = re.compile(
-    r"\b(?:chi\s+)?moi\s+(?:chi\s+)?(?:co|dat|duoc|hoan thanh|giai quyet(?:\s+(?:duoc|xong))?)\s+"
-    r"(?:duoc\s+)?\d{1,2}(?:[,.]\d+)?\s*%"
+    r"\b(?:chi\s+)?(?:moi|chi)\s+(?:chi\s+)?(?:co|dat|duoc|hoan thanh|giai ngan|thu|"
+    r"giai quyet(?:\s+(?:duoc|xong))?)\s+(?:duoc\s+)?(?:[^;:%]{0,30}?\bdat\s+)?"
+    r"(?:(?:gan|hon|khoang|xap xi|tren)\s+)?\d{1,2}(?:[,.]\d+)?\s*%"
 )
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
 SHORTFALL = re.compile(
@@ -460,7 +464,7 @@ PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
 SPEECH_FRAME = re.compile(
     r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
-    r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
+    r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y)\b"
 )
 #: A period named by its length, fronted before the task ("6 tháng cuối năm, huyện X tập trung
 #: ...", "Nhiệm vụ 3 tháng cuối năm, ...", "Những tháng còn lại, ..."): when it is still to come
@@ -676,7 +680,7 @@ LEADING_CONNECTIVE = re.compile(
     r"vi vay|do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|"
     r"tiep theo|sau cung|cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|"
     r"thu nhat|thu hai|thu ba|"
-    r"lam sao(?: de| cho)?|luon)"
+    r"lam sao(?: de| cho)?|luon)\b"
     r"\s*[,:]?\s*)+"
 )
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s*")
