@@ -758,6 +758,58 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "done.verdict: unknown verdict 'great'; use one of meets, exceeds, short",
             "done.verdict: không có mức đánh giá 'great'",
         ),
+        # The days of 'sau Tết' and 'đầu tháng 10', a period, a deadline, a year and a meeting's
+        # id were refused only when the command ran, naming the option (or nothing), not the file.
+        (
+            "[assign]\nafter-tet = -1\n",
+            "assign.after-tet: --after-tet must be from 0 to 366 working days, not -1",
+            "assign.after-tet: --after-tet phải từ 0 đến 366 ngày làm việc, không phải -1",
+        ),
+        (
+            "[assign]\nearly-day = 0\n",
+            "assign.early-day: --early-day must be a day from 1 to 28, not 0",
+            "assign.early-day: --early-day phải là một ngày từ 1 đến 28, không phải 0",
+        ),
+        (
+            '[score]\nquarter = "2022Q5"\n',
+            "score.quarter: '2022Q5': a year has 4 quarters (I to IV)",
+            "score.quarter: '2022Q5': một năm chỉ có 4 quý (I đến IV)",
+        ),
+        (
+            '[assign]\ndue = "2022Q5"\n',
+            "assign.due: '2022Q5': a year has 4 quarters (I to IV)",
+            "assign.due: '2022Q5': một năm chỉ có 4 quý (I đến IV)",
+        ),
+        (
+            '[request.extend]\nto = "31/2/2023"\n',
+            "request.extend.to: '31/2/2023' is not a real date",
+            "request.extend.to: '31/2/2023' không phải là ngày hợp lệ",
+        ),
+        (
+            "[calendar.list]\nyear = 10000\n",
+            "calendar.list.year: '10000': dirtrack takes dates from the year 1900 to 2999",
+            "calendar.list.year: '10000': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999",
+        ),
+        (
+            "[list]\nmeeting = -1\n",
+            "list.meeting: meeting id must be a positive number, not -1",
+            "list.meeting: mã số cuộc họp phải là số nguyên dương, không phải -1",
+        ),
+        # A yes-or-no option given a number was Python's English ('int' object has no attribute
+        # 'strip'), given other text Click's English in either language.
+        (
+            "[assign]\nallow-duplicate = 1\n",
+            "assign.allow-duplicate: 1 is not true or false",
+            "assign.allow-duplicate: 1 không phải là true hoặc false",
+        ),
+        (
+            '[requests]\npending = "x"\n',
+            "requests.pending: 'x' is not true or false",
+            "requests.pending: 'x' không phải là true hoặc false",
+        ),
+        # An empty list for a repeatable option: "give --unit or --attendees, not both", a usage
+        # error of the command line.
+        ("[assign]\nunit = []\n", "assign.unit: an empty value", "assign.unit: giá trị để trống"),
     ],
 )
 def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
@@ -769,6 +821,53 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
     assert en in cli.fail("--lang", "en", "unit", "list")
     said = cli.fail("--lang", "vi", "unit", "list")
     assert vi in said and "is not one of" not in said and "empty value" not in said
+
+
+def test_one_value_for_a_repeatable_option_in_the_file_is_a_list_of_one(
+    cli: Cli, config_file: Path
+) -> None:
+    """`[assign] with = "BTC"` was Click's English 'Value must be an iterable' in either
+    language, and `[report] to = 5` an unexpected TypeError: one value is a list of one."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    config_file.write_text('[assign]\nwith = "BTC"\nunit = "VPTU"\n', encoding="utf-8")
+    made = cli.json("assign", "1", "Rà soát hồ sơ")
+    assert (made["unit"], made["with"]) == ("VPTU", ["BTC"])
+    config_file.write_text("[report]\nto = 5\n", encoding="utf-8")
+    assert settings()["report.to"]["value"] == [5]
+    report = cli.json("report", "--quarter", "2022Q2")
+    assert report["totals"]["total"] == 1
+
+
+def test_a_files_default_of_an_option_that_goes_with_another_waits_for_it(
+    cli: Cli, config_file: Path
+) -> None:
+    """`[assign] day = 20` (series are due on the 20th) made every assign without --every a
+    usage error, exit 2, naming options nobody typed; `[report] number` every report that is no
+    document. The default now waits for the option it goes with; typed, it is refused as ever,
+    and a --offset typed replaces the file's --day."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    config_file.write_text(
+        '[assign]\nday = 20\nuntil = 2022-12-31\n[report]\nnumber = "12"\n',
+        encoding="utf-8",
+    )
+    one = cli.json("assign", "1", "--unit", "VPTU", "Báo cáo", "--due", "30/6/2022")
+    assert (one["due"], one["series_id"]) == ("2022-06-30", None)
+    cli.ok("assign", "1", "--unit", "VPTU", "Báo cáo quý", "--every", "quarter")
+    shown = cli.json("series", "show", "1")
+    dues = [occurrence["due"] for occurrence in shown["occurrences"]]
+    assert dues == ["2022-06-20", "2022-09-20", "2022-12-20"], shown
+    rehearsed = cli.ok("assign", "1", "--unit", "VPTU", "Tổng hợp", "--every", "quarter")
+    assert rehearsed.split() == ["2"]
+    assert cli.json("series", "show", "2")["occurrences"][0]["due"] == "2022-06-20"
+    typed = cli("assign", "1", "--unit", "VPTU", "Khác", "--every", "year", "--offset", "5")
+    assert typed.exit_code == 0, typed.stderr
+    assert cli.json("series", "show", "3")["occurrences"][0]["due"] == "2023-01-05"
+    assert cli.json("report", "--quarter", "2022Q2")["totals"]["total"] == 4
+    assert "--day" in cli.fail("assign", "1", "--unit", "VPTU", "Việc", "--day", "5", code=2)
+    assert "--number" in cli.fail("report", "--quarter", "2022Q2", "--number", "5", code=2)
 
 
 @pytest.mark.parametrize(

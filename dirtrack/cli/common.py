@@ -624,6 +624,16 @@ def positive_id(value: int, what: str) -> int:
     return value
 
 
+def from_file(ctx: typer.Context, name: str) -> bool:
+    """Whether the value of the option ``name`` is a default the configuration file gave the
+    command (``[assign] day = 20``), not one typed for this run: an option that goes with
+    another (--day with --every, --number with --format docx) is then left out when that
+    other is not in effect, rather than refused as a usage error nobody made."""
+    from typer._click.core import ParameterSource
+
+    return ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
+
+
 def bad_parameter(ctx: typer.Context, key: str, hint: str, **params: object) -> typer.BadParameter:
     """Click's usage error (exit 2) for options misused together (``hint``), giving the reason
     ``key`` (its placeholders filled from ``params``) in the user's language.
