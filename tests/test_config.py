@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dirtrack.cli import app
@@ -1053,3 +1056,116 @@ def test_config_keeps_every_column_at_80_columns(
     assert block[0].split()[1] == "14", block
     origin = header.index(headers[3])
     assert "".join(x[origin:].strip() for x in block) == str(config_file), block
+
+
+# --- arbitrary values in the file ------------------------------------------------------------
+# Every option of every command, set in the file to a value of any TOML kind (a number of any
+# size, true, a float, nan, a date, text, a list of those), and the command run: exit 0, 1, 2
+# or 3; an error is one `Error:` line in the run's language (never Python's or Click's English:
+# `'int' object has no attribute 'strip'`, `Value must be an iterable`, `is not a valid
+# boolean`), never `unexpected`; a refused run writes nothing.
+
+_SCALAR = st.one_of(
+    st.integers(-3, 40),
+    st.integers(-(2**70), 2**70),
+    st.booleans(),
+    st.floats(),
+    st.dates(date(1, 1, 1), date(9999, 12, 31)),
+    st.sampled_from(
+        ["", " ", "x", "SYT", "2022Q3", "2022Q5", "31/2/2022", "yes", "1", "kt", "month", "-1"]
+    ),
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        max_size=12,
+    ),
+)
+# A command's arguments when it needs some (the rest run with none).
+_ARGUMENTS = {
+    "assign": ["1", "Rà soát hồ sơ"],
+    "report": ["--quarter", "2022Q2"],
+    "score": ["--quarter", "2022Q2"],
+}
+_CLICK_ENGLISH = ("Value must be an iterable", "object has no attribute", "is not a valid")
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value != value:
+        return "nan"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    if isinstance(value, int | float | date):
+        return value.isoformat() if isinstance(value, date) else repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return json.dumps(value)
+
+
+def _leaf_settings() -> list[tuple[list[str], str]]:
+    """(command path, key) of every option a command's table may set."""
+    import typer.main
+
+    from dirtrack import config
+
+    found: list[tuple[list[str], str]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            for name, sub in subcommands.items():
+                walk(sub, [*path, name])
+            return
+        if path[0] in ("urge", "backup", "export", "completion"):  # bytes or files to stdout
+            return
+        keys = {config.long_name(param) for param in config._settings(command).values()}
+        found.extend((path, key) for key in sorted(keys))
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def test_any_value_of_any_setting_is_one_error_line_or_taken(
+    cli: Cli, config_file: Path, db_path: Path
+) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "VPTU")
+    cli.ok("assign", "1", "--unit", "SYT", "--due", "30/6/2022", "Báo cáo y tế")
+    cli.ok("request", "extend", "1", "--to", "30/9/2022", "--reason", "Chờ", "--date", "1/6/2022")
+    template = db_path.with_name("template.db")
+    shutil.copyfile(db_path, template)
+
+    @examples(
+        deadline=None,
+        derandomize=True,
+        max_examples=examples.default.max_examples * 30,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(
+        st.sampled_from(_leaf_settings()),
+        st.one_of(_SCALAR, st.lists(_SCALAR, max_size=3)),
+        st.sampled_from(["en", "vi"]),
+    )
+    def fuzz(setting: tuple[list[str], str], value: object, lang: str) -> None:
+        path, key = setting
+        text = f"[{'.'.join(path)}]\n{key} = {_toml(value)}\n"
+        config_file.write_text(text, encoding="utf-8")
+        shutil.copyfile(template, db_path)
+        before = file_digest(db_path)
+        done = cli("--lang", lang, *path, *_ARGUMENTS.get(path[0], []))
+        said = (text, done.exit_code, done.stderr[-500:])
+        assert done.exit_code in (0, 1, 2, 3), said
+        assert "Traceback" not in done.stdout + done.stderr, said
+        assert "unexpected" not in done.stderr and "ngoài dự kiến" not in done.stderr, said
+        if done.exit_code == 1:
+            lines = done.stderr.strip().splitlines()
+            assert len(lines) == 1 and lines[0].startswith("Error: "), said
+        if lang == "vi" or done.exit_code == 1:
+            assert not any(words in done.stderr for words in _CLICK_ENGLISH[:2]), said
+        if lang == "vi":
+            assert _CLICK_ENGLISH[2] not in done.stderr, said
+        if done.exit_code != 0:
+            assert file_digest(db_path) == before, said
+
+    fuzz()
