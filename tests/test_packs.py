@@ -167,7 +167,14 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
         # a zero-width space in it looked like a good address, and reached no one
         (("--email", "an@btc\u200b.vn"), "'an@btc\\u200b.vn' is not an e-mail address"),
         (("--email", "an\\@btc.vn"), "not an e-mail address"),
+        # an empty label of the domain or of the name: stored, and refused by every server
+        (("--email", "an@btc..vn"), "'an@btc..vn' is not an e-mail address"),
+        (("--email", "an@.btc.vn"), "not an e-mail address"),
+        (("--email", "an.@btc.vn"), "not an e-mail address"),
+        (("--email", "an@btc.vn."), "not an e-mail address"),
         (("--phone", "gọi tôi"), "not a telephone number"),
+        # five digits: said as if a character were wrong, not the count
+        (("--phone", "+84 912"), "(6 to 15 digits, with spaces, + - . ( ))"),
         (("--role", "boss"), None),
     ],
 )
