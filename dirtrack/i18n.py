@@ -1376,9 +1376,7 @@ ERRORS: dict[str, Entry] = {
         "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
     ),
     "email_long": N_("an e-mail address has at most 254 characters (RFC 5321), not {n}"),
-    "bad_phone": N_(
-        "{value!r} is not a telephone number (6 to 15 digits, with spaces, + - . ( ))"
-    ),
+    "bad_phone": N_("{value!r} is not a telephone number (6 to 15 digits, with spaces, + - . ( ))"),
     "bad_contact_role": N_("role {role!r}: give one of {choices}"),
     "contact_no_name": N_("a contact needs a name"),
     "contact_name_long": N_("a contact's name has at most 200 characters, not {n}"),
