@@ -1475,6 +1475,11 @@ ERRORS: dict[str, Entry] = {
     "pack_row_added_no_id": N_(
         "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (without an ID)"
     ),
+    "pack_row_deleted": N_(
+        "{file}, sheet {sheet!r}, row {row}: directive {id} is no longer in the register (deleted "
+        "after the pack was made?); to read the file, undo the deletion (dirtrack history, "
+        "dirtrack undo), read it, then delete the directive again"
+    ),
     "pack_row_twice": N_("{file}, sheet {sheet!r}, row {row}: directive {id} appears twice"),
     "pack_locked_changed": N_(
         "{file}, sheet {sheet!r}, cell {cell} ({header}): a locked cell was changed; only the "
