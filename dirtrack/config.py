@@ -378,7 +378,7 @@ def _check_early_day(param: Any, value: Any) -> None:
 
 
 def _check_meeting(param: Any, value: Any) -> None:
-    from dirtrack.cli.common import positive_id
+    from dirtrack.store import positive_id
 
     positive_id(value, "meeting")
 

@@ -605,23 +605,11 @@ def dated_change(
 
 
 def positive_id(value: int, what: str) -> int:
-    """``value`` as the id of a ``meeting``, ``directive``, ``limitation`` or ``unit``.
+    """:func:`dirtrack.store.positive_id`, which the configuration file's defaults are checked
+    by too; the store is imported when a command runs (``--help`` and ``--version`` never)."""
+    from dirtrack.store import positive_id as checked
 
-    Raises:
-        InvalidInput: zero or negative.
-        NotFound: above the largest id a table holds (:data:`dirtrack.models.MAX_ID`): no such
-            record, on SQLite as on PostgreSQL (whose INTEGER would refuse the value).
-    """
-    if value <= 0:
-        from dirtrack.i18n import ERRORS, Phrase
-
-        name = Phrase(f"w_{what}") if f"w_{what}" in ERRORS else what
-        raise InvalidInput.of("bad_id", what=name, value=value)
-    from dirtrack.models import MAX_ID
-
-    if value > MAX_ID:
-        raise NotFound.of(f"no_{what}", id=value)
-    return value
+    return checked(value, what)
 
 
 def from_file(ctx: typer.Context, name: str) -> bool:
