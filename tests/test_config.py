@@ -1126,8 +1126,13 @@ def _leaf_settings() -> list[tuple[list[str], str]]:
 
 
 def test_any_value_of_any_setting_is_one_error_line_or_taken(
-    cli: Cli, config_file: Path, db_path: Path
+    cli: Cli, config_file: Path, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # `[score] out`, `[pack.out] dir`: files and folders named by the values, in a folder of
+    # the test's own, never the checkout's
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     cli.ok("unit", "add", "SYT", "Sở Y tế")
     cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "VPTU")
