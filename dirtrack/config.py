@@ -160,7 +160,7 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> Any:
 
     if isinstance(value, list) and not param.multiple:
         raise ConfigError.of("cfg_list", where=where)
-    if value == "":  # said in the language of the run, which is not known yet
+    if value in ("", []):  # said in the language of the run, which is not known yet
         raise ConfigError.of("cfg_bad_value", where=where, detail=Phrase("empty_value"))
     if param.multiple and not isinstance(value, list):
         value = [value]
@@ -194,13 +194,17 @@ def _check_kind(param: Any, values: list[Any], where: str) -> None:
     ``within = true`` read as 1 by Click's conversion, ``actor = true`` became ``"True"``;
     ``within = 2022-01-01`` was Python's English (``int() argument must be…``). A TOML date is
     text to a text option (``as-of = 2022-09-30``), as Click's conversion makes it."""
-    from typer._click.types import IntParamType, StringParamType
+    from typer._click.types import BoolParamType, IntParamType, StringParamType
 
     for value in values:
         if isinstance(param.type, IntParamType) and isinstance(value, bool | float | date | time):
             raise ConfigError.of("cfg_mail_number", where=where)
         if isinstance(param.type, StringParamType) and isinstance(value, bool):
             raise ConfigError.of("cfg_mail_text", where=where)
+        # a yes-or-no option (`allow-duplicate = 1` was Python's English, `pending = "x"`
+        # Click's, in either language): true or false, as TOML writes them
+        if isinstance(param.type, BoolParamType) and not isinstance(value, bool):
+            raise ConfigError.of("cfg_risk_flag", where=where, value=value)
 
 
 def _default_map(
@@ -242,6 +246,8 @@ def _default_map(
             _check_root_value(param.name, value, where)
         if root and param.name == "db" and isinstance(value, str):
             value = resolve_db(value, path)
+        if param.multiple and not isinstance(value, list):
+            value = [value]  # `unit = "SYT"` for a repeatable option: the one value
         result[param.name] = value
     return result
 
@@ -334,8 +340,52 @@ def _check_date(param: Any, value: Any) -> None:
     parse_date(value)
 
 
+def _check_period(param: Any, value: Any) -> None:
+    from dirtrack.periods import parse_period
+
+    parse_period(value)
+
+
+def _check_when(param: Any, value: Any) -> None:
+    """A WHEN as far as it can be read without the meeting it counts from (a phrase such as
+    'trong 10 ngày làm việc' is read when the command runs)."""
+    from dirtrack.periods import parse_deadline
+    from dirtrack.workdays import Workdays
+
+    try:
+        parse_deadline(value, None, Workdays())
+    except DirtrackError as exc:
+        if exc.key != "deadline_needs_meeting":
+            raise
+
+
+def _check_year(param: Any, value: Any) -> None:
+    from dirtrack.periods import check_year
+
+    check_year(value, str(value))
+
+
+def _check_after_tet(param: Any, value: Any) -> None:
+    from dirtrack.periods import check_after_tet
+
+    check_after_tet(value)
+
+
+def _check_early_day(param: Any, value: Any) -> None:
+    from dirtrack.periods import check_early_day
+
+    check_early_day(value)
+
+
+def _check_meeting(param: Any, value: Any) -> None:
+    from dirtrack.store import positive_id
+
+    positive_id(value, "meeting")
+
+
 # A command's options whose value the command checks beyond Click's conversion (a number of
-# days from 0 to 3660, a DATE, a series' period, day or offset, undo's count, a verdict), by
+# days from 0 to 3660, a DATE, a PERIOD, a year, a meeting's id, a series' period, day or
+# offset, the days of 'sau Tết' and 'đầu tháng', undo's count, a verdict), by
 # their long name (urge's `--all` is its parameter `every`), with the function it checks them
 # with: a bad one in the file is refused when the file is read, naming the file and the key
 # (`remind.within = -5` was said as `--within must be…`, as if typed on the command line, and
@@ -350,6 +400,10 @@ _OPTION_CHECKS = {
     "offset": _check_offset,
     "count": _check_undo_count,
     "verdict": _check_verdict,
+    "year": _check_year,
+    "meeting": _check_meeting,
+    "after-tet": _check_after_tet,
+    "early-day": _check_early_day,
 }
 
 
@@ -357,6 +411,10 @@ def _check_option_value(param: Any, value: Any, where: str) -> None:
     check = _OPTION_CHECKS.get(long_name(param))
     if check is None and param.metavar == "DATE" and not param.multiple:
         check = _check_date
+    if check is None and param.metavar == "PERIOD" and not param.multiple:
+        check = _check_period
+    if check is None and param.metavar == "WHEN" and not param.multiple:
+        check = _check_when
     if check is None:
         return
     try:

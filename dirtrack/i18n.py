@@ -1378,7 +1378,7 @@ ERRORS: dict[str, Entry] = {
         "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
     ),
     "email_long": N_("an e-mail address has at most 254 characters (RFC 5321), not {n}"),
-    "bad_phone": N_("{value!r} is not a telephone number (digits, spaces, + - . ( ))"),
+    "bad_phone": N_("{value!r} is not a telephone number (6 to 15 digits, with spaces, + - . ( ))"),
     "bad_contact_role": N_("role {role!r}: give one of {choices}"),
     "contact_no_name": N_("a contact needs a name"),
     "contact_name_long": N_("a contact's name has at most 200 characters, not {n}"),
@@ -1476,6 +1476,11 @@ ERRORS: dict[str, Entry] = {
     ),
     "pack_row_added_no_id": N_(
         "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (without an ID)"
+    ),
+    "pack_row_deleted": N_(
+        "{file}, sheet {sheet!r}, row {row}: directive {id} is no longer in the register (deleted "
+        "after the pack was made?); to read the file, undo the deletion (dirtrack history, "
+        "dirtrack undo), read it, then delete the directive again"
     ),
     "pack_row_twice": N_("{file}, sheet {sheet!r}, row {row}: directive {id} appears twice"),
     "pack_locked_changed": N_(

@@ -690,6 +690,20 @@ def _in_year(day_of: Callable[[int], date], year: int | None, ref: date | None) 
     return day_of(ref.year)
 
 
+def check_after_tet(n: int) -> int:
+    """``--after-tet``: 'sau Tết' is the N-th working day after the Tết break, 0 to 366."""
+    if not 0 <= n <= 366:
+        raise InvalidInput.of("bad_after_tet", n=n)
+    return n
+
+
+def check_early_day(n: int) -> int:
+    """``--early-day``: 'đầu tháng 10' is day N of October, 1 to 28 (in every month)."""
+    if not 1 <= n <= 28:
+        raise InvalidInput.of("bad_early_day", n=n)
+    return n
+
+
 def parse_deadline(
     text: str,
     ref: date | None,
@@ -775,8 +789,7 @@ def _calendar_form(  # noqa: C901
         def tet_deadline(y: int) -> Deadline:
             if before:
                 return done(calendar.tet(y) - timedelta(days=1), Move.BACK)
-            if not 0 <= after_tet <= 366:
-                raise InvalidInput.of("bad_after_tet", n=after_tet)
+            check_after_tet(after_tet)
             return done(calendar.add(calendar.tet_break(y)[1], after_tet))
 
         if year is not None:
@@ -791,8 +804,7 @@ def _calendar_form(  # noqa: C901
         month = int(m[1])
         if not 1 <= month <= 12:
             raise InvalidInput.of("not_a_month", text=text)
-        if not 1 <= early_day <= 28:
-            raise InvalidInput.of("bad_early_day", n=early_day)
+        check_early_day(early_day)
         year = check_year(int(m[2]), text) if m[2] else None
         return done(_in_year(lambda y: date(y, month, early_day), year, ref), Move.FORWARD)
     if m := p.mid_year.match(key):

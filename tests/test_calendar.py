@@ -203,6 +203,10 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     huge = cli.fail("--lang", "vi", *assign, "--due", "trong 99999999 ngày làm việc")
     assert huge == "Error: số ngày làm việc phải từ 1 đến 2600, không phải 99999999"
     cli.fail(*assign, "--due", "đầu tháng 13")
+    # --after-tet and --early-day out of range were taken when the deadline did not use them
+    assert "--after-tet" in cli.fail(*assign, "--due", "30/6/2025", "--after-tet", "-1")
+    assert "--early-day" in cli.fail(*assign, "--due", "30/6/2025", "--early-day", "29")
+    assert "--after-tet" in cli.fail(*assign, "--due", "sau Tết 2025", "--after-tet", "367")
     cli.fail(*assign, "--every", "fortnight")
     cli.fail(*assign, "--every", "month", "--day", "32")
     # options that exclude each other: a usage error

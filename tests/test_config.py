@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dirtrack.cli import app
@@ -758,6 +761,58 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "done.verdict: unknown verdict 'great'; use one of meets, exceeds, short",
             "done.verdict: không có mức đánh giá 'great'",
         ),
+        # The days of 'sau Tết' and 'đầu tháng 10', a period, a deadline, a year and a meeting's
+        # id were refused only when the command ran, naming the option (or nothing), not the file.
+        (
+            "[assign]\nafter-tet = -1\n",
+            "assign.after-tet: --after-tet must be from 0 to 366 working days, not -1",
+            "assign.after-tet: --after-tet phải từ 0 đến 366 ngày làm việc, không phải -1",
+        ),
+        (
+            "[assign]\nearly-day = 0\n",
+            "assign.early-day: --early-day must be a day from 1 to 28, not 0",
+            "assign.early-day: --early-day phải là một ngày từ 1 đến 28, không phải 0",
+        ),
+        (
+            '[score]\nquarter = "2022Q5"\n',
+            "score.quarter: '2022Q5': a year has 4 quarters (I to IV)",
+            "score.quarter: '2022Q5': một năm chỉ có 4 quý (I đến IV)",
+        ),
+        (
+            '[assign]\ndue = "2022Q5"\n',
+            "assign.due: '2022Q5': a year has 4 quarters (I to IV)",
+            "assign.due: '2022Q5': một năm chỉ có 4 quý (I đến IV)",
+        ),
+        (
+            '[request.extend]\nto = "31/2/2023"\n',
+            "request.extend.to: '31/2/2023' is not a real date",
+            "request.extend.to: '31/2/2023' không phải là ngày hợp lệ",
+        ),
+        (
+            "[calendar.list]\nyear = 10000\n",
+            "calendar.list.year: '10000': dirtrack takes dates from the year 1900 to 2999",
+            "calendar.list.year: '10000': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999",
+        ),
+        (
+            "[list]\nmeeting = -1\n",
+            "list.meeting: meeting id must be a positive number, not -1",
+            "list.meeting: mã số cuộc họp phải là số nguyên dương, không phải -1",
+        ),
+        # A yes-or-no option given a number was Python's English ('int' object has no attribute
+        # 'strip'), given other text Click's English in either language.
+        (
+            "[assign]\nallow-duplicate = 1\n",
+            "assign.allow-duplicate: 1 is not true or false",
+            "assign.allow-duplicate: 1 không phải là true hoặc false",
+        ),
+        (
+            '[requests]\npending = "x"\n',
+            "requests.pending: 'x' is not true or false",
+            "requests.pending: 'x' không phải là true hoặc false",
+        ),
+        # An empty list for a repeatable option: "give --unit or --attendees, not both", a usage
+        # error of the command line.
+        ("[assign]\nunit = []\n", "assign.unit: an empty value", "assign.unit: giá trị để trống"),
     ],
 )
 def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
@@ -769,6 +824,53 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
     assert en in cli.fail("--lang", "en", "unit", "list")
     said = cli.fail("--lang", "vi", "unit", "list")
     assert vi in said and "is not one of" not in said and "empty value" not in said
+
+
+def test_one_value_for_a_repeatable_option_in_the_file_is_a_list_of_one(
+    cli: Cli, config_file: Path
+) -> None:
+    """`[assign] with = "BTC"` was Click's English 'Value must be an iterable' in either
+    language, and `[report] to = 5` an unexpected TypeError: one value is a list of one."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    config_file.write_text('[assign]\nwith = "BTC"\nunit = "VPTU"\n', encoding="utf-8")
+    made = cli.json("assign", "1", "Rà soát hồ sơ")
+    assert (made["unit"], made["with"]) == ("VPTU", ["BTC"])
+    config_file.write_text("[report]\nto = 5\n", encoding="utf-8")
+    assert settings()["report.to"]["value"] == [5]
+    report = cli.json("report", "--quarter", "2022Q2")
+    assert report["totals"]["total"] == 1
+
+
+def test_a_files_default_of_an_option_that_goes_with_another_waits_for_it(
+    cli: Cli, config_file: Path
+) -> None:
+    """`[assign] day = 20` (series are due on the 20th) made every assign without --every a
+    usage error, exit 2, naming options nobody typed; `[report] number` every report that is no
+    document. The default now waits for the option it goes with; typed, it is refused as ever,
+    and a --offset typed replaces the file's --day."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    config_file.write_text(
+        '[assign]\nday = 20\nuntil = 2022-12-31\n[report]\nnumber = "12"\n',
+        encoding="utf-8",
+    )
+    one = cli.json("assign", "1", "--unit", "VPTU", "Báo cáo", "--due", "30/6/2022")
+    assert (one["due"], one["series_id"]) == ("2022-06-30", None)
+    cli.ok("assign", "1", "--unit", "VPTU", "Báo cáo quý", "--every", "quarter")
+    shown = cli.json("series", "show", "1")
+    dues = [occurrence["due"] for occurrence in shown["occurrences"]]
+    assert dues == ["2022-06-20", "2022-09-20", "2022-12-20"], shown
+    rehearsed = cli.ok("assign", "1", "--unit", "VPTU", "Tổng hợp", "--every", "quarter")
+    assert rehearsed.split() == ["2"]
+    assert cli.json("series", "show", "2")["occurrences"][0]["due"] == "2022-06-20"
+    typed = cli("assign", "1", "--unit", "VPTU", "Khác", "--every", "year", "--offset", "5")
+    assert typed.exit_code == 0, typed.stderr
+    assert cli.json("series", "show", "3")["occurrences"][0]["due"] == "2023-01-05"
+    assert cli.json("report", "--quarter", "2022Q2")["totals"]["total"] == 4
+    assert "--day" in cli.fail("assign", "1", "--unit", "VPTU", "Việc", "--day", "5", code=2)
+    assert "--number" in cli.fail("report", "--quarter", "2022Q2", "--number", "5", code=2)
 
 
 @pytest.mark.parametrize(
@@ -954,3 +1056,121 @@ def test_config_keeps_every_column_at_80_columns(
     assert block[0].split()[1] == "14", block
     origin = header.index(headers[3])
     assert "".join(x[origin:].strip() for x in block) == str(config_file), block
+
+
+# --- arbitrary values in the file ------------------------------------------------------------
+# Every option of every command, set in the file to a value of any TOML kind (a number of any
+# size, true, a float, nan, a date, text, a list of those), and the command run: exit 0, 1, 2
+# or 3; an error is one `Error:` line in the run's language (never Python's or Click's English:
+# `'int' object has no attribute 'strip'`, `Value must be an iterable`, `is not a valid
+# boolean`), never `unexpected`; a refused run writes nothing.
+
+_SCALAR = st.one_of(
+    st.integers(-3, 40),
+    st.integers(-(2**70), 2**70),
+    st.booleans(),
+    st.floats(),
+    st.dates(date(1, 1, 1), date(9999, 12, 31)),
+    st.sampled_from(
+        ["", " ", "x", "SYT", "2022Q3", "2022Q5", "31/2/2022", "yes", "1", "kt", "month", "-1"]
+    ),
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        max_size=12,
+    ),
+)
+# A command's arguments when it needs some (the rest run with none).
+_ARGUMENTS = {
+    "assign": ["1", "Rà soát hồ sơ"],
+    "report": ["--quarter", "2022Q2"],
+    "score": ["--quarter", "2022Q2"],
+}
+_CLICK_ENGLISH = ("Value must be an iterable", "object has no attribute", "is not a valid")
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value != value:
+        return "nan"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    if isinstance(value, int | float | date):
+        return value.isoformat() if isinstance(value, date) else repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return json.dumps(value)
+
+
+def _leaf_settings() -> list[tuple[list[str], str]]:
+    """(command path, key) of every option a command's table may set."""
+    import typer.main
+
+    from dirtrack import config
+
+    found: list[tuple[list[str], str]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            for name, sub in subcommands.items():
+                walk(sub, [*path, name])
+            return
+        if path[0] in ("urge", "backup", "export", "completion"):  # bytes or files to stdout
+            return
+        keys = {config.long_name(param) for param in config._settings(command).values()}
+        found.extend((path, key) for key in sorted(keys))
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def test_any_value_of_any_setting_is_one_error_line_or_taken(
+    cli: Cli, config_file: Path, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `[score] out`, `[pack.out] dir`: files and folders named by the values, in a folder of
+    # the test's own, never the checkout's
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "VPTU")
+    cli.ok("assign", "1", "--unit", "SYT", "--due", "30/6/2022", "Báo cáo y tế")
+    cli.ok("request", "extend", "1", "--to", "30/9/2022", "--reason", "Chờ", "--date", "1/6/2022")
+    template = db_path.with_name("template.db")
+    shutil.copyfile(db_path, template)
+
+    @examples(
+        deadline=None,
+        derandomize=True,
+        max_examples=examples.default.max_examples * 30,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(
+        st.sampled_from(_leaf_settings()),
+        st.one_of(_SCALAR, st.lists(_SCALAR, max_size=3)),
+        st.sampled_from(["en", "vi"]),
+    )
+    def fuzz(setting: tuple[list[str], str], value: object, lang: str) -> None:
+        path, key = setting
+        text = f"[{'.'.join(path)}]\n{key} = {_toml(value)}\n"
+        config_file.write_text(text, encoding="utf-8")
+        shutil.copyfile(template, db_path)
+        before = file_digest(db_path)
+        done = cli("--lang", lang, *path, *_ARGUMENTS.get(path[0], []))
+        said = (text, done.exit_code, done.stderr[-500:])
+        assert done.exit_code in (0, 1, 2, 3), said
+        assert "Traceback" not in done.stdout + done.stderr, said
+        assert "unexpected" not in done.stderr and "ngoài dự kiến" not in done.stderr, said
+        if done.exit_code == 1:
+            lines = done.stderr.strip().splitlines()
+            assert len(lines) == 1 and lines[0].startswith("Error: "), said
+        if lang == "vi" or done.exit_code == 1:
+            assert not any(words in done.stderr for words in _CLICK_ENGLISH[:2]), said
+        if lang == "vi":
+            assert _CLICK_ENGLISH[2] not in done.stderr, said
+        if done.exit_code != 0:
+            assert file_digest(db_path) == before, said
+
+    fuzz()

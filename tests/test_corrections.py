@@ -390,6 +390,36 @@ def test_same_directive_twice_is_refused_naming_it(office: Cli, meeting: int, db
     assert office.id("assign", str(meeting), "--unit", "BTC", text, "--allow-duplicate") == 3
 
 
+def test_an_edit_that_makes_a_directive_or_limitation_twice_is_refused_naming_it(
+    office: Cli, meeting: int, db: str
+) -> None:
+    """`edit directive --text` or `--unit` (`edit limitation` likewise) made the same text for
+    the same unit at the same meeting twice, which assign and add-limitation refuse."""
+    m = str(meeting)
+    assert office.id("assign", m, "--unit", "BTC", "Rà soát hồ sơ") == 2
+    assert office.id("assign", m, "--unit", "VPTU", "Bổ sung thành viên đoàn công tác") == 3
+    text = "bổ sung THÀNH VIÊN  đoàn công tác"
+    said = unchanged(office, db, "edit", "directive", "2", "--text", text, contains="directive 1")
+    assert said == (
+        f"Error: directive 1 already gives BTC this text at meeting {meeting}; use "
+        "--allow-duplicate to record another"
+    )
+    vi = unchanged(office, db, "--lang", "vi", "edit", "directive", "3", "--unit", "BTC")
+    assert vi.startswith("Error: nhiệm vụ 1 đã giao") and "BTC" in vi, vi
+    office.ok("edit", "directive", "1", "--text", "Bổ sung thành viên đoàn công tác.")  # itself
+    office.ok("edit", "directive", "2", "--text", text, "--allow-duplicate")
+    office.ok("edit", "directive", "2", "--product", "Báo cáo")  # the pair kept, not re-checked
+    assert [d["text"] for d in office.json("list", "--unit", "BTC")][1] == " ".join(text.split())
+
+    assert office.id("add-limitation", m, "--unit", "VPTU", "Thiếu xe") == 2
+    assert office.id("add-limitation", m, "--unit", "BTC", "thiếu lái xe") == 3
+    unchanged(
+        office, db, "edit", "limitation", "2", "--text", "THIẾU lái  xe", contains="limitation 1"
+    )
+    unchanged(office, db, "edit", "limitation", "3", "--unit", "VPTU", contains="limitation 1")
+    office.ok("edit", "limitation", "3", "--unit", "VPTU", "--allow-duplicate")
+
+
 def test_same_limitation_twice_is_refused_naming_it(office: Cli, meeting: int, db: str) -> None:
     # a script re-run recorded the meeting's limitation twice, silently
     args = ["add-limitation", str(meeting)]

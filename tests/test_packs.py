@@ -167,7 +167,14 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
         # a zero-width space in it looked like a good address, and reached no one
         (("--email", "an@btc\u200b.vn"), "'an@btc\\u200b.vn' is not an e-mail address"),
         (("--email", "an\\@btc.vn"), "not an e-mail address"),
+        # an empty label of the domain or of the name: stored, and refused by every server
+        (("--email", "an@btc..vn"), "'an@btc..vn' is not an e-mail address"),
+        (("--email", "an@.btc.vn"), "not an e-mail address"),
+        (("--email", "an.@btc.vn"), "not an e-mail address"),
+        (("--email", "an@btc.vn."), "not an e-mail address"),
         (("--phone", "gọi tôi"), "not a telephone number"),
+        # five digits: said as if a character were wrong, not the count
+        (("--phone", "+84 912"), "(6 to 15 digits, with spaces, + - . ( ))"),
         (("--role", "boss"), None),
     ],
 )
@@ -745,6 +752,27 @@ def test_an_answer_on_a_withdrawn_directive_is_a_conflict(
     forced = quarter.json("pack", "in", str(back), "--date", "2022-09-12", "--prefer", "unit")
     assert _actions(forced)[1] == ("BTC", 2, "conflict")  # nothing can be added to it
     assert quarter.json("show", "2")["progress"] is None
+
+
+def test_an_answer_on_a_directive_deleted_since_says_so_and_how_to_read_the_file(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """Deleting a directive takes its pack item along: its row was refused as one the unit had
+    added ('a row that is not in the pack'), a locked row the unit cannot remove."""
+    quarter, folder = packed
+    back = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {1: {PCT: 50}, 2: {PCT: 60}})
+    quarter.ok("delete", "directive", "2", "--yes")
+    before = snapshot(quarter.db)
+    said = quarter.fail("pack", "in", str(back), "--date", "2022-09-12")
+    assert "row 8: directive 2 is no longer in the register (deleted after the pack" in said, said
+    assert "undo the deletion" in said and "not in the pack" not in said
+    vi = quarter.fail("--lang", "vi", "pack", "in", str(back), "--date", "2022-09-12")
+    assert "nhiệm vụ 2 không còn trong cơ sở dữ liệu" in vi, vi
+    assert snapshot(quarter.db) == before
+    quarter.ok("undo", "--yes")  # what the message says: undo, read, delete again
+    result = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    assert _actions(result) == [("BTC", 1, "applied"), ("BTC", 2, "applied")]
 
 
 def test_extend_from_request_grants_what_the_pack_asked(

@@ -615,23 +615,21 @@ def dated_change(
 
 
 def positive_id(value: int, what: str) -> int:
-    """``value`` as the id of a ``meeting``, ``directive``, ``limitation`` or ``unit``.
+    """:func:`dirtrack.store.positive_id`, which the configuration file's defaults are checked
+    by too; the store is imported when a command runs (``--help`` and ``--version`` never)."""
+    from dirtrack.store import positive_id as checked
 
-    Raises:
-        InvalidInput: zero or negative.
-        NotFound: above the largest id a table holds (:data:`dirtrack.models.MAX_ID`): no such
-            record, on SQLite as on PostgreSQL (whose INTEGER would refuse the value).
-    """
-    if value <= 0:
-        from dirtrack.i18n import ERRORS, Phrase
+    return checked(value, what)
 
-        name = Phrase(f"w_{what}") if f"w_{what}" in ERRORS else what
-        raise InvalidInput.of("bad_id", what=name, value=value)
-    from dirtrack.models import MAX_ID
 
-    if value > MAX_ID:
-        raise NotFound.of(f"no_{what}", id=value)
-    return value
+def from_file(ctx: typer.Context, name: str) -> bool:
+    """Whether the value of the option ``name`` is a default the configuration file gave the
+    command (``[assign] day = 20``), not one typed for this run: an option that goes with
+    another (--day with --every, --number with --format docx) is then left out when that
+    other is not in effect, rather than refused as a usage error nobody made."""
+    from typer._click.core import ParameterSource
+
+    return ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
 
 
 def bad_parameter(ctx: typer.Context, key: str, hint: str, **params: object) -> typer.BadParameter:

@@ -167,6 +167,13 @@ def edit_directive(
         typer.Option(help="Its field (lĩnh vực): a code or name of `field list`.", metavar="CODE"),
     ] = None,
     no_field: Annotated[bool, typer.Option("--no-field", help="No field any more.")] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Keep a text and lead unit that another directive of the meeting has too.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Correct a directive: its text, lead unit, coordinating units, deadline, product or field.
@@ -192,7 +199,7 @@ def edit_directive(
             field=field,
             no_field=no_field,
         )
-        store.edit_directive(session, directive_id, changes)
+        store.edit_directive(session, directive_id, changes, allow_duplicate=allow_duplicate)
         say_passed(ctx, session)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
@@ -311,6 +318,13 @@ def edit_limitation(
             help=CATEGORY_HELP,
         ),
     ] = None,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Keep a text and unit that another limitation of the meeting has too.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Correct a limitation: its text, unit or category.
@@ -329,7 +343,7 @@ def edit_limitation(
     with unit_of_work(ctx) as session:
         if unit is not None:
             changes["unit"] = UnitIndex.load(session).resolve(unit)
-        store_edit(session, limitation_id, changes)
+        store_edit(session, limitation_id, changes, allow_duplicate=allow_duplicate)
         record = _limitation(session, limitation_id)
         _print(record, fmt, str(limitation_id))
     _corrected(ctx, session, "limitation", limitation_id)

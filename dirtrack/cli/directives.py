@@ -20,6 +20,7 @@ from dirtrack.cli.common import (
     dated_change,
     event_day,
     field_list,
+    from_file,
     named_option,
     notice,
     optional_day,
@@ -32,7 +33,7 @@ from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Choices, Phrase, msg
 from dirtrack.kinds import VERDICT_NAMES
-from dirtrack.periods import parse_date
+from dirtrack.periods import check_after_tet, check_early_day, parse_date
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
 
@@ -160,6 +161,19 @@ def assign(
     if bool(unit) == attendees:
         raise bad_parameter(ctx, "unit_or_attendees", "--unit")
     positive_id(meeting_id, "meeting")
+    if after_tet is not None:
+        check_after_tet(after_tet)
+    if early_day is not None:
+        check_early_day(early_day)
+    # the file's defaults of what goes with --every apply to series alone, and a --day or
+    # --offset typed replaces the other's default
+    if every is None or (day is not None and offset is not None):
+        file_day, file_offset = from_file(ctx, "day"), from_file(ctx, "offset")
+        if every is None or file_day != file_offset:
+            day = None if file_day else day
+            offset = None if file_offset else offset
+    if every is None and from_file(ctx, "until"):
+        until = None
     asked = Assignment(
         meeting_id=meeting_id,
         text=text,

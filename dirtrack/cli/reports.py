@@ -156,7 +156,7 @@ def report(
 
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
-    from dirtrack.cli.common import out_target, read_only
+    from dirtrack.cli.common import from_file, out_target, read_only
     from dirtrack.cli.documents import document_texts, office_documents
     from dirtrack.i18n import t
     from dirtrack.remind import check_days
@@ -168,6 +168,14 @@ def report(
     check_days(due_within, "--due-within")
     span = period_of(quarter or period or "", cutoff)
     formal = fmt in (ReportFormat.DOCX, ReportFormat.XLSX)
+    # the file's defaults of a document's heading apply to documents alone
+    if not formal:
+        number = None if from_file(ctx, "number") else number
+        on = None if from_file(ctx, "on") else on
+        to = None if from_file(ctx, "to") else to
+        signer = None if from_file(ctx, "signer") else signer
+    if fmt is not ReportFormat.DOCX and from_file(ctx, "template"):
+        template = None
     given = {"--number": number, "--date": on, "--to": to, "--signer": signer}
     given["--template"] = template
     if not formal and any(given.values()):

@@ -39,3 +39,26 @@ def check_edits(changes: Mapping[str, object], allowed: Collection[str]) -> None
         from dirtrack.errors import InvalidInput
 
         raise InvalidInput.of("edit_nothing")
+
+
+def positive_id(value: int, what: str) -> int:
+    """``value`` as the id of a ``meeting``, ``directive``, ``limitation`` or ``unit`` (typed
+    for a command, or a default of the configuration file).
+
+    Raises:
+        InvalidInput: zero or negative.
+        NotFound: above the largest id a table holds (:data:`dirtrack.models.MAX_ID`): no such
+            record, on SQLite as on PostgreSQL (whose INTEGER would refuse the value).
+    """
+    from dirtrack.errors import InvalidInput, NotFound
+
+    if value <= 0:
+        from dirtrack.i18n import ERRORS, Phrase
+
+        name = Phrase(f"w_{what}") if f"w_{what}" in ERRORS else what
+        raise InvalidInput.of("bad_id", what=name, value=value)
+    from dirtrack.models import MAX_ID
+
+    if value > MAX_ID:
+        raise NotFound.of(f"no_{what}", id=value)
+    return value

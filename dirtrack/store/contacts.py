@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from dirtrack.models import UnitContact
 
 ROLES = ("focal", "head")
-# One address, as a mail server takes it: local part, @, a domain with a dot; no spaces.
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
+# One address, as a mail server takes it: local part, @, a domain with a dot; no spaces. The
+# local part and each label of the domain are runs of the characters an address may hold,
+# joined by single dots (`a@b..vn`, `a@.b.vn`, `a.@b.vn` are no address a server takes).
+_ATOM = r"[^@\s<>(),;:\"\[\].]+"
+_EMAIL = re.compile(rf"^{_ATOM}(\.{_ATOM})*@{_ATOM}(\.{_ATOM})+$")
 # RFC 5321 4.5.3.1: a local part of at most 64 octets, a path of at most 256 with its brackets.
 MAX_LOCAL_PART, MAX_ADDRESS = 64, 254
 _PHONE = re.compile(r"^\+?[0-9 ().\-]{6,30}$")

@@ -111,18 +111,21 @@ def same_text_key(text: str) -> str:
 
 
 def find_same_directive(
-    session: Session, *, meeting_id: int, unit_id: int, text: str
+    session: Session, *, meeting_id: int, unit_id: int, text: str, other_than: int | None = None
 ) -> Directive | None:
     """A directive of this meeting for this lead unit whose text is ``text``, compared by
-    :func:`same_text_key`; the oldest if several. The unit is the one that leads it now or
-    the one the meeting gave it to: a directive given to a unit that has since retired has
-    passed to the successor (:func:`hand_over_retired`), and naming the retired unit again
-    is giving it the same text twice."""
+    :func:`same_text_key`; the oldest if several, ``other_than`` (the one being corrected) left
+    out. The unit is the one that leads it now or the one the meeting gave it to: a directive
+    given to a unit that has since retired has passed to the successor
+    (:func:`hand_over_retired`), and naming the retired unit again is giving it the same text
+    twice."""
     from dirtrack.moves import unit_at
     from dirtrack.store.units import load_moves
 
     key = same_text_key(text)
     query = select(Directive).where(Directive.meeting_id == meeting_id).order_by(col(Directive.id))
+    if other_than is not None:
+        query = query.where(Directive.id != other_than)
     alike = [d for d in session.exec(query) if fold(d.text) == key]
     moved = [d.id for d in alike if d.unit_id != unit_id and d.id is not None]
     moves = load_moves(session.connection(), moved) if moved else {}
@@ -460,7 +463,13 @@ def reopen(session: Session, directive_id: int, *, on: date) -> Directive:
 DIRECTIVE_EDITS = ("text", "unit", "with", "due", "due_text", "product", "field")
 
 
-def edit_directive(session: Session, directive_id: int, changes: Mapping[str, Any]) -> Directive:
+def edit_directive(
+    session: Session,
+    directive_id: int,
+    changes: Mapping[str, Any],
+    *,
+    allow_duplicate: bool = False,
+) -> Directive:
     """Correct a directive: ``changes`` maps a name of :data:`DIRECTIVE_EDITS` to its new value.
 
     ``text``, ``product``: text; ``unit``: the lead :class:`Unit`; ``with``: the coordinating
@@ -472,12 +481,16 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
     Raises:
         InvalidInput: empty text, a deadline before the meeting or not before an approved
             extension, nothing to change.
-        Conflict: the new lead unit already holds a directive with this one's key.
+        Conflict: the new lead unit already holds a directive with this one's key, or
+            (unless ``allow_duplicate``) the corrected text or lead unit makes it the same text
+            for the same unit at the same meeting as another directive, which ``assign``
+            refuses.
     """
     directive = get_directive(session, directive_id)
     check_edits(changes, DIRECTIVE_EDITS)  # the missing record is named first
     assert directive.id is not None
     held = _meeting_date(session, directive)
+    was = (fold(directive.text), directive.unit_id)
     if "text" in changes:
         directive.text = directive_text(changes["text"], None, held)
     if "product" in changes:
@@ -514,6 +527,22 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
             if clash is not None:
                 raise Conflict.of("edit_key_clash", id=directive.id, unit=lead.code, other=clash)
         directive.unit_id = lead.id
+    if not allow_duplicate and (fold(directive.text), directive.unit_id) != was:
+        assert directive.meeting_id is not None
+        same = find_same_directive(
+            session,
+            meeting_id=directive.meeting_id,
+            unit_id=directive.unit_id,
+            text=directive.text,
+            other_than=directive.id,
+        )
+        # the occurrences of one series share their text: each is a period's
+        if same is not None and (same.series_id is None or same.series_id != directive.series_id):
+            unit = session.get(Unit, directive.unit_id)
+            code = unit.code if unit is not None else directive.unit_id
+            raise Conflict.of(
+                "directive_duplicate", id=same.id, unit=code, meeting=directive.meeting_id
+            )
     if "with" in changes:
         had = set(
             session.exec(

@@ -64,11 +64,11 @@ def add_limitation(
 
 
 def find_same_limitation(
-    session: Session, *, meeting_id: int, unit_id: int, text: str
+    session: Session, *, meeting_id: int, unit_id: int, text: str, other_than: int | None = None
 ) -> Limitation | None:
     """A limitation of this meeting about this unit whose text is ``text``, compared as
     :func:`dirtrack.store.directives.find_same_directive` compares directives (its stored
-    search key); the oldest if several."""
+    search key); the oldest if several, ``other_than`` (the one being corrected) left out."""
     from sqlmodel import col, select
 
     from dirtrack.models import Limitation
@@ -80,6 +80,8 @@ def find_same_limitation(
         .where(Limitation.text_key == key)
         .order_by(col(Limitation.id))
     )
+    if other_than is not None:
+        query = query.where(Limitation.id != other_than)
     return session.exec(query).first()
 
 
@@ -87,21 +89,30 @@ def find_same_limitation(
 LIMITATION_EDITS = ("text", "unit", "category")
 
 
-def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, Any]) -> Limitation:
+def edit_limitation(
+    session: Session,
+    limitation_id: int,
+    changes: Mapping[str, Any],
+    *,
+    allow_duplicate: bool = False,
+) -> Limitation:
     """Correct a limitation: ``changes`` maps a name of :data:`LIMITATION_EDITS` to its new
     value (``text`` text, ``unit`` a :class:`Unit`, ``category`` a category code).
 
     Raises:
         InvalidInput: empty text, an unknown category, nothing to change.
         Conflict: a new unit for a limitation linked as a repeat (of an earlier one, or by a
-            later one): unlink it first.
+            later one): unlink it first; or (unless ``allow_duplicate``) a corrected text or
+            unit that makes it what another limitation of the meeting raises about the unit,
+            which ``add-limitation`` refuses.
     """
     from sqlmodel import select
 
-    from dirtrack.models import Limitation, Meeting
+    from dirtrack.models import Limitation, Meeting, Unit
 
     limitation = get_limitation(session, limitation_id)
     check_edits(changes, LIMITATION_EDITS)  # the missing record is named first
+    was = (limitation.text_key, limitation.unit_id)
     if "text" in changes:
         text = clean_text(changes["text"], "text")
         if not text:
@@ -123,6 +134,20 @@ def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, 
             assert held is not None
             check_not_retired(session, [unit], held.date)
             limitation.unit_id = unit.id
+    if not allow_duplicate and (limitation.text_key, limitation.unit_id) != was:
+        same = find_same_limitation(
+            session,
+            meeting_id=limitation.meeting_id,
+            unit_id=limitation.unit_id,
+            text=limitation.text,
+            other_than=limitation.id,
+        )
+        if same is not None:
+            found = session.get(Unit, limitation.unit_id)
+            code = found.code if found is not None else limitation.unit_id
+            raise Conflict.of(
+                "limitation_duplicate", id=same.id, unit=code, meeting=limitation.meeting_id
+            )
     session.add(limitation)
     session.flush()
     return limitation

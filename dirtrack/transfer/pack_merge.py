@@ -181,6 +181,12 @@ def check_book(
         if isinstance(ident, str):
             ident = whole_number(ident.strip())
         item = items.get(ident) if isinstance(ident, int) and not isinstance(ident, bool) else None
+        if item is None and isinstance(ident, int) and _deleted(session, ident):
+            # its directive deleted since (delete directive, delete meeting) took its item along:
+            # said so, with the way to read the answers, not as a row the unit added
+            raise InvalidInput.of(
+                "pack_row_deleted", file=book.path, sheet=row.sheet, row=row.row, id=ident
+            )
         if item is None or item.role != row.role:
             raise InvalidInput.of(
                 "pack_row_added" if row.ident is not None else "pack_row_added_no_id",
@@ -208,6 +214,26 @@ def check_book(
             n=len(missing),
         )
     return pack, items, rows
+
+
+def _deleted(session: Session, directive_id: int) -> bool:
+    """Whether the directive was deleted (a deletion in the change log, not undone) and is
+    not there."""
+    from sqlmodel import select
+
+    from dirtrack.models import MAX_ID, ChangeLog, Directive
+
+    if not 0 < directive_id <= MAX_ID or session.get(Directive, directive_id) is not None:
+        return False
+    found = session.exec(
+        select(ChangeLog.id).where(
+            ChangeLog.entity == "directive",
+            ChangeLog.entity_id == directive_id,
+            ChangeLog.action == "delete",
+            ChangeLog.undone_by.is_(None),  # type: ignore[union-attr]
+        )
+    ).first()
+    return found is not None
 
 
 def _percent(value: Any, where: dict[str, object]) -> int | None:
