@@ -202,9 +202,17 @@ def _check_kind(param: Any, values: list[Any], where: str) -> None:
         if isinstance(param.type, StringParamType) and isinstance(value, bool):
             raise ConfigError.of("cfg_mail_text", where=where)
         # a yes-or-no option (`allow-duplicate = 1` was Python's English, `pending = "x"`
-        # Click's, in either language): true or false, as TOML writes them
-        if isinstance(param.type, BoolParamType) and not isinstance(value, bool):
+        # Click's, in either language): true or false, as TOML writes them, or the words Click
+        # has always read as one (`"yes"`, `"off"`), so that a file written earlier still works
+        if isinstance(param.type, BoolParamType) and not (
+            isinstance(value, bool)
+            or (isinstance(value, str) and value.strip().casefold() in _BOOL_WORDS)
+        ):
             raise ConfigError.of("cfg_risk_flag", where=where, value=value)
+
+
+# The words Click reads as yes or no (typer._click.types.BoolParamType).
+_BOOL_WORDS = frozenset(("1", "0", "true", "false", "t", "f", "yes", "no", "y", "n", "on", "off"))
 
 
 def _default_map(

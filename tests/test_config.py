@@ -826,6 +826,25 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
     assert vi in said and "is not one of" not in said and "empty value" not in said
 
 
+def test_a_yes_or_no_option_in_the_file_reads_true_false_and_the_words_click_reads(
+    cli: Cli, config_file: Path
+) -> None:
+    """TOML's true and false, and the words the command line has always read as yes or no
+    (`"yes"`, `"off"`): a file written for an earlier version still works."""
+    cli.ok("add-meeting", "--date", "2022-04-05", "--title", "Giao ban")
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("assign", "1", "Rà soát hồ sơ", "--unit", "SYT")
+    config_file.write_text('[assign]\nallow-duplicate = "yes"\n', encoding="utf-8")
+    cli.ok("assign", "1", "Rà soát hồ sơ", "--unit", "SYT")
+    config_file.write_text('[assign]\nallow-duplicate = "off"\n', encoding="utf-8")
+    refused = cli.fail("--lang", "en", "assign", "1", "Rà soát hồ sơ", "--unit", "SYT")
+    assert "already gives SYT this text" in refused
+    config_file.write_text("[assign]\nallow-duplicate = true\n", encoding="utf-8")
+    cli.ok("assign", "1", "Rà soát hồ sơ", "--unit", "SYT")
+    listed = json.loads(cli.ok("list", "--format", "json"))
+    assert [d["text"] for d in listed] == ["Rà soát hồ sơ"] * 3
+
+
 def test_one_value_for_a_repeatable_option_in_the_file_is_a_list_of_one(
     cli: Cli, config_file: Path
 ) -> None:
