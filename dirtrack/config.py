@@ -36,6 +36,7 @@ from typing import Any
 from dirtrack.errors import DirtrackError, InvalidInput, causes
 from dirtrack.i18n import ClickPhrase, Phrase
 from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml, user_path
+from dirtrack.text import is_blank
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
 # Every environment variable dirtrack reads, with the key of what it does (i18n TEXT), and no
@@ -248,6 +249,9 @@ def _default_map(
             raise ConfigError.of(problem, where=where, known=known)
         if isinstance(value, dict):
             raise ConfigError.of("cfg_table", where=where)
+        if not root and isinstance(value, str) and is_blank(value):
+            # `note = " "`: refused when the command ran, as `note: only spaces…`, as if typed
+            raise ConfigError.of("cfg_bad_value", where=where, detail=Phrase("empty_value"))
         converted = _check_value(command, param, value, where)
         if not root:
             _check_option_value(param, converted, where)

@@ -820,6 +820,18 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "progress.percent: percent must be between 0 and 100, not 150",
             "progress.percent: tiến độ phải từ 0 đến 100 (%), không phải 150",
         ),
+        # Text that shows nothing was refused when the command ran, as if typed (`note: only
+        # spaces…`, `a unit reference cannot be empty`): an empty value, as "" is.
+        (
+            '[progress]\nnote = " "\n',
+            "progress.note: an empty value",
+            "progress.note: giá trị để trống",
+        ),
+        (
+            '[list]\nunit = "\u200b "\n',
+            "list.unit: an empty value",
+            "list.unit: giá trị để trống",
+        ),
         (
             "[history]\nlimitation = -1\n",
             "history.limitation: limitation id must be a positive number, not -1",
@@ -893,10 +905,10 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
             "report.as-of: --as-of 01/01/1900 trước ngày bắt đầu kỳ quý II/2022",
         ),
         (
-            '[list]\nunit = " "\n',
-            ["list"],
-            "list.unit: a unit reference cannot be empty",
-            "list.unit: tên hoặc mã đơn vị không được để trống",
+            '[done]\ndoc = "x"\n',
+            ["done", "1"],
+            "done.doc: 'x' is not a document number",
+            "done.doc: 'x' không phải số, ký hiệu văn bản",
         ),
     ],
 )
@@ -904,7 +916,7 @@ def test_a_files_value_refused_when_the_command_runs_names_the_file_and_key(
     cli: Cli, config_file: Path, db_path: Path, content: str, command: list[str], en: str, vi: str
 ) -> None:
     """A value whose fault shows only when the command runs (a field the listing lacks, a
-    folder, a day after today or before the period, a blank unit) was said as if typed on the
+    folder, a day after today or before the period, a document number) was said as if typed on the
     command line; it names the file and the key, in the run's language, and writes nothing."""
     cli.ok("unit", "add", "SYT", "Sở Y tế")
     cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
@@ -919,6 +931,7 @@ def test_a_files_value_refused_when_the_command_runs_names_the_file_and_key(
     assert file_digest(db_path) == before
     config_file.write_text("", encoding="utf-8")  # typed, the same value is said as ever
     typed = {"fields": "--fields", "out": "--out", "date": "--date", "as-of": "--as-of"}
+    typed["doc"] = "--doc"
     key, _eq, value = content.splitlines()[1].partition(" = ")
     if key in typed:
         said = cli.fail("--lang", "en", *command, typed[key], json.loads(value))

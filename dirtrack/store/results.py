@@ -74,7 +74,7 @@ def document_number(text: str | None, what: str = "doc") -> str | None:
         return None
     compact = re.sub(r"\s+", "", nfc(cleaned))
     if not _DOC.fullmatch(compact):
-        raise InvalidInput.of("bad_doc_number", value=cleaned)
+        raise InvalidInput.of("bad_doc_number", value=cleaned, option="--doc")
     return compact
 
 
