@@ -404,6 +404,12 @@ def _check_meeting(param: Any, value: Any) -> None:
     positive_id(value, "meeting")
 
 
+def _check_request(param: Any, value: Any) -> None:
+    from dirtrack.store import positive_id
+
+    positive_id(value, "request")
+
+
 def _check_limitation(param: Any, value: Any) -> None:
     from dirtrack.store import positive_id
 
@@ -411,9 +417,9 @@ def _check_limitation(param: Any, value: Any) -> None:
 
 
 # A command's options whose value the command checks beyond Click's conversion (a number of
-# days from 0 to 3660, a DATE, a PERIOD, a year, a meeting's or a limitation's id, a series'
-# period, day or offset, the days of 'sau Tết' and 'đầu tháng', undo's count, a verdict, a
-# share done), by their long name (urge's `--all` is its parameter `every`), with the function
+# days from 0 to 3660, a DATE, a PERIOD, a year, a meeting's, limitation's or request's id, a
+# series' period, day or offset, the days of 'sau Tết' and 'đầu tháng', undo's count, a
+# verdict, a share done), by their long name (urge's `--all` is its parameter `every`), with the function
 # it checks them with: a bad one in the file is refused when the file is read, naming the file
 # and the key (`remind.within = -5` was said as `--within must be…`, as if typed on the command
 # line, and `as-of = "31/2/2022"` as an invalid date of nowhere). A value whose fault shows only
@@ -433,6 +439,7 @@ _OPTION_CHECKS = {
     "meeting": _check_meeting,
     "limitation": _check_limitation,
     "repeat-of": _check_limitation,
+    "from-request": _check_request,
     "after-tet": _check_after_tet,
     "early-day": _check_early_day,
     "percent": _check_percent,

@@ -833,6 +833,11 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "list.unit: giá trị để trống",
         ),
         (
+            "[extend]\nfrom-request = -1\n",
+            "extend.from-request: request id must be a positive number, not -1",
+            "extend.from-request: mã số đề nghị phải là số nguyên dương, không phải -1",
+        ),
+        (
             "[history]\nlimitation = -1\n",
             "history.limitation: limitation id must be a positive number, not -1",
             "history.limitation: mã số hạn chế phải là số nguyên dương, không phải -1",
@@ -905,6 +910,12 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
             "report.as-of: --as-of 01/01/1900 trước ngày bắt đầu kỳ quý II/2022",
         ),
         (
+            '[pack.out]\ndue = "1/1/1900"\n',
+            ["pack", "out", "--quarter", "2022Q2", "--dir", "pk"],
+            "pack.out.due: --due 1900-01-01 is before the day the pack is made",
+            "pack.out.due: --due 01/01/1900",
+        ),
+        (
             '[done]\ndoc = "x"\n',
             ["done", "1"],
             "done.doc: 'x' is not a document number",
@@ -913,11 +924,21 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
     ],
 )
 def test_a_files_value_refused_when_the_command_runs_names_the_file_and_key(
-    cli: Cli, config_file: Path, db_path: Path, content: str, command: list[str], en: str, vi: str
+    cli: Cli,
+    config_file: Path,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: str,
+    command: list[str],
+    en: str,
+    vi: str,
 ) -> None:
     """A value whose fault shows only when the command runs (a field the listing lacks, a
-    folder, a day after today or before the period, a document number) was said as if typed on the
-    command line; it names the file and the key, in the run's language, and writes nothing."""
+    folder, a day after today or before the period, a document number) was said as if typed on
+    the command line; it names the file and the key, in the run's language, and writes
+    nothing."""
+    monkeypatch.chdir(tmp_path)  # `pack out --dir pk`: never the checkout
     cli.ok("unit", "add", "SYT", "Sở Y tế")
     cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
     cli.ok("assign", "1", "--unit", "SYT", "--due", "30/6/2022", "Báo cáo y tế")
