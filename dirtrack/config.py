@@ -419,12 +419,12 @@ def _check_limitation(param: Any, value: Any) -> None:
 # A command's options whose value the command checks beyond Click's conversion (a number of
 # days from 0 to 3660, a DATE, a PERIOD, a year, a meeting's, limitation's or request's id, a
 # series' period, day or offset, the days of 'sau Tết' and 'đầu tháng', undo's count, a
-# verdict, a share done), by their long name (urge's `--all` is its parameter `every`), with the function
-# it checks them with: a bad one in the file is refused when the file is read, naming the file
-# and the key (`remind.within = -5` was said as `--within must be…`, as if typed on the command
-# line, and `as-of = "31/2/2022"` as an invalid date of nowhere). A value whose fault shows only
-# when the command runs (a field the listing lacks, `out` a folder, a `date` after today) is
-# said with the file's key there (dirtrack.cli.app._from_config).
+# verdict, a share done), by their long name (urge's `--all` is its parameter `every`), with
+# the function it checks them with: a bad one in the file is refused when the file is read,
+# naming the file and the key (`remind.within = -5` was said as `--within must be…`, as if
+# typed on the command line, and `as-of = "31/2/2022"` as an invalid date of nowhere). A value
+# whose fault shows only when the command runs (a field the listing lacks, `out` a folder, a
+# `date` after today) is said with the file's key there (dirtrack.cli.app._from_config).
 _OPTION_CHECKS = {
     "within": _check_days,
     "stale-after": _check_days,
