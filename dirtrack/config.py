@@ -36,6 +36,7 @@ from typing import Any
 from dirtrack.errors import DirtrackError, InvalidInput, causes
 from dirtrack.i18n import ClickPhrase, Phrase
 from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml, user_path
+from dirtrack.text import is_blank
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
 # Every environment variable dirtrack reads, with the key of what it does (i18n TEXT), and no
@@ -219,6 +220,7 @@ def _default_map(
     raw: dict[str, Any], command: Any, path: Path, prefix: str, *, root: bool
 ) -> dict[str, Any]:
     result: dict[str, Any] = {}
+    given: dict[str, Any] = {}  # the values of the command's options, by long name
     settings = _settings(command)
     subcommands: dict[str, Any] = getattr(command, "commands", {}) or {}
     for key, value in raw.items():
@@ -247,9 +249,13 @@ def _default_map(
             raise ConfigError.of(problem, where=where, known=known)
         if isinstance(value, dict):
             raise ConfigError.of("cfg_table", where=where)
+        if not root and isinstance(value, str) and is_blank(value):
+            # `note = " "`: refused when the command ran, as `note: only spaces…`, as if typed
+            raise ConfigError.of("cfg_bad_value", where=where, detail=Phrase("empty_value"))
         converted = _check_value(command, param, value, where)
         if not root:
             _check_option_value(param, converted, where)
+            given[long_name(param)] = converted
         if root and param.name in _ROOT_CHECKS:
             _check_root_value(param.name, value, where)
         if root and param.name == "db" and isinstance(value, str):
@@ -257,6 +263,7 @@ def _default_map(
         if param.multiple and not isinstance(value, list):
             value = [value]  # `unit = "SYT"` for a repeatable option: the one value
         result[param.name] = value
+    _check_exclusive(given, path, prefix)
     return result
 
 
@@ -385,19 +392,39 @@ def _check_early_day(param: Any, value: Any) -> None:
     check_early_day(value)
 
 
+def _check_percent(param: Any, value: Any) -> None:
+    from dirtrack.store.directives import check_percent
+
+    check_percent(value)
+
+
 def _check_meeting(param: Any, value: Any) -> None:
     from dirtrack.store import positive_id
 
     positive_id(value, "meeting")
 
 
+def _check_request(param: Any, value: Any) -> None:
+    from dirtrack.store import positive_id
+
+    positive_id(value, "request")
+
+
+def _check_limitation(param: Any, value: Any) -> None:
+    from dirtrack.store import positive_id
+
+    positive_id(value, "limitation")
+
+
 # A command's options whose value the command checks beyond Click's conversion (a number of
-# days from 0 to 3660, a DATE, a PERIOD, a year, a meeting's id, a series' period, day or
-# offset, the days of 'sau Tết' and 'đầu tháng', undo's count, a verdict), by
-# their long name (urge's `--all` is its parameter `every`), with the function it checks them
-# with: a bad one in the file is refused when the file is read, naming the file and the key
-# (`remind.within = -5` was said as `--within must be…`, as if typed on the command line, and
-# `as-of = "31/2/2022"` as an invalid date of nowhere).
+# days from 0 to 3660, a DATE, a PERIOD, a year, a meeting's, limitation's or request's id, a
+# series' period, day or offset, the days of 'sau Tết' and 'đầu tháng', undo's count, a
+# verdict, a share done), by their long name (urge's `--all` is its parameter `every`), with
+# the function it checks them with: a bad one in the file is refused when the file is read,
+# naming the file and the key (`remind.within = -5` was said as `--within must be…`, as if
+# typed on the command line, and `as-of = "31/2/2022"` as an invalid date of nowhere). A value
+# whose fault shows only when the command runs (a field the listing lacks, `out` a folder, a
+# `date` after today) is said with the file's key there (dirtrack.cli.app._from_config).
 _OPTION_CHECKS = {
     "within": _check_days,
     "stale-after": _check_days,
@@ -410,9 +437,32 @@ _OPTION_CHECKS = {
     "verdict": _check_verdict,
     "year": _check_year,
     "meeting": _check_meeting,
+    "limitation": _check_limitation,
+    "repeat-of": _check_limitation,
+    "from-request": _check_request,
     "after-tet": _check_after_tet,
     "early-day": _check_early_day,
+    "percent": _check_percent,
 }
+
+# Options of a command that exclude each other, by their long name, with the error that says
+# so: both set in the file (`[assign] day = 20` and `offset = 5`) are refused when the file is
+# read, naming the file and both keys, not as a usage error of options nobody typed. One set in
+# the file and the other typed: the typed one replaces the file's (dirtrack.cli.directives).
+_EXCLUSIVE = (
+    ("day", "offset", "day_and_offset"),
+    ("unit", "attendees", "unit_or_attendees"),
+    ("repeat-of", "new", "repeat_or_new"),
+)
+
+
+def _check_exclusive(given: dict[str, Any], path: Path, prefix: str) -> None:
+    """Refuse a command's table that sets two options of :data:`_EXCLUSIVE` (``given``: the
+    table's values by long name, converted; a flag set to false is not given)."""
+    for first, second, key in _EXCLUSIVE:
+        if all(given.get(name) not in (None, False, []) for name in (first, second)):
+            where = f"{path}: {prefix}{first}, {prefix}{second}"
+            raise bad_value(where, InvalidInput.of(key))
 
 
 def _check_option_value(param: Any, value: Any, where: str) -> None:

@@ -316,6 +316,28 @@ def test_show_gives_the_words_of_the_deadline_in_force(units: Cli, meeting: int)
     assert units.json("show", str(d), "--as-of", "2022-07-01")["due_phrase"] == "tháng 8/2022"
 
 
+def test_show_leaves_out_words_that_only_repeat_the_deadlines_day(units: Cli, meeting: int) -> None:
+    """`request extend --to 31/12/2022`, approved, showed `2022-12-31 (…)  «31/12/2022»`: words
+    that the DATE parser reads as the very day shown are not shown as its wording, on the card
+    or in the history, in either language; words that say more (a quarter) still are, and
+    JSON keeps the words as given."""
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30-06-2022", "Đề án A")
+    asked = units.id(
+        "request", "extend", str(d), "--to", "31/12/2022", "--reason", "Chờ", "--date", "1/6/2022"
+    )
+    units.ok("approve", str(asked), "--date", "2/6/2022")
+    q = units.id("assign", str(meeting), "--unit", "BTC", "--due", "Quý III/2022", "Đề án B")
+    for lang in ("en", "vi"):
+        card = units.ok("--lang", lang, "show", str(d), "--as-of", "2022-07-01")
+        assert "«" not in card and "»" not in card, card
+        words = units.ok("--lang", lang, "show", str(q), "--as-of", "2022-07-01")
+        assert words.count("«Quý III/2022»") == 2, words  # the card and the assignment
+    shown = units.json("show", str(d), "--as-of", "2022-07-01")
+    assert shown["due_phrase"] == "31/12/2022" and shown["history"][0]["due_text"] == "30-06-2022"
+    listed = units.ok("list")
+    assert "«" not in listed and "31/12/2022" not in listed
+
+
 def test_show_before_the_directive_was_given_says_so(units: Cli, meeting: int) -> None:
     d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
     # `list --as-of` leaves it out that day; `show` says it did not exist yet, in both languages.

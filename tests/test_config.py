@@ -813,6 +813,50 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
         # An empty list for a repeatable option: "give --unit or --attendees, not both", a usage
         # error of the command line.
         ("[assign]\nunit = []\n", "assign.unit: an empty value", "assign.unit: giá trị để trống"),
+        # A share done, a limitation's id, and options that exclude each other both set in the
+        # file: refused when the command ran, as if typed (the last two a usage error, exit 2).
+        (
+            "[progress]\npercent = 150\n",
+            "progress.percent: percent must be between 0 and 100, not 150",
+            "progress.percent: tiến độ phải từ 0 đến 100 (%), không phải 150",
+        ),
+        # Text that shows nothing was refused when the command ran, as if typed (`note: only
+        # spaces…`, `a unit reference cannot be empty`): an empty value, as "" is.
+        (
+            '[progress]\nnote = " "\n',
+            "progress.note: an empty value",
+            "progress.note: giá trị để trống",
+        ),
+        (
+            '[list]\nunit = "\u200b "\n',
+            "list.unit: an empty value",
+            "list.unit: giá trị để trống",
+        ),
+        (
+            "[extend]\nfrom-request = -1\n",
+            "extend.from-request: request id must be a positive number, not -1",
+            "extend.from-request: mã số đề nghị phải là số nguyên dương, không phải -1",
+        ),
+        (
+            "[history]\nlimitation = -1\n",
+            "history.limitation: limitation id must be a positive number, not -1",
+            "history.limitation: mã số hạn chế phải là số nguyên dương, không phải -1",
+        ),
+        (
+            "[assign]\nday = 20\noffset = 5\n",
+            "assign.day, assign.offset: give --day or --offset, not both",
+            "assign.day, assign.offset: chỉ dùng --day hoặc --offset, không dùng cả hai",
+        ),
+        (
+            '[assign]\nunit = "SYT"\nattendees = true\n',
+            "assign.unit, assign.attendees: give --unit (one or more) or --attendees, not both",
+            "assign.unit, assign.attendees: dùng --unit (một hoặc nhiều lần) hoặc --attendees",
+        ),
+        (
+            "[add-limitation]\nrepeat-of = 2\nnew = true\n",
+            "add-limitation.repeat-of, add-limitation.new: give --repeat-of or --new, not both",
+            "add-limitation.repeat-of, add-limitation.new: dùng --repeat-of hoặc --new",
+        ),
     ],
 )
 def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
@@ -824,6 +868,95 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
     assert en in cli.fail("--lang", "en", "unit", "list")
     said = cli.fail("--lang", "vi", "unit", "list")
     assert vi in said and "is not one of" not in said and "empty value" not in said
+
+
+@pytest.mark.parametrize(
+    ("content", "command", "en", "vi"),
+    [
+        (
+            '[list]\nfields = "nonsense"\n',
+            ["list"],
+            "list.fields: unknown field 'nonsense'; use some of: id,",
+            "list.fields: không có trường 'nonsense'; dùng các trường: id,",
+        ),
+        (
+            '[list]\nfields = ","\n',
+            ["list"],
+            "list.fields: --fields needs at least one field name",
+            "list.fields: --fields cần ít nhất một tên trường",
+        ),
+        (
+            '[score]\nout = "/"\n',
+            ["score", "--quarter", "2022Q2"],
+            "score.out: --out /: is a folder; give a file name",
+            "score.out: --out /: đây là thư mục; hãy cho tên tệp",
+        ),
+        (
+            '[approve]\ndate = "1/1/2099"\n',
+            ["approve", "1"],
+            "approve.date: --date 2099-01-01 is after today",
+            "approve.date: --date 01/01/2099 là sau hôm nay",
+        ),
+        (
+            '[progress]\ndate = "1/1/2099"\n',
+            ["progress", "1", "--percent", "50"],
+            "progress.date: --date 2099-01-01 is after today",
+            "progress.date: --date 01/01/2099 là sau hôm nay",
+        ),
+        (
+            '[report]\nas-of = "1900-01-01"\n',
+            ["report", "--quarter", "2022Q2"],
+            "report.as-of: --as-of 1900-01-01 is before the period Q2 2022 begins",
+            "report.as-of: --as-of 01/01/1900 trước ngày bắt đầu kỳ quý II/2022",
+        ),
+        (
+            '[pack.out]\ndue = "1/1/1900"\n',
+            ["pack", "out", "--quarter", "2022Q2", "--dir", "pk"],
+            "pack.out.due: --due 1900-01-01 is before the day the pack is made",
+            "pack.out.due: --due 01/01/1900",
+        ),
+        (
+            '[done]\ndoc = "x"\n',
+            ["done", "1"],
+            "done.doc: 'x' is not a document number",
+            "done.doc: 'x' không phải số, ký hiệu văn bản",
+        ),
+    ],
+)
+def test_a_files_value_refused_when_the_command_runs_names_the_file_and_key(
+    cli: Cli,
+    config_file: Path,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: str,
+    command: list[str],
+    en: str,
+    vi: str,
+) -> None:
+    """A value whose fault shows only when the command runs (a field the listing lacks, a
+    folder, a day after today or before the period, a document number) was said as if typed on
+    the command line; it names the file and the key, in the run's language, and writes
+    nothing."""
+    monkeypatch.chdir(tmp_path)  # `pack out --dir pk`: never the checkout
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", "1", "--unit", "SYT", "--due", "30/6/2022", "Báo cáo y tế")
+    cli.ok("request", "extend", "1", "--to", "30/9/2022", "--reason", "Chờ", "--date", "1/6/2022")
+    config_file.write_text(content, encoding="utf-8")
+    before = file_digest(db_path)
+    said = cli.fail("--lang", "en", *command)
+    assert said.startswith(f"Error: {config_file}: {en}"), said
+    said = cli.fail("--lang", "vi", *command)
+    assert said.startswith(f"Error: {config_file}: {vi}"), said
+    assert file_digest(db_path) == before
+    config_file.write_text("", encoding="utf-8")  # typed, the same value is said as ever
+    typed = {"fields": "--fields", "out": "--out", "date": "--date", "as-of": "--as-of"}
+    typed["doc"] = "--doc"
+    key, _eq, value = content.splitlines()[1].partition(" = ")
+    if key in typed:
+        said = cli.fail("--lang", "en", *command, typed[key], json.loads(value))
+        assert said.startswith("Error: " + en.split(": ", 1)[1]), said
 
 
 def test_a_yes_or_no_option_in_the_file_reads_true_false_and_the_words_click_reads(

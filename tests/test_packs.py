@@ -718,6 +718,32 @@ def test_what_becomes_of_a_new_deadline_asked_is_said_by_the_rows_action(
     assert quarter.json("requests") == []
 
 
+@pytest.mark.parametrize("pending", [False, True])
+def test_a_deadline_asked_earlier_than_the_one_in_force_is_refused_naming_the_row(
+    packed: tuple[Cli, Path], tmp_path: Path, pending: bool
+) -> None:
+    """A new deadline asked for that is not after the one in force (even 1900-01-01) was a
+    conflict, not recorded, when another request waited for an answer, and refused as a bad
+    answer otherwise: refused either way, naming the file, sheet and row, nothing written."""
+    quarter, folder = packed
+    if pending:
+        quarter.ok(
+            "request", "extend", "3", "--to", "30/11/2022", "--reason", "Chờ", "--date", "11/9/2022"
+        )
+    back = tmp_path / "SYT.xlsx"
+    for asked in ("1/1/1900", "15/10/2022"):  # before, and the very deadline in force
+        _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {ASK: asked, ASK_WHY: "Chờ"}})
+        before = snapshot(quarter.db)
+        for more in ([], ["--dry-run"], ["--prefer", "unit"], ["--prefer", "office"]):
+            said = quarter.fail("pack", "in", str(back), "--date", "2022-09-12", *more)
+            assert said.startswith(f"Error: {back}, sheet 'Chủ trì', row 7: "), said
+            assert "is not after the one in force (2022-10-15)" in said, said
+            assert snapshot(quarter.db) == before
+        vi = quarter.fail("--lang", "vi", "pack", "in", str(back), "--date", "2022-09-12")
+        assert f"{back}, trang tính 'Chủ trì', dòng 7: " in vi and "(15/10/2022)" in vi, vi
+    assert len(quarter.json("requests")) == int(pending)
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [

@@ -196,6 +196,24 @@ def test_bad_requests_change_nothing(cli: Cli, db: str) -> None:
     assert snapshot(db) == before
 
 
+def test_a_deadline_asked_not_after_the_one_in_force_is_refused_with_a_request_waiting(
+    cli: Cli, db: str
+) -> None:
+    """What is asked for is judged before whether it may be asked now: a deadline not after
+    the one in force is a bad value whether or not a request of the same kind waits."""
+    _, (_, _, three) = setup(cli)
+    cli.ok(
+        "request", "extend", str(three), "--to", "2025-12-31", "--reason", "Chờ",
+        "--date", "2025-02-20",
+    )  # fmt: skip
+    before = snapshot(db)
+    said = cli.fail("request", "extend", str(three), "--to", "2025-01-01", "--reason", "Chờ")
+    assert "the deadline asked for (2025-01-01) is not after the one in force (2025-06-30)" in said
+    later = cli.fail("request", "extend", str(three), "--to", "2026-01-31", "--reason", "Chờ")
+    assert "already has request 1 of that kind waiting for an answer" in later, later
+    assert snapshot(db) == before
+
+
 def test_fields_and_leaders(cli: Cli, db: str) -> None:
     _, (one, two, three) = setup(cli, doc="12/TB-UBND-KGVX")
     cli.ok("field", "add", "KGVX", "Khoa giáo – văn xã")

@@ -253,12 +253,15 @@ class DirtrackCommand(_SaidInLanguage, TyperCommand):
 
 def _from_config(exc: DirtrackError, leaf: Any) -> DirtrackError:
     """``exc``, said with the configuration file's key when the value it refuses (a unit, an
-    id: its ``ref`` or ``id``) is a default the file gave the command (``[list] unit = "X"``,
-    no longer a unit): the user typed no such value, the file did."""
+    id: its ``ref`` or ``id``; or the whole value of the option it names, its ``option``) is a
+    default the file gave the command (``[list] unit = "X"``, no longer a unit; ``[approve]
+    date`` after today, ``[list] fields`` no field of the listing, ``[score] out`` a folder):
+    the user typed no such value, the file did."""
     from typer._click.core import ParameterSource
 
     refused = {exc.params.get("ref"), exc.params.get("id")} - {None}
-    if leaf is None or not refused:
+    option = exc.params.get("option")
+    if leaf is None or not (refused or option):
         return exc
     for param in leaf.command.params:
         if param.name is None or leaf.get_parameter_source(param.name) is not (
@@ -267,7 +270,8 @@ def _from_config(exc: DirtrackError, leaf: Any) -> DirtrackError:
             continue
         value = leaf.params.get(param.name)
         values = value if isinstance(value, list | tuple) else [value]
-        if refused & {v for v in values if isinstance(v, str | int)}:
+        named = option in getattr(param, "opts", ())
+        if named or refused & {v for v in values if isinstance(v, str | int)}:
             from dirtrack.config import bad_value, config_path, long_name
 
             key = ".".join([*leaf.command_path.split()[1:], long_name(param)])

@@ -12,7 +12,7 @@ import typer
 from typer._click.core import Command
 from typer._click.types import IntParamType, ParamType, StringParamType
 
-from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
+from dirtrack.errors import DirtrackError, InvalidInput, NoSuchFile, NotFound
 from dirtrack.i18n import N_, Choices
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import (
@@ -390,14 +390,20 @@ def out_target(
     """The file ``--out`` names, checked (see :func:`dirtrack.render.outfile.check_target`);
     None when output goes to stdout: no ``--out``, or ``--out -`` (as ``-`` reads standard
     input where a command reads a file; it made a file named ``-``). A name whose suffix says
-    another format than ``fmt`` (``--out x.md --format docx``) is a usage error naming both."""
+    another format than ``fmt`` (``--out x.md --format docx``) is a usage error naming both.
+    A refusal names ``--out`` as its ``option``: one the configuration file gave (``[score]
+    out = "/"``) is said with the file's key."""
     from dirtrack.render.outfile import check_target, suffix_conflict
 
     if value is None or value == "-":
         return None
     if fmt is not None and (suffix := suffix_conflict(value, fmt)) is not None:
         raise bad_parameter(ctx, "out_suffix_format", "--out", path=value, suffix=suffix, fmt=fmt)
-    return check_target(value, force=force, database=database_file(ctx))
+    try:
+        return check_target(value, force=force, database=database_file(ctx))
+    except DirtrackError as exc:
+        exc.params.setdefault("option", "--out")
+        raise
 
 
 def today() -> date:
@@ -450,7 +456,9 @@ def judged_day(as_of: str | None, span: Period) -> date:
             raise InvalidInput.of("period_not_begun", period=span, start=span.start, today=now)
         return min(span.end, now)
     if day < span.start:
-        raise InvalidInput.of("as_of_before_period", day=day, period=span, start=span.start)
+        raise InvalidInput.of(
+            "as_of_before_period", day=day, period=span, start=span.start, option="--as-of"
+        )
     return day
 
 
@@ -823,7 +831,7 @@ def field_list(text: str | None) -> list[str] | None:
         return None
     fields = [f.strip() for f in text.split(",") if f.strip()]
     if not fields:
-        raise InvalidInput.of("no_fields")
+        raise InvalidInput.of("no_fields", option="--fields")
     return list(dict.fromkeys(fields))
 
 

@@ -170,7 +170,7 @@ def history(
         if is_blank(by):  # a zero-width space alone named no one and listed nothing, exit 0
             from dirtrack.i18n import Field
 
-            raise InvalidInput.of("blank_text", field=Field("--by"))
+            raise InvalidInput.of("blank_text", field=Field("--by"), option="--by")
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
         raise bad_parameter(ctx, "one_history_target", "ID")

@@ -129,7 +129,7 @@ def pack_out(
         span.end if span.end >= made_on else made_on + timedelta(days=ANSWER_DAYS)
     )
     if answer_by < made_on:  # a reply date already past when the pack is made
-        raise InvalidInput.of("pack_due_before", date=answer_by, made=made_on)
+        raise InvalidInput.of("pack_due_before", date=answer_by, made=made_on, option="--due")
     settings = password = None
     if mail:  # before anything is written: a missing password stops here
         settings, password = _mail_settings(ctx, dry_run=dry_run)

@@ -312,6 +312,7 @@ def select_fields(
     if unknown:
         raise InvalidInput.of(
             "unknown_fields",
+            option="--fields",  # a file's `fields` is said with its key (cli.app._from_config)
             n=len(unknown),
             names=", ".join(repr(cut(name)) for name in unknown),
             known=", ".join(known),

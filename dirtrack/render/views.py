@@ -186,7 +186,7 @@ def directive_card(record: Record, lang: str) -> None:
         (t("with", lang), ", ".join(record["with"])),
         (
             t("due", lang),
-            _due(record, lang) + (f"  «{record['due_phrase']}»" if record["due_phrase"] else ""),
+            _with_words(_due(record, lang), record.get("due"), record["due_phrase"], "  "),
         ),
         (t("product", lang), record["product"] or ""),
         (t("status", lang), _status(record, lang)),
@@ -229,7 +229,22 @@ def _due_words(r: Record, lang: str) -> str:
     """The deadline an event of ``show`` set, with the words it was given in (``30/9/2022
     «Quý III/2022»``), as the card shows the deadline in force."""
     shown = day(r.get("due"), lang)
-    return f"{shown} «{r['due_text']}»" if r.get("due_text") and shown else shown
+    return _with_words(shown, r.get("due"), r.get("due_text")) if shown else shown
+
+
+def _with_words(shown: str, due: str | None, words: str | None, gap: str = " ") -> str:
+    """A deadline as shown, with the words it was given in (``30/9/2022 «Quý III/2022»``),
+    unless they only repeat its day (``--to 31/12/2022``, in any form a DATE is read in)."""
+    if not words:
+        return shown
+    from dirtrack.errors import DirtrackError
+    from dirtrack.periods import parse_date
+
+    try:
+        same = due is not None and parse_date(words).isoformat() == due
+    except DirtrackError:
+        same = False
+    return shown if same else f"{shown}{gap}«{words}»"
 
 
 # The events of ``show``: what happened, when, with the deadline it set and the note.

@@ -290,14 +290,20 @@ def progress_lowered_by(
     return progress_lowered(entries, percent, on)
 
 
+def check_percent(percent: int) -> None:
+    """Refuse a share done (``progress --percent``) outside 0 to 100."""
+    if not 0 <= percent <= 100:
+        raise InvalidInput.of("bad_percent", percent=percent)
+
+
 def _checked_progress(
     directive: Any, held: date, on: date, percent: int | None, note: str | None
 ) -> str | None:
     """The note of a progress entry as stored, once the entry is checked against the directive
     (anything with ``id``, ``completed_on``, ``cancelled_on``, ``withdrawn_on``) and the day
     of its meeting."""
-    if percent is not None and not 0 <= percent <= 100:
-        raise InvalidInput.of("bad_percent", percent=percent)
+    if percent is not None:
+        check_percent(percent)
     note = clean_optional(note, "note")
     if percent is None and note is None:
         raise InvalidInput.of("progress_nothing")

@@ -74,7 +74,7 @@ def document_number(text: str | None, what: str = "doc") -> str | None:
         return None
     compact = re.sub(r"\s+", "", nfc(cleaned))
     if not _DOC.fullmatch(compact):
-        raise InvalidInput.of("bad_doc_number", value=cleaned)
+        raise InvalidInput.of("bad_doc_number", value=cleaned, option="--doc")
     return compact
 
 
@@ -265,6 +265,9 @@ def ask(
         raise InvalidInput.of("reason_required")
     number = document_number(doc)
     _check_not_before_meeting(session, directive, on, "request")
+    if kind == EXTEND:  # what is asked for is judged before whether it may be asked now
+        assert to_due is not None
+        check_asked_due(session, directive, to_due, on)
     waiting = session.exec(
         select(Request).where(
             Request.directive_id == directive_id,
@@ -274,14 +277,6 @@ def ask(
     ).first()
     if waiting is not None:
         raise Conflict.of("request_pending", id=directive_id, request=waiting.id)
-    if kind == EXTEND:
-        assert to_due is not None
-        from dirtrack.store.directives import get_facts
-
-        current = get_facts(session, directive_id, as_of=on).due_at(on)
-        if current is not None and to_due <= current:
-            raise InvalidInput.of("request_not_later", to=to_due, due=current)
-        _check_not_before_meeting(session, directive, to_due, "new_deadline")
     found = Request(
         directive_id=directive_id,
         kind=kind,
@@ -294,6 +289,23 @@ def ask(
     session.add(found)
     session.flush()
     return found
+
+
+def check_asked_due(session: Session, directive: Directive, to_due: date, on: date) -> None:
+    """Refuse a new deadline asked for on ``on`` (``request extend --to``, a pack's "new
+    deadline asked" cell) that is not after the deadline in force that day, or before the
+    meeting: a bad value whether or not another request waits for an answer.
+
+    Raises:
+        InvalidInput: not after the deadline in force, or before the meeting.
+    """
+    from dirtrack.store.directives import get_facts
+
+    assert directive.id is not None
+    current = get_facts(session, directive.id, as_of=on).due_at(on)
+    if current is not None and to_due <= current:
+        raise InvalidInput.of("request_not_later", to=to_due, due=current)
+    _check_not_before_meeting(session, directive, to_due, "new_deadline")
 
 
 def get_request(session: Session, request_id: int) -> Request:

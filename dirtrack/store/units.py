@@ -218,7 +218,7 @@ class UnitIndex:
             from dirtrack.text import is_blank
 
             if is_blank(ref):
-                raise InvalidInput.of("unit_empty_ref")
+                raise InvalidInput.of("unit_empty_ref", ref=ref)
             return []  # punctuation alone ('???', '—'): it names no unit, it is not empty
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if exact:

@@ -430,8 +430,10 @@ def plan_file(
     """What reading ``book`` would do, row by row (nothing written). ``units``: the units of
     the run, shared by its files."""
     from dirtrack.models import Unit
+    from dirtrack.store.directives import get_directive
     from dirtrack.store.facts import facts_of
     from dirtrack.store.packs import changed_by_office, steps_of
+    from dirtrack.store.results import check_asked_due
 
     pack, items, rows = check_book(session, book, units)
     assert pack.id is not None
@@ -459,6 +461,13 @@ def plan_file(
         if answer.extend_to is not None:
             plan.request, pending = _asked_already(asked.get(did, []), answer.extend_to)
             problem = pending
+            if plan.request is None:  # a deadline asked anew: judged before any conflict
+                try:
+                    check_asked_due(session, get_directive(session, did), answer.extend_to, day)
+                except DirtrackError as exc:
+                    raise InvalidInput.of(
+                        "pack_row_refused", file=book.path, sheet=row.sheet, row=row.row, reason=exc
+                    ) from None
         plan.changes = _describe(answer, row.role, unit.code, plan.request)
         if item.answer == answer.digest():
             plan.action = ALREADY
