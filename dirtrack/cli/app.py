@@ -467,11 +467,15 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             stopped(exc, session_lang(ctx))
         except BrokenPipeError:
             # The reader went away (`dirtrack overdue | head`): not the user's error, no message,
-            # unless a change was rolled back for it (`import … --format json | head`): the
-            # lines read may say it was made.
+            # unless it left before the output of a change recorded (`import … --format json |
+            # head`): the lines read may not name it.
             quiet_stdout()
-            if getattr(ctx.find_root().obj, "unrecorded", False):
-                err(f"Error: {error_text('stdout_reader_left', session_lang(ctx), {})}")
+            change = getattr(ctx.find_root().obj, "unshown", None)
+            if change is not None:
+                lang = session_lang(ctx)
+                left = error_text("stdout_reader_left", lang, {})
+                shown = error_text("change_unshown", lang, {"failed": left, "change": change})
+                err(f"Error: {shown}")
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except UsageError as exc:
             show_usage_error(exc, session_lang(ctx))
