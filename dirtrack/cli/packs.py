@@ -248,13 +248,12 @@ def pack_out(
                     path = Path(result["file"])
                     write_atomic(path, result["_data"], force=force, database=database_file(ctx))
                     written.append(path)
-            if rehearsal:
-                raise _Rehearsal  # rolled back: what it would do is shown below
-            if not mail:  # held until the packs are recorded (cli.common.units_of_work)
+            if not mail:  # printed before the packs are recorded (cli.common.units_of_work)
                 show()
+            if rehearsal:
+                raise _Rehearsal
     except _Rehearsal:
-        if not mail:
-            show()
+        pass
     except BaseException:
         from dirtrack.render.outfile import drop_unit_folder
 
