@@ -1565,10 +1565,9 @@ ERRORS: dict[str, Entry] = {
     "number_too_large": N_("a number is too large"),
     "file_os_failed": N_("{file!r}: {reason}"),
     "file_name_nul": N_("a file or folder name cannot hold the character U+0000 (NUL)"),
-    "stdout_reader_left": N_("the reader of standard output went away before it took all of it"),
-    "change_unshown": N_(
-        "{failed}; the change was recorded all the same (change #{change}: `dirtrack history` "
-        "shows it; do not run the command again)"
+    "stdout_reader_left": N_(
+        "the reader of standard output went away before it took all of it: nothing was "
+        "recorded; run the command again with its output read whole or sent to a file"
     ),
     "database_busy": N_(
         "the database stayed busy (another dirtrack, or another program, held it for a minute): "

@@ -242,14 +242,14 @@ def test_a_writer_gives_up_after_the_busy_timeout(
     assert snapshot(db) == before
 
 
-def test_a_writer_whose_stdout_is_not_read_holds_no_other(
+def test_a_writer_whose_stdout_is_not_read_holds_the_others(
     cli: Cli, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A writing command prints once its change is committed, so one whose reader does not
-    read (a pager left open, ``| (sleep 60; cat)``) while its output exceeds the pipe's buffer
-    holds no write lock: it printed before its commit, and another writer meanwhile waited the
-    busy timeout and gave up. Now the other goes through at once, on SQLite and on PostgreSQL
-    alike, and the first's output, once read, is whole."""
+    """A writing command prints before it commits (a stdout that fails rolls it back), so one
+    whose reader does not read (a pager left open, ``| (sleep 60; cat)``) holds the write lock
+    while its output exceeds the pipe's buffer. Another writer meanwhile waits the busy timeout
+    and gives up with one line, nothing written, on SQLite and on PostgreSQL alike; once the
+    output is read the first commits whole, and the other goes through."""
     import select
     import subprocess
 
@@ -268,12 +268,14 @@ def test_a_writer_whose_stdout_is_not_read_holds_no_other(
     )
     try:
         assert importer.stdout is not None
-        # Its first bytes are out: its change is committed, the rest waits for the reader.
+        # Its first bytes are out: it has made its changes and writes them before its commit.
         readable, _, _ = select.select([importer.stdout], [], [], 120)
         assert readable
         monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
-        assert cli.ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"
-        assert importer.poll() is None  # still writing what it recorded
+        before = snapshot(db)
+        message = cli.fail("unit", "add", "BTC", "Ban Tổ chức")
+        assert message.startswith("Error: the database stayed busy"), message
+        assert snapshot(db) == before
         out, err = importer.communicate(timeout=300)
     finally:
         if importer.poll() is None:
@@ -282,6 +284,7 @@ def test_a_writer_whose_stdout_is_not_read_holds_no_other(
     assert importer.returncode == 0, err
     assert json.loads(out)["created"]["directives"] == 300
     assert len(cli.json("list", "--status", "all")) == 300
+    assert cli.ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"
 
 
 @pytest.mark.parametrize("keyed", [True, False], ids=["by-key", "no-key"])

@@ -779,11 +779,13 @@ def test_head_of_a_listing_exits_141_quietly(big: Path, tmp_path: Path, args: li
 
 
 @pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
-def test_a_change_whose_reader_went_away_says_it_was_recorded(big: Path, tmp_path: Path) -> None:
-    """A writing command prints once its change is committed, so a reader that leaves
-    (`import … --format json | head`) may not have read what was recorded: it says, in one line
-    in the run's language, that the change was recorded all the same and names it in history;
-    exit 141 as for any reader that goes away."""
+def test_a_change_whose_reader_went_away_says_it_was_not_recorded(
+    big: Path, tmp_path: Path
+) -> None:
+    """A writing command prints before it commits, so a reader that leaves (`import … --format
+    json | head`) takes the change back: it did so with exit 141 and nothing on stderr, while
+    the lines read said 'created'. It says, in one line in the run's language, that nothing
+    was recorded; exit 141 as for any reader that goes away."""
     import shutil
 
     db = tmp_path / "copy.db"
@@ -791,15 +793,13 @@ def test_a_change_whose_reader_went_away_says_it_was_recorded(big: Path, tmp_pat
     sheet = tmp_path / "more.csv"
     rows = [f"Việc thêm {i}: rà soát hồ sơ,VPTU,30/9/2022" for i in range(600)]
     sheet.write_text("Nội dung,Đơn vị chủ trì,Thời hạn\n" + "\n".join(rows) + "\n")
+    before = file_digest(db)
     cases = [  # a reader that leaves after a line; one gone before the first line
         ("en", ["import", str(sheet), "--meeting", "1", "--format", "json"], "head -1",
-         "Error: the reader of standard output went away before it took all of it; the change "
-         "was recorded all the same (change #{change}: `dirtrack history` shows it; do not run "
-         "the command again)"),
+         "Error: the reader of standard output went away before it took all of it: nothing "
+         "was recorded"),
         ("vi", ["unit", "add", "BTC", "Ban Tổ chức"], "(exec 0<&-; sleep 1)",
-         "Error: chương trình đọc đầu ra chuẩn đã dừng trước khi nhận hết; dù vậy, thay đổi vẫn "
-         "đã được ghi nhận (thay đổi #{change}: xem bằng `dirtrack history`; đừng chạy lại "
-         "lệnh)"),
+         "Error: chương trình đọc đầu ra chuẩn đã dừng trước khi nhận hết: chưa ghi nhận gì"),
     ]  # fmt: skip
     for lang, args, reader, said in cases:
         command = " ".join([ENTRY_POINT, "--db", str(db), "--lang", lang, *map(repr, args)])
@@ -809,9 +809,8 @@ def test_a_change_whose_reader_went_away_says_it_was_recorded(big: Path, tmp_pat
         )
         assert done.stdout.splitlines()[-1] == "exit 141", done.stdout
         lines = (tmp_path / "err").read_text(encoding="utf-8").splitlines()
-        latest = cli_at(db).json("history", "--limit", "1")[0]
-        assert latest["command"] == args[0] + (" add" if args[0] == "unit" else ""), args
-        assert lines == [said.format(change=latest["id"])], lines
+        assert len(lines) == 1 and lines[0].startswith(said), lines
+        assert file_digest(db) == before, args
 
 
 @pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")

@@ -467,15 +467,11 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             stopped(exc, session_lang(ctx))
         except BrokenPipeError:
             # The reader went away (`dirtrack overdue | head`): not the user's error, no message,
-            # unless it left before the output of a change recorded (`import … --format json |
-            # head`): the lines read may not name it.
+            # unless a change was rolled back for it (`import … --format json | head`): the
+            # lines read may say it was made.
             quiet_stdout()
-            change = getattr(ctx.find_root().obj, "unshown", None)
-            if change is not None:
-                lang = session_lang(ctx)
-                left = error_text("stdout_reader_left", lang, {})
-                shown = error_text("change_unshown", lang, {"failed": left, "change": change})
-                err(f"Error: {shown}")
+            if getattr(ctx.find_root().obj, "unrecorded", False):
+                err(f"Error: {error_text('stdout_reader_left', session_lang(ctx), {})}")
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except UsageError as exc:
             show_usage_error(exc, session_lang(ctx))

@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # the commands that only read never open an ORM session
     from sqlalchemy import Connection, Engine
     from sqlmodel import Session
 
-    from dirtrack.render.outfile import HeldOutput
-
 
 class Named(ParamType):
     """A code given as itself or by one of its Vietnamese names: ``--kind "giao ban"``.
@@ -117,19 +115,17 @@ class State:
     # on stderr once its transaction is written (:func:`notice`); a refused command says only
     # its one Error: line.
     notices: list[str] = field(default_factory=list)
-    # What a writing command prints once its change is in the change log (:func:`when_recorded`).
+    # What a writing command prints once its change is recorded (:func:`when_recorded`).
     when_recorded: list[Callable[["Session"], None]] = field(default_factory=list)
     # The occurrences of periodic directives made for this command, not yet committed
     # (:func:`ensure_occurrences`): the transaction and its session.
     generating: "tuple[ExitStack, Session] | None" = None
-    # The change (its id in history) recorded by a command whose reader of stdout went away
-    # before it took the output (``import … | head``): the run says so, though a reader that
-    # leaves is otherwise quiet.
-    unshown: int | None = None
+    # A change rolled back because the reader of stdout went away before it took the output
+    # (``import … | head``): the run says so, though a reader that leaves is otherwise quiet.
+    unrecorded: bool = False
     # The engine a read of this command opened and checked (:func:`read_only`): a later read
-    # of the same command (the report after the look for missing occurrences, remind's
-    # :func:`unit_of_work` that only reads) connects to it again without opening and checking
-    # the register a second time.
+    # of the same command (the report after the look for missing occurrences) connects to it
+    # again without opening and checking the register a second time.
     opened: "Engine | None" = None
 
     def zone(self) -> tzinfo | None:
@@ -192,15 +188,12 @@ def unit_of_work(
     name: str | None = None,
     damaged: bool = False,
     unchecked: bool = False,
-    hold_output: bool = True,
 ) -> Iterator["Session"]:
     """Open the database and run the block as one transaction.
 
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
     log records the command (or ``name``), its options and the actor. A writing command prints
-    its stdout in the block: it is held and goes out once the change is committed
-    (:func:`_put_out`); ``hold_output=False`` prints at once (a command that reads, in the
-    transaction that makes the occurrences it needs: :func:`ensure_occurrences`).
+    its stdout in the block: it goes out before the commit (:func:`_output_before_commit`).
     ``damaged``: a register whose rows point to records that are not there is opened
     (``doctor --repair``); ``unchecked``: its transaction has foreign keys off on SQLite (the
     undo of a repair).
@@ -215,79 +208,40 @@ def unit_of_work(
         state(ctx).generating = None
         pending[0].close()  # a command that writes: they are committed first
     with (
-        units_of_work(
-            ctx,
-            write=write,
-            name=name,
-            damaged=damaged,
-            unchecked=unchecked,
-            hold_output=hold_output,
-        ) as begin,
+        units_of_work(ctx, write=write, name=name, damaged=damaged, unchecked=unchecked) as begin,
         begin() as session,
     ):
         yield session
 
 
-def _show_when_recorded(ctx: typer.Context, *, held: bool) -> Callable[["Session"], None]:
-    """Run what :func:`when_recorded` was given once the change log is written (the change
-    log's ``before_commit`` runs first), before the commit. What it prints is ``held`` with the
-    rest of the command's output until the commit has gone through (:func:`_put_out`); output
-    not held (a command that reads, in the transaction making its occurrences) is flushed
-    here, so that a stdout that fails leaves none made."""
+def _output_before_commit(ctx: typer.Context) -> Callable[["Session"], None]:
+    """What a writing command prints on stdout goes out before its transaction is committed.
 
-    def show(session: "Session") -> None:
+    A command prints its output (the new id, the record) inside its unit of work; what needs
+    the change's id (``delete --format json``) is given to :func:`when_recorded`. Both are
+    flushed once the change log is written (the change log's ``before_commit`` runs first),
+    before the commit: stdout on a full disk then rolls the change back, one ``Error:`` line
+    and the register as it was, instead of exit 1 over a change written (a script would run it
+    again and record it twice).
+    """
+
+    def flush(session: "Session") -> None:
         if session.in_nested_transaction():
             return
         waiting = state(ctx).when_recorded
         while waiting:
             waiting.pop(0)(session)
-        if not held:
-            import sys
+        import sys
 
-            sys.stdout.flush()
+        sys.stdout.flush()
 
-    return show
+    return flush
 
 
 def when_recorded(ctx: typer.Context, show: Callable[["Session"], None]) -> None:
     """Print with ``show`` once the unit of work's change is in the change log (its id in
-    ``session.info``: ``delete --format json``), before it is committed
-    (:func:`_show_when_recorded`)."""
+    ``session.info``), before it is committed (:func:`_output_before_commit`)."""
     state(ctx).when_recorded.append(show)
-
-
-def _put_out(ctx: typer.Context, held: "HeldOutput", change: int | None) -> None:
-    """Write a writing command's output, held while its change was recorded, now that the
-    change is committed.
-
-    A command printed its id before the commit, and a commit that then failed (a busy or
-    read-only register, a full disk, a constraint checked at the end) left a script holding
-    the id of a change that was never recorded. Now a stdout that cannot take the output comes
-    after the change: its one ``Error:`` line says the change was recorded all the same and
-    names it in history, so that a script does not run the command again.
-
-    Raises:
-        OutputError: stdout refused the output of a change recorded.
-        BrokenPipeError: the reader went away (:attr:`State.unshown` names the change).
-    """
-    import sys
-
-    try:
-        held.put_out(sys.stdout)
-    except BrokenPipeError:
-        state(ctx).unshown = change
-        raise
-    except OSError as exc:
-        from dirtrack.render.outfile import output_failure
-
-        failed = output_failure(exc)
-        if failed is None or change is None:
-            raise
-        from dirtrack.cli.app import quiet_stdout
-        from dirtrack.errors import OutputError
-
-        quiet_stdout()  # what is left in its buffer would fail again at exit
-        raise OutputError.of("change_unshown", failed=failed, change=change) from None
 
 
 def recorded_change(session: "Session") -> int | None:
@@ -317,7 +271,6 @@ def units_of_work(
     name: str | None = None,
     damaged: bool = False,
     unchecked: bool = False,
-    hold_output: bool = True,
 ) -> Iterator[Callable[[], AbstractContextManager["Session"]]]:
     """Open the database once for several units of work: the block gets a function whose
     every call is one transaction (as :func:`unit_of_work`, each its own change in history),
@@ -337,42 +290,28 @@ def units_of_work(
     path = database_file(ctx)
     blank = bool(write) and path is not None and blank_file(path)
     new = bool(write) and path is not None and not path.exists() or blank
-    opened = None if write or damaged else state(ctx).opened
-    if opened is not None:  # a read after :func:`read_only`'s (remind's look for occurrences)
-        from dirtrack.db import resolve_target
-
-        engine, target = opened, resolve_target(state(ctx).db)
-    else:
-        engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
+    engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
     from dirtrack.db import made_schema
 
     new = made_schema(engine) and bool(write) or new
 
     @contextmanager
     def transaction() -> Iterator["Session"]:
-        import sys
-        from contextlib import nullcontext, redirect_stdout
-
-        from dirtrack.render.outfile import HeldOutput
-
         notices = state(ctx).notices
-        held = HeldOutput(sys.stdout) if write and hold_output else None
         try:
             scope = session_scope(engine, write=bool(write), info=info, unchecked=unchecked)
-            with redirect_stdout(held) if held is not None else nullcontext(), scope as session:
+            with scope as session:
                 if write:
                     from sqlalchemy import event
 
-                    event.listen(
-                        session, "before_commit", _show_when_recorded(ctx, held=held is not None)
-                    )
+                    event.listen(session, "before_commit", _output_before_commit(ctx))
                 yield session
-        except BaseException:
+        except BaseException as exc:
             notices.clear()  # a refused transaction's notes are not news
+            if write and isinstance(exc, BrokenPipeError):
+                state(ctx).unrecorded = command_name(ctx) not in READ_ONLY_COMMANDS
             state(ctx).when_recorded.clear()
             raise
-        if held is not None:
-            _put_out(ctx, held, recorded_change(session))
         from dirtrack.render import err
 
         while notices:
@@ -607,9 +546,7 @@ def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
 
         stack = ExitStack()
         try:
-            session = stack.enter_context(
-                unit_of_work(ctx, write=True, name=GENERATE, hold_output=False)
-            )
+            session = stack.enter_context(unit_of_work(ctx, write=True, name=GENERATE))
             with stack.pop_all() as held:
                 generate(session, horizon)
                 state(ctx).generating = (held.pop_all(), session)

@@ -25,7 +25,6 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, OutputError
 
@@ -146,42 +145,6 @@ def buffer_stdout() -> None:
             errors=stream.errors,
             line_buffering=stream.isatty(),
         )
-
-
-class HeldOutput(io.TextIOWrapper):
-    """Standard output held in memory while a change is being recorded, put out only once it
-    is committed (:meth:`put_out`): a script reads no id of a change that a failed commit
-    (a busy or read-only register, a full disk, a constraint) did not record.
-
-    It says it is a terminal when the real stdout is one, so what is printed (plain or drawn
-    tables) is what the terminal would have shown."""
-
-    def __init__(self, real: IO[str]) -> None:
-        super().__init__(
-            io.BytesIO(),
-            encoding=getattr(real, "encoding", None) or "utf-8",
-            errors=getattr(real, "errors", None) or "strict",
-        )
-        self._terminal = real.isatty()
-
-    def isatty(self) -> bool:
-        return self._terminal
-
-    def put_out(self, real: IO[str]) -> None:
-        """Write what was held to ``real`` and flush it (an OSError when it cannot take it)."""
-        self.flush()
-        held = self.buffer
-        assert isinstance(held, io.BytesIO)
-        data = held.getvalue()
-        if not data:
-            return
-        raw = getattr(real, "buffer", None)
-        if raw is None:  # a text stream only (a caller's StringIO)
-            real.write(data.decode(self.encoding, self.errors or "strict"))
-        else:
-            real.flush()
-            raw.write(data)
-        real.flush()
 
 
 # What a file's name says it holds: ``--out x.md --format docx`` would give a Word file that
