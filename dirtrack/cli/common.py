@@ -124,8 +124,9 @@ class State:
     # (``import … | head``): the run says so, though a reader that leaves is otherwise quiet.
     unrecorded: bool = False
     # The engine a read of this command opened and checked (:func:`read_only`): a later read
-    # of the same command (the report after the look for missing occurrences) connects to it
-    # again without opening and checking the register a second time.
+    # of the same command (the report after the look for missing occurrences, remind's
+    # :func:`unit_of_work` that only reads) connects to it again without opening and checking
+    # the register a second time.
     opened: "Engine | None" = None
 
     def zone(self) -> tzinfo | None:
@@ -290,7 +291,13 @@ def units_of_work(
     path = database_file(ctx)
     blank = bool(write) and path is not None and blank_file(path)
     new = bool(write) and path is not None and not path.exists() or blank
-    engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
+    opened = None if write or damaged else state(ctx).opened
+    if opened is not None:  # a read after :func:`read_only`'s (remind's look for occurrences)
+        from dirtrack.db import resolve_target
+
+        engine, target = opened, resolve_target(state(ctx).db)
+    else:
+        engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
     from dirtrack.db import made_schema
 
     new = made_schema(engine) and bool(write) or new
