@@ -1765,6 +1765,10 @@ ERRORS: dict[str, Entry] = {
     "toml_bad_value": N_('not a value: text must be in quotes ("text")'),
     "cfg_list": N_("{where}: one value expected, not a list"),
     "cfg_bad_value": N_("{where}: {detail}"),
+    "cfg_excluded": N_(
+        "{where}: {detail} ({typed} typed on the command line: leave it out, or take the key "
+        "out of the file)"
+    ),
     "cfg_invalid_value": N_("invalid value"),
     "cfg_no_command": N_("{where}: no command is called {key!r}"),
     "cfg_no_global": N_("{where}: no such global setting (known: {known})"),

@@ -959,6 +959,78 @@ def test_a_files_value_refused_when_the_command_runs_names_the_file_and_key(
         assert said.startswith("Error: " + en.split(": ", 1)[1]), said
 
 
+@pytest.mark.parametrize(
+    ("content", "command", "said"),
+    [
+        (
+            '[urge]\nout = "thu.md"\n',
+            ["urge", "SYT", "--dir", "thu", "--format", "md"],
+            "urge.out: --out and --dir cannot be used together (--dir typed on the command line",
+        ),
+        (
+            '[report]\nquarter = "2022Q2"\n',
+            ["report", "--period", "2022"],
+            "report.quarter: give --quarter or --period (one of them) (--period typed on the "
+            "command line",
+        ),
+        (
+            '[pack.out]\nquarter = "2022Q2"\n',
+            ["pack", "out", "--period", "2022", "--dir", "pk"],
+            "pack.out.quarter: give --quarter or --period (one of them) (--period typed",
+        ),
+        (
+            "[undo]\ncount = 2\n",
+            ["undo", "1", "--yes"],
+            "undo.count: give a CHANGE_ID or --count, not both (CHANGE_ID typed on the command",
+        ),
+        (
+            "[urge]\nall = true\n",
+            ["urge", "SYT"],
+            "urge.all: give a UNIT or --all (not both) (UNIT typed on the command line",
+        ),
+        (
+            '[assign]\nunit = "SYT"\n',
+            ["assign", "1", "Việc mới", "--attendees"],
+            "assign.unit: give --unit (one or more) or --attendees, not both (--attendees typed",
+        ),
+        (  # the file's own keys exclude each other: no option typed
+            '[urge]\nout = "thu.md"\ndir = "thu"\n',
+            ["urge", "SYT"],
+            "urge.out, urge.dir: --out and --dir cannot be used together",
+        ),
+    ],
+)
+def test_a_files_default_excluding_an_option_typed_names_both(
+    cli: Cli,
+    config_file: Path,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: str,
+    command: list[str],
+    said: str,
+) -> None:
+    """A default the file gives (`[urge] out`) and an option typed that excludes it (`--dir`)
+    were Click's usage error, exit 2, as if both had been typed: one ``Error:`` line, exit 1,
+    naming the file's key and the option typed, in the run's language; nothing written.
+    Both typed, it stays the usage error it always was."""
+    monkeypatch.chdir(tmp_path)
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "SYT")
+    cli.ok("assign", "1", "--unit", "SYT", "--due", "30/6/2022", "Báo cáo y tế")
+    config_file.write_text(content, encoding="utf-8")
+    before = file_digest(db_path)
+    refused = cli.fail("--lang", "en", *command)
+    assert refused.startswith(f"Error: {config_file}: {said}"), refused
+    vi = cli.fail("--lang", "vi", *command)
+    assert vi.startswith(f"Error: {config_file}: "), vi
+    if "typed" in said:
+        assert "được gõ trên dòng lệnh" in vi, vi
+    assert file_digest(db_path) == before
+    config_file.write_text("", encoding="utf-8")
+    cli.fail("urge", "SYT", "--out", "thu.md", "--dir", "thu", code=2)  # both typed
+
+
 def test_a_yes_or_no_option_in_the_file_reads_true_false_and_the_words_click_reads(
     cli: Cli, config_file: Path
 ) -> None:

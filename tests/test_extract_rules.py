@@ -2797,3 +2797,20 @@ def test_the_meeting_itself_is_no_task() -> None:
     texts = [text for _, text, _ in found]
     assert not any(t.startswith(("Sáng ngày 27/3/2019", "Cuộc họp")) for t in texts)
     assert any("giữ chuẩn 3/7 thôn văn hóa" in t for t in texts)
+
+
+def test_a_period_fronted_before_the_subject_is_no_part_of_the_task() -> None:
+    """A body's own plan for a period ("Trong tháng 9, Chi bộ tiếp tục chỉ đạo …", "Thời gian
+    tới, UBND huyện …") was drafted with the frame words in its text; the text starts at its
+    subject, as the gold has it, and the period still dates it."""
+    found = directives(
+        "Sáng 5/8/2023, UBND huyện họp thường kỳ tháng 8. Trong tháng 9, UBND huyện tập trung chỉ"
+        " đạo các xã đẩy nhanh tiến độ thu ngân sách.\nThời gian tới, UBND huyện tiếp tục đẩy"
+        " mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân.\nTrong năm 2024, huyện"
+        " tập trung thực hiện có hiệu quả Đề án phát triển sản xuất nông nghiệp."
+    )
+    assert [(text[:24], due) for _, text, due in found] == [
+        ("UBND huyện tập trung chỉ", date(2023, 9, 30)),
+        ("UBND huyện tiếp tục đẩy ", None),
+        ("huyện tập trung thực hiệ", date(2024, 12, 31)),
+    ]

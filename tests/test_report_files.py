@@ -197,6 +197,56 @@ def test_html_is_one_self_contained_page(cli: Cli, reg: dict[str, Any], tmp_path
     assert "50.00% (2/4)" in page and "raised 2 times since Q1 2022" in page
 
 
+def test_html_reads_on_a_phone_and_prints_on_a_page(
+    cli: Cli, reg: dict[str, Any], tmp_path: Path
+) -> None:
+    """Looked at (rendered to PDF): a table of the directives, a dozen columns, ran past the
+    right edge of an A4 page and of a phone's screen, its dates cut at a slash. Each table now
+    scrolls inside a box of its own on a narrow screen, a date stays on one line, and the page
+    has a print layout (A4 margins, headers repeated, no row or heading split from its
+    table); the page says its language and encoding."""
+    from html.parser import HTMLParser
+
+    out = tmp_path / "review.html"
+    cli.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "html", "--out", str(out))
+    page = out.read_text(encoding="utf-8")
+
+    class Walk(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.open: list[tuple[str, dict[str, str | None]]] = []
+            self.tables = self.boxed = self.dates = 0
+            self.lang = ""
+            self.charset = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            named = dict(attrs)
+            if tag == "html":
+                self.lang = named.get("lang") or ""
+            if tag == "meta" and named.get("charset"):
+                self.charset = named["charset"] or ""
+            if tag == "table":
+                self.tables += 1
+                self.boxed += bool(self.open) and self.open[-1] == ("div", {"class": "wide"})
+            if tag == "td" and "data-value" in named:
+                self.dates += named.get("class") == "date"
+            if tag not in ("meta", "wbr", "img"):
+                self.open.append((tag, named))
+
+        def handle_endtag(self, tag: str) -> None:
+            while self.open and self.open.pop()[0] != tag:
+                pass
+
+    walk = Walk()
+    walk.feed(page)
+    assert (walk.lang, walk.charset) == ("vi", "utf-8")
+    assert walk.tables >= 5 and walk.boxed == walk.tables
+    assert walk.dates >= 5 and page.count('data-value="') == walk.dates
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "@page { size: A4" in style and "@media print" in style
+    assert "@media (max-width: 40em)" in style and ".wide { overflow-x: auto; }" in style
+
+
 def test_html_escapes_what_users_typed(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
     meeting = reg["meetings"][1]
     cli.ok(

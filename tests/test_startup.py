@@ -152,7 +152,8 @@ main()
 
 
 @pytest.mark.parametrize(
-    "args", [["report", "--quarter", "2022Q2"], ["overdue"], ["list", "--format", "json"]]
+    "args",
+    [["report", "--quarter", "2022Q2"], ["overdue"], ["list", "--format", "json"], ["remind"]],
 )
 def test_a_command_that_reads_opens_the_register_once(
     register: Path, tmp_path: Path, args: list[str]

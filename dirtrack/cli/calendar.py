@@ -48,7 +48,7 @@ def calendar_add(
     from dirtrack.store.series import reschedule
 
     if off == on:
-        raise bad_parameter(ctx, "off_or_on", "--off")
+        raise bad_parameter(ctx, "off_or_on", "--off", among=("--off", "--on"))
     found = parse_date(day)
     with unit_of_work(ctx) as session:
         before = load_workdays(session.connection())

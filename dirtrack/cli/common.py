@@ -124,8 +124,9 @@ class State:
     # (``import … | head``): the run says so, though a reader that leaves is otherwise quiet.
     unrecorded: bool = False
     # The engine a read of this command opened and checked (:func:`read_only`): a later read
-    # of the same command (the report after the look for missing occurrences) connects to it
-    # again without opening and checking the register a second time.
+    # of the same command (the report after the look for missing occurrences, remind's
+    # :func:`unit_of_work` that only reads) connects to it again without opening and checking
+    # the register a second time.
     opened: "Engine | None" = None
 
     def zone(self) -> tzinfo | None:
@@ -290,7 +291,13 @@ def units_of_work(
     path = database_file(ctx)
     blank = bool(write) and path is not None and blank_file(path)
     new = bool(write) and path is not None and not path.exists() or blank
-    engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
+    opened = None if write or damaged else state(ctx).opened
+    if opened is not None:  # a read after :func:`read_only`'s (remind's look for occurrences)
+        from dirtrack.db import resolve_target
+
+        engine, target = opened, resolve_target(state(ctx).db)
+    else:
+        engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
     from dirtrack.db import made_schema
 
     new = made_schema(engine) and bool(write) or new
@@ -640,16 +647,62 @@ def from_file(ctx: typer.Context, name: str) -> bool:
     return ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
 
 
-def bad_parameter(ctx: typer.Context, key: str, hint: str, **params: object) -> typer.BadParameter:
+def bad_parameter(
+    ctx: typer.Context, key: str, hint: str, *, among: Sequence[str] = (), **params: object
+) -> "typer.BadParameter | DirtrackError":
     """Click's usage error (exit 2) for options misused together (``hint``), giving the reason
     ``key`` (its placeholders filled from ``params``) in the user's language.
 
     Click's own words around it (``Invalid value for …``) are translated where it is shown.
+    ``among``: the options that exclude each other. When one of them is a default the
+    configuration file gave the command (``[urge] out``, then ``--dir`` typed), nobody
+    misused the command line: it is one ``Error:`` line, exit 1, naming the file's key and the
+    option typed (:func:`_excluded_by_file`).
     """
     from dirtrack.cli.app import OptionsMisused
     from dirtrack.i18n import error_text
 
+    by_file = _excluded_by_file(ctx, key, among, params)
+    if by_file is not None:
+        return by_file
     return OptionsMisused(error_text(key, state(ctx).lang, params), param_hint=hint)
+
+
+def _excluded_by_file(
+    ctx: typer.Context, key: str, among: Sequence[str], params: Mapping[str, object]
+) -> DirtrackError | None:
+    """The error for options of ``among`` that exclude each other when one was given by the
+    configuration file: the file and its key, the reason ``key``, and the options typed."""
+    from typer._click.core import ParameterSource
+
+    from_the_file: list[Any] = []
+    typed: list[str] = []
+    for param in ctx.command.params:
+        if param.name is None or not set(param.opts) & set(among):
+            continue
+        if ctx.params.get(param.name) in (None, False, (), []):
+            continue
+        source = ctx.get_parameter_source(param.name)
+        if source is ParameterSource.DEFAULT_MAP:
+            from_the_file.append(param)
+        elif source is not ParameterSource.DEFAULT:  # an argument by its placeholder
+            option = param.param_type_name == "option"
+            typed.append(
+                max(param.opts, key=len) if option else param.human_readable_name.strip("[]")
+            )
+    if not from_the_file:
+        return None
+    from dirtrack.config import ConfigError, config_path, long_name
+    from dirtrack.i18n import Phrase
+
+    command = ctx.command_path.split()[1:]
+    keys = ", ".join(".".join([*command, long_name(param)]) for param in from_the_file)
+    where = f"{config_path()}: {keys}"
+    if not typed:  # the file's own keys exclude each other
+        return ConfigError.of("cfg_bad_value", where=where, detail=Phrase(key, **params))
+    return ConfigError.of(
+        "cfg_excluded", where=where, detail=Phrase(key, **params), typed=", ".join(typed)
+    )
 
 
 class GivenText(StringParamType):

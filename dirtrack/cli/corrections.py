@@ -103,9 +103,9 @@ def directive_changes(
     from dirtrack.store.units import UnitIndex
 
     if with_ and no_with:
-        raise bad_parameter(ctx, "with_and_no_with", "--no-with")
+        raise bad_parameter(ctx, "with_and_no_with", "--no-with", among=("--with", "--no-with"))
     if due is not None and no_due:
-        raise bad_parameter(ctx, "due_and_no_due", "--no-due")
+        raise bad_parameter(ctx, "due_and_no_due", "--no-due", among=("--due", "--no-due"))
     changes: dict[str, Any] = {}
     index = UnitIndex.load(session)
     if text is not None:
@@ -125,7 +125,9 @@ def directive_changes(
     if product is not None:
         changes["product"] = product
     if field is not None and no_field:
-        raise bad_parameter(ctx, "field_and_no_field", "--no-field")
+        raise bad_parameter(
+            ctx, "field_and_no_field", "--no-field", among=("--field", "--no-field")
+        )
     if field is not None:
         from dirtrack.store.fields import resolve_field
 

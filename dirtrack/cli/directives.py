@@ -159,7 +159,7 @@ def assign(
     Example: dirtrack assign 1 "Báo cáo tháng" --unit BTC --every month --day 20 --until 2025-12-31
     """
     if bool(unit) == attendees:
-        raise bad_parameter(ctx, "unit_or_attendees", "--unit")
+        raise bad_parameter(ctx, "unit_or_attendees", "--unit", among=("--unit", "--attendees"))
     positive_id(meeting_id, "meeting")
     if after_tet is not None:
         check_after_tet(after_tet)
@@ -190,7 +190,7 @@ def assign(
         from dirtrack.cli.series import assign_series
 
         if day is not None and offset is not None:
-            raise bad_parameter(ctx, "day_and_offset", "--offset")
+            raise bad_parameter(ctx, "day_and_offset", "--offset", among=("--day", "--offset"))
 
         assign_series(
             ctx,
@@ -467,7 +467,12 @@ def extend(
     if to is None and from_request is None:
         raise bad_parameter(ctx, "extend_to_missing", "--to")
     if from_request is not None and (to, reason, from_) != (None, None, None):
-        raise bad_parameter(ctx, "extend_to_or_request", "--from-request")
+        raise bad_parameter(
+            ctx,
+            "extend_to_or_request",
+            "--from-request",
+            among=("--from-request", "--to", "--reason", "--from"),
+        )
     approved = event_day(on)
     with unit_of_work(ctx) as session:
         directive = get_directive(session, positive_id(directive_id, "directive"))

@@ -169,13 +169,13 @@ def urge(
     if fmt not in ("docx", "md"):
         raise InvalidInput.of("urge_bad_format", fmt=fmt)
     if bool(unit) == every:
-        raise bad_parameter(ctx, "urge_unit_or_all", "--all")
+        raise bad_parameter(ctx, "urge_unit_or_all", "--all", among=("unit", "--all"))
     if out_file and folder:
-        raise bad_parameter(ctx, "urge_out_or_dir", "--out")
+        raise bad_parameter(ctx, "urge_out_or_dir", "--out", among=("--out", "--dir"))
     if every and out_file:
-        raise bad_parameter(ctx, "urge_all_needs_dir", "--out")
+        raise bad_parameter(ctx, "urge_all_needs_dir", "--out", among=("--all", "--out"))
     if every and number:
-        raise bad_parameter(ctx, "urge_all_number", "--number")
+        raise bad_parameter(ctx, "urge_all_number", "--number", among=("--all", "--number"))
     check_days(within, "--within")
     day = optional_day(as_of) or today()
     issued = optional_day(on) or today()

@@ -84,7 +84,7 @@ def add_limitation(
 
     kind = store.ensure_category(category)
     if repeat_of is not None and new:
-        raise bad_parameter(ctx, "repeat_or_new", "--new")
+        raise bad_parameter(ctx, "repeat_or_new", "--new", among=("--repeat-of", "--new"))
     with unit_of_work(ctx) as session:
         meeting = get_meeting(session, positive_id(meeting_id, "meeting"))
         found = UnitIndex.load(session).resolve(unit)

@@ -185,9 +185,14 @@ def office_set(
     from dirtrack.store.office import set_office
 
     if to and no_to:
-        raise bad_parameter(ctx, "office_to_and_no_to", "--no-to")
+        raise bad_parameter(ctx, "office_to_and_no_to", "--no-to", among=("--to", "--no-to"))
     if template and no_template:
-        raise bad_parameter(ctx, "office_template_and_no_template", "--no-template")
+        raise bad_parameter(
+            ctx,
+            "office_template_and_no_template",
+            "--no-template",
+            among=("--template", "--no-template"),
+        )
     changes: dict[str, Any] = {
         key: value
         for key, value in {

@@ -173,7 +173,12 @@ def history(
             raise InvalidInput.of("blank_text", field=Field("--by"), option="--by")
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
-        raise bad_parameter(ctx, "one_history_target", "ID")
+        raise bad_parameter(
+            ctx,
+            "one_history_target",
+            "ID",
+            among=("directive_id", "--meeting", "--limitation", "--unit"),
+        )
     log.check_limit(limit)
     lang = state(ctx).lang
     with unit_of_work(ctx) as session:
@@ -298,7 +303,7 @@ def undo(
     from dirtrack.audit import default_actor
 
     if change_id is not None and count != 1:
-        raise bad_parameter(ctx, "undo_id_or_count", "--count")
+        raise bad_parameter(ctx, "undo_id_or_count", "--count", among=("change_id", "--count"))
     ids = [positive_id(change_id, "change")] if change_id is not None else None
     actor = None if ids is not None else (state(ctx).actor or default_actor())
     lang = state(ctx).lang

@@ -55,7 +55,7 @@ ANSWER_DAYS = 7
 
 def _period(ctx: typer.Context, period: str | None, quarter: str | None, cutoff: Cutoff) -> Period:
     if bool(quarter) == bool(period):
-        raise bad_parameter(ctx, "quarter_or_period", "--quarter")
+        raise bad_parameter(ctx, "quarter_or_period", "--quarter", among=("--quarter", "--period"))
     return period_of(quarter or period or "", cutoff)
 
 

@@ -164,7 +164,7 @@ def report(
     from dirtrack.report import build
 
     if bool(quarter) == bool(period):
-        raise bad_parameter(ctx, "quarter_or_period", "--quarter")
+        raise bad_parameter(ctx, "quarter_or_period", "--quarter", among=("--quarter", "--period"))
     check_days(due_within, "--due-within")
     span = period_of(quarter or period or "", cutoff)
     formal = fmt in (ReportFormat.DOCX, ReportFormat.XLSX)

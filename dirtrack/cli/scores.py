@@ -64,7 +64,7 @@ def score(
     from dirtrack.store.rules import directive_ids
 
     if bool(quarter) == bool(period):
-        raise bad_parameter(ctx, "quarter_or_period", "--quarter")
+        raise bad_parameter(ctx, "quarter_or_period", "--quarter", among=("--quarter", "--period"))
     span = period_of(quarter or period or "", cutoff)
     target = out_target(ctx, out_file, force=force, fmt=fmt)
     day = judged_day(as_of, span)

@@ -64,7 +64,7 @@ def assign_series(
 
     lang = state(ctx).lang
     if asked.due is not None:
-        raise bad_parameter(ctx, "every_with_due", "--due")
+        raise bad_parameter(ctx, "every_with_due", "--due", among=("--every", "--due"))
     every = store.every_named(every)
     starts = parse_date(asked.from_) if asked.from_ else None
     ends = parse_date(until) if until else None

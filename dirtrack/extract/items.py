@@ -89,6 +89,7 @@ from dirtrack.extract.lexicon import (
     NEXT_ASSIGNMENT,
     ONLY_SO_FAR,
     PASSIVE_BEFORE,
+    PERIOD_FRAME_OPEN,
     PRAISE,
     PURPOSE,
     QUOTED_FRAME,
@@ -2244,9 +2245,13 @@ def extract_directives(
                         )
                     ]
                 due = best_deadline(local) or frame
-                # "6 tháng cuối năm, huyện X tập trung ...": the period dates the task, the task
-                # starts at its subject
+                # "6 tháng cuối năm, huyện X tập trung ...", "Trong tháng 6, các phòng tiếp tục
+                # ...": the period frames the task (and may date it), the task starts at its
+                # subject
                 text_start = _fronted_period(key, start, core)
+                framed = PERIOD_FRAME_OPEN.match(key, start, end) if text_start == start else None
+                if framed is not None:
+                    text_start = framed.end()
                 because = BECAUSE.search(low, start, core)
                 if because is not None:
                     text_start = _skip_lead(key, because.end(), end)

@@ -475,6 +475,14 @@ FUTURE_PERIOD_OPEN = re.compile(
     r"(?:(?P<months>0?\d|ba|sau|chin) thang cuoi nam|(?:nhung|cac) thang con lai(?: cua nam)?)"
     r"(?:\s*(?:nam\s+)?\d{4})?\s*,\s*"
 )
+#: Any period fronted before a clause's subject, closed by a comma ("Trong tháng 6, các phòng
+#: ...", "Trong năm 2024, huyện ...", "6 tháng cuối năm 2016, MTTQ ...", "Thời gian tới, ..."):
+#: the frame of the task, which its text leaves out (the period may still date it).
+PERIOD_FRAME_OPEN = re.compile(
+    r"\W*(?:trong )?(?:(?:nhung|cac) )?(?:(?:0?\d|hai|ba|sau|chin) )?"
+    r"(?:thoi gian toi|(?:thang|quy|nam|tuan)(?: cuoi nam| dau nam| con lai(?: cua nam)?| toi)?)"
+    r"(?:\s*(?:nam\s+)?[\divxl/]+)?\s*,\s*"
+)
 #: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...").
 FUTURE_OPEN = re.compile(
     r"^\s*(?:(?:trong )?thoi gian toi|(?:trong )?nhung thang cuoi nam|nhiem vu (?:trong tam )?"

@@ -34,6 +34,7 @@ th, td { border: 1px solid #888; padding: .25em .45em; vertical-align: top;
   white-space: pre-line; }
 th { background: #eee; }
 td.num { text-align: right; white-space: nowrap; }
+td.date { white-space: nowrap; }
 tr.total td { font-weight: bold; background: #f6f6f6; }
 dl.header { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; }
 dl.header dt { font-weight: bold; }
@@ -42,6 +43,24 @@ dl.header dd { margin: 0; }
 .none { color: #777; }
 figure { margin: 1em 0; }
 figure img { max-width: 100%; display: block; }
+.wide { overflow-x: auto; }
+@media (max-width: 40em) {
+  body { margin: 1em .6em; }
+  h1 { font-size: 1.25em; }
+  table { font-size: .8em; }
+  dl.header { grid-template-columns: auto; }
+  dl.header dd { margin-left: 1em; }
+}
+@page { size: A4; margin: 1.5cm 1.2cm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  table { font-size: 9pt; }
+  .wide { overflow: visible; }
+  thead { display: table-header-group; }
+  tr, figure img { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 """.strip()
 
 
@@ -95,7 +114,8 @@ def _table(parent: ET.Element, table: Table, lang: str) -> None:
         _sub(parent, "p", _none(lang), **{"class": "none"})
         return
     table = for_reading(table, lang)
-    element = _sub(parent, "table", **{"data-key": table.key})
+    # a table wider than a phone's screen scrolls inside its box, not the whole page
+    element = _sub(_sub(parent, "div", **{"class": "wide"}), "table", **{"data-key": table.key})
     head = _sub(_sub(element, "thead"), "tr")
     for header in table.headers:
         _sub(head, "th", header, scope="col")
@@ -107,6 +127,7 @@ def _table(parent: ET.Element, table: Table, lang: str) -> None:
             cell_attrs = {"class": "num"} if kind in NUMERIC else {}
             if kind == DATE and isinstance(value, date):
                 cell_attrs["data-value"] = value.isoformat()
+                cell_attrs["class"] = "date"  # 30/06/2022 on one line, never cut at a slash
             if kind == TEXT:
                 _text_cell(line, cell_text(value, kind, lang), cell_attrs)
             else:
