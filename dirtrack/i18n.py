@@ -3096,7 +3096,6 @@ ERRORS.update(
             "cannot tell when {shown!r} was held: write its date in the cell "
             "('… ngày 6/5/2022') or add a 'Ngày họp' column"
         ),
-        "row_due_before": N_("deadline {due} is before the meeting ({held})"),
         "cell_extension_no_due": N_(
             "{value!r} extends no deadline: write the deadline first, then the extension "
             "('30/6/2023 (gia hạn đến 31/12/2023)')"

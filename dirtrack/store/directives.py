@@ -38,9 +38,18 @@ def directive_text(text: str, due: date | None, held: date) -> str:
     text = clean_text(text, "text")
     if not text:
         raise InvalidInput.of("directive_no_text")
-    if due is not None and due < held:
-        raise InvalidInput.of("due_before_meeting", due=due, held=held)
+    refused = due_before_meeting(due, held)
+    if refused is not None:
+        raise refused
     return text
+
+
+def due_before_meeting(due: date | None, held: date) -> InvalidInput | None:
+    """Why ``due`` cannot be the deadline of a directive given at a meeting held on ``held``
+    (it is before the meeting), or None: ``assign``, ``edit --due``, a sheet's row."""
+    if due is not None and due < held:
+        return InvalidInput.of("due_before_meeting", due=due, held=held)
+    return None
 
 
 def add_directive(
@@ -505,8 +514,9 @@ def edit_directive(
         directive.field_id = changes["field"]
     if "due" in changes:
         due = changes["due"]
-        if due is not None and due < held:
-            raise InvalidInput.of("due_before_meeting", due=due, held=held)
+        refused = due_before_meeting(due, held)
+        if refused is not None:
+            raise refused
         extensions = session.exec(
             select(Extension).where(Extension.directive_id == directive.id)
         ).all()

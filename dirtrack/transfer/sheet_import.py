@@ -31,7 +31,7 @@ from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
 from dirtrack.store.calendar import load_workdays
-from dirtrack.store.directives import same_text_key
+from dirtrack.store.directives import due_before_meeting, same_text_key
 from dirtrack.store.results import asked_not_later, complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex, check_not_retired, hand_over_retired
@@ -1404,8 +1404,8 @@ class SheetImport:
             p.asked, p.asked_column = found.asked, self._col("due")
         p.due, p.due_text = found.due, found.text
         p.extended_to, p.extended_text = found.extended_to, found.extended_text
-        if p.due is not None and p.held is not None and p.due < p.held:
-            p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
+        if p.held is not None and (refused := due_before_meeting(p.due, p.held)) is not None:
+            p.problem(refused, self._col("due"))
 
     def _extension_column(self, p: Planned, values: list[Value]) -> None:
         """A column of the deadline an approved extension set (``Thời hạn`` over ``Theo kết
@@ -1668,8 +1668,8 @@ class SheetImport:
             p.problem(Phrase("row_asked_closed", value=asked.cell), column)
         elif (refused := asked_not_later(asked.to, p.due_in_force)) is not None:
             p.problem(refused, column)
-        elif p.held is not None and asked.to < p.held:
-            p.problem(Phrase("row_due_before", due=asked.to, held=p.held), column)
+        elif p.held is not None and (refused := due_before_meeting(asked.to, p.held)) is not None:
+            p.problem(refused, column)
 
     def _contradicts(self, p: Planned, status: cells.Status, value: Value, column: Any) -> bool:
         """Whether a status cell says two things (``Không thực hiện``: stopped, or not done?
