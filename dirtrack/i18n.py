@@ -734,7 +734,6 @@ MESSAGES: dict[str, Entry] = {
     # with the things it counts that are not 0; imp_nothing when every count is 0.
     "imp_would": N_("Would {changes}"),
     "imp_done": N_("imported {file}: {changes}"),
-    "imp_done_json": N_("imported {file}: {changes}"),
     "imp_would_json": N_("would import {file}: {changes}"),
     "imp_warning": N_("Warning: {text}"),
     "imp_skipped": NP_(
@@ -1695,7 +1694,7 @@ ERRORS: dict[str, Entry] = {
         "{path} is a symbolic link to {target}, which does not exist (a disk not mounted?): "
         "dirtrack neither reads nor creates a database there"
     ),
-    "db_unreadable": N_("cannot read {path}: {reason}"),
+    "cannot_read": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
     "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
     "pg_driver_not_psycopg": N_(
@@ -1881,7 +1880,6 @@ ERRORS: dict[str, Entry] = {
     "stdin_closed": N_(
         "standard input is closed: pipe the text in (… | dirtrack extract -) or give its file"
     ),
-    "draft_unreadable": N_("cannot read {path}: {reason}"),
     "draft_too_large": N_(
         "{name}: a draft of more than {limit} characters, more than `extract` writes for one "
         "meeting (a meeting's draft runs to some tens of thousands)"
@@ -2194,8 +2192,6 @@ ERRORS: dict[str, Entry] = {
         "--format json",
     ),
     "bk_memory": C_("bk_memory", "an in-memory database cannot be backed up or restored"),
-    "bk_no_file": N_("no file {path!r}"),
-    "bk_folder": N_("{path} is a folder, not a database file"),
     "bk_not_sqlite": C_("bk_not_sqlite", "{path} is not a dirtrack database (not a SQLite file)"),
     "bk_damaged": N_("{path} is damaged ({detail})"),
     "bk_not_dirtrack": N_("{path} is a SQLite file but not a dirtrack database"),
@@ -2294,7 +2290,6 @@ ERRORS: dict[str, Entry] = {
     "cfg_command_line_only": N_(
         "{where}: {option} can only be given on the command line, not in the configuration file"
     ),
-    "json_unreadable": N_("cannot read {path}: {reason}"),
     "json_version": N_(
         "{name} is a dirtrack export of format version {version}; this dirtrack "
         "reads versions {first} to {last}"
@@ -2416,7 +2411,6 @@ ERRORS: dict[str, Entry] = {
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
-    "template_syntax": N_("template {file}: {reason}"),
     "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
@@ -3079,7 +3073,6 @@ ERRORS.update(
             "no meeting: no column names the row's meeting or document (Văn bản giao, Cuộc "
             "họp…), no heading row above names one, and no --meeting ID was given"
         ),
-        "row_no_meeting_id": N_("no meeting with id {id}"),
         "row_meeting_day_only": N_(
             "no meeting was held on {day} and no column names the row's meeting or document: "
             "record it with add-meeting, name it in a column (Văn bản giao, Cuộc họp…), or "

@@ -1331,7 +1331,7 @@ class SheetImport:
         if title.isdigit() and doc is None:
             meeting = self.meetings.get(int(title))
             if meeting is None:
-                return Phrase("row_no_meeting_id", id=title)
+                return Phrase("no_meeting", id=title)
             return meeting.id, meeting.date
         # A number and its day in the document column ("45/TB-UBND ngày 10/4/2022"), as the
         # title's cell is read: the number, and the day it was issued
