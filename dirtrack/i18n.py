@@ -66,11 +66,6 @@ def _(message: str, lang: str) -> str:
     return translations(lang).gettext(message)
 
 
-def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
-    """The form of ``singular``/``plural`` for ``n``, in ``lang``."""
-    return translations(lang).ngettext(singular, plural, n)
-
-
 def say(entry: Entry, lang: str, n: int | None = None) -> str:
     """A catalog entry in ``lang``; ``n`` picks the plural form of a counted one."""
     tr = translations(lang)
@@ -887,7 +882,6 @@ TEXT.update(
         "report_no_rate": N_("nothing due"),
         "report_completion_bar": N_("Completion (bar)"),
         "ev_moved": N_("Moved"),
-        "report_about": N_("About this report"),
         "report_item": N_("Item"),
         "report_doc_title": C_("document", "Title"),
         "report_value": N_("Value"),
@@ -1052,7 +1046,6 @@ TEXT.update(
         "done_by": N_("by {day}, exact day unknown"),
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
-        "stale_mark": N_("no recent update"),
         # the headers of fields --fields names that no column of the listing shows (a field in
         # FIELDS has its words there)
         "col_due_phrase": N_("Deadline in words"),

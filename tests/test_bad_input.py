@@ -1619,10 +1619,6 @@ main()
 """
 
 
-def _hidden_leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".part", "-journal")))
-
-
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("command", ["export", "backup"])
 def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
