@@ -1,4 +1,5 @@
-"""What every command shares: global state, the unit of work, option types, value parsing."""
+"""What every command shares: global state, the unit of work, option types, value parsing,
+the question before a change (``--yes``) and the exit of ``--check``."""
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager

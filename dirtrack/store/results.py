@@ -9,6 +9,8 @@ Which day decides on time or late (``directive.completed_on``, the C of the stat
 ``return`` sends a completion back: the directive is open again, the result row keeps the
 return and its reason. An approved extension request becomes an :class:`Extension` dated on the
 approval; an approved withdrawal request sets ``directive.withdrawn_on`` (status ``withdrawn``).
+A new deadline asked for is judged here once (:func:`check_asked_due`), for ``request extend``,
+``pack in`` and a sheet's row alike.
 """
 
 from __future__ import annotations
