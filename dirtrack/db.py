@@ -211,9 +211,7 @@ def _sqlite_target(path: Path) -> Target:
         from dirtrack.i18n import cut
         from dirtrack.inputs import os_reason
 
-        raise DatabaseError.of(
-            "db_unreadable", path=cut(str(path)), reason=os_reason(exc)
-        ) from None
+        raise DatabaseError.of("cannot_read", path=cut(str(path)), reason=os_reason(exc)) from None
 
 
 def _checked_sqlite_target(path: Path) -> Target:
@@ -272,7 +270,7 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
     except OSError as exc:
         from dirtrack.inputs import os_reason
 
-        raise DatabaseError.of("db_unreadable", path=path, reason=os_reason(exc)) from None
+        raise DatabaseError.of("cannot_read", path=path, reason=os_reason(exc)) from None
     if head and head != SQLITE_MAGIC:
         raise DatabaseError.of("not_sqlite", path=path)
     if not head and not create and not _holds(path.with_name(path.name + "-wal")):

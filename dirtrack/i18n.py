@@ -66,11 +66,6 @@ def _(message: str, lang: str) -> str:
     return translations(lang).gettext(message)
 
 
-def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
-    """The form of ``singular``/``plural`` for ``n``, in ``lang``."""
-    return translations(lang).ngettext(singular, plural, n)
-
-
 def say(entry: Entry, lang: str, n: int | None = None) -> str:
     """A catalog entry in ``lang``; ``n`` picks the plural form of a counted one."""
     tr = translations(lang)
@@ -734,7 +729,6 @@ MESSAGES: dict[str, Entry] = {
     # with the things it counts that are not 0; imp_nothing when every count is 0.
     "imp_would": N_("Would {changes}"),
     "imp_done": N_("imported {file}: {changes}"),
-    "imp_done_json": N_("imported {file}: {changes}"),
     "imp_would_json": N_("would import {file}: {changes}"),
     "imp_warning": N_("Warning: {text}"),
     "imp_skipped": NP_(
@@ -888,7 +882,6 @@ TEXT.update(
         "report_no_rate": N_("nothing due"),
         "report_completion_bar": N_("Completion (bar)"),
         "ev_moved": N_("Moved"),
-        "report_about": N_("About this report"),
         "report_item": N_("Item"),
         "report_doc_title": C_("document", "Title"),
         "report_value": N_("Value"),
@@ -1053,7 +1046,6 @@ TEXT.update(
         "done_by": N_("by {day}, exact day unknown"),
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
-        "stale_mark": N_("no recent update"),
         # the headers of fields --fields names that no column of the listing shows (a field in
         # FIELDS has its words there)
         "col_due_phrase": N_("Deadline in words"),
@@ -1695,7 +1687,7 @@ ERRORS: dict[str, Entry] = {
         "{path} is a symbolic link to {target}, which does not exist (a disk not mounted?): "
         "dirtrack neither reads nor creates a database there"
     ),
-    "db_unreadable": N_("cannot read {path}: {reason}"),
+    "cannot_read": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
     "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
     "pg_driver_not_psycopg": N_(
@@ -1885,7 +1877,6 @@ ERRORS: dict[str, Entry] = {
     "stdin_closed": N_(
         "standard input is closed: pipe the text in (… | dirtrack extract -) or give its file"
     ),
-    "draft_unreadable": N_("cannot read {path}: {reason}"),
     "draft_too_large": N_(
         "{name}: a draft of more than {limit} characters, more than `extract` writes for one "
         "meeting (a meeting's draft runs to some tens of thousands)"
@@ -2198,8 +2189,6 @@ ERRORS: dict[str, Entry] = {
         "--format json",
     ),
     "bk_memory": C_("bk_memory", "an in-memory database cannot be backed up or restored"),
-    "bk_no_file": N_("no file {path!r}"),
-    "bk_folder": N_("{path} is a folder, not a database file"),
     "bk_not_sqlite": C_("bk_not_sqlite", "{path} is not a dirtrack database (not a SQLite file)"),
     "bk_damaged": N_("{path} is damaged ({detail})"),
     "bk_not_dirtrack": N_("{path} is a SQLite file but not a dirtrack database"),
@@ -2298,7 +2287,6 @@ ERRORS: dict[str, Entry] = {
     "cfg_command_line_only": N_(
         "{where}: {option} can only be given on the command line, not in the configuration file"
     ),
-    "json_unreadable": N_("cannot read {path}: {reason}"),
     "json_version": N_(
         "{name} is a dirtrack export of format version {version}; this dirtrack "
         "reads versions {first} to {last}"
@@ -2420,7 +2408,6 @@ ERRORS: dict[str, Entry] = {
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
-    "template_syntax": N_("template {file}: {reason}"),
     "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
@@ -3083,7 +3070,6 @@ ERRORS.update(
             "no meeting: no column names the row's meeting or document (Văn bản giao, Cuộc "
             "họp…), no heading row above names one, and no --meeting ID was given"
         ),
-        "row_no_meeting_id": N_("no meeting with id {id}"),
         "row_meeting_day_only": N_(
             "no meeting was held on {day} and no column names the row's meeting or document: "
             "record it with add-meeting, name it in a column (Văn bản giao, Cuộc họp…), or "
@@ -3100,7 +3086,6 @@ ERRORS.update(
             "cannot tell when {shown!r} was held: write its date in the cell "
             "('… ngày 6/5/2022') or add a 'Ngày họp' column"
         ),
-        "row_due_before": N_("deadline {due} is before the meeting ({held})"),
         "cell_extension_no_due": N_(
             "{value!r} extends no deadline: write the deadline first, then the extension "
             "('30/6/2023 (gia hạn đến 31/12/2023)')"

@@ -321,6 +321,24 @@ def run(
     )
 
 
+def at_once(commands: list[list[str]], db: str, timeout: float = 600) -> list[tuple[int, str, str]]:
+    """Each command run by the installed entry point in a process of its own, all started
+    before any is waited for (no terminal, no prompt): each one's exit code, stdout and
+    stderr, in the order given."""
+    started = [
+        subprocess.Popen(
+            [ENTRY_POINT, "--db", db, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+        )
+        for args in commands
+    ]
+    said = [p.communicate(timeout=timeout) for p in started]
+    return [(p.returncode, out, err) for p, (out, err) in zip(started, said, strict=True)]
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -558,6 +576,24 @@ def meeting(units: Cli) -> int:
         "--attendee",
         "UBKT",
     )
+
+
+@pytest.fixture
+@prebuilt
+def seeded(units: Cli, meeting: int) -> Cli:
+    """The seed meeting with a directive of each state (1 open, 2 done, 3 cancelled) and a
+    limitation resolved (1) and one open (2), for the commands that refuse bad input on them.
+    (test_export and test_history seed registers of their own under this name.)"""
+    open_id = units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "Đề án A")
+    done_id = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-06-30", "Đề án B")
+    units.ok("done", str(done_id), "--date", "2022-06-01")
+    cancelled_id = units.id("assign", str(meeting), "--unit", "VPTU", "Đề án C")
+    units.ok("cancel", str(cancelled_id), "--date", "2022-06-01")
+    lim = units.id("add-limitation", str(meeting), "--unit", "UBKT", "Thiếu lái xe")
+    units.ok("resolve", str(lim), "--date", "2022-06-01")
+    open_lim = units.id("add-limitation", str(meeting), "--unit", "BDV", "Kinh phí hạn hẹp")
+    assert (open_id, done_id, cancelled_id, lim, open_lim) == (1, 2, 3, 1, 2)
+    return units
 
 
 def workbook(

@@ -12,23 +12,7 @@ from pathlib import Path
 import pytest
 
 from dirtrack.i18n import Phrase
-from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, run, snapshot
-
-
-@pytest.fixture
-@prebuilt
-def seeded(units: Cli, meeting: int) -> Cli:
-    open_id = units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "Đề án A")
-    done_id = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-06-30", "Đề án B")
-    units.ok("done", str(done_id), "--date", "2022-06-01")
-    cancelled_id = units.id("assign", str(meeting), "--unit", "VPTU", "Đề án C")
-    units.ok("cancel", str(cancelled_id), "--date", "2022-06-01")
-    lim = units.id("add-limitation", str(meeting), "--unit", "UBKT", "Thiếu lái xe")
-    units.ok("resolve", str(lim), "--date", "2022-06-01")
-    open_lim = units.id("add-limitation", str(meeting), "--unit", "BDV", "Kinh phí hạn hẹp")
-    assert (open_id, done_id, cancelled_id, lim, open_lim) == (1, 2, 3, 1, 2)
-    return units
-
+from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, run, snapshot
 
 BAD = {
     "impossible meeting date": ["add-meeting", "--date", "31/2/2022", "--title", "Họp"],
@@ -1633,10 +1617,6 @@ sys.argv[0] = "dirtrack"
 from dirtrack.cli import main
 main()
 """
-
-
-def _hidden_leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".part", "-journal")))
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

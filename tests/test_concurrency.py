@@ -294,30 +294,18 @@ def test_two_imports_of_one_sheet_at_once_land_once(
     """Two processes import the same sheet at the same moment: its rows are recorded once.
     By key, the second finds them and changes nothing; without, the second is refused, one
     Error line (its rows repeat the directives the first recorded), and writes nothing."""
-    import subprocess
-
-    from tests.conftest import ENTRY_POINT
+    from tests.conftest import at_once
 
     rows = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn"]
     rows += [f"{n},Việc số {n},{UNITS[n % 4]},30/9/2022" for n in range(1, 401)]
     sheet = tmp_path / "big.csv"
     sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    args = [ENTRY_POINT, "--db", db, "import", str(sheet), "--meeting", "1"]
+    args = ["import", str(sheet), "--meeting", "1"]
     if keyed:
         args += ["--key-column", "STT"]
-    started = [
-        subprocess.Popen(
-            args,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    said = [p.communicate(timeout=600) for p in started]
-    codes = sorted(p.returncode for p in started)
-    errors = sorted(err.strip() for _, err in said)
+    said = at_once([args, args], db)
+    codes = sorted(code for code, _, _ in said)
+    errors = sorted(err.strip() for _, _, err in said)
     if keyed:
         assert codes == [0, 0], errors
         assert [e.split(": ", 1)[1] for e in errors] == ["created 400 directives", "unchanged 400"]

@@ -15,7 +15,7 @@ import pytest
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import ERRORS, Phrase, error_text, say
-from tests.conftest import Cli, file_digest, prebuilt, run
+from tests.conftest import Cli, file_digest, run
 
 SOURCE = Path(__file__).resolve().parent.parent / "dirtrack"
 
@@ -107,19 +107,6 @@ def test_dates_phrases_and_nested_errors() -> None:
 
 
 # --- through the command line ------------------------------------------------------------------
-
-
-@pytest.fixture
-@prebuilt
-def seeded(units: Cli, meeting: int) -> Cli:
-    units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "Đề án A")
-    done_id = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-06-30", "Đề án B")
-    units.ok("done", str(done_id), "--date", "2022-06-01")
-    cancelled_id = units.id("assign", str(meeting), "--unit", "VPTU", "Đề án C")
-    units.ok("cancel", str(cancelled_id), "--date", "2022-06-01")
-    lim = units.id("add-limitation", str(meeting), "--unit", "UBKT", "Thiếu lái xe")
-    units.ok("resolve", str(lim), "--date", "2022-06-01")
-    return units
 
 
 # args -> (the Vietnamese line, or a part of it; the English line, or a part of it)

@@ -203,6 +203,62 @@ def test_a_request_for_a_new_deadline_is_recorded_as_one(office: Cli, tmp_path: 
     assert "'Đề nghị gia hạn' đề nghị gia hạn nhưng không ghi gia hạn đến ngày nào" in vi
 
 
+def test_a_deadline_asked_on_a_recorded_directive_is_judged_as_request_extend_judges_it(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A sheet asking a recorded directive for a new deadline is judged by the rule `request
+    extend` uses, on the sheet's day: against the deadline in force that day (an extension
+    approved after the sheet's day does not count; it was judged against the latest one), and
+    what is asked for before whether a request waits, in the same words as `request extend`."""
+    first = workbook(
+        tmp_path,
+        [
+            ["Mã", "Nội dung kết luận", "Cơ quan chủ trì", "Thời hạn"],
+            ["K1", "Việc A", "SNV", "30/6/2025"],
+        ],
+        name="first.xlsx",
+    )
+    office.ok("import", first, "--meeting", "1", "--as-of", AS_OF)
+    (directive,) = office.json("list")
+    ident = str(directive["id"])
+    office.ok("extend", ident, "--to", "31/10/2025", "--date", "2025-05-01", "--reason", "CV 1")
+
+    def sheet(asked: str, name: str) -> Path:
+        header = ["Mã", "Nội dung kết luận", "Cơ quan chủ trì", "Kết quả"]
+        return workbook(tmp_path, [header, ["K1", "Việc A", "SNV", asked]], name=name)
+
+    # Asked on 1/4, when 30/6 was in force: recorded, as `request extend --date` records it.
+    april = sheet("Đề nghị gia hạn đến 31/8/2025", "april.xlsx")
+    report = office.json("import", april, "--meeting", "1", "--as-of", "2025-04-01")
+    assert report["created"]["requests"] == 1
+    (request,) = office.json("requests")
+    assert (request["asked_on"], request["to"], request["status"]) == (
+        "2025-04-01",
+        "2025-08-31",
+        "pending",
+    )
+    # On 1/6 (31/10 in force, a request waiting): the same refusal as `request extend`'s.
+    june = ("--meeting", "1", "--as-of", "2025-06-01")
+    for asked, wanted in (
+        (
+            "30/9/2025",
+            "the deadline asked for (2025-09-30) is not after the one in force (2025-10-31)",
+        ),
+        (
+            "31/12/2025",
+            f"directive {ident} already has request {request['id']} of that kind waiting",
+        ),
+    ):
+        path = sheet(f"Đề nghị gia hạn đến {asked}", f"june-{asked[:2]}.xlsx")
+        (said,) = [p["message"] for p in dry_rows(office, path, *june)[2]["problems"]]
+        assert said.startswith(wanted), said
+        cli_said = office.fail(
+            "request", "extend", ident, "--to", asked, "--reason", "Chờ", "--date", "2025-06-01"
+        )
+        assert said in cli_said, (said, cli_said)
+    assert len(office.json("requests")) == 1
+
+
 # --- layouts of other offices' registers -------------------------------------------------------
 
 SHEET_DAY = "2024-06-30"

@@ -1095,6 +1095,17 @@ def test_undo_of_the_commands_before_a_repair(cli: Cli, db: str) -> None:
     assert cli("doctor").exit_code == 0
 
 
+def _series_with_coordinator_unguarded(cli: Cli, db: str) -> None:
+    """Series 1 (monthly, January to March 2024) led by STC with PTH coordinating, and the
+    triggers that keep rows from pointing to records not there dropped."""
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    cli.ok("unit", "add", "PTH", "Phòng Tổng hợp")
+    meeting = cli.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
+    every = ["--every", "month", "--day", "20", "--from", "2024-01-15", "--until", "2024-03-31"]
+    cli.ok("assign", str(meeting), "--unit", "STC", "--with", "PTH", *every, "Báo cáo tháng")
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_doctor_repair_of_a_series_with_no_meeting_left_removes_its_coordinators(
     cli: Cli, db: str
@@ -1103,12 +1114,7 @@ def test_doctor_repair_of_a_series_with_no_meeting_left_removes_its_coordinators
     units: there is no meeting to re-create it for, yet the register was refused still after
     a repair that said nothing was to be done. The coordinating units of a series that is not
     there, with nothing else left of it, are removed (counted nowhere), undo puts them back."""
-    cli.ok("unit", "add", "STC", "Sở Tài chính")
-    cli.ok("unit", "add", "PTH", "Phòng Tổng hợp")
-    meeting = cli.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
-    every = ["--every", "month", "--day", "20", "--from", "2024-01-15", "--until", "2024-03-31"]
-    cli.ok("assign", str(meeting), "--unit", "STC", "--with", "PTH", *every, "Báo cáo tháng")
-    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    _series_with_coordinator_unguarded(cli, db)
     sql(db, "DELETE FROM directive_coordinator", "DELETE FROM directive", "DELETE FROM series",
         "DELETE FROM meeting")  # fmt: skip
     damaged = but_history(db)
@@ -1133,12 +1139,7 @@ def test_undo_of_a_repaired_series_keeps_the_coordinating_units_it_had(cli: Cli,
     """The coordinating units of a deleted series were there before the repair: history said
     the repair created them, and its undo deleted them, so the register it put back had lost
     them. They are not the repair's; its undo leaves them."""
-    cli.ok("unit", "add", "STC", "Sở Tài chính")
-    cli.ok("unit", "add", "PTH", "Phòng Tổng hợp")
-    meeting = cli.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
-    every = ["--every", "month", "--day", "20", "--from", "2024-01-15", "--until", "2024-03-31"]
-    cli.ok("assign", str(meeting), "--unit", "STC", "--with", "PTH", *every, "Báo cáo tháng")
-    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    _series_with_coordinator_unguarded(cli, db)
     sql(db, "DELETE FROM series")
     damaged = but_history(db)
     assert damaged["series_coordinator"] != []

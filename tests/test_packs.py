@@ -509,25 +509,15 @@ def test_two_pack_ins_of_one_workbook_at_once_land_once(
 ) -> None:
     """Two processes read the same answered workbook in at the same moment: its answers are
     recorded once; the other finds them already in and records nothing."""
-    from tests.conftest import ENTRY_POINT
+    from tests.conftest import at_once
 
     quarter, folder = packed
     back = tmp_path / "BTC-tra-loi.xlsx"
     _fill(folder / "BTC.xlsx", back, "Chủ trì", {1: {DONE: dt.date(2022, 9, 5)}, 2: {PCT: 60}})
-    args = [ENTRY_POINT, "--db", quarter.db, "pack", "in", str(back), "--date", "2022-09-12"]
-    started = [
-        subprocess.Popen(
-            [*args, "--format", "json"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    said = [p.communicate(timeout=600) for p in started]
-    assert [p.returncode for p in started] == [0, 0], said
-    files = sorted((json.loads(out)["files"][0] for out, _ in said), key=lambda f: f["applied"])
+    args = ["pack", "in", str(back), "--date", "2022-09-12", "--format", "json"]
+    said = at_once([args, args], quarter.db)
+    assert [code for code, _, _ in said] == [0, 0], said
+    files = sorted((json.loads(out)["files"][0] for _, out, _ in said), key=lambda f: f["applied"])
     assert [(f["applied"], f["unchanged"]) for f in files] == [(0, 2), (2, 0)]
     assert [c["command"] for c in quarter.json("history", "--limit", "0")].count("pack in") == 1
     assert quarter.json("show", "1")["completed_on"] == "2022-09-05"

@@ -859,17 +859,22 @@ def _ctrl_c_as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _signalled_while_starting(tmp_path: Path, signum: int, delay: float) -> tuple[int, str]:
-    """``extract -`` (it waits on stdin, so the signal always finds it running) sent
-    ``signum`` ``delay`` seconds after dirtrack's own code began (it holds the signal back
-    from then until its modules are loaded); its exit code and stderr."""
-    child = subprocess.Popen(
+def _extract_waiting(tmp_path: Path) -> subprocess.Popen[bytes]:
+    """``extract -`` started as at a terminal: it waits on its standard input."""
+    return subprocess.Popen(
         [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 (the suite starts no threads here)
     )
+
+
+def _signalled_while_starting(tmp_path: Path, signum: int, delay: float) -> tuple[int, str]:
+    """``extract -`` (it waits on stdin, so the signal always finds it running) sent
+    ``signum`` ``delay`` seconds after dirtrack's own code began (it holds the signal back
+    from then until its modules are loaded); its exit code and stderr."""
+    child = _extract_waiting(tmp_path)
     started = time.monotonic()
     name = signal.Signals(signum).name
     while not signal_held(child.pid, signum):
@@ -920,13 +925,7 @@ def test_sigterm_while_starting_or_in_a_command_is_143_without_a_traceback(
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
 def test_ctrl_c_in_a_command_is_one_error_line_and_130(tmp_path: Path) -> None:
-    child = subprocess.Popen(
-        [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 (the suite starts no threads here)
-    )
+    child = _extract_waiting(tmp_path)
     # Wait until the command blocks reading its standard input (the read system call on fd 0),
     # so the interrupt lands inside the command, not during start-up.
     read_call = {"x86_64": "0", "aarch64": "63"}.get(os.uname().machine)

@@ -10,12 +10,11 @@ nothing; the unique constraint on (series, period) would refuse a second copy in
 from __future__ import annotations
 
 import json
-import subprocess
 from collections import Counter
 from datetime import date, timedelta
 
 from dirtrack.db import resolve_target
-from tests.conftest import ENTRY_POINT, Cli
+from tests.conftest import Cli, at_once
 
 
 def _months(first: date, last: date) -> list[str]:
@@ -65,19 +64,8 @@ def test_commands_at_once_create_each_occurrence_once(cli: Cli, db: str) -> None
         ["list", "--as-of", day, "--format", "json"],
         ["series", "show", "1", "--as-of", day, "--format", "json"],
     ]
-    procs = [
-        subprocess.Popen(
-            [ENTRY_POINT, "--db", db, *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            text=True,
-        )
-        for args in commands
-    ]
-    outputs = [proc.communicate(timeout=300) for proc in procs]
-    for proc, (stdout, stderr) in zip(procs, outputs, strict=True):
-        assert proc.returncode == 0 and stderr == "", stderr
+    for code, stdout, stderr in at_once(commands, db, timeout=300):
+        assert code == 0 and stderr == "", stderr
         json.loads(stdout)
 
     rows = _occurrences(db)

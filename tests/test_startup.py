@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -51,18 +52,23 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def loaded(db: Path, tmp_path: Path, *args: str) -> set[str]:
-    """The modules a run of ``dirtrack --db DB ARGS…`` has loaded when it exits."""
-    target = tmp_path / "modules.json"
+def wrapped(wrapper: str, target: Path, db: Path, *args: str) -> Any:
+    """What a run of ``dirtrack --db DB ARGS…`` under ``wrapper`` (a script given ``target``
+    and the command line) wrote in ``target``, as JSON; the run exits 0 or 3."""
     done = subprocess.run(
-        [sys.executable, "-c", WRAPPER, str(target), "--db", str(db), *args],
+        [sys.executable, "-c", wrapper, str(target), "--db", str(db), *args],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode in (0, 3), done.stderr
-    return set(json.loads(target.read_text(encoding="utf-8")))
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def loaded(db: Path, tmp_path: Path, *args: str) -> set[str]:
+    """The modules a run of ``dirtrack --db DB ARGS…`` has loaded when it exits."""
+    return set(wrapped(WRAPPER, tmp_path / "modules.json", db, *args))
 
 
 def packages(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -163,16 +169,7 @@ def test_a_command_that_reads_opens_the_register_once(
     dirtrack stores them and the rows pointing to records that are there are read once."""
     from dirtrack.models import DAY_COLUMNS
 
-    target = tmp_path / "statements.json"
-    done = subprocess.run(
-        [sys.executable, "-c", STATEMENTS, str(target), "--db", str(register), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode in (0, 3), done.stderr
-    sent = json.loads(target.read_text(encoding="utf-8"))
+    sent = wrapped(STATEMENTS, tmp_path / "statements.json", register, *args)
     assert sum("alembic_version" in s for s in sent) == 1
     assert sum("_unreadable_days" in s for s in sent) == len(DAY_COLUMNS)
     assert any("series" in s and "next_start" in s for s in sent)  # the look for occurrences

@@ -1,4 +1,5 @@
-"""What every command shares: global state, the unit of work, option types, value parsing."""
+"""What every command shares: global state, the unit of work, option types, value parsing,
+the question before a change (``--yes``) and the exit of ``--check``."""
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager
@@ -868,6 +869,9 @@ StaleOpt = Annotated[
         metavar="DAYS",
     ),
 ]
+CheckOpt = Annotated[
+    bool, typer.Option("--check", help="Exit 3 when anything is overdue (for cron).")
+]
 FieldsOpt = Annotated[
     str | None,
     typer.Option(
@@ -876,6 +880,18 @@ FieldsOpt = Annotated[
         metavar="A,B,C",
     ),
 ]
+
+
+def check_overdue(check: bool, overdue: int, day: date, lang: str) -> None:
+    """``--check`` (``overdue``, ``remind``): when ``overdue`` directives are overdue on
+    ``day``, say how many on stderr and exit 3 (:attr:`ExitCode.CHECK_FAILED`), for cron."""
+    if check and overdue:
+        from dirtrack.errors import ExitCode
+        from dirtrack.i18n import msg
+        from dirtrack.render import err
+
+        err(msg("overdue_count", lang, n=overdue, date=day))
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 def field_list(text: str | None) -> list[str] | None:

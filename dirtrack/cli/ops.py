@@ -12,12 +12,14 @@ import typer
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
+    CheckOpt,
     FieldsOpt,
     FormatOpt,
     StaleOpt,
     UnitFilterOpt,
     YesOpt,
     bad_parameter,
+    check_overdue,
     confirm,
     field_list,
     optional_day,
@@ -26,7 +28,7 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
-from dirtrack.errors import DirtrackError, ExitCode, InvalidInput, NotFound
+from dirtrack.errors import DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import msg, t
 from dirtrack.records import (
     Record,
@@ -59,9 +61,7 @@ def remind(
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
     stale_after: StaleOpt = STALE_AFTER,
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 3 when anything is overdue (for cron).")
-    ] = False,
+    check: CheckOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,
 ) -> None:
@@ -122,10 +122,7 @@ def remind(
         from dirtrack.render.ops import remind_key
 
         err(msg(remind_key("none", within, working_days), lang, n=within, date=day))
-    overdue = reminders["totals"]["overdue"]
-    if check and overdue:
-        err(msg("overdue_count", lang, n=overdue, date=day))
-        raise typer.Exit(ExitCode.CHECK_FAILED)
+    check_overdue(check, reminders["totals"]["overdue"], day, lang)
 
 
 # --- history and undo --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     GROUP_BY_NAMES,
     AsOfOpt,
+    CheckOpt,
     CutoffOpt,
     DocDateOpt,
     FieldsOpt,
@@ -26,6 +27,7 @@ from dirtrack.cli.common import (
     ToOpt,
     UnitFilterOpt,
     bad_parameter,
+    check_overdue,
     field_list,
     judged_day,
     named_option,
@@ -34,10 +36,9 @@ from dirtrack.cli.common import (
     state,
     today,
 )
-from dirtrack.errors import ExitCode
 from dirtrack.periods import Cutoff
 from dirtrack.remind import STALE_AFTER
-from dirtrack.render import OutputFormat, ReportFormat, err
+from dirtrack.render import OutputFormat, ReportFormat
 
 
 @app.command("overdue")
@@ -46,9 +47,7 @@ def overdue(
     *,
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 3 when anything is overdue (for cron).")
-    ] = False,
+    check: CheckOpt = False,
     stale_after: StaleOpt = STALE_AFTER,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,
@@ -72,7 +71,7 @@ def overdue(
     ensure_occurrences(ctx, day)
     lang = state(ctx).lang
     from dirtrack.i18n import day as day_text
-    from dirtrack.i18n import msg, t
+    from dirtrack.i18n import t
 
     # The records are made as they are written: the listing is written while the connection
     # is open, and they are counted as they pass.
@@ -97,9 +96,7 @@ def overdue(
             title=f"{t('overdue_list', lang)} ({day_text(day.isoformat(), lang)})",
             fields=field_list(fields),
         )
-    if check and shown:
-        err(msg("overdue_count", lang, n=shown, date=day))
-        raise typer.Exit(ExitCode.CHECK_FAILED)
+    check_overdue(check, shown, day, lang)
 
 
 @app.command("report")

@@ -199,7 +199,7 @@ def draft_text(path: Path) -> str:
         with open_input(path) as handle:
             data = handle.read(4 * MAX_DRAFT + 1)
     except OSError as exc:
-        raise InvalidInput.of("draft_unreadable", path=path, reason=os_reason(exc)) from None
+        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
     if len(data) > 4 * MAX_DRAFT:
         raise InvalidInput.of("draft_too_large", name=path.name, limit=MAX_DRAFT)
     text = decode_text(data, path.name)

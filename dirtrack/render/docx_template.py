@@ -72,7 +72,7 @@ def _load(path: Path) -> Any:
         template = DocxTemplate(str(path))
         used = template.get_undeclared_template_variables()
     except TemplateError as exc:
-        raise InvalidInput.of("template_syntax", file=str(path), reason=str(exc)) from None
+        raise InvalidInput.of("template_unreadable", file=str(path), reason=str(exc)) from None
     except Exception:  # python-docx or lxml could not read it
         raise InvalidInput.of("template_broken", file=str(path)) from None
     unknown = sorted(set(used) - set(PLACEHOLDERS))
@@ -140,7 +140,7 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     try:
         template.render(context, autoescape=True)
     except TemplateError as exc:
-        raise InvalidInput.of("template_syntax", file=str(path), reason=str(exc)) from None
+        raise InvalidInput.of("template_unreadable", file=str(path), reason=str(exc)) from None
     _sign_on_it(template.docx)
     _tidy_sections(template.docx)
     file_properties(template.docx, document.title)  # a new file, not the template's

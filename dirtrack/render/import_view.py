@@ -234,11 +234,7 @@ def imported_rows(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
 def imported(result: ImportResult, lang: str) -> None:
     """After a real import: its summary on stderr."""
     _sheets_passed_over(result, lang)
-    summary = _summary(result, lang, done=True)
-    if result.kind == "dirtrack-json":
-        err(msg("imp_done_json", lang, **summary))
-    else:
-        err(msg("imp_done", lang, **summary))
+    err(msg("imp_done", lang, **_summary(result, lang, done=True)))
     if result.new_units:
         err(new_units_line(result, lang))
     for warning in result.warnings[:SHOWN_WARNINGS]:

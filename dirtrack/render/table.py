@@ -1,4 +1,6 @@
-"""Rich tables for people. The only module that imports rich.
+"""Tables for people: the only module that builds a rich table, and the plain layout that
+writes one as rich would without loading it (the progress bar, :mod:`dirtrack.render.progress`,
+and a few styled texts elsewhere in render/ use rich too).
 
 In a terminal: boxes, colour and overdue rows in red. When stdout is not a terminal, or
 ``NO_COLOR`` is set, the same table comes out plain: no colour, no box drawing, no truncation.

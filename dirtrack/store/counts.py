@@ -1,4 +1,5 @@
-"""Counts by the database: per unit, per chair, per status, limitations per unit.
+"""Counts by the database: per unit, per chair, per field, per status and risk colour;
+requests, occurrences and limitations per unit; the ids the report's lists show.
 
 The counts of :class:`~dirtrack.status.Counts` are aggregates over the rows
 :mod:`dirtrack.store.rules` judges; nothing here reads a directive into Python.

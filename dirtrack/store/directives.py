@@ -1,4 +1,10 @@
-"""Directives and what happens to them: progress, completion, extensions, cancellation."""
+"""Directives and what happens to them: progress, completion, extensions, cancellation.
+
+Also the rules a directive's days obey (a deadline not before its meeting,
+:func:`due_before_meeting`; a day not before the meeting or before a decision recorded later),
+finding one recorded twice, correcting one (:func:`edit_directive`) and opening one again
+(:func:`reopen`), and reading directive facts through a filter (:func:`iter_facts`).
+"""
 
 from __future__ import annotations
 
@@ -38,9 +44,18 @@ def directive_text(text: str, due: date | None, held: date) -> str:
     text = clean_text(text, "text")
     if not text:
         raise InvalidInput.of("directive_no_text")
-    if due is not None and due < held:
-        raise InvalidInput.of("due_before_meeting", due=due, held=held)
+    refused = due_before_meeting(due, held)
+    if refused is not None:
+        raise refused
     return text
+
+
+def due_before_meeting(due: date | None, held: date) -> InvalidInput | None:
+    """Why ``due`` cannot be the deadline of a directive given at a meeting held on ``held``
+    (it is before the meeting), or None: ``assign``, ``edit --due``, a sheet's row."""
+    if due is not None and due < held:
+        return InvalidInput.of("due_before_meeting", due=due, held=held)
+    return None
 
 
 def add_directive(
@@ -505,8 +520,9 @@ def edit_directive(
         directive.field_id = changes["field"]
     if "due" in changes:
         due = changes["due"]
-        if due is not None and due < held:
-            raise InvalidInput.of("due_before_meeting", due=due, held=held)
+        refused = due_before_meeting(due, held)
+        if refused is not None:
+            raise refused
         extensions = session.exec(
             select(Extension).where(Extension.directive_id == directive.id)
         ).all()

@@ -241,27 +241,12 @@ class Charge:
         return found
 
 
-def directive_fields(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[int | None, int]]:
-    """``(field_id, unit_id)`` of each directive of ``ids``."""
-    from dirtrack.store.tables import directive
-
-    found: dict[int, tuple[int | None, int]] = {}
-    for start in range(0, len(ids), 500):
-        part = list(ids[start : start + 500])
-        query = select(directive.c.id, directive.c.field_id, directive.c.unit_id).where(
-            directive.c.id.in_(part)
-        )
-        found.update({i: (f, u) for i, f, u in conn.execute(query)})
-    return found
-
-
 __all__ = [
     "Charge",
     "NotFound",
     "add_field",
     "all_fields",
     "assign_leader",
-    "directive_fields",
     "resolve_field",
 ]
 

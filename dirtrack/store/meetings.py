@@ -1,4 +1,5 @@
-"""Meetings and who attended them."""
+"""Meetings and who attended them: recording one, finding one by key or recorded twice,
+listing and correcting them."""
 
 from __future__ import annotations
 

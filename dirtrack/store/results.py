@@ -9,6 +9,8 @@ Which day decides on time or late (``directive.completed_on``, the C of the stat
 ``return`` sends a completion back: the directive is open again, the result row keeps the
 return and its reason. An approved extension request becomes an :class:`Extension` dated on the
 approval; an approved withdrawal request sets ``directive.withdrawn_on`` (status ``withdrawn``).
+A new deadline asked for is judged here once (:func:`check_asked_due`), for ``request extend``,
+``pack in`` and a sheet's row alike.
 """
 
 from __future__ import annotations
@@ -302,10 +304,19 @@ def check_asked_due(session: Session, directive: Directive, to_due: date, on: da
     from dirtrack.store.directives import get_facts
 
     assert directive.id is not None
-    current = get_facts(session, directive.id, as_of=on).due_at(on)
-    if current is not None and to_due <= current:
-        raise InvalidInput.of("request_not_later", to=to_due, due=current)
+    refused = asked_not_later(to_due, get_facts(session, directive.id, as_of=on).due_at(on))
+    if refused is not None:
+        raise refused
     _check_not_before_meeting(session, directive, to_due, "new_deadline")
+
+
+def asked_not_later(to_due: date, in_force: date | None) -> InvalidInput | None:
+    """Why a new deadline ``to_due`` cannot be asked for while ``in_force`` is the deadline in
+    force, or None: the comparison of :func:`check_asked_due`, on values (a sheet's row read
+    before its directive is recorded gives the deadline its cells say)."""
+    if in_force is not None and to_due <= in_force:
+        return InvalidInput.of("request_not_later", to=to_due, due=in_force)
+    return None
 
 
 def get_request(session: Session, request_id: int) -> Request:

@@ -1,4 +1,6 @@
-"""Units: registering them, finding one from what a user typed, and retiring one."""
+"""Units: registering them, finding one from what a user typed (:class:`UnitIndex`), and
+retiring one; the moves and handovers a retirement records, and who held a directive after
+them (:func:`holder_after`, :func:`load_moves`)."""
 
 from __future__ import annotations
 

@@ -100,9 +100,9 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
             this dirtrack does not know.
     """
     if not path.exists():
-        raise NoSuchFile.of("bk_no_file", path=str(path))
+        raise NoSuchFile.of("no_file", path=str(path))
     if path.is_dir():
-        raise InvalidInput.of("bk_folder", path=path)
+        raise InvalidInput.of("db_is_folder", path=path)
     with open_input(path) as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise InvalidInput.of("bk_not_sqlite", path=path)

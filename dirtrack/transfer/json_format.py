@@ -1040,7 +1040,7 @@ def _open(path: Path) -> IO[bytes]:
         handle = path.open("rb")
         head = handle.read(512)
     except OSError as exc:
-        raise InvalidInput.of("json_unreadable", path=path, reason=os_reason(exc)) from None
+        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
     version = _VERSION.search(head)
     if version is not None and int(version[1]) not in READS:
         handle.close()

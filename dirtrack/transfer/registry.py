@@ -164,7 +164,7 @@ def detect(path: Path) -> FileKind:
         with open_input(path) as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
-        raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
+        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
     if not head:
         raise InvalidInput.of("file_empty", name=path)
     for kind in KINDS:

@@ -646,7 +646,7 @@ def csv_encoding(path: Path) -> str:
         if encoding != "utf-8":
             raise InvalidInput.of("not_encoding", path=path, encoding=encoding.upper()) from None
     except OSError as exc:
-        raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
+        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
     # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258;
     # a sheet typed in a legacy font (TCVN3, VNI) is the Latin-1 letters the font draws, so that
     # the header check names the font (layout._legacy_font) instead of finding no header.

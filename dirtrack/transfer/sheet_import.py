@@ -31,8 +31,8 @@ from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
 from dirtrack.store.calendar import load_workdays
-from dirtrack.store.directives import same_text_key
-from dirtrack.store.results import complete, office_regime
+from dirtrack.store.directives import due_before_meeting, same_text_key
+from dirtrack.store.results import asked_not_later, complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex, check_not_retired, hand_over_retired
 from dirtrack.text import MAX_TEXT, clean_imported, fold, fold_words, nfc, start_of
@@ -1331,7 +1331,7 @@ class SheetImport:
         if title.isdigit() and doc is None:
             meeting = self.meetings.get(int(title))
             if meeting is None:
-                return Phrase("row_no_meeting_id", id=title)
+                return Phrase("no_meeting", id=title)
             return meeting.id, meeting.date
         # A number and its day in the document column ("45/TB-UBND ngày 10/4/2022"), as the
         # title's cell is read: the number, and the day it was issued
@@ -1404,8 +1404,8 @@ class SheetImport:
             p.asked, p.asked_column = found.asked, self._col("due")
         p.due, p.due_text = found.due, found.text
         p.extended_to, p.extended_text = found.extended_to, found.extended_text
-        if p.due is not None and p.held is not None and p.due < p.held:
-            p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
+        if p.held is not None and (refused := due_before_meeting(p.due, p.held)) is not None:
+            p.problem(refused, self._col("due"))
 
     def _extension_column(self, p: Planned, values: list[Value]) -> None:
         """A column of the deadline an approved extension set (``Thời hạn`` over ``Theo kết
@@ -1666,10 +1666,10 @@ class SheetImport:
             p.problem(Phrase("row_asked_no_day", value=asked.cell), column)
         elif p.completed_on or p.cancelled_on or p.submitted_on:  # done, or waiting for accept
             p.problem(Phrase("row_asked_closed", value=asked.cell), column)
-        elif p.due_in_force is not None and asked.to <= p.due_in_force:
-            p.problem(Phrase("request_not_later", to=asked.to, due=p.due_in_force), column)
-        elif p.held is not None and asked.to < p.held:
-            p.problem(Phrase("row_due_before", due=asked.to, held=p.held), column)
+        elif (refused := asked_not_later(asked.to, p.due_in_force)) is not None:
+            p.problem(refused, column)
+        elif p.held is not None and (refused := due_before_meeting(asked.to, p.held)) is not None:
+            p.problem(refused, column)
 
     def _contradicts(self, p: Planned, status: cells.Status, value: Value, column: Any) -> bool:
         """Whether a status cell says two things (``Không thực hiện``: stopped, or not done?
@@ -1891,8 +1891,8 @@ class SheetImport:
             wanted.update(i for found in recorded.values() for i, key in found if key is None)
         facts: dict[int, DirectiveFacts] = {}
         ids = sorted(wanted)
-        # Judged after every extension (a request asks past the latest deadline), and the
-        # deadline in force on each sheet's day, which a row's deadline is compared with.
+        # Read with everything recorded (its progress, its requests), and the deadline in force
+        # on each sheet's day, which a row's deadline is compared with.
         days = {self.as_of, *(p.part.as_of for p in ready if p.part is not None)}
         conn = self.session.connection()
         for start in range(0, len(ids), 500):
@@ -2264,11 +2264,16 @@ class SheetImport:
 
     def _compare_asked(self, p: Planned, o: Outcome, facts: DirectiveFacts, closed: bool) -> None:
         """A request the sheet gives again is recorded once: not when a request for that day
-        stands already (waiting, granted or refused), refused while another waits."""
+        stands already (waiting, granted or refused), refused while another waits. What is
+        asked for is judged first, as ``request extend`` judges it
+        (:func:`dirtrack.store.results.check_asked_due`, on the day it is recorded as asked
+        on); when the row gives the directive a new deadline too, :meth:`_asked` judged it
+        against that one."""
         from sqlmodel import select
 
         from dirtrack.models import Request
-        from dirtrack.store.results import EXTEND
+        from dirtrack.store.directives import get_directive
+        from dirtrack.store.results import EXTEND, check_asked_due
 
         assert p.asked is not None and p.asked.to is not None
         known = self.session.exec(
@@ -2279,14 +2284,17 @@ class SheetImport:
         if closed:
             p.warn(Phrase("warn_closed_request", id=facts.id))
             return
+        if not o.extend:
+            directive = get_directive(self.session, facts.id)
+            try:
+                check_asked_due(self.session, directive, p.asked.to, self._asked_on(p))
+            except InvalidInput as exc:
+                p.problem(exc, p.asked_column)
+                return
         waiting = next((r for r in known if r.decision is None), None)
         if waiting is not None:
             params = {"id": facts.id, "request": waiting.id}
             p.problem(Phrase("request_pending", **params), p.asked_column)
-            return
-        current = facts.due_at(date.max)
-        if current is not None and p.asked.to <= current and not o.extend:
-            p.problem(Phrase("request_not_later", to=p.asked.to, due=current), p.asked_column)
             return
         o.ask = True
         o.changes.append(Phrase("chg_asked", to=p.asked.to))
@@ -2688,8 +2696,7 @@ class SheetImport:
         from dirtrack.store.results import EXTEND, ask
 
         assert p.asked is not None and p.asked.to is not None
-        self._at(p)
-        day = self.as_of if p.held is None or self.as_of >= p.held else p.held
+        day = self._asked_on(p)
         self.session.flush()
         ask(
             self.session,
@@ -2700,6 +2707,12 @@ class SheetImport:
             to_due=p.asked.to,
             due_text=p.asked.text,
         )
+
+    def _asked_on(self, p: Planned) -> date:
+        """The day the row's request for a new deadline is recorded as asked on: the sheet's
+        day, not before the meeting."""
+        self._at(p)
+        return self.as_of if p.held is None or self.as_of >= p.held else p.held
 
     def _approved_on(self, p: Planned) -> date:
         """The day a deadline the sheet gives is recorded as approved: the sheet's day, or the
