@@ -1647,6 +1647,10 @@ ERRORS: dict[str, Entry] = {
         "(year-month-day); did you mean {day}?"
     ),
     "not_a_date": N_("{text!r} is not a date; use {forms}"),
+    "date_today_in_file": N_(
+        "{text!r} names no day in a file, which is read on another day than it was written: "
+        "write the day itself (6/5/2022)"
+    ),
     "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
     "deadline_early_year": N_(
         "{text!r} names no day: write the day it means (31/1/{year}), a month (tháng 1/{year}) "

@@ -566,6 +566,33 @@ def test_a_day_after_today_is_no_completion_or_sheet_date(
     assert file_digest(db_path) == before
 
 
+@pytest.mark.parametrize("word", ["hôm nay", "Ngày hôm nay", "today", "HOM NAY"])
+def test_today_written_in_a_sheet_names_no_day(
+    office: Cli, db_path: Path, tmp_path: Path, word: str
+) -> None:
+    """'hôm nay' in a sheet's completion column was read as the day of the import: a directive
+    due 30/6/2022, reported done in a sheet of that summer and imported years later, was stored
+    done years late. A file is read on another day than it was written: the word is a bad row,
+    in either language, and nothing is written."""
+    sheet = csv_rows(
+        tmp_path / "f.csv",
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ngày hoàn thành"],
+            ["1", "Việc mới", "BTC", "30/6/2022", word],
+        ],
+    )
+    before = file_digest(db_path)
+    said = office.fail("import", str(sheet), "--meeting", "1")
+    assert said.startswith("Error: f.csv: 1 bad row (2); nothing was imported."), said
+    assert (
+        f"column E (Ngày hoàn thành): {word!r} names no day in a file, which is read on another "
+        "day than it was written: write the day itself (6/5/2022)"
+    ) in said
+    vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1")
+    assert f"{word!r} trong tệp không chỉ ngày nào" in vi, vi
+    assert file_digest(db_path) == before
+
+
 @pytest.mark.parametrize("dry", [[], ["--dry-run"]], ids=["import", "dry-run"])
 def test_a_sheet_that_says_it_is_up_to_a_day_after_today_is_refused(
     office: Cli, db_path: Path, tmp_path: Path, dry: list[str]
