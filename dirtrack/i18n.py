@@ -1430,6 +1430,9 @@ ERRORS: dict[str, Entry] = {
     # packs
     "pack_gone": N_("pack {id} no longer exists"),
     "unit_dir_is_file": N_("--dir {value}: is a file, not a folder"),
+    "unit_dir_link_to_nothing": N_(
+        "--dir {value}: is a symbolic link to {target}, which does not exist (a disk not mounted?)"
+    ),
     "unit_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
     "unit_dir_not_writable": N_("--dir {value}: cannot write in it"),
     "unit_file_exists": N_("{file}: exists already; add --force to replace it"),
