@@ -255,6 +255,11 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
     ("change", "expected"),
     [
         (lambda d: d.update(version=5), "format version 5; this dirtrack reads versions 1 to 4"),
+        # a version of hundreds of digits was quoted whole in the one line
+        (
+            lambda d: d.update(version=10**400),
+            "format version 1" + "0" * 79 + "…; this dirtrack reads versions 1 to 4",
+        ),
         (lambda d: d["directives"][0].pop("text"), "directives[0].text: is missing"),
         (lambda d: d["directives"][1].update(unit="XYZ"), "directives[1]: no unit 'XYZ'"),
         (
@@ -283,6 +288,7 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
     ],
     ids=[
         "version",
+        "version-huge",
         "missing",
         "unit",
         "meeting",
