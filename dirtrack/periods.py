@@ -69,6 +69,16 @@ def office_today() -> date:
     return date.today() if zone is None else datetime.now(zone).date()
 
 
+def office_day_of(moment: datetime) -> date:
+    """The day ``moment`` (a time the change log kept, UTC when it says no zone) was in the
+    office: what :func:`office_today` was then."""
+    from datetime import UTC
+
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_OFFICE_ZONE.get()).date()
+
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
