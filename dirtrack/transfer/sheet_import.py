@@ -2167,7 +2167,11 @@ class SheetImport:
         if p.asked is not None and p.asked.to is not None:
             self._compare_asked(p, o, facts, closed)
         if p.percent is not None or p.note is not None:
-            last = facts.progress[-1] if facts.progress else None
+            # the news of the sheet's day, against what was logged by that day: a sheet of an
+            # earlier day, read after later progress was logged, logged its old figure again
+            day = self._progress_day(p)
+            known = [entry for entry in facts.progress if entry.reported_on <= day]
+            last = known[-1] if known else None
             if last is None or (last.percent, _as_read(last.note)) != (p.percent, p.note):
                 if closed:
                     p.warn(Phrase("warn_closed_progress", id=facts.id))
