@@ -467,6 +467,7 @@ def _check_closed(session: Session, undone: Sequence[Undone]) -> None:
     from dirtrack.store.directives import recorded_after
 
     by: dict[int, CommandEntry] = {}
+    batch = [item.command.id for item in undone]
     for item in undone:
         for change in item.changes:
             if change.entity == "directive" and change.action != history.CREATE:
@@ -480,7 +481,7 @@ def _check_closed(session: Session, undone: Sequence[Undone]) -> None:
             if image.get(key) is None:
                 continue
             day = date.fromisoformat(str(image[key]))
-            found = recorded_after(session.connection(), ident, day)
+            found = recorded_after(session.connection(), ident, day, skip=batch)
             if found is not None:
                 command = by[ident]
                 raise Conflict.of(

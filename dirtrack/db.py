@@ -681,6 +681,7 @@ SQLITE_REASONS = {
     "database disk image is malformed": "w_db_malformed",
     "file is not a database": "w_not_database",
     "database is locked": "w_db_locked",
+    "database or disk is full": "w_disk_full",
     "unable to open database file": "w_db_cannot_open",
     "disk I/O error": "w_io_error",
 }

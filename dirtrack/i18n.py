@@ -1422,6 +1422,9 @@ ERRORS: dict[str, Entry] = {
     # packs
     "pack_gone": N_("pack {id} no longer exists"),
     "unit_dir_is_file": N_("--dir {value}: is a file, not a folder"),
+    "unit_dir_link_to_nothing": N_(
+        "--dir {value}: is a symbolic link to {target}, which does not exist (a disk not mounted?)"
+    ),
     "unit_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
     "unit_dir_not_writable": N_("--dir {value}: cannot write in it"),
     "unit_file_exists": N_("{file}: exists already; add --force to replace it"),
@@ -1639,6 +1642,10 @@ ERRORS: dict[str, Entry] = {
         "(year-month-day); did you mean {day}?"
     ),
     "not_a_date": N_("{text!r} is not a date; use {forms}"),
+    "date_today_in_file": N_(
+        "{text!r} names no day in a file, which is read on another day than it was written: "
+        "write the day itself (6/5/2022)"
+    ),
     "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
     "deadline_early_year": N_(
         "{text!r} names no day: write the day it means (31/1/{year}), a month (tháng 1/{year}) "

@@ -69,6 +69,16 @@ def office_today() -> date:
     return date.today() if zone is None else datetime.now(zone).date()
 
 
+def office_day_of(moment: datetime) -> date:
+    """The day ``moment`` (a time the change log kept, UTC when it says no zone) was in the
+    office: what :func:`office_today` was then."""
+    from datetime import UTC
+
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_OFFICE_ZONE.get()).date()
+
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -342,18 +352,23 @@ def _match_date(key: str, raw: str, ref: date | None) -> date | None:
     return None
 
 
-def parse_date(text: str, ref: date | None = None) -> date:
+def parse_date(text: str, ref: date | None = None, *, typed: bool = True) -> date:
     """Parse a day; day-first when written with slashes (``6/5/2022`` is 6 May 2022).
 
     Args:
         text: what the user typed.
         ref: a day whose year completes ``6/5`` (news items often omit the year).
+        typed: whether ``text`` is typed now (an option), where ``today`` and ``hôm nay`` are
+            today. A file's cell or field (False) is read on another day than it was written:
+            there they name no day, and are refused rather than read as the day of reading.
 
     Raises:
         InvalidInput: not a date, or a date that does not exist (``31/2/2022``).
     """
     key = fold(text).removeprefix("ngay ").strip()
     if key in ("today", "hom nay"):
+        if not typed:
+            raise InvalidInput.of("date_today_in_file", text=text)
         return office_today()
     found = _match_date(key, text, ref)
     if found is None:

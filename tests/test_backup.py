@@ -275,6 +275,36 @@ def test_restore_puts_the_backup_back_and_keeps_the_old_file(
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
+def test_restore_while_another_program_holds_the_write_lock_says_so_and_keeps_all(
+    office: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program in a write transaction the whole time (sqlite3 at a prompt): restore
+    waited a minute, then said ``restore failed: database is locked`` (SQLite's English under
+    ``--lang vi`` too) and ``the database was kept as …bak``, a file it never wrote. It waits
+    as long as every writer does (``dirtrack.db.BUSY_TIMEOUT_MS``), says why in the catalog's
+    words and names no copy; the database is as it was, and nothing is left beside it."""
+    from dirtrack import db as database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    office.ok("done", "1", "--date", "1/7/2022")
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        before = file_digest(db_path)
+        said = office.fail("restore", str(copy), "--yes")
+        assert said == "Error: restore failed: another program is writing to it", said
+        vi = office.fail("--lang", "vi", "restore", str(copy), "--yes")
+        assert vi == "Error: khôi phục thất bại: một chương trình khác đang ghi vào", vi
+        assert file_digest(db_path) == before
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.db", "dirtrack.db"]
+    assert office.json("show", "1")["completed_on"] == "2022-07-01"
+
+
 def test_restore_into_a_new_file(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     office.ok("backup", str(copy))

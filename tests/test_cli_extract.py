@@ -166,6 +166,23 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
     assert "unknown key 'chair_tilte'" in cli.fail("import", str(unknown_key))
 
 
+def test_today_as_a_drafts_meeting_date_names_no_day(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """``date = "hôm nay"`` in a draft recorded the meeting on the day of the import, whichever
+    day the draft was written: a file names its days."""
+    text = seed_draft(cli, tmp_path)
+    assert "\ndate = 2022-05-06\n" in text
+    bad = tmp_path / "today.toml"
+    bad.write_text(text.replace("\ndate = 2022-05-06\n", '\ndate = "hôm nay"\n', 1), "utf-8")
+    before = file_digest(db_path)
+    error = cli.fail("import", str(bad))
+    assert "'hôm nay' names no day in a file" in error, error
+    vi = cli.fail("--lang", "vi", "import", str(bad))
+    assert "'hôm nay' trong tệp không chỉ ngày nào" in vi, vi
+    assert file_digest(db_path) == before
+
+
 def test_a_draft_without_its_one_meeting_table_says_so(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

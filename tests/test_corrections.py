@@ -8,6 +8,8 @@ import os
 import pty
 import select
 import time
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -328,7 +330,7 @@ def test_reopen_a_completed_or_cancelled_directive(office: Cli, db: str) -> None
     assert command["params"]["reason"] == "Nhập nhầm"
     assert command["changes"][0]["fields"]["completed_on"] == ["2022-06-01", None]
     office.ok("cancel", "1", "--date", "3/6/2022")
-    assert office.json("reopen", "1")["cancelled_on"] is None
+    assert office.json("reopen", "1", "--date", "3/6/2022")["cancelled_on"] is None
     unchanged(office, db, "reopen", "77")
     office.ok("done", "1", "--date", "4/6/2022")
     unchanged(office, db, "reopen", "1", "--date", "1/1/2020", contains="before the meeting")
@@ -342,6 +344,39 @@ def test_reopen_a_completed_or_cancelled_directive(office: Cli, db: str) -> None
         office, db, "--lang", "vi", "reopen", "1", "--date", "3/6/2022"
     )
     office.ok("reopen", "1", "--date", "4/6/2022")
+
+
+def test_a_directive_is_never_closed_again_on_a_day_before_it_was_reopened(
+    office: Cli, db: str, tmp_path: Path
+) -> None:
+    """``reopen 1 --date 15/6`` (the completion of 1/6 was not the work asked for), then
+    ``done 1 --date 1/6`` or an old sheet saying it was done on 1/6: recorded, the reopening
+    undone without a word. A completion or cancellation dated before the reopening is refused
+    as one before an approval is, by ``done``, ``cancel`` and ``import``; on the day itself or
+    after, taken; a reopening given no day counts from the day it ran; an undone one, not."""
+    office.ok("done", "1", "--date", "1/6/2022")
+    sheet = tmp_path / "cu.xlsx"
+    office.ok("export", "--format", "xlsx", "--out", str(sheet), "--as-of", "10/6/2022")
+    office.ok("reopen", "1", "--date", "15/6/2022", "--reason", "Chưa đạt yêu cầu")
+    said = unchanged(office, db, "done", "1", "--date", "1/6/2022")
+    assert said == (
+        "Error: completion date 2022-06-01 is before the reopening date 2022-06-15 recorded on "
+        "directive 1"
+    )
+    vi = unchanged(office, db, "--lang", "vi", "done", "1", "--date", "1/6/2022")
+    assert "ngày hoàn thành 01/06/2022 trước ngày mở lại 15/06/2022" in vi, vi
+    unchanged(office, db, "cancel", "1", "--date", "14/6/2022", contains="reopening date")
+    said = unchanged(office, db, "import", str(sheet))
+    assert "completion date 2022-06-01 is before the reopening date 2022-06-15" in said, said
+    assert "column I (Completed on)" in said, said
+    office.ok("done", "1", "--date", "15/6/2022")
+    office.ok("undo", "--yes")
+    # the reopening undone, the completion of 1/6 is back, and a later one is refused as before
+    office.ok("undo", "--yes")
+    assert office.json("show", "1")["completed_on"] == "2022-06-01"
+    office.ok("reopen", "1")  # no --date: from the day it runs, today
+    said = unchanged(office, db, "done", "1", "--date", "20/6/2022")
+    assert f"before the reopening date {date.today().isoformat()}" in said, said
 
 
 @pytest.mark.xfail(

@@ -438,6 +438,48 @@ def test_urge_all_makes_its_folder_as_pack_out_does(reg: Cli, tmp_path: Path) ->
     assert snapshot(reg.db) == before
 
 
+def test_a_dir_that_is_a_link_to_nothing_or_in_a_loop_is_said_so(reg: Cli, tmp_path: Path) -> None:
+    """``--dir`` a symbolic link to a folder of a disk not mounted, or links in a loop: it said
+    ``cannot write …: File exists``, the system's English under ``--lang vi`` too, of a name
+    that holds nothing. Each is said as it is, in the language of the run; nothing written."""
+    reg.ok(*STATE)
+    nowhere = tmp_path / "o-dia-chua-gan" / "cong-van"
+    dangling, loop = tmp_path / "den-o-khac", tmp_path / "vong"
+    dangling.symlink_to(nowhere)
+    loop.symlink_to(tmp_path / "vong-2")
+    (tmp_path / "vong-2").symlink_to(loop)
+    before = snapshot(reg.db)
+    for command in (
+        ("urge", "--all", "--as-of", "2022-06-30"),
+        ("pack", "out", "--quarter", "2022Q2", "--as-of", "1/6/2022"),
+    ):
+        said = reg.fail(*command, "--dir", str(dangling))
+        assert said == (
+            f"Error: --dir {dangling}: is a symbolic link to {nowhere}, which does not exist "
+            "(a disk not mounted?)"
+        ), command
+        vi = reg.fail("--lang", "vi", *command, "--dir", str(dangling))
+        assert vi == (
+            f"Error: --dir {dangling}: là liên kết tượng trưng tới {nowhere}, vốn không tồn tại "
+            "(ổ đĩa chưa được gắn?)"
+        ), command
+        said = reg.fail(*command, "--dir", str(loop))
+        assert said == (
+            f"Error: cannot write {loop}: symbolic links that point to each other in a loop"
+        ), command
+        vi = reg.fail("--lang", "vi", *command, "--dir", str(loop))
+        assert vi == f"Error: không ghi được {loop}: các liên kết tượng trưng trỏ vòng vào nhau"
+        assert dangling.is_symlink() and loop.is_symlink() and not nowhere.parent.exists()
+    assert snapshot(reg.db) == before
+    # a link to a folder that is there is that folder
+    folder = tmp_path / "that"
+    folder.mkdir()
+    linked = tmp_path / "link-to-folder"
+    linked.symlink_to(folder)
+    reg.ok("urge", "--all", "--as-of", "2022-06-30", "--dir", str(linked))
+    assert sorted(p.name for p in folder.glob("*.docx")) == ["BTC.docx"]
+
+
 def test_urge_all_a_unit_code_never_names_a_folder(reg: Cli, tmp_path: Path) -> None:
     """A code may hold ``/`` and ``..``: each letter stays in --dir, one file per unit."""
     meeting = reg.id("add-meeting", "--date", "6/4/2022", "--title", "Mã lạ")

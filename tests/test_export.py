@@ -255,6 +255,11 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
     ("change", "expected"),
     [
         (lambda d: d.update(version=5), "format version 5; this dirtrack reads versions 1 to 4"),
+        # a version of hundreds of digits was quoted whole in the one line
+        (
+            lambda d: d.update(version=10**400),
+            "format version 1" + "0" * 79 + "…; this dirtrack reads versions 1 to 4",
+        ),
         (lambda d: d["directives"][0].pop("text"), "directives[0].text: is missing"),
         (lambda d: d["directives"][1].update(unit="XYZ"), "directives[1]: no unit 'XYZ'"),
         (
@@ -283,6 +288,7 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
     ],
     ids=[
         "version",
+        "version-huge",
         "missing",
         "unit",
         "meeting",
@@ -489,6 +495,37 @@ def test_the_sheet_of_a_register_without_keys_reads_back_unchanged(
     assert other.json(*shown) == units.json(*shown)
     again = other.json("import", str(book), "--as-of", "2022-09-30")
     assert [r["action"] for r in again["rows"]] == ["unchanged"] * 9
+
+
+def test_the_sheet_of_an_earlier_day_logs_no_old_progress_again(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """The register's sheet as of 10/6 (40 % logged on 1/6), read back after 70 % was logged
+    on 20/6: the row was compared with the latest progress, 70 %, and its 40 % logged again on
+    10/6, a report no one made. It is compared with what was logged by the sheet's day: the
+    row is unchanged, and so is the progress log."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Báo cáo A")
+    units.ok("progress", "1", "--percent", "40", "--date", "1/6/2022")
+    book = tmp_path / "so.xlsx"
+    units.ok("export", "--format", "xlsx", "--out", str(book), "--as-of", "10/6/2022")
+    units.ok("progress", "1", "--percent", "70", "--date", "20/6/2022")
+    before = tmp_path / "before.json"
+    units.ok("export", "--format", "json", "--out", str(before))
+    report = units.json("import", str(book))
+    assert [r["action"] for r in report["rows"]] == ["unchanged"], report["rows"]
+    after = tmp_path / "after.json"
+    units.ok("export", "--format", "json", "--out", str(after))
+    assert after.read_bytes() == before.read_bytes()
+    # a sheet of that day with news of its own is still logged on its day
+    ws_book = load_workbook(book)
+    ws = ws_book.worksheets[0]
+    header = [cell.value for cell in ws[4]]
+    ws.cell(6, header.index("Progress") + 1).value = "55%"
+    ws_book.save(book)
+    assert [r["action"] for r in units.json("import", str(book))["rows"]] == ["update"]
+    logged = [(p["date"], p["percent"]) for p in units.json("show", "1")["history"]
+              if p.get("percent") is not None]  # fmt: skip
+    assert logged == [("2022-06-01", 40), ("2022-06-10", 55), ("2022-06-20", 70)], logged
 
 
 @pytest.mark.parametrize(("lang", "key"), [("vi", "Mã"), ("en", "Key")])

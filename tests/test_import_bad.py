@@ -566,6 +566,63 @@ def test_a_day_after_today_is_no_completion_or_sheet_date(
     assert file_digest(db_path) == before
 
 
+def test_a_sheet_closing_a_directive_before_a_decision_recorded_since_is_a_bad_row(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """``done 1 --date 1/7/2022`` is refused once an extension was approved on 15/7 (it would
+    make a late completion one on time); the register's own sheet, written before the approval
+    and filled in with that completion, recorded it all the same. A bad row naming the cell, in
+    either language, as ``done`` says it; nothing written."""
+    sheet = tmp_path / "bang.xlsx"
+    office.ok("export", "--format", "xlsx", "--out", str(sheet), "--as-of", "10/7/2022")
+    office.ok("extend", "1", "--to", "31/12/2022", "--date", "15/7/2022")
+    book = load_workbook(sheet)
+    ws = book.active
+    header = [cell.value for cell in ws[4]]
+    ws.cell(6, header.index("Completed on") + 1).value = datetime(2022, 7, 1)
+    ws.cell(6, header.index("Result") + 1).value = "Done"
+    book.save(sheet)
+    said = refused(office, db_path, str(sheet))
+    assert (
+        "row 6, column I (Completed on): completion date 2022-07-01 is before the approval date "
+        "2022-07-15 recorded on directive 1"
+    ) in said, said
+    before = file_digest(db_path)
+    vi = office.fail("--lang", "vi", "import", str(sheet))
+    assert "ngày hoàn thành 01/07/2022 trước ngày duyệt gia hạn 15/07/2022" in vi, vi
+    assert file_digest(db_path) == before
+    assert office.fail("done", "1", "--date", "1/7/2022").endswith(
+        "completion date 2022-07-01 is before the approval date 2022-07-15 recorded on directive 1"
+    )
+
+
+@pytest.mark.parametrize("word", ["hôm nay", "Ngày hôm nay", "today", "HOM NAY"])
+def test_today_written_in_a_sheet_names_no_day(
+    office: Cli, db_path: Path, tmp_path: Path, word: str
+) -> None:
+    """'hôm nay' in a sheet's completion column was read as the day of the import: a directive
+    due 30/6/2022, reported done in a sheet of that summer and imported years later, was stored
+    done years late. A file is read on another day than it was written: the word is a bad row,
+    in either language, and nothing is written."""
+    sheet = csv_rows(
+        tmp_path / "f.csv",
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ngày hoàn thành"],
+            ["1", "Việc mới", "BTC", "30/6/2022", word],
+        ],
+    )
+    before = file_digest(db_path)
+    said = office.fail("import", str(sheet), "--meeting", "1")
+    assert said.startswith("Error: f.csv: 1 bad row (2); nothing was imported."), said
+    assert (
+        f"column E (Ngày hoàn thành): {word!r} names no day in a file, which is read on another "
+        "day than it was written: write the day itself (6/5/2022)"
+    ) in said
+    vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1")
+    assert f"{word!r} trong tệp không chỉ ngày nào" in vi, vi
+    assert file_digest(db_path) == before
+
+
 @pytest.mark.parametrize("dry", [[], ["--dry-run"]], ids=["import", "dry-run"])
 def test_a_sheet_that_says_it_is_up_to_a_day_after_today_is_refused(
     office: Cli, db_path: Path, tmp_path: Path, dry: list[str]

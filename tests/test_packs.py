@@ -832,6 +832,14 @@ def test_extend_from_request_grants_what_the_pack_asked(
         (("Chủ trì", 3, PCT, "=20+20"), "cell K7 of sheet 'Chủ trì' holds a formula (=20+20)"),
         (("Chủ trì", 3, DONE, "32/9/2022"), "cell L7 (Ngày hoàn thành): '32/9/2022' is not a date"),
         (("Chủ trì", 3, DONE, dt.date(2022, 12, 1)), "after the day the answer came in"),
+        # a word for today, read as the day of `pack in`: done on whichever day the office
+        # got round to reading the workbook
+        (
+            ("Chủ trì", 3, DONE, "hôm nay"),
+            "cell L7 (Ngày hoàn thành): 'hôm nay' names no day in a file, which is read on "
+            "another day than it was written",
+        ),
+        (("Chủ trì", 3, DONE, "Today"), "cell L7 (Ngày hoàn thành): 'Today' names no day"),
         # a date of a year dirtrack does not take: it said "'9999-01-01' is not a date"
         (
             ("Chủ trì", 3, DONE, dt.date(9999, 1, 1)),

@@ -146,7 +146,8 @@ def draw_acts(
     """What happens to a directive, in order of days from ``start``, as the rules allow it:
     nothing after it is closed but a reopening (or the office's answer to a completion); a
     completion (its document's day too), a cancellation or a withdrawal not before the latest
-    extension approval or request; while a completion waits for acceptance, only the answer."""
+    extension approval, request, return or reopening; while a completion waits for acceptance,
+    only the answer."""
     acts: list[Act] = []
     now, in_force, marker = start, due, held
     state = "open"
@@ -199,7 +200,7 @@ def draw_acts(
             state = "withdrawn"
         else:
             acts.append(Act("reopen", when))
-            state = "open"
+            state, marker = "open", when
         now = when
     return acts
 

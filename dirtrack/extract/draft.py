@@ -184,7 +184,7 @@ def _day(value: Any, where: str, key: str) -> date | None:
         value = value.isoformat()
     if isinstance(value, str):
         try:
-            return parse_date(value)
+            return parse_date(value, typed=False)
         except InvalidInput as exc:
             raise _fail(where, "draft_field", key=key, error=exc) from None
     raise _fail(where, "draft_not_date", key=key)

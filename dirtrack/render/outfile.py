@@ -79,6 +79,17 @@ def unit_folder(folder: Path) -> bool:
     ``urge --all``'s letters): created when missing and its parent exists; refused when it is a
     file, when its parent is missing too, or when it cannot be written in. Returns whether it
     was created, for :func:`drop_unit_folder` when the command then fails."""
+    if folder.is_symlink() and not folder.exists():
+        # A link to nothing (its disk not mounted) or a loop of links: mkdir said "File exists",
+        # in English whatever the language, of a name that holds nothing.
+        try:
+            folder.stat()
+        except FileNotFoundError:
+            raise InvalidInput.of(
+                "unit_dir_link_to_nothing", value=folder, target=os.readlink(folder)
+            ) from None
+        except OSError as exc:
+            raise write_failure(exc, folder) from None
     if folder.exists() and not folder.is_dir():
         raise InvalidInput.of("unit_dir_is_file", value=folder)
     made = False

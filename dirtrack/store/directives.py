@@ -206,13 +206,19 @@ def decided_after(
     return max(later) if later else None
 
 
-def recorded_after(conn: Connection, directive_id: int, day: date) -> tuple[date, str] | None:
-    """The latest extension approval, request or return recorded on the directive after
-    ``day`` (:func:`decided_after`), as the database holds them now."""
+def recorded_after(
+    conn: Connection, directive_id: int, day: date, skip: Iterable[int] = ()
+) -> tuple[date, str] | None:
+    """The latest extension approval, request, return or reopening recorded on the directive
+    after ``day`` (:func:`decided_after`), as the database holds them now; ``skip``: commands
+    being undone, whose reopening is no longer recorded
+    (:func:`dirtrack.store.history.reopened_on`)."""
     from sqlalchemy import func
     from sqlalchemy import select as core_select
 
-    recorded: list[tuple[date | None, str]] = []
+    from dirtrack.store.history import reopened_on
+
+    recorded: list[tuple[date | None, str]] = [(reopened_on(conn, directive_id, skip), "reopening")]
     for other, column, owner in (
         ("approval", Extension.approved_on, Extension.directive_id),
         ("request", Request.asked_on, Request.directive_id),

@@ -73,21 +73,20 @@ def _sqlite_path(target: Target) -> Path:
     return target.path
 
 
-def _sqlite_reason(exc: sqlite3.Error) -> object:
-    """What SQLite said, in the user's language when it is the disk that is full."""
-    from dirtrack.i18n import Phrase
+def _connect(path: Path, *, readonly: bool = False, autocommit: bool = False) -> sqlite3.Connection:
+    """A connection to ``path`` that waits for another writer as long as dirtrack's own do
+    (:data:`dirtrack.db.BUSY_TIMEOUT_MS`), then gives up ("database is locked")."""
+    from dirtrack import db
 
-    if "disk is full" in str(exc):
-        return Phrase("w_disk_full")
-    return str(exc)
-
-
-def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
-    else:
-        conn = sqlite3.connect(path, timeout=60)
-    conn.execute("PRAGMA busy_timeout=60000")
+    wait = db.BUSY_TIMEOUT_MS
+    target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
+    conn = sqlite3.connect(
+        target,
+        uri=readonly,
+        timeout=wait / 1000,
+        isolation_level=None if autocommit else "DEFERRED",
+    )
+    conn.execute(f"PRAGMA busy_timeout={int(wait)}")
     return conn
 
 
@@ -244,7 +243,7 @@ def _backup_to(source_path: Path, dest: Path, progress: Progress) -> None:
             os.replace(temp, dest)
             fsync_folder(dest.parent)
     except sqlite3.Error as exc:
-        raise DatabaseError.of("bk_failed", reason=_sqlite_reason(exc)) from None
+        raise DatabaseError.of("bk_failed", reason=sqlite_reason(str(exc))) from None
     except OSError as exc:
         raise write_failure(exc, dest) from None
 
@@ -320,16 +319,17 @@ def _restore(
                 fd = os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
                 os.close(fd)
             src = _connect(candidate, readonly=True)
-            dst = sqlite3.connect(db_path, timeout=60)
+            dst = _connect(db_path)
             try:
-                dst.execute("PRAGMA busy_timeout=60000")
                 _copy(src, dst, progress)
             finally:
                 dst.close()
                 src.close()
     except sqlite3.Error as exc:
-        reason = _sqlite_reason(exc)
-        if kept is not None:
+        reason = sqlite_reason(str(exc))
+        # Named only when it was written: a swap that could not start (another program
+        # writing) left the database as it was and no copy, where the message named one.
+        if kept is not None and kept.exists():
             raise DatabaseError.of("restore_failed_kept", reason=reason, kept=kept) from None
         raise DatabaseError.of("restore_failed", reason=reason) from None
     except OSError as exc:
@@ -347,9 +347,8 @@ def _swap_in(candidate: Path, db_path: Path, kept: Path) -> None:
     or after (in the register restored), never between the two, where it was told it had
     written and was in neither. The copy is read, as any reader reads, while the lock holds
     every writer off."""
-    dst = sqlite3.connect(db_path, timeout=60, isolation_level=None)
+    dst = _connect(db_path, autocommit=True)
     try:
-        dst.execute("PRAGMA busy_timeout=60000")
         dst.execute("ATTACH DATABASE ? AS candidate", (str(candidate),))
         dst.execute("BEGIN IMMEDIATE")
         try:

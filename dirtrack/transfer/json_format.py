@@ -48,7 +48,7 @@ from sqlmodel import Session
 
 from dirtrack import models
 from dirtrack.errors import Conflict, InvalidInput
-from dirtrack.i18n import Count, Phrase
+from dirtrack.i18n import Count, Phrase, cut
 from dirtrack.inputs import json_problem, os_reason
 from dirtrack.models import MAX_ID, Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
@@ -1045,7 +1045,7 @@ def _open(path: Path) -> IO[bytes]:
     if version is not None and int(version[1]) not in READS:
         handle.close()
         raise InvalidInput.of(
-            "json_version", name=path.name, version=int(version[1]), first=READS[0],
+            "json_version", name=path.name, version=cut(str(int(version[1]))), first=READS[0],
             last=READS[-1],
         )  # fmt: skip
     handle.seek(len(_BOM) if head.startswith(_BOM) else 0)

@@ -280,9 +280,10 @@ def _day(value: Any, where: dict[str, object]) -> date | None:
             found = from_excel(value)
             return check_day(found.date() if isinstance(found, datetime) else found)
         if isinstance(value, str):
-            return parse_date(value.strip())
+            return parse_date(value.strip(), typed=False)
     except InvalidInput as exc:
-        if exc.key == "date_out_of_range":  # a date, but of a year dirtrack does not take
+        # a date of a year dirtrack does not take, or a word for today, which no file can say
+        if exc.key in ("date_out_of_range", "date_today_in_file"):
             raise InvalidInput.of("pack_cell_bad", reason=exc, **where) from None
     except (ValueError, OverflowError, TypeError):
         pass

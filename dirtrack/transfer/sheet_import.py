@@ -217,6 +217,8 @@ class Planned:
     # reported on this day, waiting for accept (as `done` records one there).
     submitted_on: date | None = None
     submitted_column: Any = None
+    # the column that gave completed_on or cancelled_on, to name it in a problem found later
+    closing_column: Any = None
     heading: str | None = None
     # A row with a whole number in STT and nothing but its text (no unit, deadline, status…):
     # the heading of the rows numbered under it ("1.1", "1.2") when they follow.
@@ -1827,6 +1829,7 @@ class SheetImport:
     def _closing_day(self, p: Planned, day: date, column: Any, what: str) -> None:
         """A completion or cancellation day: not before the meeting, nor after today (a year
         typed wrong, 2999 for 2022, was recorded without a word)."""
+        p.closing_column = column
         if p.held is not None and day < p.held:
             p.problem(Phrase(f"row_{what}_before", day=day, held=p.held), column)
         elif day > self.options.today:
@@ -2164,7 +2167,11 @@ class SheetImport:
         if p.asked is not None and p.asked.to is not None:
             self._compare_asked(p, o, facts, closed)
         if p.percent is not None or p.note is not None:
-            last = facts.progress[-1] if facts.progress else None
+            # the news of the sheet's day, against what was logged by that day: a sheet of an
+            # earlier day, read after later progress was logged, logged its old figure again
+            day = self._progress_day(p)
+            known = [entry for entry in facts.progress if entry.reported_on <= day]
+            last = known[-1] if known else None
             if last is None or (last.percent, _as_read(last.note)) != (p.percent, p.note):
                 if closed:
                     p.warn(Phrase("warn_closed_progress", id=facts.id))
@@ -2181,10 +2188,11 @@ class SheetImport:
             elif not p.completed_on_exact and facts.completed_on is not None:
                 pass  # the register knows the day (or its bound) already
             elif facts.completed_on != p.completed_on:
-                o.updates["completed_on"] = p.completed_on
-                o.updates["completed_on_exact"] = p.completed_on_exact
-                o.updates["completion_note"] = p.completion_note
-                o.changes.append(Phrase("chg_completed", day=p.completed_on))
+                if not self._before_recorded(p, facts, p.completed_on, "completion"):
+                    o.updates["completed_on"] = p.completed_on
+                    o.updates["completed_on_exact"] = p.completed_on_exact
+                    o.updates["completion_note"] = p.completion_note
+                    o.changes.append(Phrase("chg_completed", day=p.completed_on))
             elif p.completion_note is not None and p.completion_note != _as_read(
                 facts.completion_note
             ):
@@ -2196,9 +2204,10 @@ class SheetImport:
             elif facts.cancelled_on is None and facts.withdrawn_on == p.cancelled_on:
                 pass  # withdrawn that day, as export --format xlsx writes it: nothing new
             elif facts.cancelled_on != p.cancelled_on:
-                o.updates["cancelled_on"] = p.cancelled_on
-                o.updates["cancel_reason"] = p.cancel_reason
-                o.changes.append(Phrase("chg_cancelled", day=p.cancelled_on))
+                if not self._before_recorded(p, facts, p.cancelled_on, "cancellation"):
+                    o.updates["cancelled_on"] = p.cancelled_on
+                    o.updates["cancel_reason"] = p.cancel_reason
+                    o.changes.append(Phrase("chg_cancelled", day=p.cancelled_on))
             elif p.cancel_reason is not None and p.cancel_reason != _as_read(facts.cancel_reason):
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append(Phrase("chg_cancel_reason"))
@@ -2231,6 +2240,18 @@ class SheetImport:
                     date=lowered.reported_on,
                 )
             )
+
+    def _before_recorded(self, p: Planned, facts: DirectiveFacts, day: date, what: str) -> bool:
+        """Whether closing the recorded directive on ``day`` (``what``: ``completion``,
+        ``cancellation``) comes before a decision recorded on it, which ``done`` and ``cancel``
+        refuse: a bad row naming the cell that gave the day (a sheet of an earlier day read
+        after an extension was approved recorded the completion ``done`` refused)."""
+        from dirtrack.store.directives import before_recorded
+
+        refused = before_recorded(self.session.connection(), facts.id, day, what)
+        if refused is not None:
+            p.problem(refused, p.closing_column)
+        return refused is not None
 
     def _compare_submitted(self, p: Planned, o: Outcome, facts: DirectiveFacts) -> None:
         """A submission the sheet reports (``Đã trình``, where the office decides by acceptance)

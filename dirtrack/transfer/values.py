@@ -259,7 +259,7 @@ def parse_day(value: Value, ref: date | None = None) -> date:
     if isinstance(value, int | float):
         return _serial(float(value), value)
     assert value is not None
-    return _serial_in_text(value) or parse_date(_clean_date_text(value), ref)
+    return _serial_in_text(value) or parse_date(_clean_date_text(value), ref, typed=False)
 
 
 # A completion day known only as a bound, as ``export --format xlsx`` writes it (the catalog's
