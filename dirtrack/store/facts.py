@@ -29,6 +29,7 @@ from sqlalchemy import (
     Date,
     Select,
     bindparam,
+    case,
     func,
     or_,
     select,
@@ -36,6 +37,7 @@ from sqlalchemy import (
 
 from dirtrack.errors import NotFound
 from dirtrack.status import (
+    ClosureFact,
     DirectiveFacts,
     ExtensionFact,
     ProgressFact,
@@ -54,12 +56,14 @@ from dirtrack.store.rules import (
     held_by,
     in_scope,
     judged_query,
+    judgement,
     not_closed_before,
     progress_at,
     risk_case,
     states,
 )
 from dirtrack.store.tables import (
+    closure,
     directive,
     directive_coordinator,
     directive_result,
@@ -92,6 +96,7 @@ def facts_from_rows(
     progress: Iterable[Row],
     coordinators: Iterable[Row],
     requests: Iterable[Row] = (),
+    closures: Iterable[Row] = (),
 ) -> list[DirectiveFacts]:
     """The facts of ``wanted``, in that order; ids with no main row are left out.
 
@@ -105,7 +110,11 @@ def facts_from_rows(
     ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
     (directive_id, reported_on, percent, note), each in recorded order; ``coordinators``
     (directive_id, unit code); ``requests`` (directive_id, then the fields of
-    :class:`~dirtrack.status.RequestFact` in its order), in recorded order.
+    :class:`~dirtrack.status.RequestFact` in its order), in recorded order; ``closures``
+    (directive_id, kind, closed_on, reopened_on, note, reopen_reason, completed_on_exact, then
+    the result's fields as in ``main``), oldest first. In ``main``, the completion, the
+    cancellation and the withdrawal, their note and reason and the result are those of the
+    closure in force at ``as_of``.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -120,6 +129,12 @@ def facts_from_rows(
     asked: dict[int, list[RequestFact]] = defaultdict(list)
     for did, *values in requests:
         asked[did].append(RequestFact(*values))
+    ended: dict[int, list[ClosureFact]] = defaultdict(list)
+    for did, kind, closed_on, reopened_on, note, why, exact, *kept_result in closures:
+        kept = ResultFact(*kept_result) if kept_result[0] is not None else None
+        ended[did].append(
+            ClosureFact(kind, closed_on, reopened_on, note, why, exact is not False, kept)
+        )
     found = []
     empty: tuple[()] = ()
     for did in wanted:
@@ -176,6 +191,7 @@ def facts_from_rows(
                     "field_code": field_code,
                     "result": result,
                     "requests": tuple(asked.get(did, ())),
+                    "closures": tuple(ended.get(did, ())),
                 }
             )
         )
@@ -263,6 +279,31 @@ def _main_query(rows: Any) -> Select[Any]:
     :data:`_AS_OF`, with the columns of :func:`dirtrack.store.rules.judged_query`), joined
     on the directive's id: the deadline in force and the status come from the step,
     written once, and the risk colour is judged over them."""
+    # The closure in force at T: a past one (``rows.c.closure_id``) on the days it was in
+    # force, with its note, reason and result, else the directive's own.
+    past = closure.alias("in_force")
+    ended = rows.c.closure_id.is_not(None)
+
+    def then(own: ColumnElement[Any], kept: ColumnElement[Any]) -> ColumnElement[Any]:
+        return case((ended, kept), else_=own)
+
+    def kept_if(kind: str, column: ColumnElement[Any]) -> ColumnElement[Any]:
+        return case((past.c.kind == kind, column))
+
+    result_columns = [
+        then(directive_result.c[name], kept_if("done", past.c[name]))
+        for name in (
+            "claimed_on",
+            "doc",
+            "doc_date",
+            "file",
+            "file_hash",
+            "verdict",
+            "accepted_on",
+            "returned_on",
+            "return_reason",
+        )
+    ]
     columns = (
         directive.c.id,
         directive.c.meeting_id,
@@ -272,31 +313,23 @@ def _main_query(rows: Any) -> Select[Any]:
         unit.c.name,
         directive.c.text,
         directive.c.original_due,
-        directive.c.completed_on,
-        directive.c.cancelled_on,
+        rows.c.completed_on,
+        rows.c.cancelled_on,
         directive.c.due_text,
         directive.c.product,
         directive.c.key,
-        directive.c.completion_note,
-        directive.c.cancel_reason,
+        then(directive.c.completion_note, kept_if("done", past.c.note)),
+        then(directive.c.cancel_reason, kept_if("cancelled", past.c.note)),
         rows.c.due,
         rows.c.status,
-        directive.c.completed_on_exact,
+        then(directive.c.completed_on_exact, past.c.completed_on_exact),
         directive.c.series_id,
         directive.c.period,
         directive.c.issued_on,
         rows.c.due_text,
-        directive.c.withdrawn_on,
+        rows.c.withdrawn_on,
         field.c.code,
-        directive_result.c.claimed_on,
-        directive_result.c.doc,
-        directive_result.c.doc_date,
-        directive_result.c.file,
-        directive_result.c.file_hash,
-        directive_result.c.verdict,
-        directive_result.c.accepted_on,
-        directive_result.c.returned_on,
-        directive_result.c.return_reason,
+        *result_columns,
         risk_case(rows.c.status, rows.c.due, meeting.c.date, _AS_OF, RISK_PARAMS),
         progress_at(_AS_OF),
     )
@@ -306,6 +339,7 @@ def _main_query(rows: Any) -> Select[Any]:
         .join(unit, unit.c.id == directive.c.unit_id)
         .outerjoin(field, field.c.id == directive.c.field_id)
         .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
+        .outerjoin(past, past.c.id == rows.c.closure_id)
     )
     return select(*columns).select_from(joined)
 
@@ -326,6 +360,7 @@ class _Parts:
     progress: Select[Any]
     coordinators: Select[Any]
     requests: Select[Any]
+    closures: Select[Any]
 
 
 @cache
@@ -367,6 +402,26 @@ def _parts(dialect: str) -> _Parts:
         )
         .where(_listed(request.c.directive_id, dialect))
         .order_by(request.c.asked_on, request.c.id),
+        closures=select(
+            closure.c.directive_id,
+            closure.c.kind,
+            closure.c.closed_on,
+            closure.c.reopened_on,
+            closure.c.note,
+            closure.c.reopen_reason,
+            closure.c.completed_on_exact,
+            closure.c.claimed_on,
+            closure.c.doc,
+            closure.c.doc_date,
+            closure.c.file,
+            closure.c.file_hash,
+            closure.c.verdict,
+            closure.c.accepted_on,
+            closure.c.returned_on,
+            closure.c.return_reason,
+        )
+        .where(_listed(closure.c.directive_id, dialect))
+        .order_by(closure.c.closed_on, closure.c.id),
     )
 
 
@@ -399,6 +454,7 @@ def _with_parts(
         conn.execute(parts.progress, params),
         conn.execute(parts.coordinators, params),
         conn.execute(parts.requests, params),
+        conn.execute(parts.closures, params),
     )
 
 
@@ -580,6 +636,7 @@ def extension_causes(
     """The reasons given for the extensions of directives in scope approved from ``start`` to
     ``end`` (the report's causes), by directive, then in the order they were approved. Read
     from the extensions of those days, not from every directive."""
+    judged = judgement(scope.as_of, "ext_t")  # the closure in force at T, for the scope
     query = (
         select(
             extension.c.directive_id,
@@ -588,12 +645,13 @@ def extension_causes(
             extension.c.new_due,
         )
         .join(directive, directive.c.id == extension.c.directive_id)
+        .outerjoin(judged.past, judged.past_on)
         .where(
             extension.c.approved_on >= start,
             extension.c.approved_on <= end,
             extension.c.reason.is_not(None),
             extension.c.reason != "",
-            *in_scope(scope),
+            *in_scope(scope, closed=judged.closed),
         )
         .order_by(extension.c.directive_id, extension.c.approved_on, extension.c.id)
     )

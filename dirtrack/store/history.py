@@ -70,6 +70,7 @@ DIRECTIVE_PARTS = {
     "directive_coordinator": "directive_id",
     "directive_result": "directive_id",
     "request": "directive_id",
+    "closure": "directive_id",
     "urging_directive": "directive_id",
 }
 

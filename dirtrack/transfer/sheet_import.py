@@ -2180,6 +2180,10 @@ class SheetImport:
                 p.warn(Phrase("warn_cancelled_completion", id=facts.id))
             elif not p.completed_on_exact and facts.completed_on is not None:
                 pass  # the register knows the day (or its bound) already
+            elif facts.completed_on != p.completed_on and self._refused_closing(
+                p, facts, p.completed_on, "completion"
+            ):
+                pass
             elif facts.completed_on != p.completed_on:
                 o.updates["completed_on"] = p.completed_on
                 o.updates["completed_on_exact"] = p.completed_on_exact
@@ -2195,6 +2199,10 @@ class SheetImport:
                 p.warn(Phrase("warn_completed_cancellation", id=facts.id))
             elif facts.cancelled_on is None and facts.withdrawn_on == p.cancelled_on:
                 pass  # withdrawn that day, as export --format xlsx writes it: nothing new
+            elif facts.cancelled_on != p.cancelled_on and self._refused_closing(
+                p, facts, p.cancelled_on, "cancellation"
+            ):
+                pass
             elif facts.cancelled_on != p.cancelled_on:
                 o.updates["cancelled_on"] = p.cancelled_on
                 o.updates["cancel_reason"] = p.cancel_reason
@@ -2231,6 +2239,17 @@ class SheetImport:
                     date=lowered.reported_on,
                 )
             )
+
+    def _refused_closing(self, p: Planned, facts: DirectiveFacts, day: date, what: str) -> bool:
+        """As ``done`` and ``cancel``: a recorded directive is not closed on a day before a
+        decision recorded on it (an extension approved, a request asked, a return, a reopening:
+        :func:`dirtrack.store.directives.before_recorded`); the row says why."""
+        from dirtrack.store.directives import before_recorded
+
+        refused = before_recorded(self.session.connection(), facts.id, day, what)
+        if refused is not None:
+            p.problem(refused)
+        return refused is not None
 
     def _compare_submitted(self, p: Planned, o: Outcome, facts: DirectiveFacts) -> None:
         """A submission the sheet reports (``Đã trình``, where the office decides by acceptance)
