@@ -29,7 +29,6 @@ from sqlalchemy import (
     Date,
     Select,
     bindparam,
-    case,
     func,
     or_,
     select,
@@ -106,15 +105,16 @@ def facts_from_rows(
     completed_on_exact, series_id, period, issued_on, the words of the deadline in force,
     withdrawn_on, field code, and the result's claimed_on, doc, doc_date, file, file_hash,
     verdict, accepted_on, returned_on, return_reason, then the risk colour and the progress
-    at ``as_of``);
+    at ``as_of``, and the id of the past closure in force then or None);
     ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
     (directive_id, reported_on, percent, note), each in recorded order; ``coordinators``
     (directive_id, unit code); ``requests`` (directive_id, then the fields of
     :class:`~dirtrack.status.RequestFact` in its order), in recorded order; ``closures``
-    (directive_id, kind, closed_on, reopened_on, note, reopen_reason, completed_on_exact, then
-    the result's fields as in ``main``), oldest first. In ``main``, the completion, the
-    cancellation and the withdrawal, their note and reason and the result are those of the
-    closure in force at ``as_of``.
+    (directive_id, id, kind, closed_on, reopened_on, note, reopen_reason, completed_on_exact,
+    then the result's fields as in ``main``), oldest first. In ``main``, the completion, the
+    cancellation and the withdrawal are those of the closure in force at ``as_of``, and its
+    last column the id of that closure when a reopening ended it since: its note or reason
+    and result are then that closure's.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -130,11 +130,12 @@ def facts_from_rows(
     for did, *values in requests:
         asked[did].append(RequestFact(*values))
     ended: dict[int, list[ClosureFact]] = defaultdict(list)
-    for did, kind, closed_on, reopened_on, note, why, exact, *kept_result in closures:
+    by_id: dict[int, ClosureFact] = {}
+    for did, cid, kind, closed_on, reopened_on, note, why, exact, *kept_result in closures:
         kept = ResultFact(*kept_result) if kept_result[0] is not None else None
-        ended[did].append(
-            ClosureFact(kind, closed_on, reopened_on, note, why, exact is not False, kept)
-        )
+        fact = ClosureFact(kind, closed_on, reopened_on, note, why, exact is not False, kept)
+        ended[did].append(fact)
+        by_id[cid] = fact
     found = []
     empty: tuple[()] = ()
     for did in wanted:
@@ -149,6 +150,13 @@ def facts_from_rows(
         withdrawn_on, field_code = row[22:24]
         result = ResultFact(*row[24:33]) if row[24] is not None else None
         colour, percent = row[33:35]
+        in_force = by_id.get(row[35]) if row[35] is not None else None
+        if in_force is not None:  # a closure a reopening ended since: its words and result
+            done = in_force.kind == "done"
+            completion_note = in_force.note if done else None
+            cancel_reason = in_force.note if in_force.kind == "cancelled" else None
+            exact = in_force.completed_on_exact
+            result = in_force.result
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -279,31 +287,6 @@ def _main_query(rows: Any) -> Select[Any]:
     :data:`_AS_OF`, with the columns of :func:`dirtrack.store.rules.judged_query`), joined
     on the directive's id: the deadline in force and the status come from the step,
     written once, and the risk colour is judged over them."""
-    # The closure in force at T: a past one (``rows.c.closure_id``) on the days it was in
-    # force, with its note, reason and result, else the directive's own.
-    past = closure.alias("in_force")
-    ended = rows.c.closure_id.is_not(None)
-
-    def then(own: ColumnElement[Any], kept: ColumnElement[Any]) -> ColumnElement[Any]:
-        return case((ended, kept), else_=own)
-
-    def kept_if(kind: str, column: ColumnElement[Any]) -> ColumnElement[Any]:
-        return case((past.c.kind == kind, column))
-
-    result_columns = [
-        then(directive_result.c[name], kept_if("done", past.c[name]))
-        for name in (
-            "claimed_on",
-            "doc",
-            "doc_date",
-            "file",
-            "file_hash",
-            "verdict",
-            "accepted_on",
-            "returned_on",
-            "return_reason",
-        )
-    ]
     columns = (
         directive.c.id,
         directive.c.meeting_id,
@@ -318,20 +301,31 @@ def _main_query(rows: Any) -> Select[Any]:
         directive.c.due_text,
         directive.c.product,
         directive.c.key,
-        then(directive.c.completion_note, kept_if("done", past.c.note)),
-        then(directive.c.cancel_reason, kept_if("cancelled", past.c.note)),
+        directive.c.completion_note,
+        directive.c.cancel_reason,
         rows.c.due,
         rows.c.status,
-        then(directive.c.completed_on_exact, past.c.completed_on_exact),
+        directive.c.completed_on_exact,
         directive.c.series_id,
         directive.c.period,
         directive.c.issued_on,
         rows.c.due_text,
         rows.c.withdrawn_on,
         field.c.code,
-        *result_columns,
+        directive_result.c.claimed_on,
+        directive_result.c.doc,
+        directive_result.c.doc_date,
+        directive_result.c.file,
+        directive_result.c.file_hash,
+        directive_result.c.verdict,
+        directive_result.c.accepted_on,
+        directive_result.c.returned_on,
+        directive_result.c.return_reason,
         risk_case(rows.c.status, rows.c.due, meeting.c.date, _AS_OF, RISK_PARAMS),
         progress_at(_AS_OF),
+        # the past closure in force at T, if one is (its note, reason and result are read
+        # with the closures)
+        rows.c.closure_id,
     )
     joined = (
         rows.join(directive, directive.c.id == rows.c.id)
@@ -339,7 +333,6 @@ def _main_query(rows: Any) -> Select[Any]:
         .join(unit, unit.c.id == directive.c.unit_id)
         .outerjoin(field, field.c.id == directive.c.field_id)
         .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
-        .outerjoin(past, past.c.id == rows.c.closure_id)
     )
     return select(*columns).select_from(joined)
 
@@ -404,6 +397,7 @@ def _parts(dialect: str) -> _Parts:
         .order_by(request.c.asked_on, request.c.id),
         closures=select(
             closure.c.directive_id,
+            closure.c.id,
             closure.c.kind,
             closure.c.closed_on,
             closure.c.reopened_on,

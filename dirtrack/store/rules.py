@@ -42,6 +42,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    cast,
     exists,
     func,
     literal,
@@ -317,7 +318,9 @@ def judgement(as_of: Day, name: str = "ext", *, past: bool = True) -> Judgement:
         )
         closure_id: ColumnElement[Any] = ended_at.c.id
     else:
-        ended_at, ended_on, closed, closure_id = None, true(), Closed.own(), null()
+        # typed: PostgreSQL takes an untyped NULL of a subquery for text
+        ended_at, ended_on, closed = None, true(), Closed.own()
+        closure_id = cast(null(), Integer)
     status = status_case(due, closed.completed_on, closed.cancelled_on, as_of, closed.withdrawn_on)
     return Judgement(
         ext, on, ended_at, ended_on, due, extended, closed, status, due_text, closure_id
