@@ -505,6 +505,9 @@ def test_reopen_mistake_and_undo_and_delete(office: Cli, db: str) -> None:
     office.ok("done", "1", "--date", "1/9/2022")
     assert office.json("show", "1", "--as-of", "2022-07-15")["status"] == "done_on_time"
     assert office.json("show", "1", "--as-of", "2022-08-15")["status"] == "open_in_time"
+    # the meeting is never moved after the day a closure ended since was recorded on
+    message = unchanged(office, db, "edit", "meeting", "1", "--date", "15/7/2022")
+    assert "the completion date of directive 1 is 2022-07-01" in message
 
 
 # --- duplicates and extensions --------------------------------------------------------------------
