@@ -467,7 +467,6 @@ def _check_closed(session: Session, undone: Sequence[Undone]) -> None:
     from dirtrack.store.directives import recorded_after
 
     by: dict[int, CommandEntry] = {}
-    batch = [item.command.id for item in undone]
     for item in undone:
         for change in item.changes:
             if change.entity == "directive" and change.action != history.CREATE:
@@ -481,7 +480,7 @@ def _check_closed(session: Session, undone: Sequence[Undone]) -> None:
             if image.get(key) is None:
                 continue
             day = date.fromisoformat(str(image[key]))
-            found = recorded_after(session.connection(), ident, day, skip=batch)
+            found = recorded_after(session.connection(), ident, day)
             if found is not None:
                 command = by[ident]
                 raise Conflict.of(

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0019"
+SCHEMA_REVISION = "0020"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -54,6 +54,7 @@ KNOWN_REVISIONS = (
     "0017",
     "0018",
     "0019",
+    "0020",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -882,10 +883,10 @@ def refuse_unreadable_days(engine: Engine) -> None:
     Raises:
         DatabaseError: the first such day found, naming the record; doctor lists them all.
     """
-    from dirtrack.models import DAY_COLUMNS, day_form, unreadable_days, unreadable_days_name
+    from dirtrack.models import ALL_DAY_COLUMNS, day_form, unreadable_days, unreadable_days_name
 
     with engine.connect() as conn:
-        for table, (key, columns) in DAY_COLUMNS.items():
+        for table, (key, columns) in ALL_DAY_COLUMNS.items():
             names = ", ".join(f'"{c}"' for c in columns)
             # INDEXED BY: else SQLite reads a covering index of every row (ix_directive_judged)
             index = unreadable_days_name(table)

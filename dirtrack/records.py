@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.status import DirectiveFacts, RequestFact, Status
+from dirtrack.status import DirectiveFacts, RequestFact, ResultFact, Status
 
 if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel
     from dirtrack.models import Meeting
@@ -283,40 +283,38 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                     },
                 )
             )
-    if done := facts.completed_by(as_of):
+    for past in facts.closures:
+        # the closure in force at T is the facts' own (below); one a reopening ended by T is
+        # told with its reopening
+        if past.closed_on > as_of or past.in_force(as_of):
+            continue
+        events += _closure_events(
+            as_of,
+            done=past.closed_on if past.kind == "done" else None,
+            exact=past.completed_on_exact,
+            note=past.note,
+            result=past.result,
+            cancelled=past.closed_on if past.kind == "cancelled" else None,
+            reason=past.note,
+            withdrawn=past.closed_on if past.kind == "withdrawn" else None,
+        )
         events.append(
             (
-                done,
+                past.reopened_on,
                 3,
-                {
-                    "date": iso(done),
-                    "event": "completed",
-                    "note": facts.completion_note,
-                    # False: done by this date, the exact day unknown
-                    "exact": facts.completed_on_exact,
-                },
+                {"date": iso(past.reopened_on), "event": "reopened", "note": past.reopen_reason},
             )
         )
-    if facts.result is not None:
-        res = facts.result
-        if res.claimed_on <= as_of and (res.claimed_on != facts.completed_on or res.doc):
-            events.append(
-                (
-                    res.claimed_on,
-                    3,
-                    {"date": iso(res.claimed_on), "event": "result", "note": res.doc},
-                )
-            )
-        if res.accepted_on and res.accepted_on <= as_of:
-            events.append((res.accepted_on, 4, {"date": iso(res.accepted_on), "event": "accepted"}))
-        if res.returned_on and res.returned_on <= as_of:
-            events.append(
-                (
-                    res.returned_on,
-                    4,
-                    {"date": iso(res.returned_on), "event": "returned", "note": res.return_reason},
-                )
-            )
+    events += _closure_events(
+        as_of,
+        done=facts.completed_by(as_of),
+        exact=facts.completed_on_exact,
+        note=facts.completion_note,
+        result=facts.result,
+        cancelled=facts.cancelled_by(as_of),
+        reason=facts.cancel_reason,
+        withdrawn=facts.withdrawn_by(as_of),
+    )
     closed = closed_by(facts, as_of)
     for req in facts.requests:
         if req.asked_on <= as_of:
@@ -346,17 +344,69 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                     },
                 )
             )
-    if withdrawn := facts.withdrawn_by(as_of):
+    return [record for _, _, record in sorted(events, key=lambda e: (e[0], e[1]))]
+
+
+def _closure_events(
+    as_of: date,
+    *,
+    done: date | None,
+    exact: bool,
+    note: str | None,
+    result: ResultFact | None,
+    cancelled: date | None,
+    withdrawn: date | None,
+    reason: str | None = None,
+) -> list[tuple[date, int, Record]]:
+    """The events of one closure up to ``as_of``: its completion (``done``, with its ``note``
+    and its result document, acceptance or return), cancellation (with its ``reason``) or
+    withdrawal."""
+    events: list[tuple[date, int, Record]] = []
+    if done:
+        events.append(
+            (
+                done,
+                3,
+                {
+                    "date": iso(done),
+                    "event": "completed",
+                    "note": note,
+                    # False: done by this date, the exact day unknown
+                    "exact": exact,
+                },
+            )
+        )
+    if result is not None:
+        res = result
+        if res.claimed_on <= as_of and (res.claimed_on != done or res.doc):
+            events.append(
+                (
+                    res.claimed_on,
+                    3,
+                    {"date": iso(res.claimed_on), "event": "result", "note": res.doc},
+                )
+            )
+        if res.accepted_on and res.accepted_on <= as_of:
+            events.append((res.accepted_on, 4, {"date": iso(res.accepted_on), "event": "accepted"}))
+        if res.returned_on and res.returned_on <= as_of:
+            events.append(
+                (
+                    res.returned_on,
+                    4,
+                    {"date": iso(res.returned_on), "event": "returned", "note": res.return_reason},
+                )
+            )
+    if withdrawn:
         events.append((withdrawn, 3, {"date": iso(withdrawn), "event": "withdrawn"}))
-    if cancelled := facts.cancelled_by(as_of):
+    if cancelled:
         events.append(
             (
                 cancelled,
                 3,
-                {"date": iso(cancelled), "event": "cancelled", "note": facts.cancel_reason},
+                {"date": iso(cancelled), "event": "cancelled", "note": reason},
             )
         )
-    return [record for _, _, record in sorted(events, key=lambda e: (e[0], e[1]))]
+    return events
 
 
 def limitation_record(facts: LimitationFacts, as_of: date) -> Record:

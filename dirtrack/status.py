@@ -87,6 +87,25 @@ class ResultFact:
 
 
 @dataclass(frozen=True)
+class ClosureFact:
+    """A closure a reopening ended: ``kind`` (``done``, ``cancelled`` or ``withdrawn``) on
+    ``closed_on``, in force until the day before ``reopened_on``; the completion's note or the
+    cancellation's reason, the reason for reopening, and a completion's result document."""
+
+    kind: str
+    closed_on: date
+    reopened_on: date
+    note: str | None = None
+    reopen_reason: str | None = None
+    completed_on_exact: bool = True
+    result: ResultFact | None = None
+
+    def in_force(self, as_of: date) -> bool:
+        """Whether it was the directive's closure on ``as_of`` (the status rules' span)."""
+        return self.closed_on <= as_of < self.reopened_on
+
+
+@dataclass(frozen=True)
 class RequestFact:
     """A unit's request (``extend`` or ``withdraw``) and its answer, if any."""
 
@@ -170,6 +189,10 @@ class DirectiveFacts:
     issued_on: date | None = None
     # the words of the deadline in force at ``judged_on`` (read with it, see store/facts.py)
     due_phrase: str | None = None
+    # the closures reopenings ended, oldest first; completed_on, cancelled_on, withdrawn_on,
+    # their note and reason and the result are those of the closure in force at
+    # ``judged_on``: one of these on the days it was in force, else the directive's own
+    closures: tuple[ClosureFact, ...] = ()
 
     @classmethod
     def read(cls, values: dict[str, Any]) -> DirectiveFacts:

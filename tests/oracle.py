@@ -652,16 +652,29 @@ class RecordedState:
     completed: date | None
     cancelled: date | None
     withdrawn: date | None
+    # the closures reopenings ended: ((completed, cancelled, withdrawn), reopened on), in order
+    ended: tuple[tuple[tuple[date | None, date | None, date | None], date], ...] = ()
+
+    def closed_at(self, as_of: date) -> tuple[date | None, date | None, date | None]:
+        """(completed, cancelled, withdrawn) of the closure in force on ``as_of``: one a
+        reopening ended, from its day to the day before the reopening, else the record's."""
+        for closed, reopened in self.ended:
+            day = next(d for d in closed if d is not None)
+            if day <= as_of < reopened:
+                return closed
+        return self.completed, self.cancelled, self.withdrawn
 
 
 def recorded(duty: Duty, upto: date | None = None, by_acceptance: bool = False) -> RecordedState:
     """The record after the acts dated up to ``upto`` (all of them when None). ``reopen``
-    clears the completion or the cancellation: the record no longer has it (a correction), as
-    README's "Correcting records" says; so does ``return`` (the completion sent back is not
-    one). The day a completion counts from (C) is its result document's when given, else the
-    day reported; the acceptance's when the office decides by acceptance (``by_acceptance``)."""
+    ends the completion, cancellation or withdrawal: it was the closure from its day to the day
+    before the reopening, as README's "Correcting records" says; ``return`` clears the
+    completion (the completion sent back is not one). The day a completion counts from (C) is
+    its result document's when given, else the day reported; the acceptance's when the office
+    decides by acceptance (``by_acceptance``)."""
     exts: list[tuple[date, date]] = []
     completed = cancelled = withdrawn = None
+    ended: list[tuple[tuple[date | None, date | None, date | None], date]] = []
     for act in duty.acts:
         if upto is not None and act.day > upto:
             break
@@ -679,8 +692,9 @@ def recorded(duty: Duty, upto: date | None = None, by_acceptance: bool = False) 
         elif act.kind == "withdraw":
             withdrawn = act.day
         elif act.kind == "reopen":
-            completed = cancelled = None
-    return RecordedState(tuple(exts), completed, cancelled, withdrawn)
+            ended.append(((completed, cancelled, withdrawn), act.day))
+            completed = cancelled = withdrawn = None
+    return RecordedState(tuple(exts), completed, cancelled, withdrawn, tuple(ended))
 
 
 def deadline_at(duty: Duty, state: RecordedState, as_of: date) -> date | None:
@@ -758,17 +772,18 @@ class Register:
     def status(self, duty: Duty, as_of: date) -> tuple[Status, date | None]:
         state = self.record(duty)
         due = deadline_at(duty, state, as_of)
-        return classify(due, state.completed, state.cancelled, as_of, state.withdrawn), due
+        completed, cancelled, withdrawn = state.closed_at(as_of)
+        return classify(due, completed, cancelled, as_of, withdrawn), due
 
     def in_scope(self, duty: Duty, start: date, end: date, as_of: date) -> bool:
         """README's scope: given by the period's end (and by T); not completed, cancelled or
-        withdrawn before the period began, unless an occurrence issued in the period."""
+        withdrawn before the period began by the closure in force at T, unless an occurrence
+        issued in the period."""
         if duty.given > min(end, as_of):
             return False
         if duty.issued_in_own_period and duty.given >= start:
             return True
-        state = self.record(duty)
-        closed = (state.completed, state.cancelled, state.withdrawn)
+        closed = self.record(duty).closed_at(as_of)
         return not any(d is not None and d < start for d in closed)
 
 
@@ -945,7 +960,7 @@ def register_series(
         row["carried"] = carried.get(s, 0)
         state = {n: reg.record(reg.duties[n]) for n, *_ in mine}
         row["occurrences"] = [
-            (n, status.value, due, days_late(status, due, state[n].completed, as_of))
+            (n, status.value, due, days_late(status, due, state[n].closed_at(as_of)[0], as_of))
             for n, status, due, _ in mine
         ]
         found[s] = row

@@ -40,7 +40,12 @@ FILLED_IN_SQL = {
         "steps": '[["c","b"]]',
     },
     "office": {"template": "/srv/mau/bao-cao.docx"},
+    # no command ends a returned completion by a reopening (a return opens it already): the
+    # columns a closure keeps of its result, filled in on the second completion
+    "closure": {"accepted_on": None, "returned_on": "2025-05-07", "return_reason": "Chưa đạt"},
 }
+# Which rows of a table FILLED_IN_SQL fills (all when not named).
+FILLED_IN_WHERE = {"closure": "doc = '08/BC-BTC'"}
 
 
 def _csv(tmp: Path) -> Path:
@@ -138,6 +143,17 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
     ok("assign", str(first), "--unit", "BTC", "--with", "ABC", "--due", "30/9/2025",
        "Việc phối hợp")  # fmt: skip
     ok("unit", "retire", "ABC", "--successor", "TU", "--date", "1/3/2025")
+    # reopened: a completion accepted, one not, and a cancellation, each ended by a reopening
+    e = cli.id("assign", str(first), "--unit", "BTC", "--due", "30/6/2025", "Việc mở lại")
+    ok("done", str(e), "--date", "1/5/2025", "--note", "Lần 1", "--doc", "07/BC-BTC",
+       "--doc-date", "30/4/2025", "--verdict", "meets", "--file", str(_csv(tmp)))  # fmt: skip
+    ok("accept", str(e), "--date", "2/5/2025")
+    ok("reopen", str(e), "--date", "5/5/2025", "--reason", "Trả lại")
+    ok("done", str(e), "--date", "6/5/2025", "--doc", "08/BC-BTC")
+    ok("accept", str(e), "--date", "6/5/2025")  # the office decides by acceptance
+    ok("reopen", str(e), "--date", "7/5/2025", "--reason", "Lần 2")
+    ok("cancel", str(e), "--date", "8/5/2025", "--reason", "Không cần nữa")
+    ok("reopen", str(e), "--date", "9/5/2025")
     ok("import", str(_csv(tmp)), "--meeting", str(first), "--key-column", "Mã",
        "--as-of", "31/3/2025")  # fmt: skip
     lim = cli.id("add-limitation", str(first), "--unit", "VPTU", "--category", "staffing",
@@ -153,7 +169,8 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
     with engine.begin() as conn:
         for table, values in FILLED_IN_SQL.items():
             sets = ", ".join(f"{column} = :{column}" for column in values)
-            conn.execute(text(f"UPDATE {table} SET {sets}"), values)
+            where = f" WHERE {FILLED_IN_WHERE[table]}" if table in FILLED_IN_WHERE else ""
+            conn.execute(text(f"UPDATE {table} SET {sets}{where}"), values)
     engine.dispose()
     return cli
 
@@ -247,7 +264,7 @@ def test_unit_links_to_units_before_and_after_come_back(
 
 def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     doc = json.loads(_export(full, tmp_path / "all.json"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 4)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 5)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
@@ -309,7 +326,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     old["meetings"] = doc["meetings"]
     added = (
         "series_id", "period", "issued_on", "withdrawn_on", "field", "result", "requests", "moves",
-        "handovers",
+        "handovers", "closures",
     )  # fmt: skip
     for d in doc["directives"]:
         for key in added:
@@ -325,7 +342,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     assert report["version"] == 1
     assert report["created"]["directives"] == len(doc["directives"])
     again = json.loads(_export(copy, tmp_path / "again.json"))
-    assert again["version"] == 4 and again["series"] == [] and again["fields"] == []
+    assert again["version"] == 5 and again["series"] == [] and again["fields"] == []
     assert [d["text"] for d in again["directives"]] == [d["text"] for d in old["directives"]]
     # A version 1 document with a key of version 2 is refused, as version 1 refused it.
     old["directives"][0]["field"] = "KT"
@@ -342,12 +359,13 @@ def test_a_version_2_export_imports_without_moves(full: Cli, other: Cli, tmp_pat
     for d in doc["directives"]:
         d.pop("moves")
         d.pop("handovers")
+        d.pop("closures")
     path = tmp_path / "v2.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     report = json.loads(other.ok("import", str(path), "--format", "json"))
     assert report["version"] == 2
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 4 and all(d["moves"] == [] for d in again["directives"])
+    assert again["version"] == 5 and all(d["moves"] == [] for d in again["directives"])
     doc["directives"][0]["moves"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -369,11 +387,12 @@ def test_a_version_3_export_imports_without_handovers(
     doc["version"] = 3
     for d in doc["directives"]:
         d.pop("handovers")
+        d.pop("closures")
     path = tmp_path / "v3.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 3
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 4 and all(d["handovers"] == [] for d in again["directives"])
+    assert again["version"] == 5 and all(d["handovers"] == [] for d in again["directives"])
     doc["directives"][0]["handovers"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -383,6 +402,52 @@ def test_a_version_3_export_imports_without_handovers(
     doc["directives"][0].pop("handovers")
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert "directives[0].handovers: is missing" in third.fail("import", str(path))
+
+
+def test_a_version_4_export_imports_without_closures(full: Cli, other: Cli, tmp_path: Path) -> None:
+    """Version 4 had no ``closures`` (completions and cancellations a reopening ended): such a
+    document imports, as it did, with none; a version 4 document holding ``closures`` is
+    refused, as is a version 5 one without them; closures whose days overlap, or a result on a
+    cancellation, are refused naming the record."""
+    doc = json.loads(_export(full, tmp_path / "all.json"))
+    reopened = next(d for d in doc["directives"] if d["text"] == "Việc mở lại")
+    assert [(c["kind"], c["closed_on"], c["reopened_on"]) for c in reopened["closures"]] == [
+        ("done", "2025-05-02", "2025-05-05"),  # by acceptance: its day
+        ("done", "2025-05-06", "2025-05-07"),
+        ("cancelled", "2025-05-08", "2025-05-09"),
+    ]
+    assert reopened["closures"][0]["result"]["accepted_on"] == "2025-05-02"
+    at = f"directives[{doc['directives'].index(reopened)}]"
+    doc["version"] = 4
+    for d in doc["directives"]:
+        d.pop("closures")
+    path = tmp_path / "v4.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 4
+    again = json.loads(_export(other, tmp_path / "again.json"))
+    assert again["version"] == 5 and all(d["closures"] == [] for d in again["directives"])
+    third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
+    doc["directives"][0]["closures"] = []
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    said = third.fail("import", str(path))
+    assert "directives[0].closures: is not a field of this record" in said
+    doc = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    doc["directives"][0].pop("closures")
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert "directives[0].closures: is missing" in third.fail("import", str(path))
+    for change, said in (
+        ({"closed_on": "2025-05-04"}, f"{at}.closures[1].closed_on: completion date"),
+        ({"reopened_on": "2025-05-05"}, f"{at}.closures[1].reopened_on: reopening date"),
+    ):
+        doc = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+        closures = next(d for d in doc["directives"] if d["text"] == "Việc mở lại")["closures"]
+        closures[1].update(change)
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        assert said in third.fail("import", str(path))
+    closures[1].update(closures[1] | {"reopened_on": "2025-05-07", "kind": "cancelled"})
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert "only a completion has a result document" in third.fail("import", str(path))
+    assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
 
 
 def test_an_imported_move_is_undone_with_the_import(full: Cli, other: Cli, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import SHEET_HEADER as HEADER
-from tests.conftest import Cli, cp1258, file_digest, run
+from tests.conftest import Cli, cp1258, file_digest, run, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "office_sheet.xlsx"
@@ -551,6 +551,31 @@ def test_key_column_updates_instead_of_duplicating(
     unchanged = units.json(*keyed, "--as-of", "2022-09-01")
     assert unchanged["updated"] == 0 and unchanged["unchanged"] == 3
     assert file_digest(db_path) == before
+
+
+def test_a_sheet_never_closes_a_reopened_directive_before_its_reopening(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """As `done` and `cancel`: a sheet's completion or cancellation of a directive reopened on
+    1/8 is refused on a day before it (the cancellation it ended was in force then), with the
+    row named and nothing written; on the reopening day or later it is recorded."""
+    rows = [
+        ["Mã", *HEADER, "Ngày hoàn thành"],
+        ["KL-1", "1", "Xây dựng đề án", "BTC", "", "30/9/2022", "", "", ""],
+    ]
+    keyed = ("import", "--meeting", str(meeting), "--key-column", "Mã", "--as-of", "2022-09-01")
+    units.ok(keyed[0], str(write_csv(tmp_path / "a.csv", rows)), *keyed[1:])
+    units.ok("cancel", "1", "--date", "1/7/2022", "--reason", "Tạm dừng")
+    units.ok("reopen", "1", "--date", "1/8/2022", "--reason", "Tiếp tục")
+    before = snapshot(units.db)
+    rows[1][7:9] = ["Đã hoàn thành", "15/7/2022"]
+    said = units.fail(keyed[0], str(write_csv(tmp_path / "b.csv", rows)), *keyed[1:])
+    assert "row 2: completion date 2022-07-15 is before the reopening date 2022-08-01" in said
+    assert snapshot(units.db) == before
+    rows[1][8] = "15/8/2022"
+    units.ok(keyed[0], str(write_csv(tmp_path / "c.csv", rows)), *keyed[1:])
+    assert units.json("show", "1", "--as-of", "2022-07-15")["status"] == "cancelled"
+    assert units.json("show", "1", "--as-of", "2022-08-20")["completed_on"] == "2022-08-15"
 
 
 def test_an_edit_made_since_the_last_import_is_kept_or_named(

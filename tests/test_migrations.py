@@ -1675,7 +1675,7 @@ def test_a_register_an_older_dirtrack_built_upgrades_keeping_every_record(
     if expected["export"] is not None:
         new = cli.json("export")
         assert kept({**expected["export"], "version": None}, {**new, "version": None}) == []
-    assert cli.json("doctor")[0]["detail"] == f"revision {SCHEMA_REVISION}, 24 tables"
+    assert cli.json("doctor")[0]["detail"] == f"revision {SCHEMA_REVISION}, 25 tables"
     with sqlite3.connect(db) as conn:
         keys = dict(conn.execute("SELECT code, name_key FROM unit").fetchall())
     conn.close()
@@ -1684,3 +1684,35 @@ def test_a_register_an_older_dirtrack_built_upgrades_keeping_every_record(
         assert keys["DUK"] == "dang uy khoi co quan"
         shown = {u["code"]: u["name"] for u in cli.json("unit", "list")}
         assert shown["DUK"] == "Ðảng ủy Khối cơ quan"
+
+
+def test_the_0020_upgrade_keeps_every_row_and_reopen_then_keeps_the_closure(
+    cli: Cli, db: str
+) -> None:
+    """A register at 0019 (no ``closure`` table) with a completed and a cancelled directive:
+    a command upgrades it keeping every row, and a reopening after it keeps the closure."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    two = cli.id("assign", str(meeting), "--unit", "BTC", "Việc B")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC")
+    cli.ok("cancel", str(two), "--date", "2/7/2022", "--reason", "Trùng")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0019")
+        assert "closure" not in inspect(engine).get_table_names()
+        before = {k: v for k, v in snapshot(db).items() if k != "alembic_version"}
+        cli.ok("list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    finally:
+        engine.dispose()
+    after = snapshot(db)
+    assert version == SCHEMA_REVISION and after["closure"] == []
+    assert {k: v for k, v in after.items() if k in before} == before
+    cli.ok("reopen", str(one), "--date", "1/8/2022", "--reason", "Trả lại")
+    cli.ok("reopen", str(two), "--date", "1/8/2022")
+    then = cli.json("show", str(one), "--as-of", "2022-07-15")
+    assert (then["status"], then["result"]["doc"]) == ("done_on_time", "5/BC-BTC")
+    assert cli.json("show", str(two), "--as-of", "2022-07-15")["status"] == "cancelled"
+    assert [c[2] for c in snapshot(db)["closure"]] == ["done", "cancelled"]

@@ -466,11 +466,23 @@ def reopen(
     *,
     reason: Annotated[str | None, typer.Option(help="Why it is open again.")] = None,
     on: DateOpt = None,
+    mistake: Annotated[
+        bool,
+        typer.Option(
+            "--mistake",
+            help="The completion, cancellation or withdrawal was recorded by mistake (the "
+            "wrong directive): clear it as if never recorded; only the history keeps it.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Open a completed or cancelled directive again (the history keeps the day and reason).
+    """Open a completed, cancelled or withdrawn directive again from --date (default today).
 
-    Example: dirtrack reopen 12 --reason "Hoàn thành nhập nhầm"
+    The closure was true until then: every view as of a day it was in force still shows it
+    (done on time or late, cancelled, withdrawn), and show, export and the report keep it with
+    the reason given. With --mistake it is cleared instead, as if never recorded.
+
+    Example: dirtrack reopen 12 --reason "Sản phẩm bị trả lại"
     """
     from dirtrack.store.directives import reopen as store_reopen
     from dirtrack.text import clean_optional
@@ -479,7 +491,7 @@ def reopen(
     clean_optional(reason, "reason")
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
-        store_reopen(session, directive_id, on=day)
+        store_reopen(session, directive_id, on=day, reason=reason, mistake=mistake)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
     _said(ctx, "reopened", id=directive_id, date=day, change=recorded_change(session) or "?")

@@ -215,6 +215,15 @@ DAY_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "request": ("id", ("asked_on", "to_due", "decided_on")),
 }
+# The tables made after migration 0016, which reads DAY_COLUMNS as it stands: each such table's
+# migration makes its own index (0020: closure). Every check reads ALL_DAY_COLUMNS.
+LATER_DAY_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "closure": (
+        "id",
+        ("closed_on", "claimed_on", "doc_date", "accepted_on", "returned_on", "reopened_on"),
+    ),
+}
+ALL_DAY_COLUMNS = {**DAY_COLUMNS, **LATER_DAY_COLUMNS}
 
 
 def day_form(column: str) -> str:
@@ -227,7 +236,7 @@ def unreadable_days(table: str) -> str:
     """The SQL condition that a row of ``table`` holds a day not in :func:`day_form`."""
     return " OR ".join(
         f'("{c}" IS NOT NULL AND NOT ({day_form(chr(34) + c + chr(34))}))'
-        for c in DAY_COLUMNS[table][1]
+        for c in ALL_DAY_COLUMNS[table][1]
     )
 
 
@@ -239,7 +248,7 @@ def unreadable_days_name(table: str) -> str:
 def unreadable_days_index(table: str) -> Index:
     """The partial index of :data:`DAY_COLUMNS` on SQLite (none on PostgreSQL, whose DATE
     columns hold nothing but days)."""
-    key = DAY_COLUMNS[table][0]
+    key = ALL_DAY_COLUMNS[table][0]
     return Index(
         unreadable_days_name(table), key, sqlite_where=sql_text(unreadable_days(table))
     ).ddl_if(dialect="sqlite")
@@ -508,6 +517,38 @@ class DirectiveResult(_Row, table=True):
     accepted_on: dt.date | None = None
     returned_on: dt.date | None = None
     return_reason: str | None = None
+
+
+class Closure(_Row, table=True):
+    """A closure of a directive that a reopening ended: completed (``done``), cancelled or
+    withdrawn on ``closed_on``, open again from ``reopened_on``. The directive's own columns
+    hold only its current closure; the status rules (:mod:`dirtrack.store.rules`) read a row
+    here on the days from ``closed_on`` up to the day before ``reopened_on``, when it was in
+    force. A completion keeps its note, whether its day was exact, and its result document
+    as ``directive_result`` held it."""
+
+    __tablename__ = "closure"
+    __table_args__ = (unreadable_days_index("closure"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
+    kind: str = Field(max_length=16)  # done, cancelled or withdrawn
+    closed_on: dt.date
+    completed_on_exact: bool = Field(
+        default=True, sa_column=Column(Boolean, nullable=False, server_default=true())
+    )
+    note: str | None = None  # the completion's note, or the cancellation's reason
+    claimed_on: dt.date | None = None
+    doc: str | None = Field(default=None, max_length=200)
+    doc_date: dt.date | None = None
+    file: str | None = None
+    file_hash: str | None = Field(default=None, max_length=128)
+    verdict: str | None = Field(default=None, max_length=16)
+    accepted_on: dt.date | None = None
+    returned_on: dt.date | None = None
+    return_reason: str | None = None
+    reopened_on: dt.date
+    reopen_reason: str | None = None
 
 
 class Request(_Row, table=True):

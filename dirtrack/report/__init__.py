@@ -193,8 +193,9 @@ def units_under(index: UnitIndex, unit: str | None) -> tuple[frozenset[int] | No
 class Holders:
     """Who held each directive moved by ``unit retire`` on a day: for the database to count
     by (:meth:`at`, a :class:`~dirtrack.store.rules.Scope`'s ``holders``) and for facts read
-    (:meth:`attribute`). Every section of a report judged as of T counts a moved directive for
-    the unit that held it on T."""
+    (:meth:`attribute`); and whether a closure a reopening ended is recorded, for the scopes
+    it makes (``past_closures``). Every section of a report judged as of T counts a moved
+    directive for the unit that held it on T."""
 
     def __init__(
         self,
@@ -202,20 +203,24 @@ class Holders:
         stored: dict[int, int],
         names: dict[int, tuple[str, str]],
         handovers: dict[int, list[Handover]] | None = None,
+        past_closures: bool = True,
     ) -> None:
         self.moves = moves
         self.stored = stored
         self.names = names
         self.handovers = handovers or {}
+        # whether any closure a reopening ended is recorded (the scopes' past_closures)
+        self.past_closures = past_closures
 
     @classmethod
     def load(cls, conn: Connection, index: UnitIndex) -> Holders:
+        from dirtrack.store.rules import any_past_closures
         from dirtrack.store.units import ById, load_handovers, load_moves
 
         moves = load_moves(conn)
         names = ById((uid, (u.code, u.name)) for uid, u in index.units.items())
         stored = facts.stored_units(conn, moves.keys()) if moves else {}
-        return cls(moves, stored, names, load_handovers(conn))
+        return cls(moves, stored, names, load_handovers(conn), any_past_closures(conn))
 
     def at(self, as_of: date) -> tuple[tuple[int, tuple[int, ...]], ...]:
         from dirtrack.moves import holders_at
@@ -242,6 +247,7 @@ class Holders:
             closed_not_before=period.start,
             unit_ids=unit_ids,
             holders=self.at(as_of),
+            past_closures=self.past_closures,
         )
 
 
@@ -279,6 +285,7 @@ def listing_scope(
         unit_ids=units_under(index, unit)[0],
         meeting_id=meeting_id,
         holders=holders.at(as_of),
+        past_closures=holders.past_closures,
     )
     return scope, holders
 

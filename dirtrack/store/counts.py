@@ -48,6 +48,8 @@ from sqlalchemy import (
 from dirtrack import risk
 from dirtrack.status import Counts, Status
 from dirtrack.store.rules import (
+    CLOSED_NAMES,
+    Closed,
     RiskDays,
     Scope,
     given_on,
@@ -280,6 +282,8 @@ def request_counts(
     the directive completed, cancelled or withdrawn by T) and ``asked_late``."""
     joined, late = asked_late()
     day = scope.as_of
+    judged = judgement(day, "ext_t")
+    joined = joined.outerjoin(judged.past, judged.past_on)
     answered = and_(
         request.c.decided_on.is_not(None),
         request.c.decided_on <= day,
@@ -287,14 +291,9 @@ def request_counts(
         request.c.decision != "",
     )
     granted = and_(answered, request.c.decision == "approved")
-    # unanswered on T, its directive completed, cancelled or withdrawn by T: nothing is left to
-    # answer (records.request_status)
-    closed = or_(
-        *(
-            and_(c.is_not(None), c <= day)
-            for c in (directive.c.completed_on, directive.c.cancelled_on, directive.c.withdrawn_on)
-        )
-    )
+    # unanswered on T, its directive completed, cancelled or withdrawn by T (by the closure in
+    # force at T): nothing is left to answer (records.request_status)
+    closed = judged.closed.by(day)
     query = (
         select(
             request.c.kind,
@@ -305,7 +304,11 @@ def request_counts(
             _count_if(and_(not_(answered), closed)),
         )
         .select_from(joined)
-        .where(request.c.asked_on >= start, request.c.asked_on <= end, *in_scope(scope))
+        .where(
+            request.c.asked_on >= start,
+            request.c.asked_on <= end,
+            *in_scope(scope, closed=judged.closed),
+        )
         .group_by(request.c.kind)
     )
     return {
@@ -397,37 +400,30 @@ def _either(now: Scope, then: Scope) -> list[ColumnElement[bool]]:
     return [not_closed_before(min(now.closed_not_before, then.closed_not_before))]
 
 
-def closed_by(day: date) -> ColumnElement[date | None]:
-    """The day the directive was completed, else cancelled, else withdrawn, if that was on or
-    before ``day``; else NULL."""
-    return case(
-        (directive.c.completed_on <= day, directive.c.completed_on),
-        (directive.c.cancelled_on <= day, directive.c.cancelled_on),
-        (directive.c.withdrawn_on <= day, directive.c.withdrawn_on),
-        else_=None,
-    )
-
-
-# The dates a status is judged by besides the deadline: read by the inner step only.
-_CLOSED = ("completed_on", "cancelled_on", "withdrawn_on")
+# The dates a status is judged by besides the deadline, on each day: read by the inner step
+# only.
+_CLOSED = tuple(f"{name}{day}" for day in ("_now", "_then") for name in CLOSED_NAMES)
 
 
 def _dated(now: Scope, then: Scope, sections: bool) -> Subquery:
     """One row per directive of either scope: its meeting, the unit that held it and the
     deadline in force (and whether extended) on each day, whether it is in each scope, and
-    the dates its status is judged by (with ``sections``, also its field and the day it was
-    closed by T)."""
-    at_now, at_then = judgement(now.as_of, "ext_now"), judgement(then.as_of, "ext_then")
-    in_now = case((and_(*in_scope(now, held_on=given_on(meeting.c.date))), 1), else_=0)
-    in_then = case((and_(*in_scope(then, held_on=given_on(meeting.c.date))), 1), else_=0)
+    the closure in force on each day, which its status is judged by (with ``sections``, also
+    its field and the day it was closed by T)."""
+    at_now = judgement(now.as_of, "ext_now", past=now.past_closures)
+    at_then = judgement(then.as_of, "ext_then", past=then.past_closures)
+    held_on = given_on(meeting.c.date)
+    in_now = case((and_(*in_scope(now, held_on=held_on, closed=at_now.closed)), 1), else_=0)
+    in_then = case((and_(*in_scope(then, held_on=held_on, closed=at_then.closed)), 1), else_=0)
     more: list[ColumnElement[Any]] = []
     if sections:
-        more = [directive.c.field_id, closed_by(now.as_of).label("closed_now")]
+        more = [directive.c.field_id, at_now.closed.closed_day(now.as_of).label("closed_now")]
     dated = (
         select(
             directive.c.id,
             directive.c.meeting_id,
-            *(directive.c[name] for name in _CLOSED),
+            *at_now.closed.columns("_now"),
+            *at_then.closed.columns("_then"),
             meeting.c.chair,
             meeting.c.chair_title,
             meeting.c.date.label("held_on"),
@@ -442,9 +438,9 @@ def _dated(now: Scope, then: Scope, sections: bool) -> Subquery:
             *more,
         )
         .select_from(
-            directive.join(meeting, meeting.c.id == directive.c.meeting_id)
-            .outerjoin(at_now.ext, at_now.on)
-            .outerjoin(at_then.ext, at_then.on)
+            at_then.joined(
+                at_now.joined(directive.join(meeting, meeting.c.id == directive.c.meeting_id))
+            )
         )
         .where(*_either(now, then))
     )
@@ -457,13 +453,14 @@ def _judged(now: Scope, then: Scope, sections: bool) -> CTE:
     each computed once from the deadline in force."""
     d = _dated(now, then, sections).c
 
-    def status(due: ColumnElement[Any], day: date) -> ColumnElement[str]:
-        return status_case(due, d.completed_on, d.cancelled_on, day, d.withdrawn_on)
+    def status(due: ColumnElement[Any], day: date, suffix: str) -> ColumnElement[str]:
+        closed = Closed.of(d, suffix)
+        return status_case(due, closed.completed_on, closed.cancelled_on, day, closed.withdrawn_on)
 
     statuses = select(
         *(column for column in d if column.name not in _CLOSED),
-        status(d.due_now, now.as_of).label("status_now"),
-        status(d.due_then, then.as_of).label("status_then"),
+        status(d.due_now, now.as_of, "_now").label("status_now"),
+        status(d.due_then, then.as_of, "_then").label("status_then"),
     ).where(or_(d.in_now == 1, d.in_then == 1))
     if not sections:
         return statuses.cte("judged")

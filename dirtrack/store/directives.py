@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Entity, Phrase
 from dirtrack.models import (
+    Closure,
     Directive,
     DirectiveCoordinator,
     DirectiveResult,
@@ -206,23 +207,20 @@ def decided_after(
     return max(later) if later else None
 
 
-def recorded_after(
-    conn: Connection, directive_id: int, day: date, skip: Iterable[int] = ()
-) -> tuple[date, str] | None:
+def recorded_after(conn: Connection, directive_id: int, day: date) -> tuple[date, str] | None:
     """The latest extension approval, request, return or reopening recorded on the directive
-    after ``day`` (:func:`decided_after`), as the database holds them now; ``skip``: commands
-    being undone, whose reopening is no longer recorded
-    (:func:`dirtrack.store.history.reopened_on`)."""
+    after ``day`` (:func:`decided_after`), as the database holds them now: a directive reopened
+    on a day is closed again on that day or later, never on a day its earlier closure was in
+    force."""
     from sqlalchemy import func
     from sqlalchemy import select as core_select
 
-    from dirtrack.store.history import reopened_on
-
-    recorded: list[tuple[date | None, str]] = [(reopened_on(conn, directive_id, skip), "reopening")]
+    recorded: list[tuple[date | None, str]] = []
     for other, column, owner in (
         ("approval", Extension.approved_on, Extension.directive_id),
         ("request", Request.asked_on, Request.directive_id),
         ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
+        ("reopening", Closure.reopened_on, Closure.directive_id),
     ):
         query = core_select(func.max(column)).where(col(owner) == directive_id)
         recorded.append((conn.execute(query).scalar(), other))
@@ -449,10 +447,22 @@ def cancel(
     return directive
 
 
-def reopen(session: Session, directive_id: int, *, on: date) -> Directive:
-    """Open a completed, cancelled or withdrawn directive again: its completion (with its result
-    document), cancellation or withdrawal is cleared; the change log keeps them, with the day
-    and reason given.
+def reopen(
+    session: Session,
+    directive_id: int,
+    *,
+    on: date,
+    reason: str | None = None,
+    mistake: bool = False,
+) -> Directive:
+    """Open a completed, cancelled or withdrawn directive again from ``on``.
+
+    A reopening (the unit's product sent back, the task goes on): the closure was true from its
+    day until ``on``, and stays on record as a :class:`~dirtrack.models.Closure` (its note or
+    reason, its result document, ``on`` and ``reason``) that the status rules read on the days
+    it was in force. With ``mistake`` (the clerk closed the wrong directive), the closure is
+    cleared as if never recorded: only the change log keeps it. Either way the directive's own
+    closure (with its result document) is cleared.
 
     Raises:
         Conflict: the directive is neither completed, cancelled nor withdrawn.
@@ -473,17 +483,62 @@ def reopen(session: Session, directive_id: int, *, on: date) -> Directive:
                 first=day,
                 id=directive.id,
             )
+    result = session.get(DirectiveResult, directive_id)
+    if not mistake:
+        session.add(_closure_of(directive, result, on, clean_optional(reason, "reason")))
     directive.completed_on = None
     directive.completion_note = None
     directive.cancelled_on = None
     directive.cancel_reason = None
     directive.withdrawn_on = None
-    result = session.get(DirectiveResult, directive_id)
     if result is not None:
         session.delete(result)
     session.add(directive)
     session.flush()
     return directive
+
+
+def _closure_of(
+    directive: Directive, result: DirectiveResult | None, on: date, reason: str | None
+) -> Closure:
+    """The directive's current closure, ended by a reopening on ``on``: its cancellation, else
+    its withdrawal, else its completion with its result document (the order the status rules
+    read them in)."""
+    assert directive.id is not None
+    if directive.cancelled_on is not None:
+        kind, day, note = "cancelled", directive.cancelled_on, directive.cancel_reason
+    elif directive.withdrawn_on is not None:
+        kind, day, note = "withdrawn", directive.withdrawn_on, None
+    else:
+        assert directive.completed_on is not None
+        kind, day, note = "done", directive.completed_on, directive.completion_note
+    closure = Closure(
+        directive_id=directive.id,
+        kind=kind,
+        closed_on=day,
+        completed_on_exact=directive.completed_on_exact if kind == "done" else True,
+        note=note,
+        reopened_on=on,
+        reopen_reason=reason,
+    )
+    if kind == "done" and result is not None:
+        for name in RESULT_FIELDS:
+            setattr(closure, name, getattr(result, name))
+    return closure
+
+
+# The columns of a result document a closure keeps, as directive_result names them.
+RESULT_FIELDS = (
+    "claimed_on",
+    "doc",
+    "doc_date",
+    "file",
+    "file_hash",
+    "verdict",
+    "accepted_on",
+    "returned_on",
+    "return_reason",
+)
 
 
 # What `edit directive` can change; each key of the changes given to edit_directive.

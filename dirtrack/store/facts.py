@@ -36,6 +36,7 @@ from sqlalchemy import (
 
 from dirtrack.errors import NotFound
 from dirtrack.status import (
+    ClosureFact,
     DirectiveFacts,
     ExtensionFact,
     ProgressFact,
@@ -54,12 +55,14 @@ from dirtrack.store.rules import (
     held_by,
     in_scope,
     judged_query,
+    judgement,
     not_closed_before,
     progress_at,
     risk_case,
     states,
 )
 from dirtrack.store.tables import (
+    closure,
     directive,
     directive_coordinator,
     directive_result,
@@ -92,6 +95,7 @@ def facts_from_rows(
     progress: Iterable[Row],
     coordinators: Iterable[Row],
     requests: Iterable[Row] = (),
+    closures: Iterable[Row] = (),
 ) -> list[DirectiveFacts]:
     """The facts of ``wanted``, in that order; ids with no main row are left out.
 
@@ -101,11 +105,16 @@ def facts_from_rows(
     completed_on_exact, series_id, period, issued_on, the words of the deadline in force,
     withdrawn_on, field code, and the result's claimed_on, doc, doc_date, file, file_hash,
     verdict, accepted_on, returned_on, return_reason, then the risk colour and the progress
-    at ``as_of``);
+    at ``as_of``, and the id of the past closure in force then or None);
     ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
     (directive_id, reported_on, percent, note), each in recorded order; ``coordinators``
     (directive_id, unit code); ``requests`` (directive_id, then the fields of
-    :class:`~dirtrack.status.RequestFact` in its order), in recorded order.
+    :class:`~dirtrack.status.RequestFact` in its order), in recorded order; ``closures``
+    (directive_id, id, kind, closed_on, reopened_on, note, reopen_reason, completed_on_exact,
+    then the result's fields as in ``main``), oldest first. In ``main``, the completion, the
+    cancellation and the withdrawal are those of the closure in force at ``as_of``, and its
+    last column the id of that closure when a reopening ended it since: its note or reason
+    and result are then that closure's.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -120,6 +129,13 @@ def facts_from_rows(
     asked: dict[int, list[RequestFact]] = defaultdict(list)
     for did, *values in requests:
         asked[did].append(RequestFact(*values))
+    ended: dict[int, list[ClosureFact]] = defaultdict(list)
+    by_id: dict[int, ClosureFact] = {}
+    for did, cid, kind, closed_on, reopened_on, note, why, exact, *kept_result in closures:
+        kept = ResultFact(*kept_result) if kept_result[0] is not None else None
+        fact = ClosureFact(kind, closed_on, reopened_on, note, why, exact is not False, kept)
+        ended[did].append(fact)
+        by_id[cid] = fact
     found = []
     empty: tuple[()] = ()
     for did in wanted:
@@ -134,6 +150,13 @@ def facts_from_rows(
         withdrawn_on, field_code = row[22:24]
         result = ResultFact(*row[24:33]) if row[24] is not None else None
         colour, percent = row[33:35]
+        in_force = by_id.get(row[35]) if row[35] is not None else None
+        if in_force is not None:  # a closure a reopening ended since: its words and result
+            done = in_force.kind == "done"
+            completion_note = in_force.note if done else None
+            cancel_reason = in_force.note if in_force.kind == "cancelled" else None
+            exact = in_force.completed_on_exact
+            result = in_force.result
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -176,6 +199,7 @@ def facts_from_rows(
                     "field_code": field_code,
                     "result": result,
                     "requests": tuple(asked.get(did, ())),
+                    "closures": tuple(ended.get(did, ())),
                 }
             )
         )
@@ -272,8 +296,8 @@ def _main_query(rows: Any) -> Select[Any]:
         unit.c.name,
         directive.c.text,
         directive.c.original_due,
-        directive.c.completed_on,
-        directive.c.cancelled_on,
+        rows.c.completed_on,
+        rows.c.cancelled_on,
         directive.c.due_text,
         directive.c.product,
         directive.c.key,
@@ -286,7 +310,7 @@ def _main_query(rows: Any) -> Select[Any]:
         directive.c.period,
         directive.c.issued_on,
         rows.c.due_text,
-        directive.c.withdrawn_on,
+        rows.c.withdrawn_on,
         field.c.code,
         directive_result.c.claimed_on,
         directive_result.c.doc,
@@ -299,6 +323,9 @@ def _main_query(rows: Any) -> Select[Any]:
         directive_result.c.return_reason,
         risk_case(rows.c.status, rows.c.due, meeting.c.date, _AS_OF, RISK_PARAMS),
         progress_at(_AS_OF),
+        # the past closure in force at T, if one is (its note, reason and result are read
+        # with the closures)
+        rows.c.closure_id,
     )
     joined = (
         rows.join(directive, directive.c.id == rows.c.id)
@@ -326,6 +353,7 @@ class _Parts:
     progress: Select[Any]
     coordinators: Select[Any]
     requests: Select[Any]
+    closures: Select[Any]
 
 
 @cache
@@ -367,6 +395,27 @@ def _parts(dialect: str) -> _Parts:
         )
         .where(_listed(request.c.directive_id, dialect))
         .order_by(request.c.asked_on, request.c.id),
+        closures=select(
+            closure.c.directive_id,
+            closure.c.id,
+            closure.c.kind,
+            closure.c.closed_on,
+            closure.c.reopened_on,
+            closure.c.note,
+            closure.c.reopen_reason,
+            closure.c.completed_on_exact,
+            closure.c.claimed_on,
+            closure.c.doc,
+            closure.c.doc_date,
+            closure.c.file,
+            closure.c.file_hash,
+            closure.c.verdict,
+            closure.c.accepted_on,
+            closure.c.returned_on,
+            closure.c.return_reason,
+        )
+        .where(_listed(closure.c.directive_id, dialect))
+        .order_by(closure.c.closed_on, closure.c.id),
     )
 
 
@@ -399,6 +448,7 @@ def _with_parts(
         conn.execute(parts.progress, params),
         conn.execute(parts.coordinators, params),
         conn.execute(parts.requests, params),
+        conn.execute(parts.closures, params),
     )
 
 
@@ -580,6 +630,7 @@ def extension_causes(
     """The reasons given for the extensions of directives in scope approved from ``start`` to
     ``end`` (the report's causes), by directive, then in the order they were approved. Read
     from the extensions of those days, not from every directive."""
+    judged = judgement(scope.as_of, "ext_t")  # the closure in force at T, for the scope
     query = (
         select(
             extension.c.directive_id,
@@ -588,12 +639,13 @@ def extension_causes(
             extension.c.new_due,
         )
         .join(directive, directive.c.id == extension.c.directive_id)
+        .outerjoin(judged.past, judged.past_on)
         .where(
             extension.c.approved_on >= start,
             extension.c.approved_on <= end,
             extension.c.reason.is_not(None),
             extension.c.reason != "",
-            *in_scope(scope),
+            *in_scope(scope, closed=judged.closed),
         )
         .order_by(extension.c.directive_id, extension.c.approved_on, extension.c.id)
     )

@@ -70,6 +70,7 @@ DIRECTIVE_PARTS = {
     "directive_coordinator": "directive_id",
     "directive_result": "directive_id",
     "request": "directive_id",
+    "closure": "directive_id",
     "urging_directive": "directive_id",
 }
 
@@ -1009,34 +1010,6 @@ def changed_after_creation(conn: Connection, directive_id: int) -> bool:
         func.coalesce(its_command, "") != UNDO,
     )
     return bool(conn.execute(select(later)).scalar())
-
-
-def reopened_on(conn: Connection, directive_id: int, skip: Iterable[int] = ()) -> date | None:
-    """The day ``reopen`` last opened the directive again, by a command not undone (nor one of
-    ``skip``, commands being undone), or None: the day its ``--date`` gave, as typed, else the
-    day it ran in the office. Only the change log keeps it; a closing of the directive dated
-    before it is refused as one before an approval is
-    (:func:`dirtrack.store.directives.recorded_after`)."""
-    from dirtrack.periods import office_day_of, parse_date
-
-    skipped = set(skip)
-    rows = conn.execute(
-        select(LOG.c.id, LOG.c.at, LOG.c.after).where(
-            LOG.c.action == "reopen", LOG.c.entity == COMMAND, LOG.c.undone_by.is_(None)
-        )
-    )
-    days: list[date] = []
-    for ident, at, after in rows:
-        params = (_load(after) or {}).get("params") or {}
-        if ident in skipped or params.get("directive_id") != directive_id:
-            continue
-        moment = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
-        ran = office_day_of(moment)
-        try:  # --date as typed (6/5/2022); 'hôm nay', or none, the day it ran
-            days.append(parse_date(str(params["on"]), typed=False) if params.get("on") else ran)
-        except InvalidInput:
-            days.append(ran)
-    return max(days, default=None)
 
 
 # What a sheet imported again by key compares with the register, as the change log holds each:

@@ -167,6 +167,7 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
         InvalidInput: naming the first directive or limitation with a date before ``held``.
     """
     from dirtrack.models import (
+        Closure,
         Directive,
         DirectiveResult,
         Extension,
@@ -207,6 +208,13 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
             found.append((res.claimed_on, "completion", "directive", res.directive_id))
             if res.doc_date is not None:
                 found.append((res.doc_date, "result_doc", "directive", res.directive_id))
+        # and a closure a reopening ended since, with its result document
+        ends = {"done": "completion", "cancelled": "cancellation", "withdrawn": "answer"}
+        for ended in session.exec(select(Closure).where(col(Closure.directive_id).in_(ids))):
+            kind = ends.get(ended.kind, "completion")
+            found.append((ended.closed_on, kind, "directive", ended.directive_id))
+            if ended.doc_date is not None:
+                found.append((ended.doc_date, "result_doc", "directive", ended.directive_id))
     for lim in session.exec(select(Limitation).where(Limitation.meeting_id == meeting_id)):
         if lim.resolved_on is not None and lim.id is not None:
             found.append((lim.resolved_on, "resolution", "limitation", lim.id))

@@ -7,8 +7,11 @@ instead of a million objects:
 - the deadline in force at T is the ``new_due`` of the extension approved latest on or before T
   (ties by id: the last in recorded order), else the original deadline: one outer join on
   ``extension`` per directive, no Python loop (:func:`judgement`);
-- the status at T is one ``CASE`` over that deadline, the completion and the cancellation
-  dates (:func:`status_case`);
+- the closure in force at T: the directive's own completion, cancellation or withdrawal, or,
+  on the days from a closure that a reopening ended up to the day before the reopening, that
+  closure (``closure``: one outer join per directive, :func:`_past_closure_join`);
+- the status at T is one ``CASE`` over that deadline and the closure in force at T
+  (:func:`status_case`);
 - a period's scope: given at a meeting held by the period's end (and by T), or for an
   occurrence of a series issued by then, not completed, cancelled or withdrawn before it
   began unless issued in it (:class:`Scope`, :func:`in_scope`, :func:`not_closed_before`);
@@ -39,17 +42,27 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    cast,
     exists,
     func,
     literal,
     literal_column,
+    null,
     or_,
     select,
+    true,
 )
 
 from dirtrack import risk
 from dirtrack.status import Status
-from dirtrack.store.tables import directive, extension, meeting, progress_entry, request
+from dirtrack.store.tables import (
+    closure,
+    directive,
+    extension,
+    meeting,
+    progress_entry,
+    request,
+)
 
 # T: a day, or a bound parameter that stands for one.
 Day = date | ColumnElement[date]
@@ -73,6 +86,9 @@ class Scope:
         holders: directives held on T by another unit than the one they are stored under (moved
             since by ``unit retire``): ``(unit id, directive ids)`` pairs. Their counts and the
             ``unit_ids`` filter go to the unit that held them (:func:`dirtrack.moves.holders_at`).
+        past_closures: whether the statements judging the scope join the closures reopenings
+            ended, which the rule reads; False only when none is recorded
+            (:func:`any_past_closures`): the same rule, in a statement as lean as before.
     """
 
     as_of: date
@@ -82,6 +98,7 @@ class Scope:
     meeting_id: int | None = None
     open_at: date | None = None  # only directives neither completed nor cancelled by this day
     holders: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    past_closures: bool = True
 
 
 def _latest_extension_join(as_of: Day, name: str = "ext") -> tuple[Any, ColumnElement[bool]]:
@@ -186,47 +203,157 @@ def holding_unit(scope: Scope) -> ColumnElement[int]:
     )
 
 
+def _past_closure_join(as_of: Day, name: str = "ext") -> tuple[Any, ColumnElement[bool]]:
+    """The closure a reopening ended that was in force at ``as_of`` for each directive (closed
+    on or before T, reopened after T), as an outer-join target: none, or one, since a directive
+    is closed again only on or after the day it was reopened
+    (:func:`dirtrack.store.directives.recorded_after`)."""
+    past = closure.alias(f"{name}_closure")
+    on = and_(
+        past.c.directive_id == directive.c.id,
+        past.c.closed_on <= as_of,
+        past.c.reopened_on > as_of,
+    )
+    return past, on
+
+
+@dataclass(frozen=True)
+class Closed:
+    """The closure in force at a day T, as three columns: the day the directive was completed,
+    cancelled or withdrawn (each NULL unless that is its closure): a closure a reopening ended
+    since, if one was in force at T, else the directive's own. The own closure's day is later
+    than T whenever an earlier one was in force at T."""
+
+    completed_on: ColumnElement[Any]
+    cancelled_on: ColumnElement[Any]
+    withdrawn_on: ColumnElement[Any]
+
+    @classmethod
+    def own(cls) -> Closed:
+        """The directive's own closure, whatever the day (a cheap condition that the closure
+        in force is implied by: see :func:`not_closed_before`)."""
+        return cls(directive.c.completed_on, directive.c.cancelled_on, directive.c.withdrawn_on)
+
+    @classmethod
+    def of(cls, columns: Any, suffix: str = "") -> Closed:
+        """The columns ``completed_on``, ``cancelled_on``, ``withdrawn_on`` (each + ``suffix``)
+        of a judged step."""
+        return cls(*(columns[f"{name}{suffix}"] for name in CLOSED_NAMES))
+
+    def columns(self, suffix: str = "") -> list[ColumnElement[Any]]:
+        """The three, labelled by their names (+ ``suffix``)."""
+        return [
+            day.label(f"{name}{suffix}")
+            for name, day in zip(CLOSED_NAMES, self.days(), strict=True)
+        ]
+
+    def days(self) -> tuple[ColumnElement[Any], ...]:
+        return (self.completed_on, self.cancelled_on, self.withdrawn_on)
+
+    def by(self, day: Day) -> ColumnElement[bool]:
+        """Completed, cancelled or withdrawn on or before ``day``."""
+        return or_(*(and_(c.is_not(None), c <= day) for c in self.days()))
+
+    def closed_day(self, day: Day) -> ColumnElement[Any]:
+        """The day it was completed, else cancelled, else withdrawn, if that was on or before
+        ``day``; else NULL."""
+        return case(
+            *((c <= day, c) for c in self.days()),
+            else_=None,
+        )
+
+
+CLOSED_NAMES = ("completed_on", "cancelled_on", "withdrawn_on")
+
+
 @dataclass(frozen=True)
 class Judgement:
-    """A directive judged as of a day: the extension to outer-join (``ext`` on ``on``), and
-    the deadline in force, whether an extension was approved, the status code and the words
-    of the deadline in force (``due_text``)."""
+    """A directive judged as of a day: the extension to outer-join (``ext`` on ``on``) and the
+    closure a reopening ended that was in force then (``past`` on ``past_on``), and the
+    deadline in force, whether an extension was approved, the closure in force (``closed``),
+    the status code, the words of the deadline in force (``due_text``) and the id of that
+    past closure (``closure_id``, NULL when the directive's own closure is the one)."""
 
     ext: Any
     on: ColumnElement[bool]
+    past: Any
+    past_on: ColumnElement[bool]
     due: ColumnElement[Any]
     extended: ColumnElement[int]
+    closed: Closed
     status: ColumnElement[str]
     due_text: ColumnElement[str | None]
+    closure_id: ColumnElement[int | None]
+
+    def joined(self, base: Any) -> Any:
+        """``base`` (``directive``, or a join with it) outer-joined to what the judgement
+        reads: the extension in force and the past closure in force."""
+        base = base.outerjoin(self.ext, self.on)
+        return base if self.past is None else base.outerjoin(self.past, self.past_on)
 
 
-def judgement(as_of: Day, name: str = "ext") -> Judgement:
+def judgement(as_of: Day, name: str = "ext", *, past: bool = True) -> Judgement:
     """The columns of a directive as of ``as_of`` (``name`` tells two judgements apart); the
-    day may be a bound parameter, for a statement built once and run for any day."""
+    day may be a bound parameter, for a statement built once and run for any day. Select
+    from :meth:`Judgement.joined`. ``past``: False when no closure a reopening ended is
+    recorded (:func:`any_past_closures`): the directive's own closure is then the one in
+    force on every day, and nothing more is joined."""
     ext, on = _latest_extension_join(as_of, name)
     due = func.coalesce(ext.c.new_due, directive.c.original_due)
     extended = case((ext.c.id.is_(None), 0), else_=1)
-    status = status_case(
-        due, directive.c.completed_on, directive.c.cancelled_on, as_of, directive.c.withdrawn_on
-    )
     # the words of the deadline in force: the extension's in force, else the original's
     due_text = case((ext.c.id.is_(None), directive.c.due_text), else_=ext.c.due_text)
-    return Judgement(ext, on, due, extended, status, due_text)
+    if past:
+        ended_at, ended_on = _past_closure_join(as_of, name)
+        ended = ended_at.c.id.is_not(None)
+
+        def day_of(kind: str, own: ColumnElement[Any]) -> ColumnElement[Any]:
+            kept = case((ended_at.c.kind == kind, ended_at.c.closed_on))
+            return case((ended, kept), else_=own)
+
+        closed = Closed(
+            day_of("done", directive.c.completed_on),
+            day_of("cancelled", directive.c.cancelled_on),
+            day_of("withdrawn", directive.c.withdrawn_on),
+        )
+        closure_id: ColumnElement[Any] = ended_at.c.id
+    else:
+        # typed: PostgreSQL takes an untyped NULL of a subquery for text
+        ended_at, ended_on, closed = None, true(), Closed.own()
+        closure_id = cast(null(), Integer)
+    status = status_case(due, closed.completed_on, closed.cancelled_on, as_of, closed.withdrawn_on)
+    return Judgement(
+        ext, on, ended_at, ended_on, due, extended, closed, status, due_text, closure_id
+    )
 
 
-def judged_query(as_of: Day) -> Select[int, Any, int, str, str | None]:
-    """``id``, ``due`` (in force at ``as_of``), ``extended`` (1 if an extension was approved
-    by then, else 0), ``status`` and ``due_text`` (the words of that deadline) of every
-    directive: the extension in force joined once, the status written once. ``as_of`` may be
-    a bound parameter."""
-    judged = judgement(as_of)
-    return select(
+def any_past_closures(conn: Connection) -> bool:
+    """Whether any closure a reopening ended is recorded: when none is, the statements judging
+    many directives leave the join of them out (:attr:`Scope.past_closures`)."""
+    return conn.execute(select(closure.c.id).limit(1)).first() is not None
+
+
+def _judged_columns(judged: Judgement) -> list[ColumnElement[Any]]:
+    return [
         directive.c.id,
         judged.due.label("due"),
         judged.extended.label("extended"),
         judged.status.label("status"),
         judged.due_text.label("due_text"),
-    ).select_from(directive.outerjoin(judged.ext, judged.on))
+        *judged.closed.columns(),
+        judged.closure_id.label("closure_id"),
+    ]
+
+
+def judged_query(as_of: Day) -> Select[Any]:
+    """``id``, ``due`` (in force at ``as_of``), ``extended`` (1 if an extension was approved
+    by then, else 0), ``status``, ``due_text`` (the words of that deadline), the closure in
+    force (``completed_on``, ``cancelled_on``, ``withdrawn_on``: :class:`Closed`) and
+    ``closure_id`` (the past closure in force, or NULL) of every directive: the extension in
+    force and the past closure in force joined once, the status written once. ``as_of`` may
+    be a bound parameter."""
+    judged = judgement(as_of)
+    return select(*_judged_columns(judged)).select_from(judged.joined(directive))
 
 
 def deadlines_in_force(conn: Connection, ids: Collection[int], as_of: date) -> dict[int, Any]:
@@ -409,31 +536,40 @@ def risk_case(
     )
 
 
-def not_closed_before(start: date) -> ColumnElement[bool]:
-    """Not completed, cancelled or withdrawn before ``start`` (a period's first day), unless
-    issued on or after it: an occurrence of a series done ahead of its own period still counts
-    in that period, the one it is for."""
+def not_closed_before(start: date, closed: Closed | None = None) -> ColumnElement[bool]:
+    """Not completed, cancelled or withdrawn before ``start`` (a period's first day) by the
+    closure in force at T (``closed``; the directive's own when None), unless issued on or
+    after it: an occurrence of a series done ahead of its own period still counts in that
+    period, the one it is for. A directive reopened since it was closed before ``start``
+    counts when it was reopened by T."""
     completed, issued = directive.c.completed_on, directive.c.issued_on
+    done, cancelled, withdrawn = (closed or Closed.own()).days()
     return and_(
-        # Implied by what follows; said outright as three index ranges (the leading column of
-        # ix_directive_judged, and ix_directive_issued_on), so that the database reads only
-        # the directives not completed before ``start`` instead of scanning every one.
+        # Implied by what follows (an own closure before ``start`` is the one in force at T):
+        # said outright on the directive's own columns as three index ranges (the leading
+        # column of ix_directive_judged, and ix_directive_issued_on), so that the database
+        # reads only the directives not completed before ``start`` instead of scanning every
+        # one.
         or_(completed.is_(None), completed >= start, issued >= start),
         or_(
             issued >= start,
             and_(
-                or_(completed.is_(None), completed >= start),
-                or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
-                or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= start),
+                or_(done.is_(None), done >= start),
+                or_(cancelled.is_(None), cancelled >= start),
+                or_(withdrawn.is_(None), withdrawn >= start),
             ),
         ),
     )
 
 
-def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[ColumnElement[bool]]:
-    """The conditions on ``directive`` (and its meeting) of being in ``scope``, whatever T.
+def in_scope(
+    scope: Scope, held_on: ColumnElement[Any] | None = None, closed: Closed | None = None
+) -> list[ColumnElement[bool]]:
+    """The conditions on ``directive`` (and its meeting) of being in ``scope``.
 
     ``held_on``: the meeting's day when the query joins the meeting anyway (else EXISTS).
+    ``closed``: the closure in force at T when the query joins the past closures (a
+    :class:`Judgement`'s); else the directive's own.
     """
     found = []
     if scope.held_on_or_before is not None:
@@ -442,8 +578,10 @@ def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[Co
         else:
             found.append(held_on <= scope.held_on_or_before)
     if scope.closed_not_before is not None:
-        found.append(not_closed_before(scope.closed_not_before))
+        found.append(not_closed_before(scope.closed_not_before, closed))
     if scope.open_at is not None:
+        # On the directive's own closure: implied by being open that day (an own closure by
+        # then is the one in force), said for the indexes.
         day = scope.open_at
         found += [
             or_(directive.c.completed_on.is_(None), directive.c.completed_on > day),
@@ -459,17 +597,18 @@ def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[Co
 
 def states(scope: Scope) -> Subquery:
     """One row per directive in ``scope``: the columns of :func:`judged_query` at T (``id``,
-    ``due``, ``extended``, ``status``, ``due_text``), ``unit_id`` (the unit that held it on T)
-    and ``meeting_id``."""
+    ``due``, ``extended``, ``status``, ``due_text``, the closure in force and ``closure_id``),
+    ``unit_id`` (the unit that held it on T) and ``meeting_id``."""
     return states_query(scope).subquery("states")
 
 
-def states_query(scope: Scope) -> Select[int, Any, int, str, str | None, int, int]:
+def states_query(scope: Scope) -> Select[Any]:
     """The query of :func:`states`."""
-    query = judged_query(scope.as_of).add_columns(
-        holding_unit(scope).label("unit_id"), directive.c.meeting_id
-    )
-    return query.where(*in_scope(scope))
+    judged = judgement(scope.as_of, past=scope.past_closures)
+    query = select(
+        *_judged_columns(judged), holding_unit(scope).label("unit_id"), directive.c.meeting_id
+    ).select_from(judged.joined(directive))
+    return query.where(*in_scope(scope, closed=judged.closed))
 
 
 def risks(scope: Scope) -> Subquery:
@@ -477,7 +616,7 @@ def risks(scope: Scope) -> Subquery:
     it on T), ``field_id``, ``due`` (in force at T) and ``risk``, its colour at T
     (:func:`risk_case`, by the config file's rules)."""
     day = scope.as_of
-    judged = judgement(day)
+    judged = judgement(day, past=scope.past_closures)
     held_on = meeting.c.date
     colour = risk_case(judged.status, judged.due, held_on, day, RiskDays.of(day))
     opened = replace(scope, open_at=day)  # implied by the status: said for the indexes
@@ -489,13 +628,9 @@ def risks(scope: Scope) -> Subquery:
             judged.due.label("due"),
             colour.label("risk"),
         )
-        .select_from(
-            directive.join(meeting, meeting.c.id == directive.c.meeting_id).outerjoin(
-                judged.ext, judged.on
-            )
-        )
+        .select_from(judged.joined(directive.join(meeting, meeting.c.id == directive.c.meeting_id)))
         .where(
-            *in_scope(opened, held_on=given_on(held_on)),
+            *in_scope(opened, held_on=given_on(held_on), closed=judged.closed),
             judged.status.in_([status_code(s) for s in OPEN]),
         )
     )
@@ -552,7 +687,10 @@ def directive_ids(
 __all__ = [
     "OPEN",
     "RISK_PARAMS",
+    "CLOSED_NAMES",
+    "Closed",
     "Judgement",
+    "any_past_closures",
     "RiskDays",
     "Scope",
     "directive_ids",

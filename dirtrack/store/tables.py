@@ -47,6 +47,7 @@ change_log = _TABLES["change_log"]
 field = _TABLES["field"]
 directive_result = _TABLES["directive_result"]
 request = _TABLES["request"]
+closure = _TABLES["closure"]
 
 # The tables of the classes dirtrack.models builds when first named (models.LATER).
 if TYPE_CHECKING:

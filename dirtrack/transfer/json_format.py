@@ -1,6 +1,6 @@
-"""The dirtrack export: every record, losslessly, as one JSON document (format version 4).
+"""The dirtrack export: every record, losslessly, as one JSON document (format version 5).
 
-``{"format": "dirtrack-export", "version": 4, "office": […], "calendar": […], "units": […],
+``{"format": "dirtrack-export", "version": 5, "office": […], "calendar": […], "units": […],
 "fields": […], "leaders": […], "meetings": […], "series": […], "directives": […],
 "limitations": […], "packs": […], "urgings": […]}``. Records hold facts, never values derived
 as of a day (status, the deadline in force, days overdue): those follow from the facts. Each
@@ -77,11 +77,11 @@ from dirtrack.text import (
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
-VERSION = 4
-READS = (1, 2, 3, 4)  # the versions import reads: version 1 lacks every id but meetings',
+VERSION = 5
+READS = (1, 2, 3, 4, 5)  # the versions import reads: version 1 lacks every id but meetings',
 # directives' and limitations', and the sections and keys added in version 2 (read as none);
 # version 2 lacks the moves of directives (read as none); version 3 their handovers (read as
-# none)
+# none); version 4 their closures reopenings ended (read as none)
 SECTIONS = (
     "office",
     "calendar",
@@ -286,6 +286,21 @@ class RequestOut(_Record):
     extension_id: Id | None
 
 
+class ClosureOut(_Record):
+    """A completion (``done``), cancellation or withdrawal of ``closed_on`` that a reopening
+    on ``reopened_on`` ended: its note (the completion's) or reason (the cancellation's), the
+    completion's result document, and the reason for reopening."""
+
+    id: Id
+    kind: Literal["done", "cancelled", "withdrawn"]
+    closed_on: Day
+    completed_on_exact: bool
+    note: str | None
+    result: ResultOut | None
+    reopened_on: Day
+    reopen_reason: str | None
+
+
 class MoveOut(_Record):
     """On ``on`` the directive passed from unit ``from`` to unit ``to`` (``unit retire``)."""
 
@@ -334,6 +349,8 @@ class DirectiveOut(_Record):
     moves: list[MoveOut] = Field(default_factory=list)
     # Version 4 (absent from older documents: none).
     handovers: list[HandoverOut] = Field(default_factory=list)
+    # Version 5 (absent from older documents: none).
+    closures: list[ClosureOut] = Field(default_factory=list)
 
 
 class LimitationOut(_Record):
@@ -596,6 +613,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         extensions = _children(session, bulk.EXTENSION, "directive_id", page, "approved_on", "id")
         results = _children(session, t.directive_result, "directive_id", page)
         requests = _children(session, t.request, "directive_id", page, "id")
+        closures = _children(session, t.closure, "directive_id", page, "id")
         moved = load_moves(session.connection(), [row["id"] for row in page])
         handed = load_handovers(session.connection(), [row["id"] for row in page])
         for row in page:
@@ -661,6 +679,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                     }
                     for h in handed.get(directive_id, [])
                 ],
+                "closures": [_closure(c) for c in closures.get(directive_id, [])],
             }
 
     def limitations(page: list[Any]) -> Iterator[dict[str, Any]]:
@@ -744,6 +763,17 @@ def _record(row: Any, model: type[_Record], skip: Iterable[str] = ()) -> dict[st
             value = bool(value)
         record[name] = value
     return record
+
+
+# A closure's result columns when it has none (every row of one insert has the same keys).
+_NO_RESULT = dict.fromkeys(ResultOut.model_fields)
+
+
+def _closure(row: Any) -> dict[str, Any]:
+    """A closure a reopening ended, as :class:`ClosureOut` has it (its result nested)."""
+    record = _record(row, ClosureOut, skip=("result",))
+    result = _record(row, ResultOut) if row["claimed_on"] is not None else None
+    return {**record, "result": result, **{k: record[k] for k in ("reopened_on", "reopen_reason")}}
 
 
 def _children(
@@ -1281,6 +1311,7 @@ V2_KEYS: dict[type[BaseModel], frozenset[str]] = {
 # version 3 one.
 V3_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"moves"})}
 V4_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"handovers"})}
+V5_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"closures"})}
 
 
 def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
@@ -1315,7 +1346,7 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
 @functools.cache
 def _added_after(model: type[BaseModel], version: int) -> frozenset[str]:
     """The keys of ``model`` that versions after ``version`` added."""
-    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS}
+    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS, 5: V5_KEYS}
     return frozenset().union(
         *(keys.get(model, frozenset()) for v, keys in added.items() if v > version)
     )
@@ -1378,7 +1409,7 @@ class _Import:
             for what in (
                 "units", "units.contacts", "units.alias_ids", "fields", "leaders",
                 "leaders.assignments", "series", "directives.progress", "directives.extensions",
-                "directives.requests", "packs", "packs.items", "urgings",
+                "directives.requests", "directives.closures", "packs", "packs.items", "urgings",
             )
         }  # fmt: skip
         self.ids["directives"] = self.directives
@@ -1908,7 +1939,35 @@ class _Import:
             self.check_request(asked, at, d.meeting_id)
         if d.result is not None:
             self.check_result(d.result, f"{where}.result", d.meeting_id)
+        self.check_closures(d, where)
         return field_id
+
+    def check_closures(self, d: DirectiveOut, where: str) -> None:
+        """The order `reopen` keeps: each closure on or after the meeting (and after the
+        reopening before it), reopened on or after its day; a result only for a completion;
+        the directive's own closure on or after the last reopening. The status rules read at
+        most one closure in force on a day: their spans never overlap."""
+        held = self.held[d.meeting_id]
+        reopened: date | None = None
+        what = {"done": "completion", "cancelled": "cancellation", "withdrawn": "answer"}
+        for n, ended in enumerate(d.closures):
+            at = f"{where}.closures[{n}]"
+            self.new_id("directives.closures", ended.id)
+            kind = what[ended.kind]
+            self.not_before(f"{at}.closed_on", d.meeting_id, held, kind, ended.closed_on)
+            _not_before(f"{at}.closed_on", kind, ended.closed_on, "reopening", reopened)
+            _not_before(f"{at}.reopened_on", "reopening", ended.reopened_on, kind, ended.closed_on)
+            if ended.result is not None:
+                if ended.kind != "done":
+                    raise InvalidInput.of("json_result_not_done", where=f"{at}.result")
+                self.check_result(ended.result, f"{at}.result", d.meeting_id)
+            reopened = ended.reopened_on
+        for key, kind in (
+            ("completed_on", "completion"),
+            ("cancelled_on", "cancellation"),
+            ("withdrawn_on", "answer"),
+        ):
+            _not_before(f"{where}.{key}", kind, getattr(d, key), "reopening", reopened)
 
     def check_request(self, asked: RequestOut, at: str, meeting: int) -> None:
         """The order `request`, `approve` and `reject` keep: asked on or after the meeting, a
@@ -2051,6 +2110,14 @@ class _Import:
             if d.result is not None:
                 batch["results"].append({"directive_id": d.id, **d.result.model_dump()})
             batch["requests"] += ({"directive_id": d.id, **r.model_dump()} for r in d.requests)
+            batch["closures"] += (
+                {
+                    "directive_id": d.id,
+                    **c.model_dump(exclude={"result"}),
+                    **(c.result.model_dump() if c.result is not None else _NO_RESULT),
+                }
+                for c in d.closures
+            )
             batch["moves"] += ({"directive_id": d.id, "move": m} for m in d.moves)
             batch["handovers"] += ({"directive_id": d.id, "handover": h} for h in d.handovers)
             count += 1
@@ -2067,6 +2134,7 @@ class _Import:
         bulk.insert_rows(session, bulk.EXTENSION, batch["extensions"])
         bulk.insert_rows(session, t.directive_result, batch["results"])
         bulk.insert_rows(session, t.request, batch["requests"])
+        bulk.insert_rows(session, t.closure, batch["closures"])
         for moved in batch["moves"]:  # kept where `unit retire` keeps them: the change log
             move: MoveOut = moved["move"]
             log_move(
