@@ -570,7 +570,10 @@ def test_a_sheet_never_closes_a_reopened_directive_before_its_reopening(
     before = snapshot(units.db)
     rows[1][7:9] = ["Đã hoàn thành", "15/7/2022"]
     said = units.fail(keyed[0], str(write_csv(tmp_path / "b.csv", rows)), *keyed[1:])
-    assert "row 2: completion date 2022-07-15 is before the reopening date 2022-08-01" in said
+    assert (
+        "row 2, column I (Ngày hoàn thành): completion date 2022-07-15 is before the reopening "
+        "date 2022-08-01" in said
+    ), said
     assert snapshot(units.db) == before
     rows[1][8] = "15/8/2022"
     units.ok(keyed[0], str(write_csv(tmp_path / "c.csv", rows)), *keyed[1:])
