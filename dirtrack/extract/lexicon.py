@@ -627,6 +627,7 @@ ACTION_AFTER_UNIT = re.compile(
         "sap xep",
         "cung co",
         "giam sat",
+        "tham tra",
         "don doc",
         "xu ly",
         "giai quyet",
