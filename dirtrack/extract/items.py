@@ -1982,7 +1982,7 @@ def extract_directives(
                 and last_due.due >= (held or ref or last_due.due)
             ):
                 # "… đề ra nhiệm vụ cho 6 tháng còn lại. Trong đó A; B": the sentence goes on
-                # with the one before and takes the period that dates it (GUIDE, round 8)
+                # with the one before and takes the period that dates it (GUIDE.md)
                 frame = last_due
             if _ALSO.match(key):
                 frame = None  # "Đồng thời, ...": a task of its own, not dated by the list's period
