@@ -2757,6 +2757,26 @@ def test_a_bodys_own_tasks_for_a_period_still_to_come_are_directives() -> None:
     assert {(unit, due) for unit, _, due in found} == {(None, date(2023, 9, 30))}
 
 
+def test_the_half_year_a_review_sets_tasks_for_dates_the_sentence_that_goes_on_with_them() -> None:
+    # "Ngoài đánh giá kết quả 6 tháng đầu năm, hội nghị … đề ra nhiệm vụ, giải pháp cho 6 tháng
+    # còn lại. Trong đó A; B; C." at a review on 5/7: the period after "đề ra" is the one the
+    # work is set for (the half-year before it is the one reviewed), and "Trong đó" goes on with
+    # that sentence and takes its period (GUIDE, round 8); the body's own plan has no unit
+    found = directives(
+        "Sáng 5/7/2018, Đảng bộ phường Nghi Thủy tổ chức hội nghị sơ kết công tác xây dựng Đảng 6"
+        " tháng đầu năm. Ngoài đánh giá kết quả 6 tháng đầu năm, hội nghị cũng chỉ ra những tồn"
+        " tại, hạn chế cần khắc phục và đề ra nhiệm vụ, giải pháp cho 6 tháng còn lại. Trong đó"
+        " tiếp tục tăng cường quản lý Nhà nước về hoạt động du lịch; Xây dựng thêm đình chợ bằng"
+        " nguồn xã hội hóa; Khai thác triệt để nguồn thu ngân sách."
+    )
+    assert [text for _, text, _ in found] == [
+        "tiếp tục tăng cường quản lý Nhà nước về hoạt động du lịch",
+        "Xây dựng thêm đình chợ bằng nguồn xã hội hóa",
+        "Khai thác triệt để nguồn thu ngân sách",
+    ]
+    assert {(unit, due) for unit, _, due in found} == {(None, date(2018, 12, 31))}
+
+
 def test_a_paragraph_reporting_a_past_period_after_announced_tasks_is_no_task() -> None:
     # "... đánh giá kết quả tháng 8 và triển khai các nhiệm vụ trọng tâm trong tháng 9.": the
     # paragraph after it that opens on the month reviewed and says what was done is a report

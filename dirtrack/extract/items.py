@@ -1301,19 +1301,22 @@ _REPORTED_HEAD = re.compile(r"\b(?:đã|vừa|đang|sẽ|được)\b")
 
 def _tasks_for_period_ahead(
     sentence: str, key: str, low: str, ref: date | None, held: date | None, before: Deadline | None
-) -> bool:
-    """Whether a sentence sets the meeting's own tasks for a period still to come: a period that
+) -> Deadline | None:
+    """The period for which a sentence sets the meeting's own tasks, if still to come: a period that
     ends on or after the meeting ("Về nhiệm vụ trọng tâm tháng 6, Thường trực HĐND tỉnh chỉ đạo
     …", "Trong tháng 9, Chi bộ tiếp tục chỉ đạo …", "… đề ra nhiệm vụ trọng tâm tháng 10/2016 như
     sau:"; "Trong đó, tập trung …" after a sentence that gave one) and a body setting itself to
-    the work, in the head before the first ``;``, with nothing done or to be done by others."""
+    the work, in the head before the first ``;``, with nothing done or to be done by others.
+    Gives that period (the one after the verb when the head names one already past before it:
+    "Ngoài đánh giá kết quả 6 tháng đầu năm, hội nghị … đề ra nhiệm vụ, giải pháp cho 6 tháng
+    còn lại"), else None."""
     day = held or ref
     if day is None:
-        return False
+        return None
     stop = key.find(";")
     head = len(key) if stop < 0 else stop
     if _REPORTED_HEAD.search(low, 0, head):
-        return False
+        return None
     sets = next(
         (
             m
@@ -1323,11 +1326,13 @@ def _tasks_for_period_ahead(
         None,
     )
     if sets is None:
-        return False
+        return None
     period = best_deadline(find_deadlines(sentence[:head], ref))
     if period is None and _CONTINUES.match(key):
         period = before  # "Trong đó, tập trung …": the period of the sentence before
-    return period is not None and period.due is not None and period.due >= day
+    if period is None or period.due is None or period.due < day:
+        period = best_deadline(find_deadlines(sentence[sets.end() : head], ref))
+    return period if period is not None and period.due is not None and period.due >= day else None
 
 
 def _fronted_period(key: str, start: int, end: int) -> int:
@@ -1942,7 +1947,7 @@ def extract_directives(
                 or _directs_unit_in(key, low, resolver.mentions(sentence))
                 or _TASK_LIST_INTRO.search(key)
                 or _WEIGHS_THEN_ASKS.search(key)
-                or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due)
+                or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due) is not None
             ):
                 in_zone = True
             # "Chuẩn bị ... là một trong những kết luận của đồng chí X": one task, named by
@@ -1970,6 +1975,16 @@ def extract_directives(
                 # "yêu cầu Sở Tài chính đề xuất ...", nor a listed entry "Sở X đề xuất ..."
                 continue
             frame: Deadline | None = list_frame
+            if (
+                frame is None
+                and _CONTINUES.match(key)
+                and last_due is not None
+                and last_due.due is not None
+                and last_due.due >= (held or ref or last_due.due)
+            ):
+                # "… đề ra nhiệm vụ cho 6 tháng còn lại. Trong đó A; B": the sentence goes on
+                # with the one before and takes the period that dates it (GUIDE.md)
+                frame = last_due
             if _ALSO.match(key):
                 frame = None  # "Đồng thời, ...": a task of its own, not dated by the list's period
             if listing and LIST_MARKER.match(para.text):
@@ -2197,10 +2212,11 @@ def extract_directives(
                         # a task a news lead names as a conclusion is one whatever its words:
                         # the model has seen too few such leads to weigh them
                         # and so is an entry the rules take under a heading that announces
-                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."): the document itself
-                        # says what its entries are
+                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."), or what the leader's
+                        # sentence calls the task ("nhiệm vụ trước mắt là khắc phục ..."): the
+                        # text itself says what its entries are
                         take = model.decide(feats, rule) or (
-                            rule and (named is not None or dashed_entry)
+                            rule and (named is not None or dashed_entry or task_is is not None)
                         )
                 if out_of_zone:
                     core = None
@@ -2359,6 +2375,14 @@ def extract_directives(
                 open_ctx = True
                 gave_last = True
                 gave_any = True
+            if sentence_due is None or (
+                sentence_due.due is not None and held is not None and sentence_due.due < held
+            ):
+                # a sentence that sets the work for a period ahead passes that period on
+                # ("… đề ra nhiệm vụ, giải pháp cho 6 tháng còn lại. Trong đó A; B")
+                sentence_due = (
+                    _tasks_for_period_ahead(sentence, key, low, ref, held, last_due) or sentence_due
+                )
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"

@@ -635,6 +635,7 @@ ACTION_AFTER_UNIT = re.compile(
         "sap xep",
         "cung co",
         "giam sat",
+        "tham tra",
         "don doc",
         "xu ly",
         "giai quyet",
