@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0019"
+SCHEMA_REVISION = "0020"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -55,6 +55,7 @@ KNOWN_REVISIONS = (
     "0017",
     "0018",
     "0019",
+    "0020",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -467,7 +467,8 @@ class Extension(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
-    approved_on: dt.date
+    # Indexed (migration 0020): the report reads the extensions approved in its period.
+    approved_on: dt.date = Field(index=True)
     new_due: dt.date
     due_text: str | None = None
     reason: str | None = None
