@@ -26,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 
 from dirtrack.errors import DatabaseError
+from dirtrack.patterns import LazyPattern
 
 if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads the ORM session
     from sqlmodel import Session
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0020"
+SCHEMA_REVISION = "0021"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -55,6 +56,7 @@ KNOWN_REVISIONS = (
     "0018",
     "0019",
     "0020",
+    "0021",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -103,12 +105,12 @@ class Target:
 
 # A database URL's scheme given without its ``//`` (``postgresql:``, ``sqlite:/x.db``): taken as
 # a file name, it made a SQLite file of that name.
-_SCHEME_ONLY = re.compile(r"(?i)(postgresql|postgres|sqlite)(\+[\w]+)?:(?!//)")
+_SCHEME_ONLY = LazyPattern(r"(?i)(postgresql|postgres|sqlite)(\+[\w]+)?:(?!//)")
 # The forms each of those schemes is written in.
 _URL_FORMS = {"sqlite": "sqlite:///PATH", "postgres": "postgresql://USER@HOST/DATABASE"}
 # A SQLite database in memory (sqlite://, sqlite:///, sqlite:///:memory:): it ends with the
 # command, so every write would be lost unsaid.
-_IN_MEMORY = re.compile(r"(?i)sqlite(\+\w+)?://(/(:memory:)?)?(\?.*)?")
+_IN_MEMORY = LazyPattern(r"(?i)sqlite(\+\w+)?://(/(:memory:)?)?(\?.*)?")
 
 
 def resolve_target(value: str | None) -> Target:
@@ -732,7 +734,7 @@ SERVER_REASONS = (
 
 # PostgreSQL's "permission denied for table directive" (its words: the object's name is kept),
 # and 'permission denied for database "dirtrack"' of a role without CONNECT on it
-PG_DENIED = re.compile(
+PG_DENIED = LazyPattern(
     r'permission denied for (?:table|relation|sequence|schema|database) "?([^"\s]+)"?'
 )
 
@@ -773,7 +775,7 @@ def server_reason(reason: str) -> Phrase | str:
 # "bad value for connect_timeout: 'x'", a port out of range ('invalid port number: "99999"',
 # after psycopg's English "connection is bad:"), a service the service file does not define
 # ('definition of service "x" not found').
-_BAD_SETTING = re.compile(
+_BAD_SETTING = LazyPattern(
     r"(?:invalid (?:[\w ]+ )?(?:value|option|number)|bad value for|definition of service)\b.*",
     re.IGNORECASE,
 )

@@ -24,6 +24,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from dirtrack.patterns import LazyPattern
+
 DOMAIN = "dirtrack"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGS = ("vi", "en")
@@ -381,7 +383,7 @@ class Choices:
 # a file's name ({path!r}) is said whole, however deep its folder.
 QUOTE_MAX = 400
 QUOTE_KEEP = 80
-_QUOTED = re.compile(r"\{(\w+)!r\}|(['\"“])\{(\w+)\}['\"”]")
+_QUOTED = LazyPattern(r"\{(\w+)!r\}|(['\"“])\{(\w+)\}['\"”]")
 
 
 def cut(value: str) -> str:
@@ -395,7 +397,7 @@ def _quoted(template: str) -> frozenset[str]:
     return frozenset(found[1] or found[3] for found in _QUOTED.finditer(template)) - {"path"}
 
 
-_LONG_QUOTE = re.compile(
+_LONG_QUOTE = LazyPattern(
     rf"(['\"])([^'\"\n]{{{QUOTE_KEEP}}})[^'\"\n]{{{QUOTE_MAX - QUOTE_KEEP + 1},}}\1"
 )
 

@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase, cut
+from dirtrack.patterns import LazyPattern
 from dirtrack.text import legacy_font
 
 
@@ -262,7 +263,7 @@ RTF_MAGIC = b"{\\rtf"
 #: (Comma delimited)" write on a Vietnamese Windows. Any other legacy encoding either fails to
 #: decode in it or is refused as binary by its control characters.
 LEGACY_ENCODING = "cp1258"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = LazyPattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def utf16_order(data: bytes) -> str | None:
@@ -295,7 +296,7 @@ def unmarked_utf16(data: bytes) -> str | None:
         return None
 
 
-_UTF8_SEQUENCE = re.compile(
+_UTF8_SEQUENCE = LazyPattern(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 

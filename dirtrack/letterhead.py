@@ -19,16 +19,17 @@ from datetime import date
 from typing import Any
 
 from dirtrack.errors import InvalidInput
+from dirtrack.patterns import LazyPattern
 
 PARTY, STATE = "party", "state"
 REPORT, LETTER = "BC", "CV"  # the type abbreviations of a báo cáo and a công văn
 BLANK_NUMBER = "     "  # left for the clerk who numbers the document by hand
 
 # Digits 0-9 only (\d would take fullwidth and other scripts' digits, kept as typed).
-_BARE = re.compile(r"^[0-9]{1,6}$")
+_BARE = LazyPattern(r"^[0-9]{1,6}$")
 _WORD = r"[A-Za-zĐđ0-9]+"
-_PARTY_NUMBER = re.compile(rf"^[0-9]{{1,6}}-{_WORD}/{_WORD}(?:-{_WORD})*$")
-_STATE_NUMBER = re.compile(rf"^[0-9]{{1,6}}(?:/(?:19|20)[0-9][0-9])?/{_WORD}(?:-{_WORD})*$")
+_PARTY_NUMBER = LazyPattern(rf"^[0-9]{{1,6}}-{_WORD}/{_WORD}(?:-{_WORD})*$")
+_STATE_NUMBER = LazyPattern(rf"^[0-9]{{1,6}}(?:/(?:19|20)[0-9][0-9])?/{_WORD}(?:-{_WORD})*$")
 
 
 def number_text(

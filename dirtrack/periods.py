@@ -25,6 +25,7 @@ from dateutil.relativedelta import relativedelta
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase, cut
+from dirtrack.patterns import LazyPattern
 from dirtrack.text import fold, shown_only
 from dirtrack.workdays import MAX_WORKING_DAYS
 
@@ -182,7 +183,7 @@ class Span:
 
 
 # A span's label as Span.label writes it: 2022-09, 2022-Q3, 2022-H1, 2022, 2022-9M, 2022-L3M.
-_SPAN_LABEL = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|(L?)(\d{1,2})M))?")
+_SPAN_LABEL = LazyPattern(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|(L?)(\d{1,2})M))?")
 
 
 def span_title(label: str, lang: str) -> str:
@@ -268,10 +269,10 @@ def period_from_span(span: Span, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
 
 # --- parsing -------------------------------------------------------------------------------
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_DM = re.compile(r"^(\d{1,2})[/.-](\d{1,2})$")
-_LONG = re.compile(r"^(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$")
+_ISO = LazyPattern(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = LazyPattern(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DM = LazyPattern(r"^(\d{1,2})[/.-](\d{1,2})$")
+_LONG = LazyPattern(r"^(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$")
 _DEADLINE_PREFIX = (
     r"^(?:(?:han|thoi han|deadline|by|before)\s*:?\s*)?"
     r"(?:truoc|cham nhat(?: la)?|khong qua|tu nay den|den|trong|vao|hoan thanh trong)?\s*"
@@ -378,26 +379,26 @@ def parse_date(text: str, ref: date | None = None, *, typed: bool = True) -> dat
 
 _YEAR = r"(?:nam\s+)?(\d{4})"
 _SEP = r"\s*(?:/|-|nam|\s)\s*"
-_SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"^{_YEAR}$"), "year"),
-    (re.compile(rf"^(?:cuoi|het)\s+{_YEAR}$"), "year"),
+_SPAN_PATTERNS: list[tuple[LazyPattern[str], str]] = [
+    (LazyPattern(rf"^{_YEAR}$"), "year"),
+    (LazyPattern(rf"^(?:cuoi|het)\s+{_YEAR}$"), "year"),
     # Any number or Roman numeral after "quý"/Q: quý V is then said to be no quarter.
-    (re.compile(r"^(\d{4})\s*-?\s*q(\d{1,2})$"), "yq"),
-    (re.compile(r"^q(\d{1,2})\s*[/ -]\s*(\d{4})$"), "qy"),
-    (re.compile(rf"^(?:cuoi\s+)?(?:quy)\s+(\d{{1,2}}|[ivx]{{1,4}}){_SEP}(\d{{4}})$"), "qy"),
-    (re.compile(r"^(?:cuoi\s+)?quy\s+(\d{1,2}|[ivx]{1,4})$"), "q"),
-    (re.compile(r"^(\d{4})\s*-?\s*h([12])$"), "yh"),
-    (re.compile(r"^h([12])\s*[/ -]\s*(\d{4})$"), "hy"),
-    (re.compile(rf"^(\d{{1,2}})\s+thang\s+(dau|cuoi)\s+{_YEAR}$"), "nfl"),
-    (re.compile(r"^(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam$"), "nfl-noyear"),
-    (re.compile(rf"^(\d{{1,2}})\s+thang\s+{_YEAR}$"), "nfirst"),
-    (re.compile(r"^(\d{4})-(\d{1,2})$"), "ym"),
-    (re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$"), "my"),
-    (re.compile(rf"^(?:cuoi\s+)?thang\s+(\d{{1,2}}){_SEP}(\d{{4}})$"), "my"),
+    (LazyPattern(r"^(\d{4})\s*-?\s*q(\d{1,2})$"), "yq"),
+    (LazyPattern(r"^q(\d{1,2})\s*[/ -]\s*(\d{4})$"), "qy"),
+    (LazyPattern(rf"^(?:cuoi\s+)?(?:quy)\s+(\d{{1,2}}|[ivx]{{1,4}}){_SEP}(\d{{4}})$"), "qy"),
+    (LazyPattern(r"^(?:cuoi\s+)?quy\s+(\d{1,2}|[ivx]{1,4})$"), "q"),
+    (LazyPattern(r"^(\d{4})\s*-?\s*h([12])$"), "yh"),
+    (LazyPattern(r"^h([12])\s*[/ -]\s*(\d{4})$"), "hy"),
+    (LazyPattern(rf"^(\d{{1,2}})\s+thang\s+(dau|cuoi)\s+{_YEAR}$"), "nfl"),
+    (LazyPattern(r"^(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam$"), "nfl-noyear"),
+    (LazyPattern(rf"^(\d{{1,2}})\s+thang\s+{_YEAR}$"), "nfirst"),
+    (LazyPattern(r"^(\d{4})-(\d{1,2})$"), "ym"),
+    (LazyPattern(r"^(\d{1,2})\s*/\s*(\d{4})$"), "my"),
+    (LazyPattern(rf"^(?:cuoi\s+)?thang\s+(\d{{1,2}}){_SEP}(\d{{4}})$"), "my"),
     # "T6/2023": the month as office sheets shorten it (a weekday, "T6", has no year after it)
-    (re.compile(r"^(?:cuoi\s+)?t(\d{1,2})\s*[/ -]\s*(\d{4})$"), "my"),
-    (re.compile(r"^(?:cuoi\s+)?thang\s+(\d{1,2})$"), "m"),
-    (re.compile(r"^(?:cuoi\s+)?nam(?: nay)?$"), "y-noyear"),
+    (LazyPattern(r"^(?:cuoi\s+)?t(\d{1,2})\s*[/ -]\s*(\d{4})$"), "my"),
+    (LazyPattern(r"^(?:cuoi\s+)?thang\s+(\d{1,2})$"), "m"),
+    (LazyPattern(r"^(?:cuoi\s+)?nam(?: nay)?$"), "y-noyear"),
 ]
 
 

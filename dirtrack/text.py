@@ -12,9 +12,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from dirtrack.errors import InvalidInput
+from dirtrack.patterns import LazyPattern
 
-_SPACES = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = LazyPattern(r"\s+")
+_PUNCT = LazyPattern(r"[^\w\s]", re.UNICODE)
 # Control characters (Unicode category Cc: C0, DEL, C1) other than tab and the line breaks
 # (LF, and the CR of a Windows line end), which white-space folding turns into spaces. ESC, BEL,
 # NUL… would drive a terminal and break the Word and Excel reports: typed text carrying one is
@@ -22,15 +23,15 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 # Lone surrogates are refused too: no file encoding can write them; and the two characters
 # U+FFFE and U+FFFF, which XML forbids as it forbids the C0 controls: a Word or Excel report
 # holding one could not be written.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Characters that show nothing: zero-width spaces and joiners, direction marks, the word joiner
 # and its kin, variation selectors, the byte order mark, the soft hyphen, Hangul fillers.
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
 )
-_SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
-_UNSEEN = re.compile(f"[{_INVISIBLE}]")
+_SHOWN = LazyPattern(f"[^\\s{_INVISIBLE}]")
+_UNSEEN = LazyPattern(f"[{_INVISIBLE}]")
 # The characters that change the direction text is shown in, and show nothing themselves: the
 # embeddings and overrides (U+202A-U+202E), the isolates (U+2066-U+2069), the direction marks
 # (U+200E, U+200F, the Arabic letter mark U+061C) and the byte order mark (U+FEFF). Vietnamese
@@ -42,7 +43,7 @@ _DIRECTION = dict.fromkeys(
 
 
 # A whole number as a person types one for an id: ASCII digits, a minus sign before them.
-_WHOLE = re.compile(r"-?[0-9]+")
+_WHOLE = LazyPattern(r"-?[0-9]+")
 
 
 def whole_number(text: str) -> int | None:
@@ -71,7 +72,7 @@ def without_direction(text: str) -> str:
 #: The characters :func:`without_direction` drops, for a query that looks for them.
 DIRECTION_CHARACTERS = tuple(chr(point) for point in _DIRECTION)
 
-_DIRECTION_FOUND = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_DIRECTION_FOUND = LazyPattern("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def has_direction(text: str) -> bool:
@@ -131,21 +132,21 @@ def control_character(text: str) -> str | None:
 # trì"): ă â ê ô ơ ư đ and the vowels with a tone, marks no Vietnamese text written in Unicode
 # holds; and the letters only Vietnamese in Unicode has (ơ ư đ ă, the vowels with a tone).
 # One inside a word, as the font's letters are ("®ång", "S¸ng"); a "©" or "§" stands alone.
-_TCVN3_LETTER = re.compile(
+_TCVN3_LETTER = LazyPattern(
     "(?<=[^\\W\\d_])[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]"
     "|[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9](?=[^\\W\\d_])"
 )
 # The VNI Windows fonts write a tone as a letter after its vowel ("Ñôn vò chuû trì", "hoäi"):
 # a vowel, then ø û ï (a grave, hook or dot below) or å ä ë (a tone on â ê ô or ă), which no
 # Vietnamese in Windows-1258 or Unicode writes after a vowel.
-_VNI_LETTER = re.compile(
+_VNI_LETTER = LazyPattern(
     "[aeiouyAEIOUY][\u00f8\u00fb\u00ef\u00e5\u00e4\u00eb\u00d8\u00db\u00cf\u00c5\u00c4\u00cb]"
 )
-_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_UNICODE_VIETNAMESE = LazyPattern("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 _LEGACY_FONTS = (("TCVN3 (ABC)", _TCVN3_LETTER), ("VNI Windows", _VNI_LETTER))
 # The bytes Windows-1252, the code page the fonts draw over, leaves undefined: in a file read as
 # Latin-1 they say it is no text typed in a font (random bytes hold them; text never does).
-_NO_CODE_PAGE = re.compile("[\x81\x8d\x8f\x90\x9d]")
+_NO_CODE_PAGE = LazyPattern("[\x81\x8d\x8f\x90\x9d]")
 
 
 def legacy_font(texts: Iterable[str]) -> tuple[str, str] | None:
@@ -276,8 +277,8 @@ def actor_name(value: str | None) -> str | None:
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # A syllable ending in oa, oe or uy (not the u of qu) with its tone on the second vowel (the
 # new style: hoà, khoẻ, thuỷ) or on the first (the old style: hòa, khỏe, thủy), decomposed.
-_NEW_STYLE = re.compile(f"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\\w)")
-_OLD_STYLE = re.compile(f"(?<![qQ])([oOuU])([{_TONES}])([aAeEyY])(?!\\w)")
+_NEW_STYLE = LazyPattern(f"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\\w)")
+_OLD_STYLE = LazyPattern(f"(?<![qQ])([oOuU])([{_TONES}])([aAeEyY])(?!\\w)")
 
 
 def tone_spellings(text: str) -> tuple[str, str]:
@@ -460,7 +461,7 @@ BODY_HEADS = (
     "bo chi huy",
     "trung tam",
 )
-_BODY_HEAD = re.compile(rf"^(?:{'|'.join(BODY_HEADS)})(?: |$)")
+_BODY_HEAD = LazyPattern(rf"^(?:{'|'.join(BODY_HEADS)})(?: |$)")
 
 
 def names_its_own_body(key: str) -> bool:

@@ -290,3 +290,72 @@ def test_nothing_outside_the_commands_imports_them() -> None:
                 if n == "dirtrack.cli" or n.startswith("dirtrack.cli.")
             ]
     assert reaching == []
+
+
+# Runs main() with re.compile watched: the patterns compiled by a module's own body (at import).
+COMPILED_AT_IMPORT = """
+import json, re, sys
+target = sys.argv[1]
+compile = re.compile
+found = []
+def watched(*args, **kwargs):
+    caller = sys._getframe(1)
+    if caller.f_code.co_name == "<module>" and caller.f_globals["__name__"].startswith("dirtrack"):
+        found.append(f"{caller.f_globals['__name__']}:{caller.f_lineno}")
+    return compile(*args, **kwargs)
+re.compile = watched
+sys.argv = ["dirtrack", *sys.argv[2:]]
+from dirtrack.cli import main
+try:
+    main()
+finally:
+    open(target, "w").write(json.dumps(found))
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["report", "--quarter", "2022Q2"], ["overdue"], ["list", "--format", "json"]]
+)
+def test_a_command_that_reads_compiles_no_pattern_at_import(
+    register: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """dirtrack's modules declare their regular expressions as ``LazyPattern``s, compiled when
+    first used: a read command loads the modules of most of them and uses a few."""
+    target = tmp_path / "compiled.json"
+    done = subprocess.run(
+        [sys.executable, "-c", COMPILED_AT_IMPORT, str(target), "--db", str(register), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode in (0, 3), done.stderr
+    assert json.loads(target.read_text(encoding="utf-8")) == []
+
+
+def test_a_lazy_pattern_finds_what_its_compiled_pattern_finds() -> None:
+    import re
+
+    from dirtrack.patterns import LazyPattern
+
+    source = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+    texts = ["", "30/6/2022", "hạn 30/6/2022 và 1/7/2022", "6/2022", "31/12/2030."]
+
+    def spans(found: re.Match[str] | None) -> tuple[int, int] | None:
+        return None if found is None else found.span()
+
+    for text in texts:
+        lazy, compiled = LazyPattern(source), re.compile(source)
+        assert spans(lazy.search(text)) == spans(compiled.search(text))
+        assert spans(lazy.match(text)) == spans(compiled.match(text))
+        assert spans(lazy.fullmatch(text)) == spans(compiled.fullmatch(text))
+        assert lazy.findall(text) == compiled.findall(text)
+        assert [m.span() for m in lazy.finditer(text)] == [
+            m.span() for m in compiled.finditer(text)
+        ]
+        assert lazy.sub(r"\3-\2-\1", text) == compiled.sub(r"\3-\2-\1", text)
+        # once used, its methods are the compiled pattern's own
+        assert lazy.search.__self__ == compiled  # type: ignore[attr-defined]
+    raw = LazyPattern(rb"[\xc2-\xdf][\x80-\xbf]")
+    utf8 = "Việt Nam".encode()
+    assert raw.findall(utf8) == re.compile(rb"[\xc2-\xdf][\x80-\xbf]").findall(utf8)

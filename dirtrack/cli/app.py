@@ -14,7 +14,6 @@ placeholders and type labels (``DATE``, ``<int>``: context ``metavar``).
 
 import copy
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +36,7 @@ from dirtrack.i18n import (
     msg,
     placeholder,
 )
+from dirtrack.patterns import LazyPattern
 from dirtrack.render import err
 from dirtrack.render.outfile import output_failure
 
@@ -198,7 +198,7 @@ def _bare(piece: str) -> str:
 
 
 # A token that writes a negative whole number: ``-1`` where an id goes.
-_NEGATIVE = re.compile(r"-\d+")
+_NEGATIVE = LazyPattern(r"-\d+")
 
 
 class _IdParser(_OptionParser):
@@ -586,13 +586,13 @@ def session_lang(ctx: Any) -> str:
 
 
 # PostgreSQL's 'nextval: reached maximum value of sequence "directive_id_seq" (2147483647)'
-_PG_SEQUENCE = re.compile(r'sequence "(\w+)_id_seq"')
+_PG_SEQUENCE = LazyPattern(r'sequence "(\w+)_id_seq"')
 
 
 # What SQLite and PostgreSQL say of a table or column the query names and the database lacks:
 # SQLite's "no such column: directive.product", "no such table: main.unit"; PostgreSQL's
 # 'column directive.product does not exist', 'relation "directive" does not exist'.
-_MISSING_SCHEMA = re.compile(
+_MISSING_SCHEMA = LazyPattern(
     r"no such (?:column|table): (?:main\.)?([\w.]+)"
     r'|column "?([\w.]+)"? does not exist|relation "?([\w.]+)"? does not exist'
 )
@@ -635,7 +635,7 @@ def _output_encoding(exc: UnicodeEncodeError) -> str | None:
 
 # The quoted value in what SQLAlchemy's result processors say of a stored value they cannot
 # convert: "Invalid isoformat string: '2024-3-5'", "Couldn't parse date string '05/03/2024'".
-_QUOTED = re.compile(r"'(.*)'")
+_QUOTED = LazyPattern(r"'(.*)'")
 
 
 def _unreadable_value(exc: BaseException) -> str | None:

@@ -182,11 +182,12 @@ event.listen(SQLModel.metadata, "after_create", _create_orphan_triggers)
 MAX_ID = 2**31 - 1
 
 
-class _Row(SQLModel):
-    """The base of every table: pydantic builds a row's validator when one is first needed, not at
-    import, which saves every command about a fifth of building these classes."""
-
-    model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]
+# Every table's ``model_config``: pydantic builds a row's validator when one is first needed, not
+# at import, which saves every command about a fifth of building these classes. Said in each
+# class rather than by a base class of them all: SQLAlchemy's declarative scan and its mapper
+# walk every class's bases, a base of their own once more per class (7 M instructions of a
+# command's start-up, with building that base).
+DEFERRED: Any = ConfigDict(defer_build=True)
 
 
 def utcnow() -> dt.datetime:
@@ -261,8 +262,10 @@ def _fk(
     return Column(Integer, foreign, nullable=nullable, index=True)
 
 
-class Unit(_Row, table=True):
+class Unit(SQLModel, table=True):
     """A cơ quan / đơn vị. Never deleted once referenced; retired units point to a successor."""
+
+    model_config = DEFERRED
 
     __tablename__ = "unit"
     __table_args__ = (unreadable_days_index("unit"), {"sqlite_autoincrement": True})
@@ -278,7 +281,8 @@ class Unit(_Row, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class UnitAlias(_Row, table=True):
+class UnitAlias(SQLModel, table=True):
+    model_config = DEFERRED
     __tablename__ = "unit_alias"
     __table_args__ = (UniqueConstraint("unit_id", "alias_key"), {"sqlite_autoincrement": True})
 
@@ -288,8 +292,10 @@ class UnitAlias(_Row, table=True):
     alias_key: str = Field(max_length=400, index=True)
 
 
-class Meeting(_Row, table=True):
+class Meeting(SQLModel, table=True):
     """A meeting whose chair concluded directives and named limitations."""
+
+    model_config = DEFERRED
 
     __tablename__ = "meeting"
     __table_args__ = (unreadable_days_index("meeting"), {"sqlite_autoincrement": True})
@@ -306,7 +312,8 @@ class Meeting(_Row, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class MeetingAttendee(_Row, table=True):
+class MeetingAttendee(SQLModel, table=True):
+    model_config = DEFERRED
     __tablename__ = "meeting_attendee"
 
     meeting_id: int = Field(
@@ -317,7 +324,7 @@ class MeetingAttendee(_Row, table=True):
     )
 
 
-class Series(_Row, table=True):
+class Series(SQLModel, table=True):
     """A periodic directive (định kỳ): one occurrence, a directive of its own, per period.
 
     ``every`` is ``month``, ``quarter``, ``half-year`` or ``year``; the deadline of each
@@ -327,6 +334,8 @@ class Series(_Row, table=True):
     ``starts_on`` to the one containing ``ends_on``; ``next_start`` is the first day of the
     first period not created yet (NULL once every period is).
     """
+
+    model_config = DEFERRED
 
     __tablename__ = "series"
     __table_args__ = {"sqlite_autoincrement": True}
@@ -346,7 +355,8 @@ class Series(_Row, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class SeriesCoordinator(_Row, table=True):
+class SeriesCoordinator(SQLModel, table=True):
+    model_config = DEFERRED
     __tablename__ = "series_coordinator"
 
     series_id: int = Field(
@@ -366,13 +376,15 @@ class SeriesCoordinator(_Row, table=True):
 ISSUED = sql_text("issued_on IS NOT NULL")
 
 
-class Directive(_Row, table=True):
+class Directive(SQLModel, table=True):
     """A task a meeting gave to one lead unit. Status is derived, never stored.
 
     An occurrence of a :class:`Series` names it (``series_id``) and its ``period`` (label, e.g.
     ``2025-03``, unique within the series); ``issued_on`` is the day it was given, the start of
     its period, which the report's scope reads instead of the meeting's date.
     """
+
+    model_config = DEFERRED
 
     __tablename__ = "directive"
     __table_args__ = (
@@ -429,7 +441,8 @@ class Directive(_Row, table=True):
     field_id: int | None = Field(default=None, sa_column=_fk("field.id", nullable=True))
 
 
-class DirectiveCoordinator(_Row, table=True):
+class DirectiveCoordinator(SQLModel, table=True):
+    model_config = DEFERRED
     __tablename__ = "directive_coordinator"
 
     directive_id: int = Field(
@@ -440,7 +453,8 @@ class DirectiveCoordinator(_Row, table=True):
     )
 
 
-class ProgressEntry(_Row, table=True):
+class ProgressEntry(SQLModel, table=True):
+    model_config = DEFERRED
     __tablename__ = "progress_entry"
     __table_args__ = (unreadable_days_index("progress_entry"), {"sqlite_autoincrement": True})
 
@@ -452,23 +466,28 @@ class ProgressEntry(_Row, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Extension(_Row, table=True):
+class Extension(SQLModel, table=True):
     """An approved new deadline; the directive's original deadline is never overwritten."""
+
+    model_config = DEFERRED
 
     __tablename__ = "extension"
     __table_args__ = (unreadable_days_index("extension"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
-    approved_on: dt.date
+    # Indexed (migration 0021): the report reads the extensions approved in its period.
+    approved_on: dt.date = Field(index=True)
     new_due: dt.date
     due_text: str | None = None
     reason: str | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Limitation(_Row, table=True):
+class Limitation(SQLModel, table=True):
     """A hạn chế raised about a unit at a meeting; ``repeat_of_id`` links a recurrence."""
+
+    model_config = DEFERRED
 
     __tablename__ = "limitation"
     __table_args__ = (unreadable_days_index("limitation"), {"sqlite_autoincrement": True})
@@ -485,8 +504,10 @@ class Limitation(_Row, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class DirectiveField(_Row, table=True):
+class DirectiveField(SQLModel, table=True):
     """A lĩnh vực (kinh tế, văn hóa – xã hội, nội chính…): a directive has at most one."""
+
+    model_config = DEFERRED
 
     __tablename__ = "field"
     __table_args__ = {"sqlite_autoincrement": True}
@@ -498,9 +519,11 @@ class DirectiveField(_Row, table=True):
     name_key: str = Field(max_length=400, index=True)
 
 
-class DirectiveResult(_Row, table=True):
+class DirectiveResult(SQLModel, table=True):
     """The result of a completion: the unit's result document, the verdict, and the office's
     acceptance or return. One row per directive; the last completion claimed."""
+
+    model_config = DEFERRED
 
     __tablename__ = "directive_result"
     __table_args__ = (unreadable_days_index("directive_result"),)
@@ -519,13 +542,15 @@ class DirectiveResult(_Row, table=True):
     return_reason: str | None = None
 
 
-class Closure(_Row, table=True):
+class Closure(SQLModel, table=True):
     """A closure of a directive that a reopening ended: completed (``done``), cancelled or
     withdrawn on ``closed_on``, open again from ``reopened_on``. The directive's own columns
     hold only its current closure; the status rules (:mod:`dirtrack.store.rules`) read a row
     here on the days from ``closed_on`` up to the day before ``reopened_on``, when it was in
     force. A completion keeps its note, whether its day was exact, and its result document
     as ``directive_result`` held it."""
+
+    model_config = DEFERRED
 
     __tablename__ = "closure"
     __table_args__ = (unreadable_days_index("closure"), {"sqlite_autoincrement": True})
@@ -551,10 +576,12 @@ class Closure(_Row, table=True):
     reopen_reason: str | None = None
 
 
-class Request(_Row, table=True):
+class Request(SQLModel, table=True):
     """A unit's request: more time (``extend``) or leave the programme (``withdraw``), and
     its answer. An approved extension request makes an :class:`Extension` dated on the
     approval."""
+
+    model_config = DEFERRED
 
     __tablename__ = "request"
     __table_args__ = (unreadable_days_index("request"), {"sqlite_autoincrement": True})
@@ -577,13 +604,15 @@ class Request(_Row, table=True):
     )
 
 
-class ChangeLog(_Row, table=True):
+class ChangeLog(SQLModel, table=True):
     """Who changed what and when, with the values before and after (JSON text).
 
     ``directive_id`` is the directive a change row of a directive part belongs to (see
     ``dirtrack.store.history.DIRECTIVE_PARTS``), else NULL: who last touched a directive is an
     index lookup (migration 0002); so are the rows of one action (the moves `report` reads).
     """
+
+    model_config = DEFERRED
 
     __tablename__ = "change_log"
     __table_args__ = (

@@ -5,13 +5,15 @@ Built when first named (see :mod:`dirtrack.models`).
 
 import datetime as dt
 
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from dirtrack.models import _Row, utcnow
+from dirtrack.models import DEFERRED, utcnow
 
 
-class CalendarDay(_Row, table=True):
+class CalendarDay(SQLModel, table=True):
     """A day the office works or takes off against the national calendar (``calendar add``)."""
+
+    model_config = DEFERRED
 
     __tablename__ = "calendar_day"
 

@@ -6,13 +6,15 @@ Built when first named (see :mod:`dirtrack.models`).
 import datetime as dt
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from dirtrack.models import _fk, _Row, utcnow
+from dirtrack.models import DEFERRED, _fk, utcnow
 
 
-class UnitContact(_Row, table=True):
+class UnitContact(SQLModel, table=True):
     """Who answers for a unit: its focal person (đầu mối) or its head, one of each at most."""
+
+    model_config = DEFERRED
 
     __tablename__ = "unit_contact"
     __table_args__ = (UniqueConstraint("unit_id", "role"), {"sqlite_autoincrement": True})

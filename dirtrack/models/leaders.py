@@ -5,13 +5,15 @@ Built when first named (see :mod:`dirtrack.models`).
 
 import datetime as dt
 
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from dirtrack.models import _fk, _Row
+from dirtrack.models import DEFERRED, _fk
 
 
-class Leader(_Row, table=True):
+class Leader(SQLModel, table=True):
     """A leader who can be put in charge of fields and units (phân công)."""
+
+    model_config = DEFERRED
 
     __tablename__ = "leader"
     __table_args__ = {"sqlite_autoincrement": True}
@@ -21,9 +23,11 @@ class Leader(_Row, table=True):
     name_key: str = Field(max_length=400, unique=True)
 
 
-class LeaderAssignment(_Row, table=True):
+class LeaderAssignment(SQLModel, table=True):
     """From ``start`` on, ``leader`` is in charge of a field or of a unit, until a later
     assignment of the same field or unit to someone else: the past is never rewritten."""
+
+    model_config = DEFERRED
 
     __tablename__ = "leader_assignment"
     __table_args__ = {"sqlite_autoincrement": True}

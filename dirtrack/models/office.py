@@ -3,12 +3,12 @@
 Built when first named (see :mod:`dirtrack.models`).
 """
 
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from dirtrack.models import _Row
+from dirtrack.models import DEFERRED
 
 
-class Office(_Row, table=True):
+class Office(SQLModel, table=True):
     """The issuing office's details that its documents carry (one row, id 1).
 
     ``kind`` decides the layout: ``party`` (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW) or ``state``
@@ -16,6 +16,8 @@ class Office(_Row, table=True):
     A new setting is a new nullable column here, in a migration, and in
     :data:`dirtrack.store.office.FIELDS`.
     """
+
+    model_config = DEFERRED
 
     __tablename__ = "office"
     __table_args__ = {"sqlite_autoincrement": True}

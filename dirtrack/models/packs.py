@@ -6,17 +6,19 @@ Built when first named (see :mod:`dirtrack.models`).
 import datetime as dt
 
 from sqlalchemy import Index, UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from dirtrack.models import _fk, _Row, utcnow
+from dirtrack.models import DEFERRED, _fk, utcnow
 
 
-class Pack(_Row, table=True):
+class Pack(SQLModel, table=True):
     """One unit's workbook of a period (``pack out``): when it was made, sent and answered.
 
     ``token`` is written in the workbook, so that ``pack in`` knows the pack (and refuses a
     workbook of another database); ``answered_on`` is the day its first answer was read.
     """
+
+    model_config = DEFERRED
 
     __tablename__ = "pack"
     __table_args__ = (
@@ -40,13 +42,15 @@ class Pack(_Row, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class PackItem(_Row, table=True):
+class PackItem(SQLModel, table=True):
     """A directive in a pack: what the office knew of it (``base``, a fingerprint of its facts),
     the fingerprints of the locked cells written (``shown``), the last answer applied
     (``answer``, with ``settled``, the directive's fingerprint right after), and what each
     reading that changed the directive did to it (``steps``: a JSON list of ``[before, after]``
     fingerprints), so that other packs' ``pack in`` tell the units' answers from the office's
     changes."""
+
+    model_config = DEFERRED
 
     __tablename__ = "pack_item"
     __table_args__ = (UniqueConstraint("pack_id", "directive_id"), {"sqlite_autoincrement": True})

@@ -6,13 +6,15 @@ Built when first named (see :mod:`dirtrack.models`).
 import datetime as dt
 
 from sqlalchemy import Column, ForeignKey, Integer
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from dirtrack.models import _fk, _Row, utcnow
+from dirtrack.models import DEFERRED, _fk, utcnow
 
 
-class Urging(_Row, table=True):
+class Urging(SQLModel, table=True):
     """A công văn đôn đốc written to a unit about its overdue and due-soon directives."""
+
+    model_config = DEFERRED
 
     __tablename__ = "urging"
     __table_args__ = {"sqlite_autoincrement": True}
@@ -26,8 +28,10 @@ class Urging(_Row, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class UrgingDirective(_Row, table=True):
+class UrgingDirective(SQLModel, table=True):
     """A directive an urging letter names; ``overdue`` false means it falls due soon."""
+
+    model_config = DEFERRED
 
     __tablename__ = "urging_directive"
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from dirtrack.patterns import LazyPattern
 from dirtrack.records import Record
 
 
@@ -40,7 +41,7 @@ class ReportFormat(StrEnum):
 
 # C0 controls but tab and newline, DEL, and C1 controls (U+0080-U+009F: a terminal may take
 # U+009B for the escape sequence's start).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -115,7 +116,7 @@ def _plain(value: Any) -> str:
     return scalar_text(value)
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = LazyPattern(r"\d{4}-\d{2}-\d{2}")
 
 
 def coded_fields() -> dict[str, tuple[Mapping[str, Any], str]]:

@@ -6,7 +6,6 @@ per unit, one item a paragraph, stale items marked with ⚠.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
@@ -25,6 +24,7 @@ from dirtrack.i18n import (
     t,
     within_key,
 )
+from dirtrack.patterns import LazyPattern
 from dirtrack.records import Record
 from dirtrack.remind import followup_keys, reminder_item_keys
 from dirtrack.render import Column, OutputFormat, emit, labelled, out, visible
@@ -218,7 +218,7 @@ def wrapped(lines: Sequence[str], width: int) -> list[str]:
 _QUIET = {"created_at"}
 # Columns that hold a unit's id: people see the unit's code.
 UNIT_FIELDS = frozenset({"unit_id", "parent_id", "successor_id"})
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = LazyPattern(r"\d{4}-\d{2}-\d{2}")
 # Columns that hold a code (a kind, a role, an answer): people see its words, as the listings
 # say them. By table and column, the catalog table and the prefix of the code's key in it.
 _CODED: dict[tuple[str, str], tuple[Mapping[str, Entry], str]] = {

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, OutputError
+from dirtrack.patterns import LazyPattern
 
 try:
     import fcntl
@@ -34,7 +35,7 @@ except ImportError:  # Windows: a file in use cannot be removed there anyway
     fcntl = None  # type: ignore[assignment]
 
 
-_NOT_IN_FILE_NAME = re.compile(r"[^\w.\-&]+", re.UNICODE)
+_NOT_IN_FILE_NAME = LazyPattern(r"[^\w.\-&]+", re.UNICODE)
 
 # Names Windows keeps for its devices, whatever the case and with any extension (``nul.xlsx``,
 # ``Com1.tar.gz``): a file so named cannot be opened there.
@@ -257,7 +258,7 @@ def _umask() -> int:
 
 # .NAME.dirtrack-PID-RANDOM.part: whose part it is, and which process writes it.
 _PART_MARK = ".dirtrack-"
-_PART = re.compile(r"^\..*\.dirtrack-(\d+)-[^.]+\.part$")
+_PART = LazyPattern(r"^\..*\.dirtrack-(\d+)-[^.]+\.part$")
 _COMPANIONS = ("", "-journal", "-wal", "-shm")
 
 

@@ -8,7 +8,6 @@ and Excel; ``json`` is the pack itself; ``csv`` is the main table (per unit, or 
 from __future__ import annotations
 
 import io
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg, t
+from dirtrack.patterns import LazyPattern
 from dirtrack.records import Record, materialised
 from dirtrack.render import (
     Column,
@@ -224,10 +224,10 @@ def report_csv(pack: Record, *, by: str) -> str:
 # and `<` and `&` where they would open an HTML tag or an entity, so `<script>`, `&amp;`, `*x*` or
 # `a | b` show as typed and nothing is run or lost. The text's first character is escaped too
 # when it would open a heading, a quote or a list at a line's start (md_line).
-_MD_MARK = re.compile(r"[\\`*_\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+_MD_MARK = LazyPattern(r"[\\`*_\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 # A line ends at a CR as at an LF in Markdown (CommonMark): an imported text may hold either.
-_MD_LINE_END = re.compile(r"\r\n?|\n")
-_MD_LINE_START = re.compile(r"^(?:\d{1,9}(?=[.)])|(?=[#>+=-]))")
+_MD_LINE_END = LazyPattern(r"\r\n?|\n")
+_MD_LINE_START = LazyPattern(r"^(?:\d{1,9}(?=[.)])|(?=[#>+=-]))")
 
 
 def md_text(text: str) -> str:
@@ -311,7 +311,7 @@ def _without_trailing_space(lines: Iterable[str]) -> Iterator[str]:
 
 
 BAR = "bar"  # the kind of the completion-bar column the terminal adds
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # what rich writes otherwise than as is
+_CONTROL = LazyPattern(r"[\x00-\x1f\x7f-\x9f]")  # what rich writes otherwise than as is
 
 
 def _rich_tables(

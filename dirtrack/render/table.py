@@ -11,7 +11,6 @@ Rich is imported when a table is drawn by it, not before: a plain table written 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from dirtrack.patterns import LazyPattern
 from dirtrack.records import Record
 from dirtrack.render import Column, visible, visible_cells
 
@@ -266,7 +266,7 @@ LONG_WORD = 20
 HEADER_LINES = 2
 COMFORTABLE = 40
 WRAP_MAX = 60  # a line of text longer than this is hard to read: the rest goes to the others
-_WORD = re.compile(r"\S+")
+_WORD = LazyPattern(r"\S+")
 
 
 def _longest_word(texts: Iterable[str]) -> int:
@@ -414,9 +414,9 @@ def _longest_line(text: str) -> int:
 
 # What rich would turn into something else than the characters themselves: markup ("[b]"),
 # emoji codes (":warning:"), and control characters (line breaks, tabs, escapes).
-_MARKUP_OR_CONTROL = re.compile(r"[\[\x00-\x1f\x7f-\x9f]")
-_EMOJI_CODE = re.compile(r":\S*?:")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_MARKUP_OR_CONTROL = LazyPattern(r"[\[\x00-\x1f\x7f-\x9f]")
+_EMOJI_CODE = LazyPattern(r":\S*?:")
+_CONTROL = LazyPattern(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _special(text: str) -> bool:
@@ -523,7 +523,7 @@ def plain_columns(
     return _laid_out(title, headers, justify, laid, count, widths, size, plain)
 
 
-_TRAILING_SPACE = re.compile(r"\s\x00")
+_TRAILING_SPACE = LazyPattern(r"\s\x00")
 
 
 def _laid_out(

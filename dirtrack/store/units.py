@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
+from dirtrack.patterns import LazyPattern
 from dirtrack.store import get_row
 from dirtrack.text import (
     clean_text,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM
 # '_', '.', '/', '&'. Letters of other scripts that look like Latin ones (Cyrillic Р, Greek Τ),
 # full-width letters (ＶＰＴＵ), superscripts and characters that show nothing made a second
 # unit that looks like VPTU and is not it.
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/&_]*$")
+_CODE = LazyPattern(r"^[A-Za-z0-9][A-Za-z0-9.\-/&_]*$")
 _D = {ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"}
 
 
@@ -50,7 +51,7 @@ def is_code(text: str) -> bool:
 # The codes registers made before :data:`_CODE` (2026-12) could hold: any letters (Greek,
 # Cyrillic, full-width ones too). Their exports are imported, so that no register's export is
 # refused; a code neither rule takes ('=Q', 'Q R') comes from a file edited by hand.
-_EARLIER_CODE = re.compile(r"^\w[\w.\-/&]*$")
+_EARLIER_CODE = LazyPattern(r"^\w[\w.\-/&]*$")
 
 
 def was_ever_a_code(text: str) -> bool:
@@ -106,7 +107,7 @@ def _all_aliases(session: Session) -> dict[int, list[UnitAlias]]:
 
 
 # "Sở KH&ĐT", "Sở LĐ-TB&XH", "Phòng TC-KH", "Sở TC": a body's first words, then capitals.
-_ABBREVIATED = re.compile(
+_ABBREVIATED = LazyPattern(
     r"^(?P<head>(?:[^\W\d_]+ )+?)(?P<abbr>[A-ZĐ]{1,6}(?: ?[&-] ?[A-ZĐ]{1,6})*)$"
 )
 
