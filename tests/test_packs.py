@@ -912,6 +912,9 @@ def _progress_typed(folder: Path, tmp_path: Path, value: Any, number_format: str
         ("70%", "@", 70),
         ("70", "@", 70),
         ("70,0", "@", 70),
+        # digits as typed options and dates read them: an IME's full-width, another script's
+        ("\uff17\uff10\uff05", "@", 70),
+        ("\u0663\u0660", "@", 30),
     ],
 )
 def test_a_percentage_is_read_as_the_cell_shows_it(
