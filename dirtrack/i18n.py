@@ -1373,6 +1373,14 @@ ERRORS: dict[str, Entry] = {
     ),
     # contacts and mail
     "bad_email": N_("{value!r} is not an e-mail address (name@domain.vn)"),
+    "email_domain_char": N_(
+        "{value!r} is not an e-mail address: its domain holds {char!r} ({code}), which no "
+        "domain name holds"
+    ),
+    "email_mixed_scripts": N_(
+        "{value!r} is not an e-mail address: its domain mixes scripts, {char!r} ({code}) among "
+        "letters like {first!r}, so that it looks like an address it is not"
+    ),
     "email_local_long": N_(
         "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
     ),

@@ -91,7 +91,8 @@ def nfc(text: str) -> str:
     return " ".join(without_direction(unicodedata.normalize("NFC", text)).split())
 
 
-def _code(char: str) -> str:
+def char_code(char: str) -> str:
+    """A character as a message names it: ``U+0441``."""
     return f"U+{ord(char):04X}"
 
 
@@ -128,7 +129,7 @@ def may_be_stored(text: str) -> bool:
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that text may not hold, written ``U+0000``, or None."""
     found = _CONTROL.search(text)
-    return _code(found.group()) if found else None
+    return char_code(found.group()) if found else None
 
 
 # Letters of the TCVN3 (ABC) font as Unicode shows them ("§¬n vÞ chñ tr×" for "Đơn vị chủ
@@ -244,7 +245,7 @@ def clean_imported(value: str) -> tuple[str, list[str]]:
     removed = _CONTROL.findall(value)
     if not removed:
         return value, []
-    return _CONTROL.sub("", value), [_code(c) for c in dict.fromkeys(removed)]
+    return _CONTROL.sub("", value), [char_code(c) for c in dict.fromkeys(removed)]
 
 
 def shown_only(text: str) -> str:

@@ -187,6 +187,43 @@ def test_a_bad_contact_is_refused(quarter: Cli, args: tuple[str, ...], words: st
     assert snapshot(quarter.db) == before
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_domain_of_letters_of_two_scripts_is_refused(quarter: Cli, lang: str) -> None:
+    """`an@btс.vn` (a Cyrillic с) was stored, an address that looks like an@btc.vn and reaches
+    someone else, while a unit's code refuses such letters. A Vietnamese domain is one script;
+    an IME's full-width letters are the ASCII ones."""
+    before = snapshot(quarter.db)
+    said = {
+        "en": (
+            "Error: 'an@bt\u0441.vn' is not an e-mail address: its domain mixes scripts, "
+            "'\u0441' (U+0441) among letters like 'b', so that it looks like an address it is not"
+        ),
+        "vi": (
+            "Error: 'an@bt\u0441.vn' không phải là địa chỉ thư điện tử: tên miền trộn lẫn các hệ "
+            "chữ, '\u0441' (U+0441) lẫn giữa các chữ như 'b', nên trông giống một địa chỉ mà nó "
+            "không phải"
+        ),
+    }
+    assert (
+        quarter.fail(
+            "--lang", lang, "unit", "contact", "BTC", "--name", "X", "--email", "an@bt\u0441.vn"
+        )
+        == said[lang]
+    )
+    for bad, words in (("an@b\u03b1c.vn", "U+03B1"), ("an@bt\u2603.vn", "U+2603")):
+        assert words in quarter.fail(
+            "--lang", lang, "unit", "contact", "BTC", "--name", "X", "--email", bad
+        )
+    assert snapshot(quarter.db) == before
+    for typed, stored in (
+        ("an@bộcôngthương.vn", "an@bộcôngthương.vn"),
+        ("an@\uff42\uff54\uff43.vn", "an@btc.vn"),
+    ):
+        quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", typed)
+        btc = {u["code"]: u for u in quarter.json("unit", "list")}["BTC"]
+        assert btc["contacts"][0]["email"] == stored
+
+
 # --- pack out ----------------------------------------------------------------------------------
 
 
@@ -1253,6 +1290,12 @@ def test_a_sender_longer_than_a_mail_server_takes_is_refused(
     assert quarter.fail("config") == (
         f"Error: {config}: mail.sender: an e-mail address has at most 64 characters before the @ "
         "(RFC 5321), not 65"
+    )
+    config.write_text('[mail]\nhost = "x"\nsender = "VP <vp@tinhu\u0443.vn>"\n', "utf-8")
+    assert quarter.fail("config") == (
+        f"Error: {config}: mail.sender: 'vp@tinhu\u0443.vn' is not an e-mail address: its domain "
+        "mixes scripts, '\u0443' (U+0443) among letters like 't', so that it looks like an "
+        "address it is not"
     )
 
 
