@@ -561,6 +561,33 @@ def test_two_pack_ins_of_one_workbook_at_once_land_once(
     assert len([h for h in quarter.json("show", "2")["history"] if h["event"] == "progress"]) == 1
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_pack_in_never_closes_a_reopened_directive_before_its_reopening(
+    packed: tuple[Cli, Path], tmp_path: Path, lang: str
+) -> None:
+    """As `done` and an office sheet: a unit's workbook saying "done on 5/9" for a directive
+    the office completed on 1/9 and reopened on 8/9 is refused, naming the file, sheet, row
+    and cell, and nothing is written; a completion on the reopening day or later is taken, and
+    the completion the reopening ended still counts on its days."""
+    quarter, folder = packed
+    quarter.ok("done", "2", "--date", "2022-09-01")
+    quarter.ok("reopen", "2", "--date", "2022-09-08", "--reason", "Thiếu phụ lục")
+    by_done = quarter.fail("--lang", lang, "done", "2", "--date", "2022-09-05")
+    early = tmp_path / "BTC-som.xlsx"
+    _fill(folder / "BTC.xlsx", early, "Chủ trì", {2: {DONE: dt.date(2022, 9, 5)}})
+    before = snapshot(quarter.db)
+    said = quarter.fail("--lang", lang, "pack", "in", str(early), "--date", "2022-09-12")
+    sheet = {"en": "sheet 'Chủ trì', row 8", "vi": "trang tính 'Chủ trì', dòng 8"}[lang]
+    assert said == f"Error: {early}, {sheet}: " + by_done.removeprefix("Error: "), (by_done, said)
+    assert "2022-09-08" in by_done or "08/09/2022" in by_done
+    assert snapshot(quarter.db) == before
+    on_time = tmp_path / "BTC-dung.xlsx"
+    _fill(folder / "BTC.xlsx", on_time, "Chủ trì", {2: {DONE: dt.date(2022, 9, 8)}})
+    quarter.ok("--lang", lang, "pack", "in", str(on_time), "--date", "2022-09-12")
+    assert quarter.json("show", "2")["completed_on"] == "2022-09-08"
+    assert quarter.json("show", "2", "--as-of", "2022-09-05")["completed_on"] == "2022-09-01"
+
+
 def test_a_completion_answered_counts_as_done_records_it(
     packed: tuple[Cli, Path], tmp_path: Path
 ) -> None:
