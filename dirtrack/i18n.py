@@ -1373,6 +1373,14 @@ ERRORS: dict[str, Entry] = {
     ),
     # contacts and mail
     "bad_email": N_("{value!r} is not an e-mail address (name@domain.vn)"),
+    "email_domain_char": N_(
+        "{value!r} is not an e-mail address: its domain holds {char!r} ({code}), which no "
+        "domain name holds"
+    ),
+    "email_mixed_scripts": N_(
+        "{value!r} is not an e-mail address: its domain mixes scripts, {char!r} ({code}) among "
+        "letters like {first!r}, so that it looks like an address it is not"
+    ),
     "email_local_long": N_(
         "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
     ),
@@ -3566,6 +3574,19 @@ ERRORS.update(
         "hc_more": N_("… ({n} more)"),
         "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
         "hc_series_ok": N_("every series ends on or after its first day"),
+        "hc_closure_reversed": N_(
+            "directive {id}: closure {closure} closed on {closed} is reopened on {reopened}, "
+            "not after it"
+        ),
+        "hc_closures_overlap": N_(
+            "directive {id}: closures {first} and {second} are both in force from {start} to "
+            "the day before {end}: it is counted twice on those days"
+        ),
+        "hc_closure_after_own": N_(
+            "directive {id}: closure {closure} is reopened on {reopened}, after the directive "
+            "was closed again ({own}): it is counted twice from {own}"
+        ),
+        "hc_closures_ok": N_("every closure a reopening ended ends before the next one begins"),
         "hc_placeholder_unit": N_(
             "unit {id} ({code}) is a placeholder doctor --repair made: dirtrack unit rename "
             "{code} NAME --code CODE gives it its own"
@@ -3586,6 +3607,7 @@ ERRORS.update(
         "hc_name_journal": C_("check", "journal"),
         "hc_name_permissions": C_("check", "permissions"),
         "hc_name_series": C_("check", "series"),
+        "hc_name_closures": C_("check", "closures"),
         "hc_name_values": C_("check", "values"),
         "hc_name_placeholders": C_("check", "placeholders"),
     }

@@ -13,7 +13,6 @@ The place-and-date line pads days below 10 and the months January and February:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -25,7 +24,7 @@ PARTY, STATE = "party", "state"
 REPORT, LETTER = "BC", "CV"  # the type abbreviations of a báo cáo and a công văn
 BLANK_NUMBER = "     "  # left for the clerk who numbers the document by hand
 
-# Digits 0-9 only (\d would take fullwidth and other scripts' digits, kept as typed).
+# Digits 0-9 only (\d would take other scripts' digits, kept as typed): read as ASCII first.
 _BARE = LazyPattern(r"^[0-9]{1,6}$")
 _WORD = r"[A-Za-zĐđ0-9]+"
 _PARTY_NUMBER = LazyPattern(rf"^[0-9]{{1,6}}-{_WORD}/{_WORD}(?:-{_WORD})*$")
@@ -57,13 +56,14 @@ def number_alone(kind: str, doc_type: str, code: str | None, number: str | None)
     Raises:
         InvalidInput: as :func:`number_text`.
     """
-    from dirtrack.text import clean_optional
+    from dirtrack.text import ascii_typed, clean_optional
 
     issuer = code or "…"
     number = clean_optional(number, "number")  # blank, or a control character: said as such
     if number is not None:
-        # Fullwidth digits and marks (an IME's １２／ＢＣ) as the ASCII the document writes.
-        number = unicodedata.normalize("NFKC", number).strip()
+        # Fullwidth digits and marks (an IME's １２／ＢＣ), another script's digits (١٢), as the
+        # ASCII the document writes.
+        number = ascii_typed(number).strip()
         if not _BARE.match(number):
             form = _PARTY_NUMBER if kind == PARTY else _STATE_NUMBER
             if not form.match(number):

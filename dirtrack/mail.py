@@ -106,12 +106,15 @@ def check_table(table: dict[str, Any], where: str) -> None:
     ):
         raise ConfigError.of("cfg_mail_sender", where=f"{where}sender", value=sender)
     if sender is not None:
-        from dirtrack.store.contacts import email_too_long
+        from dirtrack.store.contacts import domain_problem, email_too_long
 
         too_long = email_too_long(parseaddr(sender)[1])
         if too_long is not None:
             detail = Phrase(too_long[0], n=too_long[1])
             raise ConfigError.of("cfg_bad_value", where=f"{where}sender", detail=detail)
+        problem = domain_problem(parseaddr(sender)[1])
+        if problem is not None:
+            raise ConfigError.of("cfg_bad_value", where=f"{where}sender", detail=problem)
     if "password_env" in table and "password_file" in table:
         raise ConfigError.of("cfg_mail_two_passwords", where=f"{where}password_env")
 

@@ -47,13 +47,16 @@ _WHOLE = LazyPattern(r"-?[0-9]+")
 
 
 def whole_number(text: str) -> int | None:
-    """``text`` as a whole number when it is written in ASCII digits, else None.
+    """``text`` as a whole number when it is written in digits, else None.
 
-    Python's ``int()`` also reads the digits of other scripts (Arabic-Indic ``٣``, full-width
-    ``３``), underscores (``1_0`` is 10), a plus sign and white space around; ``str.isdigit``
-    also accepts ``¹``, which ``int()`` then refuses. An id is none of these. Nor is a number
-    of more digits than Python converts (4,300).
+    Digits are read as :func:`ascii_typed` reads them, whatever a keyboard typed: the
+    full-width ``１２`` of an IME and the Arabic-Indic ``١٢`` are 12, as they are in a date,
+    a sheet's cell or a pack's. Python's ``int()`` also reads underscores (``1_0`` is 10), a
+    plus sign and white space around; ``str.isdigit`` also accepts ``¹``, which ``int()`` then
+    refuses. An id is none of these. Nor is a number of more digits than Python converts
+    (4,300).
     """
+    text = ascii_typed(text)
     if _WHOLE.fullmatch(text) is None:
         return None
     try:
@@ -88,7 +91,8 @@ def nfc(text: str) -> str:
     return " ".join(without_direction(unicodedata.normalize("NFC", text)).split())
 
 
-def _code(char: str) -> str:
+def char_code(char: str) -> str:
+    """A character as a message names it: ``U+0441``."""
     return f"U+{ord(char):04X}"
 
 
@@ -125,7 +129,7 @@ def may_be_stored(text: str) -> bool:
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that text may not hold, written ``U+0000``, or None."""
     found = _CONTROL.search(text)
-    return _code(found.group()) if found else None
+    return char_code(found.group()) if found else None
 
 
 # Letters of the TCVN3 (ABC) font as Unicode shows them ("§¬n vÞ chñ tr×" for "Đơn vị chủ
@@ -241,7 +245,7 @@ def clean_imported(value: str) -> tuple[str, list[str]]:
     removed = _CONTROL.findall(value)
     if not removed:
         return value, []
-    return _CONTROL.sub("", value), [_code(c) for c in dict.fromkeys(removed)]
+    return _CONTROL.sub("", value), [char_code(c) for c in dict.fromkeys(removed)]
 
 
 def shown_only(text: str) -> str:
@@ -294,19 +298,28 @@ def tone_spellings(text: str) -> tuple[str, str]:
     return nfc(new), nfc(old)
 
 
-def _digit(point: int) -> int:
-    """``point``, or the ASCII digit of a decimal digit of another script (Arabic-Indic
-    ``٦``, full-width ``６``, Devanagari…): a date or a number is read, and its words stored, in
-    ASCII digits whichever a keyboard typed."""
+# The full-width forms of ASCII (U+FF01-FF5E: ``ＶＰＴＵ``, ``１２／ＢＣ``), which an East Asian
+# IME types, are their ASCII characters, as NFKC reads them. NFKC's other readings (``²`` as
+# 2, ``ﬁ`` as fi) are not typed by any keyboard and are not taken.
+_FULL_WIDTH = range(0xFF01, 0xFF5F)
+
+
+def _ascii(point: int) -> int:
+    """``point``, or the ASCII character of a full-width form (``Ｖ``, ``１``, ``／``), or the
+    ASCII digit of a decimal digit of another script (Arabic-Indic ``٦``, Devanagari…): a
+    number, a date, a code or a unit is read, and a date's words stored, in ASCII whichever a
+    keyboard typed."""
+    if point in _FULL_WIDTH:
+        return point - 0xFEE0
     value = unicodedata.decimal(chr(point), None) if point > 0x7F else None
     return point if value is None else ord("0") + value
 
 
 class _Digits(dict[int, int]):
-    """``str.translate``'s table for :func:`ascii_digits`, learnt as :class:`_Unmarked` is."""
+    """``str.translate``'s table for :func:`ascii_typed`, learnt as :class:`_Unmarked` is."""
 
     def __missing__(self, point: int) -> int:
-        found = _digit(point)
+        found = _ascii(point)
         if len(self) < _Unmarked.LEARNT:
             self[point] = found
         return found
@@ -315,16 +328,18 @@ class _Digits(dict[int, int]):
 _DIGITS = _Digits()
 
 
-def ascii_digits(text: str) -> str:
-    """``text`` with every decimal digit of another script as its ASCII digit (``٦/٥/٢٠٢٦`` is
-    ``6/5/2026``, ``１２`` is ``12``); :func:`fold` does it too."""
+def ascii_typed(text: str) -> str:
+    """``text`` with every full-width form as its ASCII character and every decimal digit of
+    another script as its ASCII digit (``٦/٥/٢٠٢٦`` is ``6/5/2026``, ``１２`` is ``12``,
+    ``ＶＰＴＵ`` is ``VPTU``): the one reading of the numbers, dates and codes typed in an
+    option, a sheet's cell or a pack's; :func:`fold` does it too."""
     return text if text.isascii() else text.translate(_DIGITS)
 
 
 def clean_when(value: str | None, field: str = "due_text") -> str | None:
     """The words a date or deadline was given in, as stored: :func:`clean_optional`, in NFC,
-    with ASCII digits (:func:`ascii_digits`)."""
-    return clean_optional(None if value is None else ascii_digits(value), field)
+    with ASCII digits (:func:`ascii_typed`)."""
+    return clean_optional(None if value is None else ascii_typed(value), field)
 
 
 class _Unmarked(dict[int, int | None]):
@@ -337,7 +352,7 @@ class _Unmarked(dict[int, int | None]):
     LEARNT = 4096
 
     def __missing__(self, point: int) -> int | None:
-        kept = None if unicodedata.combining(chr(point)) else _digit(point)
+        kept = None if unicodedata.combining(chr(point)) else _ascii(point)
         if len(self) < self.LEARNT:
             self[point] = kept
         return kept
@@ -367,8 +382,10 @@ _UNMARKED = _Unmarked(
 def fold(text: str) -> str:
     """Return the search key of ``text``: no accents or tones, ``đ`` (and the eth ``Ð`` that
     looks like it) as ``d``, a Cyrillic or Greek letter drawn as a Latin one as that
-    (:data:`LOOK_ALIKES`), casefolded, and no character that shows nothing (a zero-width
-    space pasted from a web page: two texts that look the same are the same)."""
+    (:data:`LOOK_ALIKES`), a full-width form or another script's digit as ASCII
+    (:func:`ascii_typed`: ``ＶＰＴＵ`` is ``vptu``), casefolded, and no character that shows
+    nothing (a zero-width space pasted from a web page: two texts that look the same are the
+    same)."""
     decomposed = unicodedata.normalize("NFD", shown_only(text))
     return _SPACES.sub(" ", decomposed.translate(_UNMARKED).casefold()).strip()
 

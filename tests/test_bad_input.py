@@ -1322,10 +1322,10 @@ def test_a_symbolic_link_is_an_existing_target(seeded: Cli, db_path: Path, tmp_p
     assert not link.is_symlink() and link.is_file()
 
 
-@pytest.mark.parametrize("typed", ["٣", "３", "１", "𝟏", "1_0", "+1", " 1", "1 ", "¹"])
-def test_an_id_is_ascii_digits(seeded: Cli, db_path: Path, typed: str) -> None:
-    """int() reads Arabic-Indic and full-width digits, underscores and a plus sign: `done ٣`
-    completed directive 3. Every whole number typed is ASCII digits (cli.common.WholeNumber)."""
+@pytest.mark.parametrize("typed", ["1_0", "+1", " 1", "1 ", "¹", "１_０", "٣.0"])
+def test_an_id_is_digits(seeded: Cli, db_path: Path, typed: str) -> None:
+    """int() reads underscores and a plus sign: `done 1_0` completed directive 10. Every whole
+    number typed is digits (cli.common.WholeNumber)."""
     before = file_digest(db_path)
     for lang, said in (("en", "is not a valid integer"), ("vi", "không phải là số nguyên hợp lệ")):
         for args in (["done", typed], ["show", typed], ["progress", "1", "--percent", typed]):
@@ -1337,11 +1337,26 @@ def test_an_id_is_ascii_digits(seeded: Cli, db_path: Path, typed: str) -> None:
     assert seeded.json("show", "01")["id"] == 1
 
 
-def test_a_pack_row_id_is_ascii_digits() -> None:
+def test_digits_typed_in_another_width_or_script_are_read_as_everywhere(seeded: Cli) -> None:
+    """`--percent ٣` was refused while a pack cell `٣٠` read as 30 and a date `٣٠/٥/٢٠٢٥` as
+    30 May: digits are read one way, full-width (an IME's) and other scripts' as ASCII, in an
+    id, a typed whole number, a unit's code or a date alike."""
+    assert seeded.json("show", "１")["id"] == 1
+    assert seeded.json("show", "١")["id"] == 1  # Arabic-Indic 1
+    seeded.ok("progress", "١", "--percent", "٣٠", "--date", "2022-05-20")
+    assert seeded.json("show", "1")["progress"] == 30
+    seeded.ok("progress", "1", "--percent", "４０", "--date", "2022-05-21")
+    assert seeded.json("show", "1")["progress"] == 40
+    made = seeded.json("assign", "1", "--unit", "ＶＰＴＵ", "Đề án D")
+    assert made["unit"] == "VPTU"
+
+
+def test_a_pack_row_id_is_digits() -> None:
     from dirtrack.text import whole_number
 
-    assert [whole_number(t) for t in ("12", "007", "-3")] == [12, 7, -3]
-    assert [whole_number(t) for t in ("٣", "３", "¹", "1_0", "+1", " 1", "", "1.0")] == [None] * 8
+    typed = ("12", "007", "-3", "１２", "١٢", "－３")
+    assert [whole_number(t) for t in typed] == [12, 7, -3, 12, 12, -3]
+    assert [whole_number(t) for t in ("¹", "1_0", "+1", " 1", "", "1.0", "Ⅻ")] == [None] * 7
 
 
 def test_a_postgresql_server_that_never_answers_is_given_up(

@@ -63,13 +63,15 @@ def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
         alike += [(seen.lower(), read.lower()) for seen, read in alike]
         for letter, plain in [("đ", "d"), ("Đ", "D"), ("\u00d0", "D"), ("\u00f0", "d"), *alike]:
             kept = kept.replace(letter, plain)  # the eth Ð looks like Đ: read as it
-        # a decimal digit of another script (Arabic-Indic ٣, full-width ３) as the ASCII one
+        # a full-width form (Ｐ, ３) as its ASCII character, a decimal digit of another script
+        # (Arabic-Indic ٣) as the ASCII one
+        kept = "".join(chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E else ch for ch in kept)
         kept = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in kept)
         return " ".join(kept.casefold().split())
 
     assert fold("  Văn phòng\u200b Tỉnh ủy  ĐẢNG ") == "van phong tinh uy dang"
-    assert fold("Phòng ١٢ / Ｐhòng １２") == "phong 12 / ｐhong 12"
-    every = "".join(chr(c) for c in range(0x20, 0x3400) if not 0xD800 <= c <= 0xDFFF)
+    assert fold("Phòng ١٢ / Ｐhòng １２") == "phong 12 / phong 12"
+    every = "".join(chr(c) for c in [*range(0x20, 0x3400), *range(0xFF00, 0xFF70)])
     texts = ["Hội nghị sơ kết", "e\u0301\u0323 İ ǅ ß", every, every[::-1], "đ" + every[-999:]]
     for _ in range(2):
         assert [fold(t) for t in texts] == [by_character(t) for t in texts]
@@ -109,18 +111,24 @@ def test_a_name_of_letters_that_only_look_latin_is_the_name_they_look_like(cli: 
 def test_a_code_of_letters_that_only_look_latin_is_refused(cli: Cli) -> None:
     """'VРTU' (a Cyrillic Р), 'ＶＰＴＵ' (full-width) and 'VPTU²' were registered as units of
     their own beside VPTU, which they look like, and a field 'КТ' (Cyrillic) beside KT. A code
-    is Latin letters (Vietnamese ones, and đ, included), digits and - _ . / &."""
+    is Latin letters (Vietnamese ones, and đ, included), digits and - _ . / &; full-width ones,
+    as an IME types them, are those letters."""
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
-    for code in ("V\u0420TU", "\uff36\uff30\uff34\uff35", "VPTU\u00b2", "\u03a4U", "V\u200bPTU"):
+    assert cli.fail("unit", "add", "\uff36\uff30\uff34\uff35", "Đơn vị") == (
+        "Error: code 'VPTU' already refers to unit VPTU (Văn phòng Tỉnh ủy)"
+    )
+    assert cli.json("unit", "add", "\uff22\uff34\uff23", "Ban Tổ chức")["code"] == "BTC"
+    cli.ok("field", "add", "ＫＴ", "Kinh tế")
+    assert "'KT'" in cli.fail("field", "add", "KT", "Kinh tế 2")
+    for code in ("V\u0420TU", "VPTU\u00b2", "\u03a4U", "V\u200bPTU"):
         said = cli.fail("unit", "add", code, f"Đơn vị {len(code)}")
         assert "not the Cyrillic, Greek or full-width letters that look like them" in said, said
         assert "not the Cyrillic" in cli.fail("unit", "rename", "VPTU", "Văn phòng", "--code", code)
     assert "chữ Kirin" in cli.fail("--lang", "vi", "field", "add", "\u041a\u0422", "Kinh tế")
     for code in ("ĐTN", "P.TH", "BTC&TU", "Ban-1", "X_Y"):
         cli.ok("unit", "add", code, f"Đơn vị {code}")
-    cli.ok("field", "add", "KT", "Kinh tế")
     codes = sorted(u["code"] for u in cli.json("unit", "list"))
-    assert codes == sorted(["BTC&TU", "Ban-1", "ĐTN", "P.TH", "VPTU", "X_Y"])
+    assert codes == sorted(["BTC", "BTC&TU", "Ban-1", "ĐTN", "P.TH", "VPTU", "X_Y"])
 
 
 def test_names_are_stored_in_nfc(cli: Cli) -> None:

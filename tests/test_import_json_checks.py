@@ -716,6 +716,7 @@ def test_contacts_are_optional_and_checked(empty: Cli, tmp_path: Path) -> None:
     for contacts, words in (
         ([focal, {**focal, "name": "Bình"}], "units[0].contacts[1]: a second focal contact"),
         ([{**focal, "email": "an@"}], "units[0].contacts[0]: 'an@' is not an e-mail address"),
+        ([{**focal, "email": "an@bt\u0441.vn"}], "domain mixes scripts, '\u0441' (U+0441)"),
         ([{**focal, "role": "boss"}], "units[0].contacts[0].role"),
     ):
         doc = _doc()

@@ -173,6 +173,9 @@ def test_any_day_typed_day_first_or_as_excel_reads_back(day: date) -> None:
         ("Đạt 70% khối lượng", (70, "Đạt 70% khối lượng")),
         ("Đang xây dựng dự thảo", (None, "Đang xây dựng dự thảo")),
         ("70", (70, None)),
+        # an IME's full-width digits and sign, another script's digits: as a date's are read
+        ("\uff17\uff10\uff05: Đã trình", (70, "Đã trình")),
+        ("\u0663\u0660", (30, None)),
         (70, (70, None)),
         (Pct(60.00000000000001), (60, None)),
         ("0%", (0, None)),

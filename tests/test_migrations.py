@@ -1716,3 +1716,73 @@ def test_the_0020_upgrade_keeps_every_row_and_reopen_then_keeps_the_closure(
     assert (then["status"], then["result"]["doc"]) == ("done_on_time", "5/BC-BTC")
     assert cli.json("show", str(two), "--as-of", "2022-07-15")["status"] == "cancelled"
     assert [c[2] for c in snapshot(db)["closure"]] == ["done", "cancelled"]
+
+
+def test_doctor_names_closures_that_would_count_a_directive_twice(cli: Cli, db: str) -> None:
+    """Closures of one directive written by another program so that two are in force on the
+    same days (or one reopened on or before the day it closed, or one reopened after the
+    directive's own columns close it again) counted it twice, and doctor said nothing: check
+    `closures` names each, a problem; it changes nothing."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022")
+    cli.ok("reopen", str(one), "--date", "1/8/2022")
+    cli.ok("done", str(one), "--date", "1/9/2022")
+
+    def closures() -> dict[str, Any]:
+        result = cli("doctor", "--format", "json")
+        checks = {c["check"]: c for c in json.loads(result.stdout)}
+        assert result.exit_code == (0 if checks["closures"]["status"] == "ok" else 1)
+        return checks["closures"]
+
+    assert closures() == {
+        "check": "closures",
+        "status": "ok",
+        "detail": "every closure a reopening ended ends before the next one begins",
+    }
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO closure (directive_id, kind, closed_on, completed_on_exact, "
+                    "reopened_on) VALUES (:d, 'done', '2022-07-15', :t, '2022-08-15')"
+                ),
+                {"d": one, "t": True},
+            )
+        before = snapshot(db)
+        said = closures()
+        assert (said["status"], said["detail"]) == (
+            "problem",
+            f"directive {one}: closures 1 and 2 are both in force from 2022-07-15 to the day "
+            "before 2022-08-01: it is counted twice on those days",
+        )
+        vi = json.loads(cli("--lang", "vi", "doctor", "--format", "json").stdout)
+        assert {c["check"]: c for c in vi}["closures"]["detail"] == (
+            f"nhiệm vụ {one}: lần kết thúc 1 và 2 cùng có hiệu lực từ 15/07/2022 đến trước ngày "
+            "01/08/2022: nhiệm vụ bị tính hai lần trong những ngày đó"
+        )
+        assert snapshot(db) == before
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE closure SET reopened_on = '2022-07-15' WHERE id = 2"))
+        assert closures()["detail"] == (
+            f"directive {one}: closure 2 closed on 2022-07-15 is reopened on 2022-07-15, not "
+            "after it"
+        )
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "UPDATE closure SET closed_on = '2022-08-10', reopened_on = '2022-09-15' "
+                    "WHERE id = 2"
+                )
+            )
+        assert closures()["detail"] == (
+            f"directive {one}: closure 2 is reopened on 2022-09-15, after the directive was "
+            "closed again (2022-09-01): it is counted twice from 2022-09-01"
+        )
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE closure SET reopened_on = '2022-08-20' WHERE id = 2"))
+        assert closures()["status"] == "ok"  # closed 1/7-31/7, 10/8-19/8, from 1/9: one each day
+    finally:
+        engine.dispose()

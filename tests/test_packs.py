@@ -187,6 +187,43 @@ def test_a_bad_contact_is_refused(quarter: Cli, args: tuple[str, ...], words: st
     assert snapshot(quarter.db) == before
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_domain_of_letters_of_two_scripts_is_refused(quarter: Cli, lang: str) -> None:
+    """`an@btс.vn` (a Cyrillic с) was stored, an address that looks like an@btc.vn and reaches
+    someone else, while a unit's code refuses such letters. A Vietnamese domain is one script;
+    an IME's full-width letters are the ASCII ones."""
+    before = snapshot(quarter.db)
+    said = {
+        "en": (
+            "Error: 'an@bt\u0441.vn' is not an e-mail address: its domain mixes scripts, "
+            "'\u0441' (U+0441) among letters like 'b', so that it looks like an address it is not"
+        ),
+        "vi": (
+            "Error: 'an@bt\u0441.vn' không phải là địa chỉ thư điện tử: tên miền trộn lẫn các hệ "
+            "chữ, '\u0441' (U+0441) lẫn giữa các chữ như 'b', nên trông giống một địa chỉ mà nó "
+            "không phải"
+        ),
+    }
+    assert (
+        quarter.fail(
+            "--lang", lang, "unit", "contact", "BTC", "--name", "X", "--email", "an@bt\u0441.vn"
+        )
+        == said[lang]
+    )
+    for bad, words in (("an@b\u03b1c.vn", "U+03B1"), ("an@bt\u2603.vn", "U+2603")):
+        assert words in quarter.fail(
+            "--lang", lang, "unit", "contact", "BTC", "--name", "X", "--email", bad
+        )
+    assert snapshot(quarter.db) == before
+    for typed, stored in (
+        ("an@bộcôngthương.vn", "an@bộcôngthương.vn"),
+        ("an@\uff42\uff54\uff43.vn", "an@btc.vn"),
+    ):
+        quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", typed)
+        btc = {u["code"]: u for u in quarter.json("unit", "list")}["BTC"]
+        assert btc["contacts"][0]["email"] == stored
+
+
 # --- pack out ----------------------------------------------------------------------------------
 
 
@@ -522,6 +559,33 @@ def test_two_pack_ins_of_one_workbook_at_once_land_once(
     assert [c["command"] for c in quarter.json("history", "--limit", "0")].count("pack in") == 1
     assert quarter.json("show", "1")["completed_on"] == "2022-09-05"
     assert len([h for h in quarter.json("show", "2")["history"] if h["event"] == "progress"]) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_pack_in_never_closes_a_reopened_directive_before_its_reopening(
+    packed: tuple[Cli, Path], tmp_path: Path, lang: str
+) -> None:
+    """As `done` and an office sheet: a unit's workbook saying "done on 5/9" for a directive
+    the office completed on 1/9 and reopened on 8/9 is refused, naming the file, sheet, row
+    and cell, and nothing is written; a completion on the reopening day or later is taken, and
+    the completion the reopening ended still counts on its days."""
+    quarter, folder = packed
+    quarter.ok("done", "2", "--date", "2022-09-01")
+    quarter.ok("reopen", "2", "--date", "2022-09-08", "--reason", "Thiếu phụ lục")
+    by_done = quarter.fail("--lang", lang, "done", "2", "--date", "2022-09-05")
+    early = tmp_path / "BTC-som.xlsx"
+    _fill(folder / "BTC.xlsx", early, "Chủ trì", {2: {DONE: dt.date(2022, 9, 5)}})
+    before = snapshot(quarter.db)
+    said = quarter.fail("--lang", lang, "pack", "in", str(early), "--date", "2022-09-12")
+    sheet = {"en": "sheet 'Chủ trì', row 8", "vi": "trang tính 'Chủ trì', dòng 8"}[lang]
+    assert said == f"Error: {early}, {sheet}: " + by_done.removeprefix("Error: "), (by_done, said)
+    assert "2022-09-08" in by_done or "08/09/2022" in by_done
+    assert snapshot(quarter.db) == before
+    on_time = tmp_path / "BTC-dung.xlsx"
+    _fill(folder / "BTC.xlsx", on_time, "Chủ trì", {2: {DONE: dt.date(2022, 9, 8)}})
+    quarter.ok("--lang", lang, "pack", "in", str(on_time), "--date", "2022-09-12")
+    assert quarter.json("show", "2")["completed_on"] == "2022-09-08"
+    assert quarter.json("show", "2", "--as-of", "2022-09-05")["completed_on"] == "2022-09-01"
 
 
 def test_a_completion_answered_counts_as_done_records_it(
@@ -912,6 +976,9 @@ def _progress_typed(folder: Path, tmp_path: Path, value: Any, number_format: str
         ("70%", "@", 70),
         ("70", "@", 70),
         ("70,0", "@", 70),
+        # digits as typed options and dates read them: an IME's full-width, another script's
+        ("\uff17\uff10\uff05", "@", 70),
+        ("\u0663\u0660", "@", 30),
     ],
 )
 def test_a_percentage_is_read_as_the_cell_shows_it(
@@ -1250,6 +1317,12 @@ def test_a_sender_longer_than_a_mail_server_takes_is_refused(
     assert quarter.fail("config") == (
         f"Error: {config}: mail.sender: an e-mail address has at most 64 characters before the @ "
         "(RFC 5321), not 65"
+    )
+    config.write_text('[mail]\nhost = "x"\nsender = "VP <vp@tinhu\u0443.vn>"\n', "utf-8")
+    assert quarter.fail("config") == (
+        f"Error: {config}: mail.sender: 'vp@tinhu\u0443.vn' is not an e-mail address: its domain "
+        "mixes scripts, '\u0443' (U+0443) among letters like 't', so that it looks like an "
+        "address it is not"
     )
 
 

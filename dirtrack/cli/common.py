@@ -734,19 +734,22 @@ GIVEN_TEXT = GivenText()
 
 
 class WholeNumber(IntParamType):
-    """A whole number as ASCII digits, with a minus sign before them if it is negative.
+    """A whole number in digits, with a minus sign before them if it is negative.
 
-    Click's INT is Python's ``int()``, which also reads the digits of other scripts
-    (Arabic-Indic ``٣``, full-width ``３``), underscores (``1_0`` is 10), a plus sign and white
-    space around: an id typed so named a record. Such a value is refused as an invalid value
-    (exit 1), the same as ``abc`` (:func:`dirtrack.text.whole_number`).
+    Click's INT is Python's ``int()``, which also reads underscores (``1_0`` is 10), a plus
+    sign and white space around: an id typed so named a record. Such a value is refused as an
+    invalid value (exit 1), the same as ``abc``; digits are read as a sheet's or a date's are,
+    full-width ``３`` and Arabic-Indic ``٣`` as 3 (:func:`dirtrack.text.whole_number`).
     """
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         from dirtrack.text import whole_number
 
-        if isinstance(value, str) and whole_number(value) is None:
-            self.fail(f"{value!r} is not a valid {self.name}.", param, ctx)
+        if isinstance(value, str):
+            read = whole_number(value)
+            if read is None:
+                self.fail(f"{value!r} is not a valid {self.name}.", param, ctx)
+            return read
         return super().convert(value, param, ctx)
 
 

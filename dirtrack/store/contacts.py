@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.text import clean_optional, clean_text, shown_only
+from dirtrack.i18n import Phrase
+from dirtrack.text import ascii_typed, char_code, clean_optional, clean_text, shown_only
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -55,7 +57,47 @@ def check_email(value: str | None) -> str | None:
     # in no address a person is given.
     if not _EMAIL.match(email) or shown_only(email) != email or "\\" in email:
         raise InvalidInput.of("bad_email", value=email)
+    local, _, domain = email.rpartition("@")
+    email = f"{local}@{ascii_typed(domain)}"  # an IME's full-width ｂｔｃ.vn is btc.vn
+    problem = domain_problem(email)
+    if problem is not None:
+        raise InvalidInput.of(problem.key, **problem.params)
     return email
+
+
+def _script(letter: str) -> str:
+    """The script a letter is written in, as Unicode names it: LATIN (``ộ``, ``Đ`` too),
+    CYRILLIC, GREEK…"""
+    return unicodedata.name(letter, "?").split(" ", 1)[0]
+
+
+def domain_problem(email: str) -> Phrase | None:
+    """Why the domain of ``email`` names no domain, or looks like one it is not, else None: a
+    character no domain name holds (a symbol, a space of another width), letters of two
+    scripts (``an@btс.vn`` with a Cyrillic ``с``: an address that looks like an@btc.vn and
+    reaches someone else), or a name IDNA does not encode (a label of more than 63
+    characters). A Vietnamese domain (``bộcôngthương.vn``) is one script, and is taken."""
+    domain = email.rpartition("@")[2]
+    if domain.isascii():
+        return None
+    first = None
+    for char in domain:
+        if char.isascii() and (char.isalnum() or char in "-."):
+            pass
+        elif not (char.isalpha() or char.isdigit() or unicodedata.combining(char)):
+            return Phrase("email_domain_char", value=email, char=char, code=char_code(char))
+        if char.isalpha():
+            if first is None:
+                first = char
+            elif _script(char) != _script(first):
+                return Phrase(
+                    "email_mixed_scripts", value=email, char=char, code=char_code(char), first=first
+                )
+    try:
+        domain.encode("idna")
+    except UnicodeError:
+        return Phrase("bad_email", value=email)
+    return None
 
 
 def email_too_long(email: str) -> tuple[str, int] | None:

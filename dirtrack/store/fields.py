@@ -21,7 +21,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, DirectiveField, Leader, LeaderAssignment, Unit
 from dirtrack.status import DirectiveFacts
 from dirtrack.store.tables import field, leader, leader_assignment
-from dirtrack.store.units import check_not_retired, is_code
+from dirtrack.store.units import check_not_retired, is_code, typed_code
 from dirtrack.text import clean_text, closest, fold, fold_words
 
 
@@ -32,7 +32,7 @@ def add_field(session: Session, code: str, name: str) -> DirectiveField:
         InvalidInput: an empty or malformed code, an empty name.
         Conflict: the code or the name is another field's.
     """
-    code, name = clean_text(code, "code"), clean_text(name, "name")
+    code, name = typed_code(code), clean_text(name, "name")
     if not code or not is_code(code):
         raise InvalidInput.of("field_bad_code", code=code)
     if not name:

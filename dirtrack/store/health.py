@@ -198,6 +198,72 @@ def check_series(conn: Connection) -> Check:
     return Check("series", OK, Detail(Phrase("hc_series_ok")))
 
 
+def check_closures(conn: Connection) -> Check:
+    """The closures reopenings ended (``closure``) that would have a directive counted twice,
+    as another program (or a hand in DB Browser) may write them: one reopened on or before
+    the day it closed, two of one directive in force on the same days, or one reopened after
+    the day the directive's own columns say it is closed again. The status rules read each on
+    its days (:mod:`dirtrack.store.rules`): on such days two closures are in force. A problem,
+    said only: which day is right is the office's to say (``reopen``, ``done --date``)."""
+    tables = models.metadata().tables
+    closure, directive = tables["closure"], tables["directive"]
+    needed = {"id", "directive_id", "closed_on", "reopened_on"}
+    try:
+        if not needed <= _present(conn).get(closure.name, set()):
+            # a missing table or column is the schema check's to say
+            return Check("closures", OK, Detail(Phrase("hc_closures_ok")))
+        c = closure.c
+        found: list[Phrase | str] = [
+            Phrase("hc_closure_reversed", id=d, closure=i, closed=closed, reopened=reopened)
+            for i, d, closed, reopened in conn.execute(
+                select(c.id, c.directive_id, c.closed_on, c.reopened_on)
+                .where(c.reopened_on <= c.closed_on)
+                .order_by(c.directive_id, c.id)
+            )
+        ]
+        later = closure.alias("later")
+        overlap = (
+            select(
+                c.directive_id,
+                c.id,
+                later.c.id,
+                later.c.closed_on,
+                c.reopened_on,
+                later.c.reopened_on,
+            )
+            .join(later, and_(later.c.directive_id == c.directive_id, later.c.id != c.id))
+            .where(
+                c.closed_on <= later.c.closed_on,
+                later.c.closed_on < c.reopened_on,
+                later.c.closed_on < later.c.reopened_on,  # a reversed one is said as such
+                or_(c.closed_on < later.c.closed_on, c.id < later.c.id),
+            )
+            .order_by(c.directive_id, c.id, later.c.id)
+        )
+        found += [
+            Phrase("hc_closures_overlap", id=d, first=i, second=j, start=start, end=min(a, b))
+            for d, i, j, start, a, b in conn.execute(overlap)
+        ]
+        own = func.coalesce(
+            directive.c.completed_on, directive.c.cancelled_on, directive.c.withdrawn_on
+        )
+        after = (
+            select(c.directive_id, c.id, c.reopened_on, own)
+            .join(directive, directive.c.id == c.directive_id)
+            .where(own < c.reopened_on)
+            .order_by(c.directive_id, c.id)
+        )
+        found += [
+            Phrase("hc_closure_after_own", id=d, closure=i, reopened=reopened, own=day)
+            for d, i, reopened, day in conn.execute(after)
+        ]
+    except SQLAlchemyError as exc:
+        return _failure("closures", exc)
+    if found:
+        return Check("closures", PROBLEM, _listed(found))
+    return Check("closures", OK, Detail(Phrase("hc_closures_ok")))
+
+
 def check_placeholders(conn: Connection) -> Check:
     """The records ``doctor --repair`` re-created that still hold what it gave them (a unit's
     code MISSING-4, a meeting's title): a warning, so that the clerk gives each its own name
@@ -555,6 +621,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         check_foreign_keys,
         check_values,
         check_series,
+        check_closures,
         check_records,
         check_placeholders,
     )

@@ -18,6 +18,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.patterns import LazyPattern
 from dirtrack.store import get_row
 from dirtrack.text import (
+    ascii_typed,
     clean_text,
     closest,
     fold,
@@ -40,6 +41,13 @@ if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM
 # unit that looks like VPTU and is not it.
 _CODE = LazyPattern(r"^[A-Za-z0-9][A-Za-z0-9.\-/&_]*$")
 _D = {ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"}
+
+
+def typed_code(text: str) -> str:
+    """A unit's or a field's code as typed, cleaned (:func:`dirtrack.text.clean_text`), its
+    full-width letters and digits (an IME's ``ＶＰＴＵ``) as the ASCII ones they are
+    (:func:`dirtrack.text.ascii_typed`); :func:`is_code` then says whether it is one."""
+    return ascii_typed(clean_text(text, "code"))
 
 
 def is_code(text: str) -> bool:
@@ -333,7 +341,7 @@ def add_unit(
         Conflict: the code, the name or an alias already refers to another unit.
         NotFound: the parent does not exist.
     """
-    code, name = clean_text(code, "code"), clean_text(name, "name")
+    code, name = typed_code(code), clean_text(name, "name")
     if not code:
         raise InvalidInput.of("unit_no_code")
     if not is_code(code):
@@ -411,7 +419,7 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
         raise InvalidInput.of("unit_no_name")
     new_code = unit.code
     if code is not None:
-        new_code = clean_text(code, "code")
+        new_code = typed_code(code)
         if not new_code:
             raise InvalidInput.of("unit_no_code")
         if not is_code(new_code):

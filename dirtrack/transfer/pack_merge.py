@@ -25,7 +25,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.status import progress_lowered
 from dirtrack.store.packs import LEAD, Item, fingerprint, items_of
-from dirtrack.text import clean_text, whole_number
+from dirtrack.text import ascii_typed, clean_text, whole_number
 from dirtrack.transfer.pack_book import (
     ASKS,
     DONE,
@@ -246,7 +246,7 @@ def _percent(value: Any, where: dict[str, object]) -> int | None:
         number = round(value.value, 6)
         value = show(value)
     elif isinstance(value, str):
-        text = value.strip().rstrip("%").strip()
+        text = ascii_typed(value).strip().rstrip("%").strip()
         # digits, and a fraction after a point or a comma; but not three digits after one
         # ("1.000", "1,000"): one thousand to a Vietnamese reader, 1 to an English one
         if not _PERCENT_TEXT.fullmatch(text) or THOUSANDS.fullmatch(text):
@@ -259,7 +259,7 @@ def _percent(value: Any, where: dict[str, object]) -> int | None:
     return int(number)
 
 
-_PERCENT_TEXT = re.compile(r"\d{1,3}(?:[.,]\d+)?")
+_PERCENT_TEXT = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?")
 
 
 def _day(value: Any, where: dict[str, object]) -> date | None:

@@ -31,7 +31,7 @@ from dirtrack.periods import (
     parse_when,
     read_when,
 )
-from dirtrack.text import ascii_digits, fold, nfc
+from dirtrack.text import ascii_typed, fold, nfc
 from dirtrack.text import is_blank as blank_text
 
 if TYPE_CHECKING:
@@ -316,7 +316,7 @@ def parse_deadline(
             return parse_when(str(int(value)), ref, calendar), str(int(value))
         return _serial(float(value), value), None
     assert isinstance(value, str)
-    written = ascii_digits(nfc(value))
+    written = ascii_typed(nfc(value))
     serial = _serial_in_text(written)
     if serial is not None:
         return serial, None  # as the number cell it was copied from
@@ -622,13 +622,16 @@ def read_progress(value: Value) -> ProgressCell:
     written = nfc(str(value))
     if (unsaid := _NOTE_ONLY.match(written)) is not None:
         return ProgressCell(None, written[unsaid.end() :].strip() or None)
-    bare = written.replace(",", ".").translate(_MINUS)
-    if THOUSANDS.fullmatch(written.strip().rstrip("%").rstrip()):  # "1.000": a thousand, or one
+    # Its digits and signs as ASCII (an IME's "３０％", "٣٠"), one character for one: the
+    # positions found in it are the written text's, whose note keeps what was typed.
+    typed = ascii_typed(written)
+    bare = typed.replace(",", ".").translate(_MINUS)
+    if THOUSANDS.fullmatch(typed.strip().rstrip("%").rstrip()):  # "1.000": a thousand, or one
         return ProgressCell(None, written, as_note=True)
     if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
         _no_fraction(Decimal(bare), written)
         return _percent_cell(Decimal(bare), written, None)
-    found = _PERCENT.search(written)
+    found = _PERCENT.search(typed)
     if found is None:
         return ProgressCell(None, written, as_note=_number_like(bare))
     if found["minus"]:
