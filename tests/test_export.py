@@ -704,10 +704,12 @@ def test_a_progress_note_after_a_percentage_reads_back_as_that_note(
 ) -> None:
     """A progress note after its percentage (``40%: …``) was read for more than a note: "Đã
     được gia hạn đến 30/6/2022" came back as an extension never granted, "Đề nghị gia hạn đến
-    31/12/2022" as a pending request, each exit 0 and not a word; "- Đã trình" lost its dash.
-    Such a note is written ``40%: «…»`` and read back as the note alone."""
+    31/12/2022" as a pending request, each exit 0 and not a word; "- Đã trình" lost its dash;
+    a note that itself begins as a note alone ("?%:Đề nghị gia hạn đến 31/12/2023Việc", found
+    by the generated round trip) made the register's own sheet a bad row. Such a note is
+    written ``40%: «…»`` and read back as the note alone."""
     notes = ("Đã được gia hạn đến 30/6/2022", "Đề nghị gia hạn đến 31/12/2022", "- Đã trình",
-             "«Tên»", "Chờ ý kiến của Bộ")  # fmt: skip
+             "«Tên»", "?%:Đề nghị gia hạn đến 31/12/2023Việc", "Chờ ý kiến của Bộ")  # fmt: skip
     for n, note in enumerate(notes, start=1):
         d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "31/5/2022", f"Việc {n}")
         units.ok("progress", str(d), "--percent", "40", "--note", note, "--date", "10/5/2022")
@@ -716,7 +718,7 @@ def test_a_progress_note_after_a_percentage_reads_back_as_that_note(
     ws = load_workbook(book, read_only=True).worksheets[0]
     cells = [row[6].value for row in ws.iter_rows(min_row=6) if row[6].value]
     ws.parent.close()
-    assert cells[-5:] == [*(f"40%: «{note}»" for note in notes[:-1]), "40%: Chờ ý kiến của Bộ"]
+    assert cells[-6:] == [*(f"40%: «{note}»" for note in notes[:-1]), "40%: Chờ ý kiến của Bộ"]
     other = units.at(other_db)
     result = other("--lang", lang, "import", str(book), "--create-units", "--as-of", "2022-05-20")
     assert result.exit_code == 0, result.stderr

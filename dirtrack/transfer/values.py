@@ -710,8 +710,9 @@ def progress_cell(percent: int | None, note: str | None, *, on: str | None = Non
 def _lost_after_percent(note: str) -> bool:
     """Whether ``note`` after a percentage (``40%: …``) would be read as more than it, or lose
     its first characters: a deadline granted or asked for, a completion or cancellation,
-    separators at its start, or «…» around it."""
-    if tells_new_due(note) or _quoted(note) is not None or _loses_ends(note):
+    separators at its start, or «…» around it; or a note that alone would be read as a note
+    and nothing else (``?%: Đề nghị gia hạn đến …``), which after a percentage is read again."""
+    if note_only(note) or tells_new_due(note) or _quoted(note) is not None or _loses_ends(note):
         return True
     try:
         said = read_status(note).said
