@@ -283,10 +283,12 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                     },
                 )
             )
+    # the closure in force at T is the facts' own (below; the status rules chose it as of the
+    # day the facts were judged on, which is T); one a reopening ended by T is told with its
+    # reopening
+    assert as_of == facts.judged_on, (as_of, facts.judged_on)
     for past in facts.closures:
-        # the closure in force at T is the facts' own (below); one a reopening ended by T is
-        # told with its reopening
-        if past.closed_on > as_of or past.in_force(as_of):
+        if past.closed_on > as_of or past is facts.ended_in_force:
             continue
         events += _closure_events(
             as_of,

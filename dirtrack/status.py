@@ -100,10 +100,6 @@ class ClosureFact:
     completed_on_exact: bool = True
     result: ResultFact | None = None
 
-    def in_force(self, as_of: date) -> bool:
-        """Whether it was the directive's closure on ``as_of`` (the status rules' span)."""
-        return self.closed_on <= as_of < self.reopened_on
-
 
 @dataclass(frozen=True)
 class RequestFact:
@@ -193,6 +189,8 @@ class DirectiveFacts:
     # their note and reason and the result are those of the closure in force at
     # ``judged_on``: one of these on the days it was in force, else the directive's own
     closures: tuple[ClosureFact, ...] = ()
+    # the one of ``closures`` in force at ``judged_on`` (the status rules chose it), or None
+    ended_in_force: ClosureFact | None = None
 
     @classmethod
     def read(cls, values: dict[str, Any]) -> DirectiveFacts:

@@ -200,6 +200,7 @@ def facts_from_rows(
                     "result": result,
                     "requests": tuple(asked.get(did, ())),
                     "closures": tuple(ended.get(did, ())),
+                    "ended_in_force": in_force,
                 }
             )
         )
