@@ -577,9 +577,24 @@ def test_pack_in_never_closes_a_reopened_directive_before_its_reopening(
     _fill(folder / "BTC.xlsx", early, "Chủ trì", {2: {DONE: dt.date(2022, 9, 5)}})
     before = snapshot(quarter.db)
     said = quarter.fail("--lang", lang, "pack", "in", str(early), "--date", "2022-09-12")
-    sheet = {"en": "sheet 'Chủ trì', row 8", "vi": "trang tính 'Chủ trì', dòng 8"}[lang]
-    assert said == f"Error: {early}, {sheet}: " + by_done.removeprefix("Error: "), (by_done, said)
+    cell = {
+        "en": "sheet 'Chủ trì', cell L8 (Ngày hoàn thành)",
+        "vi": "trang tính 'Chủ trì', ô L8 (Ngày hoàn thành)",
+    }[lang]
+    assert said == f"Error: {early}, {cell}: " + by_done.removeprefix("Error: "), (by_done, said)
     assert "2022-09-08" in by_done or "08/09/2022" in by_done
+    assert snapshot(quarter.db) == before
+    # The result document's date is the day that closes it when given: its cell is named.
+    by_doc = tmp_path / "BTC-van-ban.xlsx"
+    _fill(
+        folder / "BTC.xlsx",
+        by_doc,
+        "Chủ trì",
+        {2: {DONE: dt.date(2022, 9, 10), DOC: "45/BC-BTC", DOC_DATE: dt.date(2022, 9, 5)}},
+    )
+    said = quarter.fail("--lang", lang, "pack", "in", str(by_doc), "--date", "2022-09-12")
+    cell = {"en": "cell N8 (Ngày văn bản kết quả)", "vi": "ô N8 (Ngày văn bản kết quả)"}[lang]
+    assert f", {cell}: " in said and by_done.removeprefix("Error: ") in said, said
     assert snapshot(quarter.db) == before
     on_time = tmp_path / "BTC-dung.xlsx"
     _fill(folder / "BTC.xlsx", on_time, "Chủ trì", {2: {DONE: dt.date(2022, 9, 8)}})
@@ -773,12 +788,12 @@ def test_what_becomes_of_a_new_deadline_asked_is_said_by_the_rows_action(
 
 
 @pytest.mark.parametrize("pending", [False, True])
-def test_a_deadline_asked_earlier_than_the_one_in_force_is_refused_naming_the_row(
+def test_a_deadline_asked_earlier_than_the_one_in_force_is_refused_naming_the_cell(
     packed: tuple[Cli, Path], tmp_path: Path, pending: bool
 ) -> None:
     """A new deadline asked for that is not after the one in force (even 1900-01-01) was a
     conflict, not recorded, when another request waited for an answer, and refused as a bad
-    answer otherwise: refused either way, naming the file, sheet and row, nothing written."""
+    answer otherwise: refused either way, naming the file, sheet and cell, nothing written."""
     quarter, folder = packed
     if pending:
         quarter.ok(
@@ -790,11 +805,15 @@ def test_a_deadline_asked_earlier_than_the_one_in_force_is_refused_naming_the_ro
         before = snapshot(quarter.db)
         for more in ([], ["--dry-run"], ["--prefer", "unit"], ["--prefer", "office"]):
             said = quarter.fail("pack", "in", str(back), "--date", "2022-09-12", *more)
-            assert said.startswith(f"Error: {back}, sheet 'Chủ trì', row 7: "), said
+            where = "sheet 'Chủ trì', cell P7 (Đề nghị gia hạn đến)"
+            assert said.startswith(f"Error: {back}, {where}: "), said
             assert "is not after the one in force (2022-10-15)" in said, said
             assert snapshot(quarter.db) == before
         vi = quarter.fail("--lang", "vi", "pack", "in", str(back), "--date", "2022-09-12")
-        assert f"{back}, trang tính 'Chủ trì', dòng 7: " in vi and "(15/10/2022)" in vi, vi
+        assert (
+            f"{back}, trang tính 'Chủ trì', ô P7 (Đề nghị gia hạn đến): " in vi
+            and "(15/10/2022)" in vi
+        ), vi
     assert len(quarter.json("requests")) == int(pending)
 
 
@@ -1080,10 +1099,15 @@ def test_pack_in_whose_output_cannot_be_written_says_the_files_went_in(
         ({STATE: "Chưa thực hiện", PCT: 30}, "'Chưa thực hiện' beside progress of 30%"),
         ({STATE: "Đề nghị gia hạn", PCT: 50}, "needs the date asked for (Đề nghị gia hạn đến)"),
         ({ASK: dt.date(2022, 11, 30)}, "cell Q7 (Lý do gia hạn): a new deadline asked for needs"),
+        # A day the store refuses, named by its cell as a value typed wrong is.
+        (
+            {DONE: dt.date(2022, 6, 1)},
+            "cell L7 (Ngày hoàn thành): completion date 2022-06-01 is before the meeting",
+        ),
         # Not after the deadline in force (15/10, extended): `request extend` refuses it too.
         (
             {ASK: dt.date(2022, 10, 1), ASK_WHY: "Chờ"},
-            "row 7: the deadline asked for (2022-10-01) is not after",
+            "cell P7 (Đề nghị gia hạn đến): the deadline asked for (2022-10-01) is not after",
         ),
     ],
 )
