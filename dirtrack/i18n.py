@@ -1381,10 +1381,23 @@ ERRORS: dict[str, Entry] = {
         "{value!r} is not an e-mail address: its domain mixes scripts, {char!r} ({code}) among "
         "letters like {first!r}, so that it looks like an address it is not"
     ),
-    "email_local_long": N_(
-        "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
+    "email_local_char": N_(
+        "{value!r} is not an e-mail address: before the @ it holds {char!r} ({code}), which no "
+        "address holds (RFC 5322: letters, digits, single dots and ! # $ % & ' * + - / = ? ^ _ "
+        "` {{ | }} ~)"
     ),
-    "email_long": N_("an e-mail address has at most 254 characters (RFC 5321), not {n}"),
+    "email_local_scripts": N_(
+        "{value!r} is not an e-mail address: before the @ it mixes scripts, {char!r} ({code}) "
+        "among letters like {first!r}, so that it looks like an address it is not"
+    ),
+    "email_local_long": N_(
+        "an e-mail address has at most 64 bytes before the @ (RFC 5321; a Vietnamese letter "
+        "takes 2 or 3), not {n}"
+    ),
+    "email_long": N_(
+        "an e-mail address has at most 254 bytes (RFC 5321; a Vietnamese letter takes 2 or 3), "
+        "not {n}"
+    ),
     "bad_phone": N_("{value!r} is not a telephone number (6 to 15 digits, with spaces, + - . ( ))"),
     "bad_contact_role": N_("role {role!r}: give one of {choices}"),
     "contact_no_name": N_("a contact needs a name"),

@@ -156,14 +156,44 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
     assert again.read_bytes() == export.read_bytes()
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_imported_address_is_checked_and_stored_as_typed_one_is(
+    quarter: Cli, tmp_path: Path, lang: str
+) -> None:
+    """A JSON document's contacts go through the rule of `unit contact --email`: a full-width
+    address (an IME's) was stored as written while the same typed was folded; a local part of
+    two scripts is refused naming the contact, nothing written."""
+    export = tmp_path / "all.json"
+    quarter.ok("export", "--format", "json", "--out", str(export))
+    document = json.loads(export.read_text("utf-8"))
+    btc = next(u for u in document["units"] if u["code"] == "BTC")
+    btc["contacts"][0]["email"] = "\uff41\uff4e@\uff42\uff54\uff43\uff0e\uff56\uff4e"
+    typed = tmp_path / "typed.json"
+    typed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    copy = Cli(db=str(tmp_path / "copy.db"), runner=quarter.runner)
+    copy.ok("import", str(typed))
+    units = {u["code"]: u for u in copy.json("unit", "list")}
+    assert units["BTC"]["contacts"][0]["email"] == "an@btc.vn"
+    btc["contacts"][0]["email"] = "\u0430n@btc.vn"  # a Cyrillic а
+    typed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    other = Cli(db=str(tmp_path / "other.db"), runner=quarter.runner)
+    said = other.fail("--lang", lang, "import", str(typed))
+    assert "contacts[0]" in said and "(U+0430)" in said, said
+    assert {"en": "mixes scripts", "vi": "trộn lẫn các hệ chữ"}[lang] in said, said
+    assert not Path(other.db).exists()  # an import makes its database whole or not at all
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
         (("--email", "an@"), "not an e-mail address"),
         (("--email", "an @btc.vn"), "not an e-mail address"),
         # longer than a mail server takes (RFC 5321) was stored, and every mail to it refused
-        (("--email", "a" * 65 + "@btc.vn"), "64 characters before the @ (RFC 5321), not 65"),
-        (("--email", "an@" + "b" * 250 + ".vn"), "at most 254 characters (RFC 5321), not 256"),
+        (("--email", "a" * 65 + "@btc.vn"), "64 bytes before the @ (RFC 5321; a Vietnamese"),
+        # counted in octets, as RFC 5321 counts: 22 letters of 3 bytes each were taken
+        (("--email", "ễ" * 22 + "@btc.vn"), "64 bytes before the @ (RFC 5321; a Vietnamese"),
+        (("--email", "an@" + "b" * 250 + ".vn"), "at most 254 bytes (RFC 5321; a Vietnamese"),
+        (("--email", "an@" + "bộ" * 63 + ".vn"), "not 258"),  # 132 characters
         # a zero-width space in it looked like a good address, and reached no one
         (("--email", "an@btc\u200b.vn"), "'an@btc\\u200b.vn' is not an e-mail address"),
         (("--email", "an\\@btc.vn"), "not an e-mail address"),
@@ -172,6 +202,18 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
         (("--email", "an@.btc.vn"), "not an e-mail address"),
         (("--email", "an.@btc.vn"), "not an e-mail address"),
         (("--email", "an@btc.vn."), "not an e-mail address"),
+        # the local part was not checked: RFC 5322's dot-atom, one script
+        (("--email", "an..binh@btc.vn"), "'an..binh@btc.vn' is not an e-mail address"),
+        (("--email", ".an@btc.vn"), "not an e-mail address"),
+        (("--email", '"an binh"@btc.vn'), "not an e-mail address"),
+        (("--email", "an@binh@btc.vn"), "not an e-mail address"),
+        (("--email", "an\tbinh@btc.vn"), "not an e-mail address"),
+        (("--email", "an\x01@btc.vn"), "U+0001"),
+        (("--email", "a\ufe6bb@btc.vn"), "before the @ it holds '\ufe6b' (U+FE6B), which no addr"),
+        (("--email", "an\u2122@btc.vn"), "before the @ it holds '\u2122' (U+2122)"),
+        (("--email", "an\u20ac@btc.vn"), "'\u20ac' (U+20AC)"),
+        (("--email", "\u0430n@btc.vn"), "before the @ it mixes scripts, '\u0430' (U+0430) among"),
+        (("--email", "an@btc_tu.vn"), "its domain holds '_' (U+005F)"),
         (("--phone", "gọi tôi"), "not a telephone number"),
         # five digits: said as if a character were wrong, not the count
         (("--phone", "+84 912"), "(6 to 15 digits, with spaces, + - . ( ))"),
@@ -218,6 +260,11 @@ def test_a_domain_of_letters_of_two_scripts_is_refused(quarter: Cli, lang: str) 
     for typed, stored in (
         ("an@bộcôngthương.vn", "an@bộcôngthương.vn"),
         ("an@\uff42\uff54\uff43.vn", "an@btc.vn"),
+        # the whole address typed full-width was refused (its full stop is no dot)
+        ("\uff41\uff4e@\uff42\uff54\uff43\uff0e\uff56\uff4e", "an@btc.vn"),
+        ("nguyễn.văn-an@btc.vn", "nguyễn.văn-an@btc.vn"),
+        ("o'brien+tu/vp@btc.vn", "o'brien+tu/vp@btc.vn"),
+        ("ễ" * 21 + "@btc.vn", "ễ" * 21 + "@btc.vn"),  # 63 bytes
     ):
         quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", typed)
         btc = {u["code"]: u for u in quarter.json("unit", "list")}["BTC"]
@@ -1339,8 +1386,15 @@ def test_a_sender_longer_than_a_mail_server_takes_is_refused(
     config.write_text(f'[mail]\nhost = "x"\nsender = "VP <{"a" * 65}@tinhuy.vn>"\n', "utf-8")
     monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
     assert quarter.fail("config") == (
-        f"Error: {config}: mail.sender: an e-mail address has at most 64 characters before the @ "
-        "(RFC 5321), not 65"
+        f"Error: {config}: mail.sender: an e-mail address has at most 64 bytes before the @ "
+        "(RFC 5321; a Vietnamese letter takes 2 or 3), not 65"
+    )
+    # the rule of a contact's address, the local part too
+    config.write_text('[mail]\nhost = "x"\nsender = "VP <v\u0440@tinhuy.vn>"\n', "utf-8")
+    assert quarter.fail("--lang", "vi", "config") == (
+        f"Error: {config}: mail.sender: 'v\u0440@tinhuy.vn' không phải là địa chỉ thư điện tử: "
+        "phần trước dấu @ trộn lẫn các hệ chữ, '\u0440' (U+0440) lẫn giữa các chữ như 'v', nên "
+        "trông giống một địa chỉ mà nó không phải"
     )
     config.write_text('[mail]\nhost = "x"\nsender = "VP <vp@tinhu\u0443.vn>"\n', "utf-8")
     assert quarter.fail("config") == (
