@@ -1596,6 +1596,15 @@ ERRORS: dict[str, Entry] = {
         "the database stayed busy (another dirtrack, or another program, held it for a minute): "
         "nothing was written; try again"
     ),
+    "database_busy_held": N_(
+        "the database stayed busy for a minute: process {pid} ({command}) held it{why}; "
+        "nothing was written; try again"
+    ),
+    "busy_on_pipe": N_(
+        ", waiting for its output to be read (a pipe nobody reads, such as a pager left open: "
+        "read it, or send its output to a file)"
+    ),
+    "busy_stopped": N_(", stopped (Ctrl-Z: fg resumes it)"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
