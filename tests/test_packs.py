@@ -1151,6 +1151,10 @@ def test_pack_in_whose_output_cannot_be_written_says_the_files_went_in(
             {DONE: dt.date(2022, 6, 1)},
             "cell L7 (Ngày hoàn thành): completion date 2022-06-01 is before the meeting",
         ),
+        (
+            {DONE: dt.date(2022, 9, 8), DOC: "số ba"},
+            "cell M7 (Số văn bản kết quả): 'số ba' is not a document number",
+        ),
         # Not after the deadline in force (15/10, extended): `request extend` refuses it too.
         (
             {ASK: dt.date(2022, 10, 1), ASK_WHY: "Chờ"},
