@@ -292,6 +292,92 @@ def _holds(path: Path) -> bool:
         return False
 
 
+# SQLite's unix VFS takes the write lock as a POSIX record lock: in WAL mode on byte 120 of the
+# ``-shm`` file (WAL_WRITE_LOCK), in rollback-journal mode on the database file's RESERVED byte
+# (PENDING_BYTE + 1) (sqlite3.c: wal.c, os_unix.c).
+_WRITE_LOCK_BYTES = (("-shm", 120), ("", 0x40000001))
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """The process that holds a SQLite file's write lock, as the system shows it."""
+
+    pid: int
+    command: str  # its command line (``dirtrack undo --yes --format json``), cut to a line
+    waits_on: str | None  # ``pipe``: blocked writing to a pipe; ``stopped``: Ctrl-Z; else None
+
+
+def lock_holder(path: Path) -> LockHolder | None:
+    """The other process that holds the write lock on the SQLite file ``path``, or None where
+    the system does not say (Linux's ``/proc/locks`` does), or no other process holds it.
+
+    For the line of a writer that gave up waiting: a command whose output nobody reads (a pager
+    left open, ``| sleep 100``) holds the lock until it is read, since a writing command prints
+    before it commits; one stopped with Ctrl-Z holds it until ``fg``."""
+    try:
+        table = Path("/proc/locks").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    wanted: dict[tuple[int, int, int], int] = {}
+    for suffix, byte in _WRITE_LOCK_BYTES:
+        try:
+            found = os.stat(f"{path}{suffix}")
+        except OSError:
+            continue
+        wanted[(os.major(found.st_dev), os.minor(found.st_dev), found.st_ino)] = byte
+    for line in table.splitlines():
+        # 1: POSIX  ADVISORY  WRITE 21073 fe:00:3301020 120 120  (a waiter's line has "->")
+        fields = line.split()
+        if len(fields) != 8 or fields[1] != "POSIX" or fields[3] != "WRITE":
+            continue
+        try:
+            major, minor, inode = fields[5].split(":")
+            key = (int(major, 16), int(minor, 16), int(inode))
+            pid, start = int(fields[4]), int(fields[6])
+            end: int | None = None if fields[7] == "EOF" else int(fields[7])
+        except ValueError:
+            continue
+        locked = wanted.get(key)
+        if (
+            locked is None
+            or pid == os.getpid()
+            or locked < start
+            or (end is not None and locked > end)
+        ):
+            continue
+        return LockHolder(pid, _command_line(pid), _waits_on(pid))
+    return None
+
+
+def _command_line(pid: int) -> str:
+    """How process ``pid`` was started, as a person would type it: ``dirtrack`` and its
+    arguments (not the Python that runs it), another program's name and arguments."""
+    from dirtrack.text import start_of
+
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return "?"
+    argv = [arg for arg in argv if arg]
+    at = next((i for i, arg in enumerate(argv) if Path(arg).name == "dirtrack"), 0)
+    words = [Path(argv[at]).name, *argv[at + 1 :]] if argv else ["?"]
+    return start_of(" ".join(words), 80)
+
+
+def _waits_on(pid: int) -> str | None:
+    """``stopped`` when process ``pid`` is stopped (Ctrl-Z), ``pipe`` when it sleeps writing to
+    a pipe (the kernel function it waits in), else None."""
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text(errors="replace")
+        if stat_line.rpartition(")")[2].split()[0] in ("T", "t"):
+            return "stopped"
+        if "pipe" in Path(f"/proc/{pid}/wchan").read_text(errors="replace"):
+            return "pipe"
+    except (OSError, IndexError):
+        return None
+    return None
+
+
 # Execution option: True for a unit of work that writes (see _sqlite_begin).
 WRITE_OPTION = "dirtrack_write"
 # Execution option: True for the one unit of work that must leave rows pointing to records that

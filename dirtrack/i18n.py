@@ -1381,10 +1381,23 @@ ERRORS: dict[str, Entry] = {
         "{value!r} is not an e-mail address: its domain mixes scripts, {char!r} ({code}) among "
         "letters like {first!r}, so that it looks like an address it is not"
     ),
-    "email_local_long": N_(
-        "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
+    "email_local_char": N_(
+        "{value!r} is not an e-mail address: before the @ it holds {char!r} ({code}), which no "
+        "address holds (RFC 5322: letters, digits, single dots and ! # $ % & ' * + - / = ? ^ _ "
+        "` {{ | }} ~)"
     ),
-    "email_long": N_("an e-mail address has at most 254 characters (RFC 5321), not {n}"),
+    "email_local_scripts": N_(
+        "{value!r} is not an e-mail address: before the @ it mixes scripts, {char!r} ({code}) "
+        "among letters like {first!r}, so that it looks like an address it is not"
+    ),
+    "email_local_long": N_(
+        "an e-mail address has at most 64 bytes before the @ (RFC 5321; a Vietnamese letter "
+        "takes 2 or 3), not {n}"
+    ),
+    "email_long": N_(
+        "an e-mail address has at most 254 bytes (RFC 5321; a Vietnamese letter takes 2 or 3), "
+        "not {n}"
+    ),
     "bad_phone": N_("{value!r} is not a telephone number (6 to 15 digits, with spaces, + - . ( ))"),
     "bad_contact_role": N_("role {role!r}: give one of {choices}"),
     "contact_no_name": N_("a contact needs a name"),
@@ -1583,6 +1596,15 @@ ERRORS: dict[str, Entry] = {
         "the database stayed busy (another dirtrack, or another program, held it for a minute): "
         "nothing was written; try again"
     ),
+    "database_busy_held": N_(
+        "the database stayed busy for a minute: process {pid} ({command}) held it{why}; "
+        "nothing was written; try again"
+    ),
+    "busy_on_pipe": N_(
+        ", waiting for its output to be read (a pipe nobody reads, such as a pager left open: "
+        "read it, or send its output to a file)"
+    ),
+    "busy_stopped": N_(", stopped (Ctrl-Z: fg resumes it)"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),

@@ -106,13 +106,9 @@ def check_table(table: dict[str, Any], where: str) -> None:
     ):
         raise ConfigError.of("cfg_mail_sender", where=f"{where}sender", value=sender)
     if sender is not None:
-        from dirtrack.store.contacts import domain_problem, email_too_long
+        from dirtrack.store.contacts import email_problem
 
-        too_long = email_too_long(parseaddr(sender)[1])
-        if too_long is not None:
-            detail = Phrase(too_long[0], n=too_long[1])
-            raise ConfigError.of("cfg_bad_value", where=f"{where}sender", detail=detail)
-        problem = domain_problem(parseaddr(sender)[1])
+        problem = email_problem(parseaddr(sender)[1])  # the rule of a contact's address
         if problem is not None:
             raise ConfigError.of("cfg_bad_value", where=f"{where}sender", detail=problem)
     if "password_env" in table and "password_file" in table:

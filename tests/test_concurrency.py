@@ -273,8 +273,23 @@ def test_a_writer_whose_stdout_is_not_read_holds_the_others(
         assert readable
         monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
         before = snapshot(db)
+        if _can_name_the_holder(db):
+            _wait_for_the_pipe(importer.pid)
         message = cli.fail("unit", "add", "BTC", "Ban Tổ chức")
         assert message.startswith("Error: the database stayed busy"), message
+        if _can_name_the_holder(db):  # the line names the holder and what it waits for
+            assert message.startswith(
+                "Error: the database stayed busy for a minute: process "
+                f"{importer.pid} (dirtrack --db "
+            ), message
+            assert message.endswith(
+                " held it, waiting for its output to be read (a pipe nobody reads, such as a "
+                "pager left open: read it, or send its output to a file); nothing was written; "
+                "try again"
+            ), message
+            vi = cli.fail("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức")
+            assert f"tiến trình {importer.pid} (dirtrack --db " in vi, vi
+            assert "trong khi chờ kết quả nó in ra được đọc" in vi, vi
         assert snapshot(db) == before
         out, err = importer.communicate(timeout=300)
     finally:
@@ -284,6 +299,77 @@ def test_a_writer_whose_stdout_is_not_read_holds_the_others(
     assert importer.returncode == 0, err
     assert json.loads(out)["created"]["directives"] == 300
     assert len(cli.json("list", "--status", "all")) == 300
+    assert cli.ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"
+
+
+def _can_name_the_holder(db: str) -> bool:
+    """Whether the system says who holds a SQLite file's lock (Linux's /proc/locks)."""
+    return "://" not in db and Path("/proc/locks").exists()
+
+
+def _wait_for_the_pipe(pid: int) -> None:
+    """Until process ``pid`` sleeps writing to its full pipe (its kernel function says so)."""
+    import time
+
+    wchan = Path(f"/proc/{pid}/wchan")
+    for _ in range(6000):
+        if "pipe" in wchan.read_text():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never waited on its pipe: {wchan.read_text()}")
+
+
+@pytest.mark.sqlite_only("the holder of a SQLite file's lock, as Linux shows it")
+def test_a_writer_that_gives_up_names_a_stopped_holder(
+    cli: Cli, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The line of a writer that gave up waiting said "another dirtrack, or another program":
+    where the system says who holds the write lock, it names the process, its command line and
+    why it holds on (stopped by Ctrl-Z here). A holder in dirtrack's own process (the test's,
+    in the other test) is not named."""
+    import signal
+    import subprocess
+    import sys
+
+    if not _can_name_the_holder(db):
+        pytest.skip("the system does not say who holds a lock")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    script = (
+        "import sqlite3, sys, time\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, db], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        holder.send_signal(signal.SIGSTOP)
+        monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+        before = snapshot(db)
+        program = Path(sys.executable).name
+        said = {
+            "en": (
+                f"Error: the database stayed busy for a minute: process {holder.pid} ({program} "
+                "-c import sqlite3, sys, time c = sqlite3.connect(",
+                "…) held it, stopped (Ctrl-Z: fg resumes it); nothing was written; try again",
+            ),
+            "vi": (
+                f"Error: cơ sở dữ liệu đang bận suốt một phút: tiến trình {holder.pid} ({program} "
+                "-c import sqlite3, sys, time c = sqlite3.connect(",
+                "…) giữ nó, đang bị tạm dừng (Ctrl-Z: lệnh fg cho chạy tiếp); không ghi được gì; "
+                "hãy thử lại",
+            ),
+        }
+        for lang, (start, end) in said.items():
+            line = cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+            assert line.startswith(start) and line.endswith(end), line
+        assert snapshot(db) == before
+    finally:
+        holder.kill()
+        holder.communicate()
     assert cli.ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"
 
 

@@ -156,14 +156,44 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
     assert again.read_bytes() == export.read_bytes()
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_imported_address_is_checked_and_stored_as_typed_one_is(
+    quarter: Cli, tmp_path: Path, lang: str
+) -> None:
+    """A JSON document's contacts go through the rule of `unit contact --email`: a full-width
+    address (an IME's) was stored as written while the same typed was folded; a local part of
+    two scripts is refused naming the contact, nothing written."""
+    export = tmp_path / "all.json"
+    quarter.ok("export", "--format", "json", "--out", str(export))
+    document = json.loads(export.read_text("utf-8"))
+    btc = next(u for u in document["units"] if u["code"] == "BTC")
+    btc["contacts"][0]["email"] = "\uff41\uff4e@\uff42\uff54\uff43\uff0e\uff56\uff4e"
+    typed = tmp_path / "typed.json"
+    typed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    copy = Cli(db=str(tmp_path / "copy.db"), runner=quarter.runner)
+    copy.ok("import", str(typed))
+    units = {u["code"]: u for u in copy.json("unit", "list")}
+    assert units["BTC"]["contacts"][0]["email"] == "an@btc.vn"
+    btc["contacts"][0]["email"] = "\u0430n@btc.vn"  # a Cyrillic а
+    typed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    other = Cli(db=str(tmp_path / "other.db"), runner=quarter.runner)
+    said = other.fail("--lang", lang, "import", str(typed))
+    assert "contacts[0]" in said and "(U+0430)" in said, said
+    assert {"en": "mixes scripts", "vi": "trộn lẫn các hệ chữ"}[lang] in said, said
+    assert not Path(other.db).exists()  # an import makes its database whole or not at all
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
         (("--email", "an@"), "not an e-mail address"),
         (("--email", "an @btc.vn"), "not an e-mail address"),
         # longer than a mail server takes (RFC 5321) was stored, and every mail to it refused
-        (("--email", "a" * 65 + "@btc.vn"), "64 characters before the @ (RFC 5321), not 65"),
-        (("--email", "an@" + "b" * 250 + ".vn"), "at most 254 characters (RFC 5321), not 256"),
+        (("--email", "a" * 65 + "@btc.vn"), "64 bytes before the @ (RFC 5321; a Vietnamese"),
+        # counted in octets, as RFC 5321 counts: 22 letters of 3 bytes each were taken
+        (("--email", "ễ" * 22 + "@btc.vn"), "64 bytes before the @ (RFC 5321; a Vietnamese"),
+        (("--email", "an@" + "b" * 250 + ".vn"), "at most 254 bytes (RFC 5321; a Vietnamese"),
+        (("--email", "an@" + "bộ" * 63 + ".vn"), "not 258"),  # 132 characters
         # a zero-width space in it looked like a good address, and reached no one
         (("--email", "an@btc\u200b.vn"), "'an@btc\\u200b.vn' is not an e-mail address"),
         (("--email", "an\\@btc.vn"), "not an e-mail address"),
@@ -172,6 +202,18 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
         (("--email", "an@.btc.vn"), "not an e-mail address"),
         (("--email", "an.@btc.vn"), "not an e-mail address"),
         (("--email", "an@btc.vn."), "not an e-mail address"),
+        # the local part was not checked: RFC 5322's dot-atom, one script
+        (("--email", "an..binh@btc.vn"), "'an..binh@btc.vn' is not an e-mail address"),
+        (("--email", ".an@btc.vn"), "not an e-mail address"),
+        (("--email", '"an binh"@btc.vn'), "not an e-mail address"),
+        (("--email", "an@binh@btc.vn"), "not an e-mail address"),
+        (("--email", "an\tbinh@btc.vn"), "not an e-mail address"),
+        (("--email", "an\x01@btc.vn"), "U+0001"),
+        (("--email", "a\ufe6bb@btc.vn"), "before the @ it holds '\ufe6b' (U+FE6B), which no addr"),
+        (("--email", "an\u2122@btc.vn"), "before the @ it holds '\u2122' (U+2122)"),
+        (("--email", "an\u20ac@btc.vn"), "'\u20ac' (U+20AC)"),
+        (("--email", "\u0430n@btc.vn"), "before the @ it mixes scripts, '\u0430' (U+0430) among"),
+        (("--email", "an@btc_tu.vn"), "its domain holds '_' (U+005F)"),
         (("--phone", "gọi tôi"), "not a telephone number"),
         # five digits: said as if a character were wrong, not the count
         (("--phone", "+84 912"), "(6 to 15 digits, with spaces, + - . ( ))"),
@@ -218,6 +260,11 @@ def test_a_domain_of_letters_of_two_scripts_is_refused(quarter: Cli, lang: str) 
     for typed, stored in (
         ("an@bộcôngthương.vn", "an@bộcôngthương.vn"),
         ("an@\uff42\uff54\uff43.vn", "an@btc.vn"),
+        # the whole address typed full-width was refused (its full stop is no dot)
+        ("\uff41\uff4e@\uff42\uff54\uff43\uff0e\uff56\uff4e", "an@btc.vn"),
+        ("nguyễn.văn-an@btc.vn", "nguyễn.văn-an@btc.vn"),
+        ("o'brien+tu/vp@btc.vn", "o'brien+tu/vp@btc.vn"),
+        ("ễ" * 21 + "@btc.vn", "ễ" * 21 + "@btc.vn"),  # 63 bytes
     ):
         quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", typed)
         btc = {u["code"]: u for u in quarter.json("unit", "list")}["BTC"]
@@ -577,9 +624,24 @@ def test_pack_in_never_closes_a_reopened_directive_before_its_reopening(
     _fill(folder / "BTC.xlsx", early, "Chủ trì", {2: {DONE: dt.date(2022, 9, 5)}})
     before = snapshot(quarter.db)
     said = quarter.fail("--lang", lang, "pack", "in", str(early), "--date", "2022-09-12")
-    sheet = {"en": "sheet 'Chủ trì', row 8", "vi": "trang tính 'Chủ trì', dòng 8"}[lang]
-    assert said == f"Error: {early}, {sheet}: " + by_done.removeprefix("Error: "), (by_done, said)
+    cell = {
+        "en": "sheet 'Chủ trì', cell L8 (Ngày hoàn thành)",
+        "vi": "trang tính 'Chủ trì', ô L8 (Ngày hoàn thành)",
+    }[lang]
+    assert said == f"Error: {early}, {cell}: " + by_done.removeprefix("Error: "), (by_done, said)
     assert "2022-09-08" in by_done or "08/09/2022" in by_done
+    assert snapshot(quarter.db) == before
+    # The result document's date is the day that closes it when given: its cell is named.
+    by_doc = tmp_path / "BTC-van-ban.xlsx"
+    _fill(
+        folder / "BTC.xlsx",
+        by_doc,
+        "Chủ trì",
+        {2: {DONE: dt.date(2022, 9, 10), DOC: "45/BC-BTC", DOC_DATE: dt.date(2022, 9, 5)}},
+    )
+    said = quarter.fail("--lang", lang, "pack", "in", str(by_doc), "--date", "2022-09-12")
+    cell = {"en": "cell N8 (Ngày văn bản kết quả)", "vi": "ô N8 (Ngày văn bản kết quả)"}[lang]
+    assert f", {cell}: " in said and by_done.removeprefix("Error: ") in said, said
     assert snapshot(quarter.db) == before
     on_time = tmp_path / "BTC-dung.xlsx"
     _fill(folder / "BTC.xlsx", on_time, "Chủ trì", {2: {DONE: dt.date(2022, 9, 8)}})
@@ -773,12 +835,12 @@ def test_what_becomes_of_a_new_deadline_asked_is_said_by_the_rows_action(
 
 
 @pytest.mark.parametrize("pending", [False, True])
-def test_a_deadline_asked_earlier_than_the_one_in_force_is_refused_naming_the_row(
+def test_a_deadline_asked_earlier_than_the_one_in_force_is_refused_naming_the_cell(
     packed: tuple[Cli, Path], tmp_path: Path, pending: bool
 ) -> None:
     """A new deadline asked for that is not after the one in force (even 1900-01-01) was a
     conflict, not recorded, when another request waited for an answer, and refused as a bad
-    answer otherwise: refused either way, naming the file, sheet and row, nothing written."""
+    answer otherwise: refused either way, naming the file, sheet and cell, nothing written."""
     quarter, folder = packed
     if pending:
         quarter.ok(
@@ -790,11 +852,15 @@ def test_a_deadline_asked_earlier_than_the_one_in_force_is_refused_naming_the_ro
         before = snapshot(quarter.db)
         for more in ([], ["--dry-run"], ["--prefer", "unit"], ["--prefer", "office"]):
             said = quarter.fail("pack", "in", str(back), "--date", "2022-09-12", *more)
-            assert said.startswith(f"Error: {back}, sheet 'Chủ trì', row 7: "), said
+            where = "sheet 'Chủ trì', cell P7 (Đề nghị gia hạn đến)"
+            assert said.startswith(f"Error: {back}, {where}: "), said
             assert "is not after the one in force (2022-10-15)" in said, said
             assert snapshot(quarter.db) == before
         vi = quarter.fail("--lang", "vi", "pack", "in", str(back), "--date", "2022-09-12")
-        assert f"{back}, trang tính 'Chủ trì', dòng 7: " in vi and "(15/10/2022)" in vi, vi
+        assert (
+            f"{back}, trang tính 'Chủ trì', ô P7 (Đề nghị gia hạn đến): " in vi
+            and "(15/10/2022)" in vi
+        ), vi
     assert len(quarter.json("requests")) == int(pending)
 
 
@@ -1080,10 +1146,19 @@ def test_pack_in_whose_output_cannot_be_written_says_the_files_went_in(
         ({STATE: "Chưa thực hiện", PCT: 30}, "'Chưa thực hiện' beside progress of 30%"),
         ({STATE: "Đề nghị gia hạn", PCT: 50}, "needs the date asked for (Đề nghị gia hạn đến)"),
         ({ASK: dt.date(2022, 11, 30)}, "cell Q7 (Lý do gia hạn): a new deadline asked for needs"),
+        # A day the store refuses, named by its cell as a value typed wrong is.
+        (
+            {DONE: dt.date(2022, 6, 1)},
+            "cell L7 (Ngày hoàn thành): completion date 2022-06-01 is before the meeting",
+        ),
+        (
+            {DONE: dt.date(2022, 9, 8), DOC: "số ba"},
+            "cell M7 (Số văn bản kết quả): 'số ba' is not a document number",
+        ),
         # Not after the deadline in force (15/10, extended): `request extend` refuses it too.
         (
             {ASK: dt.date(2022, 10, 1), ASK_WHY: "Chờ"},
-            "row 7: the deadline asked for (2022-10-01) is not after",
+            "cell P7 (Đề nghị gia hạn đến): the deadline asked for (2022-10-01) is not after",
         ),
     ],
 )
@@ -1315,8 +1390,15 @@ def test_a_sender_longer_than_a_mail_server_takes_is_refused(
     config.write_text(f'[mail]\nhost = "x"\nsender = "VP <{"a" * 65}@tinhuy.vn>"\n', "utf-8")
     monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
     assert quarter.fail("config") == (
-        f"Error: {config}: mail.sender: an e-mail address has at most 64 characters before the @ "
-        "(RFC 5321), not 65"
+        f"Error: {config}: mail.sender: an e-mail address has at most 64 bytes before the @ "
+        "(RFC 5321; a Vietnamese letter takes 2 or 3), not 65"
+    )
+    # the rule of a contact's address, the local part too
+    config.write_text('[mail]\nhost = "x"\nsender = "VP <v\u0440@tinhuy.vn>"\n', "utf-8")
+    assert quarter.fail("--lang", "vi", "config") == (
+        f"Error: {config}: mail.sender: 'v\u0440@tinhuy.vn' không phải là địa chỉ thư điện tử: "
+        "phần trước dấu @ trộn lẫn các hệ chữ, '\u0440' (U+0440) lẫn giữa các chữ như 'v', nên "
+        "trông giống một địa chỉ mà nó không phải"
     )
     config.write_text('[mail]\nhost = "x"\nsender = "VP <vp@tinhu\u0443.vn>"\n', "utf-8")
     assert quarter.fail("config") == (

@@ -486,6 +486,8 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
                 err(f"Error: {failed.render(lang)}")
                 raise typer.Exit(ExitCode.ERROR) from None
             known = _known_failure(exc)
+            if known is not None and known[0] == "database_busy":
+                known = _busy_held(ctx) or known
             if known is not None:
                 err(f"Error: {error_text(known[0], lang, known[1])}")
                 raise typer.Exit(ExitCode.ERROR) from None
@@ -652,6 +654,29 @@ def _unreadable_value(exc: BaseException) -> str | None:
         return None
     quoted = _QUOTED.search(str(exc))
     return repr(quoted[1]) if quoted else "?"
+
+
+def _busy_held(ctx: Any) -> tuple[str, dict[str, object]] | None:
+    """The line of a writer that gave up waiting, naming the process that held the SQLite
+    file's write lock and what it waits for (:func:`dirtrack.db.lock_holder`), or None when
+    the system does not say."""
+    from dirtrack.cli.common import database_file
+    from dirtrack.db import lock_holder
+    from dirtrack.i18n import Phrase
+
+    try:
+        path = database_file(ctx)
+    except DirtrackError:
+        return None
+    holder = lock_holder(path) if path is not None else None
+    if holder is None:
+        return None
+    why = {"pipe": Phrase("busy_on_pipe"), "stopped": Phrase("busy_stopped")}
+    return "database_busy_held", {
+        "pid": holder.pid,
+        "command": holder.command,
+        "why": why.get(holder.waits_on or "", ""),
+    }
 
 
 def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:

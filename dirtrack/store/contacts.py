@@ -25,6 +25,10 @@ ROLES = ("focal", "head")
 # joined by single dots (`a@b..vn`, `a@.b.vn`, `a.@b.vn` are no address a server takes).
 _ATOM = r"[^@\s<>(),;:\"\[\].]+"
 _EMAIL = re.compile(rf"^{_ATOM}(\.{_ATOM})*@{_ATOM}(\.{_ATOM})+$")
+# The characters of a local part (RFC 5322 3.2.3 ``atext``, the dot-atom of RFC 5321 4.1.2,
+# which allows no quoted string): ASCII letters and digits, these symbols, and (RFC 6531) the
+# letters, digits and marks of a script, such as Vietnamese ``nguyễn``.
+_LOCAL_SYMBOLS = frozenset("!#$%&'*+-/=?^_`{|}~")
 # RFC 5321 4.5.3.1: a local part of at most 64 octets, a path of at most 256 with its brackets.
 MAX_LOCAL_PART, MAX_ADDRESS = 64, 254
 _PHONE = re.compile(r"^\+?[0-9 ().\-]{6,30}$")
@@ -42,7 +46,10 @@ class Contact:
 
 
 def check_email(value: str | None) -> str | None:
-    """The address as stored, or None when not given.
+    """The address as stored, or None when not given: an IME's full-width forms as their
+    ASCII characters (``ａｎ@ｂｔｃ．ｖｎ`` is ``an@btc.vn``), checked by :func:`email_problem`.
+    Every address that comes in (``unit contact --email``, a JSON document's contacts) comes in
+    through it.
 
     Raises:
         InvalidInput: not one e-mail address.
@@ -50,19 +57,30 @@ def check_email(value: str | None) -> str | None:
     email = clean_optional(value, "email")
     if email is None:
         return None
-    too_long = email_too_long(email)
-    if too_long is not None:
-        raise InvalidInput.of(too_long[0], n=too_long[1])
-    # A zero-width character looks like nothing and no mail server takes it; a backslash is
-    # in no address a person is given.
-    if not _EMAIL.match(email) or shown_only(email) != email or "\\" in email:
-        raise InvalidInput.of("bad_email", value=email)
-    local, _, domain = email.rpartition("@")
-    email = f"{local}@{ascii_typed(domain)}"  # an IME's full-width ｂｔｃ.vn is btc.vn
-    problem = domain_problem(email)
+    email = ascii_typed(email)
+    problem = email_problem(email)
     if problem is not None:
         raise InvalidInput.of(problem.key, **problem.params)
     return email
+
+
+def email_problem(email: str) -> Phrase | None:
+    """Why ``email`` is no address a mail server takes, or looks like one it is not, else None:
+    the one rule of an address (a contact's, the ``[mail]`` sender's).
+
+    Longer than RFC 5321 allows (in octets); not a dot-atom, an @ and a domain with a dot; a
+    character that shows nothing or a backslash; in the local part a character RFC 5322's
+    ``atext`` does not hold (a quote, a symbol outside ASCII such as ``﹫`` or ``™``, a
+    compatibility form) or letters of two scripts (``аn@btc.vn`` with a Cyrillic ``а``); in the
+    domain, :func:`domain_problem`."""
+    too_long = email_too_long(email)
+    if too_long is not None:
+        return Phrase(too_long[0], n=too_long[1])
+    # A zero-width character looks like nothing and no mail server takes it; a backslash is
+    # in no address a person is given.
+    if not _EMAIL.match(email) or shown_only(email) != email or "\\" in email:
+        return Phrase("bad_email", value=email)
+    return _local_problem(email) or domain_problem(email)
 
 
 def _script(letter: str) -> str:
@@ -71,28 +89,64 @@ def _script(letter: str) -> str:
     return unicodedata.name(letter, "?").split(" ", 1)[0]
 
 
+def _local_problem(email: str) -> Phrase | None:
+    """Why the local part of ``email`` (before the @) is none a server takes, or looks like
+    another, else None (see :func:`email_problem`)."""
+    local = email.rpartition("@")[0]
+    for char in local:
+        if char.isascii():
+            if not (char.isalnum() or char == "." or char in _LOCAL_SYMBOLS):
+                return Phrase("email_local_char", value=email, char=char, code=char_code(char))
+        elif not (
+            (char.isalpha() or char.isdigit() or unicodedata.combining(char))
+            and unicodedata.normalize("NFKC", char) == char
+        ):
+            return Phrase("email_local_char", value=email, char=char, code=char_code(char))
+    mixed = _two_scripts(local)
+    if mixed is not None:
+        odd, first = mixed
+        return Phrase(
+            "email_local_scripts", value=email, char=odd, code=char_code(odd), first=first
+        )
+    return None
+
+
+def _two_scripts(text: str) -> tuple[str, str] | None:
+    """The first letter of ``text`` of another script than the others, and one of those, when
+    its letters are of two scripts or more, else None. Latin is the script the others are
+    measured by when it is there: ``аn`` (a Cyrillic ``а``) names ``а``."""
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return None
+    first = next((c for c in letters if _script(c) == "LATIN"), letters[0])
+    script = _script(first)
+    odd = next((c for c in letters if _script(c) != script), None)
+    return None if odd is None else (odd, first)
+
+
 def domain_problem(email: str) -> Phrase | None:
     """Why the domain of ``email`` names no domain, or looks like one it is not, else None: a
-    character no domain name holds (a symbol, a space of another width), letters of two
+    character no domain name holds (a symbol, a space of another width, ``_`` or ``!`` in an
+    ASCII one: RFC 5321 names hosts with letters, digits and hyphens), letters of two
     scripts (``an@btс.vn`` with a Cyrillic ``с``: an address that looks like an@btc.vn and
     reaches someone else), or a name IDNA does not encode (a label of more than 63
     characters). A Vietnamese domain (``bộcôngthương.vn``) is one script, and is taken."""
     domain = email.rpartition("@")[2]
-    if domain.isascii():
-        return None
-    first = None
     for char in domain:
         if char.isascii() and (char.isalnum() or char in "-."):
             pass
-        elif not (char.isalpha() or char.isdigit() or unicodedata.combining(char)):
+        elif char.isascii() or not (
+            char.isalpha() or char.isdigit() or unicodedata.combining(char)
+        ):
             return Phrase("email_domain_char", value=email, char=char, code=char_code(char))
-        if char.isalpha():
-            if first is None:
-                first = char
-            elif _script(char) != _script(first):
-                return Phrase(
-                    "email_mixed_scripts", value=email, char=char, code=char_code(char), first=first
-                )
+    mixed = _two_scripts(domain)
+    if mixed is not None:
+        odd, first = mixed
+        return Phrase(
+            "email_mixed_scripts", value=email, char=odd, code=char_code(odd), first=first
+        )
+    if domain.isascii():
+        return None
     try:
         domain.encode("idna")
     except UnicodeError:
@@ -101,13 +155,14 @@ def domain_problem(email: str) -> Phrase | None:
 
 
 def email_too_long(email: str) -> tuple[str, int] | None:
-    """The message key and length when ``email`` is longer than a mail server takes (RFC 5321:
-    64 characters before the @, 254 in all), else None."""
+    """The message key and length in octets (UTF-8) when ``email`` is longer than a mail
+    server takes (RFC 5321 4.5.3.1: 64 octets before the @, 254 in all; a Vietnamese letter
+    takes 2 or 3), else None."""
     local = email.rpartition("@")[0]
-    if len(local) > MAX_LOCAL_PART:
-        return "email_local_long", len(local)
-    if len(email) > MAX_ADDRESS:
-        return "email_long", len(email)
+    if len(local.encode("utf-8", "surrogatepass")) > MAX_LOCAL_PART:
+        return "email_local_long", len(local.encode("utf-8", "surrogatepass"))
+    if len(email.encode("utf-8", "surrogatepass")) > MAX_ADDRESS:
+        return "email_long", len(email.encode("utf-8", "surrogatepass"))
     return None
 
 

@@ -1224,7 +1224,8 @@ def _check_contacts(unit: UnitOut, where: str) -> None:
             raise InvalidInput.of("json_contact_twice", where=at, role=contact.role)
         roles.add(contact.role)
         try:
-            check_email(contact.email)
+            # stored as `unit contact` stores it: an IME's full-width form as ASCII
+            unit.contacts[i] = contact.model_copy(update={"email": check_email(contact.email)})
             check_phone(contact.phone)
         except InvalidInput as exc:
             raise InvalidInput.of("json_bad_contact", where=at, reason=exc) from None

@@ -94,6 +94,33 @@ class RowPlan:
     request: int | None = None
     asked_now: bool = False  # ``request`` was recorded by this reading
     before: str = ""  # the directive's fingerprint before this reading
+    # Where each answer was written (a key of :class:`Answer`: file, sheet, cell, header), for
+    # a refusal of the store to name its cell.
+    cells: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    def refused(self, file: Path, exc: DirtrackError, keys: tuple[str, ...] = ()) -> InvalidInput:
+        """The store's refusal ``exc`` of this row's answer: naming the cell of the value it
+        refused (the first of ``keys`` that holds the day, document number or new deadline the
+        message names), or the row when no cell of the unit's holds it (the day of the
+        answers, ``--date``)."""
+        named = next((exc.params[p] for p in _REFUSED_VALUE if p in exc.params), None)
+        for key in keys:
+            if key in self.cells and named is not None and getattr(self.answer, key) == named:
+                return InvalidInput.of("pack_cell_bad", reason=exc, **self.cells[key])
+        return InvalidInput.of(
+            "pack_row_refused", file=file, sheet=self.sheet, row=self.row, reason=exc
+        )
+
+
+# The parameter of a store's refusal that holds the value refused: the day of
+# ``day_before_meeting`` and ``day_before_recorded``, the document's date of
+# ``doc_after_done``, the new deadline of ``request_not_later``, the number of
+# ``bad_doc_number``.
+_REFUSED_VALUE = ("day", "doc_date", "to", "value")
+# The cells of a completion (the document's date first: it is the day that closes it when
+# given), and of a request for a new deadline.
+_CLOSING = ("doc_date", "done_on", "doc_no")
+_ASKING = ("extend_to",)
 
 
 @dataclass
@@ -458,6 +485,7 @@ def plan_file(
         item = items[did]
         facts = now[did]
         plan = RowPlan(row.sheet, row.row, did, row.role, answer, APPLY, before=fingerprint(facts))
+        plan.cells = {key: _where(book, row, cell) for key, (cell, _) in row.answers.items()}
         problem = pending = None
         if answer.extend_to is not None:
             plan.request, pending = _asked_already(asked.get(did, []), answer.extend_to)
@@ -466,9 +494,7 @@ def plan_file(
                 try:
                     check_asked_due(session, get_directive(session, did), answer.extend_to, day)
                 except DirtrackError as exc:
-                    raise InvalidInput.of(
-                        "pack_row_refused", file=book.path, sheet=row.sheet, row=row.row, reason=exc
-                    ) from None
+                    raise plan.refused(book.path, exc, _ASKING) from None
         plan.changes = _describe(answer, row.role, unit.code, plan.request)
         if item.answer == answer.digest():
             plan.action = ALREADY
@@ -584,9 +610,9 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
     progress entries in one insert, the items in one update per 500.
 
     Raises:
-        InvalidInput: a store writer refused a value (a day before the meeting…), naming the
-            file, sheet and row (the first such row); the caller's transaction then writes
-            nothing.
+        InvalidInput: a store writer refused a value (a day before the meeting or a reopening…),
+            naming the file, sheet and cell of the value (the row when no cell holds it) of the
+            first such row; the caller's transaction then writes nothing.
     """
     from dirtrack.store import directives as store
     from dirtrack.store.packs import (
@@ -598,11 +624,6 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
     )
     from dirtrack.store.results import EXTEND, ask, complete, office_regime
 
-    def refused(row: RowPlan, exc: DirtrackError) -> InvalidInput:
-        return InvalidInput.of(
-            "pack_row_refused", file=plan.path, sheet=row.sheet, row=row.row, reason=exc
-        )
-
     regime = office_regime(session)
     progress: list[tuple[RowPlan, store.NewProgress]] = []
 
@@ -611,7 +632,7 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
         try:
             store.add_progress_many(session, [entry for _, entry in progress])
         except store.ProgressRefused as exc:
-            raise refused(progress[exc.index][0], exc.error) from None
+            raise progress[exc.index][0].refused(plan.path, exc.error) from None
         progress.clear()
 
     done: list[RowPlan] = []
@@ -621,8 +642,10 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
         if row.action != KEPT:
             answer = row.answer
             note = _notes(answer, row.role, plan.unit)
+            keys: tuple[str, ...] = ()  # the cells of the write under way
             try:
                 if answer.done_on is not None:
+                    keys = _CLOSING
                     # As `done` records it: the result document, the office's acceptance.
                     complete(
                         session,
@@ -637,6 +660,7 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
                     entry = store.NewProgress(row.directive_id, day, answer.percent, note)
                     progress.append((row, entry))
                 if answer.extend_to is not None and row.request is None:
+                    keys = _ASKING
                     # The unit's words are the reason: `request extend` records it the same way.
                     row.request = ask(
                         session,
@@ -652,7 +676,7 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
                             change["request"] = row.request
             except DirtrackError as exc:
                 write_progress()  # a row above refused first
-                raise refused(row, exc) from None
+                raise row.refused(plan.path, exc, keys) from None
         done.append(row)
     write_progress()
     session.flush()
