@@ -132,6 +132,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -593,6 +594,35 @@ def named_part(article: Article) -> str:
         if article.name in members:
             return name
     return article.part
+
+
+#: The kinds of article (round 36), in the order they are told apart (``article_kind``).
+KINDS = ("notice", "document", "inspection", "meeting")
+#: The head of an office's notice of a meeting's conclusions, as ``fold_words`` gives it.
+_NOTICE_HEAD = re.compile(
+    r"\b(?:thong bao (?:so \d|ket luan)|y kien ket luan|ket luan cua (?:chu tich|pho chu tich|"
+    r"dong chi|bi thu|pho bi thu|thuong truc|ban thuong vu|tong bi thu|thu tuong|pho thu tuong))"
+)
+#: A visit that inspects, supervises or surveys, named in the article's first line.
+_VISIT_HEAD = re.compile(r"\b(?:kiem tra|giam sat|khao sat|tham va lam viec|di thuc te)\b")
+
+
+def article_kind(article: Article) -> str:
+    """What the article is, from its gold and its first words (round 36; ``oof.py --by-part``
+    scores each kind): ``notice``, an office's notice of a meeting's conclusions ("Thông báo kết
+    luận …", "Kết luận của Chủ tịch …", "Ý kiến kết luận …" in the headline or the lead);
+    ``document``, a text the gold gives no meeting (no date, kind or chair: a document, a news
+    item about one, a reprimand); ``inspection``, a meeting that is an inspection, supervision
+    or survey visit ("kiểm tra", "giám sát", "khảo sát" in its first line); else
+    ``meeting``."""
+    head = fold_words(article.text_path.read_text(encoding="utf-8")[:600])
+    if _NOTICE_HEAD.search(head):
+        return "notice"
+    meeting = json.loads(article.gold_path.read_text(encoding="utf-8"))["meeting"]
+    if meeting["date"] is None and meeting["kind"] is None and meeting["chair"] is None:
+        return "document"
+    title = fold_words(next(iter(article.text_path.read_text(encoding="utf-8").split("\n")), ""))
+    return "inspection" if _VISIT_HEAD.search(title) else "meeting"
 
 
 def held_out(article: Article) -> bool:
