@@ -2834,3 +2834,143 @@ def test_a_period_fronted_before_the_subject_is_no_part_of_the_task() -> None:
         ("UBND huyện tiếp tục đẩy ", None),
         ("huyện tập trung thực hiệ", date(2024, 12, 31)),
     ]
+
+
+# The office's own documents (round 36): the read parts hold few (notices of conclusions written
+# as news, documents reported by a paper), none pasted whole, so these three are written here in
+# the shapes an office pastes: a notice whose entries are "Unit: task", a notice whose tasks sit
+# under sub-headings naming their unit, and a letter to one commune.
+NOTICE_ENTRIES = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 145/TB-UBND
+Quảng Trị, ngày 12 tháng 9 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh Võ Văn Hưng tại cuộc họp về tiến độ giải ngân vốn đầu tư \
+công năm 2024
+
+Ngày 10/9/2024, Chủ tịch UBND tỉnh Võ Văn Hưng chủ trì cuộc họp về tiến độ giải ngân vốn đầu tư \
+công năm 2024. Sau khi nghe Sở Kế hoạch và Đầu tư báo cáo và ý kiến của các đại biểu, Chủ tịch \
+UBND tỉnh kết luận như sau:
+
+1. Tồn tại, hạn chế
+- Tỷ lệ giải ngân vốn đầu tư công đến ngày 31/8/2024 mới đạt 38,5% kế hoạch.
+- Công tác giải phóng mặt bằng một số dự án còn chậm, vướng mắc kéo dài.
+
+2. Nhiệm vụ trong thời gian tới
+a) Sở Kế hoạch và Đầu tư: chủ trì, phối hợp với Sở Tài chính rà soát, tham mưu điều chuyển vốn \
+của các dự án chậm giải ngân, báo cáo UBND tỉnh trước ngày 30/9/2024.
+b) Sở Tài chính: phối hợp với Kho bạc Nhà nước tỉnh đẩy nhanh tiến độ thanh toán vốn cho các dự \
+án (hoàn thành trong tháng 10/2024).
+c) Giao Sở Xây dựng chủ trì, phối hợp với UBND thành phố Đông Hà kiểm tra chất lượng công trình, \
+xong trước ngày 15/10/2024.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.
+"""
+
+NOTICE_SECTIONS = """UBND TỈNH BÌNH ĐỊNH
+VĂN PHÒNG
+Số: 88/TB-VPUB
+Bình Định, ngày 20 tháng 5 năm 2024
+
+THÔNG BÁO
+Ý kiến kết luận của Phó Chủ tịch UBND tỉnh Lâm Hải Giang tại cuộc họp về công tác phòng, \
+chống sốt xuất huyết
+
+Ngày 17/5/2024, Phó Chủ tịch UBND tỉnh Lâm Hải Giang đã chủ trì cuộc họp về công tác phòng, \
+chống sốt xuất huyết trên địa bàn tỉnh. Sau khi nghe Sở Y tế báo cáo và ý kiến của các thành \
+viên dự họp, Phó Chủ tịch UBND tỉnh kết luận như sau:
+
+I. TỒN TẠI, HẠN CHẾ
+1. Số ca mắc sốt xuất huyết tăng cao so với cùng kỳ năm trước.
+2. Công tác tuyên truyền tại một số địa phương còn hình thức, chưa hiệu quả.
+
+II. NHIỆM VỤ TRONG THỜI GIAN TỚI
+1. Sở Y tế
+- Chủ trì, phối hợp với UBND các huyện, thị xã, thành phố tổ chức chiến dịch diệt lăng quăng, \
+bọ gậy, hoàn thành trước ngày 15/6/2024.
+2. Sở Tài chính
+- Tham mưu UBND tỉnh bố trí kinh phí phòng, chống dịch năm 2024 (xong trước ngày 30/6/2024).
+3. Các sở, ngành, UBND các huyện, thị xã, thành phố
+- Tăng cường tuyên truyền để người dân chủ động phòng bệnh.
+"""
+
+LETTER = """ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1234/UBND-NN
+V/v tăng cường công tác phòng, chống bệnh dịch tả lợn châu Phi
+Thạch Hà, ngày 05 tháng 3 năm 2025
+
+Kính gửi: UBND xã Thạch Kênh
+
+Thời gian qua, công tác phòng, chống dịch bệnh trên đàn vật nuôi tại xã đã được quan tâm triển \
+khai. Tuy nhiên, việc tiêm phòng vắc xin cho đàn lợn còn đạt thấp; công tác kiểm soát giết mổ \
+chưa chặt chẽ.
+
+Để chủ động phòng, chống dịch, UBND huyện yêu cầu UBND xã Thạch Kênh thực hiện tốt các nội dung \
+sau:
+1. Tổ chức tiêm phòng vắc xin dịch tả lợn châu Phi cho toàn bộ đàn lợn trên địa bàn, hoàn thành \
+trước ngày 31/3/2025.
+2. Báo cáo kết quả thực hiện về UBND huyện (qua Phòng Nông nghiệp và PTNT) trước ngày 10/4/2025.
+"""
+
+
+def test_a_notices_entries_written_unit_colon_task_are_that_units() -> None:
+    draft = extract(NOTICE_ENTRIES, today=date(2024, 9, 20))
+    found = [(d.unit, d.with_, d.due) for d in draft.directives]
+    assert found == [
+        ("Sở Kế hoạch và Đầu tư", ("Sở Tài chính",), date(2024, 9, 30)),
+        ("Sở Tài chính", ("Kho bạc Nhà nước tỉnh",), date(2024, 10, 31)),  # in parentheses
+        ("Sở Xây dựng", ("UBND thành phố Đông Hà",), date(2024, 10, 15)),  # "xong trước"
+    ]
+    # the entry is the task from its addressee, not the unit alone and the task without it
+    assert draft.directives[0].text.startswith("Sở Kế hoạch và Đầu tư: chủ trì, phối hợp với")
+    # the shortcomings under "Tồn tại, hạn chế" (the meeting has several units: none is theirs)
+    assert [(x.unit, x.text[:30]) for x in draft.limitations] == [
+        (None, "Tỷ lệ giải ngân vốn đầu tư côn"),
+        (None, "Công tác giải phóng mặt bằng m"),
+    ]
+    meeting = draft.meeting
+    # the title is the notice's subject, not the issuer above it; the meeting's day is the one
+    # the notice reports (10/9), not the notice's own (12/9); its number is the notice's
+    assert meeting.title is not None and meeting.title.startswith("Kết luận của Chủ tịch UBND")
+    assert (meeting.date, meeting.chair, meeting.doc) == (
+        date(2024, 9, 10),
+        "Võ Văn Hưng",
+        "145/TB-UBND",
+    )
+
+
+def test_a_notices_tasks_under_a_sub_heading_naming_a_unit_are_that_units() -> None:
+    draft = extract(NOTICE_SECTIONS, today=date(2024, 5, 20))
+    found = [(d.unit, " ".join(d.text.split()[:3]), d.due) for d in draft.directives]
+    assert found == [
+        ("Sở Y tế", "Chủ trì, phối", date(2024, 6, 14)),  # 15/6 is a Saturday
+        ("Sở Tài chính", "Tham mưu UBND", date(2024, 6, 28)),  # 30/6 a Sunday
+        (None, "Tăng cường tuyên", None),  # "Các sở, ngành, …": every unit, none
+    ]
+    # each entry under "TỒN TẠI, HẠN CHẾ" is a shortcoming, whatever its words ("tăng cao")
+    assert [x.text[:20] for x in draft.limitations] == [
+        "Số ca mắc sốt xuất h",
+        "Công tác tuyên truyề",
+    ]
+    assert draft.meeting.doc == "88/TB-VPUB"
+    assert draft.meeting.title is not None and draft.meeting.title.startswith("Ý kiến kết luận")
+
+
+def test_a_letter_to_one_unit_is_dated_and_numbered_by_itself_its_items_that_units() -> None:
+    draft = extract(LETTER, today=date(2025, 3, 10))
+    meeting = draft.meeting
+    # no meeting in it: the letter's own day and number are the record's
+    assert (meeting.date, meeting.doc, meeting.chair) == (date(2025, 3, 5), "1234/UBND-NN", None)
+    assert meeting.title == "V/v tăng cường công tác phòng, chống bệnh dịch tả lợn châu Phi"
+    assert "date" not in draft.missing
+    # what names no unit is the addressee's ("Kính gửi: UBND xã Thạch Kênh")
+    assert [x.unit for x in draft.limitations] == ["UBND xã Thạch Kênh"] * 2
+    assert [(d.unit, d.due) for d in draft.directives] == [
+        ("UBND xã Thạch Kênh", date(2025, 3, 31)),
+        ("UBND xã Thạch Kênh", date(2025, 4, 10)),
+    ]
+    # a letter to several units, or to a collective, has no one addressee
+    many = extract(LETTER.replace("UBND xã Thạch Kênh\n", "UBND các xã, thị trấn\n", 1))
+    assert [x.unit for x in many.limitations] == [None, None]

@@ -17,6 +17,7 @@ Pipeline: :mod:`~dirtrack.extract.clean` (drop the web page around the article) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -33,6 +34,7 @@ from dirtrack.extract.draft import (
     MeetingDraft,
     UnitDraft,
 )
+from dirtrack.extract.folding import fold_aligned
 from dirtrack.extract.items import (
     Paragraph,
     extract_directives,
@@ -123,6 +125,27 @@ def partners_named(
     return named
 
 
+#: The addressee line of a document pasted whole ("Kính gửi: UBND xã Thạch Kênh").
+_ADDRESSEE = re.compile(r"^\s*kinh gui\s*:?\s*")
+
+
+def document_addressee(blocks: Sequence[Block], resolver: UnitResolver) -> str | None:
+    """The one unit a document pasted whole is addressed to ("Kính gửi: UBND xã Thạch Kênh"),
+    else None (no such line, or several units or a collective: "Kính gửi: các sở, ngành")."""
+    for block in blocks:
+        m = _ADDRESSEE.match(fold_aligned(block.text))
+        if m is None:
+            continue
+        rest = block.text[m.end() :]
+        named = [x for x in resolver.mentions(rest) if x.name and not x.affiliation]
+        if len(named) != 1 or named[0].role not in ("unit", "board"):
+            return None
+        if rest[: named[0].start].strip(" -+•") or rest[named[0].end :].strip(" .;,"):
+            return None  # "Kính gửi: các sở, ngành; UBND huyện": more than the one unit
+        return named[0].code or named[0].name
+    return None
+
+
 def extract(
     text: str,
     units: Sequence[KnownUnit] = (),
@@ -187,6 +210,9 @@ def extract(
         if len(found_units) == 1:
             only = next(iter(found_units.values()))
             partner = only.code or only.name
+    if partner is None and named_partners == []:
+        # a document addressed to one unit: what names no unit is that unit's
+        partner = document_addressee(blocks, resolver)
     limitations, taken = extract_limitations(paragraphs, resolver, partner)
     # year-less deadlines are read against the meeting, else against the document the text
     # reports, else against the year the text is about, else against the reference day

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Literal
 
 from dirtrack.extract.folding import fold_aligned, normalize
+from dirtrack.extract.keys import own_number
 from dirtrack.extract.lexicon import FULL_DATE, LIST_MARKER, MEETING_DAY
 
 BlockKind = Literal["header", "dateline", "body", "heading", "caption", "byline"]
@@ -76,6 +77,15 @@ class Block:
     kind: BlockKind
     text: str
     when: date | None = None  # the date a ``dateline`` carries
+
+
+#: A document's kind alone on its line, above its subject ("THÔNG BÁO" then "Kết luận của Chủ
+#: tịch UBND tỉnh … tại cuộc họp …"), and the national motto above it: never its title.
+_DOCUMENT_KIND = re.compile(
+    r"^\s*(?:thong bao|ket luan|cong van|chi thi|bao cao|bien ban|ke hoach|quyet dinh|to trinh)"
+    r"\s*$"
+)
+_MOTTO = re.compile(r"^\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc)\W*$")
 
 
 def _words(text: str) -> int:
@@ -212,7 +222,9 @@ def clean(text: str) -> list[Block]:
     blocks: list[Block] = []
     lead_seen = False
     only_categories = True  # whether every line so far is a portal's category line
+    subject_next = False  # whether the line before is a document's kind alone ("THÔNG BÁO")
     for line in kept:
+        after_kind, subject_next = subject_next, False
         when = dateline_date(line)
         if when is not None:
             blocks.append(Block("dateline", line, when))
@@ -221,7 +233,9 @@ def clean(text: str) -> list[Block]:
         if not lead_seen:
             # the headline is the first line, or the first after a portal's category lines
             # ("Thông tin chỉ đạo điều hành", "Tin hoạt động"): a long one reads like a lead
-            if _is_lead(line) and not (only_categories and _is_headline(line)):
+            if _DOCUMENT_KIND.match(fold_aligned(line)):
+                subject_next = True
+            if _is_lead(line) and not ((only_categories or after_kind) and _is_headline(line)):
                 lead_seen = True
                 blocks.append(Block("body", _AGENCY_TAG.sub("", line, count=1)))
             else:
@@ -267,13 +281,27 @@ def title_of(blocks: list[Block]) -> str | None:
     candidates = [
         b.text
         for b in blocks
-        if b.kind == "header" and _words(b.text) >= 4 and not _BOILERPLATE.search(b.text)
+        if b.kind == "header"
+        and _words(b.text) >= 4
+        and not _BOILERPLATE.search(b.text)
+        and not _MOTTO.match(fold_aligned(b.text))
     ]
     if not candidates:
         return None
     mixed = [c for c in candidates if not c.isupper()]
     best = max(mixed or candidates, key=_words)
     return best.strip().rstrip(".")
+
+
+def document_day(blocks: list[Block]) -> date | None:
+    """The day a document pasted whole gives itself: the "Quảng Trị, ngày 12 tháng 9 năm 2024"
+    of its header, when a header line gives its number ("Số: 145/TB-UBND"); else None."""
+    if not any(b.kind == "header" and own_number(b.text) for b in blocks):
+        return None
+    for b in blocks:
+        if b.kind == "dateline" and _PLACE_DATELINE.match(fold_aligned(b.text)):
+            return b.when
+    return None
 
 
 def strip_boilerplate(text: str) -> str:

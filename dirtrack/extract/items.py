@@ -547,6 +547,7 @@ def extract_limitations(
     taken: set[tuple[str, int]] = set()
     spans: list[tuple[str, int, int, LimitationDraft]] = []
     carry: _Intro | None = None
+    headed: _Intro | None = None  # the list a heading about shortcomings opened
 
     def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
         if (sentence, clause.start) in taken:
@@ -565,14 +566,22 @@ def extract_limitations(
         if para.kind == "heading":
             limit_heading = HEADING_LIMIT.search(pkey)
             carry = _Intro(None) if limit_heading and not HEADING_DIRECTIVE.search(pkey) else None
+            headed = carry
             continue
         active = carry if (carry and (LIST_MARKER.match(para.text) or carry.announced)) else None
+        # "I. TỒN TẠI, HẠN CHẾ" then "1. Số ca mắc tăng cao …": an entry listed under a heading
+        # that names shortcomings is one, whatever its words
+        entry = active is not None and active is headed and LIST_MARKER.match(para.text)
         if carry and not LIST_MARKER.match(para.text) and not has_negative(para.text):
             carry = None
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
+            if entry and not modal:
+                for clause in clauses:
+                    add(sentence, clause, active)
+                continue
             for clause in clauses:
                 if _asked_because(sentence, clause.start, clause.start + len(clause.text)):
                     add(sentence, clause, None)  # "có biện pháp ..., vì tỷ lệ ... còn thấp"
@@ -1028,6 +1037,8 @@ _JUDGES = re.compile(
     r"bao cao|phat bieu)\s*$"
 )
 #: A topic heading the task after its colon: "Về công tác y tế:", "Đối với ngành giáo dục:".
+#: A sub-heading's number or letter ("1.", "2.1.", "b)"), not a section's Roman numeral.
+_SUB_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s*")
 _TOPIC_HEAD = re.compile(r"\W*(?:ve|doi voi|rieng ve|rieng doi voi|linh vuc)\s+[^,;:]*$")
 #: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
 _TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
@@ -1828,6 +1839,34 @@ def _names_only_body(text: str, resolver: UnitResolver) -> Mention | None:
     return first if not text[first.end :].strip(" .:;,\t") else None
 
 
+def _heads_entry(text: str, resolver: UnitResolver) -> Mention | None:
+    """The unit a clause names and nothing else, before the ``:`` of its task ("a) Sở Tài chính:
+    chủ trì, phối hợp …", "- UBND các huyện: …" gives None: a collective names no one unit)."""
+    marker = LIST_MARKER.match(text)
+    at = marker.end() if marker is not None else 0
+    first = next((m for m in resolver.mentions(text) if m.start >= at), None)
+    if first is None or text[at : first.start].strip() or not _usable(first):
+        return None
+    return first if not text[first.end :].strip(" .,:\t") else None
+
+
+def _names_addressee(text: str, resolver: UnitResolver) -> bool:
+    """Whether a numbered or lettered sub-heading names only the bodies its tasks are addressed
+    to: one unit ("1. Sở Y tế", "b) UBND huyện:") or a collective ("3. Các sở, ngành, UBND các
+    huyện, thị xã, thành phố")."""
+    marker = _SUB_HEADING.match(text)
+    if marker is None:
+        return False
+    if _heads_entry(text, resolver) is not None:
+        return True
+    rest = fold_aligned(text[marker.end() :]).rstrip(" :.")
+    return (
+        bool(COLLECTIVE_SUBJECT.match(rest))
+        and not _speech_verb(rest, rest, 0, len(rest))
+        and (len(rest.split()) <= 15 and not HEADING_DIRECTIVE.search(rest))
+    )
+
+
 def _section_lead(mentions: Sequence[Mention], at: int) -> Mention | None:
     """The unit a section's heading names right after "Đối với" (None for a collective one)."""
     first = next((m for m in mentions if m.start >= at), None)
@@ -1862,6 +1901,7 @@ def extract_directives(
     carried_frame: Deadline | None = None  # the deadline of the lead-in of those list items
     carried_lead: Mention | None = None  # the unit a section of those items is addressed to
     section_lead: Mention | None = None  # the unit a numbered section's heading addresses
+    task_section = False  # whether the last section heading announced tasks
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
@@ -1878,8 +1918,15 @@ def extract_directives(
                 carried_lead = _section_lead(resolver.mentions(para.text), addressed.end())
                 section_lead = carried_lead
                 continue
+            if task_section and _names_addressee(para.text, resolver):
+                # "II. NHIỆM VỤ …" then "1. Sở Y tế" (or "3. Các sở, ngành, UBND các huyện"):
+                # the section's tasks go on, those under it addressed to that unit (to none)
+                carry = "heading"
+                carried_lead = section_lead = _heads_entry(para.text, resolver)
+                continue
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
+            task_section = bool(is_tasks)
             carried_lead = section_lead = None
             continue
         in_zone = carry == "heading" or (
@@ -1912,7 +1959,9 @@ def extract_directives(
         previous_many = False
         # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
         listing = carry == "colon" and in_zone
-        if (listing or (carry == "tasks" and in_zone)) and carried_lead is not None:
+        if (listing or carry == "heading" or (carry == "tasks" and in_zone)) and (
+            carried_lead is not None
+        ):
             # the list's or the previous paragraph's addressee leads what names none
             previous = carried_lead
         list_frame = carried_frame if listing else None
@@ -1998,8 +2047,10 @@ def extract_directives(
             # the body asked by a task the model found, for the clauses after it in the sentence
             # ("yêu cầu UBND các huyện A, B khẩn trương ...; đồng thời cảnh báo ...")
             model_lead: Mention | None = None
+            entry_head: int | None = None  # where the unit heading the next clause's task is
             for index, clause in enumerate(clauses):
                 asked_before, asks_next = asks_next, False
+                headed_at, entry_head = entry_head, None
                 end = clause.start + len(clause.text)
                 if topics:
                     continue  # an entry of the topics a body must explain: no task
@@ -2112,6 +2163,15 @@ def extract_directives(
                     and _JUDGES.search(key, start, end)
                 ):
                     continue  # "Thường trực HĐND thành phố nhận định: ...": who speaks
+                if following is not None and following.after == ":":
+                    heads = _heads_entry(sentence[start:end], resolver)
+                    if heads is not None:
+                        # "a) Sở Kế hoạch và Đầu tư: chủ trì, phối hợp với …" (a document's
+                        # entry): the unit before the colon leads the task after it
+                        previous = heads
+                        asks_next = True
+                        entry_head = start + heads.start
+                        continue
                 requested = False
                 if named is not None:
                     if not start < named.start() <= end:
@@ -2159,9 +2219,10 @@ def extract_directives(
                     )
                     continue
                 core = _core(key, low, start, end, open_ctx, mentions)
-                if core is None and listing and len(key[start:end].split()) >= 3:
-                    # an item of an announced list is a task whatever its verb; the unit it
-                    # opens on is its lead ("Phòng Kinh tế hạ tầng đánh giá lại ...")
+                if core is None and (listing or dashed_entry) and len(key[start:end].split()) >= 3:
+                    # an item of an announced list is a task whatever its verb, and so is an
+                    # entry under a heading that announces tasks ("- Tham mưu UBND tỉnh …");
+                    # the unit it opens on is its lead ("Phòng Kinh tế hạ tầng đánh giá lại ...")
                     opener = next((m for m in mentions if start <= m.start < end), None)
                     core = start
                     if opener is not None and _usable(opener):
@@ -2274,6 +2335,8 @@ def extract_directives(
                 quoted = QUOTED_FRAME.search(key, text_start, end)
                 if quoted is not None:
                     end = quoted.start()  # the attribution after a quotation is not the task
+                if headed_at is not None and text_start == start:
+                    text_start = headed_at  # "Sở Tài chính: phối hợp …", from the addressee
                 text = tidy(sentence[text_start:end]).strip("\"“”'«» ")
                 if len(text.split()) < 3:
                     continue

@@ -96,9 +96,23 @@ def is_sheet_key(
     return n.isdigit() and int(n) >= 2 and not n.startswith("0")
 
 
+#: A document's own number, alone on its header line ("Số: 1234/UBND-NN", "Số: 45-TB/TU"),
+#: whatever kind of document it numbers.
+_OWN_NUMBER = re.compile(r"^\s*Số\s*:\s*(\d{1,6}\s*[/-]\s*[A-ZĐ][\w&.]*(?:\s*[/-]\s*[\w&.]+)*)\s*$")
+
+
+def own_number(line: str) -> str | None:
+    """The number of the document ``line`` heads ("Số: 1234/UBND-NN"), else None."""
+    m = _OWN_NUMBER.match(line)
+    return re.sub(r"\s+", "", m[1]) if m else None
+
+
 def document_number(sentences: Sequence[str]) -> str | None:
-    """The number of the notice that reports the meeting, when the text gives it."""
+    """The number of the notice that reports the meeting, when the text gives it, or of the
+    document the text is ("Số: 1234/UBND-NN" on its header line)."""
     for sentence in sentences:
+        if (own := own_number(sentence)) is not None:
+            return own
         for m in _DOC.finditer(sentence):
             before = fold_aligned(sentence[max(0, m.start() - 40) : m.start()])
             if _DOC_FOLDED.search(before) or _DOC_SO.search(before):

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dirtrack.extract.clean import Block, full_dates, title_of
+from dirtrack.extract.clean import Block, document_day, full_dates, title_of
 from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens, toneless
 from dirtrack.extract.lexicon import (
     ANY_DAY,
@@ -922,6 +922,9 @@ def extract_meeting(
     )
     if _reports_document(lead):
         info.issued, info.date, info.year_assumed = info.date, None, False
+    if info.date is None and info.issued is None:
+        # a document pasted whole that names no meeting: its own day is the record's
+        info.date = document_day(list(blocks))
     captions = [b.text for b in blocks if b.kind == "caption"]
     info.chair, info.chair_title, chair_source = choose_chair(sentences, lead_index, captions)
     if info.chair is None:

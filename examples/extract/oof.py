@@ -22,14 +22,17 @@ articles as their two halves ``build`` and ``measured``): for each part the mode
 on the other parts' candidates (the rows ``train.py`` fits on, less that part's; the same
 features, C, rounding and the shipped thresholds) and the part is scored with the rules as
 shipped (``fresh15``, ``fresh20``, ``fresh22`` and ``fresh23``, never read until round 31, are
-folds from round 32; ``fresh24``, never read until round 34, from round 35). The parts read but
+folds from round 32; ``fresh24``, never read until round 34, from round 35; ``fresh25``, never
+read until round 35, from round 36). The parts read but
 not trained on (``score.NOT_TRAINED``: ``fresh14``,
 ``fresh16``, ``fresh17``, ``fresh18``, ``fresh19``, ``fresh21``) are folds too, scored with the
 models trained on everything (the shipped ones). It prints a row per part, strict and on texts alone
 (unit and deadline left out), then the sums over all parts; then the unit alone (round 31), a
 row per part and summed: of the items whose texts match the gold's, the share with the gold's
 unit, and how many of each miss (``score.unit_kind``: another unit, none where the gold names
-one, one where the gold has none). Before anything it checks that the
+one, one where the gold has none); then the same tables by kind of article (round 36,
+``score.article_kind``: notices of conclusions, documents and news items without a meeting,
+inspection visits, other meetings). Before anything it checks that the
 models trained with nothing held out are the committed files' weights, bias and thresholds.
 The never-read parts (``score.UNREAD``) are no fold and are never read here.
 """
@@ -131,16 +134,26 @@ def parts() -> dict[str, list[score.Article]]:
     return out
 
 
-def by_part(base: dict[str, cm.Model] | None = None) -> dict[str, score.Totals]:
+def by_part(
+    base: dict[str, cm.Model] | None = None, kinds: dict[str, score.Totals] | None = None
+) -> dict[str, score.Totals]:
     """Leave one part out: each part scored with the models trained without it (and ``base``'s
-    thresholds, the shipped ones by default)."""
+    thresholds, the shipped ones by default); ``kinds``, when given, gets the same articles
+    summed by ``score.article_kind``."""
     base = base or shipped()
     trained = {f"{a.part}/{a.name}" for a in train.training_articles()}
     totals: dict[str, score.Totals] = {}
     for part, articles in parts().items():
         test = {f"{a.part}/{a.name}" for a in articles} & trained
         models = {file: fold_model(KINDS[file], test, base[file]) for file in KINDS}
-        totals[part] = scored(articles, models)
+        if kinds is None:
+            totals[part] = scored(articles, models)
+            continue
+        totals[part] = score.Totals()
+        for article in articles:
+            one = scored([article], models)
+            totals[part].add(one)
+            kinds.setdefault(score.article_kind(article), score.Totals()).add(one)
     return totals
 
 
@@ -158,8 +171,9 @@ def cell(counts: score.Counts) -> str:
     return f"{counts.f1:4.2f} {counts.tp:>3}/{counts.predicted:<3}/{counts.gold:<3}"
 
 
-def table(totals: dict[str, score.Totals]) -> list[str]:
-    """A row per part, strict and on texts alone, and the sums."""
+def table(totals: dict[str, score.Totals], summed: bool = True) -> list[str]:
+    """A row per part, strict and on texts alone, and the sums (and their summary, with
+    ``summed``)."""
     head = f"{'part':<10} {'art':>3}  {'lim. strict':<16} {'lim. texts':<16} "
     head += f"{'dir. strict':<16} {'dir. texts':<16}"
     rows = [head, "-" * len(head)]
@@ -176,7 +190,8 @@ def table(totals: dict[str, score.Totals]) -> list[str]:
         f"{cell(whole.texts['limitations']):<16} {cell(whole.fields['directives']):<16} "
         f"{cell(whole.texts['directives']):<16}"
     )
-    return [*rows, "", *unit_table(totals), "", *score.summary("leave one part out, summed", whole)]
+    rows = [*rows, "", *unit_table(totals)]
+    return [*rows, "", *score.summary("leave one part out, summed", whole)] if summed else rows
 
 
 def unit_cell(kinds: Counter[str]) -> str:
@@ -213,7 +228,10 @@ def main(argv: list[str]) -> int:
             print(*problems, sep="\n")
             return 1
         print("the models trained on every part are the committed ones")
-        print("\n".join(table(by_part())))
+        kinds: dict[str, score.Totals] = {}
+        print("\n".join(table(by_part(kinds=kinds))))
+        print("\nby kind of article (score.article_kind), each part left out")
+        print("\n".join(table({k: kinds[k] for k in score.KINDS if k in kinds}, summed=False)))
         return 0
     totals = by_article()
     for key in (*ROWS, "all"):
