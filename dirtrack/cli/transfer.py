@@ -209,7 +209,7 @@ def export(
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:
         data: bytes | Iterator[bytes]
         if fmt is ExportFormat.JSON:
-            from dirtrack.transfer.json_format import export_chunks
+            from dirtrack.transfer.json_format.export import export_chunks
 
             data = export_chunks(session, bar)  # written as it is read, within the session
         else:

@@ -10,6 +10,7 @@ signature of :data:`Handler`.
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import re
 import zipfile
@@ -52,7 +53,7 @@ class FileKind:
 
 
 def _strip_bom(head: bytes) -> bytes:
-    return head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    return head.removeprefix(codecs.BOM_UTF8)
 
 
 def _is_xlsx(path: Path, head: bytes) -> bool:
@@ -143,7 +144,7 @@ def _is_draft(path: Path, head: bytes) -> bool:
 KINDS: list[FileKind] = [
     FileKind("draft", _is_draft, "dirtrack.extract.record:run"),
     FileKind("xlsx", _is_xlsx, "dirtrack.transfer.sheet_import:run_xlsx"),
-    FileKind("dirtrack-json", _is_export, "dirtrack.transfer.json_format:run"),
+    FileKind("dirtrack-json", _is_export, "dirtrack.transfer.json_format.importer:run"),
     FileKind("csv", _is_csv, "dirtrack.transfer.sheet_import:run_csv"),
 ]
 

@@ -906,6 +906,17 @@ class Status:
     late_days: int | None = None
     late_working: bool = False
 
+    @property
+    def says_on_time(self) -> bool:
+        """Whether the words say it was done on time (``đúng hạn``, ``trước hạn``)."""
+        return "dung han" in self.phrase or "truoc han" in self.phrase
+
+    @property
+    def says_late(self) -> bool:
+        """Whether the words say it was done late (``quá hạn``, ``chậm``, ``trễ``) and not on
+        time."""
+        return not self.says_on_time and LATE_WORD.search(self.phrase) is not None
+
 
 def _aligned(written: str) -> str | None:
     """``fold(written)`` when it has the same length, so positions carry over."""
