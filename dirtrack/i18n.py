@@ -1839,6 +1839,9 @@ ERRORS: dict[str, Entry] = {
     "day_before_meeting": N_(
         "{what} {day} is before the meeting that gave directive {id} ({held})"
     ),
+    "day_before_issued": N_(
+        "the {what} {day} of directive {id} is before it was issued ({issued})"
+    ),
     "day_before_recorded": N_(
         "{what} {day} is before the {other} {first} recorded on directive {id}"
     ),
@@ -2381,6 +2384,7 @@ ERRORS: dict[str, Entry] = {
     "json_repeat_self": N_("{where}: limitation {id} cannot repeat itself"),
     "json_repeat_cycle": N_("{where}: limitations repeat each other in a cycle: {chain}"),
     "json_before_meeting": N_("{where}: {what} {day} is before meeting {meeting} ({held})"),
+    "json_before_issued": N_("{where}: {what} {day} is before the directive was issued ({issued})"),
     "json_day_order": N_("{where}: {what} {day} is before the {other} ({first})"),
     "json_missing": N_("{where}: a request for more time needs the deadline asked for"),
     "json_answer_day": N_("{where}: an answered request has the day of its answer, and only then"),

@@ -30,7 +30,7 @@ from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.scoring import VERDICTS
 from dirtrack.store import get_row
 from dirtrack.store.directives import (
-    _check_not_before_meeting,
+    _check_not_before_given,
     _check_not_before_recorded,
     _check_open,
     extend,
@@ -141,9 +141,9 @@ def complete(
     """
     directive = get_directive(session, directive_id)
     _check_open(directive, "complete")
-    _check_not_before_meeting(session, directive, on, "completion")
+    _check_not_before_given(session, directive, on, "completion")
     if doc_date is not None:
-        _check_not_before_meeting(session, directive, doc_date, "result_doc")
+        _check_not_before_given(session, directive, doc_date, "result_doc")
         if doc_date > on:
             raise InvalidInput.of("doc_after_done", doc_date=doc_date, date=on)
     if verdict is not None:
@@ -266,7 +266,7 @@ def ask(
     if not text:
         raise InvalidInput.of("reason_required")
     number = document_number(doc)
-    _check_not_before_meeting(session, directive, on, "request")
+    _check_not_before_given(session, directive, on, "request")
     if kind == EXTEND:  # what is asked for is judged before whether it may be asked now
         assert to_due is not None
         check_asked_due(session, directive, to_due, on)
@@ -307,7 +307,7 @@ def check_asked_due(session: Session, directive: Directive, to_due: date, on: da
     refused = asked_not_later(to_due, get_facts(session, directive.id, as_of=on).due_at(on))
     if refused is not None:
         raise refused
-    _check_not_before_meeting(session, directive, to_due, "new_deadline")
+    _check_not_before_given(session, directive, to_due, "new_deadline")
 
 
 def asked_not_later(to_due: date, in_force: date | None) -> InvalidInput | None:

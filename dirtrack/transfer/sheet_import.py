@@ -31,7 +31,7 @@ from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
 from dirtrack.store.calendar import load_workdays
-from dirtrack.store.directives import due_before_meeting, same_text_key
+from dirtrack.store.directives import due_before_meeting, not_before_given, same_text_key
 from dirtrack.store.results import asked_not_later, complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex, check_not_retired, hand_over_retired
@@ -2219,6 +2219,17 @@ class SheetImport:
                 p.warn(Phrase("warn_recorded_done", id=facts.id, day=facts.completed_on))
             else:
                 p.warn(Phrase("warn_recorded_cancelled", id=facts.id, day=facts.cancelled_on))
+        for written, act, day_of in (  # the sheet's day, before an occurrence was issued
+            (o.add_progress, "progress", self._progress_day),
+            (o.extend, "approval", self._approved_on),
+            (o.ask, "request", self._asked_on),
+        ):
+            if written and (
+                refused := not_before_given(
+                    facts.id, day_of(p), act, held=facts.meeting_date, issued=facts.issued_on
+                )
+            ):
+                p.problem(refused)
         if not o.changes:
             o.action = "unchanged"
         return o
