@@ -7,8 +7,10 @@ Which day decides on time or late (``directive.completed_on``, the C of the stat
 - otherwise: the result document's date when ``done`` gives one, else ``done --date``.
 
 ``return`` sends a completion back: the directive is open again, the result row keeps the
-return and its reason. An approved extension request becomes an :class:`Extension` dated on the
-approval; an approved withdrawal request sets ``directive.withdrawn_on`` (status ``withdrawn``).
+return and its reason, and the directive its completion note (as while the completion waited
+for acceptance) until the next ``done``. An approved extension request becomes an
+:class:`Extension` dated on the approval; an approved withdrawal request sets
+``directive.withdrawn_on`` (status ``withdrawn``).
 A new deadline asked for is judged here once (:func:`check_asked_due`), for ``request extend``,
 ``pack in`` and a sheet's row alike.
 """
@@ -228,8 +230,7 @@ def send_back(session: Session, directive_id: int, *, on: date, reason: str) -> 
         raise InvalidInput.of("accept_before_done", date=on, done=found.claimed_on)
     found.returned_on, found.return_reason = on, text
     session.add(found)
-    directive.completed_on = None
-    directive.completion_note = None
+    directive.completed_on = None  # never counted; its note stays, as its result row does
     session.add(directive)
     session.flush()
 
