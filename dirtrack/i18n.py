@@ -1311,6 +1311,10 @@ MESSAGES.update(
             "series {id} is not there, nor any occurrence or meeting of it: removed the {n} "
             "coordinating units it had",
         ),
+        "repair_closure": N_(
+            "removed closure {id} of directive {directive}, a copy of closure {first} in every "
+            "value, which counted the directive twice"
+        ),
         # what doctor --repair will do, at a terminal before it asks
         "repair_unit_will": NP_(
             "will re-create unit {id} as {code}, not retired: {n} row points to it",
@@ -1340,12 +1344,17 @@ MESSAGES.update(
             "series {id} is not there, nor any occurrence or meeting of it: will remove the {n} "
             "coordinating units it had",
         ),
+        "repair_closure_will": N_(
+            "will remove closure {id} of directive {directive}, a copy of closure {first} in "
+            "every value"
+        ),
         "repair_nothing": N_(
-            "database {db}: nothing to repair (no row points to a record that is not there)"
+            "database {db}: nothing to repair (no row points to a record that is not there, no "
+            "closure copies another)"
         ),
         "repair_enforced": N_(
             "database {db}: nothing to repair (PostgreSQL enforces foreign keys: no row can "
-            "point to a record that is not there)"
+            "point to a record that is not there; no closure copies another)"
         ),
         "repair_done": NP_(
             "database {db}: {n} record repaired in one change (dirtrack undo takes it back); "
