@@ -1,7 +1,8 @@
 """Directives and what happens to them: progress, completion, extensions, cancellation.
 
 Also the rules a directive's days obey (a deadline not before its meeting,
-:func:`due_before_meeting`; a day not before the meeting or before a decision recorded later),
+:func:`due_before_meeting`; an act's day not before the day it was given, :func:`not_before_given`,
+nor before a decision recorded later),
 finding one recorded twice, correcting one (:func:`edit_directive`) and opening one again
 (:func:`reopen`), and reading directive facts through a filter (:func:`iter_facts`).
 """
