@@ -3586,7 +3586,10 @@ ERRORS.update(
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),
         "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
-        "hc_series_ok": N_("every series ends on or after its first day"),
+        "hc_series_ok": N_(
+            "every series ends on or after its first day, and nothing on an occurrence is dated "
+            "before it was issued"
+        ),
         "hc_closure_reversed": N_(
             "directive {id}: closure {closure} closed on {closed} is reopened on {reopened}, "
             "not after it"

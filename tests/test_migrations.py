@@ -1722,6 +1722,51 @@ def test_the_0020_upgrade_keeps_every_row_and_reopen_then_keeps_the_closure(
     assert [c[2] for c in snapshot(db)["closure"]] == ["done", "cancelled"]
 
 
+def test_doctor_warns_of_what_is_dated_on_an_occurrence_before_it_was_issued(
+    cli: Cli, db: str
+) -> None:
+    """Progress and a completion dated on an occurrence before it was issued (an older version
+    recorded them, or another program): every command refuses such a day now, and doctor warns
+    of each under check `series` (exit 0), naming the day; it changes nothing."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", str(meeting), "--unit", "BTC", "--every", "month", "--until", "2022-12-31",
+           "Báo cáo tháng")  # fmt: skip
+    [august] = [
+        d["id"]
+        for d in cli.json("list", "--as-of", "2022-12-31")
+        if d["series_id"] and d["period"] == "2022-08"
+    ]
+    cli.ok("progress", str(august), "--percent", "10", "--date", "2022-08-02")
+    cli.ok("done", str(august), "--date", "2022-08-05")
+
+    def series() -> dict[str, Any]:
+        result = cli("doctor", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return {c["check"]: c for c in json.loads(result.stdout)}["series"]
+
+    assert series()["status"] == "ok"
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE progress_entry SET reported_on = '2022-07-20'"))
+            conn.execute(
+                text("UPDATE directive SET completed_on = '2022-07-28' WHERE id = :d"),
+                {"d": august},
+            )
+        before = snapshot(db)
+        assert series() == {
+            "check": "series",
+            "status": "warning",
+            "detail": f"the progress date 2022-07-20 of directive {august} is before it was "
+            f"issued (2022-08-01); the completion date 2022-07-28 of directive {august} is "
+            "before it was issued (2022-08-01)",
+        }
+        assert snapshot(db) == before
+    finally:
+        engine.dispose()
+
+
 CLOSURE_VALUES = (
     "directive_id, kind, closed_on, completed_on_exact, note, claimed_on, doc, doc_date, file, "
     "file_hash, verdict, accepted_on, returned_on, return_reason, reopened_on, reopen_reason"
