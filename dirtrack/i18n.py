@@ -1311,6 +1311,10 @@ MESSAGES.update(
             "series {id} is not there, nor any occurrence or meeting of it: removed the {n} "
             "coordinating units it had",
         ),
+        "repair_closure": N_(
+            "removed closure {id} of directive {directive}, a copy of closure {first} in every "
+            "value, which counted the directive twice"
+        ),
         # what doctor --repair will do, at a terminal before it asks
         "repair_unit_will": NP_(
             "will re-create unit {id} as {code}, not retired: {n} row points to it",
@@ -1340,12 +1344,17 @@ MESSAGES.update(
             "series {id} is not there, nor any occurrence or meeting of it: will remove the {n} "
             "coordinating units it had",
         ),
+        "repair_closure_will": N_(
+            "will remove closure {id} of directive {directive}, a copy of closure {first} in "
+            "every value"
+        ),
         "repair_nothing": N_(
-            "database {db}: nothing to repair (no row points to a record that is not there)"
+            "database {db}: nothing to repair (no row points to a record that is not there, no "
+            "closure copies another)"
         ),
         "repair_enforced": N_(
             "database {db}: nothing to repair (PostgreSQL enforces foreign keys: no row can "
-            "point to a record that is not there)"
+            "point to a record that is not there; no closure copies another)"
         ),
         "repair_done": NP_(
             "database {db}: {n} record repaired in one change (dirtrack undo takes it back); "
@@ -1860,6 +1869,9 @@ ERRORS: dict[str, Entry] = {
     "due_before_meeting": N_("deadline {due} is before the meeting ({held})"),
     "day_before_meeting": N_(
         "{what} {day} is before the meeting that gave directive {id} ({held})"
+    ),
+    "day_before_issued": N_(
+        "the {what} {day} of directive {id} is before it was issued ({issued})"
     ),
     "day_before_recorded": N_(
         "{what} {day} is before the {other} {first} recorded on directive {id}"
@@ -2403,6 +2415,7 @@ ERRORS: dict[str, Entry] = {
     "json_repeat_self": N_("{where}: limitation {id} cannot repeat itself"),
     "json_repeat_cycle": N_("{where}: limitations repeat each other in a cycle: {chain}"),
     "json_before_meeting": N_("{where}: {what} {day} is before meeting {meeting} ({held})"),
+    "json_before_issued": N_("{where}: {what} {day} is before the directive was issued ({issued})"),
     "json_day_order": N_("{where}: {what} {day} is before the {other} ({first})"),
     "json_missing": N_("{where}: a request for more time needs the deadline asked for"),
     "json_answer_day": N_("{where}: an answered request has the day of its answer, and only then"),
@@ -3595,7 +3608,10 @@ ERRORS.update(
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),
         "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
-        "hc_series_ok": N_("every series ends on or after its first day"),
+        "hc_series_ok": N_(
+            "every series ends on or after its first day, and nothing on an occurrence is dated "
+            "before it was issued"
+        ),
         "hc_closure_reversed": N_(
             "directive {id}: closure {closure} closed on {closed} is reopened on {reopened}, "
             "not after it"

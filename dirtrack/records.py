@@ -381,11 +381,14 @@ def _closure_events(
     if result is not None:
         res = result
         if res.claimed_on <= as_of and (res.claimed_on != done or res.doc):
+            # a completion that does not count (waiting for acceptance, or sent back) has no
+            # "completed" event: its result says its note
+            said = res.doc if done else "; ".join(filter(None, (res.doc, note))) or None
             events.append(
                 (
                     res.claimed_on,
                     3,
-                    {"date": iso(res.claimed_on), "event": "result", "note": res.doc},
+                    {"date": iso(res.claimed_on), "event": "result", "note": said},
                 )
             )
         if res.accepted_on and res.accepted_on <= as_of:

@@ -579,7 +579,7 @@ def test_stop_says_no_zero_count_and_no_empty_list(cli: Cli) -> None:
     meeting = _setup(cli)
     sid = str(cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month"))
     occ = {o["period"]: o["id"] for o in cli.json("series", "show", sid)["occurrences"]}
-    cli.ok("progress", str(occ["2025-12"]), "--percent", "40", "--date", "2025-10-05")
+    cli.ok("progress", str(occ["2025-12"]), "--percent", "40", "--date", "2025-12-05")
     far = cli("--lang", "en", "series", "stop", sid, "--from", "2999-01-01").stderr.strip()
     assert far == "series 1 ends before 2999-01-01"
     # the occurrences made (the next period's, made ahead, too: series show lists those given
@@ -606,7 +606,7 @@ def test_stop_keeps_an_occurrence_corrected_or_asked_about(cli: Cli) -> None:
     cli.ok("edit", "directive", str(occ["2025-10"]), "--with", "BTC")
     cli.ok(
         "request", "extend", str(occ["2025-11"]), "--to", "2026-03-31", "--reason", "Chờ",
-        "--date", "2025-03-01",
+        "--date", "2025-11-03",
     )  # fmt: skip
     cli.ok("edit", "directive", str(occ["2025-12"]), "--text", "Sửa rồi bỏ")
     cli.ok("undo", "--yes")  # a correction taken back leaves nothing to keep

@@ -121,6 +121,44 @@ def test_a_relative_deadline_of_an_occurrence_counts_from_its_issue_day(
     assert shown["due"] == "2022-08-29"
 
 
+def test_an_act_dated_before_an_occurrence_was_issued_is_refused(
+    office: Cli, meeting: int, db: str
+) -> None:
+    """The August 2022 occurrence of a monthly duty set at the meeting of 6/5/2022 exists from
+    its issue day, 1/8: every act dated before it (and a deadline before it) is refused like one
+    before the meeting, naming that day, in either language; on 1/8 it is taken."""
+    office.ok("assign", str(meeting), "Báo cáo tháng", "--unit", "VPTU", "--every", "month",
+              "--until", "2022-12-31")  # fmt: skip
+    [august] = [
+        str(d["id"])
+        for d in office.json("list", "--as-of", "2022-12-31")
+        if d["series_id"] and d["period"] == "2022-08"
+    ]
+    issued = "before it was issued (2022-08-01)"
+    for args in (
+        ("done", august, "--date", "2022-07-28"),
+        ("done", august, "--date", "2022-08-05", "--doc", "12/BC", "--doc-date", "2022-07-30"),
+        ("progress", august, "--percent", "10", "--date", "2022-07-31"),
+        ("extend", august, "--to", "2022-09-30", "--date", "2022-07-28"),
+        ("extend", august, "--to", "2022-07-29", "--date", "2022-08-02"),
+        ("cancel", august, "--date", "2022-07-15", "--reason", "Trùng"),
+        ("request", "extend", august, "--to", "30/9/2022", "--reason", "Chờ", "--date", "7/7/2022"),
+        ("request", "withdraw", august, "--reason", "Không còn cần", "--date", "2022-07-01"),
+        ("edit", "directive", august, "--due", "2022-07-29"),
+    ):
+        unchanged(office, db, *args, contains=issued)
+    message = unchanged(office, db, "extend", august, "--to", "2022-09-30", "--date", "2022-07-28")
+    assert message == f"Error: the approval date 2022-07-28 of directive {august} is {issued}"
+    vi = unchanged(office, db, "--lang", "vi", "done", august, "--date", "2022-07-28")
+    assert vi == (
+        f"Error: ngày hoàn thành 28/07/2022 của nhiệm vụ {august} trước ngày nhiệm vụ được giao "
+        "(01/08/2022)"
+    ), vi
+    office.ok("progress", august, "--percent", "10", "--date", "2022-08-01")
+    office.ok("done", august, "--date", "2022-08-03")
+    unchanged(office, db, "reopen", august, "--date", "2022-07-30", contains=issued)
+
+
 def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> None:
     got = office.json("edit", "directive", "1", "--unit", "VPTU")
     assert got["unit"] == "VPTU" and got["with"] == []  # the lead is not its own coordinator

@@ -292,7 +292,8 @@ def test_doctor_says_every_series_ends_after_it_starts(meeting: int, units: Cli)
     assert checks["series"] == {
         "check": "series",
         "status": "ok",
-        "detail": "every series ends on or after its first day",
+        "detail": "every series ends on or after its first day, and nothing on an occurrence "
+        "is dated before it was issued",
     }
     assert "(ends before it starts)" not in units.ok("series", "list")
 

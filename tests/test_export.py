@@ -134,6 +134,31 @@ def test_export_import_export_is_identical(
     assert other.ok("assign", "1", "--unit", "BTC", "Việc mới").strip() == "5"
 
 
+def test_a_returned_completion_comes_back_from_an_export_as_it_was(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path
+) -> None:
+    """A directive whose completion was sent back (`return`) keeps the completion's note, its
+    result document, file and hash: exported, imported into an empty database and exported
+    again it is the same record, and `show` says the same of it in both."""
+    proof = tmp_path / "bao-cao.pdf"
+    proof.write_bytes(b"%PDF bao cao")
+    one = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Đề án A")
+    units.ok("done", str(one), "--date", "20/9/2022", "--doc", "45/BC-BTC", "--doc-date",
+             "15/9/2022", "--file", str(proof), "--note", "Đã trình đề án")  # fmt: skip
+    units.ok("return", str(one), "--reason", "Thiếu phụ lục", "--date", "22/9/2022")
+    first = units.ok("export")
+    [returned] = json.loads(first)["directives"]
+    assert (returned["completed_on"], returned["completion_note"]) == (None, "Đã trình đề án")
+    assert returned["result"]["file"] == str(proof) and returned["result"]["file_hash"]
+    source = tmp_path / "first.json"
+    source.write_text(first, encoding="utf-8")
+    other = units.at(other_db)
+    other.ok("import", str(source))
+    assert other.ok("export") == first
+    shown = ["show", str(one), "--as-of", "2022-12-31", "--format", "json"]
+    assert other.ok(*shown) == units.ok(*shown)
+
+
 def test_export_holds_every_record_and_its_history(seeded: str, cli: Cli) -> None:
     doc = json.loads(cli.ok("export"))
     assert (doc["format"], doc["version"]) == ("dirtrack-export", 5)

@@ -579,6 +579,21 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         lambda d: _first(d, "directives", lambda x: x["moves"])["moves"][0].update(on="2024-12-31"),
         ".moves[0].on: move date 2024-12-31 is before meeting",
     ),
+    "progress-before-the-occurrence-was-issued": (
+        lambda d: _first(d, "directives", lambda x: x["issued_on"] == "2025-03-01")[
+            "progress"
+        ].append(
+            {
+                "id": 9000,
+                "reported_on": "2025-02-28",
+                "percent": 5,
+                "note": None,
+                "created_at": "2025-02-28T08:00:00+00:00",
+            }
+        ),  # fmt: skip
+        ".progress[0].reported_on: progress date 2025-02-28 is before the directive was issued "
+        "(2025-03-01)",
+    ),
     "missing-section": (lambda d: d.pop("urgings"), "urgings: is missing"),
     "missing-id": (
         lambda d: (

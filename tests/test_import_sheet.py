@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -762,6 +763,37 @@ def test_keys_given_to_the_occurrences_of_a_series_adopt_each_once(
     digest = file_digest(db_path)
     assert units.json("import", str(book), "--as-of", "2022-09-30")["unchanged"] == 3
     assert file_digest(db_path) == digest
+
+
+def test_a_sheets_act_before_an_occurrence_was_issued_is_a_bad_row(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """The register's own sheet read back with a completion dated before the August
+    occurrence was issued (1/8/2022), or read as of a day before it with its progress: each is
+    a bad row naming that day, as `done` and `progress` refuse it; nothing is written."""
+    units.ok("assign", str(meeting), "--unit", "VPTU", "--every", "month", "--day", "20",
+             "--from", "1/7/2022", "--until", "30/9/2022", "Báo cáo tháng")  # fmt: skip
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
+    wb = load_workbook(book)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[4]]
+    august = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 5).value.month == 8)
+    ws.cell(august, header.index("Completed on") + 1).value = datetime(2022, 7, 25)
+    ws.cell(august, header.index("Result") + 1).value = None
+    wb.save(book)
+    digest = file_digest(db_path)
+    message = units.fail("import", str(book), "--as-of", "2022-09-30")
+    assert "completion date 2022-07-25 of directive" in message, message
+    assert "before it was issued (2022-08-01)" in message, message
+    ws.cell(august, header.index("Completed on") + 1).value = None
+    ws.cell(august, header.index("Progress") + 1).value = "50%"
+    wb.save(book)
+    message = units.fail("import", str(book), "--as-of", "2022-07-25")
+    assert "progress date 2022-07-25 of directive" in message, message
+    assert "before it was issued (2022-08-01)" in message, message
+    assert file_digest(db_path) == digest
+    assert units.json("import", str(book), "--as-of", "2022-08-01")["updated"] == 1
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

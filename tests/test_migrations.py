@@ -1043,7 +1043,8 @@ def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_ba
         assert checks["placeholders"]["status"] == "warning"
         assert checks["placeholders"]["detail"].startswith(f"{table} {gone} ")
     assert cli("doctor", "--repair", "--yes").stderr.strip() == (
-        f"database {db}: nothing to repair (no row points to a record that is not there)"
+        f"database {db}: nothing to repair (no row points to a record that is not there, no "
+        "closure copies another)"
     )
 
     undone = cli("undo", "--yes")
@@ -1238,10 +1239,13 @@ def test_doctor_repair_on_a_sound_register_has_nothing_to_do(
     if backend == "postgresql":
         assert said.endswith(
             "nothing to repair (PostgreSQL enforces foreign keys: no row can point to a record "
-            "that is not there)"
+            "that is not there; no closure copies another)"
         ), said
     else:
-        assert said.endswith("nothing to repair (no row points to a record that is not there)")
+        assert said.endswith(
+            "nothing to repair (no row points to a record that is not there, no closure copies "
+            "another)"
+        ), said
     # what --repair does not follow, and --yes alone, are usage errors
     for args, words in (
         (["--repair", "--format", "json"], "--repair says what it did on stderr, with no table"),
@@ -1716,6 +1720,123 @@ def test_the_0020_upgrade_keeps_every_row_and_reopen_then_keeps_the_closure(
     assert (then["status"], then["result"]["doc"]) == ("done_on_time", "5/BC-BTC")
     assert cli.json("show", str(two), "--as-of", "2022-07-15")["status"] == "cancelled"
     assert [c[2] for c in snapshot(db)["closure"]] == ["done", "cancelled"]
+
+
+def test_doctor_warns_of_what_is_dated_on_an_occurrence_before_it_was_issued(
+    cli: Cli, db: str
+) -> None:
+    """Progress and a completion dated on an occurrence before it was issued (an older version
+    recorded them, or another program): every command refuses such a day now, and doctor warns
+    of each under check `series` (exit 0), naming the day; it changes nothing."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", str(meeting), "--unit", "BTC", "--every", "month", "--until", "2022-12-31",
+           "Báo cáo tháng")  # fmt: skip
+    [august] = [
+        d["id"]
+        for d in cli.json("list", "--as-of", "2022-12-31")
+        if d["series_id"] and d["period"] == "2022-08"
+    ]
+    cli.ok("progress", str(august), "--percent", "10", "--date", "2022-08-02")
+    cli.ok("done", str(august), "--date", "2022-08-05")
+
+    def series() -> dict[str, Any]:
+        result = cli("doctor", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return {c["check"]: c for c in json.loads(result.stdout)}["series"]
+
+    assert series()["status"] == "ok"
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE progress_entry SET reported_on = '2022-07-20'"))
+            conn.execute(
+                text("UPDATE directive SET completed_on = '2022-07-28' WHERE id = :d"),
+                {"d": august},
+            )
+        before = snapshot(db)
+        assert series() == {
+            "check": "series",
+            "status": "warning",
+            "detail": f"the progress date 2022-07-20 of directive {august} is before it was "
+            f"issued (2022-08-01); the completion date 2022-07-28 of directive {august} is "
+            "before it was issued (2022-08-01)",
+        }
+        assert snapshot(db) == before
+    finally:
+        engine.dispose()
+
+
+CLOSURE_VALUES = (
+    "directive_id, kind, closed_on, completed_on_exact, note, claimed_on, doc, doc_date, file, "
+    "file_hash, verdict, accepted_on, returned_on, return_reason, reopened_on, reopen_reason"
+)
+
+
+def test_doctor_repair_removes_a_closure_that_copies_another(cli: Cli, db: str) -> None:
+    """A closure another program wrote twice (every value the same) counted its directive twice
+    on its days, and `doctor --repair` left it: it removes the copy (the later id), saying
+    which, in one change that `undo` takes back. A closure overlapping another with days of its
+    own is left to the office, which alone knows which day is right: doctor still names it."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "12/BC-BTC", "--note", "Xong")
+    cli.ok("reopen", str(one), "--date", "1/8/2022", "--reason", "Thiếu phụ lục")
+    cli.ok("done", str(one), "--date", "1/9/2022")
+    shown = ["show", str(one), "--as-of", "2022-07-15", "--format", "json"]
+
+    def closures() -> dict[str, Any]:
+        checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+        return checks["closures"]
+
+    sound = (cli.ok(*shown), snapshot(db))
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    f"INSERT INTO closure ({CLOSURE_VALUES}) SELECT {CLOSURE_VALUES} FROM closure "
+                    "WHERE id = 1"
+                )
+            )
+        damaged = snapshot(db)
+        said = closures()["detail"]
+        assert said.startswith(f"directive {one}: closures 1 and 2 are both in force"), said
+        repaired = cli("doctor", "--repair", "--yes")
+        assert repaired.exit_code == 0, repaired.stderr
+        assert repaired.stderr.splitlines()[0] == (
+            f"removed closure 2 of directive {one}, a copy of closure 1 in every value, which "
+            "counted the directive twice"
+        )
+        assert cli.ok(*shown) == sound[0]
+        assert closures()["status"] == "ok"
+        assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == {
+            k: v for k, v in sound[1].items() if k != "change_log"
+        }
+        cli.ok("undo", "--yes")
+        assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == {
+            k: v for k, v in damaged.items() if k != "change_log"
+        }
+        # a closure of days of its own that overlaps another: said, not repaired
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    f"INSERT INTO closure ({CLOSURE_VALUES}) SELECT {CLOSURE_VALUES} FROM closure "
+                    "WHERE id = 1"
+                )
+            )
+            conn.execute(text("UPDATE closure SET closed_on = '2022-07-10' WHERE id = 3"))
+        vi = cli("--lang", "vi", "doctor", "--repair", "--yes").stderr.splitlines()
+        assert vi[0] == (
+            f"đã xoá lần kết thúc 2 của nhiệm vụ {one}, bản sao mọi giá trị của lần kết thúc 1, "
+            "làm nhiệm vụ bị tính hai lần"
+        )
+        assert len(vi) == 2, vi  # closure 3 is not a copy
+        said = closures()["detail"]
+        assert said.startswith(f"directive {one}: closures 1 and 3 are both in force"), said
+    finally:
+        engine.dispose()
 
 
 def test_doctor_names_closures_that_would_count_a_directive_twice(cli: Cli, db: str) -> None:

@@ -650,6 +650,37 @@ def test_pack_in_never_closes_a_reopened_directive_before_its_reopening(
     assert quarter.json("show", "2", "--as-of", "2022-09-05")["completed_on"] == "2022-09-01"
 
 
+def test_pack_in_refuses_an_act_before_an_occurrence_was_issued(cli: Cli, tmp_path: Path) -> None:
+    """As `done`: a unit's workbook saying "done on 25/8" for the September occurrence of a
+    monthly duty (issued 1/9) is refused, naming the file, sheet, row and the issue day, and
+    nothing is written; done on the issue day it is taken."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "2022-07-05", "--title", "Giao ban quý III")
+    cli.ok("assign", str(meeting), "--unit", "BTC", "--every", "month", "--day", "20",
+           "--until", "2022-12-31", "Báo cáo tháng")  # fmt: skip
+    [september] = [
+        d["id"]
+        for d in cli.json("list", "--as-of", "2022-09-10")
+        if d["series_id"] and d["period"] == "2022-09"
+    ]
+    folder = tmp_path / "phieu"
+    _out(cli, folder)
+    early = tmp_path / "BTC-som.xlsx"
+    _fill(folder / "BTC.xlsx", early, "Chủ trì", {september: {DONE: dt.date(2022, 8, 25)}})
+    before = snapshot(cli.db)
+    said = cli.fail("pack", "in", str(early), "--date", "2022-09-12")
+    assert said.startswith(f"Error: {early}, sheet 'Chủ trì', row "), said
+    assert said.endswith(
+        f"the completion date 2022-08-25 of directive {september} is before it was issued "
+        "(2022-09-01)"
+    ), said
+    assert snapshot(cli.db) == before
+    on_time = tmp_path / "BTC-dung.xlsx"
+    _fill(folder / "BTC.xlsx", on_time, "Chủ trì", {september: {DONE: dt.date(2022, 9, 1)}})
+    cli.ok("pack", "in", str(on_time), "--date", "2022-09-12")
+    assert cli.json("show", str(september))["completed_on"] == "2022-09-01"
+
+
 def test_a_completion_answered_counts_as_done_records_it(
     packed: tuple[Cli, Path], tmp_path: Path
 ) -> None:

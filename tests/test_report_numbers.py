@@ -249,8 +249,9 @@ def recordings(draw: st.DrawFn) -> Recording:
         # (none to record): the register has no such series
         first = len(duties)
         for issued, due in made:
-            start = max(held, issued - timedelta(days=10))
-            acts = draw_acts(draw, held, start, due, calendar, by_acceptance)
+            # an occurrence is given on its issue day: nothing on it is dated before (dirtrack
+            # refuses it), and words of a new deadline count from it
+            acts = draw_acts(draw, issued, issued, due, calendar, by_acceptance)
             duties.append(Duty(m, issued, unit, due, acts, series=len(series)))
             duties[-1].issued_in_own_period = True
         if made:

@@ -4,6 +4,7 @@ colours and the leader's brief, driven through the CLI."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -408,3 +409,48 @@ def test_a_verdict_by_its_vietnamese_name(cli: Cli, db: str) -> None:
         "short (chưa đạt)"
     )
     assert snapshot(db) == before
+
+
+@pytest.mark.parametrize("accepts", [False, True])
+def test_a_return_keeps_what_the_completion_said(cli: Cli, tmp_path: Path, accepts: bool) -> None:
+    """`return` cleared the completion's note with its day: the note was then nowhere but in the
+    change log. After a return the completion's note, result document, file and hash are all
+    readable (`show`: its result, and the history's result event with the note; `export`), and
+    `undo` of the return gives the completion back as it was; whether the office decides by
+    acceptance (the completion waited) or not (it had counted)."""
+    _, (one, *_) = setup(cli)
+    if accepts:
+        cli.ok("office", "set", "--accept-completions", "có", "--on-time-by", "nghiệm thu")
+    proof = tmp_path / "bao-cao.pdf"
+    proof.write_bytes(b"%PDF bao cao")
+    digest = hashlib.sha256(b"%PDF bao cao").hexdigest()
+    cli.ok("done", str(one), "--date", "2025-03-25", "--doc", "45/BC-SYT", "--doc-date",
+           "2025-03-20", "--file", str(proof), "--note", "Đã gửi báo cáo")  # fmt: skip
+    before = show(cli, one, "2025-04-30")
+    cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-28")
+    record = show(cli, one, "2025-04-30")
+    assert (record["status"], record["completed_on"]) == ("overdue", None)
+    result = record["result"]
+    assert (result["doc"], result["doc_date"], result["file"], result["file_hash"]) == (
+        "45/BC-SYT",
+        "2025-03-20",
+        str(proof),
+        digest,
+    )
+    assert (result["returned_on"], result["return_reason"]) == ("2025-03-28", "Thiếu số liệu")
+    assert [(e["event"], e.get("note")) for e in record["history"][1:]] == [
+        ("result", "45/BC-SYT; Đã gửi báo cáo"),
+        ("returned", "Thiếu số liệu"),
+    ]
+    [exported] = [d for d in json.loads(cli.ok("export"))["directives"] if d["id"] == one]
+    assert (exported["completed_on"], exported["completion_note"]) == (None, "Đã gửi báo cáo")
+    assert exported["result"]["file_hash"] == digest
+    assert exported["result"]["returned_on"] == "2025-03-28"
+    cli.ok("undo", "--yes")
+    assert show(cli, one, "2025-04-30") == before
+    # the next completion reported says its own note
+    cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-28")
+    cli.ok("done", str(one), "--date", "2025-04-02", "--doc", "46/BC-SYT")
+    again = show(cli, one, "2025-04-30")
+    assert ("result", "46/BC-SYT") in [(e["event"], e.get("note")) for e in again["history"]]
+    assert "Đã gửi báo cáo" not in json.dumps(again, ensure_ascii=False)

@@ -29,8 +29,9 @@ def duties(cli: Cli) -> dict[str, int]:
     - ``quarterly``: BTC, the NĐ 09 cut-off (14/9/2025 a Sunday: 15/9);
     - ``yearly``: VPTU, the cut-off 14/12/2025 (a Sunday: 15/12).
 
-    VPTU: July done 18/7 (on time), August 25/8 (late), May 1/8 (late), October ahead of its
-    month on 28/9. BTC: the Q3 report done 16/9 (late); no monthly one done.
+    VPTU: July done 18/7 (on time), August 25/8 (late), May 1/8 (late), October on the day it
+    was issued, 1/10 (the report sent on 28/9 is recorded no earlier: nothing is dated on an
+    occurrence before it is issued). BTC: the Q3 report done 16/9 (late); no monthly one done.
     """
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
@@ -50,7 +51,7 @@ def duties(cli: Cli) -> dict[str, int]:
         (vptu, "2025-07", "18/7/2025"),
         (vptu, "2025-08", "25/8/2025"),
         (vptu, "2025-05", "1/8/2025"),
-        (vptu, "2025-10", "28/9/2025"),
+        (vptu, "2025-10", "1/10/2025"),
         (quarterly, "2025-Q3", "16/9/2025"),
     ):
         cli.ok("done", str(ids[series, period]), "--date", day)
@@ -85,7 +86,7 @@ def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict
     units = {u["code"]: _counts(u) for u in report["units"]}
     # (total, on time, late, in time, overdue), by hand, T = 30/9:
     # VPTU: Jul on time; Aug late; Sep overdue (22/9); May late (done 1/8, in Q3); Jan-Apr, Jun
-    #   overdue; the year's in time; October's (done 28/9) is for Q4, not counted here.
+    #   overdue; the year's in time; October's (done 1/10) is for Q4, not counted here.
     # BTC: Jul-Sep and Jan-Jun monthly overdue; Q3 late (16/9 > 15/9); Q1, Q2 overdue.
     assert units == {"VPTU": (10, 1, 2, 1, 6), "BTC": (12, 0, 1, 0, 11)}
     series = {s["id"]: s for s in report["series"]}
@@ -114,7 +115,7 @@ def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict
         mine = [s for s in report["series"] if s["unit"] == code]
         assert sum(s["total"] + s["carried"] for s in mine) == units[code][0]
 
-    # Q4 as of 31/10: October's, done ahead on 28/9, counts in Q4 (on time); November's is
+    # Q4 as of 31/10: October's, done on 1/10, counts in Q4 (on time); November's is
     # not given yet. VPTU: Oct on time, the year's in time, Jan-Apr, Jun, Sep overdue.
     q4 = cli.json("report", "--quarter", "2025Q4", "--as-of", "2025-10-31")
     assert {u["code"]: _counts(u) for u in q4["units"]}["VPTU"] == (8, 1, 0, 1, 6)

@@ -634,7 +634,8 @@ def doctor(
             "--repair",
             help="Re-create, as placeholders keeping every row, the units, meetings, series and "
             "fields that rows point to but another program deleted (a limitation's: the link "
-            "cleared); one change in history, which undo takes back.",
+            "cleared), and remove a closure that copies another in every value; one change in "
+            "history, which undo takes back.",
         ),
     ] = False,
     yes: YesOpt = False,
@@ -670,20 +671,19 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
     target = resolve_target(state(ctx).db)
     if target.path is not None and not target.path.exists():
         raise NotFound.of("no_database_at", path=target.path)
-    if not target.is_sqlite:
-        err(msg("repair_enforced", lang, db=target.display))
-        return
 
     def line(made: Made, done: bool = True) -> str:
         key = f"repair_{made.table}" if done else f"repair_{made.table}_will"
         return msg(
-            key, lang, id=made.id, code=made.code, day=made.day, source=made.day_from, n=made.rows
-        )
+            key, lang, id=made.id, code=made.code, day=made.day, source=made.day_from, n=made.rows,
+            directive=made.directive, first=made.first,
+        )  # fmt: skip
 
     with unit_of_work(ctx, write=False, damaged=True) as session:
         planned = plan(session)
-    if not planned:
-        err(msg("repair_nothing", lang, db=target.display))
+    if not planned:  # PostgreSQL: only a copied closure, foreign keys being enforced
+        key = "repair_nothing" if target.is_sqlite else "repair_enforced"
+        err(msg(key, lang, db=target.display))
         return
     confirm(ctx, yes, [line(made, done=False) for made in planned])
     with unit_of_work(ctx, write=True, name=REPAIR, damaged=True) as session:

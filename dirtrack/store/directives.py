@@ -1,7 +1,8 @@
 """Directives and what happens to them: progress, completion, extensions, cancellation.
 
 Also the rules a directive's days obey (a deadline not before its meeting,
-:func:`due_before_meeting`; a day not before the meeting or before a decision recorded later),
+:func:`due_before_meeting`; an act's day not before the day it was given, :func:`not_before_given`,
+nor before a decision recorded later),
 finding one recorded twice, correcting one (:func:`edit_directive`) and opening one again
 (:func:`reopen`), and reading directive facts through a filter (:func:`iter_facts`).
 """
@@ -184,13 +185,34 @@ def _meeting_date(session: Session, directive: Directive) -> date:
     return meeting.date
 
 
-def _check_not_before_meeting(session: Session, directive: Directive, day: date, what: str) -> None:
-    """``what``: the date's name in the error catalog, ``day_<what>`` (``day_completion``)."""
-    held = _meeting_date(session, directive)
+def not_before_given(
+    directive_id: int | None, day: date, what: str, *, held: date, issued: date | None
+) -> InvalidInput | None:
+    """Why an act dated ``day`` cannot be recorded on a directive (``what``: the date's name in
+    the error catalog, ``day_<what>``: ``day_completion``), or None: no act on a directive is
+    dated before the day it is given (:func:`given_on`), the day of its meeting (``held``), or
+    for an occurrence of a series the day it was issued (``issued``). Every writer asks it:
+    ``done``, ``progress``, ``extend``, ``request``, ``cancel``, ``reopen``, a sheet, a pack, a
+    JSON import."""
     if day < held:
-        raise InvalidInput.of(
-            "day_before_meeting", what=Phrase(f"day_{what}"), day=day, id=directive.id, held=held
+        return InvalidInput.of(
+            "day_before_meeting", what=Phrase(f"day_{what}"), day=day, id=directive_id, held=held
         )
+    if issued is not None and day < issued:
+        return InvalidInput.of(
+            "day_before_issued", what=Phrase(f"day_{what}"), day=day, id=directive_id,
+            issued=issued,
+        )  # fmt: skip
+    return None
+
+
+def _check_not_before_given(session: Session, directive: Directive, day: date, what: str) -> None:
+    """:func:`not_before_given`, raised."""
+    refused = not_before_given(
+        directive.id, day, what, held=_meeting_date(session, directive), issued=directive.issued_on
+    )
+    if refused is not None:
+        raise refused
 
 
 def decided_after(
@@ -236,7 +258,24 @@ def before_recorded(
     the completion would turn a completion that was late into one on time), and no return of an
     earlier completion (it is open again only from that day). Progress reported later does not
     stop it: an office's sheet logs progress on the sheet's day, and a completion learnt of
-    afterwards is recorded on its own day, as before. An import checks it before it writes."""
+    afterwards is recorded on its own day, as before. Nor may it be closed before the day it
+    was given (:func:`not_before_given`: a sheet's row on an occurrence of a series). An import
+    checks it before it writes."""
+    from sqlalchemy import select as core_select
+
+    from dirtrack.store.tables import directive as d
+    from dirtrack.store.tables import meeting as m
+
+    query = (
+        core_select(d.c.issued_on, m.c.date)
+        .join(m, m.c.id == d.c.meeting_id)
+        .where(d.c.id == directive_id)
+    )
+    given = conn.execute(query).first()
+    if given is not None:
+        refused = not_before_given(directive_id, day, what, held=given.date, issued=given.issued_on)
+        if refused is not None:
+            return refused
     found = recorded_after(conn, directive_id, day)
     if found is None:
         return None
@@ -319,18 +358,17 @@ def _checked_progress(
     directive: Any, held: date, on: date, percent: int | None, note: str | None
 ) -> str | None:
     """The note of a progress entry as stored, once the entry is checked against the directive
-    (anything with ``id``, ``completed_on``, ``cancelled_on``, ``withdrawn_on``) and the day
-    of its meeting."""
+    (anything with ``id``, ``completed_on``, ``cancelled_on``, ``withdrawn_on``,
+    ``issued_on``) and the day of its meeting (:func:`not_before_given`)."""
     if percent is not None:
         check_percent(percent)
     note = clean_optional(note, "note")
     if percent is None and note is None:
         raise InvalidInput.of("progress_nothing")
     _check_open(directive, "progress")
-    if on < held:
-        raise InvalidInput.of(
-            "day_before_meeting", what=Phrase("day_progress"), day=on, id=directive.id, held=held
-        )
+    refused = not_before_given(directive.id, on, "progress", held=held, issued=directive.issued_on)
+    if refused is not None:
+        raise refused
     return note
 
 
@@ -371,7 +409,12 @@ def add_progress_many(session: Session, entries: Sequence[NewProgress]) -> None:
     for start in range(0, len(ids), 500):
         query = (
             core_select(
-                d.c.id, d.c.completed_on, d.c.cancelled_on, d.c.withdrawn_on, m.c.date.label("held")
+                d.c.id,
+                d.c.completed_on,
+                d.c.cancelled_on,
+                d.c.withdrawn_on,
+                d.c.issued_on,
+                m.c.date.label("held"),
             )
             .join(m, m.c.id == d.c.meeting_id)
             .where(d.c.id.in_(ids[start : start + 500]))
@@ -416,8 +459,8 @@ def extend(
     """
     directive = get_directive(session, directive_id)
     _check_open(directive, "extend")
-    _check_not_before_meeting(session, directive, approved_on, "approval")
-    _check_not_before_meeting(session, directive, new_due, "new_deadline")
+    _check_not_before_given(session, directive, approved_on, "approval")
+    _check_not_before_given(session, directive, new_due, "new_deadline")
     in_force = get_facts(session, directive_id, as_of=approved_on).due_at(approved_on)
     if in_force is not None and new_due <= in_force:
         raise Conflict.of("extend_not_later", id=directive_id, due=new_due, in_force=in_force)
@@ -438,7 +481,7 @@ def cancel(
 ) -> Directive:
     directive = get_directive(session, directive_id)
     _check_open(directive, "cancel")
-    _check_not_before_meeting(session, directive, on, "cancellation")
+    _check_not_before_given(session, directive, on, "cancellation")
     _check_not_before_recorded(session, directive, on, "cancellation")
     directive.cancelled_on = on
     directive.cancel_reason = clean_optional(reason, "reason")
@@ -472,7 +515,7 @@ def reopen(
     closed = (directive.completed_on, directive.cancelled_on, directive.withdrawn_on)
     if all(day is None for day in closed):
         raise Conflict.of("reopen_open", id=directive_id)
-    _check_not_before_meeting(session, directive, on, "reopening")
+    _check_not_before_given(session, directive, on, "reopening")
     for other, day in zip(("completion", "cancellation", "answer"), closed, strict=True):
         if day is not None and on < day:
             raise InvalidInput.of(
@@ -582,6 +625,10 @@ def edit_directive(
     if "due" in changes:
         due = changes["due"]
         refused = due_before_meeting(due, held)
+        if refused is None and due is not None:  # an occurrence's, not before it was issued
+            refused = not_before_given(
+                directive.id, due, "deadline", held=held, issued=directive.issued_on
+            )
         if refused is not None:
             raise refused
         extensions = session.exec(

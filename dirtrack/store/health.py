@@ -174,26 +174,71 @@ def check_foreign_keys(conn: Connection) -> Check:
     return Check("foreign_keys", OK, Detail(Phrase("hc_references_ok")))
 
 
+# What is recorded on a directive, by its day, named as the error that refuses it names it
+# (``day_<what>``): nothing on an occurrence of a series may be dated before the day it was
+# issued (:func:`dirtrack.store.directives.not_before_given`). (table, column naming the
+# directive, day column, what)
+_ACT_DAYS: tuple[tuple[str, str, str, str], ...] = (
+    ("directive", "id", "completed_on", "completion"),
+    ("directive", "id", "cancelled_on", "cancellation"),
+    ("progress_entry", "directive_id", "reported_on", "progress"),
+    ("extension", "directive_id", "approved_on", "approval"),
+    ("extension", "directive_id", "new_due", "new_deadline"),
+    ("request", "directive_id", "asked_on", "request"),
+    ("request", "directive_id", "to_due", "new_deadline"),
+    ("directive_result", "directive_id", "claimed_on", "completion"),
+    ("directive_result", "directive_id", "doc_date", "result_doc"),
+)
+
+
+def _before_issued(conn: Connection) -> list[Phrase | str]:
+    """What is dated on an occurrence before the day it was issued, by directive and day."""
+    tables = models.metadata().tables
+    directive = tables["directive"]
+    present = _present(conn)
+    if not {"id", "issued_on"} <= present.get(directive.name, set()):
+        return []  # the schema check's to say
+    rows: list[tuple[int, object, str, object]] = []
+    for name, owner, column, what in _ACT_DAYS:
+        if not {owner, column} <= present.get(name, set()):
+            continue
+        table = tables[name]
+        day = table.c[column]
+        query = select(directive.c.id, day, directive.c.issued_on).where(
+            directive.c.issued_on.is_not(None), day < directive.c.issued_on
+        )
+        if table is not directive:
+            query = query.join_from(directive, table, table.c[owner] == directive.c.id)
+        rows += [(ident, found, what, issued) for ident, found, issued in conn.execute(query)]
+    rows.sort(key=lambda row: (row[0], str(row[1]), row[2]))
+    return [
+        Phrase("day_before_issued", what=Phrase(f"day_{what}"), day=day, id=ident, issued=issued)
+        for ident, day, what, issued in rows
+    ]
+
+
 def check_series(conn: Connection) -> Check:
-    """Series that end before they start: refused at entry now, recorded by older versions.
-    A warning: every record is readable, but such a series has no occurrence to come."""
+    """Series that end before they start: refused at entry now, recorded by older versions;
+    and what is dated on an occurrence before the day it was issued, as an older version or
+    another program recorded it (:data:`_ACT_DAYS`). A warning: every record is readable, and
+    read as before, but such a series has no occurrence to come."""
     series = models.metadata().tables["series"]
     try:
-        if not {"id", "starts_on", "ends_on"} <= _present(conn).get(series.name, set()):
-            # a missing table or column is the schema check's to say
-            return Check("series", OK, Detail(Phrase("hc_series_ok")))
-        rows = conn.execute(
-            select(series.c.id, series.c.starts_on, series.c.ends_on)
-            .where(series.c.ends_on < series.c.starts_on)
-            .order_by(series.c.id)
-        ).all()
+        found: list[Phrase | str] = []
+        if {"id", "starts_on", "ends_on"} <= _present(conn).get(series.name, set()):
+            # else a missing table or column is the schema check's to say
+            found += [
+                Phrase("hc_series_reversed", id=ident, start=start, end=end)
+                for ident, start, end in conn.execute(
+                    select(series.c.id, series.c.starts_on, series.c.ends_on)
+                    .where(series.c.ends_on < series.c.starts_on)
+                    .order_by(series.c.id)
+                )
+            ]
+        found += _before_issued(conn)
     except SQLAlchemyError as exc:
         return _failure("series", exc)
-    if rows:
-        found: list[Phrase | str] = [
-            Phrase("hc_series_reversed", id=ident, start=start, end=end)
-            for ident, start, end in rows
-        ]
+    if found:
         return Check("series", WARNING, _listed(found))
     return Check("series", OK, Detail(Phrase("hc_series_ok")))
 

@@ -1,7 +1,11 @@
 """``doctor --repair``: a record that rows point to but that is not there (a unit, meeting,
 series, field deleted by another program with foreign keys off, before the triggers kept them)
 re-created as a placeholder with its id, so that every row is kept and every command opens the
-register again; a limitation a later one repeats is not re-created, the link is cleared.
+register again; a limitation a later one repeats is not re-created, the link is cleared. A
+closure that repeats an earlier one of its directive in every value (another program's copy,
+which counts the directive twice on its days) is removed: nothing it says is lost. Other
+closures ``doctor`` finds overlapping are left to the office, which alone knows which day is
+right (:func:`dirtrack.store.health.check_closures`).
 
 A placeholder changes no count: a unit is live (not retired), as the deleted one was when its
 rows were counted; a meeting takes the earliest day its rows hold, which no deadline, closing,
@@ -56,6 +60,8 @@ class Made:
     code: str | None = None  # a unit's or a field's
     day: date | None = None  # a meeting's day, a series' first day
     day_from: Phrase | None = None  # what a meeting's day is (the deadline of directive 4)
+    directive: int | None = None  # a closure's
+    first: int | None = None  # the closure a removed one copies
 
 
 def missing_records(conn: Connection) -> dict[str, dict[int, int]]:
@@ -80,6 +86,29 @@ def missing_records(conn: Connection) -> dict[str, dict[int, int]]:
     return found
 
 
+def copied_closures(conn: Connection) -> list[tuple[int, int, int]]:
+    """The closures that repeat an earlier one (a lower id) of the same directive in every
+    value: each as (its directive, its id, the first one it copies), by directive and id."""
+    from sqlalchemy import and_, func
+
+    from dirtrack import models
+
+    closure = models.metadata().tables["closure"]
+    first = closure.alias("first")
+    same = [
+        column.is_not_distinct_from(first.c[column.name])
+        for column in closure.c
+        if column.name != "id"
+    ]
+    query = (
+        select(closure.c.directive_id, closure.c.id, func.min(first.c.id))
+        .join(first, and_(first.c.id < closure.c.id, *same))
+        .group_by(closure.c.directive_id, closure.c.id)
+        .order_by(closure.c.directive_id, closure.c.id)
+    )
+    return [(int(d), int(i), int(f)) for d, i, f in conn.execute(query)]
+
+
 def plan(session: Session) -> list[Made]:
     """What :func:`repair` would do, in the order it does it; nothing written."""
     return [made for made, _values in _planned(session)]
@@ -91,6 +120,7 @@ def repair(session: Session, lang: str) -> list[Made]:
     coordinating units, which nothing counts), in this unit of work; the change log records
     each row, so ``undo`` takes it back. Texts of the placeholders are in ``lang``."""
     from dirtrack.models import (
+        Closure,
         DirectiveField,
         Limitation,
         Meeting,
@@ -117,6 +147,8 @@ def repair(session: Session, lang: str) -> list[Made]:
         elif made.table == "series":
             text = _text("repair_series_text", lang, made)
             session.add(Series(id=made.id, text=text, **values))
+        elif made.table == "closure":
+            session.delete(session.get(Closure, made.id))
         elif made.table == "series_coordinator":
             kept = select(SeriesCoordinator).where(col(SeriesCoordinator.series_id) == made.id)
             for link in session.scalars(kept):
@@ -177,6 +209,8 @@ def _planned(session: Session) -> list[tuple[Made, dict[str, Any]]]:
             found.append((Made("series_coordinator", ident, rows), {}))
     for ident, rows in missing.get("limitation", {}).items():
         found.append((Made("limitation", ident, rows), {}))
+    for directive, ident, copied in copied_closures(conn):
+        found.append((Made("closure", ident, 1, directive=directive, first=copied), {}))
     return found
 
 

@@ -7,8 +7,10 @@ Which day decides on time or late (``directive.completed_on``, the C of the stat
 - otherwise: the result document's date when ``done`` gives one, else ``done --date``.
 
 ``return`` sends a completion back: the directive is open again, the result row keeps the
-return and its reason. An approved extension request becomes an :class:`Extension` dated on the
-approval; an approved withdrawal request sets ``directive.withdrawn_on`` (status ``withdrawn``).
+return and its reason, and the directive its completion note (as while the completion waited
+for acceptance) until the next ``done``. An approved extension request becomes an
+:class:`Extension` dated on the approval; an approved withdrawal request sets
+``directive.withdrawn_on`` (status ``withdrawn``).
 A new deadline asked for is judged here once (:func:`check_asked_due`), for ``request extend``,
 ``pack in`` and a sheet's row alike.
 """
@@ -30,7 +32,7 @@ from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.scoring import VERDICTS
 from dirtrack.store import get_row
 from dirtrack.store.directives import (
-    _check_not_before_meeting,
+    _check_not_before_given,
     _check_not_before_recorded,
     _check_open,
     extend,
@@ -141,9 +143,9 @@ def complete(
     """
     directive = get_directive(session, directive_id)
     _check_open(directive, "complete")
-    _check_not_before_meeting(session, directive, on, "completion")
+    _check_not_before_given(session, directive, on, "completion")
     if doc_date is not None:
-        _check_not_before_meeting(session, directive, doc_date, "result_doc")
+        _check_not_before_given(session, directive, doc_date, "result_doc")
         if doc_date > on:
             raise InvalidInput.of("doc_after_done", doc_date=doc_date, date=on)
     if verdict is not None:
@@ -228,8 +230,7 @@ def send_back(session: Session, directive_id: int, *, on: date, reason: str) -> 
         raise InvalidInput.of("accept_before_done", date=on, done=found.claimed_on)
     found.returned_on, found.return_reason = on, text
     session.add(found)
-    directive.completed_on = None
-    directive.completion_note = None
+    directive.completed_on = None  # never counted; its note stays, as its result row does
     session.add(directive)
     session.flush()
 
@@ -266,7 +267,7 @@ def ask(
     if not text:
         raise InvalidInput.of("reason_required")
     number = document_number(doc)
-    _check_not_before_meeting(session, directive, on, "request")
+    _check_not_before_given(session, directive, on, "request")
     if kind == EXTEND:  # what is asked for is judged before whether it may be asked now
         assert to_due is not None
         check_asked_due(session, directive, to_due, on)
@@ -307,7 +308,7 @@ def check_asked_due(session: Session, directive: Directive, to_due: date, on: da
     refused = asked_not_later(to_due, get_facts(session, directive.id, as_of=on).due_at(on))
     if refused is not None:
         raise refused
-    _check_not_before_meeting(session, directive, to_due, "new_deadline")
+    _check_not_before_given(session, directive, to_due, "new_deadline")
 
 
 def asked_not_later(to_due: date, in_force: date | None) -> InvalidInput | None:

@@ -58,9 +58,9 @@ class DirectiveSections(ImportState):
                     "json_no_ref", where=f"{at}.extension_id", what=f"{where}.extensions",
                     id=asked.extension_id,
                 )  # fmt: skip
-            self.check_request(asked, at, d.meeting_id)
+            self.check_request(asked, at, d.meeting_id, d.issued_on)
         if d.result is not None:
-            self.check_result(d.result, f"{where}.result", d.meeting_id)
+            self.check_result(d.result, f"{where}.result", d.meeting_id, d.issued_on)
         self.check_closures(d, where)
         return field_id
 
@@ -76,7 +76,9 @@ class DirectiveSections(ImportState):
             at = f"{where}.closures[{n}]"
             self.new_id("directives.closures", ended.id)
             kind = what[ended.kind]
-            self.not_before(f"{at}.closed_on", d.meeting_id, held, kind, ended.closed_on)
+            self.not_before(
+                f"{at}.closed_on", d.meeting_id, held, kind, ended.closed_on, d.issued_on
+            )
             check_not_before(f"{at}.closed_on", kind, ended.closed_on, "reopening", reopened)
             check_not_before(
                 f"{at}.reopened_on", "reopening", ended.reopened_on, kind, ended.closed_on
@@ -84,7 +86,7 @@ class DirectiveSections(ImportState):
             if ended.result is not None:
                 if ended.kind != "done":
                     raise InvalidInput.of("json_result_not_done", where=f"{at}.result")
-                self.check_result(ended.result, f"{at}.result", d.meeting_id)
+                self.check_result(ended.result, f"{at}.result", d.meeting_id, d.issued_on)
             reopened = ended.reopened_on
         for key, kind in (
             ("completed_on", "completion"),
@@ -93,13 +95,13 @@ class DirectiveSections(ImportState):
         ):
             check_not_before(f"{where}.{key}", kind, getattr(d, key), "reopening", reopened)
 
-    def check_request(self, asked: RequestOut, at: str, meeting: int) -> None:
+    def check_request(self, asked: RequestOut, at: str, meeting: int, issued: date | None) -> None:
         """The order `request`, `approve` and `reject` keep: asked on or after the meeting, a
         new deadline for a request of more time, answered on or after the asking, with the day
         of the answer given exactly when there is one, and a refusal's reason."""
         held = self.held[meeting]
-        self.not_before(f"{at}.asked_on", meeting, held, "request", asked.asked_on)
-        self.not_before(f"{at}.to_due", meeting, held, "new_deadline", asked.to_due)
+        self.not_before(f"{at}.asked_on", meeting, held, "request", asked.asked_on, issued)
+        self.not_before(f"{at}.to_due", meeting, held, "new_deadline", asked.to_due, issued)
         if asked.kind == "extend" and asked.to_due is None:
             raise InvalidInput.of("json_missing", where=f"{at}.to_due")
         if (asked.decision is None) != (asked.decided_on is None):
@@ -108,13 +110,13 @@ class DirectiveSections(ImportState):
         if asked.decision == "rejected" and not asked.decision_reason:
             raise InvalidInput.of("json_no_reason", where=f"{at}.decision_reason")
 
-    def check_result(self, result: ResultOut, at: str, meeting: int) -> None:
+    def check_result(self, result: ResultOut, at: str, meeting: int, issued: date | None) -> None:
         """The order `done`, `accept` and `return` keep: reported on or after the meeting, its
         document dated between the meeting and the report, accepted or sent back (not both,
         and a return with its reason) on or after the report."""
         held = self.held[meeting]
-        self.not_before(f"{at}.claimed_on", meeting, held, "completion", result.claimed_on)
-        self.not_before(f"{at}.doc_date", meeting, held, "result_doc", result.doc_date)
+        self.not_before(f"{at}.claimed_on", meeting, held, "completion", result.claimed_on, issued)
+        self.not_before(f"{at}.doc_date", meeting, held, "result_doc", result.doc_date, issued)
         check_not_before(
             f"{at}.claimed_on", "completion", result.claimed_on, "result_doc", result.doc_date
         )
@@ -142,20 +144,28 @@ class DirectiveSections(ImportState):
                 if (d.key, d.unit) in self.directive_keys:
                     raise InvalidInput.of("json_same_directive_key", key=d.key)
                 self.directive_keys.add((d.key, d.unit))
-            meeting = d.meeting_id
+            meeting, issued = d.meeting_id, d.issued_on
             closed = [k for k in ("completed_on", "cancelled_on", "withdrawn_on") if getattr(d, k)]
             if len(closed) > 1:  # `cancel`, `done` and `request withdraw` refuse a closed one
                 raise InvalidInput.of("json_closed_twice", where=f"{where}.{closed[1]}")
-            self.not_before(f"{where}.original_due", meeting, held, "deadline", d.original_due)
-            self.not_before(f"{where}.completed_on", meeting, held, "completion", d.completed_on)
-            self.not_before(f"{where}.cancelled_on", meeting, held, "cancellation", d.cancelled_on)
+            self.not_before(
+                f"{where}.original_due", meeting, held, "deadline", d.original_due, issued
+            )
+            self.not_before(
+                f"{where}.completed_on", meeting, held, "completion", d.completed_on, issued
+            )
+            self.not_before(
+                f"{where}.cancelled_on", meeting, held, "cancellation", d.cancelled_on, issued
+            )
             for n, entry in enumerate(d.progress):
                 at = f"{where}.progress[{n}].reported_on"
-                self.not_before(at, meeting, held, "progress", entry.reported_on)
+                self.not_before(at, meeting, held, "progress", entry.reported_on, issued)
             for n, ext in enumerate(d.extensions):
                 at = f"{where}.extensions[{n}]"
-                self.not_before(f"{at}.approved_on", meeting, held, "approval", ext.approved_on)
-                self.not_before(f"{at}.new_due", meeting, held, "new_deadline", ext.new_due)
+                self.not_before(
+                    f"{at}.approved_on", meeting, held, "approval", ext.approved_on, issued
+                )
+                self.not_before(f"{at}.new_due", meeting, held, "new_deadline", ext.new_due, issued)
             field_id = self.read_directive_parts(d, where)
             for n, move in enumerate(d.moves):
                 at = f"{where}.moves[{n}]"

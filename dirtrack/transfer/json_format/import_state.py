@@ -239,9 +239,24 @@ class ImportState:
             raise InvalidInput.of("json_no_meeting", where=f"{where}.meeting_id", id=meeting_id)
         return held
 
-    def not_before(self, where: str, meeting: int, held: date, what: str, day: date | None) -> None:
+    def not_before(
+        self,
+        where: str,
+        meeting: int,
+        held: date,
+        what: str,
+        day: date | None,
+        issued: date | None = None,
+    ) -> None:
+        """Refuse ``day`` before the meeting, or before ``issued``, the day an occurrence of a
+        series was issued (:func:`dirtrack.store.directives.not_before_given`)."""
         if day is not None and day < held:
             raise InvalidInput.of(
                 "json_before_meeting", where=where, what=Phrase(f"day_{what}"), day=day,
                 meeting=meeting, held=held,
+            )  # fmt: skip
+        if day is not None and issued is not None and day < issued:
+            raise InvalidInput.of(
+                "json_before_issued", where=where, what=Phrase(f"day_{what}"), day=day,
+                issued=issued,
             )  # fmt: skip

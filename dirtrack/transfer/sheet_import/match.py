@@ -15,7 +15,7 @@ from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk
-from dirtrack.store.directives import same_text_key
+from dirtrack.store.directives import not_before_given, same_text_key
 from dirtrack.store.units import check_not_retired
 from dirtrack.text import nfc
 from dirtrack.transfer.sheet_import.meetings import MeetingNames
@@ -362,6 +362,17 @@ class Matching(UnitNames, MeetingNames):
                 p.warn(Phrase("warn_recorded_done", id=facts.id, day=facts.completed_on))
             else:
                 p.warn(Phrase("warn_recorded_cancelled", id=facts.id, day=facts.cancelled_on))
+        for written, act, day in (  # the sheet's day, before an occurrence was issued
+            (o.add_progress, "progress", p.progress_day),
+            (o.extend, "approval", p.approved_on),
+            (o.ask, "request", p.asked_on),
+        ):
+            if written and (
+                refused := not_before_given(
+                    facts.id, day, act, held=facts.meeting_date, issued=facts.issued_on
+                )
+            ):
+                p.problem(refused)
         if not o.changes:
             o.action = "unchanged"
         return o
