@@ -1682,6 +1682,24 @@ def test_submitted_where_the_office_decides_by_acceptance_awaits_accept(
     assert by_text(office)["Việc T2"]["completed_on"] == "2023-06-20"
 
 
+def test_a_submission_dated_after_today_is_a_bad_row_naming_its_cell(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A submission waiting for acceptance ('Đã trình ngày 12/6/2999') is a completion the unit
+    reported: like a completion, a day after today (a year typed wrong) is a bad row naming the
+    cell, in the user's language, and nothing is written."""
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        [1, "Việc S", "STC", "30/9/2023", "Đã trình UBND tỉnh ngày 12/6/2999"],
+    ]
+    book, _, path = _book(tmp_path, "fut.xlsx", rows)
+    book.save(path)
+    message = office.fail("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert "dòng 2, cột E (Kết quả)" in message and "12/06/2999" in message
+    assert office.json("list") == []
+
+
 def test_submitted_and_asking_for_more_time_is_one_error_line(office: Cli, tmp_path: Path) -> None:
     """Where completions wait for acceptance, a row both reporting the product submitted and
     asking for a new deadline is a bad row naming its cell (a request is refused on a

@@ -282,9 +282,7 @@ class StatusCells(ImportState):
             except InvalidInput as exc:
                 p.problem(exc, column)
                 return
-            if p.held is not None and day < p.held:
-                p.problem(Phrase("row_completion_before", day=day, held=p.held), column)
-            else:
+            if self._closing_day(p, day, column, "completion"):
                 p.submitted_on, p.submitted_column = day, column
                 p.warn(Phrase("warn_submitted_claim", day=day))
             return
@@ -481,14 +479,18 @@ class StatusCells(ImportState):
             raise again
         return found
 
-    def _closing_day(self, p: Planned, day: date, column: Any, what: str) -> None:
-        """A completion or cancellation day: not before the meeting, nor after today (a year
-        typed wrong, 2999 for 2022, was recorded without a word)."""
+    def _closing_day(self, p: Planned, day: date, column: Any, what: str) -> bool:
+        """Whether a completion (a submission waiting for acceptance too) or cancellation day
+        is taken: not before the meeting, nor after today (a year typed wrong, 2999 for 2022,
+        was recorded without a word); else a bad row naming ``column``."""
         p.closing_column = column
         if p.held is not None and day < p.held:
             p.problem(Phrase(f"row_{what}_before", day=day, held=p.held), column)
         elif day > self.options.today:
             p.problem(Phrase(f"row_{what}_after", day=day, today=self.options.today), column)
+        else:
+            return True
+        return False
 
     def _claim(self, p: Planned, status: cells.Status) -> None:
         """Warn when a cell says 'đúng hạn' / 'quá hạn' and the dates say otherwise."""
