@@ -244,6 +244,15 @@ def test_a_listing_builds_only_the_tables_it_reads(register: Path, tmp_path: Pat
     assert sorted(m for m in modules if m.startswith("dirtrack.models.")) == []
 
 
+def test_a_report_builds_no_class_of_a_table_that_holds_no_row(
+    register: Path, tmp_path: Path
+) -> None:
+    # No pack, urging letter or closure a reopening ended is recorded: the report's sections of
+    # them are asked by the tables' names and their classes are never built.
+    modules = loaded(register, tmp_path, "report", "--quarter", "2022Q2")
+    assert sorted(m for m in modules if m.startswith("dirtrack.models.")) == []
+
+
 def test_a_write_builds_only_the_tables_it_writes(register: Path, tmp_path: Path) -> None:
     # The change log's baseline (the highest id of each table) reads the tables built so far.
     modules = loaded(register, tmp_path, "assign", "1", "--unit", "BTC", "Rà soát biên chế")

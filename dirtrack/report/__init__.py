@@ -366,6 +366,12 @@ class Reader:
         """The directives a report of ``period`` as of ``as_of`` counts."""
         return self.holders.scope(period, as_of, self.unit_ids)
 
+    def facts_of(self, ids: Sequence[int]) -> list[DirectiveFacts]:
+        """The facts of ``ids`` judged as of T (:func:`dirtrack.store.facts.facts_of`)."""
+        return facts.facts_of(
+            self.conn, ids, as_of=self.as_of, past_closures=self.holders.past_closures
+        )
+
     def attributed(self, batch: list[DirectiveFacts]) -> list[DirectiveFacts]:
         """The facts under the unit that held each directive on T."""
         return self.holders.attribute(batch, self.as_of)
@@ -376,7 +382,7 @@ class Reader:
             missing = [i for i in ids if i not in self.known]
             made = {
                 item.id: directive_record(item, self.as_of)
-                for item in self.attributed(facts.facts_of(self.conn, missing, as_of=self.as_of))
+                for item in self.attributed(self.facts_of(missing))
             }
             for i in ids:
                 known = self.known.get(i)
@@ -431,7 +437,7 @@ class Reader:
         # read once however the list is ordered; listed in the order given.
         ordered = sorted(ids)
         for start in range(0, len(ordered), BATCH):
-            batch = facts.facts_of(self.conn, ordered[start : start + BATCH], as_of=as_of)
+            batch = self.facts_of(ordered[start : start + BATCH])
             for item in self.attributed(batch):
                 units[item.id] = item.unit_code
                 self.known[item.id] = directive_record(item, as_of)
@@ -447,7 +453,7 @@ class Reader:
         # The units of the other directives given reasons: who held each on T.
         rest = sorted({row.directive_id for row in reasons} - units.keys())
         for start in range(0, len(rest), BATCH):
-            batch = facts.facts_of(self.conn, rest[start : start + BATCH], as_of=as_of)
+            batch = self.facts_of(rest[start : start + BATCH])
             units.update((item.id, item.unit_code) for item in self.attributed(batch))
         # Stable: one directive's extensions (in the order approved) come before its note.
         found.causes = extension_cause_records(reasons, units) + found.causes

@@ -221,7 +221,8 @@ def red_records(conn: Connection, scope: Scope, holders: Holders, limit: int) ->
     from dirtrack.store.facts import facts_of
 
     ids = red_ids(conn, scope, limit)
-    found = holders.attribute(facts_of(conn, ids, as_of=scope.as_of), scope.as_of)
+    read = facts_of(conn, ids, as_of=scope.as_of, past_closures=scope.past_closures)
+    found = holders.attribute(read, scope.as_of)
     return [directive_record(item, scope.as_of) for item in found]
 
 

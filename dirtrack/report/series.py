@@ -70,6 +70,8 @@ def series_section(
     of_period: dict[int, list[Any]] = defaultdict(list)
     carried: dict[int, int] = defaultdict(int)
     rows = {row.id: row for row in series_rows(conn)}
+    if not rows:  # no periodic directive: no occurrence to judge
+        return [], {**Counts().as_dict(), "carried": 0}
     for occ in occurrence_states(conn, scope, period.start - LONGEST):
         schedule = Schedule.of(rows[occ.series_id])
         if schedule.period_at(occ.issued_on).end >= period.start:

@@ -64,7 +64,7 @@ from dirtrack.store.rules import (
     text_constant,
 )
 from dirtrack.store.rules import status_code as code
-from dirtrack.store.tables import directive, limitation, meeting, request
+from dirtrack.store.tables import directive, holds_rows, limitation, meeting, request
 from dirtrack.text import fold
 
 
@@ -196,7 +196,8 @@ def asked_late() -> tuple[Any, ColumnElement[bool]]:
     """``request`` joined to its directive and to the extension in force on the day each
     request was asked, and the condition that it was asked after that deadline had passed
     (the deadline judged by :func:`dirtrack.store.rules.judgement` as of the request's day)."""
-    judged = judgement(request.c.asked_on, "ext_asked")
+    # only the deadline in force is read: no closure is joined
+    judged = judgement(request.c.asked_on, "ext_asked", past=False)
     joined = request.join(directive, directive.c.id == request.c.directive_id).outerjoin(
         judged.ext, judged.on
     )
@@ -280,10 +281,13 @@ def request_counts(
     ``asked``, ``granted`` and ``refused`` (answered by T, :meth:`RequestFact.decision_at
     <dirtrack.status.RequestFact.decision_at>`), ``pending`` on T, ``moot`` on T (unanswered,
     the directive completed, cancelled or withdrawn by T) and ``asked_late``."""
+    if not holds_rows(conn, "request"):  # no request was ever asked: nothing to count
+        return {}
     joined, late = asked_late()
     day = scope.as_of
-    judged = judgement(day, "ext_t")
-    joined = joined.outerjoin(judged.past, judged.past_on)
+    judged = judgement(day, "ext_t", past=scope.past_closures)
+    if judged.past is not None:
+        joined = joined.outerjoin(judged.past, judged.past_on)
     answered = and_(
         request.c.decided_on.is_not(None),
         request.c.decided_on <= day,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 from sqlmodel import Session, col, select
@@ -20,7 +20,6 @@ from sqlmodel import Session, col, select
 from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Entity, Phrase
 from dirtrack.models import (
-    Closure,
     Directive,
     DirectiveCoordinator,
     DirectiveResult,
@@ -34,6 +33,9 @@ from dirtrack.status import DirectiveFacts, ProgressFact, progress_lowered
 from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired, hand_over_retired, holder_after
 from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
+
+if TYPE_CHECKING:
+    from dirtrack.models import Closure
 
 
 def directive_text(text: str, due: date | None, held: date) -> str:
@@ -236,6 +238,8 @@ def recorded_after(conn: Connection, directive_id: int, day: date) -> tuple[date
     force."""
     from sqlalchemy import func
     from sqlalchemy import select as core_select
+
+    from dirtrack.models import Closure
 
     recorded: list[tuple[date | None, str]] = []
     for other, column, owner in (
@@ -547,6 +551,8 @@ def _closure_of(
     """The directive's current closure, ended by a reopening on ``on``: its cancellation, else
     its withdrawal, else its completion with its result document (the order the status rules
     read them in)."""
+    from dirtrack.models import Closure
+
     assert directive.id is not None
     if directive.cancelled_on is not None:
         kind, day, note = "cancelled", directive.cancelled_on, directive.cancel_reason

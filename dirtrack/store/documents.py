@@ -58,8 +58,11 @@ def urged_before(session: Session, unit_id: int, before: date) -> int:
 def urge_counts(conn: Connection, start: date, end: date) -> tuple[dict[str, int], dict[int, int]]:
     """How many urging letters were sent from ``start`` to ``end``: to each unit (by code) and
     naming each directive (by id), read in one statement (a letter and what it names)."""
+    from dirtrack.store.tables import holds_rows, unit
+
+    if not holds_rows(conn, "urging"):  # no letter was ever recorded: nothing to read
+        return {}, {}
     from dirtrack.models import Urging, UrgingDirective
-    from dirtrack.store.tables import unit
 
     letter = Urging.__table__  # type: ignore[attr-defined]
     named = UrgingDirective.__table__  # type: ignore[attr-defined]

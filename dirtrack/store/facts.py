@@ -44,6 +44,7 @@ from dirtrack.status import (
     ResultFact,
     Status,
 )
+from dirtrack.store import tables
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.rules import (
     OPEN,
@@ -62,7 +63,6 @@ from dirtrack.store.rules import (
     states,
 )
 from dirtrack.store.tables import (
-    closure,
     directive,
     directive_coordinator,
     directive_result,
@@ -339,10 +339,11 @@ def _main_query(rows: Any) -> Select[Any]:
 
 
 @cache
-def _main_by_ids(dialect: str) -> Select[Any]:
+def _main_by_ids(dialect: str, past: bool) -> Select[Any]:
     """The own rows of the directives of the parameter ``ids``, built on first use (a listing
-    builds its own with :func:`_main_query`)."""
-    judged = judged_query(_AS_OF).where(_listed(directive.c.id, dialect))
+    builds its own with :func:`_main_query`); ``past``: whether closures a reopening ended
+    may be recorded (:func:`dirtrack.store.rules.judgement`)."""
+    judged = judged_query(_AS_OF, past=past).where(_listed(directive.c.id, dialect))
     return _main_query(judged.subquery("judged"))
 
 
@@ -354,7 +355,6 @@ class _Parts:
     progress: Select[Any]
     coordinators: Select[Any]
     requests: Select[Any]
-    closures: Select[Any]
 
 
 @cache
@@ -396,7 +396,16 @@ def _parts(dialect: str) -> _Parts:
         )
         .where(_listed(request.c.directive_id, dialect))
         .order_by(request.c.asked_on, request.c.id),
-        closures=select(
+    )
+
+
+@cache
+def _closures(dialect: str) -> Select[Any]:
+    """The closures reopenings ended of the directives of the parameter ``ids``, oldest
+    first: built when first read, as their table's class (a register with none reads none)."""
+    closure = tables.closure
+    return (
+        select(
             closure.c.directive_id,
             closure.c.id,
             closure.c.kind,
@@ -416,19 +425,23 @@ def _parts(dialect: str) -> _Parts:
             closure.c.return_reason,
         )
         .where(_listed(closure.c.directive_id, dialect))
-        .order_by(closure.c.closed_on, closure.c.id),
+        .order_by(closure.c.closed_on, closure.c.id)
     )
 
 
-def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[DirectiveFacts]:
+def facts_of(
+    conn: Connection, ids: Sequence[int], *, as_of: date, past_closures: bool = True
+) -> list[DirectiveFacts]:
     """The facts of ``ids`` (at most a few thousand) judged as of ``as_of``, in the order
-    given; unknown ids are left out."""
+    given; unknown ids are left out. ``past_closures``: False when the caller knows that no
+    closure a reopening ended is recorded (:func:`dirtrack.store.rules.any_past_closures`, a
+    :class:`~dirtrack.store.rules.Scope`'s): none is then joined or read."""
     if not ids:
         return []
     wanted = list(ids)
-    query = _main_by_ids(conn.dialect.name)
+    query = _main_by_ids(conn.dialect.name, past_closures)
     main = conn.execute(query, {"ids": wanted, **_judged_on(as_of)}).fetchall()
-    return _with_parts(conn, as_of, wanted, main)
+    return _with_parts(conn, as_of, wanted, main, past_closures)
 
 
 def _judged_on(as_of: date) -> dict[str, Any]:
@@ -436,9 +449,10 @@ def _judged_on(as_of: date) -> dict[str, Any]:
 
 
 def _with_parts(
-    conn: Connection, as_of: date, ids: list[int], main: Iterable[Row]
+    conn: Connection, as_of: date, ids: list[int], main: Iterable[Row], past_closures: bool
 ) -> list[DirectiveFacts]:
-    """The facts of ``ids`` from their own rows (``main``) and their parts, read by id."""
+    """The facts of ``ids`` from their own rows (``main``) and their parts, read by id (the
+    closures a reopening ended only when some may be recorded: ``past_closures``)."""
     params = {"ids": ids}
     parts = _parts(conn.dialect.name)
     return facts_from_rows(
@@ -449,7 +463,7 @@ def _with_parts(
         conn.execute(parts.progress, params),
         conn.execute(parts.coordinators, params),
         conn.execute(parts.requests, params),
-        conn.execute(parts.closures, params),
+        conn.execute(_closures(conn.dialect.name), params) if past_closures else (),
     )
 
 
@@ -490,7 +504,7 @@ def iter_listed_with(
     result = conn.execute(query, _judged_on(as_of), execution_options={"yield_per": BATCH})
     try:
         for part in result.partitions():
-            made = _with_parts(conn, as_of, [row[0] for row in part], part)
+            made = _with_parts(conn, as_of, [row[0] for row in part], part, scope.past_closures)
             yield list(zip(made, (tuple(row[own:]) for row in part), strict=True))
     finally:
         result.close()
@@ -631,7 +645,11 @@ def extension_causes(
     """The reasons given for the extensions of directives in scope approved from ``start`` to
     ``end`` (the report's causes), by directive, then in the order they were approved. Read
     from the extensions of those days, not from every directive."""
-    judged = judgement(scope.as_of, "ext_t")  # the closure in force at T, for the scope
+    # the closure in force at T, for the scope
+    judged = judgement(scope.as_of, "ext_t", past=scope.past_closures)
+    joined = extension.join(directive, directive.c.id == extension.c.directive_id)
+    if judged.past is not None:
+        joined = joined.outerjoin(judged.past, judged.past_on)
     query = (
         select(
             extension.c.directive_id,
@@ -639,8 +657,7 @@ def extension_causes(
             extension.c.reason,
             extension.c.new_due,
         )
-        .join(directive, directive.c.id == extension.c.directive_id)
-        .outerjoin(judged.past, judged.past_on)
+        .select_from(joined)
         .where(
             extension.c.approved_on >= start,
             extension.c.approved_on <= end,

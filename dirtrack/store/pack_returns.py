@@ -14,13 +14,17 @@ from typing import Any
 from sqlalchemy import Connection, case, func, select
 
 from dirtrack.periods import Period
-from dirtrack.store.tables import pack, pack_item, unit
+from dirtrack.store import tables
+from dirtrack.store.tables import holds_rows, unit
 
 
 def status_rows(conn: Connection, period: Period, as_of: date) -> list[dict[str, Any]]:
     """Per unit with a pack of ``period`` (the same days) made by ``as_of``: its latest pack,
     when it was sent and answered, and how many of its items were answered, as of that day
     (an answer read in later is not one yet)."""
+    if not holds_rows(conn, "pack"):  # no pack was ever made: nothing to read
+        return []
+    pack, pack_item = tables.pack, tables.pack_item
     counts = (
         select(
             pack_item.c.pack_id,

@@ -55,8 +55,8 @@ from sqlalchemy import (
 
 from dirtrack import risk
 from dirtrack.status import Status
+from dirtrack.store import tables
 from dirtrack.store.tables import (
-    closure,
     directive,
     extension,
     meeting,
@@ -208,7 +208,7 @@ def _past_closure_join(as_of: Day, name: str = "ext") -> tuple[Any, ColumnElemen
     on or before T, reopened after T), as an outer-join target: none, or one, since a directive
     is closed again only on or after the day it was reopened
     (:func:`dirtrack.store.directives.recorded_after`)."""
-    past = closure.alias(f"{name}_closure")
+    past = tables.closure.alias(f"{name}_closure")
     on = and_(
         past.c.directive_id == directive.c.id,
         past.c.closed_on <= as_of,
@@ -297,7 +297,8 @@ def judgement(as_of: Day, name: str = "ext", *, past: bool = True) -> Judgement:
     day may be a bound parameter, for a statement built once and run for any day. Select
     from :meth:`Judgement.joined`. ``past``: False when no closure a reopening ended is
     recorded (:func:`any_past_closures`): the directive's own closure is then the one in
-    force on every day, and nothing more is joined."""
+    force on every day, and nothing more is joined; False too where only the deadline in
+    force is read (``due``, ``extended``, ``due_text``), which no closure changes."""
     ext, on = _latest_extension_join(as_of, name)
     due = func.coalesce(ext.c.new_due, directive.c.original_due)
     extended = case((ext.c.id.is_(None), 0), else_=1)
@@ -329,8 +330,9 @@ def judgement(as_of: Day, name: str = "ext", *, past: bool = True) -> Judgement:
 
 def any_past_closures(conn: Connection) -> bool:
     """Whether any closure a reopening ended is recorded: when none is, the statements judging
-    many directives leave the join of them out (:attr:`Scope.past_closures`)."""
-    return conn.execute(select(closure.c.id).limit(1)).first() is not None
+    many directives leave the join of them out (:attr:`Scope.past_closures`), and the
+    closures' class is not built (:func:`dirtrack.store.tables.holds_rows`)."""
+    return tables.holds_rows(conn, "closure")
 
 
 def _judged_columns(judged: Judgement) -> list[ColumnElement[Any]]:
@@ -345,21 +347,21 @@ def _judged_columns(judged: Judgement) -> list[ColumnElement[Any]]:
     ]
 
 
-def judged_query(as_of: Day) -> Select[Any]:
+def judged_query(as_of: Day, *, past: bool = True) -> Select[Any]:
     """``id``, ``due`` (in force at ``as_of``), ``extended`` (1 if an extension was approved
     by then, else 0), ``status``, ``due_text`` (the words of that deadline), the closure in
     force (``completed_on``, ``cancelled_on``, ``withdrawn_on``: :class:`Closed`) and
     ``closure_id`` (the past closure in force, or NULL) of every directive: the extension in
     force and the past closure in force joined once, the status written once. ``as_of`` may
-    be a bound parameter."""
-    judged = judgement(as_of)
+    be a bound parameter; ``past`` as :func:`judgement`'s."""
+    judged = judgement(as_of, past=past)
     return select(*_judged_columns(judged)).select_from(judged.joined(directive))
 
 
 def deadlines_in_force(conn: Connection, ids: Collection[int], as_of: date) -> dict[int, Any]:
     """The deadline in force at ``as_of`` (a date, or None) of each directive of ``ids``, by
     the one rule of :func:`judgement`, whatever day the caller read their facts as of."""
-    judged = judgement(as_of)
+    judged = judgement(as_of, past=False)  # the deadline alone: no closure is joined
     query = (
         select(directive.c.id, judged.due)
         .select_from(directive.outerjoin(judged.ext, judged.on))

@@ -47,11 +47,11 @@ change_log = _TABLES["change_log"]
 field = _TABLES["field"]
 directive_result = _TABLES["directive_result"]
 request = _TABLES["request"]
-closure = _TABLES["closure"]
 
 # The tables of the classes dirtrack.models builds when first named (models.LATER).
 if TYPE_CHECKING:
     calendar_day: Table
+    closure: Table
     unit_contact: Table
     pack: Table
     pack_item: Table
@@ -68,6 +68,15 @@ def __getattr__(name: str) -> Table:
             table: Table = getattr(models, model).__table__
             return table
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def holds_rows(conn: Connection, name: str) -> bool:
+    """Whether the table ``name`` holds any row, asked by its name alone (no class built,
+    nothing compiled). Asked first where an empty table has nothing to give and reading it
+    would cost: building a class of :data:`dirtrack.models.LATER` (about 14 M instructions
+    each; the four of packs and urging letters were 1.4 % of a report at 100,000 directives)
+    or a large statement (the request counts)."""
+    return conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first() is not None
 
 
 def pages(
