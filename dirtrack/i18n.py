@@ -3576,7 +3576,7 @@ ERRORS.update(
         "hc_series_ok": N_("every series ends on or after its first day"),
         "hc_closure_reversed": N_(
             "directive {id}: closure {closure} closed on {closed} is reopened on {reopened}, "
-            "not after it"
+            "before it"
         ),
         "hc_closures_overlap": N_(
             "directive {id}: closures {first} and {second} are both in force from {start} to "
