@@ -3031,6 +3031,13 @@ ERRORS.update(
         "rk_table": N_("a table"),
         "rk_whole": N_("a whole number, 0 or more"),
         "rk_not_negative": N_("a number, 0 or more"),
+        "rk_some_weight": N_(
+            "a number above 0 when weight.coordinator is 0: with both at 0 no directive would be "
+            "scored"
+        ),
+        "rk_some_outcome": N_(
+            'a number when every other outcome is "skip": otherwise no directive would be scored'
+        ),
         "rk_code_twice": N_("a code no other [[tier]] has ({code!r} is given twice)"),
         "rk_tiers": N_("one [[tier]] table or more"),
         "rk_text": N_("a text"),
