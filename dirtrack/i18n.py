@@ -2435,6 +2435,10 @@ ERRORS: dict[str, Entry] = {
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
+    "urge_all_no_dir": N_(
+        "--all writes one letter per unit, each a file of its own: give --dir DIR (on standard "
+        "output they would run together, and a .docx would open as its last letter alone)"
+    ),
     "urge_all_number": N_(
         "--all writes several letters: number them one by one, not with --number"
     ),
