@@ -99,9 +99,9 @@ def test_the_series_section_names_the_unit_that_held_the_series_on_t(cli: Cli) -
     """A monthly duty of BDV handed to BTGDV by `unit retire` on 10/3: a report as of 15/2
     counted its two occurrences for BDV in the per-unit table but listed the series (and each
     occurrence of it) under BTGDV, so that BTGDV's series held more than BTGDV's total; with
-    `--unit BDV` the series was said to be BTGDV's, and `--unit BTGDV` listed it with nothing.
-    Now the section names the unit that held it on T, and a unit's series add up within its
-    total."""
+    `--unit BDV` the series was said to be BTGDV's, and `--unit BTGDV` listed it with nothing;
+    `series show --as-of 15/2` named BTGDV as the series' unit and each occurrence's. Now both
+    name the unit that held it on T, and a unit's series add up within its total."""
     cli.ok("unit", "add", "BDV", "Ban Dân vận Tỉnh ủy")
     cli.ok("unit", "add", "BTGDV", "Ban Tuyên giáo và Dân vận Tỉnh ủy")
     m = cli.id("add-meeting", "--date", "10/1/2025", "--title", "Giao ban")
@@ -124,3 +124,11 @@ def test_the_series_section_names_the_unit_that_held_the_series_on_t(cli: Cli) -
         table = cli.ok("report", "--quarter", "2025Q1", "--as-of", as_of)
         section = table.split("Periodic directives", 2)[-1]
         assert f"{holder} — " in section and f"{other} — " not in section, section
+        # series show --as-of named the successor too, and each occurrence as its own, where
+        # list --as-of names the unit that held it that day
+        shown = cli.json("series", "show", str(sid), "--as-of", as_of)
+        listed = {d["id"]: d["unit"] for d in cli.json("list", "--as-of", as_of)}
+        assert shown["unit"] == holder
+        assert {o["id"]: o["unit"] for o in shown["occurrences"]} == listed
+        assert set(listed.values()) == {holder}
+        assert cli.ok("series", "show", str(sid), "--as-of", as_of).startswith(f"#{sid} {holder}:")

@@ -20,7 +20,7 @@ per-unit counts:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -120,25 +120,14 @@ def _held_on(
     holding: Mapping[int, set[int]],
     since: date,
 ) -> dict[int, int]:
-    """The unit that held each series on T where it is not the one it is stored under: a
-    series `unit retire` handed over after T was the retired unit's on T, as the occurrences
-    it held on T show (the moved ones are counted for it by the scope's holders; ``holding``:
-    the units holding each series' occurrences in the scope, which with ``--unit`` are read
-    again for every unit)."""
+    """The unit that held each series on T where it is not the one it is stored under
+    (:func:`series_holder`); ``holding``: the units holding each series' occurrences in the
+    scope, which with ``--unit`` are read again for every unit."""
     from dataclasses import replace
 
-    from sqlalchemy import select
-
     from dirtrack.store.series import occurrence_states
-    from dirtrack.store.tables import unit
 
-    before: dict[int, list[int]] = defaultdict(list)  # successor -> units retired after T
-    for ident, successor in conn.execute(
-        select(unit.c.id, unit.c.successor_id).where(
-            unit.c.successor_id.is_not(None), unit.c.retired_on > scope.as_of
-        )
-    ):
-        before[successor].append(ident)
+    before = retired_after(conn, scope.as_of)
     found: dict[int, int] = {}
     if not before:
         return found
@@ -148,13 +137,36 @@ def _held_on(
             every[occ.series_id].add(occ.unit_id)
         holding = every
     for sid, row in rows.items():
-        held, seen, holders = row.unit_id, {row.unit_id}, holding.get(sid, set())
-        while True:
-            earlier = [u for u in before.get(held, []) if u in holders and u not in seen]
-            if not earlier:
-                break
-            held = earlier[0]
-            seen.add(held)
+        held = series_holder(row.unit_id, holding.get(sid, set()), before)
         if held != row.unit_id:
             found[sid] = held
     return found
+
+
+def retired_after(conn: Connection, as_of: date) -> dict[int, list[int]]:
+    """The units retired after ``as_of``, by the id of their successor."""
+    from sqlalchemy import select
+
+    from dirtrack.store.tables import unit
+
+    before: dict[int, list[int]] = defaultdict(list)
+    for ident, successor in conn.execute(
+        select(unit.c.id, unit.c.successor_id)
+        .where(unit.c.successor_id.is_not(None), unit.c.retired_on > as_of)
+        .order_by(unit.c.id)
+    ):
+        before[successor].append(ident)
+    return before
+
+
+def series_holder(stored: int, holders: Collection[int], before: Mapping[int, list[int]]) -> int:
+    """The unit that held on T a series stored under ``stored``: a series `unit retire` handed
+    over after T was the retired unit's on T, as the occurrences it held on T (``holders``,
+    the units holding them on T) show. ``before``: :func:`retired_after` T."""
+    held, seen = stored, {stored}
+    while True:
+        earlier = [u for u in before.get(held, []) if u in holders and u not in seen]
+        if not earlier:
+            return held
+        held = earlier[0]
+        seen.add(held)
