@@ -2470,6 +2470,10 @@ ERRORS: dict[str, Entry] = {
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
+    "urge_all_no_dir": N_(
+        "--all writes one letter per unit, each a file of its own: give --dir DIR (on standard "
+        "output they would run together, and a .docx would open as its last letter alone)"
+    ),
     "urge_all_number": N_(
         "--all writes several letters: number them one by one, not with --number"
     ),
@@ -3066,6 +3070,13 @@ ERRORS.update(
         "rk_table": N_("a table"),
         "rk_whole": N_("a whole number, 0 or more"),
         "rk_not_negative": N_("a number, 0 or more"),
+        "rk_some_weight": N_(
+            "a number above 0 when weight.coordinator is 0: with both at 0 no directive would be "
+            "scored"
+        ),
+        "rk_some_outcome": N_(
+            'a number when every other outcome is "skip": otherwise no directive would be scored'
+        ),
         "rk_code_twice": N_("a code no other [[tier]] has ({code!r} is given twice)"),
         "rk_tiers": N_("one [[tier]] table or more"),
         "rk_text": N_("a text"),
@@ -3614,7 +3625,7 @@ ERRORS.update(
         ),
         "hc_closure_reversed": N_(
             "directive {id}: closure {closure} closed on {closed} is reopened on {reopened}, "
-            "not after it"
+            "before it"
         ),
         "hc_closures_overlap": N_(
             "directive {id}: closures {first} and {second} are both in force from {start} to "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -524,6 +525,39 @@ def test_a_missing_day_is_said_only_when_a_period_lacks_it(
                  "--day", day, "--until", "2026-12-31", "--dry-run")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert ("is missing from some months" in result.stderr) is said, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("every", "day", "span", "said"),
+    [
+        ("month", "29", ("2028-01-01", "2028-12-31"), False),  # 2028 is a leap year
+        ("month", "29", ("2025-01-02", "2025-01-31"), False),  # January alone
+        ("month", "31", ("2025-03-01", "2025-03-31"), False),
+        ("month", "29", ("2027-01-01", "2028-03-31"), True),  # February 2027
+        ("month", "31", ("2025-03-01", "2025-04-30"), True),  # April
+        ("quarter", "31", ("2025-01-02", "2025-03-31"), False),  # March alone
+        ("quarter", "31", ("2025-01-02", "2025-06-30"), True),  # June
+        ("half-year", "31", ("2025-07-01", "2025-12-31"), False),  # December
+        ("month", "29", (None, None), True),  # no end: some February lacks it
+    ],
+)
+def test_a_missing_day_is_said_only_when_a_month_of_the_series_lacks_it(
+    cli: Cli, db: str, every: str, day: str, span: tuple[str | None, str | None], said: bool
+) -> None:
+    """A series whose months all have the day (--day 29 over the months of a leap year, or
+    January alone) was told 'day 29 is missing from some months: their deadline is the
+    month's last day', recorded or rehearsed, though no deadline was moved."""
+    meeting = _setup(cli)
+    start, end = span
+    bounds = [*(["--from", start] if start else []), *(["--until", end] if end else [])]
+    args = ["assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", every, "--day", day]
+    for rehearsal in (["--dry-run", "--format", "json"], []):
+        result = cli(*args, *bounds, *rehearsal)
+        assert result.exit_code == 0, result.stderr
+        assert ("is missing from some months" in result.stderr) is said, result.stderr
+    planned = json.loads(cli.ok(*args, *bounds, "--dry-run", "--format", "json"))
+    moved = any(p["scheduled"][-2:] != f"{int(day):02d}" for p in planned)
+    assert moved is said
 
 
 def test_a_dry_run_of_a_series_refuses_what_recording_refuses(cli: Cli, db: str) -> None:

@@ -418,6 +418,22 @@ def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     assert snapshot(reg.db) == before
 
 
+def test_urge_all_without_a_folder_is_refused_and_records_no_letter(reg: Cli) -> None:
+    """``urge --all`` without ``--dir`` wrote every unit's .docx onto standard output, one
+    after another, exit 0, and recorded each letter as sent: the file opened (in LibreOffice
+    and python-docx) as the last letter alone, the others lost. Now a usage error naming
+    --dir, in the language of the run, for Markdown too, and nothing recorded."""
+    reg.ok(*STATE)
+    reg.ok("assign", "1", "--unit", "VPUB", "--due", "2022-05-31", "Việc thứ hai quá hạn")
+    before = snapshot(reg.db)
+    for fmt in ("docx", "md"):
+        said = reg.fail("urge", "--all", "--as-of", "2022-06-30", "--format", fmt, code=2)
+        assert said.startswith("Error: --all writes one letter per unit") and "--dir" in said
+        vi = reg.fail("--lang", "vi", "urge", "--all", "--as-of", "2022-06-30", code=2)
+        assert vi.startswith("Error: --all viết mỗi đơn vị một công văn") and "--dir" in vi
+    assert snapshot(reg.db) == before
+
+
 def test_urge_all_makes_its_folder_as_pack_out_does(reg: Cli, tmp_path: Path) -> None:
     """``urge --all --dir cong-van/``, README's example, refused a folder not made yet (``no
     such folder``) where ``pack out --dir`` makes it: the folder rule is one, and said alike."""

@@ -1839,9 +1839,32 @@ def test_doctor_repair_removes_a_closure_that_copies_another(cli: Cli, db: str) 
         engine.dispose()
 
 
+def test_doctor_takes_a_closure_reopened_on_its_own_day_as_reopen_records_it(cli: Cli) -> None:
+    """`reopen --date D` of a directive completed on D (a product sent back the day it came)
+    keeps a closure in force on no day; doctor called it a problem (exit 1), though reopen,
+    done and import all take it: the register is sound, and every view agrees that the
+    directive was open on D."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022")
+    cli.ok("reopen", str(one), "--date", "1/7/2022", "--reason", "Trả lại ngay")
+    cli.ok("done", str(one), "--date", "1/8/2022")
+    cli.ok("reopen", str(one), "--date", "1/8/2022")
+    result = cli("doctor", "--format", "json")
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["closures"]["status"] == "ok", checks["closures"]
+    assert result.exit_code == 0, result.stdout
+    for day in ("2022-07-01", "2022-08-01"):
+        shown = cli.json("show", str(one), "--as-of", day)
+        assert (shown["status"], shown["completed_on"]) == ("open_in_time", None)
+        [listed] = cli.json("list", "--status", "all", "--as-of", day)
+        assert listed["status"] == "open_in_time"
+
+
 def test_doctor_names_closures_that_would_count_a_directive_twice(cli: Cli, db: str) -> None:
     """Closures of one directive written by another program so that two are in force on the
-    same days (or one reopened on or before the day it closed, or one reopened after the
+    same days (or one reopened before the day it closed, or one reopened after the
     directive's own columns close it again) counted it twice, and doctor said nothing: check
     `closures` names each, a problem; it changes nothing."""
     cli.ok("unit", "add", "BTC", "Ban Tổ chức")
@@ -1886,10 +1909,9 @@ def test_doctor_names_closures_that_would_count_a_directive_twice(cli: Cli, db: 
         )
         assert snapshot(db) == before
         with engine.begin() as conn:
-            conn.execute(text("UPDATE closure SET reopened_on = '2022-07-15' WHERE id = 2"))
+            conn.execute(text("UPDATE closure SET reopened_on = '2022-07-14' WHERE id = 2"))
         assert closures()["detail"] == (
-            f"directive {one}: closure 2 closed on 2022-07-15 is reopened on 2022-07-15, not "
-            "after it"
+            f"directive {one}: closure 2 closed on 2022-07-15 is reopened on 2022-07-14, before it"
         )
         with engine.begin() as conn:
             conn.execute(

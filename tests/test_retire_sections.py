@@ -93,3 +93,42 @@ def test_a_running_series_goes_on_with_the_successor(cli: Cli) -> None:
     shown = cli.json("series", "show", str(sid), "--as-of", ahead)
     assert shown["unit"] == "BTGDV"
     assert {o["id"] for o in shown["occurrences"]} >= {*made, *(d["id"] for d in later)}
+
+
+def test_the_series_section_names_the_unit_that_held_the_series_on_t(cli: Cli) -> None:
+    """A monthly duty of BDV handed to BTGDV by `unit retire` on 10/3: a report as of 15/2
+    counted its two occurrences for BDV in the per-unit table but listed the series (and each
+    occurrence of it) under BTGDV, so that BTGDV's series held more than BTGDV's total; with
+    `--unit BDV` the series was said to be BTGDV's, and `--unit BTGDV` listed it with nothing;
+    `series show --as-of 15/2` named BTGDV as the series' unit and each occurrence's. Now both
+    name the unit that held it on T, and a unit's series add up within its total."""
+    cli.ok("unit", "add", "BDV", "Ban Dân vận Tỉnh ủy")
+    cli.ok("unit", "add", "BTGDV", "Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    m = cli.id("add-meeting", "--date", "10/1/2025", "--title", "Giao ban")
+    sid = cli.id("assign", str(m), "Báo cáo tháng", "--unit", "BDV", "--every", "month",
+                 "--day", "20")  # fmt: skip
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "10/3/2025")
+    for as_of, holder, total in (("15/2/2025", "BDV", 2), ("15/3/2025", "BTGDV", 3)):
+        found = cli.json("report", "--quarter", "2025Q1", "--as-of", as_of)
+        [series] = found["series"]
+        assert (series["id"], series["unit"], series["total"]) == (sid, holder, total)
+        assert _by(found["units"], "code")[holder] == total
+        other = "BTGDV" if holder == "BDV" else "BDV"
+        assert _by(found["units"], "code").get(other, 0) == 0
+        mine = cli.json("report", "--quarter", "2025Q1", "--as-of", as_of, "--unit", holder)
+        assert [(s["unit"], s["total"]) for s in mine["series"]] == [(holder, total)]
+        assert (
+            cli.json("report", "--quarter", "2025Q1", "--as-of", as_of, "--unit", other)["series"]
+            == []
+        )
+        table = cli.ok("report", "--quarter", "2025Q1", "--as-of", as_of)
+        section = table.split("Periodic directives", 2)[-1]
+        assert f"{holder} — " in section and f"{other} — " not in section, section
+        # series show --as-of named the successor too, and each occurrence as its own, where
+        # list --as-of names the unit that held it that day
+        shown = cli.json("series", "show", str(sid), "--as-of", as_of)
+        listed = {d["id"]: d["unit"] for d in cli.json("list", "--as-of", as_of)}
+        assert shown["unit"] == holder
+        assert {o["id"]: o["unit"] for o in shown["occurrences"]} == listed
+        assert set(listed.values()) == {holder}
+        assert cli.ok("series", "show", str(sid), "--as-of", as_of).startswith(f"#{sid} {holder}:")

@@ -419,6 +419,23 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
             "bad.toml:6: tier.min must be -100000000 or less in one [[tier]] without conditions",
             "tier.min phải là -100000000 trở xuống ở ít nhất một [[tier]] không kèm điều kiện",
         ),
+        # both weights at 0, or every outcome skipped: no directive scored, a table of nobody
+        # with exit 0 and no word of why
+        (
+            "[weight]\nlead = 0\ncoordinator = 0\n",
+            "bad.toml:2: weight.lead must be a number above 0 when weight.coordinator is 0",
+            "weight.lead phải là một số lớn hơn 0 khi weight.coordinator bằng 0",
+        ),
+        (
+            "[weight]\nlead = 1e-9\n",  # read to a millionth: 0
+            "bad.toml:2: weight.lead must be a number above 0 when weight.coordinator is 0",
+            "weight.lead",
+        ),
+        (
+            '[outcome]\ndone_on_time = "skip"\ndone_late = "skip"\noverdue = "skip"\n',
+            'bad.toml:2: outcome.done_on_time must be a number when every other outcome is "skip"',
+            'outcome.done_on_time phải là một số khi mọi mục khác của [outcome] đều là "skip"',
+        ),
         # two tiers of one code: a unit's tier (its code, in JSON) said two tiers at once
         (
             '[[tier]]\ncode = "A"\nmin = 50\n[[tier]]\ncode = "A"\nmin = 0\n',

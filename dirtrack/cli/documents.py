@@ -174,6 +174,8 @@ def urge(
         raise bad_parameter(ctx, "urge_out_or_dir", "--out", among=("--out", "--dir"))
     if every and out_file:
         raise bad_parameter(ctx, "urge_all_needs_dir", "--out", among=("--all", "--out"))
+    if every and folder is None:
+        raise bad_parameter(ctx, "urge_all_no_dir", "--all")
     if every and number:
         raise bad_parameter(ctx, "urge_all_number", "--number", among=("--all", "--number"))
     check_days(within, "--within")

@@ -210,6 +210,9 @@ def series_show(
     from dirtrack.errors import NotFound
     from dirtrack.records import directive_record
     from dirtrack.render.views import series_card
+    from dirtrack.report import Holders
+    from dirtrack.report.series import retired_after, series_holder
+    from dirtrack.store.facts import load_units
     from dirtrack.store.series import (
         Schedule,
         coordinator_codes,
@@ -228,7 +231,16 @@ def series_show(
         record = series_record(row, coordinator_codes(conn, [series_id])[series_id])
         schedule = Schedule.of(row)
         occurrences = []
-        for facts in occurrence_facts(conn, series_id, as_of=day):
+        # each occurrence under the unit that held it on the day, as `list --as-of` has it,
+        # and the series under the one that held it then
+        units = load_units(conn)
+        held = Holders.load(conn, units).attribute(
+            list(occurrence_facts(conn, series_id, as_of=day)), day
+        )
+        holder = series_holder(row.unit_id, {f.unit_id for f in held}, retired_after(conn, day))
+        if holder != row.unit_id:
+            record["unit"] = units.code(holder)
+        for facts in held:
             item = directive_record(facts, day)
             period = schedule.period_at(facts.issued_on or facts.meeting_date)
             item["issued_on"] = iso(facts.issued_on)

@@ -12,13 +12,15 @@ per-unit counts:
   are not listed; ``carried`` says how many there are;
 - a series is listed when it runs during the period (from its start to its end, if any) or the
   report counts one of its occurrences; with ``--unit``, when its unit or the holder of one of
-  its occurrences is under that unit.
+  its occurrences is under that unit;
+- a series is named by the unit that held it on T: one `unit retire` handed over after T is
+  the retired unit's, as its occurrences are.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -69,15 +71,18 @@ def series_section(
     end = scope.held_on_or_before or scope.as_of
     of_period: dict[int, list[Any]] = defaultdict(list)
     carried: dict[int, int] = defaultdict(int)
+    holding: dict[int, set[int]] = defaultdict(set)  # the units holding its occurrences on T
     rows = {row.id: row for row in series_rows(conn)}
     if not rows:  # no periodic directive: no occurrence to judge
         return [], {**Counts().as_dict(), "carried": 0}
     for occ in occurrence_states(conn, scope, period.start - LONGEST):
         schedule = Schedule.of(rows[occ.series_id])
+        holding[occ.series_id].add(occ.unit_id)
         if schedule.period_at(occ.issued_on).end >= period.start:
             of_period[occ.series_id].append(occ)
         else:
             carried[occ.series_id] += 1
+    held_by = _held_on(conn, scope, rows, holding, period.start - LONGEST)
     listed = [occ.id for occs in of_period.values() for occ in occs]
     tallied = occurrence_counts(conn, scope, listed)  # counted as the report counts directives
     found = []
@@ -85,7 +90,8 @@ def series_section(
     for sid, row in rows.items():
         counted = sid in of_period or sid in carried
         runs = row.starts_on <= end and (row.ends_on is None or row.ends_on >= period.start)
-        mine = scope.unit_ids is None or row.unit_id in scope.unit_ids
+        holder = held_by.get(sid, row.unit_id)
+        mine = scope.unit_ids is None or holder in scope.unit_ids
         if not (counted or (runs and mine)):
             continue
         counts = tallied.get(sid, Counts())
@@ -94,8 +100,8 @@ def series_section(
         found.append(
             {
                 "id": sid,
-                "unit": row.unit_code,
-                "name": names.get(row.unit_id, (row.unit_code, ""))[1],
+                "unit": names.get(holder, (row.unit_code, ""))[0],
+                "name": names.get(holder, (row.unit_code, ""))[1],
                 "text": row.text,
                 "every": row.every,
                 "from": iso(row.starts_on),
@@ -107,3 +113,62 @@ def series_section(
         )
     found.sort(key=lambda r: (r["unit"], r["id"]))
     return found, {**totals.as_dict(), "carried": sum(r["carried"] for r in found)}
+
+
+def _held_on(
+    conn: Connection,
+    scope: Scope,
+    rows: Mapping[int, Any],
+    holding: Mapping[int, set[int]],
+    since: date,
+) -> dict[int, int]:
+    """The unit that held each series on T where it is not the one it is stored under
+    (:func:`series_holder`); ``holding``: the units holding each series' occurrences in the
+    scope, which with ``--unit`` are read again for every unit."""
+    from dataclasses import replace
+
+    from dirtrack.store.series import occurrence_states
+
+    before = retired_after(conn, scope.as_of)
+    found: dict[int, int] = {}
+    if not before:
+        return found
+    if scope.unit_ids is not None:
+        every: dict[int, set[int]] = defaultdict(set)
+        for occ in occurrence_states(conn, replace(scope, unit_ids=None), since):
+            every[occ.series_id].add(occ.unit_id)
+        holding = every
+    for sid, row in rows.items():
+        held = series_holder(row.unit_id, holding.get(sid, set()), before)
+        if held != row.unit_id:
+            found[sid] = held
+    return found
+
+
+def retired_after(conn: Connection, as_of: date) -> dict[int, list[int]]:
+    """The units retired after ``as_of``, by the id of their successor."""
+    from sqlalchemy import select
+
+    from dirtrack.store.tables import unit
+
+    before: dict[int, list[int]] = defaultdict(list)
+    for ident, successor in conn.execute(
+        select(unit.c.id, unit.c.successor_id)
+        .where(unit.c.successor_id.is_not(None), unit.c.retired_on > as_of)
+        .order_by(unit.c.id)
+    ):
+        before[successor].append(ident)
+    return before
+
+
+def series_holder(stored: int, holders: Collection[int], before: Mapping[int, list[int]]) -> int:
+    """The unit that held on T a series stored under ``stored``: a series `unit retire` handed
+    over after T was the retired unit's on T, as the occurrences it held on T (``holders``,
+    the units holding them on T) show. ``before``: :func:`retired_after` T."""
+    held, seen = stored, {stored}
+    while True:
+        earlier = [u for u in before.get(held, []) if u in holders and u not in seen]
+        if not earlier:
+            return held
+        held = earlier[0]
+        seen.add(held)

@@ -250,6 +250,12 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     for table, key in signed:
         if numbers[key] < 0:
             raise rd.fail(table, key, Phrase("rk_not_negative"))
+    # Both weights at 0, or every outcome skipped, scores no directive of any unit: a table of
+    # nobody, which said nothing of why.
+    if not numbers["lead"] and not numbers["coordinator"]:
+        raise rd.fail("weight", "lead", Phrase("rk_some_weight"))
+    if all(share is None for share in outcome.values()):
+        raise rd.fail("outcome", "done_on_time", Phrase("rk_some_outcome"))
     floor = numbers["floor"]
     # A floor above a directive's full share would give every one, even overdue, more.
     if floor is not None and floor > 1:

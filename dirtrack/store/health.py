@@ -245,8 +245,8 @@ def check_series(conn: Connection) -> Check:
 
 def check_closures(conn: Connection) -> Check:
     """The closures reopenings ended (``closure``) that would have a directive counted twice,
-    as another program (or a hand in DB Browser) may write them: one reopened on or before
-    the day it closed, two of one directive in force on the same days, or one reopened after
+    as another program (or a hand in DB Browser) may write them: one reopened before the day
+    it closed, two of one directive in force on the same days, or one reopened after
     the day the directive's own columns say it is closed again. The status rules read each on
     its days (:mod:`dirtrack.store.rules`): on such days two closures are in force. A problem,
     said only: which day is right is the office's to say (``reopen``, ``done --date``)."""
@@ -262,7 +262,7 @@ def check_closures(conn: Connection) -> Check:
             Phrase("hc_closure_reversed", id=d, closure=i, closed=closed, reopened=reopened)
             for i, d, closed, reopened in conn.execute(
                 select(c.id, c.directive_id, c.closed_on, c.reopened_on)
-                .where(c.reopened_on <= c.closed_on)
+                .where(c.reopened_on < c.closed_on)
                 .order_by(c.directive_id, c.id)
             )
         ]

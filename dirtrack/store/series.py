@@ -178,8 +178,13 @@ class Schedule:
     @property
     def clamps(self) -> bool:
         """Whether ``day`` is missing from some of the months it names: 29-31 of a month, 31 of
-        a quarter's or a half's last month (June, September), none of December's."""
-        return self.day is not None and self.day > SHORTEST_LAST_MONTH[self.every]
+        a quarter's or a half's last month (June, September), none of December's; for a series
+        with an end, of the months up to it (29 is in every month of a leap year)."""
+        if self.day is None or self.day <= SHORTEST_LAST_MONTH[self.every]:
+            return False
+        if self.ends_on is None:
+            return True  # a February of 28 days, a June and a September come
+        return any(period.end.day < self.day for period in self.periods(self.starts_on))
 
     def period_at(self, day: date) -> Period:
         return containing(day, EVERY[self.every])
