@@ -652,7 +652,7 @@ def test_pack_in_never_closes_a_reopened_directive_before_its_reopening(
 
 def test_pack_in_refuses_an_act_before_an_occurrence_was_issued(cli: Cli, tmp_path: Path) -> None:
     """As `done`: a unit's workbook saying "done on 25/8" for the September occurrence of a
-    monthly duty (issued 1/9) is refused, naming the file, sheet, row and the issue day, and
+    monthly duty (issued 1/9) is refused, naming the file, sheet, cell and the issue day, and
     nothing is written; done on the issue day it is taken."""
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
     meeting = cli.id("add-meeting", "--date", "2022-07-05", "--title", "Giao ban quý III")
@@ -669,7 +669,8 @@ def test_pack_in_refuses_an_act_before_an_occurrence_was_issued(cli: Cli, tmp_pa
     _fill(folder / "BTC.xlsx", early, "Chủ trì", {september: {DONE: dt.date(2022, 8, 25)}})
     before = snapshot(cli.db)
     said = cli.fail("pack", "in", str(early), "--date", "2022-09-12")
-    assert said.startswith(f"Error: {early}, sheet 'Chủ trì', row "), said
+    assert said.startswith(f"Error: {early}, sheet 'Chủ trì', cell L"), said
+    assert "(Ngày hoàn thành): " in said, said
     assert said.endswith(
         f"the completion date 2022-08-25 of directive {september} is before it was issued "
         "(2022-09-01)"
