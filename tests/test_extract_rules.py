@@ -2713,6 +2713,32 @@ def test_a_persons_three_names_after_a_level_are_no_place() -> None:
     assert [m.text for m in titled] == ["UBND tỉnh"]
 
 
+def test_a_name_of_four_or_five_syllables_after_a_title_is_whole() -> None:
+    """A name of two to five capitalised syllables after a title is the person's, whole; a
+    province or a place after a level word before it ends the title."""
+    names = {
+        "Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng chủ trì.": "Nguyễn Tự Công Hoàng",
+        "Phó Chủ tịch UBND tỉnh Tôn Nữ Thị Ninh chủ trì.": "Tôn Nữ Thị Ninh",
+        "Sáng nay, đồng chí Công Tôn Nữ Thị Ninh chủ trì.": "Công Tôn Nữ Thị Ninh",
+        "Chủ tịch UBND tỉnh Hà Nam Lê Anh chủ trì.": "Lê Anh",
+        "Chủ tịch UBND huyện Mai Sơn Đỗ Văn Anh chủ trì.": "Đỗ Văn Anh",
+        "Bí thư Thành ủy Hà Nội Đinh Tiến Dũng chủ trì.": "Đinh Tiến Dũng",
+        "Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng chủ trì.": "Hồ Quốc Dũng",
+    }
+    assert {s: [p.name for p in find_persons(s)] for s in names} == {
+        s: [name] for s, name in names.items()
+    }
+    draft = extract(
+        "Sáng 6/5/2025, Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng chủ trì cuộc họp về công tác"
+        " phòng, chống dịch bệnh. Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng yêu cầu Sở Y tế"
+        " tăng cường giám sát dịch bệnh."
+    )
+    assert (draft.meeting.chair, draft.meeting.chair_title) == (
+        "Nguyễn Tự Công Hoàng",
+        "Phó Chủ tịch UBND tỉnh",
+    )
+
+
 def test_a_numbered_inspection_team_names_no_department_and_no_person() -> None:
     # "Đoàn Kiểm tra số 3 ... kiểm tra tình hình ... ở quận X": a numbered team (no Sở, no
     # person of the family Đoàn), the place it inspects
