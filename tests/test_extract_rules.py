@@ -3000,3 +3000,24 @@ def test_a_letter_to_one_unit_is_dated_and_numbered_by_itself_its_items_that_uni
     # a letter to several units, or to a collective, has no one addressee
     many = extract(LETTER.replace("UBND xã Thạch Kênh\n", "UBND các xã, thị trấn\n", 1))
     assert [x.unit for x in many.limitations] == [None, None]
+
+
+def test_a_documents_signer_chairs_only_when_its_body_names_no_leader() -> None:
+    """A notice's conclusions are the leader's its body names, whoever signs it; the signer
+    ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / name", "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG / name"),
+    before or after "Nơi nhận:", is the chair only when the body names no one."""
+    signed = "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nHoàng Nam Hải\n"
+    receivers = "\nNơi nhận:\n- Như trên;\n- Lưu: VT, KT.\n"
+    named = extract(NOTICE_ENTRIES + receivers + signed, today=date(2024, 9, 20))
+    assert (named.meeting.chair, named.meeting.chair_title) == ("Võ Văn Hưng", "Chủ tịch UBND tỉnh")
+    unnamed = NOTICE_ENTRIES.replace(" Võ Văn Hưng", "")
+    by_order = "\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nPhạm Văn Tám\n"
+    draft = extract(unnamed + by_order + receivers, today=date(2024, 9, 20))
+    assert (draft.meeting.chair, draft.meeting.chair_title) == ("Phạm Văn Tám", "Chánh Văn phòng")
+    # the signature is no item, and changes no item of the notice
+    plain = extract(unnamed, today=date(2024, 9, 20))
+    assert plain.meeting.chair is None
+    assert [d.text for d in draft.directives] == [d.text for d in plain.directives]
+    assert [x.text for x in draft.limitations] == [x.text for x in plain.limitations]
+    letter = extract(LETTER + signed, today=date(2025, 3, 10))
+    assert (letter.meeting.chair, letter.meeting.chair_title) == ("Hoàng Nam Hải", "Phó Chủ tịch")

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dirtrack.extract.clean import Block, document_day, full_dates, title_of
+from dirtrack.extract.clean import Block, document_day, full_dates, signer, title_of
 from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens, toneless
 from dirtrack.extract.lexicon import (
     ANY_DAY,
@@ -962,6 +962,10 @@ def extract_meeting(
             info.chair, info.chair_title, chair_source = choose_chair(
                 sentences, lead_index, [*captions, *more]
             )
+    if info.chair is None:
+        # a document pasted whole whose body names no leader: who signs it ("KT. CHỦ TỊCH /
+        # PHÓ CHỦ TỊCH / Nguyễn Văn A"); a notice's conclusions are the leader's its body names
+        info.chair, info.chair_title = signer(list(blocks))
     headline = title_of(list(blocks))
     info.title = headline or title_from_lead(lead)
     # no kind in the text: a photo caption may name the meeting ("... phát biểu chỉ đạo tại buổi
