@@ -3002,6 +3002,26 @@ def test_a_letter_to_one_unit_is_dated_and_numbered_by_itself_its_items_that_uni
     assert [x.unit for x in many.limitations] == [None, None]
 
 
+def test_an_entry_opening_on_a_request_verb_in_a_list_to_one_unit_is_its_whole_task() -> None:
+    """In a list addressed to one unit, an entry that opens on "Chỉ đạo", "Giao", "Yêu cầu" or
+    "Đề nghị" is that unit's directing, assigning or asking: the whole entry, the unit's task.
+    In a leader's conclusions ("c) Giao Sở Xây dựng chủ trì …") the verb is the leader's, and
+    the task the unit's it names (the notice's test above)."""
+    letter = LETTER.replace(
+        "2. Báo cáo kết quả",
+        "2. Chỉ đạo thú y xã tăng cường kiểm tra, giám sát dịch bệnh trên đàn lợn.\n"
+        "3. Đề nghị Hội Nông dân xã tuyên truyền người chăn nuôi tiêm phòng vắc xin.\n"
+        "4. Báo cáo kết quả",
+    )
+    draft = extract(letter, today=date(2025, 3, 10))
+    assert [(d.unit, d.text[:35]) for d in draft.directives] == [
+        ("UBND xã Thạch Kênh", "Tổ chức tiêm phòng vắc xin dịch tả "),
+        ("UBND xã Thạch Kênh", "Chỉ đạo thú y xã tăng cường kiểm tr"),
+        ("UBND xã Thạch Kênh", "Đề nghị Hội Nông dân xã tuyên truyề"),
+        ("UBND xã Thạch Kênh", "Báo cáo kết quả thực hiện về UBND h"),
+    ]
+
+
 def test_a_documents_signer_chairs_only_when_its_body_names_no_leader() -> None:
     """A notice's conclusions are the leader's its body names, whoever signs it; the signer
     ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / name", "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG / name"),
