@@ -3041,3 +3041,12 @@ def test_a_documents_signer_chairs_only_when_its_body_names_no_leader() -> None:
     assert [x.text for x in draft.limitations] == [x.text for x in plain.limitations]
     letter = extract(LETTER + signed, today=date(2025, 3, 10))
     assert (letter.meeting.chair, letter.meeting.chair_title) == ("Hoàng Nam Hải", "Phó Chủ tịch")
+    # a headline in capitals that opens on a title, above its byline, is no signature
+    news = extract(
+        "CHỦ TỊCH TỈNH THĂM CAN LỘC\nHoàng Anh\nSáng 6/5/2025, Chủ tịch UBND tỉnh Võ Trọng Hải đã"
+        " có buổi làm việc với UBND huyện Can Lộc về tình hình phát triển kinh tế - xã hội."
+    )
+    assert (news.meeting.title, news.meeting.chair) == (
+        "CHỦ TỊCH TỈNH THĂM CAN LỘC",
+        "Võ Trọng Hải",
+    )

@@ -100,8 +100,9 @@ def _signature(lines: list[str]) -> tuple[int, int, list[str], str] | None:
     """The last signature block of a document pasted whole: a line in capitals saying whom the
     signer signs for ("KT. CHỦ TỊCH") or giving a head's title ("CHỦ TỊCH", "GIÁM ĐỐC"), the
     signer's titles in capitals under it ("PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), a signature's mark
-    ("(Đã ký)") or none, then a name of two to five capitalised words opening on a family name.
-    Where it starts and ends in ``lines``, the signer's titles and the name; else None."""
+    ("(Đã ký)") or none, then a name of two to five capitalised words opening on a family name,
+    after the body (a paragraph before it, none after it). Where it starts and ends in
+    ``lines``, the signer's titles and the name; else None."""
     found = None
     for start, line in enumerate(lines):
         if not line.isupper() or _words(line) > 8:
@@ -129,6 +130,10 @@ def _signature(lines: list[str]) -> tuple[int, int, list[str], str] | None:
             2 <= len(name) <= 5
             and all(word[:1].isupper() and word[1:].islower() for word in name)
             and fold_aligned(name[0]) in SURNAMES
+            # it ends the document: a paragraph before it, none after (not a headline in
+            # capitals above its byline)
+            and any(_words(other) >= 20 for other in lines[:start])
+            and all(_words(other) < 25 for other in lines[at + 1 :])
         ):
             found = (start, at + 1, titles, lines[at])
     return found
