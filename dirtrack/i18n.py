@@ -703,8 +703,8 @@ MESSAGES: dict[str, Entry] = {
         "[[directives]] block to drop it; copy one to add another. `unit`: a unit's code or "
         'name; leave it out for "every unit" (at a meeting with one unit: that unit). `due`: a '
         'date (2022-09-30) or a phrase such as "30/9/2022" or "quý III/2022". `doc`: the '
-        "notice's number; `product`: what the unit hands in. Keep the `key` lines: they make a "
-        "second import of this draft a no-op."
+        "document's number (a notice, a letter, a conclusion); `product`: what the unit hands "
+        "in. Keep the `key` lines: they make a second import of this draft a no-op."
     ),
     "draft_not_given": N_("The text does not give: {what} (fill them in)."),
     "missing_date": N_("the meeting's date (--date)"),

@@ -2713,6 +2713,32 @@ def test_a_persons_three_names_after_a_level_are_no_place() -> None:
     assert [m.text for m in titled] == ["UBND tỉnh"]
 
 
+def test_a_name_of_four_or_five_syllables_after_a_title_is_whole() -> None:
+    """A name of two to five capitalised syllables after a title is the person's, whole; a
+    province or a place after a level word before it ends the title."""
+    names = {
+        "Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng chủ trì.": "Nguyễn Tự Công Hoàng",
+        "Phó Chủ tịch UBND tỉnh Tôn Nữ Thị Ninh chủ trì.": "Tôn Nữ Thị Ninh",
+        "Sáng nay, đồng chí Công Tôn Nữ Thị Ninh chủ trì.": "Công Tôn Nữ Thị Ninh",
+        "Chủ tịch UBND tỉnh Hà Nam Lê Anh chủ trì.": "Lê Anh",
+        "Chủ tịch UBND huyện Mai Sơn Đỗ Văn Anh chủ trì.": "Đỗ Văn Anh",
+        "Bí thư Thành ủy Hà Nội Đinh Tiến Dũng chủ trì.": "Đinh Tiến Dũng",
+        "Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng chủ trì.": "Hồ Quốc Dũng",
+    }
+    assert {s: [p.name for p in find_persons(s)] for s in names} == {
+        s: [name] for s, name in names.items()
+    }
+    draft = extract(
+        "Sáng 6/5/2025, Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng chủ trì cuộc họp về công tác"
+        " phòng, chống dịch bệnh. Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng yêu cầu Sở Y tế"
+        " tăng cường giám sát dịch bệnh."
+    )
+    assert (draft.meeting.chair, draft.meeting.chair_title) == (
+        "Nguyễn Tự Công Hoàng",
+        "Phó Chủ tịch UBND tỉnh",
+    )
+
+
 def test_a_numbered_inspection_team_names_no_department_and_no_person() -> None:
     # "Đoàn Kiểm tra số 3 ... kiểm tra tình hình ... ở quận X": a numbered team (no Sở, no
     # person of the family Đoàn), the place it inspects
@@ -2974,3 +3000,53 @@ def test_a_letter_to_one_unit_is_dated_and_numbered_by_itself_its_items_that_uni
     # a letter to several units, or to a collective, has no one addressee
     many = extract(LETTER.replace("UBND xã Thạch Kênh\n", "UBND các xã, thị trấn\n", 1))
     assert [x.unit for x in many.limitations] == [None, None]
+
+
+def test_an_entry_opening_on_a_request_verb_in_a_list_to_one_unit_is_its_whole_task() -> None:
+    """In a list addressed to one unit, an entry that opens on "Chỉ đạo", "Giao", "Yêu cầu" or
+    "Đề nghị" is that unit's directing, assigning or asking: the whole entry, the unit's task.
+    In a leader's conclusions ("c) Giao Sở Xây dựng chủ trì …") the verb is the leader's, and
+    the task the unit's it names (the notice's test above)."""
+    letter = LETTER.replace(
+        "2. Báo cáo kết quả",
+        "2. Chỉ đạo thú y xã tăng cường kiểm tra, giám sát dịch bệnh trên đàn lợn.\n"
+        "3. Đề nghị Hội Nông dân xã tuyên truyền người chăn nuôi tiêm phòng vắc xin.\n"
+        "4. Báo cáo kết quả",
+    )
+    draft = extract(letter, today=date(2025, 3, 10))
+    assert [(d.unit, d.text[:35]) for d in draft.directives] == [
+        ("UBND xã Thạch Kênh", "Tổ chức tiêm phòng vắc xin dịch tả "),
+        ("UBND xã Thạch Kênh", "Chỉ đạo thú y xã tăng cường kiểm tr"),
+        ("UBND xã Thạch Kênh", "Đề nghị Hội Nông dân xã tuyên truyề"),
+        ("UBND xã Thạch Kênh", "Báo cáo kết quả thực hiện về UBND h"),
+    ]
+
+
+def test_a_documents_signer_chairs_only_when_its_body_names_no_leader() -> None:
+    """A notice's conclusions are the leader's its body names, whoever signs it; the signer
+    ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / name", "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG / name"),
+    before or after "Nơi nhận:", is the chair only when the body names no one."""
+    signed = "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nHoàng Nam Hải\n"
+    receivers = "\nNơi nhận:\n- Như trên;\n- Lưu: VT, KT.\n"
+    named = extract(NOTICE_ENTRIES + receivers + signed, today=date(2024, 9, 20))
+    assert (named.meeting.chair, named.meeting.chair_title) == ("Võ Văn Hưng", "Chủ tịch UBND tỉnh")
+    unnamed = NOTICE_ENTRIES.replace(" Võ Văn Hưng", "")
+    by_order = "\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nPhạm Văn Tám\n"
+    draft = extract(unnamed + by_order + receivers, today=date(2024, 9, 20))
+    assert (draft.meeting.chair, draft.meeting.chair_title) == ("Phạm Văn Tám", "Chánh Văn phòng")
+    # the signature is no item, and changes no item of the notice
+    plain = extract(unnamed, today=date(2024, 9, 20))
+    assert plain.meeting.chair is None
+    assert [d.text for d in draft.directives] == [d.text for d in plain.directives]
+    assert [x.text for x in draft.limitations] == [x.text for x in plain.limitations]
+    letter = extract(LETTER + signed, today=date(2025, 3, 10))
+    assert (letter.meeting.chair, letter.meeting.chair_title) == ("Hoàng Nam Hải", "Phó Chủ tịch")
+    # a headline in capitals that opens on a title, above its byline, is no signature
+    news = extract(
+        "CHỦ TỊCH TỈNH THĂM CAN LỘC\nHoàng Anh\nSáng 6/5/2025, Chủ tịch UBND tỉnh Võ Trọng Hải đã"
+        " có buổi làm việc với UBND huyện Can Lộc về tình hình phát triển kinh tế - xã hội."
+    )
+    assert (news.meeting.title, news.meeting.chair) == (
+        "CHỦ TỊCH TỈNH THĂM CAN LỘC",
+        "Võ Trọng Hải",
+    )

@@ -5,7 +5,8 @@ Provincial portals wrap the article in tool bars ("Tăng cỡ chữ Giảm cỡ 
 comment forms ("Các ý kiến của bạn đọc", "Đánh giá:", "Mã xác thực không đúng") and site footers
 ("Thống kê:", "Online:"). :func:`clean` sorts every line into a :class:`Block`; only ``body``
 and ``heading`` blocks feed the extraction, ``dateline`` blocks give the year, ``header`` blocks
-the title and ``caption`` blocks are kept aside (a last resort for finding the chair).
+the title and ``caption`` blocks are kept aside (a last resort for finding the chair), as are
+the ``signature`` blocks that end a document (its signer's titles, then the name).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Literal
 
 from dirtrack.extract.folding import fold_aligned, normalize
 from dirtrack.extract.keys import own_number
-from dirtrack.extract.lexicon import FULL_DATE, LIST_MARKER, MEETING_DAY
+from dirtrack.extract.lexicon import FULL_DATE, LIST_MARKER, MEETING_DAY, SURNAMES, TITLE_HEAD_RE
 
-BlockKind = Literal["header", "dateline", "body", "heading", "caption", "byline"]
+BlockKind = Literal["header", "dateline", "body", "heading", "caption", "byline", "signature"]
 
 _IMAGE_NAME = re.compile(
     r"(?<![\w\-])[\w\-]+\.(?:png|jpe?g|gif|webp|bmp|tiff?|svg)\b", re.IGNORECASE
@@ -86,6 +87,77 @@ _DOCUMENT_KIND = re.compile(
     r"\s*$"
 )
 _MOTTO = re.compile(r"^\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc)\W*$")
+
+
+#: Whom a document's signer signs for, above the signer's title: "KT. CHỦ TỊCH" (on behalf of),
+#: "TL. CHỦ TỊCH" (by order of), "TM. ỦY BAN NHÂN DÂN" (in the name of), "TUQ.", "Q.".
+_SIGNS_FOR = re.compile(r"^(?:kt|tl|tm|tuq|q)\s*[./]\s*\w")
+#: The mark left where the signature is ("(Đã ký)", "(ký, ghi rõ họ tên, đóng dấu)", "[signature]").
+_SIGN_MARK = re.compile(r"^[(\[]\s*(?:da ky|ky|chu ky|signature|signed)\b[^)\]]*[)\]]\.?$")
+
+
+def _signature(lines: list[str]) -> tuple[int, int, list[str], str] | None:
+    """The last signature block of a document pasted whole: a line in capitals saying whom the
+    signer signs for ("KT. CHỦ TỊCH") or giving a head's title ("CHỦ TỊCH", "GIÁM ĐỐC"), the
+    signer's titles in capitals under it ("PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), a signature's mark
+    ("(Đã ký)") or none, then a name of two to five capitalised words opening on a family name,
+    after the body (a paragraph before it, none after it). Where it starts and ends in
+    ``lines``, the signer's titles and the name; else None."""
+    found = None
+    for start, line in enumerate(lines):
+        if not line.isupper() or _words(line) > 8:
+            continue
+        key = fold_aligned(line).strip()
+        if not (_SIGNS_FOR.match(key) or TITLE_HEAD_RE.match(key)):
+            continue
+        titles: list[str] = []
+        at = start
+        while at < len(lines) and lines[at].isupper() and _words(lines[at]) <= 8:
+            key = fold_aligned(lines[at]).strip()
+            if _SIGNS_FOR.match(key):
+                titles = []  # whom they sign for: the signer's own title comes under it
+            elif TITLE_HEAD_RE.match(key):
+                titles.append(lines[at])
+            else:
+                break
+            at += 1
+        while at < len(lines) and _SIGN_MARK.match(fold_aligned(lines[at]).strip()):
+            at += 1
+        if at == start or at >= len(lines):
+            continue
+        name = lines[at].split()
+        if (
+            2 <= len(name) <= 5
+            and all(word[:1].isupper() and word[1:].islower() for word in name)
+            and fold_aligned(name[0]) in SURNAMES
+            # it ends the document: a paragraph before it, none after (not a headline in
+            # capitals above its byline)
+            and any(_words(other) >= 20 for other in lines[:start])
+            and all(_words(other) < 25 for other in lines[at + 1 :])
+        ):
+            found = (start, at + 1, titles, lines[at])
+    return found
+
+
+def _signers_title(line: str) -> str:
+    """A title written in capitals as the text would write it: "PHÓ CHỦ TỊCH" "Phó Chủ tịch",
+    "CHÁNH VĂN PHÒNG" "Chánh Văn phòng"."""
+    out: list[str] = []
+    for word in line.lower().split():
+        after = fold_aligned(out[-1]) if out else ""
+        head = not out or after == "pho" or (fold_aligned(word) == "van" and after == "chanh")
+        out.append(word[:1].upper() + word[1:] if head else word)
+    return " ".join(out)
+
+
+def signer(blocks: list[Block]) -> tuple[str | None, str | None]:
+    """The name and title of who signs a document pasted whole (its ``signature`` blocks: the
+    titles, then the name), else (None, None)."""
+    signed = [b.text for b in blocks if b.kind == "signature"]
+    if not signed:
+        return None, None
+    titles = [_signers_title(t) for t in signed[:-1]]
+    return signed[-1], ", ".join(titles) or None
 
 
 def _words(text: str) -> int:
@@ -207,6 +279,12 @@ def clean(text: str) -> list[Block]:
     text = _cut_tail(_IMAGE_NAME.sub("", normalize(text)))
     lines = [line.strip() for line in text.split("\n")]
     lines = _unwrap([line for line in lines if line and not re.fullmatch(r"[\W_]+", line)])
+    signature = _signature(lines)
+    signed: list[Block] = []
+    if signature is not None:
+        start, end, titles, name = signature
+        signed = [Block("signature", text) for text in [*titles, name]]
+        lines = lines[:start] + lines[end:]
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = fold_aligned(line).strip()
@@ -248,7 +326,7 @@ def clean(text: str) -> list[Block]:
             blocks.append(Block("caption", line))
         else:
             blocks.append(Block("body", line))
-    return _mark_bylines(blocks)
+    return _mark_bylines(blocks) + signed
 
 
 def _mark_bylines(blocks: list[Block]) -> list[Block]:

@@ -1461,6 +1461,10 @@ _TASKS_THEN_AMONG = re.compile(
 )
 
 
+#: What may come before an entry's first word: its number, letter or dash.
+_ENTRY_MARK = re.compile(r"[\s\W]*(?:(?:\d{1,2}|[a-zđ])[.)/][\s\W]*)?")
+
+
 def _clauses(sentence: str) -> list[Clause]:
     """The clauses of a sentence; an inline enumeration ("(1) ...; (2) ...") gives one per number
     (the ``;`` inside an item do not split it), each with ``after == "#"``."""
@@ -1964,6 +1968,15 @@ def extract_directives(
         ):
             # the list's or the previous paragraph's addressee leads what names none
             previous = carried_lead
+        # the unit a list of tasks is addressed to ("yêu cầu UBND xã X thực hiện các nội dung
+        # sau:", "1. Sở Y tế"), whose entries are its own tasks; not the unit of the entry before
+        list_lead = (
+            carried_lead
+            if in_zone
+            and carried_lead is not None
+            and (carry == "colon" or carried_lead is section_lead)
+            else None
+        )
         list_frame = carried_frame if listing else None
         dashed_entry = carry == "heading" and LIST_MARKER.match(para.text) is not None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
@@ -2185,6 +2198,15 @@ def extract_directives(
                 while verb is not None and not _requests(key, low, mentions, start, end, verb):
                     # "khảo sát giao chỉ tiêu ..., giao các Ban ...": a later verb may ask
                     verb = _speech_verb(key, low, verb.end(), end)
+                if (
+                    verb is not None
+                    and list_lead is not None
+                    and _ENTRY_MARK.fullmatch(key, start, verb.start())
+                ):
+                    # "yêu cầu UBND xã X thực hiện …: 1. Chỉ đạo thú y xã …": an entry that opens
+                    # on a request verb in a list addressed to one unit is that unit's own
+                    # directing (or assigning, asking), the whole entry its task
+                    verb = None
                 if verb is not None and gave_last and _addressed_body(key, mentions, start, verb):
                     # "đề nghị các Ban ...; UBND tỉnh chỉ đạo các cơ quan ...": after a request
                     # in the same sentence, the body that "chỉ đạo" is the one asked

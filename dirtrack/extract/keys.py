@@ -1,4 +1,4 @@
-"""What makes a draft round-trip: the keys, the notice's number and each task's product.
+"""What makes a draft round-trip: the keys, the document's number and each task's product.
 
 **Keys.** The meeting's key is derived from the words of the sentences the draft is read from
 (accents, case, spacing and markup ignored), so the same article, as text or as a saved page,
@@ -40,7 +40,7 @@ _DOC = re.compile(
     r"\b(\d{1,5}\s*(?:-\s*TB\s*/|/\s*TB\s*-)\s*[A-ZĐ][A-Za-zĐđ&.]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ&]*)?)"
 )
 _DOC_FOLDED = re.compile(r"\b(?:thong bao|ket luan)\b")
-# the number's own word just before it: "số 45-TB/TU", and the notice's header "Số: 123/TB-UBND"
+# the number's own word just before it: "số 45-TB/TU", and a document's header "Số: 123/TB-UBND"
 _DOC_SO = re.compile(r"\bso\s*:?\s*$")
 
 _PRODUCT_NOUN = (

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dirtrack.extract.clean import Block, document_day, full_dates, title_of
+from dirtrack.extract.clean import Block, document_day, full_dates, signer, title_of
 from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens, toneless
 from dirtrack.extract.lexicon import (
     ANY_DAY,
@@ -55,6 +55,7 @@ from dirtrack.extract.lexicon import (
     MEETING_NOUN,
     MEETING_SPAN,
     PERSON_INTRO,
+    PROVINCES,
     SURNAMES,
     TITLE_BIGRAMS,
     TITLE_HEAD_RE,
@@ -228,6 +229,26 @@ def _title_after(sentence: str, toks: Sequence[Token], j: int) -> tuple[str | No
 _TEAM_AFTER = re.compile(r" (?:kiem tra|giam sat|cong tac|thanh tra|khao sat)\b")
 
 
+def _name_after_place(toks: Sequence[Token], key: str, i: int, j: int) -> int:
+    """Where the name starts in a run of four or more title-case words ``toks[i:j]`` that opens
+    on a family name: after a place that comes first ("Bí thư Thành ủy Hà Nội Đinh Tiến Dũng",
+    "Chủ tịch UBND huyện Mai Sơn Đỗ Văn A"): a province, or, in a run of five or more, two words
+    or more after a level word. A name of four or five syllables ("Chủ tịch UBND tỉnh Nguyễn Tự
+    Công Hoàng", "đồng chí Công Tôn Nữ Thị Ninh") is kept whole; of six or more words, the first
+    family name with two to four words after it starts the name."""
+    after_level = j - i >= 5 and _LEVEL_WORD.search(key[: toks[i].start]) is not None
+    for k in range(i + 2, j - 1):
+        place = " ".join(t.key for t in toks[i:k])
+        if toks[k].key in SURNAMES and (place in PROVINCES or after_level):
+            return k
+    if j - i <= 5:
+        return i
+    for k in range(i + 1, j - 1):
+        if toks[k].key in SURNAMES and 2 <= j - k <= 4:
+            return k
+    return i
+
+
 def find_persons(sentence: str) -> list[Person]:
     """People named in a sentence, with their titles when written next to the name."""
     toks = tokens(sentence)
@@ -260,14 +281,20 @@ def find_persons(sentence: str) -> list[Person]:
             and sentence[toks[j - 1].end : toks[j].start] == " "
         ):
             j += 1
-        if j - i >= 5:  # "Hà Nội Đinh Tiến Dũng": a place before the name
-            for k in range(i + 1, j - 1):
-                if toks[k].key in SURNAMES and 2 <= j - k <= 4:
-                    i = k
-                    break
-        if j - i == 4 and i > 0 and _titleish(toks, i - 1) and toks[i + 1].key in SURNAMES:
-            i += 1  # "Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng": the province ends the title
-        if not 2 <= j - i <= 4:
+        if j - i >= 4:
+            i = _name_after_place(toks, key, i, j)
+        if (
+            j - i == 4
+            and i > 0
+            and toks[i - 1].title_case
+            and sentence[toks[i - 1].end : tok.start] == " "
+            and _titleish(toks, i - 1)
+            and toks[i + 1].key in SURNAMES
+        ):
+            # "Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng": the province ends the title; not "Chủ tịch
+            # UBND tỉnh Nguyễn Tự Công Hoàng", four syllables of one name after the level
+            i += 1
+        if not 2 <= j - i <= 5:
             i = j
             continue
         if _NAMED_AFTER.search(lower_aligned(sentence[: tok.start])):
@@ -935,6 +962,10 @@ def extract_meeting(
             info.chair, info.chair_title, chair_source = choose_chair(
                 sentences, lead_index, [*captions, *more]
             )
+    if info.chair is None:
+        # a document pasted whole whose body names no leader: who signs it ("KT. CHỦ TỊCH /
+        # PHÓ CHỦ TỊCH / Nguyễn Văn A"); a notice's conclusions are the leader's its body names
+        info.chair, info.chair_title = signer(list(blocks))
     headline = title_of(list(blocks))
     info.title = headline or title_from_lead(lead)
     # no kind in the text: a photo caption may name the meeting ("... phát biểu chỉ đạo tại buổi

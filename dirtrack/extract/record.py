@@ -13,7 +13,8 @@ article by ``extract``) is stored with it, and a draft recorded already, unchang
 as unchanged and writes nothing. A draft whose key, or else whose date and title, is already a
 meeting's but which differs from what was recorded (edited since) is refused with that
 meeting's id, unless ``allow_duplicate`` (the copy is then recorded without keys). The
-notice's number (``doc``), each directive's ``product`` and ``key`` are stored as given.
+document's number (``doc``: a notice's, a letter's, a conclusion's), each directive's
+``product`` and ``key`` are stored as given.
 """
 
 from __future__ import annotations
