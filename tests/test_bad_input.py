@@ -1237,12 +1237,13 @@ def test_an_empty_option_value_is_an_error_never_not_given(
 
 
 def test_a_byte_not_utf8_names_the_option_or_argument_it_was_given_to(
-    seeded: Cli, db_path: Path
+    seeded: Cli, db_path: Path, tmp_path: Path
 ) -> None:
     """A byte that is not UTF-8 (Python's lone surrogate U+DCFF for argv's b'\\xff') given to
     any option or argument of any command is refused in one line naming it (`history --by`,
     `assign --key` said "some input is not valid UTF-8 text"; `list --unit` showed the escape
-    '\\udcff'), and nothing is written. A file's path (FILE, DIR, PATH) may hold any bytes."""
+    '\\udcff'), and nothing is written. A file's path (FILE, DIR) may hold any bytes: it is
+    read or written as given, and the change log records it with the byte as ``\\xff``."""
     from tests.conftest import COMMAND
 
     given: list[tuple[tuple[str, ...], str, list[str]]] = []
@@ -1292,6 +1293,24 @@ def test_a_byte_not_utf8_names_the_option_or_argument_it_was_given_to(
         line = run.stderr.decode()
         assert line.startswith(f"Error: {name}: byte 0xFF ") and line.count("\n") == 1, line
     assert file_digest(db_path) == before
+    # A file's name: written, read, and recorded in the change log with the byte as \xff.
+    name = os.fsencode(tmp_path) + b"/so\xff.json"
+    copy = os.fsencode(tmp_path / "copy.db")
+    for db, args in (
+        (os.fsencode(db_path), [b"export", b"--out", name]),
+        (copy, [b"import", name]),
+    ):
+        run = subprocess.run([os.fsencode(ENTRY_POINT), b"--db", db, *args], capture_output=True)
+        assert run.returncode == 0, run.stderr
+    assert file_digest(db_path) == before
+    logged = subprocess.run(
+        [ENTRY_POINT, "--db", str(tmp_path / "copy.db"), "history", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [command] = [c for c in json.loads(logged.stdout) if c["command"] == "import"]
+    assert command["params"]["file"] == f"{tmp_path}/so\\xff.json"
 
 
 def test_why_a_file_cannot_be_read_is_said_in_vietnamese(

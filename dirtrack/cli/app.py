@@ -205,8 +205,8 @@ class _TextParser(_OptionParser):
     """Click's parser, but a value holding a byte that is not UTF-8 (Python keeps it as a lone
     surrogate, U+DC80–U+DCFF) is refused naming the option or argument it was given to, before
     any value is read: every option, whatever it holds (a unit, a date, a key, a text). A
-    file's path (an option or argument whose metavar says FILE, DIR or PATH) may hold any
-    bytes, as a file name may, and is left as given."""
+    file's path (an option or argument whose metavar says FILE or DIR) may hold any bytes, as
+    a file name may, and is left as given."""
 
     def parse_args(self, args: list[str]) -> tuple[dict[str, Any], list[str], list[Any]]:
         opts, largs, order = super().parse_args(args)
@@ -216,8 +216,9 @@ class _TextParser(_OptionParser):
         return opts, largs, order
 
 
-# The metavars of an option or argument that names a file or folder.
-_PATH_WORDS = frozenset({"FILE", "DIR", "PATH"})
+# The metavars of an option or argument that names a file or folder dirtrack reads or writes
+# (not ``done --file PATH``, the result document's path the register keeps as text).
+_PATH_WORDS = frozenset({"FILE", "DIR"})
 
 
 def _refuse_undecodable(param: Any, value: Any) -> None:
