@@ -179,24 +179,7 @@ def command_name(ctx: typer.Context) -> str:
 
 
 def _given(params: dict[str, object]) -> dict[str, object]:
-    """The options given, as the change log records them: a file's name holding bytes that
-    are not UTF-8 (the one value the parser lets through with them) with those bytes written
-    ``\\xff``, as no text column holds them as they are."""
-    return {
-        k: _as_text(v) for k, v in params.items() if v is not None and v is not False and v != []
-    }
-
-
-def _as_text(value: object) -> object:
-    if isinstance(value, list | tuple):
-        return [_as_text(v) for v in value]
-    if isinstance(value, str):
-        try:
-            raw = value.encode("utf-8", "surrogateescape")
-        except UnicodeEncodeError:  # a surrogate no byte of argv makes: refused where it is read
-            return value
-        return raw.decode("utf-8", "backslashreplace")
-    return value
+    return {k: v for k, v in params.items() if v is not None and v is not False and v != []}
 
 
 @contextmanager
