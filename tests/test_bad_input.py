@@ -1292,6 +1292,11 @@ def test_a_byte_not_utf8_names_the_option_or_argument_it_was_given_to(
         assert run.returncode == 1, run.stderr
         line = run.stderr.decode()
         assert line.startswith(f"Error: {name}: byte 0xFF ") and line.count("\n") == 1, line
+    # the database's path from the environment names the variable and the option
+    env = {**os.environb, b"DIRTRACK_DB": os.fsencode(tmp_path) + b"/\xff.db"}
+    run = subprocess.run([ENTRY_POINT, "unit", "list"], capture_output=True, env=env)
+    assert run.stderr.decode().startswith("Error: DIRTRACK_DB: --db: byte 0xFF "), run.stderr
+    assert run.returncode == 1 and b"\xff.db" not in os.listdir(os.fsencode(tmp_path))
     assert file_digest(db_path) == before
     # A file's name: written, read, and recorded in the change log with the byte as \xff.
     name = os.fsencode(tmp_path) + b"/so\xff.json"

@@ -224,20 +224,15 @@ _PATH_WORDS = frozenset({"FILE", "DIR"})
 def _refuse_undecodable(param: Any, value: Any) -> None:
     """Raise InvalidInput when ``value`` (one string or several) holds a byte that is not
     UTF-8, naming ``param`` (its long option, or an argument's metavar)."""
-    from dirtrack.errors import InvalidInput
-    from dirtrack.i18n import Field
+    from dirtrack.text import refuse_undecodable
 
     if _PATH_WORDS & set(str(param.metavar or "").replace("…", "").split("|")):
         return
+    opts = getattr(param, "opts", ())
+    longest = max(opts, key=len) if opts and param.param_type_name == "option" else None
     for text in value if isinstance(value, list | tuple) else [value]:
-        if not isinstance(text, str):
-            continue
-        byte = next((ord(c) - 0xDC00 for c in text if "\udc80" <= c <= "\udcff"), None)
-        if byte is not None:
-            opts = getattr(param, "opts", ())
-            longest = max(opts, key=len) if opts and param.param_type_name == "option" else None
-            name = longest or param.human_readable_name
-            raise InvalidInput.of("not_utf8_byte", field=Field(name), byte=f"{byte:02X}")
+        if isinstance(text, str):
+            refuse_undecodable(text, longest or param.human_readable_name)
 
 
 class _IdParser(_TextParser):
