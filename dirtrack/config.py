@@ -280,7 +280,12 @@ def _check_zone(value: str) -> None:
 
 
 def check_db(value: str) -> None:
-    """Refuse a blank ``db`` or a URL scheme without ``//`` (:func:`dirtrack.db.check_db_value`)."""
+    """Refuse a blank ``db`` or a URL scheme without ``//`` (:func:`dirtrack.db.check_db_value`),
+    or one holding a byte that is not UTF-8 (``DIRTRACK_DB``; ``--db`` is refused so as it is
+    parsed)."""
+    from dirtrack.text import refuse_undecodable
+
+    refuse_undecodable(value, "--db")
     sqlite_url = value.strip().lower().startswith("sqlite") and "://" in value
     if value.strip() and (":" not in value or "://" in value) and not sqlite_url:
         # A path or a URL: checked when the database is opened. Only a value that may be

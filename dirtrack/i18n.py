@@ -454,6 +454,8 @@ TEXT: dict[str, Entry] = {
     "parent": N_("Parent"),
     "aliases": N_("Aliases"),
     "contacts": N_("Contacts"),
+    # `unit list`: the day a unit was retired and its successor ("2025-03-10 → BTGDVTU")
+    "unit_retired": N_("Retired"),
     # The roles of `unit contact --role`, as a sentence names them ("{role} contact").
     "contact_role_focal": C_("contact role", "focal"),
     "contact_role_head": C_("contact role", "head"),

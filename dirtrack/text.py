@@ -184,6 +184,23 @@ def text_limit(field: str) -> int:
     return NAME_LENGTH if field in NAME_FIELDS else MAX_TEXT
 
 
+def refuse_undecodable(value: str, field: str) -> None:
+    """Refuse ``value`` when it holds a byte that is not UTF-8 from the command line or the
+    environment (Python keeps it as a lone surrogate U+DC80–U+DCFF: typed in a terminal set to
+    another encoding, or $'\\xff' in a shell), naming ``field`` (a column, an option, a
+    variable) and the byte.
+
+    Raises:
+        InvalidInput: ``not_utf8_byte``.
+    """
+    from dirtrack.i18n import Field
+
+    for char in value:
+        if "\udc80" <= char <= "\udcff":
+            byte = f"{ord(char) - 0xDC00:02X}"
+            raise InvalidInput.of("not_utf8_byte", field=Field(field), byte=byte)
+
+
 def clean_text(value: str, field: str) -> str:
     """The one entrance of text into the register: ``value`` as stored (:func:`nfc`, which
     drops the direction controls and byte order marks, :func:`without_direction`).
@@ -203,10 +220,7 @@ def clean_text(value: str, field: str) -> str:
 
     found = control_character(value)
     if found is not None and "U+DC80" <= found <= "U+DCFF":
-        # a byte that is not UTF-8 on the command line (Python keeps it as such a surrogate):
-        # typed in a terminal set to another encoding, or $'\ud800' in a shell
-        byte = f"{int(found[2:], 16) - 0xDC00:02X}"
-        raise InvalidInput.of("not_utf8_byte", field=Field(field), byte=byte)
+        refuse_undecodable(value, field)
     if found is not None and "U+D800" <= found <= "U+DFFF":
         # a JSON draft's "\ud800" escape: no control character, half of one made of two
         raise InvalidInput.of("half_character", field=Field(field), code=found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -342,7 +343,7 @@ MESSAGES = {
     # XML forbids them: the Word and Excel reports died on 'unexpected ValueError'
     "U+FFFE in a directive": "Error: text: control character U+FFFE is not allowed",
     # it was 'control character U+DCF4', a character nobody typed
-    "a byte not UTF-8 in a title": "Error: title: byte 0xF4 is not UTF-8: type the text in a "
+    "a byte not UTF-8 in a title": "Error: --title: byte 0xF4 is not UTF-8: type the text in a "
     "terminal set to UTF-8",
     "U+FFFF in a meeting title": "Error: title: control character U+FFFF is not allowed",
     "zero-width directive": "Error: a directive needs a text",
@@ -1233,6 +1234,88 @@ def test_an_empty_option_value_is_an_error_never_not_given(
         if not good or "Traceback" in shown or file_digest(db_path) != before:
             wrong.append(f"{' '.join(path)} {option} '': exit {result.exit_code} {shown!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_byte_not_utf8_names_the_option_or_argument_it_was_given_to(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A byte that is not UTF-8 (Python's lone surrogate U+DCFF for argv's b'\\xff') given to
+    any option or argument of any command is refused in one line naming it (`history --by`,
+    `assign --key` said "some input is not valid UTF-8 text"; `list --unit` showed the escape
+    '\\udcff'), and nothing is written. A file's path (FILE, DIR) may hold any bytes: it is
+    read or written as given, and the change log records it with the byte as ``\\xff``."""
+    from tests.conftest import COMMAND
+
+    given: list[tuple[tuple[str, ...], str, list[str]]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        for param in getattr(command, "params", []):
+            words = set(str(param.metavar or "").replace("…", "").split("|"))
+            if (
+                getattr(param, "is_flag", False)
+                or getattr(param, "count", False)
+                or (words & {"FILE", "DIR", "PATH"})
+            ):
+                continue
+            if param.param_type_name == "option":
+                name = max(param.opts, key=len)
+                after = [] if path else ["unit", "list"]  # a global option: a command
+                given.append((path, name, [*path, name, "\udcff", *after]))
+            elif param.nargs == 1:  # an argument alone on the line: the first one
+                if next(p for p in command.params if p.param_type_name == "argument") is param:
+                    given.append((path, param.human_readable_name, [*path, "\udcff"]))
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, (*path, name))
+
+    walk(COMMAND, ())
+    assert len(given) >= 250
+    before = file_digest(db_path)
+    wrong = []
+    for _path, name, args in given:
+        result = seeded(*args)
+        lines = result.stderr.strip().splitlines()
+        said = f"Error: {name}: byte 0xFF is not UTF-8: type the text in a terminal set to UTF-8"
+        if result.exit_code != 1 or lines != [said] or file_digest(db_path) != before:
+            wrong.append(f"{' '.join(args)!r}: exit {result.exit_code} {result.stderr!r}")
+    assert not wrong, "\n".join(wrong)
+    # argv as a terminal set to another encoding gives it: bytes, through the entry point
+    for args, name in (
+        ([b"history", b"--by", b"\xff"], "--by"),
+        ([b"assign", b"1", b"x", b"--unit", b"BTC", b"--key", b"k\xff"], "--key"),
+        ([b"list", b"--unit", b"\xff"], "--unit"),
+        ([b"list", b"--unit=\xff"], "--unit"),
+        ([b"--lang", b"vi", b"done", b"1", b"--note", b"\xff"], "--note"),
+    ):
+        run = subprocess.run(
+            [os.fsencode(ENTRY_POINT), b"--db", os.fsencode(db_path), *args], capture_output=True
+        )
+        assert run.returncode == 1, run.stderr
+        line = run.stderr.decode()
+        assert line.startswith(f"Error: {name}: byte 0xFF ") and line.count("\n") == 1, line
+    # the database's path from the environment names the variable and the option
+    env = {**os.environb, b"DIRTRACK_DB": os.fsencode(tmp_path) + b"/\xff.db"}
+    run = subprocess.run([ENTRY_POINT, "unit", "list"], capture_output=True, env=env)
+    assert run.stderr.decode().startswith("Error: DIRTRACK_DB: --db: byte 0xFF "), run.stderr
+    assert run.returncode == 1 and b"\xff.db" not in os.listdir(os.fsencode(tmp_path))
+    assert file_digest(db_path) == before
+    # A file's name: written, read, and recorded in the change log with the byte as \xff.
+    name = os.fsencode(tmp_path) + b"/so\xff.json"
+    copy = os.fsencode(tmp_path / "copy.db")
+    for db, args in (
+        (os.fsencode(db_path), [b"export", b"--out", name]),
+        (copy, [b"import", name]),
+    ):
+        run = subprocess.run([os.fsencode(ENTRY_POINT), b"--db", db, *args], capture_output=True)
+        assert run.returncode == 0, run.stderr
+    assert file_digest(db_path) == before
+    logged = subprocess.run(
+        [ENTRY_POINT, "--db", str(tmp_path / "copy.db"), "history", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [command] = [c for c in json.loads(logged.stdout) if c["command"] == "import"]
+    assert command["params"]["file"] == f"{tmp_path}/so\\xff.json"
 
 
 def test_why_a_file_cannot_be_read_is_said_in_vietnamese(

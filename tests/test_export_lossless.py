@@ -450,6 +450,30 @@ def test_a_version_4_export_imports_without_closures(full: Cli, other: Cli, tmp_
     assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
 
 
+def test_a_cancellation_closure_imports_as_reopen_stores_it(
+    full: Cli, other: Cli, tmp_path: Path
+) -> None:
+    """`reopen` stores a cancellation it ends with ``completed_on_exact`` true (only a
+    completion from a sheet is "done by"); a version 5 document saying false for one was
+    imported as written. Its row is what the commands write: true; a completion's false stays."""
+    doc = json.loads(_export(full, tmp_path / "all.json"))
+    reopened = next(d for d in doc["directives"] if d["text"] == "Việc mở lại")
+    assert [c["completed_on_exact"] for c in reopened["closures"]] == [True, True, True]
+    reopened["closures"][2]["completed_on_exact"] = False  # the cancellation
+    reopened["closures"][1]["completed_on_exact"] = False  # a completion "done by" its day
+    path = tmp_path / "v5.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    other.ok("import", str(path))
+    again = json.loads(_export(other, tmp_path / "again.json"))
+    back = next(d for d in again["directives"] if d["text"] == "Việc mở lại")
+    # the rows as the export reads them back
+    assert [(c["kind"], c["completed_on_exact"]) for c in back["closures"]] == [
+        ("done", True),
+        ("done", False),
+        ("cancelled", True),
+    ]
+
+
 def test_an_imported_move_is_undone_with_the_import(full: Cli, other: Cli, tmp_path: Path) -> None:
     """The moves an import puts back are its own changes: `undo` of the import takes them back
     with everything else it wrote."""

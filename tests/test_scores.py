@@ -13,6 +13,7 @@ The register (2025, judged on 31/12/2025), with what each directive is worth by 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -338,6 +339,33 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
     assert "TOML" in cli.fail("score", *PERIOD, "--rules", str(bad))
     bad.write_text('[[tier]]\ncode = "x"\nmin = 0\nsurprise = 1\n', encoding="utf-8")
     assert "tier.surprise" in cli.fail("score", *PERIOD, "--rules", str(bad))
+    assert snapshot(db) == before
+
+
+def test_a_rule_file_that_is_empty_a_device_or_a_folder_says_so(
+    cli: Cli, register: dict[str, int], db: str, tmp_path: Path
+) -> None:
+    """`--rules /dev/null` said "neither a preset nor a file" and an empty file that it held no
+    [[tier]]: each says what is wrong with the file it names, and nothing is written."""
+    before = snapshot(db)
+    empty, blank, fifo = tmp_path / "trống.toml", tmp_path / "blank.toml", tmp_path / "fifo.toml"
+    empty.write_bytes(b"")
+    blank.write_text("  \n\n", encoding="utf-8")
+    os.mkfifo(fifo)  # never opened for a writer: reading it would wait
+    said = {
+        "/dev/null": "Error: /dev/null is not a regular file (a pipe or a device?)",
+        str(fifo): f"Error: {fifo} is not a regular file (a pipe or a device?)",
+        str(empty): f"Error: {empty} is empty",
+        str(blank): f"Error: {blank} is empty",
+        str(tmp_path): f"Error: cannot read the rule file {tmp_path}: it is a folder",
+        str(tmp_path / "none.toml"): "Error: no rule set",  # neither a preset nor a file
+    }
+    for rules, line in said.items():
+        message = cli.fail("score", *PERIOD, "--rules", rules)
+        assert message.startswith(line) and len(message.strip().splitlines()) == 1, message
+    assert (
+        cli.fail("--lang", "vi", "score", *PERIOD, "--rules", str(empty)) == f"Error: {empty} trống"
+    )
     assert snapshot(db) == before
 
 

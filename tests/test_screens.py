@@ -633,3 +633,39 @@ def test_columns_asked_for_with_short_values_stand_side_by_side_at_120(
     header = " ".join(lines[: header_heights(shown)[0] + 1])
     for word in ("Lĩnh", "chính", "xác", "Kỳ", "định", "Cảnh"):
         assert word in header, (word, shown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "mark"),
+    [("vi", "Thôi hoạt động", "01/07/2025 → BTGDVTU"), ("en", "Retired", "2025-07-01 → BTGDVTU")],
+)
+def test_unit_list_marks_a_retired_unit_with_its_day_and_successor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, header: str, mark: str
+) -> None:
+    """`unit list` shows which units are retired, on what day and into which successor (the
+    JSON's ``retired_on`` and ``successor``), piped and at a terminal 80 columns wide with
+    every other column filled; a register with no retired unit gives the column no room."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "retired.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "TU", "Tỉnh ủy")
+    office.ok("unit", "add", "BDVTU", "Ban Dân vận Tỉnh ủy", "--parent", "TU", "--alias", "BDV")
+    office.ok("unit", "add", "BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "--parent", "TU")
+    office.ok("unit", "contact", "BTGDVTU", "--name", "Nguyễn Văn An", "--email", "an@tu.vn")
+    with monkeypatch.context() as patch:
+        terminal(patch, 80)
+        assert header not in page(screen(db, lang, ["unit", "list"]))
+    office.ok("unit", "retire", "BDVTU", "--successor", "BTGDVTU", "--date", "1/7/2025")
+    rows = {
+        line.split()[0]: line for line in office.ok("--lang", lang, "unit", "list").splitlines()
+    }
+    assert mark in rows["BDVTU"] and "→" not in rows["BTGDVTU"] + rows["TU"]
+    terminal(monkeypatch, 80)
+    shown = page(screen(db, lang, ["unit", "list"]))
+    assert all(len(line) <= 80 for line in shown.splitlines()), shown
+    assert header in shown, shown
+    if LEFT_OUT[lang] in shown:  # the contacts go first; the retirement stays
+        assert header not in shown.split(LEFT_OUT[lang])[1], shown
+    row = next(line for line in shown.splitlines() if "BDVTU" in line)
+    assert mark in row, shown

@@ -201,7 +201,41 @@ def _bare(piece: str) -> str:
 _NEGATIVE = LazyPattern(r"-\d+")
 
 
-class _IdParser(_OptionParser):
+class _TextParser(_OptionParser):
+    """Click's parser, but a value holding a byte that is not UTF-8 (Python keeps it as a lone
+    surrogate, U+DC80–U+DCFF) is refused naming the option or argument it was given to, before
+    any value is read: every option, whatever it holds (a unit, a date, a key, a text). A
+    file's path (an option or argument whose metavar says FILE or DIR) may hold any bytes, as
+    a file name may, and is left as given."""
+
+    def parse_args(self, args: list[str]) -> tuple[dict[str, Any], list[str], list[Any]]:
+        opts, largs, order = super().parse_args(args)
+        if self.ctx is not None and not self.ctx.resilient_parsing:
+            for param in order:
+                _refuse_undecodable(param, opts.get(param.name or ""))
+        return opts, largs, order
+
+
+# The metavars of an option or argument that names a file or folder dirtrack reads or writes
+# (not ``done --file PATH``, the result document's path the register keeps as text).
+_PATH_WORDS = frozenset({"FILE", "DIR"})
+
+
+def _refuse_undecodable(param: Any, value: Any) -> None:
+    """Raise InvalidInput when ``value`` (one string or several) holds a byte that is not
+    UTF-8, naming ``param`` (its long option, or an argument's metavar)."""
+    from dirtrack.text import refuse_undecodable
+
+    if _PATH_WORDS & set(str(param.metavar or "").replace("…", "").split("|")):
+        return
+    opts = getattr(param, "opts", ())
+    longest = max(opts, key=len) if opts and param.param_type_name == "option" else None
+    for text in value if isinstance(value, list | tuple) else [value]:
+        if isinstance(text, str):
+            refuse_undecodable(text, longest or param.human_readable_name)
+
+
+class _IdParser(_TextParser):
     """Click's parser, but a negative number (``-1``) that names no option of the command is
     an argument, as argparse has it: ``show -1`` is refused as an unknown id (exit 1), not as
     an unknown option ``-1`` (exit 2)."""
@@ -237,11 +271,8 @@ class DirtrackCommand(_SaidInLanguage, TyperCommand):
 
     def make_parser(self, ctx: Any) -> Any:
         params = self.get_params(ctx)
-        if not any(
-            isinstance(p, TyperArgument) and isinstance(p.type, IntParamType) for p in params
-        ):
-            return super().make_parser(ctx)
-        parser = _IdParser(ctx)
+        ids = any(isinstance(p, TyperArgument) and isinstance(p.type, IntParamType) for p in params)
+        parser = _IdParser(ctx) if ids else _TextParser(ctx)
         for param in params:
             param.add_to_parser(parser, ctx)
         return parser
@@ -377,6 +408,12 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
 
+    def make_parser(self, ctx: Any) -> Any:
+        parser = _TextParser(ctx)
+        for param in self.get_params(ctx):
+            param.add_to_parser(parser, ctx)
+        return parser
+
     def _main_shell_completion(
         self, ctx_args: Any, prog_name: str, complete_var: str | None = None
     ) -> None:
@@ -438,6 +475,11 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
                 raise
             show_usage_error(exc, extra["obj"].lang)
             raise typer.Exit(usage_exit_code(exc)) from None
+        except DirtrackError as exc:  # a global option's value refused as it is parsed
+            if parent is not None:
+                raise
+            err(f"Error: {exc.render(extra['obj'].lang)}")
+            raise typer.Exit(ExitCode.ERROR) from None
         if problem is not None:
             ctx.meta[_CONFIG_PROBLEM] = problem
         return ctx

@@ -53,6 +53,12 @@ def _due(r: Record, lang: str) -> str:
     return due
 
 
+def _retired(r: Record, lang: str) -> str:
+    if not r.get("retired_on"):
+        return ""
+    return f"{day(r['retired_on'], lang)} → {r.get('successor') or ''}".rstrip()
+
+
 def _contacts(r: Record, lang: str) -> str:
     shown = []
     for contact in r.get("contacts") or []:
@@ -67,6 +73,7 @@ def _contacts(r: Record, lang: str) -> str:
 UNIT_COLUMNS = [
     Column("code", "code", priority=0),
     Column("name", "name", wrap=True, priority=0, min_width=16),
+    Column("retired_on", "unit_retired", _retired, priority=1),
     Column("parent", "parent", priority=1),
     Column("aliases", "aliases", wrap=True, priority=2, min_width=16),
     Column("contacts", "contacts", _contacts, wrap=True, priority=3, min_width=16),

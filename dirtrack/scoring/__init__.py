@@ -38,7 +38,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import TomlError, os_reason, parse_toml, user_path
+from dirtrack.inputs import TomlError, os_reason, parse_toml, read_input, user_path
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.text import control_character, is_blank, nfc
@@ -169,7 +169,8 @@ def load_rules(ref: str) -> RuleSet:
     """The rule set a preset name or a file path names.
 
     Raises:
-        InvalidInput: neither a preset nor a readable file; not TOML; a bad key or value.
+        InvalidInput: neither a preset nor a file; not a regular file (a device, a pipe); a
+            file that cannot be read, or is empty; not TOML; a bad key or value.
     """
     name = ref.strip()
     if name.lower() in PRESETS:
@@ -178,15 +179,17 @@ def load_rules(ref: str) -> RuleSet:
     else:
         path = user_path(name)
         source = str(path)
-        if not path.is_file():
+        if not (path.exists() or path.is_symlink()):
             raise InvalidInput.of("rules_unknown", ref=ref, presets=", ".join(PRESETS))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path).decode("utf-8")  # a device or a pipe: refused, never read
     except OSError as exc:
         raise InvalidInput.of("rules_unreadable", path=source, reason=os_reason(exc)) from None
     except UnicodeDecodeError:
         reason = Phrase("w_not_utf8")
         raise InvalidInput.of("rules_unreadable", path=source, reason=reason) from None
+    if not text.strip():
+        raise InvalidInput.of("file_empty", name=source)
     try:
         raw = parse_toml(text)
     except TomlError as exc:

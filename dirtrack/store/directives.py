@@ -545,6 +545,13 @@ def reopen(
     return directive
 
 
+def closure_exact(kind: str, exact: bool) -> bool:
+    """Whether the day of a closure a reopening ended is exact, as it is stored: a
+    completion's as it was recorded (False: done by that day, from a sheet), a cancellation's
+    or withdrawal's always (a day recorded as given)."""
+    return exact if kind == "done" else True
+
+
 def _closure_of(
     directive: Directive, result: DirectiveResult | None, on: date, reason: str | None
 ) -> Closure:
@@ -565,7 +572,7 @@ def _closure_of(
         directive_id=directive.id,
         kind=kind,
         closed_on=day,
-        completed_on_exact=directive.completed_on_exact if kind == "done" else True,
+        completed_on_exact=closure_exact(kind, directive.completed_on_exact),
         note=note,
         reopened_on=on,
         reopen_reason=reason,

@@ -96,7 +96,14 @@ def default_actor() -> str:
 
 
 def json_safe(value: Any) -> Any:
-    """A command's options as the change log keeps them (enums by value, the rest as text)."""
+    """A command's options as the change log keeps them (enums by value, the rest as text): a
+    file's name holding bytes that are not UTF-8 (the one value the parser lets through with
+    them) with those bytes written ``\\xff``, as no text column holds them as they are."""
+    if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
+        try:
+            return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no byte of argv makes
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, list | tuple):

@@ -18,6 +18,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.models import Limitation
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
+from dirtrack.store.directives import closure_exact
 from dirtrack.store.units import log_handover, log_move
 from dirtrack.text import fold
 from dirtrack.transfer.json_format.checks import check_not_before, find_cycle
@@ -248,6 +249,8 @@ class DirectiveSections(ImportState):
                 {
                     "directive_id": d.id,
                     **c.model_dump(exclude={"result"}),
+                    # as `reopen` stores it: a cancellation's day is exact, whatever was written
+                    "completed_on_exact": closure_exact(c.kind, c.completed_on_exact),
                     **(c.result.model_dump() if c.result is not None else NO_RESULT),
                 }
                 for c in d.closures
