@@ -1750,6 +1750,12 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
         if "imported" in err.decode():
             # On a busy machine the import can end before the signal comes: nothing to see.
             continue
+        if (child.returncode, err.decode()) == (130, ""):
+            # On a busy machine the signal can come while dirtrack still loads its modules: held
+            # until they are loaded, it ends the run quietly (cli.main), before the import opens
+            # any file.
+            assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")], share
+            continue
         assert (child.returncode, err.decode()) == (130, "Error: interrupted\n"), share
         assert time.monotonic() - sent < 45, share  # the busy timeout it used to wait is 60 s
         if target.exists() and _directives_in(target) == _directives_in(register):
