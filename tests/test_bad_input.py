@@ -1236,6 +1236,9 @@ def test_an_empty_option_value_is_an_error_never_not_given(
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.sqlite_only(
+    "the file names and the database given are SQLite files; its digest is compared"
+)
 def test_a_byte_not_utf8_names_the_option_or_argument_it_was_given_to(
     seeded: Cli, db_path: Path, tmp_path: Path
 ) -> None:
