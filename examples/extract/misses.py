@@ -5,6 +5,11 @@ Run with ``make extract-model`` done once (scikit-learn is needed)::
     .venv/bin/python examples/extract/misses.py          # the tables: reason x part
     .venv/bin/python examples/extract/misses.py --list   # and every miss, with its reasons
     .venv/bin/python examples/extract/misses.py --markdown   # a row per part (ROUNDS.md)
+    .venv/bin/python examples/extract/misses.py --units      # the items found with another unit
+
+``--units`` (round 38) lists instead the gold items whose text a drafted item matches but whose
+unit it does not (``score.unit_kind``), each with a first guess at its cause (``UNIT_CAUSES``,
+from the words alone: read each before acting on it), and a table cause x kind.
 
 Each part read (``oof.parts``: the seeds and ``score.READ_PARTS``; never ``score.UNREAD``) is
 read with the models trained without it, as ``oof.py --by-part`` reads it, and every gold
@@ -78,6 +83,36 @@ SHAPES = (
     "other",
 )
 KINDS = ("directives", "limitations")
+#: Why an item found has another unit than the gold's (``unit_cause``; round 38), first fit.
+UNIT_CAUSES = (
+    "the same body or place written otherwise",  # a level or body word, a qualifier, a name cut
+    "the speaker's own body",  # a delegation or team, the inspecting body
+    "a partner after phối hợp/cùng taken as lead",
+    "another unit the item names taken as lead",
+    "another unit of the article",  # the host, a unit carried too far
+    "named by a referring word",  # "địa phương", "tỉnh", "ngành", "cấp ủy", "lãnh đạo"
+    "opens on several units",  # the first named leads (GUIDE.md)
+    "names its unit, not read as one",  # an abbreviation, an unknown body, a bare place
+    "named before the item, not carried to it",
+    "the gold has none: a unit the item names",
+    "the gold has none: the partner, host or a unit carried",
+)
+_BODY_WORDS = re.compile(
+    r"^(?:ubnd|uy ban nhan dan|uy ban|dang uy|huyen uy|tinh uy|thanh uy|thi uy|quan uy|chinh quyen|"
+    r"hdnd|thuong truc hdnd|chi bo|cuc thue|so)\s+"
+)
+_LEVEL_WORD = re.compile(
+    r"^(?:tinh|huyen|xa|phuong|thi tran|thanh pho|tp\.?|quan|thi xa|khu pho|thon)\s+"
+)
+_REFERRING = re.compile(
+    r"^(?:(?:cac |hai )?dong chi |lanh dao |can bo )?(?:dia phuong|tinh|huyen|xa|phuong|thi tran|"
+    r"nganh|cap uy|dang bo|don vi|thanh pho|quan|khu pho|thon|chi bo|thuong truc|ubnd|chinh quyen|"
+    r"co quan nay|cac cap|lanh dao|can bo|cac dong chi|dang uy|ban thuong vu)\b"
+)
+_SPEAKING_BODY = re.compile(
+    r"^(?:doan (?:cong tac|giam sat|kiem tra)|to (?:cong tac|kiem tra)|ubkt|uy ban kiem tra)"
+)
+_WITH_WORDS = re.compile(r"\b(?:phoi hop(?: chat che)? voi|cung voi|cung)\b")
 
 _LIST_LEAD = re.compile(r"\b(?:bao gom|gom|nhu sau|nhu|cu the|do la|la)\s*:\s*$")
 _FIGURE = re.compile(
@@ -143,6 +178,40 @@ def shape(kind: str, gold: dict[str, Any], text: str, places: frozenset[str]) ->
     return "other"
 
 
+def _place_of(unit: str) -> str:
+    """A unit's place name, folded: its body and level words left out."""
+    return _LEVEL_WORD.sub("", _BODY_WORDS.sub("", fold_words(unit))).strip()
+
+
+def unit_cause(gold: dict[str, Any], drafted: dict[str, Any]) -> str:
+    """A first guess, from the words alone, at why ``drafted`` (its text matching ``gold``'s)
+    has another unit (``UNIT_CAUSES``)."""
+    text, g, p = fold_words(gold["text"]), gold["unit"], drafted["unit"]
+    if g is None:
+        here = _place_of(p)
+        return UNIT_CAUSES[9] if here and here[:6] in text else UNIT_CAUSES[10]
+    if p is not None:
+        fg, fp = fold_words(g), fold_words(p)
+        if fg.startswith(fp) or fp.startswith(fg) or fg.endswith(fp) or fp.endswith(fg):
+            return UNIT_CAUSES[0]
+        if _place_of(g) and _place_of(g) == _place_of(p):
+            return UNIT_CAUSES[0]
+        if _SPEAKING_BODY.match(fp):
+            return UNIT_CAUSES[1]
+        here = _place_of(p)[:8]
+        cue = _WITH_WORDS.search(text)
+        if here and cue and here in text[cue.end() :]:
+            return UNIT_CAUSES[2]
+        return UNIT_CAUSES[3] if here and here in text else UNIT_CAUSES[4]
+    if _REFERRING.match(text):
+        return UNIT_CAUSES[5]
+    place = _place_of(g)[:6]
+    if place and place in text[:60]:
+        several = re.match(r"^(?:cac |hai |ba )", text) or re.match(r"^[^,;]{0,40}(?:,| va )", text)
+        return UNIT_CAUSES[6] if several and place in text[:25] else UNIT_CAUSES[7]
+    return UNIT_CAUSES[7] if place and place in text else UNIT_CAUSES[8]
+
+
 def _places() -> frozenset[str]:
     from dirtrack.extract import lexicon
 
@@ -205,8 +274,9 @@ def candidates(text: str, today: Any) -> dict[str, list[cm.Candidate]]:
         cm.RECORDER = cm.LIMIT_RECORDER = None
 
 
-def misses() -> list[dict[str, Any]]:
-    """Every gold item no drafted item of its kind finds, each part with its fold's models."""
+def misses(units: bool = False) -> list[dict[str, Any]]:
+    """Every gold item no drafted item of its kind finds, each part with its fold's models; with
+    ``units``, instead every gold item found with another unit (``unit_cause``)."""
     base = oof.shipped()
     trained = {f"{a.part}/{a.name}" for a in train.training_articles()}
     places = _places()
@@ -224,6 +294,22 @@ def misses() -> list[dict[str, Any]]:
                 cands = candidates(text, article.reference)
                 for kind in KINDS:
                     _, pairs = score.match(draft[kind], gold[kind], score.texts_alone)
+                    if units:
+                        for i, j, _ in pairs:
+                            g, d = gold[kind][j], draft[kind][i]
+                            if score.unit_kind(d, g) != "right":
+                                out.append(
+                                    {
+                                        "part": part,
+                                        "article": article.name,
+                                        "kind": kind,
+                                        "cause": unit_cause(g, d),
+                                        "unit": g["unit"],
+                                        "drafted": d["unit"],
+                                        "text": g["text"],
+                                    }
+                                )
+                        continue
                     found = {j for _, j, _ in pairs}
                     model = models[cm.DIRECTIVES if kind == "directives" else cm.LIMITATIONS]
                     for j, g in enumerate(gold[kind]):
@@ -287,6 +373,20 @@ def markdown(rows: list[dict[str, Any]], kind: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    if "--units" in argv:
+        found = misses(units=True)
+        for r in found:
+            print(
+                f"{r['part']:<8} {r['article']:<4} {r['kind'][:3]} {r['cause'][:40]:<40} "
+                f"{r['unit']!s:<24.24} -> {r['drafted']!s:<24.24} | {r['text'][:100]}"
+            )
+        print()
+        causes = Counter((r["cause"], r["kind"]) for r in found)
+        for cause in UNIT_CAUSES:
+            parts = {r["part"] for r in found if r["cause"] == cause}
+            cells = " ".join(f"{kind} {causes[(cause, kind)]:>3}" for kind in KINDS)
+            print(f"{cause:<55} {cells}  parts {len(parts)}")
+        return 0
     rows = misses()
     if "--markdown" in argv:
         for kind in KINDS:
