@@ -696,6 +696,45 @@ def test_bodies_named_place_by_place_and_a_documents_day() -> None:
     assert draft.directives[0].text.startswith("Chủ tịch UBND các phường: Thanh Bình, Cẩm")
 
 
+def test_a_plural_level_listing_its_places_by_name_is_led_by_the_first() -> None:
+    found = directives(
+        "Kết luận hội nghị, đồng chí Chủ tịch UBND tỉnh yêu cầu các cấp, các ngành thường xuyên"
+        " theo dõi diễn biến của cơn bão. Hai huyện Tiền Hải và Thái Thụy khẩn trương kêu gọi tàu"
+        " thuyền vào nơi tránh trú bão an toàn. Các xã Đông Hoàng, Đông Long tổ chức sơ tán"
+        " người dân khỏi khu vực nguy hiểm."
+    )
+    # GUIDE.md: bodies named place by place are led by the first named; a plural level with no
+    # name after it ("các cấp, các ngành") stays no one's
+    assert [unit for unit, _, _ in found] == [None, "huyện Tiền Hải", "xã Đông Hoàng"]
+
+
+def test_a_place_whose_name_holds_an_apostrophe_is_read_whole() -> None:
+    found = find_raw(
+        "Kết luận đối với Ban Thường vụ Huyện ủy Ea H’leo nhiệm kỳ 2015-2020, UBND huyện Đắk"
+        " G'long và huyện Cư M’gar."
+    )
+    # not "Huyện ủy Ea H", "UBND huyện Đắk G"
+    assert [m.text for m in found] == [
+        "Huyện ủy Ea H’leo",
+        "UBND huyện Đắk G'long",
+        "huyện Cư M’gar",
+    ]
+    # a quotation mark after a place closes the quotation, no syllable follows
+    assert [m.text for m in find_raw("Đề nghị huyện Cư Jút' rà soát.")] == ["huyện Cư Jút"]
+
+
+def test_a_place_asked_by_its_name_is_the_place_not_its_committee() -> None:
+    found = directives(
+        "Chiều 3/8, Chủ tịch UBND thành phố làm việc với UBND quận Đống Đa về vụ vi phạm trật tự"
+        " xây dựng. Kết luận buổi làm việc, Chủ tịch UBND thành phố yêu cầu Sở Xây dựng kiểm tra"
+        " toàn bộ công trình. Cùng với đó, quận Đống Đa tổ chức tiếp công dân, giải quyết dứt điểm"
+        " những nội dung khiếu nại của công dân."
+    )
+    # GUIDE.md: "quận Đống Đa …" is the place as written (every read label so), although the
+    # text names its People's Committee
+    assert [unit for unit, _, _ in found] == ["Sở Xây dựng", "quận Đống Đa"]
+
+
 def test_a_party_committee_asked_and_lanh_chi_dao() -> None:
     found = directives(
         "Tại buổi làm việc, đoàn công tác đã chỉ ra một số hạn chế. Kết luận buổi làm việc, đồng"

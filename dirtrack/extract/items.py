@@ -361,6 +361,10 @@ _SUBJECT_OPENS = re.compile(r"(?:^|[,;:.])\s*$")
 _PLURAL_WORD = re.compile(r"(?:cac|nhung|mot so|moi)\b")
 
 
+#: A level and the place's name ("quận Đống Đa", "Thị trấn Hùng Quốc"), not a level alone.
+_NAMED_PLACE = re.compile(r"\w+(?: \w+)? [A-ZĐ0-9]")
+
+
 def _place_as_subject(key: str, m: Mention) -> Mention:
     """A place named with its name that opens a clause and falls short ("Trong tháng 5, huyện
     Di Linh thu ngân sách ...; ... mới đạt 42% kế hoạch", "huyện Tủa Chùa còn xuất hiện dịch"):
@@ -1587,6 +1591,25 @@ def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -
     return []
 
 
+#: A plural level before the bodies it lists by name ("các xã Châu Minh, Ngọc Sơn …", "Hai huyện
+#: Tiền Hải và Thái Thụy …"): the quantifier alone stands before the first named.
+_PLURAL_BEFORE_NAMED = re.compile(r"\s*(?:cac|nhung|hai|ba|bon|nam|\d+)\s+$")
+#: Another name after the first in such a list.
+_NEXT_NAMED = re.compile(r"\s*(?:,|và)\s+[A-ZĐ0-9]")
+
+
+def _lists_by_name(sentence: str, key: str, start: int, first: Mention) -> bool:
+    """Whether a subject opening on a plural ("các", "hai" …) lists its bodies by name, the
+    first of them ``first`` (a level with its place's name): the first named leads, as a list of
+    bodies by name does (GUIDE.md: "UBND các xã Lương Phong, Hợp Thịnh, …")."""
+    return (
+        _PLURAL_BEFORE_NAMED.fullmatch(key, start, first.start) is not None
+        and first.head == "dia phuong"
+        and len(first.text.split()) > 1
+        and _NEXT_NAMED.match(sentence, first.end) is not None
+    )
+
+
 def _capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -2376,12 +2399,23 @@ def extract_directives(
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 carried_many = False  # the lead carried is a plural or a role, no unit
                 activity = _ACTIVITY_SUBJECT.match(key[text_start:end])
+                if opens_collective and (not subject or subject[0].start > text_start):
+                    # "các xã Châu Minh, Ngọc Sơn … tổ chức …", "Hai huyện Tiền Hải và Thái Thụy
+                    # khẩn trương …": bodies listed by name, the first listed leads
+                    listed = _first_usable(mentions, text_start, end)
+                    if listed is not None and _lists_by_name(sentence, key, text_start, listed):
+                        subject, opens_collective, collective = [listed], None, False
                 if (
                     subject
                     and not (opens_collective and subject[0].start > text_start)
                     and not activity
                 ):
                     lead = subject[0]
+                    if lead.start == text_start and _NAMED_PLACE.match(lead.text):
+                        # "quận Đống Đa tổ chức tiếp công dân …", "06 tháng cuối năm, Thị trấn
+                        # Hùng Quốc tăng cường …": a place asked by its name is the place as
+                        # written, not its People's Committee that the text names elsewhere
+                        lead = _place_as_subject(key, lead)
                 elif collective or (
                     requested
                     and _named_addressee(sentence, text_start)

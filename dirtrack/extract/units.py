@@ -699,6 +699,10 @@ _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 _PERIOD_WORDS = frozenset({"thang", "nam", "quy", "tuan", "ngay"})
 
 
+#: The apostrophes inside a syllable of a place's name in the Central Highlands' languages.
+_APOSTROPHES = ("’", "'", "ʼ")
+
+
 def _place_after(raw: str, end: int) -> int:
     """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
     toks = tokens(raw[end : end + 60])
@@ -719,6 +723,12 @@ def _place_after(raw: str, end: int) -> int:
             taken.extend(t.key for t in toks[i : i + run])
             stop = end + toks[i + run - 1].end
             break
+        if gap in _APOSTROPHES and taken and stop == end + toks[i - 1].end:
+            # "huyện Ea H’leo", "huyện Đắk G’long": one syllable of the place, its halves
+            # joined by an apostrophe (the second lower-case)
+            taken[-1] += tok.key
+            stop = end + tok.end
+            continue
         if gap not in (" ",) or len(taken) >= 4:
             break
         if not taken and tok.all_caps and tok.key in _CITY_SHORT:
