@@ -134,6 +134,43 @@ def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict
     ]
 
 
+def test_an_occurrence_given_to_another_unit_counts_under_it(
+    cli: Cli, duties: dict[str, int]
+) -> None:
+    """An occurrence whose lead unit a clerk changed (`edit directive --unit`) is counted in
+    the section per series under that unit, as the per-unit table and `list` count it: each
+    unit's series add up within its total, on any T, with or without ``--unit``."""
+    ids = _occurrences_of(cli)
+    moved, carried = ids[duties["vptu"], "2025-08"], ids[duties["vptu"], "2025-02"]
+    for occurrence in (moved, carried):
+        cli.ok("edit", "directive", str(occurrence), "--unit", "BTC", "--allow-duplicate")
+    for as_of in ("2025-08-31", "2025-09-30"):
+        report = cli.json("report", "--quarter", "2025Q3", "--as-of", as_of)
+        _counts_are_of_the_listed(report)
+        units = {u["code"]: u["total"] for u in report["units"]}
+        for code in ("VPTU", "BTC"):
+            mine = [s for s in report["series"] if s["unit"] == code]
+            assert sum(s["total"] + s["carried"] for s in mine) == units[code], (as_of, code)
+            listed = cli.json("list", "--unit", code, "--as-of", as_of)
+            of_quarter = [
+                d["id"]
+                for d in listed
+                if d["period"] in ("2025-07", "2025-08", "2025-09", "2025-Q3", "2025")
+            ]
+            assert sorted(o["id"] for s in mine for o in s["occurrences"]) == sorted(of_quarter)
+        rows = [(s["id"], s["unit"]) for s in report["series"] if s["id"] == duties["vptu"]]
+        assert rows == [(duties["vptu"], "BTC"), (duties["vptu"], "VPTU")]
+        btc_row = next(s for s in report["series"] if s["unit"] == "BTC" and s["id"] == rows[0][0])
+        assert [o["id"] for o in btc_row["occurrences"]] == [moved]
+        assert btc_row["carried"] == 1  # February's, still open
+    # The summary names the series once.
+    assert "(4 series)" in cli.ok("report", "--quarter", "2025Q3")
+    # With --unit, the row is the unit's own.
+    only = cli.json("report", "--quarter", "2025Q3", "--unit", "BTC")
+    assert {s["unit"] for s in only["series"]} == {"BTC"}
+    assert sum(s["total"] + s["carried"] for s in only["series"]) == only["totals"]["total"]
+
+
 def test_every_format_shows_the_section(cli: Cli, duties: dict[str, int], tmp_path: Path) -> None:
     august = _occurrences_of(cli)[duties["vptu"], "2025-08"]
     vi = ["--lang", "vi", "report", "--quarter", "2025Q3"]
