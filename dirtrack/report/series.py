@@ -87,7 +87,7 @@ def series_section(
             of_period[occ.series_id, occ.unit_id].append(occ)
         else:
             carried[occ.series_id, occ.unit_id] += 1
-    held_by = _held_on(conn, scope, rows, holding, period.start - LONGEST)
+    held_by = held_on(conn, scope)
     listed = [occ.id for occs in of_period.values() for occ in occs]
     tallied = occurrence_counts(conn, scope, listed)  # counted as the report counts directives
     found = []
@@ -121,32 +121,39 @@ def series_section(
     return found, {**totals.as_dict(), "carried": sum(r["carried"] for r in found)}
 
 
-def _held_on(
-    conn: Connection,
-    scope: Scope,
-    rows: Mapping[int, Any],
-    holding: Mapping[int, set[int]],
-    since: date,
+def held_on(
+    conn: Connection, scope: Scope, series_ids: Collection[int] | None = None
 ) -> dict[int, int]:
-    """The unit that held each series on T where it is not the one it is stored under
-    (:func:`series_holder`); ``holding``: the units holding each series' occurrences in the
-    scope, which with ``--unit`` are read again for every unit."""
-    from dataclasses import replace
+    """The unit that held each series (of ``series_ids``, or every one) on T, ``scope.as_of``,
+    where it is not the one it is stored under (:func:`series_holder`): read from the units
+    holding on T each of its occurrences, every one made (given by T or not, in the scope or
+    not, as ``scope.holders`` attributes them), for ``series show --as-of`` and the report's
+    section alike."""
+    from sqlalchemy import select
 
-    from dirtrack.store.series import occurrence_states
+    from dirtrack.store.rules import holding_unit
+    from dirtrack.store.tables import directive
+    from dirtrack.store.tables import series as series_table
 
     before = retired_after(conn, scope.as_of)
     found: dict[int, int] = {}
     if not before:
         return found
-    if scope.unit_ids is not None:
-        every: dict[int, set[int]] = defaultdict(set)
-        for occ in occurrence_states(conn, replace(scope, unit_ids=None), since):
-            every[occ.series_id].add(occ.unit_id)
-        holding = every
-    for sid, row in rows.items():
-        held = series_holder(row.unit_id, holding.get(sid, set()), before)
-        if held != row.unit_id:
+    query = (
+        select(directive.c.series_id, holding_unit(scope), series_table.c.unit_id)
+        .join(series_table, series_table.c.id == directive.c.series_id)
+        .distinct()
+    )
+    if series_ids is not None:
+        query = query.where(directive.c.series_id.in_(sorted(series_ids)))
+    holding: dict[int, set[int]] = defaultdict(set)
+    stored: dict[int, int] = {}
+    for sid, unit_id, stored_id in conn.execute(query):
+        holding[sid].add(unit_id)
+        stored[sid] = stored_id
+    for sid, stored_id in stored.items():
+        held = series_holder(stored_id, holding[sid], before)
+        if held != stored_id:
             found[sid] = held
     return found
 
