@@ -103,14 +103,17 @@ def moves_from(rows: Iterable[Sequence[Any]]) -> dict[int, list[Move]]:
 
 
 def unit_at(current_unit_id: int, moves: Sequence[Move], as_of: date) -> int:
-    """The unit that held the directive on ``as_of``; ``moves`` are oldest first."""
+    """The unit that held the directive on ``as_of``; ``moves`` are oldest first. From the
+    last move's day on, the unit it is stored under: the one the move gave it, or the one a
+    clerk gave it since (``edit directive --unit`` corrects the unit it passed to)."""
     if not moves:
         return current_unit_id
     holder = moves[0].from_unit_id
     for move in moves:
-        if move.on <= as_of:
-            holder = move.to_unit_id
-    return holder
+        if move.on > as_of:
+            return holder
+        holder = move.to_unit_id
+    return current_unit_id
 
 
 def attribute(

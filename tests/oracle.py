@@ -10,7 +10,7 @@ held to. Nothing in ``dirtrack/`` imports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
@@ -740,12 +740,20 @@ class Register:
         """The unit that held ``duty`` on ``as_of``: a retired unit's directives still open
         when it retired (not completed, cancelled or withdrawn on or before its day, by what
         was recorded by then) are its successor's from that day."""
+        return self.held_by(duty.unit, as_of, lambda day: self.closed_by(duty, day))
+
+    def held_by(self, unit: int, as_of: date, ended: Callable[[date], bool]) -> int:
+        """The unit that held on ``as_of`` what ``unit`` leads (a directive, or a series): its
+        successor's from the day ``unit`` retired, unless it had ``ended`` by that day."""
         ret = self.retirement
-        if ret is None or duty.unit != ret.unit or as_of < ret.on:
-            return duty.unit
-        if self.closed_by(duty, ret.on):
-            return duty.unit
+        if ret is None or unit != ret.unit or as_of < ret.on or ended(ret.on):
+            return unit
         return ret.successor
+
+    def series_holder(self, unit: int, last: date, as_of: date) -> int:
+        """The unit that held on ``as_of`` a series of ``unit`` whose last day is ``last``:
+        ``unit retire`` hands over the series still running on its day."""
+        return self.held_by(unit, as_of, lambda day: last < day)
 
     def closed_by(self, duty: Duty, day: date) -> bool:
         """``duty`` completed, cancelled or withdrawn on or before ``day``, by what was recorded
@@ -930,40 +938,52 @@ def register_requests(reg: Register, start: date, end: date, as_of: date) -> Rec
 
 
 def register_series(
-    reg: Register, series: Mapping[int, tuple[date, date]], start: date, end: date, as_of: date
-) -> dict[int, Record]:
-    """The report's section per periodic directive, by series (its index): the counts of its
-    occurrences of the period (in scope, their month overlapping it), ``carried`` (those of
-    earlier months it still counts) and the occurrences listed (index, status, deadline in
-    force, days late). ``series`` gives each one's first and last day: listed when it runs
-    during the period or has an occurrence counted."""
-    found: dict[int, Record] = {}
-    parts: dict[int, list[tuple[int, Status, date | None, bool]]] = {}
-    carried: dict[int, int] = {}
+    reg: Register,
+    series: Mapping[int, tuple[date, date, int]],
+    start: date,
+    end: date,
+    as_of: date,
+) -> dict[tuple[int, int], Record]:
+    """The report's section per periodic directive, by series (its index) and the unit that
+    held each occurrence on T (:meth:`Register.holder`, the per-unit counts' rule): the counts
+    of its occurrences of the period (in scope, their month overlapping it), ``carried`` (those
+    of earlier months it still counts) and the occurrences listed (index, status, deadline in
+    force, days late). ``series`` gives each one's first and last day and its unit. A row for
+    each unit holding an occurrence counted; a series that runs during the period is listed
+    under the unit that held the series on T (its own, or its successor's from the day it
+    retired, if the series still ran then) even with no occurrence counted there."""
+    found: dict[tuple[int, int], Record] = {}
+    parts: dict[tuple[int, int], list[tuple[int, Status, date | None, bool]]] = {}
+    carried: dict[tuple[int, int], int] = {}
+    units: dict[int, set[int]] = {}  # each series' units holding an occurrence counted
     for number, duty in enumerate(reg.duties):
         if duty.series is None or not reg.in_scope(duty, start, end, as_of):
             continue
+        key = (duty.series, reg.holder(duty, as_of))
+        units.setdefault(duty.series, set()).add(key[1])
         month_first = date(duty.given.year, duty.given.month, 1)
         if month_end(month_first.year, month_first.month) < start:
-            carried[duty.series] = carried.get(duty.series, 0) + 1
+            carried[key] = carried.get(key, 0) + 1
             continue
         status, due = reg.status(duty, as_of)
         extended = any(approved <= as_of for approved, _ in recorded(duty).extensions)
-        parts.setdefault(duty.series, []).append((number, status, due, extended))
-    for s, (first, last) in series.items():
-        mine = parts.get(s, [])
+        parts.setdefault(key, []).append((number, status, due, extended))
+    for s, (first, last, lead) in series.items():
         if first > min(end, as_of):
             continue  # not assigned yet on T
-        if not (first <= end and last >= start) and not mine and not carried.get(s):
-            continue
-        row = count_row([(status, due, ext) for _, status, due, ext in mine])
-        row["carried"] = carried.get(s, 0)
-        state = {n: reg.record(reg.duties[n]) for n, *_ in mine}
-        row["occurrences"] = [
-            (n, status.value, due, days_late(status, due, state[n].closed_at(as_of)[0], as_of))
-            for n, status, due, _ in mine
-        ]
-        found[s] = row
+        held = set(units.get(s, ()))
+        if first <= end and last >= start:  # runs during the period
+            held.add(reg.series_holder(lead, last, as_of))
+        for unit in sorted(held):
+            mine = parts.get((s, unit), [])
+            row = count_row([(status, due, ext) for _, status, due, ext in mine])
+            row["carried"] = carried.get((s, unit), 0)
+            state = {n: reg.record(reg.duties[n]) for n, *_ in mine}
+            row["occurrences"] = [
+                (n, status.value, due, days_late(status, due, state[n].closed_at(as_of)[0], as_of))
+                for n, status, due, _ in mine
+            ]
+            found[s, unit] = row
     return found
 
 

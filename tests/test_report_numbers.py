@@ -34,6 +34,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dirtrack.records import Record
 from dirtrack.status import Status
 from tests.conftest import Cli, cli_at, new_database
 from tests.oracle import (
@@ -91,6 +92,9 @@ class Recording:
     # directives whose original deadline the clerk corrects at the end (``edit directive ID
     # --due``): the register holds the corrected one; the acts were recorded against the first
     mistyped: dict[int, tuple[date | None, Due | None]] = field(default_factory=dict)
+    # occurrences whose lead unit the clerk changes at the end (``edit directive ID --unit``):
+    # the register holds the new unit; the series gave it the one here
+    moved: dict[int, int] = field(default_factory=dict)
 
 
 # --- the generator ------------------------------------------------------------------------
@@ -284,7 +288,20 @@ def recordings(draw: st.DrawFn) -> Recording:
     reg = Register(
         codes, calendar, meetings, duties, limitations, retirement, by_acceptance, parents
     )
-    return Recording(reg, series, renamed, mistyped)
+    # an occurrence given to another unit at the end (``edit directive --unit``), never to
+    # the retired one; not one the retirement handed over (the successor's from that day)
+    moved: dict[int, int] = {}
+    for number, duty in enumerate(duties):
+        if duty.series is None or draw(st.integers(0, 3)) != 0:
+            continue
+        if reg.holder(duty, day(LAST_DAY)) != duty.unit:
+            continue
+        others = [u for u in allowed(day(LAST_DAY)) if u != duty.unit]
+        if not others:
+            continue
+        moved[number] = duty.unit
+        duty.unit = draw(st.sampled_from(others))
+    return Recording(reg, series, renamed, mistyped, moved)
 
 
 # --- recording it through the CLI ---------------------------------------------------------
@@ -359,6 +376,9 @@ def record(cli: Cli, rec: Recording) -> Ids:
         fixed = reg.duties[number].due
         assert fixed is not None
         cli.ok("edit", "directive", str(ids.duties[number]), "--due", fixed.isoformat())
+    for number in rec.moved:
+        lead = CODES[reg.duties[number].unit]
+        cli.ok("edit", "directive", str(ids.duties[number]), "--unit", lead)
     if rec.renamed is not None:
         code = CODES[rec.renamed]
         cli.ok("unit", "rename", code, f"Đơn vị {code} mới", "--code", reg.codes[rec.renamed])
@@ -530,6 +550,7 @@ def check_report(
     assert sorted(lim["id"] for lim in got["limitations"]) == sorted(
         ids.limitations[n] for n in want["limitations"]
     ), where
+    check_series(got, rec, ids, span, t, unit, where)
     if unit is not None:
         return
     assert sorted(m["id"] for m in got["meetings"]) == sorted(
@@ -556,9 +577,25 @@ def check_report(
         assert shown == {
             code: {k: row[k] for k in ROW_KEYS} for code, row in earlier["units"].items()
         }, f"{where}: previous"
-    spans = {n: (reg.meetings[s.meeting], s.until) for n, s in enumerate(rec.series)}
+
+
+def check_series(
+    got: Record,
+    rec: Recording,
+    ids: Ids,
+    span: tuple[date, date],
+    t: date,
+    unit: int | None,
+    where: str,
+) -> None:
+    """The report's section per series (``got``, the report's JSON): a row per series and
+    unit that held its occurrences on T (with ``--unit``, those of the unit and the units
+    under it), as tests/oracle.register_series works them out."""
+    reg = rec.reg
+    spans = {n: (reg.meetings[s.meeting], s.until, s.unit) for n, s in enumerate(rec.series)}
+    mine = reg.under(unit) if unit is not None else set(range(len(reg.codes)))
     series = {
-        row["id"]: {
+        (row["id"], row["unit"]): {
             **{k: row[k] for k in (*ROW_KEYS, "carried")},
             "occurrences": [
                 (o["id"], o["status"], o["due"], o["days_late"]) for o in row["occurrences"]
@@ -567,16 +604,36 @@ def check_report(
         for row in got["series"]
     }
     wanted_series = {
-        ids.series[n]: {
+        (ids.series[n], reg.codes[holder]): {
             **{k: row[k] for k in (*ROW_KEYS, "carried")},
             "occurrences": [
                 (ids.duties[d], status, due.isoformat() if due else None, late)
                 for d, status, due, late in row["occurrences"]
             ],
         }
-        for n, row in register_series(reg, spans, start, end, t).items()
+        for (n, holder), row in register_series(reg, spans, *span, t).items()
+        if holder in mine
     }
     assert series == wanted_series, where
+
+
+def check_series_show(cli: Cli, rec: Recording, ids: Ids, t: date) -> None:
+    """``series show ID --as-of T``: the series under the unit that held it on T, as the
+    report's section names a series with no occurrence counted, and each occurrence given by
+    T under the unit that held it then, as ``list --as-of`` and the section's rows have it."""
+    reg, on = rec.reg, t.isoformat()
+    for n, s in enumerate(rec.series):
+        if reg.meetings[s.meeting] > t:
+            continue  # not assigned yet on T
+        shown = cli.json("series", "show", str(ids.series[n]), "--as-of", on)
+        holder = reg.series_holder(s.unit, s.until, t)
+        assert shown["unit"] == reg.codes[holder], f"series show {ids.series[n]} --as-of {on}"
+        given = range(s.first, s.first + s.count)
+        assert {o["id"]: o["unit"] for o in shown["occurrences"]} == {
+            ids.duties[d]: reg.codes[reg.holder(reg.duties[d], t)]
+            for d in given
+            if reg.duties[d].given <= t
+        }, f"series show {ids.series[n]} --as-of {on}: occurrences"
 
 
 def check_unit_lists(cli: Cli, reg: Register, ids: Ids, t: date, unit: int) -> None:
@@ -686,6 +743,7 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
         }, f"report {' '.join(options)} --as-of {t} --rollup"
     for t in data.draw(st.lists(st.sampled_from(noted), max_size=2), label="list days"):
         check_lists(cli, reg, ids, t)
+        check_series_show(cli, rec, ids, t)
         check_unit_lists(cli, reg, ids, t, data.draw(st.integers(0, len(reg.codes) - 1)))
 
 
@@ -714,3 +772,64 @@ def test_report_numbers_equal_the_oracle(
                 cluster.drop_database(target)
 
     check()
+
+
+def test_an_occurrence_moved_or_closed_by_a_retired_unit_counts_where_it_was_on_t(
+    cli: Cli,
+) -> None:
+    """The generated registers' comparisons on one written out: a monthly duty of DVA from
+    10/4 to July whose April occurrence DVA closed before it retired (9/6, to DVB), whose May
+    one, closed too, a clerk gave DVC (``edit directive --unit``), whose June one the
+    retirement handed to DVB (July's is DVB's from the start). The section per series has a
+    row per series and unit holding its occurrences on T, as the oracle and the per-unit
+    table count them, with and without ``--unit``; ``series show --as-of`` and ``list
+    --as-of`` name the same units."""
+    calendar = OfficeCalendar({})
+    held = date(2025, 4, 10)
+    made = monthly_occurrences(held, date(2025, 7, 31), None, calendar)
+    assert [issued.month for issued, _ in made] == [4, 5, 6, 7]
+    closed = {0: [Act("done", date(2025, 4, 18))], 1: [Act("done", date(2025, 6, 2))]}
+    duties = [
+        Duty(0, issued, 0, due, closed.get(i, []), series=0, issued_in_own_period=True)
+        for i, (issued, due) in enumerate(made)
+    ]
+    own = Due("date", date(2025, 6, 20))  # DVB's own directive, for the per-unit table
+    duties.append(Duty(0, held, 1, own.resolve(held, calendar), due_words=own))
+    duties[1].unit = 2  # May's, given to DVC at the end
+    retirement = Retirement(0, 1, date(2025, 6, 9))
+    reg = Register(["DVA", "DVB", "DVC"], calendar, [held], duties, [], retirement)
+    rec = Recording(reg, [Series(0, 0, None, date(2025, 7, 31), 0, 4)], moved={1: 0})
+    ids = record(cli, rec)
+    quarter2 = (("--quarter", "2025Q2"), date(2025, 4, 1), date(2025, 6, 30))
+    quarter3 = (("--quarter", "2025Q3"), date(2025, 7, 1), date(2025, 9, 30))
+    may = (("--period", "2025-05"), date(2025, 5, 1), date(2025, 5, 31))
+    days = {
+        quarter2: [date(2025, 6, 5), date(2025, 6, 9), date(2025, 6, 30)],
+        quarter3: [date(2025, 7, 1), date(2025, 7, 31), date(2025, 9, 30)],
+        may: [date(2025, 5, 31), date(2025, 6, 30)],
+    }
+    for (options, start, end), when in days.items():
+        for t in when:
+            check_report(cli, rec, ids, options, (start, end), t)
+            for unit in range(3):
+                check_report(cli, rec, ids, options, (start, end), t, unit)
+    for t in (date(2025, 6, 5), date(2025, 6, 9), date(2025, 7, 31)):
+        check_lists(cli, reg, ids, t)
+        check_series_show(cli, rec, ids, t)
+        for unit in range(3):
+            check_unit_lists(cli, reg, ids, t, unit)
+    # what the oracle and the product agree on, written out: before the retirement the series
+    # and April's and June's occurrences are DVA's; from its day June's and the series are
+    # DVB's while April's, closed by then, stays DVA's; May's is DVC's on any day
+    sid = ids.series[0]
+
+    def rows(t: str) -> dict[str, list[int]]:
+        got = cli.json("report", "--quarter", "2025Q2", "--as-of", t)
+        return {r["unit"]: [o["id"] for o in r["occurrences"]] for r in got["series"]}
+
+    april, may_id, june = (ids.duties[n] for n in range(3))
+    assert rows("2025-06-05") == {"DVA": [april, june], "DVC": [may_id]}
+    assert rows("2025-06-30") == {"DVA": [april], "DVB": [june], "DVC": [may_id]}
+    shown = cli.json("series", "show", str(sid), "--as-of", "2025-06-05")
+    assert shown["unit"] == "DVA"
+    assert cli.json("series", "show", str(sid), "--as-of", "2025-06-30")["unit"] == "DVB"

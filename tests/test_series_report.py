@@ -134,6 +134,105 @@ def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict
     ]
 
 
+def test_an_occurrence_given_to_another_unit_counts_under_it(
+    cli: Cli, duties: dict[str, int]
+) -> None:
+    """An occurrence whose lead unit a clerk changed (`edit directive --unit`) is counted in
+    the section per series under that unit, as the per-unit table and `list` count it: each
+    unit's series add up within its total, on any T, with or without ``--unit``."""
+    ids = _occurrences_of(cli)
+    moved, carried = ids[duties["vptu"], "2025-08"], ids[duties["vptu"], "2025-02"]
+    for occurrence in (moved, carried):
+        cli.ok("edit", "directive", str(occurrence), "--unit", "BTC", "--allow-duplicate")
+    for as_of in ("2025-08-31", "2025-09-30"):
+        report = cli.json("report", "--quarter", "2025Q3", "--as-of", as_of)
+        _counts_are_of_the_listed(report)
+        units = {u["code"]: u["total"] for u in report["units"]}
+        for code in ("VPTU", "BTC"):
+            mine = [s for s in report["series"] if s["unit"] == code]
+            assert sum(s["total"] + s["carried"] for s in mine) == units[code], (as_of, code)
+            listed = cli.json("list", "--unit", code, "--as-of", as_of)
+            of_quarter = [
+                d["id"]
+                for d in listed
+                if d["period"] in ("2025-07", "2025-08", "2025-09", "2025-Q3", "2025")
+            ]
+            assert sorted(o["id"] for s in mine for o in s["occurrences"]) == sorted(of_quarter)
+        rows = [(s["id"], s["unit"]) for s in report["series"] if s["id"] == duties["vptu"]]
+        assert rows == [(duties["vptu"], "BTC"), (duties["vptu"], "VPTU")]
+        btc_row = next(s for s in report["series"] if s["unit"] == "BTC" and s["id"] == rows[0][0])
+        assert [o["id"] for o in btc_row["occurrences"]] == [moved]
+        assert btc_row["carried"] == 1  # February's, still open
+    # The summary names the series once.
+    assert "(4 series)" in cli.ok("report", "--quarter", "2025Q3")
+    # With --unit, the row is the unit's own.
+    only = cli.json("report", "--quarter", "2025Q3", "--unit", "BTC")
+    assert {s["unit"] for s in only["series"]} == {"BTC"}
+    assert sum(s["total"] + s["carried"] for s in only["series"]) == only["totals"]["total"]
+
+
+def _series_add_up(cli: Cli, report: dict[str, Any], as_of: str, codes: list[str]) -> None:
+    """Each unit's series add up within its total, and list what ``list --unit --as-of``
+    lists of the quarter's periods for that unit; with ``--unit``, the unit's own rows."""
+    _counts_are_of_the_listed(report)
+    units = {u["code"]: u["total"] for u in report["units"]}
+    quarter = ("2025-07", "2025-08", "2025-09", "2025-Q3", "2025")
+    for code in codes:
+        mine = [s for s in report["series"] if s["unit"] == code]
+        assert sum(s["total"] + s["carried"] for s in mine) == units.get(code, 0), (as_of, code)
+        listed = cli.json("list", "--status", "all", "--unit", code, "--as-of", as_of)
+        periodic = [d for d in listed if d["series_id"]]
+        assert sorted(o["id"] for s in mine for o in s["occurrences"]) == sorted(
+            d["id"] for d in periodic if d["period"] in quarter
+        ), (as_of, code)
+        only = cli.json("report", "--quarter", "2025Q3", "--as-of", as_of, "--unit", code)
+        assert [(s["id"], s["unit"]) for s in only["series"]] == [
+            (s["id"], s["unit"]) for s in mine
+        ], (as_of, code)
+        assert sum(s["total"] + s["carried"] for s in only["series"]) == units.get(code, 0)
+
+
+def test_an_occurrence_closed_by_a_retired_unit_counts_under_it(
+    cli: Cli, duties: dict[str, int]
+) -> None:
+    """VPTU retires on 1/9/2025 to VPTU2: its series and the occurrences still open that day
+    (January to April, June, September made ahead, the year's) are VPTU2's from then, while
+    those it closed before (May, July, August) stay VPTU's. The section per series has a row of
+    the monthly series under each, adding up with the per-unit table and ``list --as-of``; as
+    of a day before the retirement every row is VPTU's; one occurrence given to BTC with
+    ``edit directive --unit`` (closed before the retirement, so not handed over) is BTC's on
+    any day."""
+    ids = _occurrences_of(cli)
+    monthly, yearly = duties["vptu"], duties["yearly"]
+    cli.ok("edit", "directive", str(ids[monthly, "2025-07"]), "--unit", "BTC", "--allow-duplicate")
+    cli.ok("unit", "add", "VPTU2", "Văn phòng Tỉnh ủy (mới)")
+    cli.ok("unit", "retire", "VPTU", "--successor", "VPTU2", "--date", "2025-09-01")
+    codes = ["BTC", "VPTU", "VPTU2"]
+    after = cli.json("report", "--quarter", "2025Q3", "--as-of", "2025-09-30")
+    _series_add_up(cli, after, "2025-09-30", codes)
+    rows = {(s["id"], s["unit"]): s for s in after["series"] if s["id"] in (monthly, yearly)}
+    assert sorted(rows) == sorted(
+        [(monthly, "BTC"), (monthly, "VPTU"), (monthly, "VPTU2"), (yearly, "VPTU2")]
+    )
+    periods = {key: [o["period"] for o in row["occurrences"]] for key, row in rows.items()}
+    assert periods[monthly, "VPTU"] == ["2025-08"]  # done 25/8, before it retired
+    assert rows[monthly, "VPTU"]["carried"] == 1  # May's, done 1/8: in the quarter
+    assert periods[monthly, "BTC"] == ["2025-07"]
+    assert periods[monthly, "VPTU2"] == ["2025-09"]
+    assert rows[monthly, "VPTU2"]["carried"] == 5  # January to April, June: still open
+    assert periods[yearly, "VPTU2"] == ["2025"]
+    # series show names the holder on T as the section does
+    assert cli.json("series", "show", str(monthly), "--as-of", "2025-09-30")["unit"] == "VPTU2"
+    before = cli.json("report", "--quarter", "2025Q3", "--as-of", "2025-08-31")
+    _series_add_up(cli, before, "2025-08-31", codes)
+    assert {(s["id"], s["unit"]) for s in before["series"] if s["id"] in (monthly, yearly)} == {
+        (monthly, "BTC"),
+        (monthly, "VPTU"),
+        (yearly, "VPTU"),
+    }
+    assert cli.json("series", "show", str(monthly), "--as-of", "2025-08-31")["unit"] == "VPTU"
+
+
 def test_every_format_shows_the_section(cli: Cli, duties: dict[str, int], tmp_path: Path) -> None:
     august = _occurrences_of(cli)[duties["vptu"], "2025-08"]
     vi = ["--lang", "vi", "report", "--quarter", "2025Q3"]

@@ -142,6 +142,35 @@ def test_show_before_the_move_gives_the_old_unit(cli: Cli, merged: dict[str, Any
     assert "BDV (Ban Dân vận Tỉnh ủy)" in cli.ok("show", str(late), "--as-of", "2025-06-30")
 
 
+def test_a_moved_directive_given_to_another_unit_is_its_from_the_move(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """``edit directive --unit`` on a directive `unit retire` handed over corrects the unit it
+    passed to: BTG's from the retirement's day on (``show``, ``list``, the report, on any day
+    since), BDV's before it, as the move says; the record goes out and back in unchanged."""
+    moved = merged["ids"]["late"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    cli.ok("edit", "directive", str(moved), "--unit", "BTG")
+    assert cli.json("show", str(moved))["unit"] == "BTG"
+
+    def held(as_of: str) -> str:
+        return {d["id"]: d["unit"] for d in cli.json("list", "--as-of", as_of)}[moved]
+
+    assert (held("2025-06-30"), held("2025-07-01"), held("2025-12-31")) == ("BDV", "BTG", "BTG")
+    for quarter, as_of, unit in (("2025Q2", "2025-06-30", "BDV"), ("2025Q3", "2025-09-30", "BTG")):
+        report = cli.json("report", "--quarter", quarter, "--as-of", as_of)
+        assert [d["unit"] for d in report["directives"] if d["id"] == moved] == [unit]
+        mine = cli.json("report", "--quarter", quarter, "--as-of", as_of, "--unit", unit)
+        assert moved in [d["id"] for d in mine["directives"]]
+    assert cli.json("show", str(moved), "--as-of", "2025-06-30")["unit"] == "BDV"
+    # the unit it is stored under now, and the move, both go out and back in
+    out = cli.json("export", "--format", "json")
+    [record] = [d for d in out["directives"] if d["id"] == moved]
+    assert record["unit"] == "BTG" and [(m["from"], m["to"]) for m in record["moves"]] == [
+        ("BDV", "BTGDV")
+    ]
+
+
 def test_remind_and_urge_before_the_move_keep_the_old_unit(
     cli: Cli, merged: dict[str, Any]
 ) -> None:

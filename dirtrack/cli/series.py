@@ -211,8 +211,9 @@ def series_show(
     from dirtrack.records import directive_record
     from dirtrack.render.views import series_card
     from dirtrack.report import Holders
-    from dirtrack.report.series import retired_after, series_holder
+    from dirtrack.report.series import held_on
     from dirtrack.store.facts import load_units
+    from dirtrack.store.rules import Scope
     from dirtrack.store.series import (
         Schedule,
         coordinator_codes,
@@ -234,12 +235,11 @@ def series_show(
         # each occurrence under the unit that held it on the day, as `list --as-of` has it,
         # and the series under the one that held it then
         units = load_units(conn)
-        held = Holders.load(conn, units).attribute(
-            list(occurrence_facts(conn, series_id, as_of=day)), day
-        )
-        holder = series_holder(row.unit_id, {f.unit_id for f in held}, retired_after(conn, day))
-        if holder != row.unit_id:
-            record["unit"] = units.code(holder)
+        holders = Holders.load(conn, units)
+        held = holders.attribute(list(occurrence_facts(conn, series_id, as_of=day)), day)
+        holder = held_on(conn, Scope(as_of=day, holders=holders.at(day)), [series_id])
+        if series_id in holder:
+            record["unit"] = units.code(holder[series_id])
         for facts in held:
             item = directive_record(facts, day)
             period = schedule.period_at(facts.issued_on or facts.meeting_date)

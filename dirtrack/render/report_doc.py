@@ -988,7 +988,10 @@ def result_paragraphs(
             ("report_series_overdue", periodic["overdue"]),
         )
         text = t(
-            "report_series_summary", lang, total=periodic["total"], series=len(pack["series"])
+            "report_series_summary",
+            lang,
+            total=periodic["total"],
+            series=len({r["id"] for r in pack["series"]}),
         ) + (f" ({how})" if how else "")
         carried = clauses(lang, ("report_series_carried_n", periodic["carried"]))
         lines.append(text + (f"; {carried}" if carried else "") + ".")

@@ -14,7 +14,11 @@ per-unit counts:
   report counts one of its occurrences; with ``--unit``, when its unit or the holder of one of
   its occurrences is under that unit;
 - a series is named by the unit that held it on T: one `unit retire` handed over after T is
-  the retired unit's, as its occurrences are.
+  the retired unit's, as its occurrences are;
+- its occurrences are counted under the unit that held each on T, as the per-unit table counts
+  them: one whose lead unit was changed (`edit directive --unit`), or closed by a unit retired
+  before T, is in a row of the series under that unit, so that each unit's series add up
+  within its total.
 """
 
 from __future__ import annotations
@@ -69,8 +73,9 @@ def series_section(
     from dirtrack.store.series import Schedule, occurrence_states, series_rows
 
     end = scope.held_on_or_before or scope.as_of
-    of_period: dict[int, list[Any]] = defaultdict(list)
-    carried: dict[int, int] = defaultdict(int)
+    # By series and the unit that held the occurrence on T (the per-unit table's rule).
+    of_period: dict[tuple[int, int], list[Any]] = defaultdict(list)
+    carried: dict[tuple[int, int], int] = defaultdict(int)
     holding: dict[int, set[int]] = defaultdict(set)  # the units holding its occurrences on T
     rows = {row.id: row for row in series_rows(conn)}
     if not rows:  # no periodic directive: no occurrence to judge
@@ -79,68 +84,76 @@ def series_section(
         schedule = Schedule.of(rows[occ.series_id])
         holding[occ.series_id].add(occ.unit_id)
         if schedule.period_at(occ.issued_on).end >= period.start:
-            of_period[occ.series_id].append(occ)
+            of_period[occ.series_id, occ.unit_id].append(occ)
         else:
-            carried[occ.series_id] += 1
-    held_by = _held_on(conn, scope, rows, holding, period.start - LONGEST)
+            carried[occ.series_id, occ.unit_id] += 1
+    held_by = held_on(conn, scope)
     listed = [occ.id for occs in of_period.values() for occ in occs]
     tallied = occurrence_counts(conn, scope, listed)  # counted as the report counts directives
     found = []
     totals = Counts()
     for sid, row in rows.items():
-        counted = sid in of_period or sid in carried
         runs = row.starts_on <= end and (row.ends_on is None or row.ends_on >= period.start)
         holder = held_by.get(sid, row.unit_id)
         mine = scope.unit_ids is None or holder in scope.unit_ids
-        if not (counted or (runs and mine)):
-            continue
-        counts = tallied.get(sid, Counts())
-        occurrences = [occurrence_record(occ, scope.as_of) for occ in of_period.get(sid, [])]
-        totals.merge(counts)
-        found.append(
-            {
-                "id": sid,
-                "unit": names.get(holder, (row.unit_code, ""))[0],
-                "name": names.get(holder, (row.unit_code, ""))[1],
-                "text": row.text,
-                "every": row.every,
-                "from": iso(row.starts_on),
-                "until": iso(row.ends_on),
-                **counts.as_dict(),
-                "carried": carried.get(sid, 0),
-                "occurrences": occurrences,
-            }
-        )
+        units = sorted(holding.get(sid, set()) | ({holder} if runs and mine else set()))
+        for unit_id in units:
+            key = (sid, unit_id)
+            counts = tallied.get(key, Counts())
+            occurrences = [occurrence_record(occ, scope.as_of) for occ in of_period.get(key, [])]
+            totals.merge(counts)
+            code, name = names.get(unit_id, (row.unit_code, ""))
+            found.append(
+                {
+                    "id": sid,
+                    "unit": code,
+                    "name": name,
+                    "text": row.text,
+                    "every": row.every,
+                    "from": iso(row.starts_on),
+                    "until": iso(row.ends_on),
+                    **counts.as_dict(),
+                    "carried": carried.get(key, 0),
+                    "occurrences": occurrences,
+                }
+            )
     found.sort(key=lambda r: (r["unit"], r["id"]))
     return found, {**totals.as_dict(), "carried": sum(r["carried"] for r in found)}
 
 
-def _held_on(
-    conn: Connection,
-    scope: Scope,
-    rows: Mapping[int, Any],
-    holding: Mapping[int, set[int]],
-    since: date,
+def held_on(
+    conn: Connection, scope: Scope, series_ids: Collection[int] | None = None
 ) -> dict[int, int]:
-    """The unit that held each series on T where it is not the one it is stored under
-    (:func:`series_holder`); ``holding``: the units holding each series' occurrences in the
-    scope, which with ``--unit`` are read again for every unit."""
-    from dataclasses import replace
+    """The unit that held each series (of ``series_ids``, or every one) on T, ``scope.as_of``,
+    where it is not the one it is stored under (:func:`series_holder`): read from the units
+    holding on T each of its occurrences, every one made (given by T or not, in the scope or
+    not, as ``scope.holders`` attributes them), for ``series show --as-of`` and the report's
+    section alike."""
+    from sqlalchemy import select
 
-    from dirtrack.store.series import occurrence_states
+    from dirtrack.store.rules import holding_unit
+    from dirtrack.store.tables import directive
+    from dirtrack.store.tables import series as series_table
 
     before = retired_after(conn, scope.as_of)
     found: dict[int, int] = {}
     if not before:
         return found
-    if scope.unit_ids is not None:
-        every: dict[int, set[int]] = defaultdict(set)
-        for occ in occurrence_states(conn, replace(scope, unit_ids=None), since):
-            every[occ.series_id].add(occ.unit_id)
-        holding = every
-    for sid, row in rows.items():
-        held = series_holder(row.unit_id, holding.get(sid, set()), before)
-        if held != row.unit_id:
+    query = (
+        select(directive.c.series_id, holding_unit(scope), series_table.c.unit_id)
+        .join(series_table, series_table.c.id == directive.c.series_id)
+        .distinct()
+    )
+    if series_ids is not None:
+        query = query.where(directive.c.series_id.in_(sorted(series_ids)))
+    holding: dict[int, set[int]] = defaultdict(set)
+    stored: dict[int, int] = {}
+    for sid, unit_id, stored_id in conn.execute(query):
+        holding[sid].add(unit_id)
+        stored[sid] = stored_id
+    for sid, stored_id in stored.items():
+        held = series_holder(stored_id, holding[sid], before)
+        if held != stored_id:
             found[sid] = held
     return found
 

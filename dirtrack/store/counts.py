@@ -204,22 +204,25 @@ def asked_late() -> tuple[Any, ColumnElement[bool]]:
     return joined, and_(judged.due.is_not(None), request.c.asked_on > judged.due)
 
 
-def occurrence_counts(conn: Connection, scope: Scope, ids: Sequence[int]) -> dict[int, Counts]:
-    """Counts per series id of the occurrences ``ids`` in ``scope``, as of ``scope.as_of``: the
-    figures the report's counting statement (:func:`count_report`) gives, over those rows."""
+def occurrence_counts(
+    conn: Connection, scope: Scope, ids: Sequence[int]
+) -> dict[tuple[int, int], Counts]:
+    """Counts per series id and unit (the one that held them on T) of the occurrences ``ids``
+    in ``scope``, as of ``scope.as_of``: the figures the report's counting statement
+    (:func:`count_report`) gives, over those rows."""
     rows = states(scope)
-    found: dict[int, Counts] = {}
+    found: dict[tuple[int, int], Counts] = {}
     figures = _figures(rows.c.status, rows.c.due, rows.c.extended)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         query = (
-            select(directive.c.series_id, *(figures[name] for name in FIGURES))
+            select(directive.c.series_id, rows.c.unit_id, *(figures[name] for name in FIGURES))
             .select_from(rows.join(directive, directive.c.id == rows.c.id))
             .where(rows.c.id.in_(chunk))
-            .group_by(directive.c.series_id)
+            .group_by(directive.c.series_id, rows.c.unit_id)
         )
-        for series_id, *counted in conn.execute(query):
-            found.setdefault(series_id, Counts()).merge(_counts(counted))
+        for series_id, unit_id, *counted in conn.execute(query):
+            found.setdefault((series_id, unit_id), Counts()).merge(_counts(counted))
     return found
 
 
