@@ -1616,6 +1616,23 @@ ERRORS: dict[str, Entry] = {
         "read it, or send its output to a file)"
     ),
     "busy_stopped": N_(", stopped (Ctrl-Z: fg resumes it)"),
+    "database_busy_held_pg": N_(
+        "the database stayed busy for a minute: the server's session {pid} ({who}) held it{why}; "
+        "nothing was written; try again"
+    ),
+    "busy_pg_unnamed": N_("a program that gave no name"),
+    "busy_pg_user": N_("user {user}"),
+    "busy_pg_local": N_("on the server's own socket"),
+    "busy_pg_client": N_("from {client}"),
+    "busy_pg_idle": N_(
+        ", idle in a transaction open for {age} (the program waits for something else than "
+        "the database: let it finish, or end that transaction)"
+    ),
+    "busy_pg_active": N_(", working in a transaction open for {age}"),
+    "busy_pg_open": N_(", in a transaction open for {age}"),
+    "age_s": N_("{s} s"),
+    "age_min": N_("{m} min {s} s"),
+    "age_h": N_("{h} h {m} min"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
