@@ -1388,6 +1388,16 @@ ERRORS: dict[str, Entry] = {
         "{value!r} is not an e-mail address: its domain holds {char!r} ({code}), which no "
         "domain name holds"
     ),
+    "refused_contact_address": N_(
+        "{unit}: the e-mail address of its {role} contact, stored by an older version, is "
+        "refused today: {problem}; dirtrack unit contact {unit} --role {role} --name NAME "
+        "--email ADDRESS sets the right one"
+    ),
+    "pack_refused_address": N_("{refused}{more}; no workbook was written, no mail sent"),
+    "pack_refused_more": NP_(
+        " (and the address of {n} more unit: {units}; dirtrack doctor lists them)",
+        " (and the addresses of {n} more units: {units}; dirtrack doctor lists them)",
+    ),
     "email_mixed_scripts": N_(
         "{value!r} is not an e-mail address: its domain mixes scripts, {char!r} ({code}) among "
         "letters like {first!r}, so that it looks like an address it is not"
@@ -3666,6 +3676,7 @@ ERRORS.update(
         ),
         "hc_placeholder_series": N_("series {id} is a placeholder doctor --repair made"),
         "hc_placeholders_ok": N_("no placeholder of doctor --repair left"),
+        "hc_addresses_ok": N_("every contact's e-mail address one a mail server takes"),
         # the checks by name, where a message says which one found a problem (restore)
         "hc_name_open": C_("check", "open"),
         "hc_name_schema": C_("check", "schema"),
@@ -3678,5 +3689,6 @@ ERRORS.update(
         "hc_name_closures": C_("check", "closures"),
         "hc_name_values": C_("check", "values"),
         "hc_name_placeholders": C_("check", "placeholders"),
+        "hc_name_addresses": C_("check", "addresses"),
     }
 )
