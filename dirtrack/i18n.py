@@ -2357,10 +2357,19 @@ ERRORS: dict[str, Entry] = {
     "blank_text": N_("{field}: only spaces or invisible characters; write some text"),
     "date_out_of_range": N_("{text!r}: dirtrack takes dates from the year {first} to {last}"),
     "db_not_regular": N_("{path} is not a regular file (a pipe or a device?), so not a database"),
-    "input_not_regular": N_(
-        "{path} is not a regular file (a pipe or a device?): give a file, or '-' where a command "
-        "reads standard input"
+    "input_not_regular": N_("{path} is not a regular file (a pipe or a device?): {give}"),
+    # what the option or argument that names a file to read takes, said when it named none
+    "give_file": N_("give a file"),
+    "give_file_or_stdin": N_("give a file, or '-' to read standard input"),
+    "give_import_file": N_(
+        "give the sheet (.xlsx, .csv), the dirtrack export (.json) or the meeting draft (.toml) "
+        "to import"
     ),
+    "give_template": N_("give a Word document (.docx)"),
+    "give_rule_file": N_("give a rule file (TOML), or a preset: {presets}"),
+    "give_backup": N_("give a backup made by dirtrack backup"),
+    "give_result_file": N_("give the result document's file"),
+    "give_password_file": N_("give the file that holds the password ([mail] password_file)"),
     "db_cannot_create": N_("cannot create {path}: {reason}"),
     "disk_full_at": N_("cannot open {db}: the disk is full; free some space and run it again"),
     "db_read_only_at": N_(

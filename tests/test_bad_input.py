@@ -800,25 +800,54 @@ def test_a_database_link_to_nothing_or_in_a_loop_is_said_so(tmp_path: Path) -> N
 
 @pytest.mark.sqlite_only("restore, among the readers, takes a SQLite file")
 def test_a_fifo_named_as_a_file_to_read_is_refused_without_waiting(
-    seeded: Cli, db_path: Path, tmp_path: Path
+    seeded: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Every option or argument that names a file to read refuses a FIFO (or a device) at
+    once, without waiting for a writer, and says what it takes: it said "give a file, or '-'
+    where a command reads standard input" for each, where only extract reads '-'
+    (``score --rules -`` is "no rule set '-'", ``import -`` "no file '-'")."""
     import os
 
     pipe = tmp_path / "answers.json"  # no process ever writes to it: reading it would wait
     os.mkfifo(pipe)
-    refused = f"Error: {pipe} is not a regular file (a pipe or a device?): give a file, or '-'"
+    refused = f"Error: {pipe} is not a regular file (a pipe or a device?): "
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[mail]\nhost = "127.0.0.1"\nsender = "vp@tinhuy.vn"\nuser = "vt"\n'
+        f'password_file = "{pipe}"\n',
+        encoding="utf-8",
+    )
     before = file_digest(db_path)
-    for args in (
-        ["import", str(pipe)],
-        ["import", str(pipe), "--dry-run"],
-        ["extract", str(pipe)],
-        ["restore", str(pipe), "--yes"],
-        ["done", "1", "--date", "2022-06-20", "--file", str(pipe)],
-    ):
+    importing = "give the sheet (.xlsx, .csv), the dirtrack export (.json) or the meeting draft "
+    docx = "give a Word document (.docx)"
+    for args, hint in (
+        (["import", str(pipe)], f"{importing}(.toml) to import"),
+        (["import", str(pipe), "--dry-run"], f"{importing}(.toml) to import"),
+        (["extract", str(pipe)], "give a file, or '-' to read standard input"),
+        (["restore", str(pipe), "--yes"], "give a backup made by dirtrack backup"),
+        (["done", "1", "--date", "2022-06-20", "--file", str(pipe)], "give the result "
+         "document's file"),
+        (["score", "--quarter", "2022Q3", "--rules", str(pipe)], "give a rule file (TOML), or a "
+         "preset: nd335, qd366"),
+        (["report", "--quarter", "2022Q3", "--format", "docx", "--out",
+          str(tmp_path / "r.docx"), "--template", str(pipe)], docx),
+        (["office", "set", "--template", str(pipe)], docx),
+        (["--config", str(config), "pack", "out", "--quarter", "2022Q3", "--dir",
+          str(tmp_path / "p"), "--mail"], "give the file that holds the password ([mail] "
+         "password_file)"),
+    ):  # fmt: skip
+        if args[0] == "--config":
+            monkeypatch.setenv("DIRTRACK_CONFIG", args[1])
+            args = args[2:]
         result = seeded(*args)  # pytest-timeout ends it if it hangs
+        monkeypatch.delenv("DIRTRACK_CONFIG", raising=False)
         assert result.exit_code == 1, (args, result.stderr)
-        assert result.stderr.startswith(refused), (args, result.stderr)
-        assert result.stderr.count("\n") == 1
+        assert result.stderr == f"{refused}{hint}\n", (args, result.stderr)
+    vi = seeded("--lang", "vi", "score", "--quarter", "2022Q3", "--rules", str(pipe)).stderr
+    assert vi == (
+        f"Error: {pipe} không phải là tệp thông thường (đường ống hay thiết bị?): hãy đưa một tệp "
+        "quy tắc (TOML), hoặc một bộ có sẵn: nd335, qd366\n"
+    ), vi
     assert file_digest(db_path) == before
     # The configuration file: every command reads it before it starts.
     done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(pipe)})
