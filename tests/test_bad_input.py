@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -1799,6 +1800,31 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
     assert interrupted >= 3
 
 
+def _wait_until_held(child: subprocess.Popen[bytes], marker: Path) -> None:
+    """Until ``child`` (a script of :data:`_HELD_AT_FSYNC` or :data:`_HELD_BEFORE_THE_COMMAND`)
+    has made its ``marker`` and sleeps in the held call, as the kernel says (``/proc/PID/wchan``:
+    ``hrtimer_nanosleep``), so that a signal sent now interrupts that sleep.
+
+    The marker alone was made a moment before the sleep: a signal sent then, on a loaded
+    machine where the child was not run again at once, could come while the collector ran a
+    finalizer in between, where Python reports the exception it raises and goes on; the child
+    then slept its 120 s and the test timed out. Where the system does not say (no
+    ``/proc``), the marker alone."""
+    wchan = Path(f"/proc/{child.pid}/wchan")
+    started = time.monotonic()
+    while True:
+        assert child.poll() is None, child.communicate()
+        assert time.monotonic() - started < 600, "the child never reached the held call"
+        if marker.exists():
+            try:
+                where = wchan.read_text(encoding="ascii").strip()
+            except OSError:
+                return
+            if "nanosleep" in where or where in ("", "0"):  # "0": the kernel does not say
+                return
+        time.sleep(0.01)
+
+
 # A child that runs dirtrack but waits, the first time it would fsync (the part file of
 # `--out` or `backup`, about to be renamed into place), until it is sent a signal: the test
 # sends SIGTERM at that moment, as `timeout` or systemd would.
@@ -1829,7 +1855,6 @@ def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
     import signal
     import subprocess
     import sys
-    import time
 
     db = tmp_path / "x.db"
     cli_at(db).ok("unit", "add", "BTC", "Ban Tổ chức")
@@ -1856,10 +1881,7 @@ def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    started = time.monotonic()
-    while not marker.exists():
-        assert child.poll() is None and time.monotonic() - started < 60, child.stderr
-        time.sleep(0.01)
+    _wait_until_held(child, marker)
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")], "no part file written"
     child.send_signal(signal.SIGTERM)
     _out, err = child.communicate(timeout=60)
@@ -1905,7 +1927,6 @@ def test_a_stop_while_the_options_or_the_config_are_read_is_one_line(
     import signal
     import subprocess
     import sys
-    import time
 
     marker = tmp_path / "held"
     db = tmp_path / "x.db"
@@ -1917,14 +1938,7 @@ def test_a_stop_while_the_options_or_the_config_are_read_is_one_line(
         stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
     )
-    started = time.monotonic()
-    while not marker.exists():
-        assert child.poll() is None and time.monotonic() - started < 60, child.stderr
-        time.sleep(0.01)
-    # The marker is made just before the child's sleep: a signal in between could land in a
-    # finalizer the collector runs there, where Python reports it and goes on (once, under load,
-    # the child slept its 120 s); a moment later it is asleep in the held call.
-    time.sleep(0.3)
+    _wait_until_held(child, marker)
     child.send_signal(getattr(signal, stop))
     out, err = child.communicate(timeout=60)
     said = {
