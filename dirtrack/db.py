@@ -623,7 +623,7 @@ class PgLockHolder:
     pid: int  # the server process of the session (pg_terminate_backend takes it)
     program: str | None  # its application_name: ``dirtrack import``, ``psql``; None: none given
     user: str | None
-    client: str | None  # ``10.0.0.5:52344``; ``local``: the server's Unix socket
+    client: str | None  # ``10.0.0.5:52344``, ``[::1]:52344``; ``local``: the server's socket
     state: str | None  # ``idle in transaction``, ``active``…
     open_s: int | None  # for how many seconds its transaction has been open
 
@@ -652,7 +652,7 @@ def pg_lock_holder(target: Target) -> PgLockHolder | None:
         return None
     pid, program, user, address, port, state, open_s = row
     client = (
-        f"{address}:{port}"
+        (f"[{address}]:{port}" if ":" in address else f"{address}:{port}")  # IPv6 in brackets
         if address is not None
         else "local"
         if port == -1  # pg_stat_activity: -1 for a Unix socket
