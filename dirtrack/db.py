@@ -500,6 +500,7 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
             reason = Phrase("w_pg_bad_setting", detail=str(exc))
             raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
         event.listen(engine, "connect", _postgresql_session, insert=True)
+        event.listen(engine, "checkout", _postgresql_checkout)
         event.listen(engine, "begin", _postgresql_begin)
         _quiet_driver_log()
     limits.install(engine)
@@ -539,8 +540,9 @@ def forget_engine(target: Target) -> None:
 
 
 # pg_advisory_xact_lock key held by every writing unit of work on PostgreSQL; the
-# migrations take their own, 727274, after this one.
+# migrations take their own, PG_MIGRATE_LOCK, after this one.
 PG_WRITE_LOCK = 727275
+PG_MIGRATE_LOCK = 727274
 
 
 class NotUtf8(Exception):
@@ -577,12 +579,86 @@ def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
     if encoding is not None and encoding.upper() != "UTF8":
         dbapi_connection.close()  # the pool never got it: nothing else would close it
         raise NotUtf8(encoding)
+    # Named as the command that runs (``dirtrack import``) unless the URL or PGAPPNAME names
+    # it: a writer that gives up waiting names the holder of the write lock by it
+    # (:func:`pg_lock_holder`), as an administrator's pg_stat_activity does.
+    named = not dbapi_connection.info.parameter_status("application_name")
     with dbapi_connection.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('client_encoding', 'UTF8', false), "
-            "set_config('DateStyle', 'ISO, YMD', false)"
+            "set_config('DateStyle', 'ISO, YMD', false), "
+            "set_config('application_name', coalesce(%s, current_setting('application_name')), "
+            "false)",
+            [_APPLICATION[0] if named else None],
         )
     dbapi_connection.commit()
+    if named:
+        _record.info[_NAMED] = _APPLICATION[0]
+
+
+def _postgresql_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """A pooled connection that dirtrack named takes the name of the command now running (a
+    process that runs several commands: ``tests/batch.py``, a test's CliRunner)."""
+    named = record.info.get(_NAMED)
+    if named is None or named == _APPLICATION[0]:
+        return
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('application_name', %s, false)", [_APPLICATION[0]])
+    dbapi_connection.commit()
+    record.info[_NAMED] = _APPLICATION[0]
+
+
+# The application_name of the PostgreSQL sessions dirtrack opens: ``dirtrack`` and the command
+# that runs (:func:`open_engine`); ``_NAMED``, in a connection's info, the name it was given.
+_APPLICATION = ["dirtrack"]
+_NAMED = "dirtrack_application_name"
+
+
+@dataclass(frozen=True)
+class PgLockHolder:
+    """The server session that holds dirtrack's write lock on a PostgreSQL database, as
+    pg_stat_activity shows it; what the account may not see (another role's session, without
+    pg_read_all_stats) is None."""
+
+    pid: int  # the server process of the session (pg_terminate_backend takes it)
+    program: str | None  # its application_name: ``dirtrack import``, ``psql``; None: none given
+    user: str | None
+    client: str | None  # ``10.0.0.5:52344``, ``[::1]:52344``; ``local``: the server's socket
+    state: str | None  # ``idle in transaction``, ``active``…
+    open_s: int | None  # for how many seconds its transaction has been open
+
+
+def pg_lock_holder(target: Target) -> PgLockHolder | None:
+    """The other session that holds dirtrack's write lock (or the migrations' lock) on the
+    PostgreSQL database ``target``, or None when none does (the lock was let go meanwhile, or
+    the wait was on a row another program locked) or the server cannot be asked.
+
+    For the line of a writer that gave up waiting, as :func:`lock_holder` on SQLite."""
+    query = text(
+        "SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.client_port, "
+        "a.state, floor(extract(epoch FROM clock_timestamp() - a.xact_start))::bigint "
+        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.database = "
+        "(SELECT oid FROM pg_database WHERE datname = current_database()) "
+        "AND l.classid = 0 AND l.objid IN (:write, :migrate) AND l.objsubid = 1 "
+        "AND l.pid <> pg_backend_pid() ORDER BY l.objid DESC LIMIT 1"
+    )
+    try:
+        with make_engine(target, create=False).connect() as conn:
+            row = conn.execute(query, {"write": PG_WRITE_LOCK, "migrate": PG_MIGRATE_LOCK}).first()
+    except Exception:  # the server gone, a role that may not read pg_locks: said without it
+        return None
+    if row is None:
+        return None
+    pid, program, user, address, port, state, open_s = row
+    client = (
+        (f"[{address}]:{port}" if ":" in address else f"{address}:{port}")  # IPv6 in brackets
+        if address is not None
+        else "local"
+        if port == -1  # pg_stat_activity: -1 for a Unix socket
+        else None
+    )
+    return PgLockHolder(int(pid), program or None, user, client, state, open_s)
 
 
 def _postgresql_begin(conn: Connection) -> None:
@@ -610,14 +686,15 @@ def _postgresql_begin(conn: Connection) -> None:
 
 
 def open_engine(
-    value: str | None, *, create: bool = True, damaged: bool = False
+    value: str | None, *, create: bool = True, damaged: bool = False, command: str | None = None
 ) -> tuple[Engine, Target]:
     """Resolve ``--db``, create the engine and make sure the schema is current.
 
     ``create`` False (a command that only reads): a SQLite file that does not exist is an error
     naming it, never a new empty database; one whose journal files cannot be made beside it (a
     folder one may only read, a read-only file system) is read as it is
-    (:func:`readable_target`).
+    (:func:`readable_target`). ``command`` (``import``, ``unit add``) names the PostgreSQL
+    sessions the process opens from now on (their application_name, ``dirtrack import``).
 
     Raises:
         DatabaseError: a missing folder, a file that is not a dirtrack database, a database
@@ -626,6 +703,8 @@ def open_engine(
     from dirtrack import collector
 
     collector.settle()  # the command's own work begins: what was loaded is frozen
+    if command is not None:
+        _APPLICATION[0] = f"dirtrack {command}"
     target = resolve_target(value)
     opened = target if create else readable_target(target)
     return _open_target(opened, create=create, damaged=damaged)

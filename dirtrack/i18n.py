@@ -1388,6 +1388,16 @@ ERRORS: dict[str, Entry] = {
         "{value!r} is not an e-mail address: its domain holds {char!r} ({code}), which no "
         "domain name holds"
     ),
+    "refused_contact_address": N_(
+        "{unit}: the e-mail address of its {role} contact, stored by an older version, is "
+        "refused today: {problem}; dirtrack unit contact {unit} --role {role} --name NAME "
+        "--email ADDRESS sets the right one"
+    ),
+    "pack_refused_address": N_("{refused}{more}; no workbook was written, no mail sent"),
+    "pack_refused_more": NP_(
+        " (and the address of {n} more unit: {units}; dirtrack doctor lists them)",
+        " (and the addresses of {n} more units: {units}; dirtrack doctor lists them)",
+    ),
     "email_mixed_scripts": N_(
         "{value!r} is not an e-mail address: its domain mixes scripts, {char!r} ({code}) among "
         "letters like {first!r}, so that it looks like an address it is not"
@@ -1616,6 +1626,23 @@ ERRORS: dict[str, Entry] = {
         "read it, or send its output to a file)"
     ),
     "busy_stopped": N_(", stopped (Ctrl-Z: fg resumes it)"),
+    "database_busy_held_pg": N_(
+        "the database stayed busy for a minute: the server's session {pid} ({who}) held it{why}; "
+        "nothing was written; try again"
+    ),
+    "busy_pg_unnamed": N_("a program that gave no name"),
+    "busy_pg_user": N_("user {user}"),
+    "busy_pg_local": N_("on the server's own socket"),
+    "busy_pg_client": N_("from {client}"),
+    "busy_pg_idle": N_(
+        ", idle in a transaction open for {age} (the program waits for something else than "
+        "the database: let it finish, or end that transaction)"
+    ),
+    "busy_pg_active": N_(", working in a transaction open for {age}"),
+    "busy_pg_open": N_(", in a transaction open for {age}"),
+    "age_s": N_("{s} s"),
+    "age_min": N_("{m} min {s} s"),
+    "age_h": N_("{h} h {m} min"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
@@ -2330,10 +2357,19 @@ ERRORS: dict[str, Entry] = {
     "blank_text": N_("{field}: only spaces or invisible characters; write some text"),
     "date_out_of_range": N_("{text!r}: dirtrack takes dates from the year {first} to {last}"),
     "db_not_regular": N_("{path} is not a regular file (a pipe or a device?), so not a database"),
-    "input_not_regular": N_(
-        "{path} is not a regular file (a pipe or a device?): give a file, or '-' where a command "
-        "reads standard input"
+    "input_not_regular": N_("{path} is not a regular file (a pipe or a device?): {give}"),
+    # what the option or argument that names a file to read takes, said when it named none
+    "give_file": N_("give a file"),
+    "give_file_or_stdin": N_("give a file, or '-' to read standard input"),
+    "give_import_file": N_(
+        "give the sheet (.xlsx, .csv), the dirtrack export (.json) or the meeting draft (.toml) "
+        "to import"
     ),
+    "give_template": N_("give a Word document (.docx)"),
+    "give_rule_file": N_("give a rule file (TOML), or a preset: {presets}"),
+    "give_backup": N_("give a backup made by dirtrack backup"),
+    "give_result_file": N_("give the result document's file"),
+    "give_password_file": N_("give the file that holds the password ([mail] password_file)"),
     "db_cannot_create": N_("cannot create {path}: {reason}"),
     "disk_full_at": N_("cannot open {db}: the disk is full; free some space and run it again"),
     "db_read_only_at": N_(
@@ -3649,6 +3685,7 @@ ERRORS.update(
         ),
         "hc_placeholder_series": N_("series {id} is a placeholder doctor --repair made"),
         "hc_placeholders_ok": N_("no placeholder of doctor --repair left"),
+        "hc_addresses_ok": N_("every contact's e-mail address one a mail server takes"),
         # the checks by name, where a message says which one found a problem (restore)
         "hc_name_open": C_("check", "open"),
         "hc_name_schema": C_("check", "schema"),
@@ -3661,5 +3698,6 @@ ERRORS.update(
         "hc_name_closures": C_("check", "closures"),
         "hc_name_values": C_("check", "values"),
         "hc_name_placeholders": C_("check", "placeholders"),
+        "hc_name_addresses": C_("check", "addresses"),
     }
 )

@@ -37,8 +37,10 @@ def user_path(name: str | Path) -> Path:
         return path
 
 
-def open_input(path: Path) -> BinaryIO:
-    """``path`` opened for reading in binary.
+def open_input(path: Path, *, give: Phrase | None = None) -> BinaryIO:
+    """``path`` opened for reading in binary. ``give`` says what the option or argument that
+    named it takes (:func:`give`), for the refusal of what is not a regular file: ``give a
+    file, or '-' to read standard input`` only where ``-`` is read (``extract``).
 
     Raises:
         InvalidInput: it is not a regular file (a pipe, a device, a socket): nothing is read.
@@ -50,7 +52,7 @@ def open_input(path: Path) -> BinaryIO:
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(21, os.strerror(21), str(path))
         if not stat.S_ISREG(mode):
-            raise InvalidInput.of("input_not_regular", path=path)
+            raise InvalidInput.of("input_not_regular", path=path, give=give or Phrase("give_file"))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -119,9 +121,9 @@ def _cwd_gone(name: object) -> bool:
     return False
 
 
-def read_input(path: Path) -> bytes:
+def read_input(path: Path, *, give: Phrase | None = None) -> bytes:
     """The bytes of ``path`` (see :func:`open_input`)."""
-    with open_input(path) as handle:
+    with open_input(path, give=give) as handle:
         return handle.read()
 
 

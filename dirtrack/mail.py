@@ -154,7 +154,7 @@ def password_of(settings: MailSettings, path: Path) -> str | None:
         if not file.is_absolute():
             file = path.parent / file
         try:
-            return read_input(file).decode("utf-8").strip("\r\n")
+            return read_input(file, give=Phrase("give_password_file")).decode("utf-8").strip("\r\n")
         except OSError as exc:
             reason = os_reason(exc)
             raise InvalidInput.of("mail_password_file", file=file, reason=reason) from None

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -800,25 +801,54 @@ def test_a_database_link_to_nothing_or_in_a_loop_is_said_so(tmp_path: Path) -> N
 
 @pytest.mark.sqlite_only("restore, among the readers, takes a SQLite file")
 def test_a_fifo_named_as_a_file_to_read_is_refused_without_waiting(
-    seeded: Cli, db_path: Path, tmp_path: Path
+    seeded: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Every option or argument that names a file to read refuses a FIFO (or a device) at
+    once, without waiting for a writer, and says what it takes: it said "give a file, or '-'
+    where a command reads standard input" for each, where only extract reads '-'
+    (``score --rules -`` is "no rule set '-'", ``import -`` "no file '-'")."""
     import os
 
     pipe = tmp_path / "answers.json"  # no process ever writes to it: reading it would wait
     os.mkfifo(pipe)
-    refused = f"Error: {pipe} is not a regular file (a pipe or a device?): give a file, or '-'"
+    refused = f"Error: {pipe} is not a regular file (a pipe or a device?): "
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[mail]\nhost = "127.0.0.1"\nsender = "vp@tinhuy.vn"\nuser = "vt"\n'
+        f'password_file = "{pipe}"\n',
+        encoding="utf-8",
+    )
     before = file_digest(db_path)
-    for args in (
-        ["import", str(pipe)],
-        ["import", str(pipe), "--dry-run"],
-        ["extract", str(pipe)],
-        ["restore", str(pipe), "--yes"],
-        ["done", "1", "--date", "2022-06-20", "--file", str(pipe)],
-    ):
+    importing = "give the sheet (.xlsx, .csv), the dirtrack export (.json) or the meeting draft "
+    docx = "give a Word document (.docx)"
+    for args, hint in (
+        (["import", str(pipe)], f"{importing}(.toml) to import"),
+        (["import", str(pipe), "--dry-run"], f"{importing}(.toml) to import"),
+        (["extract", str(pipe)], "give a file, or '-' to read standard input"),
+        (["restore", str(pipe), "--yes"], "give a backup made by dirtrack backup"),
+        (["done", "1", "--date", "2022-06-20", "--file", str(pipe)], "give the result "
+         "document's file"),
+        (["score", "--quarter", "2022Q3", "--rules", str(pipe)], "give a rule file (TOML), or a "
+         "preset: nd335, qd366"),
+        (["report", "--quarter", "2022Q3", "--format", "docx", "--out",
+          str(tmp_path / "r.docx"), "--template", str(pipe)], docx),
+        (["office", "set", "--template", str(pipe)], docx),
+        (["--config", str(config), "pack", "out", "--quarter", "2022Q3", "--dir",
+          str(tmp_path / "p"), "--mail"], "give the file that holds the password ([mail] "
+         "password_file)"),
+    ):  # fmt: skip
+        if args[0] == "--config":
+            monkeypatch.setenv("DIRTRACK_CONFIG", args[1])
+            args = args[2:]
         result = seeded(*args)  # pytest-timeout ends it if it hangs
+        monkeypatch.delenv("DIRTRACK_CONFIG", raising=False)
         assert result.exit_code == 1, (args, result.stderr)
-        assert result.stderr.startswith(refused), (args, result.stderr)
-        assert result.stderr.count("\n") == 1
+        assert result.stderr == f"{refused}{hint}\n", (args, result.stderr)
+    vi = seeded("--lang", "vi", "score", "--quarter", "2022Q3", "--rules", str(pipe)).stderr
+    assert vi == (
+        f"Error: {pipe} không phải là tệp thông thường (đường ống hay thiết bị?): hãy đưa một tệp "
+        "quy tắc (TOML), hoặc một bộ có sẵn: nd335, qd366\n"
+    ), vi
     assert file_digest(db_path) == before
     # The configuration file: every command reads it before it starts.
     done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(pipe)})
@@ -1770,6 +1800,31 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
     assert interrupted >= 3
 
 
+def _wait_until_held(child: subprocess.Popen[bytes], marker: Path) -> None:
+    """Until ``child`` (a script of :data:`_HELD_AT_FSYNC` or :data:`_HELD_BEFORE_THE_COMMAND`)
+    has made its ``marker`` and sleeps in the held call, as the kernel says (``/proc/PID/wchan``:
+    ``hrtimer_nanosleep``), so that a signal sent now interrupts that sleep.
+
+    The marker alone was made a moment before the sleep: a signal sent then, on a loaded
+    machine where the child was not run again at once, could come while the collector ran a
+    finalizer in between, where Python reports the exception it raises and goes on; the child
+    then slept its 120 s and the test timed out. Where the system does not say (no
+    ``/proc``), the marker alone."""
+    wchan = Path(f"/proc/{child.pid}/wchan")
+    started = time.monotonic()
+    while True:
+        assert child.poll() is None, child.communicate()
+        assert time.monotonic() - started < 600, "the child never reached the held call"
+        if marker.exists():
+            try:
+                where = wchan.read_text(encoding="ascii").strip()
+            except OSError:
+                return
+            if "nanosleep" in where or where in ("", "0"):  # "0": the kernel does not say
+                return
+        time.sleep(0.01)
+
+
 # A child that runs dirtrack but waits, the first time it would fsync (the part file of
 # `--out` or `backup`, about to be renamed into place), until it is sent a signal: the test
 # sends SIGTERM at that moment, as `timeout` or systemd would.
@@ -1800,7 +1855,6 @@ def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
     import signal
     import subprocess
     import sys
-    import time
 
     db = tmp_path / "x.db"
     cli_at(db).ok("unit", "add", "BTC", "Ban Tổ chức")
@@ -1827,10 +1881,7 @@ def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    started = time.monotonic()
-    while not marker.exists():
-        assert child.poll() is None and time.monotonic() - started < 60, child.stderr
-        time.sleep(0.01)
+    _wait_until_held(child, marker)
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")], "no part file written"
     child.send_signal(signal.SIGTERM)
     _out, err = child.communicate(timeout=60)
@@ -1876,7 +1927,6 @@ def test_a_stop_while_the_options_or_the_config_are_read_is_one_line(
     import signal
     import subprocess
     import sys
-    import time
 
     marker = tmp_path / "held"
     db = tmp_path / "x.db"
@@ -1888,14 +1938,7 @@ def test_a_stop_while_the_options_or_the_config_are_read_is_one_line(
         stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
     )
-    started = time.monotonic()
-    while not marker.exists():
-        assert child.poll() is None and time.monotonic() - started < 60, child.stderr
-        time.sleep(0.01)
-    # The marker is made just before the child's sleep: a signal in between could land in a
-    # finalizer the collector runs there, where Python reports it and goes on (once, under load,
-    # the child slept its 120 s); a moment later it is asleep in the held call.
-    time.sleep(0.3)
+    _wait_until_held(child, marker)
     child.send_signal(getattr(signal, stop))
     out, err = child.communicate(timeout=60)
     said = {

@@ -198,9 +198,12 @@ def test_processes_on_a_new_database_with_the_same_key(
 
 
 @contextlib.contextmanager
-def write_lock_held(db: str, backend: str, *, for_s: float) -> Iterator[None]:
+def write_lock_held(
+    db: str, backend: str, *, for_s: float, program: str | None = None
+) -> Iterator[None]:
     """Another program holds the database's write lock (SQLite's, or dirtrack's advisory lock
-    on PostgreSQL) in an open transaction, for ``for_s`` seconds at most."""
+    on PostgreSQL) in an open transaction, for ``for_s`` seconds at most; on PostgreSQL its
+    session named ``program`` (its application_name), or nothing."""
     if backend == "sqlite":
         holder: Any = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
         holder.execute("BEGIN IMMEDIATE")
@@ -208,6 +211,8 @@ def write_lock_held(db: str, backend: str, *, for_s: float) -> Iterator[None]:
         import psycopg
 
         conninfo = make_url(db).set(drivername="postgresql")  # libpq's own URI
+        if program is not None:
+            conninfo = conninfo.update_query_dict({"application_name": program})
         holder = psycopg.connect(conninfo.render_as_string(hide_password=False))
         holder.execute("SELECT pg_advisory_xact_lock(%s)", [database.PG_WRITE_LOCK])
     release = threading.Timer(for_s, holder.close)
@@ -238,7 +243,60 @@ def test_a_writer_gives_up_after_the_busy_timeout(
     with write_lock_held(db, backend, for_s=20):
         for lang, words in said.items():
             message = cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+            if backend == "postgresql":  # the server names the session (the next test)
+                assert "(a program that gave no name, user " in message or lang != "en", message
+                continue
             assert message == f"Error: {words}", message
+    assert snapshot(db) == before
+
+
+def _holder_session(db: str, program: str) -> tuple[int, str]:
+    """The server process and user of the session named ``program`` (pg_stat_activity)."""
+    import psycopg
+
+    conninfo = make_url(db).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo) as conn:
+        row = conn.execute(
+            "SELECT pid, usename FROM pg_stat_activity WHERE application_name = %s", [program]
+        ).fetchone()
+    assert row is not None, program
+    return int(row[0]), str(row[1])
+
+
+def test_a_writer_that_gives_up_names_the_server_session(
+    cli: Cli, db: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL the line of a writer that gave up waiting said only "another dirtrack, or
+    another program" where on SQLite it names the process: it names the server session that
+    holds the write lock (pg_locks, pg_stat_activity), its program (application_name), user and
+    client, and that it sits idle in a transaction open for so long. A session that gave no
+    name is said so."""
+    if backend == "sqlite":
+        pytest.skip("on SQLite the holder is a process (the tests after)")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    before = snapshot(db)
+    with write_lock_held(db, backend, for_s=20, program="ke-toan-sync"):
+        pid, user = _holder_session(db, "ke-toan-sync")
+        line = cli.fail("unit", "add", "BTC", "Ban Tổ chức")
+        start = (
+            f"Error: the database stayed busy for a minute: the server's session {pid} "
+            f"(ke-toan-sync, user {user}, on the server's own socket) held it, idle in a "
+            "transaction open for "
+        )
+        end = (
+            " s (the program waits for something else than the database: let it finish, or "
+            "end that transaction); nothing was written; try again"
+        )
+        assert line.startswith(start) and line.endswith(end), line
+        assert line[len(start) : -len(end)].isdigit(), line
+        vi = cli.fail("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức")
+        start_vi = (
+            f"Error: cơ sở dữ liệu đang bận suốt một phút: phiên {pid} trên máy chủ "
+            f"(ke-toan-sync, người dùng {user}, qua socket riêng của máy chủ) giữ nó, "
+            "đang rỗi trong một giao dịch đã mở được "
+        )
+        assert vi.startswith(start_vi), vi
+        assert vi.endswith("; không ghi được gì; hãy thử lại"), vi
     assert snapshot(db) == before
 
 
@@ -290,6 +348,13 @@ def test_a_writer_whose_stdout_is_not_read_holds_the_others(
             vi = cli.fail("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức")
             assert f"tiến trình {importer.pid} (dirtrack --db " in vi, vi
             assert "trong khi chờ kết quả nó in ra được đọc" in vi, vi
+        elif "://" in db:  # the server session of the import, named by its command
+            pid, user = _holder_session(db, "dirtrack import")
+            assert message.startswith(
+                "Error: the database stayed busy for a minute: the server's session "
+                f"{pid} (dirtrack import, user {user}, on the server's own socket) held it, "
+                "idle in a transaction open for "
+            ), message
         assert snapshot(db) == before
         out, err = importer.communicate(timeout=300)
     finally:

@@ -2759,6 +2759,13 @@ def test_a_name_of_four_or_five_syllables_after_a_title_is_whole() -> None:
         "Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng chủ trì.": "Nguyễn Tự Công Hoàng",
         "Phó Chủ tịch UBND tỉnh Tôn Nữ Thị Ninh chủ trì.": "Tôn Nữ Thị Ninh",
         "Sáng nay, đồng chí Công Tôn Nữ Thị Ninh chủ trì.": "Công Tôn Nữ Thị Ninh",
+        # a family name of several words whose first, "Công", is a common word: after a
+        # title, at the start of a sentence, of six syllables (its "Tôn" alone lost "Công")
+        "Phó Chủ tịch UBND tỉnh Công Tôn Nữ Thị Ninh chủ trì.": "Công Tôn Nữ Thị Ninh",
+        "Phó Chủ tịch Công Tôn Nữ Thị Ninh chủ trì.": "Công Tôn Nữ Thị Ninh",
+        "Công Tôn Nữ Thị Ninh chủ trì.": "Công Tôn Nữ Thị Ninh",
+        "Chủ tịch UBND tỉnh Công Huyền Tôn Nữ Thị Ninh chủ trì.": "Công Huyền Tôn Nữ Thị Ninh",
+        "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên chủ trì.": "Nguyễn Hồng Diên",
         "Chủ tịch UBND tỉnh Hà Nam Lê Anh chủ trì.": "Lê Anh",
         "Chủ tịch UBND huyện Mai Sơn Đỗ Văn Anh chủ trì.": "Đỗ Văn Anh",
         "Bí thư Thành ủy Hà Nội Đinh Tiến Dũng chủ trì.": "Đinh Tiến Dũng",
@@ -2774,6 +2781,14 @@ def test_a_name_of_four_or_five_syllables_after_a_title_is_whole() -> None:
     )
     assert (draft.meeting.chair, draft.meeting.chair_title) == (
         "Nguyễn Tự Công Hoàng",
+        "Phó Chủ tịch UBND tỉnh",
+    )
+    draft = extract(
+        "Sáng 6/5/2022, Phó Chủ tịch UBND tỉnh Công Tôn Nữ Thị Ninh chủ trì cuộc họp giao ban. "
+        "Đồng chí yêu cầu Sở Y tế hoàn thành báo cáo trước ngày 30/6/2022."
+    )
+    assert (draft.meeting.chair, draft.meeting.chair_title) == (
+        "Công Tôn Nữ Thị Ninh",
         "Phó Chủ tịch UBND tỉnh",
     )
 

@@ -1767,6 +1767,83 @@ def test_doctor_warns_of_what_is_dated_on_an_occurrence_before_it_was_issued(
         engine.dispose()
 
 
+def test_doctor_warns_of_a_stored_address_todays_rule_refuses(
+    cli: Cli, db: str, backend: str
+) -> None:
+    """A contact's address an older version stored, which today's rule of an address refuses
+    (a domain mixing scripts, one that mail took to another server; a character that shows
+    nothing), was never looked at again: doctor warns of each under check `addresses`, exit 0,
+    naming the unit, the role and how to set it right; --repair leaves it as it is (which
+    address is right is the office's to say), and so does every other command."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("unit", "contact", "SYT", "--name", "Lê Chi", "--email", "chi@syt.vn")
+
+    def addresses(*lang: str) -> dict[str, Any]:
+        result = cli(*lang, "doctor", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return {c["check"]: c for c in json.loads(result.stdout)}["addresses"]
+
+    assert addresses() == {
+        "check": "addresses",
+        "status": "ok",
+        "detail": "every contact's e-mail address one a mail server takes",
+    }
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:  # as an older version wrote them
+            units = dict(conn.execute(text("SELECT code, id FROM unit")).all())
+            conn.execute(
+                insert(t.unit_contact),
+                [
+                    {
+                        "unit_id": units["BTC"],
+                        "role": "focal",
+                        "name": "An",
+                        "email": "an@bt\u0441.vn",
+                        "created_at": datetime(2022, 1, 5, tzinfo=UTC),
+                    },
+                    {
+                        "unit_id": units["BTC"],
+                        "role": "head",
+                        "name": "Bình",
+                        "email": "binh\u200b@btc.vn",
+                        "created_at": datetime(2022, 1, 5, tzinfo=UTC),
+                    },
+                ],  # fmt: skip
+            )
+    finally:
+        engine.dispose()
+    before = snapshot(db)
+    assert addresses() == {
+        "check": "addresses",
+        "status": "warning",
+        "detail": "BTC: the e-mail address of its focal contact, stored by an older version, is "
+        "refused today: 'an@bt\u0441.vn' is not an e-mail address: its domain mixes scripts, "
+        "'\u0441' (U+0441) among letters like 'b', so that it looks like an address it is not; "
+        "dirtrack unit contact BTC --role focal --name NAME --email ADDRESS sets the right one; "
+        "BTC: the e-mail address of its head contact, stored by an older version, is refused "
+        "today: 'binh\\u200b@btc.vn' is not an e-mail address (name@domain.vn); dirtrack unit "
+        "contact BTC --role head --name NAME --email ADDRESS sets the right one",
+    }
+    vi = addresses("--lang", "vi")
+    assert vi["status"] == "warning" and vi["detail"].startswith(
+        "BTC: địa chỉ thư điện tử của người liên hệ focal, do một phiên bản cũ lưu, nay không "
+        "được chấp nhận: 'an@bt\u0441.vn' không phải là địa chỉ thư điện tử"
+    ), vi
+    said = cli("--lang", "vi", "doctor").stdout
+    assert any(line.startswith("địa chỉ thư ") for line in said.splitlines()), said
+    repaired = cli("doctor", "--repair", "--yes")
+    assert repaired.exit_code == 0, repaired.stderr
+    assert snapshot(db) == before  # --repair leaves the addresses to the office
+    [btc] = [u for u in cli.json("unit", "list") if u["code"] == "BTC"]
+    assert [c["email"] for c in btc["contacts"]] == ["an@bt\u0441.vn", "binh\u200b@btc.vn"]
+    # typed again through unit contact, an address is checked and the warning goes
+    cli.ok("unit", "contact", "BTC", "--name", "An", "--email", "an@btc.vn")
+    cli.ok("unit", "contact", "BTC", "--role", "head", "--name", "Bình", "--email", "binh@btc.vn")
+    assert addresses()["status"] == "ok"
+
+
 CLOSURE_VALUES = (
     "directive_id, kind, closed_on, completed_on_exact, note, claimed_on, doc, doc_date, file, "
     "file_hash, verdict, accepted_on, returned_on, return_reason, reopened_on, reopen_reason"

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -1510,6 +1511,57 @@ def test_the_mail_with_a_pack_is_vietnamese_unless_english_is_asked_for(
         "Đơn vị điền vào các ô nền vàng của phiếu (hướng dẫn ở sheet đầu tiên), giữ nguyên "
         "tên tệp và gửi lại trước hết ngày 20/09/2022.\n\nTrân trọng./.\n"
     ), body
+
+
+def test_an_address_stored_before_todays_rule_stops_the_mail_before_it_goes(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """A contact's address an older version stored, which today's rule refuses, was mailed as
+    it was: a domain mixing scripts (``btс.vn``, a Cyrillic ``с``) went out as
+    ``xn--bt-pmc.vn``, another server. pack out --mail now refuses before anything is written
+    or sent, naming the unit, the role and how to set it right (and how many more units have
+    one); --dry-run says it too. Typed again, the address is checked and the mail goes."""
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port)
+    with sqlite3.connect(quarter.db) as conn:  # as an older version stored them
+        conn.execute(
+            "UPDATE unit_contact SET email = 'an@bt\u0441.vn' WHERE role = 'focal' "
+            "AND unit_id = (SELECT id FROM unit WHERE code = 'BTC')"
+        )
+        conn.execute(
+            "UPDATE unit_contact SET email = 'chi@syt.vn\u200b' "
+            "WHERE unit_id = (SELECT id FROM unit WHERE code = 'SYT')"
+        )
+    conn.close()
+    before = snapshot(quarter.db)
+    folder = tmp_path / "phieu"
+    for dry in ([], ["--dry-run"]):
+        message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail", *dry)
+        assert message == (
+            "Error: BTC: the e-mail address of its focal contact, stored by an older version, "
+            "is refused today: 'an@bt\u0441.vn' is not an e-mail address: its domain mixes "
+            "scripts, '\u0441' (U+0441) among letters like 'b', so that it looks like an address "
+            "it is not; dirtrack unit contact BTC --role focal --name NAME --email ADDRESS sets "
+            "the right one (and the address of 1 more unit: SYT; dirtrack doctor lists them); no "
+            "workbook was written, no mail sent"
+        ), message
+        assert inbox.messages == [] and not folder.exists()
+        assert snapshot(quarter.db) == before
+    vi = quarter.fail("--lang", "vi", "pack", "out", *QUARTER, *MADE, "--dir", str(folder),
+                      "--mail", "--unit", "BTC")  # fmt: skip
+    assert vi.startswith(
+        "Error: BTC: địa chỉ thư điện tử của người liên hệ focal, do một phiên bản cũ lưu, nay "
+        "không được chấp nhận: 'an@bt\u0441.vn' không phải là địa chỉ thư điện tử"
+    ) and vi.endswith("; chưa ghi phiếu nào, chưa gửi thư nào"), vi
+    # without --mail the workbooks are written as before; typed again, the mail goes
+    quarter.ok("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "tay"))
+    quarter.ok("unit", "contact", "BTC", "--name", "Nguyễn Văn An", "--email", "an@btc.vn")
+    quarter.ok("unit", "contact", "SYT", "--name", "Lê Chi", "--email", "chi@syt.vn")
+    quarter.ok("pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail")
+    assert sorted(rcpt for _, rcpt, _ in inbox.messages) == [
+        ["an@btc.vn", "binh@btc.vn"],
+        ["chi@syt.vn"],
+    ]
 
 
 @pytest.mark.parametrize("smtp", [("an@btc.vn",)], indirect=True)

@@ -699,18 +699,21 @@ def _unreadable_value(exc: BaseException) -> str | None:
 
 
 def _busy_held(ctx: Any) -> tuple[str, dict[str, object]] | None:
-    """The line of a writer that gave up waiting, naming the process that held the SQLite
-    file's write lock and what it waits for (:func:`dirtrack.db.lock_holder`), or None when
-    the system does not say."""
-    from dirtrack.cli.common import database_file
-    from dirtrack.db import lock_holder
+    """The line of a writer that gave up waiting, naming what held the write lock: the process
+    that holds the SQLite file's and what it waits for (:func:`dirtrack.db.lock_holder`), or
+    the server session that holds PostgreSQL's, with its program, user, client and how long its
+    transaction has been open (:func:`dirtrack.db.pg_lock_holder`); None when neither says."""
+    from dirtrack.cli.common import state
+    from dirtrack.db import lock_holder, resolve_target
     from dirtrack.i18n import Phrase
 
     try:
-        path = database_file(ctx)
+        target = resolve_target(state(ctx).db)
     except DirtrackError:
         return None
-    holder = lock_holder(path) if path is not None else None
+    if not target.is_sqlite:
+        return _pg_busy_held(target)
+    holder = lock_holder(target.path) if target.path is not None else None
     if holder is None:
         return None
     why = {"pipe": Phrase("busy_on_pipe"), "stopped": Phrase("busy_stopped")}
@@ -719,6 +722,43 @@ def _busy_held(ctx: Any) -> tuple[str, dict[str, object]] | None:
         "command": holder.command,
         "why": why.get(holder.waits_on or "", ""),
     }
+
+
+def _pg_busy_held(target: Any) -> tuple[str, dict[str, object]] | None:
+    """:func:`_busy_held` on PostgreSQL."""
+    from dirtrack.db import pg_lock_holder
+    from dirtrack.i18n import Phrase
+
+    holder = pg_lock_holder(target)
+    if holder is None:
+        return None
+    who: list[object] = [holder.program or Phrase("busy_pg_unnamed")]
+    if holder.user is not None:
+        who.append(Phrase("busy_pg_user", user=holder.user))
+    if holder.client == "local":
+        who.append(Phrase("busy_pg_local"))
+    elif holder.client is not None:
+        who.append(Phrase("busy_pg_client", client=holder.client))
+    why: object = ""
+    if holder.open_s is not None:
+        age = _age(holder.open_s)
+        idle = (holder.state or "").startswith("idle in transaction")
+        active = holder.state == "active"
+        key = "busy_pg_idle" if idle else "busy_pg_active" if active else "busy_pg_open"
+        why = Phrase(key, age=age)
+    return "database_busy_held_pg", {"pid": holder.pid, "who": who, "why": why}
+
+
+def _age(seconds: int) -> object:
+    """How long, in whole seconds, minutes or hours: ``45 s``, ``3 min 5 s``, ``2 h 10 min``."""
+    from dirtrack.i18n import Phrase
+
+    seconds = max(seconds, 0)
+    if seconds < 60:
+        return Phrase("age_s", s=seconds)
+    if seconds < 3600:
+        return Phrase("age_min", m=seconds // 60, s=seconds % 60)
+    return Phrase("age_h", h=seconds // 3600, m=seconds % 3600 // 60)
 
 
 def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:

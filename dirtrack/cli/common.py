@@ -298,7 +298,9 @@ def units_of_work(
 
         engine, target = opened, resolve_target(state(ctx).db)
     else:
-        engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
+        engine, target = open_engine(
+            state(ctx).db, create=write, damaged=damaged, command=command_name(ctx)
+        )
     from dirtrack.db import made_schema
 
     new = made_schema(engine) and bool(write) or new
@@ -375,7 +377,7 @@ def read_only(ctx: typer.Context) -> Iterator["Connection"]:
     if engine is None:
         from dirtrack.db import made_schema, open_engine
 
-        engine, _ = open_engine(state(ctx).db, create=False)
+        engine, _ = open_engine(state(ctx).db, create=False, command=command_name(ctx))
         made_schema(engine)  # asked, so that a later command of this process is not misled
     try:
         with read_scope(engine) as conn:

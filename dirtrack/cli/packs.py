@@ -210,6 +210,8 @@ def pack_out(
                         "_parts": parts,
                     }
                 )
+            if mail:  # an address stored before today's rule: said before anything is sent
+                _refuse_stored_addresses(conn, [r["_unit_id"] for r in results])
             for result in results:
                 token = secrets.token_hex(16)
                 lines = lines_of(conn, result.pop("_parts"), made_on, holders)
@@ -285,6 +287,25 @@ def _need_database(ctx: typer.Context) -> None:
     path = database_file(ctx)
     if path is not None and blank_file(path):  # an empty file holds no pack either
         raise DatabaseError.of("db_empty_file", path=path)
+
+
+def _refuse_stored_addresses(conn: Any, unit_ids: list[int]) -> None:
+    """Refuse to mail the packs when a unit's stored address is one today's rule of an address
+    refuses (an older version stored it): mailed, a homograph domain reached another server, or
+    the server refused it after others were sent. Named with the unit, and how to set it right.
+
+    Raises:
+        InvalidInput: the first such address, and how many more units have one.
+    """
+    from dirtrack.i18n import Phrase
+    from dirtrack.store.contacts import refused_addresses
+
+    refused = refused_addresses(conn, unit_ids)
+    if not refused:
+        return
+    units = list(dict.fromkeys(r.unit for r in refused if r.unit != refused[0].unit))
+    more = Phrase("pack_refused_more", n=len(units), units=", ".join(units)) if units else ""
+    raise InvalidInput.of("pack_refused_address", refused=refused[0].phrase(), more=more)
 
 
 def _recipients(contacts: "list[Contact]") -> tuple[list[str], list[str]]:

@@ -31,6 +31,16 @@ SURNAMES = frozenset(
     """.split()
 )
 
+#: Family names of several words that open on a word no family name of its own, and common
+#: (keys): "Công" is work ("công tác"), a ministry's ("Bộ Công Thương"), but "Công Tôn Nữ" and
+#: "Công Huyền Tôn Nữ" are family names (of the Nguyễn's descendants), whose "Tôn" alone was
+#: read as the family name ("Công Tôn Nữ Thị Ninh" lost its "Công").
+COMPOUND_SURNAMES = (
+    ("cong", "ton", "nu"),
+    ("cong", "huyen", "ton", "nu"),
+    ("cong", "tang", "ton", "nu"),
+)
+
 #: The provinces and centrally-run cities (keys, without their level; before and after the merger
 #: of 2025, whose 34 kept the names of 34 of these). A name after "tỉnh" that opens on a family
 #: name and is none of them is a person ("Chủ tịch UBND tỉnh Nguyễn Bốn"), where "tỉnh Hà Tĩnh",

@@ -48,6 +48,7 @@ from dirtrack.extract.lexicon import (
     CHAIR_CUES_BEFORE,
     CHAIR_VERBS_AFTER,
     CITATION_BEFORE,
+    COMPOUND_SURNAMES,
     DISCUSSANT,
     FULL_DATE,
     KIND_CUES,
@@ -249,6 +250,28 @@ def _name_after_place(toks: Sequence[Token], key: str, i: int, j: int) -> int:
     return i
 
 
+def _compound_before(sentence: str, toks: Sequence[Token], i: int) -> int:
+    """How many title-case words before ``toks[i]`` (a family name) open a family name of
+    several words with it (:data:`COMPOUND_SURNAMES`: the "Công" of "Công Tôn Nữ Thị Ninh"),
+    written one space apart; 0 when none do."""
+    for compound in COMPOUND_SURNAMES:
+        for back in range(1, len(compound)):
+            start = i - back
+            if compound[back] != toks[i].key or start < 0 or start + len(compound) > len(toks):
+                continue
+            words = toks[start : start + len(compound)]
+            if (
+                [t.key for t in words] == list(compound)
+                and all(
+                    t.title_case and sentence[a.end : t.start] == " "
+                    for a, t in zip(words, words[1:], strict=False)
+                )
+                and words[0].title_case
+            ):
+                return back
+    return 0
+
+
 def find_persons(sentence: str) -> list[Person]:
     """People named in a sentence, with their titles when written next to the name."""
     toks = tokens(sentence)
@@ -294,7 +317,13 @@ def find_persons(sentence: str) -> list[Person]:
             # "Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng": the province ends the title; not "Chủ tịch
             # UBND tỉnh Nguyễn Tự Công Hoàng", four syllables of one name after the level
             i += 1
-        if not 2 <= j - i <= 5:
+        # "Phó Chủ tịch Công Tôn Nữ Thị Ninh": the family name opens before its "Tôn"; its
+        # words count as one in the length of a name ("Công Huyền Tôn Nữ Thị Ninh")
+        compound = _compound_before(sentence, toks, i) if toks[i].key in SURNAMES else 0
+        if compound:
+            i -= compound
+            tok = toks[i]
+        if not 2 <= j - i - compound <= 5:
             i = j
             continue
         if _NAMED_AFTER.search(lower_aligned(sentence[: tok.start])):

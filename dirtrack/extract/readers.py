@@ -341,7 +341,7 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         path = Path(source)
         name = str(path)
         try:
-            data = read_input(path)
+            data = read_input(path, give=Phrase("give_file_or_stdin"))
         except FileNotFoundError:
             raise InvalidInput.of("no_such_file", name=name) from None
         except OSError as exc:

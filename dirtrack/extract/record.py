@@ -197,7 +197,7 @@ def draft_text(path: Path) -> str:
             than four times as many bytes are read).
     """
     try:
-        with open_input(path) as handle:
+        with open_input(path, give=Phrase("give_import_file")) as handle:
             data = handle.read(4 * MAX_DRAFT + 1)
     except OSError as exc:
         raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None

@@ -24,7 +24,9 @@ def run_migrations_online() -> None:
 def _run(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         # One migrator at a time when several clients start together; released at commit.
-        connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+        from dirtrack.db import PG_MIGRATE_LOCK
+
+        connection.execute(text(f"SELECT pg_advisory_xact_lock({PG_MIGRATE_LOCK})"))
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

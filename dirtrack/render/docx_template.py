@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase
 
 if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
@@ -28,7 +29,7 @@ def checked_template_path(value: str) -> Path:
 
     path = user_path(value)
     try:  # a folder was "no such file", and a FIFO or /dev/null the same
-        data = read_input(path)
+        data = read_input(path, give=Phrase("give_template"))
     except OSError as exc:
         raise InvalidInput.of("template_unreadable", file=value, reason=os_reason(exc)) from None
     try:

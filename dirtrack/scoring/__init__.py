@@ -182,7 +182,9 @@ def load_rules(ref: str) -> RuleSet:
         if not (path.exists() or path.is_symlink()):
             raise InvalidInput.of("rules_unknown", ref=ref, presets=", ".join(PRESETS))
     try:
-        text = read_input(path).decode("utf-8")  # a device or a pipe: refused, never read
+        # a device or a pipe: refused, never read
+        give = Phrase("give_rule_file", presets=", ".join(PRESETS))
+        text = read_input(path, give=give).decode("utf-8")
     except OSError as exc:
         raise InvalidInput.of("rules_unreadable", path=source, reason=os_reason(exc)) from None
     except UnicodeDecodeError:

@@ -219,6 +219,50 @@ def set_contact(
     return unit, found
 
 
+@dataclass(frozen=True)
+class RefusedAddress:
+    """A contact's address stored before the rule of today (:func:`email_problem`), which that
+    rule refuses: an older version, or another program, wrote it."""
+
+    unit: str  # the unit's code
+    role: str
+    email: str
+    problem: Phrase
+
+    def phrase(self) -> Phrase:
+        """What is wrong and how to correct it, for doctor and for ``pack out --mail``."""
+        return Phrase(
+            "refused_contact_address", unit=self.unit, role=self.role, problem=self.problem
+        )
+
+
+def refused_addresses(
+    conn: Connection, unit_ids: Collection[int] | None = None
+) -> list[RefusedAddress]:
+    """The stored contact addresses (of the units ``unit_ids`` only, when given) that the rule
+    of an address refuses today, by unit code and role. Never changed here: which address is
+    right is the office's to say (``unit contact`` with it typed again)."""
+    from sqlalchemy import select
+
+    from dirtrack.store.tables import unit
+    from dirtrack.store.tables import unit_contact as uc
+
+    query = (
+        select(unit.c.code, uc.c.role, uc.c.email)
+        .join(unit, unit.c.id == uc.c.unit_id)
+        .where(uc.c.email.is_not(None))
+        .order_by(unit.c.code, uc.c.role)
+    )
+    if unit_ids is not None:
+        query = query.where(uc.c.unit_id.in_(sorted(unit_ids)))
+    found = []
+    for code, role, email in conn.execute(query):
+        problem = email_problem(email)
+        if problem is not None:
+            found.append(RefusedAddress(code, role, email, problem))
+    return found
+
+
 def contacts_of(
     conn: Connection, unit_ids: Collection[int] | None = None
 ) -> dict[int, list[Contact]]:

@@ -329,6 +329,25 @@ def check_placeholders(conn: Connection) -> Check:
     return Check("placeholders", OK, Detail(Phrase("hc_placeholders_ok")))
 
 
+def check_addresses(conn: Connection) -> Check:
+    """Contacts' e-mail addresses stored before today's rule of an address, which it refuses
+    (:func:`dirtrack.store.contacts.refused_addresses`): a homograph domain (``btс.vn`` with a
+    Cyrillic ``с``) that mail would take to another server, a character that shows nothing.
+    A warning: every command but ``pack out --mail`` reads them, and that one refuses to mail
+    them; ``--repair`` leaves them, which address is right being the office's to say."""
+    from dirtrack.store.contacts import refused_addresses
+
+    try:
+        if "unit_contact" not in _present(conn):
+            return Check("addresses", OK, Detail(Phrase("hc_addresses_ok")))
+        found: list[Phrase | str] = [refused.phrase() for refused in refused_addresses(conn)]
+    except SQLAlchemyError as exc:
+        return _failure("addresses", exc)
+    if found:
+        return Check("addresses", WARNING, _listed(found))
+    return Check("addresses", OK, Detail(Phrase("hc_addresses_ok")))
+
+
 def _text(column: Column[object]) -> bool:
     """A text column (SQLModel's AutoString decorates String)."""
     kind = column.type
@@ -668,6 +687,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         check_series,
         check_closures,
         check_records,
+        check_addresses,
         check_placeholders,
     )
     for check in checks_after:

@@ -100,7 +100,7 @@ def file_hash(path: str) -> tuple[str, str]:
     target = user_path(path)
     digest = hashlib.sha256()
     try:
-        with open_input(target) as handle:
+        with open_input(target, give=Phrase("give_result_file")) as handle:
             for block in iter(lambda: handle.read(1 << 16), b""):
                 digest.update(block)
     except OSError as exc:

@@ -38,6 +38,7 @@ from dirtrack.errors import (
     NoSuchFile,
     NotFound,
 )
+from dirtrack.i18n import Phrase
 from dirtrack.inputs import open_input, user_path
 from dirtrack.render.outfile import (
     fsync_folder,
@@ -102,7 +103,7 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         raise NoSuchFile.of("no_file", path=str(path))
     if path.is_dir():
         raise InvalidInput.of("db_is_folder", path=path)
-    with open_input(path) as handle:
+    with open_input(path, give=Phrase("give_backup")) as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise InvalidInput.of("bk_not_sqlite", path=path)
     try:
@@ -418,7 +419,6 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dirtrack.db import SCHEMA_REVISION, ensure_schema, make_engine
-    from dirtrack.i18n import Phrase
     from dirtrack.store.health import PROBLEM, Detail, run_checks
 
     found = sqlite_file_target(candidate)

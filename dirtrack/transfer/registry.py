@@ -22,6 +22,7 @@ from typing import cast
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput, NoSuchFile
+from dirtrack.i18n import Phrase
 from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, open_input, os_reason, utf16_order
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
@@ -162,7 +163,7 @@ def detect(path: Path) -> FileKind:
     if path.is_dir():
         raise InvalidInput.of("import_folder", path=path)
     try:
-        with open_input(path) as handle:
+        with open_input(path, give=Phrase("give_import_file")) as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
         raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
