@@ -112,11 +112,10 @@ def track(session: Session, table: Table, pks: Iterable[PK], *, cascade: bool = 
     :func:`_record` finds each of them.
     """
     pending = _pending(session)
-    todo = [
-        pk
-        for pk in dict.fromkeys(map(history.pk_key, pks))
-        if (table.name, pk) not in pending.before and not _is_new(pending, table, pk)
-    ]
+    # the new rows left out first: an import's thousands need no key made as images hold it
+    old = (pk for pk in pks if not _is_new(pending, table, pk))
+    keyed = dict.fromkeys(map(history.pk_key, old))
+    todo = [pk for pk in keyed if (table.name, pk) not in pending.before]
     if not todo:
         return
     conn = session.connection()
@@ -205,13 +204,15 @@ def _before_execute(
         names = [c.name for c in table.primary_key.columns]
         # Keys the statement itself fixes (insert().values(id=…)) are read from its compiled
         # form; compiling it is skipped when every row gives its keys (an import's batches), as
-        # it costs more than the rest of this listener.
-        given = all(n in values for values in sets for n in names)
-        fixed = {} if given else clause.compile(dialect=conn.dialect).params
-        for values in sets:
-            pk = tuple(values.get(n, fixed.get(n)) for n in names)
-            if all(v is not None for v in pk):
-                pks.append(pk)
+        # it costs more than the rest of this listener. Those rows' keys are taken a column
+        # at a time.
+        wanted = set(names)
+        if all(values.keys() >= wanted for values in sets):
+            keys: Iterable[PK] = zip(*([values[n] for values in sets] for n in names), strict=True)
+        else:
+            fixed = clause.compile(dialect=conn.dialect).params
+            keys = (tuple(values.get(n, fixed.get(n)) for n in names) for values in sets)
+        pks = [pk for pk in keys if all(v is not None for v in pk)]
     else:
         where = clause.whereclause
         condition = where if where is not None else true()

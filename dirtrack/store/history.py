@@ -227,12 +227,23 @@ def pk_order(pk: PK) -> tuple[str, ...]:
     return tuple(str(v).zfill(20) for v in pk)
 
 
+@cache
+def _dated(table: Table) -> tuple[str, ...]:
+    """The columns of ``table`` that may hold a date or a time (those whose Python type is a
+    date's, a datetime's, or not known)."""
+    return tuple(
+        c.name for c in table.columns if (kind := _python_type(c)) is None or issubclass(kind, date)
+    )
+
+
 def image_of(table: Table, row: Any) -> Image:
     """A row of ``select(table)`` (columns in the table's order) as an image."""
-    return {
-        name: value.isoformat() if isinstance(value, date) else value  # datetimes too
-        for name, value in zip(_names(table), row, strict=True)
-    }
+    image = dict(zip(_names(table), row, strict=True))
+    for name in _dated(table):
+        value = image[name]
+        if isinstance(value, date):  # datetimes too
+            image[name] = value.isoformat()
+    return image
 
 
 def python_values(table: Table, image: Image) -> dict[str, Any]:
