@@ -641,6 +641,46 @@ def test_html_blocks_become_lines() -> None:
     )
 
 
+@pytest.mark.parametrize("charset", ["utf-8", "windows-1258"])
+def test_a_page_laid_out_in_a_table_gives_the_article_in_its_cell(
+    tmp_path: Path, charset: str
+) -> None:
+    """Older portals lay the page out in a table: the menu in one cell, the article's
+    paragraphs in the next. The row came out as one line, ``| Menu | Sáng 7/9/2022, … |``,
+    which the cleaning took for a path of links and left out: a draft with nothing in it, exit
+    0. Each cell is now a line of its own, and the page gives the draft its text gives; the
+    entities of a page written in ASCII and a page in Windows-1258 alike."""
+    text = seed(2)
+    expected = extract(text)
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        '<script>var tin = "Sở Y tế hoàn thành trước 1/1/2023";</script></head><body><table>'
+        f"<tr><td>Trang chủ</td><td>{paragraphs}</td></tr></table></body></html>"
+    )
+    path = tmp_path / "tin.html"
+    if charset == "utf-8":  # every letter but ASCII written as an entity
+        path.write_bytes(page.encode("ascii", "xmlcharrefreplace"))
+    else:
+        path.write_bytes(cp1258(page))
+    assert "| Trang chủ |" not in read_source(path)
+    draft = extract_file(path)
+    assert (draft.meeting.date, draft.meeting.chair) == (date(2022, 9, 7), "Lê Thành Đông")
+    assert [(d.unit, d.text, d.due) for d in draft.directives] == [
+        (d.unit, d.text, d.due) for d in expected.directives
+    ]
+    assert draft.directives
+    # a table of data keeps its rows as they were
+    assert (
+        html_to_text(
+            "<html><body><article><p>Sáng 7/9/2022, hội nghị giao ban được tổ chức tại tỉnh.</p>"
+            "<table><tr><th>STT</th><th>Nội dung</th></tr><tr><td>1</td><td>Rà soát</td></tr>"
+            "</table></article></body></html>"
+        ).splitlines()[-1]
+        == "| 1 | Rà soát |"
+    )
+
+
 def test_read_docx(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
