@@ -259,18 +259,21 @@ _MONTH_T = re.compile(r"\b[Tt]\.?\s?(\d{1,2})(?=\s*[/-]\s*\d{4}\b)")
 _WORD = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _ENGLISH_DAY = re.compile(
-    rf"(?<![\w/.-])(?:{_DAY}\s+(?:of\s+)?{_WORD},?|{_WORD.replace('month', 'month2')}\s+"
-    rf"{_DAY.replace('day', 'day2')},?)\s+(?P<year>\d{{4}})(?![\w/.-])"
+    rf"(?<![\w/.-])(?:(?:{_DAY}\s+(?:of\s+)?{_WORD},?|{_WORD.replace('month', 'month2')}\s+"
+    rf"{_DAY.replace('day', 'day2')},?)\s+(?P<year>\d{{4}})"
+    # "15-Jun-22", "15-Jun-2022": Excel's d-mmm-yy, as a CSV of an English Excel writes a day
+    rf"|(?P<day3>\d{{1,2}})-(?P<month3>[A-Za-z]{{3,9}})-(?P<year3>\d{{4}}|\d{{2}}))(?![\w/.-])"
 )
 _MONTH_WORDS = parserinfo()
 
 
 def _english_day(found: re.Match[str]) -> str:
     """``30 June 2025`` as ``30/6/2025``; the text unchanged when the word is no month."""
-    month = _MONTH_WORDS.month(found["month"] or found["month2"])
+    month = _MONTH_WORDS.month(found["month"] or found["month2"] or found["month3"])
     if month is None:
         return found[0]
-    return f"{found['day'] or found['day2']}/{month}/{found['year']}"
+    day = found["day"] or found["day2"] or found["day3"]
+    return f"{day}/{month}/{found['year'] or found['year3']}"
 
 
 def _clean_date_text(value: str) -> str:
