@@ -694,6 +694,38 @@ def test_read_docx(tmp_path: Path) -> None:
     assert any(d.due == date(2022, 9, 30) for d in draft.directives)
 
 
+def test_a_docx_list_numbered_by_word_gives_an_item_per_paragraph(tmp_path: Path) -> None:
+    """Word draws the numbers and bullets of its lists ("List Number", "List Bullet", or a
+    paragraph's own numbering): the text of such a paragraph holds none, and items without a
+    stop under a heading were read as one task, of no unit (the first's deadline, the
+    second's words). Each numbered paragraph opens an item as a dash does; a heading stays
+    one."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph(
+        "Sáng 6/5/2022, đồng chí Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy chủ trì buổi"
+        " làm việc với các cơ quan tham mưu."
+    )
+    document.add_paragraph("NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", style="Heading 2")
+    items = [
+        "Sở Tài chính tham mưu bố trí kinh phí, hoàn thành trước ngày 30/6/2022",
+        "Sở Nội vụ xây dựng đề án sắp xếp bộ máy, hoàn thành trong quý III/2022",
+    ]
+    document.add_paragraph(items[0], style="List Number")
+    document.add_paragraph(items[1], style="List Bullet")
+    path = tmp_path / "ket-luan.docx"
+    document.save(str(path))
+    assert read_source(path).splitlines()[1:] == [
+        "NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+        *(f"- {item}" for item in items),
+    ]
+    draft = extract_file(path)
+    assert [(d.unit, d.text, d.due) for d in draft.directives] == [
+        ("Sở Tài chính", items[0], date(2022, 6, 30)),
+        ("Sở Nội vụ", items[1], date(2022, 9, 30)),
+    ]
+
+
 def test_a_docx_that_unpacks_to_too_much_is_refused_before_it_is_parsed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -294,9 +294,18 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+#: The bullets of Word's lists as they come with text pasted from a document: a glyph of the
+#: Symbol or Wingdings font (U+F0B7, U+F0A7, U+F0D8…, in the private use area, which no other
+#: font shows), the same glyphs as Unicode has them (·, §, ●, ■, ➢…), or the "o" of the second
+#: level before its tab. Each opens an item as a dash does.
+_WORD_BULLET = re.compile(
+    r"^[ \t\u00a0]*(?:[\uf000-\uf0ff·§●○■□◆◇❖➢➤►▸▪▫√✓✔❑]|o(?=\t))[ \t\u00a0]+", re.MULTILINE
+)
+
+
 def clean(text: str) -> list[Block]:
     """Sort the lines of an article into blocks, dropping web boilerplate."""
-    text = _cut_tail(_IMAGE_NAME.sub("", normalize(text)))
+    text = _cut_tail(_IMAGE_NAME.sub("", normalize(_WORD_BULLET.sub("- ", text))))
     lines = [line.strip() for line in text.split("\n")]
     lines = _unwrap([line for line in lines if line and not re.fullmatch(r"[\W_]+", line)])
     signature = _signature(lines)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
@@ -269,6 +269,27 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
+def _numbered(paragraph: Any) -> bool:
+    """Whether a paragraph of a ``.docx`` is an item of a list Word numbers or bullets itself
+    (its own numbering, or its style's: "List Number", "List Bullet"): its text holds no
+    number nor bullet, which Word draws, so it is given a dash, which opens an item as the
+    number did (the items, without a stop, were read as one task or as captions). A heading
+    Word numbers ("Heading 2") stays a heading."""
+    if paragraph.style is not None and str(paragraph.style.name).startswith(("Heading", "Title")):
+        return False
+    if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+        return True
+    style = paragraph.style
+    for _ in range(10):  # a style's chain of base styles
+        if style is None:
+            return False
+        ppr = style.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            return True
+        style = style.base_style
+    return False
+
+
 def docx_to_text(data: bytes, name: str | Phrase) -> str:
     """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -282,7 +303,9 @@ def docx_to_text(data: bytes, name: str | Phrase) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise InvalidInput.of("unreadable_docx", name=name, detail=str(exc)) from None
-    lines = [p.text for p in document.paragraphs]
+    lines = [
+        f"- {p.text}" if _numbered(p) and p.text.strip() else p.text for p in document.paragraphs
+    ]
     for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
