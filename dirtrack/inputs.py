@@ -284,6 +284,26 @@ def utf16_order(data: bytes) -> str | None:
     return None
 
 
+def utf16_encoding(head: bytes) -> str | None:
+    """The UTF-16 a file's first bytes are in: ``"utf-16"`` after a byte order mark (which
+    the codec reads and drops), ``"utf-16-le"`` or ``"utf-16-be"`` without one
+    (:func:`utf16_order`); None for any other text (a JSON file Notepad saved as "Unicode")."""
+    import codecs
+
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return utf16_order(head) if b"\x00" in head else None
+
+
+def as_utf8_head(head: bytes) -> bytes:
+    """A file's first bytes as UTF-8, for telling what the file is: UTF-16 decoded (a last
+    character cut in two left out), anything else as it is."""
+    encoding = utf16_encoding(head)
+    if encoding is None:
+        return head
+    return head[: len(head) // 2 * 2].decode(encoding, "ignore").encode()
+
+
 def unmarked_utf16(data: bytes) -> str | None:
     """``data`` as UTF-16 without its byte order mark (:func:`utf16_order`), little- or
     big-endian; else None."""

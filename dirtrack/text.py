@@ -506,11 +506,20 @@ def names_its_own_body(key: str) -> bool:
 CAPITAL_INITIALS = {"TU": "tinh uy", "HU": "huyen uy", "CA": "cong an"}
 
 
+#: A level of local government shortened to its capital and a stop before a place's name, as
+#: registers write it ("UBND H. Châu Thành", "UBND H.Tân Biên", "UBND X. Tân Bình"): the stop
+#: and the capital after it make it no word nor person's initial of a unit's name.
+_LEVEL_LETTER = LazyPattern(r"(?<![\w.])([HQPX])\.\s*(?=[A-ZĐÀ-Ỹ0-9])")
+_LEVEL_LETTERS = {"H": "huyện ", "Q": "quận ", "P": "phường ", "X": "xã "}
+
+
 def spelled_out(text: str) -> str:
     """The :func:`fold_words` key of ``text`` with the initials of :data:`BODY_INITIALS` (and
-    those of :data:`CAPITAL_INITIALS` written as capitals) written out."""
+    those of :data:`CAPITAL_INITIALS` written as capitals) written out, and a level shortened
+    to its letter (``H. Châu Thành``, :data:`_LEVEL_LETTER`) too."""
     out: list[str] = []
-    for word in _PUNCT.sub(" ", nfc(shown_only(text))).split():
+    text = _LEVEL_LETTER.sub(lambda m: _LEVEL_LETTERS[m[1]], nfc(shown_only(text)))
+    for word in _PUNCT.sub(" ", text).split():
         if word in CAPITAL_INITIALS:
             out.append(CAPITAL_INITIALS[word])
         else:

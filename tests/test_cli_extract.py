@@ -358,6 +358,43 @@ def test_a_draft_whose_deadline_and_its_words_disagree_is_refused(
     ]
 
 
+def test_a_json_draft_or_export_saved_as_unicode_is_read(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Notepad's "Unicode" is UTF-16: a JSON draft saved so was refused as "not a spreadsheet
+    or a dirtrack export" (a TOML draft was read), and so was an export. Both are read as the
+    UTF-8 they decode to, with or without the byte order mark; half a character is refused."""
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.json"
+    cli.ok("extract", str(SEED_000), "--format", "json", "--out", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    unicode = tmp_path / "u" / "hop.json"
+    unicode.parent.mkdir()
+    unicode.write_bytes(text.encode("utf-16"))
+    as_utf8 = cli("import", str(draft), "--dry-run")
+    as_utf16 = cli("import", str(unicode), "--dry-run")
+    assert "not a spreadsheet" not in as_utf16.stderr
+    assert (as_utf16.exit_code, as_utf16.stdout) == (as_utf8.exit_code, as_utf8.stdout)
+    assert as_utf16.stderr.replace(str(unicode), str(draft)) == as_utf8.stderr
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", str(meeting), "--unit", "VPTU", "--due", "30/6/2022", "Rà soát quy chế")
+    recorded = [(d["unit"], d["text"]) for d in cli.json("list", "--status", "all")]
+    exported = tmp_path / "so.json"
+    cli.ok("export", "--format", "json", "--out", str(exported))
+    whole = exported.read_text(encoding="utf-8")
+    for n, encoding in enumerate(("utf-16", "utf-16-le", "utf-16-be")):
+        saved = tmp_path / f"so-{n}.json"
+        saved.write_bytes(whole.encode(encoding))
+        other = cli.at(tmp_path / f"other-{n}.db")
+        other.ok("import", str(saved))
+        assert [(d["unit"], d["text"]) for d in other.json("list", "--status", "all")] == recorded
+    cut = tmp_path / "so-cut.json"
+    cut.write_bytes(whole.encode("utf-16")[:-1])
+    empty = cli.at(tmp_path / "empty.db")
+    assert empty.fail("import", str(cut)) == "Error: so-cut.json: not valid UTF-16 text"
+    assert not (tmp_path / "empty.db").exists() or not empty.json("list", "--status", "all")
+
+
 def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -418,3 +419,40 @@ def test_a_unit_is_found_with_the_offices_other_initials(cli: Cli) -> None:
     said = cli.fail("--lang", "vi", "unit", "add", "X", "VP Tỉnh ủy")
     assert said == "Error: tên 'VP Tỉnh ủy' đã được dùng cho đơn vị VPTU (Văn phòng Tỉnh ủy)"
     cli.ok("unit", "add", "STP2", "Sở Tỉnh ủy pháp")  # 'Tư' is no TU
+
+
+def test_a_level_written_by_its_letter_is_the_level(cli: Cli, tmp_path: Path) -> None:
+    """Registers of other provincial systems shorten a level to its capital and a stop: "UBND
+    H. Châu Thành", "UBND H.Tân Biên", "UBND X. Tân Bình". They were unknown units (closest
+    the unit meant), where "UBND TP. Tây Ninh" and "UBND TX Hòa Thành" were found; a sheet
+    writing its district's committee five ways now gives the one unit five times. A capital
+    with a stop inside a person's name, or before a word in small letters, is no level."""
+    cli.ok("unit", "add", "UBCT", "Ủy ban nhân dân huyện Châu Thành")
+    cli.ok("unit", "add", "UBTB", "UBND huyện Tân Biên")
+    cli.ok("unit", "add", "UBXTB", "UBND xã Tân Bình")
+    cli.ok("unit", "add", "UBP1", "UBND phường 1")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    for n, (ref, code) in enumerate(
+        (
+            ("UBND H. Châu Thành", "UBCT"),
+            ("Ủy ban nhân dân H.Châu Thành", "UBCT"),
+            ("UBND H.Tân Biên", "UBTB"),
+            ("UBND X. Tân Bình", "UBXTB"),
+            ("UBND P. 1", "UBP1"),
+        )
+    ):
+        directive = cli.id("assign", str(meeting), "--unit", ref, f"Việc số {n}")
+        assert cli.json("show", str(directive))["unit"] == code, ref
+    assert cli.fail("list", "--unit", "UBND H. châu thành").startswith("Error: unknown unit")
+    five = ["UBND huyện Châu Thành", "Ủy ban nhân dân huyện Châu Thành", "UBND H. Châu Thành"]
+    five += ["UBND HUYỆN CHÂU THÀNH", "Châu Thành"]
+    sheet = tmp_path / "bang.csv"
+    sheet.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n"
+        + "".join(f"{n},Việc {n},{unit},30/6/2022\n" for n, unit in enumerate(five, 1)),
+        encoding="utf-8",
+    )
+    report = cli.json(
+        "import", str(sheet), "--meeting", str(meeting), "--dry-run", "--format", "json"
+    )
+    assert [r["units"] for r in report["rows"]] == [["UBCT"]] * 5

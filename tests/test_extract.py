@@ -641,6 +641,46 @@ def test_html_blocks_become_lines() -> None:
     )
 
 
+@pytest.mark.parametrize("charset", ["utf-8", "windows-1258"])
+def test_a_page_laid_out_in_a_table_gives_the_article_in_its_cell(
+    tmp_path: Path, charset: str
+) -> None:
+    """Older portals lay the page out in a table: the menu in one cell, the article's
+    paragraphs in the next. The row came out as one line, ``| Menu | Sáng 7/9/2022, … |``,
+    which the cleaning took for a path of links and left out: a draft with nothing in it, exit
+    0. Each cell is now a line of its own, and the page gives the draft its text gives; the
+    entities of a page written in ASCII and a page in Windows-1258 alike."""
+    text = seed(2)
+    expected = extract(text)
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        '<script>var tin = "Sở Y tế hoàn thành trước 1/1/2023";</script></head><body><table>'
+        f"<tr><td>Trang chủ</td><td>{paragraphs}</td></tr></table></body></html>"
+    )
+    path = tmp_path / "tin.html"
+    if charset == "utf-8":  # every letter but ASCII written as an entity
+        path.write_bytes(page.encode("ascii", "xmlcharrefreplace"))
+    else:
+        path.write_bytes(cp1258(page))
+    assert "| Trang chủ |" not in read_source(path)
+    draft = extract_file(path)
+    assert (draft.meeting.date, draft.meeting.chair) == (date(2022, 9, 7), "Lê Thành Đông")
+    assert [(d.unit, d.text, d.due) for d in draft.directives] == [
+        (d.unit, d.text, d.due) for d in expected.directives
+    ]
+    assert draft.directives
+    # a table of data keeps its rows as they were
+    assert (
+        html_to_text(
+            "<html><body><article><p>Sáng 7/9/2022, hội nghị giao ban được tổ chức tại tỉnh.</p>"
+            "<table><tr><th>STT</th><th>Nội dung</th></tr><tr><td>1</td><td>Rà soát</td></tr>"
+            "</table></article></body></html>"
+        ).splitlines()[-1]
+        == "| 1 | Rà soát |"
+    )
+
+
 def test_read_docx(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -652,6 +692,38 @@ def test_read_docx(tmp_path: Path) -> None:
     assert draft.meeting.date == date(2022, 9, 7)
     assert draft.meeting.chair == "Lê Thành Đông"
     assert any(d.due == date(2022, 9, 30) for d in draft.directives)
+
+
+def test_a_docx_list_numbered_by_word_gives_an_item_per_paragraph(tmp_path: Path) -> None:
+    """Word draws the numbers and bullets of its lists ("List Number", "List Bullet", or a
+    paragraph's own numbering): the text of such a paragraph holds none, and items without a
+    stop under a heading were read as one task, of no unit (the first's deadline, the
+    second's words). Each numbered paragraph opens an item as a dash does; a heading stays
+    one."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph(
+        "Sáng 6/5/2022, đồng chí Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy chủ trì buổi"
+        " làm việc với các cơ quan tham mưu."
+    )
+    document.add_paragraph("NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", style="Heading 2")
+    items = [
+        "Sở Tài chính tham mưu bố trí kinh phí, hoàn thành trước ngày 30/6/2022",
+        "Sở Nội vụ xây dựng đề án sắp xếp bộ máy, hoàn thành trong quý III/2022",
+    ]
+    document.add_paragraph(items[0], style="List Number")
+    document.add_paragraph(items[1], style="List Bullet")
+    path = tmp_path / "ket-luan.docx"
+    document.save(str(path))
+    assert read_source(path).splitlines()[1:] == [
+        "NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+        *(f"- {item}" for item in items),
+    ]
+    draft = extract_file(path)
+    assert [(d.unit, d.text, d.due) for d in draft.directives] == [
+        ("Sở Tài chính", items[0], date(2022, 6, 30)),
+        ("Sở Nội vụ", items[1], date(2022, 9, 30)),
+    ]
 
 
 def test_a_docx_that_unpacks_to_too_much_is_refused_before_it_is_parsed(

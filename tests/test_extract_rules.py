@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
 from dirtrack.extract.meeting import find_persons
@@ -89,6 +91,59 @@ def test_a_wrapped_text_is_read_as_its_paragraphs() -> None:
         ["Làm", "tốt", "việc"],
     ]
     assert [unit for unit, _, _ in found] == [None, None, None]  # the boards of every district
+
+
+def test_a_list_whose_numbers_word_lost_gives_one_task_per_line() -> None:
+    """A list typed with Word's automatic numbering and pasted as text: its items, one a line,
+    have lost their numbers and end without a stop. They were joined as the lines of a wrapped
+    text (three tasks drafted as one, under the first unit with the second's product), or read
+    as photo captions; each is a task of its own."""
+    lead = (
+        "Sáng 6/5/2022, đồng chí Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy chủ trì buổi"
+        " làm việc với các cơ quan tham mưu.\nĐồng chí yêu cầu:\n"
+    )
+    items = (
+        "Sở Tài chính tham mưu bố trí kinh phí, hoàn thành trước ngày 30/6/2022\n"
+        "Sở Nội vụ xây dựng đề án sắp xếp bộ máy, hoàn thành trong quý III/2022\n"
+        "Sở Y tế rà soát trang thiết bị, hoàn thành trong tháng 12/2022\n"
+    )
+    found = extract(lead + items).directives
+    assert [(d.unit, d.due, d.product) for d in found] == [
+        ("Sở Tài chính", date(2022, 6, 30), None),
+        ("Sở Nội vụ", date(2022, 9, 30), "Đề án sắp xếp bộ máy"),
+        ("Sở Y tế", date(2022, 12, 31), None),
+    ]
+    assert [d.text for d in found] == items.splitlines()
+    # the same list with its numbers and no stops is read the same (its lines were headings)
+    numbered = "".join(f"{n}. {line}\n" for n, line in enumerate(items.splitlines(), 1))
+    assert [d.text for d in extract(lead + numbered).directives] == items.splitlines()
+    # a numbered line that opens a topic is a heading still
+    topic = lead + "1. Về công tác tổ chức cán bộ và xây dựng hệ thống chính trị\n"
+    assert [b.kind for b in clean(topic)][-1] == "heading"
+
+
+@pytest.mark.parametrize(
+    "bullet", ["\uf0b7\t", "\uf0a7\t", "\uf0d8 ", "·\t", "§\t", "●\t", "■ ", "➢ ", "o\t"]
+)
+def test_the_bullets_of_a_list_pasted_from_word_open_its_items(bullet: str) -> None:
+    """Text copied from a Word list brings its bullets as the glyphs of the Symbol or
+    Wingdings font (private use characters no other font shows, or ·, §, ●…), and the second
+    level's "o" before a tab. They opened no item: the items were one task, of no unit, with
+    the second's product and the glyph in its text (after "o", nothing at all). Each opens an
+    item as a dash does."""
+    lead = (
+        "Sáng 6/5/2022, đồng chí Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy chủ trì buổi"
+        " làm việc với các cơ quan tham mưu.\nĐồng chí yêu cầu:\n"
+    )
+    items = [
+        "Sở Tài chính tham mưu bố trí kinh phí, hoàn thành trước ngày 30/6/2022",
+        "Sở Nội vụ xây dựng đề án sắp xếp bộ máy, hoàn thành trong quý III/2022",
+    ]
+    found = extract(lead + "".join(f"{bullet}{item}\n" for item in items)).directives
+    assert [(d.unit, d.text, d.product) for d in found] == [
+        ("Sở Tài chính", items[0], None),
+        ("Sở Nội vụ", items[1], "Đề án sắp xếp bộ máy"),
+    ]
 
 
 def test_commitments_reports_and_needs_are_no_tasks() -> None:

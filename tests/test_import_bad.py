@@ -177,6 +177,53 @@ def test_a_date_past_excels_last_day_is_no_formula_error(
     assert "dòng 2, cột E (Thời hạn): '2958466': dirtrack chỉ nhận ngày từ năm 1900" in said
 
 
+def test_excels_day_60_is_the_29_february_1900_it_shows(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Excel's day 60 in a date format shows 29/02/1900, a day that never was (Lotus 1-2-3's
+    leap year, which Excel keeps); openpyxl made it 28/02/1900, a day nobody typed. It is
+    refused as the day the sheet shows; days 59 and 61 are the days either side."""
+    rows: list[list[Any]] = [HEADER] + [
+        [n, f"Đề án {n}", "BTC", "", None, None, None, day]
+        for n, day in ((1, 60), (2, 59), (3, 61))
+    ]
+    book = xlsx(tmp_path / "ngay.xlsx", [[*HEADER, "Ngày họp"], *rows[1:]])
+    loaded = load_workbook(book)
+    for ref in ("H2", "H3", "H4"):
+        loaded.active[ref].number_format = "dd/mm/yyyy"
+    loaded.save(book)
+    message = refused(office, db_path, str(book))
+    assert "row 2, column H (Ngày họp): '29/02/1900' is not a real date" in message
+    assert "row 3, column H (Ngày họp): no meeting was held on 1900-02-28 " in message
+    assert "row 4, column H (Ngày họp): no meeting was held on 1900-03-01 " in message
+
+
+def test_a_workbook_dated_from_1904_gives_its_numbers_the_days_it_shows(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A workbook that counts its days from 1904 (Excel for Mac's old date system): a day
+    pasted as its number (General, or as text) was read as in any other workbook, 1,462 days
+    early (44000, 19/6/2024 there, came in as 18/6/2020, a deadline four years past, said
+    nowhere). It is now the day that workbook gives it, as its dates formatted as dates are,
+    and a number in another column is the number."""
+    book = Workbook()
+    ws = book.worksheets[0]
+    ws.append([*HEADER[:4], "Thời hạn", "Tiến độ"])
+    ws.append([1, "Đề án 1", "BTC", None, 44000, 40])
+    ws.append([2, "Đề án 2", "BTC", None, "44000", None])
+    ws.append([3, "Đề án 3", "BTC", None, datetime(2024, 6, 30), None])
+    ws["E4"].number_format = "dd/mm/yyyy"
+    book.epoch = datetime(1904, 1, 1)
+    book.save(tmp_path / "mac.xlsx")
+    report = office.json(
+        "import", str(tmp_path / "mac.xlsx"), "--meeting", "1", "--dry-run", "--format", "json"
+    )
+    rows = {r["row"]: r for r in report["rows"]}
+    assert [rows[n]["due"] for n in (2, 3, 4)] == ["2024-06-19", "2024-06-19", "2024-06-30"]
+    assert rows[2]["progress"] == 40
+    assert [r["row"] for r in report["rows"] if r["problems"]] == []
+
+
 def test_getting_data_is_named_as_a_formula_error(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -2230,3 +2230,26 @@ def test_the_level_beside_the_unit_tells_apart_units_of_one_name(
         "UBKTPT",
         "UBKTCT",
     ]
+
+
+def test_a_sheet_of_ten_thousand_columns_is_read_as_its_table(office: Cli, tmp_path: Path) -> None:
+    """A register exported with 10,000 columns (every one named, every cell filled): each row's
+    every cell was matched against every column name to see whether the row was another
+    table's header, and the level column was looked for again on every row; 200 rows took
+    three minutes. The rows are read as before: the four columns of ours, the others left
+    out, a directive under another table's header pasted below still a bad row."""
+    extra = [f"Cột {n}" for n in range(10_000)]
+    rows = [["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", *extra]]
+    rows += [[str(n), f"Việc {n}", "Sở Tài chính", "30/6/2023", *["x"] * 10_000] for n in (1, 2)]
+    rows += [["STT", "Nội dung hạn chế", "Đơn vị", *[""] * 10_001]]
+    rows += [["1", "Thiếu biên chế", "Sở Nội vụ", "", *["x"] * 10_000]]
+    sheet = tmp_path / "rong.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    report = dry_run(office, str(sheet), "--meeting", "1", "--as-of", AS_OF)
+    read = {c["field"]: c["column"] for c in report["columns"] if c["field"]}
+    assert read == {"stt": "A", "text": "B", "unit": "C", "due": "D"}
+    by_row = {r["row"]: r for r in report["rows"]}
+    assert [by_row[n]["units"] for n in (2, 3)] == [["STC"], ["STC"]]
+    assert report["bad_rows"] == [5]  # a directive under the header of another table
+    assert "under the header of another table (row 4)" in by_row[5]["problems"][0]["message"]

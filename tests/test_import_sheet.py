@@ -960,6 +960,8 @@ def test_days_with_english_month_names_are_read(units: Cli, meeting: int, tmp_pa
     rows += [["2", "Task B", "BTC", "June 30, 2025", ""]]
     rows += [["3", "Task C", "BTC", "30 Jun 2025", "3 Jul 2025"]]
     rows += [["4", "Task D", "BTC", "Sept. 5th 2025", ""]]
+    # Excel's d-mmm-yy, as the CSV of an English Excel writes its dates: it was refused
+    rows += [["5", "Task E", "BTC", "30-Sep-25", "15-Jul-2025"]]
     sheet = write_csv(tmp_path / "s.csv", [header, *rows])
     units.ok("import", str(sheet), "--meeting", str(meeting), "--as-of", "1/8/2025")
     found = {r["text"]: r for r in units.json("list", "--as-of", "2025-08-01")}
@@ -968,13 +970,15 @@ def test_days_with_english_month_names_are_read(units: Cli, meeting: int, tmp_pa
         "Task B": "2025-06-30",
         "Task C": "2025-06-30",
         "Task D": "2025-09-05",
+        "Task E": "2025-09-30",
     }
-    assert [found[t]["completed_on"] for t in ("Task A", "Task B", "Task C")] == [
+    assert [found[t]["completed_on"] for t in ("Task A", "Task B", "Task C", "Task E")] == [
         "2025-06-20",
         None,
         "2025-07-03",
+        "2025-07-15",
     ]
-    bad = write_csv(tmp_path / "bad.csv", [header, ["1", "Task E", "BTC", "30 Juni 2025", ""]])
+    bad = write_csv(tmp_path / "bad.csv", [header, ["1", "Task F", "BTC", "30-Juni-2025", ""]])
     message = units.fail("import", str(bad), "--meeting", str(meeting))
     assert "row 2, column D" in message
 

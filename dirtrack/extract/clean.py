@@ -50,6 +50,10 @@ _PLACE_DATELINE = re.compile(
     r"^[\w .'-]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*$"
 )
 _TERMINAL = re.compile(r"[.!?…;:]['\"”’)\]]*\s*$")
+#: A numbered line of eight words or more that opens no topic ("1. Về công tác …", "2. Đối với
+#: …"): in a list a colon announced, an item, not a heading (matched folded).
+_LISTED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?!(?:ve|doi voi|rieng)\b)\S+(?:\s+\S+){7}")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[A-ZĐ])[.)/]\s+\S")
 _CAPTION_START = re.compile(
     r"^(?:toan canh|quang canh|anh\s*:|anh minh hoa|hinh anh|anh tu lieu|cac dai bieu|"
@@ -256,27 +260,52 @@ def _cut_tail(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+#: How much longer than the longest line left open a line is in a text not wrapped at one width
+#: (a wrapped line never passes the width; its words bring it up to a word short of it).
+_WIDER_THAN_WRAPPED = 1.3
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     """Join the lines of a text wrapped at a fixed width (copied from a PDF or a printed page):
     when most long lines end without a sentence's end, a line that does not end one continues
-    on the next (unless the next opens a list item)."""
+    on the next (unless the next opens a list item).
+
+    In a text with lines much longer than every line left open (paragraphs of their own beside
+    a wrapped passage), a line that begins with a capital in a list a line ending in a colon
+    announced is an item of its own, not the line before continued: Word's automatic numbering
+    pasted as text loses the items' numbers, and the items were read as one task.
+    """
     long = [line for line in lines if len(line) >= 30]
     open_ended = [line for line in long if not _TERMINAL.search(line)]
     paragraphs = [line for line in long if len(line) > 200]  # lines that are whole paragraphs
     if len(open_ended) < 3 or len(open_ended) * 2 < len(long) or len(paragraphs) * 10 > len(long):
         return lines
+    width = max(len(line) for line in open_ended)
+    mixed = any(len(line) > width * _WIDER_THAN_WRAPPED for line in long)
     out: list[str] = []
+    listing = False  # whether the line before announced a list, or is an item of one
     for line in lines:
-        if out and not _TERMINAL.search(out[-1]) and not LIST_MARKER.match(line):
+        item = mixed and listing and line[:1].isupper()
+        if out and not _TERMINAL.search(out[-1]) and not LIST_MARKER.match(line) and not item:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
+        listing = out[-1].endswith(":") or (listing and not _SENTENCE_END.search(out[-1]))
     return out
+
+
+#: The bullets of Word's lists as they come with text pasted from a document: a glyph of the
+#: Symbol or Wingdings font (U+F0B7, U+F0A7, U+F0D8…, in the private use area, which no other
+#: font shows), the same glyphs as Unicode has them (·, §, ●, ■, ➢…), or the "o" of the second
+#: level before its tab. Each opens an item as a dash does.
+_WORD_BULLET = re.compile(
+    r"^[ \t\u00a0]*(?:[\uf000-\uf0ff·§●○■□◆◇❖➢➤►▸▪▫√✓✔❑]|o(?=\t))[ \t\u00a0]+", re.MULTILINE
+)
 
 
 def clean(text: str) -> list[Block]:
     """Sort the lines of an article into blocks, dropping web boilerplate."""
-    text = _cut_tail(_IMAGE_NAME.sub("", normalize(text)))
+    text = _cut_tail(_IMAGE_NAME.sub("", normalize(_WORD_BULLET.sub("- ", text))))
     lines = [line.strip() for line in text.split("\n")]
     lines = _unwrap([line for line in lines if line and not re.fullmatch(r"[\W_]+", line)])
     signature = _signature(lines)
@@ -301,6 +330,7 @@ def clean(text: str) -> list[Block]:
     lead_seen = False
     only_categories = True  # whether every line so far is a portal's category line
     subject_next = False  # whether the line before is a document's kind alone ("THÔNG BÁO")
+    listing = False  # whether the line before announced a list, or is an item of one
     for line in kept:
         after_kind, subject_next = subject_next, False
         when = dateline_date(line)
@@ -320,12 +350,15 @@ def clean(text: str) -> list[Block]:
                 blocks.append(Block("header", line))
                 only_categories = only_categories and _is_category(line)
             continue
-        if _is_heading(line):
+        # the items of a list announced by a line ending in a colon, one a line, are no photo
+        # captions, even when their numbers or dashes were lost with Word's numbering, and no
+        # headings when numbered ("1. Sở Tài chính …, hoàn thành trước ngày 30/6/2022")
+        if _is_heading(line) and not (listing and _LISTED_ITEM.match(fold_aligned(line))):
             blocks.append(Block("heading", line))
-        elif _is_caption(line):
-            blocks.append(Block("caption", line))
-        else:
-            blocks.append(Block("body", line))
+            listing = False
+            continue
+        blocks.append(Block("body" if listing or not _is_caption(line) else "caption", line))
+        listing = line.endswith(":") or (listing and not _SENTENCE_END.search(line))
     return _mark_bylines(blocks) + signed
 
 

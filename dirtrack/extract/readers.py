@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
@@ -120,12 +120,26 @@ _TAG = re.compile(r"<[A-Za-z]")
 MAX_PAGE = 10_000_000
 
 
+#: A sentence's end, then another sentence: in a row of a table as trafilatura writes it (``|
+#: cell | cell |``), a cell holding paragraphs, of a table that lays the page out, not of data.
+_PARAGRAPHS = re.compile(r"[.!?…:] +[A-ZĐÀ-Ỹ]")
+
+
+def _laid_out(body: str) -> bool:
+    """Whether trafilatura's text of a page holds a row of a table laying the page out."""
+    return any(
+        line.startswith("|") and line.rstrip().endswith("|") and _PARAGRAPHS.search(line)
+        for line in body.splitlines()
+    )
+
+
 def html_to_text(html: str) -> str:
     """The article of a saved web page: its headline, then its body, one line per paragraph.
 
     The body is found by trafilatura (menus, related links, comments and footers left out);
-    a page where it finds none, or with more than :data:`MAX_BODY_SEARCH_TAGS` tags, gives all
-    its visible text, which the extractor's own cleaning then reduces.
+    a page where it finds none, a page laid out in a table (:func:`_laid_out`), or one with
+    more than :data:`MAX_BODY_SEARCH_TAGS` tags, gives all its visible text, one line per
+    block, which the extractor's own cleaning then reduces.
     """
     if len(_TAG.findall(html)) > MAX_BODY_SEARCH_TAGS:
         return _visible_text(html)
@@ -144,7 +158,10 @@ def html_to_text(html: str) -> str:
         meta = trafilatura.extract_metadata(html) if body else None
     except Exception:  # noqa: BLE001 - a page trafilatura cannot parse is read as plain blocks
         body, meta = None, None
-    if not body or not body.strip():
+    if not body or not body.strip() or _laid_out(body):
+        # a page laid out in a table (older portals: the menu in a cell, the article in the
+        # next) comes out as one row, "| Menu | Sáng 7/9, … |", its paragraphs run together,
+        # which the cleaning took for a path of links and left out whole
         return _visible_text(html)
     lines = [" ".join(line.split()) for line in body.splitlines()]
     text = "\n".join(line for line in lines if line)
@@ -252,6 +269,27 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
+def _numbered(paragraph: Any) -> bool:
+    """Whether a paragraph of a ``.docx`` is an item of a list Word numbers or bullets itself
+    (its own numbering, or its style's: "List Number", "List Bullet"): its text holds no
+    number nor bullet, which Word draws, so it is given a dash, which opens an item as the
+    number did (the items, without a stop, were read as one task or as captions). A heading
+    Word numbers ("Heading 2") stays a heading."""
+    if paragraph.style is not None and str(paragraph.style.name).startswith(("Heading", "Title")):
+        return False
+    if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+        return True
+    style = paragraph.style
+    for _ in range(10):  # a style's chain of base styles
+        if style is None:
+            return False
+        ppr = style.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            return True
+        style = style.base_style
+    return False
+
+
 def docx_to_text(data: bytes, name: str | Phrase) -> str:
     """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -265,7 +303,9 @@ def docx_to_text(data: bytes, name: str | Phrase) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise InvalidInput.of("unreadable_docx", name=name, detail=str(exc)) from None
-    lines = [p.text for p in document.paragraphs]
+    lines = [
+        f"- {p.text}" if _numbered(p) and p.text.strip() else p.text for p in document.paragraphs
+    ]
     for table in document.tables:
         for row in table.rows:
             for cell in row.cells:

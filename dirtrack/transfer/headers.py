@@ -10,6 +10,7 @@ its letter.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -428,8 +429,24 @@ def names_a_count(text: str) -> bool:
     return _COUNT.match(_unshortened(fold_words(_BRACKETS.sub(" ", fold(text))))) is not None
 
 
+@functools.cache
+def _inner_names() -> dict[str, list[tuple[int, str, str]]]:
+    """The names a header may hold inside it (:func:`match_header`), by their first word: their
+    place among the synonyms, the name, its field. Short one-word names ("han", "ma", "unit")
+    only count on their own, never inside."""
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for place, (synonym, name) in enumerate(_SYNONYMS.items()):
+        if " " in synonym or len(synonym) >= 5:
+            found.setdefault(synonym.split(" ", 1)[0], []).append((place, synonym, name))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
 def match_header(text: str) -> Match | None:
-    """The field a header names, with how sure: 3 for an exact name, 1+ for a name inside it."""
+    """The field a header names, with how sure: 3 for an exact name, 1+ for a name inside it
+    (the longest inside it, the first of the synonyms among names as long). Looked up by the
+    words the header holds, not by every name in turn: a sheet of 10,000 columns asks it of
+    every cell of its first rows."""
     key = _unshortened(fold_words(text))
     if not key:
         return Match("stt", 3) if text.strip() == "#" else None
@@ -444,21 +461,21 @@ def match_header(text: str) -> Match | None:
         return Match("due", 2)
     if _BOTH_ROLES.search(bare):
         return Match("unit", 2)  # "Đơn vị chủ trì / Đơn vị phối hợp": one column for both
+    words = bare.split(" ")
     padded = f" {bare} "
     asking = _ASKING.search(bare) is not None
-    best: Match | None = None
-    for synonym, name in _SYNONYMS.items():
-        # Short one-word names ("han", "ma", "unit") only count on their own, never inside.
-        if " " not in synonym and len(synonym) < 5:
-            continue
-        if asking and name == "extended":
-            continue  # "Đề nghị gia hạn": asked for, not granted
-
-        if f" {synonym} " in padded:
-            score = 1 + len(synonym) / 1000
-            if best is None or score > best.score:
-                best = Match(name, score)
-    return best
+    inside: list[tuple[int, int, str, str]] = []  # -length, place, name, its field
+    names = _inner_names()
+    for word in set(words):
+        for place, synonym, name in names.get(word, ()):
+            if asking and name == "extended":
+                continue  # "Đề nghị gia hạn": asked for, not granted
+            if f" {synonym} " in padded:
+                inside.append((-len(synonym), place, synonym, name))
+    if not inside:
+        return None
+    _, _, synonym, name = min(inside)
+    return Match(name, 1 + len(synonym) / 1000)
 
 
 def field_of(name: str) -> str:

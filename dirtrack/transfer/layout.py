@@ -8,6 +8,7 @@ names more, and a row of column numbers (``(1) (2) (3)``) under the header is sk
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,10 +101,11 @@ class Layout:
             else:
                 self.single[column.field] = column.index
 
-    @property
+    @functools.cached_property
     def level_column(self) -> int | None:
         """The column writing the lead unit's level beside it (``Cấp``: Tỉnh, Huyện), which
-        tells apart units of one name at two levels; no field of ours."""
+        tells apart units of one name at two levels; no field of ours. (Looked for once: each
+        row asks, and a sheet may have 10,000 columns.)"""
         for column in self.columns:
             if column.field is None and column.header and names_level(column.header):
                 return column.index

@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput, NoSuchFile
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, open_input, os_reason, utf16_order
+from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, as_utf8_head, open_input, os_reason, utf16_order
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
 Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
@@ -54,7 +54,9 @@ class FileKind:
 
 
 def _strip_bom(head: bytes) -> bytes:
-    return head.removeprefix(codecs.BOM_UTF8)
+    """The first bytes of a text file as UTF-8 without its byte order mark: a draft or an
+    export saved by Notepad as "Unicode" (UTF-16) is told by what it says, as in UTF-8."""
+    return as_utf8_head(head).removeprefix(codecs.BOM_UTF8)
 
 
 def _is_xlsx(path: Path, head: bytes) -> bool:

@@ -80,6 +80,10 @@ def _as_date(value: float, cell: Any) -> Any:
     dated, duration = _date_format(str(cell.number_format or ""))
     if not dated:
         return value
+    if not duration and 60 <= value < 61 and cell.parent.parent.epoch != _EPOCH_1904:
+        # Excel's day 60, which it shows as 29/02/1900 (Lotus 1-2-3's leap year), where
+        # openpyxl gives 28/02/1900: the text Excel shows, which no column reads as a day
+        return "29/02/1900"
     try:
         return from_excel(value, cell.parent.parent.epoch, timedelta=duration)
     except (OverflowError, ValueError):
@@ -91,6 +95,9 @@ def shows_percent(number_format: str) -> bool:
     ``0.0%``): 0.7 shows as 70%, and 1 as 100% (a ``%`` in quotes or escaped is a sign
     written after the number, not a percentage)."""
     return "%" in number_format.replace('"%"', "").replace("\\%", "")
+
+
+_EPOCH_1904 = datetime(1904, 1, 1)
 
 
 def _cell_value(cell: Any) -> Value:
@@ -105,6 +112,10 @@ def _cell_value(cell: Any) -> Value:
         return from_sheet_cell(value)  # the apostrophe the export added (formulas.sheet_text)
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = _as_date(value, cell)
+    if isinstance(value, str) and cell.parent.parent.epoch == _EPOCH_1904:
+        from dirtrack.transfer.values import Text1904, serial_text
+
+        return Text1904(value) if serial_text(value) else value  # as a number of its, below
     if value is None or isinstance(value, str | datetime | date | NoDay):
         return value
     if isinstance(value, time):
@@ -114,6 +125,12 @@ def _cell_value(cell: Any) -> Value:
     if isinstance(value, int | float):
         if shows_percent(str(cell.number_format or "")):
             return Pct(float(value) * 100)
+        if cell.parent.parent.epoch == _EPOCH_1904:
+            from dirtrack.transfer.values import Float1904, Int1904
+
+            # a day pasted as its number into a workbook dated from 1904: 44000 is 19/6/2024
+            # there, 18/6/2020 in any other (a deadline four years early, said nowhere)
+            return Int1904(value) if isinstance(value, int) else Float1904(value)
         return value
     return str(value)
 

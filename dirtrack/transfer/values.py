@@ -53,6 +53,28 @@ class NoDay(float):
     __slots__ = ()
 
 
+class Int1904(int):
+    """A number in a workbook that counts its days from 1904 (``date1904``: Excel for Mac's old
+    date system) and shows it as a number, not a date (a day pasted as a value, a cell
+    formatted General): as a day, it is the day that workbook gives it, 1,462 days after the
+    day the same number is in any other (:func:`_serial`). As a number it is the number."""
+
+    __slots__ = ()
+
+
+class Float1904(float):
+    """:class:`Int1904` for a number with a fraction."""
+
+    __slots__ = ()
+
+
+class Text1904(str):
+    """A day number written as text (``45107``, :func:`_serial_in_text`) in a workbook that
+    counts its days from 1904, as :class:`Int1904`."""
+
+    __slots__ = ()
+
+
 class Boolean(str):
     """Excel's TRUE or FALSE (a checkbox's value) as the tick ``x`` or as blank ``""``: a column
     of marks reads it as one; a column of text refuses it (:func:`boolean`)."""
@@ -173,14 +195,22 @@ def raw_lines(value: Value) -> str:
 _SERIAL_TEXT = re.compile(r"\d{5}(?:[.,]\d+)?")
 
 
-def _serial_in_text(written: str) -> date | None:
+def _serial_in_text(written: str, dated_1904: bool = False) -> date | None:
     """The day an Excel serial number written as text names (see :data:`_SERIAL_TEXT`), or
-    None when the text is no such number or names no day of 1955-2099 (read as before)."""
+    None when the text is no such number or names no day of 1955-2099 (read as before);
+    ``dated_1904``: in a workbook counting its days from 1904 (:class:`Text1904`)."""
     bare = written.strip()
     if _SERIAL_TEXT.fullmatch(bare) is None:
         return None
     number = float(bare.replace(",", "."))
-    return _serial(number, bare) if _SERIAL_MIN <= number <= _SERIAL_MAX else None
+    if not _SERIAL_MIN <= number <= _SERIAL_MAX:
+        return None
+    return _serial(number, Float1904(number) if dated_1904 else bare)
+
+
+def serial_text(value: str) -> bool:
+    """Whether ``value`` is written as an Excel day number (:func:`_serial_in_text`)."""
+    return _SERIAL_TEXT.fullmatch(value.strip()) is not None
 
 
 def _serial(number: float, raw: Value) -> date:
@@ -190,7 +220,10 @@ def _serial(number: float, raw: Value) -> date:
         raise InvalidInput.of("date_out_of_range", text=show(raw), first=FIRST_YEAR, last=LAST_YEAR)
     if not _SERIAL_MIN <= number <= _SERIAL_MAX:
         raise InvalidInput.of("cell_not_date", value=show(raw))
-    found = from_excel(number)
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    dated_1904 = isinstance(raw, Int1904 | Float1904)
+    found = from_excel(number, CALENDAR_MAC_1904 if dated_1904 else CALENDAR_WINDOWS_1900)
     return found.date() if isinstance(found, datetime) else date.fromordinal(1)
 
 
@@ -226,18 +259,21 @@ _MONTH_T = re.compile(r"\b[Tt]\.?\s?(\d{1,2})(?=\s*[/-]\s*\d{4}\b)")
 _WORD = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _ENGLISH_DAY = re.compile(
-    rf"(?<![\w/.-])(?:{_DAY}\s+(?:of\s+)?{_WORD},?|{_WORD.replace('month', 'month2')}\s+"
-    rf"{_DAY.replace('day', 'day2')},?)\s+(?P<year>\d{{4}})(?![\w/.-])"
+    rf"(?<![\w/.-])(?:(?:{_DAY}\s+(?:of\s+)?{_WORD},?|{_WORD.replace('month', 'month2')}\s+"
+    rf"{_DAY.replace('day', 'day2')},?)\s+(?P<year>\d{{4}})"
+    # "15-Jun-22", "15-Jun-2022": Excel's d-mmm-yy, as a CSV of an English Excel writes a day
+    rf"|(?P<day3>\d{{1,2}})-(?P<month3>[A-Za-z]{{3,9}})-(?P<year3>\d{{4}}|\d{{2}}))(?![\w/.-])"
 )
 _MONTH_WORDS = parserinfo()
 
 
 def _english_day(found: re.Match[str]) -> str:
     """``30 June 2025`` as ``30/6/2025``; the text unchanged when the word is no month."""
-    month = _MONTH_WORDS.month(found["month"] or found["month2"])
+    month = _MONTH_WORDS.month(found["month"] or found["month2"] or found["month3"])
     if month is None:
         return found[0]
-    return f"{found['day'] or found['day2']}/{month}/{found['year']}"
+    day = found["day"] or found["day2"] or found["day3"]
+    return f"{day}/{month}/{found['year'] or found['year3']}"
 
 
 def _clean_date_text(value: str) -> str:
@@ -259,7 +295,9 @@ def parse_day(value: Value, ref: date | None = None) -> date:
     if isinstance(value, int | float):
         return _serial(float(value), value)
     assert value is not None
-    return _serial_in_text(value) or parse_date(_clean_date_text(value), ref, typed=False)
+    return _serial_in_text(value, isinstance(value, Text1904)) or parse_date(
+        _clean_date_text(value), ref, typed=False
+    )
 
 
 # A completion day known only as a bound, as ``export --format xlsx`` writes it (the catalog's
@@ -317,7 +355,7 @@ def parse_deadline(
         return _serial(float(value), value), None
     assert isinstance(value, str)
     written = ascii_typed(nfc(value))
-    serial = _serial_in_text(written)
+    serial = _serial_in_text(written, isinstance(value, Text1904))
     if serial is not None:
         return serial, None  # as the number cell it was copied from
     periodic = _PERIODIC.search(fold(written)) and not re.search(r"\d{4}", written)

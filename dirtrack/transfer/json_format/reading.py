@@ -10,6 +10,7 @@ What the records must hold is :mod:`.records` and :mod:`.checks`; what is done w
 from __future__ import annotations
 
 import codecs
+import io
 import itertools
 import re
 import unicodedata
@@ -20,7 +21,7 @@ from typing import IO, Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase, cut
-from dirtrack.inputs import json_problem, os_reason
+from dirtrack.inputs import json_problem, os_reason, utf16_encoding
 from dirtrack.text import has_direction
 from dirtrack.transfer.json_format.records import READS
 
@@ -224,14 +225,25 @@ def events_of(source: Guarded) -> Iterator[tuple[str, str, Any]]:
 
 
 def open_export(path: Path) -> IO[bytes]:
-    """The file, opened past a UTF-8 byte order mark if it starts with one.
+    """The file, opened past a UTF-8 byte order mark if it starts with one; a file in UTF-16
+    (with its mark or without), as the UTF-8 it decodes to.
 
     Raises:
         InvalidInput: it cannot be read, or it is an export of another version.
     """
     try:
-        handle = path.open("rb")
+        handle: IO[bytes] = path.open("rb")
         head = handle.read(512)
+        encoding = utf16_encoding(head)
+        if encoding is not None:  # saved by Notepad as "Unicode": read as the UTF-8 it says
+            handle.seek(0)
+            with handle:
+                data = handle.read()
+            try:
+                handle = io.BytesIO(data.decode(encoding).encode())
+            except UnicodeDecodeError:
+                raise InvalidInput.of("not_utf16", name=path.name) from None
+            head = handle.read(512)
     except OSError as exc:
         raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
     version = _VERSION.search(head)

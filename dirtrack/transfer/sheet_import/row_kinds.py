@@ -91,12 +91,19 @@ class RowKinds(UnitNames, MeetingNames):
         cell says so, and it names no lead unit, unless every cell it fills says so (``NGƯỜI LẬP
         BIỂU`` and ``GIÁM ĐỐC`` typed under the unit column); or it holds only the place and
         day over the signatures (``Tây Ninh, ngày 30 tháng 6 năm 2025``)."""
-        filled = [fold(cells.text(v)) for v in values if not cells.is_blank(v)]
-        if len(filled) == 1 and _SIGNED_ON.match(filled[0]):
-            return True  # the place and day, alone, in whichever column it is typed
-        if not filled or not _FOOTER.match(filled[0]):
+        filled = (v for v in values if not cells.is_blank(v))  # folded when looked at only
+        first, second = next(filled, None), next(filled, None)
+        if first is None:
             return False
-        return cells.is_blank(self._get(values, "unit")) or all(map(_FOOTER.match, filled))
+        said = fold(cells.text(first))
+        if second is None and _SIGNED_ON.match(said):
+            return True  # the place and day, alone, in whichever column it is typed
+        if not _FOOTER.match(said):
+            return False
+        rest = [v for v in (second, *filled) if v is not None]
+        return cells.is_blank(self._get(values, "unit")) or all(
+            _FOOTER.match(fold(cells.text(v))) for v in rest
+        )
 
     def _other_header(self, values: list[Value]) -> bool:
         """Whether the row is the header of another table pasted under this one (``STT | Nội
@@ -104,13 +111,20 @@ class RowKinds(UnitNames, MeetingNames):
         cell it fills names a column, two at least exactly, and it is not this table's header
         again. Read as a directive, it would be one of unit ``Đơn vị``, and the rows under it
         would be read by this table's columns."""
-        filled = [cells.text(v) for v in values if not cells.is_blank(v)]
-        if len(filled) < 2 or not all(isinstance(v, str) for v in values if v):
+        if not all(isinstance(v, str) for v in values if v):
             return False
-        found = [match_header(v) for v in filled]
-        if any(m is None and not names_a_count(v) for m, v in zip(found, filled, strict=True)):
-            return False
-        if sum(m.score >= 3 for m in found if m) < 2:
+        exact = 0
+        filled = 0
+        for value in values:  # a cell that names no column ends it (a row of 10,000 cells)
+            if cells.is_blank(value):
+                continue
+            filled += 1
+            written = cells.text(value)
+            found = match_header(written)
+            if found is None and not names_a_count(written):
+                return False
+            exact += found is not None and found.score >= 3
+        if filled < 2 or exact < 2:
             return False
         return not self._repeats_header(values)
 
