@@ -68,15 +68,18 @@ def coordinators_at(
     names: Mapping[int, tuple[str, str]],
 ) -> tuple[str, ...]:
     """The codes of the units that coordinated the directive on ``as_of``, from those that do
-    now (``current``): each handover after ``as_of`` taken back, the latest first."""
+    now (``current``): each handover after ``as_of`` taken back, the latest first. A handover
+    to a unit that no longer coordinates it (``edit directive --with`` corrected the list since)
+    no longer counts: the corrected list holds on every day, as every correction does."""
     codes = list(current)
     for handover in reversed(handovers):
         if handover.on <= as_of:
             break
         if handover.to_unit_id is not None and handover.to_unit_id in names:
             gone = names[handover.to_unit_id][0]
-            if gone in codes:
-                codes.remove(gone)
+            if gone not in codes:
+                continue
+            codes.remove(gone)
         if handover.from_unit_id in names and names[handover.from_unit_id][0] not in codes:
             codes.append(names[handover.from_unit_id][0])
     return tuple(sorted(codes))
@@ -102,10 +105,30 @@ def moves_from(rows: Iterable[Sequence[Any]]) -> dict[int, list[Move]]:
     return dict(moves)
 
 
+def in_force(current_unit_id: int, moves: Sequence[Move]) -> list[Move]:
+    """The moves (oldest first) that still say who held the directive: those that lead, one
+    after the other, to the unit it is stored under now. A correction of the lead unit since a
+    move (``edit directive --unit``) makes it that unit's on every day, as every correction
+    is: the moves before the correction no longer count (a unit named there that had retired
+    is handed over at once, a move of its own that does)."""
+    kept: list[Move] = []
+    holder, until, left = current_unit_id, date.max, list(moves)
+    while True:
+        to_holder = [m for m in left if m.to_unit_id == holder and m.on <= until]
+        if not to_holder:
+            break
+        move = to_holder[-1]  # the latest (moves are sorted by day)
+        kept.append(move)
+        left.remove(move)
+        holder, until = move.from_unit_id, move.on
+    kept.reverse()
+    return kept
+
+
 def unit_at(current_unit_id: int, moves: Sequence[Move], as_of: date) -> int:
-    """The unit that held the directive on ``as_of``; ``moves`` are oldest first. From the
-    last move's day on, the unit it is stored under: the one the move gave it, or the one a
-    clerk gave it since (``edit directive --unit`` corrects the unit it passed to)."""
+    """The unit that held the directive on ``as_of``; ``moves`` are oldest first (only those
+    :func:`in_force` count)."""
+    moves = in_force(current_unit_id, moves)
     if not moves:
         return current_unit_id
     holder = moves[0].from_unit_id
@@ -176,13 +199,15 @@ def holders_at(
 
 def history_with_moves(
     history: list[Record],
+    current_unit_id: int,
     moves: Sequence[Move],
     as_of: date,
     names: Mapping[int, tuple[str, str]],
 ) -> list[Record]:
-    """A directive's history (``show``) with its moves between units, in date order."""
+    """A directive's history (``show``) with its moves between units (those :func:`in_force`
+    for the unit it is stored under now), in date order."""
     events = list(history)
-    for move in moves:
+    for move in in_force(current_unit_id, moves):
         if move.on > as_of:
             continue
         before = names.get(move.from_unit_id, (str(move.from_unit_id), ""))[0]

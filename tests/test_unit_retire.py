@@ -142,12 +142,12 @@ def test_show_before_the_move_gives_the_old_unit(cli: Cli, merged: dict[str, Any
     assert "BDV (Ban Dân vận Tỉnh ủy)" in cli.ok("show", str(late), "--as-of", "2025-06-30")
 
 
-def test_a_moved_directive_given_to_another_unit_is_its_from_the_move(
+def test_a_moved_directive_given_to_another_unit_is_its_on_every_day(
     cli: Cli, merged: dict[str, Any]
 ) -> None:
-    """``edit directive --unit`` on a directive `unit retire` handed over corrects the unit it
-    passed to: BTG's from the retirement's day on (``show``, ``list``, the report, on any day
-    since), BDV's before it, as the move says; the record goes out and back in unchanged."""
+    """``edit directive --unit`` on a directive `unit retire` handed over is a correction: BTG's
+    on every day (``show``, ``list``, the report, before the retirement as after it); the record
+    and its move go out and back in unchanged."""
     moved = merged["ids"]["late"]
     cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
     cli.ok("edit", "directive", str(moved), "--unit", "BTG")
@@ -156,13 +156,13 @@ def test_a_moved_directive_given_to_another_unit_is_its_from_the_move(
     def held(as_of: str) -> str:
         return {d["id"]: d["unit"] for d in cli.json("list", "--as-of", as_of)}[moved]
 
-    assert (held("2025-06-30"), held("2025-07-01"), held("2025-12-31")) == ("BDV", "BTG", "BTG")
-    for quarter, as_of, unit in (("2025Q2", "2025-06-30", "BDV"), ("2025Q3", "2025-09-30", "BTG")):
+    assert (held("2025-06-30"), held("2025-07-01"), held("2025-12-31")) == ("BTG", "BTG", "BTG")
+    for quarter, as_of, unit in (("2025Q2", "2025-06-30", "BTG"), ("2025Q3", "2025-09-30", "BTG")):
         report = cli.json("report", "--quarter", quarter, "--as-of", as_of)
         assert [d["unit"] for d in report["directives"] if d["id"] == moved] == [unit]
         mine = cli.json("report", "--quarter", quarter, "--as-of", as_of, "--unit", unit)
         assert moved in [d["id"] for d in mine["directives"]]
-    assert cli.json("show", str(moved), "--as-of", "2025-06-30")["unit"] == "BDV"
+    assert cli.json("show", str(moved), "--as-of", "2025-06-30")["unit"] == "BTG"
     # the unit it is stored under now, and the move, both go out and back in
     out = cli.json("export", "--format", "json")
     [record] = [d for d in out["directives"] if d["id"] == moved]
@@ -680,3 +680,65 @@ def test_the_same_text_given_again_to_a_retired_unit_is_refused_not_doubled(
     [row] = [d for d in cli.json("list", "--status", "all") if d["key"] == "K1"]
     assert (row["unit"], row["text"]) == ("BTGDV", "Có mã sửa")
     assert len(cli.json("list", "--status", "all")) == count + 1
+
+
+def _held(cli: Cli, ident: int, day: str) -> tuple[str, list[str]]:
+    shown = cli.json("show", str(ident), "--as-of", day)
+    return shown["unit"], shown["with"]
+
+
+def test_a_lead_corrected_after_a_move_holds_the_directive_on_every_day(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """retire BDV (its open directive moves to BTGDV), then `edit directive --unit BTG`: the
+    correction is what show, list and the report say on every day. (They said BTGDV from the
+    retirement on and BDV before it, while the register and its export held BTG.)"""
+    ident = merged["ids"]["open"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    cli.ok("edit", "directive", str(ident), "--unit", "BTG")
+    for day in ("2025-05-01", "2025-08-01"):
+        assert _held(cli, ident, day)[0] == "BTG", day
+        listed = [d["id"] for d in cli.json("list", "--unit", "BTG", "--as-of", day)]
+        assert ident in listed, day
+        report = cli.json("report", "--period", f"2025-01-01..{day}", "--as-of", day)
+        btg = next(u for u in report["units"] if u["code"] == "BTG")
+        assert btg["total"] == 2, day  # its own directive and the corrected one
+    assert "moved" not in [h["event"] for h in cli.json("show", str(ident))["history"]]
+    exported = json.loads(cli.ok("export"))
+    assert next(d for d in exported["directives"] if d["id"] == ident)["unit"] == "BTG"
+    cli.ok("undo", "--yes")
+    assert _held(cli, ident, "2025-05-01")[0] == "BDV"
+    assert _held(cli, ident, "2025-08-01")[0] == "BTGDV"
+
+
+def test_a_lead_corrected_to_a_retired_unit_after_a_move_is_handed_over_from_its_day(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """A correction naming a unit retired since the meeting hands it over at once: that move
+    counts, the ones before the correction do not."""
+    ident = merged["ids"]["open"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    cli.ok("unit", "retire", "BTG", "--successor", "TU", "--date", "1/6/2025")
+    cli.ok("edit", "directive", str(ident), "--unit", "BTG")
+    assert _held(cli, ident, "2025-05-01")[0] == "BTG"
+    assert _held(cli, ident, "2025-06-15")[0] == "TU"
+    assert _held(cli, ident, "2025-08-01")[0] == "TU"
+    moved = [h for h in cli.json("show", str(ident))["history"] if h["event"] == "moved"]
+    assert [(h["date"], h["from"], h["to"]) for h in moved] == [("2025-06-01", "BTG", "TU")]
+
+
+def test_coordinating_units_corrected_after_a_handover_hold_on_every_day(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """BDV coordinated a directive of BTG; retired, its part passed to BTGDV; `edit directive
+    --with TU` then says TU coordinates it on every day (BDV was still named before the
+    retirement)."""
+    ident = cli.id("assign", str(merged["meeting"]), "--unit", "BTG", "--with", "BDV", "Phối hợp")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    assert _held(cli, ident, "2025-05-01")[1] == ["BDV"]
+    cli.ok("edit", "directive", str(ident), "--with", "TU")
+    assert _held(cli, ident, "2025-05-01")[1] == ["TU"]
+    assert _held(cli, ident, "2025-08-01")[1] == ["TU"]
+    cli.ok("undo", "--yes")
+    assert _held(cli, ident, "2025-05-01")[1] == ["BDV"]
+    assert _held(cli, ident, "2025-08-01")[1] == ["BTGDV"]

@@ -607,6 +607,7 @@ def show(
         moves = load_moves(session.connection(), [facts.id]).get(facts.id)
         handovers = load_handovers(session.connection(), [facts.id])
         names = {uid: (u.code, u.name) for uid, u in index.units.items()}
+        stored = facts.unit_id
         if moves or handovers:
             # `unit retire` moved it, or handed over its coordination: shown under the unit
             # that held it on the day, with the units that coordinated it then
@@ -614,7 +615,7 @@ def show(
         record = directive_record(facts, day)
         record["history"] = directive_history(facts, day)
         if moves:
-            record["history"] = history_with_moves(record["history"], moves, day, names)
+            record["history"] = history_with_moves(record["history"], stored, moves, day, names)
         record["meeting"] = meeting_record(meeting, codes)
     if fmt is OutputFormat.TABLE:
         from dirtrack.render import views
