@@ -942,3 +942,42 @@ def test_ctrl_c_in_a_command_is_one_error_line_and_130(tmp_path: Path) -> None:
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=120)
     assert (child.returncode, err.decode()) == (130, "Error: interrupted\n")
+
+
+def test_a_stop_while_a_command_builds_a_class_is_one_line_and_its_code(tmp_path: Path) -> None:
+    """A SIGTERM or Ctrl-C that lands while a command loads a module and Python builds one of
+    its classes (a dataclass field's ``__set_name__``) reached dirtrack wrapped by Python 3.11 in
+    ``RuntimeError('Error calling __set_name__ …')`` and was said as an unexpected error, exit
+    1. Here the handler's exception is raised at that very place, through the real ``main``."""
+    db = tmp_path / "t.db"
+    made = subprocess.run(
+        [ENTRY_POINT, "--db", str(db), "unit", "add", "VP", "Văn phòng"], capture_output=True
+    )
+    assert made.returncode == 0, made.stderr
+    script = (
+        "import sys\n"
+        "from dirtrack.errors import Terminated\n"
+        "import dirtrack.store.contacts as contacts\n"
+        "class Field:\n"
+        "    def __set_name__(self, owner, name):\n"
+        "        raise {}\n"
+        "def contacts_of(_conn):\n"
+        "    class Result:\n"
+        "        details = Field()\n"
+        "contacts.contacts_of = contacts_of\n"
+        "import dirtrack.cli\n"
+        "sys.argv = ['dirtrack', '--db', sys.argv[1], 'unit', 'list']\n"
+        "dirtrack.cli.main()\n"
+    )
+    for raised, code, line in (
+        ("Terminated", 143, "Error: terminated (SIGTERM)\n"),
+        ("KeyboardInterrupt", 130, "Error: interrupted\n"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", script.format(raised), str(db)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "DIRTRACK_LANG": "en"},
+        )
+        assert (done.returncode, done.stderr) == (code, line)

@@ -522,6 +522,9 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             raise
         except Exception as exc:  # a bug or an unexpected database failure: still no traceback
             lang = session_lang(ctx)
+            stop = _stop_inside(exc)
+            if stop is not None:
+                stopped(stop, lang)
             failed = output_failure(exc)
             if failed is not None:  # stdout on a full disk: the output is cut, so say so
                 quiet_stdout()
@@ -546,6 +549,20 @@ def _say_parts(parts: dict[str, tuple[str, str]], lang: str) -> None:
 
     for ref, unit in parts.values():
         err(msg("unit_by_part", lang, ref=ref, unit=unit))
+
+
+def _stop_inside(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM an exception carries as its cause: Python 3.11 wraps one that
+    arrives while a class is being built (a module loaded by the command, a dataclass field's
+    ``__set_name__``) in ``RuntimeError('Error calling __set_name__ …')``."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def stopped(exc: KeyboardInterrupt, lang: str) -> NoReturn:
