@@ -1929,3 +1929,35 @@ def test_doctor_names_closures_that_would_count_a_directive_twice(cli: Cli, db: 
         assert closures()["status"] == "ok"  # closed 1/7-31/7, 10/8-19/8, from 1/9: one each day
     finally:
         engine.dispose()
+
+
+def test_the_0022_upgrade_keeps_a_returned_completion_for_the_next_done(cli: Cli, db: str) -> None:
+    """A register at 0021 (no ``returned_completion`` table) with a completion returned: a
+    command upgrades it keeping every row (the return still in the result row, as 0021 kept
+    it), and the next `done` keeps the returned completion where it overwrote it before."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC", "--note", "Lần 1")
+    cli.ok("return", str(one), "--date", "3/7/2022", "--reason", "Chưa đạt")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0021")
+        assert "returned_completion" not in inspect(engine).get_table_names()
+        before = {k: v for k, v in snapshot(db).items() if k != "alembic_version"}
+        cli.ok("list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    finally:
+        engine.dispose()
+    after = snapshot(db)
+    assert version == SCHEMA_REVISION and after["returned_completion"] == []
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert cli.json("show", str(one))["result"]["return_reason"] == "Chưa đạt"
+    cli.ok("done", str(one), "--date", "10/7/2022", "--doc", "6/BC-BTC", "--note", "Lần 2")
+    record = cli.json("show", str(one), "--as-of", "2022-08-01")
+    assert [(r["doc"], r["note"], r["returned_on"], r["return_reason"])
+            for r in record["returned_completions"]] == [
+        ("5/BC-BTC", "Lần 1", "2022-07-03", "Chưa đạt")
+    ]  # fmt: skip
+    assert (record["status"], record["result"]["doc"]) == ("done_on_time", "6/BC-BTC")

@@ -533,6 +533,11 @@ def reopen(
     result = session.get(DirectiveResult, directive_id)
     if not mistake:
         session.add(_closure_of(directive, result, on, clean_optional(reason, "reason")))
+    if result is not None and result.returned_on is not None:
+        # a completion returned, then the directive cancelled or withdrawn: the return stays
+        from dirtrack.store.results import keep_returned
+
+        keep_returned(session, directive, result)
     directive.completed_on = None
     directive.completion_note = None
     directive.cancelled_on = None
