@@ -530,15 +530,19 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
 
 
 def test_a_returned_completion_stays_when_its_directive_is_reopened(cli: Cli) -> None:
-    """A completion returned, then the directive cancelled and reopened: `reopen` cleared the
-    result row, the return with it; it is kept as every returned completion is."""
+    """A completion returned, then the directive cancelled and reopened (a cancellation by
+    mistake here): `reopen` cleared the result row, the return with it; it is kept as every
+    returned completion is, and a completion is still refused a day before the return."""
     _, (one, *_) = setup(cli)
     cli.ok("done", str(one), "--date", "2025-03-01", "--doc", "45/BC-SYT", "--note", "Lần 1")
     cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-05")
     cli.ok("cancel", str(one), "--date", "2025-03-10", "--reason", "Trùng việc")
-    cli.ok("reopen", str(one), "--date", "2025-03-12")
+    cli.ok("reopen", str(one), "--date", "2025-03-12", "--mistake")
     record = show(cli, one, "2025-04-30")
     assert [(r["doc"], r["note"], r["return_reason"]) for r in record["returned_completions"]] == [
         ("45/BC-SYT", "Lần 1", "Thiếu số liệu")
     ]
     assert record["result"] is None and record["status"] == "overdue"
+    # a completion is open again only from the return's day, the return kept or not
+    error = cli.fail("done", str(one), "--date", "2025-03-04")
+    assert error.startswith("Error: completion date 2025-03-04 is before the return date "), error
