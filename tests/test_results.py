@@ -522,6 +522,12 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
     assert [r["returned_on"] for r in before["returned_completions"]] == [None]
     table = run("--lang", "en", "show", "1", "--as-of", "2025-03-01", db=db).stdout
     assert "12/BC-BTC; ghi chu 1" in table and "Chua dat" in table
+    # the meeting may not move after what the returned completion said it did
+    moved = run("edit", "meeting", "1", "--date", "2025-02-05", db=db)
+    assert moved.returncode == 1 and moved.stderr == (
+        "Error: meeting 1 cannot be moved to 2025-02-05: the result document date of directive "
+        "1 is 2025-01-30, before it\n"
+    )
     # undo of the second done, then of the return: each state exactly as it was
     assert run("undo", "--yes", db=db).returncode == 0
     assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["return"]

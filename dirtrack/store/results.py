@@ -23,6 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 from sqlalchemy import select as core_select
@@ -35,7 +36,7 @@ from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.scoring import VERDICTS
 from dirtrack.status import ResultFact, ReturnedFact
-from dirtrack.store import get_row
+from dirtrack.store import get_row, tables
 from dirtrack.store.directives import (
     _check_not_before_given,
     _check_not_before_recorded,
@@ -44,6 +45,9 @@ from dirtrack.store.directives import (
     get_directive,
 )
 from dirtrack.text import clean_optional, clean_when, match_name, nfc
+
+if TYPE_CHECKING:
+    from dirtrack.models import ReturnedCompletion
 
 EXTEND, WITHDRAW = "extend", "withdraw"
 APPROVED, REJECTED = "approved", "rejected"
@@ -207,12 +211,21 @@ def keep_returned(session: Session, directive: Directive, result: DirectiveResul
     )
 
 
+def returned_in(session: Session, ids: list[int]) -> list[ReturnedCompletion]:
+    """The completions returned and reported again since of the directives ``ids``: none
+    read, and no class built, when none is recorded."""
+    if not tables.holds_rows(session.connection(), "returned_completion"):
+        return []
+    from dirtrack.models import ReturnedCompletion
+
+    kept = select(ReturnedCompletion).where(col(ReturnedCompletion.directive_id).in_(ids))
+    return list(session.exec(kept))
+
+
 def returned_of(conn: Connection, directive_id: int) -> list[ReturnedFact]:
     """The completions of the directive that were returned and followed by another ``done``
     (:func:`keep_returned`), oldest first: none read, and no class built, when none is
     recorded."""
-    from dirtrack.store import tables
-
     if not tables.holds_rows(conn, "returned_completion"):
         return []
     kept = tables.returned_completion
