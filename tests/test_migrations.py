@@ -1961,3 +1961,60 @@ def test_the_0022_upgrade_keeps_a_returned_completion_for_the_next_done(cli: Cli
         ("5/BC-BTC", "Lần 1", "2022-07-03", "Chưa đạt")
     ]  # fmt: skip
     assert (record["status"], record["result"]["doc"]) == ("done_on_time", "6/BC-BTC")
+
+
+def test_doctor_warns_of_a_returned_completion_out_of_order(cli: Cli, db: str) -> None:
+    """A returned completion another program wrote with its days out of the order `done` and
+    `return` keep (returned before it was reported, its document dated after its report, or
+    returned after the next completion was reported): check `returns` names each, a warning
+    (no count reads it), in English and Vietnamese; it changes nothing."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC")
+    cli.ok("return", str(one), "--date", "3/7/2022", "--reason", "Chưa đạt")
+    cli.ok("done", str(one), "--date", "10/7/2022")
+
+    def returns(*lang: str) -> dict[str, Any]:
+        result = cli(*lang, "doctor", "--format", "json")
+        assert result.exit_code == 0, result.stdout
+        return {c["check"]: c for c in json.loads(result.stdout)}["returns"]
+
+    assert returns()["status"] == "ok"
+    engine = create_engine(resolve_target(db).url)
+    try:
+        for change, said in (
+            (
+                "returned_on = '2022-06-20'",
+                f"directive {one}: returned completion 1 is returned on 2022-06-20, before it "
+                "was reported (2022-07-01)",
+            ),
+            (
+                "doc_date = '2022-07-02'",
+                f"directive {one}: returned completion 1 has its document dated 2022-07-02, "
+                "after it was reported (2022-07-01)",
+            ),
+            (
+                "returned_on = '2022-07-12'",
+                f"directive {one}: returned completion 1 is returned on 2022-07-12, after the "
+                "next completion was reported (2022-07-10)",
+            ),
+        ):
+            with engine.begin() as conn:
+                conn.execute(
+                    text(
+                        "UPDATE returned_completion SET returned_on = '2022-07-03', doc_date = NULL"
+                    )
+                )
+                conn.execute(text(f"UPDATE returned_completion SET {change}"))
+            before = snapshot(db)
+            found = returns()
+            assert (found["status"], found["detail"]) == ("warning", said)
+            assert snapshot(db) == before
+        vi = returns("--lang", "vi")["detail"]
+        assert vi == (
+            f"nhiệm vụ {one}: lần hoàn thành bị trả lại 1 bị trả lại ngày 12/07/2022, sau ngày "
+            "báo cáo hoàn thành lần sau (10/07/2022)"
+        )
+    finally:
+        engine.dispose()
