@@ -1679,7 +1679,7 @@ def test_a_register_an_older_dirtrack_built_upgrades_keeping_every_record(
     if expected["export"] is not None:
         new = cli.json("export")
         assert kept({**expected["export"], "version": None}, {**new, "version": None}) == []
-    assert cli.json("doctor")[0]["detail"] == f"revision {SCHEMA_REVISION}, 25 tables"
+    assert cli.json("doctor")[0]["detail"] == f"revision {SCHEMA_REVISION}, 26 tables"
     with sqlite3.connect(db) as conn:
         keys = dict(conn.execute("SELECT code, name_key FROM unit").fetchall())
     conn.close()
