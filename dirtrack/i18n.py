@@ -1111,6 +1111,7 @@ TEXT.update(
         "ent_urging_directive": N_("directive urged"),
         "ent_directive_result": N_("result"),
         "ent_closure": N_("closure ended by a reopening"),
+        "ent_returned_completion": N_("returned completion"),
         "ent_request": N_("request"),
         "ent_field": N_("field"),
         "ent_leader": N_("leader"),
@@ -3674,6 +3675,21 @@ ERRORS.update(
             "was closed again ({own}): it is counted twice from {own}"
         ),
         "hc_closures_ok": N_("every closure a reopening ended ends before the next one begins"),
+        "hc_return_before_claim": N_(
+            "directive {id}: returned completion {kept} is returned on {returned}, before it "
+            "was reported ({claimed})"
+        ),
+        "hc_return_doc_after": N_(
+            "directive {id}: returned completion {kept} has its document dated {doc_date}, "
+            "after it was reported ({claimed})"
+        ),
+        "hc_return_after_next": N_(
+            "directive {id}: returned completion {kept} is returned on {returned}, after the "
+            "next completion was reported ({next})"
+        ),
+        "hc_returns_ok": N_(
+            "every completion returned was returned after it was reported and before the next"
+        ),
         "hc_placeholder_unit": N_(
             "unit {id} ({code}) is a placeholder doctor --repair made: dirtrack unit rename "
             "{code} NAME --code CODE gives it its own"
@@ -3696,6 +3712,7 @@ ERRORS.update(
         "hc_name_permissions": C_("check", "permissions"),
         "hc_name_series": C_("check", "series"),
         "hc_name_closures": C_("check", "closures"),
+        "hc_name_returns": C_("check", "returns"),
         "hc_name_values": C_("check", "values"),
         "hc_name_placeholders": C_("check", "placeholders"),
         "hc_name_addresses": C_("check", "addresses"),

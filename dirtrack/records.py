@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.status import DirectiveFacts, RequestFact, ResultFact, Status
+from dirtrack.status import DirectiveFacts, RequestFact, ResultFact, ReturnedFact, Status
 
 if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel
     from dirtrack.models import Meeting
@@ -206,6 +206,31 @@ def result_record(facts: DirectiveFacts, as_of: date) -> Record | None:
     }
 
 
+def returned_records(returned: Sequence[ReturnedFact], as_of: date) -> list[Record]:
+    """The completions returned and reported again since (``show``'s ``returned_completions``)
+    claimed by T, oldest first: what each claimed, its note, and its return when made by T."""
+    found = []
+    for kept in returned:
+        res = kept.result
+        if res.claimed_on > as_of:
+            continue
+        returned_by = res.returned_on is not None and res.returned_on <= as_of
+        found.append(
+            {
+                "claimed_on": iso(res.claimed_on),
+                "doc": res.doc,
+                "doc_date": iso(res.doc_date),
+                "verdict": res.verdict,
+                "file": res.file,
+                "file_hash": res.file_hash,
+                "note": kept.note,
+                "returned_on": iso(res.returned_on) if returned_by else None,
+                "return_reason": res.return_reason if returned_by else None,
+            }
+        )
+    return found
+
+
 def closed_by(facts: DirectiveFacts, as_of: date) -> date | None:
     """The day the directive was completed, cancelled or withdrawn, if it was by ``as_of``."""
     days = [facts.completed_by(as_of), facts.cancelled_by(as_of), facts.withdrawn_by(as_of)]
@@ -240,8 +265,11 @@ def request_record(
     }
 
 
-def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
-    """The directive's events up to ``as_of``, oldest first."""
+def directive_history(
+    facts: DirectiveFacts, as_of: date, returned: Sequence[ReturnedFact] = ()
+) -> list[Record]:
+    """The directive's events up to ``as_of``, oldest first; ``returned``: the completions
+    returned and reported again since (:func:`dirtrack.store.results.returned_of`)."""
     events: list[tuple[date, int, Record]] = [
         (
             facts.given_on,
@@ -283,6 +311,16 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                     },
                 )
             )
+    for kept in returned:  # never counted: a result and its return, no "completed" event
+        events += _closure_events(
+            as_of,
+            done=None,
+            exact=True,
+            note=kept.note,
+            result=kept.result,
+            cancelled=None,
+            withdrawn=None,
+        )
     # the closure in force at T is the facts' own (below; the status rules chose it as of the
     # day the facts were judged on, which is T); one a reopening ended by T is told with its
     # reopening

@@ -87,6 +87,15 @@ class ResultFact:
 
 
 @dataclass(frozen=True)
+class ReturnedFact:
+    """A completion the office returned that a later ``done`` followed: what it claimed (its
+    ``result``, holding the return) and its note."""
+
+    result: ResultFact
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class ClosureFact:
     """A closure a reopening ended: ``kind`` (``done``, ``cancelled`` or ``withdrawn``) on
     ``closed_on``, in force until the day before ``reopened_on``; the completion's note or the

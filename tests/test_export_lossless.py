@@ -134,6 +134,12 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
     )
     ok("done", str(b), "--date", "1/6/2025", "--verdict", "short")
     ok("return", str(b), "--reason", "Chưa đủ nội dung", "--date", "3/6/2025")
+    # a completion returned and reported again: the first is kept with its return
+    f = cli.id("assign", str(first), "--unit", "BTC", "--due", "30/6/2025", "Việc trả lại")
+    ok("done", str(f), "--date", "2/5/2025", "--note", "Lần đầu", "--doc", "09/BC-BTC",
+       "--doc-date", "30/4/2025", "--verdict", "short", "--file", str(_csv(tmp)))  # fmt: skip
+    ok("return", str(f), "--reason", "Chưa đạt", "--date", "5/5/2025")
+    ok("done", str(f), "--date", "10/5/2025", "--doc", "10/BC-BTC", "--note", "Lần hai")
     c = cli.id("assign", str(first), "--unit", "BTC", "Việc rút")
     ok("request", "withdraw", str(c), "--reason", "Không còn phù hợp", "--date", "15/2/2025")
     ok("approve", str(cli.json("requests", "--pending")[0]["id"]), "--date", "1/3/2025")
@@ -264,7 +270,7 @@ def test_unit_links_to_units_before_and_after_come_back(
 
 def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     doc = json.loads(_export(full, tmp_path / "all.json"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 5)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 6)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
@@ -326,7 +332,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     old["meetings"] = doc["meetings"]
     added = (
         "series_id", "period", "issued_on", "withdrawn_on", "field", "result", "requests", "moves",
-        "handovers", "closures",
+        "handovers", "closures", "returned_completions",
     )  # fmt: skip
     for d in doc["directives"]:
         for key in added:
@@ -342,7 +348,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     assert report["version"] == 1
     assert report["created"]["directives"] == len(doc["directives"])
     again = json.loads(_export(copy, tmp_path / "again.json"))
-    assert again["version"] == 5 and again["series"] == [] and again["fields"] == []
+    assert again["version"] == 6 and again["series"] == [] and again["fields"] == []
     assert [d["text"] for d in again["directives"]] == [d["text"] for d in old["directives"]]
     # A version 1 document with a key of version 2 is refused, as version 1 refused it.
     old["directives"][0]["field"] = "KT"
@@ -360,12 +366,13 @@ def test_a_version_2_export_imports_without_moves(full: Cli, other: Cli, tmp_pat
         d.pop("moves")
         d.pop("handovers")
         d.pop("closures")
+        d.pop("returned_completions")
     path = tmp_path / "v2.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     report = json.loads(other.ok("import", str(path), "--format", "json"))
     assert report["version"] == 2
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 5 and all(d["moves"] == [] for d in again["directives"])
+    assert again["version"] == 6 and all(d["moves"] == [] for d in again["directives"])
     doc["directives"][0]["moves"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -388,11 +395,12 @@ def test_a_version_3_export_imports_without_handovers(
     for d in doc["directives"]:
         d.pop("handovers")
         d.pop("closures")
+        d.pop("returned_completions")
     path = tmp_path / "v3.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 3
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 5 and all(d["handovers"] == [] for d in again["directives"])
+    assert again["version"] == 6 and all(d["handovers"] == [] for d in again["directives"])
     doc["directives"][0]["handovers"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -421,11 +429,12 @@ def test_a_version_4_export_imports_without_closures(full: Cli, other: Cli, tmp_
     doc["version"] = 4
     for d in doc["directives"]:
         d.pop("closures")
+        d.pop("returned_completions")
     path = tmp_path / "v4.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 4
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 5 and all(d["closures"] == [] for d in again["directives"])
+    assert again["version"] == 6 and all(d["closures"] == [] for d in again["directives"])
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
     doc["directives"][0]["closures"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
@@ -448,6 +457,80 @@ def test_a_version_4_export_imports_without_closures(full: Cli, other: Cli, tmp_
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert "only a completion has a result document" in third.fail("import", str(path))
     assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
+
+
+def test_a_version_5_export_imports_without_returned_completions(
+    full: Cli, other: Cli, tmp_path: Path
+) -> None:
+    """Version 5 had no ``returned_completions`` (completions returned and reported again):
+    such a document imports with none; a version 5 document holding them is refused, as is a
+    version 6 one without them; one returned before it was reported, or reported after the next
+    completion, is refused naming the record."""
+    doc = json.loads(_export(full, tmp_path / "all.json"))
+    kept = next(d for d in doc["directives"] if d["text"] == "Việc trả lại")
+    [first] = kept["returned_completions"]
+    assert (first["doc"], first["verdict"], first["note"]) == ("09/BC-BTC", "short", "Lần đầu")
+    assert (first["returned_on"], first["return_reason"]) == ("2025-05-05", "Chưa đạt")
+    assert (kept["result"]["doc"], kept["completion_note"]) == ("10/BC-BTC", "Lần hai")
+    at = f"directives[{doc['directives'].index(kept)}]"
+    doc["version"] = 5
+    for d in doc["directives"]:
+        d.pop("returned_completions")
+    path = tmp_path / "v5.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 5
+    again = json.loads(_export(other, tmp_path / "again.json"))
+    assert again["version"] == 6 and all(
+        d["returned_completions"] == [] for d in again["directives"]
+    )
+    third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
+    doc["directives"][0]["returned_completions"] = []
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    said = third.fail("import", str(path))
+    assert "directives[0].returned_completions: is not a field of this record" in said
+    doc = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    doc["directives"][0].pop("returned_completions")
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert "directives[0].returned_completions: is missing" in third.fail("import", str(path))
+    for change, said in (
+        ({"returned_on": "2025-05-01"}, f"{at}.returned_completions[0].returned_on: return date"),
+        ({"claimed_on": "2025-05-03"}, f"{at}.result.claimed_on: completion date"),
+        ({"return_reason": ""}, f"{at}.returned_completions[0].return_reason"),
+    ):
+        doc = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+        record = next(d for d in doc["directives"] if d["text"] == "Việc trả lại")
+        if "claimed_on" in change:  # the next completion reported before this one's return
+            record["result"].update(change)
+            record["result"]["doc_date"] = None
+        else:
+            record["returned_completions"][0].update(change)
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        assert said in third.fail("import", str(path))
+    assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
+
+
+def test_the_returned_sequence_exports_and_imports_identically(
+    db: str, other: Cli, tmp_path: Path
+) -> None:
+    """done, return, done again by the installed entry point: the export carries both
+    completions and the return; imported into a new database and exported again, the same
+    document."""
+    from tests.conftest import run
+    from tests.test_results import _returned_sequence
+
+    _returned_sequence(db, tmp_path)
+    first = tmp_path / "first.json"
+    assert run("export", "--out", str(first), db=db).returncode == 0
+    doc = json.loads(first.read_text(encoding="utf-8"))
+    [record] = doc["directives"]
+    assert [(r["doc"], r["note"], r["return_reason"]) for r in record["returned_completions"]] == [
+        ("12/BC-BTC", "ghi chu 1", "Chua dat")
+    ]
+    assert (record["result"]["doc"], record["completion_note"]) == ("15/BC-BTC", "ghi chu 2")
+    assert run("import", str(first), db=other.db).returncode == 0
+    second = tmp_path / "second.json"
+    assert run("export", "--out", str(second), db=other.db).returncode == 0
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
 
 
 def test_a_cancellation_closure_imports_as_reopen_stores_it(

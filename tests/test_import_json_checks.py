@@ -143,8 +143,8 @@ def _write(tmp_path: Path, doc: dict[str, Any], *, bom: bool = False) -> Path:
 
 
 def _v1(doc: dict[str, Any]) -> dict[str, Any]:
-    """An export (version 5) as version 1 wrote it: without the sections and keys versions 2
-    to 5 added, which a version 1 document imports as none (checked here: they are empty)."""
+    """An export (version 6) as version 1 wrote it: without the sections and keys versions 2
+    to 6 added, which a version 1 document imports as none (checked here: they are empty)."""
     added = ("office", "calendar", "fields", "leaders", "series", "packs", "urgings")
     assert all(doc[name] == [] for name in added)
     old = {k: v for k, v in doc.items() if k not in added}
@@ -157,6 +157,7 @@ def _v1(doc: dict[str, Any]) -> dict[str, Any]:
         parts = ("series_id", "period", "issued_on", "withdrawn_on", "field", "result")
         assert all(d.pop(key) is None for key in parts) and d.pop("requests") == []
         assert d.pop("moves") == [] and d.pop("handovers") == [] and d.pop("closures") == []
+        assert d.pop("returned_completions") == []
         for part in (*d["progress"], *d["extensions"]):
             del part["id"]
     return old

@@ -1679,7 +1679,7 @@ def test_a_register_an_older_dirtrack_built_upgrades_keeping_every_record(
     if expected["export"] is not None:
         new = cli.json("export")
         assert kept({**expected["export"], "version": None}, {**new, "version": None}) == []
-    assert cli.json("doctor")[0]["detail"] == f"revision {SCHEMA_REVISION}, 25 tables"
+    assert cli.json("doctor")[0]["detail"] == f"revision {SCHEMA_REVISION}, 26 tables"
     with sqlite3.connect(db) as conn:
         keys = dict(conn.execute("SELECT code, name_key FROM unit").fetchall())
     conn.close()
@@ -2004,5 +2004,94 @@ def test_doctor_names_closures_that_would_count_a_directive_twice(cli: Cli, db: 
         with engine.begin() as conn:
             conn.execute(text("UPDATE closure SET reopened_on = '2022-08-20' WHERE id = 2"))
         assert closures()["status"] == "ok"  # closed 1/7-31/7, 10/8-19/8, from 1/9: one each day
+    finally:
+        engine.dispose()
+
+
+def test_the_0022_upgrade_keeps_a_returned_completion_for_the_next_done(cli: Cli, db: str) -> None:
+    """A register at 0021 (no ``returned_completion`` table) with a completion returned: a
+    command upgrades it keeping every row (the return still in the result row, as 0021 kept
+    it), and the next `done` keeps the returned completion where it overwrote it before."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC", "--note", "Lần 1")
+    cli.ok("return", str(one), "--date", "3/7/2022", "--reason", "Chưa đạt")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0021")
+        assert "returned_completion" not in inspect(engine).get_table_names()
+        before = {k: v for k, v in snapshot(db).items() if k != "alembic_version"}
+        cli.ok("list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    finally:
+        engine.dispose()
+    after = snapshot(db)
+    assert version == SCHEMA_REVISION and after["returned_completion"] == []
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert cli.json("show", str(one))["result"]["return_reason"] == "Chưa đạt"
+    cli.ok("done", str(one), "--date", "10/7/2022", "--doc", "6/BC-BTC", "--note", "Lần 2")
+    record = cli.json("show", str(one), "--as-of", "2022-08-01")
+    assert [(r["doc"], r["note"], r["returned_on"], r["return_reason"])
+            for r in record["returned_completions"]] == [
+        ("5/BC-BTC", "Lần 1", "2022-07-03", "Chưa đạt")
+    ]  # fmt: skip
+    assert (record["status"], record["result"]["doc"]) == ("done_on_time", "6/BC-BTC")
+
+
+def test_doctor_warns_of_a_returned_completion_out_of_order(cli: Cli, db: str) -> None:
+    """A returned completion another program wrote with its days out of the order `done` and
+    `return` keep (returned before it was reported, its document dated after its report, or
+    returned after the next completion was reported): check `returns` names each, a warning
+    (no count reads it), in English and Vietnamese; it changes nothing."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC")
+    cli.ok("return", str(one), "--date", "3/7/2022", "--reason", "Chưa đạt")
+    cli.ok("done", str(one), "--date", "10/7/2022")
+
+    def returns(*lang: str) -> dict[str, Any]:
+        result = cli(*lang, "doctor", "--format", "json")
+        assert result.exit_code == 0, result.stdout
+        return {c["check"]: c for c in json.loads(result.stdout)}["returns"]
+
+    assert returns()["status"] == "ok"
+    engine = create_engine(resolve_target(db).url)
+    try:
+        for change, said in (
+            (
+                "returned_on = '2022-06-20'",
+                f"directive {one}: returned completion 1 is returned on 2022-06-20, before it "
+                "was reported (2022-07-01)",
+            ),
+            (
+                "doc_date = '2022-07-02'",
+                f"directive {one}: returned completion 1 has its document dated 2022-07-02, "
+                "after it was reported (2022-07-01)",
+            ),
+            (
+                "returned_on = '2022-07-12'",
+                f"directive {one}: returned completion 1 is returned on 2022-07-12, after the "
+                "next completion was reported (2022-07-10)",
+            ),
+        ):
+            with engine.begin() as conn:
+                conn.execute(
+                    text(
+                        "UPDATE returned_completion SET returned_on = '2022-07-03', doc_date = NULL"
+                    )
+                )
+                conn.execute(text(f"UPDATE returned_completion SET {change}"))
+            before = snapshot(db)
+            found = returns()
+            assert (found["status"], found["detail"]) == ("warning", said)
+            assert snapshot(db) == before
+        vi = returns("--lang", "vi")["detail"]
+        assert vi == (
+            f"nhiệm vụ {one}: lần hoàn thành bị trả lại 1 bị trả lại ngày 12/07/2022, sau ngày "
+            "báo cáo hoàn thành lần sau (10/07/2022)"
+        )
     finally:
         engine.dispose()

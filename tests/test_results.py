@@ -453,4 +453,102 @@ def test_a_return_keeps_what_the_completion_said(cli: Cli, tmp_path: Path, accep
     cli.ok("done", str(one), "--date", "2025-04-02", "--doc", "46/BC-SYT")
     again = show(cli, one, "2025-04-30")
     assert ("result", "46/BC-SYT") in [(e["event"], e.get("note")) for e in again["history"]]
-    assert "Đã gửi báo cáo" not in json.dumps(again, ensure_ascii=False)
+    # the returned one's note is its own, never the current completion's
+    assert again["history"][-1]["note"] == "46/BC-SYT"
+    assert [r["note"] for r in again["returned_completions"]] == ["Đã gửi báo cáo"]
+
+
+def _returned_sequence(db: str, tmp_path: Path) -> dict[str, Any]:
+    """The sequence that lost the first completion, by the installed entry point: done with a
+    document, its date, a file and a note; return; done again with another. The database's
+    rows (but the change log) after each step."""
+    from tests.conftest import run
+
+    (tmp_path / "f1.txt").write_bytes(b"bao cao lan 1")
+    (tmp_path / "f2.txt").write_bytes(b"bao cao lan 2")
+    states: dict[str, Any] = {}
+    for name, args in (
+        ("unit", ("unit", "add", "BTC", "Ban Tổ chức")),
+        ("meeting", ("add-meeting", "--date", "2025-01-10", "--title", "Giao ban")),
+        ("assign", ("assign", "1", "--unit", "BTC", "--due", "2025-03-31", "Báo cáo")),
+        ("done", ("done", "1", "--doc", "12/BC-BTC", "--doc-date", "2025-01-30", "--file",
+                  str(tmp_path / "f1.txt"), "--note", "ghi chu 1", "--date", "2025-02-01")),
+        ("return", ("return", "1", "--reason", "Chua dat", "--date", "2025-02-03")),
+        ("again", ("done", "1", "--doc", "15/BC-BTC", "--file", str(tmp_path / "f2.txt"),
+                   "--note", "ghi chu 2", "--date", "2025-02-10")),
+    ):  # fmt: skip
+        done = run(*args, db=db)
+        assert done.returncode == 0, done.stderr
+        states[name] = {k: v for k, v in snapshot(db).items() if k != "change_log"}
+    return states
+
+
+def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
+    db: str, tmp_path: Path
+) -> None:
+    """`done` after a `return` overwrote the result row and the completion note: the first
+    document, file, SHA-256, note and the return with its reason were left only in the change
+    log. Every completion returned stays (`show`: ``returned_completions`` and the history), the
+    current one last; it never counts; `undo` of the second `done` and of the `return` give the
+    database back exactly."""
+    from tests.conftest import run
+
+    states = _returned_sequence(db, tmp_path)
+    shown = run("show", "1", "--format", "json", "--as-of", "2025-03-01", db=db)
+    record = json.loads(shown.stdout)
+    assert (record["status"], record["completed_on"]) == ("done_on_time", "2025-02-10")
+    assert record["result"]["doc"] == "15/BC-BTC" and record["result"]["returned_on"] is None
+    assert record["returned_completions"] == [
+        {
+            "claimed_on": "2025-02-01",
+            "doc": "12/BC-BTC",
+            "doc_date": "2025-01-30",
+            "verdict": None,
+            "file": str(tmp_path / "f1.txt"),
+            "file_hash": hashlib.sha256(b"bao cao lan 1").hexdigest(),
+            "note": "ghi chu 1",
+            "returned_on": "2025-02-03",
+            "return_reason": "Chua dat",
+        }
+    ]
+    assert [(e["date"], e["event"], e.get("note")) for e in record["history"][1:]] == [
+        ("2025-02-01", "result", "12/BC-BTC; ghi chu 1"),
+        ("2025-02-03", "returned", "Chua dat"),
+        ("2025-02-10", "completed", "ghi chu 2"),
+        ("2025-02-10", "result", "15/BC-BTC"),
+    ]
+    # as of a day before the return: reported, not yet returned
+    before = json.loads(run("show", "1", "--format", "json", "--as-of", "2025-02-02", db=db).stdout)
+    assert [r["returned_on"] for r in before["returned_completions"]] == [None]
+    table = run("--lang", "en", "show", "1", "--as-of", "2025-03-01", db=db).stdout
+    assert "12/BC-BTC; ghi chu 1" in table and "Chua dat" in table
+    # the meeting may not move after what the returned completion said it did
+    moved = run("edit", "meeting", "1", "--date", "2025-02-05", db=db)
+    assert moved.returncode == 1 and moved.stderr == (
+        "Error: meeting 1 cannot be moved to 2025-02-05: the result document date of directive "
+        "1 is 2025-01-30, before it\n"
+    )
+    # undo of the second done, then of the return: each state exactly as it was
+    assert run("undo", "--yes", db=db).returncode == 0
+    assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["return"]
+    assert run("undo", "--yes", db=db).returncode == 0
+    assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["done"]
+
+
+def test_a_returned_completion_stays_when_its_directive_is_reopened(cli: Cli) -> None:
+    """A completion returned, then the directive cancelled and reopened (a cancellation by
+    mistake here): `reopen` cleared the result row, the return with it; it is kept as every
+    returned completion is, and a completion is still refused a day before the return."""
+    _, (one, *_) = setup(cli)
+    cli.ok("done", str(one), "--date", "2025-03-01", "--doc", "45/BC-SYT", "--note", "Lần 1")
+    cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-05")
+    cli.ok("cancel", str(one), "--date", "2025-03-10", "--reason", "Trùng việc")
+    cli.ok("reopen", str(one), "--date", "2025-03-12", "--mistake")
+    record = show(cli, one, "2025-04-30")
+    assert [(r["doc"], r["note"], r["return_reason"]) for r in record["returned_completions"]] == [
+        ("45/BC-SYT", "Lần 1", "Thiếu số liệu")
+    ]
+    assert record["result"] is None and record["status"] == "overdue"
+    # a completion is open again only from the return's day, the return kept or not
+    error = cli.fail("done", str(one), "--date", "2025-03-04")
+    assert error.startswith("Error: completion date 2025-03-04 is before the return date "), error

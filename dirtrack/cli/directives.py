@@ -590,9 +590,15 @@ def show(
 ) -> None:
     """Show one directive with its progress log, extensions and meeting."""
     from dirtrack.cli.common import optional_day, today
-    from dirtrack.records import directive_history, directive_record, meeting_record
+    from dirtrack.records import (
+        directive_history,
+        directive_record,
+        meeting_record,
+        returned_records,
+    )
     from dirtrack.store.directives import facts_given_by
     from dirtrack.store.meetings import attendee_ids, get_meeting
+    from dirtrack.store.results import returned_of
     from dirtrack.store.units import UnitIndex
 
     day = optional_day(as_of) or today()
@@ -612,8 +618,10 @@ def show(
             # `unit retire` moved it, or handed over its coordination: shown under the unit
             # that held it on the day, with the units that coordinated it then
             facts = attribute([facts], {facts.id: moves or []}, day, names, handovers)[0]
+        returned = returned_of(session.connection(), facts.id)
         record = directive_record(facts, day)
-        record["history"] = directive_history(facts, day)
+        record["returned_completions"] = returned_records(returned, day)
+        record["history"] = directive_history(facts, day, returned)
         if moves:
             record["history"] = history_with_moves(record["history"], stored, moves, day, names)
         record["meeting"] = meeting_record(meeting, codes)
@@ -628,6 +636,12 @@ def show(
             dump(record)
             if fmt is OutputFormat.JSON
             else dump_records(
-                [{k: v for k, v in record.items() if k not in ("history", "meeting")}]
+                [
+                    {
+                        k: v
+                        for k, v in record.items()
+                        if k not in ("history", "meeting", "returned_completions")
+                    }
+                ]
             )
         )

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from dirtrack.models.office import Office as Office
     from dirtrack.models.packs import Pack as Pack
     from dirtrack.models.packs import PackItem as PackItem
+    from dirtrack.models.returns import ReturnedCompletion as ReturnedCompletion
     from dirtrack.models.urgings import Urging as Urging
     from dirtrack.models.urgings import UrgingDirective as UrgingDirective
 
@@ -59,6 +60,7 @@ LATER = {
     "Office": ("office", "office"),
     "Pack": ("packs", "pack"),
     "PackItem": ("packs", "pack_item"),
+    "ReturnedCompletion": ("returns", "returned_completion"),
     "Urging": ("urgings", "urging"),
     "UrgingDirective": ("urgings", "urging_directive"),
 }
@@ -219,12 +221,14 @@ DAY_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "request": ("id", ("asked_on", "to_due", "decided_on")),
 }
 # The tables made after migration 0016, which reads DAY_COLUMNS as it stands: each such table's
-# migration makes its own index (0020: closure). Every check reads ALL_DAY_COLUMNS.
+# migration makes its own index (0020: closure; 0022: returned_completion). Every check reads
+# ALL_DAY_COLUMNS.
 LATER_DAY_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "closure": (
         "id",
         ("closed_on", "claimed_on", "doc_date", "accepted_on", "returned_on", "reopened_on"),
     ),
+    "returned_completion": ("id", ("claimed_on", "doc_date", "returned_on")),
 }
 ALL_DAY_COLUMNS = {**DAY_COLUMNS, **LATER_DAY_COLUMNS}
 

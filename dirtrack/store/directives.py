@@ -240,14 +240,20 @@ def recorded_after(conn: Connection, directive_id: int, day: date) -> tuple[date
     from sqlalchemy import select as core_select
 
     from dirtrack.models import Closure
+    from dirtrack.store.tables import holds_rows
 
     recorded: list[tuple[date | None, str]] = []
-    for other, column, owner in (
+    kinds: list[tuple[str, Any, Any]] = [
         ("approval", Extension.approved_on, Extension.directive_id),
         ("request", Request.asked_on, Request.directive_id),
         ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
         ("reopening", Closure.reopened_on, Closure.directive_id),
-    ):
+    ]
+    if holds_rows(conn, "returned_completion"):  # its class built only when it holds one
+        from dirtrack.models import ReturnedCompletion
+
+        kinds.append(("return", ReturnedCompletion.returned_on, ReturnedCompletion.directive_id))
+    for other, column, owner in kinds:
         query = core_select(func.max(column)).where(col(owner) == directive_id)
         recorded.append((conn.execute(query).scalar(), other))
     return decided_after(day, recorded)
@@ -533,6 +539,11 @@ def reopen(
     result = session.get(DirectiveResult, directive_id)
     if not mistake:
         session.add(_closure_of(directive, result, on, clean_optional(reason, "reason")))
+    if result is not None and result.returned_on is not None:
+        # a completion returned, then the directive cancelled or withdrawn: the return stays
+        from dirtrack.store.results import keep_returned
+
+        keep_returned(session, directive, result)
     directive.completed_on = None
     directive.completion_note = None
     directive.cancelled_on = None

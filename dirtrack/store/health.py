@@ -188,6 +188,9 @@ _ACT_DAYS: tuple[tuple[str, str, str, str], ...] = (
     ("request", "directive_id", "to_due", "new_deadline"),
     ("directive_result", "directive_id", "claimed_on", "completion"),
     ("directive_result", "directive_id", "doc_date", "result_doc"),
+    ("returned_completion", "directive_id", "claimed_on", "completion"),
+    ("returned_completion", "directive_id", "doc_date", "result_doc"),
+    ("returned_completion", "directive_id", "returned_on", "return"),
 )
 
 
@@ -309,6 +312,56 @@ def check_closures(conn: Connection) -> Check:
     return Check("closures", OK, Detail(Phrase("hc_closures_ok")))
 
 
+def check_returns(conn: Connection) -> Check:
+    """The completions returned and reported again since (``returned_completion``) whose days
+    are out of the order ``done`` and ``return`` keep, as another program may write them:
+    returned before it was reported, its document dated after the report, or returned after
+    the directive's current completion was reported. No count reads them (a returned
+    completion never counted): a warning, said only, for the office to correct."""
+    tables = models.metadata().tables
+    kept, result = tables["returned_completion"], tables["directive_result"]
+    needed = {"id", "directive_id", "claimed_on", "doc_date", "returned_on"}
+    try:
+        if not needed <= _present(conn).get(kept.name, set()):
+            # a missing table or column is the schema check's to say
+            return Check("returns", OK, Detail(Phrase("hc_returns_ok")))
+        c = kept.c
+        found: list[Phrase | str] = []
+        for i, d, claimed, doc_date, returned, current in conn.execute(
+            select(
+                c.id, c.directive_id, c.claimed_on, c.doc_date, c.returned_on, result.c.claimed_on
+            )
+            .outerjoin(result, result.c.directive_id == c.directive_id)
+            .where(
+                or_(
+                    c.returned_on < c.claimed_on,
+                    c.doc_date > c.claimed_on,
+                    result.c.claimed_on < c.returned_on,
+                )
+            )
+            .order_by(c.directive_id, c.id)
+        ):
+            if returned < claimed:
+                found.append(
+                    Phrase(
+                        "hc_return_before_claim", id=d, kept=i, returned=returned, claimed=claimed
+                    )
+                )
+            elif doc_date is not None and doc_date > claimed:
+                found.append(
+                    Phrase("hc_return_doc_after", id=d, kept=i, doc_date=doc_date, claimed=claimed)
+                )
+            else:
+                found.append(
+                    Phrase("hc_return_after_next", id=d, kept=i, returned=returned, next=current)
+                )
+    except SQLAlchemyError as exc:
+        return _failure("returns", exc)
+    if found:
+        return Check("returns", WARNING, _listed(found))
+    return Check("returns", OK, Detail(Phrase("hc_returns_ok")))
+
+
 def check_placeholders(conn: Connection) -> Check:
     """The records ``doctor --repair`` re-created that still hold what it gave them (a unit's
     code MISSING-4, a meeting's title): a warning, so that the clerk gives each its own name
@@ -380,6 +433,7 @@ def _codes() -> dict[tuple[str, str], tuple[tuple[str, ...], str | None]]:
         ("unit_contact", "role"): (ROLES, None),
         ("series", "every"): (tuple(EVERY), None),
         ("directive_result", "verdict"): (tuple(VERDICT_NAMES), None),
+        ("returned_completion", "verdict"): (tuple(VERDICT_NAMES), None),
         ("request", "kind"): ((EXTEND, WITHDRAW), None),
         ("request", "decision"): ((APPROVED, REJECTED), None),
         ("pack_item", "role"): ((LEAD, WITH), None),
@@ -393,6 +447,8 @@ _NOT_TYPED = frozenset(
     {
         ("directive_result", "file"),
         ("directive_result", "file_hash"),
+        ("returned_completion", "file"),
+        ("returned_completion", "file_hash"),
         ("office", "template"),
         ("office", "recipients"),
         ("pack", "token"),
@@ -686,6 +742,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         check_values,
         check_series,
         check_closures,
+        check_returns,
         check_records,
         check_addresses,
         check_placeholders,

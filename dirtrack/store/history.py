@@ -71,6 +71,7 @@ DIRECTIVE_PARTS = {
     "directive_result": "directive_id",
     "request": "directive_id",
     "closure": "directive_id",
+    "returned_completion": "directive_id",
     "urging_directive": "directive_id",
 }
 

@@ -176,6 +176,7 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
         Request,
         Series,
     )
+    from dirtrack.store.results import returned_in
 
     found: list[tuple[date, str, str, int]] = []
     directives = list(session.exec(select(Directive).where(Directive.meeting_id == meeting_id)))
@@ -215,6 +216,11 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
             found.append((ended.closed_on, kind, "directive", ended.directive_id))
             if ended.doc_date is not None:
                 found.append((ended.doc_date, "result_doc", "directive", ended.directive_id))
+        # and a completion returned and reported again since, with its result document
+        for kept in returned_in(session, ids):
+            found.append((kept.claimed_on, "completion", "directive", kept.directive_id))
+            if kept.doc_date is not None:
+                found.append((kept.doc_date, "result_doc", "directive", kept.directive_id))
     for lim in session.exec(select(Limitation).where(Limitation.meeting_id == meeting_id)):
         if lim.resolved_on is not None and lim.id is not None:
             found.append((lim.resolved_on, "resolution", "limitation", lim.id))

@@ -8,9 +8,11 @@ Which day decides on time or late (``directive.completed_on``, the C of the stat
 
 ``return`` sends a completion back: the directive is open again, the result row keeps the
 return and its reason, and the directive its completion note (as while the completion waited
-for acceptance) until the next ``done``. An approved extension request becomes an
-:class:`Extension` dated on the approval; an approved withdrawal request sets
-``directive.withdrawn_on`` (status ``withdrawn``).
+for acceptance) until the next ``done``, which moves them to a
+:class:`~dirtrack.models.ReturnedCompletion` (:func:`keep_returned`) before it writes its own:
+every completion returned stays on record, oldest first, the current one in the result row.
+An approved extension request becomes an :class:`Extension` dated on the approval; an
+approved withdrawal request sets ``directive.withdrawn_on`` (status ``withdrawn``).
 A new deadline asked for is judged here once (:func:`check_asked_due`), for ``request extend``,
 ``pack in`` and a sheet's row alike.
 """
@@ -21,7 +23,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput
@@ -30,7 +35,8 @@ from dirtrack.inputs import open_input, os_reason, user_path
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.scoring import VERDICTS
-from dirtrack.store import get_row
+from dirtrack.status import ResultFact, ReturnedFact
+from dirtrack.store import get_row, tables
 from dirtrack.store.directives import (
     _check_not_before_given,
     _check_not_before_recorded,
@@ -39,6 +45,9 @@ from dirtrack.store.directives import (
     get_directive,
 )
 from dirtrack.text import clean_optional, clean_when, match_name, nfc
+
+if TYPE_CHECKING:
+    from dirtrack.models import ReturnedCompletion
 
 EXTEND, WITHDRAW = "extend", "withdraw"
 APPROVED, REJECTED = "approved", "rejected"
@@ -160,6 +169,8 @@ def complete(
     # acceptance's, later still, when the office decides by acceptance.
     _check_not_before_recorded(session, directive, on if waits else (doc_date or on), "completion")
     told = (number, doc_date, stored_file, verdict) != (None, None, None, None)
+    if found is not None and found.returned_on is not None:
+        keep_returned(session, directive, found)
     if found is not None or told or waits:
         # A plain `done` keeps no result row: accept/return make one when they need it.
         if found is None:
@@ -175,6 +186,70 @@ def complete(
     session.add(directive)
     session.flush()
     return directive
+
+
+def keep_returned(session: Session, directive: Directive, result: DirectiveResult) -> None:
+    """Keep the returned completion ``result`` holds, with the directive's completion note, as
+    a :class:`~dirtrack.models.ReturnedCompletion`, before the result row and the note are
+    overwritten by the next ``done`` or cleared by ``reopen``: the one writer of that table."""
+    from dirtrack.models import ReturnedCompletion
+
+    assert directive.id is not None and result.returned_on is not None
+    session.add(
+        ReturnedCompletion(
+            directive_id=directive.id,
+            claimed_on=result.claimed_on,
+            doc=result.doc,
+            doc_date=result.doc_date,
+            file=result.file,
+            file_hash=result.file_hash,
+            verdict=result.verdict,
+            note=directive.completion_note,
+            returned_on=result.returned_on,
+            return_reason=result.return_reason or "",
+        )
+    )
+
+
+def returned_in(session: Session, ids: list[int]) -> list[ReturnedCompletion]:
+    """The completions returned and reported again since of the directives ``ids``: none
+    read, and no class built, when none is recorded."""
+    if not tables.holds_rows(session.connection(), "returned_completion"):
+        return []
+    from dirtrack.models import ReturnedCompletion
+
+    kept = select(ReturnedCompletion).where(col(ReturnedCompletion.directive_id).in_(ids))
+    return list(session.exec(kept))
+
+
+def returned_of(conn: Connection, directive_id: int) -> list[ReturnedFact]:
+    """The completions of the directive that were returned and followed by another ``done``
+    (:func:`keep_returned`), oldest first: none read, and no class built, when none is
+    recorded."""
+    if not tables.holds_rows(conn, "returned_completion"):
+        return []
+    kept = tables.returned_completion
+    rows = conn.execute(
+        core_select(kept)
+        .where(kept.c.directive_id == directive_id)
+        .order_by(kept.c.claimed_on, kept.c.id)
+    ).mappings()
+    return [
+        ReturnedFact(
+            ResultFact(
+                claimed_on=row["claimed_on"],
+                doc=row["doc"],
+                doc_date=row["doc_date"],
+                file=row["file"],
+                file_hash=row["file_hash"],
+                verdict=row["verdict"],
+                returned_on=row["returned_on"],
+                return_reason=row["return_reason"],
+            ),
+            row["note"],
+        )
+        for row in rows
+    ]
 
 
 def _claimed(session: Session, directive: Directive, action: str) -> DirectiveResult:

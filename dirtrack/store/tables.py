@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     unit_contact: Table
     pack: Table
     pack_item: Table
+    returned_completion: Table
     leader: Table
     leader_assignment: Table
     office: Table

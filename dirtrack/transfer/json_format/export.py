@@ -34,6 +34,7 @@ from dirtrack.transfer.json_format.records import (
     Record,
     RequestOut,
     ResultOut,
+    ReturnedOut,
     UrgingOut,
     field_types,
 )
@@ -181,6 +182,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         results = _children(session, t.directive_result, "directive_id", page)
         requests = _children(session, t.request, "directive_id", page, "id")
         closures = _children(session, t.closure, "directive_id", page, "id")
+        returned = _children(session, t.returned_completion, "directive_id", page, "id")
         moved = load_moves(session.connection(), [row["id"] for row in page])
         handed = load_handovers(session.connection(), [row["id"] for row in page])
         for row in page:
@@ -247,6 +249,9 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                     for h in handed.get(directive_id, [])
                 ],
                 "closures": [_closure(c) for c in closures.get(directive_id, [])],
+                "returned_completions": [
+                    _record(r, ReturnedOut) for r in returned.get(directive_id, [])
+                ],
             }
 
     def limitations(page: list[Any]) -> Iterator[dict[str, Any]]:

@@ -63,7 +63,27 @@ class DirectiveSections(ImportState):
         if d.result is not None:
             self.check_result(d.result, f"{where}.result", d.meeting_id, d.issued_on)
         self.check_closures(d, where)
+        self.check_returned(d, where)
         return field_id
+
+    def check_returned(self, d: DirectiveOut, where: str) -> None:
+        """The order `done` and `return` keep for the completions returned and reported again
+        since: each reported on or after the meeting (and after the return before it), its
+        document dated between the meeting and the report, returned on or after the report and
+        on or before the next completion was reported."""
+        returned: date | None = None
+        for n, kept in enumerate(d.returned_completions):
+            at = f"{where}.returned_completions[{n}]"
+            self.new_id("directives.returned_completions", kept.id)
+            claim = ResultOut.model_construct(
+                **kept.model_dump(exclude={"id", "note"}), accepted_on=None
+            )
+            self.check_result(claim, at, d.meeting_id, d.issued_on)
+            check_not_before(f"{at}.claimed_on", "completion", kept.claimed_on, "return", returned)
+            returned = kept.returned_on
+        if d.result is not None:
+            at = f"{where}.result.claimed_on"
+            check_not_before(at, "completion", d.result.claimed_on, "return", returned)
 
     def check_closures(self, d: DirectiveOut, where: str) -> None:
         """The order `reopen` keeps: each closure on or after the meeting (and after the
@@ -255,6 +275,9 @@ class DirectiveSections(ImportState):
                 }
                 for c in d.closures
             )
+            batch["returned"] += (
+                {"directive_id": d.id, **r.model_dump()} for r in d.returned_completions
+            )
             batch["moves"] += ({"directive_id": d.id, "move": m} for m in d.moves)
             batch["handovers"] += ({"directive_id": d.id, "handover": h} for h in d.handovers)
             count += 1
@@ -272,6 +295,7 @@ class DirectiveSections(ImportState):
         bulk.insert_rows(session, t.directive_result, batch["results"])
         bulk.insert_rows(session, t.request, batch["requests"])
         bulk.insert_rows(session, t.closure, batch["closures"])
+        bulk.insert_rows(session, t.returned_completion, batch["returned"])
         for moved in batch["moves"]:  # kept where `unit retire` keeps them: the change log
             move: MoveOut = moved["move"]
             log_move(

@@ -83,7 +83,8 @@ class ImportState:
             for what in (
                 "units", "units.contacts", "units.alias_ids", "fields", "leaders",
                 "leaders.assignments", "series", "directives.progress", "directives.extensions",
-                "directives.requests", "directives.closures", "packs", "packs.items", "urgings",
+                "directives.requests", "directives.closures", "directives.returned_completions",
+                "packs", "packs.items", "urgings",
             )
         }  # fmt: skip
         self.ids["directives"] = self.directives

@@ -1,4 +1,4 @@
-"""The dirtrack export's format (version 5): the sections of the document and their order, the
+"""The dirtrack export's format (version 6): the sections of the document and their order, the
 record models that define every key (pydantic, checked strictly), what each version added, where
 records name a unit by its code, and the table each section's records are kept in.
 
@@ -22,11 +22,12 @@ from pydantic_core import PydanticCustomError
 from dirtrack.models import MAX_ID, Category, MeetingKind
 
 FORMAT = "dirtrack-export"
-VERSION = 5
-READS = (1, 2, 3, 4, 5)  # the versions import reads: version 1 lacks every id but meetings',
+VERSION = 6
+READS = (1, 2, 3, 4, 5, 6)  # the versions import reads: version 1 lacks every id but meetings',
 # directives' and limitations', and the sections and keys added in version 2 (read as none);
 # version 2 lacks the moves of directives (read as none); version 3 their handovers (read as
-# none); version 4 their closures reopenings ended (read as none)
+# none); version 4 their closures reopenings ended (read as none); version 5 their completions
+# returned and reported again since (read as none)
 SECTIONS = (
     "office",
     "calendar",
@@ -242,6 +243,22 @@ class ClosureOut(Record):
     reopen_reason: str | None
 
 
+class ReturnedOut(Record):
+    """A completion reported on ``claimed_on`` that the office returned on ``returned_on`` for
+    ``return_reason``, reported again since: what it claimed and its note."""
+
+    id: Id
+    claimed_on: Day
+    doc: str | None = Field(max_length=200)
+    doc_date: Day | None
+    file: str | None
+    file_hash: str | None = Field(max_length=128)
+    verdict: Literal["meets", "exceeds", "short"] | None
+    note: str | None
+    returned_on: Day
+    return_reason: str = Field(min_length=1)
+
+
 class MoveOut(Record):
     """On ``on`` the directive passed from unit ``from`` to unit ``to`` (``unit retire``)."""
 
@@ -292,6 +309,8 @@ class DirectiveOut(Record):
     handovers: list[HandoverOut] = Field(default_factory=list)
     # Version 5 (absent from older documents: none).
     closures: list[ClosureOut] = Field(default_factory=list)
+    # Version 6 (absent from older documents: none).
+    returned_completions: list[ReturnedOut] = Field(default_factory=list)
 
 
 class LimitationOut(Record):
@@ -449,12 +468,13 @@ V2_KEYS: dict[type[BaseModel], frozenset[str]] = {
 V3_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"moves"})}
 V4_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"handovers"})}
 V5_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"closures"})}
+V6_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"returned_completions"})}
 
 
 @functools.cache
 def added_after(model: type[BaseModel], version: int) -> frozenset[str]:
     """The keys of ``model`` that versions after ``version`` added."""
-    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS, 5: V5_KEYS}
+    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS, 5: V5_KEYS, 6: V6_KEYS}
     return frozenset().union(
         *(keys.get(model, frozenset()) for v, keys in added.items() if v > version)
     )
