@@ -2541,6 +2541,10 @@ MESSAGES.update(
         "delete_with": N_("together with {what}: {ids}"),
         "delete_unlink": N_("{what} {ids}: kept, its link to it cleared"),
         "reopened": N_("directive {id} is open again from {date} (change #{change})"),
+        "reopened_mistake": N_(
+            "directive {id} is open: its closure was recorded by mistake and is cleared as if never"
+            " recorded (change #{change})"
+        ),
         "renamed": N_("unit {unit} is now called {name}; its old name and code still find it"),
         "undo_will": N_("will undo #{id} {command} by {actor}: {changes}"),
         "confirm_question": N_("Go ahead? [y/N]"),

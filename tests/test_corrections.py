@@ -580,6 +580,15 @@ def test_reopen_mistake_and_undo_and_delete(office: Cli, db: str) -> None:
     # the meeting is never moved after the day a closure ended since was recorded on
     message = unchanged(office, db, "edit", "meeting", "1", "--date", "15/7/2022")
     assert "the completion date of directive 1 is 2022-07-01" in message
+    # --mistake says the closure is cleared, not "open again from" a day: it never held
+    cleared = office("reopen", "1", "--mistake", "--reason", "nhầm nhiệm vụ")
+    assert cleared.exit_code == 0, cleared.stderr
+    assert "open again" not in cleared.stderr
+    assert "recorded by mistake and is cleared as if never recorded" in cleared.stderr
+    assert office.json("show", "1", "--as-of", "2022-09-15")["status"] == "open_in_time"
+    office.ok("undo", "--yes")
+    vi = office("--lang", "vi", "reopen", "1", "--mistake", "--reason", "nhầm")
+    assert "việc kết thúc đã ghi nhầm nên được xóa" in vi.stderr, vi.stderr
 
 
 # --- duplicates and extensions --------------------------------------------------------------------

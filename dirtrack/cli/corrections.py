@@ -494,4 +494,8 @@ def reopen(
         store_reopen(session, directive_id, on=day, reason=reason, mistake=mistake)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
-    _said(ctx, "reopened", id=directive_id, date=day, change=recorded_change(session) or "?")
+    change = recorded_change(session) or "?"
+    if mistake:
+        _said(ctx, "reopened_mistake", id=directive_id, change=change)
+    else:
+        _said(ctx, "reopened", id=directive_id, date=day, change=change)
