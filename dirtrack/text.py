@@ -374,6 +374,9 @@ class _Unmarked(dict[int, int | None]):
 
 # The eth (Ð U+00D0, ð U+00F0) as ``đ``: the capital looks exactly like the Vietnamese Đ
 # (U+0110), and text from a legacy code page or a misread font holds it in its place.
+#: ``str.translate``'s table that writes the eth as the Vietnamese letter it stands for ("Lâm
+#: Ðồng", "Ðồng thời": "Lâm Đồng", "Đồng thời"), for a text read as Vietnamese words.
+ETH_AS_DJ = str.maketrans("Ðð", "Đđ")
 # The Cyrillic and Greek letters drawn as Latin ones, as those, in either case (the other case
 # of each with it, so that a key stays the same whatever the case): "Văn phòng Тỉnh ủy" with a
 # Cyrillic Т was a second unit beside the one it looks like, and not found by its name typed.

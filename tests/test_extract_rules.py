@@ -3159,3 +3159,36 @@ def test_a_documents_signer_chairs_only_when_its_body_names_no_leader() -> None:
         "CHỦ TỊCH TỈNH THĂM CAN LỘC",
         "Võ Trọng Hải",
     )
+
+
+def test_the_eth_that_stands_for_dj_is_read_as_dj() -> None:
+    # "Ð" (U+00D0) looks exactly like "Đ" (U+0110); a page from a legacy code page holds it
+    draft = extract(
+        "Phó Thủ tướng Trương Hòa Bình vừa yêu cầu Chủ tịch UBND tỉnh Lâm Ðồng tiếp tục chỉ"
+        " đạo kiểm tra, xử lý dứt điểm các vi phạm về đất đai.\nÐồng thời tăng cường công tác"
+        " quản lý nhà nước, thường xuyên kiểm tra và kịp thời xử lý các vi phạm."
+    )
+    assert [(d.unit, d.text[:30]) for d in draft.directives] == [
+        ("UBND tỉnh Lâm Đồng", "Chủ tịch UBND tỉnh Lâm Đồng ti"),
+        ("UBND tỉnh Lâm Đồng", "tăng cường công tác quản lý nh"),
+    ]
+    assert draft.meeting.chair == "Trương Hòa Bình"  # not "Lâm Ðồng", read as a name
+    # a village's name after "thôn" is a place, not a person ("Đông" is a family name)
+    assert find_persons("Làng nghề tái chế nhựa thôn Đông Mai, xã Chỉ Đạo, huyện Văn Lâm.") == []
+
+
+def test_a_headline_opening_on_an_abbreviated_level_names_that_levels_place() -> None:
+    found = directives(
+        "H. Phù Mỹ, Bình Định: Giám sát tình hình xây dựng cơ sở vật chất trường học\n\n"
+        "Thường trực HĐND huyện đã tổ chức giám sát tình hình xây dựng trường học năm 2007.\n\n"
+        "Thường trực HĐND đề nghị phòng GD – ĐT huyện phối hợp với các ngành liên quan tăng"
+        " cường đôn đốc các đơn vị tư vấn hoàn thành hồ sơ thiết kế."
+    )
+    # GUIDE.md: a headline's place counts as a place the article gives
+    assert [unit for unit, _, _ in found] == ["Phòng GD – ĐT huyện Phù Mỹ"]
+    # a byline's initial is no place
+    byline = directives(
+        "Thường trực HĐND huyện đề nghị phòng GD – ĐT huyện tăng cường đôn đốc thi công.\n\nP."
+        " Tuyết"
+    )
+    assert [unit for unit, _, _ in byline] == ["Phòng GD – ĐT huyện"]

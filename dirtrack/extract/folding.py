@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dirtrack.text import ETH_AS_DJ
+
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -26,7 +28,7 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\u2212"
 
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
+    if ch in "đĐðÐ":  # the eth as the "Đ" it stands for (dirtrack.text.ETH_AS_DJ)
         return "d"
     if ch in _HYPHENS:
         return "-"
@@ -61,8 +63,10 @@ def toneless(text: str) -> bool:
 
 
 def normalize(text: str) -> str:
-    """NFC, unified line breaks, single spaces inside lines (line breaks kept)."""
+    """NFC, unified line breaks, single spaces inside lines (line breaks kept); the eth that
+    stands for "Đ" written as "Đ" (:data:`dirtrack.text.ETH_AS_DJ`)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(ETH_AS_DJ)
     text = text.replace("\ufeff", "").replace("\u200b", "")
     lines = (_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)

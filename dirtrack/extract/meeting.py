@@ -97,7 +97,9 @@ _NOT_SURNAMES = frozenset(["trường", "trưởng", "tổ", "chủ"])
 #: ("trường" is a school, "trưởng" a head).
 _NAMED_AFTER = re.compile(
     r"\b(?:trường|thpt|thcs|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|đường|phố|"
-    r"cầu|chợ|bệnh viện|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt)\s*$"
+    r"cầu|chợ|bệnh viện|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt|"
+    # a village ("thôn Đông Mai", "ấp Phú Hòa"), as the commune after its level is
+    r"thôn|xóm|ấp|làng|khu phố|tổ dân phố)\s*$"
 )
 _LEVEL_WORD = re.compile(
     r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy)"

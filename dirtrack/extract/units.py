@@ -562,6 +562,10 @@ _NUMBERED_LEVELS = frozenset({"phuong", "quan"})
 _ABBREVIATED_AFTER = re.compile(r" (tp|tx)\.?(?= )")
 #: "TP. Lào Cai", "TX. Cai Lậy": the abbreviated levels a headline writes.
 _ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
+#: "H. Phù Mỹ, Bình Định: …": a headline opening on a district, ward or precinct written with its
+#: level as one capital and a stop (a byline's "P. Tuyết" is never a headline's first words).
+_ABBREVIATED_HEADLINE = re.compile(r"(H|Q|P)\. ?(?=[A-ZĐ])")
+_HEADLINE_LEVEL = {"H": "huyen", "Q": "quan", "P": "phuong"}
 _COMMITTEE_LEVEL = {
     "tinh": "tinh",
     "huyen": "huyen",
@@ -1089,6 +1093,7 @@ class UnitResolver:
         # the headline names the place too ("TP. Lào Cai: Khẩn trương giải quyết ...")
         self._places = self._collect_places([*headings, *sentences])
         self._capital_headline_places(headings)
+        self._abbreviated_headline_place(headings)
         self._headline_place(headings, sentences)
         self._full: dict[str, str] = {}  # key -> display name of named units, in order
         for sentence in sentences:
@@ -1193,6 +1198,20 @@ class UnitResolver:
                     after = titled[at + len(name) :].lstrip()
                     if at >= 0 and after[:1] in (",", ":", ";", "-", "–"):
                         self._places.setdefault(level, set()).add(name)
+
+    def _abbreviated_headline_place(self, headings: Sequence[str]) -> None:
+        """A headline that opens on a place written with its level abbreviated ("H. Phù Mỹ,
+        Bình Định: Giám sát …", "Q. Hoàn Kiếm: …", "P. Tân Định, Quận 1: …") names the place of
+        that level, which the text writes bare ("phòng GD – ĐT huyện", "UBND phường")."""
+        if not headings:
+            return
+        m = _ABBREVIATED_HEADLINE.match(headings[0])
+        if m is None:
+            return
+        headline = f"{m[1]}. {headings[0][m.end() :]}"  # "P.Tân Định" as "P. Tân Định"
+        end = _place_after(headline, 2)
+        if end > 2 and headline[end:].lstrip()[:1] in (",", ":", "-", "–"):
+            self._places.setdefault(_HEADLINE_LEVEL[m[1]], set()).add(headline[3:end])
 
     def _headline_place(self, headings: Sequence[str], sentences: Sequence[str]) -> None:
         """A headline that opens on a bare place name ("Ninh Thuận: Khẩn trương ...") names the
