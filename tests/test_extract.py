@@ -1173,3 +1173,29 @@ def test_long_hostile_runs_still_give_a_draft(unit: str) -> None:
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     draft = extract(text)
     assert draft.to_dict()["meeting"]["date"] is None
+
+
+@pytest.mark.slow("a text of 300,000 characters naming 729 places: some seconds")
+@pytest.mark.timeout(300)
+def test_a_text_naming_a_thousand_places_takes_time_in_proportion() -> None:
+    # each sentence once compiled a pattern for every place the text names, and looked every
+    # unit named up among all the others: 50,000 characters took 6 s of CPU, 200,000 four minutes
+    # under load, 900,000 far longer; now about 11 s of CPU for 1,000,000
+    syllables = "An Bình Cường Dũng Giang Hà Hải Hòa Hưng Khánh Lâm Long Minh Nam Ninh Phú".split()
+    syllables += "Quang Sơn Tân Thanh Thành Thịnh Trung Vinh Xuân Yên Đông".split()
+    places = [f"{a} {b}" for a in syllables for b in syllables]
+    lines = ["Sáng 6/5/2024, UBND tỉnh họp. Chủ tịch UBND tỉnh Nguyễn Văn An yêu cầu:"]
+    i = 0
+    while sum(len(line) + 1 for line in lines) < 300_000:
+        lines.append(
+            f"- UBND xã {places[i % len(places)]} phối hợp với Ban Quản lý dự án huyện"
+            f" {places[(i * 7 + 3) % len(places)]} rà soát hồ sơ, hoàn thành trước ngày"
+            f" {1 + i % 28}/{1 + i % 12}/2025."
+        )
+        i += 1
+    draft = extract("\n".join(lines), today=date(2024, 8, 1))
+    assert len(draft.directives) == i
+    assert (draft.directives[0].unit, draft.directives[0].with_) == (
+        "UBND xã An An",
+        ("Ban Quản lý dự án huyện An Dũng",),
+    )
