@@ -3258,6 +3258,14 @@ def test_a_notices_topic_sub_headings_keep_their_sections_kind() -> None:
     assert [u.name for u in extract(inline, today=date(2024, 6, 20)).units] == [
         u.name for u in draft.units
     ]
+    # a request to inform is a task, not the closing formula
+    asked = extract(
+        "Sáng 6/5/2024, UBND tỉnh họp về phòng, chống dịch. Chủ tịch UBND tỉnh yêu cầu Sở Y tế"
+        " thông báo để người dân biết và chủ động phòng bệnh."
+    )
+    assert [(d.unit, d.text[:28]) for d in asked.directives] == [
+        ("Sở Y tế", "Sở Y tế thông báo để người d")
+    ]
 
 
 NOTICE_TOPICS_AFTER_COLON = """UBND TỈNH NGHỆ AN

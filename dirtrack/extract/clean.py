@@ -242,9 +242,12 @@ def _is_heading(line: str) -> bool:
 #: biết, thực hiện./.", "Trên đây là kết luận của …, Văn phòng Tỉnh ủy xin thông báo để các đơn vị
 #: biết, phối hợp thực hiện"): who sends the notice, to whom, no task and no unit of it.
 _CLOSING = re.compile(
-    r"^[^.;:!?]{0,200}\bthong bao\s+(?:(?:y kien )?ket luan\b[^.;:!?]{0,200})?(?:de|cho)\s"
+    r"^([^.;:!?]{0,200})\bthong bao\s+(?:(?:y kien )?ket luan\b[^.;:!?]{0,200})?"
+    r"(?:de|cho|den|toi)\s"
     r"[^.;:!?]{0,200}\bbiet\b[^.;:!?]{0,60}$"
 )
+#: A request before "thông báo" ("yêu cầu Sở Y tế thông báo để người dân biết …"): a task.
+_ASKS_BEFORE = re.compile(r"\b(?:yeu cau|de nghi|giao|chi dao|can|phai|kip thoi|chu dong)\b")
 #: A line that announces the list under it without its colon: "… các nhiệm vụ sau", "… như
 #: sau", "… sau đây", "… gồm".
 _ANNOUNCES_LIST = re.compile(r"\b(?:sau|sau day|nhu sau|gom|bao gom|cu the)\s*$")
@@ -378,7 +381,8 @@ def clean(text: str) -> list[Block]:
         # the items of a list announced by a line ending in a colon, one a line, are no photo
         # captions, even when their numbers or dashes were lost with Word's numbering, and no
         # headings when numbered ("1. Sở Tài chính …, hoàn thành trước ngày 30/6/2022")
-        if _CLOSING.match(fold_aligned(line).rstrip(" ./")):
+        closing = _CLOSING.match(fold_aligned(line).rstrip(" ./"))
+        if closing is not None and not _ASKS_BEFORE.search(closing[1]):
             blocks.append(Block("closing", line))
             listing = False
             continue
