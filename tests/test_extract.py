@@ -819,6 +819,28 @@ def test_a_docx_table_of_tasks_gives_a_directive_a_row(tmp_path: Path) -> None:
     assert "Nội dung nhiệm vụ" not in read_source(path)
 
 
+def test_a_table_of_tasks_header_on_two_rows_or_below_a_title() -> None:
+    """"Đơn vị" over "Chủ trì | Phối hợp" (Word repeats a merged cell's text in each of its
+    columns and rows): the lower row names the columns; a title row may come first; a table
+    whose header names no task is none."""
+    from dirtrack.extract.tables import task_table
+
+    table = task_table(
+        [
+            ["DANH MỤC NHIỆM VỤ GIAO CÁC CƠ QUAN, ĐƠN VỊ"] * 5,
+            ["STT", "Nội dung nhiệm vụ", "Đơn vị", "Đơn vị", "Thời hạn"],
+            ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn"],
+            ["1", "Rà soát hồ sơ", "Sở Y tế", "Sở Tài chính", "30/6/2024"],
+        ]
+    )
+    assert table is not None
+    assert (table.columns, table.rows) == (
+        {"text": 1, "unit": 2, "with": 3, "due": 4},
+        (("1", "Rà soát hồ sơ", "Sở Y tế", "Sở Tài chính", "30/6/2024"),),
+    )
+    assert task_table([["Họ và tên", "Chức vụ"], ["Nguyễn Văn An", "Giám đốc"]]) is None
+
+
 def test_an_html_table_of_tasks_gives_a_directive_a_row(tmp_path: Path) -> None:
     """The same table on a page (the body's ``<table>``, its header in ``<th>`` or ``<td>``)."""
     cells = [

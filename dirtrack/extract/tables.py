@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 
 from dirtrack.errors import InvalidInput
@@ -51,20 +52,27 @@ def task_table(rows: Sequence[Sequence[str]]) -> TaskTable | None:
     from dirtrack.transfer.headers import match_header  # the sheet import's header words
 
     for at, header in enumerate(rows[:HEADER_ROWS]):
-        columns: dict[str, int] = {}
-        scores: dict[str, float] = {}
-        for index, cell in enumerate(header):
-            if not cell.strip() or len(cell) > 80:
-                continue
-            found = match_header(" ".join(cell.split()))
-            if found is None or found.field not in _FIELDS:
-                continue
-            if found.score > scores.get(found.field, 0):
-                columns[found.field], scores[found.field] = index, found.score
+        columns = _columns(header, match_header)
         if "text" in columns and ("unit" in columns or "due" in columns):
+            first = at + 1
+            if first < len(rows):
+                # a header on two rows ("Đơn vị" over "Chủ trì | Phối hợp"): the lower row's
+                # words name the columns under the upper one's
+                below = {
+                    field: index
+                    for field, index in _columns(rows[first], match_header).items()
+                    if _cell(header, index) != _cell(rows[first], index)
+                }
+                if below and all(
+                    len(cell.split()) <= 6 and not cell.strip().isdigit()
+                    for cell in rows[first]
+                    if cell.strip()
+                ):
+                    columns.update(below)
+                    first += 1
             body = [
                 tuple(row)
-                for row in rows[at + 1 :]
+                for row in rows[first:]
                 if _cell(row, columns["text"])
                 and not all(_COLUMN_NUMBERS.match(c.strip()) for c in row if c.strip())
                 and tuple(" ".join(c.split()) for c in row)
@@ -83,6 +91,21 @@ def unit_cells(tables: Sequence[TaskTable]) -> list[str]:
         for field in ("unit", "with")
         if (cell := _cell(row, table.columns.get(field)))
     ]
+
+
+def _columns(row: Sequence[str], match_header: Any) -> dict[str, int]:
+    """Where each field's column is in a header row: the cell naming it most surely."""
+    columns: dict[str, int] = {}
+    scores: dict[str, float] = {}
+    for index, cell in enumerate(row):
+        if not cell.strip() or len(cell) > 80:
+            continue
+        found = match_header(" ".join(cell.split()))
+        if found is None or found.field not in _FIELDS:
+            continue
+        if found.score > scores.get(found.field, 0):
+            columns[found.field], scores[found.field] = index, found.score
+    return columns
 
 
 def _units(cell: str, resolver: UnitResolver) -> list[str]:
