@@ -820,7 +820,7 @@ def test_a_docx_table_of_tasks_gives_a_directive_a_row(tmp_path: Path) -> None:
 
 
 def test_a_table_of_tasks_header_on_two_rows_or_below_a_title() -> None:
-    """"Đơn vị" over "Chủ trì | Phối hợp" (Word repeats a merged cell's text in each of its
+    """ "Đơn vị" over "Chủ trì | Phối hợp" (Word repeats a merged cell's text in each of its
     columns and rows): the lower row names the columns; a title row may come first; a table
     whose header names no task is none."""
     from dirtrack.extract.tables import task_table

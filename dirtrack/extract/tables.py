@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
+from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract.deadlines import best_deadline, find_deadlines, resolve
