@@ -274,7 +274,8 @@ _DMY = LazyPattern(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DM = LazyPattern(r"^(\d{1,2})[/.-](\d{1,2})$")
 _LONG = LazyPattern(r"^(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$")
 _DEADLINE_PREFIX = (
-    r"^(?:(?:han|thoi han|deadline|by|before)\s*:?\s*)?"
+    r"^(?:(?:han|thoi han(?: hoan thanh| thuc hien| giai quyet)?|deadline|by|before)\s*:?\s*)?"
+    r"(?:la\s+)?"
     r"(?:truoc|cham nhat(?: la)?|khong qua|tu nay den|den|trong|vao|hoan thanh trong)?\s*"
     r"(?:ngay\s+)?"
 )
@@ -778,7 +779,11 @@ def _calendar_form(  # noqa: C901
     p = _deadlines()
     phrase = " ".join(text.split())
     key = fold(text)
-    key = re.sub(r"^(?:han|thoi han|deadline|hoan thanh)\s*:?\s*", "", key).strip()
+    key = re.sub(
+        r"^(?:han|thoi han(?: hoan thanh| thuc hien| giai quyet)?|deadline|hoan thanh)\s*:?\s*",
+        "",
+        key,
+    ).strip()
 
     def done(named: date, move: Move = Move.NONE) -> Deadline:
         check_day(named, text)

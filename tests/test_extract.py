@@ -20,7 +20,7 @@ from dirtrack.extract.meeting import find_persons
 from dirtrack.extract.readers import extract_file, html_to_text, read_source
 from dirtrack.extract.sentences import split_clauses, split_sentences
 from dirtrack.extract.units import unit_key
-from tests.conftest import cp1258
+from tests.conftest import cp1258, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "extract" / "seeds"
@@ -726,6 +726,139 @@ def test_a_docx_list_numbered_by_word_gives_an_item_per_paragraph(tmp_path: Path
     ]
 
 
+#: A notice whose tasks are a table, as offices lay them out: its header row, a row numbering
+#: the columns, then a task a row (a unit's full name, coordinators by name and a collective,
+#: a day, a quarter, "Thường xuyên").
+TASK_TABLE = [
+    ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Sản phẩm"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+    [
+        "1",
+        "Rà soát phương án ứng phó với bão mạnh, siêu bão",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Tài chính, UBND các huyện",
+        "15/8",
+        "Phương án",
+    ],
+    [
+        "2",
+        "Tham mưu bố trí kinh phí sửa chữa hồ chứa xuống cấp",
+        "Sở Tài chính",
+        "Sở Kế hoạch và Đầu tư",
+        "Quý III/2024",
+        "Tờ trình",
+    ],
+    ["3", "Kiểm tra an toàn các hồ chứa, đê điều", "UBND các huyện", "", "Thường xuyên", ""],
+]
+TABLE_NOTICE = [
+    "UBND TỈNH NGHỆ AN",
+    "Số: 512/TB-UBND",
+    "Nghệ An, ngày 22 tháng 7 năm 2024",
+    "THÔNG BÁO",
+    "Kết luận của Phó Chủ tịch UBND tỉnh Bùi Đình Long tại cuộc họp về phòng, chống thiên tai",
+    "Ngày 18/7/2024, đồng chí Bùi Đình Long, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về công tác"
+    " phòng, chống thiên tai. Phó Chủ tịch UBND tỉnh giao nhiệm vụ cho các đơn vị như sau:",
+]
+TABLE_CLOSING = "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
+
+
+def _table_draft(path: Path) -> list[tuple[object, ...]]:
+    done = run("extract", str(path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    draft = json.loads(done.stdout)
+    assert [u["name"] for u in draft["units"]] == [
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Tài chính",
+        "Sở Kế hoạch và Đầu tư",
+    ]
+    assert draft["meeting"]["doc"] == "512/TB-UBND"
+    return [
+        (d["unit"], d["with"], d["text"][:20], d["due"], d["due_phrase"], d["product"])
+        for d in draft["directives"]
+    ]
+
+
+TABLE_ROWS = [
+    (
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        ["Sở Tài chính"],
+        "Rà soát phương án ứn",
+        "2024-08-15",
+        "15/8",
+        "Phương án",
+    ),
+    (
+        "Sở Tài chính",
+        ["Sở Kế hoạch và Đầu tư"],
+        "Tham mưu bố trí kinh",
+        "2024-09-30",
+        "Quý III/2024",
+        "Tờ trình",
+    ),
+    (None, [], "Kiểm tra an toàn các", None, None, None),  # a collective leads; no day
+]
+
+
+def test_a_docx_table_of_tasks_gives_a_directive_a_row(tmp_path: Path) -> None:
+    """The columns are found by their header words (the sheet import's); each row is a
+    directive: its lead, its coordinators, its deadline (the year the meeting's), its product.
+    The table's cells are no text of the notice (they gave nothing, nor any warning)."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in TABLE_NOTICE:
+        document.add_paragraph(line)
+    table = document.add_table(rows=0, cols=6)
+    for values in TASK_TABLE:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph(TABLE_CLOSING)
+    path = tmp_path / "thong-bao.docx"
+    document.save(str(path))
+    assert _table_draft(path) == TABLE_ROWS
+    assert "Nội dung nhiệm vụ" not in read_source(path)
+
+
+def test_a_table_of_tasks_header_on_two_rows_or_below_a_title() -> None:
+    """ "Đơn vị" over "Chủ trì | Phối hợp" (Word repeats a merged cell's text in each of its
+    columns and rows): the lower row names the columns; a title row may come first; a table
+    whose header names no task is none."""
+    from dirtrack.extract.tables import task_table
+
+    table = task_table(
+        [
+            ["DANH MỤC NHIỆM VỤ GIAO CÁC CƠ QUAN, ĐƠN VỊ"] * 5,
+            ["STT", "Nội dung nhiệm vụ", "Đơn vị", "Đơn vị", "Thời hạn"],
+            ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn"],
+            ["1", "Rà soát hồ sơ", "Sở Y tế", "Sở Tài chính", "30/6/2024"],
+        ]
+    )
+    assert table is not None
+    assert (table.columns, table.rows) == (
+        {"text": 1, "unit": 2, "with": 3, "due": 4},
+        (("1", "Rà soát hồ sơ", "Sở Y tế", "Sở Tài chính", "30/6/2024"),),
+    )
+    assert task_table([["Họ và tên", "Chức vụ"], ["Nguyễn Văn An", "Giám đốc"]]) is None
+
+
+def test_an_html_table_of_tasks_gives_a_directive_a_row(tmp_path: Path) -> None:
+    """The same table on a page (the body's ``<table>``, its header in ``<th>`` or ``<td>``)."""
+    cells = [
+        "<tr>" + "".join(f"<{tag}>{v}</{tag}>" for v in row) + "</tr>"
+        for tag, row in zip(["th", "td", "td", "td", "td"], TASK_TABLE, strict=True)
+    ]
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Thông báo</title></head><body>'
+        "<nav><a href='/'>Trang chủ</a></nav><article>"
+        + "".join(f"<p>{line}</p>" for line in TABLE_NOTICE)
+        + f"<table border='1'>{''.join(cells)}</table><p>{TABLE_CLOSING}</p>"
+        + "</article></body></html>"
+    )
+    path = tmp_path / "thong-bao.html"
+    path.write_text(page, encoding="utf-8")
+    assert _table_draft(path) == TABLE_ROWS
+
+
 def test_a_docx_that_unpacks_to_too_much_is_refused_before_it_is_parsed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1173,3 +1306,29 @@ def test_long_hostile_runs_still_give_a_draft(unit: str) -> None:
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     draft = extract(text)
     assert draft.to_dict()["meeting"]["date"] is None
+
+
+@pytest.mark.slow("a text of 300,000 characters naming 729 places: some seconds")
+@pytest.mark.timeout(300)
+def test_a_text_naming_a_thousand_places_takes_time_in_proportion() -> None:
+    # each sentence once compiled a pattern for every place the text names, and looked every
+    # unit named up among all the others: 50,000 characters took 6 s of CPU, 200,000 four minutes
+    # under load, 900,000 far longer; now about 11 s of CPU for 1,000,000
+    syllables = "An Bình Cường Dũng Giang Hà Hải Hòa Hưng Khánh Lâm Long Minh Nam Ninh Phú".split()
+    syllables += "Quang Sơn Tân Thanh Thành Thịnh Trung Vinh Xuân Yên Đông".split()
+    places = [f"{a} {b}" for a in syllables for b in syllables]
+    lines = ["Sáng 6/5/2024, UBND tỉnh họp. Chủ tịch UBND tỉnh Nguyễn Văn An yêu cầu:"]
+    i = 0
+    while sum(len(line) + 1 for line in lines) < 300_000:
+        lines.append(
+            f"- UBND xã {places[i % len(places)]} phối hợp với Ban Quản lý dự án huyện"
+            f" {places[(i * 7 + 3) % len(places)]} rà soát hồ sơ, hoàn thành trước ngày"
+            f" {1 + i % 28}/{1 + i % 12}/2025."
+        )
+        i += 1
+    draft = extract("\n".join(lines), today=date(2024, 8, 1))
+    assert len(draft.directives) == i
+    assert (draft.directives[0].unit, draft.directives[0].with_) == (
+        "UBND xã An An",
+        ("Ban Quản lý dự án huyện An Dũng",),
+    )

@@ -3192,3 +3192,182 @@ def test_a_headline_opening_on_an_abbreviated_level_names_that_levels_place() ->
         " Tuyết"
     )
     assert [unit for unit, _, _ in byline] == ["Phòng GD – ĐT huyện"]
+
+
+# A party committee's notice of conclusions in the shape such notices have: the header, its
+# number, "kết luận như sau:", an assessment section (its achievements, then its shortcomings
+# under a sub-heading), a section of tasks whose sub-headings only name topics, entries marked
+# "a)", "-", "+" and "1.1.", deadlines written "thời hạn: …", "(hoàn thành trước ngày …)", "xong
+# trong tháng …", "trước …", "trong quý …", the closing formula and "Nơi nhận:".
+NOTICE_TOPICS = """TỈNH ỦY HÀ TĨNH
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số: 245-TB/TU
+Hà Tĩnh, ngày 14 tháng 6 năm 2024
+
+THÔNG BÁO
+Kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Huyện ủy Can Lộc
+
+Ngày 10/6/2024, đồng chí Hoàng Trung Dũng, Bí thư Tỉnh ủy chủ trì buổi làm việc với Ban \
+Thường vụ Huyện ủy Can Lộc về kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024. Sau khi nghe \
+báo cáo và ý kiến các đại biểu, Thường trực Tỉnh ủy kết luận như sau:
+
+I. ĐÁNH GIÁ CHUNG
+1. Về kết quả đạt được
+Trong 6 tháng đầu năm, Huyện ủy đã lãnh đạo thực hiện toàn diện các nhiệm vụ chính trị; kinh \
+tế tiếp tục tăng trưởng; quốc phòng, an ninh được giữ vững.
+2. Hạn chế, tồn tại
+a) Tiến độ giải phóng mặt bằng các dự án trọng điểm còn chậm.
+b) Tỷ lệ giải ngân vốn đầu tư công đạt thấp so với kế hoạch.
+
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. Về công tác xây dựng Đảng
+a) Lãnh đạo tổ chức tốt đại hội chi bộ nhiệm kỳ 2025 - 2027, thời hạn: 31/12/2024.
+b) Rà soát, bổ sung quy hoạch cán bộ (hoàn thành trước ngày 15/8).
+2. Về phát triển kinh tế - xã hội
+- UBND huyện Can Lộc đẩy nhanh giải phóng mặt bằng dự án đường ven biển, xong trong tháng \
+7/2024.
++ Hoàn thành giải ngân vốn đầu tư công trước 30/9.
+1.1. Ban Tổ chức Huyện ủy Can Lộc tham mưu kiện toàn cán bộ chủ chốt trong quý III/2024.
+
+Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.
+
+Nơi nhận:
+- Ban Thường vụ Huyện ủy Can Lộc;
+- Ban Tổ chức Tỉnh ủy;
+- Lưu Văn phòng Tỉnh ủy.
+"""
+
+
+def test_a_notices_topic_sub_headings_keep_their_sections_kind() -> None:
+    """Under "II. NHIỆM VỤ THỜI GIAN TỚI", a sub-heading naming a topic ("1. Về công tác xây dựng
+    Đảng") is part of the section: its entries are tasks; under "I. ĐÁNH GIÁ CHUNG" the
+    achievements are none, the entries under "2. Hạn chế, tồn tại" shortcomings. Each entry's
+    deadline is read in the shape it is written, the year from the meeting's when it has none.
+    The closing formula and "Nơi nhận:" give no item and no unit."""
+    draft = extract(NOTICE_TOPICS, today=date(2024, 6, 20))
+    assert [(d.unit, d.text[:30], d.due, d.due_phrase) for d in draft.directives] == [
+        # the session's partner, for what names no unit
+        (
+            "Huyện ủy Can Lộc",
+            "Lãnh đạo tổ chức tốt đại hội c",
+            date(2024, 12, 31),
+            "thời hạn: 31/12/2024",
+        ),
+        (
+            "Huyện ủy Can Lộc",
+            "Rà soát, bổ sung quy hoạch cán",
+            date(2024, 8, 15),
+            "hoàn thành trước ngày 15/8",
+        ),
+        (
+            "UBND huyện Can Lộc",
+            "UBND huyện Can Lộc đẩy nhanh g",
+            date(2024, 7, 31),
+            "xong trong tháng 7/2024",
+        ),
+        ("UBND huyện Can Lộc", "Hoàn thành giải ngân vốn đầu t", date(2024, 9, 30), "trước 30/9"),
+        (
+            "Ban Tổ chức Huyện ủy Can Lộc",
+            "Ban Tổ chức Huyện ủy Can Lộc t",
+            date(2024, 9, 30),
+            "trong quý III/2024",
+        ),
+    ]
+    assert [x.text[:30] for x in draft.limitations] == [
+        "Tiến độ giải phóng mặt bằng cá",
+        "Tỷ lệ giải ngân vốn đầu tư côn",
+    ]
+    # "Văn phòng Tỉnh ủy thông báo để …" and the receivers are no unit of the meeting
+    assert [u.name for u in draft.units] == [
+        "Huyện ủy Can Lộc",
+        "UBND huyện Can Lộc",
+        "Ban Tổ chức Huyện ủy Can Lộc",
+    ]
+    assert all("thông báo" not in d.text for d in draft.directives)
+    # the receivers written on the line of "Nơi nhận:" are none either
+    inline = NOTICE_TOPICS.replace(
+        "Nơi nhận:\n- Ban Thường vụ", "Nơi nhận: - Sở Tài chính; - Ban Thường vụ"
+    )
+    assert [u.name for u in extract(inline, today=date(2024, 6, 20)).units] == [
+        u.name for u in draft.units
+    ]
+    # a request to inform is a task, not the closing formula
+    asked = extract(
+        "Sáng 6/5/2024, UBND tỉnh họp về phòng, chống dịch. Chủ tịch UBND tỉnh yêu cầu Sở Y tế"
+        " thông báo để người dân biết và chủ động phòng bệnh."
+    )
+    assert [(d.unit, d.text[:28]) for d in asked.directives] == [
+        ("Sở Y tế", "Sở Y tế thông báo để người d")
+    ]
+
+
+NOTICE_TOPICS_AFTER_COLON = """UBND TỈNH NGHỆ AN
+VĂN PHÒNG
+Số: 512/TB-VPUB
+Nghệ An, ngày 22 tháng 7 năm 2024
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh Bùi Đình Long tại cuộc họp về phòng, chống thiên tai
+
+Ngày 18/7/2024, đồng chí Bùi Đình Long, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về công tác \
+phòng, chống thiên tai năm 2024. Sau khi nghe Sở Nông nghiệp và Phát triển nông thôn báo cáo, \
+ý kiến các đại biểu, Phó Chủ tịch UBND tỉnh kết luận như sau:
+
+1. Về công tác chuẩn bị
+Thời gian qua, các sở, ngành, địa phương đã chủ động triển khai phương án phòng, chống thiên \
+tai. Tuy nhiên, một số hồ chứa xuống cấp chưa được sửa chữa kịp thời.
+2. Về nhiệm vụ thời gian tới
+Yêu cầu các sở, ngành, UBND các huyện thực hiện tốt các nhiệm vụ sau
+- Rà soát phương án ứng phó với bão mạnh, siêu bão, xong trước ngày 15/8.
+- Kiểm tra an toàn các hồ chứa, đê điều trước mùa mưa bão.
+3. Về kinh phí
+Giao Sở Tài chính các nhiệm vụ sau
+- Tham mưu bố trí kinh phí sửa chữa hồ chứa xuống cấp (Thời hạn hoàn thành: 30/8/2024).
+- Hướng dẫn các địa phương sử dụng quỹ phòng, chống thiên tai đúng quy định.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.
+"""
+
+
+def test_topics_after_ket_luan_nhu_sau_and_lists_announced_without_their_colon() -> None:
+    """After "… kết luận như sau:", topic headings ("1. Về công tác chuẩn bị") go on with the
+    conclusions; a list announced without its colon ("Giao Sở Tài chính các nhiệm vụ sau", then
+    dashes) gives a task a dash, the unit asked leading them, and an entry of it is a task
+    though its words name a shortcoming ("hồ chứa xuống cấp")."""
+    draft = extract(NOTICE_TOPICS_AFTER_COLON, today=date(2024, 7, 30))
+    assert [(d.unit, d.text[:25], d.due) for d in draft.directives] == [
+        (None, "Rà soát phương án ứng phó", date(2024, 8, 15)),  # "các sở, ngành": none leads
+        (None, "Kiểm tra an toàn các hồ c", None),
+        ("Sở Tài chính", "Tham mưu bố trí kinh phí ", date(2024, 8, 30)),
+        ("Sở Tài chính", "Hướng dẫn các địa phương ", None),
+    ]
+    assert [x.text for x in draft.limitations] == [
+        "một số hồ chứa xuống cấp chưa được sửa chữa kịp thời"
+    ]
+    assert [u.name for u in draft.units] == [
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Tài chính",
+    ]
+
+
+def test_a_deadline_after_thoi_han_is_the_items() -> None:
+    """ "thời hạn: 31/12/2022", "Thời hạn hoàn thành: ngày 15 tháng 8" (the colon no list's):
+    the day it names, in the meeting's year when it gives none; a day already past is none."""
+    from dirtrack.extract.deadlines import find_deadlines
+
+    held = date(2024, 6, 10)
+    found = [
+        [(d.phrase, d.due) for d in find_deadlines(text, held)]
+        for text in (
+            "Tổ chức đại hội chi bộ, thời hạn: 31/12/2024.",
+            "Báo cáo kết quả (Thời hạn hoàn thành: ngày 15 tháng 8).",
+            "Kiện toàn bộ máy, thời hạn 30/9.",
+            "Rà soát hồ sơ, thời hạn: 31/12/2023.",
+        )
+    ]
+    assert found == [
+        [("thời hạn: 31/12/2024", date(2024, 12, 31))],
+        [("Thời hạn hoàn thành: ngày 15 tháng 8", date(2024, 8, 15))],
+        [("thời hạn 30/9", date(2024, 9, 30))],
+        [],
+    ]

@@ -44,6 +44,7 @@ from dirtrack.extract.items import (
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
 from dirtrack.extract.meeting import MeetingInfo, extract_meeting, reference_day
 from dirtrack.extract.sentences import split_sentences
+from dirtrack.extract.tables import TaskTable, table_directives, unit_cells
 from dirtrack.extract.units import (
     KnownUnit,
     UnitResolver,
@@ -153,6 +154,7 @@ def extract(
     today: date | None = None,
     on: date | None = None,
     chair: str | None = None,
+    tables: Sequence[TaskTable] = (),
 ) -> Draft:
     """Draft the record of the meeting that ``text`` reports: always a draft.
 
@@ -164,6 +166,8 @@ def extract(
         on: the meeting's date when the clerk knows it (``extract --date``): it replaces what
             the text says and is the reference for the deadlines.
         chair: the chair when the clerk knows it (``extract --chair``).
+        tables: the document's tables of tasks (:mod:`dirtrack.extract.tables`), read apart
+            from its text: a directive a row, after the text's.
 
     What the text does not give (the date, the chair, any unit) is left empty and named in
     :attr:`Draft.missing`; a day whose year the text does not give is drafted in the latest year
@@ -172,7 +176,7 @@ def extract(
     Raises:
         InvalidInput: the text is empty.
     """
-    if not text or not text.strip():
+    if (not text or not text.strip()) and not tables:
         raise InvalidInput.of("text_empty")
     text, controls = clean_imported(text.translate(_LINE_BREAKS))
     read = read_article(text, on or today)
@@ -186,7 +190,7 @@ def extract(
     lead, headings = read.lead, read.headings
     resolver = UnitResolver(sentences, units, lead, headings)
     found_units: dict[str, UnitDraft] = {}
-    for sentence in sentences:
+    for sentence in [*sentences, *unit_cells(tables)]:
         for mention in resolver.mentions(sentence):
             if mention.name is None or mention.affiliation:
                 continue
@@ -218,6 +222,7 @@ def extract(
     # reports, else against the year the text is about, else against the reference day
     ref = info.date or info.issued or reference_day(sentences, today)
     directives = extract_directives(paragraphs, resolver, ref, taken, partner, info.date)
+    directives += table_directives(tables, resolver, ref)
     if info.kind == "working-session" and named_partners == []:
         # a session whose lead names no partner: the one unit every task of the conclusion is
         # addressed to ("đề nghị, thời gian tới, Huyện ủy Gia Lâm cần ...") is the one the
@@ -243,7 +248,7 @@ def extract(
         key=meeting_key,
     )
     keyed = tuple(
-        replace(item, product=product_of(item.text), key=item_key(meeting_key, i))
+        replace(item, product=item.product or product_of(item.text), key=item_key(meeting_key, i))
         for i, item in enumerate(directives, 1)
     )
     missing = tuple(

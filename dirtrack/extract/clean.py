@@ -20,7 +20,9 @@ from dirtrack.extract.folding import fold_aligned, normalize
 from dirtrack.extract.keys import own_number
 from dirtrack.extract.lexicon import FULL_DATE, LIST_MARKER, MEETING_DAY, SURNAMES, TITLE_HEAD_RE
 
-BlockKind = Literal["header", "dateline", "body", "heading", "caption", "byline", "signature"]
+BlockKind = Literal[
+    "header", "dateline", "body", "heading", "caption", "byline", "signature", "closing"
+]
 
 _IMAGE_NAME = re.compile(
     r"(?<![\w\-])[\w\-]+\.(?:png|jpe?g|gif|webp|bmp|tiff?|svg)\b", re.IGNORECASE
@@ -41,6 +43,8 @@ _TAIL_LINE = re.compile(
     r"xem them|bai viet lien quan|cac bai viet khac|tin moi hon|tin cu hon|tin da dua|noi nhan)"
     r"\s*:?\s*$"
     r"|^luot danh gia"
+    # a document's receivers written on the line of "Nơi nhận:" ("Nơi nhận: - Như trên; - Lưu: VT.")
+    r"|^noi nhan\s*:"
 )
 _DATELINE_FILLER = re.compile(
     r"\b(?:cap nhat|vao|ngay|luc|dang|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|gmt|gio|am|pm|"
@@ -234,6 +238,21 @@ def _is_heading(line: str) -> bool:
     return len(letters) >= 6 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
+#: A document's closing formula ("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan
+#: biết, thực hiện./.", "Trên đây là kết luận của …, Văn phòng Tỉnh ủy xin thông báo để các đơn vị
+#: biết, phối hợp thực hiện"): who sends the notice, to whom, no task and no unit of it.
+_CLOSING = re.compile(
+    r"^([^.;:!?]{0,200})\bthong bao\s+(?:(?:y kien )?ket luan\b[^.;:!?]{0,200})?"
+    r"(?:de|cho|den|toi)\s"
+    r"[^.;:!?]{0,200}\bbiet\b[^.;:!?]{0,60}$"
+)
+#: A request before "thông báo" ("yêu cầu Sở Y tế thông báo để người dân biết …"): a task.
+_ASKS_BEFORE = re.compile(r"\b(?:yeu cau|de nghi|giao|chi dao|can|phai|kip thoi|chu dong)\b")
+#: A line that announces the list under it without its colon: "… các nhiệm vụ sau", "… như
+#: sau", "… sau đây", "… gồm".
+_ANNOUNCES_LIST = re.compile(r"\b(?:sau|sau day|nhu sau|gom|bao gom|cu the)\s*$")
+
+
 def _is_caption(line: str) -> bool:
     n = _words(line)
     if n > 40 or LIST_MARKER.match(line) or line.rstrip().endswith((":", ";")):
@@ -331,8 +350,17 @@ def clean(text: str) -> list[Block]:
     only_categories = True  # whether every line so far is a portal's category line
     subject_next = False  # whether the line before is a document's kind alone ("THÔNG BÁO")
     listing = False  # whether the line before announced a list, or is an item of one
-    for line in kept:
+    for i, line in enumerate(kept):
         after_kind, subject_next = subject_next, False
+        if (
+            lead_seen
+            and _ANNOUNCES_LIST.search(fold_aligned(line))
+            and i + 1 < len(kept)
+            and LIST_MARKER.match(kept[i + 1])
+        ):
+            # "Yêu cầu các sở, ngành thực hiện các nhiệm vụ sau", its colon left out, then "- …":
+            # the lead-in of the list under it, read as if it had its colon
+            line = f"{line.rstrip()}:"
         when = dateline_date(line)
         if when is not None:
             blocks.append(Block("dateline", line, when))
@@ -353,6 +381,11 @@ def clean(text: str) -> list[Block]:
         # the items of a list announced by a line ending in a colon, one a line, are no photo
         # captions, even when their numbers or dashes were lost with Word's numbering, and no
         # headings when numbered ("1. Sở Tài chính …, hoàn thành trước ngày 30/6/2022")
+        closing = _CLOSING.match(fold_aligned(line).rstrip(" ./"))
+        if closing is not None and not _ASKS_BEFORE.search(closing[1]):
+            blocks.append(Block("closing", line))
+            listing = False
+            continue
         if _is_heading(line) and not (listing and _LISTED_ITEM.match(fold_aligned(line))):
             blocks.append(Block("heading", line))
             listing = False

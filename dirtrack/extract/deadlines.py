@@ -27,6 +27,8 @@ _PREP = (
     r"(?:truoc|cham nhat(?:\s+la)?|khong qua|han chot|den het|den|het|trong|vao|ngay trong|"
     r"trong vong|tu nay den)(?:\s+(?:trong|ngay trong|het|truoc|vao))?"
 )
+#: The word a document writes before a task's deadline: "thời hạn", "thời hạn hoàn thành".
+_TERM = r"thoi han(?:\s+(?:hoan thanh|thuc hien|giai quyet))?"
 _YEAR_TAIL = r"(?:\s*(?:/|-)\s*\d{4}|\s+nam\s+\d{4}|\s+nam\s+(?:sau|toi)\b)?"
 _HOUR = DEADLINE_HOUR
 _PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -39,6 +41,12 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"\b{_PREP}(?:\s+{_HOUR},?)?(?:\s+ngay)?\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}"
         rf"(?:\s*[/.-]\s*\d{{4}})?(?![\d/])"
+    ),
+    # a document's "thời hạn: 31/12/2022", "Thời hạn hoàn thành: ngày 15/6", "(thời hạn trước
+    # 30/9)": the day after the word for a deadline
+    re.compile(
+        rf"\b{_TERM}\s*:?\s*(?:la\s+)?(?:truoc\s+)?(?:ngay\s+)?\d{{1,2}}(?:\s*[/.-]\s*\d{{1,2}}"
+        rf"(?:\s*[/.-]\s*\d{{4}})?(?![\d/])|\s+thang\s+\d{{1,2}}(?:\s*,?\s*nam\s+\d{{4}})?)"
     ),
     # trước ngày 30 tháng 6 [năm 2022]
     re.compile(rf"\b{_PREP}\s+ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s*,?\s*nam\s+\d{{4}})?"),
@@ -78,7 +86,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:\s+(?:toi|tiep theo|nua|ke tu ngay hop))?"
     ),
 )
-_EXPLICIT = re.compile(rf"^{_PREP}\b")
+_EXPLICIT = re.compile(rf"^(?:{_PREP}|{_TERM})\b")
 #: A deadline written as a full date after "trước", "chậm nhất", "hạn chót", "không quá".
 _DATED = re.compile(
     r"^(?:truoc|cham nhat(?: la)?(?: vao)?|han chot|khong qua)(?: ngay)?\s+"

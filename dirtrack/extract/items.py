@@ -552,6 +552,7 @@ def extract_limitations(
     spans: list[tuple[str, int, int, LimitationDraft]] = []
     carry: _Intro | None = None
     headed: _Intro | None = None  # the list a heading about shortcomings opened
+    headed_level = 0  # how deep that heading is
 
     def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
         if (sentence, clause.start) in taken:
@@ -568,9 +569,15 @@ def extract_limitations(
         before_para, seen_before = seen_before, len(found)
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
+            level = heading_level(para.text)
+            if headed is not None and level > max(headed_level, 0) and topic_heading(pkey):
+                # "II. HẠN CHẾ, TỒN TẠI" then "1. Về công tác cán bộ": a topic of the section,
+                # whose entries are shortcomings
+                carry = headed
+                continue
             limit_heading = HEADING_LIMIT.search(pkey)
             carry = _Intro(None) if limit_heading and not HEADING_DIRECTIVE.search(pkey) else None
-            headed = carry
+            headed, headed_level = carry, level
             continue
         active = carry if (carry and (LIST_MARKER.match(para.text) or carry.announced)) else None
         # "I. TỒN TẠI, HẠN CHẾ" then "1. Số ca mắc tăng cao …": an entry listed under a heading
@@ -850,9 +857,24 @@ def _limitation_model(
     found: list[LimitationDraft] = []
     taken: set[tuple[str, int]] = set()
     used: set[int] = set()
+    tasks_heading = False  # whether the section's heading announces tasks ("II. NHIỆM VỤ …")
+    tasks_asked = False  # whether the paragraph before asks for the entries under it
     for para in paragraphs:
+        pkey = fold_aligned(para.text)
         if para.kind == "heading":
+            if not topic_heading(pkey):
+                tasks_heading = bool(
+                    HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
+                )
+            tasks_asked = False
             continue
+        # an entry of a list of tasks ("Giao Sở Tài chính các nhiệm vụ sau:", then "- Tham mưu bố
+        # trí kinh phí sửa chữa hồ chứa xuống cấp"; or under "II. NHIỆM VỤ …") is a task, whatever
+        # its words: the model adds no shortcoming of it
+        listed_task = LIST_MARKER.match(para.text) is not None and (tasks_heading or tasks_asked)
+        if LIST_MARKER.match(para.text) is None and para.sentences:
+            closing = para.sentences[-1]
+            tasks_asked = closing.rstrip().endswith(":") and _asks(closing, 0, len(closing))
         last: str | None = None  # the unit of the paragraph's last shortcoming, taken or not
         for index, sentence in enumerate(para.sentences):
             if last is not None and not _met_in_lead(last, resolver):
@@ -902,6 +924,7 @@ def _limitation_model(
                 take = (
                     take
                     and not announces
+                    and not listed_task
                     and not _asks(sentence, clause.start, end)
                     and not _goes_on_asking(para, index, clauses[:position])
                 )
@@ -1043,6 +1066,39 @@ _JUDGES = re.compile(
 #: A topic heading the task after its colon: "Về công tác y tế:", "Đối với ngành giáo dục:".
 #: A sub-heading's number or letter ("1.", "2.1.", "b)"), not a section's Roman numeral.
 _SUB_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s*")
+#: A heading's number: a section's Roman numeral, a sub-heading's number ("1.", "2.1."), a letter.
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?P<roman>[IVX]{1,4})|(?P<num>\d{1,2}(?:\.\d{1,2})*)|[a-zđ])[.)/]"
+)
+#: A heading that assesses the work done ("I. ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được", "Ưu điểm"):
+#: neither tasks nor shortcomings are listed under it.
+_ASSESSMENT_HEAD = re.compile(r"\b(?:danh gia|ket qua|uu diem|tinh hinh|thanh tuu|mat duoc)\b")
+
+
+def heading_level(text: str) -> int:
+    """How deep a heading is: 0 for one without a number ("NHIỆM VỤ THỜI GIAN TỚI"), 1 for a
+    Roman numeral ("II."), 2 for a number ("1."), one more for each dotted part ("1.1." is 3),
+    4 for a letter ("a)")."""
+    m = _HEADING_NUMBER.match(text)
+    if m is None:
+        return 0
+    if m["roman"]:
+        return 1
+    if m["num"]:
+        return 1 + len(m["num"].split("."))
+    return 4
+
+
+def topic_heading(key: str) -> bool:
+    """Whether a heading (folded) only names a topic ("1. Về công tác xây dựng Đảng", "2. Lĩnh vực
+    y tế"): not tasks, shortcomings or an assessment of the work done. Under a section it goes on
+    with the section's kind (the entries under "II. NHIỆM VỤ …", then "1. Về công tác …", are
+    tasks)."""
+    return not (
+        HEADING_DIRECTIVE.search(key) or HEADING_LIMIT.search(key) or _ASSESSMENT_HEAD.search(key)
+    )
+
+
 _TOPIC_HEAD = re.compile(r"\W*(?:ve|doi voi|rieng ve|rieng doi voi|linh vuc)\s+[^,;:]*$")
 #: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
 _TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
@@ -1894,6 +1950,16 @@ def _names_addressee(text: str, resolver: UnitResolver) -> bool:
     )
 
 
+def _names_again(key: str, mentions: Sequence[Mention], at: int, lead: Mention) -> bool:
+    """Whether the unit named right after a request verb at ``at`` is ``lead`` again ("1. Giao
+    phòng Tài nguyên và Môi trường huyện:", then "Giao phòng TN&MT huyện tham mưu …"): the verb
+    is the leader's, repeated, not the unit's own assigning."""
+    first = next((m for m in mentions if m.start >= at), None)
+    if first is None or key[at : first.start].strip(" ,") not in ("", "cho"):
+        return False
+    return unit_key(_value(first) or first.text) == unit_key(_value(lead) or lead.text)
+
+
 def _section_lead(mentions: Sequence[Mention], at: int) -> Mention | None:
     """The unit a section's heading names right after "Đối với" (None for a collective one)."""
     first = next((m for m in mentions if m.start >= at), None)
@@ -1929,9 +1995,12 @@ def extract_directives(
     carried_lead: Mention | None = None  # the unit a section of those items is addressed to
     section_lead: Mention | None = None  # the unit a numbered section's heading addresses
     task_section = False  # whether the last section heading announced tasks
+    section_level = -1  # how deep the heading of the section of tasks is (-1: a list after ":")
+    lead_level = 0  # how deep the sub-heading naming the unit that leads its entries is
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
+            level = heading_level(para.text)
             addressed = _ADDRESSED_SECTION.match(pkey)
             if (
                 carry is not None
@@ -1944,17 +2013,33 @@ def extract_directives(
                 carry = "colon"
                 carried_lead = _section_lead(resolver.mentions(para.text), addressed.end())
                 section_lead = carried_lead
+                lead_level = level
                 continue
             if task_section and _names_addressee(para.text, resolver):
                 # "II. NHIỆM VỤ …" then "1. Sở Y tế" (or "3. Các sở, ngành, UBND các huyện"):
                 # the section's tasks go on, those under it addressed to that unit (to none)
                 carry = "heading"
                 carried_lead = section_lead = _heads_entry(para.text, resolver)
+                lead_level = level
+                continue
+            if (
+                (task_section or carry in ("heading", "colon"))
+                and level > max(section_level, 0)
+                and topic_heading(pkey)
+            ):
+                # "II. NHIỆM VỤ …" (or "… kết luận như sau:") then "1. Về công tác xây dựng
+                # Đảng": a topic of the section, whose entries are its tasks; a unit a heading
+                # above it names still leads them, not one beside it
+                if task_section:
+                    carry = "heading"
+                if level <= lead_level:
+                    carried_lead = section_lead = None
                 continue
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
             task_section = bool(is_tasks)
             carried_lead = section_lead = None
+            section_level = level
             continue
         in_zone = carry == "heading" or (
             carry == "colon"
@@ -2225,6 +2310,7 @@ def extract_directives(
                     verb is not None
                     and list_lead is not None
                     and _ENTRY_MARK.fullmatch(key, start, verb.start())
+                    and not _names_again(key, mentions, verb.end(), list_lead)
                 ):
                     # "yêu cầu UBND xã X thực hiện …: 1. Chỉ đạo thú y xã …": an entry that opens
                     # on a request verb in a list addressed to one unit is that unit's own
@@ -2504,6 +2590,8 @@ def extract_directives(
                 )
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
+            if carry != "colon":
+                section_level = -1
             carry = "colon"
             carried_frame = list_frame or last_due
             if asked_lead is not None:

@@ -500,8 +500,8 @@ FUTURE_OPEN = re.compile(
 )
 #: Headings of a conclusion document.
 HEADING_DIRECTIVE = re.compile(
-    r"\b(?:nhiem vu|giai phap|phuong huong|kien nghi|de xuat|chi dao|ket luan|thoi gian toi|"
-    r"yeu cau|giao)\b"
+    r"\b(?:nhiem vu|giai phap|phuong huong|kien nghi|de nghi|de xuat|chi dao|ket luan|"
+    r"thoi gian toi|yeu cau|giao)\b"
 )
 HEADING_LIMIT = re.compile(r"\b(?:han che|ton tai|khuyet diem|kho khan|yeu kem|vuong mac)\b")
 #: A report or praise, not a directive ("đã biểu dương", "ghi nhận", "đánh giá cao").

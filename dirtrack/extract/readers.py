@@ -28,6 +28,7 @@ from typing import Any, BinaryIO, TextIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
+from dirtrack.extract.tables import TaskTable, task_table
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import (
     OLE_MAGIC,
@@ -206,7 +207,7 @@ def looks_like_mhtml(data: bytes) -> bool:
     return head is not None and b"multipart/related" in head.group(0).lower()
 
 
-def _mhtml_text(data: bytes, name: str | Phrase) -> str:
+def _mhtml_text(data: bytes, name: str | Phrase) -> tuple[str, list[TaskTable]]:
     import email
     from email import policy
 
@@ -292,6 +293,12 @@ def _numbered(paragraph: Any) -> bool:
 
 def docx_to_text(data: bytes, name: str | Phrase) -> str:
     """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
+    return _read_docx(data, name)[0]
+
+
+def _read_docx(data: bytes, name: str | Phrase) -> tuple[str, list[TaskTable]]:
+    """The paragraphs of a ``.docx`` document, one per line, then the cells of its tables but
+    the tables of tasks, which are returned apart (:mod:`dirtrack.extract.tables`)."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InvalidInput.of("not_docx", name=name)
     _check_docx_size(data, name)
@@ -306,11 +313,17 @@ def docx_to_text(data: bytes, name: str | Phrase) -> str:
     lines = [
         f"- {p.text}" if _numbered(p) and p.text.strip() else p.text for p in document.paragraphs
     ]
+    tables: list[TaskTable] = []
     for table in document.tables:
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        tasks = task_table(rows)
+        if tasks is not None:
+            tables.append(tasks)
+            continue
         for row in table.rows:
             for cell in row.cells:
                 lines.extend(p.text for p in cell.paragraphs)
-    return "\n".join(lines)
+    return "\n".join(lines), tables
 
 
 # The most text read from one meeting's document: a conclusion or minutes runs to some tens of
@@ -335,18 +348,111 @@ def looks_like_html(data: bytes) -> bool:
     return _HTML_START.match(data[:4096]) is not None
 
 
-def _page_text(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
+def _page_text(
+    data: bytes, name: str | Phrase, declared: str | None = None
+) -> tuple[str, list[TaskTable]]:
     html = _decode_html(data, name, declared)
     if len(html) > MAX_PAGE:
         raise InvalidInput.of("page_too_large", name=name, n=len(html), limit=MAX_PAGE)
-    text = html_to_text(html)
-    if not text.strip():  # only scripts, styles or markup: "empty" would puzzle its reader
+    html, tables = _tables_of_tasks(html)
+    text = html_to_text(html) if html.strip() else ""
+    if not text.strip() and not tables:  # only scripts, styles or markup: "empty" would puzzle
         raise InvalidInput.of("page_no_text", name=name)
-    return text
+    return text, tables
+
+
+class _Tables(HTMLParser):
+    """The innermost tables of a page: each one's rows of cells' text, and where it is in the
+    page (from its ``<table`` to after its ``</table>``)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines = [0]
+        for m in re.finditer("\n", html):
+            self._lines.append(m.end())
+        self._html = html
+        self._open: list[tuple[int, list[list[str]], bool]] = []  # start, rows, holds a table
+        self._cell: list[str] | None = None
+        self._skip = 0
+        self.found: list[tuple[int, int, list[list[str]]]] = []
+
+    def _at(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag == "table":
+            if self._open:
+                start, rows, _ = self._open[-1]
+                self._open[-1] = (start, rows, True)
+            self._open.append((self._at(), [], False))
+            self._cell = None
+        elif tag == "tr" and self._open:
+            self._open[-1][1].append([])
+            self._cell = None
+        elif tag in ("td", "th") and self._open:
+            rows = self._open[-1][1]
+            if not rows:
+                rows.append([])
+            rows[-1].append("")
+            self._cell = []
+        elif tag in _BLOCK_TAGS and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and self._skip:
+            self._skip -= 1
+        elif tag in ("td", "th") and self._open and self._cell is not None:
+            rows = self._open[-1][1]
+            rows[-1][-1] = "".join(self._cell)
+            self._cell = None
+        elif tag == "table" and self._open:
+            start, rows, nested = self._open.pop()
+            close = self._html.find(">", self._at())
+            if not nested:
+                self.found.append((start, len(self._html) if close < 0 else close + 1, rows))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None and not self._skip:
+            self._cell.append(data)
+
+
+def _tables_of_tasks(html: str) -> tuple[str, list[TaskTable]]:
+    """The page without its tables of tasks, and those tables (:mod:`dirtrack.extract.tables`);
+    a page without ``<table`` is returned as it is."""
+    if "<table" not in html.lower():
+        return html, []
+    parser = _Tables(html)
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - a page the parser cannot follow: read as text alone
+        return html, []
+    tables: list[TaskTable] = []
+    cuts: list[tuple[int, int]] = []
+    for start, end, rows in parser.found:
+        table = task_table([[" ".join(c.split()) for c in row] for row in rows])
+        if table is not None:
+            tables.append(table)
+            cuts.append((start, end))
+    for start, end in sorted(cuts, reverse=True):
+        html = html[:start] + html[end:]
+    return html, tables
 
 
 def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -> str:
-    """The text of ``source``: a ``.txt``, ``.html``/``.htm`` or ``.docx`` file, or ``-``.
+    """The text of ``source`` (see :func:`read_document`), its tables of tasks left out."""
+    return read_document(source, stdin=stdin)[0]
+
+
+def read_document(
+    source: str | Path, *, stdin: BinaryIO | TextIO | None = None
+) -> tuple[str, list[TaskTable]]:
+    """The text of ``source``: a ``.txt``, ``.html``/``.htm`` or ``.docx`` file, or ``-``; and
+    the tables of tasks of a ``.docx`` or a page, read apart (:mod:`dirtrack.extract.tables`).
 
     Args:
         source: a path, or ``-`` for standard input (read as UTF-8 text).
@@ -355,6 +461,7 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
     Raises:
         InvalidInput: missing, unreadable, empty or binary input.
     """
+    tables: list[TaskTable] = []
     if str(source) == "-":
         stream = stdin if stdin is not None else sys.stdin
         name: str | Phrase = Phrase("w_stdin")
@@ -370,11 +477,11 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             raw = raw.encode("utf-8", "surrogateescape")
         _refuse_documents(raw, name)
         if _is_docx(raw):
-            text = docx_to_text(raw, name)
+            text, tables = _read_docx(raw, name)
         elif looks_like_html(raw):  # a page piped in (curl … | dirtrack extract -)
-            text = _page_text(raw, name)
+            text, tables = _page_text(raw, name)
         elif looks_like_mhtml(raw):
-            text = _mhtml_text(raw, name)
+            text, tables = _mhtml_text(raw, name)
         else:
             text = decode_text(raw, name)
     else:
@@ -391,14 +498,14 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             raise InvalidInput.of("file_empty", name=name)
         _refuse_documents(data, name)
         if suffix == ".docx" or _is_docx(data):
-            text = docx_to_text(data, name)
+            text, tables = _read_docx(data, name)
         elif looks_like_mhtml(data):
-            text = _mhtml_text(data, name)
+            text, tables = _mhtml_text(data, name)
         elif suffix in (".html", ".htm", ".xhtml") or looks_like_html(data):
-            text = _page_text(data, name)
+            text, tables = _page_text(data, name)
         else:
             text = decode_text(data, name)
-    if not text.strip():
+    if not text.strip() and not tables:
         raise InvalidInput.of("file_empty", name=name)
     if len(text) > MAX_TEXT:
         raise InvalidInput.of("text_too_large", name=name, n=len(text), limit=MAX_TEXT)
@@ -406,7 +513,7 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
     if typed is not None:  # read on, it gave a draft of nothing and a warning that all is missing
         sample = " ".join(typed[1].split()[:6])[:60]
         raise InvalidInput.of("text_legacy_font", name=name, font=typed[0], sample=sample)
-    return text
+    return text, tables
 
 
 def extract_file(
@@ -418,5 +525,6 @@ def extract_file(
     chair: str | None = None,
     stdin: BinaryIO | TextIO | None = None,
 ) -> Draft:
-    """Read ``source`` (see :func:`read_source`) and draft the meeting it reports."""
-    return extract(read_source(source, stdin=stdin), units, today=today, on=on, chair=chair)
+    """Read ``source`` (see :func:`read_document`) and draft the meeting it reports."""
+    text, tables = read_document(source, stdin=stdin)
+    return extract(text, units, today=today, on=on, chair=chair, tables=tables)

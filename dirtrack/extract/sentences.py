@@ -82,6 +82,13 @@ _NAMES_AFTER = re.compile(rf"\s*{_NAME}\s*,\s*{_NAME}\s*(?:,|và\b)", re.UNICODE
 _OFFICES_BEFORE = re.compile(r"\bcác\s+(?:Sở|Bộ|Ban|Phòng)\s*$")
 
 
+#: The word for a deadline before its colon ("…, thời hạn: 31/12/2024", "Thời hạn hoàn thành:
+#: quý III/2024"): the deadline of the task before it, no list after it.
+_TERM_BEFORE = re.compile(
+    r"\bthời hạn(?:\s+(?:hoàn thành|thực hiện|giải quyết))?\s*$", re.IGNORECASE
+)
+
+
 #: An ellipsis where a quoted notice leaves words out, before the next assignment ("... làm rõ…
 #: gói thầu số 7… giao cho Sở NNPTNT chủ trì, ..."): it parts two tasks as a ``;`` does.
 _NEXT_TASK_ELIDED = r"(?:…|\.\.\.)(?=\s*giao (?:cho )?[A-ZĐ])"
@@ -98,6 +105,8 @@ def split_clauses(sentence: str) -> list[Clause]:
             continue  # "UBND các phường: Thanh Bình, Cẩm Thượng, ...": names, not a list's items
         if m.group() == ":" and _OFFICES_BEFORE.search(sentence, 0, m.start()):
             continue  # "phối hợp với các Sở: Tài nguyên và Môi trường, Xây dựng": their names
+        if m.group() == ":" and _TERM_BEFORE.search(sentence, 0, m.start()):
+            continue  # "…, thời hạn: 31/12/2024": the task's deadline
         if sentence.count("(", start, m.start()) > sentence.count(")", start, m.start()):
             continue  # "chưa chặt chẽ (còn 11 thửa ...; 06 thửa bị lấn chiếm)": one aside
         piece = sentence[start : m.start()]

@@ -1095,6 +1095,21 @@ class UnitResolver:
         self._capital_headline_places(headings)
         self._abbreviated_headline_place(headings)
         self._headline_place(headings, sentences)
+        # what every sentence looks its places up in, made once: the names written without their
+        # level, each with its pattern, and the full names by their first words (a text naming
+        # a thousand places took minutes, each sentence compiling a pattern for each of them)
+        self._bare_places = {
+            n: re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")
+            for level, ns in self._places.items()
+            if level in _LEVEL_WORDS
+            for n in ns
+        }
+        self._place_rests: dict[str, list[tuple[int, int, str]]] = {}
+        fulls = [fold_words(p).split() for names in self._places.values() for p in names]
+        for index, words in enumerate(fulls):
+            for k in range(1, len(words)):
+                rests = self._place_rests.setdefault(" ".join(words[:k]), [])
+                rests.append((index, k, " " + " ".join(words[k:])))
         self._full: dict[str, str] = {}  # key -> display name of named units, in order
         for sentence in sentences:
             for mention in self.raw(sentence):
@@ -1110,6 +1125,12 @@ class UnitResolver:
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
                     self._full.setdefault(unit_key(display), display)
+        # the named units by each shorter name their keys begin with (see _longer)
+        self._longer_names: dict[str, list[str]] = {}
+        for key, display in self._full.items():
+            words = key.split(" ")
+            for k in range(1, len(words)):
+                self._longer_names.setdefault(" ".join(words[:k]), []).append(display)
         # the places and bodies the document asks (a place asked by its name names its bodies so)
         self._asked = {
             unit_key(
@@ -1248,13 +1269,13 @@ class UnitResolver:
     def _place_names(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """A place the document names written without its level, as a clause's subject that
         "cần"/"phải" or as what is asked ("Thanh Hóa cần ...", "yêu cầu Đắk Lắk bảo đảm ...")."""
-        names = {n for level, ns in self._places.items() for n in ns if level in _LEVEL_WORDS}
+        names = [(n, pattern) for n, pattern in self._bare_places.items() if n in sentence]
         if not names:
             return found
         folded = Folded.of(sentence).key
         extra: list[Mention] = []
-        for name in names:
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence):
+        for _, pattern in names:
+            for m in pattern.finditer(sentence):
                 start, end = m.start(), m.end()
                 if any(start < f.end and f.start < end for f in (*found, *extra)):
                     continue
@@ -1288,24 +1309,28 @@ class UnitResolver:
     def _complete_places(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """Extend a mention over the rest of a place name the document gives in full ("xã Đại
         sơn" when the text also writes "xã Đại Sơn")."""
-        if not self._places:
+        if not self._place_rests:
             return found
         folded = Folded.of(sentence).key
-        fulls = [fold_words(p).split() for names in self._places.values() for p in names]
         out: list[Mention] = []
         for mention in found:
             head = folded[mention.start : mention.end]
             end = mention.end
-            for words in fulls:
-                for k in range(1, len(words)):
-                    rest = " " + " ".join(words[k:])
-                    if head.endswith(" " + " ".join(words[:k])) and folded.startswith(rest, end):
-                        after = end + len(rest)
-                        if after == len(folded) or not folded[after].isalnum():
-                            end = after
-                            break
-                if end != mention.end:
-                    break
+            # the full names whose first words end the mention, in the order they are tried
+            # (the first name, then its shortest start, that goes on in the text wins)
+            words = head.split()
+            tried = sorted(
+                (index, k, prefix, rest)
+                for j in range(1, len(words))
+                for prefix in (" ".join(words[j:]),)
+                for index, k, rest in self._place_rests.get(prefix, ())
+            )
+            for _, _, prefix, rest in tried:
+                if head.endswith(" " + prefix) and folded.startswith(rest, end):
+                    after = end + len(rest)
+                    if after == len(folded) or not folded[after].isalnum():
+                        end = after
+                        break
             if end != mention.end:
                 mention = replace(mention, end=end, text=sentence[mention.start : end])
             out.append(mention)
@@ -1539,8 +1564,7 @@ class UnitResolver:
 
     def _longer(self, display: str) -> str:
         """The one fuller name in the document that this name begins, else itself."""
-        key = unit_key(display)
-        longer = [name for k, name in self._full.items() if k != key and k.startswith(key + " ")]
+        longer = self._longer_names.get(unit_key(display), ())
         return longer[0] if len(longer) == 1 else display
 
     def match_known(self, name: str) -> KnownUnit | None:
