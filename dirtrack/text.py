@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from dirtrack.errors import InvalidInput
 from dirtrack.patterns import LazyPattern
@@ -525,6 +525,74 @@ def spelled_out(text: str) -> str:
         else:
             out.extend(BODY_INITIALS.get(folded, folded) for folded in fold_words(word).split())
     return " ".join(out)
+
+
+class _Marked(dict[int, int]):
+    """``str.translate``'s table for :func:`_marked_word`: what :func:`fold` reads a character
+    as (a look-alike as its Latin letter, the eth as ``đ``, a full-width form as ASCII), with
+    the marks and ``đ`` kept."""
+
+    def __missing__(self, point: int) -> int:
+        found = _ascii(point)
+        if len(self) < _Unmarked.LEARNT:
+            self[point] = found
+        return found
+
+
+_MARKED = _Marked(
+    {
+        ord("Ð"): ord("Đ"),
+        ord("ð"): ord("đ"),
+        **{
+            ord(seen): ord(read)
+            for capital, latin in zip(LOOK_ALIKES[::2], LOOK_ALIKES[1::2], strict=True)
+            for seen, read in ((capital, latin), (capital.lower(), latin.lower()))
+        },
+    }
+)
+
+
+def _marked_word(word: str, folded: str) -> str | None:
+    """A word (``folded`` its :func:`fold`) with its marks, cased and toned one way (``hoà``
+    for ``Hòa``, ``HOÀ``); None when it has no mark, nor ``đ``."""
+    decomposed = unicodedata.normalize("NFD", shown_only(word)).translate(_MARKED).casefold()
+    marked = tone_spellings(unicodedata.normalize("NFC", decomposed))[0]
+    return None if marked == folded else marked
+
+
+def word_marks(text: str, *, spelled: bool = False) -> tuple[str | None, ...]:
+    """The marks of each word of ``text``'s :func:`fold_words` key (with ``spelled``, of its
+    :func:`spelled_out` key), word for word: the word as written, cased and toned one way
+    (:func:`tone_spellings`), or None for a word written without a mark or ``đ`` (as it is
+    typed on a keyboard without Vietnamese, or a body's initials written out): what tells
+    ``xã Hòa An`` from ``xã Hóa An``, which fold to the same letters (:func:`marks_agree`).
+    All None where the words cannot be told one by one."""
+    key = spelled_out(text) if spelled else fold_words(text)
+    size = len(key.split())
+    marks: list[str | None] = []
+    source = nfc(shown_only(text))
+    if spelled:
+        source = _LEVEL_LETTER.sub(lambda m: _LEVEL_LETTERS[m[1]], source)
+    for word in _PUNCT.sub(" ", source).split():
+        if spelled and word in CAPITAL_INITIALS:
+            marks.extend([None] * len(CAPITAL_INITIALS[word].split()))
+            continue
+        folded = fold_words(word).split()
+        if spelled and len(folded) == 1 and folded[0] in BODY_INITIALS:
+            marks.extend([None] * len(BODY_INITIALS[folded[0]].split()))
+        elif len(folded) == 1:
+            marks.append(_marked_word(word, folded[0]))
+        else:  # a word some reading splits or drops: its marks are not told
+            marks.extend([None] * len(folded))
+    return tuple(marks) if len(marks) == size else (None,) * size
+
+
+def marks_agree(one: Sequence[str | None], other: Sequence[str | None]) -> bool:
+    """Whether two names of the same :func:`fold_words` key (their :func:`word_marks`) may
+    be one name: no word written with marks in both has different marks in each. ``Hòa``
+    and ``Hoà`` agree (one tone, placed two ways), ``Hòa`` and ``hoa`` do (typed without
+    marks); ``Hòa`` and ``Hóa`` do not (two names)."""
+    return all(a is None or b is None or a == b for a, b in zip(one, other, strict=True))
 
 
 def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
