@@ -3,8 +3,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import Cli
 
@@ -478,6 +481,12 @@ def test_names_of_the_same_letters_with_other_marks_are_two_units(cli: Cli) -> N
         )
     assert "already refers to unit" in cli.fail("unit", "add", "X", "xa hoa an")
     assert "already refers to unit HOA2" in cli.fail("unit", "alias", "T1", "xã Hóa An")
+    # a code is its letters alone, as its key is stored (an IntegrityError, not two units)
+    cli.ok("unit", "add", "HÒA", "Đơn vị một")
+    assert cli.fail("unit", "add", "HÓA", "Đơn vị hai") == (
+        "Error: code 'HÓA' already refers to unit HÒA (Đơn vị một)"
+    )
+    assert "code 'HỎA' already refers" in cli.fail("unit", "rename", "T1", "T", "--code", "HỎA")
     meeting = str(cli.id("add-meeting", "--date", "6/5/2025", "--title", "Giao ban"))
     named = {
         "xã Hòa An": "HOAAN",
@@ -562,3 +571,56 @@ def test_a_rename_to_other_marks_keeps_the_old_name_and_undoes(cli: Cli) -> None
     cli.ok("undo", "--yes")
     unit = cli.json("unit", "list")[0]
     assert (unit["name"], unit["aliases"]) == ("xã Hòa An", [])
+
+
+# Syllables whose tones (and the horn, the breve, đ) make other words of the same letters.
+_SYLLABLES = [
+    ["hòa", "hóa", "hỏa", "họa", "hoa"],
+    ["thủy", "thúy", "thùy", "thụy", "thuy"],
+    ["đông", "dông", "dong", "đồng", "động"],
+    ["an", "ân", "ấn", "ẩn"],
+    ["hưng", "hùng", "hưng", "hứng", "hung"],
+]
+
+
+def _index(names: list[str]) -> Any:
+    from types import SimpleNamespace
+
+    from dirtrack.store.units import UnitIndex
+
+    units = [
+        SimpleNamespace(id=i + 1, code=f"U{i + 1}", name=name, parent_id=None, successor_id=None)
+        for i, name in enumerate(names)
+    ]
+    return UnitIndex(cast(Any, units), {})
+
+
+@given(data=st.data())
+def test_units_of_the_same_letters_are_told_apart_by_their_marks(data: st.DataObject) -> None:
+    """Two registered names of the same letters with other marks (neither written without
+    them): each, typed with its marks in any case, tone placement or NFD, names its own unit,
+    and is taken by it (unit add refuses it again); typed without marks it names both."""
+    from dirtrack.errors import Conflict
+    from dirtrack.text import fold, tone_spellings
+
+    words = data.draw(st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=3))
+    one = [data.draw(st.sampled_from([w for w in family if w != fold(w)])) for family in words]
+    at = data.draw(st.integers(0, len(words) - 1))
+    other = list(one)
+    other[at] = data.draw(st.sampled_from([w for w in words[at] if w != fold(w) and w != one[at]]))
+    level = data.draw(st.sampled_from(["xã", "phường", "UBND xã"]))
+    names = [f"{level} {' '.join(one).title()}", f"{level} {' '.join(other).title()}"]
+    index = _index(names)
+    for i, name in enumerate(names):
+        typed = data.draw(
+            st.sampled_from(
+                [name, name.upper(), name.lower(), *tone_spellings(name),
+                 unicodedata.normalize("NFD", name)]
+            )
+        )  # fmt: skip
+        assert index.resolve(typed, noted=False).code == f"U{i + 1}", (names, typed)
+        assert index.holder(typed) == i + 1, (names, typed)
+    bare = fold(names[0])
+    with pytest.raises(Conflict):
+        index.resolve(bare, noted=False)
+    assert index.holder(bare) is not None  # a name without marks is no third name

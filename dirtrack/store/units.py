@@ -198,10 +198,13 @@ class UnitIndex:
         alias, as written or, with ``spelled``, with the bodies' initials written out (a name
         "Văn phòng Ủy ban nhân dân tỉnh" is taken by "Văn phòng UBND tỉnh"); a name of the same
         letters with other marks (``xã Hóa An`` beside ``xã Hòa An``: :func:`marks_agree`) is
-        another name, one written without marks (``xa hoa an``) is not."""
+        another name, one written without marks (``xa hoa an``) is not; without ``spelled`` (a
+        code) the letters alone are compared."""
         key = fold_words(text)
         for uid, keys in self._keys.items():
             if uid != skip and key in keys:
+                if not spelled:  # a code: its letters alone (ĐTN is DTN), as its key is stored
+                    return uid
                 if any(marks_agree(word_marks(text), m) for m in self._marks(uid, key)):
                     return uid
         if spelled:
