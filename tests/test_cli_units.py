@@ -481,6 +481,10 @@ def test_names_of_the_same_letters_with_other_marks_are_two_units(cli: Cli) -> N
         )
     assert "already refers to unit" in cli.fail("unit", "add", "X", "xa hoa an")
     assert "already refers to unit HOA2" in cli.fail("unit", "alias", "T1", "xã Hóa An")
+    # its own name with other marks: a unit holds one key once (an IntegrityError at the second)
+    assert cli.fail("unit", "alias", "T1", "phường Thúy An") == (
+        "Error: alias 'phường Thúy An' already refers to unit T1 (phường Thủy An)"
+    )
     # a code is its letters alone, as its key is stored (an IntegrityError, not two units)
     cli.ok("unit", "add", "HÒA", "Đơn vị một")
     assert cli.fail("unit", "add", "HÓA", "Đơn vị hai") == (

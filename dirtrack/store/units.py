@@ -166,6 +166,10 @@ class UnitIndex:
             spelled[uid] = {spelled_out(name) for name in names}
         return spelled
 
+    def keys_of(self, uid: int) -> set[str]:
+        """The unit's keys (:func:`fold_words` of its code, name and aliases)."""
+        return self._keys[uid]
+
     def _names_of(self, uid: int, *, code: bool = True) -> list[str]:
         unit = self.units[uid]
         names = [unit.name, *(a.alias for a in self.aliases.get(uid, []))]
@@ -458,12 +462,15 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
 
     index = UnitIndex.load(session)
     unit = index.resolve(unit_ref)
+    assert unit.id is not None
     holder = index.holder(alias)
+    if holder is None and fold_words(alias) in index.keys_of(unit.id):
+        # the unit's own name, code or alias with other marks: one key a unit holds once
+        holder = unit.id
     if holder is not None:
         raise Conflict.of(
             "unit_taken", what=Phrase("w_alias"), value=alias, unit=index.label(holder)
         )
-    assert unit.id is not None
     session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
     return unit
