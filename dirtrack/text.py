@@ -616,18 +616,22 @@ def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
 CLOSE_ENOUGH = 0.6
 
 
-def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:
+def closest(
+    query: str, choices: Mapping[str, str] | Iterable[tuple[str, str]], n: int = 3
+) -> list[str]:
     """Return up to ``n`` labels whose keys are closest to ``query``, none that is not close
     (:data:`CLOSE_ENOUGH`): an empty list when nothing is like it.
 
     Args:
         query: what the user typed.
-        choices: search key -> label to show.
+        choices: search key -> label to show, or (key, label) pairs where several labels
+            share a key (``xã Hòa An``, ``xã Hóa An``: each is named).
         n: how many at most.
     """
     key = fold_words(query)
+    pairs = choices.items() if isinstance(choices, Mapping) else choices
     scored = sorted(
-        ((difflib.SequenceMatcher(None, key, k).ratio(), label) for k, label in choices.items()),
+        ((difflib.SequenceMatcher(None, key, k).ratio(), label) for k, label in pairs),
         key=lambda pair: (-pair[0], pair[1]),
     )
     seen: list[str] = []

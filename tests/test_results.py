@@ -295,6 +295,9 @@ def test_leaders_of_the_same_letters_with_other_marks_are_two_people(cli: Cli, d
     assert cli.fail(
         "leader", "assign", "Nguyen Van Hoa", "--field", "XH", "--from", "2025-02-01"
     ) == (f"Error: leader 'Nguyen Van Hoa' is ambiguous: {both}")
+    assert cli.fail("list", "--leader", "Nguyen Van Hoaa").startswith(
+        f"Error: no leader 'Nguyen Van Hoaa'; closest: {both}"
+    )
     assert cli.fail("--lang", "vi", "list", "--leader", "nguyen van hoa") == (
         f"Error: 'nguyen van hoa' ứng với nhiều lãnh đạo: {both}"
     )

@@ -249,7 +249,7 @@ class Charge:
             raise Conflict.of("leader_ambiguous", ref=ref, leaders=", ".join(chosen))
         if not self.names:  # "closest: —" named nothing
             raise NotFound.of("leader_unknown_none", ref=ref)
-        near = closest(ref, {fold_words(n): n for n in self.names.values()})
+        near = closest(ref, [(fold_words(n), n) for n in self.names.values()])
         if not near:
             raise NotFound.of("leader_unknown_far", ref=ref)
         raise NotFound.of("leader_unknown", ref=ref, near=", ".join(near))

@@ -253,7 +253,7 @@ class UnitIndex:
             return self.units[found[0]]
         if len(found) > 1:
             raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(found))
-        choices = {k: self.label(uid) for uid, keys in self._keys.items() for k in keys}
+        choices = [(k, self.label(uid)) for uid, keys in self._keys.items() for k in keys]
         if not choices:
             raise NotFound.of("unit_unknown_none", ref=ref)
         near = closest(ref, choices)
