@@ -43,9 +43,14 @@ class UnitNames(ImportState):
     def _unknown(self, name: str, message: NotFound, p: Planned) -> None:
         """Note ``name``, which no registered unit answers to, among the unknown units the
         result lists (one entry per name, with the rows naming it)."""
-        entry = self.unknown.setdefault(
-            fold_words(name), {"name": name, "rows": [], "message": message}
-        )
+        key, marks = fold_words(name), word_marks(name)
+        place, n = key, 0  # its letters, and its marks ("xã Hòa An" is no "xã Hóa An")
+        while place in self.unknown and not marks_agree(
+            marks, word_marks(self.unknown[place]["name"])
+        ):
+            n += 1
+            place = f"{key}#{n}"
+        entry = self.unknown.setdefault(place, {"name": name, "rows": [], "message": message})
         entry["rows"].append(p.label)
 
     def _level(self, values: list[Value]) -> str | None:
