@@ -2951,6 +2951,10 @@ MESSAGES.update(
         "usage_hint": N_("Try '{command} {option}' for help."),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
         "unit_by_part": N_("{ref!r} is read as unit {unit}, the only one whose name holds it"),
+        "unit_by_marks": N_(
+            "{ref!r} is read as unit {unit}, the only one named with these letters, whose marks "
+            "differ"
+        ),
         "occurrences_not_made": N_(
             "the database cannot be written here (read-only): the occurrences of periodic "
             "directives needed up to {day} that it does not hold yet are missing from what "
@@ -3098,6 +3102,7 @@ ERRORS.update(
             "{what}: {leader} is already in charge from {date}; the assignment would overlap"
         ),
         "leader_unknown": N_("no leader {ref!r}; closest: {near}"),
+        "leader_ambiguous": N_("leader {ref!r} is ambiguous: {leaders}"),
         "leader_unknown_none": N_(
             "no leader {ref!r}; no leader is in charge of anything yet (leader assign)"
         ),

@@ -12,16 +12,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-# Each reference read as a unit by part of its name, once (by its folded words): the reference
-# as written and the label of the unit it was read as. None while nothing collects.
-_BY_PART: ContextVar[dict[str, tuple[str, str]] | None] = ContextVar("by_part", default=None)
+# Each reference read as a unit by part of its name, or by its name written with other marks,
+# once (by its folded words): the reference as written, the label of the unit it was read as
+# and the message that says how. None while nothing collects.
+_BY_PART: ContextVar[dict[str, tuple[str, str, str]] | None] = ContextVar("by_part", default=None)
 
 
 @contextmanager
-def noting_parts() -> Iterator[dict[str, tuple[str, str]]]:
+def noting_parts() -> Iterator[dict[str, tuple[str, str, str]]]:
     """Collect, while the block runs, each reference read as a unit by part of its name
-    (:func:`read_by_part`), as ``{folded: (ref as written, unit's label)}``."""
-    found: dict[str, tuple[str, str]] = {}
+    (:func:`read_by_part`), as ``{folded: (ref as written, unit's label, message key)}``."""
+    found: dict[str, tuple[str, str, str]] = {}
     token = _BY_PART.set(found)
     try:
         yield found
@@ -29,9 +30,10 @@ def noting_parts() -> Iterator[dict[str, tuple[str, str]]]:
         _BY_PART.reset(token)
 
 
-def read_by_part(key: str, ref: str, unit: str) -> None:
+def read_by_part(key: str, ref: str, unit: str, how: str = "unit_by_part") -> None:
     """Note that ``ref`` (folded: ``key``) was read as the unit labelled ``unit`` by part of
-    its name, when a command collects such notes (the first reading of each ``key``)."""
+    its name (``how``: ``unit_by_marks``, by its name written with other marks), when a
+    command collects such notes (the first reading of each ``key``)."""
     found = _BY_PART.get()
     if found is not None:
-        found.setdefault(key, (ref, unit))
+        found.setdefault(key, (ref, unit, how))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from dirtrack.errors import InvalidInput
 from dirtrack.patterns import LazyPattern
@@ -530,6 +530,74 @@ def spelled_out(text: str) -> str:
     return " ".join(out)
 
 
+class _Marked(dict[int, int]):
+    """``str.translate``'s table for :func:`_marked_word`: what :func:`fold` reads a character
+    as (a look-alike as its Latin letter, the eth as ``đ``, a full-width form as ASCII), with
+    the marks and ``đ`` kept."""
+
+    def __missing__(self, point: int) -> int:
+        found = _ascii(point)
+        if len(self) < _Unmarked.LEARNT:
+            self[point] = found
+        return found
+
+
+_MARKED = _Marked(
+    {
+        ord("Ð"): ord("Đ"),
+        ord("ð"): ord("đ"),
+        **{
+            ord(seen): ord(read)
+            for capital, latin in zip(LOOK_ALIKES[::2], LOOK_ALIKES[1::2], strict=True)
+            for seen, read in ((capital, latin), (capital.lower(), latin.lower()))
+        },
+    }
+)
+
+
+def _marked_word(word: str, folded: str) -> str | None:
+    """A word (``folded`` its :func:`fold`) with its marks, cased and toned one way (``hoà``
+    for ``Hòa``, ``HOÀ``); None when it has no mark, nor ``đ``."""
+    decomposed = unicodedata.normalize("NFD", shown_only(word)).translate(_MARKED).casefold()
+    marked = tone_spellings(unicodedata.normalize("NFC", decomposed))[0]
+    return None if marked == folded else marked
+
+
+def word_marks(text: str, *, spelled: bool = False) -> tuple[str | None, ...]:
+    """The marks of each word of ``text``'s :func:`fold_words` key (with ``spelled``, of its
+    :func:`spelled_out` key), word for word: the word as written, cased and toned one way
+    (:func:`tone_spellings`), or None for a word written without a mark or ``đ`` (as it is
+    typed on a keyboard without Vietnamese, or a body's initials written out): what tells
+    ``xã Hòa An`` from ``xã Hóa An``, which fold to the same letters (:func:`marks_agree`).
+    All None where the words cannot be told one by one."""
+    key = spelled_out(text) if spelled else fold_words(text)
+    size = len(key.split())
+    marks: list[str | None] = []
+    source = nfc(shown_only(text))
+    if spelled:
+        source = _LEVEL_LETTER.sub(lambda m: _LEVEL_LETTERS[m[1]], source)
+    for word in _PUNCT.sub(" ", source).split():
+        if spelled and word in CAPITAL_INITIALS:
+            marks.extend([None] * len(CAPITAL_INITIALS[word].split()))
+            continue
+        folded = fold_words(word).split()
+        if spelled and len(folded) == 1 and folded[0] in BODY_INITIALS:
+            marks.extend([None] * len(BODY_INITIALS[folded[0]].split()))
+        elif len(folded) == 1:
+            marks.append(_marked_word(word, folded[0]))
+        else:  # a word some reading splits or drops: its marks are not told
+            marks.extend([None] * len(folded))
+    return tuple(marks) if len(marks) == size else (None,) * size
+
+
+def marks_agree(one: Sequence[str | None], other: Sequence[str | None]) -> bool:
+    """Whether two names of the same :func:`fold_words` key (their :func:`word_marks`) may
+    be one name: no word written with marks in both has different marks in each. ``Hòa``
+    and ``Hoà`` agree (one tone, placed two ways), ``Hòa`` and ``hoa`` do (typed without
+    marks); ``Hòa`` and ``Hóa`` do not (two names)."""
+    return all(a is None or b is None or a == b for a, b in zip(one, other, strict=True))
+
+
 def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     """The code ``value`` stands for: the code itself or one of its names, compared as
     :func:`fold_words` keys (``Giao ban``, ``giao-ban`` and ``GIAO BAN`` are ``giao ban``).
@@ -551,18 +619,22 @@ def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
 CLOSE_ENOUGH = 0.6
 
 
-def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:
+def closest(
+    query: str, choices: Mapping[str, str] | Iterable[tuple[str, str]], n: int = 3
+) -> list[str]:
     """Return up to ``n`` labels whose keys are closest to ``query``, none that is not close
     (:data:`CLOSE_ENOUGH`): an empty list when nothing is like it.
 
     Args:
         query: what the user typed.
-        choices: search key -> label to show.
+        choices: search key -> label to show, or (key, label) pairs where several labels
+            share a key (``xã Hòa An``, ``xã Hóa An``: each is named).
         n: how many at most.
     """
     key = fold_words(query)
+    pairs = choices.items() if isinstance(choices, Mapping) else choices
     scored = sorted(
-        ((difflib.SequenceMatcher(None, key, k).ratio(), label) for k, label in choices.items()),
+        ((difflib.SequenceMatcher(None, key, k).ratio(), label) for k, label in pairs),
         key=lambda pair: (-pair[0], pair[1]),
     )
     seen: list[str] = []

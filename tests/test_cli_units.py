@@ -3,8 +3,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import Cli
 
@@ -456,3 +459,176 @@ def test_a_level_written_by_its_letter_is_the_level(cli: Cli, tmp_path: Path) ->
         "import", str(sheet), "--meeting", str(meeting), "--dry-run", "--format", "json"
     )
     assert [r["units"] for r in report["rows"]] == [["UBCT"]] * 5
+
+
+def test_names_of_the_same_letters_with_other_marks_are_two_units(cli: Cli) -> None:
+    """'xã Hóa An' beside 'xã Hòa An' (two communes: their letters fold alike, their tones
+    differ) was refused as the same name. They are two units: a name typed with its marks
+    names the one it is (tone placement, case and NFD aside), one typed without marks is
+    ambiguous naming both, nothing written; a name the same as one of them with its tone placed
+    the other way, or without marks, is still refused."""
+    from tests.conftest import snapshot
+
+    assert cli.ok("unit", "add", "HOAAN", "xã Hòa An").strip() == "HOAAN"
+    assert cli.ok("unit", "add", "HOA2", "xã Hóa An").strip() == "HOA2"
+    cli.ok("unit", "add", "T1", "phường Thủy An")
+    cli.ok("unit", "add", "T2", "phường Thụy An")
+    cli.ok("unit", "add", "D1", "xã Đông Hòa")
+    cli.ok("unit", "add", "D2", "xã Dông Hòa")
+    for name, holder in (("xã Hoà An", "HOAAN (xã Hòa An)"), ("XÃ HOÁ AN", "HOA2 (xã Hóa An)")):
+        assert cli.fail("unit", "add", "X", name) == (
+            f"Error: name '{name}' already refers to unit {holder}"
+        )
+    assert "already refers to unit" in cli.fail("unit", "add", "X", "xa hoa an")
+    assert "already refers to unit HOA2" in cli.fail("unit", "alias", "T1", "xã Hóa An")
+    # its own name with other marks: a unit holds one key once (an IntegrityError at the second)
+    assert cli.fail("unit", "alias", "T1", "phường Thúy An") == (
+        "Error: alias 'phường Thúy An' already refers to unit T1 (phường Thủy An)"
+    )
+    # a code is its letters alone, as its key is stored (an IntegrityError, not two units)
+    cli.ok("unit", "add", "HÒA", "Đơn vị một")
+    assert cli.fail("unit", "add", "HÓA", "Đơn vị hai") == (
+        "Error: code 'HÓA' already refers to unit HÒA (Đơn vị một)"
+    )
+    assert "code 'HỎA' already refers" in cli.fail("unit", "rename", "T1", "T", "--code", "HỎA")
+    meeting = str(cli.id("add-meeting", "--date", "6/5/2025", "--title", "Giao ban"))
+    named = {
+        "xã Hòa An": "HOAAN",
+        "Xã Hoà An": "HOAAN",
+        unicodedata.normalize("NFD", "XÃ HÒA AN"): "HOAAN",
+        "xã Hóa An": "HOA2",
+        "xa Hoá An": "HOA2",
+        "phường Thuỷ An": "T1",
+        "phường Thụy An": "T2",
+        "xã Đông Hòa": "D1",
+        "xã Dông Hoà": "D2",
+    }
+    for i, (ref, code) in enumerate(named.items()):
+        made = cli("assign", meeting, "--unit", ref, "--format", "json", f"Việc {i}")
+        assert made.exit_code == 0 and json.loads(made.stdout)["unit"] == code, (ref, made)
+        assert made.stderr == "", ref  # its name as written: nothing to say
+    before = snapshot(cli.db)
+    for ref, both in (
+        ("xa hoa an", "HOA2 (xã Hóa An), HOAAN (xã Hòa An)"),
+        ("xã Hõa An", "HOA2 (xã Hóa An), HOAAN (xã Hòa An)"),
+        ("phuong thuy an", "T1 (phường Thủy An), T2 (phường Thụy An)"),
+        ("xa dong hoa", "D1 (xã Đông Hòa), D2 (xã Dông Hòa)"),
+    ):
+        assert cli.fail("assign", meeting, "--unit", ref, "Việc mới") == (
+            f"Error: unit '{ref}' is ambiguous: {both}"
+        )
+        assert cli.fail("list", "--unit", ref) == f"Error: unit '{ref}' is ambiguous: {both}"
+    assert cli.fail("--lang", "vi", "edit", "directive", "1", "--unit", "xa hoa an") == (
+        "Error: 'xa hoa an' ứng với nhiều đơn vị: HOA2 (xã Hóa An), HOAAN (xã Hòa An)"
+    )
+    # both are named as closest to a name neither is (one key: one was left out)
+    assert cli.fail("list", "--unit", "xa hoa anh").startswith(
+        "Error: unknown unit 'xa hoa anh'; closest: HOA2 (xã Hóa An), HOAAN (xã Hòa An)"
+    )
+    assert snapshot(cli.db) == before
+    assert [d["unit"] for d in cli.json("list", "--unit", "Xã Hoá An")] == ["HOA2", "HOA2"]
+    report = cli.json("report", "--quarter", "2025Q2", "--unit", "xã hòa an")
+    assert [u["code"] for u in report["units"]] == ["HOAAN"]
+    # part of a name, told apart by its marks
+    found = cli("edit", "directive", "1", "--unit", "Hóa An", "--format", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout)["unit"] == "HOA2"
+    assert "'Hóa An' is read as unit HOA2 (xã Hóa An)" in found.stderr
+    assert "ambiguous" in cli.fail("list", "--unit", "hoa an")
+
+
+def test_a_name_typed_with_other_marks_than_the_only_unit_of_its_letters_says_so(
+    cli: Cli,
+) -> None:
+    """Without another unit of its letters, 'xã Hóa An' still finds 'xã Hòa An' (marks are
+    not needed to name a unit), but it was said nothing of: it may be another commune, not yet
+    registered. The command says once on stderr which unit it took, in either language."""
+    cli.ok("unit", "add", "HOAAN", "xã Hòa An")
+    cli.ok("unit", "add", "UB", "Ủy ban nhân dân xã Tân Hòa")
+    meeting = str(cli.id("add-meeting", "--date", "6/5/2025", "--title", "Giao ban"))
+    made = cli("assign", meeting, "--unit", "xã Hóa An", "--format", "json", "Việc A")
+    assert made.exit_code == 0 and json.loads(made.stdout)["unit"] == "HOAAN"
+    assert made.stderr.splitlines() == [
+        "'xã Hóa An' is read as unit HOAAN (xã Hòa An), the only one named with these "
+        "letters, whose marks differ"
+    ]
+    said = cli("--lang", "vi", "list", "--unit", "UBND xã Tân Hóa")
+    assert said.exit_code == 0
+    assert said.stderr.splitlines() == [
+        "'UBND xã Tân Hóa' được hiểu là đơn vị UB (Ủy ban nhân dân xã Tân Hòa), đơn vị duy "
+        "nhất có tên cùng các chữ cái này nhưng khác dấu"
+    ]
+    for same in ("xã Hoà An", "xa hoa an", "HOAAN", "UBND xã Tân Hoà"):
+        assert cli("list", "--unit", same).stderr == "", same
+
+
+def test_a_rename_to_other_marks_keeps_the_old_name_and_undoes(cli: Cli) -> None:
+    """`unit rename` to the same letters with other marks ('xã Hòa An' to 'xã Hóa An', a
+    spelling corrected) kept no alias of the old name (it was taken for the new one), so a new
+    unit could be given it; renamed back, the alias of the old key is that name again (a row
+    deleted and one made of the same key would not undo)."""
+    cli.ok("unit", "add", "HOAAN", "xã Hòa An")
+    cli.ok("unit", "rename", "HOAAN", "xã Hóa An")
+    assert cli.json("unit", "list")[0]["aliases"] == ["xã Hòa An"]
+    assert "already refers to unit HOAAN" in cli.fail("unit", "add", "X", "xã Hòa An")
+    cli.ok("unit", "rename", "HOAAN", "Xã Hoà An")
+    unit = cli.json("unit", "list")[0]
+    assert (unit["name"], unit["aliases"]) == ("Xã Hoà An", ["xã Hóa An"])
+    cli.ok("undo", "--yes")
+    unit = cli.json("unit", "list")[0]
+    assert (unit["name"], unit["aliases"]) == ("xã Hóa An", ["xã Hòa An"])
+    cli.ok("undo", "--yes")
+    unit = cli.json("unit", "list")[0]
+    assert (unit["name"], unit["aliases"]) == ("xã Hòa An", [])
+
+
+# Syllables whose tones (and the horn, the breve, đ) make other words of the same letters.
+_SYLLABLES = [
+    ["hòa", "hóa", "hỏa", "họa", "hoa"],
+    ["thủy", "thúy", "thùy", "thụy", "thuy"],
+    ["đông", "dông", "dong", "đồng", "động"],
+    ["an", "ân", "ấn", "ẩn"],
+    ["hưng", "hùng", "hưng", "hứng", "hung"],
+]
+
+
+def _index(names: list[str]) -> Any:
+    from types import SimpleNamespace
+
+    from dirtrack.store.units import UnitIndex
+
+    units = [
+        SimpleNamespace(id=i + 1, code=f"U{i + 1}", name=name, parent_id=None, successor_id=None)
+        for i, name in enumerate(names)
+    ]
+    return UnitIndex(cast(Any, units), {})
+
+
+@given(data=st.data())
+def test_units_of_the_same_letters_are_told_apart_by_their_marks(data: st.DataObject) -> None:
+    """Two registered names of the same letters with other marks (neither written without
+    them): each, typed with its marks in any case, tone placement or NFD, names its own unit,
+    and is taken by it (unit add refuses it again); typed without marks it names both."""
+    from dirtrack.errors import Conflict
+    from dirtrack.text import fold, tone_spellings
+
+    words = data.draw(st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=3))
+    one = [data.draw(st.sampled_from([w for w in family if w != fold(w)])) for family in words]
+    at = data.draw(st.integers(0, len(words) - 1))
+    other = list(one)
+    other[at] = data.draw(st.sampled_from([w for w in words[at] if w != fold(w) and w != one[at]]))
+    level = data.draw(st.sampled_from(["xã", "phường", "UBND xã"]))
+    names = [f"{level} {' '.join(one).title()}", f"{level} {' '.join(other).title()}"]
+    index = _index(names)
+    for i, name in enumerate(names):
+        typed = data.draw(
+            st.sampled_from(
+                [name, name.upper(), name.lower(), *tone_spellings(name),
+                 unicodedata.normalize("NFD", name)]
+            )
+        )  # fmt: skip
+        assert index.resolve(typed, noted=False).code == f"U{i + 1}", (names, typed)
+        assert index.holder(typed) == i + 1, (names, typed)
+    bare = fold(names[0])
+    with pytest.raises(Conflict):
+        index.resolve(bare, noted=False)
+    assert index.holder(bare) is not None  # a name without marks is no third name

@@ -1684,3 +1684,38 @@ def test_unknown_units_name_their_row_or_rows(units: Cli, meeting: int, tmp_path
     vi = units("--lang", "vi", *args)
     assert "Đơn vị chưa đăng ký 'Sở Mới' (dòng 3): " in vi.stdout
     assert "Đơn vị chưa đăng ký 'Sở Khác' (dòng 4-5): " in vi.stdout
+
+
+def test_a_sheets_units_of_the_same_letters_with_other_marks_are_two(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A sheet naming 'xã Hòa An' and 'xã Hóa An', two communes, made one new unit of both
+    with --create-units (their rows went to the first), and listed them as one unknown unit
+    without it. They are two, 'Xã Hoà An' (its tone placed the other way) is the first, and a
+    row naming them without marks is a bad row, ambiguous, naming both; nothing imported."""
+    meeting = str(cli.id("add-meeting", "--date", "6/5/2025", "--title", "Giao ban"))
+    rows = [
+        ["1", "Việc A", "xã Hòa An", "", "", "", ""],
+        ["2", "Việc B", "xã Hóa An", "", "", "", ""],
+        ["3", "Việc C", "Xã Hoà An", "", "", "", ""],
+    ]
+    sheet = write_csv(tmp_path / "s.csv", [HEADER, *rows])
+    args = ["import", str(sheet), "--meeting", meeting, "--format", "json"]
+    unknown = json.loads(cli("--lang", "en", *args, "--dry-run").stdout)["unknown_units"]
+    assert [(u["name"], u["rows"]) for u in unknown] == [("xã Hòa An", [2, 4]), ("xã Hóa An", [3])]
+    before = snapshot(cli.db)
+    bare = write_csv(
+        tmp_path / "bare.csv", [HEADER, *rows, ["4", "Việc D", "xa hoa an"] + [""] * 4]
+    )
+    said = cli.fail("import", str(bare), "--meeting", meeting, "--create-units")
+    assert (
+        "row 5, column C (Đơn vị chủ trì): unit 'xa hoa an' is ambiguous: xã Hòa An, xã Hóa An"
+        in (said)
+    )
+    assert snapshot(cli.db) == before
+    made = cli.json("import", str(sheet), "--meeting", meeting, "--create-units")
+    assert made["new_units"] == [
+        {"name": "xã Hòa An", "code": "XHA"},
+        {"name": "xã Hóa An", "code": "XHA2"},
+    ]
+    assert [d["unit"] for d in cli.json("list")] == ["XHA", "XHA2", "XHA"]

@@ -266,6 +266,57 @@ def test_fields_and_leaders(cli: Cli, db: str) -> None:
     )
 
 
+def test_leaders_of_the_same_letters_with_other_marks_are_two_people(cli: Cli, db: str) -> None:
+    """`leader assign "Nguyễn Văn Hóa"` after "Nguyễn Văn Hòa" put the field in Hòa's charge
+    (one leader, found by the letters alone), and `list --leader "Nguyễn Văn Hóa"` listed Hòa's
+    directives: two people. A name with its tone placed the other way, or in capitals, is the
+    same person; one typed without marks, or with marks neither has, is ambiguous naming both,
+    nothing written; both survive an export and its import."""
+    _, (one, two, _) = setup(cli)
+    cli.ok("field", "add", "KT", "Kinh tế")
+    cli.ok("field", "add", "VH", "Văn hóa")
+    cli.ok("field", "add", "XH", "Xã hội")
+    cli.ok("leader", "assign", "Nguyễn Văn Hòa", "--field", "KT", "--from", "2025-01-01")
+    cli.ok("leader", "assign", "Nguyễn Văn Hóa", "--field", "VH", "--from", "2025-01-01")
+    cli.ok("leader", "assign", "NGUYỄN VĂN HOÀ", "--field", "XH", "--from", "2025-01-01")
+    cli.ok("edit", "directive", str(one), "--field", "KT")
+    cli.ok("edit", "directive", str(two), "--field", "VH")
+    charge = {(a["leader"], a["field"]) for a in cli.json("leader", "list")}
+    assert charge == {("Nguyễn Văn Hòa", "KT"), ("Nguyễn Văn Hóa", "VH"), ("Nguyễn Văn Hòa", "XH")}
+    as_of = ("--as-of", "2025-03-01")
+    assert [d["id"] for d in cli.json("list", "--leader", "Nguyễn Văn Hóa", *as_of)] == [two]
+    assert [d["id"] for d in cli.json("list", "--leader", "nguyễn văn hoà", *as_of)] == [one]
+    before = snapshot(db)
+    both = "Nguyễn Văn Hòa, Nguyễn Văn Hóa"
+    for name in ("Nguyen Van Hoa", "Nguyễn Văn Hõa"):
+        assert cli.fail("list", "--leader", name) == (
+            f"Error: leader '{name}' is ambiguous: {both}"
+        )
+    assert cli.fail(
+        "leader", "assign", "Nguyen Van Hoa", "--field", "XH", "--from", "2025-02-01"
+    ) == (f"Error: leader 'Nguyen Van Hoa' is ambiguous: {both}")
+    assert cli.fail("list", "--leader", "Nguyen Van Hoaa").startswith(
+        f"Error: no leader 'Nguyen Van Hoaa'; closest: {both}"
+    )
+    assert cli.fail("--lang", "vi", "list", "--leader", "nguyen van hoa") == (
+        f"Error: 'nguyen van hoa' ứng với nhiều lãnh đạo: {both}"
+    )
+    assert snapshot(db) == before
+    report = cli.json("report", "--period", "2025H1", "--by", "leader")
+    assert {r["leader"]: r["total"] for r in report["by_leader"]} == {
+        "Nguyễn Văn Hòa": 1,
+        "Nguyễn Văn Hóa": 1,
+        None: 1,  # the third directive, of no field
+    }
+    exported = cli.ok("export", "--format", "json")
+    copy = cli.at(str(db) + "-copy") if "://" not in db else None
+    if copy is not None:
+        path = Path(db).with_name("exported.json")
+        path.write_text(exported, encoding="utf-8")
+        copy.ok("import", str(path))
+        assert {(a["leader"], a["field"]) for a in copy.json("leader", "list")} == charge
+
+
 def test_risk_colours(cli: Cli, tmp_path: Path) -> None:
     _, (one, two, three) = setup(cli)
     cli.ok("progress", str(three), "--percent", "10", "--date", "2025-06-20")

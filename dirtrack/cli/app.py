@@ -542,13 +542,14 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             raise typer.Exit(ExitCode.ERROR) from None
 
 
-def _say_parts(parts: dict[str, tuple[str, str]], lang: str) -> None:
-    """Say on stderr, once each, the unit a reference given by part of its name was read as
-    (:func:`dirtrack.notes.noting_parts`), after the command did its work."""
+def _say_parts(parts: dict[str, tuple[str, str, str]], lang: str) -> None:
+    """Say on stderr, once each, the unit a reference given by part of its name, or by its name
+    with other marks, was read as (:func:`dirtrack.notes.noting_parts`), after the command did
+    its work."""
     from dirtrack.i18n import msg
 
-    for ref, unit in parts.values():
-        err(msg("unit_by_part", lang, ref=ref, unit=unit))
+    for ref, unit, how in parts.values():
+        err(msg(how, lang, ref=ref, unit=unit))
 
 
 def _stop_inside(exc: BaseException) -> KeyboardInterrupt | None:

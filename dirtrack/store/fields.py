@@ -22,7 +22,15 @@ from dirtrack.models import Directive, DirectiveField, Leader, LeaderAssignment,
 from dirtrack.status import DirectiveFacts
 from dirtrack.store.tables import field, leader, leader_assignment
 from dirtrack.store.units import check_not_retired, is_code, typed_code
-from dirtrack.text import clean_text, closest, fold, fold_words
+from dirtrack.text import (
+    clean_text,
+    closest,
+    fold,
+    fold_words,
+    marks_agree,
+    name_text,
+    word_marks,
+)
 
 
 def add_field(session: Session, code: str, name: str) -> DirectiveField:
@@ -63,6 +71,24 @@ def all_fields(conn: Connection) -> list[tuple[int, str, str]]:
 def leader_names(conn: Connection) -> dict[int, str]:
     """Every leader's name by id."""
     return {int(i): str(n) for i, n in conn.execute(select(leader.c.id, leader.c.name))}
+
+
+def leaders_named(names: dict[int, str], ref: str) -> tuple[list[int], list[int]]:
+    """The leaders (ids) whose name ``ref`` is, and those of its letters: a name of the same
+    letters is one person when the marks agree (``Nguyễn Văn Hoà`` is ``Nguyễn Văn Hòa``, and
+    ``Nguyen Van Hoa`` typed without marks), another with other marks (``Nguyễn Văn Hóa``:
+    :func:`~dirtrack.text.marks_agree`)."""
+    key, marks = fold_words(ref), word_marks(ref)
+    same = [lid for lid, name in names.items() if fold_words(name) == key]
+    return [lid for lid in same if marks_agree(marks, word_marks(names[lid]))], same
+
+
+def leader_key(name: str, taken: Iterable[str]) -> str:
+    """The ``name_key`` a new leader is stored with: its :func:`~dirtrack.text.fold`, or, where
+    a leader of the same letters and other marks holds that already (``Nguyễn Văn Hòa`` for a
+    new ``Nguyễn Văn Hóa``), its name with its marks, cased one way."""
+    key = fold(name)
+    return name_text(name).casefold() if key in set(taken) else key
 
 
 def resolve_field(conn: Connection, ref: str) -> tuple[int, str]:
@@ -118,10 +144,14 @@ def assign_leader(
     )
     conn = session.connection()
     fields = list(dict.fromkeys(resolve_field(conn, ref) for ref in field_refs))
-    key = fold(name)
-    found = session.exec(orm_select(Leader).where(Leader.name_key == key)).first()
+    leaders = list(session.exec(orm_select(Leader)))
+    named, same = leaders_named({lr.id: lr.name for lr in leaders if lr.id is not None}, name)
+    if len(named) > 1:
+        chosen = sorted(lr.name for lr in leaders if lr.id in named)
+        raise Conflict.of("leader_ambiguous", ref=name, leaders=", ".join(chosen))
+    found = next((lr for lr in leaders if named and lr.id == named[0]), None)
     if found is None:
-        found = Leader(name=name, name_key=key)
+        found = Leader(name=name, name_key=leader_key(name, (lr.name_key for lr in leaders)))
         session.add(found)
         session.flush()
     assert found.id is not None
@@ -210,13 +240,16 @@ class Charge:
         Raises:
             NotFound: no such leader.
         """
-        key = fold_words(ref)
-        for lid, name in self.names.items():
-            if fold_words(name) == key:
-                return lid
+        named, same = leaders_named(self.names, ref)
+        found = named or same  # none of its marks: of its letters, as a unit is found
+        if len(found) == 1:
+            return found[0]
+        if found:
+            chosen = sorted(self.names[lid] for lid in found)
+            raise Conflict.of("leader_ambiguous", ref=ref, leaders=", ".join(chosen))
         if not self.names:  # "closest: —" named nothing
             raise NotFound.of("leader_unknown_none", ref=ref)
-        near = closest(ref, {fold_words(n): n for n in self.names.values()})
+        near = closest(ref, [(fold_words(n), n) for n in self.names.values()])
         if not near:
             raise NotFound.of("leader_unknown_far", ref=ref)
         raise NotFound.of("leader_unknown", ref=ref, near=", ".join(near))

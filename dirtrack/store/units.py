@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -23,9 +23,11 @@ from dirtrack.text import (
     closest,
     fold,
     fold_words,
+    marks_agree,
     names_its_own_body,
     nfc,
     spelled_out,
+    word_marks,
 )
 
 if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
@@ -120,6 +122,20 @@ _ABBREVIATED = LazyPattern(
 )
 
 
+def _told(
+    found: list[int],
+    marks: tuple[str | None, ...],
+    written: Callable[[int], Iterable[Sequence[str | None]]],
+) -> list[int]:
+    """Of several units ``found`` by a reference's letters, those its marks name (``xã Hóa An``
+    of ``xã Hòa An`` and ``xã Hóa An``: :func:`marks_agree` with one of the ways ``written``
+    gives a unit's words); all of them when its marks tell none (typed without marks)."""
+    if len(found) < 2 or not any(marks):
+        return found
+    kept = [uid for uid in found if any(marks_agree(marks, m) for m in written(uid))]
+    return kept or found
+
+
 class UnitIndex:
     """Every unit with the keys it can be referred to by, loaded once per command."""
 
@@ -150,6 +166,26 @@ class UnitIndex:
             spelled[uid] = {spelled_out(name) for name in names}
         return spelled
 
+    def keys_of(self, uid: int) -> set[str]:
+        """The unit's keys (:func:`fold_words` of its code, name and aliases)."""
+        return self._keys[uid]
+
+    def _names_of(self, uid: int, *, code: bool = True) -> list[str]:
+        unit = self.units[uid]
+        names = [unit.name, *(a.alias for a in self.aliases.get(uid, []))]
+        return [unit.code, *names] if code else names
+
+    def _marks(self, uid: int, key: str) -> list[tuple[str | None, ...]]:
+        """The marks (:func:`word_marks`) of each of the unit's code, name and aliases whose
+        key is ``key``: two units may have names of one key (``xã Hòa An``, ``xã Hóa An``),
+        which their marks tell apart. Made only for the units a key finds."""
+        return [word_marks(n) for n in self._names_of(uid) if fold_words(n) == key]
+
+    def _spelled_marks(self, uid: int) -> list[tuple[str, tuple[str | None, ...]]]:
+        """Each of the unit's :attr:`_spelled` keys with the marks of its words."""
+        names = self._names_of(uid, code=False)
+        return [(spelled_out(n), word_marks(n, spelled=True)) for n in names]
+
     @classmethod
     def load(cls, session: Session) -> UnitIndex:
         from sqlmodel import select
@@ -164,16 +200,25 @@ class UnitIndex:
     def holder(self, text: str, *, skip: int | None = None, spelled: bool = True) -> int | None:
         """The unit (other than ``skip``) that ``text`` already names by its code, name or an
         alias, as written or, with ``spelled``, with the bodies' initials written out (a name
-        "Văn phòng Ủy ban nhân dân tỉnh" is taken by "Văn phòng UBND tỉnh")."""
+        "Văn phòng Ủy ban nhân dân tỉnh" is taken by "Văn phòng UBND tỉnh"); a name of the same
+        letters with other marks (``xã Hóa An`` beside ``xã Hòa An``: :func:`marks_agree`) is
+        another name, one written without marks (``xa hoa an``) is not; without ``spelled`` (a
+        code) the letters alone are compared."""
         key = fold_words(text)
         for uid, keys in self._keys.items():
             if uid != skip and key in keys:
-                return uid
+                if not spelled:  # a code: its letters alone (ĐTN is DTN), as its key is stored
+                    return uid
+                if any(marks_agree(word_marks(text), m) for m in self._marks(uid, key)):
+                    return uid
         if spelled:
             key = spelled_out(text)
             for uid, keys in self._spelled.items():
                 if uid != skip and key in keys:
-                    return uid
+                    marks = word_marks(text, spelled=True)
+                    pairs = self._spelled_marks(uid)
+                    if any(k == key and marks_agree(marks, m) for k, m in pairs):
+                        return uid
         return None
 
     def label(self, uid: int) -> str:
@@ -201,10 +246,14 @@ class UnitIndex:
                 from dirtrack.notes import read_by_part
 
                 read_by_part(fold_words(ref), ref, self.label(found[0]))
+            elif noted and self._other_marks(ref, found[0]):
+                from dirtrack.notes import read_by_part
+
+                read_by_part(fold_words(ref), ref, self.label(found[0]), "unit_by_marks")
             return self.units[found[0]]
         if len(found) > 1:
             raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(found))
-        choices = {k: self.label(uid) for uid, keys in self._keys.items() for k in keys}
+        choices = [(k, self.label(uid)) for uid, keys in self._keys.items() for k in keys]
         if not choices:
             raise NotFound.of("unit_unknown_none", ref=ref)
         near = closest(ref, choices)
@@ -216,6 +265,19 @@ class UnitIndex:
         """Whether ``ref`` is the unit's code, name or an alias (as written, or with the
         initials written out), not a part of its name."""
         return fold_words(ref) in self._keys[uid] or spelled_out(ref) in self._spelled[uid]
+
+    def _other_marks(self, ref: str, uid: int) -> bool:
+        """Whether ``ref``, the unit's code, name or an alias by its letters, has other marks
+        than each of them (``xã Hóa An`` typed for ``xã Hòa An``: :func:`marks_agree`)."""
+        marks = word_marks(ref)
+        if not any(marks):
+            return False
+        key = fold_words(ref)
+        if key in self._keys[uid]:
+            return not any(marks_agree(marks, m) for m in self._marks(uid, key))
+        key, marks = spelled_out(ref), word_marks(ref, spelled=True)
+        pairs = self._spelled_marks(uid)
+        return not any(k == key and marks_agree(marks, m) for k, m in pairs)
 
     def candidates(self, ref: str) -> list[int]:
         """The ids of the units ``ref`` may name, as :meth:`resolve` matches them: those it
@@ -231,27 +293,37 @@ class UnitIndex:
             if is_blank(ref):
                 raise InvalidInput.of("unit_empty_ref", ref=ref)
             return []  # punctuation alone ('???', '—'): it names no unit, it is not empty
+        marks = word_marks(ref)
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if exact:
-            return exact
-        key = spelled_out(ref)
+            return _told(exact, marks, lambda uid: self._marks(uid, key))
+        key, marks = spelled_out(ref), word_marks(ref, spelled=True)
         exact = [uid for uid, keys in self._spelled.items() if key in keys]
         if exact:
-            return exact
+            return _told(
+                exact, marks, lambda uid: [m for k, m in self._spelled_marks(uid) if k == key]
+            )
         pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
         body = names_its_own_body(key)
+        size = len(key.split())
 
-        def holds(name: str) -> bool:
-            # a name that names a body of its own ("UBND tỉnh") is no partial name of a unit
-            # that is a part or the office of that body, named by a body's words before it
-            # ("Văn phòng UBND tỉnh", "Ban Tổ chức Tỉnh ủy"); "ban kiểm tra" still finds "Ủy
-            # ban Kiểm tra Tỉnh ủy"
-            for found in pattern.finditer(name):
-                if not body or not names_its_own_body(name[: found.start()].strip()):
-                    return True
-            return False
+        def held(name: str) -> list[int]:
+            # where (the word) a name holds it; but a name that names a body of its own ("UBND
+            # tỉnh") is no partial name of a unit that is a part or the office of that body,
+            # named by a body's words before it ("Văn phòng UBND tỉnh", "Ban Tổ chức Tỉnh
+            # ủy"); "ban kiểm tra" still finds "Ủy ban Kiểm tra Tỉnh ủy"
+            return [
+                len(name[: found.start()].split())
+                for found in pattern.finditer(name)
+                if not body or not names_its_own_body(name[: found.start()].strip())
+            ]
 
-        return [uid for uid, keys in self._spelled.items() if any(holds(k) for k in keys)]
+        found = [uid for uid, keys in self._spelled.items() if any(held(k) for k in keys)]
+
+        def places(uid: int) -> list[tuple[str | None, ...]]:
+            return [m[at : at + size] for k, m in self._spelled_marks(uid) for at in held(k)]
+
+        return _told(found, marks, places)
 
     def by_initials(self, ref: str) -> list[int]:
         """The ids of the units whose name ``ref`` writes with the initials offices use
@@ -390,12 +462,15 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
 
     index = UnitIndex.load(session)
     unit = index.resolve(unit_ref)
+    assert unit.id is not None
     holder = index.holder(alias)
+    if holder is None and fold_words(alias) in index.keys_of(unit.id):
+        # the unit's own name, code or alias with other marks: one key a unit holds once
+        holder = unit.id
     if holder is not None:
         raise Conflict.of(
             "unit_taken", what=Phrase("w_alias"), value=alias, unit=index.label(holder)
         )
-    assert unit.id is not None
     session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
     return unit
@@ -432,18 +507,34 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
             raise Conflict.of(
                 "unit_taken", what=Phrase(what), value=value, unit=index.label(holder)
             )
-    wanted = {fold_words(new_code), fold_words(name)}
+    wanted = {fold_words(new_code): word_marks(new_code)}
+    wanted.setdefault(fold_words(name), word_marks(name))
+
+    def is_wanted(text: str) -> bool:
+        # the new name or code itself, written with other case or tone placement, or without
+        # marks; not a name of the same letters with other marks ("xã Hòa An" renamed "xã
+        # Hóa An"), which stays an alias
+        key = fold_words(text)
+        return key in wanted and marks_agree(word_marks(text), wanted[key])
+
     current = index.aliases.get(unit.id, [])
-    taken = {fold_words(a.alias) for a in current}
-    for alias in current:  # an alias that is now the name or the code itself
-        if fold_words(alias.alias) in wanted:
-            session.delete(alias)
-            taken.discard(fold_words(alias.alias))
+    # an alias that is now the name or the code itself goes; one whose key an old name of
+    # other marks takes is that name now (a row of the key deleted and one made could not be
+    # undone: undo puts the deleted row back first)
+    going = {fold_words(a.alias): a for a in current if is_wanted(a.alias)}
+    taken = {fold_words(a.alias) for a in current} - set(going)
     for old in (unit.name, unit.code):
         key = fold_words(old)
-        if key not in wanted and key not in taken:
-            session.add(UnitAlias(unit_id=unit.id, alias=old, alias_key=fold(old)))
+        if not is_wanted(old) and key not in taken:
+            kept = going.pop(key, None)
+            if kept is None:
+                session.add(UnitAlias(unit_id=unit.id, alias=old, alias_key=fold(old)))
+            else:
+                kept.alias = old
+                session.add(kept)
             taken.add(key)
+    for alias in going.values():
+        session.delete(alias)
     unit.name, unit.name_key = name, fold(name)
     unit.code, unit.code_key = new_code, fold(new_code)
     session.add(unit)

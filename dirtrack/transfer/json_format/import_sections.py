@@ -9,6 +9,7 @@ Directives and limitations are :mod:`.import_directives`; what every section sha
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -17,7 +18,8 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Count, Phrase
 from dirtrack.models import Unit
 from dirtrack.store import bulk
-from dirtrack.text import fold, fold_words
+from dirtrack.store.fields import leader_key, leaders_named
+from dirtrack.text import fold, fold_words, marks_agree, word_marks
 from dirtrack.transfer.json_format.checks import check_code, check_contacts, find_cycle
 from dirtrack.transfer.json_format.import_state import ImportState, no_id
 from dirtrack.transfer.json_format.records import (
@@ -61,7 +63,9 @@ class RegisterSections(ImportState):
                     self.new_id("units.alias_ids", alias_id)
             self.units.append(unit)
         units = self.units
-        keys: dict[str, str] = {}
+        # each name's units, with its marks: two units may be named with the same letters and
+        # other marks ("xã Hòa An", "xã Hóa An"), as unit add registers them
+        keys: dict[str, list[tuple[tuple[str | None, ...], str]]] = defaultdict(list)
         for i, unit in enumerate(units):
             aliases: set[str] = set()  # one unit's aliases are distinct (folded), as its rows
             for alias in unit.aliases:
@@ -71,12 +75,13 @@ class RegisterSections(ImportState):
                     )
                 aliases.add(self.key(alias))
             for name in (unit.code, unit.name, *unit.aliases):
-                key = fold_words(name)
-                if key in keys and keys[key] != unit.code:
-                    raise InvalidInput.of(
-                        "json_name_taken", where=f"units[{i}]", value=name, unit=keys[key]
-                    )
-                keys[key] = unit.code
+                key, marks = fold_words(name), word_marks(name)
+                for other, code in keys[key]:
+                    if code != unit.code and marks_agree(marks, other):
+                        raise InvalidInput.of(
+                            "json_name_taken", where=f"units[{i}]", value=name, unit=code
+                        )
+                keys[key].append((marks, unit.code))
         if len({self.key(u.code) for u in units}) != len(units):
             raise InvalidInput.of("json_same_code")
         # a parent or successor named with another case or other marks: the unit it names
@@ -230,15 +235,17 @@ class RegisterSections(ImportState):
         self.section("fields", events, read)
 
     def read_leaders(self, events: Iterator[tuple[str, str, Any]]) -> None:
-        names: set[str] = set()
+        names: dict[int, str] = {}  # the leaders read, by their place
+        keys: list[str] = []
 
         def read(i: int, leader: LeaderOut, rows: dict[str, list[dict[str, Any]]]) -> None:
             where = f"leaders[{i}]"
             self.new_id("leaders", leader.id)
-            key = fold(leader.name)
-            if key in names:
+            if leaders_named(names, leader.name)[0]:  # one person (leader assign's rule)
                 raise InvalidInput.of("json_same_value", where=f"{where}.name", value=leader.name)
-            names.add(key)
+            names[i] = leader.name
+            key = leader_key(leader.name, keys)
+            keys.append(key)
             rows["leader"].append({"id": leader.id, "name": leader.name, "name_key": key})
             for n, charge in enumerate(leader.assignments):
                 at = f"{where}.assignments[{n}]"

@@ -261,11 +261,12 @@ class RowKinds(UnitNames, MeetingNames):
         self.unit_heading_row = p.row
         if isinstance(found, NotFound) and self.options.create_units:
             longer = limits.too_long(bulk.UNIT, "name", nfc(name))
-            if longer is None:
-                self.current_unit = self._new_unit(name)
-                p.leads = [self.current_unit]
+            made = self._new_unit(name) if longer is None else longer
+            if isinstance(made, int):
+                self.current_unit = made
+                p.leads = [made]
                 return
-            found = longer
+            found = made
         self.current_unit = found
         p.problem(found, self._col("text") if in_table else None)
         if isinstance(found, NotFound):

@@ -88,7 +88,8 @@ class ImportState:
         self.kind = kind
         self.plans: list[Planned] = []
         self.new_units: list[NewUnit] = []
-        self.new_unit_refs: dict[str, int] = {}
+        # each new unit's ref by its name's key, with the marks it is written with
+        self.new_unit_refs: dict[str, list[tuple[tuple[str | None, ...], int]]] = {}
         self.new_meetings: list[NewMeeting] = []
         self.new_meeting_refs: dict[tuple[str, str, date], int] = {}
         self.unknown: dict[str, dict[str, Any]] = {}

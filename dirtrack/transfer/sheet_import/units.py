@@ -16,7 +16,7 @@ from typing import Any
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.store import bulk, limits
-from dirtrack.text import fold, fold_words, nfc
+from dirtrack.text import fold, fold_words, marks_agree, nfc, word_marks
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.sheet_import.plan import NewUnit, Planned
 from dirtrack.transfer.sheet_import.state import ImportState, UnitsFound, remember
@@ -43,9 +43,14 @@ class UnitNames(ImportState):
     def _unknown(self, name: str, message: NotFound, p: Planned) -> None:
         """Note ``name``, which no registered unit answers to, among the unknown units the
         result lists (one entry per name, with the rows naming it)."""
-        entry = self.unknown.setdefault(
-            fold_words(name), {"name": name, "rows": [], "message": message}
-        )
+        key, marks = fold_words(name), word_marks(name)
+        place, n = key, 0  # its letters, and its marks ("xã Hòa An" is no "xã Hóa An")
+        while place in self.unknown and not marks_agree(
+            marks, word_marks(self.unknown[place]["name"])
+        ):
+            n += 1
+            place = f"{key}#{n}"
+        entry = self.unknown.setdefault(place, {"name": name, "rows": [], "message": message})
         entry["rows"].append(p.label)
 
     def _level(self, values: list[Value]) -> str | None:
@@ -155,10 +160,11 @@ class UnitNames(ImportState):
                     elif isinstance(found, NotFound) and self.options.create_units:
                         # A name longer than a unit's is the row's problem, --dry-run's too.
                         longer = limits.too_long(bulk.UNIT, "name", nfc(pieces[i]))
-                        if longer is None:
-                            refs.append(self._new_unit(pieces[i]))
+                        made = self._new_unit(pieces[i]) if longer is None else longer
+                        if isinstance(made, int):
+                            refs.append(made)
                         else:
-                            errors.append(longer)
+                            errors.append(made)
                     else:
                         errors.append(found)
                     i += 1
@@ -173,13 +179,22 @@ class UnitNames(ImportState):
                 return found
         return None
 
-    def _new_unit(self, name: str) -> int:
-        key = fold_words(name)
-        ref = self.new_unit_refs.get(key)
-        if ref is None:
-            self.new_units.append(NewUnit(nfc(name)))
-            ref = -len(self.new_units)
-            self.new_unit_refs[key] = ref
+    def _new_unit(self, name: str) -> int | Conflict:
+        """The new unit ``name`` names: one already planned of its letters and marks (written
+        with other case, tone placement, or without marks), else a new one (``xã Hóa An``
+        beside ``xã Hòa An``, as ``unit add`` registers them); ambiguous when it is written
+        without the marks that tell two planned ones apart."""
+        key, marks = fold_words(name), word_marks(name)
+        planned = self.new_unit_refs.setdefault(key, [])
+        named = [ref for other, ref in planned if marks_agree(marks, other)]
+        if len(named) > 1:
+            units = ", ".join(self.new_units[-ref - 1].name for ref in named)
+            return Conflict.of("unit_ambiguous", ref=nfc(name), units=units)
+        if named:
+            return named[0]
+        self.new_units.append(NewUnit(nfc(name)))
+        ref = -len(self.new_units)
+        planned.append((marks, ref))
         return ref
 
     def _unit_label(self, ref: int) -> str:
