@@ -7,17 +7,13 @@ README itself."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests import forkserver
-from tests.conftest import Seeded, cli_at
+from tests.conftest import Seeded, as_typed, clerk_env, cli_at
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -100,16 +96,6 @@ def test_the_readme_has_its_examples_to_walk() -> None:
     assert sum(step.command.startswith("export DIRTRACK_DB=") for step in steps) >= 2
 
 
-def _stubs(folder: Path) -> Path:
-    """``mail`` (and ``jq`` where it is not installed), which README's pipes end in."""
-    folder.mkdir()
-    stubs = ["mail"] + ([] if shutil.which("jq") else ["jq"])
-    for name in stubs:
-        (folder / name).write_text("#!/bin/sh\ncat >/dev/null\n", encoding="utf-8")
-        (folder / name).chmod(0o755)
-    return folder
-
-
 @pytest.mark.parametrize(
     "lang", ["en", pytest.param("vi", marks=pytest.mark.slow("the same walk, in Vietnamese"))]
 )
@@ -120,13 +106,7 @@ def test_the_readme_runs_as_written(lang: str, seed_meetings: Seeded, tmp_path: 
     work = tmp_path / "work"
     (work / "demo").mkdir(parents=True)
     seed_meetings.copy(work / "demo" / "demo.db")
-    server = forkserver.shared().dirtrack.parent
-    env = {
-        **os.environ,
-        "PATH": f"{_stubs(tmp_path / 'stubs')}:{server}:{os.environ['PATH']}",
-        "DIRTRACK_DB": "dirtrack.db",
-        "COLUMNS": "80",
-    }
+    env = {**clerk_env(tmp_path / "bin"), "DIRTRACK_DB": "dirtrack.db"}
     if lang == "vi":
         env["DIRTRACK_LANG"] = "vi"
     sessions = {0: env}
@@ -135,16 +115,7 @@ def test_the_readme_runs_as_written(lang: str, seed_meetings: Seeded, tmp_path: 
         if step.command.startswith("export "):
             shell["DIRTRACK_DB"] = step.command.split("=", 1)[1]
             continue
-        done = subprocess.run(
-            ["bash", "-c", step.command],
-            cwd=work,
-            env=shell,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        done = as_typed(step.command, work, shell)
         where = f"README line {step.line}: {step.command}\n{done.stderr}{done.stdout}"
         assert "Traceback" not in done.stderr, where
         assert done.returncode == (0 if step.error is None else 1), where
