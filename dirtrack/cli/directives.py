@@ -509,7 +509,7 @@ def cancel(
     ctx: typer.Context,
     directive_id: DirectiveArg,
     *,
-    reason: Annotated[str | None, typer.Option(help="Why it was withdrawn.")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why it was cancelled.")] = None,
     on: DateOpt = None,
 ) -> None:
     """Withdraw a directive; from DATE on it leaves every count."""
