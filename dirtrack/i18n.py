@@ -2561,6 +2561,10 @@ ERRORS.update(
             "the new deadline {due} of directive {id} is not after the deadline in force "
             "({in_force}): an extension moves it later (to correct a typo: edit directive --due)"
         ),
+        "extend_after_later": N_(
+            "the new deadline {due} of directive {id}, approved on {on}, is not before the "
+            "deadline {later} approved after it, on {later_on}: an extension moves it later"
+        ),
         "reopen_open": N_("directive {id} is neither completed nor cancelled: nothing to reopen"),
         "edit_nothing": N_("nothing to change: give at least one option (see --help)"),
         "due_after_extension": N_(

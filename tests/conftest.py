@@ -359,6 +359,32 @@ def run_example(
     )
 
 
+def clerk_env(folder: Path) -> dict[str, str]:
+    """The environment of a clerk's shell for :func:`as_typed`: ``dirtrack`` on PATH is the
+    fork server's (a process per command, started in milliseconds), and ``mail`` (and ``jq``
+    where it is not installed), which README's pipes end in, read what they are given."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ["mail"] + ([] if shutil.which("jq") else ["jq"]):
+        (folder / name).write_text("#!/bin/sh\ncat >/dev/null\n", encoding="utf-8")
+        (folder / name).chmod(0o755)
+    server = forkserver.shared().dirtrack.parent
+    return {**os.environ, "PATH": f"{folder}:{server}:{os.environ['PATH']}", "COLUMNS": "80"}
+
+
+def as_typed(line: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A command line as a clerk types it (bash: pipes, ``||``, ``>``, ``&&``), no terminal."""
+    return subprocess.run(
+        ["bash", "-c", line],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 @dataclass(frozen=True)
 class Seeded:
     """The demo's database after ``examples/seed_meetings.sh``, and how the script ended."""

@@ -674,6 +674,25 @@ def test_extend_to_a_day_not_after_the_deadline_in_force_is_refused(office: Cli,
     office.ok("extend", "1", "--to", "15/10/2022", "--date", "20/8/2022")
 
 
+def test_extend_dated_before_a_later_extension_must_stay_before_it(office: Cli, db: str) -> None:
+    """An approval dated before one already recorded may not outlast it: the later one would
+    then move the deadline earlier (31/12 approved on 15/9, then 31/10 on 28/9)."""
+    office.ok("extend", "1", "--to", "31/10/2022", "--date", "28/9/2022")
+    message = unchanged(office, db, "extend", "1", "--to", "31/12/2022", "--date", "15/9/2022")
+    assert message == (
+        "Error: the new deadline 2022-12-31 of directive 1, approved on 2022-09-15, is not "
+        "before the deadline 2022-10-31 approved after it, on 2022-09-28: an extension moves it "
+        "later"
+    )
+    vi = unchanged(
+        office, db, "--lang", "vi", "extend", "1", "--to", "31/10/2022", "--date", "15/9/2022"
+    )
+    assert vi.startswith("Error: thời hạn mới 31/10/2022 của nhiệm vụ 1, duyệt ngày 15/09/2022")
+    office.ok("extend", "1", "--to", "15/10/2022", "--date", "15/9/2022")
+    assert office.json("show", "1", "--as-of", "2022-09-20")["due"] == "2022-10-15"
+    assert office.json("show", "1")["due"] == "2022-10-31"
+
+
 # --- undo -----------------------------------------------------------------------------------------
 
 

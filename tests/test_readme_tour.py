@@ -1,66 +1,143 @@
-"""The README works as written: its tour runs command by command on a new database, and every
-link in it leads somewhere in a clone of the repository."""
+"""The README works as written: its command examples run, in order, through the installed entry
+point (a new database for the tour, the demo's register from "Correcting records" on), and every
+link in it leads somewhere in a clone of the repository.
+
+Which examples run, and what they must do, is said under "Keeping the README true" in the
+README itself."""
 
 from __future__ import annotations
 
 import re
-import shlex
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import Cli
+import pytest
+
+from tests.conftest import Seeded, as_typed, clerk_env, cli_at
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
+SKIP = "<!-- readme-walk: skip"
+COMMAND = re.compile(r"^(dirtrack |export DIRTRACK_DB=)")
 
-def tour_commands() -> list[str]:
-    """The shell lines of the ``sh`` blocks of "A tour", continuation lines joined."""
-    tour = README.split("\n## A tour\n", 1)[1].split("\n## ", 1)[0]
-    lines: list[str] = []
-    for block in re.findall(r"```sh\n(.*?)```", tour, flags=re.DOTALL):
+
+@dataclass
+class Step:
+    """One command of README: its line, what it must end with, and what it must print."""
+
+    line: int
+    command: str
+    session: int = 0
+    error: str | None = None
+    output: list[str] = field(default_factory=list)
+
+
+def _logical(body: list[str], first: int) -> list[tuple[int, str]]:
+    """A block's lines with their README line numbers, continuation lines joined."""
+    joined: list[tuple[int, str]] = []
+    pending, at = "", first
+    for number, line in enumerate(body, first):
+        if not pending:
+            at = number
+        if line.rstrip().endswith("\\"):
+            pending += line.rstrip()[:-1] + " "
+            continue
+        joined.append((at, pending + line))
         pending = ""
-        for line in block.splitlines():
-            if line.rstrip().endswith("\\"):
-                pending += line.rstrip()[:-1] + " "
-                continue
-            lines.append(pending + line)
-            pending = ""
-    return [line for line in lines if line.strip()]
+    return joined
 
 
-def test_the_tour_has_every_command_it_shows() -> None:
-    commands = tour_commands()
-    assert len(commands) >= 25
-    assert all(line.startswith("dirtrack ") for line in commands), commands
+def walk_steps() -> list[Step]:
+    """The commands of README's ``sh`` blocks that start with a ``dirtrack`` command, in order,
+    one shell session, and of its ``console`` blocks, a session each; none under a
+    ``<!-- readme-walk: skip … -->`` line."""
+    lines = README.splitlines()
+    steps: list[Step] = []
+    at = 0
+    while at < len(lines):
+        fence = re.match(r"^```(\w*)$", lines[at])
+        if not fence:
+            at += 1
+            continue
+        end = lines.index("```", at + 1)
+        body, kind, first = lines[at + 1 : end], fence.group(1), at + 2
+        skipped = lines[at - 1].startswith(SKIP)
+        at = end + 1
+        if kind not in ("sh", "console") or skipped:
+            continue
+        entries = _logical(body, first)
+        if kind == "console":
+            block: list[Step] = []
+            for number, text in entries:
+                if text.startswith("$ "):
+                    block.append(Step(number, text[2:].strip(), session=first))
+                elif block and text.strip() != "…":
+                    block[-1].output.append(text.rstrip())
+            steps.extend(block)
+            continue
+        commands = [(n, t.strip()) for n, t in entries if t.strip() and not t.startswith("#")]
+        if not commands or not COMMAND.match(commands[0][1]):
+            continue  # make, cron, the PostgreSQL server's tools: not dirtrack's examples
+        for number, text in entries:
+            if text.startswith("# Error: "):
+                steps[-1].error = text[len("# Error: ") :].split("…")[0].strip()
+            elif text.strip() and not text.startswith("#"):
+                assert COMMAND.match(text), f"README line {number}: {text} (see readme-walk)"
+                steps.append(Step(number, text.strip()))
+    return steps
 
 
-def test_the_tour_runs_on_a_new_database(cli: Cli, tmp_path: Path) -> None:
-    for line in tour_commands():
-        words = shlex.split(line, comments=True)
-        expected = {0}
-        if "||" in words:  # `overdue … --check || echo …`: the check's exit 3 is the point
-            words = words[: words.index("||")]
-            expected = {0, 3}
-        target = None
-        if ">" in words:
-            at = words.index(">")
-            target, words = tmp_path / words[at + 1], words[:at]
-        assert words[0] == "dirtrack"
-        result = cli(*words[1:])
-        assert result.exit_code in expected, f"{line}\n{result.stderr}{result.stdout}"
-        assert "Traceback" not in result.stderr
-        if target is not None:
-            target.write_text(result.stdout, encoding="utf-8")
+def test_the_readme_has_its_examples_to_walk() -> None:
+    steps = walk_steps()
+    assert len(steps) >= 100
+    assert sum(step.error is not None for step in steps) >= 3
+    assert any(step.output for step in steps)
+    assert sum(step.command.startswith("export DIRTRACK_DB=") for step in steps) >= 2
+
+
+@pytest.mark.parametrize(
+    "lang", ["en", pytest.param("vi", marks=pytest.mark.slow("the same walk, in Vietnamese"))]
+)
+def test_the_readme_runs_as_written(lang: str, seed_meetings: Seeded, tmp_path: Path) -> None:
+    """Each command as a clerk types it, one process each (bash: pipes, ``||``, ``>``), a new
+    database first and the demo's register where README says; its exit code, README's
+    ``Error:`` line for it and the lines README shows it printing (in English)."""
+    work = tmp_path / "work"
+    (work / "demo").mkdir(parents=True)
+    seed_meetings.copy(work / "demo" / "demo.db")
+    env = {**clerk_env(tmp_path / "bin"), "DIRTRACK_DB": "dirtrack.db"}
+    if lang == "vi":
+        env["DIRTRACK_LANG"] = "vi"
+    sessions = {0: env}
+    for step in walk_steps():
+        shell = sessions.setdefault(step.session, dict(env))
+        if step.command.startswith("export "):
+            shell["DIRTRACK_DB"] = step.command.split("=", 1)[1]
+            continue
+        done = as_typed(step.command, work, shell)
+        where = f"README line {step.line}: {step.command}\n{done.stderr}{done.stdout}"
+        assert "Traceback" not in done.stderr, where
+        assert done.returncode == (0 if step.error is None else 1), where
+        if lang != "en":
+            continue
+        if step.error is not None:
+            assert done.stderr.startswith(f"Error: {step.error}"), where
+        printed = [line.rstrip() for line in (done.stdout + done.stderr).splitlines()]
+        for shown in step.output:
+            assert shown in printed, f"{where}\nnot printed: {shown!r}"
+            printed = printed[printed.index(shown) + 1 :]
     # The tour's story, as the README tells it.
-    first = cli.json("show", "1")
+    tour = cli_at(work / "dirtrack.db")
+    first = tour.json("show", "1")
     assert first["status"] == "done_late" or first["status"] == "done_on_time"
     assert first["completed_on"] == "2022-10-20" and first["due"] == "2022-10-31"
-    assert cli.json("show", "4")["status"] == "cancelled"
-    second = cli.json("show", "2")
+    assert tour.json("show", "4")["status"] == "cancelled"
+    second = tour.json("show", "2")
     assert second["unit"] == "VPTU" and second["with"] == ["BTCTU", "UBKTTU"]
-    limitation = cli.json("limitations")[0]
+    limitation = tour.json("limitations")[0]
     assert limitation["unit"] == "UBKTTU" and limitation["resolved_on"] == "2022-08-01"
-    assert (tmp_path / "bao-cao.md").read_text(encoding="utf-8").startswith("# ")
+    assert (work / "bao-cao.md").read_text(encoding="utf-8").startswith("# ")
 
 
 def _anchors(text: str) -> set[str]:

@@ -263,7 +263,7 @@ def edit_meeting(
 ) -> None:
     """Correct a meeting: its date, title, chair, kind, document, note or attending units.
 
-    Example: dirtrack edit meeting 3 --date 6/5/2022 --doc 46-TB/TU
+    Example: dirtrack edit meeting 4 --date 6/5/2022 --doc 46-TB/TU
     """
     from dirtrack.periods import parse_date
     from dirtrack.store.meetings import edit_meeting as store_edit

@@ -398,7 +398,7 @@ def done(
     The day that decides on time or late is the result document's date when given, else DATE;
     an office that accepts completions on the acceptance day waits for `accept`.
 
-    Example: dirtrack done 12 --doc 45/BC-SYT --doc-date 10/3/2025 --verdict meets
+    Example: dirtrack done 16 --doc 45/BC-SYT --doc-date 10/3/2025 --verdict meets
     """
     from dirtrack.store.results import complete, office_regime
 
@@ -457,9 +457,9 @@ def extend(
 ) -> None:
     """Approve a new deadline on DATE (default today); the original deadline is kept.
 
-    Example: dirtrack extend 12 --to 31/12/2022 --reason "Công văn 45/CV-VP"
+    Example: dirtrack extend 16 --to 31/3/2023 --reason "Công văn 45/CV-VP"
 
-    Example: dirtrack extend 12 --from-request 3 --date 15/9/2022
+    Example: dirtrack extend 16 --from-request 1 --date 15/12/2022
     """
     from dirtrack.store.directives import extend as store_extend
     from dirtrack.store.directives import get_directive, given_on
@@ -509,7 +509,7 @@ def cancel(
     ctx: typer.Context,
     directive_id: DirectiveArg,
     *,
-    reason: Annotated[str | None, typer.Option(help="Why it was withdrawn.")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why it was cancelled.")] = None,
     on: DateOpt = None,
 ) -> None:
     """Withdraw a directive; from DATE on it leaves every count."""

@@ -132,7 +132,7 @@ def urge(
     The letter is recorded (history, and on each directive it names), so reports can say how
     often a unit was urged.
 
-    Example: dirtrack urge BTCTU --as-of 30/9/2022 --number 45 --out don-doc-btc.docx
+    Example: dirtrack urge VPTU --as-of 30/9/2022 --number 45 --out don-doc-vptu.docx
     """
     from dataclasses import replace
     from datetime import timedelta

@@ -97,10 +97,12 @@ def leader_assign(
     ],
     *,
     field: Annotated[
-        list[str] | None, typer.Option("--field", help="A field (repeatable).", metavar="CODE")
+        list[str] | None,
+        typer.Option("--field", help="A field put in their charge (repeatable).", metavar="CODE"),
     ] = None,
     unit: Annotated[
-        list[str] | None, typer.Option("--unit", "-u", help="A unit (repeatable).")
+        list[str] | None,
+        typer.Option("--unit", "-u", help="A unit put in their charge (repeatable)."),
     ] = None,
     start: Annotated[str, typer.Option("--from", help="The first day in charge.", metavar="DATE")],
 ) -> None:

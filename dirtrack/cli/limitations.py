@@ -247,7 +247,7 @@ def limitation_link(
 
     The link points at the first time it was raised: the review says "raised 3 times since …".
 
-    Example: dirtrack limitation link 9 --to 4
+    Example: dirtrack limitation link 10 --to 7
     """
     from dirtrack.store.limitations import link_limitation
 

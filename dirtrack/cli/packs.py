@@ -111,7 +111,7 @@ def pack_out(
     Each holds the directives the unit leads and those it coordinates that are open or fell
     due in the period, with the meeting, the deadline in force and the last progress.
 
-    Example: dirtrack pack out --quarter 2022Q3 --dir phieu/ --due 20/9/2022 --mail
+    Example: dirtrack pack out --quarter 2022Q3 --dir phieu/ --as-of 12/9/2022 --due 20/9/2022
     """
     import secrets
 

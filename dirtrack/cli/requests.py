@@ -125,7 +125,7 @@ def request_extend(
 ) -> None:
     """Record a unit's request for more time (also a postponement, lùi or giãn), asked on DATE.
 
-    Prints the request's id. Example: dirtrack request extend 12 --to "tháng 11/2025" --reason
+    Prints the request's id. Example: dirtrack request extend 16 --to "tháng 11/2025" --reason
     "Chờ ý kiến Bộ" --doc 45/CV-SYT
     """
     _ask(ctx, directive_id, "extend", reason=reason, on=on, to=to, doc=doc)

@@ -37,7 +37,7 @@ def unit_add(
 ) -> None:
     """Register a unit.
 
-    Example: dirtrack unit add BTC "Ban Tổ chức Tỉnh ủy" --alias "Ban Tổ chức"
+    Example: dirtrack unit add BTGTU "Ban Tuyên giáo Tỉnh ủy" --alias "Ban Tuyên giáo"
     """
     from dirtrack.store.units import UnitIndex, add_unit
 

@@ -463,8 +463,9 @@ def extend(
     """Approve a new deadline; the original one is kept.
 
     Raises:
-        Conflict: the directive is completed or cancelled, or the new deadline is on or before
-            the deadline in force on ``approved_on``.
+        Conflict: the directive is completed or cancelled, the new deadline is on or before
+            the deadline in force on ``approved_on``, or on or after the new deadline of an
+            extension approved later (which would then move the deadline earlier).
         InvalidInput: the approval or the new deadline is before the meeting.
     """
     directive = get_directive(session, directive_id)
@@ -474,6 +475,21 @@ def extend(
     in_force = get_facts(session, directive_id, as_of=approved_on).due_at(approved_on)
     if in_force is not None and new_due <= in_force:
         raise Conflict.of("extend_not_later", id=directive_id, due=new_due, in_force=in_force)
+    later = session.exec(
+        select(Extension)
+        .where(Extension.directive_id == directive_id, Extension.approved_on > approved_on)
+        .where(Extension.new_due <= new_due)
+        .order_by(col(Extension.approved_on))
+    ).first()
+    if later is not None:
+        raise Conflict.of(
+            "extend_after_later",
+            id=directive_id,
+            due=new_due,
+            on=approved_on,
+            later=later.new_due,
+            later_on=later.approved_on,
+        )
     extension = Extension(
         directive_id=directive_id,
         approved_on=approved_on,
