@@ -122,6 +122,10 @@ def _dump(image: Any) -> str | None:
     return None if image is None else _ENCODER.encode(image)
 
 
+# The rows (table, id) the named actions of a unit of work name (:func:`log_action`).
+NAMED_ROWS = "dirtrack.named_rows"
+
+
 def log_action(
     session: Session,
     *,
@@ -135,6 +139,8 @@ def log_action(
     of work, beside the rows :mod:`dirtrack.audit` records for it: reports read these."""
     from dirtrack.models import ChangeLog
 
+    if entity_id is not None:
+        session.info.setdefault(NAMED_ROWS, set()).add((entity, entity_id))
     session.add(
         ChangeLog(
             actor=default_actor(),
