@@ -682,6 +682,33 @@ def test_the_same_text_given_again_to_a_retired_unit_is_refused_not_doubled(
     assert len(cli.json("list", "--status", "all")) == count + 1
 
 
+def test_a_sheet_naming_the_retired_unit_of_a_corrected_directive_gives_it_anew(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """BDV's open directive passed to BTGDV on 1/7/2025, then `edit directive --unit TU`: it is
+    TU's on every day (moves.in_force), so BDV was never given it. A sheet naming BDV with its
+    text was matched to it by the last move's unit (and refused as a repeat) while `assign`
+    records it anew; both now record it, by the one rule, and the sheet again repeats that."""
+    m, ident = str(merged["meeting"]), merged["ids"]["open"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    cli.ok("edit", "directive", str(ident), "--unit", "TU")
+    sheet = db_path.parent / "sheet.csv"
+    sheet.write_text(
+        "STT,Ngày họp,Nội dung,Đơn vị chủ trì,Thời hạn\n1,10/3/2025,Còn mở,BDV,30/9/2025\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(sheet), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    [new] = json.loads(result.stdout)["directive_ids"]
+    assert new != ident
+    assert _held(cli, new, "2025-06-30")[0] == "BDV"
+    assert _held(cli, ident, "2025-06-30")[0] == "TU"
+    said = cli.fail("import", str(sheet))
+    assert f"repeats directive {new} " in said, said
+    cli.ok("undo", "--yes")
+    assert cli("assign", m, "--unit", "BDV", "Còn mở").exit_code == 0
+
+
 def _held(cli: Cli, ident: int, day: str) -> tuple[str, list[str]]:
     shown = cli.json("show", str(ident), "--as-of", day)
     return shown["unit"], shown["with"]

@@ -138,7 +138,7 @@ def find_same_directive(
     given to a unit that has since retired has passed to the successor
     (:func:`hand_over_retired`), and naming the retired unit again is giving it the same text
     twice."""
-    from dirtrack.moves import unit_at
+    from dirtrack.moves import given_to
     from dirtrack.store.units import load_moves
 
     key = same_text_key(text)
@@ -152,10 +152,7 @@ def find_same_directive(
         assert directive.id is not None
         if directive.unit_id == unit_id:
             return directive
-        if (
-            moves.get(directive.id)
-            and unit_at(directive.unit_id, moves[directive.id], date.min) == unit_id
-        ):
+        if moves.get(directive.id) and given_to(directive.unit_id, moves[directive.id]) == unit_id:
             return directive
     return None
 
