@@ -3059,6 +3059,9 @@ ERRORS.update(
             "{value!r} is not a document number (like 45/BC-SYT, 42/2014/QĐ-TTg or 111-KL/TU)"
         ),
         "result_file": N_("cannot read the result file {path}: {reason}"),
+        "result_file_empty": N_(
+            "the result file {path} is empty (0 bytes): give the result document itself"
+        ),
         "doc_after_done": N_(
             "the result document is dated {doc_date}, after the completion was reported ({date})"
         ),

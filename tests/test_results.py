@@ -54,6 +54,23 @@ def test_done_with_result_document(cli: Cli, tmp_path: Path) -> None:
     assert show(cli, one, "2025-03-20")["result"] is None
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_empty_result_file_is_refused(cli: Cli, db: str, tmp_path: Path, lang: str) -> None:
+    """`done --file` of a file of 0 bytes was kept with the SHA-256 of nothing, as if it were
+    the result document: it is refused, one line naming the file, nothing written."""
+    _, (one, *_) = setup(cli)
+    empty = tmp_path / "bao-cao.pdf"
+    empty.write_bytes(b"")
+    before = snapshot(db)
+    said = cli.fail("--lang", lang, "done", str(one), "--file", str(empty))
+    assert len(said.strip().splitlines()) == 1 and said.startswith("Error:"), said
+    assert str(empty) in said
+    assert ("empty (0 bytes)" if lang == "en" else "rỗng (0 byte)") in said, said
+    assert snapshot(db) == before
+    empty.write_bytes(b"%")  # one byte is a file
+    cli.ok("done", str(one), "--file", str(empty))
+
+
 def test_acceptance_decides_when_the_office_says_so(cli: Cli) -> None:
     _, (one, two, _) = setup(cli)
     cli.ok("office", "set", "--accept-completions", "có", "--on-time-by", "nghiệm thu")

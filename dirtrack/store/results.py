@@ -104,16 +104,21 @@ def file_hash(path: str) -> tuple[str, str]:
     """The path as given (NFC) and the SHA-256 of the file's bytes.
 
     Raises:
-        InvalidInput: the file cannot be read.
+        InvalidInput: the file cannot be read, or is empty (0 bytes: no document, nothing its
+            SHA-256 could vouch for).
     """
     target = user_path(path)
     digest = hashlib.sha256()
+    size = 0
     try:
         with open_input(target, give=Phrase("give_result_file")) as handle:
             for block in iter(lambda: handle.read(1 << 16), b""):
                 digest.update(block)
+                size += len(block)
     except OSError as exc:
         raise InvalidInput.of("result_file", path=path, reason=os_reason(exc)) from None
+    if not size:
+        raise InvalidInput.of("result_file_empty", path=path)
     return nfc(str(target)), digest.hexdigest()
 
 
