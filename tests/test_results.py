@@ -494,10 +494,15 @@ def _returned_sequence(db: str, tmp_path: Path) -> dict[str, Any]:
         ("again", ("done", "1", "--doc", "15/BC-BTC", "--file", str(tmp_path / "f2.txt"),
                    "--note", "ghi chu 2", "--date", "2025-02-10")),
     ):  # fmt: skip
-        done = run(*args, db=db)
+        # the office's clerk returns it (who is kept with the returned completion)
+        prefix = ("--actor", RETURNER) if name == "return" else ()
+        done = run(*prefix, *args, db=db)
         assert done.returncode == 0, done.stderr
         states[name] = {k: v for k, v in snapshot(db).items() if k != "change_log"}
     return states
+
+
+RETURNER = "Lê Thị Hoa"
 
 
 def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
@@ -526,6 +531,7 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
             "note": "ghi chu 1",
             "returned_on": "2025-02-03",
             "return_reason": "Chua dat",
+            "returned_by": RETURNER,
         }
     ]
     assert [(e["date"], e["event"], e.get("note")) for e in record["history"][1:]] == [
@@ -536,7 +542,14 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
     ]
     # as of a day before the return: reported, not yet returned
     before = json.loads(run("show", "1", "--format", "json", "--as-of", "2025-02-02", db=db).stdout)
-    assert [r["returned_on"] for r in before["returned_completions"]] == [None]
+    assert [(r["returned_on"], r["returned_by"]) for r in before["returned_completions"]] == [
+        (None, None)
+    ]
+    exported = json.loads(run("export", db=db).stdout)
+    assert exported["version"] == 7
+    assert [r["returned_by"] for r in exported["directives"][0]["returned_completions"]] == [
+        RETURNER
+    ]
     table = run("--lang", "en", "show", "1", "--as-of", "2025-03-01", db=db).stdout
     assert "12/BC-BTC; ghi chu 1" in table and "Chua dat" in table
     # the meeting may not move after what the returned completion said it did
@@ -548,7 +561,7 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
     # undo of the second done, then of the return: each state exactly as it was
     assert run("undo", "--yes", db=db).returncode == 0
     assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["return"]
-    assert run("undo", "--yes", db=db).returncode == 0
+    assert run("--actor", RETURNER, "undo", "--yes", db=db).returncode == 0
     assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["done"]
 
 

@@ -591,7 +591,8 @@ def _closure_of(
     return closure
 
 
-# The columns of a result document a closure keeps, as directive_result names them.
+# The columns of a result document a closure keeps, as directive_result names them: not its
+# return, which a completion a reopening ended never had (`return` opens the directive again).
 RESULT_FIELDS = (
     "claimed_on",
     "doc",
@@ -600,8 +601,6 @@ RESULT_FIELDS = (
     "file_hash",
     "verdict",
     "accepted_on",
-    "returned_on",
-    "return_reason",
 )
 
 

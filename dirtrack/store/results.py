@@ -198,8 +198,10 @@ def keep_returned(session: Session, directive: Directive, result: DirectiveResul
     a :class:`~dirtrack.models.ReturnedCompletion`, before the result row and the note are
     overwritten by the next ``done`` or cleared by ``reopen``: the one writer of that table."""
     from dirtrack.models import ReturnedCompletion
+    from dirtrack.store.history import returned_by
 
     assert directive.id is not None and result.returned_on is not None
+    who = returned_by(session.connection(), directive.id, result.returned_on)
     session.add(
         ReturnedCompletion(
             directive_id=directive.id,
@@ -212,6 +214,7 @@ def keep_returned(session: Session, directive: Directive, result: DirectiveResul
             note=directive.completion_note,
             returned_on=result.returned_on,
             return_reason=result.return_reason or "",
+            returned_by=who,
         )
     )
 
@@ -252,6 +255,7 @@ def returned_of(conn: Connection, directive_id: int) -> list[ReturnedFact]:
                 return_reason=row["return_reason"],
             ),
             row["note"],
+            row["returned_by"],
         )
         for row in rows
     ]
