@@ -627,8 +627,12 @@ def _worksheet(ws: Any, unsaved: Unsaved) -> Sheet:
     struck_fonts = frozenset(n for n, font in enumerate(ws.parent._fonts) if font.strike)
     struck: dict[int, set[int]] = {}
 
+    mine = unsaved.get(ws.title, {})
+
     def rows() -> Iterator[Row]:
         last_row, last_col = _extent(ws)
+        for r, c in mine:  # a formula never saved holds no value, but is a cell read
+            last_row, last_col = max(last_row, r), max(last_col, c + 1)
         if not last_row:
             return
         for r, cells in _held_rows(ws, last_row, last_col, {r for r, _ in filled}):
@@ -662,7 +666,7 @@ def _worksheet(ws: Any, unsaved: Unsaved) -> Sheet:
     hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
     return Sheet(
         name=ws.title,
-        unsaved=unsaved.get(ws.title, {}),
+        unsaved=mine,
         rows=rows(),
         merged=merged,
         hidden=hidden,
