@@ -246,6 +246,9 @@ def _before_commit(session: Session) -> None:
     _record(pending, writer)
     writer.flush()
     if not writer.count:
+        _record_named_alone(session, writer)
+        writer.flush()
+    if not writer.count:
         return
     command = session.info.get("command") or {}
     session.info[COMMAND_ID] = writer.finish(
@@ -303,9 +306,25 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
             writer.add(Change(table, pending.before[(table.name, pk)], None))
 
 
+def _record_named_alone(session: Session, writer: history.ChangeWriter) -> None:
+    """A unit of work whose only change is a named action (a correction naming a retired unit
+    where its successor leads: the handover of its part is all there is to record) is
+    recorded against the row the action names, unchanged, so that it is a command: said,
+    listed and taken back by ``undo`` with its named action, never left for the next one. The
+    ``undo`` of such a command is recorded likewise."""
+    named = session.info.get(history.NAMED_ROWS) or set()
+    for entity, ident in sorted(named):
+        table = history.table_named(entity)
+        if table is None:
+            continue
+        for image in history.fetch_rows(writer.conn, table, [(ident,)]).values():
+            writer.add(Change(table, image, image))
+
+
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         pending = session.info.pop(_PENDING, None)
+        session.info.pop(history.NAMED_ROWS, None)
         if isinstance(pending, _Pending) and pending.conn_info is not None:
             pending.conn_info.pop(_SESSION, None)
 
@@ -575,6 +594,9 @@ def _revert(session: Session, command: CommandEntry, changes: Sequence[ChangeEnt
         if table is None:
             raise Conflict.of("undo_unknown_table", id=command.id, table=change.entity)
         pk = history.pk_of(table, change.image)
+        if change.before == change.after and change.entity_id is not None:
+            # a named action's own row (:func:`_record_named_alone`): its undoing is the same
+            session.info.setdefault(history.NAMED_ROWS, set()).add((table.name, change.entity_id))
         tables[table.name] = table
         keys[table.name].append(pk)
         planned.append((change, table, pk))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0022"
+SCHEMA_REVISION = "0023"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -58,6 +58,7 @@ KNOWN_REVISIONS = (
     "0020",
     "0021",
     "0022",
+    "0023",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -1222,6 +1222,7 @@ FIELDS: dict[str, Entry] = {
     "accepted_on": N_("accepted on"),
     "returned_on": N_("returned on"),
     "return_reason": N_("reason for returning"),
+    "returned_by": N_("returned by"),
     # closures ended by a reopening
     "closed_on": N_("closed on"),
     "reopened_on": N_("reopened on"),
@@ -2467,6 +2468,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "json_accepted_returned": N_("{where}: a completion is accepted or sent back, not both"),
     "json_result_not_done": N_("{where}: only a completion has a result document"),
+    "json_closure_returned": N_(
+        "{where}: a completion a reopening ended was never returned (a return opens the "
+        "directive again): its returned_on and return_reason must be null"
+    ),
     "day_answer": N_("answer date"),
     "day_acceptance": N_("acceptance date"),
     "day_return": N_("return date"),
@@ -3067,6 +3072,9 @@ ERRORS.update(
             "{value!r} is not a document number (like 45/BC-SYT, 42/2014/QĐ-TTg or 111-KL/TU)"
         ),
         "result_file": N_("cannot read the result file {path}: {reason}"),
+        "result_file_empty": N_(
+            "the result file {path} is empty (0 bytes): give the result document itself"
+        ),
         "doc_after_done": N_(
             "the result document is dated {doc_date}, after the completion was reported ({date})"
         ),

@@ -139,6 +139,13 @@ def unit_at(current_unit_id: int, moves: Sequence[Move], as_of: date) -> int:
     return current_unit_id
 
 
+def given_to(current_unit_id: int, moves: Sequence[Move]) -> int:
+    """The unit the meeting gave the directive to, by the moves :func:`in_force` for the unit
+    it is stored under now (``current_unit_id``): a correction since a move makes the corrected
+    unit the one it was given to, as it holds on every day."""
+    return unit_at(current_unit_id, moves, date.min)
+
+
 def attribute(
     facts: Iterable[DirectiveFacts],
     moves: Mapping[int, Sequence[Move]],

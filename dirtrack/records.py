@@ -208,13 +208,14 @@ def result_record(facts: DirectiveFacts, as_of: date) -> Record | None:
 
 def returned_records(returned: Sequence[ReturnedFact], as_of: date) -> list[Record]:
     """The completions returned and reported again since (``show``'s ``returned_completions``)
-    claimed by T, oldest first: what each claimed, its note, and its return when made by T."""
+    claimed by T, oldest first: what each claimed, its note, and its return (when, why and by
+    whom) when made by T."""
     found = []
     for kept in returned:
         res = kept.result
         if res.claimed_on > as_of:
             continue
-        returned_by = res.returned_on is not None and res.returned_on <= as_of
+        returned_then = res.returned_on is not None and res.returned_on <= as_of
         found.append(
             {
                 "claimed_on": iso(res.claimed_on),
@@ -224,8 +225,9 @@ def returned_records(returned: Sequence[ReturnedFact], as_of: date) -> list[Reco
                 "file": res.file,
                 "file_hash": res.file_hash,
                 "note": kept.note,
-                "returned_on": iso(res.returned_on) if returned_by else None,
-                "return_reason": res.return_reason if returned_by else None,
+                "returned_on": iso(res.returned_on) if returned_then else None,
+                "return_reason": res.return_reason if returned_then else None,
+                "returned_by": kept.returned_by if returned_then else None,
             }
         )
     return found

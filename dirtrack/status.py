@@ -93,6 +93,7 @@ class ReturnedFact:
 
     result: ResultFact
     note: str | None = None
+    returned_by: str | None = None  # who returned it (the actor of the `return`), if known
 
 
 @dataclass(frozen=True)

@@ -943,9 +943,12 @@ def register_series(
     start: date,
     end: date,
     as_of: date,
+    rollup: bool = False,
 ) -> dict[tuple[int, int], Record]:
     """The report's section per periodic directive, by series (its index) and the unit that
-    held each occurrence on T (:meth:`Register.holder`, the per-unit counts' rule): the counts
+    held each occurrence on T (:meth:`Register.holder`, the per-unit counts' rule; with
+    ``rollup``, the top unit it rolls up into, :meth:`Register.top`, as the per-unit table has
+    it, the occurrences of the units rolled into it together, by day given): the counts
     of its occurrences of the period (in scope, their month overlapping it), ``carried`` (those
     of earlier months it still counts) and the occurrences listed (index, status, deadline in
     force, days late). ``series`` gives each one's first and last day and its unit. A row for
@@ -959,7 +962,8 @@ def register_series(
     for number, duty in enumerate(reg.duties):
         if duty.series is None or not reg.in_scope(duty, start, end, as_of):
             continue
-        key = (duty.series, reg.holder(duty, as_of))
+        holder = reg.holder(duty, as_of)
+        key = (duty.series, reg.top(holder) if rollup else holder)
         units.setdefault(duty.series, set()).add(key[1])
         month_first = date(duty.given.year, duty.given.month, 1)
         if month_end(month_first.year, month_first.month) < start:
@@ -973,9 +977,10 @@ def register_series(
             continue  # not assigned yet on T
         held = set(units.get(s, ()))
         if first <= end and last >= start:  # runs during the period
-            held.add(reg.series_holder(lead, last, as_of))
+            holder = reg.series_holder(lead, last, as_of)
+            held.add(reg.top(holder) if rollup else holder)
         for unit in sorted(held):
-            mine = parts.get((s, unit), [])
+            mine = sorted(parts.get((s, unit), []), key=lambda p: (reg.duties[p[0]].given, p[0]))
             row = count_row([(status, due, ext) for _, status, due, ext in mine])
             row["carried"] = carried.get((s, unit), 0)
             state = {n: reg.record(reg.duties[n]) for n, *_ in mine}

@@ -161,7 +161,7 @@ def test_a_returned_completion_comes_back_from_an_export_as_it_was(
 
 def test_export_holds_every_record_and_its_history(seeded: str, cli: Cli) -> None:
     doc = json.loads(cli.ok("export"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 6)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 7)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
@@ -196,7 +196,7 @@ def test_export_holds_every_record_and_its_history(seeded: str, cli: Cli) -> Non
 def test_export_out_file(seeded: str, cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "all.json"
     assert cli.ok("export", "--out", str(target)) == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 6
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 7
     assert "--force" in cli.fail("export", "--out", str(target))
     cli.ok("export", "--out", str(target), "--force")
     assert "does not exist" in cli.fail("export", "--out", str(tmp_path / "no" / "x.json"))
@@ -279,11 +279,11 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(version=7), "format version 7; this dirtrack reads versions 1 to 6"),
+        (lambda d: d.update(version=8), "format version 8; this dirtrack reads versions 1 to 7"),
         # a version of hundreds of digits was quoted whole in the one line
         (
             lambda d: d.update(version=10**400),
-            "format version 1" + "0" * 79 + "…; this dirtrack reads versions 1 to 6",
+            "format version 1" + "0" * 79 + "…; this dirtrack reads versions 1 to 7",
         ),
         (lambda d: d["directives"][0].pop("text"), "directives[0].text: is missing"),
         (lambda d: d["directives"][1].update(unit="XYZ"), "directives[1]: no unit 'XYZ'"),

@@ -40,12 +40,11 @@ FILLED_IN_SQL = {
         "steps": '[["c","b"]]',
     },
     "office": {"template": "/srv/mau/bao-cao.docx"},
-    # no command ends a returned completion by a reopening (a return opens it already): the
-    # columns a closure keeps of its result, filled in on the second completion
-    "closure": {"accepted_on": None, "returned_on": "2025-05-07", "return_reason": "Chưa đạt"},
+    # (a closure keeps no return since migration 0023: no command ends a returned completion
+    # by a reopening, a return opens it already)
 }
 # Which rows of a table FILLED_IN_SQL fills (all when not named).
-FILLED_IN_WHERE = {"closure": "doc = '08/BC-BTC'"}
+FILLED_IN_WHERE: dict[str, str] = {}
 
 
 def _csv(tmp: Path) -> Path:
@@ -270,7 +269,7 @@ def test_unit_links_to_units_before_and_after_come_back(
 
 def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     doc = json.loads(_export(full, tmp_path / "all.json"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 6)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 7)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
@@ -348,7 +347,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     assert report["version"] == 1
     assert report["created"]["directives"] == len(doc["directives"])
     again = json.loads(_export(copy, tmp_path / "again.json"))
-    assert again["version"] == 6 and again["series"] == [] and again["fields"] == []
+    assert again["version"] == 7 and again["series"] == [] and again["fields"] == []
     assert [d["text"] for d in again["directives"]] == [d["text"] for d in old["directives"]]
     # A version 1 document with a key of version 2 is refused, as version 1 refused it.
     old["directives"][0]["field"] = "KT"
@@ -372,7 +371,7 @@ def test_a_version_2_export_imports_without_moves(full: Cli, other: Cli, tmp_pat
     report = json.loads(other.ok("import", str(path), "--format", "json"))
     assert report["version"] == 2
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 6 and all(d["moves"] == [] for d in again["directives"])
+    assert again["version"] == 7 and all(d["moves"] == [] for d in again["directives"])
     doc["directives"][0]["moves"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -400,7 +399,7 @@ def test_a_version_3_export_imports_without_handovers(
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 3
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 6 and all(d["handovers"] == [] for d in again["directives"])
+    assert again["version"] == 7 and all(d["handovers"] == [] for d in again["directives"])
     doc["directives"][0]["handovers"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -434,7 +433,7 @@ def test_a_version_4_export_imports_without_closures(full: Cli, other: Cli, tmp_
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 4
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 6 and all(d["closures"] == [] for d in again["directives"])
+    assert again["version"] == 7 and all(d["closures"] == [] for d in again["directives"])
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
     doc["directives"][0]["closures"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
@@ -480,7 +479,7 @@ def test_a_version_5_export_imports_without_returned_completions(
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 5
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 6 and all(
+    assert again["version"] == 7 and all(
         d["returned_completions"] == [] for d in again["directives"]
     )
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -506,6 +505,52 @@ def test_a_version_5_export_imports_without_returned_completions(
             record["returned_completions"][0].update(change)
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         assert said in third.fail("import", str(path))
+    assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
+
+
+def test_a_version_6_export_imports_without_who_returned(
+    full: Cli, other: Cli, tmp_path: Path
+) -> None:
+    """Version 6 had no ``returned_by`` in a returned completion: such a document imports with
+    none (not known); a version 6 document holding it is refused, as is a version 7 one without
+    it. A closure's result keeps no return (migration 0023): one that says it was returned is
+    refused, naming it."""
+    doc = json.loads(_export(full, tmp_path / "all.json"))
+    kept = next(d for d in doc["directives"] if d["text"] == "Việc trả lại")
+    [first] = kept["returned_completions"]
+    assert "returned_by" in first
+    at = f"directives[{doc['directives'].index(kept)}]"
+    doc["version"] = 6
+    for d in doc["directives"]:
+        for r in d["returned_completions"]:
+            r.pop("returned_by")
+    path = tmp_path / "v6.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 6
+    again = json.loads(_export(other, tmp_path / "again.json"))
+    again_kept = next(d for d in again["directives"] if d["text"] == "Việc trả lại")
+    assert again["version"] == 7
+    assert [r["returned_by"] for r in again_kept["returned_completions"]] == [None]
+    third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
+    kept = doc["directives"][doc["directives"].index(kept)]
+    kept["returned_completions"][0]["returned_by"] = "x"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    said = third.fail("import", str(path))
+    assert f"{at}.returned_completions[0].returned_by: is not a field of this record" in said
+    doc = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    record = next(d for d in doc["directives"] if d["text"] == "Việc trả lại")
+    record["returned_completions"][0].pop("returned_by")
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert f"{at}.returned_completions[0].returned_by: is missing" in third.fail(
+        "import", str(path)
+    )
+    doc = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    reopened = next(d for d in doc["directives"] if d["text"] == "Việc mở lại")
+    [closure] = [c for c in reopened["closures"] if c["result"] is not None][:1]
+    assert (closure["result"]["returned_on"], closure["result"]["return_reason"]) == (None, None)
+    closure["result"].update(returned_on=closure["closed_on"], return_reason="Chưa đạt")
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert "a completion a reopening ended was never returned" in third.fail("import", str(path))
     assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
 
 

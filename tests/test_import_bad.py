@@ -3,6 +3,7 @@ database exactly as it was."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import zipfile
@@ -930,6 +931,29 @@ def test_a_formula_whose_value_was_never_saved_is_refused(
             )
         else:
             assert "ô E2 của trang 'Sheet' có công thức (=DATE(2022,9,30))" in message
+
+
+def test_a_formula_never_saved_in_a_column_not_read_is_no_matter(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A workbook openpyxl wrote with a formula (no saved value) in a column the import does
+    not read was refused whole; only a cell read is refused now, named (the formula in a
+    column read, the deadline, is refused as before)."""
+    rows: list[list[Any]] = [
+        [*HEADER, "Cột tính"],
+        ["1", "Việc A", "BTC", "", "30/9/2022", None, None, "=1+1"],
+        ["2", "Việc B", "BTC", "", "=DATE(2022,9,30)", None, None, "=2+2"],
+    ]
+    read = xlsx(tmp_path / "f.xlsx", rows)
+    message = refused(office, db_path, str(read), "--meeting", "1")
+    assert "cell E3 of sheet 'Sheet' holds a formula (=DATE(2022,9,30))" in message, message
+    rows[2][4] = "31/10/2022"
+    unread = xlsx(tmp_path / "g.xlsx", rows)
+    result = office("import", str(unread), "--meeting", "1", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    created = json.loads(result.stdout)["directive_ids"]
+    shown = {d["text"]: d["original_due"] for d in office.json("list")}
+    assert len(created) == 2 and shown["Việc B"] == "2022-10-31"
 
 
 def test_an_unsaved_formula_is_shown_as_typed_not_as_xml(

@@ -1846,7 +1846,7 @@ def test_doctor_warns_of_a_stored_address_todays_rule_refuses(
 
 CLOSURE_VALUES = (
     "directive_id, kind, closed_on, completed_on_exact, note, claimed_on, doc, doc_date, file, "
-    "file_hash, verdict, accepted_on, returned_on, return_reason, reopened_on, reopen_reason"
+    "file_hash, verdict, accepted_on, reopened_on, reopen_reason"
 )
 
 
@@ -2095,3 +2095,47 @@ def test_doctor_warns_of_a_returned_completion_out_of_order(cli: Cli, db: str) -
         )
     finally:
         engine.dispose()
+
+
+def test_the_0023_upgrade_keeps_who_returned_and_drops_the_closures_return(
+    cli: Cli, db: str
+) -> None:
+    """A register at 0022 with a completion returned by one clerk and reported again, and a
+    completion reopened: the upgrade gives the kept returned completion the actor of its
+    `return` (the change log's), drops the closure's return columns (nothing ever filled them),
+    keeps every other row, and a closure id once given is not given again."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    two = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc B")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC", "--note", "Lần 1")
+    cli.ok("--actor", "Lê Thị Hoa", "return", str(one), "--date", "3/7/2022", "--reason", "Chưa")
+    cli.ok("done", str(one), "--date", "10/7/2022", "--doc", "6/BC-BTC")
+    for day in ("1/7/2022", "5/7/2022"):  # two closures, the second taken back by undo
+        cli.ok("done", str(two), "--date", day)
+        cli.ok("reopen", str(two), "--date", day)
+    cli.ok("undo", "--yes")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0022")
+        with engine.begin() as conn:
+            assert "returned_on" in {c["name"] for c in inspect(conn).get_columns("closure")}
+            kept = {c["name"] for c in inspect(conn).get_columns("returned_completion")}
+            assert "returned_by" not in kept
+        before = snapshot(db)
+        cli.ok("list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+            columns = {c["name"] for c in inspect(conn).get_columns("closure")}
+    finally:
+        engine.dispose()
+    after = snapshot(db)
+    assert version == SCHEMA_REVISION
+    assert not {"returned_on", "return_reason"} & columns
+    assert len(after["closure"]) == len(before["closure"]) == 1
+    assert after["directive"] == before["directive"]
+    [kept] = cli.json("show", str(one))["returned_completions"]
+    assert (kept["doc"], kept["returned_by"]) == ("5/BC-BTC", "Lê Thị Hoa")
+    cli.ok("reopen", str(two), "--date", "6/7/2022")
+    # the closure undo took back (id 2) was given once: the next is 3, as before the rebuild
+    assert [row[0] for row in snapshot(db)["closure"]] == [1, 3]

@@ -587,10 +587,12 @@ def check_series(
     t: date,
     unit: int | None,
     where: str,
+    rollup: bool = False,
 ) -> None:
     """The report's section per series (``got``, the report's JSON): a row per series and
     unit that held its occurrences on T (with ``--unit``, those of the unit and the units
-    under it), as tests/oracle.register_series works them out."""
+    under it; with ``rollup``, the unit it rolls up into, as the per-unit table counts them),
+    as tests/oracle.register_series works them out."""
     reg = rec.reg
     spans = {n: (reg.meetings[s.meeting], s.until, s.unit) for n, s in enumerate(rec.series)}
     mine = reg.under(unit) if unit is not None else set(range(len(reg.codes)))
@@ -611,7 +613,7 @@ def check_series(
                 for d, status, due, late in row["occurrences"]
             ],
         }
-        for (n, holder), row in register_series(reg, spans, *span, t).items()
+        for (n, holder), row in register_series(reg, spans, *span, t, rollup).items()
         if holder in mine
     }
     assert series == wanted_series, where
@@ -741,6 +743,8 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
         assert {row["code"]: {k: row[k] for k in ROW_KEYS} for row in rolled["units"]} == {
             code: {k: row[k] for k in ROW_KEYS} for code, row in want.items()
         }, f"report {' '.join(options)} --as-of {t} --rollup"
+        where = f"report {' '.join(options)} --as-of {t} --rollup: series"
+        check_series(rolled, rec, ids, (start, end), t, None, where, rollup=True)
     for t in data.draw(st.lists(st.sampled_from(noted), max_size=2), label="list days"):
         check_lists(cli, reg, ids, t)
         check_series_show(cli, rec, ids, t)

@@ -54,6 +54,23 @@ def test_done_with_result_document(cli: Cli, tmp_path: Path) -> None:
     assert show(cli, one, "2025-03-20")["result"] is None
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_empty_result_file_is_refused(cli: Cli, db: str, tmp_path: Path, lang: str) -> None:
+    """`done --file` of a file of 0 bytes was kept with the SHA-256 of nothing, as if it were
+    the result document: it is refused, one line naming the file, nothing written."""
+    _, (one, *_) = setup(cli)
+    empty = tmp_path / "bao-cao.pdf"
+    empty.write_bytes(b"")
+    before = snapshot(db)
+    said = cli.fail("--lang", lang, "done", str(one), "--file", str(empty))
+    assert len(said.strip().splitlines()) == 1 and said.startswith("Error:"), said
+    assert str(empty) in said
+    assert ("empty (0 bytes)" if lang == "en" else "rỗng (0 byte)") in said, said
+    assert snapshot(db) == before
+    empty.write_bytes(b"%")  # one byte is a file
+    cli.ok("done", str(one), "--file", str(empty))
+
+
 def test_acceptance_decides_when_the_office_says_so(cli: Cli) -> None:
     _, (one, two, _) = setup(cli)
     cli.ok("office", "set", "--accept-completions", "có", "--on-time-by", "nghiệm thu")
@@ -528,10 +545,15 @@ def _returned_sequence(db: str, tmp_path: Path) -> dict[str, Any]:
         ("again", ("done", "1", "--doc", "15/BC-BTC", "--file", str(tmp_path / "f2.txt"),
                    "--note", "ghi chu 2", "--date", "2025-02-10")),
     ):  # fmt: skip
-        done = run(*args, db=db)
+        # the office's clerk returns it (who is kept with the returned completion)
+        prefix = ("--actor", RETURNER) if name == "return" else ()
+        done = run(*prefix, *args, db=db)
         assert done.returncode == 0, done.stderr
         states[name] = {k: v for k, v in snapshot(db).items() if k != "change_log"}
     return states
+
+
+RETURNER = "Lê Thị Hoa"
 
 
 def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
@@ -560,6 +582,7 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
             "note": "ghi chu 1",
             "returned_on": "2025-02-03",
             "return_reason": "Chua dat",
+            "returned_by": RETURNER,
         }
     ]
     assert [(e["date"], e["event"], e.get("note")) for e in record["history"][1:]] == [
@@ -570,7 +593,14 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
     ]
     # as of a day before the return: reported, not yet returned
     before = json.loads(run("show", "1", "--format", "json", "--as-of", "2025-02-02", db=db).stdout)
-    assert [r["returned_on"] for r in before["returned_completions"]] == [None]
+    assert [(r["returned_on"], r["returned_by"]) for r in before["returned_completions"]] == [
+        (None, None)
+    ]
+    exported = json.loads(run("export", db=db).stdout)
+    assert exported["version"] == 7
+    assert [r["returned_by"] for r in exported["directives"][0]["returned_completions"]] == [
+        RETURNER
+    ]
     table = run("--lang", "en", "show", "1", "--as-of", "2025-03-01", db=db).stdout
     assert "12/BC-BTC; ghi chu 1" in table and "Chua dat" in table
     # the meeting may not move after what the returned completion said it did
@@ -582,7 +612,7 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
     # undo of the second done, then of the return: each state exactly as it was
     assert run("undo", "--yes", db=db).returncode == 0
     assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["return"]
-    assert run("undo", "--yes", db=db).returncode == 0
+    assert run("--actor", RETURNER, "undo", "--yes", db=db).returncode == 0
     assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["done"]
 
 

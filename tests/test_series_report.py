@@ -171,6 +171,51 @@ def test_an_occurrence_given_to_another_unit_counts_under_it(
     assert sum(s["total"] + s["carried"] for s in only["series"]) == only["totals"]["total"]
 
 
+def test_rollup_rolls_the_series_rows_as_the_unit_rows(cli: Cli) -> None:
+    """With --rollup the per-unit table counts BTG and BDV under their parent TU; the section
+    per series did not: its rows stayed under BTG and BDV. A series' occurrences held by units
+    rolled into one are now one row of that unit, listed together by day given, and each
+    rolled unit's series add up within its row."""
+    cli.ok("unit", "add", "TU", "Tỉnh ủy")
+    cli.ok("unit", "add", "BTG", "Ban Tuyên giáo", "--parent", "TU")
+    cli.ok("unit", "add", "BDV", "Ban Dân vận", "--parent", "TU")
+    cli.ok("unit", "add", "VPTU", "Văn phòng")
+    m = cli.id("add-meeting", "--date", "2025-01-02", "--title", "Hội nghị")
+    common = ["assign", str(m), "--until", "2025-12-31", "--every", "month", "--day", "20"]
+    monthly = cli.id(*common, "Báo cáo tháng", "--unit", "BTG")
+    own = cli.id(*common, "Báo cáo riêng", "--unit", "VPTU")
+    ids = _occurrences_of(cli)
+    august = ids[monthly, "2025-08"]
+    cli.ok("edit", "directive", str(august), "--unit", "BDV", "--allow-duplicate")
+    cli.ok("done", str(ids[monthly, "2025-07"]), "--date", "18/7/2025")
+
+    plain = cli.json("report", "--quarter", "2025Q3")
+    assert sorted((s["id"], s["unit"]) for s in plain["series"] if s["id"] == monthly) == [
+        (monthly, "BDV"),
+        (monthly, "BTG"),
+    ]
+    rolled = cli.json("report", "--quarter", "2025Q3", "--rollup")
+    _counts_are_of_the_listed(rolled)
+    assert [(s["id"], s["unit"], s["name"]) for s in rolled["series"]] == [
+        (monthly, "TU", "Tỉnh ủy"),
+        (own, "VPTU", "Văn phòng"),
+    ]
+    row = rolled["series"][0]
+    assert [o["period"] for o in row["occurrences"]] == ["2025-07", "2025-08", "2025-09"]
+    assert _counts(row) == (3, 1, 0, 0, 2)
+    assert row["carried"] == 6  # January to June, open on 1/7
+    units = {u["code"]: u["total"] for u in rolled["units"]}
+    for code in ("TU", "VPTU"):
+        mine = [s for s in rolled["series"] if s["unit"] == code]
+        assert sum(s["total"] + s["carried"] for s in mine) == units[code], code
+    assert _counts(rolled["series_totals"]) == _counts(
+        {k: sum(s[k] for s in plain["series"]) for k in _KEYS}
+    )
+
+
+_KEYS = ("total", "done_on_time", "done_late", "open_in_time", "overdue")
+
+
 def _series_add_up(cli: Cli, report: dict[str, Any], as_of: str, codes: list[str]) -> None:
     """Each unit's series add up within its total, and list what ``list --unit --as-of``
     lists of the quarter's periods for that unit; with ``--unit``, the unit's own rows."""

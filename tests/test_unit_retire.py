@@ -682,6 +682,33 @@ def test_the_same_text_given_again_to_a_retired_unit_is_refused_not_doubled(
     assert len(cli.json("list", "--status", "all")) == count + 1
 
 
+def test_a_sheet_naming_the_retired_unit_of_a_corrected_directive_gives_it_anew(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """BDV's open directive passed to BTGDV on 1/7/2025, then `edit directive --unit TU`: it is
+    TU's on every day (moves.in_force), so BDV was never given it. A sheet naming BDV with its
+    text was matched to it by the last move's unit (and refused as a repeat) while `assign`
+    records it anew; both now record it, by the one rule, and the sheet again repeats that."""
+    m, ident = str(merged["meeting"]), merged["ids"]["open"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    cli.ok("edit", "directive", str(ident), "--unit", "TU")
+    sheet = db_path.parent / "sheet.csv"
+    sheet.write_text(
+        "STT,Ngày họp,Nội dung,Đơn vị chủ trì,Thời hạn\n1,10/3/2025,Còn mở,BDV,30/9/2025\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(sheet), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    [new] = json.loads(result.stdout)["directive_ids"]
+    assert new != ident
+    assert _held(cli, new, "2025-06-30")[0] == "BDV"
+    assert _held(cli, ident, "2025-06-30")[0] == "TU"
+    said = cli.fail("import", str(sheet))
+    assert f"repeats directive {new} " in said, said
+    cli.ok("undo", "--yes")
+    assert cli("assign", m, "--unit", "BDV", "Còn mở").exit_code == 0
+
+
 def _held(cli: Cli, ident: int, day: str) -> tuple[str, list[str]]:
     shown = cli.json("show", str(ident), "--as-of", day)
     return shown["unit"], shown["with"]
@@ -742,3 +769,44 @@ def test_coordinating_units_corrected_after_a_handover_hold_on_every_day(
     cli.ok("undo", "--yes")
     assert _held(cli, ident, "2025-05-01")[1] == ["BDV"]
     assert _held(cli, ident, "2025-08-01")[1] == ["BTGDV"]
+
+
+def test_a_retired_unit_named_where_its_successor_leads_is_kept_as_typed(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """A directive given to BTGDV at a meeting before BDV retired into it: `edit directive
+    --with BDV` (or `--unit BDV`), BDV never having had a part in it, is a correction and is
+    kept as typed, BDV's part passing to BTGDV from the retirement, said on stderr; show, list
+    and the report agree (it was swapped for BTGDV without a word, and so dropped)."""
+    m = str(merged["meeting"])
+    ident = cli.id("assign", m, "--unit", "BTGDV", "Của ban mới", "--due", "30/9/2025")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    result = cli("edit", "directive", str(ident), "--with", "BDV")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"unit BDV retired on 2025-07-01: its part in directive {ident} passes to BTGDV from "
+        "that day"
+    )
+    assert _held(cli, ident, "2025-06-30") == ("BTGDV", ["BDV"])
+    assert _held(cli, ident, "2025-07-01") == ("BTGDV", [])
+    [listed] = [d for d in cli.json("list", "--as-of", "2025-06-30") if d["id"] == ident]
+    assert listed["with"] == ["BDV"]
+    report = cli.json("report", "--period", "2025Q2")
+    [reported] = [d for d in report["directives"] if d["id"] == ident]
+    assert reported["with"] == ["BDV"]
+    # named again: its part was handed over, nothing changes
+    again = cli("edit", "directive", str(ident), "--with", "BDV")
+    assert (again.exit_code, again.stderr.strip()) == (0, f"directive {ident}: nothing changed")
+    cli.ok("undo", "--yes")
+    assert _held(cli, ident, "2025-06-30") == ("BTGDV", [])
+
+    # the lead likewise
+    result = cli("edit", "directive", str(ident), "--unit", "BDV")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"unit BDV retired on 2025-07-01: directive {ident} passes to BTGDV from that day"
+    )
+    assert _held(cli, ident, "2025-06-30")[0] == "BDV"
+    assert _held(cli, ident, "2025-07-01")[0] == "BTGDV"
+    again = cli("edit", "directive", str(ident), "--unit", "BDV")
+    assert (again.exit_code, again.stderr.strip()) == (0, f"directive {ident}: nothing changed")

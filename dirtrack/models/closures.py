@@ -41,7 +41,5 @@ class Closure(SQLModel, table=True):
     file_hash: str | None = Field(default=None, max_length=128)
     verdict: str | None = Field(default=None, max_length=16)
     accepted_on: dt.date | None = None
-    returned_on: dt.date | None = None
-    return_reason: str | None = None
     reopened_on: dt.date
     reopen_reason: str | None = None

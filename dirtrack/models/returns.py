@@ -38,3 +38,5 @@ class ReturnedCompletion(SQLModel, table=True):
     note: str | None = None  # the completion's note
     returned_on: dt.date
     return_reason: str
+    # who returned it: the actor of the `return` (the change log's), None when not known
+    returned_by: str | None = Field(default=None, max_length=200)

@@ -109,7 +109,7 @@ def build(
         )
         pack = assemble(inp, report, earlier, unread)
         if sections:
-            add_sections(conn, pack, reader, unit, counted, groups=groups)
+            add_sections(conn, pack, reader, unit, counted, groups=groups, inp=inp)
         return pack
 
     watched = reader.watched(counted.watched)
@@ -137,7 +137,7 @@ def build(
     )
     pack = assemble(inp, report, earlier, lists)
     if sections:
-        add_sections(conn, pack, reader, unit, counted, groups=groups)
+        add_sections(conn, pack, reader, unit, counted, groups=groups, inp=inp)
     return pack
 
 
@@ -149,6 +149,7 @@ def add_sections(
     counted: ReportCounts,
     *,
     groups: bool = True,
+    inp: ReportInput | None = None,
 ) -> None:
     """Add to the report's ``pack`` who answered the period's packs (``packs``), the requests,
     and with ``groups`` the counts by field and by leader and the risk colours per unit and
@@ -175,8 +176,13 @@ def add_sections(
         pack.update(extra)
     else:
         pack["requests"] = request_counts(conn, reader.now, reader.period)
+    targets: dict[str, str] = {}
+    if inp is not None and inp.rollup:
+        from dirtrack.report.rollup import rollup_targets
+
+        targets = rollup_targets(inp.parents, inp.top)
     pack["series"], pack["series_totals"] = series_section(
-        conn, reader.now, reader.period, reader.names
+        conn, reader.now, reader.period, reader.names, targets
     )
     add_urgings(conn, pack, reader.period, reader.as_of)
 

@@ -18,7 +18,8 @@ per-unit counts:
 - its occurrences are counted under the unit that held each on T, as the per-unit table counts
   them: one whose lead unit was changed (`edit directive --unit`), or closed by a unit retired
   before T, is in a row of the series under that unit, so that each unit's series add up
-  within its total.
+  within its total; with ``--rollup``, under the unit it rolls up into, as the per-unit table
+  counts it (one row per series and rolled-up unit, its occurrences together).
 """
 
 from __future__ import annotations
@@ -64,13 +65,26 @@ def occurrence_record(row: Any, as_of: date) -> Record:
 
 
 def series_section(
-    conn: Connection, scope: Scope, period: Period, names: Mapping[int, tuple[str, str]]
+    conn: Connection,
+    scope: Scope,
+    period: Period,
+    names: Mapping[int, tuple[str, str]],
+    targets: Mapping[str, str] | None = None,
 ) -> tuple[list[Record], Record]:
     """The ``series`` section of the report of ``period`` on ``scope`` (the report's), by unit
     code then series id, and its totals (``series_totals``: the counts of every occurrence
-    listed, and ``carried``). ``names``: code and name of each unit id."""
+    listed, and ``carried``). ``names``: code and name of each unit id; ``targets``: with
+    ``--rollup``, the code of the unit each unit code rolls up into
+    (:func:`dirtrack.report.rollup.rollup_targets`), whose row counts its occurrences."""
     from dirtrack.store.counts import occurrence_counts
     from dirtrack.store.series import Schedule, occurrence_states, series_rows
+
+    by_code = {code: uid for uid, (code, _) in names.items()}
+
+    def rolled(unit_id: int) -> int:
+        if not targets or unit_id not in names:
+            return unit_id
+        return by_code.get(targets.get(names[unit_id][0], ""), unit_id)
 
     end = scope.held_on_or_before or scope.as_of
     # By series and the unit that held the occurrence on T (the per-unit table's rule).
@@ -82,25 +96,33 @@ def series_section(
         return [], {**Counts().as_dict(), "carried": 0}
     for occ in occurrence_states(conn, scope, period.start - LONGEST):
         schedule = Schedule.of(rows[occ.series_id])
-        holding[occ.series_id].add(occ.unit_id)
+        unit_id = rolled(occ.unit_id)
+        holding[occ.series_id].add(unit_id)
         if schedule.period_at(occ.issued_on).end >= period.start:
-            of_period[occ.series_id, occ.unit_id].append(occ)
+            of_period[occ.series_id, unit_id].append(occ)
         else:
-            carried[occ.series_id, occ.unit_id] += 1
+            carried[occ.series_id, unit_id] += 1
     held_by = held_on(conn, scope)
     listed = [occ.id for occs in of_period.values() for occ in occs]
-    tallied = occurrence_counts(conn, scope, listed)  # counted as the report counts directives
+    tallied: dict[tuple[int, int], Counts] = defaultdict(Counts)
+    # counted as the report counts directives
+    for (sid, unit_id), counted in occurrence_counts(conn, scope, listed).items():
+        tallied[sid, rolled(unit_id)].merge(counted)
     found = []
     totals = Counts()
     for sid, row in rows.items():
         runs = row.starts_on <= end and (row.ends_on is None or row.ends_on >= period.start)
         holder = held_by.get(sid, row.unit_id)
         mine = scope.unit_ids is None or holder in scope.unit_ids
-        units = sorted(holding.get(sid, set()) | ({holder} if runs and mine else set()))
+        held = {rolled(holder)} if runs and mine else set()
+        units = sorted(holding.get(sid, set()) | held)
         for unit_id in units:
             key = (sid, unit_id)
             counts = tallied.get(key, Counts())
-            occurrences = [occurrence_record(occ, scope.as_of) for occ in of_period.get(key, [])]
+            occurrences = [
+                occurrence_record(occ, scope.as_of)
+                for occ in sorted(of_period.get(key, []), key=lambda o: (o.issued_on, o.id))
+            ]
             totals.merge(counts)
             code, name = names.get(unit_id, (row.unit_code, ""))
             found.append(

@@ -138,7 +138,7 @@ def find_same_directive(
     given to a unit that has since retired has passed to the successor
     (:func:`hand_over_retired`), and naming the retired unit again is giving it the same text
     twice."""
-    from dirtrack.moves import unit_at
+    from dirtrack.moves import given_to
     from dirtrack.store.units import load_moves
 
     key = same_text_key(text)
@@ -152,10 +152,7 @@ def find_same_directive(
         assert directive.id is not None
         if directive.unit_id == unit_id:
             return directive
-        if (
-            moves.get(directive.id)
-            and unit_at(directive.unit_id, moves[directive.id], date.min) == unit_id
-        ):
+        if moves.get(directive.id) and given_to(directive.unit_id, moves[directive.id]) == unit_id:
             return directive
     return None
 
@@ -610,7 +607,8 @@ def _closure_of(
     return closure
 
 
-# The columns of a result document a closure keeps, as directive_result names them.
+# The columns of a result document a closure keeps, as directive_result names them: not its
+# return, which a completion a reopening ended never had (`return` opens the directive again).
 RESULT_FIELDS = (
     "claimed_on",
     "doc",
@@ -619,8 +617,6 @@ RESULT_FIELDS = (
     "file_hash",
     "verdict",
     "accepted_on",
-    "returned_on",
-    "return_reason",
 )
 
 
@@ -733,10 +729,21 @@ def edit_directive(
 def _as_handed_over(
     session: Session, directive: Directive, changes: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """``changes`` with a retired unit named where its successor already is (the lead, or a
-    coordinating unit), since ``unit retire`` handed its part over, as that successor: naming
-    it again changes nothing (and records no second handover)."""
+    """``changes`` with a retired unit whose part in ``directive`` a retirement handed over (a
+    recorded move of its lead, a handover of its coordination) named where its successor
+    already is (the lead, or a coordinating unit), as that successor: naming it again changes
+    nothing (and records no second handover). A retired unit that never had a part here stays
+    as typed: the correction holds on every day, and :func:`hand_over_retired` hands its part
+    over from the day it retired, said as every handover is."""
+    from dirtrack.moves import in_force
+    from dirtrack.store.units import load_handovers, load_moves
+
+    assert directive.id is not None
     found = dict(changes)
+    conn = session.connection()
+    moves = load_moves(conn, [directive.id]).get(directive.id, [])
+    handed = {m.from_unit_id for m in in_force(directive.unit_id, moves)}
+    handed |= {h.from_unit_id for h in load_handovers(conn, [directive.id]).get(directive.id, [])}
     now = set(
         session.exec(
             select(DirectiveCoordinator.unit_id).where(
@@ -744,12 +751,19 @@ def _as_handed_over(
             )
         )
     )
-    if "unit" in found and holder_after(session, found["unit"], directive).id == directive.unit_id:
+    lead = found.get("unit")
+    if (
+        lead is not None
+        and lead.id in handed
+        and holder_after(session, lead, directive).id == directive.unit_id
+    ):
         found["unit"] = session.get(Unit, directive.unit_id)
     if "with" in found:
         held = {directive.unit_id, *now}
         found["with"] = [
-            heir if (heir := holder_after(session, u, directive)).id in held else u
+            heir
+            if u.id in handed and (heir := holder_after(session, u, directive)).id in held
+            else u
             for u in found["with"]
         ]
     return found

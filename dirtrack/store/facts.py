@@ -421,8 +421,6 @@ def _closures(dialect: str) -> Select[Any]:
             closure.c.file_hash,
             closure.c.verdict,
             closure.c.accepted_on,
-            closure.c.returned_on,
-            closure.c.return_reason,
         )
         .where(_listed(closure.c.directive_id, dialect))
         .order_by(closure.c.closed_on, closure.c.id)

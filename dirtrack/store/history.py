@@ -85,6 +85,29 @@ def directive_of(entity: str, image: dict[str, Any] | None) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def returned_by(conn: Connection, directive_id: int, returned_on: date) -> str | None:
+    """Who returned the directive's completion on ``returned_on``: the actor of the change,
+    not undone, that set its result's ``returned_on`` to that day (the latest, if twice); None
+    when the change log holds none (a result imported with its return). Migration 0023 reads
+    the rows kept before it the same way."""
+    rows = conn.execute(
+        select(LOG.c.actor, LOG.c.before, LOG.c.after)
+        .where(
+            LOG.c.directive_id == directive_id,
+            LOG.c.entity == "directive_result",
+            LOG.c.action == UPDATE,
+            LOG.c.undone_by.is_(None),
+        )
+        .order_by(LOG.c.id.desc())
+    )
+    day = returned_on.isoformat()
+    for actor, before, after in rows:
+        old, new = _load(before) or {}, _load(after) or {}
+        if new.get("returned_on") == day and not old.get("returned_on"):
+            return str(actor)
+    return None
+
+
 def default_actor() -> str:
     """Who is at the keyboard (or which account runs cron): ``DIRTRACK_ACTOR``, else the OS user."""
     actor = os.environ.get("DIRTRACK_ACTOR", "").strip()
@@ -122,6 +145,10 @@ def _dump(image: Any) -> str | None:
     return None if image is None else _ENCODER.encode(image)
 
 
+# The rows (table, id) the named actions of a unit of work name (:func:`log_action`).
+NAMED_ROWS = "dirtrack.named_rows"
+
+
 def log_action(
     session: Session,
     *,
@@ -135,6 +162,8 @@ def log_action(
     of work, beside the rows :mod:`dirtrack.audit` records for it: reports read these."""
     from dirtrack.models import ChangeLog
 
+    if entity_id is not None:
+        session.info.setdefault(NAMED_ROWS, set()).add((entity, entity_id))
     session.add(
         ChangeLog(
             actor=default_actor(),

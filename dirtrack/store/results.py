@@ -104,16 +104,21 @@ def file_hash(path: str) -> tuple[str, str]:
     """The path as given (NFC) and the SHA-256 of the file's bytes.
 
     Raises:
-        InvalidInput: the file cannot be read.
+        InvalidInput: the file cannot be read, or is empty (0 bytes: no document, nothing its
+            SHA-256 could vouch for).
     """
     target = user_path(path)
     digest = hashlib.sha256()
+    size = 0
     try:
         with open_input(target, give=Phrase("give_result_file")) as handle:
             for block in iter(lambda: handle.read(1 << 16), b""):
                 digest.update(block)
+                size += len(block)
     except OSError as exc:
         raise InvalidInput.of("result_file", path=path, reason=os_reason(exc)) from None
+    if not size:
+        raise InvalidInput.of("result_file_empty", path=path)
     return nfc(str(target)), digest.hexdigest()
 
 
@@ -193,8 +198,10 @@ def keep_returned(session: Session, directive: Directive, result: DirectiveResul
     a :class:`~dirtrack.models.ReturnedCompletion`, before the result row and the note are
     overwritten by the next ``done`` or cleared by ``reopen``: the one writer of that table."""
     from dirtrack.models import ReturnedCompletion
+    from dirtrack.store.history import returned_by
 
     assert directive.id is not None and result.returned_on is not None
+    who = returned_by(session.connection(), directive.id, result.returned_on)
     session.add(
         ReturnedCompletion(
             directive_id=directive.id,
@@ -207,6 +214,7 @@ def keep_returned(session: Session, directive: Directive, result: DirectiveResul
             note=directive.completion_note,
             returned_on=result.returned_on,
             return_reason=result.return_reason or "",
+            returned_by=who,
         )
     )
 
@@ -247,6 +255,7 @@ def returned_of(conn: Connection, directive_id: int) -> list[ReturnedFact]:
                 return_reason=row["return_reason"],
             ),
             row["note"],
+            row["returned_by"],
         )
         for row in rows
     ]

@@ -20,7 +20,7 @@ import io
 import itertools
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html import unescape
@@ -57,6 +57,9 @@ class Sheet:
     comments: dict[tuple[int, int], str] = field(default_factory=dict)
     # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
     legacy_font: tuple[str, str] | None = None  # the font, and a cell typed in it
+    # (1-based row, 0-based column) -> the reference and formula of a cell holding a formula
+    # whose value was never saved: refused when read (:func:`unsaved_cell`)
+    unsaved: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -268,12 +271,12 @@ _VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
 _TEXT_TYPE = re.compile(rb'\bt="str"')
 
 
-def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
-    """The first cell of a sheet's XML holding a formula without a saved value, and its
-    formula: a workbook written by a program (not saved by a spreadsheet) has no values for its
-    formulas, and openpyxl reads such a cell as empty, so a deadline ``=DATE(2022,6,30)`` would
-    come in as no deadline at all. (A formula whose value is the empty text, ``t="str"``, has
-    one.)"""
+def _unsaved_formulas(xml: bytes) -> Iterator[tuple[str, str]]:
+    """Each cell of a sheet's XML holding a formula without a saved value (its reference,
+    ``E2``), and its formula: a workbook written by a program (not saved by a spreadsheet) has
+    no values for its formulas, and openpyxl reads such a cell as empty, so a deadline
+    ``=DATE(2022,6,30)`` would come in as no deadline at all. (A formula whose value is the
+    empty text, ``t="str"``, has one.)"""
     for found in _FORMULA.finditer(xml):
         at = found.start()
         start = xml.rfind(b"<c ", max(0, at - 4096), at)  # the cell's start, searched back
@@ -291,8 +294,17 @@ def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
             # html.unescape: XML's five entities and its character references (&#272;), which
             # openpyxl and other writers use for text outside ASCII, as the sheet shows them
             shown = unescape(formula[1].decode("utf-8", "replace")) if formula else ""
-            return (ref[1] + ref[2]).decode() if ref else "?", shown
-    return None
+            yield (ref[1] + ref[2]).decode() if ref else "?", shown
+
+
+def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
+    """The first cell of :func:`_unsaved_formulas`, or None."""
+    return next(_unsaved_formulas(xml), None)
+
+
+# Per worksheet (by the name its tab shows): (1-based row, 0-based column) -> the reference
+# and formula of each of its cells holding a formula whose value was never saved.
+Unsaved = dict[str, dict[tuple[int, int], tuple[str, str]]]
 
 
 # A sheet's XML packs to about a tenth of its size. A part that unpacks to more than this many
@@ -330,15 +342,20 @@ def _check_sizes(path: Path, entries: list[Any]) -> None:
     )
 
 
-def check_workbook(path: Path) -> None:
-    """Refuse a zip bomb named .xlsx (see above) and a workbook whose formulas have no saved
-    values, naming the first such cell: the first look at a workbook, before openpyxl reads it.
+def check_workbook(path: Path, *, formulas: bool = True) -> Unsaved:
+    """Refuse a zip bomb named .xlsx (see above) and, with ``formulas``, a workbook whose
+    formulas have no saved values, naming the first such cell: the first look at a workbook,
+    before openpyxl reads it. Without ``formulas``, those cells are returned instead, for the
+    reader to refuse only a cell it reads (:func:`unsaved_cell`).
 
     Raises:
         InvalidInput: ``workbook_too_large``, ``sheet_formula_unsaved``.
     """
     import zipfile
 
+    from openpyxl.utils.cell import column_index_from_string
+
+    unsaved: Unsaved = {}
     try:
         with zipfile.ZipFile(path) as book:
             _check_sizes(path, book.infolist())
@@ -347,6 +364,15 @@ def check_workbook(path: Path) -> None:
                 if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
                     continue
                 xml = book.read(entry)
+                if not formulas:
+                    cells = list(_unsaved_formulas(xml)) if _FORMULA.search(xml) else []
+                    title = _sheet_names(book).get(name)
+                    for ref, formula in cells:
+                        where = _REF.fullmatch(ref)
+                        if title is not None and where is not None:
+                            key = (int(where[2]), column_index_from_string(where[1]) - 1)
+                            unsaved.setdefault(title, {})[key] = (ref, formula)
+                    continue
                 found = _unsaved_formula(xml) if _FORMULA.search(xml) else None
                 if found is not None:
                     cell, formula = found
@@ -358,12 +384,42 @@ def check_workbook(path: Path) -> None:
                         formula="=" + formula,
                     )
     except (zipfile.BadZipFile, OSError, KeyError):
-        return  # openpyxl says what is wrong with it
+        pass  # openpyxl says what is wrong with it
+    return unsaved
+
+
+_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+
+
+def unsaved_cell(path: Path, sheet: Sheet, row: int, columns: Iterable[int]) -> None:
+    """Refuse row ``row`` of ``sheet`` when a cell of it the reader reads (of ``columns``,
+    0-based) holds a formula whose value was never saved (:func:`check_workbook`), naming it:
+    read as empty, a deadline would come in as none. A cell of a column not read is no matter.
+
+    Raises:
+        InvalidInput: ``sheet_formula_unsaved``.
+    """
+    for column in columns:
+        found = sheet.unsaved.get((row, column))
+        if found is not None:
+            raise InvalidInput.of(
+                "sheet_formula_unsaved",
+                path=path,
+                sheet=repr(sheet.name),
+                cell=found[0],
+                formula="=" + found[1],
+            )
 
 
 def _sheet_titles(book: Any) -> dict[str, str]:
+    """Each worksheet's part in the workbook's zip and its name quoted (``'Chủ trì'``), as
+    :func:`_sheet_names`."""
+    return {part: repr(name) for part, name in _sheet_names(book).items()}
+
+
+def _sheet_names(book: Any) -> dict[str, str]:
     """Each worksheet's part in the workbook's zip (``xl/worksheets/sheet2.xml``) and the name
-    its tab shows (``'Chủ trì'``), as the workbook and its relationships say; none that they do
+    its tab shows (``Chủ trì``), as the workbook and its relationships say; none that they do
     not."""
     import posixpath
     from xml.etree import ElementTree
@@ -378,13 +434,14 @@ def _sheet_titles(book: Any) -> dict[str, str]:
         target = link.get("Target") or ""
         part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
         targets[link.get("Id")] = posixpath.normpath(part)
-    titles = {}
+    titles: dict[str, str] = {}
     for sheet in sheets.iter():
         if sheet.tag.rsplit("}", 1)[-1] != "sheet":
             continue
         ident = next((v for k, v in sheet.attrib.items() if k.rsplit("}", 1)[-1] == "id"), None)
-        if ident in targets and sheet.get("name"):
-            titles[targets[ident]] = repr(sheet.get("name"))
+        name = sheet.get("name")
+        if ident in targets and name:
+            titles[targets[ident]] = name
     return titles
 
 
@@ -422,8 +479,10 @@ def _load_workbook(source: Any) -> Any:
 _OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
 
-def open_workbook(path: Path) -> Any:
-    check_workbook(path)
+def open_workbook(path: Path) -> tuple[Any, Unsaved]:
+    """The workbook openpyxl reads, and its cells holding a formula whose value was never
+    saved, per worksheet (refused only where read: :func:`unsaved_cell`)."""
+    unsaved = check_workbook(path, formulas=False)
     try:
         # openpyxl warns on stderr of what it reads its own way (a data validation or an
         # extension it drops): the rows themselves say what is wrong, and the rule is one Error
@@ -435,7 +494,7 @@ def open_workbook(path: Path) -> Any:
             if source is None and path.suffix.lower() not in _OPENPYXL_SUFFIXES:
                 # a workbook named otherwise (openpyxl goes by the name): read by its content
                 source = io.BytesIO(path.read_bytes())
-            return _load_workbook(source or path)
+            return _load_workbook(source or path), unsaved
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         detail = str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
         raise InvalidInput.of(
@@ -475,14 +534,14 @@ def workbook_parts(path: Path, wanted: Sequence[str] = ()) -> tuple[list[Sheet],
     """
     from dirtrack.text import fold
 
-    book = open_workbook(path)
+    book, unsaved = open_workbook(path)
     sheets = list(book.worksheets)
     charts = [s.title for s in book.chartsheets]
     if not sheets:
         names = ", ".join(repr(s) for s in charts)
         raise InvalidInput.of("workbook_charts_only", path=path, sheets=names)
     if reads_all(wanted) and not any(fold(s.title) == fold(wanted[0]) for s in sheets):
-        return [_worksheet(ws) for ws in sheets], charts
+        return [_worksheet(ws, unsaved) for ws in sheets], charts
     if wanted:
         chosen: list[Any] = []
         for name in wanted:
@@ -499,7 +558,7 @@ def workbook_parts(path: Path, wanted: Sequence[str] = ()) -> tuple[list[Sheet],
     elif book.active in sheets:
         sheets.remove(book.active)
         sheets.insert(0, book.active)
-    return [_worksheet(ws) for ws in sheets], charts
+    return [_worksheet(ws, unsaved) for ws in sheets], charts
 
 
 def _held_rows(
@@ -539,7 +598,7 @@ def _extent(ws: Any) -> tuple[int, int]:
     return last_row, last_col
 
 
-def _worksheet(ws: Any) -> Sheet:
+def _worksheet(ws: Any, unsaved: Unsaved) -> Sheet:
     filled: dict[tuple[int, int], Value] = {}
     merged: dict[tuple[int, int], int] = {}
     for number, span in enumerate(ws.merged_cells.ranges, start=1):
@@ -568,8 +627,12 @@ def _worksheet(ws: Any) -> Sheet:
     struck_fonts = frozenset(n for n, font in enumerate(ws.parent._fonts) if font.strike)
     struck: dict[int, set[int]] = {}
 
+    mine = unsaved.get(ws.title, {})
+
     def rows() -> Iterator[Row]:
         last_row, last_col = _extent(ws)
+        for r, c in mine:  # a formula never saved holds no value, but is a cell read
+            last_row, last_col = max(last_row, r), max(last_col, c + 1)
         if not last_row:
             return
         for r, cells in _held_rows(ws, last_row, last_col, {r for r, _ in filled}):
@@ -603,6 +666,7 @@ def _worksheet(ws: Any) -> Sheet:
     hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
     return Sheet(
         name=ws.title,
+        unsaved=mine,
         rows=rows(),
         merged=merged,
         hidden=hidden,

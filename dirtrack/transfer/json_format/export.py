@@ -325,7 +325,13 @@ def _record(row: Any, model: type[Record], skip: Iterable[str] = ()) -> dict[str
 def _closure(row: Any) -> dict[str, Any]:
     """A closure a reopening ended, as :class:`ClosureOut` has it (its result nested)."""
     record = _record(row, ClosureOut, skip=("result",))
-    result = _record(row, ResultOut) if row["claimed_on"] is not None else None
+    result = None
+    if row["claimed_on"] is not None:  # its return none: a completion reopened was never returned
+        result = {
+            **_record(row, ResultOut, skip=("returned_on", "return_reason")),
+            "returned_on": None,
+            "return_reason": None,
+        }
     return {**record, "result": result, **{k: record[k] for k in ("reopened_on", "reopen_reason")}}
 
 

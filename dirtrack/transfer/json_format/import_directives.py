@@ -25,6 +25,7 @@ from dirtrack.transfer.json_format.checks import check_not_before, find_cycle
 from dirtrack.transfer.json_format.import_state import ImportState, no_id
 from dirtrack.transfer.json_format.records import (
     BATCH,
+    CLOSURE_RESULT,
     NO_RESULT,
     DirectiveOut,
     HandoverOut,
@@ -107,6 +108,9 @@ class DirectiveSections(ImportState):
             if ended.result is not None:
                 if ended.kind != "done":
                     raise InvalidInput.of("json_result_not_done", where=f"{at}.result")
+                if ended.result.returned_on is not None or ended.result.return_reason:
+                    # `return` opens the directive again: no reopening ends a returned one
+                    raise InvalidInput.of("json_closure_returned", where=f"{at}.result")
                 self.check_result(ended.result, f"{at}.result", d.meeting_id, d.issued_on)
             reopened = ended.reopened_on
         for key, kind in (
@@ -271,7 +275,11 @@ class DirectiveSections(ImportState):
                     **c.model_dump(exclude={"result"}),
                     # as `reopen` stores it: a cancellation's day is exact, whatever was written
                     "completed_on_exact": closure_exact(c.kind, c.completed_on_exact),
-                    **(c.result.model_dump() if c.result is not None else NO_RESULT),
+                    **(
+                        c.result.model_dump(include=set(CLOSURE_RESULT))
+                        if c.result is not None
+                        else NO_RESULT
+                    ),
                 }
                 for c in d.closures
             )

@@ -1,4 +1,4 @@
-"""The dirtrack export's format (version 6): the sections of the document and their order, the
+"""The dirtrack export's format (version 7): the sections of the document and their order, the
 record models that define every key (pydantic, checked strictly), what each version added, where
 records name a unit by its code, and the table each section's records are kept in.
 
@@ -22,12 +22,12 @@ from pydantic_core import PydanticCustomError
 from dirtrack.models import MAX_ID, Category, MeetingKind
 
 FORMAT = "dirtrack-export"
-VERSION = 6
-READS = (1, 2, 3, 4, 5, 6)  # the versions import reads: version 1 lacks every id but meetings',
+VERSION = 7
+READS = (1, 2, 3, 4, 5, 6, 7)  # the versions import reads: version 1 lacks every id but meetings',
 # directives' and limitations', and the sections and keys added in version 2 (read as none);
 # version 2 lacks the moves of directives (read as none); version 3 their handovers (read as
 # none); version 4 their closures reopenings ended (read as none); version 5 their completions
-# returned and reported again since (read as none)
+# returned and reported again since (read as none); version 6 who returned each (read as none)
 SECTIONS = (
     "office",
     "calendar",
@@ -257,6 +257,7 @@ class ReturnedOut(Record):
     note: str | None
     returned_on: Day
     return_reason: str = Field(min_length=1)
+    returned_by: str | None = Field(default=None, max_length=200)  # version 7: who returned it
 
 
 class MoveOut(Record):
@@ -469,16 +470,19 @@ V3_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"move
 V4_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"handovers"})}
 V5_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"closures"})}
 V6_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"returned_completions"})}
+V7_KEYS: dict[type[BaseModel], frozenset[str]] = {ReturnedOut: frozenset({"returned_by"})}
 
 
 @functools.cache
 def added_after(model: type[BaseModel], version: int) -> frozenset[str]:
     """The keys of ``model`` that versions after ``version`` added."""
-    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS, 5: V5_KEYS, 6: V6_KEYS}
+    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS, 5: V5_KEYS, 6: V6_KEYS, 7: V7_KEYS}
     return frozenset().union(
         *(keys.get(model, frozenset()) for v, keys in added.items() if v > version)
     )
 
 
 # A closure's result columns when it has none (every row of one insert has the same keys).
-NO_RESULT = dict.fromkeys(ResultOut.model_fields)
+# A closure keeps no return (migration 0023): a completion a reopening ended was never returned.
+CLOSURE_RESULT = frozenset(ResultOut.model_fields) - {"returned_on", "return_reason"}
+NO_RESULT = dict.fromkeys(sorted(CLOSURE_RESULT))

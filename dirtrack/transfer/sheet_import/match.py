@@ -9,6 +9,7 @@ What a row says is :mod:`.rows`; writing the outcome is :mod:`.write`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from dirtrack.errors import Conflict, InvalidInput
@@ -47,7 +48,7 @@ class Matching(UnitNames, MeetingNames):
         signatures = sorted(bulk.directive_signatures(self.session, meetings))
         for directive_id, meeting_id, unit_id, written, key in signatures:
             recorded[meeting_id, unit_id, same_text_key(written)].append((directive_id, key))
-        given_to = self._given_to_retired()
+        given_to = self._given_to_retired({d: u for d, _, u, _, _ in signatures})
         for directive_id, meeting_id, unit_id, written, key in signatures:
             if given_to.get(directive_id, unit_id) != unit_id:
                 entry = (meeting_id, given_to[directive_id], same_text_key(written))
@@ -189,23 +190,25 @@ class Matching(UnitNames, MeetingNames):
         """The deadline in force on the sheet's day of the recorded directive ``facts``."""
         return self.due_then[facts.id, self.as_of]
 
-    def _given_to_retired(self) -> dict[int, int]:
+    def _given_to_retired(self, stored: Mapping[int, int]) -> dict[int, int]:
         """The unit each directive that passed from a retired unit to its successor was given
-        to, by directive id (none when no unit retired). Such a directive is found under that
-        unit as well as under the one that leads it now, as
-        :func:`dirtrack.store.directives.find_same_directive` finds it: a sheet naming the
-        retired unit again (imported twice) repeats it, or updates it by key, rather than
-        giving it anew."""
-        from dirtrack.moves import unit_at
+        to, by directive id (none when no unit retired), from the unit it is ``stored`` under
+        now and the moves in force for it (:func:`dirtrack.moves.given_to`, the rule
+        :func:`dirtrack.store.directives.find_same_directive` follows): such a directive is
+        found under that unit as well as under the one that leads it now, so a sheet naming
+        the retired unit again (imported twice) repeats it, or updates it by key, rather than
+        giving it anew; one corrected to another unit since (``edit directive --unit``) is that
+        unit's on every day, and the retired unit named again gives it anew."""
+        from dirtrack.moves import given_to
         from dirtrack.store.units import load_moves
 
         if not any(u.retired_on is not None for u in self.index.units.values()):
             return {}
         moves = load_moves(self.session.connection())
         return {
-            ident: unit_at(found[-1].to_unit_id, found, date.min)
+            ident: given_to(stored[ident], found)
             for ident, found in moves.items()
-            if found
+            if found and ident in stored
         }
 
     def _names_retired(self, p: Planned) -> bool:

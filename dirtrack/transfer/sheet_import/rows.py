@@ -21,6 +21,7 @@ from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import ranges
 from dirtrack.transfer.headers import SLASH_ROLES, column_letter
 from dirtrack.transfer.layout import Layout
+from dirtrack.transfer.sheet import unsaved_cell
 from dirtrack.transfer.sheet_import.plan import Part, Planned
 from dirtrack.transfer.sheet_import.row_kinds import WHOLE_STT, RowKinds
 from dirtrack.transfer.sheet_import.status_cells import StatusCells
@@ -125,6 +126,8 @@ class RowReading(StatusCells, RowKinds):
             if ended is not None:
                 self._below_end(number, values, ended)
                 continue
+            if layout.sheet.unsaved:  # a formula never saved, in a cell read: refused
+                unsaved_cell(self.path, layout.sheet, number, self.content)
             planned = self._plan(number, values)
             if planned is not None:
                 for where in removed:
