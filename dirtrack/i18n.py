@@ -1646,6 +1646,14 @@ ERRORS: dict[str, Entry] = {
     "age_h": N_("{h} h {m} min"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
+    "clock_out_of_range": N_(
+        "the machine's clock says today is {day}: set its date and time (a clock before {first} "
+        "or after {last} is wrong); dirtrack judges every status and every 'after today' by it"
+    ),
+    "clock_unreadable": N_(
+        "the machine's clock gives a time no date holds: set its date and time; dirtrack "
+        "judges every status and every 'after today' by it"
+    ),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),
@@ -2294,6 +2302,10 @@ ERRORS: dict[str, Entry] = {
         "{path} cannot be restored: {problems}; the current database is untouched"
     ),
     "no_such_quarter": N_("{text!r}: a year has 4 quarters (I to IV)"),
+    "period_not_a_quarter": N_(
+        "--quarter {text!r} is {period}, not a quarter: write the quarter ({year}Q3, quý "
+        "III/{year}), or give that period to --period"
+    ),
     "disk_full": N_("the disk is full: nothing was written; free some space and run it again"),
     "db_io_error": N_(
         "the device reported an input/output error on the database (a failing disk, a file "

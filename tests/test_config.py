@@ -1224,6 +1224,44 @@ def test_the_offices_time_zone_says_which_day_today_is(config_file: Path, tmp_pa
     assert "is after today" in said
 
 
+@pytest.mark.parametrize("clock", [date(1970, 1, 1), date(1999, 12, 31), date(3000, 1, 1), None])
+def test_a_clock_that_cannot_be_right_is_refused_not_read_as_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: date | None
+) -> None:
+    """A machine whose clock a flat battery set back to 1970 read "today" from it: ``overdue``
+    said nothing was overdue, ``list`` showed an empty register (every directive given after
+    that day), ``add-meeting --date today`` recorded 1970; a clock past 2999 recorded
+    completions no --date may give, and one no date holds was an unexpected error. Each command
+    that needs today now refuses in one line naming the clock, in either language; a command
+    that does not (``unit list``) still runs. The clock is the one thing replaced here: the
+    class the day is read from."""
+    import dirtrack.periods
+
+    cli = cli_at(tmp_path / "clock.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", str(meeting), "--unit", "VPTU", "Việc", "--due", "30/6/2022")
+
+    class Clock(date):
+        @classmethod
+        def today(cls) -> date:
+            if clock is None:
+                raise OverflowError("date value out of range")
+            return clock
+
+    monkeypatch.setattr(dirtrack.periods, "date", Clock)
+    for args in (("overdue",), ("list",), ("report", "--quarter", "current"), ("done", "1"),
+                 ("add-meeting", "--date", "today", "--title", "Họp"), ("remind",)):  # fmt: skip
+        en, vi = (cli.fail("--lang", lang, *args) for lang in ("en", "vi"))
+        assert "the machine's clock" in en and "đồng hồ của máy" in vi, (args, en, vi)
+        if clock is not None:
+            assert clock.isoformat() in en and clock.isoformat() in vi
+    assert "VPTU" in cli.ok("unit", "list")
+    monkeypatch.undo()
+    assert cli.json("show", "1")["completed_on"] is None
+    assert len(cli.json("meetings")) == 1
+
+
 def test_config_shows_a_yes_no_or_a_list_as_the_file_writes_it(config_file: Path) -> None:
     """``config`` showed a setting of the file as Python writes it: ``report.brief  False``,
     ``pack.out.unit  ['VPTU', 'BTC']``. Now ``false`` and ``VPTU, BTC``, in either language;
