@@ -1654,6 +1654,11 @@ ERRORS: dict[str, Entry] = {
         "the machine's clock gives a time no date holds: set its date and time; dirtrack "
         "judges every status and every 'after today' by it"
     ),
+    "timezone_reversed": N_(
+        "time zone {value!r} is {hours} hours behind UTC: the names Etc/GMT+N count the other "
+        "way (Việt Nam's UTC+7 is Etc/GMT-7); give the zone by its place, such as "
+        "Asia/Ho_Chi_Minh"
+    ),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),

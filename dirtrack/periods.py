@@ -59,9 +59,14 @@ def zone_named(name: str) -> tzinfo:
     from zoneinfo import ZoneInfo
 
     try:
-        return ZoneInfo(name)
+        zone = ZoneInfo(name)
     except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
         raise InvalidInput.of("bad_timezone", value=name) from None
+    # "Etc/GMT+7" is seven hours behind UTC (POSIX counts west as positive): typed for Việt
+    # Nam's UTC+7, today was the day before until 14:00 there. Refused, saying which way.
+    if (behind := re.fullmatch(r"Etc/GMT\+(\d{1,2})", name)) and int(behind[1]):
+        raise InvalidInput.of("timezone_reversed", value=name, hours=int(behind[1]))
+    return zone
 
 
 #: A machine's clock that says a day before this year is wrong (a flat battery set it back to
