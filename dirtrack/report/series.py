@@ -8,8 +8,8 @@ per-unit counts:
 
 - an occurrence is *of the period* when its own period (the month, quarter, half or year it is
   for) overlaps the report's: a monthly duty has three in a quarter, a yearly one its year's;
-- the occurrences of earlier periods that the report still counts (open when the period began)
-  are not listed; ``carried`` says how many there are;
+- the occurrences of earlier periods that the report still counts (open when the period began,
+  however long ago they were issued) are not listed; ``carried`` says how many there are;
 - a series is listed when it runs during the period (from its start to its end, if any) or the
   report counts one of its occurrences; with ``--unit``, when its unit or the holder of one of
   its occurrences is under that unit;
@@ -38,7 +38,9 @@ if TYPE_CHECKING:
     from dirtrack.store.rules import Scope
 
 # The longest period of a series (a year): the earliest day an occurrence of the report's
-# period can have been issued is this long before the period begins.
+# period can have been issued is this long before the period begins. Those issued earlier are
+# of periods ended before it: the report counts them only as carried (still open when the
+# period began, a month or ten years before), and the database counts them.
 LONGEST = timedelta(days=366)
 
 
@@ -70,7 +72,12 @@ def series_section(
     code then series id, and its totals (``series_totals``: the counts of every occurrence
     listed, and ``carried``). ``names``: code and name of each unit id."""
     from dirtrack.store.counts import occurrence_counts
-    from dirtrack.store.series import Schedule, occurrence_states, series_rows
+    from dirtrack.store.series import (
+        Schedule,
+        occurrence_states,
+        occurrences_before,
+        series_rows,
+    )
 
     end = scope.held_on_or_before or scope.as_of
     # By series and the unit that held the occurrence on T (the per-unit table's rule).
@@ -80,7 +87,11 @@ def series_section(
     rows = {row.id: row for row in series_rows(conn)}
     if not rows:  # no periodic directive: no occurrence to judge
         return [], {**Counts().as_dict(), "carried": 0}
-    for occ in occurrence_states(conn, scope, period.start - LONGEST):
+    since = period.start - LONGEST
+    for (series_id, unit_id), n in occurrences_before(conn, scope, since).items():
+        holding[series_id].add(unit_id)
+        carried[series_id, unit_id] += n
+    for occ in occurrence_states(conn, scope, since):
         schedule = Schedule.of(rows[occ.series_id])
         holding[occ.series_id].add(occ.unit_id)
         if schedule.period_at(occ.issued_on).end >= period.start:
