@@ -3708,6 +3708,11 @@ ERRORS.update(
             "directive {id}: returned completion {kept} is returned on {returned}, after the "
             "next completion was reported ({next})"
         ),
+        "hc_extension_not_later": N_(
+            "directive {id}: extension {ext}, approved on {approved}, sets the deadline to "
+            "{due}, not after the one in force then ({in_force})"
+        ),
+        "hc_extensions_ok": N_("every extension moves its deadline later"),
         "hc_returns_ok": N_(
             "every completion returned was returned after it was reported and before the next"
         ),
