@@ -2574,6 +2574,11 @@ ERRORS.update(
     {
         "w_change": C_("history entry", "change"),
         "day_reopening": N_("reopening date"),
+        "extend_before_later": N_(
+            "an extension of directive {id} approved on {day} to {due} would have the one "
+            "approved later, on {later}, move the deadline earlier, to {later_due}: give a new "
+            "deadline before {later_due}, or correct that extension first"
+        ),
         "extend_not_later": N_(
             "the new deadline {due} of directive {id} is not after the deadline in force "
             "({in_force}): an extension moves it later (to correct a typo: edit directive --due)"

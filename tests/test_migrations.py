@@ -2045,10 +2045,11 @@ def test_doctor_warns_of_an_extension_that_moves_a_deadline_earlier(
 ) -> None:
     """An extension whose new deadline is not after the one in force on its approval day moves
     the deadline earlier (a completion on the original deadline is late from then on): an
-    older version recorded one, an import of a file takes it as written, and ``extend --date``
-    of a day before an extension already recorded makes one (approved 10/6 to 15/7, then
-    another approved 5/6 to 31/8: from 10/6 the deadline is 15/7, not 31/8). Check
-    ``extensions`` names each, a warning, in English and Vietnamese; it changes nothing."""
+    older version or another program recorded one, or an import of a file took it as written.
+    ``extend --date`` of a day before an extension already recorded made one (approved 10/6 to
+    15/7, then another approved 5/6 to 31/8: from 10/6 the deadline was 15/7, not 31/8), and
+    now refuses it, naming the later one. Check ``extensions`` names each, a warning, in
+    English and Vietnamese; it changes nothing."""
     cli.ok("unit", "add", "BTC", "Ban Tổ chức")
     meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
     one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Việc A")
@@ -2059,8 +2060,20 @@ def test_doctor_warns_of_an_extension_that_moves_a_deadline_earlier(
         return {c["check"]: c for c in json.loads(result.stdout)}["extensions"]
 
     cli.ok("extend", str(one), "--to", "15/7/2022", "--date", "10/6/2022")
+    before = snapshot(db)
+    for lang, said in (("en", "would have the one approved later, on 2022-06-10, move the "
+                       "deadline earlier, to 2022-07-15"), ("vi", "15/07/2022")):  # fmt: skip
+        assert said in cli.fail("--lang", lang, "extend", str(one), "--to", "31/8/2022",
+                                "--date", "5/6/2022")  # fmt: skip
+    assert snapshot(db) == before
+    cli.ok("extend", str(one), "--to", "10/7/2022", "--date", "5/6/2022")
     assert extensions()["status"] == "ok"
-    cli.ok("extend", str(one), "--to", "31/8/2022", "--date", "5/6/2022")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:  # as another program, or an older version, wrote it
+            conn.execute(text("UPDATE extension SET new_due = '2022-08-31' WHERE id = 2"))
+    finally:
+        engine.dispose()
     before = snapshot(db)
     found = extensions()
     assert (found["status"], found["detail"]) == (

@@ -474,6 +474,19 @@ def extend(
     in_force = get_facts(session, directive_id, as_of=approved_on).due_at(approved_on)
     if in_force is not None and new_due <= in_force:
         raise Conflict.of("extend_not_later", id=directive_id, due=new_due, in_force=in_force)
+    # approved before one already recorded: that later one must still move the deadline later
+    later = session.exec(
+        select(Extension)
+        .where(Extension.directive_id == directive_id)
+        .where(col(Extension.approved_on) > approved_on)
+        .where(col(Extension.new_due) <= new_due)
+        .order_by(col(Extension.approved_on), col(Extension.id))
+    ).first()
+    if later is not None:
+        raise Conflict.of(
+            "extend_before_later", id=directive_id, due=new_due, day=approved_on,
+            later=later.approved_on, later_due=later.new_due,
+        )  # fmt: skip
     extension = Extension(
         directive_id=directive_id,
         approved_on=approved_on,
