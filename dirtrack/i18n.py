@@ -3744,6 +3744,7 @@ ERRORS.update(
         "hc_name_series": C_("check", "series"),
         "hc_name_closures": C_("check", "closures"),
         "hc_name_returns": C_("check", "returns"),
+        "hc_name_extensions": C_("check", "extensions"),
         "hc_name_values": C_("check", "values"),
         "hc_name_placeholders": C_("check", "placeholders"),
         "hc_name_addresses": C_("check", "addresses"),
