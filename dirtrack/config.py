@@ -366,6 +366,12 @@ def _check_period(param: Any, value: Any) -> None:
     parse_period(value)
 
 
+def _check_quarter(param: Any, value: Any) -> None:
+    from dirtrack.periods import parse_quarter
+
+    parse_quarter(value)
+
+
 def _check_when(param: Any, value: Any) -> None:
     """A WHEN as far as it can be read without the meeting it counts from (a phrase such as
     'trong 10 ngày làm việc' is read when the command runs)."""
@@ -448,6 +454,7 @@ _OPTION_CHECKS = {
     "after-tet": _check_after_tet,
     "early-day": _check_early_day,
     "percent": _check_percent,
+    "quarter": _check_quarter,
 }
 
 # Options of a command that exclude each other, by their long name, with the error that says

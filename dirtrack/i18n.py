@@ -1647,6 +1647,19 @@ ERRORS: dict[str, Entry] = {
     "age_h": N_("{h} h {m} min"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
+    "clock_out_of_range": N_(
+        "the machine's clock says today is {day}: set its date and time (a clock before {first} "
+        "or after {last} is wrong); dirtrack judges every status and every 'after today' by it"
+    ),
+    "clock_unreadable": N_(
+        "the machine's clock gives a time no date holds: set its date and time; dirtrack "
+        "judges every status and every 'after today' by it"
+    ),
+    "timezone_reversed": N_(
+        "time zone {value!r} is {hours} hours behind UTC: the names Etc/GMT+N count the other "
+        "way (Việt Nam's UTC+7 is Etc/GMT-7); give the zone by its place, such as "
+        "Asia/Ho_Chi_Minh"
+    ),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),
@@ -2295,6 +2308,10 @@ ERRORS: dict[str, Entry] = {
         "{path} cannot be restored: {problems}; the current database is untouched"
     ),
     "no_such_quarter": N_("{text!r}: a year has 4 quarters (I to IV)"),
+    "period_not_a_quarter": N_(
+        "--quarter {text!r} is {period}, not a quarter: write the quarter ({year}Q3, quý "
+        "III/{year}), or give that period to --period"
+    ),
     "disk_full": N_("the disk is full: nothing was written; free some space and run it again"),
     "db_io_error": N_(
         "the device reported an input/output error on the database (a failing disk, a file "
@@ -3708,6 +3725,11 @@ ERRORS.update(
             "directive {id}: returned completion {kept} is returned on {returned}, after the "
             "next completion was reported ({next})"
         ),
+        "hc_extension_not_later": N_(
+            "directive {id}: extension {ext}, approved on {approved}, sets the deadline to "
+            "{due}, not after the one in force then ({in_force})"
+        ),
+        "hc_extensions_ok": N_("every extension moves its deadline later"),
         "hc_returns_ok": N_(
             "every completion returned was returned after it was reported and before the next"
         ),
@@ -3734,6 +3756,7 @@ ERRORS.update(
         "hc_name_series": C_("check", "series"),
         "hc_name_closures": C_("check", "closures"),
         "hc_name_returns": C_("check", "returns"),
+        "hc_name_extensions": C_("check", "extensions"),
         "hc_name_values": C_("check", "values"),
         "hc_name_placeholders": C_("check", "placeholders"),
         "hc_name_addresses": C_("check", "addresses"),

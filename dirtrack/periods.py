@@ -59,15 +59,40 @@ def zone_named(name: str) -> tzinfo:
     from zoneinfo import ZoneInfo
 
     try:
-        return ZoneInfo(name)
+        zone = ZoneInfo(name)
     except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
         raise InvalidInput.of("bad_timezone", value=name) from None
+    # "Etc/GMT+7" is seven hours behind UTC (POSIX counts west as positive): typed for Việt
+    # Nam's UTC+7, today was the day before until 14:00 there. Refused, saying which way.
+    if (behind := re.fullmatch(r"Etc/GMT\+(\d{1,2})", name)) and int(behind[1]):
+        raise InvalidInput.of("timezone_reversed", value=name, hours=int(behind[1]))
+    return zone
+
+
+#: A machine's clock that says a day before this year is wrong (a flat battery set it back to
+#: 1970 or 2000-01-01): "today" read from it would judge every directive open in time and
+#: date what is recorded decades back.
+CLOCK_FIRST_YEAR = 2000
 
 
 def office_today() -> date:
-    """Today in the office's time zone (:func:`use_office_zone`), else the machine's."""
+    """Today in the office's time zone (:func:`use_office_zone`), else the machine's.
+
+    Raises:
+        InvalidInput: the machine's clock says a day before CLOCK_FIRST_YEAR or after
+            LAST_YEAR, or one no date holds: every status judged today, every default
+            ``--date`` and every "after today" would be read from it in silence.
+    """
     zone = _OFFICE_ZONE.get()
-    return date.today() if zone is None else datetime.now(zone).date()
+    try:
+        day = date.today() if zone is None else datetime.now(zone).date()
+    except (ValueError, OverflowError, OSError):
+        raise InvalidInput.of("clock_unreadable") from None
+    if not CLOCK_FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput.of(
+            "clock_out_of_range", day=day.isoformat(), first=CLOCK_FIRST_YEAR, last=LAST_YEAR
+        )
+    return day
 
 
 def office_day_of(moment: datetime) -> date:
@@ -612,6 +637,22 @@ def parse_period(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None
     if span is None:
         raise InvalidInput.of("not_a_period", text=text, forms=SPAN_FORMS)
     return period_from_span(span, cutoff)
+
+
+def parse_quarter(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None = None) -> Period:
+    """Parse ``--quarter``: a quarter (``2022Q2``, ``quý II/2022``, ``3 tháng đầu năm 2022``), or
+    ``current`` / ``previous``.
+
+    Another period is refused rather than reviewed in the quarter's place: ``--quarter 3/2024``,
+    typed for quý 3/2024, is the month of March, and ``--quarter 2024`` a whole year.
+
+    Raises:
+        InvalidInput: not a period (:func:`parse_period`), or a period that is no quarter.
+    """
+    found = parse_period(text, cutoff, today)
+    if found.span is None or found.span.kind is not SpanKind.QUARTER:
+        raise InvalidInput.of("period_not_a_quarter", text=text, period=found, year=found.end.year)
+    return found
 
 
 def quarter_containing(day: date, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:

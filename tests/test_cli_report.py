@@ -186,6 +186,34 @@ def test_report_needs_exactly_one_period(units: Cli) -> None:
     assert units("report", "--quarter", "2022Q2", "--period", "2022").exit_code == 2
 
 
+@pytest.mark.parametrize(
+    ("typed", "en", "vi"),
+    [
+        ("3/2024", "is 2024-03, not a quarter", "là tháng 3/2024, không phải một quý"),
+        ("2024", "is year 2024, not a quarter", "là năm 2024, không phải một quý"),
+        ("6 tháng đầu năm 2024", "is first half of 2024", "là 6 tháng đầu năm 2024"),
+        ("2024-01-01..2024-03-31", "is 2024-01-01 .. 2024-03-31", "là 2024-01-01 .. 2024-03-31"),
+    ],
+)
+def test_quarter_takes_a_quarter_only(units: Cli, typed: str, en: str, vi: str) -> None:
+    """``--quarter 3/2024``, typed for quý 3/2024, reviewed the month of March under the
+    quarter's option, and ``--quarter 2024`` the whole year: report, score, pack out and pack
+    status now refuse a period that is no quarter, naming it and --period; the quarter's own
+    spellings still read as one (a config file's ``quarter`` likewise)."""
+    from tests.conftest import snapshot
+
+    before = snapshot(units.db)
+    for command in (("report",), ("score",), ("pack", "status"), ("pack", "out", "--dir", "p")):
+        for lang, said in (("en", en), ("vi", vi)):
+            line = units.fail("--lang", lang, *command, "--quarter", typed)
+            assert said in line and "--period" in line, line
+    assert snapshot(units.db) == before
+    for quarter in ("quý 3/2024", "Quý III/2024", "3 tháng cuối năm 2024", "2024-Q4", "Q3-2024"):
+        shown = units.json("report", "--quarter", quarter, "--as-of", "2024-12-31")
+        assert shown["period"]["label"] in ("2024-Q3", "2024-Q4"), (quarter, shown["period"])
+    assert units.json("report", "--period", "3/2024")["period"]["label"] == "2024-03"
+
+
 def test_one_of_a_thing_is_said_in_the_singular(units: Cli) -> None:
     """The report, the leader's brief, the urging letter and `series stop` with counts of one:
     no '1 directives', '1 limitations', 'directive(s)' in English; Vietnamese has one form."""

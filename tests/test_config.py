@@ -1195,12 +1195,12 @@ def test_the_offices_time_zone_says_which_day_today_is(config_file: Path, tmp_pa
     """``timezone`` (and ``--timezone``) set only history's times: "today" was the machine's
     day, so a server kept in UTC dated what a clerk in Hà Nội recorded before 07:00 on the day
     before, and refused that morning's --date as after today. It is the day in the office's
-    zone now, for every default date and check. The two zones are 26 hours apart: never the
+    zone now, for every default date and check. The two zones are 25 hours apart: never the
     same day, so the machine's day cannot be both."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    east, west = "Etc/GMT-14", "Etc/GMT+12"  # UTC+14 and UTC-12
+    east, west = "Etc/GMT-14", "Pacific/Pago_Pago"  # UTC+14 and UTC-11
 
     def day_in(zone: str) -> date:
         return datetime.now(ZoneInfo(zone)).date()
@@ -1222,6 +1222,64 @@ def test_the_offices_time_zone_says_which_day_today_is(config_file: Path, tmp_pa
     assert entry["date"] in (before.isoformat(), day_in(west).isoformat())
     said = cli.fail("--timezone", west, "done", str(ids[2]), "--date", day_in(east).isoformat())
     assert "is after today" in said
+
+
+def test_a_zone_named_west_of_utc_for_vietnams_hours_is_refused(
+    config_file: Path, tmp_path: Path
+) -> None:
+    """``Etc/GMT+7``, typed for Việt Nam's UTC+7, is UTC-7 (POSIX counts west as positive):
+    until 14:00 in Hà Nội "today" was the day before, every default --date and status a day
+    early. Refused, on the command line and in the file, saying which way it counts; Etc/GMT-7
+    (UTC+7) and the zones named by their place are taken."""
+    cli = cli_at(tmp_path / "tz.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    for lang, said in (("en", "7 hours behind UTC"), ("vi", "chậm hơn UTC 7 giờ")):
+        line = cli.fail("--lang", lang, "--timezone", "Etc/GMT+7", "unit", "list")
+        assert said in line and "Etc/GMT-7" in line and "Asia/Ho_Chi_Minh" in line, line
+    config_file.write_text('timezone = "Etc/GMT+7"\n', encoding="utf-8")
+    line = cli.fail("--lang", "en", "unit", "list")
+    assert "timezone" in line and "7 hours behind UTC" in line, line
+    for zone in ("Etc/GMT-7", "Asia/Ho_Chi_Minh", "Asia/Saigon", "Etc/GMT+0"):
+        config_file.write_text(f'timezone = "{zone}"\n', encoding="utf-8")
+        assert "VPTU" in cli.ok("unit", "list")
+
+
+@pytest.mark.parametrize("clock", [date(1970, 1, 1), date(1999, 12, 31), date(3000, 1, 1), None])
+def test_a_clock_that_cannot_be_right_is_refused_not_read_as_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: date | None
+) -> None:
+    """A machine whose clock a flat battery set back to 1970 read "today" from it: ``overdue``
+    said nothing was overdue, ``list`` showed an empty register (every directive given after
+    that day), ``add-meeting --date today`` recorded 1970; a clock past 2999 recorded
+    completions no --date may give, and one no date holds was an unexpected error. Each command
+    that needs today now refuses in one line naming the clock, in either language; a command
+    that does not (``unit list``) still runs. The clock is the one thing replaced here: the
+    class the day is read from."""
+    import dirtrack.periods
+
+    cli = cli_at(tmp_path / "clock.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", str(meeting), "--unit", "VPTU", "Việc", "--due", "30/6/2022")
+
+    class Clock(date):
+        @classmethod
+        def today(cls) -> date:
+            if clock is None:
+                raise OverflowError("date value out of range")
+            return clock
+
+    monkeypatch.setattr(dirtrack.periods, "date", Clock)
+    for args in (("overdue",), ("list",), ("report", "--quarter", "current"), ("done", "1"),
+                 ("add-meeting", "--date", "today", "--title", "Họp"), ("remind",)):  # fmt: skip
+        en, vi = (cli.fail("--lang", lang, *args) for lang in ("en", "vi"))
+        assert "the machine's clock" in en and "đồng hồ của máy" in vi, (args, en, vi)
+        if clock is not None:
+            assert clock.isoformat() in en and clock.isoformat() in vi
+    assert "VPTU" in cli.ok("unit", "list")
+    monkeypatch.undo()
+    assert cli.json("show", "1")["completed_on"] is None
+    assert len(cli.json("meetings")) == 1
 
 
 def test_config_shows_a_yes_no_or_a_list_as_the_file_writes_it(config_file: Path) -> None:

@@ -2040,6 +2040,69 @@ def test_the_0022_upgrade_keeps_a_returned_completion_for_the_next_done(cli: Cli
     assert (record["status"], record["result"]["doc"]) == ("done_on_time", "6/BC-BTC")
 
 
+def test_doctor_warns_of_an_extension_that_moves_a_deadline_earlier(
+    cli: Cli, db: str, tmp_path: Path
+) -> None:
+    """An extension whose new deadline is not after the one in force on its approval day moves
+    the deadline earlier (a completion on the original deadline is late from then on): an
+    older version or another program recorded one, or an import of a file took it as written.
+    ``extend --date`` of a day before an extension already recorded made one (approved 10/6 to
+    15/7, then another approved 5/6 to 31/8: from 10/6 the deadline was 15/7, not 31/8), and
+    now refuses it, naming the later one. Check ``extensions`` names each, a warning, in
+    English and Vietnamese; it changes nothing."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Việc A")
+
+    def extensions(*lang: str) -> dict[str, Any]:
+        result = cli(*lang, "doctor", "--format", "json")
+        assert result.exit_code == 0, result.stdout
+        return {c["check"]: c for c in json.loads(result.stdout)}["extensions"]
+
+    cli.ok("extend", str(one), "--to", "15/7/2022", "--date", "10/6/2022")
+    before = snapshot(db)
+    for lang, said in (("en", "is not before the deadline 2022-07-15 approved after it, on "
+                       "2022-06-10"), ("vi", "15/07/2022")):  # fmt: skip
+        assert said in cli.fail("--lang", lang, "extend", str(one), "--to", "31/8/2022",
+                                "--date", "5/6/2022")  # fmt: skip
+    assert snapshot(db) == before
+    cli.ok("extend", str(one), "--to", "10/7/2022", "--date", "5/6/2022")
+    assert extensions()["status"] == "ok"
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:  # as another program, or an older version, wrote it
+            conn.execute(text("UPDATE extension SET new_due = '2022-08-31' WHERE id = 2"))
+    finally:
+        engine.dispose()
+    before = snapshot(db)
+    found = extensions()
+    assert (found["status"], found["detail"]) == (
+        "warning",
+        f"directive {one}: extension 1, approved on 2022-06-10, sets the deadline to "
+        "2022-07-15, not after the one in force then (2022-08-31)",
+    )
+    assert extensions("--lang", "vi")["detail"] == (
+        f"nhiệm vụ {one}: gia hạn 1, duyệt ngày 10/06/2022, đặt thời hạn 15/07/2022, không sau "
+        "thời hạn đang áp dụng khi đó (31/08/2022)"
+    )
+    assert snapshot(db) == before
+    assert cli.json("show", str(one), "--as-of", "2022-06-30")["due"] == "2022-07-15"
+    # a file that shortens the deadline is imported as written, and said so
+    doc = json.loads(cli.ok("export"))
+    doc["directives"][0]["extensions"] = [
+        {**doc["directives"][0]["extensions"][0], "approved_on": "2022-06-05",
+         "new_due": "2022-06-20"}
+    ]  # fmt: skip
+    path = tmp_path / "shortened.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    other = cli.at(str(tmp_path / "other.db")) if "://" not in db else None
+    if other is not None:
+        other.ok("import", str(path))
+        result = other("doctor", "--format", "json")
+        found = {c["check"]: c for c in json.loads(result.stdout)}["extensions"]
+        assert found["status"] == "warning" and "sets the deadline to 2022-06-20" in found["detail"]
+
+
 def test_doctor_warns_of_a_returned_completion_out_of_order(cli: Cli, db: str) -> None:
     """A returned completion another program wrote with its days out of the order `done` and
     `return` keep (returned before it was reported, its document dated after its report, or

@@ -1472,6 +1472,28 @@ def test_pack_out_mails_each_unit_its_workbook(
     assert status["BTC"]["sent_to"] == "Nguyễn Văn An <an@btc.vn>"
 
 
+def test_a_pack_is_sent_on_the_day_it_was_in_the_office(quarter: Cli, tmp_path: Path) -> None:
+    """The moment a pack was mailed is kept in UTC; ``pack status --as-of D`` judged it sent
+    by that moment's UTC day, so a pack mailed at 06:30 in Hà Nội on 13/9 (23:30 UTC on 12/9)
+    was sent as of 12/9. It is the day it was in the office (the ``timezone``)."""
+    quarter.ok("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "phieu"))
+    with sqlite3.connect(quarter.db) as conn:  # as pack out --mail stores the moment it went
+        conn.execute(
+            "UPDATE pack SET sent_at = '2022-09-12 23:30:00.000000', sent_to = 'an@btc.vn' "
+            "WHERE unit_id = (SELECT id FROM unit WHERE code = 'BTC')"
+        )
+    conn.close()
+
+    def sent(zone: str, day: str) -> Any:
+        found = quarter.json("--timezone", zone, "pack", "status", *QUARTER, "--as-of", day)
+        return {u["code"]: u for u in found["units"]}["BTC"]["sent"]
+
+    assert sent("Asia/Ho_Chi_Minh", "2022-09-12") is None
+    assert sent("Asia/Ho_Chi_Minh", "2022-09-13") is not None
+    assert sent("UTC", "2022-09-12") is not None
+    assert sent("America/New_York", "2022-09-12") is not None  # 19:30 on 12/9 there
+
+
 def test_the_mail_with_a_pack_is_vietnamese_unless_english_is_asked_for(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
 ) -> None:

@@ -837,3 +837,183 @@ def test_an_occurrence_moved_or_closed_by_a_retired_unit_counts_where_it_was_on_
     shown = cli.json("series", "show", str(sid), "--as-of", "2025-06-05")
     assert shown["unit"] == "DVA"
     assert cli.json("series", "show", str(sid), "--as-of", "2025-06-30")["unit"] == "DVB"
+
+
+# --- years of records -----------------------------------------------------------------------
+
+DECADE = (date(2016, 1, 1), date(2025, 12, 31))
+# Days where a register's years break: leap days, the ends of quarters and years, the day
+# after, Tết, 30/4-1/5 and 2/9, and a day the office gave off or worked in place of one.
+DECADE_DAYS = [
+    date(2016, 2, 29), date(2016, 12, 31), date(2017, 1, 26), date(2018, 3, 31),
+    date(2018, 4, 1), date(2019, 4, 29), date(2019, 9, 2), date(2020, 2, 29),
+    date(2020, 6, 30), date(2020, 7, 1), date(2021, 2, 10), date(2021, 12, 31),
+    date(2022, 1, 1), date(2023, 1, 20), date(2023, 9, 30), date(2023, 10, 2),
+    date(2024, 2, 29), date(2024, 4, 30), date(2024, 12, 31), date(2025, 1, 24),
+    date(2025, 6, 30), date(2025, 9, 30),
+]  # fmt: skip
+# The office's own days: a Saturday worked in place of a day off, a holiday worked, a
+# day off given before Tết and at a year's end.
+DECADE_OFFICE = {
+    date(2018, 2, 10): False,
+    date(2019, 4, 29): False,
+    date(2020, 1, 18): False,
+    date(2022, 9, 2): False,
+    date(2021, 12, 31): True,
+    date(2023, 1, 19): True,
+    date(2024, 12, 30): True,
+}
+
+
+def _decade_day(draw: st.DrawFn, after: date, most: int) -> date | None:
+    """A day from ``after`` to ``most`` days later (a day of DECADE_DAYS among them when one
+    is), never after the decade's last day; None when ``after`` is past it."""
+    last = min(DECADE[1], after + timedelta(days=most))
+    if after > last:
+        return None
+    near = [d for d in DECADE_DAYS if after <= d <= last]
+    if near and draw(st.booleans()):
+        return draw(st.sampled_from(near))
+    return after + timedelta(days=draw(st.integers(0, (last - after).days)))
+
+
+def _decade_due(draw: st.DrawFn, held: date, calendar: OfficeCalendar) -> Due | None:
+    """A deadline typed at a meeting of ``held``, up to a year and a half later, across the
+    years' ends; None for one that would fall before the meeting (refused by ``assign``)."""
+    form = draw(st.sampled_from(["none", "date", "date", "span", "wd", "before", "early"]))
+    if form == "none":
+        return None
+    later = _decade_day(draw, held, 540) or held
+    if form == "wd":
+        words = Due("wd", n=draw(st.integers(1, 80)))
+    elif form == "early":
+        words = Due("early", date(later.year, later.month, 1))
+    else:
+        words = Due(form, later)
+    return words if words.resolve(held, calendar) >= held else None
+
+
+def _decade_acts(draw: st.DrawFn, held: date, due: date | None) -> list[Act]:
+    """An extension or two, then a completion or a cancellation, perhaps reopened and done
+    again: each on a day after the one before, within the decade."""
+    acts: list[Act] = []
+    now, in_force = held, due
+    for _ in range(draw(st.integers(0, 2))):
+        when = _decade_day(draw, now, 400)
+        if when is None:
+            return acts
+        to = max(in_force or when, when) + timedelta(days=draw(st.integers(1, 300)))
+        acts.append(Act("extend", when, to=to))
+        now, in_force = when, to
+    for kind in draw(st.sampled_from([[], ["done"], ["cancel"], ["done", "reopen", "done"]])):
+        when = _decade_day(draw, now, 700)
+        if when is None:
+            break
+        acts.append(Act(kind, when))
+        now = when
+    return acts
+
+
+@st.composite
+def decades(draw: st.DrawFn) -> Recording:
+    """A register of ten years: meetings from 2016 to 2025 (on the days years break among
+    them), directives with deadlines in every form across years' ends and holidays, on the
+    office's calendar, extended, completed, cancelled and reopened years later; perhaps a
+    monthly duty running over years."""
+    calendar = OfficeCalendar(DECADE_OFFICE)
+    n_units = draw(st.integers(2, len(CODES)))
+    meetings = sorted(
+        draw(
+            st.lists(
+                st.sampled_from(DECADE_DAYS) | st.dates(DECADE[0], DECADE[1] - timedelta(days=30)),
+                min_size=2,
+                max_size=8,
+            )
+        )
+    )
+    duties: list[Duty] = []
+    for _ in range(draw(st.integers(4, 18))):
+        m = draw(st.integers(0, len(meetings) - 1))
+        held = meetings[m]
+        unit = draw(st.integers(0, n_units - 1))
+        words = _decade_due(draw, held, calendar)
+        due = words.resolve(held, calendar) if words else None
+        duties.append(Duty(m, held, unit, due, _decade_acts(draw, held, due), (), words))
+    series: list[Series] = []
+    if draw(st.booleans()):
+        # a monthly duty over one to three years, on a day some months lack, its occurrences
+        # done (late or not) or cancelled as the months go by
+        m = draw(st.integers(0, len(meetings) - 1))
+        held, unit = meetings[m], draw(st.integers(0, n_units - 1))
+        nth = draw(st.sampled_from([None, 29, 30, 31, 5]))
+        last = min(DECADE[1], held + timedelta(days=draw(st.integers(360, 1100))))
+        until = month_end(last.year, last.month)
+        first = len(duties)
+        for issued, due in monthly_occurrences(held, until, nth, calendar):
+            acts = []
+            kind = draw(st.sampled_from(["none", "done", "done", "cancel"]))
+            when = _decade_day(draw, issued, 60) if kind != "none" else None
+            if when is not None:
+                acts.append(Act(kind, when))
+            duties.append(Duty(m, issued, unit, due, acts, series=len(series)))
+            duties[-1].issued_in_own_period = True
+        if len(duties) > first:
+            series.append(Series(m, unit, nth, until, first, len(duties) - first))
+    codes = [CODES[u] for u in range(n_units)]
+    return Recording(Register(codes, calendar, meetings, duties), series)
+
+
+def decade_periods() -> list[tuple[tuple[str, ...], date, date]]:
+    """Every quarter, half and year of the decade, each as a clerk types it."""
+    found: list[tuple[tuple[str, ...], date, date]] = []
+    for year in range(DECADE[0].year, DECADE[1].year + 1):
+        for q in range(1, 5):
+            typed = f"quý {q}/{year}" if q % 2 else f"{year}Q{q}"
+            found.append((("--quarter", typed), date(year, 3 * q - 2, 1), month_end(year, 3 * q)))
+        found.append((("--period", f"6 tháng đầu năm {year}"), date(year, 1, 1), date(year, 6, 30)))
+        found.append((("--period", f"{year}H2"), date(year, 7, 1), date(year, 12, 31)))
+        found.append((("--period", f"năm {year}"), date(year, 1, 1), date(year, 12, 31)))
+    return found
+
+
+def test_ten_years_of_records_every_quarter_half_and_year_equal_the_oracle(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """A register kept for ten years (2016-2025: leap days, Tết, 30/4, 2/9, the office's own
+    days, deadlines and extensions across years' ends, closures years later): the report of
+    each of its 40 quarters, 20 halves and 10 years, judged at the period's end, and each
+    year's again on a day of note after it, equals tests/oracle.py (per-unit counts and rates,
+    totals, overdue, the directives listed, the section of a monthly duty running over years);
+    ``list --as-of`` at each year's end too. SQLite
+    in ``make test`` (one register); more, and PostgreSQL, in ``make test-all``."""
+    examples = max(1, settings.default.max_examples // 20)
+    if backend == "postgresql":
+        if settings.default.max_examples < 100:
+            pytest.skip("ten years on PostgreSQL: make test-all")
+        examples = max(1, settings.default.max_examples // 100)
+    made = itertools.count()
+
+    @settings(
+        max_examples=examples,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(rec=decades(), data=st.data())
+    def check(rec: Recording, data: st.DataObject) -> None:
+        target = new_database(request, backend, tmp_path / f"decade-{next(made)}.db")
+        try:
+            cli = cli_at(target)
+            ids = record(cli, rec)
+            noted = days_of_note(rec.reg)
+            for options, start, end in decade_periods():
+                check_report(cli, rec, ids, options, (start, end), end)
+                if options[1].startswith("năm"):
+                    later = [d for d in noted if end < d <= DECADE[1]] or [end]
+                    t = data.draw(st.sampled_from(later), label=f"after {end.year}")
+                    check_report(cli, rec, ids, options, (start, end), t)
+                    check_lists(cli, rec.reg, ids, end)
+        finally:
+            if backend == "postgresql":
+                cluster: Cluster = request.getfixturevalue("pg_cluster")
+                cluster.drop_database(target)
+
+    check()

@@ -134,6 +134,28 @@ def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict
     ]
 
 
+@pytest.mark.parametrize("period", ["--quarter 2026Q2", "--period 2026", "--period 2027H1"])
+def test_an_occurrence_open_for_over_a_year_is_still_carried(
+    cli: Cli, duties: dict[str, int], period: str
+) -> None:
+    """The section read the occurrences issued up to a year before the period began: one left
+    open longer (BTC's monthly reports of 2025, never sent) was counted in the unit's table but
+    in no series' ``carried``, so a review a year or more on no longer added up (BTC's total 16,
+    its series 12). Every one still open is carried, however old."""
+    as_of = "2027-06-30" if "2027" in period else "2026-06-30"
+    report = cli.json("report", *period.split(), "--as-of", as_of)
+    units = {u["code"]: u["total"] for u in report["units"]}
+    series = {s["id"]: s for s in report["series"]}
+    assert series[duties["btc"]]["carried"] == 12  # January to December 2025, all open
+    assert series[duties["quarterly"]]["carried"] == 3  # Q1, Q2, Q4 (Q3 done)
+    assert series[duties["vptu"]]["carried"] == 8  # all but May, July, August, October
+    assert series[duties["yearly"]]["carried"] == 1
+    for code in ("VPTU", "BTC"):
+        mine = [s for s in report["series"] if s["unit"] == code]
+        assert sum(s["total"] + s["carried"] for s in mine) == units[code], code
+    assert report["series_totals"]["carried"] == 24 == report["totals"]["total"]
+
+
 def test_an_occurrence_given_to_another_unit_counts_under_it(
     cli: Cli, duties: dict[str, int]
 ) -> None:

@@ -23,6 +23,7 @@ from dirtrack.periods import (
     office_today,
     parse_date,
     parse_period,
+    parse_quarter,
     zone_named,
 )
 from dirtrack.render import OutputFormat, ReportFormat
@@ -450,6 +451,14 @@ def optional_day(text: str | None) -> date | None:
 
 def period_of(text: str, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
     return parse_period(text, cutoff, today=today())
+
+
+def period_given(period: str | None, quarter: str | None, cutoff: Cutoff) -> Period:
+    """The period ``--period`` or ``--quarter`` names (the command has checked one is given);
+    ``--quarter`` takes a quarter only (:func:`dirtrack.periods.parse_quarter`)."""
+    if quarter:
+        return parse_quarter(quarter, cutoff, today=today())
+    return period_of(period or "", cutoff)
 
 
 def judged_day(as_of: str | None, span: Period) -> date:

@@ -19,7 +19,7 @@ from dirtrack.cli.common import (
     field_list,
     named_option,
     optional_day,
-    period_of,
+    period_given,
     state,
     today,
     unit_of_work,
@@ -56,7 +56,7 @@ ANSWER_DAYS = 7
 def _period(ctx: typer.Context, period: str | None, quarter: str | None, cutoff: Cutoff) -> Period:
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter", among=("--quarter", "--period"))
-    return period_of(quarter or period or "", cutoff)
+    return period_given(period, quarter, cutoff)
 
 
 class _Rehearsal(Exception):

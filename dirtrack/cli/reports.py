@@ -32,7 +32,7 @@ from dirtrack.cli.common import (
     judged_day,
     named_option,
     optional_day,
-    period_of,
+    period_given,
     state,
     today,
 )
@@ -163,7 +163,7 @@ def report(
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter", among=("--quarter", "--period"))
     check_days(due_within, "--due-within")
-    span = period_of(quarter or period or "", cutoff)
+    span = period_given(period, quarter, cutoff)
     formal = fmt in (ReportFormat.DOCX, ReportFormat.XLSX)
     # the file's defaults of a document's heading apply to documents alone
     if not formal:

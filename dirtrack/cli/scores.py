@@ -16,7 +16,7 @@ from dirtrack.cli.common import (
     UnitFilterOpt,
     bad_parameter,
     judged_day,
-    period_of,
+    period_given,
     state,
 )
 from dirtrack.periods import Cutoff
@@ -65,7 +65,7 @@ def score(
 
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter", among=("--quarter", "--period"))
-    span = period_of(quarter or period or "", cutoff)
+    span = period_given(period, quarter, cutoff)
     target = out_target(ctx, out_file, force=force, fmt=fmt)
     day = judged_day(as_of, span)
     lang = state(ctx).lang

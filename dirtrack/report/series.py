@@ -8,8 +8,8 @@ per-unit counts:
 
 - an occurrence is *of the period* when its own period (the month, quarter, half or year it is
   for) overlaps the report's: a monthly duty has three in a quarter, a yearly one its year's;
-- the occurrences of earlier periods that the report still counts (open when the period began)
-  are not listed; ``carried`` says how many there are;
+- the occurrences of earlier periods that the report still counts (open when the period began,
+  however long ago they were issued) are not listed; ``carried`` says how many there are;
 - a series is listed when it runs during the period (from its start to its end, if any) or the
   report counts one of its occurrences; with ``--unit``, when its unit or the holder of one of
   its occurrences is under that unit;
@@ -39,7 +39,9 @@ if TYPE_CHECKING:
     from dirtrack.store.rules import Scope
 
 # The longest period of a series (a year): the earliest day an occurrence of the report's
-# period can have been issued is this long before the period begins.
+# period can have been issued is this long before the period begins. Those issued earlier are
+# of periods ended before it: the report counts them only as carried (still open when the
+# period began, a month or ten years before), and the database counts them.
 LONGEST = timedelta(days=366)
 
 
@@ -77,7 +79,12 @@ def series_section(
     ``--rollup``, the code of the unit each unit code rolls up into
     (:func:`dirtrack.report.rollup.rollup_targets`), whose row counts its occurrences."""
     from dirtrack.store.counts import occurrence_counts
-    from dirtrack.store.series import Schedule, occurrence_states, series_rows
+    from dirtrack.store.series import (
+        Schedule,
+        occurrence_states,
+        occurrences_before,
+        series_rows,
+    )
 
     by_code = {code: uid for uid, (code, _) in names.items()}
 
@@ -94,7 +101,11 @@ def series_section(
     rows = {row.id: row for row in series_rows(conn)}
     if not rows:  # no periodic directive: no occurrence to judge
         return [], {**Counts().as_dict(), "carried": 0}
-    for occ in occurrence_states(conn, scope, period.start - LONGEST):
+    since = period.start - LONGEST
+    for (series_id, unit_id), n in occurrences_before(conn, scope, since).items():
+        holding[series_id].add(unit_id)
+        carried[series_id, unit_id] += n
+    for occ in occurrence_states(conn, scope, since):
         schedule = Schedule.of(rows[occ.series_id])
         unit_id = rolled(occ.unit_id)
         holding[occ.series_id].add(unit_id)

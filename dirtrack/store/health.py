@@ -362,6 +362,45 @@ def check_returns(conn: Connection) -> Check:
     return Check("returns", OK, Detail(Phrase("hc_returns_ok")))
 
 
+def check_extensions(conn: Connection) -> Check:
+    """Extensions that move a deadline earlier: one whose new deadline is not after the one in
+    force on its approval day (the original, or the extension approved latest before it), as
+    an older version, another program or a file imported wrote it. ``extend`` refuses it now;
+    the status rules read it as written (a completion on the original deadline late from
+    then on). A warning, said only: which deadline is right is the office's to say."""
+    tables = models.metadata().tables
+    extension, directive = tables["extension"], tables["directive"]
+    try:
+        e = extension.c
+        rows = conn.execute(
+            select(e.directive_id, e.id, e.approved_on, e.new_due, directive.c.original_due)
+            .join(directive, directive.c.id == e.directive_id)
+            .order_by(e.directive_id, e.approved_on, e.id)
+        )
+        found: list[Phrase | str] = []
+        current, in_force = None, None
+        for directive_id, ext, approved, due, original in rows:
+            if directive_id != current:
+                current, in_force = directive_id, original
+            if in_force is not None and due is not None and due <= in_force:
+                found.append(
+                    Phrase(
+                        "hc_extension_not_later",
+                        id=directive_id,
+                        ext=ext,
+                        approved=approved,
+                        due=due,
+                        in_force=in_force,
+                    )  # fmt: skip
+                )
+            in_force = due
+    except SQLAlchemyError as exc:
+        return _failure("extensions", exc)
+    if found:
+        return Check("extensions", WARNING, _listed(found))
+    return Check("extensions", OK, Detail(Phrase("hc_extensions_ok")))
+
+
 def check_placeholders(conn: Connection) -> Check:
     """The records ``doctor --repair`` re-created that still hold what it gave them (a unit's
     code MISSING-4, a meeting's title): a warning, so that the clerk gives each its own name
@@ -743,6 +782,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         check_series,
         check_closures,
         check_returns,
+        check_extensions,
         check_records,
         check_addresses,
         check_placeholders,

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, select
 
-from dirtrack.periods import Period
+from dirtrack.periods import Period, office_day_of
 from dirtrack.store import tables
 from dirtrack.store.tables import holds_rows, unit
 
@@ -63,7 +63,7 @@ def status_rows(conn: Connection, period: Period, as_of: date) -> list[dict[str,
         (pid, uid, code, name, made_on, answer_by, sent_at, sent_to, answered_on, items, done) = row
         if answered_on is not None and answered_on > as_of:
             answered_on = None
-        if sent_at is not None and sent_at.date() > as_of:
+        if sent_at is not None and office_day_of(sent_at) > as_of:
             sent_at = sent_to = None
         record = {
             "code": code,

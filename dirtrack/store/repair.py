@@ -26,6 +26,7 @@ from sqlmodel import col
 
 from dirtrack.i18n import Phrase
 from dirtrack.models import KEPT_LINKS
+from dirtrack.periods import office_today
 from dirtrack.store.history import REPAIR
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def repair(session: Session, lang: str) -> list[Made]:
                                        name_key=_fold(name)))  # fmt: skip
         elif made.table == "meeting":
             title = _text("repair_meeting_title", lang, made)
-            session.add(Meeting(id=made.id, date=made.day or date.today(), title=title))
+            session.add(Meeting(id=made.id, date=made.day or office_today(), title=title))
         elif made.table == "series":
             text = _text("repair_series_text", lang, made)
             session.add(Series(id=made.id, text=text, **values))
@@ -258,7 +259,7 @@ def _meeting_day(conn: Connection, meeting: int) -> tuple[date, Phrase]:
                 days.append((day, Phrase(f"rp_day_{table}_{name}", row=row[0])))
     found = days or recorded
     if not found:
-        return date.today(), Phrase("rp_day_today")
+        return office_today(), Phrase("rp_day_today")
     return min(found, key=lambda pair: pair[0])  # the first listed of the same day
 
 

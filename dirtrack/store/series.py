@@ -614,6 +614,27 @@ def occurrence_facts(conn: Connection, series_id: int, *, as_of: date) -> Iterat
     return iter_facts(conn, query, as_of=as_of)
 
 
+def occurrences_before(conn: Connection, scope: Scope, before: date) -> dict[tuple[int, int], int]:
+    """How many occurrences in ``scope`` issued before ``before`` each series has, by series
+    and the unit that held the occurrence on T (as :func:`occurrence_states` says it): counted
+    in the database, not read row by row (a register kept for years may hold many)."""
+    from sqlalchemy import func, select
+
+    from dirtrack.store.rules import states_query
+    from dirtrack.store.tables import directive
+
+    found = (
+        states_query(scope)
+        .add_columns(directive.c.series_id)
+        .where(directive.c.series_id.is_not(None), directive.c.issued_on < before)
+        .subquery()
+    )
+    query = select(found.c.series_id, found.c.unit_id, func.count()).group_by(
+        found.c.series_id, found.c.unit_id
+    )
+    return {(series_id, unit_id): n for series_id, unit_id, n in conn.execute(query)}
+
+
 def occurrence_states(conn: Connection, scope: Scope, since: date) -> list[Any]:
     """The occurrences in ``scope`` issued on or after ``since``, judged as of T by the status
     rules (:func:`dirtrack.store.rules.states_query`): ``id``, ``unit_id`` (the unit that held
