@@ -1151,7 +1151,7 @@ def read_when(  # noqa: C901
             return parse_when(text, ref, calendar)
         except InvalidInput as exc:
             if exc.key is not None and exc.key not in NOT_A_DEADLINE and impossible is None:
-                impossible = InvalidInput.of(exc.key, **{**exc.params, "text": phrase})
+                impossible = InvalidInput.of(exc.key, **{**exc.params, "text": raw})
             continue
         except ValueError:
             raise unknown from None

@@ -598,6 +598,44 @@ def marks_agree(one: Sequence[str | None], other: Sequence[str | None]) -> bool:
     return all(a is None or b is None or a == b for a, b in zip(one, other, strict=True))
 
 
+def person_keys(names: Iterable[str]) -> dict[str, str]:
+    """The key each of ``names`` (people, as chairs of meetings are written) is one person by:
+    its :func:`fold`, as long as every name of those letters may be one name
+    (:func:`marks_agree`: ``Nguyễn Văn Hòa``, ``Nguyễn Văn Hoà``, ``Nguyen Van Hoa``). Where
+    they are written with marks two ways (``Nguyễn Văn Hòa`` and ``Nguyễn Văn Hóa``), those are
+    two people, keyed by their marks as well, and a name written without those marks is the
+    one marked spelling it agrees with when there is only one, else a person of its own (it
+    cannot be told which it is), as leaders are told apart
+    (:func:`dirtrack.store.fields.leaders_named`)."""
+    spellings: dict[str, dict[str, tuple[str | None, ...]]] = {}
+    for name in names:
+        spellings.setdefault(fold(name), {})[name] = word_marks(name)
+    keys: dict[str, str] = {}
+    for key, marked in spellings.items():
+        found = set(marked.values())
+        if len({len(m) for m in found}) > 1:  # words not told one by one: by letters alone
+            keys.update(dict.fromkeys(marked, key))
+            continue
+        people = [
+            m
+            for m in found
+            if not any(o != m and marks_agree(m, o) and _marks_cover(o, m) for o in found)
+        ]
+        for name, marks in marked.items():
+            if len(people) <= 1:
+                keys[name] = key
+                continue
+            agreeing = [m for m in people if marks_agree(marks, m)]
+            person = agreeing[0] if len(agreeing) == 1 else marks
+            keys[name] = key + "\x1f" + "\x1f".join(w or "" for w in person)
+    return keys
+
+
+def _marks_cover(one: Sequence[str | None], other: Sequence[str | None]) -> bool:
+    """Whether ``one`` has a mark on every word ``other`` has one on."""
+    return all(a is not None for a, b in zip(one, other, strict=True) if b is not None)
+
+
 def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     """The code ``value`` stands for: the code itself or one of its names, compared as
     :func:`fold_words` keys (``Giao ban``, ``giao-ban`` and ``GIAO BAN`` are ``giao ban``).

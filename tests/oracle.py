@@ -42,7 +42,7 @@ from dirtrack.risk import RiskRules
 from dirtrack.status import Counts, DirectiveFacts, Status
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.rules import Scope, states
-from dirtrack.text import fold, nfc
+from dirtrack.text import nfc, person_keys
 
 
 def classify(
@@ -300,14 +300,19 @@ def by_chair(
 ) -> list[Record]:
     """Directives in scope grouped by the chair of the meeting that gave them.
 
-    Chairs are matched without regard to case, accents or tone placement; the spelling and
-    title shown are those of the latest meeting. Directives from meetings without a recorded
-    chair are grouped under ``chair: null``, last.
+    Chairs are matched without regard to case, accents or tone placement, and told apart by
+    their marks as leaders are (``Nguyễn Văn Hòa`` and ``Nguyễn Văn Hóa`` are two people; one
+    typed without marks is the only marked spelling it agrees with): :func:`person_keys` of
+    the chairs of the directives in scope. The spelling and title shown are those of the latest
+    meeting. Directives from meetings without a recorded chair are grouped under ``chair:
+    null``, last.
     """
     groups: dict[str, tuple[list[str | None], Counts, set[int], list[date]]] = {}
+    in_scope = {chairs.get(item.meeting_id, (None, None))[0] for item in facts}
+    keys = person_keys(c for c in in_scope if c)
     for item in facts:
         chair, title = chairs.get(item.meeting_id, (None, None))
-        key = fold(chair) if chair else ""
+        key = keys[chair] if chair else ""
         if key not in groups:
             groups[key] = ([chair, title], Counts(), set(), [item.meeting_date])
         shown, counts, meetings, latest = groups[key]

@@ -28,6 +28,8 @@ SPAN = 12
 STAMP = datetime(2024, 1, 1, tzinfo=UTC)
 CODES = ["b-2", "B1", "a", "Đ", "ab", "Z9"]  # byte order differs from a locale's order
 CHAIRS = [None, "", "  ", "Phương Thị Thanh", "Phuong Thi Thanh", "phương  thị thanh", "Lê Đông"]
+# two people of the same letters told apart by their marks, and the name typed without them
+CHAIRS += ["Lê Văn Hòa", "Lê Văn Hóa", "Le Van Hoa"]
 TITLES = [None, "Bí thư", "Phó Bí thư"]
 REASONS = [None, "", "Chờ số liệu", "Chờ ý kiến | sở"]
 NOTES = [None, "", "Đang hoàn thiện", "Chậm do thiếu người"]

@@ -281,6 +281,21 @@ def test_no_traceback_from_the_entry_point_on_bad_input(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
+def test_a_deadline_that_names_no_real_day_is_quoted_as_typed(seeded: Cli, db_path: Path) -> None:
+    """`assign --due 3.0` said `'3/0' is not a real date`: the text it read the day from, not
+    what was typed. The error quotes the words as typed, in either language."""
+    before = file_digest(db_path)
+    for typed in ("3.0", "31.2.2022", "chậm nhất vào ngày 30.2.2023", "quý V năm sau"):
+        said = seeded.fail("assign", "1", "--unit", "BTC", "--due", typed, "x")
+        assert said.startswith(f"Error: '{typed}'"), said
+        vi = seeded.fail("--lang", "vi", "assign", "1", "--unit", "BTC", "--due", typed, "x")
+        assert vi.startswith(f"Error: '{typed}'"), vi
+    assert seeded.fail("assign", "1", "--unit", "BTC", "--due", "3.0", "x") == (
+        "Error: '3.0' is not a real date"
+    )
+    assert file_digest(db_path) == before
+
+
 @pytest.mark.parametrize(
     "args",
     [

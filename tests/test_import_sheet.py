@@ -684,19 +684,60 @@ def test_coordinating_units_and_a_deadline_corrected_since_the_last_import_are_k
         f"các đơn vị phối hợp của nhiệm vụ {ident}",
         f"thời hạn của nhiệm vụ {ident}",
     ]
-    # an extension approved since: the deadline's latest change is no edit any more
+    # an extension approved since: the deadline's latest change is no edit any more, and the
+    # sheet's earlier one is judged as `extend` judges it (refused: it would move it earlier)
     units.ok("extend", ident, "--to", "31/10/2022", "--date", "2022-08-01")
-    later = units.json(*keyed, "--as-of", "2022-08-15", "--dry-run")
-    assert [c for r in later["rows"] for c in r["changes"]] == ["deadline 2022-09-30"]
-    still = [w for r in later["rows"] for w in r.get("warnings", [])]
-    assert [w.split(" were corrected")[0] for w in still] == [
-        f"directive {ident}'s coordinating units"
+    refused = units(*keyed, "--as-of", "2022-08-15", "--dry-run", "--format", "json")
+    assert refused.exit_code == 1
+    later = json.loads(refused.stdout)
+    assert [(p["column"], p["message"]) for p in later["problems"]] == [
+        (
+            "F",
+            f"the new deadline 2022-09-30 of directive {ident} is not after the deadline in "
+            "force (2022-10-31): an extension moves it later (to correct a typo: edit "
+            "directive --due)",
+        )
     ]
     units.ok("undo", "--yes")  # the extension
     units.ok("undo", "--yes")  # the edit: the sheet's values are the register's again
     back = units.json("show", ident)
     assert back["with"] == ["VPTU"] and back["due"] == "2022-09-30"
     assert units.json(*keyed, "--as-of", "2022-07-01")["unchanged"] == 1
+
+
+def test_a_sheets_new_deadline_follows_the_rule_extend_follows(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """A sheet of a day before an extension recorded since gives a deadline after that one:
+    recorded, it would leave the later extension moving the deadline earlier. `extend` refuses
+    it with its message; the import refuses the row with the same one, naming the cell, and
+    writes nothing, in either language."""
+    rows = [["Mã", *HEADER], ["KL-1", "1", "Xây dựng đề án", "BTC", "VPTU", "30/9/2022", "", ""]]
+    keyed = ("--meeting", str(meeting), "--key-column", "Mã")
+    units.ok("import", str(write_csv(tmp_path / "s.csv", rows)), *keyed, "--as-of", "2022-07-01")
+    [made] = units.json("list")
+    ident = str(made["id"])
+    units.ok("extend", ident, "--to", "31/10/2022", "--date", "2022-08-01")
+    said = units.fail("extend", ident, "--to", "15/11/2022", "--date", "2022-07-15")
+    rows[1][5] = "15/11/2022"
+    sheet = write_csv(tmp_path / "s2.csv", rows)
+    before = file_digest(db_path)
+    result = units(
+        "import", str(sheet), *keyed, "--as-of", "2022-07-15", "--dry-run", "--format", "json"
+    )
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [(p["row"], p["column"], p["message"]) for p in report["problems"]] == [
+        (2, "F", said.removeprefix("Error: ").strip())
+    ]
+    assert said.startswith(
+        f"Error: the new deadline 2022-11-15 of directive {ident}, approved on 2022-07-15, is "
+        "not before the deadline 2022-10-31 approved after it, on 2022-08-01"
+    )
+    vi = units.fail("--lang", "vi", "import", str(sheet), *keyed, "--as-of", "2022-07-15")
+    assert "cột F (Thời hạn): thời hạn mới 15/11/2022 của nhiệm vụ" in vi
+    assert file_digest(db_path) == before
+    assert units.json("show", ident)["due"] == "2022-10-31"
 
 
 def test_a_sheets_progress_below_the_last_logged_is_taken_with_a_warning(

@@ -184,6 +184,31 @@ def test_by_chair_matches_names_without_accents(cli: Cli, reg: dict[str, Any]) -
     assert rows[-1]["total"] == "8"
 
 
+def test_by_chair_tells_apart_chairs_whose_marks_differ(units: Cli) -> None:
+    """Chairs are told apart by their marks as leaders are: ``Nguyễn Văn Hòa`` and ``Nguyễn Văn
+    Hóa`` are two people, ``Nguyễn Văn Hoà`` (the tone placed the other way) is the first; a
+    name typed without marks is the only marked spelling it agrees with, and a person of its
+    own while two do."""
+    held = [
+        ("4/4/2022", "Nguyễn Văn Hòa"),
+        ("5/4/2022", "Nguyễn Văn Hóa"),
+        ("6/4/2022", "Nguyễn Văn Hoà"),
+        ("7/4/2022", "Nguyen Van Hoa"),
+        ("8/4/2022", "Trần Văn Bình"),
+        ("9/4/2022", "tran van binh"),
+    ]
+    for i, (day, chair) in enumerate(held):
+        meeting = units.id("add-meeting", "--date", day, "--title", f"Họp {i}", "--chair", chair)
+        units.ok("assign", str(meeting), f"Việc {i}", "--unit", "BTC")
+    rows = q2(units, "--by", "chair")["by_chair"]
+    assert [(r["chair"], r["meetings"], r["total"]) for r in rows] == [
+        ("Nguyen Van Hoa", 1, 1),
+        ("Nguyễn Văn Hoà", 2, 2),
+        ("Nguyễn Văn Hóa", 1, 1),
+        ("tran van binh", 2, 2),
+    ]
+
+
 def test_limitations_raised_resolved_open_repeated(cli: Cli, reg: dict[str, Any]) -> None:
     report = q2(cli)
     lim = reg["lim"]

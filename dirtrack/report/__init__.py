@@ -401,8 +401,11 @@ class Reader:
         spellings on the latest day is settled by that day's directives."""
         from dirtrack.report.sections import chair_rows, chair_ties, shown_chair
 
+        keys = {g.chair: g.key for g in groups if g.chair}
         shown = {
-            key: shown_chair(key, facts.chair_directives_on(self.conn, self.now, day), self.names)
+            key: shown_chair(
+                key, facts.chair_directives_on(self.conn, self.now, day), self.names, keys
+            )
             for key, day in chair_ties(groups).items()
         }
         return chair_rows(groups, shown)

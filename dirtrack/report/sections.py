@@ -27,7 +27,7 @@ from dirtrack.status import Counts, DirectiveFacts, Status
 from dirtrack.store.counts import ChairGroup, LimitationCounts
 from dirtrack.store.facts import ExtensionCause
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.text import fold, nfc
+from dirtrack.text import nfc
 
 
 @dataclass
@@ -328,13 +328,15 @@ def shown_chair(
     key: str,
     on_day: Iterable[tuple[int, int, str | None, str | None]],
     names: Mapping[int, tuple[str, str]],
+    keys: Mapping[str, str],
 ) -> tuple[str | None, str | None]:
     """Chair and title of the directive last in (unit code, id) order among ``on_day``'s
-    ``(id, unit id, chair, chair title)`` whose chair matches ``key``."""
+    ``(id, unit id, chair, chair title)`` whose chair is the person ``key`` (``keys``: the
+    person each chair spelling is, :attr:`ChairGroup.key`)."""
     best = max(
         ((names[uid][0], did), chair, title)
         for did, uid, chair, title in on_day
-        if (fold(chair) if chair else "") == key
+        if (keys[chair] if chair else "") == key
     )
     return best[1], best[2]
 
@@ -342,8 +344,9 @@ def shown_chair(
 def chair_rows(
     groups: Iterable[ChairGroup], shown: Mapping[str, tuple[str | None, str | None]]
 ) -> list[Record]:
-    """``by_chair``: the groups folded by chair, with the spelling and title of the latest
-    meeting (``shown`` settles the ties of :func:`chair_ties`); no chair last."""
+    """``by_chair``: the groups by the person chairing (:attr:`ChairGroup.key`), with the
+    spelling and title of the latest meeting (``shown`` settles the ties of
+    :func:`chair_ties`); no chair last."""
     folded: dict[str, list[ChairGroup]] = defaultdict(list)
     for group in groups:
         folded[group.key].append(group)

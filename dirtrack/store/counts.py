@@ -16,7 +16,7 @@ first column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from operator import itemgetter
@@ -65,7 +65,7 @@ from dirtrack.store.rules import (
 )
 from dirtrack.store.rules import status_code as code
 from dirtrack.store.tables import directive, holds_rows, limitation, meeting, request
-from dirtrack.text import fold
+from dirtrack.text import person_keys
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,9 @@ class ChairGroup:
     meetings: int
     latest: date
     counts: Counts = field(default_factory=Counts)
-
-    @property
-    def key(self) -> str:
-        """Chairs match without regard to case, accents or tone placement; none is ``""``."""
-        return fold(self.chair) if self.chair else ""
+    #: the person the chair is (:func:`~dirtrack.text.person_keys`, set by
+    #: :func:`count_report` from every spelling counted); none is ``""``
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -183,6 +181,8 @@ def report_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False)
         else:
             found.chairs.append(ChairGroup(row[chair], row[title], row[meetings], row[day], counts))
     found.units.update((uid, _counts(summed)) for uid, summed in sums.items())
+    keys = person_keys(g.chair for g in found.chairs if g.chair)
+    found.chairs[:] = [replace(g, key=keys[g.chair] if g.chair else "") for g in found.chairs]
     return found
 
 

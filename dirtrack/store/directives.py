@@ -448,6 +448,37 @@ def add_progress_many(session: Session, entries: Sequence[NewProgress]) -> None:
         session.execute(insert(progress_entry), values)
 
 
+def check_extension(
+    session: Session, directive_id: int, *, new_due: date, approved_on: date
+) -> None:
+    """The rule every path that records an extension follows (``extend``, ``approve``, a
+    sheet's new deadline): the new deadline is after the one in force on ``approved_on``, and
+    before the new deadline of any extension approved later (which it would otherwise leave
+    moving the deadline earlier).
+
+    Raises:
+        Conflict: ``extend_not_later``, ``extend_after_later``.
+    """
+    in_force = get_facts(session, directive_id, as_of=approved_on).due_at(approved_on)
+    if in_force is not None and new_due <= in_force:
+        raise Conflict.of("extend_not_later", id=directive_id, due=new_due, in_force=in_force)
+    later = session.exec(
+        select(Extension)
+        .where(Extension.directive_id == directive_id, Extension.approved_on > approved_on)
+        .where(Extension.new_due <= new_due)
+        .order_by(col(Extension.approved_on))
+    ).first()
+    if later is not None:
+        raise Conflict.of(
+            "extend_after_later",
+            id=directive_id,
+            due=new_due,
+            on=approved_on,
+            later=later.new_due,
+            later_on=later.approved_on,
+        )
+
+
 def extend(
     session: Session,
     directive_id: int,
@@ -469,24 +500,7 @@ def extend(
     _check_open(directive, "extend")
     _check_not_before_given(session, directive, approved_on, "approval")
     _check_not_before_given(session, directive, new_due, "new_deadline")
-    in_force = get_facts(session, directive_id, as_of=approved_on).due_at(approved_on)
-    if in_force is not None and new_due <= in_force:
-        raise Conflict.of("extend_not_later", id=directive_id, due=new_due, in_force=in_force)
-    later = session.exec(
-        select(Extension)
-        .where(Extension.directive_id == directive_id, Extension.approved_on > approved_on)
-        .where(Extension.new_due <= new_due)
-        .order_by(col(Extension.approved_on))
-    ).first()
-    if later is not None:
-        raise Conflict.of(
-            "extend_after_later",
-            id=directive_id,
-            due=new_due,
-            on=approved_on,
-            later=later.new_due,
-            later_on=later.approved_on,
-        )
+    check_extension(session, directive_id, new_due=new_due, approved_on=approved_on)
     extension = Extension(
         directive_id=directive_id,
         approved_on=approved_on,

@@ -308,8 +308,7 @@ class Matching(UnitNames, MeetingNames):
                     params = {"as_of": self.as_of, "held": facts.meeting_date}
                     p.problem(Phrase("row_approved_before", **params), self._col("due"))
                 else:
-                    o.extend = True
-                    o.changes.append(Phrase("chg_due", due=p.due_in_force))
+                    self._extend(p, o, facts)
         if p.asked is not None and p.asked.to is not None:
             self._compare_asked(p, o, facts, closed)
         if p.percent is not None or p.note is not None:
@@ -379,6 +378,25 @@ class Matching(UnitNames, MeetingNames):
         if not o.changes:
             o.action = "unchanged"
         return o
+
+    def _extend(self, p: Planned, o: Outcome, facts: DirectiveFacts) -> None:
+        """The row's deadline, other than the one in force on the sheet's day, recorded as an
+        extension approved on :attr:`Planned.approved_on`, judged by the rule ``extend`` follows
+        (:func:`dirtrack.store.directives.check_extension`): one not after the deadline in
+        force, or not before one approved later, is a bad row naming the cell that gave it."""
+        from dirtrack.store.directives import check_extension
+
+        assert p.due_in_force is not None
+        try:
+            check_extension(
+                self.session, facts.id, new_due=p.due_in_force, approved_on=p.approved_on
+            )
+        except Conflict as exc:
+            column = self._col("extended") if p.extended_to is not None else None
+            p.problem(exc, column or self._col("due"))
+            return
+        o.extend = True
+        o.changes.append(Phrase("chg_due", due=p.due_in_force))
 
     def _lowered(self, p: Planned, facts: DirectiveFacts) -> None:
         """Warn when the row's percentage goes down from the last one logged by the day it is
