@@ -3371,3 +3371,20 @@ def test_a_deadline_after_thoi_han_is_the_items() -> None:
         [("thời hạn 30/9", date(2024, 9, 30))],
         [],
     ]
+
+
+def test_a_result_weighed_against_a_requirement_is_no_request() -> None:
+    # "chậm so với yêu cầu", "chưa đạt yêu cầu": the noun (the requirement), not a request verb,
+    # so the shortcoming is not refused as asking; "yêu cầu các phòng ..." still asks
+    text = (
+        LEAD + "huyện chủ trì. Công tác lập quy hoạch, điều chỉnh quy hoạch còn chậm so với yêu"
+        " cầu. Kết quả này còn thấp so với yêu cầu. Đồng chí Chủ tịch yêu cầu Phòng Kinh tế và"
+        " Hạ tầng đẩy nhanh tiến độ lập quy hoạch."
+    )
+    assert [t for _, t in limitations(text)] == [
+        "Công tác lập quy hoạch, điều chỉnh quy hoạch còn chậm so với yêu cầu",
+        "Kết quả này còn thấp so với yêu cầu",
+    ]
+    assert [(u, t) for u, t, _ in directives(text)] == [
+        ("Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế và Hạ tầng đẩy nhanh tiến độ lập quy hoạch")
+    ]

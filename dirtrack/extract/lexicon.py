@@ -394,6 +394,8 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
     r"huong dan|de|thong bao|van ban|cong van|"
+    # "chậm so với yêu cầu", "chưa đạt yêu cầu": the requirement a result is weighed against
+    r"so voi|dat|"
     # "Công văn số ... về việc giao nhiệm vụ cho ...": the subject of a document
     r"ve viec|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")

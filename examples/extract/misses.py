@@ -6,10 +6,14 @@ Run with ``make extract-model`` done once (scikit-learn is needed)::
     .venv/bin/python examples/extract/misses.py --list   # and every miss, with its reasons
     .venv/bin/python examples/extract/misses.py --markdown   # a row per part (ROUNDS.md)
     .venv/bin/python examples/extract/misses.py --units      # the items found with another unit
+    .venv/bin/python examples/extract/misses.py --drafted    # the items drafted the gold has not
 
 ``--units`` (round 38) lists instead the gold items whose text a drafted item matches but whose
 unit it does not (``score.unit_kind``), each with a first guess at its cause (``UNIT_CAUSES``,
-from the words alone: read each before acting on it), and a table cause x kind.
+from the words alone: read each before acting on it), and a table cause x kind. ``--drafted``
+(round 42) lists instead the drafted items whose text no gold item of their kind matches (what
+precision loses), each marked when its text is a gold item of the other kind, and their count
+by part.
 
 Each part read (``oof.parts``: the seeds and ``score.READ_PARTS``; never ``score.UNREAD``) is
 read with the models trained without it, as ``oof.py --by-part`` reads it, and every gold
@@ -274,9 +278,10 @@ def candidates(text: str, today: Any) -> dict[str, list[cm.Candidate]]:
         cm.RECORDER = cm.LIMIT_RECORDER = None
 
 
-def misses(units: bool = False) -> list[dict[str, Any]]:
+def misses(units: bool = False, drafted: bool = False) -> list[dict[str, Any]]:
     """Every gold item no drafted item of its kind finds, each part with its fold's models; with
-    ``units``, instead every gold item found with another unit (``unit_cause``)."""
+    ``units``, instead every gold item found with another unit (``unit_cause``); with
+    ``drafted``, instead every drafted item whose text no gold item of its kind matches."""
     base = oof.shipped()
     trained = {f"{a.part}/{a.name}" for a in train.training_articles()}
     places = _places()
@@ -294,6 +299,27 @@ def misses(units: bool = False) -> list[dict[str, Any]]:
                 cands = candidates(text, article.reference)
                 for kind in KINDS:
                     _, pairs = score.match(draft[kind], gold[kind], score.texts_alone)
+                    if drafted:
+                        matched = {i for i, _, _ in pairs}
+                        other = "limitations" if kind == "directives" else "directives"
+                        for i, d in enumerate(draft[kind]):
+                            if i in matched:
+                                continue
+                            crossed = any(
+                                score.overlap(d["text"], g["text"]) >= score.THRESHOLD
+                                for g in gold[other]
+                            )
+                            out.append(
+                                {
+                                    "part": part,
+                                    "article": article.name,
+                                    "kind": kind,
+                                    "other kind": crossed,
+                                    "drafted": d["unit"],
+                                    "text": d["text"],
+                                }
+                            )
+                        continue
                     if units:
                         for i, j, _ in pairs:
                             g, d = gold[kind][j], draft[kind][i]
@@ -386,6 +412,20 @@ def main(argv: list[str]) -> int:
             parts = {r["part"] for r in found if r["cause"] == cause}
             cells = " ".join(f"{kind} {causes[(cause, kind)]:>3}" for kind in KINDS)
             print(f"{cause:<55} {cells}  parts {len(parts)}")
+        return 0
+    if "--drafted" in argv:
+        extra = misses(drafted=True)
+        for r in extra:
+            mark = "other kind" if r["other kind"] else ""
+            print(
+                f"{r['part']:<8} {r['article']:<4} {r['kind'][:3]} {mark:<10} "
+                f"{r['drafted']!s:<24.24} | {r['text'][:120]}"
+            )
+        print()
+        for kind in KINDS:
+            by_part = Counter(r["part"] for r in extra if r["kind"] == kind)
+            cells = " ".join(f"{p} {n}" for p, n in by_part.items())
+            print(f"{kind}, drafted the gold has not: {sum(by_part.values())}  ({cells})")
         return 0
     rows = misses()
     if "--markdown" in argv:
