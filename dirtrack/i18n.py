@@ -1007,6 +1007,14 @@ MESSAGES.update(
             "unit {unit} retired on {date}: its part in directive {id} passes to {successor} from "
             "that day"
         ),
+        "passed_lead_reopened": N_(
+            "unit {unit} retired on {date}: directive {id}, open again, passes to {successor} "
+            "from {since}"
+        ),
+        "passed_with_reopened": N_(
+            "unit {unit} retired on {date}: its part in directive {id}, open again, passes to "
+            "{successor} from {since}"
+        ),
         "report_retired_none": N_(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"
         ),

@@ -523,7 +523,7 @@ def deadline(
 
 def say_passed(ctx: typer.Context, session: "Session") -> None:
     """Say on stderr, once the transaction is written (:func:`notice`), each part of a directive
-    just recorded that passed to a retired unit's successor
+    just recorded (or opened again) that passed to a retired unit's successor
     (:func:`dirtrack.store.units.hand_over_retired`)."""
     from dirtrack.i18n import msg
     from dirtrack.store.units import passed_in
@@ -533,12 +533,13 @@ def say_passed(ctx: typer.Context, session: "Session") -> None:
         notice(
             ctx,
             msg(
-                key,
+                key if part.since is None else f"{key}_reopened",
                 state(ctx).lang,
                 unit=part.unit,
                 date=part.on,
                 id=directive_id,
                 successor=part.successor,
+                since=part.since,
             ),
         )
 
@@ -638,6 +639,7 @@ def dated_change(
     positive_id(ident, what)
     with unit_of_work(ctx) as session:
         change(session, ident, day)
+        say_passed(ctx, session)
     err(msg(message, state(ctx).lang, id=ident, date=day))
 
 

@@ -492,6 +492,7 @@ def reopen(
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         store_reopen(session, directive_id, on=day, reason=reason, mistake=mistake)
+        say_passed(ctx, session)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
     change = recorded_change(session) or "?"
