@@ -257,6 +257,35 @@ def test_aliases_that_repeat_the_name_or_each_other_are_kept_once(cli: Cli) -> N
     assert cli.json("list", "--unit", "ban so 1") == []  # found by it
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_aliases_of_the_same_letters_with_other_marks_are_refused_not_dropped(
+    cli: Cli, lang: str
+) -> None:
+    """unit add with --alias 'Hòa An' and --alias 'Hóa An' (same letters, other tones: two
+    names) kept the first and dropped the second without a word, and so an alias of the
+    name's letters with other marks: a unit holds one name of the same letters, as `unit
+    alias` refuses the second; one written the other way (tone placement, no marks) is the
+    same name, kept once."""
+    from tests.conftest import snapshot
+
+    cli.ok("unit", "add", "TU", "Tỉnh ủy")
+    before = snapshot(cli.db)
+    result = cli(
+        "--lang", lang, "unit", "add", "HA", "Xã Hòa An mới", "--alias", "Hòa An",
+        "--alias", "Hoà An", "--alias", "Hóa An",
+    )  # fmt: skip
+    assert result.exit_code == 1 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: ") and "'Hóa An'" in line and "HA (Xã Hòa An mới)" in line
+    if lang == "vi":
+        assert "đơn vị" in line
+    same_as_name = cli.fail("unit", "add", "HA", "xã Hòa An", "--alias", "Xã Hóa An")
+    assert same_as_name == "Error: alias 'Xã Hóa An' already refers to unit HA (xã Hòa An)"
+    assert snapshot(cli.db) == before
+    added = cli.json("unit", "add", "HA", "xã Hòa An", "--alias", "Hòa An", "--alias", "hoa an")
+    assert added["aliases"] == ["Hòa An"]
+
+
 @pytest.mark.parametrize("ref", ["???", "—", "..."])
 def test_a_reference_of_punctuation_alone_is_an_unknown_unit_not_an_empty_one(
     units: Cli, meeting: int, ref: str

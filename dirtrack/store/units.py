@@ -431,6 +431,7 @@ def add_unit(
             raise Conflict.of(
                 "unit_taken", what=Phrase(what), value=value, unit=index.label(holder)
             )
+    kept = _own_aliases(code, name, clean_aliases)
     parent_unit = index.resolve(parent) if parent else None
     unit = Unit(
         code=code,
@@ -442,15 +443,36 @@ def add_unit(
     session.add(unit)
     session.flush()
     assert unit.id is not None
-    # An alias that is the code, the name or an earlier alias once compared (case, accents,
-    # tone marks: "Ban số", "ban so") names nothing new: kept once, as rename_unit does.
-    seen = {fold_words(code), fold_words(name)}
-    for alias in clean_aliases:
-        if fold_words(alias) not in seen:
-            seen.add(fold_words(alias))
-            session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
+    for alias in kept:
+        session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
     return unit
+
+
+def _own_aliases(code: str, name: str, aliases: Sequence[str]) -> list[str]:
+    """The aliases a new unit is given: one that is its code (by its letters), its name or an
+    earlier alias written another way (case, tone placement, without marks: "Ban số", "ban
+    so") names nothing new and is kept once, as rename_unit does.
+
+    Raises:
+        Conflict: an alias of the same letters as its name or an earlier alias with other
+            marks ("xã Hòa An", "xã Hóa An"): two names, of which a unit holds one, as
+            :func:`add_alias` refuses the second.
+    """
+    kept: list[str] = []
+    for alias in aliases:
+        key = fold_words(alias)
+        if key == fold_words(code):
+            continue
+        same = [n for n in (name, *kept) if fold_words(n) == key]
+        if any(marks_agree(word_marks(alias), word_marks(n)) for n in same):
+            continue
+        if same:
+            raise Conflict.of(
+                "unit_taken", what=Phrase("w_alias"), value=alias, unit=f"{code} ({name})"
+            )
+        kept.append(alias)
+    return kept
 
 
 def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
