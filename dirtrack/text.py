@@ -276,6 +276,14 @@ def name_text(text: str) -> str:
     return tone_spellings(nfc(shown_only(text)))[0]
 
 
+def same_spelling(one: str, other: str) -> bool:
+    """Whether two texts are one text as written (a recorded text and a copy of it read back):
+    the same letters, marks and case, in either Unicode form (NFC, NFD) and with their tones
+    placed either way (``hoà``, ``hòa``: :func:`tone_spellings`), as two keyboards write one
+    word."""
+    return one == other or tone_spellings(nfc(one))[0] == tone_spellings(nfc(other))[0]
+
+
 def actor_name(value: str | None) -> str | None:
     """The name ``--actor`` (or the configuration file's ``actor``) gives, cleaned.
 

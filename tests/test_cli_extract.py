@@ -275,6 +275,28 @@ def test_a_key_repeated_in_a_draft_is_refused_with_its_line(
     assert file_digest(db_path) == before
 
 
+def test_a_text_with_its_tones_placed_the_other_way_or_in_nfd_is_the_same_in_a_draft(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Two directives of a draft whose texts differ only in tone placement ('Hòa', 'Hoà') or
+    in Unicode form (NFC, NFD) give the unit the same text, as `assign` and a sheet tell it."""
+    import unicodedata
+
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    text = "Hòa giải ở cơ sở"
+    for other in ("Hoà giải ở cơ sở", unicodedata.normalize("NFD", text)):
+        draft = tmp_path / "hop.toml"
+        draft.write_text(
+            '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+            f'[[directives]]\ntext = "{text}"\nunit = "BTC"\n\n'
+            f'[[directives]]\ntext = "{other}"\nunit = "BTC"\n',
+            encoding="utf-8",
+        )
+        error = cli.fail("import", str(draft))
+        assert "directives #2: directives #1 gives the same unit the same text" in error
+    assert cli.json("list") == []
+
+
 def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
