@@ -447,6 +447,9 @@ BODY_INITIALS = {
     "tw": "trung uong",
     "tp": "thanh pho",
     "tx": "thi xa",
+    # the one city every office shortens: "TP.HCM", "Tp HCM", "TPHCM", "Thành phố HCM"
+    "hcm": "ho chi minh",
+    "tphcm": "thanh pho ho chi minh",
     # the province's departments (sở), written in one word
     "skhdt": "so ke hoach va dau tu",
     "stc": "so tai chinh",

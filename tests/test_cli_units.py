@@ -385,6 +385,43 @@ def test_a_unit_is_found_with_the_bodies_initials_written_out_or_not(cli: Cli) -
         assert "already refers to unit VPUB (Văn phòng UBND tỉnh)" in said, (args, said)
 
 
+def test_ho_chi_minh_city_is_found_as_offices_shorten_it(cli: Cli, tmp_path: Path) -> None:
+    """"Tp HCM", "TP.HCM", "TPHCM", "Thành phố HCM" were unknown units beside "UBND Thành phố
+    Hồ Chí Minh", typed or in a sheet's cell ("TP. Hồ Chí Minh" was read already, TP being
+    thành phố); and `unit add` took them for other units."""
+    cli.ok("unit", "add", "UBHCM", "UBND Thành phố Hồ Chí Minh")
+    cli.ok("unit", "add", "STCHCM", "Sở Tài chính Thành phố Hồ Chí Minh")
+    meeting = str(cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"))
+    for n, ref in enumerate(
+        (
+            "UBND Tp HCM",
+            "UBND TP.HCM",
+            "UBND TP. Hồ Chí Minh",
+            "Ủy ban nhân dân Thành phố HCM",
+            "UBND TPHCM",
+            "ubnd tp.hcm",
+        )
+    ):
+        directive = cli.id("assign", meeting, "--unit", ref, f"Việc số {n}")
+        assert cli.json("show", str(directive))["unit"] == "UBHCM", ref
+    directive = cli.id("assign", meeting, "--unit", "STC TP.HCM", "Việc của Sở")
+    assert cli.json("show", str(directive))["unit"] == "STCHCM"
+    said = cli.fail("unit", "add", "X", "Sở Tài chính TP.HCM")
+    assert said == (
+        "Error: name 'Sở Tài chính TP.HCM' already refers to unit STCHCM (Sở Tài chính Thành phố "
+        "Hồ Chí Minh)"
+    )
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn\n"
+        "1,Rà soát hồ sơ,UBND Tp. HCM,Sở Tài chính Thành phố HCM,30/9/2022\n",
+        encoding="utf-8",
+    )
+    report = cli.json("import", str(sheet), "--meeting", meeting, "--dry-run")
+    [row] = report["rows"]
+    assert (row["action"], row["units"], row["with"]) == ("create", ["UBHCM"], ["STCHCM"])
+
+
 def test_a_unit_is_found_with_the_offices_other_initials(cli: Cli) -> None:
     """Offices write VP, BTC, BTG, BDV, BCĐ, BQL, SKHĐT… and TU, HU, CA as well as the five
     bodies' initials: "VP Tỉnh ủy" was an unknown unit beside "Văn phòng Tỉnh ủy", and "unit
