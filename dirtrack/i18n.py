@@ -1726,6 +1726,9 @@ ERRORS: dict[str, Entry] = {
     "out_exists": N_("--out {value}: the file exists; add --force to overwrite it"),
     "out_not_writable": N_("--out {value}: cannot write in folder {folder}"),
     # dates, deadlines and periods
+    # a value of an option refused as it is read (a date, a deadline, a period): the option
+    # named, as other refused values are
+    "option_value": N_("{option}: {detail}"),
     "not_real_date": N_("{text!r} is not a real date"),
     "date_month_first": N_(
         "{text!r} is not a real date day first; it looks written month first (as a sheet or "

@@ -577,9 +577,7 @@ def test_a_new_unit_written_several_ways_is_one_new_unit(cli: Cli, tmp_path: Pat
     assert (directive["unit"], directive["with"]) == ("UXAP", ["VTU"])
 
 
-def test_two_new_units_whose_names_differ_in_marks_are_two_units(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_two_new_units_whose_names_differ_in_marks_are_two_units(cli: Cli, tmp_path: Path) -> None:
     """'xã Hòa An' and 'xã Hóa An' in a draft (two communes: same letters, other tones) were
     planned as one new unit by --create-units, the second's directive given to the first; they
     are two, as `unit add` and a sheet's import make them; one written with its tone placed

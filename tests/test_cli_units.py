@@ -386,7 +386,7 @@ def test_a_unit_is_found_with_the_bodies_initials_written_out_or_not(cli: Cli) -
 
 
 def test_ho_chi_minh_city_is_found_as_offices_shorten_it(cli: Cli, tmp_path: Path) -> None:
-    """"Tp HCM", "TP.HCM", "TPHCM", "Thành phố HCM" were unknown units beside "UBND Thành phố
+    """ "Tp HCM", "TP.HCM", "TPHCM", "Thành phố HCM" were unknown units beside "UBND Thành phố
     Hồ Chí Minh", typed or in a sheet's cell ("TP. Hồ Chí Minh" was read already, TP being
     thành phố); and `unit add` took them for other units."""
     cli.ok("unit", "add", "UBHCM", "UBND Thành phố Hồ Chí Minh")
