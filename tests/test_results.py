@@ -637,3 +637,22 @@ def test_a_returned_completion_stays_when_its_directive_is_reopened(cli: Cli) ->
     # a completion is open again only from the return's day, the return kept or not
     error = cli.fail("done", str(one), "--date", "2025-03-04")
     assert error.startswith("Error: completion date 2025-03-04 is before the return date "), error
+
+
+def test_the_export_writes_a_result_and_a_returned_completion_in_their_order(
+    db: str, tmp_path: Path
+) -> None:
+    """A returned completion's keys and a result's, as the export writes them (their models
+    share what a completion claimed, ``ClaimOut``): the same keys in the same order as version
+    7 always wrote them."""
+    from tests.conftest import run
+
+    _returned_sequence(db, tmp_path)
+    [directive] = json.loads(run("export", "--format", "json", db=db).stdout)["directives"]
+    claim = ["claimed_on", "doc", "doc_date", "file", "file_hash", "verdict"]
+    assert list(directive["result"]) == [*claim, "accepted_on", "returned_on", "return_reason"]
+    [returned] = directive["returned_completions"]
+    assert list(returned) == [
+        "id", *claim, "note", "returned_on", "return_reason", "returned_by",
+    ]  # fmt: skip
+    assert (returned["doc"], returned["returned_by"]) == ("12/BC-BTC", RETURNER)
