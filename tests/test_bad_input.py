@@ -370,8 +370,12 @@ MESSAGES = {
     "accents-only directive": "Error: a directive needs a text",
     "accents-only note": "Error: note: only spaces or invisible characters; write some text",
     "blank note": "Error: note: only spaces or invisible characters; write some text",
-    "meeting in the year 222": "Error: --date: '6/5/0222': dirtrack takes dates from the year 1900 to 2999",
-    "report as of 9999": "Error: --as-of: '9999-12-31': dirtrack takes dates from the year 1900 to 2999",
+    "meeting in the year 222": (
+        "Error: --date: '6/5/0222': dirtrack takes dates from the year 1900 to 2999"
+    ),
+    "report as of 9999": (
+        "Error: --as-of: '9999-12-31': dirtrack takes dates from the year 1900 to 2999"
+    ),
     # a date beyond Python's year 9999: 'a number is too large', naming no option
     "report due within 99999999 days": "Error: --due-within must be a number of days from 0 to "
     "3660, not 99999999",

@@ -144,8 +144,8 @@ CASES: dict[str, tuple[list[str], str, str]] = {
     ),
     "iso date whose month is out of range": (
         ["done", "1", "--date", "2022-13-01"],
-        "Error: --date: '2022-13-01' không phải là ngày hợp lệ: tháng 13 không nằm trong khoảng 1 đến 12 "
-        "(năm-tháng-ngày); có phải là ngày 2022-01-13?",
+        "Error: --date: '2022-13-01' không phải là ngày hợp lệ: tháng 13 không nằm trong khoảng "
+        "1 đến 12 (năm-tháng-ngày); có phải là ngày 2022-01-13?",
         "Error: --date: '2022-13-01' is not a real date: its month, 13, is not one from 1 to 12 "
         "(year-month-day); did you mean 2022-01-13?",
     ),
