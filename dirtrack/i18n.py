@@ -1007,6 +1007,14 @@ MESSAGES.update(
             "unit {unit} retired on {date}: its part in directive {id} passes to {successor} from "
             "that day"
         ),
+        "passed_lead_reopened": N_(
+            "unit {unit} retired on {date}: directive {id}, open again, passes to {successor} "
+            "from {since}"
+        ),
+        "passed_with_reopened": N_(
+            "unit {unit} retired on {date}: its part in directive {id}, open again, passes to "
+            "{successor} from {since}"
+        ),
         "report_retired_none": N_(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"
         ),
@@ -1718,6 +1726,9 @@ ERRORS: dict[str, Entry] = {
     "out_exists": N_("--out {value}: the file exists; add --force to overwrite it"),
     "out_not_writable": N_("--out {value}: cannot write in folder {folder}"),
     # dates, deadlines and periods
+    # a value of an option refused as it is read (a date, a deadline, a period): the option
+    # named, as other refused values are
+    "option_value": N_("{option}: {detail}"),
     "not_real_date": N_("{text!r} is not a real date"),
     "date_month_first": N_(
         "{text!r} is not a real date day first; it looks written month first (as a sheet or "

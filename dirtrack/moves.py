@@ -229,4 +229,13 @@ def history_with_moves(
             }
         )
     order = {"assigned": 0, "progress": 1, "extended": 2, "moved": 2, "completed": 3}
-    return sorted(events, key=lambda e: (e["date"], order.get(e["event"], 3)))
+    # a move on the day of a reopening is the one the reopening brought (a unit that retired
+    # while the directive was closed): it follows it
+    reopened = {e["date"] for e in events if e["event"] == "reopened"}
+
+    def rank(event: Record) -> int:
+        if event["event"] == "moved" and event["date"] in reopened:
+            return 4
+        return order.get(event["event"], 3)
+
+    return sorted(events, key=lambda e: (e["date"], rank(e)))

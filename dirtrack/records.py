@@ -404,7 +404,13 @@ def _closure_events(
     and its result document, acceptance or return), cancellation (with its ``reason``) or
     withdrawal."""
     events: list[tuple[date, int, Record]] = []
+    # a completion that counts from the day it was reported is one event, its result document
+    # said with its note, as a result's row says them (it was a row of its own the same day)
+    reported = result is not None and result.claimed_on == done
     if done:
+        said = note
+        if result is not None and reported:
+            said = "; ".join(filter(None, (result.doc, note))) or None
         events.append(
             (
                 done,
@@ -412,7 +418,7 @@ def _closure_events(
                 {
                     "date": iso(done),
                     "event": "completed",
-                    "note": note,
+                    "note": said,
                     # False: done by this date, the exact day unknown
                     "exact": exact,
                 },
@@ -420,7 +426,7 @@ def _closure_events(
         )
     if result is not None:
         res = result
-        if res.claimed_on <= as_of and (res.claimed_on != done or res.doc):
+        if res.claimed_on <= as_of and not reported:
             # a completion that does not count (waiting for acceptance, or sent back) has no
             # "completed" event: its result says its note
             said = res.doc if done else "; ".join(filter(None, (res.doc, note))) or None

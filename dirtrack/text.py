@@ -10,6 +10,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Generic, TypeVar
 
 from dirtrack.errors import InvalidInput
 from dirtrack.patterns import LazyPattern
@@ -275,6 +276,14 @@ def name_text(text: str) -> str:
     return tone_spellings(nfc(shown_only(text)))[0]
 
 
+def same_spelling(one: str, other: str) -> bool:
+    """Whether two texts are one text as written (a recorded text and a copy of it read back):
+    the same letters, marks and case, in either Unicode form (NFC, NFD) and with their tones
+    placed either way (``hoà``, ``hòa``: :func:`tone_spellings`), as two keyboards write one
+    word."""
+    return one == other or tone_spellings(nfc(one))[0] == tone_spellings(nfc(other))[0]
+
+
 def actor_name(value: str | None) -> str | None:
     """The name ``--actor`` (or the configuration file's ``actor``) gives, cleaned.
 
@@ -438,6 +447,9 @@ BODY_INITIALS = {
     "tw": "trung uong",
     "tp": "thanh pho",
     "tx": "thi xa",
+    # the one city every office shortens: "TP.HCM", "Tp HCM", "TPHCM", "Thành phố HCM"
+    "hcm": "ho chi minh",
+    "tphcm": "thanh pho ho chi minh",
     # the province's departments (sở), written in one word
     "skhdt": "so ke hoach va dau tu",
     "stc": "so tai chinh",
@@ -629,6 +641,35 @@ def person_keys(names: Iterable[str]) -> dict[str, str]:
             person = agreeing[0] if len(agreeing) == 1 else marks
             keys[name] = key + "\x1f" + "\x1f".join(w or "" for w in person)
     return keys
+
+
+T = TypeVar("T")
+
+
+class MarkedNames(Generic[T]):
+    """What names stand for (the new units an import plans), told apart as units are: by their
+    key (:func:`fold_words`, or :func:`spelled_out` with ``spelled``) and their marks
+    (:func:`marks_agree`): ``xã Hòa An`` and ``xã Hóa An`` are two, ``Xã Hoà An`` and ``xa hoa
+    an`` the first's."""
+
+    def __init__(self, *, spelled: bool = False) -> None:
+        self.spelled = spelled
+        self._by_key: dict[str, list[tuple[tuple[str | None, ...], T]]] = {}
+
+    def _key(self, name: str) -> str:
+        return spelled_out(name) if self.spelled else fold_words(name)
+
+    def named(self, name: str) -> list[T]:
+        """What ``name`` may stand for, each once, in the order put: none, one, or several when
+        it is written without the marks that tell them apart (ambiguous)."""
+        marks = word_marks(name, spelled=self.spelled)
+        found = [v for m, v in self._by_key.get(self._key(name), []) if marks_agree(marks, m)]
+        return list(dict.fromkeys(found))
+
+    def put(self, name: str, value: T) -> None:
+        """``name`` stands for ``value`` from now on."""
+        marks = word_marks(name, spelled=self.spelled)
+        self._by_key.setdefault(self._key(name), []).append((marks, value))
 
 
 def _marks_cover(one: Sequence[str | None], other: Sequence[str | None]) -> bool:

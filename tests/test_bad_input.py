@@ -277,7 +277,7 @@ def test_no_traceback_from_the_entry_point_on_bad_input(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
     result = run("add-meeting", "--date", "31/2/2022", "--title", "Họp", db=db)
     assert result.returncode == 1
-    assert result.stderr == "Error: '31/2/2022' is not a real date\n"
+    assert result.stderr == "Error: --date: '31/2/2022' is not a real date\n"
     assert result.stdout == ""
 
 
@@ -287,11 +287,11 @@ def test_a_deadline_that_names_no_real_day_is_quoted_as_typed(seeded: Cli, db_pa
     before = file_digest(db_path)
     for typed in ("3.0", "31.2.2022", "chậm nhất vào ngày 30.2.2023", "quý V năm sau"):
         said = seeded.fail("assign", "1", "--unit", "BTC", "--due", typed, "x")
-        assert said.startswith(f"Error: '{typed}'"), said
+        assert said.startswith(f"Error: --due: '{typed}'"), said
         vi = seeded.fail("--lang", "vi", "assign", "1", "--unit", "BTC", "--due", typed, "x")
-        assert vi.startswith(f"Error: '{typed}'"), vi
+        assert vi.startswith(f"Error: --due: '{typed}'"), vi
     assert seeded.fail("assign", "1", "--unit", "BTC", "--due", "3.0", "x") == (
-        "Error: '3.0' is not a real date"
+        "Error: --due: '3.0' is not a real date"
     )
     assert file_digest(db_path) == before
 
@@ -315,18 +315,22 @@ def test_an_iso_date_whose_month_is_out_of_range_says_so(
     """`--due 2022-13-01` said it 'looks written month first … 2022-01-13': a year-month-day
     date is not written month first. Every date option (one parser) says its month is out of
     range, suggesting the day with month and day swapped where there is one; a day/month
-    date written month first ('6/30/2022') still says so."""
+    date written month first ('6/30/2022') still says so. Each names the option it was
+    given with, as other refused values do (it named the value only)."""
     before = file_digest(db_path)
+    option = next(args[i - 1] for i, a in enumerate(args) if "{day}" in a)
     said = seeded.fail(*[a.replace("{day}", "2022-13-01") for a in args])
     assert said == (
-        "Error: '2022-13-01' is not a real date: its month, 13, is not one from 1 to 12 "
-        "(year-month-day); did you mean 2022-01-13?"
+        f"Error: {option}: '2022-13-01' is not a real date: its month, 13, is not one from 1 "
+        "to 12 (year-month-day); did you mean 2022-01-13?"
     )
     said = seeded.fail(*[a.replace("{day}", "2022-13-14") for a in args])
     assert said == (
-        "Error: '2022-13-14' is not a real date: its month, 13, is not one from 1 to 12 "
-        "(year-month-day)"
+        f"Error: {option}: '2022-13-14' is not a real date: its month, 13, is not one from 1 "
+        "to 12 (year-month-day)"
     )
+    vi = seeded.fail("--lang", "vi", *[a.replace("{day}", "31/2/2022") for a in args])
+    assert vi == f"Error: {option}: '31/2/2022' không phải là ngày hợp lệ"
     assert "looks written month first" in seeded.fail(
         *[a.replace("{day}", "6/30/2022") for a in args]
     )
@@ -366,8 +370,12 @@ MESSAGES = {
     "accents-only directive": "Error: a directive needs a text",
     "accents-only note": "Error: note: only spaces or invisible characters; write some text",
     "blank note": "Error: note: only spaces or invisible characters; write some text",
-    "meeting in the year 222": "Error: '6/5/0222': dirtrack takes dates from the year 1900 to 2999",
-    "report as of 9999": "Error: '9999-12-31': dirtrack takes dates from the year 1900 to 2999",
+    "meeting in the year 222": (
+        "Error: --date: '6/5/0222': dirtrack takes dates from the year 1900 to 2999"
+    ),
+    "report as of 9999": (
+        "Error: --as-of: '9999-12-31': dirtrack takes dates from the year 1900 to 2999"
+    ),
     # a date beyond Python's year 9999: 'a number is too large', naming no option
     "report due within 99999999 days": "Error: --due-within must be a number of days from 0 to "
     "3660, not 99999999",
@@ -393,7 +401,7 @@ def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
         "Error: nội dung: có ký tự điều khiển U+001B; văn bản chỉ được có dấu tab và xuống dòng"
     )
     error = seeded.fail("--lang", "vi", *BAD["report as of 9999"])
-    assert error == "Error: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
+    assert error == "Error: --as-of: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
 
 
 def test_a_column_too_long_is_named_in_vietnamese(seeded: Cli) -> None:

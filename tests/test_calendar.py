@@ -202,7 +202,7 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     assert "2101" in cli.fail(*assign, "--due", "trước Tết 2101")
     cli.fail(*assign, "--due", "trong 0 ngày làm việc")
     huge = cli.fail("--lang", "vi", *assign, "--due", "trong 99999999 ngày làm việc")
-    assert huge == "Error: số ngày làm việc phải từ 1 đến 2600, không phải 99999999"
+    assert huge == "Error: --due: số ngày làm việc phải từ 1 đến 2600, không phải 99999999"
     cli.fail(*assign, "--due", "đầu tháng 13")
     # --after-tet and --early-day out of range were taken when the deadline did not use them
     assert "--after-tet" in cli.fail(*assign, "--due", "30/6/2025", "--after-tet", "-1")

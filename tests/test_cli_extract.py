@@ -275,6 +275,28 @@ def test_a_key_repeated_in_a_draft_is_refused_with_its_line(
     assert file_digest(db_path) == before
 
 
+def test_a_text_with_its_tones_placed_the_other_way_or_in_nfd_is_the_same_in_a_draft(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Two directives of a draft whose texts differ only in tone placement ('Hòa', 'Hoà') or
+    in Unicode form (NFC, NFD) give the unit the same text, as `assign` and a sheet tell it."""
+    import unicodedata
+
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    text = "Hòa giải ở cơ sở"
+    for other in ("Hoà giải ở cơ sở", unicodedata.normalize("NFD", text)):
+        draft = tmp_path / "hop.toml"
+        draft.write_text(
+            '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+            f'[[directives]]\ntext = "{text}"\nunit = "BTC"\n\n'
+            f'[[directives]]\ntext = "{other}"\nunit = "BTC"\n',
+            encoding="utf-8",
+        )
+        error = cli.fail("import", str(draft))
+        assert "directives #2: directives #1 gives the same unit the same text" in error
+    assert cli.json("list") == []
+
+
 def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -553,6 +575,38 @@ def test_a_new_unit_written_several_ways_is_one_new_unit(cli: Cli, tmp_path: Pat
     assert meeting["attendees"] == ["UXAP"]
     (directive,) = cli.json("list")
     assert (directive["unit"], directive["with"]) == ("UXAP", ["VTU"])
+
+
+def test_two_new_units_whose_names_differ_in_marks_are_two_units(cli: Cli, tmp_path: Path) -> None:
+    """'xã Hòa An' and 'xã Hóa An' in a draft (two communes: same letters, other tones) were
+    planned as one new unit by --create-units, the second's directive given to the first; they
+    are two, as `unit add` and a sheet's import make them; one written with its tone placed
+    the other way is the first, one written without marks is ambiguous (nothing written)."""
+    draft = tmp_path / "hop.toml"
+    body = (
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        '[[directives]]\ntext = "Rà soát hồ sơ"\nunit = "xã Hòa An"\n\n'
+        '[[directives]]\ntext = "Báo cáo kết quả"\nunit = "xã Hóa An"\n\n'
+        '[[directives]]\ntext = "Tổng hợp số liệu"\nunit = "Xã Hoà An"\n'
+    )
+    draft.write_text(body + '\n[[directives]]\ntext = "Họp dân"\nunit = "xa hoa an"\n')
+    error = cli.fail("import", str(draft), "--create-units")
+    assert "'xa hoa an'" in error and "XHA, XHA2" in error
+    assert cli.json("unit", "list") == []
+    draft.write_text(body, encoding="utf-8")
+    dry = json.loads(cli.ok("import", str(draft), "--create-units", "--dry-run", "-f", "json"))
+    assert dry["new_units"] == [
+        {"code": "XHA", "name": "xã Hòa An"},
+        {"code": "XHA2", "name": "xã Hóa An"},
+    ]
+    cli.ok("import", str(draft), "--create-units")
+    units = {u["code"]: u["name"] for u in cli.json("unit", "list")}
+    assert units == {"XHA": "xã Hòa An", "XHA2": "xã Hóa An"}
+    assert {d["text"]: d["unit"] for d in cli.json("list")} == {
+        "Rà soát hồ sơ": "XHA",
+        "Báo cáo kết quả": "XHA2",
+        "Tổng hợp số liệu": "XHA",
+    }
 
 
 def test_a_new_unit_listed_with_its_code_and_name_is_created_so(cli: Cli, tmp_path: Path) -> None:

@@ -356,6 +356,9 @@ def documented_keys() -> dict[str, list[str]]:
     mine, overdue = added.split("`overdue` and `remind` add")
     keys["directive"] += _keys(mine)
     keys["overdue"] = _keys(overdue)
+    keys["unit"] += _keys(_after(r"- unit: (`successor`.*?) - meeting: `key`"))
+    keys["meeting"] += _keys(_after(r"- meeting: (`key`.*?) - limitation: `repeat_of`"))
+    keys["limitation"] += _keys(_after(r"- limitation: (`repeat_of`.*?) - `remind`"))
     keys["office"] = _keys(_after(r"`office` \| show them \(`--format json`: (.*?)\) \|"))
     keys["contact"] = _keys(_after(r"adds `contacts` \((.*?)\)"))
     score = _after(r"JSON: `units` with (.*?) \|")
@@ -380,10 +383,14 @@ DATE = re.compile(r"\d{4}-\d\d-\d\d")
 STATUSES = {"done_on_time", "done_late", "open_in_time", "overdue", "cancelled", "withdrawn"}
 # Each documented key's type: "?" also allows null.
 TYPES: dict[str, dict[str, str]] = {
-    "unit": {"code": "str", "name": "str", "parent": "str?", "aliases": "[str]"},
+    "unit": {
+        "code": "str", "name": "str", "parent": "str?", "aliases": "[str]", "successor": "str?",
+        "retired_on": "date?",
+    },
     "meeting": {
         "id": "int", "date": "date", "title": "str", "kind": "kind", "chair": "str?",
         "chair_title": "str?", "attendees": "[str]", "doc": "str?", "note": "str?",
+        "key": "str?",
     },
     "directive": {
         "id": "int", "meeting_id": "int", "unit": "str", "with": "[str]", "text": "str",
@@ -392,6 +399,7 @@ TYPES: dict[str, dict[str, str]] = {
         "product": "str?", "series_id": "int?", "due_phrase": "str?", "field": "str?",
         "result": "dict?", "risk": "risk", "meeting_date": "date", "unit_name": "str",
         "due_text": "str?", "extensions": "int", "completed_on_exact": "bool?",
+        "period": "str?", "withdrawn_on": "date?",
     },
     "overdue": {
         "last_update": "date?", "last_update_event": "str?", "days_since_update": "int?",
@@ -399,7 +407,7 @@ TYPES: dict[str, dict[str, str]] = {
     },
     "limitation": {
         "id": "int", "meeting_id": "int", "unit": "str", "text": "str", "category": "category",
-        "raised_on": "date", "resolved_on": "date?",
+        "raised_on": "date", "resolved_on": "date?", "repeat_of": "int?",
     },
     "office": {
         "kind": "str", "parent_body": "str?", "body": "str?", "code": "str?", "place": "str?",
@@ -475,7 +483,8 @@ def contract_register(units: Cli) -> Cli:
          "--to", "Thường trực Tỉnh ủy")  # fmt: skip
     m = str(c.id("add-meeting", "--date", "2022-04-05", "--title", "Giao ban quý II", "--kind",
                  "briefing", "--chair", "Phương Thị Thanh", "--chair-title", "Phó Bí thư",
-                 "--attendee", "VPTU", "--doc", "46-TB/TU", "--note", "Ghi chú"))  # fmt: skip
+                 "--attendee", "VPTU", "--doc", "46-TB/TU", "--note", "Ghi chú",
+                 "--key", "giao-ban-quy-2"))  # fmt: skip
     c.ok("assign", m, "--unit", "VPTU", "--with", "BTC", "--due", "tháng 5/2022", "--product",
          "Đề án", "--key", "k1", "Xây dựng đề án")  # fmt: skip
     c.ok("progress", "1", "--percent", "40", "--date", "2022-05-01")
@@ -493,6 +502,13 @@ def contract_register(units: Cli) -> Cli:
     c.ok("resolve", "2", "--date", "2022-06-15")
     c.ok("add-limitation", m, "--unit", "BDV", "Ghi nhầm")
     c.ok("undo", "--yes")
+    # withdrawn from the programme; a limitation raised again at a later meeting
+    gone = c.id("assign", m, "--unit", "BDV", "--due", "2022-06-30", "Rút khỏi chương trình")
+    c.ok("request", "withdraw", str(gone), "--reason", "Không còn phù hợp", "--date", "2022-05-02")
+    c.ok("approve", str(c.json("requests", "--pending")[0]["id"]), "--date", "2022-05-03")
+    later = str(c.id("add-meeting", "--date", "2022-06-06", "--title", "Giao ban tháng 6"))
+    again = c.id("add-limitation", later, "--unit", "VPTU", "--category", "staffing", "Thiếu")
+    c.ok("limitation", "link", str(again), "--to", "1")
     return c
 
 

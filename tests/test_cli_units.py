@@ -257,6 +257,35 @@ def test_aliases_that_repeat_the_name_or_each_other_are_kept_once(cli: Cli) -> N
     assert cli.json("list", "--unit", "ban so 1") == []  # found by it
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_aliases_of_the_same_letters_with_other_marks_are_refused_not_dropped(
+    cli: Cli, lang: str
+) -> None:
+    """unit add with --alias 'Hòa An' and --alias 'Hóa An' (same letters, other tones: two
+    names) kept the first and dropped the second without a word, and so an alias of the
+    name's letters with other marks: a unit holds one name of the same letters, as `unit
+    alias` refuses the second; one written the other way (tone placement, no marks) is the
+    same name, kept once."""
+    from tests.conftest import snapshot
+
+    cli.ok("unit", "add", "TU", "Tỉnh ủy")
+    before = snapshot(cli.db)
+    result = cli(
+        "--lang", lang, "unit", "add", "HA", "Xã Hòa An mới", "--alias", "Hòa An",
+        "--alias", "Hoà An", "--alias", "Hóa An",
+    )  # fmt: skip
+    assert result.exit_code == 1 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: ") and "'Hóa An'" in line and "HA (Xã Hòa An mới)" in line
+    if lang == "vi":
+        assert "đơn vị" in line
+    same_as_name = cli.fail("unit", "add", "HA", "xã Hòa An", "--alias", "Xã Hóa An")
+    assert same_as_name == "Error: alias 'Xã Hóa An' already refers to unit HA (xã Hòa An)"
+    assert snapshot(cli.db) == before
+    added = cli.json("unit", "add", "HA", "xã Hòa An", "--alias", "Hòa An", "--alias", "hoa an")
+    assert added["aliases"] == ["Hòa An"]
+
+
 @pytest.mark.parametrize("ref", ["???", "—", "..."])
 def test_a_reference_of_punctuation_alone_is_an_unknown_unit_not_an_empty_one(
     units: Cli, meeting: int, ref: str
@@ -354,6 +383,43 @@ def test_a_unit_is_found_with_the_bodies_initials_written_out_or_not(cli: Cli) -
     ):
         said = cli.fail(*args)
         assert "already refers to unit VPUB (Văn phòng UBND tỉnh)" in said, (args, said)
+
+
+def test_ho_chi_minh_city_is_found_as_offices_shorten_it(cli: Cli, tmp_path: Path) -> None:
+    """ "Tp HCM", "TP.HCM", "TPHCM", "Thành phố HCM" were unknown units beside "UBND Thành phố
+    Hồ Chí Minh", typed or in a sheet's cell ("TP. Hồ Chí Minh" was read already, TP being
+    thành phố); and `unit add` took them for other units."""
+    cli.ok("unit", "add", "UBHCM", "UBND Thành phố Hồ Chí Minh")
+    cli.ok("unit", "add", "STCHCM", "Sở Tài chính Thành phố Hồ Chí Minh")
+    meeting = str(cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"))
+    for n, ref in enumerate(
+        (
+            "UBND Tp HCM",
+            "UBND TP.HCM",
+            "UBND TP. Hồ Chí Minh",
+            "Ủy ban nhân dân Thành phố HCM",
+            "UBND TPHCM",
+            "ubnd tp.hcm",
+        )
+    ):
+        directive = cli.id("assign", meeting, "--unit", ref, f"Việc số {n}")
+        assert cli.json("show", str(directive))["unit"] == "UBHCM", ref
+    directive = cli.id("assign", meeting, "--unit", "STC TP.HCM", "Việc của Sở")
+    assert cli.json("show", str(directive))["unit"] == "STCHCM"
+    said = cli.fail("unit", "add", "X", "Sở Tài chính TP.HCM")
+    assert said == (
+        "Error: name 'Sở Tài chính TP.HCM' already refers to unit STCHCM (Sở Tài chính Thành phố "
+        "Hồ Chí Minh)"
+    )
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn\n"
+        "1,Rà soát hồ sơ,UBND Tp. HCM,Sở Tài chính Thành phố HCM,30/9/2022\n",
+        encoding="utf-8",
+    )
+    report = cli.json("import", str(sheet), "--meeting", meeting, "--dry-run")
+    [row] = report["rows"]
+    assert (row["action"], row["units"], row["with"]) == ("create", ["UBHCM"], ["STCHCM"])
 
 
 def test_a_unit_is_found_with_the_offices_other_initials(cli: Cli) -> None:

@@ -57,6 +57,7 @@ def test_the_vietnamese_is_not_the_english() -> None:
         "json_record",
         "json_bad_contact",
         "file_os_failed",  # a file's name and the system's reason, itself translated
+        "option_value",  # an option and the refusal of its value, itself translated
     }
 
 
@@ -138,30 +139,30 @@ CASES: dict[str, tuple[list[str], str, str]] = {
     ),
     "impossible date": (
         ["add-meeting", "--date", "31/2/2023", "--title", "Họp"],
-        "Error: '31/2/2023' không phải là ngày hợp lệ",
-        "Error: '31/2/2023' is not a real date",
+        "Error: --date: '31/2/2023' không phải là ngày hợp lệ",
+        "Error: --date: '31/2/2023' is not a real date",
     ),
     "iso date whose month is out of range": (
         ["done", "1", "--date", "2022-13-01"],
-        "Error: '2022-13-01' không phải là ngày hợp lệ: tháng 13 không nằm trong khoảng 1 đến 12 "
-        "(năm-tháng-ngày); có phải là ngày 2022-01-13?",
-        "Error: '2022-13-01' is not a real date: its month, 13, is not one from 1 to 12 "
+        "Error: --date: '2022-13-01' không phải là ngày hợp lệ: tháng 13 không nằm trong khoảng "
+        "1 đến 12 (năm-tháng-ngày); có phải là ngày 2022-01-13?",
+        "Error: --date: '2022-13-01' is not a real date: its month, 13, is not one from 1 to 12 "
         "(year-month-day); did you mean 2022-01-13?",
     ),
     "unknown deadline phrase": (
         ["assign", "1", "--unit", "BTC", "--due", "sớm nhất có thể", "x"],
-        "Error: 'sớm nhất có thể' không phải là thời hạn; hãy ghi ngày (2022-05-06, ",
-        "Error: 'sớm nhất có thể' is not a deadline; use a date (2022-05-06, ",
+        "Error: --due: 'sớm nhất có thể' không phải là thời hạn; hãy ghi ngày (2022-05-06, ",
+        "Error: --due: 'sớm nhất có thể' is not a deadline; use a date (2022-05-06, ",
     ),
     "bad period": (
         ["report", "--quarter", "2022Q5"],
-        "Error: '2022Q5': một năm chỉ có 4 quý (I đến IV)",
-        "Error: '2022Q5': a year has 4 quarters (I to IV)",
+        "Error: --quarter: '2022Q5': một năm chỉ có 4 quý (I đến IV)",
+        "Error: --quarter: '2022Q5': a year has 4 quarters (I to IV)",
     ),
     "period ending before it starts": (
         ["report", "--period", "2022-06-30..2022-06-01"],
-        "Error: kỳ '2022-06-30..2022-06-01' có ngày kết thúc trước ngày bắt đầu",
-        "Error: period '2022-06-30..2022-06-01' ends before it starts",
+        "Error: --period: kỳ '2022-06-30..2022-06-01' có ngày kết thúc trước ngày bắt đầu",
+        "Error: --period: period '2022-06-30..2022-06-01' ends before it starts",
     ),
     "done before the meeting": (
         ["done", "1", "--date", "2022-05-05"],

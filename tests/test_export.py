@@ -583,6 +583,35 @@ def test_xlsx_export_reimports_unchanged(
     assert "05/08/2022" in str(load_workbook(book).worksheets[0]["H10"].value)
 
 
+def test_a_deadline_given_in_words_alone_goes_out_and_back_in_json(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path
+) -> None:
+    """A sheet's 'Thường xuyên' (no day: followed without a deadline) is a directive without
+    original_due and with its words in due_text, which the JSON export writes as such
+    (original_due null beside a due_text): the import takes it back as written, as the export
+    wrote it, never refused."""
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "Nội dung,Đơn vị chủ trì,Thời hạn\nViệc thường xuyên,BTC,Thường xuyên\n",
+        encoding="utf-8",
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting))
+    out = units.json("export", "--format", "json")
+    [record] = out["directives"]
+    assert (record["original_due"], record["due_text"]) == (None, "Thường xuyên")
+    document = tmp_path / "out.json"
+    document.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    other = units.at(other_db)
+    other.ok("import", str(document))
+    [listed] = other.json("list")
+    assert (listed["due"], listed["due_text"], listed["status"]) == (
+        None,
+        "Thường xuyên",
+        "open_in_time",
+    )
+    assert other.json("export", "--format", "json")["directives"] == out["directives"]
+
+
 def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(
     units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
 ) -> None:

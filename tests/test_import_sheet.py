@@ -554,6 +554,51 @@ def test_key_column_updates_instead_of_duplicating(
     assert file_digest(db_path) == before
 
 
+def test_a_text_with_its_tones_placed_the_other_way_or_in_nfd_is_the_same_text(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """A sheet's row writing a recorded directive's text with its tones placed the other way
+    ('Hoà giải' for 'Hòa giải'), or in NFD, is the same text: without a key it repeats the
+    directive (as assign refuses it), and with its key it changed nothing, where it was taken
+    as a new text (the register's 'Hòa' rewritten 'Hoà', and so its progress note)."""
+    import unicodedata
+
+    m = str(meeting)
+    ident = units.id("assign", m, "--unit", "BTC", "--due", "30/9/2022", "Hòa giải ở cơ sở")
+    nfd = unicodedata.normalize("NFD", "Hòa giải ở cơ sở")
+    for text in ("Hoà giải ở cơ sở", nfd):
+        said = units.fail("assign", m, "--unit", "BTC", text)
+        assert said.startswith(f"Error: directive {ident} already gives BTC this text")
+        rows = [HEADER, ["1", text, "BTC", "", "30/9/2022", "", ""]]
+        sheet = write_csv(tmp_path / "s.csv", rows)
+        report = json.loads(
+            units("import", str(sheet), "--meeting", m, "--dry-run", "-f", "json").stdout
+        )
+        [row] = report["rows"]
+        assert [p["message"] for p in row["problems"]] == [
+            f"repeats directive {ident} (same meeting, lead unit and text); to update directives "
+            "from the sheet, import with --key-column"
+        ]
+    keyed_id = units.id(
+        "assign", m, "--unit", "BTC", "--due", "30/9/2022", "--key", "K", "Hòa giải ở thôn"
+    )
+    units.ok("progress", str(keyed_id), "--percent", "40", "--note", "Đã hòa giải 3 vụ")
+    before = file_digest(db_path)
+    for text, note in (
+        ("Hoà giải ở thôn", "40%: Đã hoà giải 3 vụ"),
+        (
+            unicodedata.normalize("NFD", "Hòa giải ở thôn"),
+            unicodedata.normalize("NFD", "40%: Đã hòa giải 3 vụ"),
+        ),
+    ):
+        rows = [["Mã", *HEADER], ["K", "1", text, "BTC", "", "30/9/2022", note, ""]]
+        sheet = write_csv(tmp_path / "s.csv", rows)
+        result = units.json("import", str(sheet), "--meeting", m, "--key-column", "Mã")
+        assert (result["updated"], result["unchanged"]) == (0, 1), result
+        assert file_digest(db_path) == before
+    assert units.json("show", str(keyed_id))["text"] == "Hòa giải ở thôn"
+
+
 def test_a_sheet_never_closes_a_reopened_directive_before_its_reopening(
     units: Cli, meeting: int, tmp_path: Path
 ) -> None:

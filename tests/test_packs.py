@@ -548,7 +548,9 @@ def test_answers_come_in_through_the_store_and_once_only(
     # The result document is the completion's result, as `done --doc --doc-date` records it.
     assert (first["result"]["doc"], first["result"]["doc_date"]) == ("45-BC/BTC", "2022-09-05")
     [completed] = [h for h in first["history"] if h["event"] == "completed"]
-    assert completed["note"] == "Giải trình: Chờ ý kiến các sở"  # no second copy of the document
+    # one row for the completion, its document and its note, the document once
+    assert completed["note"] == "45-BC/BTC; Giải trình: Chờ ý kiến các sở"
+    assert [h for h in first["history"] if h["event"] == "result"] == []
     second = quarter.json("show", "2")
     assert second["progress"] == 60 and second["due"] == "2022-09-30"  # a request, not an extension
     notes = [h.get("note") for h in second["history"] if h.get("note")]

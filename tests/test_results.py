@@ -520,9 +520,14 @@ def test_a_return_keeps_what_the_completion_said(cli: Cli, tmp_path: Path, accep
     cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-28")
     cli.ok("done", str(one), "--date", "2025-04-02", "--doc", "46/BC-SYT")
     again = show(cli, one, "2025-04-30")
-    assert ("result", "46/BC-SYT") in [(e["event"], e.get("note")) for e in again["history"]]
+    # one row for the completion reported after the return, with its document (it was a
+    # "completed" row and a "result" row of the same day); waiting for acceptance, its result
+    assert [(e["date"], e["event"], e.get("note")) for e in again["history"][1:]] == [
+        ("2025-03-25", "result", "45/BC-SYT; Đã gửi báo cáo"),
+        ("2025-03-28", "returned", "Thiếu số liệu"),
+        ("2025-04-02", "result" if accepts else "completed", "46/BC-SYT"),
+    ]
     # the returned one's note is its own, never the current completion's
-    assert again["history"][-1]["note"] == "46/BC-SYT"
     assert [r["note"] for r in again["returned_completions"]] == ["Đã gửi báo cáo"]
 
 
@@ -588,8 +593,7 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
     assert [(e["date"], e["event"], e.get("note")) for e in record["history"][1:]] == [
         ("2025-02-01", "result", "12/BC-BTC; ghi chu 1"),
         ("2025-02-03", "returned", "Chua dat"),
-        ("2025-02-10", "completed", "ghi chu 2"),
-        ("2025-02-10", "result", "15/BC-BTC"),
+        ("2025-02-10", "completed", "15/BC-BTC; ghi chu 2"),
     ]
     # as of a day before the return: reported, not yet returned
     before = json.loads(run("show", "1", "--format", "json", "--as-of", "2025-02-02", db=db).stdout)
@@ -633,3 +637,22 @@ def test_a_returned_completion_stays_when_its_directive_is_reopened(cli: Cli) ->
     # a completion is open again only from the return's day, the return kept or not
     error = cli.fail("done", str(one), "--date", "2025-03-04")
     assert error.startswith("Error: completion date 2025-03-04 is before the return date "), error
+
+
+def test_the_export_writes_a_result_and_a_returned_completion_in_their_order(
+    db: str, tmp_path: Path
+) -> None:
+    """A returned completion's keys and a result's, as the export writes them (their models
+    share what a completion claimed, ``ClaimOut``): the same keys in the same order as version
+    7 always wrote them."""
+    from tests.conftest import run
+
+    _returned_sequence(db, tmp_path)
+    [directive] = json.loads(run("export", "--format", "json", db=db).stdout)["directives"]
+    claim = ["claimed_on", "doc", "doc_date", "file", "file_hash", "verdict"]
+    assert list(directive["result"]) == [*claim, "accepted_on", "returned_on", "return_reason"]
+    [returned] = directive["returned_completions"]
+    assert list(returned) == [
+        "id", *claim, "note", "returned_on", "return_reason", "returned_by",
+    ]  # fmt: skip
+    assert (returned["doc"], returned["returned_by"]) == ("12/BC-BTC", RETURNER)

@@ -810,3 +810,101 @@ def test_a_retired_unit_named_where_its_successor_leads_is_kept_as_typed(
     assert _held(cli, ident, "2025-07-01")[0] == "BTGDV"
     again = cli("edit", "directive", str(ident), "--unit", "BDV")
     assert (again.exit_code, again.stderr.strip()) == (0, f"directive {ident}: nothing changed")
+
+
+def test_a_directive_reopened_after_the_retirement_passes_to_the_successor_from_that_day(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """A directive the retired unit completed before it retired, reopened after: open again,
+    it is the successor's from the reopening (``show``, ``list``, ``overdue``, the report),
+    closed under the retired unit before it; said on stderr, taken back whole by ``undo``."""
+    ident = merged["ids"]["done"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    result = cli("reopen", str(ident), "--date", "1/8/2025", "--reason", "Trả lại")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"unit BDV retired on 2025-07-01: directive {ident}, open again, passes to BTGDV from "
+        "2025-08-01"
+    )
+    show = cli.json("show", str(ident))
+    assert show["unit"] == "BTGDV"
+    assert [(e["date"], e["event"]) for e in show["history"]] == [
+        ("2025-03-10", "assigned"),
+        ("2025-04-20", "completed"),
+        ("2025-08-01", "reopened"),
+        ("2025-08-01", "moved"),
+    ]
+    assert show["history"][-1]["note"] == "BDV → BTGDV"
+    assert cli.json("show", str(ident), "--as-of", "2025-07-31")["unit"] == "BDV"
+
+    def held(as_of: str) -> tuple[str, str]:
+        found = {d["id"]: d for d in cli.json("list", "--as-of", as_of)}[ident]
+        return found["unit"], found["status"]
+
+    assert held("2025-07-31") == ("BDV", "done_on_time")
+    assert held("2025-08-01") == ("BTGDV", "overdue")
+    august = ["--as-of", "2025-08-02"]
+    assert ident in [d["id"] for d in cli.json("overdue", "--unit", "BTGDV", *august)]
+    assert cli.json("overdue", "--unit", "BDV", *august) == []
+    assert cli.json("overdue", "--unit", "BDV", "--as-of", "2025-07-31") == []
+    q3 = cli.json("report", "--quarter", "2025Q3")
+    assert {u["code"]: u["total"] for u in q3["units"]} == {"BTG": 1, "BTGDV": 3}
+    assert [d["unit"] for d in q3["overdue"] if d["id"] == ident] == ["BTGDV"]
+    q2 = cli.json("report", "--quarter", "2025Q2")
+    assert {u["code"]: u["total"] for u in q2["units"]} == {"BDV": 3, "BTG": 1}
+    # the move goes out with the record
+    out = cli.json("export", "--format", "json")
+    [record] = [d for d in out["directives"] if d["id"] == ident]
+    assert [(m["from"], m["to"], m["on"]) for m in record["moves"]] == [
+        ("BDV", "BTGDV", "2025-08-01")
+    ]
+    cli.ok("undo", "--yes")
+    assert held("2025-12-31") == ("BDV", "done_on_time")
+    assert [e["event"] for e in cli.json("show", str(ident))["history"]] == [
+        "assigned",
+        "completed",
+    ]
+
+
+def test_a_reopening_follows_a_chain_of_retirements(cli: Cli, merged: dict[str, Any]) -> None:
+    """Reopened between two retirements, the directive passes to the first successor from the
+    reopening and to the second from its retirement; cleared as a mistake, or a completion sent
+    back, it was open when the unit retired and passes from that day."""
+    ids = merged["ids"]
+    cli.ok("unit", "add", "VP", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    cli.ok("unit", "retire", "BTGDV", "--successor", "VP", "--date", "1/9/2025")
+    result = cli("--lang", "vi", "reopen", str(ids["done"]), "--date", "1/8/2025")
+    assert result.exit_code == 0, result.stderr
+    said = result.stderr.splitlines()
+    assert f"nhiệm vụ {ids['done']}, được mở lại" in said[0]
+    assert "BTGDV" in said[0] and "01/08/2025" in said[0]
+    assert "VP" in said[1] and "01/09/2025" in said[1]
+
+    def unit(ident: int, as_of: str) -> str:
+        return {d["id"]: d["unit"] for d in cli.json("list", "--as-of", as_of)}[ident]
+
+    days = ("2025-07-31", "2025-08-01", "2025-08-31", "2025-09-01")
+    assert [unit(ids["done"], day) for day in days] == ["BDV", "BTGDV", "BTGDV", "VP"]
+    moved = [e for e in cli.json("show", str(ids["done"]))["history"] if e["event"] == "moved"]
+    assert [(e["date"], e["from"], e["to"]) for e in moved] == [
+        ("2025-08-01", "BDV", "BTGDV"),
+        ("2025-09-01", "BTGDV", "VP"),
+    ]
+    result = cli("reopen", str(ids["cancelled"]), "--mistake")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"unit BDV retired on 2025-07-01: directive {ids['cancelled']} passes to BTGDV from "
+        "that day"
+    )
+    days = ("2025-06-30", "2025-07-01", "2025-09-01")
+    assert [unit(ids["cancelled"], day) for day in days] == ["BDV", "BTGDV", "VP"]
+    # a plain completion sent back never counted: open on the day of the retirement
+    m = cli.id("add-meeting", "--date", "1/6/2025", "--title", "Giao ban tháng 6")
+    ident = cli.id("assign", str(m), "--unit", "BTG", "Báo cáo", "--due", "30/6/2025")
+    cli.ok("done", str(ident), "--date", "20/6/2025")
+    cli.ok("unit", "retire", "BTG", "--successor", "VP", "--date", "1/10/2025")
+    result = cli("return", str(ident), "--reason", "Thiếu số liệu", "--date", "2/10/2025")
+    assert result.exit_code == 0, result.stderr
+    assert f"directive {ident} passes to VP from that day" in result.stderr
+    assert [unit(ident, day) for day in ("2025-09-30", "2025-10-01")] == ["BTG", "VP"]

@@ -10,12 +10,13 @@ from dirtrack.cli.common import (
     FormatOpt,
     bad_parameter,
     field_list,
+    read_date,
     recorded_change,
     state,
     unit_of_work,
 )
 from dirtrack.i18n import Phrase, msg
-from dirtrack.periods import check_year, parse_date
+from dirtrack.periods import check_year
 from dirtrack.records import calendar_keys, calendar_record
 from dirtrack.render import OutputFormat, err
 
@@ -49,7 +50,7 @@ def calendar_add(
 
     if off == on:
         raise bad_parameter(ctx, "off_or_on", "--off", among=("--off", "--on"))
-    found = parse_date(day)
+    found = read_date(day, "DAY")
     with unit_of_work(ctx) as session:
         before = load_workdays(session.connection())
         set_day(session, found, off=off, note=note)

@@ -422,8 +422,31 @@ def today() -> date:
     return office_today()
 
 
-def day_or_today(text: str | None) -> date:
-    return parse_date(text) if text else today()
+@contextmanager
+def reading(option: str) -> Iterator[None]:
+    """Read the value of ``option`` (a DATE, a deadline, a period): one refused is said with
+    the option it was given with (``--due: '31/02/2025' is not a real date``), as other refused
+    values are, its ``option`` kept so that a default the configuration file gave is said with
+    the file's key instead."""
+    try:
+        yield
+    except InvalidInput as exc:
+        if exc.key is None or "option" in exc.params:
+            raise
+        from dirtrack.i18n import Phrase
+
+        detail = Phrase(exc.key, **exc.params)
+        raise InvalidInput.of("option_value", option=option, detail=detail) from None
+
+
+def read_date(text: str, option: str) -> date:
+    """The DATE ``text`` given with ``option`` (:func:`dirtrack.periods.parse_date`)."""
+    with reading(option):
+        return parse_date(text)
+
+
+def day_or_today(text: str | None, option: str) -> date:
+    return read_date(text, option) if text else today()
 
 
 def event_day(text: str | None, option: str = "--date") -> date:
@@ -439,25 +462,28 @@ def event_day(text: str | None, option: str = "--date") -> date:
     now = today()
     if not text:
         return now
-    day = parse_date(text)
+    day = read_date(text, option)
     if day > now:
         raise InvalidInput.of("event_after_today", option=option, day=day, today=now)
     return day
 
 
-def optional_day(text: str | None) -> date | None:
-    return parse_date(text) if text else None
+def optional_day(text: str | None, option: str) -> date | None:
+    return read_date(text, option) if text else None
 
 
 def period_of(text: str, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
-    return parse_period(text, cutoff, today=today())
+    """The period ``--period`` names."""
+    with reading("--period"):
+        return parse_period(text, cutoff, today=today())
 
 
 def period_given(period: str | None, quarter: str | None, cutoff: Cutoff) -> Period:
     """The period ``--period`` or ``--quarter`` names (the command has checked one is given);
     ``--quarter`` takes a quarter only (:func:`dirtrack.periods.parse_quarter`)."""
     if quarter:
-        return parse_quarter(quarter, cutoff, today=today())
+        with reading("--quarter"):
+            return parse_quarter(quarter, cutoff, today=today())
     return period_of(period or "", cutoff)
 
 
@@ -468,7 +494,7 @@ def judged_day(as_of: str | None, span: Period) -> date:
     figures of all zeros would pass for a real report. So is a period still to come without
     --as-of (today, its T, is before it begins).
     """
-    day = optional_day(as_of)
+    day = optional_day(as_of, "--as-of")
     if day is None:
         now = today()
         if now < span.start:
@@ -487,10 +513,12 @@ def deadline(
     text: str,
     ref: date,
     *,
+    option: str,
     after_tet: int | None = None,
     early_day: int | None = None,
 ) -> date:
-    """Resolve a WHEN (:func:`dirtrack.periods.parse_deadline`) on the office's calendar.
+    """Resolve a WHEN (:func:`dirtrack.periods.parse_deadline`) given with ``option`` on the
+    office's calendar.
 
     A day the words name that is off and moves says so on stderr, with the day it moves to,
     once the command's transaction is written (:func:`notice`).
@@ -498,13 +526,14 @@ def deadline(
     from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline
     from dirtrack.store.calendar import load_workdays
 
-    found = parse_deadline(
-        text,
-        ref,
-        load_workdays(session.connection()),
-        after_tet=AFTER_TET if after_tet is None else after_tet,
-        early_day=EARLY_DAY if early_day is None else early_day,
-    )
+    with reading(option):
+        found = parse_deadline(
+            text,
+            ref,
+            load_workdays(session.connection()),
+            after_tet=AFTER_TET if after_tet is None else after_tet,
+            early_day=EARLY_DAY if early_day is None else early_day,
+        )
     if found.moved:
         from dirtrack.i18n import msg
 
@@ -523,7 +552,7 @@ def deadline(
 
 def say_passed(ctx: typer.Context, session: "Session") -> None:
     """Say on stderr, once the transaction is written (:func:`notice`), each part of a directive
-    just recorded that passed to a retired unit's successor
+    just recorded (or opened again) that passed to a retired unit's successor
     (:func:`dirtrack.store.units.hand_over_retired`)."""
     from dirtrack.i18n import msg
     from dirtrack.store.units import passed_in
@@ -533,12 +562,13 @@ def say_passed(ctx: typer.Context, session: "Session") -> None:
         notice(
             ctx,
             msg(
-                key,
+                key if part.since is None else f"{key}_reopened",
                 state(ctx).lang,
                 unit=part.unit,
                 date=part.on,
                 id=directive_id,
                 successor=part.successor,
+                since=part.since,
             ),
         )
 
@@ -638,6 +668,7 @@ def dated_change(
     positive_id(ident, what)
     with unit_of_work(ctx) as session:
         change(session, ident, day)
+        say_passed(ctx, session)
     err(msg(message, state(ctx).lang, id=ident, date=day))
 
 

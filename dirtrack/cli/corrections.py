@@ -119,7 +119,10 @@ def directive_changes(
     if due is not None:
         # on the office's calendar (calendar add), as assign --due reads it, from the day the
         # directive was given (an occurrence's issue day)
-        changes["due"], changes["due_text"] = deadline(ctx, session, due, given), due
+        changes["due"], changes["due_text"] = (
+            deadline(ctx, session, due, given, option="--due"),
+            due,
+        )
     if no_due:
         changes["due"], changes["due_text"] = None, None
     if product is not None:
@@ -265,7 +268,7 @@ def edit_meeting(
 
     Example: dirtrack edit meeting 4 --date 6/5/2022 --doc 46-TB/TU
     """
-    from dirtrack.periods import parse_date
+    from dirtrack.cli.common import read_date
     from dirtrack.store.meetings import edit_meeting as store_edit
     from dirtrack.store.units import UnitIndex
 
@@ -280,7 +283,7 @@ def edit_meeting(
     }
     changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if on is not None:
-        changes["date"] = parse_date(on)
+        changes["date"] = read_date(on, "--date")
     with unit_of_work(ctx) as session:
         if attendee:
             changes["attendees"] = UnitIndex.load(session).resolve_many(attendee)
@@ -492,6 +495,7 @@ def reopen(
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         store_reopen(session, directive_id, on=day, reason=reason, mistake=mistake)
+        say_passed(ctx, session)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
     change = recorded_change(session) or "?"

@@ -25,6 +25,7 @@ from dirtrack.cli.common import (
     notice,
     optional_day,
     positive_id,
+    read_date,
     say_passed,
     state,
     unit_of_work,
@@ -33,7 +34,7 @@ from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Choices, Phrase, msg
 from dirtrack.kinds import VERDICT_NAMES
-from dirtrack.periods import check_after_tet, check_early_day, parse_date
+from dirtrack.periods import check_after_tet, check_early_day
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
 
@@ -253,9 +254,17 @@ def _assign(
             meeting = get_meeting(session, asked.meeting_id)
             index, leads = lead_units(session, meeting, asked.unit, asked.attendees)
             coordinators = index.resolve_many(asked.with_ or [])
-            ref = parse_date(asked.from_) if asked.from_ else meeting.date
+            ref = read_date(asked.from_, "--from") if asked.from_ else meeting.date
             deadline = (
-                resolve(ctx, session, asked.due, ref, after_tet=after_tet, early_day=early_day)
+                resolve(
+                    ctx,
+                    session,
+                    asked.due,
+                    ref,
+                    option="--due",
+                    after_tet=after_tet,
+                    early_day=early_day,
+                )
                 if asked.due
                 else None
             )
@@ -403,7 +412,7 @@ def done(
     from dirtrack.store.results import complete, office_regime
 
     day = event_day(on)
-    document_day = optional_day(doc_date)
+    document_day = optional_day(doc_date, "--doc-date")
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         regime = office_regime(session)
@@ -484,7 +493,8 @@ def extend(
         else:
             assert to is not None
             given = given_on(session, directive)
-            new_due = resolve(ctx, session, to, parse_date(from_) if from_ else given)
+            since = read_date(from_, "--from") if from_ else given
+            new_due = resolve(ctx, session, to, since, option="--to")
             store_extend(
                 session,
                 directive_id,
@@ -556,7 +566,7 @@ def list_directives(
     from dirtrack.store.rules import wanted_statuses
 
     wanted = status
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     ensure_occurrences(ctx, day)
     # The status filter runs in SQL; only the matches are read, a batch at a time.
     with read_only(ctx) as conn:
@@ -601,7 +611,7 @@ def show(
     from dirtrack.store.results import returned_of
     from dirtrack.store.units import UnitIndex
 
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     with unit_of_work(ctx) as session:
         facts = facts_given_by(session, positive_id(directive_id, "directive"), as_of=day)
         meeting = get_meeting(session, facts.meeting_id)

@@ -179,9 +179,9 @@ def urge(
     if every and number:
         raise bad_parameter(ctx, "urge_all_number", "--number", among=("--all", "--number"))
     check_days(within, "--within")
-    day = optional_day(as_of) or today()
-    issued = optional_day(on) or today()
-    answer_by = optional_day(reply_by) or issued + timedelta(days=7)
+    day = optional_day(as_of, "--as-of") or today()
+    issued = optional_day(on, "--date") or today()
+    answer_by = optional_day(reply_by, "--reply-by") or issued + timedelta(days=7)
     if answer_by < issued:
         raise InvalidInput.of("urge_reply_before", date=answer_by, issued=issued)
     recipients = document_texts(to, "--to")

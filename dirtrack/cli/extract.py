@@ -92,7 +92,7 @@ def extract(
     from dirtrack.text import clean_optional
     from dirtrack.transfer.base import in_lang
 
-    day = optional_day(on)
+    day = optional_day(on, "--date")
     chair_name = clean_optional(chair, "chair")
     target = out_target(ctx, out_file, force=force, fmt=fmt)
     # A draft needs no database: with none yet it knows no units (and creates nothing).

@@ -114,7 +114,7 @@ def leader_assign(
     from dirtrack.store.fields import assign_leader
     from dirtrack.store.units import UnitIndex
 
-    day = day_or_today(start)
+    day = day_or_today(start, "--from")
     with unit_of_work(ctx) as session:
         index = UnitIndex.load(session)
         units = [(u.id or 0, u.code) for u in index.resolve_many(unit or [])]

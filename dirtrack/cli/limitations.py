@@ -160,7 +160,7 @@ def list_limitations(
     from dirtrack.store.units import UnitIndex
 
     span = period_of(period, cutoff) if period else None
-    day = judged_day(as_of, span) if span else day_or_today(as_of)
+    day = judged_day(as_of, span) if span else day_or_today(as_of, "--as-of")
     with unit_of_work(ctx) as session:
         unit_ids = None
         if unit:

@@ -12,13 +12,14 @@ from dirtrack.cli.common import (
     KindOpt,
     field_list,
     period_of,
+    read_date,
     state,
     unit_of_work,
 )
 from dirtrack.errors import Conflict
 from dirtrack.i18n import msg
 from dirtrack.kinds import MeetingKind
-from dirtrack.periods import Cutoff, parse_date
+from dirtrack.periods import Cutoff
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
@@ -67,7 +68,7 @@ def add_meeting(
     from dirtrack.store.meetings import attendee_ids, find_meeting_by_key, find_same_meeting
     from dirtrack.store.units import UnitIndex
 
-    held = parse_date(on)
+    held = read_date(on, "--date")
     with unit_of_work(ctx) as session:
         index = UnitIndex.load(session)
         existing = find_meeting_by_key(session, key) if key else None

@@ -86,7 +86,7 @@ def remind(
         if within > MAX_WORKING_DAYS:
             raise InvalidInput.of("bad_working_within", max=MAX_WORKING_DAYS, value=within)
     chosen = field_list(fields)
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     ensure_occurrences(ctx, day)
     until = None
     with unit_of_work(ctx) as session:

@@ -124,8 +124,8 @@ def pack_out(
     span = _period(ctx, period, quarter, cutoff)
     if dry_run:
         _need_database(ctx)
-    made_on = day_or_today(as_of)
-    answer_by = optional_day(due) or (
+    made_on = day_or_today(as_of, "--as-of")
+    answer_by = optional_day(due, "--due") or (
         span.end if span.end >= made_on else made_on + timedelta(days=ANSWER_DAYS)
     )
     if answer_by < made_on:  # a reply date already past when the pack is made
@@ -607,7 +607,7 @@ def pack_status(
     from dirtrack.store.pack_returns import return_keys, returns
 
     span = _period(ctx, period, quarter, cutoff)
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     with read_only(ctx) as conn:
         units = returns(conn, span, day)
     record = {

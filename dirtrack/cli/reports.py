@@ -65,7 +65,7 @@ def overdue(
     from dirtrack.report import overdue as overdue_records
 
     check_days(stale_after, "--stale-after")
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     from dirtrack.cli.common import ensure_occurrences
 
     ensure_occurrences(ctx, day)
@@ -180,7 +180,7 @@ def report(
         raise bad_parameter(ctx, "doc_option_needs_docx", option, option=option)
     if template is not None and fmt is not ReportFormat.DOCX:
         raise bad_parameter(ctx, "doc_option_needs_docx", "--template", option="--template")
-    doc_day = optional_day(on) or today()
+    doc_day = optional_day(on, "--date") or today()
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
     target = out_target(ctx, out_file, force=force, fmt=fmt)

@@ -95,7 +95,7 @@ def _ask(
         new_due = None
         if to is not None:
             given = given_on(session, get_directive(session, directive_id))
-            new_due = deadline(ctx, session, to, given)  # as assign --due reads it
+            new_due = deadline(ctx, session, to, given, option="--to")  # as assign --due reads it
         found = ask(
             session,
             directive_id,
@@ -219,7 +219,7 @@ def requests(
     from dirtrack.render import views
     from dirtrack.report.extras import request_records
 
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     with read_only(ctx) as conn:
         records = request_records(conn, day, unit=unit)
     if pending:

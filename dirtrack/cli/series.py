@@ -14,13 +14,13 @@ from dirtrack.cli.common import (
     notice,
     optional_day,
     positive_id,
+    read_date,
     state,
     today,
     unit_of_work,
 )
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import clauses, msg
-from dirtrack.periods import parse_date
 from dirtrack.records import (
     Record,
     iso,
@@ -66,8 +66,8 @@ def assign_series(
     if asked.due is not None:
         raise bad_parameter(ctx, "every_with_due", "--due", among=("--every", "--due"))
     every = store.every_named(every)
-    starts = parse_date(asked.from_) if asked.from_ else None
-    ends = parse_date(until) if until else None
+    starts = read_date(asked.from_, "--from") if asked.from_ else None
+    ends = read_date(until, "--until") if until else None
     ids: list[int] = []
     with unit_of_work(ctx) as session:
         existing = store.find_by_key(session, asked.key) if asked.key and not dry_run else []
@@ -222,7 +222,7 @@ def series_show(
     )
 
     positive_id(series_id, "series")
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     ensure_occurrences(ctx, day)
     with read_only(ctx) as conn:
         rows = series_rows(conn, series_id)
@@ -273,7 +273,7 @@ def series_stop(
     """End a periodic directive from DATE on; what came before stays as it is."""
     from dirtrack.store.series import stop
 
-    day = parse_date(from_)
+    day = read_date(from_, "--from")
     positive_id(series_id, "series")
     with unit_of_work(ctx) as session:
         _, removed, kept = stop(session, series_id, day)

@@ -204,7 +204,7 @@ def export(
     target = out_target(ctx, out_file, force=force, fmt=fmt)
     if target is None and fmt is ExportFormat.XLSX and sys.stdout.isatty():
         raise InvalidInput.of("xlsx_to_terminal")
-    day = optional_day(as_of) or today()
+    day = optional_day(as_of, "--as-of") or today()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:
         data: bytes | Iterator[bytes]

@@ -42,6 +42,7 @@ from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
 from dirtrack.store.units import UnitIndex, add_unit, check_not_retired, is_code
 from dirtrack.text import (
+    MarkedNames,
     clean_optional,
     clean_text,
     fold_words,
@@ -317,7 +318,8 @@ class _Units:
 
     def __init__(self, index: UnitIndex, create: bool, plan: _Plan) -> None:
         self.index, self.create, self.plan = index, create, plan
-        self.planned: dict[str, str] = {}  # name, spelled out (spelled_out) -> planned code
+        # name (its initials spelled out, its marks telling two apart) -> planned code
+        self.planned: MarkedNames[str] = MarkedNames(spelled=True)
         self.taken = {fold_words(u.code) for u in index.units.values()}
         self.unknown: set[str] = set()  # each unknown reference is reported once
         self.not_registered = False  # a unit --create-units would register
@@ -332,8 +334,14 @@ class _Units:
         # registered one is found; and before a registered unit whose longer name holds its
         # name ("UBND tỉnh" planned is not "Văn phòng UBND tỉnh")
         key = spelled_out(ref)
-        if key in self.planned:
-            return self.planned[key]
+        planned = self.planned.named(ref)
+        if len(planned) > 1:  # written without the marks that tell two new units apart
+            self._problem(
+                key, where, Conflict.of("unit_ambiguous", ref=ref, units=", ".join(planned))
+            )
+            return None
+        if planned:
+            return planned[0]
         try:
             return self.index.resolve(ref, noted=False)
         except (NotFound, InvalidInput) as exc:
@@ -344,14 +352,14 @@ class _Units:
                     return None
                 if name is not None:
                     code = ref
-                    self.planned[spelled_out(name)] = code
+                    self.planned.put(name, code)
                 else:
                     code = base = _initials(ref)
                     n = 2
                     while fold_words(code) in self.taken:
                         code, n = f"{base}{n}", n + 1
                 self.taken.add(fold_words(code))
-                self.planned[key] = code
+                self.planned.put(ref, code)
                 self.plan.new_units.append((code, name if name is not None else ref))
                 return code
             self.not_registered |= isinstance(exc, NotFound)
@@ -375,9 +383,9 @@ class _Units:
             return Conflict.of(
                 "unit_taken", what=Phrase("w_name"), value=name, unit=self.index.label(holder)
             )
-        if spelled_out(name) in self.planned:
-            planned = self.planned[spelled_out(name)]
-            return Conflict.of("unit_taken", what=Phrase("w_name"), value=name, unit=planned)
+        planned = self.planned.named(name)
+        if planned:
+            return Conflict.of("unit_taken", what=Phrase("w_name"), value=name, unit=planned[0])
         return _new_unit_problem(name)
 
     def _problem(self, key: str, where: str, exc: Exception) -> None:

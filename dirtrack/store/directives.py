@@ -542,7 +542,10 @@ def reopen(
     reason, its result document, ``on`` and ``reason``) that the status rules read on the days
     it was in force. With ``mistake`` (the clerk closed the wrong directive), the closure is
     cleared as if never recorded: only the change log keeps it. Either way the directive's own
-    closure (with its result document) is cleared.
+    closure (with its result document) is cleared. A directive of a unit that retired since it
+    was closed passes to the unit's successor (following a chain of retirements) from ``on``,
+    recorded as a retirement's move is (:func:`hand_over_retired`); with ``mistake``, from the
+    day the unit retired, since it was open then.
 
     Raises:
         Conflict: the directive is neither completed, cancelled nor withdrawn.
@@ -580,6 +583,9 @@ def reopen(
         session.delete(result)
     session.add(directive)
     session.flush()
+    # Open again and held by a unit retired meanwhile: its heir takes it from the reopening
+    # (from the retirement when the closure is cleared as if never recorded).
+    hand_over_retired(session, directive, since=None if mistake else on)
     return directive
 
 

@@ -317,6 +317,10 @@ def send_back(session: Session, directive_id: int, *, on: date, reason: str) -> 
     directive.completed_on = None  # never counted; its note stays, as its result row does
     session.add(directive)
     session.flush()
+    # open all along, so held by the successor of a unit retired since it was reported done
+    from dirtrack.store.units import hand_over_retired
+
+    hand_over_retired(session, directive)
 
 
 # --- requests ----------------------------------------------------------------------------------

@@ -431,6 +431,7 @@ def add_unit(
             raise Conflict.of(
                 "unit_taken", what=Phrase(what), value=value, unit=index.label(holder)
             )
+    kept = _own_aliases(code, name, clean_aliases)
     parent_unit = index.resolve(parent) if parent else None
     unit = Unit(
         code=code,
@@ -442,15 +443,36 @@ def add_unit(
     session.add(unit)
     session.flush()
     assert unit.id is not None
-    # An alias that is the code, the name or an earlier alias once compared (case, accents,
-    # tone marks: "Ban số", "ban so") names nothing new: kept once, as rename_unit does.
-    seen = {fold_words(code), fold_words(name)}
-    for alias in clean_aliases:
-        if fold_words(alias) not in seen:
-            seen.add(fold_words(alias))
-            session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
+    for alias in kept:
+        session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
     return unit
+
+
+def _own_aliases(code: str, name: str, aliases: Sequence[str]) -> list[str]:
+    """The aliases a new unit is given: one that is its code (by its letters), its name or an
+    earlier alias written another way (case, tone placement, without marks: "Ban số", "ban
+    so") names nothing new and is kept once, as rename_unit does.
+
+    Raises:
+        Conflict: an alias of the same letters as its name or an earlier alias with other
+            marks ("xã Hòa An", "xã Hóa An"): two names, of which a unit holds one, as
+            :func:`add_alias` refuses the second.
+    """
+    kept: list[str] = []
+    for alias in aliases:
+        key = fold_words(alias)
+        if key == fold_words(code):
+            continue
+        same = [n for n in (name, *kept) if fold_words(n) == key]
+        if any(marks_agree(word_marks(alias), word_marks(n)) for n in same):
+            continue
+        if same:
+            raise Conflict.of(
+                "unit_taken", what=Phrase("w_alias"), value=alias, unit=f"{code} ({name})"
+            )
+        kept.append(alias)
+    return kept
 
 
 def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
@@ -680,21 +702,28 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
 
 @dataclass(frozen=True)
 class Passed:
-    """A unit's part in a directive that passed to its successor on the day it retired."""
+    """A unit's part in a directive that passed to its successor: on the day it retired, or
+    on a later day (``since``) when the directive was reopened after it."""
 
     unit: str
     successor: str
-    on: date
+    on: date  # the day the unit retired
     lead: bool  # its lead (else its coordination)
+    since: date | None = None  # the day it passed, when later than ``on``
 
 
-def hand_over_retired(session: Session, directive: Directive) -> list[Passed]:
+def hand_over_retired(
+    session: Session, directive: Directive, *, since: date | None = None
+) -> list[Passed]:
     """What :func:`retire_unit` did on the day a unit retired, done for ``directive`` recorded
     (or corrected) afterwards at a meeting held before that day, which :func:`check_not_retired`
     lets name the unit: if the directive was still open on that day, its lead passes to the
     successor then, and its coordination likewise (to the successor's successor in turn), each
     move recorded with its day, so that a listing as of an earlier day still names the unit.
     Returns what passed, in order (also kept for the command to say: :func:`passed_in`).
+
+    ``since``: the day a directive closed when the unit retired was reopened (``reopen``): what
+    the retired unit held passes from that day, when it is later than the retirement's.
 
     Raises:
         Conflict: the successor already leads a directive with the same key.
@@ -712,12 +741,13 @@ def hand_over_retired(session: Session, directive: Directive) -> list[Passed]:
         _refuse_key_clashes(session, [directive], heir)
         directive.unit_id = heir.id
         session.add(directive)
-        log_move(session, directive.id, lead.retired_on, (lead.id, lead.code), (heir.id, heir.code))
+        day = _passing_day(lead.retired_on, since)
+        log_move(session, directive.id, day, (lead.id, lead.code), (heir.id, heir.code))
         own = session.get(DirectiveCoordinator, (directive.id, heir.id))
         if own is not None:  # a lead unit is never its own coordinator
             session.delete(own)
-            log_handover(session, directive.id, lead.retired_on, (heir.id, heir.code), None)
-        passed.append(Passed(lead.code, heir.code, lead.retired_on, lead=True))
+            log_handover(session, directive.id, day, (heir.id, heir.code), None)
+        passed.append(Passed(lead.code, heir.code, lead.retired_on, True, _later(day, lead)))
         lead = heir
     session.flush()
     moving = True
@@ -739,12 +769,24 @@ def hand_over_retired(session: Session, directive: Directive) -> list[Passed]:
             if not taken:
                 session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=heir.id))
             new = None if taken else (heir.id, heir.code)
-            log_handover(session, directive.id, unit.retired_on, (unit.id, unit.code), new)
-            passed.append(Passed(unit.code, heir.code, unit.retired_on, lead=False))
+            day = _passing_day(unit.retired_on, since)
+            log_handover(session, directive.id, day, (unit.id, unit.code), new)
+            passed.append(Passed(unit.code, heir.code, unit.retired_on, False, _later(day, unit)))
             moving = True
         session.flush()
     session.info.setdefault(_PASSED, []).extend((directive.id, p) for p in passed)
     return passed
+
+
+def _passing_day(retired_on: date, since: date | None) -> date:
+    """The day a retired unit's part passes (:func:`hand_over_retired`): the day it retired, or
+    the day the directive was reopened (``since``) when that is later."""
+    return retired_on if since is None else max(retired_on, since)
+
+
+def _later(day: date, unit: Unit) -> date | None:
+    """``day`` when it is later than the day ``unit`` retired (:attr:`Passed.since`)."""
+    return day if unit.retired_on is not None and day > unit.retired_on else None
 
 
 _PASSED = "passed_to_successors"

@@ -200,13 +200,19 @@ class ExtensionOut(Record):
     created_at: Stamp
 
 
-class ResultOut(Record):
+class ClaimOut(Record):
+    """What a completion reported (``done``) claimed: the fields a directive's result and a
+    completion returned since share, in this order in both."""
+
     claimed_on: Day
     doc: str | None = Field(max_length=200)
     doc_date: Day | None
     file: str | None
     file_hash: str | None = Field(max_length=128)
     verdict: Literal["meets", "exceeds", "short"] | None
+
+
+class ResultOut(ClaimOut):
     accepted_on: Day | None
     returned_on: Day | None
     return_reason: str | None
@@ -243,17 +249,16 @@ class ClosureOut(Record):
     reopen_reason: str | None
 
 
-class ReturnedOut(Record):
-    """A completion reported on ``claimed_on`` that the office returned on ``returned_on`` for
-    ``return_reason``, reported again since: what it claimed and its note."""
-
+class _Numbered(Record):
     id: Id
-    claimed_on: Day
-    doc: str | None = Field(max_length=200)
-    doc_date: Day | None
-    file: str | None
-    file_hash: str | None = Field(max_length=128)
-    verdict: Literal["meets", "exceeds", "short"] | None
+
+
+class ReturnedOut(ClaimOut, _Numbered):
+    """A completion reported on ``claimed_on`` that the office returned on ``returned_on`` for
+    ``return_reason``, reported again since: what it claimed and its note. Its ``id`` comes
+    first (pydantic orders the fields of the bases last to first: ``_Numbered``'s, then
+    :class:`ClaimOut`'s, then its own), as the export writes it."""
+
     note: str | None
     returned_on: Day
     return_reason: str = Field(min_length=1)

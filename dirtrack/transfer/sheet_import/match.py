@@ -18,7 +18,7 @@ from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk
 from dirtrack.store.directives import not_before_given, same_text_key
 from dirtrack.store.units import check_not_retired
-from dirtrack.text import nfc
+from dirtrack.text import nfc, same_spelling
 from dirtrack.transfer.sheet_import.meetings import MeetingNames
 from dirtrack.transfer.sheet_import.plan import Outcome, Planned
 from dirtrack.transfer.sheet_import.units import UnitNames
@@ -273,12 +273,12 @@ class Matching(UnitNames, MeetingNames):
         layout = self.layout
         o = Outcome(ref, action="update", directive_id=facts.id)
         closed = facts.completed_on is not None or facts.cancelled_on is not None
-        if p.text != _as_read(facts.text) and not self._edited(p, facts.id, "text"):
+        if _differs(p.text, facts.text) and not self._edited(p, facts.id, "text"):
             o.updates["text"] = p.text
             o.changes.append(Phrase("chg_text"))
         if (
             layout.has("product")
-            and p.product != _as_read(facts.product)
+            and _differs(p.product, facts.product)
             and not self._edited(p, facts.id, "product")
         ):
             o.updates["product"] = p.product
@@ -317,7 +317,7 @@ class Matching(UnitNames, MeetingNames):
             day = p.progress_day
             known = [entry for entry in facts.progress if entry.reported_on <= day]
             last = known[-1] if known else None
-            if last is None or (last.percent, _as_read(last.note)) != (p.percent, p.note):
+            if last is None or last.percent != p.percent or _differs(p.note, last.note):
                 if closed:
                     p.warn(Phrase("warn_closed_progress", id=facts.id))
                 else:
@@ -338,8 +338,8 @@ class Matching(UnitNames, MeetingNames):
                     o.updates["completed_on_exact"] = p.completed_on_exact
                     o.updates["completion_note"] = p.completion_note
                     o.changes.append(Phrase("chg_completed", day=p.completed_on))
-            elif p.completion_note is not None and p.completion_note != _as_read(
-                facts.completion_note
+            elif p.completion_note is not None and _differs(
+                p.completion_note, facts.completion_note
             ):
                 o.updates["completion_note"] = p.completion_note
                 o.changes.append(Phrase("chg_completion_note"))
@@ -353,7 +353,7 @@ class Matching(UnitNames, MeetingNames):
                     o.updates["cancelled_on"] = p.cancelled_on
                     o.updates["cancel_reason"] = p.cancel_reason
                     o.changes.append(Phrase("chg_cancelled", day=p.cancelled_on))
-            elif p.cancel_reason is not None and p.cancel_reason != _as_read(facts.cancel_reason):
+            elif p.cancel_reason is not None and _differs(p.cancel_reason, facts.cancel_reason):
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append(Phrase("chg_cancel_reason"))
         elif p.submitted_on is not None and not closed:
@@ -501,6 +501,16 @@ def _as_read(text: str | None) -> str | None:
     keeps line breaks, tabs and runs of spaces, which a cell's text is read without, so a
     sheet cannot tell them from one space and saying them again is no change."""
     return nfc(text) if text else text
+
+
+def _differs(written: str | None, recorded: str | None) -> bool:
+    """Whether a cell's text (``written``) says another than the recorded one, read as a cell
+    holding it is (:func:`_as_read`): one with its tones placed the other way is the same text
+    (:func:`~dirtrack.text.same_spelling`), as the row found its directive by it."""
+    recorded = _as_read(recorded)
+    if not written or not recorded:
+        return written != recorded
+    return not same_spelling(written, recorded)
 
 
 def _no_claim(p: Planned) -> None:

@@ -20,6 +20,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.store.bulk import MeetingRow
 from dirtrack.store.results import Regime
 from dirtrack.store.units import UnitIndex
+from dirtrack.text import MarkedNames
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import ImportOptions, Progress
 from dirtrack.transfer.layout import Layout
@@ -88,8 +89,8 @@ class ImportState:
         self.kind = kind
         self.plans: list[Planned] = []
         self.new_units: list[NewUnit] = []
-        # each new unit's ref by its name's key, with the marks it is written with
-        self.new_unit_refs: dict[str, list[tuple[tuple[str | None, ...], int]]] = {}
+        # each new unit's ref by its name, told apart by its marks too
+        self.new_unit_refs: MarkedNames[int] = MarkedNames()
         self.new_meetings: list[NewMeeting] = []
         self.new_meeting_refs: dict[tuple[str, str, date], int] = {}
         self.unknown: dict[str, dict[str, Any]] = {}

@@ -184,9 +184,7 @@ class UnitNames(ImportState):
         with other case, tone placement, or without marks), else a new one (``xã Hóa An``
         beside ``xã Hòa An``, as ``unit add`` registers them); ambiguous when it is written
         without the marks that tell two planned ones apart."""
-        key, marks = fold_words(name), word_marks(name)
-        planned = self.new_unit_refs.setdefault(key, [])
-        named = [ref for other, ref in planned if marks_agree(marks, other)]
+        named = self.new_unit_refs.named(name)
         if len(named) > 1:
             units = ", ".join(self.new_units[-ref - 1].name for ref in named)
             return Conflict.of("unit_ambiguous", ref=nfc(name), units=units)
@@ -194,7 +192,7 @@ class UnitNames(ImportState):
             return named[0]
         self.new_units.append(NewUnit(nfc(name)))
         ref = -len(self.new_units)
-        planned.append((marks, ref))
+        self.new_unit_refs.put(name, ref)
         return ref
 
     def _unit_label(self, ref: int) -> str:
