@@ -3406,28 +3406,3 @@ def test_a_level_abbreviated_after_a_body_is_a_place_not_a_person() -> None:
         today=date(2025, 9, 21),
     )
     assert draft.meeting.chair is None
-
-
-def test_an_activity_after_a_unit_asked_is_that_units_task_unless_it_names_its_doer() -> None:
-    found = directives(
-        "Chủ tịch UBND huyện kiểm tra công tác chuẩn bị bầu cử tại các xã\nSáng 10/5/2021, đồng"
-        " chí Nguyễn Tất Thành – Chủ tịch UBND huyện đã kiểm tra công tác chuẩn bị bầu cử tại xã"
-        " Nam Sơn và xã Nam Anh.\nPhát biểu tại buổi làm việc, đồng chí Nguyễn Tất Thành yêu cầu"
-        " xã Nam Sơn làm tốt công tác tuyên truyền nâng cao nhận thức cho nhân dân về tầm quan"
-        " trọng của việc bầu cử. Việc thực hiện phải đảm bảo đúng quy trình hướng dẫn; thời gian"
-        " hoàn thành trước ngày 20/5/2021."
-    )
-    # how the commune asked must do it, and by when, is the commune's (and so is what follows)
-    assert [(unit, text[:20]) for unit, text, _ in found] == [
-        ("xã Nam Sơn", "xã Nam Sơn làm tốt c"),
-        ("xã Nam Sơn", "Việc thực hiện phải "),
-        ("xã Nam Sơn", "thời gian hoàn thành"),
-    ]
-    # "việc địa phương phải …" names its doer: not the unit asked before it
-    named = directives(
-        "Sáng 6/5/2022, Phó Chủ tịch UBND tỉnh Trần Anh Thư làm việc tại xã An Phú.\nPhát biểu tại"
-        " buổi làm việc, ông Trần Anh Thư yêu cầu Văn phòng Điều phối nông thôn mới tỉnh phối hợp"
-        " UBND huyện Tịnh Biên hướng dẫn xã An Phú thực hiện các chỉ tiêu còn lại. Đồng thời, nhấn"
-        " mạnh việc địa phương phải hoàn thành các chỉ tiêu về hộ nghèo và giải quyết việc làm."
-    )
-    assert [unit for unit, _, _ in named] == ["Văn phòng Điều phối nông thôn mới tỉnh", "xã An Phú"]

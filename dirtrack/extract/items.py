@@ -205,11 +205,6 @@ _CRITICISM = re.compile(
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
-#: A doer written right after "việc" ("việc địa phương phải …", "việc các xã …"): the activity
-#: names who does it, not the unit asked before it.
-_DOER_AFTER_ACTIVITY = re.compile(
-    r"\s+(?:cac |moi |tung )?(?:dia phuong|xa|phuong|huyen|tinh|thi tran|nganh|don vi|co quan)\b"
-)
 #: A task whose subject is a field of work or a party to a project that is no body ("Công tác
 #: tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ..."): it names its own doer, so it
 #: is no unit's, neither the unit of the task before it nor the session's partner's.
@@ -2515,15 +2510,6 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
-                elif (
-                    activity
-                    and isinstance(previous, Mention)
-                    and MODAL.search(low, text_start, end)
-                    and not _DOER_AFTER_ACTIVITY.match(key, text_start + activity.end())
-                ):
-                    # "yêu cầu xã Nam Sơn làm tốt … . Việc thực hiện phải đảm bảo đúng quy
-                    # trình": how the unit just asked must do it is that unit's task
-                    lead = previous
                 elif activity or _NO_BODY_SUBJECT.match(key[text_start:end]):
                     # "việc lập lại trật tự đô thị trên địa bàn các phường phải được duy trì":
                     # an activity names no doer; the bodies in it are what it is about
