@@ -3388,3 +3388,38 @@ def test_a_result_weighed_against_a_requirement_is_no_request() -> None:
     assert [(u, t) for u, t, _ in directives(text)] == [
         ("Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế và Hạ tầng đẩy nhanh tiến độ lập quy hoạch")
     ]
+
+
+def test_a_task_the_model_takes_passes_its_unit_on_to_what_names_none_after_it() -> None:
+    # the rules take no "X được giao chủ trì": the model does, and the ";"-part and the
+    # "Đồng thời, ..." after it name no one: the unit named before them is theirs
+    draft = extract(
+        "Đồng chí Ngô Văn Tuyên – Phó Chủ tịch UBND xã đã chủ trì hội nghị\nTại hội nghị, đồng"
+        " chí Phó Chủ tịch UBND xã đã đánh giá tình hình dịch bệnh trên địa bàn, trong đó đã ghi"
+        " nhận 03 hộ có lợn nhiễm bệnh dịch tả lợn châu Phi.\nSau khi nghe các báo cáo, đồng chí"
+        " Ngô Văn Tuyên kết luận, yêu cầu các đơn vị liên quan khẩn trương triển khai đồng bộ các"
+        " giải pháp phòng, chống dịch. Phòng Kinh tế xã được giao chủ trì, phối hợp với các đơn"
+        " vị tham mưu UBND xã ban hành Quyết định thành lập Ban chỉ đạo phòng, chống dịch; hoàn"
+        " thiện kế hoạch, thành lập các tổ tiêu hủy tại các thôn. Đồng thời, bố trí điểm chôn hủy"
+        " lợn bị nhiễm bệnh tại từng thôn, chuẩn bị đầy đủ vật tư, hóa chất phục vụ tiêu hủy.",
+        today=date(2025, 1, 1),
+    )
+    assert [(d.unit, d.text[:25]) for d in draft.directives] == [
+        (None, "yêu cầu các đơn vị liên q"),  # a collective: no one unit
+        ("Phòng Kinh tế xã", "Phòng Kinh tế xã được gia"),
+        ("Phòng Kinh tế xã", "hoàn thiện kế hoạch, thàn"),
+        ("Phòng Kinh tế xã", "bố trí điểm chôn hủy lợn "),
+    ]
+
+
+def test_a_level_abbreviated_after_a_body_is_a_place_not_a_person() -> None:
+    # "UBND P.Cao Lãnh": the ward's People's Committee; "Cao" is a family name
+    assert find_persons("Theo đó, UBND P.Cao Lãnh được yêu cầu theo dõi sát diễn biến.") == []
+    assert find_persons("Công an X. Tân Phú đã kiểm tra địa bàn.") == []
+    draft = extract(
+        "Tối 20.9, thông tin từ UBND tỉnh Đồng Tháp cho biết, tỉnh đã chỉ đạo các sở, ngành liên"
+        " quan và UBND P.Cao Lãnh khẩn trương triển khai các biện pháp ứng phó, khắc phục vụ sạt"
+        " lở trên địa bàn.",
+        today=date(2025, 9, 21),
+    )
+    assert draft.meeting.chair is None

@@ -2567,10 +2567,14 @@ def extract_directives(
                     )
                 if not rule or named is not None:
                     # a task the model found and the rules did not, or one a news lead
-                    # names: no state change, but for the clauses after it in the sentence when
-                    # it names the body asked ("yêu cầu UBND huyện X ...; đồng thời ...")
-                    if take and not repeated and subject and lead is not None and lead.asked:
+                    # names: no state change of the rules, but its subject leads what names
+                    # none after it, in the sentence and the paragraph, as a task the rules
+                    # took passes its unit on ("Phòng Kinh tế xã được giao chủ trì …; hoàn
+                    # thiện kế hoạch … . Đồng thời, bố trí …", "Cao Bằng cần tập trung … .
+                    # Giữ gìn …")
+                    if take and not repeated and subject and lead is not None:
                         model_lead = lead
+                        previous, previous_many = lead, False
                     continue
                 if lead is None:
                     previous_many = bool(collective) or carried_many

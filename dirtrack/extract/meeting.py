@@ -102,7 +102,10 @@ _NAMED_AFTER = re.compile(
     r"thôn|xóm|ấp|làng|khu phố|tổ dân phố)\s*$"
 )
 _LEVEL_WORD = re.compile(
-    r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy)"
+    r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy"
+    # a level abbreviated to its capital after a body ("UBND P.Cao Lãnh", "Công an X. Tân
+    # Phú"): a ward, commune, precinct or district, no initial of a person
+    r"|(?:ubnd|hdnd|ubmttq|mttq|dang uy|cong an)\s+[pxqh]\.)"
     # a house number after the ward is the address's ("HĐND phường 18 Lê Đại Hành")
     r"(?:\s+\d{1,3})?\s*$"
 )
