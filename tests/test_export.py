@@ -336,6 +336,37 @@ def test_import_checks_the_document(
     assert "Traceback" not in done.stderr + done.stdout
 
 
+def test_import_tells_names_of_the_same_letters_apart_by_their_marks(
+    cli: Cli, other_db: str, tmp_path: Path
+) -> None:
+    """Units named with the same letters and other marks ('xã Hòa An', 'xã Hóa An') are two
+    units in an export as in the register: imported as they are. A name that is another
+    unit's with its tone placed the other way ('xã Hoà An') names that unit: refused."""
+    cli.ok("unit", "add", "HOAAN", "xã Hòa An")
+    cli.ok("unit", "add", "HOA2", "xã Hóa An", "--alias", "Hóa An")
+    target = tmp_path / "hoa.json"
+    cli.ok("export", "--out", str(target))
+    other = cli.at(other_db)
+    other.ok("import", str(target))
+    names = {u["code"]: u["name"] for u in json.loads(other.ok("unit", "list", "--format", "json"))}
+    assert names == {"HOAAN": "xã Hòa An", "HOA2": "xã Hóa An"}
+
+    def alias(name: str) -> Any:
+        def change(doc: Any) -> None:
+            unit = next(u for u in doc["units"] if u["code"] == "HOA2")
+            unit["aliases"].append(name)
+            unit["alias_ids"].append(999)
+
+        return change
+
+    third = cli.at(str(tmp_path / "third.db"))
+    third.ok("import", str(_broken(tmp_path, target, alias("xã Hõa An"))))
+    assert len(json.loads(third.ok("unit", "list", "--format", "json"))) == 2
+    fourth = cli.at(str(tmp_path / "fourth.db"))
+    message = fourth.fail("import", str(_broken(tmp_path, target, alias("xã Hoà An"))))
+    assert message == "Error: units[1]: 'xã Hòa An' also names unit 'HOA2'"
+
+
 def test_import_of_json_refuses_sheet_options(exported: Path, units: Cli, other_db: str) -> None:
     other = units.at(other_db)
     message = other.fail("import", str(exported), "--key-column", "A")

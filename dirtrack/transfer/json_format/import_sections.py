@@ -63,9 +63,10 @@ class RegisterSections(ImportState):
                     self.new_id("units.alias_ids", alias_id)
             self.units.append(unit)
         units = self.units
-        # each name's units, with its marks: two units may be named with the same letters and
-        # other marks ("xã Hòa An", "xã Hóa An"), as unit add registers them
-        keys: dict[str, list[tuple[tuple[str | None, ...], str]]] = defaultdict(list)
+        # each name's units: two units may be named with the same letters and other marks
+        # ("xã Hòa An", "xã Hóa An"), as unit add registers them; the marks are read only of
+        # names whose letters another unit's name has
+        keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for i, unit in enumerate(units):
             aliases: set[str] = set()  # one unit's aliases are distinct (folded), as its rows
             for alias in unit.aliases:
@@ -75,13 +76,13 @@ class RegisterSections(ImportState):
                     )
                 aliases.add(self.key(alias))
             for name in (unit.code, unit.name, *unit.aliases):
-                key, marks = fold_words(name), word_marks(name)
+                key = fold_words(name)
                 for other, code in keys[key]:
-                    if code != unit.code and marks_agree(marks, other):
+                    if code != unit.code and marks_agree(word_marks(name), word_marks(other)):
                         raise InvalidInput.of(
                             "json_name_taken", where=f"units[{i}]", value=name, unit=code
                         )
-                keys[key].append((marks, unit.code))
+                keys[key].append((name, unit.code))
         if len({self.key(u.code) for u in units}) != len(units):
             raise InvalidInput.of("json_same_code")
         # a parent or successor named with another case or other marks: the unit it names

@@ -8,8 +8,8 @@ as none. Writing the document is :mod:`.export`; reading one back, :mod:`.readin
 :mod:`.checks` (each record) and :mod:`.importer` (the sections, written).
 """
 
-from __future__ import annotations
-
+# Without `from __future__ import annotations`: pydantic would evaluate each field's annotation
+# from its text (a compile of each, hundreds at every import), as Typer would (STYLE.md).
 import functools
 import re
 from collections.abc import Callable
