@@ -1131,6 +1131,31 @@ def _dates_purpose(key: str, low: str, core: int, start: int, d: Deadline) -> bo
 
 #: "tham mưu cho UBND Thành phố chỉ đạo giải quyết": the verb after it is the advised body's.
 _ADVISES = re.compile(r"\btham muu(?: cho)?\s[^,;.:]{0,50}$")
+#: A document a leader or a leading committee has just issued, right before the verb that orders
+#: through it ("Chủ tịch UBND tỉnh vừa có công văn giao …", "UBND thành phố vừa có văn bản yêu
+#: cầu …", "Chủ tịch UBND tỉnh ký ban hành văn bản chỉ đạo …"), or the document itself opening
+#: the clause ("Công điện yêu cầu UBND huyện …"): the verb is the order, not a noun.
+_DOCUMENT_ISSUED = re.compile(
+    r"\b(?:co|ban hanh|gui|ky)\s+(?:cong van|van ban|cong dien|chi thi)(?:\s+khan)?\s*$"
+)
+_DOCUMENT_OPENS = re.compile(r"^\W*(?:cong van|van ban|cong dien|chi thi)(?:\s+nay)?\s*$")
+#: Who issues a document that orders: a leader or a leading committee.
+_ISSUER = re.compile(
+    r"\b(?:ubnd|uy ban nhan dan|chu tich|pho chu tich|thuong truc|ban thuong vu|"
+    r"(?:tinh|huyen|thanh|thi|quan) uy)\b"
+)
+
+
+def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
+    """Whether the speech verb ``verb`` orders through a document a leader or a leading
+    committee has just issued (``_DOCUMENT_ISSUED``, its issuer in the clause before it), or
+    through the document opening the clause (``_DOCUMENT_OPENS``)."""
+    begin = max(start, *(key.rfind(c, 0, verb.start()) + 1 for c in ",;.:"))
+    head = key[begin : verb.start()]
+    if _DOCUMENT_OPENS.match(head):
+        return True
+    issued = _DOCUMENT_ISSUED.search(head)
+    return issued is not None and _ISSUER.search(head, 0, issued.start()) is not None
 
 
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
@@ -1149,7 +1174,7 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
         before = key[max(0, m.start() - 25) : m.start()]
-        if SPEECH_VERB_NOUN_BEFORE.search(before):
+        if SPEECH_VERB_NOUN_BEFORE.search(before) and not _document_orders(key, start, m):
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() : end]):
             continue
@@ -1231,6 +1256,7 @@ def _requests(
         or _TOPIC.match(before_verb)
         or _assigned_at(key, low, mentions, start, end) == verb.start()
         or _directs_unit(key, mentions, start, end, verb)
+        or _document_orders(key, start, verb)
     )
 
 
