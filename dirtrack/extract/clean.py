@@ -253,7 +253,10 @@ _ASKS_BEFORE = re.compile(r"\b(?:yeu cau|de nghi|giao|chi dao|can|phai|kip thoi|
 _ANNOUNCES_LIST = re.compile(r"\b(?:sau|sau day|nhu sau|gom|bao gom|cu the)\s*$")
 
 
-def _is_caption(line: str) -> bool:
+def _is_caption(line: str, unstopped: bool = False) -> bool:
+    """Whether ``line`` reads like a photo's caption: short, and without a full stop, or naming
+    who is in the photo. On a page that writes its paragraphs without full stops
+    (``unstopped``, see :func:`_unstopped`) the missing stop says nothing."""
     n = _words(line)
     if n > 40 or LIST_MARKER.match(line) or line.rstrip().endswith((":", ";")):
         return False
@@ -262,7 +265,7 @@ def _is_caption(line: str) -> bool:
         return True
     terminal = bool(_TERMINAL.search(line))
     if not terminal:
-        return n <= 30
+        return n <= 30 and not unstopped
     inner_sentence = re.search(r"[.!?…]\s+[A-ZĐ]", line.rstrip().rstrip(".!?…"))
     return (
         n <= 30
@@ -271,6 +274,14 @@ def _is_caption(line: str) -> bool:
         and bool(_CAPTION_TAIL.search(key))
         and bool(_PERSONISH_START.match(key))
     )
+
+
+def _unstopped(lines: list[str]) -> bool:
+    """Whether a page writes its paragraphs without full stops: of its lines of eight words or
+    more (a wrapped text's lines joined), three or more and most end without one."""
+    long = [line for line in lines if _words(line) >= 8]
+    open_ended = [line for line in long if not _TERMINAL.search(line)]
+    return len(open_ended) >= 3 and len(open_ended) * 2 > len(long)
 
 
 def _cut_tail(text: str) -> str:
@@ -360,6 +371,7 @@ def clean(text: str) -> list[Block]:
         start, end, titles, name = signature
         signed = [Block("signature", text) for text in [*titles, name]]
         lines = lines[:start] + lines[end:]
+    unstopped = _unstopped(lines)
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = fold_aligned(line).strip()
@@ -422,7 +434,7 @@ def clean(text: str) -> list[Block]:
             continue
         # the headline repeated under a photo is its caption, in a list too
         repeated = any(b.kind == "header" and b.text == line for b in blocks)
-        body = (listing and not repeated) or not _is_caption(line)
+        body = (listing and not repeated) or not _is_caption(line, unstopped)
         blocks.append(Block("body" if body else "caption", line))
         listing = line.endswith(":") or (listing and not _SENTENCE_END.search(line))
     return _mark_bylines(blocks) + signed

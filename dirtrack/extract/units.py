@@ -569,6 +569,8 @@ _ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
 #: level as one capital and a stop (a byline's "P. Tuyết" is never a headline's first words).
 _ABBREVIATED_HEADLINE = re.compile(r"(H|Q|P)\. ?(?=[A-ZĐ])")
 _HEADLINE_LEVEL = {"H": "huyen", "Q": "quan", "P": "phuong"}
+#: The office a letterhead names before its level and place ("ỦY BAN NHÂN DÂN HUYỆN …").
+_LETTERHEAD_OFFICE = re.compile(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd) ")
 _COMMITTEE_LEVEL = {
     "tinh": "tinh",
     "huyen": "huyen",
@@ -1240,11 +1242,12 @@ class UnitResolver:
 
     def _letterhead_places(self, headings: Sequence[str]) -> None:
         """A document pasted whole names its office in capitals, the level and its place alone
-        on a line (``UỶ BAN NHÂN DÂN`` / ``HUYỆN CAN LỘC``), or before the motto's column
-        (``TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc``, ``… | CỘNG HÒA …``): the place of that
-        level, which the document writes bare (``Thanh tra huyện``, ``UBND huyện``), when the
-        text gives that level no place of its own. A headline in capitals goes on after the
-        place ("HUYỆN THUẬN BẮC HỌP TRIỂN KHAI …"): no letterhead."""
+        on a line (``UỶ BAN NHÂN DÂN`` / ``HUYỆN CAN LỘC``, ``ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ``),
+        or before the motto's column (``TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc``, ``… |
+        CỘNG HÒA …``): the place of that level, which the document writes bare (``Thanh tra
+        huyện``, ``UBND huyện``), when the text gives that level no place of its own. A headline
+        in capitals goes on after the place ("HUYỆN THUẬN BẮC HỌP TRIỂN KHAI …"): no
+        letterhead."""
         for heading in headings:
             words: list[str] = []
             for word in heading.split("|")[0].split():
@@ -1252,10 +1255,12 @@ class UnitResolver:
                 if not letters or not all(c.isupper() for c in letters):
                     break
                 words.append(word.capitalize())
-            if not 2 <= len(words) <= 6:
+            if not 2 <= len(words) <= 10:
                 continue
             titled = " ".join(words)
-            m = _PLACE_LEVEL.match(fold_aligned(titled))
+            folded = fold_aligned(titled)
+            office = _LETTERHEAD_OFFICE.match(folded)
+            m = _PLACE_LEVEL.match(folded, office.end() if office else 0)
             if m is None or not m[2]:
                 continue
             end = _place_after(titled, m.end())
