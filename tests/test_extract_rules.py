@@ -3055,7 +3055,8 @@ def test_a_notices_entries_written_unit_colon_task_are_that_units() -> None:
     found = [(d.unit, d.with_, d.due) for d in draft.directives]
     assert found == [
         ("Sở Kế hoạch và Đầu tư", ("Sở Tài chính",), date(2024, 9, 30)),
-        ("Sở Tài chính", ("Kho bạc Nhà nước tỉnh",), date(2024, 10, 31)),  # in parentheses
+        # in parentheses; the province the letterhead names ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")
+        ("Sở Tài chính", ("Kho bạc Nhà nước tỉnh Quảng Trị",), date(2024, 10, 31)),
         ("Sở Xây dựng", ("UBND thành phố Đông Hà",), date(2024, 10, 15)),  # "xong trước"
     ]
     # the entry is the task from its addressee, not the unit alone and the task without it
