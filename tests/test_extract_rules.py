@@ -3055,7 +3055,8 @@ def test_a_notices_entries_written_unit_colon_task_are_that_units() -> None:
     found = [(d.unit, d.with_, d.due) for d in draft.directives]
     assert found == [
         ("Sở Kế hoạch và Đầu tư", ("Sở Tài chính",), date(2024, 9, 30)),
-        ("Sở Tài chính", ("Kho bạc Nhà nước tỉnh",), date(2024, 10, 31)),  # in parentheses
+        # in parentheses; the province the letterhead names ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")
+        ("Sở Tài chính", ("Kho bạc Nhà nước tỉnh Quảng Trị",), date(2024, 10, 31)),
         ("Sở Xây dựng", ("UBND thành phố Đông Hà",), date(2024, 10, 15)),  # "xong trước"
     ]
     # the entry is the task from its addressee, not the unit alone and the task without it
@@ -3423,3 +3424,158 @@ def test_a_level_abbreviated_after_a_body_is_a_place_not_a_person() -> None:
         today=date(2025, 9, 21),
     )
     assert draft.meeting.chair is None
+
+
+# A district's letter to its inspectorate pasted whole, its letterhead's office on two lines
+# ("UỶ BAN NHÂN DÂN" / "HUYỆN …"), the motto's column beside it, the text writing the district's
+# bodies with the level bare.
+DISTRICT_LETTER = """Về việc giao kiểm tra, xác minh nội dung phản ánh của công dân
+UỶ BAN NHÂN DÂN
+HUYỆN HƯƠNG KHÊ
+Số: 845 /UBND-VP
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hương Khê, ngày 12 tháng 8 năm 2021
+|
+Kính gửi: Thanh tra huyện.
+Ngày 10/8/2021, UBND huyện nhận được đơn phản ánh của công dân xã Phúc Đồng về việc cấp giấy \
+chứng nhận quyền sử dụng đất.
+Chủ tịch UBND huyện giao:
+Thanh tra huyện chủ trì, phối hợp với Phòng Tài nguyên và Môi trường kiểm tra, xác minh, làm rõ \
+nội dung phản ánh; đồng thời tham mưu UBND huyện văn bản trả lời công dân. Báo cáo kết quả về \
+Chủ tịch UBND huyện chậm nhất vào ngày 20/8/2021./.
+"""
+
+
+def test_a_letterheads_level_and_place_name_the_bodies_written_with_the_level_bare() -> None:
+    draft = extract(DISTRICT_LETTER, today=date(2021, 8, 12))
+    assert [(d.unit, d.due) for d in draft.directives] == [
+        ("Thanh tra huyện Hương Khê", None),
+        ("Thanh tra huyện Hương Khê", None),
+        ("Thanh tra huyện Hương Khê", date(2021, 8, 20)),
+    ]
+    # the office and its place on one line, or beside the motto's column
+    for header in ("ỦY BAN NHÂN DÂN HUYỆN HƯƠNG KHÊ", "HUYỆN HƯƠNG KHÊ Độc lập - Tự do"):
+        one_line = DISTRICT_LETTER.replace("UỶ BAN NHÂN DÂN\nHUYỆN HƯƠNG KHÊ", header, 1)
+        units = [d.unit for d in extract(one_line, today=date(2021, 8, 12)).directives]
+        assert units == ["Thanh tra huyện Hương Khê"] * 3
+    # a headline in capitals goes on after the place: it is no letterhead
+    headline = DISTRICT_LETTER.replace(
+        "UỶ BAN NHÂN DÂN\nHUYỆN HƯƠNG KHÊ", "HUYỆN HƯƠNG KHÊ TRIỂN KHAI KIỂM TRA ĐƠN THƯ", 1
+    )
+    units = [d.unit for d in extract(headline, today=date(2021, 8, 12)).directives]
+    assert units == ["Thanh tra huyện"] * 3
+
+
+def test_a_leader_orders_through_the_document_just_issued() -> None:
+    """ "Chủ tịch UBND tỉnh vừa có công văn giao X …", "UBND thành phố vừa có văn bản yêu cầu X
+    …", "Công điện yêu cầu X …": the verb after the document is the order, and the task X's,
+    from X on; a unit below that sends a letter asking is no order."""
+    found = directives(
+        "Chủ tịch UBND tỉnh vừa có công văn giao UBND các huyện, thành phố tổ chức kiểm tra, rà"
+        " soát, tổng hợp báo cáo tình hình sạt lở bờ sông, bờ biển, bồi lấp cửa sông đảm bảo đầy"
+        " đủ, chính xác; gửi Sở Nông nghiệp và Phát triển nông thôn trước ngày 29/6/2018."
+    )
+    assert [(unit, text[:30]) for unit, text, _ in found] == [
+        (None, "UBND các huyện, thành phố tổ c"),
+        (None, "gửi Sở Nông nghiệp và Phát tri"),
+    ]
+    city = directives(
+        "Ngày 1/8, UBND thành phố vừa có văn bản yêu cầu UBND quận Cẩm Lệ phối hợp với các đơn"
+        " vị liên quan kiểm tra, xử lý dứt điểm các vướng mắc trong công tác giải phóng mặt bằng."
+    )
+    assert [(unit, text[:22]) for unit, text, _ in city] == [
+        ("UBND quận Cẩm Lệ", "UBND quận Cẩm Lệ phối ")
+    ]
+    dispatch = directives(
+        "Ngày 23.5, Chủ tịch UBND tỉnh đã có Công điện số 1543/CĐ-CTUBND về việc triển khai các"
+        " biện pháp chống bệnh dịch tả lợn châu Phi. Công điện yêu cầu UBND huyện Quang Bình"
+        " triển khai thực hiện nghiêm các biện pháp chống dịch theo hướng dẫn của cơ quan chuyên"
+        " môn."
+    )
+    assert [(unit, text[:25]) for unit, text, _ in dispatch] == [
+        ("UBND huyện Quang Bình", "UBND huyện Quang Bình tri")
+    ]
+    # the dispatch's day is no meeting's
+    issued = "Ngày 23.5, Chủ tịch UBND tỉnh đã có Công điện số 1543/CĐ-CTUBND về việc chống dịch."
+    assert extract(issued, today=date(2019, 5, 31)).meeting.date is None
+    below = directives(
+        "Sở Tài chính vừa có văn bản đề nghị UBND tỉnh xem xét bổ sung kinh phí cho các huyện."
+    )
+    assert below == []
+
+
+def test_a_contrast_whose_second_half_has_no_subject_is_one_whole_limitation() -> None:
+    """ "X đã được …, tuy nhiên đã xuống cấp …": what follows the contrast has no subject of its
+    own, so the shortcoming is the whole sentence, after the frame naming whose report it is;
+    a second half with a subject of its own is the shortcoming alone."""
+    draft = extract(
+        "Chiều 12/11, Phó Chủ tịch UBND tỉnh Đinh Công Sứ đi kiểm tra công tác khắc phục sự cố"
+        " sạt trượt mái đê tại xã Xuân Lãng và xã Đại Đình.\nTheo báo cáo của UBND xã Xuân Lãng,"
+        " mặt đê Phan - Sáu Vó đã được cứng hóa bằng bê tông, tuy nhiên đã xuống cấp, lún sụt,"
+        " xuất hiện nhiều ổ gà.",
+        today=date(2025, 11, 12),
+    )
+    assert [x.text for x in draft.limitations] == [
+        "mặt đê Phan - Sáu Vó đã được cứng hóa bằng bê tông, tuy nhiên đã xuống cấp, lún sụt,"
+        " xuất hiện nhiều ổ gà"
+    ]
+    own = extract(
+        "Sáng 6/5/2022, Thường trực HĐND huyện giám sát tại xã Tân Phú. Công tác thu ngân sách"
+        " đạt kế hoạch, tuy nhiên công tác quản lý đất công còn nhiều hạn chế.",
+        today=date(2022, 5, 6),
+    )
+    assert [x.text for x in own.limitations] == ["công tác quản lý đất công còn nhiều hạn chế"]
+
+
+def test_paragraphs_a_page_writes_without_full_stops_are_not_one_wrapped_line() -> None:
+    """A page whose paragraphs end without a full stop, a blank line between them, is no text
+    wrapped at a width: each line is a paragraph, and none is a photo's caption for its missing
+    stop; a headline in capitals is not the lead's first line."""
+    headline = "CỬ TRI CÁC XÃ TÂN LỘC, PHÚ LỘC: CẦN CÓ BÃI XỬ LÝ RÁC THẢI TẬP TRUNG"
+    text = (
+        f"{headline}\nTại buổi tiếp xúc giữa đại biểu HĐND huyện với cử tri các xã Tân Lộc, Phú"
+        " Lộc, các ý kiến của cử tri tập trung phản ánh, kiến nghị các vấn đề sau:\n"
+        f"{headline}\n\nHiện nay chất lượng khám chữa bệnh ở trạm y tế các xã chưa đáp ứng được"
+        " nhu cầu của người dân\n\nViệc thu gom rác thải ở các thôn chưa được quan tâm đúng mức,"
+        " rác tồn đọng nhiều ngày\n\nCần có bãi xử lý rác thải tập trung phục vụ các xã trong vùng"
+        "\n\nTại hội nghị, các đại biểu đã tiếp thu đầy đủ các ý kiến của cử tri để trình cấp có"
+        " thẩm quyền giải quyết"
+    )
+    blocks = clean(text)
+    assert [(b.kind, b.text[:20]) for b in blocks] == [
+        ("header", headline[:20]),
+        ("body", "Tại buổi tiếp xúc gi"),
+        ("heading", headline[:20]),
+        ("body", "Hiện nay chất lượng "),
+        ("body", "Việc thu gom rác thả"),
+        ("body", "Cần có bãi xử lý rác"),
+        ("body", "Tại hội nghị, các đạ"),
+    ]
+    draft = extract(text, today=date(2024, 5, 5))
+    assert [x.text[:30] for x in draft.limitations] == [
+        "Hiện nay chất lượng khám chữa ",
+        "Việc thu gom rác thải ở các th",
+    ]
+    # lines wrapped at a width, one after another with no blank line, are still joined
+    wrapped = "\n".join(
+        [
+            "Ngày 5/6/2023, UBND huyện tổ chức họp thường kỳ tháng 6 để đánh giá kết quả thực",
+            "hiện nhiệm vụ phát triển kinh tế - xã hội và quốc phòng an ninh trong tháng, đồng",
+            "thời triển khai nhiệm vụ trọng tâm tháng 7. Chủ tịch UBND huyện yêu cầu các phòng",
+            "ban chuyên môn tập trung rà soát các chỉ tiêu chưa đạt và đề ra giải pháp cụ thể",
+            "để thực hiện trong thời gian tới.",
+        ]
+    )
+    assert [b.kind for b in clean(wrapped)] == ["body"]
+
+
+def test_a_year_after_tu_is_a_beginning_not_the_year_the_text_is_about() -> None:
+    draft = extract(
+        "Ngày 28 - 6, Thường trực HĐND huyện Na Hang đã tổ chức phiên họp giải trình về kiến nghị"
+        " của cử tri thôn Nà Ngoa. Cử tri đề nghị xem xét cấp giấy chứng nhận quyền sử dụng đất"
+        " trồng rừng từ năm 2002 theo Chương trình 327.",
+        today=date(2024, 7, 1),
+    )
+    assert draft.meeting.date == date(2024, 6, 28)

@@ -253,7 +253,10 @@ _ASKS_BEFORE = re.compile(r"\b(?:yeu cau|de nghi|giao|chi dao|can|phai|kip thoi|
 _ANNOUNCES_LIST = re.compile(r"\b(?:sau|sau day|nhu sau|gom|bao gom|cu the)\s*$")
 
 
-def _is_caption(line: str) -> bool:
+def _is_caption(line: str, unstopped: bool = False) -> bool:
+    """Whether ``line`` reads like a photo's caption: short, and without a full stop, or naming
+    who is in the photo. On a page that writes its paragraphs without full stops
+    (``unstopped``, see :func:`_unstopped`) the missing stop says nothing."""
     n = _words(line)
     if n > 40 or LIST_MARKER.match(line) or line.rstrip().endswith((":", ";")):
         return False
@@ -262,7 +265,7 @@ def _is_caption(line: str) -> bool:
         return True
     terminal = bool(_TERMINAL.search(line))
     if not terminal:
-        return n <= 30
+        return n <= 30 and not unstopped
     inner_sentence = re.search(r"[.!?…]\s+[A-ZĐ]", line.rstrip().rstrip(".!?…"))
     return (
         n <= 30
@@ -271,6 +274,14 @@ def _is_caption(line: str) -> bool:
         and bool(_CAPTION_TAIL.search(key))
         and bool(_PERSONISH_START.match(key))
     )
+
+
+def _unstopped(lines: list[str]) -> bool:
+    """Whether a page writes its paragraphs without full stops: of its lines of eight words or
+    more (a wrapped text's lines joined), three or more and most end without one."""
+    long = [line for line in lines if _words(line) >= 8]
+    open_ended = [line for line in long if not _TERMINAL.search(line)]
+    return len(open_ended) >= 3 and len(open_ended) * 2 > len(long)
 
 
 def _cut_tail(text: str) -> str:
@@ -284,10 +295,16 @@ def _cut_tail(text: str) -> str:
 _WIDER_THAN_WRAPPED = 1.3
 
 
-def _unwrap(lines: list[str]) -> list[str]:
+def _unwrap(lines: list[str], apart: frozenset[int] = frozenset()) -> list[str]:
     """Join the lines of a text wrapped at a fixed width (copied from a PDF or a printed page):
     when most long lines end without a sentence's end, a line that does not end one continues
     on the next (unless the next opens a list item).
+
+    A wrapped paragraph's lines follow one another; a blank line between two lines (``apart``:
+    the indexes of the lines a blank line comes before, when some lines have none before them)
+    ends a paragraph, and so does a line in capitals before one that is not (a headline): a page
+    that writes its paragraphs without full stops ("… chưa đáp ứng được nhu cầu" / blank / "Công
+    tác giám sát … chưa được quan tâm đúng mức") is no wrapped text.
 
     In a text with lines much longer than every line left open (paragraphs of their own beside
     a wrapped passage), a line that begins with a capital in a list a line ending in a colon
@@ -303,9 +320,17 @@ def _unwrap(lines: list[str]) -> list[str]:
     mixed = any(len(line) > width * _WIDER_THAN_WRAPPED for line in long)
     out: list[str] = []
     listing = False  # whether the line before announced a list, or is an item of one
-    for line in lines:
+    for index, line in enumerate(lines):
         item = mixed and listing and line[:1].isupper()
-        if out and not _TERMINAL.search(out[-1]) and not LIST_MARKER.match(line) and not item:
+        headline = out and out[-1].isupper() and not line.isupper()
+        if (
+            out
+            and not _TERMINAL.search(out[-1])
+            and not LIST_MARKER.match(line)
+            and not item
+            and index not in apart
+            and not headline
+        ):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -326,13 +351,27 @@ def clean(text: str) -> list[Block]:
     """Sort the lines of an article into blocks, dropping web boilerplate."""
     text = _cut_tail(_IMAGE_NAME.sub("", normalize(_WORD_BULLET.sub("- ", text))))
     lines = [line.strip() for line in text.split("\n")]
-    lines = _unwrap([line for line in lines if line and not re.fullmatch(r"[\W_]+", line)])
+    kept_lines: list[str] = []
+    apart: set[int] = set()  # the kept lines a blank line comes before
+    blank = False
+    for line in lines:
+        if not line or re.fullmatch(r"[\W_]+", line):
+            blank = blank or not line
+            continue
+        if blank and kept_lines:
+            apart.add(len(kept_lines))
+        kept_lines.append(line)
+        blank = False
+    if len(apart) + 1 >= len(kept_lines):
+        apart = set()  # every line has a blank one before it: the page's spacing, no paragraphs
+    lines = _unwrap(kept_lines, frozenset(apart))
     signature = _signature(lines)
     signed: list[Block] = []
     if signature is not None:
         start, end, titles, name = signature
         signed = [Block("signature", text) for text in [*titles, name]]
         lines = lines[:start] + lines[end:]
+    unstopped = _unstopped(lines)
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = fold_aligned(line).strip()
@@ -374,6 +413,9 @@ def clean(text: str) -> list[Block]:
             if _is_lead(line) and not ((only_categories or after_kind) and _is_headline(line)):
                 lead_seen = True
                 blocks.append(Block("body", _AGENCY_TAG.sub("", line, count=1)))
+                # "… 9 ý kiến của cử tri tập trung phản ánh các vấn đề sau:": the lead announces
+                # the list under it
+                listing = line.endswith(":")
             else:
                 blocks.append(Block("header", line))
                 only_categories = only_categories and _is_category(line)
@@ -390,7 +432,10 @@ def clean(text: str) -> list[Block]:
             blocks.append(Block("heading", line))
             listing = False
             continue
-        blocks.append(Block("body" if listing or not _is_caption(line) else "caption", line))
+        # the headline repeated under a photo is its caption, in a list too
+        repeated = any(b.kind == "header" and b.text == line for b in blocks)
+        body = (listing and not repeated) or not _is_caption(line, unstopped)
+        blocks.append(Block("body" if body else "caption", line))
         listing = line.endswith(":") or (listing and not _SENTENCE_END.search(line))
     return _mark_bylines(blocks) + signed
 

@@ -158,6 +158,10 @@ _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: What follows a contrast inside a sentence with no subject of its own, opening on when or how
+#: it stands ("mặt đê … đã được cứng hóa, tuy nhiên đã xuống cấp …", "…, nhưng đến nay vẫn chưa
+#: được giải quyết"): the subject is before the contrast, and the shortcoming is the whole.
+_SUBJECTLESS = re.compile(r"(?:den nay|hien nay|van|con|da|chua|lai|bi)\b")
 #: What an inspection or a supervision finds, after the merits it weighs first ("UBKT Trung ương
 #: nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy X đã có một số vi phạm, khuyết điểm
 #: ..."): what follows is the finding, its subject the body found at fault, not the finder.
@@ -165,6 +169,8 @@ _FINDS = re.compile(
     r"(?:\bnhận thấy|^\W*(?:theo kết luận|kết luận (?:cho thấy|chỉ rõ)|qua kiểm tra cho thấy))"
     r"\s*[:,]?\s+(?:bên cạnh (?:những|các) (?:ưu điểm|kết quả)[^,;.:]{0,40},\s*)?"
 )
+#: "Theo báo cáo của UBND xã X, ...": whose report says it, no part of what it says.
+_REPORTED_BY = re.compile(r"\W*theo (?:bao cao|phan anh) cua [^,;.:]{1,60},\s*")
 #: "Trong buổi họp, ...": where it was said, no part of what was said.
 _AT_MEETING = re.compile(
     r"\W*(?:trong|tai)\s+(?:buoi hop|cuoc hop|hoi nghi|buoi lam viec|phien hop)\s*,\s*"
@@ -680,11 +686,16 @@ def extract_limitations(
             finds = _FINDS.search(low)
             inside = _CONTRAST_INSIDE.search(low) or concedes or finds
             if inside and not modal and _negative(key, low, inside.end()):
+                whole = (
+                    inside is not concedes
+                    and inside is not finds
+                    and _SUBJECTLESS.match(key, inside.end()) is not None
+                )
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
                 # follows the contrast is the limitation, and so are the next negative clauses;
                 # "... đánh giá cao kết quả Ban X đã thực hiện, tuy nhiên, việc Y còn thiếu sót":
                 # what names no unit is about the unit whose work was weighed before it
-                if active is None and inside is not finds:
+                if active is None and inside is not finds and not whole:
                     weighed = [
                         m
                         for m in resolver.mentions(sentence)
@@ -707,6 +718,14 @@ def extract_limitations(
                     if c_end <= inside.end():
                         continue
                     begin = max(clause.start, inside.end())
+                    if whole and clause.start <= inside.start() < c_end:
+                        # the subject before the contrast, after the frame ("Theo báo cáo của
+                        # UBND xã X, mặt đê … đã được cứng hóa, tuy nhiên đã xuống cấp …")
+                        begin = _skip_lead(key, clause.start, c_end)
+                        frame = _AT_MEETING.match(key, begin, c_end) or _REPORTED_BY.match(
+                            key, begin, c_end
+                        )
+                        begin = frame.end() if frame else begin
                     if concedes is not None and clause.start <= concedes.start() < c_end:
                         # "X tuy có tập trung nhưng còn kéo dài": X, conceded and then judged,
                         # is the limitation's subject (after the frame, or an "..." before it)
@@ -1131,6 +1150,31 @@ def _dates_purpose(key: str, low: str, core: int, start: int, d: Deadline) -> bo
 
 #: "tham mưu cho UBND Thành phố chỉ đạo giải quyết": the verb after it is the advised body's.
 _ADVISES = re.compile(r"\btham muu(?: cho)?\s[^,;.:]{0,50}$")
+#: A document a leader or a leading committee has just issued, right before the verb that orders
+#: through it ("Chủ tịch UBND tỉnh vừa có công văn giao …", "UBND thành phố vừa có văn bản yêu
+#: cầu …", "Chủ tịch UBND tỉnh ký ban hành văn bản chỉ đạo …"), or the document itself opening
+#: the clause ("Công điện yêu cầu UBND huyện …"): the verb is the order, not a noun.
+_DOCUMENT_ISSUED = re.compile(
+    r"\b(?:co|ban hanh|gui|ky)\s+(?:cong van|van ban|cong dien|chi thi)(?:\s+khan)?\s*$"
+)
+_DOCUMENT_OPENS = re.compile(r"^\W*(?:cong van|van ban|cong dien|chi thi)(?:\s+nay)?\s*$")
+#: Who issues a document that orders: a leader or a leading committee.
+_ISSUER = re.compile(
+    r"\b(?:ubnd|uy ban nhan dan|chu tich|pho chu tich|thuong truc|ban thuong vu|"
+    r"(?:tinh|huyen|thanh|thi|quan) uy)\b"
+)
+
+
+def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
+    """Whether the speech verb ``verb`` orders through a document a leader or a leading
+    committee has just issued (``_DOCUMENT_ISSUED``, its issuer in the clause before it), or
+    through the document opening the clause (``_DOCUMENT_OPENS``)."""
+    begin = max(start, *(key.rfind(c, 0, verb.start()) + 1 for c in ",;.:"))
+    head = key[begin : verb.start()]
+    if _DOCUMENT_OPENS.match(head):
+        return True
+    issued = _DOCUMENT_ISSUED.search(head)
+    return issued is not None and _ISSUER.search(head, 0, issued.start()) is not None
 
 
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
@@ -1149,7 +1193,7 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
         before = key[max(0, m.start() - 25) : m.start()]
-        if SPEECH_VERB_NOUN_BEFORE.search(before):
+        if SPEECH_VERB_NOUN_BEFORE.search(before) and not _document_orders(key, start, m):
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() : end]):
             continue
@@ -1231,6 +1275,7 @@ def _requests(
         or _TOPIC.match(before_verb)
         or _assigned_at(key, low, mentions, start, end) == verb.start()
         or _directs_unit(key, mentions, start, end, verb)
+        or _document_orders(key, start, verb)
     )
 
 

@@ -642,19 +642,19 @@ _DAY_OF_MEETING = re.compile(
 )
 
 
-#: A sentence that reports a document issued, not a meeting held.
+#: A sentence that reports a document issued (a letter, a dispatch …), not a meeting held.
 _ISSUES_DOCUMENT = re.compile(
     # also after an opener ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo")
     r"^\W*(?:[^,;.]{0,30},\s*)?(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
-    r"(?:cong van|van ban|thong bao|quyet dinh|chi thi|ke hoach|to trinh|bao cao)\b"
+    r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach|to trinh|bao cao)\b"
     # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
-    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui|nhan duoc) (?:cong van|van ban|thong bao|"
-    r"quyet dinh|chi thi|ke hoach)\b"
+    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui|nhan duoc) (?:cong van|cong dien|van ban|"
+    r"thong bao|quyet dinh|chi thi|ke hoach)\b"
     # "Văn phòng UBND tỉnh ngày 1.10 cho hay đã có công văn ...": the day it said so
     r"|^\W*[^,;.]{0,60}?\bngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s+"
     r"(?:cho hay|cho biet|thong tin)?\s*(?:da |vua )?(?:ban hanh|co|ky|gui|nhan duoc) "
-    r"(?:cong van|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
+    r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
 )
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
@@ -724,8 +724,9 @@ def find_lead(sentences: Sequence[str]) -> int:
     return 0
 
 
-#: "đến năm 2030", "tầm nhìn năm 2045": a horizon, never the year of the meeting that sets it.
-_HORIZON_BEFORE = re.compile(r"\b(?:den|tam nhin(?: den)?)\s*$")
+#: "đến năm 2030", "tầm nhìn năm 2045": a horizon, never the year of the meeting that sets it;
+#: "(trồng rừng) từ năm 2002", "kể từ năm 2015": when something began, years before it.
+_HORIZON_BEFORE = re.compile(r"\b(?:den|tam nhin(?: den)?|tu|ke tu)\s*$")
 #: "Luật Hoạt động giám sát của Quốc hội và HĐND năm 2015": the year in a law's name.
 _LAW_BEFORE = re.compile(r"\b(?:luat|bo luat|hien phap|phap lenh)\b[^,;.:()]{0,80}$")
 #: "tháng 8/2018", "tháng 8 năm 2018": a month with its year.
@@ -741,7 +742,7 @@ _SCHOOL_YEAR = re.compile(r"\bnam hoc(?: moi)?\s+(\d{4})\s*[-–]\s*(\d{4})\b")
 
 def _year_from_text(texts: Sequence[str], month: int | None = None) -> int | None:
     """The year a text talks about: its most frequent year, not counting cited documents, laws
-    ("Luật ... năm 2015") or horizons ("đến năm 2030").
+    ("Luật ... năm 2015"), horizons ("đến năm 2030") or beginnings ("từ năm 2002").
 
     Given the meeting's ``month``: a month written with its year that is the meeting's month or
     next to it ("phiên họp thường kỳ tháng 2 năm 2021", "kết quả tháng 8/2018" at a meeting of

@@ -24,7 +24,10 @@ typed without any marks) and then resolved against the rest of the document:
   place written without its level (``Thanh Hóa phải ...``) and a singular ``địa phương`` that
   must act are resolved the same way;
 - a headline that opens on a bare place (``Ninh Thuận: ...``) gives that place to the one level
-  the text writes without one (``UBND tỉnh``).
+  the text writes without one (``UBND tỉnh``);
+- a document's letterhead, its office in capitals (``UỶ BAN NHÂN DÂN`` / ``HUYỆN CAN LỘC``),
+  gives its level's place to the bodies the document writes with that level bare (``Thanh tra
+  huyện``).
 
 Names are then matched to the registered units (:class:`KnownUnit`) by a key that ignores case,
 accents and tone placement and expands abbreviations (UBND, HĐND, MTTQ, ĐBQH, BTV, BCH, UBKT,
@@ -566,6 +569,8 @@ _ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
 #: level as one capital and a stop (a byline's "P. Tuyết" is never a headline's first words).
 _ABBREVIATED_HEADLINE = re.compile(r"(H|Q|P)\. ?(?=[A-ZĐ])")
 _HEADLINE_LEVEL = {"H": "huyen", "Q": "quan", "P": "phuong"}
+#: The office a letterhead names before its level and place ("ỦY BAN NHÂN DÂN HUYỆN …").
+_LETTERHEAD_OFFICE = re.compile(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd) ")
 _COMMITTEE_LEVEL = {
     "tinh": "tinh",
     "huyen": "huyen",
@@ -1095,6 +1100,7 @@ class UnitResolver:
         self._capital_headline_places(headings)
         self._abbreviated_headline_place(headings)
         self._headline_place(headings, sentences)
+        self._letterhead_places(headings)
         # what every sentence looks its places up in, made once: the names written without their
         # level, each with its pattern, and the full names by their first words (a text naming
         # a thousand places took minutes, each sentence compiling a pattern for each of them)
@@ -1233,6 +1239,33 @@ class UnitResolver:
         end = _place_after(headline, 2)
         if end > 2 and headline[end:].lstrip()[:1] in (",", ":", "-", "–"):
             self._places.setdefault(_HEADLINE_LEVEL[m[1]], set()).add(headline[3:end])
+
+    def _letterhead_places(self, headings: Sequence[str]) -> None:
+        """A document pasted whole names its office in capitals, the level and its place alone
+        on a line (``UỶ BAN NHÂN DÂN`` / ``HUYỆN CAN LỘC``, ``ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ``),
+        or before the motto's column (``TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc``, ``… |
+        CỘNG HÒA …``): the place of that level, which the document writes bare (``Thanh tra
+        huyện``, ``UBND huyện``), when the text gives that level no place of its own. A headline
+        in capitals goes on after the place ("HUYỆN THUẬN BẮC HỌP TRIỂN KHAI …"): no
+        letterhead."""
+        for heading in headings:
+            words: list[str] = []
+            for word in heading.split("|")[0].split():
+                letters = [c for c in word if c.isalpha()]
+                if not letters or not all(c.isupper() for c in letters):
+                    break
+                words.append(word.capitalize())
+            if not 2 <= len(words) <= 10:
+                continue
+            titled = " ".join(words)
+            folded = fold_aligned(titled)
+            office = _LETTERHEAD_OFFICE.match(folded)
+            m = _PLACE_LEVEL.match(folded, office.end() if office else 0)
+            if m is None or not m[2]:
+                continue
+            end = _place_after(titled, m.end())
+            if end == len(titled) and end > m.end() and m[2] not in self._places:
+                self._places[m[2]] = {titled[m.end() :].strip()}
 
     def _headline_place(self, headings: Sequence[str], sentences: Sequence[str]) -> None:
         """A headline that opens on a bare place name ("Ninh Thuận: Khẩn trương ...") names the
