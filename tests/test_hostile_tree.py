@@ -36,6 +36,7 @@ from typing import Any
 import pytest
 import typer.main
 
+from dirtrack import db as database
 from dirtrack.cli import app
 from dirtrack.text import nfc
 from tests.batch import invoker
@@ -125,7 +126,8 @@ def db_digest(path: Path, raw: bool = False) -> str:
         return "absent"
     if raw:
         sides = [Path(f"{path}{side}") for side in ("", "-wal", "-journal")]
-        return repr([hashlib.sha256(p.read_bytes()).hexdigest() for p in sides if p.is_file()])
+        found = [p.read_bytes() for p in sides if p.is_file()]
+        return repr([hashlib.sha256(data).hexdigest() for data in found if data])
     return hashlib.sha256(repr(snapshot(str(path))).encode()).hexdigest()
 
 
@@ -206,6 +208,50 @@ def _folder(name: str) -> Maker:
 
 def _exists(name: str) -> Maker:
     return _write(name, "giữ nguyên")
+
+
+def _export(change: Callable[[dict[str, Any]], None], name: str) -> Maker:
+    """The case's register exported (``folder/register.db``), changed by ``change``."""
+
+    def make(folder: Path) -> str:
+        code, out, err = invoke(["--db", str(folder / "register.db"), "export", "--format", "json"])
+        assert code == 0, err
+        doc = json.loads(out)
+        change(doc)
+        path = folder / name
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        return str(path)
+
+    return make
+
+
+def _extra_key(doc: dict[str, Any]) -> None:
+    doc["units"][0]["colour"] = "đỏ"
+
+
+def _duplicate_ids(doc: dict[str, Any]) -> None:
+    doc["directives"].append(dict(doc["directives"][0]))
+
+
+def _missing_reference(doc: dict[str, Any]) -> None:
+    doc["directives"][0]["meeting_id"] = 999
+
+
+def _wrong_type(doc: dict[str, Any]) -> None:
+    doc["directives"][0]["due"] = [2022, 6, 30]
+
+
+def _byte_in_name(make: Maker) -> Maker:
+    """What ``make`` makes, under a name holding the byte 0xFF (as a file's name may)."""
+
+    def renamed(folder: Path) -> str:
+        made = Path(make(folder))
+        name = made.with_name(made.stem + "\udcff" + made.suffix)
+        if made.exists():
+            made.rename(name)
+        return str(name)
+
+    return renamed
 
 
 GOOD_CSV = "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n1,Rà soát tệp,VPTU,31/12/2022\n"
@@ -355,6 +401,10 @@ IN_FILE_VALUES = [
     F("zip-without-parts", _zip_of_text("empty-zip.xlsx")),
     F("truncated-json", _write("cut.json", '{"format": "dirtrack-export", "version": 4, "un')),
     F("json-wrong-types", _write("types.json", '{"format": 7, "version": "4", "units": {}}')),
+    F("export-extra-key", _export(_extra_key, "extra.json")),
+    F("export-duplicate-ids", _export(_duplicate_ids, "twice.json")),
+    F("export-missing-reference", _export(_missing_reference, "dangling.json")),
+    F("export-wrong-type", _export(_wrong_type, "typed.json")),
     F("toml-wrong-types", _write("hop.toml", "[meeting]\ndate = 5\ntitle = []\n")),
     F("binary", _write("bin.csv", bytes(range(256)) * 4)),
     F("lone-surrogate-name", lambda d: _write("x.csv", GOOD_CSV)(d) + "\udcff"),
@@ -508,6 +558,8 @@ class Case:
     lang: str = "en"
     register: Callable[[Path], None] | None = None  # the register made hostile
     text: str | None = None  # the text value given, to find stored as typed on success
+    locked: bool = False  # another process holds the register's write lock
+    must_pass: bool = False  # valid however it looks: exit 0
     pass_lang: bool = True  # --lang given (else the language is the environment's)
 
 
@@ -577,9 +629,16 @@ def parameter_cases() -> list[tuple[Case, bool]]:
         for param in command.params:
             if is_flag(param) or param.name in ("help",):
                 continue
-            values = VALUES[kind_of(path, param)]
+            kind = kind_of(path, param)
+            values = VALUES[kind]
             for i, value in enumerate(values):
                 cases.append((_with(path, command, param, value), i == turn % len(values)))
+            fine = good(path, param) if kind in ("in-file", "out-file") else None
+            if fine is not None and fine.make is not None:
+                # the good file or folder, its name holding a byte that is not UTF-8
+                case = _with(path, command, param, F("name-not-utf8", _byte_in_name(fine.make)))
+                case.fork = case.must_pass = True  # (dirtrack's own stdout, as it writes names)
+                cases.append((case, True))
             turn += 1
     return cases
 
@@ -588,6 +647,11 @@ def parameter_cases() -> list[tuple[Case, bool]]:
 # reads.
 WRITE = ["assign", "1", "--unit", "VPTU", "--", "Việc kiểm tra"]
 READ = ["list", "--format", "json"]
+RESTORE = ["restore", "{bak}", "--yes"]
+
+
+def BAK(folder: Path) -> str:
+    return str(folder / "register.db.bak")
 
 
 def _not_sqlite(db: Path) -> None:
@@ -624,7 +688,16 @@ def _dangling(db: Path) -> None:
     conn.close()
 
 
+def _read_only(db: Path) -> None:
+    """The register's file made immutable (chattr +i: root may not write it either); the
+    case's folder is given back its writable file when the case ends (:func:`check`)."""
+    done = subprocess.run(["chattr", "+i", str(db)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"chattr +i: {done.stderr.decode(errors='replace').strip()}")
+
+
 REGISTERS: dict[str, Callable[[Path], None]] = {
+    "read-only": _read_only,
     "not-sqlite": _not_sqlite,
     "truncated": _truncated_db,
     "zero-bytes": _zero_db,
@@ -683,8 +756,23 @@ def other_cases() -> list[Case]:
             lang = "en" if args[0] == "--lang" else ("en", "vi")[(i + j) % 2]
             cases.append(Case(f"global {name} {command[0]}", [*args, *command], lang=lang))
     for name, change in REGISTERS.items():
-        for command in (WRITE, READ, ["doctor"], ["export", "--format", "json"]):
-            cases.append(Case(f"register {name} {command[0]}", list(command), register=change))
+        for j, command in enumerate((WRITE, READ, ["doctor"], ["export", "--format", "json"], RESTORE)):
+            lang = ("en", "vi")[(len(name) + j) % 2]
+            cases.append(
+                Case(
+                    f"register {name} {command[0]}",
+                    list(command),
+                    {"bak": BAK},
+                    register=change,
+                    lang=lang,
+                )
+            )
+    # a register another program is writing to, for longer than a writer waits (cut short)
+    for command in (WRITE, READ, ["doctor"], RESTORE, ["unit", "add", "X", "--", "Ban X"]):
+        lang = ("en", "vi")[len(command) % 2]
+        cases.append(
+            Case(f"register locked {command[0]}", list(command), {"bak": BAK}, lang=lang, locked=True)
+        )
     for name, env in ENVIRONMENTS:
         for command in (WRITE, READ, ["assign", "1", "--unit", "Không có", "--", "x"]):
             vi = env.get("LANG", "").startswith("vi")
@@ -695,10 +783,74 @@ def other_cases() -> list[Case]:
     return cases
 
 
+# Values of a configuration file's key (TOML, as written after ``key = ``): of every kind TOML
+# has, and text that no option takes.
+TOML_VALUES = [
+    ("empty", '""'),
+    ("blank", '" "'),
+    ("list", '["a", 1]'),
+    ("table", "{ a = 1 }"),
+    ("float", "1.5"),
+    ("negative", "-1"),
+    ("int64-max", "9223372036854775807"),
+    ("true", "true"),
+    ("false", "false"),
+    ("datetime", "1979-05-27T07:32:00Z"),
+    ("date", "0001-01-01"),
+    ("zero-width", '"\\u200b"'),
+    ("control", '"a\\u001bb"'),
+    ("10000-chars", '"' + "ư" * 10_000 + '"'),
+]
+
+
+def _config(text: str) -> Maker:
+    def make(folder: Path) -> str:
+        path = folder / "config.toml"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return make
+
+
+def config_cases() -> list[tuple[Case, bool]]:
+    """Each option of each command (and each global option) set in the configuration file to
+    each value of :data:`TOML_VALUES`, the command run with good values."""
+    cases: list[tuple[Case, bool]] = []
+    turn = 0
+    seen: set[tuple[str, ...]] = set()
+    roots = [(("",), p) for p in TREE.params if p.name in ("db", "lang", "actor", "timezone")]
+    options = [(path, p) for path, command in COMMANDS.items() for p in command.params]
+    for path, param in [*roots, *options]:
+        long = [o[2:] for o in param.opts if o.startswith("--")]
+        if not long or param.name == "help":
+            continue
+        table = "" if path == ("",) else "[" + ".".join(json.dumps(w) for w in path) + "]\n"
+        command = WRITE if path == ("",) else _base(path, COMMANDS[path], None)[0]
+        files = {} if path == ("",) else _base(path, COMMANDS[path], None)[1]
+        for i, (label, value) in enumerate(TOML_VALUES):
+            name = f"config {' '.join(path).strip() or 'global'} {long[0]}={label}"
+            lang = ("en", "vi")[(turn + i) % 2]
+            case = Case(
+                name,
+                list(command),
+                {**files, "config": _config(f"{table}{json.dumps(long[0])} = {value}\n")},
+                env={"DIRTRACK_CONFIG": "{config}"},
+                lang=lang,
+            )
+            # make test: one option a command, with one value, from command to command
+            first = path not in seen
+            cases.append((case, first and i == turn % len(TOML_VALUES)))
+        seen.add(path)
+        turn += 1
+    return cases
+
+
 ALL = [case for case, _ in parameter_cases()]
 QUICK = {case.id for case, quick in parameter_cases() if quick}
 ALL += other_cases()
 QUICK |= {case.id for case in other_cases()}
+ALL += [case for case, _ in config_cases()]
+QUICK |= {case.id for case, quick in config_cases() if quick}
 
 
 # --- running a case -------------------------------------------------------------------------
@@ -714,17 +866,25 @@ def make_files(case: Case, folder: Path) -> dict[str, str]:
 
 def execute(case: Case, db: Path, made: dict[str, str], lang: str) -> tuple[int, str, str]:
     args = [made.get(a[1:-1], a) if a.startswith("{") and a.endswith("}") else a for a in case.args]
+    env = {k: made.get(v[1:-1], v) if v.startswith("{") else v for k, v in case.env.items()}
     given = case.pass_lang or lang != case.lang
     lang_args = ["--lang", lang] if given and "--lang" not in args else []
     full = ["--db", str(db), *lang_args, *args]
-    if not case.fork and not case.env:
-        return invoke(full)
-    if not case.fork:
-        saved = {k: os.environ.get(k) for k in case.env}
-        os.environ.update(case.env)
+    # A byte that is not UTF-8 reaches a process's streams as Python writes them (stderr with
+    # backslashreplace): such a case runs as a process of its own, which is what it is about.
+    surrogate = any("\udc80" <= c <= "\udcff" for a in full for c in a) and not any(
+        "\x00" in a for a in full
+    )
+    if not case.fork and not surrogate:
+        # in the case's folder (a relative name a value gives lands there), in its environment
+        saved = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        here = os.getcwd()
+        os.chdir(db.parent)
         try:
             return invoke(full)
         finally:
+            os.chdir(here)
             for k, v in saved.items():
                 if v is None:
                     os.environ.pop(k, None)
@@ -732,13 +892,14 @@ def execute(case: Case, db: Path, made: dict[str, str], lang: str) -> tuple[int,
                     os.environ[k] = v
     from tests import forkserver
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DIRTRACK_")}
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DIRTRACK_")}
     try:
         done = subprocess.run(
             [forkserver.shared().dirtrack, *full],
+            cwd=db.parent,
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            env={**env, **case.env},
+            env={**inherited, **env},
             timeout=90,
             check=False,
             preexec_fn=_limit_memory,
@@ -752,6 +913,25 @@ def execute(case: Case, db: Path, made: dict[str, str], lang: str) -> tuple[int,
     )
 
 
+# What the system, SQLite or a library says in English: never in a Vietnamese line.
+ENGLISH = (
+    "attempt to",
+    "No such file",
+    "Permission denied",
+    "Is a directory",
+    "Not a directory",
+    "Invalid value",
+    "is not a",
+    "database is",
+    "disk I/O",
+    "unable to",
+    "cannot ",
+    "not found",
+    "failed",
+    "Errno",
+)
+
+
 def _prepare(case: Case, register: Path, folder: Path) -> tuple[Path, dict[str, str]]:
     folder.mkdir()
     db = folder / "register.db"
@@ -763,13 +943,36 @@ def _prepare(case: Case, register: Path, folder: Path) -> tuple[Path, dict[str, 
     return db, made
 
 
+def run_case(case: Case, db: Path, made: dict[str, str], lang: str) -> tuple[int, str, str]:
+    """:func:`execute`, while another program holds the register's write lock if the case
+    says so (a writer's wait cut to 0.3 s, as tests/test_backup.py does)."""
+    if not case.locked:
+        return execute(case, db, made, lang)
+    holder = sqlite3.connect(db, isolation_level=None)
+    waited = database.BUSY_TIMEOUT_MS
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        database.BUSY_TIMEOUT_MS = 300
+        return execute(case, db, made, lang)
+    finally:
+        database.BUSY_TIMEOUT_MS = waited
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
 def check(case: Case, register: Path, folder: Path) -> None:
     db, made = _prepare(case, register, folder)
     raw = case.register is not None
     before = db_digest(db, raw) if db.is_file() else None
     cells = set(stored_text(db)) if case.text is not None else set()
-    code, out, err = execute(case, db, made, case.lang)
+    try:
+        code, out, err = run_case(case, db, made, case.lang)
+    finally:
+        if case.register is _read_only:
+            subprocess.run(["chattr", "-i", str(db)], check=False)
     allowed = {0, 1, 2, 3} if "--check" in case.args else {0, 1, 2}
+    if case.must_pass:
+        allowed = {0}
     assert code in allowed, (case.id, code, out[-300:], err[-2000:])
     assert "Traceback" not in out + err, (case.id, err[-3000:])
     if code != 0:
@@ -781,9 +984,15 @@ def check(case: Case, register: Path, folder: Path) -> None:
         if case.lang == "vi" and code == 1:
             again = folder.parent / (folder.name + "-en")
             en_db, en_made = _prepare(case, register, again)
-            en_code, _, en_err = execute(case, en_db, en_made, "en")
+            try:
+                en_code, _, en_err = run_case(case, en_db, en_made, "en")
+            finally:
+                if case.register is _read_only:
+                    subprocess.run(["chattr", "-i", str(en_db)], check=False)
             assert en_code == code, (case.id, en_code, en_err)
             assert en_err.strip() != err.strip(), (case.id, "not in Vietnamese", err)
+            english = [words for words in ENGLISH if words in err]
+            assert not english, (case.id, "English in the Vietnamese line", english, err)
     elif case.text is not None and before is not None:
         # Text accepted and stored is stored as typed: a new cell that holds its start holds
         # all of it (NFC, white space folded, direction controls dropped: text.nfc).
