@@ -598,7 +598,9 @@ def test_restore_onto_a_read_only_register_says_so_in_the_catalog_s_words_and_le
         said = office.fail("restore", str(copy), "--yes")
         assert said == "Error: restore failed: the database file cannot be written: it is read-only"
         vi = office.fail("--lang", "vi", "restore", str(copy), "--yes")
-        assert vi == "Error: khôi phục thất bại: không ghi được vào tệp cơ sở dữ liệu: tệp chỉ cho đọc"
+        assert (
+            vi == "Error: khôi phục thất bại: không ghi được vào tệp cơ sở dữ liệu: tệp chỉ cho đọc"
+        )
         assert file_digest(db_path) == before
     finally:
         subprocess.run(["chattr", "-i", str(db_path)], check=False)

@@ -73,7 +73,11 @@ def kind_of(path: tuple[str, ...], param: Any) -> str:
     metavar = (param.metavar or "").rstrip("…").strip("[]")
     name = param.name
     if type_name in ("WholeNumber", "IntParamType", "IntRange"):
-        return "id" if metavar in ("ID", "MEETING_ID", "LIMITATION_ID", "REQUEST", "CHANGE_ID") else "number"
+        return (
+            "id"
+            if metavar in ("ID", "MEETING_ID", "LIMITATION_ID", "REQUEST", "CHANGE_ID")
+            else "number"
+        )
     if type_name in ("TyperChoice", "Named"):
         return "choice"
     if name == "every":
@@ -82,11 +86,17 @@ def kind_of(path: tuple[str, ...], param: Any) -> str:
         return "date"
     if metavar == "PERIOD" or name == "quarter":
         return "period"
-    if metavar == "FILE" and param.param_type_name == "argument" and name != "file" or name in (
-        "file",
-        "files",
-        "rules",
-        "template",
+    if (
+        metavar == "FILE"
+        and param.param_type_name == "argument"
+        and name != "file"
+        or name
+        in (
+            "file",
+            "files",
+            "rules",
+            "template",
+        )
     ):
         return "in-file" if (path[0], name) != ("backup", "file") else "out-file"
     if metavar in ("FILE", "DIR") or name in ("out_file", "folder"):
@@ -296,7 +306,7 @@ TEXT_VALUES = [
     V("Vie\u0323\u0302c nho\u031b\u0309", "nfd"),
     V(LONG, "10000-chars"),
     V("\u0301\u0323", "marks-alone"),
-    V("=HYPERLINK(\"x\")", "formula"),
+    V('=HYPERLINK("x")', "formula"),
     V("a\r\nb\rc", "carriage-returns"),
     V("'; DROP TABLE unit; --", "sql"),
     V("%s %(x)s {0} {x}", "format-codes"),
@@ -501,7 +511,16 @@ def _pack(folder: Path) -> str:
     """A pack made by ``pack out`` from the case's register (``folder/register.db``)."""
     out = folder / "packs"
     code, _, err = invoke(
-        ["--db", str(folder / "register.db"), "pack", "out", "--quarter", "2022Q3", "--dir", str(out)]
+        [
+            "--db",
+            str(folder / "register.db"),
+            "pack",
+            "out",
+            "--quarter",
+            "2022Q3",
+            "--dir",
+            str(out),
+        ]
     )
     assert code == 0, err
     return str(sorted(out.glob("*.xlsx"))[0])
@@ -599,8 +618,14 @@ def _with(path: tuple[str, ...], command: Any, param: Any, value: Value) -> Case
     if param.param_type_name == "argument":
         # the arguments after "--" (so that a value starting with "-" is one): the hostile one
         # in its place among them
-        head, positional = (args[: args.index("--")], args[args.index("--") + 1 :]) if "--" in args else (args, [])
-        order = [p for p in command.params if p.param_type_name == "argument" and (p.required or p is param)]
+        head, positional = (
+            (args[: args.index("--")], args[args.index("--") + 1 :]) if "--" in args else (args, [])
+        )
+        order = [
+            p
+            for p in command.params
+            if p.param_type_name == "argument" and (p.required or p is param)
+        ]
         slots = iter(positional)
         filled = [text if p is param else next(slots) for p in order]
         args = [*head, "--", *filled]
@@ -727,7 +752,10 @@ GLOBALS: list[tuple[str, list[str]]] = [
         )
     ],
     *[(f"--lang={lang!r}", ["--lang", lang]) for lang in ("", "fr", "VI", "vi_VN", "\udcff")],
-    *[(f"--db={v!r}", ["--db", v]) for v in ("", " ", "/", "/dev/null", "postgresql://", "x://y", "\udcff.db")],
+    *[
+        (f"--db={v!r}", ["--db", v])
+        for v in ("", " ", "/", "/dev/null", "postgresql://", "x://y", "\udcff.db")
+    ],
 ]
 
 ENVIRONMENTS: list[tuple[str, dict[str, str]]] = [
@@ -756,7 +784,9 @@ def other_cases() -> list[Case]:
             lang = "en" if args[0] == "--lang" else ("en", "vi")[(i + j) % 2]
             cases.append(Case(f"global {name} {command[0]}", [*args, *command], lang=lang))
     for name, change in REGISTERS.items():
-        for j, command in enumerate((WRITE, READ, ["doctor"], ["export", "--format", "json"], RESTORE)):
+        for j, command in enumerate(
+            (WRITE, READ, ["doctor"], ["export", "--format", "json"], RESTORE)
+        ):
             lang = ("en", "vi")[(len(name) + j) % 2]
             cases.append(
                 Case(
@@ -771,7 +801,9 @@ def other_cases() -> list[Case]:
     for command in (WRITE, READ, ["doctor"], RESTORE, ["unit", "add", "X", "--", "Ban X"]):
         lang = ("en", "vi")[len(command) % 2]
         cases.append(
-            Case(f"register locked {command[0]}", list(command), {"bak": BAK}, lang=lang, locked=True)
+            Case(
+                f"register locked {command[0]}", list(command), {"bak": BAK}, lang=lang, locked=True
+            )
         )
     for name, env in ENVIRONMENTS:
         for command in (WRITE, READ, ["assign", "1", "--unit", "Không có", "--", "x"]):
