@@ -129,16 +129,14 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def db_digest(path: Path, raw: bool = False) -> str:
-    """Every row of every table (and whether the file is there at all); its bytes and its
-    journal's when ``raw`` (a register that is not one)."""
+def db_digest(path: Path) -> str:
+    """The register's bytes and its journal's (an empty one left beside it is no change):
+    a command that did not succeed leaves them as they were, byte for byte."""
     if not path.exists():
         return "absent"
-    if raw:
-        sides = [Path(f"{path}{side}") for side in ("", "-wal", "-journal")]
-        found = [p.read_bytes() for p in sides if p.is_file()]
-        return repr([hashlib.sha256(data).hexdigest() for data in found if data])
-    return hashlib.sha256(repr(snapshot(str(path))).encode()).hexdigest()
+    sides = [Path(f"{path}{side}") for side in ("", "-wal", "-journal")]
+    found = [p.read_bytes() for p in sides if p.is_file()]
+    return repr([hashlib.sha256(data).hexdigest() for data in found if data])
 
 
 def stored_text(path: Path) -> list[str]:
@@ -480,7 +478,7 @@ GOOD: dict[tuple[str, str], Value] = {
     ("limitation suggest", "limitation_id"): V("2"),
     ("office template", "out_file"): F("out", lambda d: str(d / "template.docx")),
     ("pack in", "files"): F("pack", lambda d: _pack(d)),
-    ("restore", "file"): F("backup", lambda d: str(d / "register.db.bak")),
+    ("restore", "file"): F("backup", lambda d: BAK(d)),
     ("request extend", "directive_id"): V("5"),
     ("request withdraw", "directive_id"): V("5"),
     ("reopen", "directive_id"): V("1"),
@@ -656,8 +654,13 @@ def parameter_cases() -> list[tuple[Case, bool]]:
                 continue
             kind = kind_of(path, param)
             values = VALUES[kind]
+            # make test: one value a parameter, from parameter to parameter; not a byte that is
+            # not UTF-8, which takes a process (test_bad_input tries one at every parameter)
+            pick = turn % len(values)
+            if "\udcff" in values[pick].text or values[pick].fork:
+                pick = (pick + 1) % len(values)
             for i, value in enumerate(values):
-                cases.append((_with(path, command, param, value), i == turn % len(values)))
+                cases.append((_with(path, command, param, value), i == pick))
             fine = good(path, param) if kind in ("in-file", "out-file") else None
             if fine is not None and fine.make is not None:
                 # the good file or folder, its name holding a byte that is not UTF-8
@@ -676,7 +679,8 @@ RESTORE = ["restore", "{bak}", "--yes"]
 
 
 def BAK(folder: Path) -> str:
-    return str(folder / "register.db.bak")
+    """A backup of the case's register (as it is before the case changes it)."""
+    return str(shutil.copyfile(folder / "register.db", folder / "register.db.bak"))
 
 
 def _not_sqlite(db: Path) -> None:
@@ -809,9 +813,11 @@ def other_cases() -> list[Case]:
         for command in (WRITE, READ, ["assign", "1", "--unit", "Không có", "--", "x"]):
             vi = env.get("LANG", "").startswith("vi")
             fork = any(k in env for k in ("PYTHONIOENCODING", "TZ", "LANG", "LC_ALL", "COLUMNS"))
-            name = f"env {name} {' '.join(command[:2])}"
+            case_id = f"env {name} {' '.join(command[:2])}"
             lang = "vi" if vi else "en"
-            cases.append(Case(name, list(command), env=env, lang=lang, fork=fork, pass_lang=not vi))
+            cases.append(
+                Case(case_id, list(command), env=env, lang=lang, fork=fork, pass_lang=not vi)
+            )
     return cases
 
 
@@ -968,7 +974,6 @@ def _prepare(case: Case, register: Path, folder: Path) -> tuple[Path, dict[str, 
     folder.mkdir()
     db = folder / "register.db"
     shutil.copyfile(register, db)
-    shutil.copyfile(register, folder / "register.db.bak")
     made = make_files(case, folder)  # (a pack is made by pack out, from the register)
     if case.register is not None:
         case.register(db)
@@ -994,25 +999,26 @@ def run_case(case: Case, db: Path, made: dict[str, str], lang: str) -> tuple[int
 
 def check(case: Case, register: Path, folder: Path) -> None:
     db, made = _prepare(case, register, folder)
-    raw = case.register is not None
-    before = db_digest(db, raw) if db.is_file() else None
+    before = db_digest(db) if db.is_file() else None
     cells = set(stored_text(db)) if case.text is not None else set()
     try:
         code, out, err = run_case(case, db, made, case.lang)
     finally:
         if case.register is _read_only:
             subprocess.run(["chattr", "-i", str(db)], check=False)
-    allowed = {0, 1, 2, 3} if "--check" in case.args else {0, 1, 2}
+    # 3: overdue --check (or remind's) found overdue directives, as a configuration may ask
+    checking = case.args[:1] in (["overdue"], ["remind"])
+    allowed = {0, 1, 2, 3} if checking else {0, 1, 2}
     if case.must_pass:
         allowed = {0}
     assert code in allowed, (case.id, code, out[-300:], err[-2000:])
     assert "Traceback" not in out + err, (case.id, err[-3000:])
-    if code != 0:
+    if code in (1, 2):
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("Error: "), (case.id, code, err[-2000:])
         assert "unexpected" not in err, (case.id, err)
         if before is not None:
-            assert db_digest(db, raw) == before, (case.id, "the register changed", err)
+            assert db_digest(db) == before, (case.id, "the register changed", err)
         if case.lang == "vi" and code == 1:
             again = folder.parent / (folder.name + "-en")
             en_db, en_made = _prepare(case, register, again)
@@ -1025,7 +1031,7 @@ def check(case: Case, register: Path, folder: Path) -> None:
             assert en_err.strip() != err.strip(), (case.id, "not in Vietnamese", err)
             english = [words for words in ENGLISH if words in err]
             assert not english, (case.id, "English in the Vietnamese line", english, err)
-    elif case.text is not None and before is not None:
+    elif case.text is not None and before is not None and db_digest(db) != before:
         # Text accepted and stored is stored as typed: a new cell that holds its start holds
         # all of it (NFC, white space folded, direction controls dropped: text.nfc).
         expected = nfc(case.text)
