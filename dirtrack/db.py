@@ -854,6 +854,7 @@ SQLITE_REASONS = {
     "database or disk is full": "w_disk_full",
     "unable to open database file": "w_db_cannot_open",
     "disk I/O error": "w_io_error",
+    "attempt to write a readonly database": "w_db_read_only",
 }
 
 

@@ -2275,6 +2275,7 @@ ERRORS: dict[str, Entry] = {
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),
     "w_db_cannot_open": N_("the database file cannot be opened"),
+    "w_db_read_only": N_("the database file cannot be written: it is read-only"),
     "xlsx_cell_too_long": N_(
         "{what} {ident}: {field} has {n} characters, more than the "
         "{limit} an Excel cell holds; nothing was exported. Use export "

@@ -66,6 +66,18 @@ def whole_number(text: str) -> int | None:
         return None
 
 
+def path_text(value: str) -> str:
+    """A file's name as text keeps it (a column, the change log): the bytes of it that are
+    not UTF-8 (which the command line gives as lone surrogates) written ``\\xff``; any other
+    name as it is."""
+    if not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte of argv makes
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def without_direction(text: str) -> str:
     """``text`` without the characters that set the direction it is shown in (overrides,
     embeddings, isolates, direction marks) and without byte order marks: what a stored text

@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 Invoke = Callable[[list[str]], tuple[int, str, str]]
 
 
-def invoker() -> Invoke:
+def invoker(errors: str = "strict") -> Invoke:
     """Run dirtrack in this process as its entry point would, with bytes for output:
-    ``invoke(args)`` gives (exit code, stdout, stderr)."""
+    ``invoke(args)`` gives (exit code, stdout, stderr), decoded from UTF-8 with ``errors``
+    (``replace`` for a command that may write a binary file on stdout)."""
     import typer.main
 
     from dirtrack.cli import app
@@ -43,7 +44,7 @@ def invoker() -> Invoke:
         handle.flush()
         raw = handle.buffer
         assert isinstance(raw, io.BytesIO)
-        return raw.getvalue().decode("utf-8")
+        return raw.getvalue().decode("utf-8", errors)
 
     def invoke(args: list[str]) -> tuple[int, str, str]:
         out, err = stream(), stream()

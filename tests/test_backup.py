@@ -576,3 +576,34 @@ def test_restore_while_another_process_writes(office: Cli, db: str, tmp_path: Pa
     if here and there:
         assert max(there) < min(here)  # before the restore, or after it: in the writer's order
     office.ok("doctor")
+
+
+def test_restore_onto_a_read_only_register_says_so_in_the_catalog_s_words_and_leaves_nothing(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A register file nobody may write (chattr +i, which binds root too): restore said
+    ``restore failed: attempt to write a readonly database`` (SQLite's English under ``--lang
+    vi`` too) and left a copy of the register beside it that the message named, though the
+    register was as it was. It says why in the catalog's words, and leaves no file behind."""
+    import subprocess
+
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    office.ok("done", "1", "--date", "1/7/2022")
+    made = subprocess.run(["chattr", "+i", str(db_path)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip("chattr +i is not allowed here")
+    try:
+        before = file_digest(db_path)
+        said = office.fail("restore", str(copy), "--yes")
+        assert said == "Error: restore failed: the database file cannot be written: it is read-only"
+        vi = office.fail("--lang", "vi", "restore", str(copy), "--yes")
+        assert (
+            vi == "Error: khôi phục thất bại: không ghi được vào tệp cơ sở dữ liệu: tệp chỉ cho đọc"
+        )
+        assert file_digest(db_path) == before
+    finally:
+        subprocess.run(["chattr", "-i", str(db_path)], check=False)
+    left = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm")))
+    assert left == ["copy.db", "dirtrack.db"]
+    assert office.json("show", "1")["completed_on"] == "2022-07-01"

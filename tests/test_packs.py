@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import Cli, file_digest, snapshot
+from tests.conftest import ENTRY_POINT, Cli, file_digest, snapshot
 
 QUARTER = ("--quarter", "2022Q3")
 MADE = ("--as-of", "2022-09-10", "--due", "2022-09-20")
@@ -1999,3 +1999,35 @@ def test_pack_in_of_a_pack_saved_as_ods_or_xls_says_to_save_it_as_xlsx(
         error = quarter.fail("--lang", lang, "pack", "in", str(path))
         assert error.startswith(f"Error: {path}: {kind}; ") and error.endswith(said[2]), error
     assert file_digest(Path(quarter.db)) == before
+
+
+def test_a_folder_and_a_workbook_whose_names_hold_a_byte_not_utf8(
+    quarter: Cli, tmp_path: Path
+) -> None:
+    """A file or folder may hold any bytes, as a file name may (README): ``pack out --dir``
+    into a folder named with the byte 0xFF said ``some input is not valid UTF-8 text`` (the
+    name went into the register's text column as it was) and wrote nothing; ``pack in`` of a
+    workbook so named said it was ``not an Excel workbook that can be read`` (the reader took
+    the name as UTF-8 text and found no such file). The folder is written, the register keeps
+    the name with the byte as ``\\xff`` (as history shows it), and the answers come in."""
+    folder = tmp_path / "phi\udcffeu"
+    # (tables, not JSON: CliRunner's stdout takes no byte that is not UTF-8, where dirtrack's
+    # own writes it as it is)
+    quarter.ok("pack", "out", *QUARTER, *MADE, "--dir", str(folder))
+    assert sorted(p.name for p in folder.iterdir()) == ["BTC.xlsx", "SYT.xlsx", "VPTU.xlsx"]
+    files = sorted(str(row[-1]) for row in snapshot(quarter.db)["pack"])
+    kept = [cell for row in snapshot(quarter.db)["pack"] for cell in row if isinstance(cell, str)]
+    assert sum(cell.endswith("phi\\xffeu/BTC.xlsx") for cell in kept) == 1, files
+    back = tmp_path / "BTC-tr\udcffa-l\u1eddi.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {2: {PCT: 60}})
+    # (its table names the file: run as dirtrack is, whose stdout writes the byte as it is)
+    done = subprocess.run(
+        [ENTRY_POINT, "--db", quarter.db, "pack", "in", str(back), "--date", "2022-09-12"],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"BTC-tr\xffa-l" in done.stdout
+    assert quarter.json("show", "2")["progress"] == 60

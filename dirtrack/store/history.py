@@ -45,7 +45,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.models import MAX_ID
 from dirtrack.store.tables import change_log as LOG
 from dirtrack.store.tables import id_values, row_pages
-from dirtrack.text import may_be_stored
+from dirtrack.text import may_be_stored, path_text
 
 if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without an ORM session
     from sqlalchemy.orm import Session
@@ -123,12 +123,9 @@ def json_safe(value: Any) -> Any:
     """A command's options as the change log keeps them (enums by value, the rest as text): a
     file's name holding bytes that are not UTF-8 (the one value the parser lets through with
     them) with those bytes written ``\\xff``, as no text column holds them as they are."""
-    if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
-        try:
-            return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:  # a surrogate no byte of argv makes
-            return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return path_text(value)
+    if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, list | tuple):
         return [json_safe(v) for v in value]

@@ -25,6 +25,7 @@ from dirtrack.status import DirectiveFacts, Status
 from dirtrack.store import get_row
 from dirtrack.store.rules import OPEN, Scope, states
 from dirtrack.store.tables import directive_coordinator, meeting, pack_item
+from dirtrack.text import path_text
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -269,7 +270,7 @@ def create_pack(
         period_end=period.end,
         made_on=made_on,
         answer_by=answer_by,
-        file=file,
+        file=None if file is None else path_text(file),
     )
     session.add(row)
     session.flush()

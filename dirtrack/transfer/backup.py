@@ -358,6 +358,9 @@ def _swap_in(candidate: Path, db_path: Path, kept: Path) -> None:
             dst.execute("COMMIT")
         except BaseException:
             dst.execute("ROLLBACK")
+            # the database is as it was (a read-only file refuses the first change): its copy
+            # is not needed, and would only be a file the failure left behind
+            kept.unlink(missing_ok=True)
             raise
         dst.execute("DETACH DATABASE candidate")
     finally:

@@ -39,7 +39,14 @@ class Workbook:
         from python_calamine import CalamineWorkbook
 
         try:
-            self._book = CalamineWorkbook.from_path(str(path))
+            name = str(path)
+            if any("\udc80" <= c <= "\udcff" for c in name):
+                # a name holding bytes that are not UTF-8 (as any file's may): calamine takes
+                # the name as UTF-8 text and finds no such file; given the open file instead
+                with open(path, "rb") as handle:
+                    self._book = CalamineWorkbook.from_filelike(handle)
+            else:
+                self._book = CalamineWorkbook.from_path(name)
             self.sheets = {
                 sheet.name: str(sheet.visible).rsplit(".", 1)[-1].lower()
                 for sheet in self._book.sheets_metadata
