@@ -135,35 +135,11 @@ def json_safe(value: Any) -> Any:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(…, ensure_ascii=False), once
-# The C encoder ``_ENCODER.encode`` makes at every call (with a closure and a dict of the objects
-# it is inside, for cycles, which an image never has), made once: the change log encodes an image
-# per change row, 3,143 of them for an import of 1,000 directives. None without the C module.
-_make_c_encoder = getattr(json.encoder, "c_make_encoder", None)
-_C_ENCODE: Any = (
-    None
-    if _make_c_encoder is None
-    else _make_c_encoder(
-        None,
-        _ENCODER.default,
-        json.encoder.encode_basestring,
-        None,
-        _ENCODER.key_separator,
-        _ENCODER.item_separator,
-        _ENCODER.sort_keys,
-        _ENCODER.skipkeys,
-        _ENCODER.allow_nan,
-    )
-)
 
 
 def _dump(image: Any) -> str | None:
-    """A row image (or a command's summary) as the change log keeps it: JSON, text as typed
-    (``_ENCODER.encode``, by its C encoder made once)."""
-    if image is None:
-        return None
-    if _C_ENCODE is None or isinstance(image, str):
-        return _ENCODER.encode(image)
-    return "".join(_C_ENCODE(image, 0))
+    """A row image (or a command's summary) as the change log keeps it: JSON, text as typed."""
+    return None if image is None else _ENCODER.encode(image)
 
 
 # The rows (table, id) the named actions of a unit of work name (:func:`log_action`).
