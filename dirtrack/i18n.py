@@ -1888,6 +1888,10 @@ ERRORS: dict[str, Entry] = {
     "unit_no_code": N_("a unit needs a code (VPTU, STC…)"),
     "unit_no_name": N_("a unit needs a name"),
     "unit_taken": N_("{what} {value!r} already refers to unit {unit}"),
+    "unit_marks_clash": N_(
+        "{what} {value!r} is {name!r} with other marks: a unit holds one name of the same "
+        "letters (two places so named are two units)"
+    ),
     "alias_empty": N_("an alias cannot be empty"),
     "no_unit": N_("no unit with id {id}"),
     # meetings, directives, limitations
