@@ -1439,6 +1439,7 @@ ERRORS: dict[str, Entry] = {
     "cfg_mail_key": N_("{where}: not a mail setting (known: {known})"),
     "cfg_mail_number": N_("{where}: must be a whole number"),
     "cfg_mail_text": N_("{where}: must be text in quotes, not empty"),
+    "cfg_not_text": N_("{where}: must be text in quotes, not {value}"),
     "cfg_risk_days": N_("{where}: {value!r} is not a number of days, 0 or more"),
     "cfg_risk_count": N_("{where}: {value!r} is not a whole number, 0 or more"),
     "cfg_risk_percent": N_("{where}: {value!r} is not a percentage from 0 to 100"),

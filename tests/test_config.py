@@ -163,19 +163,25 @@ def test_the_settings_take_effect(config_file: Path, tmp_path: Path) -> None:
 
 def test_values_toml_writes_otherwise_take_effect(config_file: Path, tmp_path: Path) -> None:
     """A number in quotes and a date without them are what Click's conversion makes of them
-    (7, the day's text): the file's checks of a value in range see the converted value."""
+    (7, the day's text): the file's checks of a value in range see the converted value. A
+    whole number to a command's text option is its digits (`[list] unit = 12`, a unit coded
+    12), as it would be typed."""
     (tmp_path / "data").mkdir()
     config_file.write_text(
         f'db = "{tmp_path / "data" / "office.db"}"\n'
-        '[remind]\nwithin = "30"\n[overdue]\nas-of = 2022-06-15\n',
+        '[remind]\nwithin = "30"\n[overdue]\nas-of = 2022-06-15\n[list]\nunit = 12\n',
         encoding="utf-8",
     )
     assert invoke("unit", "add", "VPTU", "Văn phòng Tỉnh ủy").exit_code == 0
+    assert invoke("unit", "add", "12", "Tổ 12").exit_code == 0
     invoke("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     invoke("assign", "1", "--unit", "VPTU", "--due", "30/5/2022", "Báo cáo")
+    invoke("assign", "1", "--unit", "12", "--due", "30/5/2022", "Tổng hợp")
+    listed = json.loads(invoke("list", "--format", "json").stdout)
+    assert [d["text"] for d in listed] == ["Tổng hợp"]
     assert "#1" in invoke("remind", "--as-of", "2022-05-06").stdout
     overdue = json.loads(invoke("overdue", "--format", "json").stdout)
-    assert [d["days_overdue"] for d in overdue] == [16]
+    assert [d["days_overdue"] for d in overdue] == [16, 16]
 
 
 def test_good_series_undo_and_verdict_values_in_the_file_are_taken(config_file: Path) -> None:
@@ -658,6 +664,39 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "timezone = 7\n",
             "timezone: must be text in quotes",
             "timezone: phải là chuỗi trong dấu ngoặc kép",
+        ),
+        # A TOML date, time or number where text is wanted: Python's repr in Click's message
+        # (`datetime.date(2024, 1, 1) is not one of 'vi', 'en'`), or "must be text in quotes,
+        # not empty" of a number; a datetime or time to a text option became its text.
+        (
+            "lang = 2024-01-01\n",
+            "lang: must be text in quotes, not 2024-01-01",
+            "lang: phải là chuỗi trong dấu ngoặc kép, không phải 2024-01-01",
+        ),
+        (
+            "actor = 12\n",
+            "actor: must be text in quotes, not 12",
+            "actor: phải là chuỗi trong dấu ngoặc kép, không phải 12",
+        ),
+        (
+            "[list]\nformat = 1979-05-27T07:32:00\n",
+            "list.format: must be text in quotes, not 1979-05-27T07:32:00",
+            "list.format: phải là chuỗi trong dấu ngoặc kép, không phải 1979-05-27T07:32:00",
+        ),
+        (
+            "[overdue]\nas-of = 2022-06-15T10:00:00\n",
+            "overdue.as-of: must be text in quotes, not 2022-06-15T10:00:00",
+            "overdue.as-of: phải là chuỗi trong dấu ngoặc kép, không phải 2022-06-15T10:00:00",
+        ),
+        (
+            "[progress]\nnote = 07:30:00\n",
+            "progress.note: must be text in quotes, not 07:30:00",
+            "progress.note: phải là chuỗi trong dấu ngoặc kép, không phải 07:30:00",
+        ),
+        (
+            "[mail]\nuser = 5\n",
+            "mail.user: must be text in quotes, not 5",
+            "mail.user: phải là chuỗi trong dấu ngoặc kép, không phải 5",
         ),
         # The root command's own checks, which named neither the file nor the key.
         (
