@@ -504,6 +504,8 @@ TEXT: dict[str, Entry] = {
     "ev_progress": N_("Progress"),
     "ev_extended": N_("Extended"),
     "ev_completed": N_("Completed"),
+    # a completion that counts from the day the office accepted it: one event
+    "ev_completed_accepted": N_("Completed (accepted)"),
     "ev_cancelled": N_("Cancelled"),
     "open": N_("Open"),
     "resolved": C_("resolved", "Resolved"),
