@@ -1671,6 +1671,11 @@ ERRORS: dict[str, Entry] = {
         "way (Việt Nam's UTC+7 is Etc/GMT-7); give the zone by its place, such as "
         "Asia/Ho_Chi_Minh"
     ),
+    "tz_posix_reversed": N_(
+        "time zone {value!r} is {hours} hours behind UTC: a TZ written so counts the other way, "
+        "as POSIX reads it (Việt Nam's UTC+7 is UTC-7); set TZ to the zone by its place, such as "
+        "Asia/Ho_Chi_Minh, or give --timezone"
+    ),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),

@@ -8,6 +8,8 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -1281,6 +1283,108 @@ def test_a_zone_named_west_of_utc_for_vietnams_hours_is_refused(
     for zone in ("Etc/GMT-7", "Asia/Ho_Chi_Minh", "Asia/Saigon", "Etc/GMT+0"):
         config_file.write_text(f'timezone = "{zone}"\n', encoding="utf-8")
         assert "VPTU" in cli.ok("unit", "list")
+
+
+@contextmanager
+def machine_zone(value: str) -> Iterator[None]:
+    """The machine's zone (``TZ``) for the commands run in this process, as a machine set so
+    gives it: the C library reads TZ again (:func:`time.tzset`); put back after."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = value
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("tz", "en", "vi"),
+    [
+        # a zone this machine does not know: the C library read it as UTC, without a word
+        (
+            "Nowhere/City",
+            "Error: TZ: unknown time zone 'Nowhere/City': give a name such as Asia/Ho_Chi_Minh",
+            "Error: TZ: không có múi giờ 'Nowhere/City'",
+        ),
+        # POSIX: 7 hours behind UTC; typed for Việt Nam, today was the day before until 14:00
+        (
+            "UTC+7",
+            "Error: TZ: time zone 'UTC+7' is 7 hours behind UTC: a TZ written so counts the other "
+            "way, as POSIX reads it (Việt Nam's UTC+7 is UTC-7)",
+            "Error: TZ: múi giờ 'UTC+7' chậm hơn UTC 7 giờ",
+        ),
+        (
+            "Etc/GMT+7",
+            "Error: TZ: time zone 'Etc/GMT+7' is 7 hours behind UTC",
+            "Error: TZ: múi giờ 'Etc/GMT+7' chậm hơn UTC 7 giờ",
+        ),
+    ],
+)
+def test_a_machine_zone_that_would_misdate_today_is_refused_where_today_is_read(
+    tmp_path: Path, tz: str, en: str, vi: str
+) -> None:
+    """Where no --timezone (nor the file's timezone) is given, the machine's TZ says which day
+    today is: one the machine does not know, or written west of UTC as Việt Nam's hours,
+    dated every default --date and judged every status on another day than the office's. It
+    is one Error naming TZ, nothing written; a command that needs no today still runs, and
+    --timezone (the office's zone) makes TZ no matter."""
+    cli = cli_at(tmp_path / "tz.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    ident = cli.id("assign", str(meeting), "--unit", "VPTU", "Việc")
+    before = file_digest(Path(cli.db))
+    with machine_zone(tz):
+        for lang, said in (("en", en), ("vi", vi)):
+            for args in (["overdue"], ["progress", str(ident), "--percent", "40"]):
+                line = cli.fail("--lang", lang, *args)
+                assert line.startswith(said) and len(line.splitlines()) == 1, line
+        assert file_digest(Path(cli.db)) == before
+        assert "VPTU" in cli.ok("unit", "list")
+        cli.ok("--timezone", "Asia/Ho_Chi_Minh", "progress", str(ident), "--percent", "40")
+    for good in ("ICT-7", "<+07>-7", "Asia/Ho_Chi_Minh", ":Asia/Saigon", "UTC", ""):
+        with machine_zone(good):
+            cli.ok("overdue")
+
+
+def test_today_turns_at_the_offices_midnight(tmp_path: Path) -> None:
+    """The overdue boundary by the clock of the office (the machine's zone, TZ): at 23:30 a
+    directive due that day is open in time, at 00:30 it is one day overdue. The clock is put
+    there by a POSIX TZ whose offset makes it 23:30, then 00:30, now (no clock is faked); Việt
+    Nam's own zone gives the day it is there."""
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    east = (23 * 60 + 30 - (now.hour * 60 + now.minute)) % 1440  # minutes to 23:30 there
+    east -= 1440 if east > 720 else 0
+
+    def posix(minutes: int) -> str:  # POSIX counts west of UTC as positive
+        sign = "-" if minutes >= 0 else "+"
+        return f"OFC{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
+
+    due = (now + timedelta(minutes=east)).date()
+    cli = cli_at(tmp_path / "tz.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    ident = cli.id("assign", str(meeting), "--unit", "VPTU", "--due", due.isoformat(), "Việc")
+    with machine_zone(posix(east)):  # 23:30 on the day it is due
+        assert cli.json("overdue") == []
+        assert cli.json("show", str(ident))["status"] == "open_in_time"
+    with machine_zone(posix(east + 60)):  # 00:30 the day after
+        [late] = cli.json("overdue")
+        assert late["id"] == ident and late["days_overdue"] == 1
+        assert cli.json("show", str(ident))["status"] == "overdue"
+    with machine_zone("Asia/Ho_Chi_Minh"):
+        days = [(datetime.now(UTC) + timedelta(hours=7)).date()]
+        shown = cli.json("show", str(ident))["status"]
+        days.append((datetime.now(UTC) + timedelta(hours=7)).date())
+        assert shown in {"open_in_time" if day <= due else "overdue" for day in days}
 
 
 @pytest.mark.parametrize("clock", [date(1970, 1, 1), date(1999, 12, 31), date(3000, 1, 1), None])
