@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -197,11 +197,16 @@ def _check_kind(param: Any, values: list[Any], where: str) -> None:
     text to a text option (``as-of = 2022-09-30``), as Click's conversion makes it."""
     from typer._click.types import BoolParamType, IntParamType, StringParamType
 
+    text = isinstance(param.type, StringParamType) or hasattr(param.type, "choices")
+    # a day to an option that reads one: `as-of = 2022-09-30` is the text "2022-09-30"
+    not_text = bool | float | time | (datetime if param.metavar in _DAY_METAVARS else date)
     for value in values:
         if isinstance(param.type, IntParamType) and isinstance(value, bool | float | date | time):
             raise ConfigError.of("cfg_mail_number", where=where)
-        if isinstance(param.type, StringParamType) and isinstance(value, bool):
-            raise ConfigError.of("cfg_mail_text", where=where)
+        # `lang = 2024-01-01` was `datetime.date(2024, 1, 1) is not one of 'vi', 'en'`, `note =
+        # 07:30:00` the text "07:30:00"; a whole number is its digits (`[report] number = 12`)
+        if text and isinstance(value, not_text):
+            check_text(value, where)
         # a yes-or-no option (`allow-duplicate = 1` was Python's English, `pending = "x"`
         # Click's, in either language): true or false, as TOML writes them, or the words Click
         # has always read as one (`"yes"`, `"off"`), so that a file written earlier still works
@@ -210,6 +215,24 @@ def _check_kind(param: Any, values: list[Any], where: str) -> None:
             or (isinstance(value, str) and value.strip().casefold() in _BOOL_WORDS)
         ):
             raise ConfigError.of("cfg_risk_flag", where=where, value=value)
+
+
+# The options that read a day, given one as a TOML date (``as-of = 2022-09-30``).
+_DAY_METAVARS = frozenset(("DATE", "WHEN", "PERIOD"))
+
+
+def check_text(value: Any, where: str) -> None:
+    """Refuse a TOML value that is not text (a number, true or false, a date or time) where
+    text is wanted, naming ``where`` (the file and key) and the value as the file wrote it."""
+    if isinstance(value, str):
+        return
+    if isinstance(value, bool):
+        written = str(value).lower()
+    elif isinstance(value, date | time):  # a datetime too, written with its T, as TOML does
+        written = value.isoformat()
+    else:
+        written = repr(value)
+    raise ConfigError.of("cfg_not_text", where=where, value=written)
 
 
 # The words Click reads as yes or no (typer._click.types.BoolParamType).
@@ -304,8 +327,7 @@ _ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone, "db": check_db}
 
 
 def _check_root_value(name: str, value: Any, where: str) -> None:
-    if not isinstance(value, str):  # `db = 5`, `timezone = 7`: each check reads text
-        raise ConfigError.of("cfg_mail_text", where=where)
+    check_text(value, where)  # `db = 5`, `timezone = 7`: each check reads text
     try:
         _ROOT_CHECKS[name](value)
     except DirtrackError as exc:

@@ -504,7 +504,7 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
         event.listen(engine, "connect", _postgresql_session, insert=True)
         event.listen(engine, "checkout", _postgresql_checkout)
         event.listen(engine, "begin", _postgresql_begin)
-        _quiet_driver_log()
+    _quiet_library_log()
     limits.install(engine)
     _ENGINES[target.url] = engine
     while len(_ENGINES) > _KEPT_ENGINES:
@@ -512,16 +512,19 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
     return engine
 
 
-def _quiet_driver_log() -> None:
-    """Keep psycopg's own log off stderr: with no handler of its own, Python prints its
-    warnings there ("error ignored terminating <psycopg.Pipeline [BAD]>: the connection is
-    lost", on a connection lost during a write), a second line beside the command's one
+def _quiet_library_log() -> None:
+    """Keep psycopg's and SQLAlchemy's own logs off stderr: with no handler of their own,
+    Python prints their warnings there ("error ignored terminating <psycopg.Pipeline [BAD]>:
+    the connection is lost", on a connection lost during a write; SQLAlchemy's pool logs
+    "Exception during reset or similar" with a traceback when Ctrl-C or SIGTERM lands while it
+    rolls back a connection handed back, then lets the stop go on), beside the command's one
     ``Error:`` line, which already says what failed."""
     import logging
 
-    driver = logging.getLogger("psycopg")
-    if not driver.handlers:
-        driver.addHandler(logging.NullHandler())
+    for name in ("psycopg", "sqlalchemy"):
+        library = logging.getLogger(name)
+        if not library.handlers:
+            library.addHandler(logging.NullHandler())
 
 
 # The engines this process has made, by URL, the most recent last. A process that runs several

@@ -35,6 +35,11 @@ class Terminated(KeyboardInterrupt):
     """
 
 
+def stop_code(exc: KeyboardInterrupt) -> ExitCode:
+    """The exit code of a run stopped by Ctrl-C (130) or SIGTERM (:class:`Terminated`, 143)."""
+    return ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
+
+
 class DirtrackError(Exception):
     """A request that could not be carried out; nothing was written.
 

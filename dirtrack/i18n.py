@@ -504,6 +504,8 @@ TEXT: dict[str, Entry] = {
     "ev_progress": N_("Progress"),
     "ev_extended": N_("Extended"),
     "ev_completed": N_("Completed"),
+    # a completion that counts from the day the office accepted it: one event
+    "ev_completed_accepted": N_("Completed (accepted)"),
     "ev_cancelled": N_("Cancelled"),
     "open": N_("Open"),
     "resolved": C_("resolved", "Resolved"),
@@ -1439,6 +1441,7 @@ ERRORS: dict[str, Entry] = {
     "cfg_mail_key": N_("{where}: not a mail setting (known: {known})"),
     "cfg_mail_number": N_("{where}: must be a whole number"),
     "cfg_mail_text": N_("{where}: must be text in quotes, not empty"),
+    "cfg_not_text": N_("{where}: must be text in quotes, not {value}"),
     "cfg_risk_days": N_("{where}: {value!r} is not a number of days, 0 or more"),
     "cfg_risk_count": N_("{where}: {value!r} is not a whole number, 0 or more"),
     "cfg_risk_percent": N_("{where}: {value!r} is not a percentage from 0 to 100"),
@@ -1668,6 +1671,11 @@ ERRORS: dict[str, Entry] = {
         "way (Việt Nam's UTC+7 is Etc/GMT-7); give the zone by its place, such as "
         "Asia/Ho_Chi_Minh"
     ),
+    "tz_posix_reversed": N_(
+        "time zone {value!r} is {hours} hours behind UTC: a TZ written so counts the other way, "
+        "as POSIX reads it (Việt Nam's UTC+7 is UTC-7); set TZ to the zone by its place, such as "
+        "Asia/Ho_Chi_Minh, or give --timezone"
+    ),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),
@@ -1888,6 +1896,10 @@ ERRORS: dict[str, Entry] = {
     "unit_no_code": N_("a unit needs a code (VPTU, STC…)"),
     "unit_no_name": N_("a unit needs a name"),
     "unit_taken": N_("{what} {value!r} already refers to unit {unit}"),
+    "unit_marks_clash": N_(
+        "{what} {value!r} is {name!r} with other marks: a unit holds one name of the same "
+        "letters (two places so named are two units)"
+    ),
     "alias_empty": N_("an alias cannot be empty"),
     "no_unit": N_("no unit with id {id}"),
     # meetings, directives, limitations

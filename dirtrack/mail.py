@@ -77,7 +77,7 @@ def check_table(table: dict[str, Any], where: str) -> None:
         ConfigError: an unknown key, a value of the wrong kind, a security that is not one of
             :data:`SECURITY`, a port out of range or a sender that is not an address.
     """
-    from dirtrack.config import ConfigError
+    from dirtrack.config import ConfigError, check_text
 
     for key, value in table.items():
         kind = KEYS.get(key)
@@ -85,8 +85,10 @@ def check_table(table: dict[str, Any], where: str) -> None:
             raise ConfigError.of("cfg_mail_key", where=f"{where}{key}", known=", ".join(KEYS))
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise ConfigError.of("cfg_mail_number", where=f"{where}{key}")
-        if kind is str and (not isinstance(value, str) or not value.strip()):
-            raise ConfigError.of("cfg_mail_text", where=f"{where}{key}")
+        if kind is str:
+            check_text(value, f"{where}{key}")
+            if not value.strip():
+                raise ConfigError.of("cfg_mail_text", where=f"{where}{key}")
     security = table.get("security", "none")
     if security not in SECURITY:
         raise ConfigError.of(

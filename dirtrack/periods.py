@@ -12,6 +12,7 @@ Pure functions, no I/O. Three entry points:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -69,6 +70,61 @@ def zone_named(name: str) -> tzinfo:
     return zone
 
 
+# A TZ the C library reads by the POSIX rule, not a zone's name: a name, then the hours to add
+# to the local time to get UTC (west of Greenwich positive), then maybe a summer time and its
+# rules (``ICT-7``, ``<+07>-7``, ``EST5EDT``, ``CET-1CEST,M3.5.0,M10.5.0/3``).
+_POSIX_NAME = r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)"
+_POSIX_OFFSET = r"[+-]?\d{1,2}(?::\d{1,2}){0,2}"
+_POSIX_RULE = r"(?:J\d{1,3}|\d{1,3}|M\d{1,2}\.\d\.\d)(?:/[+-]?\d{1,3}(?::\d{1,2}){0,2})?"
+_POSIX_TZ = LazyPattern(
+    rf"(?P<name>{_POSIX_NAME})(?P<offset>{_POSIX_OFFSET})"
+    rf"(?P<summer>{_POSIX_NAME}(?:{_POSIX_OFFSET})?(?:,{_POSIX_RULE},{_POSIX_RULE})?)?"
+)
+
+
+@cache
+def check_machine_zone(value: str | None) -> None:
+    """Refuse a ``TZ`` (``value``) that would make "today" another day than the one meant,
+    where no ``--timezone`` (nor the file's ``timezone``) is given: a zone the machine does not
+    know (``Nowhere/City``, a typo of ``Asia/Ho_Chi_Minh``), which the C library reads as UTC
+    without a word, seven hours off in Việt Nam; ``UTC+7``, ``GMT+7`` or ``ICT+7``, which POSIX
+    reads as seven hours *behind* UTC (typed for Việt Nam's UTC+7, today was the day before
+    until 14:00), and ``Etc/GMT+7``, as :func:`zone_named` refuses it. Unset or empty: the
+    machine's own zone (``/etc/localtime``).
+
+    Raises:
+        InvalidInput: such a TZ, said as ``TZ: …``.
+    """
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    if not value:
+        return
+    name = value.removeprefix(":")
+    try:
+        if name.startswith("/"):  # a file of the zone database, by its path
+            if Path(name).is_file():
+                return
+            raise KeyError(name)
+        ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        posix = _POSIX_TZ.fullmatch(value)
+        if posix is None:
+            detail = Phrase("bad_timezone", value=value)
+            raise InvalidInput.of("cfg_bad_value", where="TZ", detail=detail) from None
+        hours = int(re.split(r"[+:-]+", posix["offset"].lstrip("+-"))[0] or 0)
+        behind = not posix["offset"].startswith("-") and hours > 0
+        if behind and not posix["summer"] and posix["name"].upper() in {"UTC", "GMT", "ICT"}:
+            detail = Phrase("tz_posix_reversed", value=value, hours=hours)
+            raise InvalidInput.of("cfg_bad_value", where="TZ", detail=detail) from None
+        return
+    try:
+        zone_named(name)
+    except InvalidInput as exc:
+        detail = Phrase(exc.key or "bad_timezone", **exc.params)
+        raise InvalidInput.of("cfg_bad_value", where="TZ", detail=detail) from None
+
+
 #: A machine's clock that says a day before this year is wrong (a flat battery set it back to
 #: 1970 or 2000-01-01): "today" read from it would judge every directive open in time and
 #: date what is recorded decades back.
@@ -84,6 +140,8 @@ def office_today() -> date:
             ``--date`` and every "after today" would be read from it in silence.
     """
     zone = _OFFICE_ZONE.get()
+    if zone is None:
+        check_machine_zone(os.environ.get("TZ"))
     try:
         day = date.today() if zone is None else datetime.now(zone).date()
     except (ValueError, OverflowError, OSError):
@@ -102,7 +160,10 @@ def office_day_of(moment: datetime) -> date:
 
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(_OFFICE_ZONE.get()).date()
+    zone = _OFFICE_ZONE.get()
+    if zone is None:
+        check_machine_zone(os.environ.get("TZ"))
+    return moment.astimezone(zone).date()
 
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

@@ -407,23 +407,23 @@ def _closure_events(
     # a completion that counts from the day it was reported is one event, its result document
     # said with its note, as a result's row says them (it was a row of its own the same day)
     reported = result is not None and result.claimed_on == done
+    # one that counts from the day the office accepted it (on time by the acceptance) is one
+    # event too, the completion accepted: it was a 'completed' row and an 'accepted' row
+    accepted = result is not None and not reported and result.accepted_on == done
     if done:
         said = note
         if result is not None and reported:
             said = "; ".join(filter(None, (result.doc, note))) or None
-        events.append(
-            (
-                done,
-                3,
-                {
-                    "date": iso(done),
-                    "event": "completed",
-                    "note": said,
-                    # False: done by this date, the exact day unknown
-                    "exact": exact,
-                },
-            )
-        )
+        event: Record = {
+            "date": iso(done),
+            "event": "completed",
+            "note": said,
+            # False: done by this date, the exact day unknown
+            "exact": exact,
+        }
+        if accepted:
+            event["accepted"] = True
+        events.append((done, 3, event))
     if result is not None:
         res = result
         if res.claimed_on <= as_of and not reported:
@@ -437,7 +437,7 @@ def _closure_events(
                     {"date": iso(res.claimed_on), "event": "result", "note": said},
                 )
             )
-        if res.accepted_on and res.accepted_on <= as_of:
+        if res.accepted_on and res.accepted_on <= as_of and not accepted:
             events.append((res.accepted_on, 4, {"date": iso(res.accepted_on), "event": "accepted"}))
         if res.returned_on and res.returned_on <= as_of:
             events.append(

@@ -1,7 +1,9 @@
 """A real, throwaway PostgreSQL 15 cluster for the test suite.
 
 :func:`start_cluster` runs ``initdb`` and ``pg_ctl`` from the machine's own binaries on a Unix
-socket in a temporary folder: no TCP port, no password for the superuser, no data kept. PostgreSQL
+socket in a temporary folder, and on 127.0.0.1 at a free port (:meth:`Cluster.tcp_url`: a
+client over TCP, as an office's other machines are), no password for the superuser, no data
+kept. PostgreSQL
 refuses to run as root, so when the tests run as root (as CI does) the cluster belongs to an
 ordinary system user, :data:`PG_USER`, created on first use. Each test gets its own database,
 created in a few milliseconds by copying a template: one migrated to dirtrack's current schema
@@ -108,6 +110,10 @@ class Cluster:
     def log_file(self) -> Path:
         return self.root / "server.log"
 
+    def tcp_url(self, database: str) -> str:
+        """A ``--db`` URL reaching ``database`` over TCP, ``host=127.0.0.1``."""
+        return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
+
     def url(self, database: str, user: str = SUPERUSER, password: str | None = None) -> str:
         """A ``--db`` URL reaching ``database`` over the cluster's socket."""
         auth = f"{user}:{password}" if password is not None else user
@@ -152,11 +158,13 @@ class Cluster:
         )
         (self.data_dir / "pg_hba.conf").write_text(
             f"local all {PASSWORD_ROLE} scram-sha-256\nlocal all all trust\n"
+            f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n"
+            "host all all 127.0.0.1/32 trust\n"
         )
         with (self.data_dir / "postgresql.conf").open("a") as conf:
             conf.write(
-                "\n# dirtrack test cluster: socket only, nothing worth keeping\n"
-                "listen_addresses = ''\n"
+                "\n# dirtrack test cluster: its socket and the loopback, nothing worth keeping\n"
+                "listen_addresses = '127.0.0.1'\n"
                 f"unix_socket_directories = '{self.socket_dir}'\n"
                 f"port = {self.port}\n"
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
@@ -252,6 +260,16 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def _free_port() -> int:
+    """A TCP port of 127.0.0.1 nothing listens on now (each test worker's cluster its own, and
+    another checkout's clusters theirs)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def start_cluster() -> Cluster:
     """Start a cluster in a new temporary folder; it is stopped and removed at exit."""
     bin_dir = find_binaries()
@@ -266,7 +284,7 @@ def start_cluster() -> Cluster:
     (root / "sock").mkdir()
     if owner is not None:
         os.chown(root / "sock", owner.pw_uid, owner.pw_gid)
-    cluster = Cluster(bin_dir=bin_dir, root=root, owner=owner)
+    cluster = Cluster(bin_dir=bin_dir, root=root, owner=owner, port=_free_port())
     atexit.register(cluster.stop)
     try:
         cluster.start()

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -2269,3 +2270,86 @@ def test_an_id_that_looks_like_a_negative_number_is_refused_as_an_id(
     assert not wrong, "\n".join(wrong)
     assert "-5" in seeded.fail("progress", "1", "--percent", "-5")
     assert seeded.fail("show", "-x", code=2).startswith("Error: No such option: -x")
+
+
+@contextmanager
+def ordinary_user(*owned: Path) -> Iterator[None]:
+    """Run what follows as an ordinary user, to whom a file of mode 000 is unreadable: tests
+    run as root, who reads it all the same. As root, the effective user of this process
+    becomes the one the PostgreSQL server runs as (tests/pg.py), who is given ``owned`` (the
+    database and its folder), and root again after; otherwise nothing changes."""
+    if os.geteuid() != 0:
+        yield
+        return
+    from tests.pg import _server_user
+
+    user = _server_user()
+    assert user is not None
+    for path in owned:
+        os.chown(path, user.pw_uid, user.pw_gid)
+    os.setegid(user.pw_gid)
+    os.seteuid(user.pw_uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_a_file_or_folder_the_user_may_not_read_is_one_error_line(tmp_path: Path) -> None:
+    """import, restore, pack in and DIRTRACK_CONFIG on a file of mode 000, or one in a folder
+    of mode 000 (tests run as root, who reads them: run as an ordinary user here). Each is one
+    Error line naming it and saying why, in either language, exit 1, the database unchanged;
+    `pack in` said 'not an Excel workbook (.xlsx) that can be read' of a workbook it could not
+    open."""
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="dirtrack-unreadable-"))  # tmp_path is root's alone
+    try:
+        base.chmod(0o755)
+        home = base / "home"
+        home.mkdir()
+        cli = cli_at(home / "reg.db")
+        cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+        cli.ok("backup", str(base / "reg.bak"))
+        cli.ok("export", "--format", "json", "-o", str(base / "exp.json"))
+        (base / "pack.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+        (base / "c.toml").write_text('lang = "en"\n', encoding="utf-8")
+        shut = base / "shut"
+        shut.mkdir()
+        for name in ("reg.bak", "exp.json", "pack.xlsx", "c.toml"):
+            (shut / name).write_bytes((base / name).read_bytes())
+            (base / name).chmod(0)
+        shut.chmod(0)
+        env = {"XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home), "HOME": str(home)}
+        cases: list[tuple[list[str], str | None, Path]] = []  # args, DIRTRACK_CONFIG, named
+        for where in (base, shut):
+            cases += [
+                (["import", str(where / "exp.json")], None, where / "exp.json"),
+                (["restore", str(where / "reg.bak"), "--yes"], None, where / "reg.bak"),
+                (["pack", "in", str(where / "pack.xlsx")], None, where / "pack.xlsx"),
+                (["unit", "list"], str(where / "c.toml"), where / "c.toml"),
+            ]
+        cases.append((["pack", "in", str(shut)], None, shut))
+        for args, config, _ in cases:  # as root first: what they import is imported (the
+            # interpreter's own library may be root's alone here, not on an office's machine)
+            cli(*args, env={**env, "DIRTRACK_CONFIG": config} if config else env)
+        before = file_digest(home / "reg.db")
+        said = {"en": "permission denied", "vi": "không có quyền truy cập"}
+        with ordinary_user(home, home / "reg.db"):
+            for args, config, named in cases:
+                for lang in ("en", "vi"):
+                    extra = {**env, "DIRTRACK_CONFIG": config} if config else env
+                    result = cli("--lang", lang, *args, env=extra)
+                    lines = result.stderr.strip().splitlines()
+                    assert result.exit_code == 1 and result.stdout == "", (args, result.stderr)
+                    assert len(lines) == 1 and lines[0].startswith("Error: "), (args, lines)
+                    assert str(named) in lines[0] and said[lang] in lines[0], (args, lines)
+        assert file_digest(home / "reg.db") == before
+    finally:
+        for path in (base, base / "shut"):
+            if path.exists():
+                path.chmod(0o755)
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)

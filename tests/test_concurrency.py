@@ -250,6 +250,48 @@ def test_a_writer_gives_up_after_the_busy_timeout(
     assert snapshot(db) == before
 
 
+def test_a_writer_over_tcp_waits_then_names_the_client_that_holds_the_lock(
+    pg_cluster: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another machine of the office holds the write lock over TCP (``host=127.0.0.1``, not
+    the server's socket, as every other case): a writer reaching the server over TCP too waits,
+    then gives up with one Error line naming the session and the client's address and port,
+    in either language; nothing is written."""
+    import psycopg
+
+    from tests.pg import Cluster
+
+    assert isinstance(pg_cluster, Cluster)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    name = make_url(pg_cluster.create_database("tcp", blank=False)).database
+    assert name is not None
+    tcp = pg_cluster.tcp_url(name)
+    cli = cli_at(tcp)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    before = snapshot(tcp)
+    conninfo = f"host=127.0.0.1 port={pg_cluster.port} dbname={name} user=postgres"
+    with psycopg.connect(conninfo, application_name="ke-toan-sync") as holder:
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", [database.PG_WRITE_LOCK])
+        row = holder.execute("SELECT pg_backend_pid(), inet_client_port()").fetchone()
+        assert row is not None
+        pid, port = row
+        line = cli.fail("--lang", "en", "unit", "add", "BTC", "Ban Tổ chức")
+        start = (
+            f"Error: the database stayed busy for a minute: the server's session {pid} "
+            f"(ke-toan-sync, user postgres, from 127.0.0.1:{port}) held it, idle in a "
+            "transaction open for "
+        )
+        assert line.startswith(start) and line.endswith("nothing was written; try again"), line
+        vi = cli.fail("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức")
+        assert vi.startswith(
+            f"Error: cơ sở dữ liệu đang bận suốt một phút: phiên {pid} trên máy chủ "
+            f"(ke-toan-sync, người dùng postgres, từ 127.0.0.1:{port}) giữ nó"
+        ), vi
+        assert vi.endswith("; không ghi được gì; hãy thử lại"), vi
+    assert snapshot(tcp) == before
+    assert [u["code"] for u in cli.json("unit", "list")] == ["VPTU"]
+
+
 def _holder_session(db: str, program: str) -> tuple[int, str]:
     """The server process and user of the session named ``program`` (pg_stat_activity)."""
     import psycopg

@@ -8,6 +8,8 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -163,19 +165,25 @@ def test_the_settings_take_effect(config_file: Path, tmp_path: Path) -> None:
 
 def test_values_toml_writes_otherwise_take_effect(config_file: Path, tmp_path: Path) -> None:
     """A number in quotes and a date without them are what Click's conversion makes of them
-    (7, the day's text): the file's checks of a value in range see the converted value."""
+    (7, the day's text): the file's checks of a value in range see the converted value. A
+    whole number to a command's text option is its digits (`[list] unit = 12`, a unit coded
+    12), as it would be typed."""
     (tmp_path / "data").mkdir()
     config_file.write_text(
         f'db = "{tmp_path / "data" / "office.db"}"\n'
-        '[remind]\nwithin = "30"\n[overdue]\nas-of = 2022-06-15\n',
+        '[remind]\nwithin = "30"\n[overdue]\nas-of = 2022-06-15\n[list]\nunit = 12\n',
         encoding="utf-8",
     )
     assert invoke("unit", "add", "VPTU", "Văn phòng Tỉnh ủy").exit_code == 0
+    assert invoke("unit", "add", "12", "Tổ 12").exit_code == 0
     invoke("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     invoke("assign", "1", "--unit", "VPTU", "--due", "30/5/2022", "Báo cáo")
+    invoke("assign", "1", "--unit", "12", "--due", "30/5/2022", "Tổng hợp")
+    listed = json.loads(invoke("list", "--format", "json").stdout)
+    assert [d["text"] for d in listed] == ["Tổng hợp"]
     assert "#1" in invoke("remind", "--as-of", "2022-05-06").stdout
     overdue = json.loads(invoke("overdue", "--format", "json").stdout)
-    assert [d["days_overdue"] for d in overdue] == [16]
+    assert [d["days_overdue"] for d in overdue] == [16, 16]
 
 
 def test_good_series_undo_and_verdict_values_in_the_file_are_taken(config_file: Path) -> None:
@@ -658,6 +666,39 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "timezone = 7\n",
             "timezone: must be text in quotes",
             "timezone: phải là chuỗi trong dấu ngoặc kép",
+        ),
+        # A TOML date, time or number where text is wanted: Python's repr in Click's message
+        # (`datetime.date(2024, 1, 1) is not one of 'vi', 'en'`), or "must be text in quotes,
+        # not empty" of a number; a datetime or time to a text option became its text.
+        (
+            "lang = 2024-01-01\n",
+            "lang: must be text in quotes, not 2024-01-01",
+            "lang: phải là chuỗi trong dấu ngoặc kép, không phải 2024-01-01",
+        ),
+        (
+            "actor = 12\n",
+            "actor: must be text in quotes, not 12",
+            "actor: phải là chuỗi trong dấu ngoặc kép, không phải 12",
+        ),
+        (
+            "[list]\nformat = 1979-05-27T07:32:00\n",
+            "list.format: must be text in quotes, not 1979-05-27T07:32:00",
+            "list.format: phải là chuỗi trong dấu ngoặc kép, không phải 1979-05-27T07:32:00",
+        ),
+        (
+            "[overdue]\nas-of = 2022-06-15T10:00:00\n",
+            "overdue.as-of: must be text in quotes, not 2022-06-15T10:00:00",
+            "overdue.as-of: phải là chuỗi trong dấu ngoặc kép, không phải 2022-06-15T10:00:00",
+        ),
+        (
+            "[progress]\nnote = 07:30:00\n",
+            "progress.note: must be text in quotes, not 07:30:00",
+            "progress.note: phải là chuỗi trong dấu ngoặc kép, không phải 07:30:00",
+        ),
+        (
+            "[mail]\nuser = 5\n",
+            "mail.user: must be text in quotes, not 5",
+            "mail.user: phải là chuỗi trong dấu ngoặc kép, không phải 5",
         ),
         # The root command's own checks, which named neither the file nor the key.
         (
@@ -1242,6 +1283,108 @@ def test_a_zone_named_west_of_utc_for_vietnams_hours_is_refused(
     for zone in ("Etc/GMT-7", "Asia/Ho_Chi_Minh", "Asia/Saigon", "Etc/GMT+0"):
         config_file.write_text(f'timezone = "{zone}"\n', encoding="utf-8")
         assert "VPTU" in cli.ok("unit", "list")
+
+
+@contextmanager
+def machine_zone(value: str) -> Iterator[None]:
+    """The machine's zone (``TZ``) for the commands run in this process, as a machine set so
+    gives it: the C library reads TZ again (:func:`time.tzset`); put back after."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = value
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("tz", "en", "vi"),
+    [
+        # a zone this machine does not know: the C library read it as UTC, without a word
+        (
+            "Nowhere/City",
+            "Error: TZ: unknown time zone 'Nowhere/City': give a name such as Asia/Ho_Chi_Minh",
+            "Error: TZ: không có múi giờ 'Nowhere/City'",
+        ),
+        # POSIX: 7 hours behind UTC; typed for Việt Nam, today was the day before until 14:00
+        (
+            "UTC+7",
+            "Error: TZ: time zone 'UTC+7' is 7 hours behind UTC: a TZ written so counts the other "
+            "way, as POSIX reads it (Việt Nam's UTC+7 is UTC-7)",
+            "Error: TZ: múi giờ 'UTC+7' chậm hơn UTC 7 giờ",
+        ),
+        (
+            "Etc/GMT+7",
+            "Error: TZ: time zone 'Etc/GMT+7' is 7 hours behind UTC",
+            "Error: TZ: múi giờ 'Etc/GMT+7' chậm hơn UTC 7 giờ",
+        ),
+    ],
+)
+def test_a_machine_zone_that_would_misdate_today_is_refused_where_today_is_read(
+    tmp_path: Path, tz: str, en: str, vi: str
+) -> None:
+    """Where no --timezone (nor the file's timezone) is given, the machine's TZ says which day
+    today is: one the machine does not know, or written west of UTC as Việt Nam's hours,
+    dated every default --date and judged every status on another day than the office's. It
+    is one Error naming TZ, nothing written; a command that needs no today still runs, and
+    --timezone (the office's zone) makes TZ no matter."""
+    cli = cli_at(tmp_path / "tz.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    ident = cli.id("assign", str(meeting), "--unit", "VPTU", "Việc")
+    before = file_digest(Path(cli.db))
+    with machine_zone(tz):
+        for lang, said in (("en", en), ("vi", vi)):
+            for args in (["overdue"], ["progress", str(ident), "--percent", "40"]):
+                line = cli.fail("--lang", lang, *args)
+                assert line.startswith(said) and len(line.splitlines()) == 1, line
+        assert file_digest(Path(cli.db)) == before
+        assert "VPTU" in cli.ok("unit", "list")
+        cli.ok("--timezone", "Asia/Ho_Chi_Minh", "progress", str(ident), "--percent", "40")
+    for good in ("ICT-7", "<+07>-7", "Asia/Ho_Chi_Minh", ":Asia/Saigon", "UTC", ""):
+        with machine_zone(good):
+            cli.ok("overdue")
+
+
+def test_today_turns_at_the_offices_midnight(tmp_path: Path) -> None:
+    """The overdue boundary by the clock of the office (the machine's zone, TZ): at 23:30 a
+    directive due that day is open in time, at 00:30 it is one day overdue. The clock is put
+    there by a POSIX TZ whose offset makes it 23:30, then 00:30, now (no clock is faked); Việt
+    Nam's own zone gives the day it is there."""
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    east = (23 * 60 + 30 - (now.hour * 60 + now.minute)) % 1440  # minutes to 23:30 there
+    east -= 1440 if east > 720 else 0
+
+    def posix(minutes: int) -> str:  # POSIX counts west of UTC as positive
+        sign = "-" if minutes >= 0 else "+"
+        return f"OFC{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
+
+    due = (now + timedelta(minutes=east)).date()
+    cli = cli_at(tmp_path / "tz.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    ident = cli.id("assign", str(meeting), "--unit", "VPTU", "--due", due.isoformat(), "Việc")
+    with machine_zone(posix(east)):  # 23:30 on the day it is due
+        assert cli.json("overdue") == []
+        assert cli.json("show", str(ident))["status"] == "open_in_time"
+    with machine_zone(posix(east + 60)):  # 00:30 the day after
+        [late] = cli.json("overdue")
+        assert late["id"] == ident and late["days_overdue"] == 1
+        assert cli.json("show", str(ident))["status"] == "overdue"
+    with machine_zone("Asia/Ho_Chi_Minh"):
+        days = [(datetime.now(UTC) + timedelta(hours=7)).date()]
+        shown = cli.json("show", str(ident))["status"]
+        days.append((datetime.now(UTC) + timedelta(hours=7)).date())
+        assert shown in {"open_in_time" if day <= due else "overdue" for day in days}
 
 
 @pytest.mark.parametrize("clock", [date(1970, 1, 1), date(1999, 12, 31), date(3000, 1, 1), None])

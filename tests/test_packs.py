@@ -1049,6 +1049,38 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     assert file_digest(Path(quarter.db)) == before
 
 
+def test_a_formula_never_computed_refuses_its_file_whole_and_says_what_to_do(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """A workbook a program filled (openpyxl: formulas written, never calculated) with one
+    formula among good answers: that file is refused whole, naming its sheet and cell and
+    saying to open and save it in Excel or LibreOffice (its good row is not applied: a file is
+    one transaction, README); the other files of the same `pack in` still go in."""
+    quarter, folder = packed
+    btc, syt = tmp_path / "BTC.xlsx", tmp_path / "SYT.xlsx"
+    _fill(folder / "BTC.xlsx", btc, "Chủ trì", {1: {PCT: 70}, 2: {PCT: "=20+20"}})
+    _fill(folder / "SYT.xlsx", syt, "Chủ trì", {3: {PCT: 50}})
+    before = snapshot(quarter.db)
+    said = quarter.fail("--lang", "en", "pack", "in", str(btc), "--date", "2022-09-12")
+    assert said == (
+        f"Error: {btc}: cell K8 of sheet 'Chủ trì' holds a formula (=20+20) whose value was "
+        "never saved; open the file in Excel or LibreOffice, save it again and import that"
+    )
+    said = quarter.fail("--lang", "vi", "pack", "in", str(btc), "--date", "2022-09-12")
+    assert said == (
+        f"Error: {btc}: ô K8 của trang 'Chủ trì' có công thức (=20+20) chưa từng được tính và "
+        "lưu giá trị; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập tệp đó"
+    )
+    assert snapshot(quarter.db) == before
+    both = quarter("--lang", "en", "pack", "in", str(btc), str(syt), "--date", "2022-09-12")
+    assert both.exit_code == 1
+    [error] = [line for line in both.stderr.splitlines() if line.startswith("Error:")]
+    assert f"{btc}: cell K8 of sheet 'Chủ trì' holds a formula (=20+20)" in error, error
+    assert quarter.json("show", "3")["progress"] == 50
+    assert quarter.json("show", "1")["progress"] == 40  # BTC's good row: not applied
+    assert quarter.json("show", "2")["progress"] is None
+
+
 def _progress_typed(folder: Path, tmp_path: Path, value: Any, number_format: str) -> Path:
     """BTC's workbook with directive 2's progress cell holding ``value`` in ``number_format``,
     as a unit's clerk types it, saved apart: its path."""

@@ -87,8 +87,22 @@ def test_acceptance_decides_when_the_office_says_so(cli: Cli) -> None:
     assert record["status"] == "done_late" and record["completed_on"] == "2025-04-10"
     assert record["result"]["accepted_on"] == "2025-04-10"
     assert record["result"]["doc"] == "46/BC-SYT"
-    events = [e["event"] for e in record["history"]]
-    assert events[-2:] == ["result", "accepted"] or "accepted" in events
+    # The acceptance is the completion: one event, one row (it was a 'completed' and an
+    # 'accepted' row of the same day); JSON keeps the completion's event, marked accepted.
+    assert [(e["date"], e["event"]) for e in record["history"][-4:]] == [
+        ("2025-03-25", "result"),
+        ("2025-03-28", "returned"),
+        ("2025-04-02", "result"),
+        ("2025-04-10", "completed"),
+    ]
+    assert record["history"][-1]["accepted"] is True
+    for lang, said, day in (
+        ("en", "Completed (accepted)", "2025-04-10"),
+        ("vi", "Hoàn thành (đã nghiệm thu)", "10/04/2025"),
+    ):
+        table = cli.ok("--lang", lang, "show", str(one), "--as-of", "2025-04-30")
+        rows = [line for line in table.splitlines() if line.startswith(day)]
+        assert len(rows) == 1 and said in rows[0], table
     # An acceptance of what was not reported done, an acceptance twice.
     cli.fail("accept", str(two))
     cli.fail("accept", str(one))

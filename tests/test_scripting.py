@@ -981,3 +981,95 @@ def test_a_stop_while_a_command_builds_a_class_is_one_line_and_its_code(tmp_path
             env={**os.environ, "DIRTRACK_LANG": "en"},
         )
         assert (done.returncode, done.stderr) == (code, line)
+
+
+# Each scenario of the test below: a stop raised where a signal's handler may run, as the
+# handler raises it (Terminated), through the real `main`, in one process run after run.
+_STOP_AT = r"""
+import io, json, signal, sys
+import sqlalchemy.pool.base as pool
+import dirtrack.cli as cli
+import dirtrack.cli.app as app
+import dirtrack.store.contacts as contacts
+from dirtrack.errors import Terminated
+
+db = sys.argv[1]
+armed = {"where": None}
+
+def stop_once(where, real=None):
+    def patched(*args, **kwargs):
+        if armed["where"] == where:
+            armed["where"] = None
+            raise Terminated
+        return real(*args, **kwargs) if real else None
+    return patched
+
+class Finalised:
+    __del__ = stop_once("finaliser")
+
+real_contacts = contacts.contacts_of
+def contacts_with_a_finaliser(conn):
+    Finalised()  # freed at once: its __del__ runs here, inside the command
+    return real_contacts(conn)
+
+contacts.contacts_of = contacts_with_a_finaliser
+pool._ConnectionFairy._reset = stop_once("pool reset", pool._ConnectionFairy._reset)
+app.err = stop_once("error said", app.err)
+cli._after_the_run = stop_once("exit", cli._after_the_run)
+said = []
+for where, args in [
+    ("finaliser", ["unit", "list"]),
+    ("pool reset", ["unit", "list"]),
+    ("error said", ["show", "99"]),
+    ("exit", ["unit", "list"]),
+]:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    armed["where"] = where
+    sys.argv = ["dirtrack", "--db", db, *args]
+    out, err = io.StringIO(), io.StringIO()
+    sys.stdout, sys.stderr = out, err
+    code = 0
+    try:
+        cli.main()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    finally:
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        sys.setprofile(None)
+    said.append([where, code, err.getvalue(), armed["where"] is None])
+print(json.dumps(said))
+"""
+
+
+def test_a_stop_in_a_finaliser_a_rollback_an_error_line_or_the_exit_is_its_code_alone(
+    tmp_path: Path,
+) -> None:
+    """Where a SIGTERM's handler can run but its exception could not go its way: inside a
+    finaliser (a ``__del__``, a weakref callback), where Python printed "Exception ignored in
+    …" with a traceback and the command went on; inside SQLAlchemy's rollback of a connection
+    handed back, whose pool logged "Exception during reset or similar" with a traceback; while
+    a failure's line was being said, which Click took for its own "Aborted!", exit 1; as the
+    run handed over to Python's exit, a traceback. Each ends the run with 143 and at most the
+    one line (the handler's exception raised at that very place, through the real ``main``)."""
+    db = tmp_path / "t.db"
+    made = subprocess.run(
+        [ENTRY_POINT, "--db", str(db), "unit", "add", "VP", "Văn phòng"], capture_output=True
+    )
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", _STOP_AT, str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DIRTRACK_LANG": "en"},
+    )
+    assert done.returncode == 0, done.stderr
+    said = {where: (code, err, left) for where, code, err, left in json.loads(done.stdout)}
+    line = "Error: terminated (SIGTERM)\n"
+    assert said == {
+        "finaliser": (143, line, True),
+        "pool reset": (143, line, True),
+        "error said": (143, "", True),
+        "exit": (143, "", True),
+    }

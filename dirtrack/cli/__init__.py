@@ -77,13 +77,48 @@ def main() -> None:
     command's ``Error: interrupted`` (:class:`dirtrack.cli.app.DirtrackGroup`). SIGTERM is
     held and handled the same way, with exit 143 and ``Error: terminated (SIGTERM)``. A reader
     of stdout that goes away (``dirtrack list | head -1``) ends the run quietly with exit 141.
+    A stop that lands as the run hands over to Python's exit (in :func:`_after_the_run`, before
+    it made the next one leave at once) ends it quietly with its code, never a traceback.
     """
     signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
+        _main()
+    except KeyboardInterrupt as exc:
+        from dirtrack.errors import stop_code
+
+        _after_the_run()
+        raise SystemExit(stop_code(exc)) from None
+
+
+def _stop_in_finaliser(unraisable: Any) -> None:
+    """``sys.unraisablehook``: a Ctrl-C or SIGTERM whose handler ran inside a finaliser (a
+    ``__del__``, a weakref callback, such as SQLAlchemy's for a connection the collector
+    frees) cannot leave it: Python printed "Exception ignored in …" with a traceback and the
+    command went on, the stop lost. It is raised again on the next Python function called,
+    outside the finaliser, where the command's own handling ends the run (one line, its
+    code, the transaction rolled back). Anything else is Python's to print."""
+    import sys
+
+    stop = unraisable.exc_value
+    if not isinstance(stop, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+        return
+
+    def raise_at_next_call(_frame: object, event: str, _arg: object) -> None:
+        if event == "call":
+            sys.setprofile(None)
+            raise stop
+
+    sys.setprofile(raise_at_next_call)
+
+
+def _main() -> None:
+    import sys
+
+    sys.unraisablehook = _stop_in_finaliser
+    try:
         _on_sigterm(_terminate)
         try:
-            import sys
-
             from dirtrack import collector
 
             collector.hold()
@@ -105,8 +140,10 @@ def main() -> None:
             _fail_on_output(exc)
             raise
     except KeyboardInterrupt as exc:
+        from dirtrack.errors import stop_code
+
         _after_the_run()
-        raise SystemExit(_stop_code(exc)) from None
+        raise SystemExit(stop_code(exc)) from None
     finally:
         _after_the_run()
 
@@ -116,12 +153,6 @@ def _after_the_run() -> None:
     traceback."""
     signal.signal(signal.SIGINT, _exit_interrupted)
     _on_sigterm(_exit_terminated)
-
-
-def _stop_code(exc: KeyboardInterrupt) -> int:
-    from dirtrack.errors import Terminated
-
-    return TERMINATED if isinstance(exc, Terminated) else INTERRUPTED
 
 
 def _broken_pipe() -> None:

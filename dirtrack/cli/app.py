@@ -26,7 +26,7 @@ from typer._click.types import BoolParamType, IntParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
-from dirtrack.errors import DirtrackError, ExitCode, Terminated, causes
+from dirtrack.errors import DirtrackError, ExitCode, Terminated, causes, stop_code
 from dirtrack.i18n import (
     LANGS,
     _,
@@ -485,6 +485,15 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
         return ctx
 
     def invoke(self, ctx: Any) -> Any:
+        """:meth:`_invoke`; a Ctrl-C or SIGTERM that lands while a failure (or a first stop) is
+        being said ends the run with the stop's code and nothing more: it went on to Click,
+        which said "Aborted!" and exit 1."""
+        try:
+            return self._invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise typer.Exit(stop_code(exc)) from None
+
+    def _invoke(self, ctx: Any) -> Any:
         from dirtrack.notes import noting_parts
 
         try:
@@ -569,13 +578,9 @@ def _stop_inside(exc: BaseException) -> KeyboardInterrupt | None:
 def stopped(exc: KeyboardInterrupt, lang: str) -> NoReturn:
     """End the run stopped by Ctrl-C or SIGTERM (:class:`Terminated`): one line in ``lang``,
     exit 130 or 143."""
-    key, code = (
-        ("terminated", ExitCode.TERMINATED)
-        if isinstance(exc, Terminated)
-        else ("interrupted", ExitCode.INTERRUPTED)
-    )
+    key = "terminated" if isinstance(exc, Terminated) else "interrupted"
     err(f"Error: {error_text(key, lang, {})}")
-    raise typer.Exit(code) from None
+    raise typer.Exit(stop_code(exc)) from None
 
 
 _CONFIG_PROBLEM = "dirtrack.config_problem"

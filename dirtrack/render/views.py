@@ -266,7 +266,13 @@ EVENT_COLUMNS = [
         ),
         priority=0,
     ),
-    Column("event", "status", lambda r, lang: _event(r["event"], lang), wrap=True, priority=0),
+    Column(
+        "event",
+        "status",
+        lambda r, lang: _event(r["event"] + ("_accepted" if r.get("accepted") else ""), lang),
+        wrap=True,
+        priority=0,
+    ),
     Column("due", "due", _due_words, wrap=True, priority=1),
     Column(
         "percent",

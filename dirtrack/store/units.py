@@ -166,9 +166,11 @@ class UnitIndex:
             spelled[uid] = {spelled_out(name) for name in names}
         return spelled
 
-    def keys_of(self, uid: int) -> set[str]:
-        """The unit's keys (:func:`fold_words` of its code, name and aliases)."""
-        return self._keys[uid]
+    def name_of_letters(self, uid: int, text: str) -> str | None:
+        """The unit's code, name or alias whose letters are ``text``'s (:func:`fold_words`),
+        if any: the one name of those letters the unit holds."""
+        key = fold_words(text)
+        return next((n for n in self._names_of(uid) if fold_words(n) == key), None)
 
     def _names_of(self, uid: int, *, code: bool = True) -> list[str]:
         unit = self.units[uid]
@@ -468,9 +470,7 @@ def _own_aliases(code: str, name: str, aliases: Sequence[str]) -> list[str]:
         if any(marks_agree(word_marks(alias), word_marks(n)) for n in same):
             continue
         if same:
-            raise Conflict.of(
-                "unit_taken", what=Phrase("w_alias"), value=alias, unit=f"{code} ({name})"
-            )
+            raise Conflict.of("unit_marks_clash", what=Phrase("w_alias"), value=alias, name=same[0])
         kept.append(alias)
     return kept
 
@@ -486,9 +486,9 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
     unit = index.resolve(unit_ref)
     assert unit.id is not None
     holder = index.holder(alias)
-    if holder is None and fold_words(alias) in index.keys_of(unit.id):
+    if holder is None and (same := index.name_of_letters(unit.id, alias)) is not None:
         # the unit's own name, code or alias with other marks: one key a unit holds once
-        holder = unit.id
+        raise Conflict.of("unit_marks_clash", what=Phrase("w_alias"), value=alias, name=same)
     if holder is not None:
         raise Conflict.of(
             "unit_taken", what=Phrase("w_alias"), value=alias, unit=index.label(holder)
