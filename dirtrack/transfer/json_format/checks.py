@@ -312,6 +312,13 @@ def check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
     model = type(record)
     fields = model.model_fields
     given = record.model_fields_set
+    if version >= 2:
+        for field in _new_ids(model):  # required since version 2: null is no id
+            if getattr(record, field) is None:
+                detail = Phrase("json_not_list" if field.endswith("_ids") else "json_not_int")
+                raise InvalidInput.of(
+                    "json_record", name=name, where=f"{where}.{field}", detail=detail, more=""
+                )
     later = added_after(model, version)
     if version >= 2 and not later and len(given) == len(fields):  # every key given
         for field, shown in _shape(model)[2]:  # only the records inside are left to check
@@ -340,6 +347,17 @@ def _check_nested_keys(value: object, shown: str, version: int, name: str) -> No
         for i, item in enumerate(value):
             if isinstance(item, BaseModel):
                 check_keys(item, f"{shown}[{i}]", version, name)
+
+
+@functools.cache
+def _new_ids(model: type[BaseModel]) -> tuple[str, ...]:
+    """The ids of ``model`` that version 2 added (``id``, ``alias_ids``): absent or null in a
+    version 1 document, where the database gives them; in a later one every record has them."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if name in ("id", "alias_ids") and not info.is_required()
+    )
 
 
 @functools.cache
