@@ -28,6 +28,7 @@ from dirtrack.store.units import was_ever_a_code
 from dirtrack.text import (
     control_character,
     has_direction,
+    held_length,
     is_blank,
     nfc,
     text_limit,
@@ -167,11 +168,11 @@ def check_values(record: BaseModel, where: str) -> None:
         if value is None:
             continue
         if isinstance(value, str):
-            if len(value) > limit or control_character(value) is not None or is_blank(value):
+            if held_length(value, limit) > limit or control_character(value) or is_blank(value):
                 _refuse_text(f"{where}.{shown}", value, limit)
             continue
         for i, text in enumerate(value):
-            if len(text) > limit or control_character(text) is not None or is_blank(text):
+            if held_length(text, limit) > limit or control_character(text) or is_blank(text):
                 _refuse_text(f"{where}.{shown}[{i}]", text, limit)
     for name, shown in days:
         value = getattr(record, name)
@@ -211,8 +212,8 @@ def _refuse_text(where: str, text: str, limit: int) -> None:
     Raises:
         InvalidInput: always.
     """
-    if len(text) > limit:
-        raise InvalidInput.of("json_long", where=where, length=len(text), limit=limit)
+    if (length := held_length(text, limit)) > limit:
+        raise InvalidInput.of("json_long", where=where, length=length, limit=limit)
     char = control_character(text)
     if char is not None:
         raise InvalidInput.of("json_control", where=where, char=char)
