@@ -190,6 +190,37 @@ def check_values(record: BaseModel, where: str) -> None:
             check_values(item, f"{where}.{shown}[{i}]")
 
 
+@functools.cache
+def _column_lengths(model: type[BaseModel], table: str) -> tuple[tuple[str, str, int], ...]:
+    """The texts of ``model`` whose column of ``table`` sets a length (a unit's code 64, an
+    office's signer 200): (field, key in the file, length)."""
+    from dirtrack.models import metadata
+    from dirtrack.store.limits import lengths
+
+    held = lengths(metadata().tables[table])
+    return tuple(
+        (name, info.alias or name, held[name])
+        for name, info in model.model_fields.items()
+        if name in held and str in field_types(info.annotation)
+    )
+
+
+def check_columns(record: BaseModel, table: str, where: str) -> None:
+    """A text longer than its column holds, refused naming it in the file
+    (``office[0].signer_name``): the INSERT refused it later naming only the column
+    (:mod:`dirtrack.store.limits`), which left the record to be looked for.
+
+    Raises:
+        InvalidInput: ``json_long``.
+    """
+    for name, shown, limit in _column_lengths(type(record), table):
+        value = getattr(record, name)
+        if isinstance(value, str) and len(value) > limit:
+            raise InvalidInput.of(
+                "json_long", where=f"{where}.{shown}", length=len(value), limit=limit
+            )
+
+
 _R = TypeVar("_R", bound=BaseModel)
 
 
@@ -315,7 +346,7 @@ def check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
     given = record.model_fields_set
     if version >= 2:
         for field in _new_ids(model):  # required since version 2: null is no id
-            if getattr(record, field) is None:
+            if field in given and getattr(record, field) is None:
                 detail = Phrase("json_not_list" if field.endswith("_ids") else "json_not_int")
                 raise InvalidInput.of(
                     "json_record", name=name, where=f"{where}.{field}", detail=detail, more=""

@@ -456,6 +456,11 @@ SECTION_TABLES = {
 }
 
 
+#: The table whose columns hold each section's records (their lengths: a unit's code 64, an
+#: office's signer 200), as :func:`~.checks.check_columns` reads them.
+COLUMN_TABLES = {**SECTION_TABLES, "units": "unit"}
+
+
 def field_types(annotation: Any) -> set[Any]:
     """The types an annotation stands for, through ``X | None``, ``list[X]`` and ``Annotated``."""
     args = get_args(annotation)
