@@ -1408,3 +1408,20 @@ def test_a_text_longer_than_its_column_is_named_where_it_is(
     }[lang]
     assert code == 1 and err.startswith(f"Error: all.json: {section}[0].{key}: {said}"), err
     assert db_digest(db) == before
+
+
+def test_doctor_counts_a_text_as_excel_counts_it(base: Base, tmp_path: Path) -> None:
+    """A register that took 16,384 emoji before texts were held as Excel counts them (32,768):
+    `doctor` names it, since its export is no longer imported back, where it said all was well."""
+    import sqlite3
+
+    db = base.copy(base.small, tmp_path / "small.db")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meeting SET note = ?", ("📌" * 16_384,))
+    code, out, err = invoke(["--db", str(db), "doctor", "--format", "json"])
+    checks = {c["check"]: c for c in json.loads(out)}
+    assert checks["records"]["status"] == "warning", (code, err, checks["records"])
+    assert (
+        "meeting 1: note is 32768 characters long, more than the 32767"
+        in checks["records"]["detail"]
+    )
