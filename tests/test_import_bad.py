@@ -362,7 +362,7 @@ def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path
         tmp_path / "c.csv",
         [["Nội dung", "Đơn vị chủ trì", "Thời hạn", "Hạn hoàn thành"], ["x", "BTC", "", ""]],
     )
-    assert "columns C (Thời hạn) and D (Hạn hoàn thành) both look like 'due'" in refused(
+    assert "columns C (Thời hạn), D (Hạn hoàn thành) both look like 'due'" in refused(
         office, db_path, str(twice), "--meeting", "1"
     )
 

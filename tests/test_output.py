@@ -614,15 +614,22 @@ def test_xlsx_export_never_cuts_a_long_text(units: Cli, meeting: int, db_path: P
     assert texts[second] == long_text and texts[first] == "Việc ngắn"
 
 
+@pytest.mark.sqlite_only("a text no command takes any longer is written into the file")
 def test_a_cell_is_measured_as_excel_counts_its_characters(
     units: Cli, meeting: int, db_path: Path
 ) -> None:
     """Excel counts a character outside the Basic Multilingual Plane (an emoji, a bold letter
     pasted from a post: 📌, 𝐁) as two of its 32,767: a text of 16,384 such passed as 16,384
     characters, and Excel cut the cell it could not hold; read back by key, the cut text
-    replaced the register's. It is refused as any text too long for a cell is."""
-    pinned = units.id("assign", str(meeting), "--unit", "BTC", "--", "📌" * 16_384)
+    replaced the register's. A text is held to what a cell holds as Excel counts it, where it
+    enters (it was taken, and then `export --format xlsx` and `pack out` refused the register);
+    one a register kept from before is refused by the export as any text too long for a cell."""
+    said = units.fail("assign", str(meeting), "--unit", "BTC", "--", "📌" * 16_384)
+    assert said == "Error: text is 32768 characters long, more than the 32767 it can hold"
+    pinned = units.id("assign", str(meeting), "--unit", "BTC", "--", "Việc ngắn")
     units.ok("assign", str(meeting), "--unit", "VPTU", "--", "📌" * 16_383 + "x")  # 32,767
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE directive SET text = ? WHERE id = ?", ("📌" * 16_384, pinned))
     message = units.fail("export", "--format", "xlsx", "--out", str(db_path.parent / "x.xlsx"))
     assert f"directive {pinned}" in message and "32768 characters" in message
     assert not (db_path.parent / "x.xlsx").exists()

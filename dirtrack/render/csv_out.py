@@ -68,9 +68,24 @@ def dump_records(
         # each keep theirs, not only those of the first row.
         fields = list(dict.fromkeys(name for row in rows for name in row))
     buffer = io.StringIO()
+    if not any("\r" in v for row in rows for v in row.values() if isinstance(v, str)):
+        writer = csv.DictWriter(
+            buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    # A field holding a carriage return is quoted, as one holding a line feed is: the csv
+    # module quotes only the characters of its line terminator, and a bare CR ends a record for
+    # a spreadsheet, so "abc\r=HYPERLINK(…)" started a row with a live formula. Each record is
+    # written with CR LF (which quotes both) and ended with LF, as every other record is.
     writer = csv.DictWriter(
-        buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"
+        buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\r\n"
     )
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    lines = []
+    for row in [None, *rows]:
+        writer.writeheader() if row is None else writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2] + "\n")
+        buffer.seek(0)
+        buffer.truncate()
+    return "".join(lines)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dirtrack.text import MAX_TEXT
+from dirtrack.text import MAX_TEXT, excel_length
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -81,15 +81,6 @@ class CellTooLong(ValueError):
     def __init__(self, length: int) -> None:
         super().__init__(f"{length} characters, more than the {XLSX_CELL_LIMIT} of a cell")
         self.length = length
-
-
-def excel_length(text: str) -> int:
-    """``text``'s length as Excel counts it against :data:`XLSX_CELL_LIMIT`: in UTF-16 code
-    units, a character outside the Basic Multilingual Plane (an emoji, a mathematical bold
-    letter pasted from a post) counting two; Excel cuts a cell longer than that."""
-    if len(text) <= XLSX_CELL_LIMIT // 2:
-        return len(text)  # fits however counted
-    return len(text.encode("utf-16-le")) // 2
 
 
 def set_text(cell: Any, text: str) -> Any:

@@ -36,6 +36,11 @@ def _lengths(table: Table) -> dict[str, int]:
     return found
 
 
+def lengths(table: Table) -> Mapping[str, int]:
+    """The length each column of ``table`` that sets one holds, by column name."""
+    return _lengths(table)
+
+
 def too_long(table: Table, name: str, value: object) -> InvalidInput | None:
     """Why ``value`` does not fit column ``name`` of ``table`` (the error :func:`check_row`
     raises), or None when it fits. For a reader that says so of a row before anything is

@@ -515,7 +515,7 @@ def _settle(
                     column.field = None
                     left_out.append((column, shown_held[0]))
             continue
-        shown = " and ".join(f"{c.letter} ({c.header})" for c in held)
+        shown = ", ".join(f"{c.letter} ({c.header})" for c in held)  # no English "and" in vi
         # The example leaves out a column whose header only holds the field's name inside it
         # ("Cơ quan tham mưu" beside "Cơ quan chủ trì"), not the one that is its exact name.
         found = [match_header(c.header) for c in held]

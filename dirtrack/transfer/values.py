@@ -176,7 +176,11 @@ def show(value: Value) -> str:
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(value)
+    """A number as the cell holds it: its digits when whole and exact in a float (below 2**53,
+    as :mod:`.xlsx_cells` makes it an ``int``), else Python's shortest form (``1e+308``, which
+    was quoted in messages as 309 digits the sheet never held)."""
+    whole = float(value).is_integer() and abs(value) < 2**53
+    return str(int(value)) if whole else repr(float(value))
 
 
 def text(value: Value) -> str:

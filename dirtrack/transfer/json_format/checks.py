@@ -28,6 +28,7 @@ from dirtrack.store.units import was_ever_a_code
 from dirtrack.text import (
     control_character,
     has_direction,
+    held_length,
     is_blank,
     nfc,
     text_limit,
@@ -167,11 +168,11 @@ def check_values(record: BaseModel, where: str) -> None:
         if value is None:
             continue
         if isinstance(value, str):
-            if len(value) > limit or control_character(value) is not None or is_blank(value):
+            if held_length(value, limit) > limit or control_character(value) or is_blank(value):
                 _refuse_text(f"{where}.{shown}", value, limit)
             continue
         for i, text in enumerate(value):
-            if len(text) > limit or control_character(text) is not None or is_blank(text):
+            if held_length(text, limit) > limit or control_character(text) or is_blank(text):
                 _refuse_text(f"{where}.{shown}[{i}]", text, limit)
     for name, shown in days:
         value = getattr(record, name)
@@ -187,6 +188,37 @@ def check_values(record: BaseModel, where: str) -> None:
             continue
         for i, item in enumerate(value or ()):
             check_values(item, f"{where}.{shown}[{i}]")
+
+
+@functools.cache
+def _column_lengths(model: type[BaseModel], table: str) -> tuple[tuple[str, str, int], ...]:
+    """The texts of ``model`` whose column of ``table`` sets a length (a unit's code 64, an
+    office's signer 200): (field, key in the file, length)."""
+    from dirtrack.models import metadata
+    from dirtrack.store.limits import lengths
+
+    held = lengths(metadata().tables[table])
+    return tuple(
+        (name, info.alias or name, held[name])
+        for name, info in model.model_fields.items()
+        if name in held and str in field_types(info.annotation)
+    )
+
+
+def check_columns(record: BaseModel, table: str, where: str) -> None:
+    """A text longer than its column holds, refused naming it in the file
+    (``office[0].signer_name``): the INSERT refused it later naming only the column
+    (:mod:`dirtrack.store.limits`), which left the record to be looked for.
+
+    Raises:
+        InvalidInput: ``json_long``.
+    """
+    for name, shown, limit in _column_lengths(type(record), table):
+        value = getattr(record, name)
+        if isinstance(value, str) and len(value) > limit:
+            raise InvalidInput.of(
+                "json_long", where=f"{where}.{shown}", length=len(value), limit=limit
+            )
 
 
 _R = TypeVar("_R", bound=BaseModel)
@@ -211,8 +243,8 @@ def _refuse_text(where: str, text: str, limit: int) -> None:
     Raises:
         InvalidInput: always.
     """
-    if len(text) > limit:
-        raise InvalidInput.of("json_long", where=where, length=len(text), limit=limit)
+    if (length := held_length(text, limit)) > limit:
+        raise InvalidInput.of("json_long", where=where, length=length, limit=limit)
     char = control_character(text)
     if char is not None:
         raise InvalidInput.of("json_control", where=where, char=char)
@@ -312,6 +344,13 @@ def check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
     model = type(record)
     fields = model.model_fields
     given = record.model_fields_set
+    if version >= 2:
+        for field in _new_ids(model):  # required since version 2: null is no id
+            if field in given and getattr(record, field) is None:
+                detail = Phrase("json_not_list" if field.endswith("_ids") else "json_not_int")
+                raise InvalidInput.of(
+                    "json_record", name=name, where=f"{where}.{field}", detail=detail, more=""
+                )
     later = added_after(model, version)
     if version >= 2 and not later and len(given) == len(fields):  # every key given
         for field, shown in _shape(model)[2]:  # only the records inside are left to check
@@ -340,6 +379,17 @@ def _check_nested_keys(value: object, shown: str, version: int, name: str) -> No
         for i, item in enumerate(value):
             if isinstance(item, BaseModel):
                 check_keys(item, f"{shown}[{i}]", version, name)
+
+
+@functools.cache
+def _new_ids(model: type[BaseModel]) -> tuple[str, ...]:
+    """The ids of ``model`` that version 2 added (``id``, ``alias_ids``): absent or null in a
+    version 1 document, where the database gives them; in a later one every record has them."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if name in ("id", "alias_ids") and not info.is_required()
+    )
 
 
 @functools.cache

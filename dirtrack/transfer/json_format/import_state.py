@@ -29,6 +29,7 @@ from dirtrack.text import fold
 from dirtrack.transfer.base import Progress
 from dirtrack.transfer.json_format.checks import (
     Ids,
+    check_columns,
     check_keys,
     check_values,
     key_as_typed,
@@ -39,6 +40,7 @@ from dirtrack.transfer.json_format.checks import (
 from dirtrack.transfer.json_format.reading import Guarded, ijson_items
 from dirtrack.transfer.json_format.records import (
     BATCH,
+    COLUMN_TABLES,
     SECTION_MODELS,
     UNIT_REFERENCES,
     VERSION,
@@ -128,6 +130,8 @@ class ImportState:
             check_keys(record, f"{section}[{i}]", self.version, self.name)
             # named in the file, as every other refusal of a record is
             check_values(record, f"{self.name}: {section}[{i}]")
+            if table := COLUMN_TABLES.get(section):
+                check_columns(record, table, f"{self.name}: {section}[{i}]")
             yield i, key_as_typed(record)
 
     def new_id(self, what: str, record_id: int | None) -> None:

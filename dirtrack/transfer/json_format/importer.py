@@ -25,6 +25,7 @@ from dirtrack.transfer.json_format.reading import (
     Guarded,
     KeyTwice,
     events_of,
+    json_not_utf8,
     json_syntax,
     key_twice_at,
     open_export,
@@ -114,6 +115,9 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             raise InvalidInput.of("json_twice", name=path.name, where=where) from None
         except ijson.JSONError as exc:
             detail = json_syntax(exc)
+            raise InvalidInput.of("json_invalid", name=path.name, detail=detail) from None
+        except UnicodeDecodeError as exc:  # a text's bytes the C parser let through (CESU-8)
+            detail = json_not_utf8(exc)
             raise InvalidInput.of("json_invalid", name=path.name, detail=detail) from None
     required = SECTIONS if state.version >= 2 else REQUIRED
     for name in ("format", "version", *required):

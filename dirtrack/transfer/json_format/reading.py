@@ -40,6 +40,14 @@ def json_syntax(exc: Exception) -> Phrase:
     return json_problem(lines[0] if lines else "premature EOF", near)
 
 
+def json_not_utf8(exc: UnicodeDecodeError) -> Phrase:
+    """A text of the document whose bytes are not UTF-8 although ijson's C parser let them
+    through (a half of a character encoded on its own, ``ED A0 80``, as CESU-8 writes one),
+    said as the parser's own refusal of such bytes is, with the text around them."""
+    near = " ".join(exc.object[: exc.start + 40].decode("utf-8", "replace").split())
+    return json_problem("invalid bytes", cut(near[-80:]))
+
+
 # ijson's C parser turns a whole number into a Python int, and a number of more digits than
 # Python converts (4,300: sys.get_int_max_str_digits) makes it crash the process (a segmentation
 # fault, no message). No record holds such a number: a run of that many digits is refused as it

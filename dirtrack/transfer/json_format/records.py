@@ -64,6 +64,14 @@ def _day_only(value: object) -> object:
     return value
 
 
+def _whole(value: object) -> object:
+    """A whole number, checked as strictly as :data:`Id`: ``true`` and ``1.0`` are none, though
+    Python takes them for 1 (and pydantic so for ``Literal[1]``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
 # The records are checked strictly (no number for a string, no 1.0 for 1); dates, timestamps
 # and the named values (kind, category) are read from their JSON strings.
 Day = Annotated[date, BeforeValidator(_day_only), Strict(False)]
@@ -87,7 +95,7 @@ class Record(BaseModel):
 
 
 class OfficeOut(Record):
-    id: Literal[1]
+    id: Annotated[Literal[1], BeforeValidator(_whole)]
     kind: Literal["party", "state"]
     parent_body: str | None
     body: str | None
@@ -446,6 +454,11 @@ SECTION_TABLES = {
     "packs": "pack",
     "urgings": "urging",
 }
+
+
+#: The table whose columns hold each section's records (their lengths: a unit's code 64, an
+#: office's signer 200), as :func:`~.checks.check_columns` reads them.
+COLUMN_TABLES = {**SECTION_TABLES, "units": "unit"}
 
 
 def field_types(annotation: Any) -> set[Any]:

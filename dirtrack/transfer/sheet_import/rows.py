@@ -16,7 +16,7 @@ from dirtrack.extract.keys import is_sheet_key
 from dirtrack.i18n import Phrase
 from dirtrack.periods import counted_on_calendar
 from dirtrack.store import bulk, limits
-from dirtrack.text import MAX_TEXT, clean_imported, fold
+from dirtrack.text import MAX_TEXT, clean_imported, fold, held_length
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import ranges
 from dirtrack.transfer.headers import SLASH_ROLES, column_letter
@@ -205,9 +205,11 @@ class RowReading(StatusCells, RowKinds):
         }
         # A text longer than the register holds is no value either (the cell is named).
         unreadable |= {
-            i: Phrase("cell_too_long", length=len(value), limit=MAX_TEXT)
+            i: Phrase("cell_too_long", length=length, limit=MAX_TEXT)
             for i in self.content
-            if i < len(values) and isinstance(value := values[i], str) and len(value) > MAX_TEXT
+            if i < len(values)
+            and isinstance(value := values[i], str)
+            and (length := held_length(value, MAX_TEXT)) > MAX_TEXT
         }
         # Excel's TRUE or FALSE (a checkbox) in a column of text is no text: not the tick "x".
         unreadable |= {
