@@ -1697,7 +1697,9 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             # "làm việc với lãnh đạo các ngành chuyên môn trực thuộc UBND thị xã": the body
             # the session's partners belong to, not one partner
             continue
-        if mention.head == "dia phuong" and _several_places(lead, key, mention):
+        if mention.head == "dia phuong" and _several_places(
+            lead, key, mention, resolver.mentions(lead)
+        ):
             return None  # "làm việc với các phường Đông Vệ, Ngọc Trạo và Ba Đình": three
         value = mention.code or mention.name
         if mention.head == "dia phuong" and mention.code is None:
@@ -1713,17 +1715,25 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
 
 #: A plural before a level ("các phường ..."), and a name after the first of its list (", Ngọc
 #: Trạo", "và Ba Đình").
-_PLURAL_LEVEL_BEFORE = re.compile(r"\b(?:cac|nhung)\s+$")
+_PLURAL_LEVEL_BEFORE = re.compile(r"\b(?:cac|nhung|hai|ba|\d+)\s+$")
 _ANOTHER_NAME = re.compile(r"\s*(?:,|và)\s+(\w)")
+_AND_NAME = re.compile(r"\s+và\s+(\w)")
 
 
-def _several_places(lead: str, key: str, mention: Mention) -> bool:
+def _several_places(
+    lead: str, key: str, mention: Mention, mentions: Sequence[Mention] = ()
+) -> bool:
     """Whether a place is the first of several its plural level lists ("các phường Đông Vệ,
-    Ngọc Trạo và Ba Đình"), the names after the first written without their level."""
-    if not _PLURAL_LEVEL_BEFORE.search(key, 0, mention.start):
+    Ngọc Trạo và Ba Đình", "2 xã Tân Tiến và Lục Bình"), the names after the first written
+    without their level; or the first of two places its level names once ("tại xã Tân Quang và
+    Giáp Sơn": a name after "và" that no body or level opens)."""
+    if _PLURAL_LEVEL_BEFORE.search(key, 0, mention.start):
+        after = _ANOTHER_NAME.match(lead, mention.end)
+        return after is not None and after.group(1).isupper()
+    after = _AND_NAME.match(lead, mention.end)
+    if after is None or not after.group(1).isupper():
         return False
-    after = _ANOTHER_NAME.match(lead, mention.end)
-    return after is not None and after.group(1).isupper()
+    return not any(m.start == after.start(1) for m in mentions)
 
 
 #: The people of a body a session is held with ("lãnh đạo các ngành"): the body is the partner.
