@@ -1682,6 +1682,10 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
     stop = re.search(r"[.;]|\b(?:để|nhằm|về)\b", lower_aligned(lead)[m.end() :])
     end = m.end() + stop.start() if stop else len(key)
     names: list[str] = []
+    if COLLECTIVE_SUBJECT.match(_LEADERS_OF.sub("", key[m.end() : end], count=1)):
+        # partners named collectively ("làm việc với lãnh đạo các ngành chuyên môn"), also when a
+        # place follows ("với các đồng chí Bí thư Chi bộ cụm A, B và thị trấn C")
+        return None
     for mention in resolver.mentions(lead):
         if not m.end() <= mention.start < end or mention.affiliation:
             continue
@@ -1708,8 +1712,6 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             value = _strip_plural(mention.text)
         if value not in names:
             names.append(value)
-    if not names and COLLECTIVE_SUBJECT.match(_LEADERS_OF.sub("", key[m.end() : end], count=1)):
-        return None  # "làm việc với lãnh đạo các ngành chuyên môn": partners named collectively
     return names
 
 
