@@ -438,7 +438,7 @@ def _limitation(
         and _usable(m)
         and not _gave_it(key, m)
         and not _AFTER_PLURAL.search(key, max(start, m.start - 40), m.start)
-        and not (m.head == "dia phuong" and _WHERE_BEFORE.search(key, start, m.start))
+        and not _WHERE_BEFORE.search(key, start, m.start)
     ]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
@@ -527,7 +527,8 @@ _NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
 #: Where the shortcoming is, inside its clause ("tiến độ giải ngân ... ở huyện X mới đạt 40%",
-#: "tiến độ thi công ... trên địa bàn xã Y chậm"): the place is where, not who falls short.
+#: "tiến độ thi công ... trên địa bàn xã Y chậm", "chất lượng ... ở Trạm Y tế xã Z chưa đáp
+#: ứng"): the place or body is where, not who falls short.
 _WHERE_BEFORE = re.compile(r"\w[^,;:]*\s(?:o|tai|tren dia ban)\s+$")
 
 
