@@ -439,6 +439,7 @@ def _limitation(
         and not _gave_it(key, m)
         and not _AFTER_PLURAL.search(key, max(start, m.start - 40), m.start)
         and not _WHERE_BEFORE.search(key, start, m.start)
+        and not _VISITING_TEAM.match(key, m.start)
     ]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
@@ -526,6 +527,9 @@ _NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
+#: A team sent to inspect, supervise or survey ("Đoàn giám sát đã khảo sát tuyến đường ... hư
+#: hỏng nặng"): it states the shortcomings of those it visits, it is never whose they are.
+_VISITING_TEAM = re.compile(r"(?:doan|to) (?:giam sat|kiem tra|khao sat)\b")
 #: Where the shortcoming is, inside its clause ("tiến độ giải ngân ... ở huyện X mới đạt 40%",
 #: "tiến độ thi công ... trên địa bàn xã Y chậm", "chất lượng ... ở Trạm Y tế xã Z chưa đáp
 #: ứng"): the place or body is where, not who falls short.
