@@ -482,14 +482,18 @@ _BECAUSE_OF = re.compile(r",\s*(?:bởi vì|vì|bởi)\s+")
 #: khó khăn, song Ban Thường vụ Thành ủy X đã tập trung ...").
 _SUBJECT_AT = re.compile(r"(?:^|[,;:.]|\b(?:song|nhung))\s*$")
 #: What the subject did, reported as its own work ("đã có nhiều nỗ lực", "đã tập trung lãnh
-#: đạo"): not a body hearing, supervising or judging others' ("đã nghe", "đã giám sát").
+#: đạo"): not a body hearing, visiting, supervising or judging others' ("đã nghe", "đã tiến hành
+#: giám sát").
 _DID_ITS_WORK = re.compile(
     r"(?:\s+(?:cung|van|luon))*\s+da\s+(?!nghe|xem xet|cho y kien|giam sat|kiem tra|khao sat|"
-    r"to chuc|danh gia|chi ra|neu|nhan xet|nhan dinh|yeu cau|de nghi)"
+    r"to chuc|tien hanh|lam viec|chu tri|den|danh gia|chi ra|neu|nhan xet|nhan dinh|yeu cau|"
+    r"de nghi)"
 )
 
 
-def _weighed_before(para: Paragraph, index: int, key: str, resolver: UnitResolver) -> Mention | None:
+def _weighed_before(
+    para: Paragraph, index: int, key: str, resolver: UnitResolver
+) -> Mention | None:
     """The unit whose work the sentence before a contrast weighed ("Năm 2018, Sở X đã có nhiều
     nỗ lực ... Tuy nhiên, ... còn một số hạn chế như: ..."): the subject of the sentence before it
     in its paragraph when that sentence reports its work, for a sentence (``key``) that opens on
