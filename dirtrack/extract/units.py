@@ -1715,16 +1715,14 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
     return names
 
 
-#: A plural before a level ("các phường ..."), and a name after the first of its list (", Ngọc
-#: Trạo", "và Ba Đình").
+#: A plural or a number before a level ("các phường ...", "2 xã ..."), and a name after the first
+#: of its list (", Ngọc Trạo", "và Ba Đình"); a name after "và" alone ("xã Tân Quang và Giáp Sơn").
 _PLURAL_LEVEL_BEFORE = re.compile(r"\b(?:cac|nhung|hai|ba|\d+)\s+$")
 _ANOTHER_NAME = re.compile(r"\s*(?:,|và)\s+(\w)")
 _AND_NAME = re.compile(r"\s+và\s+(\w)")
 
 
-def _several_places(
-    lead: str, key: str, mention: Mention, mentions: Sequence[Mention] = ()
-) -> bool:
+def _several_places(lead: str, key: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """Whether a place is the first of several its plural level lists ("các phường Đông Vệ,
     Ngọc Trạo và Ba Đình", "2 xã Tân Tiến và Lục Bình"), the names after the first written
     without their level; or the first of two places its level names once ("tại xã Tân Quang và
