@@ -3579,3 +3579,83 @@ def test_a_year_after_tu_is_a_beginning_not_the_year_the_text_is_about() -> None
         today=date(2024, 7, 1),
     )
     assert draft.meeting.date == date(2024, 6, 28)
+
+
+def test_a_contrast_after_a_sentence_reporting_a_units_own_work_is_that_units() -> None:
+    text = (
+        "Ngày 28/12/2018, Sở Tài nguyên và Môi trường tổ chức hội nghị tổng kết công tác năm"
+        " 2018.\nNăm 2018, Sở Tài nguyên và Môi trường đã có nhiều nỗ lực, triển khai quyết liệt"
+        " các nhiệm vụ được giao. Tuy nhiên, vẫn còn một số tồn tại, hạn chế như: chất lượng quy"
+        " hoạch sử dụng đất chưa cao; công tác dự báo còn hạn chế."
+    )
+    assert limitations(text) == [
+        ("Sở Tài nguyên và Môi trường", "chất lượng quy hoạch sử dụng đất chưa cao"),
+        ("Sở Tài nguyên và Môi trường", "công tác dự báo còn hạn chế"),
+    ]
+    # the body that heard the report is not whose shortcomings follow
+    heard = text.replace(
+        "Sở Tài nguyên và Môi trường đã có nhiều nỗ lực, triển khai quyết liệt",
+        "Thường trực HĐND tỉnh đã nghe, xem xét",
+    )
+    assert [unit for unit, _ in limitations(heard)] == [None, None]
+
+
+def test_a_session_at_two_places_its_level_names_once_has_no_one_partner() -> None:
+    text = (
+        "Ngày 12/11/2023, Ban Pháp chế HĐND huyện đã tiến hành giám sát việc thực hiện cơ chế"
+        " một cửa tại xã Tân Quang và Giáp Sơn. Tuy nhiên, tại bộ phận một cửa của hai xã vẫn còn"
+        " thiếu một số trang thiết bị."
+    )
+    assert limitations(text) == [
+        (None, "tại bộ phận một cửa của hai xã vẫn còn thiếu một số trang thiết bị")
+    ]
+    numbered = text.replace("tại xã Tân Quang và Giáp Sơn", "tại 2 xã Tân Quang và Giáp Sơn")
+    assert [unit for unit, _ in limitations(numbered)] == [None]
+    one = text.replace("tại xã Tân Quang và Giáp Sơn", "tại xã Tân Quang")
+    assert [unit for unit, _ in limitations(one)] == ["xã Tân Quang"]
+
+
+def test_a_session_with_people_named_collectively_has_no_one_partner() -> None:
+    text = (
+        "Ngày 17/12/2023, Bí thư Đảng ủy xã Thanh Ba có buổi làm việc với các đồng chí Bí thư"
+        " Chi bộ cụm Đồng Xuân, Vân Lĩnh và thị trấn Thanh Ba về công tác xây dựng Đảng.\nCác"
+        " đồng chí Bí thư Chi bộ có nhiều ý kiến như: chế độ phụ cấp cho cán bộ khu dân cư còn"
+        " thấp; cơ sở vật chất nhà văn hóa còn hạn chế."
+    )
+    assert [unit for unit, _ in limitations(text)] == [None, None]
+
+
+def test_a_place_or_body_where_a_shortcoming_is_is_not_its_subject() -> None:
+    found = limitations(
+        "Ngày 5/6/2023, UBND tỉnh họp đánh giá tình hình giải ngân. Tuy nhiên, tiến độ giải ngân"
+        " vốn đầu tư công ở huyện Chiêm Hóa mới đạt gần 40% kế hoạch năm; tiến độ thi công các"
+        " công trình trên địa bàn xã Bắc Phong chậm so với kế hoạch; chất lượng khám chữa bệnh ở"
+        " Trạm Y tế xã Thạch Điền chưa đáp ứng nhu cầu."
+    )
+    assert [unit for unit, _ in found] == [None, None, None]
+    # a place that opens the clause is still its subject
+    assert (
+        limitations(
+            "Ngày 5/6/2023, UBND tỉnh họp đánh giá tình hình giải ngân. Tuy nhiên, huyện Chiêm Hóa"
+            " mới giải ngân được 40% kế hoạch năm."
+        )[0][0]
+        == "huyện Chiêm Hóa"
+    )
+
+
+def test_an_inspecting_team_is_never_a_shortcomings_subject() -> None:
+    from dirtrack.extract.items import _limitation
+    from dirtrack.extract.sentences import split_clauses
+    from dirtrack.extract.units import UnitResolver
+
+    lead = "Ngày 3/12/2023, đoàn kiểm tra của thành phố kiểm tra thực tế tại Phường 4."
+    sentence = (
+        "Tuy nhiên, đoàn kiểm tra cũng nhắc nhở địa phương cần khắc phục một số mặt còn hạn chế"
+        " như việc sử dụng bảng chấm điểm hàng quý của hộ dân."
+    )
+    resolver = UnitResolver([lead, sentence], [], lead, [])
+    assert [m.name for m in resolver.mentions(sentence)][0] == "Đoàn kiểm tra"
+    clause = split_clauses(sentence)[0]
+    item = _limitation(sentence, clause, resolver.mentions(sentence), None)
+    # the team that reminds is not whose shortcoming it is: the place it names after is
+    assert item is not None and item.unit == "phường 4"

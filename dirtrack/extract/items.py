@@ -438,6 +438,8 @@ def _limitation(
         and _usable(m)
         and not _gave_it(key, m)
         and not _AFTER_PLURAL.search(key, max(start, m.start - 40), m.start)
+        and not _WHERE_BEFORE.search(key, start, m.start)
+        and not _VISITING_TEAM.match(key, m.start)
     ]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
@@ -475,6 +477,39 @@ _STATES = re.compile(
 _BECAUSE_OF = re.compile(r",\s*(?:bởi vì|vì|bởi)\s+")
 
 
+#: Where a sentence's subject stands: at its start, after a comma or a frame ("6 tháng đầu năm
+#: 2019, xã Tân Thịnh là ..."), or after the contrast of a concession ("trong điều kiện còn nhiều
+#: khó khăn, song Ban Thường vụ Thành ủy X đã tập trung ...").
+_SUBJECT_AT = re.compile(r"(?:^|[,;:.]|\b(?:song|nhung))\s*$")
+#: What the subject did, reported as its own work ("đã có nhiều nỗ lực", "đã tập trung lãnh
+#: đạo"): not a body hearing, visiting, supervising or judging others' ("đã nghe", "đã tiến hành
+#: giám sát").
+_DID_ITS_WORK = re.compile(
+    r"(?:\s+(?:cung|van|luon))*\s+da\s+(?!nghe|xem xet|cho y kien|giam sat|kiem tra|khao sat|"
+    r"to chuc|tien hanh|lam viec|chu tri|den|danh gia|chi ra|neu|nhan xet|nhan dinh|yeu cau|"
+    r"de nghi)"
+)
+
+
+def _weighed_before(
+    para: Paragraph, index: int, key: str, resolver: UnitResolver
+) -> Mention | None:
+    """The unit whose work the sentence before a contrast weighed ("Năm 2018, Sở X đã có nhiều
+    nỗ lực ... Tuy nhiên, ... còn một số hạn chế như: ..."): the subject of the sentence before it
+    in its paragraph when that sentence reports its work, for a sentence (``key``) that opens on
+    a contrast; else None."""
+    if index == 0 or not CONTRAST_OPEN.match(key):
+        return None
+    before = para.sentences[index - 1]
+    bkey = fold_aligned(before)
+    for m in resolver.mentions(before):
+        if not _usable(m) or _STATES.match(bkey, m.end):
+            continue
+        if _SUBJECT_AT.search(bkey, max(0, m.start - 12), m.start):
+            return m if _DID_ITS_WORK.match(bkey, m.end) else None
+    return None
+
+
 def _asked_because(sentence: str, start: int, end: int) -> int | None:
     """Where the shortcoming starts in a request that gives it as its reason ("có biện pháp
     thúc đẩy giải ngân ..., vì tỷ lệ giải ngân của tỉnh vẫn còn thấp"), else None."""
@@ -496,6 +531,13 @@ _NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
+#: A team sent to inspect, supervise or survey ("Đoàn giám sát đã khảo sát tuyến đường ... hư
+#: hỏng nặng"): it states the shortcomings of those it visits, it is never whose they are.
+_VISITING_TEAM = re.compile(r"(?:doan|to) (?:giam sat|kiem tra|khao sat)\b")
+#: Where the shortcoming is, inside its clause ("tiến độ giải ngân ... ở huyện X mới đạt 40%",
+#: "tiến độ thi công ... trên địa bàn xã Y chậm", "chất lượng ... ở Trạm Y tế xã Z chưa đáp
+#: ứng"): the place or body is where, not who falls short.
+_WHERE_BEFORE = re.compile(r"\w[^,;:]*\s(?:o|tai|tren dia ban)\s+$")
 
 
 def _gave_it(key: str, mention: Mention) -> bool:
@@ -591,10 +633,11 @@ def extract_limitations(
         entry = active is not None and active is headed and LIST_MARKER.match(para.text)
         if carry and not LIST_MARKER.match(para.text) and not has_negative(para.text):
             carry = None
-        for sentence in para.sentences:
+        for index, sentence in enumerate(para.sentences):
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
+            weighed_before = _weighed_before(para, index, key, resolver)
             if entry and not modal:
                 for clause in clauses:
                     add(sentence, clause, active)
@@ -630,6 +673,8 @@ def extract_limitations(
                     ]
                     if len({_value(m) or m.text for m in named}) > 1:
                         unit = None  # "hoạt động của HĐND huyện, HĐND xã ...": several bodies
+                    elif not named:
+                        unit = weighed_before
                     active = _Intro(unit)
                     listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
                     for clause in clauses[colon:]:
@@ -666,13 +711,14 @@ def extract_limitations(
                 # "Ngoài ra, X gây áp lực ...": more shortcomings after those just stated
                 contrast = _MORE_OPEN.match(key)
             if (so_far or (contrast and _negative(key, low, contrast.end()))) and not modal:
+                active = active or _Intro(weighed_before)
                 for clause in clauses:
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
-                active = active or _Intro(None)
                 continue
             if contrast and LIMIT_NOUN.search(key):
-                active = _Intro(_first_usable(resolver.mentions(sentence), 0, len(sentence)))
+                first = _first_usable(resolver.mentions(sentence), 0, len(sentence))
+                active = _Intro(first or weighed_before)
                 continue
             asks = _speech_verb(key, low, 0, len(key)) if active is not None else None
             if asks is not None and asks.group() in ("de nghi", "yeu cau"):

@@ -1682,6 +1682,10 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
     stop = re.search(r"[.;]|\b(?:để|nhằm|về)\b", lower_aligned(lead)[m.end() :])
     end = m.end() + stop.start() if stop else len(key)
     names: list[str] = []
+    if COLLECTIVE_SUBJECT.match(_LEADERS_OF.sub("", key[m.end() : end], count=1)):
+        # partners named collectively ("làm việc với lãnh đạo các ngành chuyên môn"), also when a
+        # place follows ("với các đồng chí Bí thư Chi bộ cụm A, B và thị trấn C")
+        return None
     for mention in resolver.mentions(lead):
         if not m.end() <= mention.start < end or mention.affiliation:
             continue
@@ -1697,7 +1701,9 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             # "làm việc với lãnh đạo các ngành chuyên môn trực thuộc UBND thị xã": the body
             # the session's partners belong to, not one partner
             continue
-        if mention.head == "dia phuong" and _several_places(lead, key, mention):
+        if mention.head == "dia phuong" and _several_places(
+            lead, key, mention, resolver.mentions(lead)
+        ):
             return None  # "làm việc với các phường Đông Vệ, Ngọc Trạo và Ba Đình": three
         value = mention.code or mention.name
         if mention.head == "dia phuong" and mention.code is None:
@@ -1706,24 +1712,28 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             value = _strip_plural(mention.text)
         if value not in names:
             names.append(value)
-    if not names and COLLECTIVE_SUBJECT.match(_LEADERS_OF.sub("", key[m.end() : end], count=1)):
-        return None  # "làm việc với lãnh đạo các ngành chuyên môn": partners named collectively
     return names
 
 
-#: A plural before a level ("các phường ..."), and a name after the first of its list (", Ngọc
-#: Trạo", "và Ba Đình").
-_PLURAL_LEVEL_BEFORE = re.compile(r"\b(?:cac|nhung)\s+$")
+#: A plural or a number before a level ("các phường ...", "2 xã ..."), and a name after the first
+#: of its list (", Ngọc Trạo", "và Ba Đình"); a name after "và" alone ("xã Tân Quang và Giáp Sơn").
+_PLURAL_LEVEL_BEFORE = re.compile(r"\b(?:cac|nhung|hai|ba|\d+)\s+$")
 _ANOTHER_NAME = re.compile(r"\s*(?:,|và)\s+(\w)")
+_AND_NAME = re.compile(r"\s+và\s+(\w)")
 
 
-def _several_places(lead: str, key: str, mention: Mention) -> bool:
+def _several_places(lead: str, key: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """Whether a place is the first of several its plural level lists ("các phường Đông Vệ,
-    Ngọc Trạo và Ba Đình"), the names after the first written without their level."""
-    if not _PLURAL_LEVEL_BEFORE.search(key, 0, mention.start):
+    Ngọc Trạo và Ba Đình", "2 xã Tân Tiến và Lục Bình"), the names after the first written
+    without their level; or the first of two places its level names once ("tại xã Tân Quang và
+    Giáp Sơn": a name after "và" that no body or level opens)."""
+    if _PLURAL_LEVEL_BEFORE.search(key, 0, mention.start):
+        after = _ANOTHER_NAME.match(lead, mention.end)
+        return after is not None and after.group(1).isupper()
+    after = _AND_NAME.match(lead, mention.end)
+    if after is None or not after.group(1).isupper():
         return False
-    after = _ANOTHER_NAME.match(lead, mention.end)
-    return after is not None and after.group(1).isupper()
+    return not any(m.start == after.start(1) for m in mentions)
 
 
 #: The people of a body a session is held with ("lãnh đạo các ngành"): the body is the partner.

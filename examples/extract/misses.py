@@ -6,6 +6,7 @@ Run with ``make extract-model`` done once (scikit-learn is needed)::
     .venv/bin/python examples/extract/misses.py --list   # and every miss, with its reasons
     .venv/bin/python examples/extract/misses.py --markdown   # a row per part (ROUNDS.md)
     .venv/bin/python examples/extract/misses.py --units      # the items found with another unit
+    .venv/bin/python examples/extract/misses.py --units --limitations   # of one kind only
     .venv/bin/python examples/extract/misses.py --drafted    # the items drafted the gold has not
 
 ``--units`` (round 38) lists instead the gold items whose text a drafted item matches but whose
@@ -13,7 +14,8 @@ unit it does not (``score.unit_kind``), each with a first guess at its cause (``
 from the words alone: read each before acting on it), and a table cause x kind. ``--drafted``
 (round 42) lists instead the drafted items whose text no gold item of their kind matches (what
 precision loses), each marked when its text is a gold item of the other kind, and their count
-by part.
+by part. ``--limitations`` or ``--directives`` after ``--units`` keeps the rows of that kind
+(round 44; the table cause x kind still counts both).
 
 Each part read (``oof.parts``: the seeds and ``score.READ_PARTS``; never ``score.UNREAD``) is
 read with the models trained without it, as ``oof.py --by-part`` reads it, and every gold
@@ -401,7 +403,10 @@ def markdown(rows: list[dict[str, Any]], kind: str) -> list[str]:
 def main(argv: list[str]) -> int:
     if "--units" in argv:
         found = misses(units=True)
+        only = [k for k in KINDS if f"--{k}" in argv]
         for r in found:
+            if only and r["kind"] not in only:
+                continue
             print(
                 f"{r['part']:<8} {r['article']:<4} {r['kind'][:3]} {r['cause'][:40]:<40} "
                 f"{r['unit']!s:<24.24} -> {r['drafted']!s:<24.24} | {r['text'][:100]}"
