@@ -3579,3 +3579,49 @@ def test_a_year_after_tu_is_a_beginning_not_the_year_the_text_is_about() -> None
         today=date(2024, 7, 1),
     )
     assert draft.meeting.date == date(2024, 6, 28)
+
+
+def test_places_written_like_names_are_no_chair() -> None:
+    # a commune listed after the first one of a plural level, with or without "như"/a colon
+    assert (
+        find_persons(
+            "Tại buổi tiếp xúc giữa Đại biểu HĐND huyện với cử tri các xã Thạch Tân, Thạch Lâm,"
+            " Thạch Điền vào chiều nay, 9 ý kiến của cử tri tập trung phản ánh."
+        )
+        == []
+    )
+    assert (
+        find_persons(
+            "UBND thành phố yêu cầu Chủ tịch UBND các phường: Thanh Bình, Cẩm Thượng, Bình Hàn tổ"
+            " chức ra quân chấn chỉnh trật tự đô thị."
+        )
+        == []
+    )
+    assert (
+        find_persons("Nhiều quận huyện của Hà Nội như Thường Tín, Đông Anh, Cầu Giấy đã vắng mặt.")
+        == []
+    )
+    # a letter's place and date line; a province named bare; a branch, an industrial park, a
+    # season, African swine fever; a place whose first word is no family name
+    assert find_persons("Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011") == []
+    assert find_persons("Đài Phát thanh - Truyền hình Hà Tĩnh đã phát phóng sự.") == []
+    assert (
+        find_persons(
+            "Ngân hàng TMCP Công thương Việt Nam chi nhánh Đông Hải Dương đại hội trước ngày 15.3;"
+            " tình hình tại Cụm công nghiệp Sơn Cẩm 1; gieo trồng vụ Đông Xuân đạt 100% kế hoạch;"
+            " phòng, chống dịch tả heo Châu Phi; làm việc với thành phố Thủ Dầu Một."
+        )
+        == []
+    )
+    # people stay people: after a title, and a name of two words that is no province
+    assert [p.name for p in find_persons("Tổng Bí thư Tô Lâm phát biểu tại buổi làm việc.")] == [
+        "Tô Lâm"
+    ]
+    assert [p.name for p in find_persons("Ông Nguyễn Văn Ba, ngày 5/3/2024 đã ký thông báo.")] == [
+        "Nguyễn Văn Ba"
+    ]
+    draft = extract(
+        "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011\n\nUBND thị xã yêu cầu UBND các"
+        " phường: Thanh Bình, Cẩm Thượng tổ chức ra quân chấn chỉnh trật tự đô thị."
+    )
+    assert draft.meeting.chair is None

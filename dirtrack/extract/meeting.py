@@ -99,7 +99,26 @@ _NAMED_AFTER = re.compile(
     r"\b(?:trường|thpt|thcs|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|đường|phố|"
     r"cầu|chợ|bệnh viện|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt|"
     # a village ("thôn Đông Mai", "ấp Phú Hòa"), as the commune after its level is
-    r"thôn|xóm|ấp|làng|khu phố|tổ dân phố)\s*$"
+    r"thôn|xóm|ấp|làng|khu phố|tổ dân phố|"
+    # a branch or an industrial park named by its place ("chi nhánh Đông Hải Dương", "Cụm công
+    # nghiệp Sơn Cẩm"), African swine fever ("dịch tả lợn Châu Phi"), a season ("vụ Đông Xuân")
+    r"chi nhánh|cụm công nghiệp|khu công nghiệp|tả lợn|tả heo|(?<!nhiệm )(?<!dịch )(?<!phục )vụ)"
+    r"\s*$"
+)
+#: Places listed after a plural level ("các xã Thạch Tân, Thạch Lâm, Thạch Điền", "Chủ tịch UBND
+#: các phường: Thanh Bình, Cẩm Thượng, …", "nhiều quận huyện của Hà Nội như Thường Tín, Đông
+#: Anh, …"): every entry of the list is a place, not the first alone (which :data:`_LEVEL_WORD`
+#: finds).
+_LISTED_PLACE = re.compile(
+    r"\b(?:cac|nhieu|mot so|nhung)\s+(?:(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)"
+    r"[\s,]*)+(?:[^,;.:()]{0,40}?\b(?:nhu|gom|la)\b\s*:?\s*(?:{entry})*|:?\s*(?:{entry})+)$".replace(
+        "{entry}", r"[^,;.:()]{2,30}?(?:\s*\([^()]{1,30}\))?\s*(?:,|\bva\b)\s*"
+    )
+)
+#: A letter's place and date line ("Vị Thanh, ngày 6 tháng 4 năm 2011", "Hà Nội, ngày 5/3/2024"):
+#: the place before ", ngày" and a whole day.
+_DATELINE_AFTER = re.compile(
+    r"\s*,\s*ngay\s+\d{1,2}(?:\s+thang\s+\d{1,2}\s+nam\s+|\s*([/.-])\s*\d{1,2}\s*\1\s*)\d{4}\b"
 )
 _LEVEL_WORD = re.compile(
     r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy"
@@ -309,6 +328,13 @@ def find_persons(sentence: str) -> list[Person]:
             and sentence[toks[j - 1].end : toks[j].start] == " "
         ):
             j += 1
+        if toks[j - 1].key == "bi" and j < len(toks) and toks[j].key == "thu":
+            # "Dương Ngọc Dũng Bí thư Đảng ủy", "Tổng Bí thư": the title after the name is
+            # written without a comma, its "Bí" title-cased
+            end, j = j, j - (2 if j - 2 >= i and toks[j - 2].key == "tong" else 1)
+            if j - i < 2:
+                i = end
+                continue
         if j - i >= 4:
             i = _name_after_place(toks, key, i, j)
         if (
@@ -344,7 +370,29 @@ def find_persons(sentence: str) -> list[Person]:
         ):
             i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
+        if _LISTED_PLACE.search(key[: tok.start]) or (
+            # "thành phố Thủ Dầu Một", "phường Trung Sơn Trầm": a place whose first word is no
+            # family name, after its level
+            i > 0
+            and toks[i - 1].title_case
+            and sentence[toks[i - 1].end : tok.start] == " "
+            and toks[i - 1].key not in SURNAMES
+            and _LEVEL_WORD.search(key[: toks[i - 1].start])
+        ):
+            i = j
+            continue
         title, title_start = _title_before(sentence, toks, i)
+        if title is None and (
+            # "Đài PTTH Hà Tĩnh", "nối Cao Bằng với Lạng Sơn": a province named bare, and the
+            # place of a letter's date line
+            (j - i == 2 and " ".join(t.key for t in toks[i:j]) in PROVINCES)
+            or (
+                _DATELINE_AFTER.match(key, toks[j - 1].end)
+                and not PERSON_INTRO.search(key[: tok.start])
+            )
+        ):
+            i = j
+            continue
         # "Chủ tịch UBND tỉnh Nguyễn Bốn": no province is named so, the person after the title
         heads_province = (
             title is not None
