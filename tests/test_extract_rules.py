@@ -3625,3 +3625,38 @@ def test_places_written_like_names_are_no_chair() -> None:
         " phường: Thanh Bình, Cẩm Thượng tổ chức ra quân chấn chỉnh trật tự đô thị."
     )
     assert draft.meeting.chair is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a source saying so on that day
+        "Ngày 15/3, UBND tỉnh Nghệ An cho biết, vừa phê bình 4 chủ tịch UBND huyện vì chậm trễ"
+        " trong giải ngân vốn đầu tư công.",
+        "Sáng 13-4, văn phòng UBND tỉnh Quảng Ngãi cho biết Phó Chủ tịch UBND tỉnh đã yêu cầu các"
+        " sở kiểm tra.",
+        "Tối 20.9, thông tin từ UBND tỉnh Đồng Tháp cho biết, tỉnh đã phê bình UBND TP. Cao Lãnh.",
+        # a document issued that day, after a purpose, without a comma, or a press release
+        "Để đẩy nhanh tiến độ giải phóng mặt bằng dự án, ngày 1/8, UBND thành phố vừa có văn bản"
+        " yêu cầu UBND quận Cẩm Lệ phối hợp kiểm tra.",
+        "Ngày 03/7/2019 HĐND huyện ban hành báo cáo số 11/BC-HĐND về kết quả giám sát.",
+        "Chiều 11-8, Ủy ban Kiểm tra (UBKT) Trung ương đã ban hành Thông cáo báo chí Kỳ họp thứ 18.",
+    ],
+)
+def test_the_day_news_was_given_or_a_document_issued_is_no_meetings(lead: str) -> None:
+    assert extract(lead, today=date(2024, 9, 30)).meeting.date is None
+
+
+def test_a_document_issued_by_a_city_abbreviated_takes_no_days_stamp() -> None:
+    text = (
+        "Nha Trang: Chấn chỉnh quy trình làm việc của tổ công tác xã, phường\n\nThứ Ba,"
+        " 04/10/2022, 22:05 [GMT+7]\n\nUBND TP. Nha Trang vừa có văn bản chỉ đạo UBND các xã,"
+        " phường chấn chỉnh quy trình công tác."
+    )
+    assert extract(text, today=date(2022, 10, 4)).meeting.date is None
+    # a meeting that day stays the meeting's, whoever speaks at it
+    held = extract(
+        "Sáng 5/3, tại hội nghị giao ban, Chủ tịch UBND huyện cho biết đã hoàn thành kế hoạch.",
+        today=date(2024, 3, 30),
+    )
+    assert held.meeting.date == date(2024, 3, 5)

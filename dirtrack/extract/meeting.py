@@ -157,9 +157,16 @@ class MeetingInfo:
 
 def _reports_document(lead: str) -> bool:
     """Whether the lead's day is that of a document ("Ngày 18.5, UBND TP có công văn số ...",
-    "Ngày 25/9/2019, UBND thị xã ban hành thông báo số ..."), not of a meeting."""
+    "Ngày 25/9/2019, UBND thị xã ban hành thông báo số ...") or of a source saying so ("Ngày
+    15/3, UBND tỉnh Nghệ An cho biết, …", "Tối 20.9, thông tin từ UBND tỉnh cho biết …"), not
+    of a meeting."""
     key = fold_aligned(lead)
-    return bool(_ISSUES_DOCUMENT.search(key)) and not _DAY_OF_MEETING.search(key)
+    if _DAY_OF_MEETING.search(key):
+        return False
+    said = _SAID_ON.match(key)
+    return bool(_ISSUES_DOCUMENT.search(key)) or (
+        said is not None and MEETING_NOUN.search(key, 0, said.end()) is None
+    )
 
 
 # --- persons --------------------------------------------------------------------------------
@@ -693,16 +700,27 @@ _DAY_OF_MEETING = re.compile(
 #: A sentence that reports a document issued (a letter, a dispatch …), not a meeting held.
 _ISSUES_DOCUMENT = re.compile(
     # also after an opener ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo")
-    r"^\W*(?:[^,;.]{0,30},\s*)?(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
+    # or a purpose ("Để đẩy nhanh tiến độ …, ngày 1/8, UBND thành phố vừa có văn bản …"); the
+    # comma after the day may be left out ("Ngày 03/7/2019 HĐND huyện ban hành báo cáo số …")
+    r"^\W*(?:[^;.]{0,200}?,\s*)?(?:(?:sang|chieu|toi)\s+(?:ngay\s+)?|ngay\s+)"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,?"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
-    r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach|to trinh|bao cao)\b"
+    r"(?:cong van|cong dien|van ban|thong bao|thong cao|quyet dinh|chi thi|ke hoach|to trinh|"
+    r"bao cao)\b"
     # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
-    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui|nhan duoc) (?:cong van|cong dien|van ban|"
-    r"thong bao|quyet dinh|chi thi|ke hoach)\b"
+    # (a city or town abbreviated, "UBND TP. Nha Trang vừa có văn bản …", is no sentence's end)
+    r"|^\W*(?:[^,;.]|\b(?:tp|tx)\.){0,60}?\bvua (?:ban hanh|co|ky|gui|nhan duoc) "
+    r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
     # "Văn phòng UBND tỉnh ngày 1.10 cho hay đã có công văn ...": the day it said so
     r"|^\W*[^,;.]{0,60}?\bngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s+"
     r"(?:cho hay|cho biet|thong tin)?\s*(?:da |vua )?(?:ban hanh|co|ky|gui|nhan duoc) "
     r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
+)
+#: A lead that opens on the day a source said something ("Ngày 5/3, nguồn tin của PV … cho biết",
+#: "Sáng 13-4, văn phòng UBND tỉnh cho biết …"): the day of the news, not of a meeting.
+_SAID_ON = re.compile(
+    r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{4})?\s*,(?:[^,;.]|\b(?:tp|tx)\.){0,80}?\b(?:cho biet|cho hay)\b"
 )
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
