@@ -3690,3 +3690,21 @@ def test_a_sentence_whose_next_one_has_no_capital_ends_at_its_full_stop() -> Non
     )
     texts = [item.text for item in draft.limitations]
     assert "công tác chỉ đạo, phối kết hợp giữa các ban ngành chưa chặt chẽ" in texts
+
+
+def test_a_place_glued_to_its_abbreviated_level_and_a_subject_line_after_a_place() -> None:
+    found = directives(
+        "Sáng 12/10/2025, Chủ tịch UBND tỉnh kiểm tra điểm sạt lở. Chủ tịch UBND tỉnh yêu cầu"
+        " UBND TP.Cao Lãnh khẩn trương triển khai các biện pháp ứng phó sạt lở."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND TP.Cao Lãnh"]
+    assert unit_key("UBND TP.Cao Lãnh") == unit_key("Ủy ban nhân dân thành phố Cao Lãnh")
+    draft = extract(
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 847/UBND-VX1 ngày 22 tháng 3 năm 2011 của UBND"
+        " tỉnh Quảng Ninh V/v tiếp tục phối hợp tuyên truyền, Chủ tịch UBND tỉnh có ý kiến như"
+        " sau: Giao Sở Văn hóa, Thể thao và Du lịch tiếp tục tuyên truyền."
+    )
+    # "V/v" opens the letter's subject: no word of the province's name
+    assert [u.name for u in draft.units if "Quảng Ninh" in u.name] == [
+        "Ủy ban nhân dân tỉnh Quảng Ninh"
+    ]
