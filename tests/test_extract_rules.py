@@ -3640,7 +3640,8 @@ def test_places_written_like_names_are_no_chair() -> None:
         "Để đẩy nhanh tiến độ giải phóng mặt bằng dự án, ngày 1/8, UBND thành phố vừa có văn bản"
         " yêu cầu UBND quận Cẩm Lệ phối hợp kiểm tra.",
         "Ngày 03/7/2019 HĐND huyện ban hành báo cáo số 11/BC-HĐND về kết quả giám sát.",
-        "Chiều 11-8, Ủy ban Kiểm tra (UBKT) Trung ương đã ban hành Thông cáo báo chí Kỳ họp thứ 18.",
+        "Chiều 11-8, Ủy ban Kiểm tra (UBKT) Trung ương đã ban hành Thông cáo báo chí Kỳ họp"
+        " thứ 18.",
     ],
 )
 def test_the_day_news_was_given_or_a_document_issued_is_no_meetings(lead: str) -> None:
