@@ -2,8 +2,7 @@
 
 A sentence ends at ``.``, ``!``, ``?``, ``…`` (or the ``./.`` end mark) followed by a capital
 letter, a digit or a list marker — not after abbreviations (``TP.``, ``TS.``, ``Đ/c.``, initials)
-or inside numbers (``2.416``) and domain names — and at a full stop between two words in small
-letters (the next sentence written without its capital). A clause is a piece of a sentence between
+or inside numbers (``2.416``) and domain names. A clause is a piece of a sentence between
 ``;`` and ``:`` — the units in which enumerations of limitations and directives are written.
 """
 
@@ -18,11 +17,6 @@ _ABBREVIATIONS = frozenset(
 # a period (or ! ? …) that may end a sentence, with what can follow it
 _BOUNDARY = re.compile(r"(?:\.{2,}|…+|[.!?])(?:\s*/\s*\.)?['\"”’)\]]*(?=\s+|$)")
 _STARTER = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ\d\"“'(\-–•+]|$)", re.UNICODE)
-#: A full stop after a word in small letters, then a word in small letters ("… do kiêm nhiệm.
-#: công tác chỉ đạo …", "… phát triển ổn định. công tác tiếp công dân …"): a sentence whose
-#: next one was written without its capital. An abbreviation ("TP.", "Q.", "đ/c."), a number
-#: ("1.500") or a word in capitals before the stop ("Cty. cổ phần") ends none.
-_SMALL_WORD_END = re.compile(r"(?<![\w/.])[a-zà-ỹđ]{2,}\.(?=\s+[a-zà-ỹđ]{2,}\s)", re.UNICODE)
 _GLUED = re.compile(r"(?<=[a-zà-ỹđ]{2})\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.UNICODE)
 _TRAILING = re.compile(r"[\s.…;,:/]+$")
 #: The longest sentence read whole. No sentence of a real report comes near it (the longest of the
@@ -53,11 +47,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if not _STARTER.match(text, end) and not (
-            m.group() == "."
-            and _last_word(text[start : m.start()]) not in _ABBREVIATIONS
-            and any(w.end() == end for w in _SMALL_WORD_END.finditer(text, max(start, end - 40)))
-        ):
+        if not _STARTER.match(text, end):
             continue
         if m.group().startswith(".") and len(m.group().rstrip("'\"”’)]")) == 1:
             before = text[start : m.start()]
