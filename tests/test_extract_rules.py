@@ -3659,3 +3659,103 @@ def test_an_inspecting_team_is_never_a_shortcomings_subject() -> None:
     item = _limitation(sentence, clause, resolver.mentions(sentence), None)
     # the team that reminds is not whose shortcoming it is: the place it names after is
     assert item is not None and item.unit == "phường 4"
+
+
+def test_places_written_like_names_are_no_chair() -> None:
+    # a commune listed after the first one of a plural level, with or without "như"/a colon
+    assert (
+        find_persons(
+            "Tại buổi tiếp xúc giữa Đại biểu HĐND huyện với cử tri các xã Thạch Tân, Thạch Lâm,"
+            " Thạch Điền vào chiều nay, 9 ý kiến của cử tri tập trung phản ánh."
+        )
+        == []
+    )
+    assert (
+        find_persons(
+            "UBND thành phố yêu cầu Chủ tịch UBND các phường: Thanh Bình, Cẩm Thượng, Bình Hàn tổ"
+            " chức ra quân chấn chỉnh trật tự đô thị."
+        )
+        == []
+    )
+    assert (
+        find_persons("Nhiều quận huyện của Hà Nội như Thường Tín, Đông Anh, Cầu Giấy đã vắng mặt.")
+        == []
+    )
+    # a letter's place and date line; a province named bare; a branch, an industrial park, a
+    # season, African swine fever; a place whose first word is no family name
+    assert find_persons("Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011") == []
+    assert find_persons("Đài Phát thanh - Truyền hình Hà Tĩnh đã phát phóng sự.") == []
+    assert (
+        find_persons(
+            "Ngân hàng TMCP Công thương Việt Nam chi nhánh Đông Hải Dương đại hội trước ngày 15.3;"
+            " tình hình tại Cụm công nghiệp Sơn Cẩm 1; gieo trồng vụ Đông Xuân đạt 100% kế hoạch;"
+            " phòng, chống dịch tả heo Châu Phi; làm việc với thành phố Thủ Dầu Một."
+        )
+        == []
+    )
+    # people stay people: after a title, and a name of two words that is no province
+    assert [p.name for p in find_persons("Tổng Bí thư Tô Lâm phát biểu tại buổi làm việc.")] == [
+        "Tô Lâm"
+    ]
+    assert [p.name for p in find_persons("Ông Nguyễn Văn Ba, ngày 5/3/2024 đã ký thông báo.")] == [
+        "Nguyễn Văn Ba"
+    ]
+    draft = extract(
+        "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011\n\nUBND thị xã yêu cầu UBND các"
+        " phường: Thanh Bình, Cẩm Thượng tổ chức ra quân chấn chỉnh trật tự đô thị."
+    )
+    assert draft.meeting.chair is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a source saying so on that day
+        "Ngày 15/3, UBND tỉnh Nghệ An cho biết, vừa phê bình 4 chủ tịch UBND huyện vì chậm trễ"
+        " trong giải ngân vốn đầu tư công.",
+        "Sáng 13-4, văn phòng UBND tỉnh Quảng Ngãi cho biết Phó Chủ tịch UBND tỉnh đã yêu cầu các"
+        " sở kiểm tra.",
+        "Tối 20.9, thông tin từ UBND tỉnh Đồng Tháp cho biết, tỉnh đã phê bình UBND TP. Cao Lãnh.",
+        # a document issued that day, after a purpose, without a comma, or a press release
+        "Để đẩy nhanh tiến độ giải phóng mặt bằng dự án, ngày 1/8, UBND thành phố vừa có văn bản"
+        " yêu cầu UBND quận Cẩm Lệ phối hợp kiểm tra.",
+        "Ngày 03/7/2019 HĐND huyện ban hành báo cáo số 11/BC-HĐND về kết quả giám sát.",
+        "Chiều 11-8, Ủy ban Kiểm tra (UBKT) Trung ương đã ban hành Thông cáo báo chí Kỳ họp"
+        " thứ 18.",
+    ],
+)
+def test_the_day_news_was_given_or_a_document_issued_is_no_meetings(lead: str) -> None:
+    assert extract(lead, today=date(2024, 9, 30)).meeting.date is None
+
+
+def test_a_document_issued_by_a_city_abbreviated_takes_no_days_stamp() -> None:
+    text = (
+        "Nha Trang: Chấn chỉnh quy trình làm việc của tổ công tác xã, phường\n\nThứ Ba,"
+        " 04/10/2022, 22:05 [GMT+7]\n\nUBND TP. Nha Trang vừa có văn bản chỉ đạo UBND các xã,"
+        " phường chấn chỉnh quy trình công tác."
+    )
+    assert extract(text, today=date(2022, 10, 4)).meeting.date is None
+    # a meeting that day stays the meeting's, whoever speaks at it
+    held = extract(
+        "Sáng 5/3, tại hội nghị giao ban, Chủ tịch UBND huyện cho biết đã hoàn thành kế hoạch.",
+        today=date(2024, 3, 30),
+    )
+    assert held.meeting.date == date(2024, 3, 5)
+
+
+def test_a_place_glued_to_its_abbreviated_level_and_a_subject_line_after_a_place() -> None:
+    found = directives(
+        "Sáng 12/10/2025, Chủ tịch UBND tỉnh kiểm tra điểm sạt lở. Chủ tịch UBND tỉnh yêu cầu"
+        " UBND TP.Cao Lãnh khẩn trương triển khai các biện pháp ứng phó sạt lở."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND TP.Cao Lãnh"]
+    assert unit_key("UBND TP.Cao Lãnh") == unit_key("Ủy ban nhân dân thành phố Cao Lãnh")
+    draft = extract(
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 847/UBND-VX1 ngày 22 tháng 3 năm 2011 của UBND"
+        " tỉnh Quảng Ninh V/v tiếp tục phối hợp tuyên truyền, Chủ tịch UBND tỉnh có ý kiến như"
+        " sau: Giao Sở Văn hóa, Thể thao và Du lịch tiếp tục tuyên truyền."
+    )
+    # "V/v" opens the letter's subject: no word of the province's name
+    assert [u.name for u in draft.units if "Quảng Ninh" in u.name] == [
+        "Ủy ban nhân dân tỉnh Quảng Ninh"
+    ]

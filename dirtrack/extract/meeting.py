@@ -99,7 +99,26 @@ _NAMED_AFTER = re.compile(
     r"\b(?:trường|thpt|thcs|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|đường|phố|"
     r"cầu|chợ|bệnh viện|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt|"
     # a village ("thôn Đông Mai", "ấp Phú Hòa"), as the commune after its level is
-    r"thôn|xóm|ấp|làng|khu phố|tổ dân phố)\s*$"
+    r"thôn|xóm|ấp|làng|khu phố|tổ dân phố|"
+    # a branch or an industrial park named by its place ("chi nhánh Đông Hải Dương", "Cụm công
+    # nghiệp Sơn Cẩm"), African swine fever ("dịch tả lợn Châu Phi"), a season ("vụ Đông Xuân")
+    r"chi nhánh|cụm công nghiệp|khu công nghiệp|tả lợn|tả heo|(?<!nhiệm )(?<!dịch )(?<!phục )vụ)"
+    r"\s*$"
+)
+#: Places listed after a plural level ("các xã Thạch Tân, Thạch Lâm, Thạch Điền", "Chủ tịch UBND
+#: các phường: Thanh Bình, Cẩm Thượng, …", "nhiều quận huyện của Hà Nội như Thường Tín, Đông
+#: Anh, …"): every entry of the list is a place, not the first alone (which :data:`_LEVEL_WORD`
+#: finds).
+_LISTED_PLACE = re.compile(
+    r"\b(?:cac|nhieu|mot so|nhung)\s+(?:(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)"
+    r"[\s,]*)+(?:[^,;.:()]{0,40}?\b(?:nhu|gom|la)\b\s*:?\s*(?:{entry})*|:?\s*(?:{entry})+)$".replace(
+        "{entry}", r"[^,;.:()]{2,30}?(?:\s*\([^()]{1,30}\))?\s*(?:,|\bva\b)\s*"
+    )
+)
+#: A letter's place and date line ("Vị Thanh, ngày 6 tháng 4 năm 2011", "Hà Nội, ngày 5/3/2024"):
+#: the place before ", ngày" and a whole day.
+_DATELINE_AFTER = re.compile(
+    r"\s*,\s*ngay\s+\d{1,2}(?:\s+thang\s+\d{1,2}\s+nam\s+|\s*([/.-])\s*\d{1,2}\s*\1\s*)\d{4}\b"
 )
 _LEVEL_WORD = re.compile(
     r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy"
@@ -138,9 +157,16 @@ class MeetingInfo:
 
 def _reports_document(lead: str) -> bool:
     """Whether the lead's day is that of a document ("Ngày 18.5, UBND TP có công văn số ...",
-    "Ngày 25/9/2019, UBND thị xã ban hành thông báo số ..."), not of a meeting."""
+    "Ngày 25/9/2019, UBND thị xã ban hành thông báo số ...") or of a source saying so ("Ngày
+    15/3, UBND tỉnh Nghệ An cho biết, …", "Tối 20.9, thông tin từ UBND tỉnh cho biết …"), not
+    of a meeting."""
     key = fold_aligned(lead)
-    return bool(_ISSUES_DOCUMENT.search(key)) and not _DAY_OF_MEETING.search(key)
+    if _DAY_OF_MEETING.search(key):
+        return False
+    said = _SAID_ON.match(key)
+    return bool(_ISSUES_DOCUMENT.search(key)) or (
+        said is not None and MEETING_NOUN.search(key, 0, said.end()) is None
+    )
 
 
 # --- persons --------------------------------------------------------------------------------
@@ -309,6 +335,13 @@ def find_persons(sentence: str) -> list[Person]:
             and sentence[toks[j - 1].end : toks[j].start] == " "
         ):
             j += 1
+        if toks[j - 1].key == "bi" and j < len(toks) and toks[j].key == "thu":
+            # "Dương Ngọc Dũng Bí thư Đảng ủy", "Tổng Bí thư": the title after the name is
+            # written without a comma, its "Bí" title-cased
+            end, j = j, j - (2 if j - 2 >= i and toks[j - 2].key == "tong" else 1)
+            if j - i < 2:
+                i = end
+                continue
         if j - i >= 4:
             i = _name_after_place(toks, key, i, j)
         if (
@@ -344,7 +377,29 @@ def find_persons(sentence: str) -> list[Person]:
         ):
             i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
+        if _LISTED_PLACE.search(key[: tok.start]) or (
+            # "thành phố Thủ Dầu Một", "phường Trung Sơn Trầm": a place whose first word is no
+            # family name, after its level
+            i > 0
+            and toks[i - 1].title_case
+            and sentence[toks[i - 1].end : tok.start] == " "
+            and toks[i - 1].key not in SURNAMES
+            and _LEVEL_WORD.search(key[: toks[i - 1].start])
+        ):
+            i = j
+            continue
         title, title_start = _title_before(sentence, toks, i)
+        if title is None and (
+            # "Đài PTTH Hà Tĩnh", "nối Cao Bằng với Lạng Sơn": a province named bare, and the
+            # place of a letter's date line
+            (j - i == 2 and " ".join(t.key for t in toks[i:j]) in PROVINCES)
+            or (
+                _DATELINE_AFTER.match(key, toks[j - 1].end)
+                and not PERSON_INTRO.search(key[: tok.start])
+            )
+        ):
+            i = j
+            continue
         # "Chủ tịch UBND tỉnh Nguyễn Bốn": no province is named so, the person after the title
         heads_province = (
             title is not None
@@ -645,16 +700,27 @@ _DAY_OF_MEETING = re.compile(
 #: A sentence that reports a document issued (a letter, a dispatch …), not a meeting held.
 _ISSUES_DOCUMENT = re.compile(
     # also after an opener ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo")
-    r"^\W*(?:[^,;.]{0,30},\s*)?(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
+    # or a purpose ("Để đẩy nhanh tiến độ …, ngày 1/8, UBND thành phố vừa có văn bản …"); the
+    # comma after the day may be left out ("Ngày 03/7/2019 HĐND huyện ban hành báo cáo số …")
+    r"^\W*(?:[^;.]{0,200}?,\s*)?(?:(?:sang|chieu|toi)\s+(?:ngay\s+)?|ngay\s+)"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,?"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
-    r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach|to trinh|bao cao)\b"
+    r"(?:cong van|cong dien|van ban|thong bao|thong cao|quyet dinh|chi thi|ke hoach|to trinh|"
+    r"bao cao)\b"
     # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
-    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui|nhan duoc) (?:cong van|cong dien|van ban|"
-    r"thong bao|quyet dinh|chi thi|ke hoach)\b"
+    # (a city or town abbreviated, "UBND TP. Nha Trang vừa có văn bản …", is no sentence's end)
+    r"|^\W*(?:[^,;.]|\b(?:tp|tx)\.){0,60}?\bvua (?:ban hanh|co|ky|gui|nhan duoc) "
+    r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
     # "Văn phòng UBND tỉnh ngày 1.10 cho hay đã có công văn ...": the day it said so
     r"|^\W*[^,;.]{0,60}?\bngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s+"
     r"(?:cho hay|cho biet|thong tin)?\s*(?:da |vua )?(?:ban hanh|co|ky|gui|nhan duoc) "
     r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
+)
+#: A lead that opens on the day a source said something ("Ngày 5/3, nguồn tin của PV … cho biết",
+#: "Sáng 13-4, văn phòng UBND tỉnh cho biết …"): the day of the news, not of a meeting.
+_SAID_ON = re.compile(
+    r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{4})?\s*,(?:[^,;.]|\b(?:tp|tx)\.){0,80}?\b(?:cho biet|cho hay)\b"
 )
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").

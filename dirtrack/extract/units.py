@@ -738,14 +738,17 @@ def _place_after(raw: str, end: int) -> int:
             taken[-1] += tok.key
             stop = end + tok.end
             continue
-        if gap not in (" ",) or len(taken) >= 4:
-            break
+        glued = gap == "" and not taken and raw[end - 1 : end] == "."
+        if (gap != " " and not glued) or len(taken) >= 4:
+            break  # ("UBND TP.Phan Thiết": the place glued to its abbreviated level goes on)
         if not taken and tok.all_caps and tok.key in _CITY_SHORT:
             taken.append(tok.key)  # "Thành ủy TPHCM": the city written short
             stop = end + tok.end
             break
         if not (tok.title_case or tok.text.isdigit()):
             break
+        if raw[end + tok.end : end + tok.end + 1] == "/":
+            break  # "của UBND tỉnh Quảng Ninh V/v …": a document's subject, no place's word
         if tok.text.isdigit() and i + 1 < len(toks) and toks[i + 1].key in _PERIOD_WORDS:
             break  # "thu ngân sách xã 6 tháng đầu năm": a period, no commune numbered 6
         if (
