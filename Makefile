@@ -111,6 +111,10 @@ templates: install
 PG_BIN_FOUND = $(shell command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && echo yes)
 PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
+# A worker that has run out of tests takes half of what the other has still to run
+# (pytest-xdist's worksteal), rather than waiting for it at the end: a few tests take tens of
+# seconds, and one of them left last on a worker held the run. Ignored with PYTEST_WORKERS=0.
+PYTEST_DIST := --dist worksteal
 PYTEST_ALL := --all-backends --hypothesis-profile=thorough --run-slow
 
 # The tests' temporary files (a SQLite file or two per test, the PostgreSQL clusters, whose every
@@ -128,8 +132,8 @@ pytest: install
 		[ "$$(df -Pk "$(TEST_TMP)" | awk 'NR == 2 {print $$4}')" -gt $(TEST_TMP_ROOM) ]; then \
 		tmp=$$(mktemp -d "$(TEST_TMP)/dirtrack-tests.XXXXXX") && chmod 755 "$$tmp" && \
 		trap 'rm -rf "$$tmp"' EXIT INT TERM && export TMPDIR="$$tmp"; fi; \
-	echo "TMPDIR=$${TMPDIR:-/tmp} $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)"; \
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	echo "TMPDIR=$${TMPDIR:-/tmp} $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) $(PYTEST_ARGS)"; \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) $(PYTEST_ARGS)
 
 test: install
 	$(MAKE) --no-print-directory -j3 lint typecheck pytest

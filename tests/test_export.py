@@ -1048,8 +1048,14 @@ def test_a_generated_register_survives_json_and_xlsx_round_trips(tmp_path: Path,
 
     runner = CliRunner()
     counter = iter(range(10**6))
+    # Each example records three registers and compares them, a few seconds of CPU: make test's
+    # quick profile makes half its number in each language, the thorough one all of them.
+    quick = settings.default.max_examples < 100
+    examples = (
+        max(1, settings.default.max_examples // 2) if quick else settings.default.max_examples
+    )
 
-    @settings(suppress_health_check=[HealthCheck.too_slow])
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=examples)
     @given(register=_registers())
     def trip(register: list[dict[str, Any]]) -> None:
         folder = tmp_path / str(next(counter))
