@@ -473,6 +473,9 @@ BODY_INITIALS = {
     "bch": "ban chap hanh",
     "bcd": "ban chi dao",
     "bql": "ban quan ly",
+    # a project board, "Ban QLDA …" / "BQLDA"
+    "qlda": "quan ly du an",
+    "bqlda": "ban quan ly du an",
     "tw": "trung uong",
     "tp": "thanh pho",
     "tx": "thi xa",

@@ -3759,3 +3759,100 @@ def test_a_place_glued_to_its_abbreviated_level_and_a_subject_line_after_a_place
     assert [u.name for u in draft.units if "Quảng Ninh" in u.name] == [
         "Ủy ban nhân dân tỉnh Quảng Ninh"
     ]
+
+
+def test_an_urban_districts_party_committee_asks_and_its_parts_are_tasks() -> None:
+    # "Quận ủy" speaks as "Huyện ủy" does; the ";"-parts after its request that open on an
+    # imperative verb are tasks, not shortcomings, though they name weak cells ("yếu kém")
+    text = (
+        "Ngày 12-9, Quận ủy quận Tân Phú tổ chức hội nghị chuyên đề với các cấp ủy cơ sở.\nQua"
+        " thảo luận, Quận ủy quận Tân Phú yêu cầu các cấp ủy cần nâng cao chất lượng sinh hoạt chi"
+        " bộ; tăng cường kiểm tra, giám sát đối với những chi bộ yếu kém; tiếp tục đẩy mạnh việc"
+        " phân công cấp ủy viên dự sinh hoạt ở những chi bộ còn yếu kém."
+    )
+    draft = extract(text, today=date(2012, 9, 13))
+    assert [(d.unit, d.text) for d in draft.directives] == [
+        (None, "các cấp ủy cần nâng cao chất lượng sinh hoạt chi bộ"),
+        (None, "tăng cường kiểm tra, giám sát đối với những chi bộ yếu kém"),
+        (
+            None,
+            "tiếp tục đẩy mạnh việc phân công cấp ủy viên dự sinh hoạt ở những chi bộ còn yếu kém",
+        ),
+    ]
+    assert not draft.limitations
+
+
+def test_a_board_given_its_tasks_is_no_briefing() -> None:
+    # "giao Ban Quản lý dự án …:" assigns a board the numbered tasks under it; "giao ban" alone
+    # is a briefing
+    text = (
+        "Ngày 3/4/2024, UBND tỉnh có ý kiến về các vướng mắc của dự án cải tạo Bệnh viện Đa khoa"
+        " tỉnh.\n\nỦy ban nhân dân tỉnh giao Ban Quản lý dự án đầu tư xây dựng tỉnh:\n\n1. Khẩn"
+        " trương hoàn thành việc phê duyệt hồ sơ thiết kế điều chỉnh trước ngày 15/4/2024.\n\n2."
+        " Phối hợp chặt chẽ với Sở Y tế bàn giao mặt bằng để bảo đảm thi công đúng tiến độ."
+    )
+    found = [(d.unit, d.due) for d in extract(text, today=date(2024, 4, 3)).directives]
+    assert found == [
+        ("Ban Quản lý dự án đầu tư xây dựng tỉnh", date(2024, 4, 15)),
+        ("Ban Quản lý dự án đầu tư xây dựng tỉnh", None),
+    ]
+
+
+def test_a_report_for_the_superior_to_review_and_direct_is_the_task() -> None:
+    # "… kịp thời báo cáo UBND huyện để xem xét, chỉ đạo": the purpose's "chỉ đạo" is what the
+    # superior does with the report, not the request that would start the task after it
+    text = (
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu các xã bố trí lực lượng trực trong dịp"
+        " nghỉ lễ; thường xuyên nắm tình hình, chủ động xử lý những vấn đề phát sinh; nếu có vấn"
+        " đề vượt thẩm quyền, kịp thời báo cáo UBND huyện để xem xét, chỉ đạo."
+    )
+    assert [t for _, t, _ in directives(text)] == [
+        "các xã bố trí lực lượng trực trong dịp nghỉ lễ",
+        "thường xuyên nắm tình hình, chủ động xử lý những vấn đề phát sinh",
+        "nếu có vấn đề vượt thẩm quyền, kịp thời báo cáo UBND huyện để xem xét, chỉ đạo",
+    ]
+
+
+def test_a_visit_reported_with_its_purpose_gives_no_task() -> None:
+    # "… đã đi kiểm tra, chỉ đạo công tác …": the lead's account of the visit; the request after
+    # it is the task
+    text = (
+        "Sáng 14-10, đồng chí Lê Văn Bình, Phó Chủ tịch UBND huyện đã đi kiểm tra, chỉ đạo công"
+        " tác phòng chống dịch bệnh trên đàn gia súc tại xã Quảng Hợp. Đồng chí Phó Chủ tịch UBND"
+        " huyện yêu cầu xã Quảng Hợp khẩn trương tiêu độc khử trùng các khu vực chăn nuôi."
+    )
+    assert [(u, t) for u, t, _ in directives(text)] == [
+        ("xã Quảng Hợp", "xã Quảng Hợp khẩn trương tiêu độc khử trùng các khu vực chăn nuôi")
+    ]
+
+
+def test_the_topics_opinions_dwelt_on_are_no_list_of_tasks() -> None:
+    # "Các ý kiến … tập trung vào các nội dung: Kiến nghị …": topics raised, announced as a list
+    # of tasks would be; the chairman's request after them is the task
+    text = (
+        "Sáng 15/11/2025, Chủ tịch UBND thành phố tiếp công dân định kỳ.\nTại buổi tiếp, các ý"
+        " kiến của người dân chủ yếu tập trung vào các nội dung: Kiến nghị sớm điều chỉnh quy"
+        " hoạch phân khu để cấp đổi giấy chứng nhận, cấp đất tái định cư, đền bù đất.\nChủ tịch"
+        " UBND thành phố yêu cầu các sở, ngành khẩn trương xem xét, đề xuất phương án xử lý dứt"
+        " điểm các kiến nghị của người dân."
+    )
+    found = [t for _, t, _ in directives(text)]
+    assert found == [
+        "các sở, ngành khẩn trương xem xét, đề xuất phương án xử lý dứt điểm các kiến nghị của"
+        " người dân"
+    ]
+
+
+def test_a_project_board_written_short_is_a_unit_with_the_works_it_builds() -> None:
+    text = (
+        LEAD + "tỉnh chủ trì. Chủ tịch UBND tỉnh yêu cầu Ban QLDA đầu tư xây dựng các công trình"
+        " giao thông khẩn trương hoàn thiện hồ sơ điều chỉnh dự án; giao Ban QLDA đầu tư xây dựng"
+        " các công trình dân dụng và công nghiệp đẩy nhanh tiến độ thi công trụ sở."
+    )
+    assert [u for u, _, _ in directives(text)] == [
+        "Ban QLDA đầu tư xây dựng các công trình giao thông",
+        "Ban QLDA đầu tư xây dựng các công trình dân dụng và công nghiệp",
+    ]
+    assert unit_key("Ban QLDA đầu tư xây dựng các công trình Nông nghiệp & PTNT") == unit_key(
+        "Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp và phát triển nông thôn"
+    )

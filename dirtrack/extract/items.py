@@ -991,7 +991,7 @@ def _limitation_model(
                     and not announces
                     and not listed_task
                     and not _asks(sentence, clause.start, end)
-                    and not _goes_on_asking(para, index, clauses[:position])
+                    and not _goes_on_asking(para, index, clauses[:position], clause)
                 )
                 if not take and not negative:
                     continue
@@ -1016,10 +1016,22 @@ def _limitation_model(
     return found, taken
 
 
-def _goes_on_asking(para: Paragraph, index: int, before: Sequence[Clause]) -> bool:
-    """Whether a sentence that opens with "Đồng thời," goes on with the request of the sentence
-    before it in its paragraph (its first clause after the opener): what it names is asked for,
-    not stated as a shortcoming."""
+def _goes_on_asking(
+    para: Paragraph, index: int, before: Sequence[Clause], clause: Clause | None = None
+) -> bool:
+    """Whether a clause goes on with a request, so that what it names is asked for, not stated
+    as a shortcoming: a sentence that opens with "Đồng thời," after a sentence of its paragraph
+    that asks (its first clause after the opener), or a ``;``-part that opens on an imperative
+    verb after a request earlier in its sentence ("Quận ủy yêu cầu các cấp ủy cần …; tăng
+    cường …; tiếp tục đẩy mạnh … ở những chi bộ còn yếu kém")."""
+    if clause is not None and before and clause.after == ";":
+        sentence = para.sentences[index]
+        key, low = fold_aligned(sentence), lower_aligned(sentence)
+        end = clause.start + len(clause.text)
+        if IMPERATIVE.match(key[_skip_lead(key, clause.start, end) : end]) and (
+            _speech_verb(key, low, 0, before[0].start + len(before[0].text)) is not None
+        ):
+            return True
     if index == 0 or any(len(tidy(c.text).split()) >= 3 for c in before):
         return False
     if not _ALSO.match(fold_aligned(para.sentences[index])):
@@ -1054,6 +1066,11 @@ _URGES = re.compile(r"(?<!\bchua )(?<!\bthieu )(?<!\bkhong )(?<!\bkem )\bkhan tr
 
 
 _MEETING_BEFORE = re.compile(r"\b(?:buoi lam viec|cuoc hop|hoi nghi|phien hop)\s*$")
+#: A visit reported as done, joined to the "chỉ đạo" after it ("Phó Chủ tịch … đã đi kiểm tra,
+#: chỉ đạo công tác chăm sóc …"): the lead's account of the visit, the tasks come after it.
+_VISITED_BEFORE = re.compile(
+    r"\b(?:da|vua) (?:di |den |truc tiep )?(?:kiem tra|khao sat|tham)(?: thuc te)?(?:,| va)\s*$"
+)
 _MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop)\b")
 #: A topic before the request in a conclusion: "Về công tác giải phóng mặt bằng, giao ...",
 #: "Đối với dự án X, yêu cầu ...".
@@ -1249,6 +1266,8 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue  # "Ban Chỉ đạo ... tỉnh vừa tổ chức ...": the steering body's name
         if m.group() == "chi dao" and _MEETING_BEFORE.search(before):
             continue  # "chủ trì buổi làm việc chỉ đạo xử lý ...": what the meeting was held for
+        if m.group() == "chi dao" and _VISITED_BEFORE.search(before):
+            continue  # "… đã đi kiểm tra, chỉ đạo khắc phục sạt lở …": what the visit was for
         if re.search(r"\b(?:da|vua|dang)\s*$", before):
             begin = max(key.rfind(c, 0, m.start()) for c in ",;.:") + 1
             if not leader_named(key, low, begin, m.start()):
@@ -1581,6 +1600,9 @@ _LIST_INTRO = re.compile(
 #: The body that holds the meeting announcing its tasks without a speaker ("Thường trực HĐND
 #: huyện thống nhất một số nội dung trọng tâm cần thực hiện trong tháng 01 năm 2019 như sau:"):
 #: the list after the colon is of tasks, whatever word announces it ("như:", "gồm:", "là:").
+#: What people's or delegates' opinions dwelt on ("Các ý kiến của người dân chủ yếu tập trung vào
+#: các nội dung: Kiến nghị …"): the topics raised, announced like a list of tasks but none.
+_OPINIONS_ON = re.compile(r"\b(?:y kien|kien nghi|phan anh)\b[^.;:]{0,60}?\btap trung\b")
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
     r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:|"
@@ -2206,7 +2228,7 @@ def extract_directives(
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
                 or _directs_unit_in(key, low, resolver.mentions(sentence))
-                or _TASK_LIST_INTRO.search(key)
+                or (_TASK_LIST_INTRO.search(key) and not _OPINIONS_ON.search(key))
                 or _WEIGHS_THEN_ASKS.search(key)
                 or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due) is not None
             ):

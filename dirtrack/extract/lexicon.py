@@ -372,7 +372,7 @@ SPEECH_VERB_TONED = frozenset(
 #: briefing ("giao ban").
 _NAMED_BOARD = (
     r"(?:van hoa|can su|phap che|kinh te|dan toc|do thi|to chuc|tuyen giao|dan van|noi chinh|"
-    r"quan ly|chi dao|chi huy)\b"
+    r"quan ly|qlda|chi dao|chi huy)\b"
 )
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
@@ -394,6 +394,8 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
     r"huong dan|de|thong bao|van ban|cong van|"
+    # "… kịp thời báo cáo UBND tỉnh để xem xét, chỉ đạo": what the superior does with a report
+    r"de xem xet,?|"
     # "chậm so với yêu cầu", "chưa đạt yêu cầu": the requirement a result is weighed against
     r"so voi|dat|"
     # "Công văn số ... về việc giao nhiệm vụ cho ...": the subject of a document
@@ -456,7 +458,10 @@ LEADER_BODY_SPEAKS = re.compile(
     # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
     # "chỉ đạo" (mostly "sự chỉ đạo", what was done), not in the past ("đã", "được")
     r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
-    r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|(?:tinh|huyen|thanh|thi) uy|"
+    r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|"
+    # a party committee of a province, a city, a town, a rural or an urban district ("Quận ủy
+    # quận X yêu cầu …"; not "cơ quan Ủy ban")
+    r"(?:tinh|huyen|thanh|thi|(?<!co )quan) uy|"
     r"hoi nghi|cuoc hop|"
     r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
     # a party inspection committee, over the bodies it inspected ("UBKT Trung ương yêu cầu Ban
@@ -465,11 +470,14 @@ LEADER_BODY_SPEAKS = re.compile(
     # a party board ("Ban Dân vận Thành ủy yêu cầu ...", "Ngoài ra, ban yêu cầu ...")
     r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
-    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|"
+    # "giao Ban Quản lý dự án …" assigns a board its task, "giao ban" is a briefing
+    rf"giao(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
     # a steering board written with its programme's name ("Ban Chỉ đạo Chương trình mục tiêu
     # quốc gia xây dựng nông thôn mới tỉnh yêu cầu ...")
     r"|\bban chi dao (?:chuong trinh|ctmtqg|cac chuong trinh|xay dung|phong,? chong)"
-    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,80}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,80}?\b(?:yeu cau|"
+    rf"giao(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
     r"|" + SUPERIOR_ORDERS.pattern
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")

@@ -413,7 +413,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"(?: va dich vu nong(?: lam)? nghiep)?|"
         rf"chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
         rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
-        rf"trung tam y te|ban quan ly du an(?: dau tu xay dung)?|ban chi huy quan su|ban chqs|"
+        rf"trung tam y te|(?:ban quan ly du an|ban qlda|bqlda)(?: dau tu xay dung)?"
+        # a province's project boards by the works they build ("Ban QLDA đầu tư xây dựng các
+        # công trình Nông nghiệp và PTNT", "… các công trình giao thông", "… dân dụng và công
+        # nghiệp")
+        rf"(?: (?:cac )?(?:cong trinh|du an) (?:nong nghiep\s*(?:va|&|-)?\s*"
+        rf"(?:ptnt|phat trien nong thon)|giao thong|dan dung(?: va cong nghiep)?|nong nghiep))?|"
+        rf"ban chi huy quan su|"
+        rf"ban chqs|"
         # the standing councils and commands every level has: military service, disasters
         rf"hoi dong nghia vu quan su|hd ?nvqs|"
         rf"ban chi huy (?:pctt(?:\s*(?:-|va|&)\s*tkcn)?|phong chong thien tai"
