@@ -1880,9 +1880,7 @@ def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end
     return start
 
 
-def _subject_body(
-    key: str, mentions: Sequence[Mention], start: int, end: int
-) -> Mention | None:
+def _subject_body(key: str, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     """The body a clause from ``start`` opens on as its subject (after what a subject may open
     on, "các", "lãnh đạo", …), whatever it resolves to; None when it opens on no body or on a
     person's title ("Chủ tịch UBND xã …")."""
