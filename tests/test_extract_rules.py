@@ -3856,3 +3856,44 @@ def test_a_project_board_written_short_is_a_unit_with_the_works_it_builds() -> N
     assert unit_key("Ban QLDA đầu tư xây dựng các công trình Nông nghiệp & PTNT") == unit_key(
         "Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp và phát triển nông thôn"
     )
+
+
+def test_a_partner_after_phoi_hop_voi_is_never_the_lead() -> None:
+    found = directives(
+        "Ngày 10/4/2024, UBND huyện Gio Linh họp bàn công tác chống hạn. Chủ tịch UBND huyện yêu"
+        " cầu Phòng Nông nghiệp và Phát triển nông thôn rà soát diện tích thiếu nước. Trạm thủy"
+        " nông phối hợp với UBND xã Gio Hải huy động thanh niên nạo vét kênh mương."
+    )
+    assert found[1][1].startswith("Trạm thủy nông phối hợp với UBND xã Gio Hải")
+    assert found[1][0] == "Trạm thủy nông"  # not the partner, UBND xã Gio Hải
+
+
+def test_a_clause_opening_on_a_plural_body_takes_no_unit_carried() -> None:
+    found = directives(
+        "UBND tỉnh Quảng Trị vừa có văn bản về việc phòng chống hạn hán. Theo đó, UBND tỉnh yêu"
+        " cầu Sở Nông nghiệp và Phát triển nông thôn theo dõi chặt chẽ tình hình hạn hán. UBND"
+        " các huyện chủ động phương án cấp nước."
+    )
+    assert found[0][0] == "Sở Nông nghiệp và Phát triển nông thôn"
+    assert found[1][1] == "UBND các huyện chủ động phương án cấp nước"
+    assert found[1][0] is None  # a collective addressee, not the department before
+
+
+def test_a_clause_opening_on_a_bare_committee_takes_no_unit_carried() -> None:
+    found = directives(
+        "Ngày 10/4/2024, UBND huyện Gio Linh họp. Chủ tịch UBND huyện yêu cầu Phòng Giáo dục và"
+        " Đào tạo rà soát cơ sở vật chất trường học. Huyện ủy cần chỉ đạo các chi bộ quán triệt"
+        " nghị quyết."
+    )
+    assert found[0][0] == "Phòng Giáo dục và Đào tạo"
+    assert found[1][1].startswith("Huyện ủy cần chỉ đạo")
+    assert found[1][0] is None
+
+
+def test_a_body_of_an_abbreviated_level_takes_its_place() -> None:
+    found = directives(
+        "Chiều 14/10, phát biểu bế mạc phiên họp giải trình của Thường trực HĐND TP Hà Nội, Chủ"
+        " tịch HĐND TP đề nghị UBND TP tập trung chỉ đạo đẩy nhanh tiến độ các dự án chậm triển"
+        " khai."
+    )
+    assert found[0][0] == "UBND TP Hà Nội"

@@ -1948,6 +1948,16 @@ def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end
     return start
 
 
+def _subject_body(key: str, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The body a clause from ``start`` opens on as its subject (after what a subject may open
+    on, "các", "lãnh đạo", …), whatever it resolves to; None when it opens on no body or on a
+    person's title ("Chủ tịch UBND xã …")."""
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    if opener is None or opener.affiliation or not _opens_subject(key, start, opener.start):
+        return None
+    return opener
+
+
 def _named_addressee(sentence: str, at: int) -> bool:
     """Whether what a request asks opens with a capital inside a sentence: a name ("yêu cầu
     Nhà đầu tư ứng kinh phí"), not the verb of the task; not after a colon or a quote
@@ -2584,16 +2594,30 @@ def extract_directives(
                 text = tidy(sentence[text_start:end]).strip("\"“”'«» ")
                 if len(text.split()) < 3:
                     continue
-                subject = [m for m in mentions if start <= m.start < core and _usable(m)]
+                # a body after "phối hợp với" is a partner, not the subject ("Trạm thủy nông phối
+                # hợp với UBND xã X, huy động ...")
+                subject = [
+                    m
+                    for m in mentions
+                    if start <= m.start < core
+                    and _usable(m)
+                    and not WITH_CUE.search(key, start, m.start)
+                ]
                 if not subject:
                     subject = _headed_unit(key, mentions, text_start, core)
                 if not subject and verb is not None:
                     subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
+                # the body the clause opens on as its subject, resolved to one unit or not
+                # ("UBND các huyện chủ động ...", "Huyện ủy cần chỉ đạo ...")
+                opener = _subject_body(key, mentions, text_start, end)
                 collective = (
                     COLLECTIVE_SUBJECT.match(key[text_start:end])
                     or _EVERY.search(key, text_start, max(core, text_start))
                     or _ROLE_PLURAL.match(key[text_start:end])
-                ) or any(m.role == "collective" and start <= m.start < core for m in mentions)
+                ) or any(
+                    m.role == "collective" and (start <= m.start < core or m is opener)
+                    for m in mentions
+                )
                 lead: Mention | None
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 carried_many = False  # the lead carried is a plural or a role, no unit
@@ -2626,6 +2650,10 @@ def extract_directives(
                 elif activity or _NO_BODY_SUBJECT.match(key[text_start:end]):
                     # "việc lập lại trật tự đô thị trên địa bàn các phường phải được duy trì":
                     # an activity names no doer; the bodies in it are what it is about
+                    lead = None
+                elif opener is not None and opener.role == "leadership":
+                    # "Huyện ủy cần chỉ đạo ...": a body the clause names as its subject, which
+                    # is no one unit the text names in full, is not the unit of the task before
                     lead = None
                 elif model_lead is not None:
                     lead = model_lead

@@ -409,7 +409,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (
-        rf"(?:tram (?:khuyen nong|y te|thu y|bao ve thuc vat|kiem lam|chan nuoi va thu y)"
+        rf"(?:tram (?:khuyen nong|y te|thu y|bao ve thuc vat|kiem lam|chan nuoi va thu y|thuy nong)"
         rf"(?: va dich vu nong(?: lam)? nghiep)?|"
         rf"chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
         rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
@@ -590,7 +590,8 @@ _BODY_OF_LEVEL = re.compile(
     rf"\b(?:{_UBND}|{_HDND}) (tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\b"
 )
 _COMMUNE_LEVELS = frozenset(["xa", "phuong", "thi tran"])
-_BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)$")
+#: A body named by its bare level, written out or abbreviated ("UBND tỉnh", "UBND TP").
+_BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh|tp|tx)\.?$")
 #: "Ban Tổ chức Thành ủy": a party board whose committee is written without its place.
 _BARE_COMMITTEE_END = re.compile(r"\b(tinh|huyen|thi|thanh|quan) uy$")
 _LEVEL_FOR_DISTRICT = re.compile(r"(?:huyen|thi xa|tx|quan|xa|phuong|thi tran|thanh pho|tp|tinh)$")
@@ -1387,7 +1388,7 @@ class UnitResolver:
         m = _BARE_LEVEL_END.search(key)
         committee = _BARE_COMMITTEE_END.search(key)
         if m is not None:
-            level = m[1]
+            level = _ABBREVIATED_LEVEL.get(m[1], m[1])  # "UBND TP": the city's
         elif committee is not None:
             level = _COMMITTEE_LEVEL[committee[1]]  # "Ban Tổ chức Thành ủy"
         else:
