@@ -45,6 +45,7 @@ import pytest
 
 from dirtrack.text import nfc, without_direction
 from dirtrack.transfer.json_format.records import SECTION_MODELS, field_types
+from tests import conftest
 from tests.batch import invoker
 from tests.test_fuzz import NEWER_SEED
 from tests.test_hostile_tree import ENGLISH, db_digest
@@ -76,18 +77,7 @@ của Thường trực Tỉnh ủy tại cuộc họp giao ban ngày 6/5/2022
 3. Nhìn chung, công tác phối hợp còn chậm.
 """
 
-SHEET_HEADER = [
-    "STT",
-    "Nội dung",
-    "Đơn vị chủ trì",
-    "Đơn vị phối hợp",
-    "Thời hạn",
-    "Tiến độ",
-    "Kết quả",
-    "Ngày hoàn thành",
-    "Ghi chú",
-    "Mã",
-]
+SHEET_HEADER = [*conftest.SHEET_HEADER, "Ngày hoàn thành", "Ghi chú", "Mã"]
 SHEET_ROWS: list[list[Any]] = [
     [1, "Rà soát hồ sơ", "VPTU", "SYT", "30/6/2022", "40%: Đã trình", "Đang thực hiện", None]
     + ["ghi", "K1"],
@@ -1106,23 +1096,27 @@ def hostile(base: Base) -> Path:
     return db
 
 
+#: The listings that show the register's texts, read by the CSV and the terminal-table checks.
+LISTINGS: list[list[str]] = [
+    ["list"],
+    ["list", "--as-of", "1/8/2022"],
+    ["overdue"],
+    ["meetings"],
+    ["limitations"],
+    ["unit", "list"],
+    ["history"],
+    ["report", "--quarter", "2022Q3"],
+    ["show", "9"],
+]
+
+
 def _csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
 @pytest.mark.parametrize(
     "args",
-    [
-        ["list"],
-        ["list", "--as-of", "1/8/2022"],
-        ["overdue"],
-        ["meetings"],
-        ["limitations"],
-        ["unit", "list"],
-        ["history"],
-        ["report", "--quarter", "2022Q3"],
-        ["show", "9"],
-    ],
+    LISTINGS,
     ids=" ".join,
 )
 def test_no_csv_field_starts_a_formula_and_no_record_is_cut(hostile: Path, args: list[str]) -> None:
@@ -1216,18 +1210,7 @@ def test_the_report_document_holds_the_texts_as_text(hostile: Path, tmp_path: Pa
 
 @pytest.mark.parametrize(
     "args",
-    [
-        ["list"],
-        ["list", "--as-of", "1/8/2022"],
-        ["overdue"],
-        ["meetings"],
-        ["limitations"],
-        ["unit", "list"],
-        ["history"],
-        ["show", "9"],
-        ["remind"],
-        ["report", "--quarter", "2022Q3"],
-    ],
+    [*LISTINGS, ["remind"]],
     ids=" ".join,
 )
 def test_tables_show_no_raw_control_character(hostile: Path, args: list[str]) -> None:
