@@ -407,9 +407,10 @@ def _closure_events(
     # a completion that counts from the day it was reported is one event, its result document
     # said with its note, as a result's row says them (it was a row of its own the same day)
     reported = result is not None and result.claimed_on == done
-    # one that counts from the day the office accepted it (on time by the acceptance) is one
-    # event too, the completion accepted: it was a 'completed' row and an 'accepted' row
-    accepted = result is not None and not reported and result.accepted_on == done
+    # one the office accepted on the day it counts from (on time by the acceptance, or accepted
+    # the day it was reported) is one event too, the completion accepted: it was a 'completed'
+    # row and an 'accepted' row of the same day
+    accepted = result is not None and done is not None and result.accepted_on == done
     if done:
         said = note
         if result is not None and reported:

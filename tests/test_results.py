@@ -106,6 +106,17 @@ def test_acceptance_decides_when_the_office_says_so(cli: Cli) -> None:
     # An acceptance of what was not reported done, an acceptance twice.
     cli.fail("accept", str(two))
     cli.fail("accept", str(one))
+    # Reported and accepted the same day: one event too, with its result document.
+    cli.ok("done", str(two), "--date", "2025-04-11", "--doc", "47/BC-SYT")
+    cli.ok("accept", str(two), "--date", "2025-04-11")
+    history = show(cli, two, "2025-04-30")["history"]
+    assert [(e["date"], e["event"], e.get("accepted")) for e in history[-1:]] == [
+        ("2025-04-11", "completed", True)
+    ]
+    assert "accepted" not in [e["event"] for e in history]
+    table = cli.ok("show", str(two), "--as-of", "2025-04-30")
+    rows = [line for line in table.splitlines() if line.startswith("2025-04-11")]
+    assert len(rows) == 1 and "Completed (accepted)" in rows[0], table
 
 
 def test_requests_extend_and_withdraw(cli: Cli) -> None:
