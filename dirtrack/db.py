@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.dialects import registry
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
@@ -470,7 +471,12 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
         _ENGINES[target.url] = made  # the most recent last
         return made
     if target.is_sqlite:
-        engine = create_engine(target.url)
+        # dirtrack's SQLite dialect, which every SQLite engine of the process shares its compiled
+        # statements with (dirtrack.sqlite_dialect)
+        from dirtrack.sqlite_dialect import COMPILED
+
+        engine = create_engine(make_url(target.url).set(drivername=_SQLITE_DRIVER))
+        engine.update_execution_options(compiled_cache=COMPILED)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "checkin", _sqlite_checkin)
@@ -534,6 +540,10 @@ def _quiet_library_log() -> None:
 # so what is kept between commands is the engine's dialect and statement cache, never an open
 # connection or file. A single command (the usual process) makes one engine, as before.
 _ENGINES: dict[str, Engine] = {}
+
+# The SQLite dialect of dirtrack.sqlite_dialect, which SQLAlchemy's registry loads by this name.
+_SQLITE_DRIVER = "sqlite+dirtrack"
+registry.register("sqlite.dirtrack", "dirtrack.sqlite_dialect", "SQLiteDialect")
 _KEPT_ENGINES = 4
 
 
@@ -754,7 +764,7 @@ def _open_target(target: Target, *, create: bool, damaged: bool = False) -> tupl
     engine = make_engine(target, create=create)
     try:
         ensure_schema(engine, target)
-        if target.path is not None:
+        if target.path is not None and not _sound_at_a_glance(engine, links=not damaged):
             refuse_unreadable_days(engine)
             if not damaged:
                 refuse_missing_records(engine)
@@ -1045,6 +1055,60 @@ def current_revision(engine: Engine) -> tuple[str | None, list[str]]:
 # dirtrack's own tables, by which a database whose schema revision is gone is still known as a
 # dirtrack database
 OWN_TABLES = frozenset({"unit", "meeting", "directive"})
+
+
+def _sound_at_a_glance(engine: Engine, *, links: bool) -> bool:
+    """Whether a SQLite register is seen, in two statements, to hold no day stored otherwise
+    than dirtrack stores it and (``links``) no row pointing to a record that is not there: what
+    :func:`refuse_unreadable_days` and :func:`refuse_missing_records` look for, a statement per
+    table and link (about forty, on every command). False when something is found, when ids
+    are missing between the first and the last of a table (a record deleted), or when a
+    statement fails (a table, column or index dropped): those two then look again, one table
+    at a time, and say what they find exactly as before.
+    """
+    from dirtrack.models import ALL_DAY_COLUMNS, KEPT_LINKS, unreadable_days, unreadable_days_name
+
+    days = " UNION ALL ".join(
+        f'SELECT * FROM (SELECT 1 FROM "{table}" INDEXED BY "{unreadable_days_name(table)}" '
+        f"WHERE {unreadable_days(table)} LIMIT 1)"
+        for table in ALL_DAY_COLUMNS
+    )
+    parents = list(KEPT_LINKS)
+    bounds = ", ".join(
+        f'(SELECT min(id) FROM "{t}"), (SELECT max(id) FROM "{t}"), (SELECT count(*) FROM "{t}")'
+        for t in parents
+    )
+    try:
+        with engine.connect() as conn:
+            if conn.exec_driver_sql(days).first() is not None:
+                return False
+            if not links:
+                return True
+            row = conn.exec_driver_sql(f"SELECT {bounds}").one()
+            gaps: dict[str, list[int]] = {}
+            for i, parent in enumerate(parents):
+                low, high, count = row[3 * i : 3 * i + 3]
+                if low is None:
+                    gaps[parent] = [-(2**63), 2**63 - 1]
+                    continue
+                low, high, count = int(low), int(high), int(count)
+                if count != high - low + 1:
+                    return False  # ids missing in between: found one table at a time
+                gaps[parent] = [-(2**63), low - 1, high + 1, 2**63 - 1]
+            selects, values = [], []
+            for parent, children in KEPT_LINKS.items():
+                ranges = gaps[parent]
+                pairs = ", ".join("(?, ?)" for _ in range(len(ranges) // 2))
+                for child, column in children:
+                    selects.append(
+                        f'SELECT * FROM (SELECT 1 FROM (VALUES {pairs}) AS g CROSS JOIN "{child}" '
+                        f'AS c WHERE c."{column}" BETWEEN g.column1 AND g.column2 LIMIT 1)'
+                    )
+                    values += ranges
+            found = conn.exec_driver_sql(" UNION ALL ".join(selects), tuple(values)).first()
+            return found is None
+    except (OperationalError, ValueError, TypeError):
+        return False
 
 
 def refuse_unreadable_days(engine: Engine) -> None:

@@ -166,12 +166,20 @@ def test_a_command_that_reads_opens_the_register_once(
 ) -> None:
     """It reads twice (the look for missing occurrences of periodic directives, then its own
     read), and opens and checks the register once: the schema's revision, the days stored as
-    dirtrack stores them and the rows pointing to records that are there are read once."""
-    from dirtrack.models import ALL_DAY_COLUMNS
+    dirtrack stores them and the rows pointing to records that are there are read once, in
+    three statements on a sound register (one for the days, the first and last ids of the
+    tables pointed to, the links into what lies outside them)."""
+    from dirtrack.models import ALL_DAY_COLUMNS, KEPT_LINKS
 
     sent = wrapped(STATEMENTS, tmp_path / "statements.json", register, *args)
     assert sum("alembic_version" in s for s in sent) == 1
-    assert sum("_unreadable_days" in s for s in sent) == len(ALL_DAY_COLUMNS)
+    days = [s for s in sent if "_unreadable_days" in s]
+    assert len(days) == 1 and all(
+        f"ix_{table}_unreadable_days" in days[0] for table in ALL_DAY_COLUMNS
+    )
+    links = [s for s in sent if "BETWEEN g.column1 AND g.column2" in s]
+    assert len(links) == 1
+    assert links[0].count("CROSS JOIN") == sum(len(children) for children in KEPT_LINKS.values())
     assert any("series" in s and "next_start" in s for s in sent)  # the look for occurrences
     assert any(s.lstrip().startswith(("SELECT", "WITH")) and "directive" in s for s in sent)
 
@@ -368,3 +376,42 @@ def test_a_lazy_pattern_finds_what_its_compiled_pattern_finds() -> None:
     raw = LazyPattern(rb"[\xc2-\xdf][\x80-\xbf]")
     utf8 = "Việt Nam".encode()
     assert raw.findall(utf8) == re.compile(rb"[\xc2-\xdf][\x80-\xbf]").findall(utf8)
+
+
+def test_a_second_register_compiles_no_statement_again(tmp_path: Path) -> None:
+    """A process that runs commands on one SQLite register after another (a program calling
+    main in a loop; this suite) compiles each statement once: the SQLite engines share their
+    compiled statements (dirtrack.sqlite_dialect). Counted by the compilations SQLAlchemy
+    makes for the same commands on a first and a second register."""
+    from sqlalchemy.sql import compiler
+
+    from tests.conftest import cli_at
+
+    made: list[str] = []
+    original = compiler.SQLCompiler.__init__
+
+    def counting(self: Any, *args: Any, **kwargs: Any) -> None:
+        made.append(type(self).__name__)
+        original(self, *args, **kwargs)
+
+    commands = [
+        ["unit", "add", "SXD", "Sở Xây dựng"],
+        ["add-meeting", "--date", "2022-05-01", "--chair", "Ông A", "--title", "Giao ban"],
+        ["assign", "1", "Lập kế hoạch", "--unit", "SXD", "--due", "2022-06-30"],
+        ["report", "--quarter", "2022Q2", "--format", "json"],
+        ["list", "--format", "json"],
+    ]
+    counts = []
+    for name in ("first.db", "second.db"):
+        cli = cli_at(tmp_path / name)
+        cli.ok("unit", "add", "VP", "Văn phòng")  # the schema made (DDL is never cached)
+        made.clear()
+        compiler.SQLCompiler.__init__ = counting  # type: ignore[method-assign]
+        try:
+            outputs = [cli.ok(*args) for args in commands]
+        finally:
+            compiler.SQLCompiler.__init__ = original  # type: ignore[method-assign]
+        counts.append(len(made))
+        assert json.loads(outputs[-1])[0]["unit"] == "SXD"
+    assert counts[0] > 20
+    assert counts[1] <= counts[0] // 4, counts
