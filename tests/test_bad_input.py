@@ -1977,7 +1977,8 @@ def test_sigterm_after_the_commit_says_the_change_was_saved(tmp_path: Path) -> N
             "KeyboardInterrupt",
             130,
             "interrupted after the change was saved: it is recorded, as history shows",
-            "lệnh bị ngắt sau khi thay đổi đã được lưu: thay đổi đã được ghi nhận, history cho thấy",
+            "lệnh bị ngắt sau khi thay đổi đã được lưu: thay đổi đã được ghi nhận, "
+            "history cho thấy",
         ),
     ],
     ids=["SIGTERM", "Ctrl-C"],
