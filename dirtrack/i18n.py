@@ -1559,6 +1559,14 @@ ERRORS: dict[str, Entry] = {
     "pack_text_long": N_(
         "{file}, sheet {sheet!r}, cell {cell} ({header}): {n} characters, more than {limit}"
     ),
+    "pack_date_not_day": N_(
+        "the cell holds a number below 1 in a date format, which names no day (Excel shows it "
+        "as a time or as ########): type the date, such as 20/9/2022"
+    ),
+    "pack_not_text": N_(
+        "the cell holds the yes/no value {value} (a checkbox, or TRUE or FALSE typed), not a "
+        "text: type the text itself"
+    ),
     "pack_done_future": N_("the completion is after the day the answer came in ({day})"),
     "pack_done_not_100": N_("a completed directive's progress is 100 or left empty"),
     "pack_done_extend": N_("a completed directive needs no new deadline"),
