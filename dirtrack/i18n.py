@@ -1559,6 +1559,14 @@ ERRORS: dict[str, Entry] = {
     "pack_text_long": N_(
         "{file}, sheet {sheet!r}, cell {cell} ({header}): {n} characters, more than {limit}"
     ),
+    "pack_date_not_day": N_(
+        "the cell holds a number below 1 in a date format, which names no day (Excel shows it "
+        "as a time or as ########): type the date, such as 20/9/2022"
+    ),
+    "pack_not_text": N_(
+        "the cell holds the yes/no value {value} (a checkbox, or TRUE or FALSE typed), not a "
+        "text: type the text itself"
+    ),
     "pack_done_future": N_("the completion is after the day the answer came in ({day})"),
     "pack_done_not_100": N_("a completed directive's progress is 100 or left empty"),
     "pack_done_extend": N_("a completed directive needs no new deadline"),
@@ -1612,6 +1620,12 @@ ERRORS: dict[str, Entry] = {
     # the command line
     "interrupted": N_("interrupted"),
     "terminated": N_("terminated (SIGTERM)"),
+    "interrupted_saved": N_(
+        "interrupted after the change was saved: it is recorded, as history shows"
+    ),
+    "terminated_saved": N_(
+        "terminated (SIGTERM) after the change was saved: it is recorded, as history shows"
+    ),
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
@@ -1667,14 +1681,14 @@ ERRORS: dict[str, Entry] = {
         "judges every status and every 'after today' by it"
     ),
     "timezone_reversed": N_(
-        "time zone {value!r} is {hours} hours behind UTC: the names Etc/GMT+N count the other "
-        "way (Việt Nam's UTC+7 is Etc/GMT-7); give the zone by its place, such as "
-        "Asia/Ho_Chi_Minh"
+        "time zone {value!r} is {hours} hours behind UTC, not ahead: the names Etc/GMT+N "
+        "reverse the sign, so {hours} hours ahead of UTC is Etc/GMT-{hours}; for Việt Nam's "
+        "time give the zone by its place, Asia/Ho_Chi_Minh"
     ),
     "tz_posix_reversed": N_(
-        "time zone {value!r} is {hours} hours behind UTC: a TZ written so counts the other way, "
-        "as POSIX reads it (Việt Nam's UTC+7 is UTC-7); set TZ to the zone by its place, such as "
-        "Asia/Ho_Chi_Minh, or give --timezone"
+        "time zone {value!r} is {hours} hours behind UTC, not ahead: in TZ the sign is "
+        "reversed (POSIX), so {hours} hours ahead of UTC is written {ahead}; for Việt Nam's "
+        "time set TZ=Asia/Ho_Chi_Minh, or give --timezone Asia/Ho_Chi_Minh"
     ),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),

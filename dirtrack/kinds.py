@@ -57,6 +57,9 @@ VERDICT_NAMES: dict[str, tuple[str, ...]] = {
     "exceeds": ("vượt", "vượt yêu cầu"),
     "short": ("chưa đạt", "chưa đạt yêu cầu", "không đạt"),
 }
+#: The verdicts themselves, in order: the one list (``done --verdict`` checks it, a score rule
+#: set weighs each), here so that checking one loads no score rules.
+VERDICTS = tuple(VERDICT_NAMES)
 
 
 #: The kinds of issuing office (``office set --kind``): a Party body (Quy định 66-QĐ/TW) or a

@@ -115,7 +115,8 @@ def check_machine_zone(value: str | None) -> None:
         hours = int(re.split(r"[+:-]+", posix["offset"].lstrip("+-"))[0] or 0)
         behind = not posix["offset"].startswith("-") and hours > 0
         if behind and not posix["summer"] and posix["name"].upper() in {"UTC", "GMT", "ICT"}:
-            detail = Phrase("tz_posix_reversed", value=value, hours=hours)
+            ahead = f"{posix['name']}-{posix['offset'].lstrip('+')}"  # the same hours, east
+            detail = Phrase("tz_posix_reversed", value=value, hours=hours, ahead=ahead)
             raise InvalidInput.of("cfg_bad_value", where="TZ", detail=detail) from None
         return
     try:

@@ -1915,6 +1915,115 @@ def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
     assert digests() == before
 
 
+# A child that runs dirtrack but waits once its change is committed (as the register is put in
+# WAL mode, after the commit), until it is sent a signal.
+_HELD_AFTER_THE_COMMIT = """
+import sys, time
+marker = sys.argv.pop(1)
+import dirtrack.db as db
+real = db.use_wal
+def held(engine):
+    db.use_wal = real
+    open(marker, "w").close()
+    time.sleep(120)
+    return real(engine)
+db.use_wal = held
+sys.argv[0] = "dirtrack"
+from dirtrack.cli import main
+main()
+"""
+
+
+@pytest.mark.slow("a child process held after its commit, then sent SIGTERM (over a second)")
+def test_sigterm_after_the_commit_says_the_change_was_saved(tmp_path: Path) -> None:
+    """SIGTERM that came once the change was committed said "Error: terminated (SIGTERM)", a
+    failure, over a change that is in the register: a script would run it again and record it
+    twice. It still ends with 143 (the signal's code), but says the change was saved."""
+    import signal
+    import sys
+
+    db = tmp_path / "x.db"
+    cli = cli_at(db)
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    marker = tmp_path / "held"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _HELD_AFTER_THE_COMMIT, str(marker)]
+        + ["--lang", "en", "--db", str(db), "unit", "add", "VP", "Văn phòng"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    _wait_until_held(child, marker)
+    child.send_signal(signal.SIGTERM)
+    _out, err = child.communicate(timeout=60)
+    assert (child.returncode, err.decode()) == (
+        143,
+        "terminated (SIGTERM) after the change was saved: it is recorded, as history shows\n",
+    )
+    assert [u["code"] for u in cli.json("unit", "list")] == ["BTC", "VP"]
+
+
+@pytest.mark.parametrize(
+    ("stop", "code", "en", "vi"),
+    [
+        (
+            "Terminated",
+            143,
+            "terminated (SIGTERM) after the change was saved: it is recorded, as history shows",
+            "lệnh bị dừng (SIGTERM) sau khi thay đổi đã được lưu: thay đổi đã được ghi nhận, "
+            "history cho thấy",
+        ),
+        (
+            "KeyboardInterrupt",
+            130,
+            "interrupted after the change was saved: it is recorded, as history shows",
+            "lệnh bị ngắt sau khi thay đổi đã được lưu: thay đổi đã được ghi nhận, "
+            "history cho thấy",
+        ),
+    ],
+    ids=["SIGTERM", "Ctrl-C"],
+)
+def test_a_stop_after_the_commit_is_no_error_and_one_before_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: str, code: int, en: str, vi: str
+) -> None:
+    """A Ctrl-C or SIGTERM (its handler's exception, raised where the handler runs) once the
+    command's transaction is committed says so in the run's language, with the stop's code
+    and no "Error:"; one before the commit is the failure it was, nothing written; the
+    occurrences of periodic directives a command commits before its own change do not count as
+    its change."""
+    import dirtrack.db
+    from dirtrack import errors
+
+    raised = getattr(errors, stop) if stop == "Terminated" else KeyboardInterrupt
+    cli = cli_at(tmp_path / "x.db")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    real = dirtrack.db.use_wal
+
+    def stop_after_commit(engine: Any) -> None:
+        monkeypatch.setattr(dirtrack.db, "use_wal", real)
+        raise raised
+
+    for lang, said, unit, name in (("en", en, "VP", "Văn phòng"), ("vi", vi, "TU", "Tỉnh ủy")):
+        monkeypatch.setattr(dirtrack.db, "use_wal", stop_after_commit)
+        result = cli("--lang", lang, "unit", "add", unit, name)
+        assert (result.exit_code, result.stderr) == (code, said + "\n")
+    assert [u["code"] for u in cli.json("unit", "list")] == ["BTC", "TU", "VP"]
+    # the same stop before the commit: the change rolled back, and said as a failure
+    import dirtrack.cli.common as common
+
+    def stop_before_commit(_ctx: Any) -> Any:
+        def flush(_session: Any) -> None:
+            raise raised
+
+        return flush
+
+    monkeypatch.setattr(common, "_output_before_commit", stop_before_commit)
+    result = cli("--lang", "en", "unit", "add", "KT", "Kinh tế")
+    word = "terminated (SIGTERM)" if code == 143 else "interrupted"
+    assert (result.exit_code, result.stderr) == (code, f"Error: {word}\n")
+    assert [u["code"] for u in cli.json("unit", "list")] == ["BTC", "TU", "VP"]
+
+
 # A child that runs dirtrack but waits, when the root command reads the configuration file
 # (``config``) or parses the global options (``parse``), before any command runs, until it is
 # sent a signal.

@@ -1314,16 +1314,31 @@ def machine_zone(value: str) -> Iterator[None]:
             "Error: TZ: không có múi giờ 'Nowhere/City'",
         ),
         # POSIX: 7 hours behind UTC; typed for Việt Nam, today was the day before until 14:00
+        # said so that a clerk knows what to set: the place's name, or the sign POSIX wants
         (
             "UTC+7",
-            "Error: TZ: time zone 'UTC+7' is 7 hours behind UTC: a TZ written so counts the other "
-            "way, as POSIX reads it (Việt Nam's UTC+7 is UTC-7)",
-            "Error: TZ: múi giờ 'UTC+7' chậm hơn UTC 7 giờ",
+            "Error: TZ: time zone 'UTC+7' is 7 hours behind UTC, not ahead: in TZ the sign is "
+            "reversed (POSIX), so 7 hours ahead of UTC is written UTC-7; for Việt Nam's time set "
+            "TZ=Asia/Ho_Chi_Minh, or give --timezone Asia/Ho_Chi_Minh",
+            "Error: TZ: múi giờ 'UTC+7' chậm hơn UTC 7 giờ, không phải nhanh hơn: trong TZ dấu "
+            "được ghi ngược lại (quy ước POSIX), nên nhanh hơn UTC 7 giờ phải ghi là UTC-7; để "
+            "dùng giờ Việt Nam, hãy đặt TZ=Asia/Ho_Chi_Minh, hoặc dùng --timezone Asia/Ho_Chi_Minh",
+        ),
+        (
+            "ICT7",
+            "Error: TZ: time zone 'ICT7' is 7 hours behind UTC, not ahead: in TZ the sign is "
+            "reversed (POSIX), so 7 hours ahead of UTC is written ICT-7;",
+            "Error: TZ: múi giờ 'ICT7' chậm hơn UTC 7 giờ, không phải nhanh hơn: trong TZ dấu "
+            "được ghi ngược lại (quy ước POSIX), nên nhanh hơn UTC 7 giờ phải ghi là ICT-7;",
         ),
         (
             "Etc/GMT+7",
-            "Error: TZ: time zone 'Etc/GMT+7' is 7 hours behind UTC",
-            "Error: TZ: múi giờ 'Etc/GMT+7' chậm hơn UTC 7 giờ",
+            "Error: TZ: time zone 'Etc/GMT+7' is 7 hours behind UTC, not ahead: the names "
+            "Etc/GMT+N reverse the sign, so 7 hours ahead of UTC is Etc/GMT-7; for Việt Nam's "
+            "time give the zone by its place, Asia/Ho_Chi_Minh",
+            "Error: TZ: múi giờ 'Etc/GMT+7' chậm hơn UTC 7 giờ, không phải nhanh hơn: các tên "
+            "Etc/GMT+N ghi dấu ngược lại, nên nhanh hơn UTC 7 giờ là Etc/GMT-7; để dùng giờ Việt "
+            "Nam, hãy ghi múi giờ theo nơi chốn, Asia/Ho_Chi_Minh",
         ),
     ],
 )

@@ -956,6 +956,57 @@ def test_a_formula_never_saved_in_a_column_not_read_is_no_matter(
     assert len(created) == 2 and shown["Việc B"] == "2022-10-31"
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_header_holding_a_formula_never_saved_is_refused(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A header cell openpyxl wrote as a formula (``=Mã``, no value saved) was read as no
+    header: its column and the keys under it were left out without a word (not even among the
+    columns left out of --dry-run). The header row is read, so it is refused as any cell read
+    holding a formula never saved is, naming the cell."""
+    sheet = xlsx(
+        tmp_path / "f.xlsx",
+        [[*HEADER, "=Mã"], ["1", "Việc A", "BTC", "", "30/9/2022", None, None, "K1"]],
+    )
+    before = file_digest(db_path)
+    for dry in ([], ["--dry-run"]):
+        message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1", *dry)
+        assert file_digest(db_path) == before
+        if lang == "en":
+            assert message.endswith(
+                "f.xlsx: cell H1 of sheet 'Sheet' holds a formula (=Mã) whose value was never "
+                "saved; open the file in Excel or LibreOffice, save it again and import that"
+            ), message
+        else:
+            assert "ô H1 của trang 'Sheet' có công thức (=Mã)" in message, message
+
+
+def test_a_formula_is_read_as_its_saved_value_not_its_text(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A formula is no value: a unit cell holding the formula ``=VPTU`` whose value Excel saved
+    as BTC is BTC (the value, never the formula's text); its error value (Excel's #NAME? for
+    =VPTU) is refused, naming the cell. A text cell reading ``=VPTU`` (typed with an
+    apostrophe) is a text, read as ``--unit =VPTU`` is: marks around a code do not matter."""
+    rows: list[list[Any]] = [
+        HEADER,
+        ["1", "Việc A", "VPUB", "", "30/9/2022"],
+        ["2", "Việc B", "VPTU", "", "30/9/2022"],
+    ]
+    book = cell_xml(
+        xlsx(tmp_path / "f.xlsx", rows), "C2", '<c r="C2" t="str"><f>VPTU</f><v>BTC</v></c>'
+    )
+    result = office("import", str(book), "--meeting", "1", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    units = {d["text"]: d["unit"] for d in office.json("list") if d["text"].startswith("Việc")}
+    assert units == {"Việc A": "BTC", "Việc B": "VPTU"}
+    failed = cell_xml(
+        xlsx(tmp_path / "g.xlsx", rows), "C2", '<c r="C2" t="e"><f>VPTU</f><v>#NAME?</v></c>'
+    )
+    message = refused(office, db_path, str(failed), "--meeting", "1")
+    assert "#NAME?" in message and re.search(r"\brow 2\b", message), message
+
+
 def test_an_unsaved_formula_is_shown_as_typed_not_as_xml(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:

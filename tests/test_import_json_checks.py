@@ -716,7 +716,7 @@ def test_contacts_are_optional_and_checked(empty: Cli, tmp_path: Path) -> None:
     focal = {"role": "focal", "name": "An", "email": "an@btc.vn", "phone": None}
     for contacts, words in (
         ([focal, {**focal, "name": "Bình"}], "units[0].contacts[1]: a second focal contact"),
-        ([{**focal, "email": "an@"}], "units[0].contacts[0]: 'an@' is not an e-mail address"),
+        ([{**focal, "email": "an@"}], "units[0].contacts[0].email: 'an@' is not an e-mail address"),
         ([{**focal, "email": "an@bt\u0441.vn"}], "domain mixes scripts, '\u0441' (U+0441)"),
         ([{**focal, "role": "boss"}], "units[0].contacts[0].role"),
     ):
@@ -724,6 +724,38 @@ def test_contacts_are_optional_and_checked(empty: Cli, tmp_path: Path) -> None:
         doc["units"][0]["contacts"] = [{**c, "created_at": STAMP} for c in contacts]
         other = Cli(db=str(tmp_path / f"{len(words)}.db"), runner=empty.runner)
         assert words in other.fail("import", str(_write(tmp_path, doc)))
+
+
+@pytest.mark.parametrize(
+    ("phone", "en", "vi"),
+    [
+        (
+            "0912; DROP",
+            "'0912; DROP' is not a telephone number (6 to 15 digits, with spaces, + - . ( ))",
+            "'0912; DROP' không phải số điện thoại (từ 6 đến 15 chữ số, có thể kèm dấu cách, "
+            "+ - . ( ))",
+        ),
+        ("0912\u0000345678", "the text holds the control character U+0000", "U+0000"),
+    ],
+    ids=["not-a-number", "control-character"],
+)
+def test_a_contacts_bad_phone_names_the_file_and_the_field(
+    empty: Cli, tmp_path: Path, phone: str, en: str, vi: str
+) -> None:
+    """A contact's telephone number a unit cannot be called on was said as 'units[0].contacts
+    [0]: …', naming neither the file (as every other refusal of the document does) nor the
+    field: one Error line naming both, in either language, and no register made."""
+    doc = _doc()
+    doc["units"][0]["contacts"] = [
+        {"role": "focal", "name": "An", "email": "an@btc.vn", "phone": phone, "created_at": STAMP}
+    ]
+    path = _write(tmp_path, doc)
+    fresh = Cli(db=str(tmp_path / "fresh.db"), runner=empty.runner)
+    for lang, said in (("en", en), ("vi", vi)):
+        line = fresh.fail("--lang", lang, "import", str(path))
+        assert line.startswith(f"Error: {path.name}: units[0].contacts[0].phone: "), line
+        assert said in line, line
+    assert not (tmp_path / "fresh.db").exists()
 
 
 def _answered_export(cli: Cli) -> dict[str, Any]:

@@ -1049,6 +1049,47 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     assert file_digest(Path(quarter.db)) == before
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_cell_of_the_wrong_kind_is_refused_naming_the_cell_that_holds_it(
+    packed: tuple[Cli, Path], tmp_path: Path, lang: str
+) -> None:
+    """What a unit's Excel can put in a cell that is not what the column asks: a number below 1
+    in a date cell (0, -5: Excel shows a time or ########), which was quoted as '00:00:00' "is
+    not a date"; a checkbox or TRUE in a text cell, which was stored as the text "True"; an ID
+    typed over with another row's, which was named by the row's STT cell (A7), untouched. Each
+    is one Error naming the cell that holds it, nothing written."""
+    quarter, folder = packed
+    bad = tmp_path / "BTC.xlsx"
+    words = {
+        "en": (
+            "the cell holds a number below 1 in a date format, which names no day (Excel "
+            "shows it as a time or as ########): type the date, such as 20/9/2022",
+            "the cell holds the yes/no value TRUE (a checkbox, or TRUE or FALSE typed), not a "
+            "text: type the text itself",
+            "a locked cell was changed; only the yellow cells are the unit's",
+        ),
+        "vi": (
+            "ô chứa một số nhỏ hơn 1 ở định dạng ngày, không chỉ ngày nào (Excel hiện nó "
+            "thành giờ hoặc ########): hãy gõ ngày, chẳng hạn 20/9/2022",
+            "ô chứa giá trị đúng/sai TRUE (một ô đánh dấu, hoặc gõ TRUE hay FALSE), không "
+            "phải văn bản: hãy gõ chính văn bản",
+            "ô đã khóa bị sửa; đơn vị chỉ được điền các ô nền vàng",
+        ),
+    }[lang]
+    where = {"en": "sheet 'Chủ trì', cell", "vi": "trang tính 'Chủ trì', ô"}[lang]
+    before = file_digest(Path(quarter.db))
+    for answers, cell, said in (
+        ({1: {DONE: -5}}, "L7 (Ngày hoàn thành)", words[0]),
+        ({2: {DOC_DATE: 0}}, "N8 (Ngày văn bản kết quả)", words[0]),
+        ({1: {DOC: True}}, "M7 (Số văn bản kết quả)", words[1]),
+        ({1: {2: 2}}, "B7 (ID)", words[2]),
+    ):
+        _fill(folder / "BTC.xlsx", bad, "Chủ trì", answers)
+        message = quarter.fail("--lang", lang, "pack", "in", str(bad), "--date", "2022-09-12")
+        assert message == f"Error: {bad}, {where} {cell}: {said}", message
+    assert file_digest(Path(quarter.db)) == before
+
+
 def test_a_formula_never_computed_refuses_its_file_whole_and_says_what_to_do(
     packed: tuple[Cli, Path], tmp_path: Path
 ) -> None:

@@ -481,11 +481,12 @@ def test_no_acceptance_before_what_is_recorded_while_it_waited(cli: Cli, db: str
 
 def test_one_list_of_verdicts() -> None:
     """The verdicts a completion may carry were listed twice (the store's check and the score
-    rules'); one list, which both use."""
-    from dirtrack import scoring
+    rules'); one list, which both use (in dirtrack.kinds, so that checking one loads no score
+    rules)."""
+    from dirtrack import kinds, scoring
     from dirtrack.store import results
 
-    assert results.VERDICTS is scoring.VERDICTS
+    assert results.VERDICTS is scoring.VERDICTS is kinds.VERDICTS
 
 
 def test_a_verdict_by_its_vietnamese_name(cli: Cli, db: str) -> None:

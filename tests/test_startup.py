@@ -34,6 +34,12 @@ main()
 HEAVY = ("openpyxl", "docx", "matplotlib", "rapidfuzz", "psycopg", "numpy", "PIL")
 # The change-log writer, the migrations, the sheet importer.
 WRITERS_ONLY = ("dirtrack.audit", "alembic", "dirtrack.transfer.sheet_import")
+# What only the report loads: its sections and the counts they aggregate (list and overdue
+# read who held each directive from dirtrack.holders); and what no command that reads uses:
+# the score rules (a verdict is checked against dirtrack.kinds), the OS user (the change log's
+# actor).
+REPORT_ONLY = ("dirtrack.report", "dirtrack.store.counts", "dirtrack.repeats")
+NOT_READING = ("dirtrack.scoring", "getpass")
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +114,9 @@ def test_a_command_that_reads_loads_no_heavy_library_and_no_writer(
     modules = loaded(register, tmp_path, *args)
     assert packages(modules, HEAVY) == []
     assert packages(modules, WRITERS_ONLY) == []
+    assert packages(modules, NOT_READING) == []
+    if args[0] != "report":
+        assert packages(modules, REPORT_ONLY) == []
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["overdue", "--help"]])

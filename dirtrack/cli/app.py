@@ -514,8 +514,8 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             said = _from_config(exc, ctx.meta.get(_LEAF))
             err(f"Error: {said.render(session_lang(ctx))}")
             raise typer.Exit(ExitCode.ERROR) from None
-        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): nothing written
-            stopped(exc, session_lang(ctx))
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated)
+            stopped(exc, session_lang(ctx), saved=_saved(ctx))
         except BrokenPipeError:
             # The reader went away (`dirtrack overdue | head`): not the user's error, no message,
             # unless a change was rolled back for it (`import … --format json | head`): the
@@ -533,7 +533,7 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             lang = session_lang(ctx)
             stop = _stop_inside(exc)
             if stop is not None:
-                stopped(stop, lang)
+                stopped(stop, lang, saved=_saved(ctx))
             failed = output_failure(exc)
             if failed is not None:  # stdout on a full disk: the output is cut, so say so
                 quiet_stdout()
@@ -561,6 +561,11 @@ def _say_parts(parts: dict[str, tuple[str, str, str]], lang: str) -> None:
         err(msg(how, lang, ref=ref, unit=unit))
 
 
+def _saved(ctx: Any) -> bool:
+    """Whether the command's change was committed (:attr:`dirtrack.cli.common.State.saved`)."""
+    return bool(getattr(ctx.find_root().obj, "saved", False))
+
+
 def _stop_inside(exc: BaseException) -> KeyboardInterrupt | None:
     """The Ctrl-C or SIGTERM an exception carries as its cause: Python 3.11 wraps one that
     arrives while a class is being built (a module loaded by the command, a dataclass field's
@@ -575,11 +580,15 @@ def _stop_inside(exc: BaseException) -> KeyboardInterrupt | None:
     return None
 
 
-def stopped(exc: KeyboardInterrupt, lang: str) -> NoReturn:
+def stopped(exc: KeyboardInterrupt, lang: str, *, saved: bool = False) -> NoReturn:
     """End the run stopped by Ctrl-C or SIGTERM (:class:`Terminated`): one line in ``lang``,
-    exit 130 or 143."""
+    exit 130 or 143. ``saved``: the command's change was committed before the stop came
+    (:attr:`dirtrack.cli.common.State.saved`): the line says so, and is no ``Error:``."""
     key = "terminated" if isinstance(exc, Terminated) else "interrupted"
-    err(f"Error: {error_text(key, lang, {})}")
+    if saved:
+        err(error_text(f"{key}_saved", lang, {}))
+    else:
+        err(f"Error: {error_text(key, lang, {})}")
     raise typer.Exit(stop_code(exc)) from None
 
 

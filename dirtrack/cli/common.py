@@ -125,6 +125,9 @@ class State:
     # A change rolled back because the reader of stdout went away before it took the output
     # (``import … | head``): the run says so, though a reader that leaves is otherwise quiet.
     unrecorded: bool = False
+    # The command's last write transaction (not the occurrences made for it) committed a
+    # change, and no other is open: a stop (Ctrl-C, SIGTERM) from then on says so, not "Error:".
+    saved: bool = False
     # The engine a read of this command opened and checked (:func:`read_only`): a later read
     # of the same command (the report after the look for missing occurrences, remind's
     # :func:`unit_of_work` that only reads) connects to it again without opening and checking
@@ -241,6 +244,26 @@ def _output_before_commit(ctx: typer.Context) -> Callable[["Session"], None]:
     return flush
 
 
+def _note_when_saved(ctx: typer.Context, session: "Session", name: str) -> None:
+    """Keep :attr:`State.saved` true from the moment the command's own transaction (named
+    ``name``) commits a change until it opens another: a Ctrl-C or SIGTERM after it is said as
+    a stop after the change was saved (:func:`dirtrack.cli.app.stopped`), not as a failure."""
+    from sqlalchemy import event
+
+    from dirtrack.audit import COMMAND_ID
+    from dirtrack.store.history import GENERATE
+
+    if name == GENERATE:  # the occurrences made for a command: not what it was asked to do
+        return
+    state(ctx).saved = False
+
+    def saved(done: "Session") -> None:
+        if done.info.get(COMMAND_ID) is not None:
+            state(ctx).saved = True
+
+    event.listen(session, "after_commit", saved)
+
+
 def when_recorded(ctx: typer.Context, show: Callable[["Session"], None]) -> None:
     """Print with ``show`` once the unit of work's change is in the change log (its id in
     ``session.info``), before it is committed (:func:`_output_before_commit`)."""
@@ -316,6 +339,7 @@ def units_of_work(
                     from sqlalchemy import event
 
                     event.listen(session, "before_commit", _output_before_commit(ctx))
+                    _note_when_saved(ctx, session, name)
                 yield session
         except BaseException as exc:
             notices.clear()  # a refused transaction's notes are not news

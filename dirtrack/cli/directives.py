@@ -559,8 +559,8 @@ def list_directives(
 ) -> None:
     """List directives with their status as of a day."""
     from dirtrack.cli.common import ensure_occurrences, optional_day, read_only, today
+    from dirtrack.holders import listing_scope
     from dirtrack.records import directive_record
-    from dirtrack.report import listing_scope
     from dirtrack.status import DirectiveFacts
     from dirtrack.store.facts import iter_listed, require_meeting
     from dirtrack.store.rules import wanted_statuses

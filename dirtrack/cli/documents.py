@@ -147,6 +147,7 @@ def urge(
         unit_of_work,
     )
     from dirtrack.errors import InvalidInput
+    from dirtrack.holders import facts_held
     from dirtrack.i18n import msg, t, within_key
     from dirtrack.letterhead import LETTER
     from dirtrack.remind import build_reminders, check_days, is_due_soon
@@ -159,7 +160,6 @@ def urge(
         unit_folder,
         write_atomic,
     )
-    from dirtrack.report import facts_held
     from dirtrack.status import Status
     from dirtrack.store.documents import record_urging, urged_before
     from dirtrack.store.office import load

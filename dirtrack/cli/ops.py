@@ -72,8 +72,8 @@ def remind(
     Example: dirtrack --lang vi remind --within 7 --unit VPTU
     """
     from dirtrack.cli.common import ensure_occurrences
+    from dirtrack.holders import facts_held
     from dirtrack.remind import build_reminders, check_days, is_due_soon, reminder_items
-    from dirtrack.report import facts_held
     from dirtrack.status import Status
     from dirtrack.store.history import last_touched
     from dirtrack.store.units import UnitIndex

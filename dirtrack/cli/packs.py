@@ -162,7 +162,7 @@ def pack_out(
 
     try:
         with unit_of_work(ctx) as session:
-            from dirtrack.report import Holders
+            from dirtrack.holders import Holders
             from dirtrack.store.contacts import contacts_of
 
             index = UnitIndex.load(session)

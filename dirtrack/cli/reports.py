@@ -60,9 +60,9 @@ def overdue(
     from contextlib import closing
 
     from dirtrack.cli.common import read_only
+    from dirtrack.holders import overdue as overdue_records
     from dirtrack.remind import check_days
     from dirtrack.render.ops import overdue_listing
-    from dirtrack.report import overdue as overdue_records
 
     check_days(stale_after, "--stale-after")
     day = optional_day(as_of, "--as-of") or today()

@@ -56,9 +56,9 @@ def score(
     Example: dirtrack score --quarter 2025Q3 --rules qd366 --format xlsx --out diem.xlsx
     """
     from dirtrack.cli.common import out_target, read_only
+    from dirtrack.holders import Holders, units_under
     from dirtrack.records import iso
     from dirtrack.render.scores import score_document, write_document
-    from dirtrack.report import Holders, units_under
     from dirtrack.scoring import load_rules, rules_record, score_units
     from dirtrack.store.facts import iter_batches, load_units
     from dirtrack.store.rules import directive_ids

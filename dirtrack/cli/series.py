@@ -208,9 +208,9 @@ def series_show(
     """
     from dirtrack.cli.common import ensure_occurrences, read_only
     from dirtrack.errors import NotFound
+    from dirtrack.holders import Holders
     from dirtrack.records import directive_record
     from dirtrack.render.views import series_card
-    from dirtrack.report import Holders
     from dirtrack.report.series import held_on
     from dirtrack.store.facts import load_units
     from dirtrack.store.rules import Scope

@@ -30,7 +30,7 @@ from dirtrack.status import Counts, DirectiveFacts, RequestFact
 from dirtrack.store.rules import Scope
 
 if TYPE_CHECKING:
-    from dirtrack.report import Holders
+    from dirtrack.holders import Holders
     from dirtrack.store.counts import ReportCounts
 
 REQUEST_KINDS = ("extend", "withdraw")
@@ -66,7 +66,7 @@ def _request_facts(
 def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -> list[Record]:
     """Every request asked by ``as_of`` (of ``unit`` and the units under it), oldest first,
     each under the unit that held its directive on ``as_of``."""
-    from dirtrack.report import Holders, units_under
+    from dirtrack.holders import Holders, units_under
     from dirtrack.store.counts import held_directive_ids
     from dirtrack.store.facts import load_units
 

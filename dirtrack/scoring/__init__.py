@@ -39,7 +39,7 @@ from typing import Any
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, os_reason, parse_toml, read_input, user_path
-from dirtrack.kinds import VERDICT_NAMES
+from dirtrack.kinds import VERDICTS
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.text import control_character, is_blank, nfc
 
@@ -47,8 +47,6 @@ PRESETS_DIR = Path(__file__).resolve().parent
 PRESETS = ("nd335", "qd366")
 SKIP = "skip"
 OUTCOMES = ("done_on_time", "done_late", "overdue", "open_in_time", "withdrawn")
-# The verdicts of a result against the requirements (`done --verdict`): the one list.
-VERDICTS = tuple(VERDICT_NAMES)
 EXEMPT = ("objective", "approved", "none")
 CONDITIONS = ("all_done", "all_on_time", "max_behind_share", "min_exceeds_share")
 # The largest number a rule file may hold, either sign: points, weights and shares are small

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from sys import intern
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from sqlalchemy import (
     BindParameter,
@@ -45,7 +45,6 @@ from dirtrack.status import (
     Status,
 )
 from dirtrack.store import tables
-from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.rules import (
     OPEN,
     RISK_PARAMS,
@@ -62,6 +61,9 @@ from dirtrack.store.rules import (
     risk_case,
     states,
 )
+
+if TYPE_CHECKING:
+    from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -577,6 +579,8 @@ def list_limitations(
                 limitation.c.resolved_on > raised_on_or_before,
             )
         )
+    from dirtrack.store.limitations import LimitationFacts  # not loaded by what lists directives
+
     query = query.order_by(meeting.c.date, limitation.c.id)
     return [
         LimitationFacts(

@@ -12,7 +12,6 @@ writer holds the database's write lock, so the range holds exactly that command'
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -113,6 +112,8 @@ def default_actor() -> str:
     actor = os.environ.get("DIRTRACK_ACTOR", "").strip()
     if actor:
         return actor
+    import getpass  # here: a command that only reads names no actor
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):

@@ -30,8 +30,8 @@ from dirtrack.text import path_text
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from dirtrack.holders import Holders
     from dirtrack.models import Pack
-    from dirtrack.report import Holders
 
 LEAD, WITH = "lead", "with"
 

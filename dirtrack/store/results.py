@@ -32,9 +32,8 @@ from sqlmodel import Session, col, select
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import ERRORS, Phrase
 from dirtrack.inputs import open_input, os_reason, user_path
-from dirtrack.kinds import VERDICT_NAMES
+from dirtrack.kinds import VERDICT_NAMES, VERDICTS
 from dirtrack.models import Directive, DirectiveResult, Request
-from dirtrack.scoring import VERDICTS
 from dirtrack.status import ResultFact, ReturnedFact
 from dirtrack.store import get_row, tables
 from dirtrack.store.directives import (
@@ -127,8 +126,8 @@ def _result(session: Session, directive_id: int) -> DirectiveResult | None:
 
 
 def check_verdict(verdict: str) -> str:
-    """``done --verdict``: one of :data:`VERDICTS`, given as itself or by its Vietnamese name
-    (``đạt``, ``vuot``); the code."""
+    """``done --verdict``: one of :data:`dirtrack.kinds.VERDICTS`, given as itself or by its
+    Vietnamese name (``đạt``, ``vuot``); the code."""
     code = match_name(verdict, VERDICT_NAMES)
     if code is None:
         raise InvalidInput.of("bad_verdict", value=verdict, choices=", ".join(VERDICTS))

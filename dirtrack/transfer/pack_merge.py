@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ from dirtrack.text import ascii_typed, clean_text, whole_number
 from dirtrack.transfer.pack_book import (
     ASKS,
     DONE,
+    INFO,
     NOT_STARTED,
     STATE_CHOICES,
     STATE_WORDS,
@@ -226,6 +227,7 @@ def check_book(
             )
         for (cell, got), want in zip(row.locked, item.shown.split(","), strict=False):
             if got != want:
+                cell = _id_changed(row, items) or cell
                 raise InvalidInput.of("pack_locked_changed", **_where(book, row, cell))
         rows[ident] = row
     missing = [item for did, item in items.items() if did not in rows]
@@ -241,6 +243,20 @@ def check_book(
             n=len(missing),
         )
     return pack, items, rows
+
+
+def _id_changed(row: ReadRow, items: dict[int, Item]) -> str | None:
+    """The ID cell of ``row`` when it is the cell changed: the row's other locked cells are
+    those of another directive of the pack (its ID typed over with another row's). The first
+    cell that differs from the directive the ID names was named instead (the STT, A7), which
+    the unit never touched."""
+    at = next(i for i, (key, _, _) in enumerate(INFO) if key == "id")
+    others = [got for i, (_, got) in enumerate(row.locked) if i != at]
+    for item in items.values():
+        shown = item.shown.split(",")
+        if item.role == row.role and shown[:at] + shown[at + 1 :] == others:
+            return row.locked[at][0]
+    return None
 
 
 def _deleted(session: Session, directive_id: int) -> bool:
@@ -277,16 +293,22 @@ def _percent(value: Any, where: dict[str, object]) -> int | None:
         # digits, and a fraction after a point or a comma; but not three digits after one
         # ("1.000", "1,000"): one thousand to a Vietnamese reader, 1 to an English one
         if not _PERCENT_TEXT.fullmatch(text) or THOUSANDS.fullmatch(text):
-            raise InvalidInput.of("pack_bad_percent", value=value, **where)
+            raise InvalidInput.of("pack_bad_percent", value=_as_shown(value), **where)
         number = float(text.replace(",", "."))
     if isinstance(number, bool) or not isinstance(number, int | float):
-        raise InvalidInput.of("pack_bad_percent", value=value, **where)
+        raise InvalidInput.of("pack_bad_percent", value=_as_shown(value), **where)
     if not float(number).is_integer() or not 0 <= number <= 100:
-        raise InvalidInput.of("pack_bad_percent", value=value, **where)
+        raise InvalidInput.of("pack_bad_percent", value=_as_shown(value), **where)
     return int(number)
 
 
 _PERCENT_TEXT = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?")
+
+
+def _as_shown(value: Any) -> Any:
+    """A cell's value as a message quotes it: a yes/no value as Excel shows it (TRUE), not as
+    Python spells it (True)."""
+    return ("TRUE" if value else "FALSE") if isinstance(value, bool) else value
 
 
 def _day(value: Any, where: dict[str, object]) -> date | None:
@@ -294,6 +316,11 @@ def _day(value: Any, where: dict[str, object]) -> date | None:
 
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, time | timedelta):
+        # a number below 1 in the date format of the cell (0, -5, 0.5), which calamine reads
+        # as a time of day: quoted as '00:00:00', it was said to be "not a date" in words the
+        # unit never typed
+        raise InvalidInput.of("pack_cell_bad", reason=Phrase("pack_date_not_day"), **where)
     try:
         if isinstance(value, datetime):
             return check_day(value.date())
@@ -314,12 +341,15 @@ def _day(value: Any, where: dict[str, object]) -> date | None:
             raise InvalidInput.of("pack_cell_bad", reason=exc, **where) from None
     except (ValueError, OverflowError, TypeError):
         pass
-    raise InvalidInput.of("pack_bad_date", value=str(value), **where)
+    raise InvalidInput.of("pack_bad_date", value=str(_as_shown(value)), **where)
 
 
 def _text(value: Any, where: dict[str, object]) -> str | None:
     if value is None:
         return None
+    if isinstance(value, bool):  # a checkbox, or TRUE typed (Excel makes it a yes/no value)
+        reason = Phrase("pack_not_text", value="TRUE" if value else "FALSE")
+        raise InvalidInput.of("pack_cell_bad", reason=reason, **where)
     raw = value if isinstance(value, str) else str(value)
     if isinstance(value, datetime | date):
         raw = (value.date() if isinstance(value, datetime) else value).strftime("%d/%m/%Y")

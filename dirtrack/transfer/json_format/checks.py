@@ -252,7 +252,9 @@ def _refuse_text(where: str, text: str, limit: int) -> None:
 
 
 def check_contacts(unit: UnitOut, where: str) -> None:
-    """One contact per role, addresses and numbers as ``unit contact`` takes them."""
+    """One contact per role, addresses and numbers as ``unit contact`` takes them; a refusal
+    names the file and the field (``units.json: units[0].contacts[1].phone``), as
+    :func:`check_values` does, with ``where`` from the file's name on."""
     from dirtrack.store.contacts import check_email, check_phone
 
     roles: set[str] = set()
@@ -261,12 +263,14 @@ def check_contacts(unit: UnitOut, where: str) -> None:
         if contact.role in roles:
             raise InvalidInput.of("json_contact_twice", where=at, role=contact.role)
         roles.add(contact.role)
+        field = "email"
         try:
             # stored as `unit contact` stores it: an IME's full-width form as ASCII
             unit.contacts[i] = contact.model_copy(update={"email": check_email(contact.email)})
+            field = "phone"
             check_phone(contact.phone)
         except InvalidInput as exc:
-            raise InvalidInput.of("json_bad_contact", where=at, reason=exc) from None
+            raise InvalidInput.of("json_bad_contact", where=f"{at}.{field}", reason=exc) from None
 
 
 def find_cycle(links: dict[Any, Any], start: Any, done: set[Any]) -> list[Any] | None:

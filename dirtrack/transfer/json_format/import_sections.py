@@ -49,7 +49,7 @@ class RegisterSections(ImportState):
         for i, unit in self.records("units", events):
             where = f"units[{i}]"
             check_code(unit.code, f"{where}.code", self.name)
-            check_contacts(unit, where)
+            check_contacts(unit, f"{self.name}: {where}")
             self.new_id("units", unit.id)
             for contact in unit.contacts:
                 self.new_id("units.contacts", contact.id)

@@ -85,6 +85,15 @@ class RowReading(StatusCells, RowKinds):
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
+        for number in range(layout.header_first, layout.header_last + 1):
+            # a header cell holding a formula never saved (=Mã) read as no header: its column
+            # was left out in silence, not even named among the columns left out
+            unsaved_cell(
+                self.path,
+                layout.sheet,
+                number,
+                sorted(c for r, c in layout.sheet.unsaved if r == number),
+            )
         count = 0
         ended: int | None = None  # the row of the notes or signature block under the table
         self.other_header: int | None = None  # or of another table's header, when it ends it
