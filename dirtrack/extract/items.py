@@ -1270,8 +1270,13 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue  # "… đã đi kiểm tra, chỉ đạo khắc phục sạt lở …": what the visit was for
         if re.search(r"\b(?:da|vua|dang)\s*$", before):
             begin = max(key.rfind(c, 0, m.start()) for c in ",;.:") + 1
-            if not leader_named(key, low, begin, m.start()):
-                continue  # "UBND huyện đã chỉ đạo, tập trung ...": what a body did, not a request
+            orders = SUPERIOR_ORDERS.search(key, begin)
+            if not leader_named(key, low, begin, m.start()) and (
+                orders is None or orders.end() != m.end()
+            ):
+                # "UBND huyện đã chỉ đạo, tập trung ...": what a body did, not a request; not
+                # "UBND thị xã vừa chỉ đạo các cơ quan ...", the news of an order just given
+                continue
         if _ADVISES.search(key, max(0, m.start() - 60), m.start()):
             continue  # "tham mưu cho UBND Thành phố chỉ đạo ...": what the body advised does
 
@@ -1723,11 +1728,13 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     if (
         modal is not None
         and head is not None
-        and _usable(head)
+        and (_usable(head) or head.role == "collective")
         and not key[start : head.start].strip()
         and _modal_next(low, head.end)
     ):
-        return True  # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it
+        # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it; so do every unit of a
+        # level ("Đảng ủy các phường cần quan tâm ...", "UBND các xã phải ...")
+        return True
     return core is not None and (modal is None or core != modal.start() or modal.start() == start)
 
 

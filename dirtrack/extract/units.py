@@ -249,6 +249,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"ban can su dang (?:{_UBND}|{_HDND}) {_GOV}", "unit", "ban", True),
     (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
+    # "Đảng ủy các phường", "cấp ủy các xã": every such party committee, as "UBND các xã"
+    (rf"(?:dang uy|cap uy) (?:cac|cap) {_GOV}", "collective", "dang uy", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (
         r"uy ban (tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
