@@ -206,8 +206,13 @@ _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 #: A leader criticising a body ("phê bình TP X", "nghiêm túc phê bình đối với ..."): not the
 #: self-criticism of a review ("kiểm điểm tự phê bình và phê bình").
 _CRITICISM = re.compile(
-    r"(?<!tu )(?<!kiem diem )(?<!bi )\bphe binh(?: doi voi| vi)?\s+(?!va\b|theo\b)"
+    r"(?<!tu )(?<!kiem diem )(?<!bi )\bphe binh(?: nghiem khac)?(?: doi voi| vi)?\s+"
+    r"(?!va\b|theo\b)"
 )
+#: What a body is criticised for, named as such ("phê bình Giám đốc Sở X trong việc điều hành
+#: cơ quan có tỷ lệ giải quyết công việc đúng hạn đạt từ 70-80%"): the shortcoming, whatever its
+#: words (with tones: "vì", not "đơn vị").
+_CRITICISED_FOR = re.compile(r"\b(?:trong việc|về việc|vì)\s")
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
@@ -236,10 +241,13 @@ def _value(m: Mention) -> str | None:
     return m.code or m.name
 
 
-#: "Theo (ý kiến của) các đồng chí lãnh đạo UBND thành phố, ...": whose view follows.
+#: "Theo (ý kiến của) các đồng chí lãnh đạo UBND thành phố, ...": whose view follows; "qua theo
+#: dõi, báo cáo của Văn phòng UBND tỉnh, ...": whose watch found what follows (no subject of it).
 _ATTRIBUTED = re.compile(
-    r"theo (?:y kien |danh gia |nhan dinh )?(?:cua )?(?:cac |nhieu )?"
-    r"(?:dong chi|lanh dao|dai bieu|ong|ba|y kien)\b[^,;:]{0,60},\s*"
+    r"(?:theo (?:y kien |danh gia |nhan dinh )?(?:cua )?(?:cac |nhieu )?"
+    r"(?:dong chi|lanh dao|dai bieu|ong|ba|y kien)\b|"
+    r"qua (?:theo doi|bao cao|tong hop|kiem tra|giam sat)(?:,? (?:va )?(?:theo doi|bao cao|"
+    r"tong hop|kiem tra|giam sat))? cua\b)[^,;:]{0,60},\s*"
 )
 
 
@@ -442,8 +450,13 @@ def _limitation(
         and not _VISITING_TEAM.match(key, m.start)
     ]
     subject = [m for m in inside if m.start < neg_at]
+    headed = _headed_unit(key, mentions, start, neg_at)
     unit: Mention | None
-    if subject and _NOT_RECEIVED.match(key, subject[0].end):
+    if headed:
+        # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
+        # head is the body's, the first named
+        unit = headed[0]
+    elif subject and _NOT_RECEIVED.match(key, subject[0].end):
         # "UBND tỉnh chưa nhận được báo cáo của Sở TN&MT": the body that did not send it
         sender = next((m for m in inside if m.start > neg_at), None)
         unit = sender or subject[0]
@@ -785,7 +798,12 @@ def extract_limitations(
                 active = active or _Intro(None)
                 continue
             criticism = _CRITICISM.search(key)
-            if criticism and not modal and _negative(key, low, criticism.end()):
+            criticised_for = criticism and _CRITICISED_FOR.search(low, criticism.end())
+            if (
+                criticism
+                and not modal
+                and (_negative(key, low, criticism.end()) or criticised_for)
+            ):
                 # "Bí thư Tỉnh ủy phê bình TP X, mà trực tiếp là các cán bộ ... chưa quyết liệt":
                 # what the leader criticises is the shortcoming, of whom he criticises
                 for clause in clauses:
@@ -801,7 +819,12 @@ def extract_limitations(
                         # "Sau khi phê bình vì X, Chủ tịch UBND tỉnh yêu cầu ...": X, not the
                         # request after it
                         c_end = comma
-                    if begin < c_end and _negative(key, low, begin, c_end):
+                    if criticised_for and begin <= criticised_for.start() < c_end:
+                        # "phê bình Giám đốc Sở X; Chủ tịch UBND các huyện … trong việc …": the
+                        # bodies criticised, listed with ";", and what for are one shortcoming
+                        begin = criticism.end()
+                        add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
+                    elif begin < c_end and _negative(key, low, begin, c_end):
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
                 active = None
                 continue
