@@ -1464,11 +1464,19 @@ def _opens_on_request(key: str, low: str) -> bool:
     )
 
 
+#: A leader's speech given after a colon ("… phát biểu tại hội nghị sơ kết: “…”"): what follows
+#: is what the leader said, though "phát biểu tại …" alone only reports that he spoke.
+_SPEAKS_THEN = re.compile(r"\bphat bieu\b[^.;:]{0,80}:")
+
+
 def _speech_frame(key: str, low: str) -> bool:
     """A leader speaking ("đồng chí ... đề nghị"), or "Phát biểu ...", "Thời gian tới, ..."."""
     head = key.lstrip()
     if head.startswith("phat bieu") or FUTURE_OPEN.match(head):
         return True
+    speaks = _SPEAKS_THEN.search(key)
+    if speaks is not None and leader_named(key, low, max(0, speaks.start() - 120), speaks.start()):
+        return True  # "Đ/c X – Bí thư Quận ủy phát biểu tại hội nghị: “Thời gian tới cần ...”"
     for m in SPEECH_FRAME.finditer(key):
         if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
             continue
