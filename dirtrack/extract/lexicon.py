@@ -412,9 +412,11 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
 #: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking).
 STEERING_BODY_BEFORE = re.compile(r"\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
 #: "Yêu cầu đặt ra là ...", "nhiệm vụ đặt ra": the requirement set, a noun with "đặt ra" (set)
-#: as its verb; no one is asked.
+#: as its verb; no one is asked. "nhấn mạnh tầm quan trọng, ý nghĩa của ...": a view stressed,
+#: no task.
 SPEECH_VERB_NOUN_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:)|dat ra\b)"
+    r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:)|dat ra\b|"
+    r"(?:den |ve )?(?:tam quan trong|y nghia)\b)"
 )
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(
