@@ -285,6 +285,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "chi bo",
         False,
     ),
+    # "Chi bộ xã Huổi Lếch": the party cell of a commune too small for a party committee
+    (r"chi bo (?:xa|phuong|thi tran)", "unit", "chi bo", True),
     # "Chi bộ UBND xã", "Chi bộ Công an huyện": the party cell of a named body
     (
         rf"chi bo (?:(?:{_UBND}|{_HDND}|{_MTTQ}|cong an|quan su|co quan {_UBND}) {_GOV}|"
