@@ -1766,6 +1766,9 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
         # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it; so do every unit of a
         # level ("Đảng ủy các phường cần quan tâm ...", "UBND các xã phải ...")
         return True
+    collective = COLLECTIVE_SUBJECT.match(key, start, end)
+    if collective is not None and IMPERATIVE.match(key[collective.end() : end].lstrip()):
+        return True  # "Các đơn vị triển khai công tác …": every unit asked, on its verb
     return core is not None and (modal is None or core != modal.start() or modal.start() == start)
 
 
