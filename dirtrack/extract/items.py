@@ -799,11 +799,7 @@ def extract_limitations(
                 continue
             criticism = _CRITICISM.search(key)
             criticised_for = criticism and _CRITICISED_FOR.search(low, criticism.end())
-            if (
-                criticism
-                and not modal
-                and (_negative(key, low, criticism.end()) or criticised_for)
-            ):
+            if criticism and not modal and (_negative(key, low, criticism.end()) or criticised_for):
                 # "Bí thư Tỉnh ủy phê bình TP X, mà trực tiếp là các cán bộ ... chưa quyết liệt":
                 # what the leader criticises is the shortcoming, of whom he criticises
                 for clause in clauses:
@@ -984,6 +980,11 @@ def _limitation_model(
                     and span[1] < end
                     and span[2] > clause.start
                 ]
+                if not ruled and any(
+                    i in used and span[0] == sentence and span[1] < end and span[2] > clause.start
+                    for i, span in enumerate(spans)
+                ):
+                    continue  # inside what the rules found across clauses ("phê bình A; B trong việc")
                 text = tidy(clause.text)
                 if len(text.split()) < 3 and not ruled:
                     continue
