@@ -984,7 +984,8 @@ def _limitation_model(
                     i in used and span[0] == sentence and span[1] < end and span[2] > clause.start
                     for i, span in enumerate(spans)
                 ):
-                    continue  # inside what the rules found across clauses ("phê bình A; B trong việc")
+                    # inside what the rules found across clauses ("phê bình A; B trong việc …")
+                    continue
                 text = tidy(clause.text)
                 if len(text.split()) < 3 and not ruled:
                     continue
