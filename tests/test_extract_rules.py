@@ -3897,3 +3897,99 @@ def test_a_body_of_an_abbreviated_level_takes_its_place() -> None:
         " khai."
     )
     assert found[0][0] == "UBND TP Hà Nội"
+
+
+def test_the_news_of_an_order_a_committee_has_just_given_gives_its_tasks() -> None:
+    found = directives(
+        "Tuy Hòa: Phòng, chống dịch tay chân miệng\n\nUBND TP Tuy Hòa vừa chỉ đạo các phòng, ban,"
+        " đơn vị và UBND các xã, phường tăng cường công tác phòng, chống dịch tay chân miệng.\n\n"
+        "Theo đó, Trung tâm Y tế thành phố giám sát chặt chẽ các ca bệnh tại trường mầm non;"
+        " tổ chức tập huấn cho giáo viên về cách phòng bệnh."
+    )
+    assert [text for _, text, _ in found] == [
+        "các phòng, ban, đơn vị và UBND các xã, phường tăng cường công tác phòng, chống dịch tay"
+        " chân miệng",
+        "Trung tâm Y tế thành phố giám sát chặt chẽ các ca bệnh tại trường mầm non",
+        "tổ chức tập huấn cho giáo viên về cách phòng bệnh",
+    ]
+    # what a body already did is still no task
+    assert not directives(
+        "UBND huyện Đồng Xuân đã chỉ đạo các xã tăng cường công tác phòng, chống dịch tay chân"
+        " miệng."
+    )
+
+
+def test_a_paragraph_opening_on_every_unit_of_a_level_goes_on_with_the_tasks() -> None:
+    found = directives(
+        "Phát biểu kết luận hội nghị, Bí thư Huyện ủy Phú Ninh đề nghị các chi bộ trực thuộc đẩy"
+        " mạnh công tác phát triển đảng viên.\n\nĐảng ủy các xã cần quan tâm bồi dưỡng quần chúng"
+        " ưu tú trong đoàn viên thanh niên.\n\nCác đơn vị triển khai rà soát danh sách đảng viên;"
+        " báo cáo kết quả về Ban Tổ chức Huyện ủy."
+    )
+    assert [text for _, text, _ in found][1:] == [
+        "Đảng ủy các xã cần quan tâm bồi dưỡng quần chúng ưu tú trong đoàn viên thanh niên",
+        "Các đơn vị triển khai rà soát danh sách đảng viên",
+        "báo cáo kết quả về Ban Tổ chức Huyện ủy",
+    ]
+
+
+def test_what_a_leader_criticises_a_bodys_head_for_is_the_bodys_shortcoming() -> None:
+    found = limitations(
+        "Chủ tịch UBND tỉnh phê bình Giám đốc Sở Xây dựng; Chủ tịch UBND các huyện Hưng Hà, Đông"
+        " Hưng trong việc chậm giải quyết hồ sơ cấp phép xây dựng.\n\nPhê bình nghiêm khắc đối"
+        " với Chủ tịch UBND huyện Tiền Hải trong việc điều hành đơn vị có tỷ lệ hồ sơ đúng hạn"
+        " đạt 60%."
+    )
+    assert found == [
+        (
+            "Sở Xây dựng",
+            "Giám đốc Sở Xây dựng; Chủ tịch UBND các huyện Hưng Hà, Đông Hưng trong việc chậm giải"
+            " quyết hồ sơ cấp phép xây dựng",
+        ),
+        (
+            "UBND huyện Tiền Hải",
+            "Chủ tịch UBND huyện Tiền Hải trong việc điều hành đơn vị có tỷ lệ hồ sơ đúng hạn đạt"
+            " 60%",
+        ),
+    ]
+
+
+def test_who_watched_and_reported_is_no_subject_of_the_shortcoming() -> None:
+    found = limitations(
+        "Tuy nhiên, qua theo dõi, báo cáo của Văn phòng UBND tỉnh, vẫn còn một số sở, ngành chưa"
+        " thực hiện nghiêm các nhiệm vụ được giao."
+    )
+    assert [text for _, text in found] == [
+        "vẫn còn một số sở, ngành chưa thực hiện nghiêm các nhiệm vụ được giao"
+    ]
+    assert found[0][0] != "Văn phòng UBND tỉnh"
+
+
+def test_a_leaders_speech_after_a_colon_gives_tasks() -> None:
+    found = directives(
+        "Ngày 5/8/2023, Quận ủy Bình Thạnh sơ kết nghị quyết về công tác cán bộ. Đồng chí Nguyễn"
+        " Văn Hòa, Bí thư Quận ủy phát biểu tại hội nghị: “Thời gian tới cần phải rà soát, bổ sung"
+        " quy chế làm việc của các chi bộ. Đồng thời thực hiện nghiêm chế độ sinh hoạt định kỳ”."
+    )
+    assert [text for _, text, _ in found] == [
+        "cần phải rà soát, bổ sung quy chế làm việc của các chi bộ",
+        "thực hiện nghiêm chế độ sinh hoạt định kỳ",
+    ]
+
+
+def test_stressing_the_importance_of_something_asks_no_task() -> None:
+    found = directives(
+        "Sáng 9/3/2023, Thường trực Huyện ủy họp với các cơ quan tham mưu. Tại cuộc họp, đồng chí"
+        " Phó Bí thư Thường trực Huyện ủy nhấn mạnh tầm quan trọng của đội ngũ bí thư chi bộ"
+        " trong việc cụ thể hóa chủ trương của cấp trên. Đồng chí đề nghị Ban Tổ chức Huyện ủy"
+        " hoàn thành kế hoạch hội thi."
+    )
+    assert [text for _, text, _ in found] == ["Ban Tổ chức Huyện ủy hoàn thành kế hoạch hội thi"]
+
+
+def test_the_party_cell_of_a_commune_is_a_unit() -> None:
+    found = directives(
+        "Chiều 7/5/2015, đồng chí Phó Bí thư Thường trực Tỉnh ủy làm việc tại xã Nậm Kè. Đồng chí"
+        " nhấn mạnh: Chi bộ xã Nậm Kè cần làm tốt công tác chuẩn bị đại hội chi bộ."
+    )
+    assert found[0][0] == "Chi bộ xã Nậm Kè"

@@ -206,8 +206,13 @@ _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 #: A leader criticising a body ("phê bình TP X", "nghiêm túc phê bình đối với ..."): not the
 #: self-criticism of a review ("kiểm điểm tự phê bình và phê bình").
 _CRITICISM = re.compile(
-    r"(?<!tu )(?<!kiem diem )(?<!bi )\bphe binh(?: doi voi| vi)?\s+(?!va\b|theo\b)"
+    r"(?<!tu )(?<!kiem diem )(?<!bi )\bphe binh(?: nghiem khac)?(?: doi voi| vi)?\s+"
+    r"(?!va\b|theo\b)"
 )
+#: What a body is criticised for, named as such ("phê bình Giám đốc Sở X trong việc điều hành
+#: cơ quan có tỷ lệ giải quyết công việc đúng hạn đạt từ 70-80%"): the shortcoming, whatever its
+#: words (with tones: "vì", not "đơn vị").
+_CRITICISED_FOR = re.compile(r"\b(?:trong việc|về việc|vì)\s")
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
@@ -236,10 +241,13 @@ def _value(m: Mention) -> str | None:
     return m.code or m.name
 
 
-#: "Theo (ý kiến của) các đồng chí lãnh đạo UBND thành phố, ...": whose view follows.
+#: "Theo (ý kiến của) các đồng chí lãnh đạo UBND thành phố, ...": whose view follows; "qua theo
+#: dõi, báo cáo của Văn phòng UBND tỉnh, ...": whose watch found what follows (no subject of it).
 _ATTRIBUTED = re.compile(
-    r"theo (?:y kien |danh gia |nhan dinh )?(?:cua )?(?:cac |nhieu )?"
-    r"(?:dong chi|lanh dao|dai bieu|ong|ba|y kien)\b[^,;:]{0,60},\s*"
+    r"(?:theo (?:y kien |danh gia |nhan dinh )?(?:cua )?(?:cac |nhieu )?"
+    r"(?:dong chi|lanh dao|dai bieu|ong|ba|y kien)\b|"
+    r"qua (?:theo doi|bao cao|tong hop|kiem tra|giam sat)(?:,? (?:va )?(?:theo doi|bao cao|"
+    r"tong hop|kiem tra|giam sat))? cua\b)[^,;:]{0,60},\s*"
 )
 
 
@@ -442,8 +450,13 @@ def _limitation(
         and not _VISITING_TEAM.match(key, m.start)
     ]
     subject = [m for m in inside if m.start < neg_at]
+    headed = _headed_unit(key, mentions, start, neg_at)
     unit: Mention | None
-    if subject and _NOT_RECEIVED.match(key, subject[0].end):
+    if headed:
+        # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
+        # head is the body's, the first named
+        unit = headed[0]
+    elif subject and _NOT_RECEIVED.match(key, subject[0].end):
         # "UBND tỉnh chưa nhận được báo cáo của Sở TN&MT": the body that did not send it
         sender = next((m for m in inside if m.start > neg_at), None)
         unit = sender or subject[0]
@@ -785,7 +798,8 @@ def extract_limitations(
                 active = active or _Intro(None)
                 continue
             criticism = _CRITICISM.search(key)
-            if criticism and not modal and _negative(key, low, criticism.end()):
+            criticised_for = criticism and _CRITICISED_FOR.search(low, criticism.end())
+            if criticism and not modal and (_negative(key, low, criticism.end()) or criticised_for):
                 # "Bí thư Tỉnh ủy phê bình TP X, mà trực tiếp là các cán bộ ... chưa quyết liệt":
                 # what the leader criticises is the shortcoming, of whom he criticises
                 for clause in clauses:
@@ -801,7 +815,12 @@ def extract_limitations(
                         # "Sau khi phê bình vì X, Chủ tịch UBND tỉnh yêu cầu ...": X, not the
                         # request after it
                         c_end = comma
-                    if begin < c_end and _negative(key, low, begin, c_end):
+                    if criticised_for and begin <= criticised_for.start() < c_end:
+                        # "phê bình Giám đốc Sở X; Chủ tịch UBND các huyện … trong việc …": the
+                        # bodies criticised, listed with ";", and what for are one shortcoming
+                        begin = criticism.end()
+                        add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
+                    elif begin < c_end and _negative(key, low, begin, c_end):
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
                 active = None
                 continue
@@ -961,6 +980,12 @@ def _limitation_model(
                     and span[1] < end
                     and span[2] > clause.start
                 ]
+                if not ruled and any(
+                    i in used and span[0] == sentence and span[1] < end and span[2] > clause.start
+                    for i, span in enumerate(spans)
+                ):
+                    # inside what the rules found across clauses ("phê bình A; B trong việc …")
+                    continue
                 text = tidy(clause.text)
                 if len(text.split()) < 3 and not ruled:
                     continue
@@ -1270,8 +1295,13 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue  # "… đã đi kiểm tra, chỉ đạo khắc phục sạt lở …": what the visit was for
         if re.search(r"\b(?:da|vua|dang)\s*$", before):
             begin = max(key.rfind(c, 0, m.start()) for c in ",;.:") + 1
-            if not leader_named(key, low, begin, m.start()):
-                continue  # "UBND huyện đã chỉ đạo, tập trung ...": what a body did, not a request
+            orders = SUPERIOR_ORDERS.search(key, begin)
+            if not leader_named(key, low, begin, m.start()) and (
+                orders is None or orders.end() != m.end()
+            ):
+                # "UBND huyện đã chỉ đạo, tập trung ...": what a body did, not a request; not
+                # "UBND thị xã vừa chỉ đạo các cơ quan ...", the news of an order just given
+                continue
         if _ADVISES.search(key, max(0, m.start() - 60), m.start()):
             continue  # "tham mưu cho UBND Thành phố chỉ đạo ...": what the body advised does
 
@@ -1436,11 +1466,19 @@ def _opens_on_request(key: str, low: str) -> bool:
     )
 
 
+#: A leader's speech given after a colon ("… phát biểu tại hội nghị sơ kết: “…”"): what follows
+#: is what the leader said, though "phát biểu tại …" alone only reports that he spoke.
+_SPEAKS_THEN = re.compile(r"\bphat bieu\b[^.;:]{0,80}:")
+
+
 def _speech_frame(key: str, low: str) -> bool:
     """A leader speaking ("đồng chí ... đề nghị"), or "Phát biểu ...", "Thời gian tới, ..."."""
     head = key.lstrip()
     if head.startswith("phat bieu") or FUTURE_OPEN.match(head):
         return True
+    speaks = _SPEAKS_THEN.search(key)
+    if speaks is not None and leader_named(key, low, max(0, speaks.start() - 120), speaks.start()):
+        return True  # "Đ/c X – Bí thư Quận ủy phát biểu tại hội nghị: “Thời gian tới cần ...”"
     for m in SPEECH_FRAME.finditer(key):
         if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
             continue
@@ -1723,11 +1761,16 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     if (
         modal is not None
         and head is not None
-        and _usable(head)
+        and (_usable(head) or head.role == "collective")
         and not key[start : head.start].strip()
         and _modal_next(low, head.end)
     ):
-        return True  # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it
+        # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it; so do every unit of a
+        # level ("Đảng ủy các phường cần quan tâm ...", "UBND các xã phải ...")
+        return True
+    collective = COLLECTIVE_SUBJECT.match(key, start, end)
+    if collective is not None and IMPERATIVE.match(key[collective.end() : end].lstrip()):
+        return True  # "Các đơn vị triển khai công tác …": every unit asked, on its verb
     return core is not None and (modal is None or core != modal.start() or modal.start() == start)
 
 

@@ -412,9 +412,11 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
 #: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking).
 STEERING_BODY_BEFORE = re.compile(r"\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
 #: "Yêu cầu đặt ra là ...", "nhiệm vụ đặt ra": the requirement set, a noun with "đặt ra" (set)
-#: as its verb; no one is asked.
+#: as its verb; no one is asked. "nhấn mạnh tầm quan trọng, ý nghĩa của ...": a view stressed,
+#: no task.
 SPEECH_VERB_NOUN_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:)|dat ra\b)"
+    r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:)|dat ra\b|"
+    r"(?:den |ve )?(?:tam quan trong|y nghia)\b)"
 )
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(
@@ -437,13 +439,14 @@ def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> 
 #: A province's, district's or city's committee that "đề nghị" / "chỉ đạo" the bodies under it
 #: ("UBND tỉnh Phú Yên đề nghị các sở, ban, ngành, địa phương rà soát ..."): it orders, where a
 #: unit below proposes to the one above it and "đã chỉ đạo" reports; so does the place itself
-#: named by its level at a clause's start ("Từ đó, thành phố chỉ đạo các xã, phường ..."). The
-#: match ends at the verb.
+#: named by its level at a clause's start ("Từ đó, thành phố chỉ đạo các xã, phường ..."), and
+#: the news of such an order just given ("UBND TX Sông Cầu vừa chỉ đạo các cơ quan, ban ngành
+#: ..."). The match ends at the verb.
 SUPERIOR_ORDERS = re.compile(
     r"(?:(?<!van phong )(?<!cua )(?<!duoc )\b(?:ubnd|uy ban nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx)|"
     r"(?:^|(?<=, ))(?:tinh|huyen|thanh pho|thi xa|quan))"
-    r"\b(?:(?!\b(?:da|duoc|vua|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao)\b"
+    r"\b(?:(?!\b(?:da|duoc|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao)\b"
     r"(?=\s+(?:cac|toan the)\s+(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)\b)"
 )
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the

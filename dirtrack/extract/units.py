@@ -249,6 +249,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"ban can su dang (?:{_UBND}|{_HDND}) {_GOV}", "unit", "ban", True),
     (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
+    # "Đảng ủy các phường", "cấp ủy các xã": every such party committee, as "UBND các xã"
+    (rf"(?:dang uy|cap uy) (?:cac|cap) {_GOV}", "collective", "dang uy", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (
         r"uy ban (tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
@@ -283,6 +285,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "chi bo",
         False,
     ),
+    # "Chi bộ xã Huổi Lếch": the party cell of a commune too small for a party committee
+    (r"chi bo (?:xa|phuong|thi tran)", "unit", "chi bo", True),
     # "Chi bộ UBND xã", "Chi bộ Công an huyện": the party cell of a named body
     (
         rf"chi bo (?:(?:{_UBND}|{_HDND}|{_MTTQ}|cong an|quan su|co quan {_UBND}) {_GOV}|"
