@@ -486,7 +486,7 @@ _ISSUED_BY_BEFORE = re.compile(
 #: "quy hoạch chung thị trấn Ái Nghĩa"): the body or place that follows names the work, no actor.
 _NAMES_WORK_BEFORE = re.compile(
     r"\b(?:du an(?: dau tu)?(?: xay dung| nang cap| cai tao| mo rong)*|"
-    r"quy hoach (?:chung|chi tiet|phan khu)(?: xay dung)?(?: do thi)?)\s*$"
+    r"quy hoach (?:chung|chi tiet|phan khu)(?: xay dung)?(?: do thi)?|dai hoi(?: dai bieu)?)\s*$"
 )
 #: A delegate's title before the place that elected them ("Đại biểu Quốc hội đơn vị", "đại
 #: biểu HĐND tỉnh đơn vị").
@@ -949,6 +949,8 @@ def find_raw(sentence: str) -> list[Mention]:
                                 )
                                 or _TOPIC_BEFORE.search(folded.key[:start])
                                 or _FRONTED_BEFORE.search(folded.key[:start])
+                                # "Do đó, huyện phải ...": after the connectives opening a clause
+                                or _OPENS_CLAUSE.search(folded.key[:start])
                             )
                             and _MODAL_AFTER.match(folded.key, end)
                         )
@@ -1574,18 +1576,7 @@ class UnitResolver:
                 place = f"{mention.text.lower()} {named}"
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
-            # a commune or ward is the place (the GUIDE's "Phường cần ...", "Thị trấn còn một
-            # số tồn tại"), whether or not the text names its People's Committee
-            if level in _COMMUNE_LEVELS:
-                return place
-            # a province or district: the body of it the text asks ("Tỉnh ủy Đắk Lắk cần ...;
-            # đề nghị tỉnh lựa chọn ..."), else its People's Committee when the text names it
-            # ("UBND huyện Cao Lộc"), else the place
-            committee = unit_key("uy ban nhan dan " + place)
-            for body in (committee, unit_key("dang uy " + place)):
-                if body in self._asked and body in self._full:
-                    return self._full[body]
-            return self._full.get(committee) or place
+            return place
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
