@@ -1534,6 +1534,12 @@ class UnitResolver:
                         if full_key.startswith(head) and full_key.endswith(" " + key):
                             return name
                 return _strip_plural(mention.text)
+            if fold_words(mention.text).startswith("chinh quyen "):
+                # "chính quyền xã Châu Phong": the place's government as a whole, no one of its
+                # bodies: the place, as a bare level word or the place's name is
+                return self._with_place(
+                    _strip_plural(mention.text.split(" ", 2)[2]), near=(sentence, mention.start)
+                )
             display = self._with_place(
                 _party_committee(_capitalize(_strip_plural(mention.text))),
                 near=(sentence, mention.start),
