@@ -3935,3 +3935,12 @@ def test_the_government_of_a_place_is_the_place_and_a_congress_is_no_actor() -> 
         " liền với chỉ đạo Đại hội MTTQ phường."
     )
     assert {unit for unit, _, _ in found} == {"phường Gia Định"}
+
+
+def test_a_city_abbreviated_with_a_stop_and_no_space_is_the_documents_city() -> None:
+    """ "TP.HCM" is the city, as "TP HCM" is: a body written without it takes it (GUIDE)."""
+    found = directives(
+        "Chiều 5/7/2023, Ban Thường vụ Thành ủy TP.HCM họp. Đồng chí Nguyễn Văn Nên, Bí thư"
+        " Thành ủy yêu cầu Văn phòng Thành ủy tham mưu kiện toàn tiểu ban."
+    )
+    assert [unit_key(unit or "") for unit, _, _ in found] == [unit_key("Văn phòng Thành ủy TP.HCM")]

@@ -562,9 +562,10 @@ _WORD_AFTER = re.compile(r"\s*[-–]?\s*(\w)")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
+#: A level word before a place's name; an abbreviated one with its stop and no space too ("TP.HCM").
 _PLACE_LEVEL = re.compile(
     r"\b(?:(tinh|huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)|"
-    r"(tp|tx)\.?(?=\s))"
+    r"(tp|tx)(?:\.?(?=\s)|\.(?=\w)))"
 )
 #: The levels whose places may be numbered ("Phường 5", "Quận 3").
 _NUMBERED_LEVELS = frozenset({"phuong", "quan"})
