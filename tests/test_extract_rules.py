@@ -3944,3 +3944,16 @@ def test_a_city_abbreviated_with_a_stop_and_no_space_is_the_documents_city() -> 
         " Thành ủy yêu cầu Văn phòng Thành ủy tham mưu kiện toàn tiểu ban."
     )
     assert [unit_key(unit or "") for unit, _, _ in found] == [unit_key("Văn phòng Thành ủy TP.HCM")]
+
+
+def test_a_department_named_with_its_provinces_bare_name_is_written_so_everywhere() -> None:
+    """ "Sở Nội vụ Điện Biên" names the department with its province (no "tỉnh"): the article's
+    bare "Sở Nội vụ" is that department (GUIDE: a unit is written with the place the article
+    gives it); a capitalised word after the name makes it a person's, no province."""
+    found = directives(
+        "Theo Sở Nội vụ Điện Biên, tỷ lệ cử tri đồng ý đạt 84%. Chủ tịch UBND tỉnh yêu cầu Sở"
+        " Nội vụ khẩn trương hoàn chỉnh lại phương án sắp xếp đơn vị hành chính cấp xã."
+    )
+    assert [unit for unit, _, _ in found] == ["Sở Nội vụ Điện Biên"]
+    assert [m.text for m in find_raw("Sở Tài chính Hà Nam Phong báo cáo.")] == ["Sở Tài chính"]
+    assert [m.text for m in find_raw("Sở Tài chính Hà Nam báo cáo.")] == ["Sở Tài chính Hà Nam"]

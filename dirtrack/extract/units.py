@@ -46,6 +46,7 @@ from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
 from dirtrack.extract.lexicon import (
     COLLECTIVE_SUBJECT,
     CONTRAST_WORDS,
+    PROVINCES,
     SURNAMES,
     person_not_province,
 )
@@ -164,6 +165,10 @@ _DEPARTMENTS_SHORT = (
 #: What may stand between a department and the province or city it belongs to: its short name
 #: in brackets ("Sở Thông tin - Truyền thông (TT-TT) tỉnh Đồng Nai"), then the level.
 _DEPARTMENT_OF = re.compile(r"(?: \([^()]{1,15}\))? (?:tinh|thanh pho|tp\.?)(?= )")
+#: A province's name right after a department's, its level left out ("Sở Nội vụ Điện Biên").
+_PROVINCE_AFTER = re.compile(
+    r" (" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")\b"
+)
 #: A short name in brackets inside a body's name, left out of the name the draft writes.
 _SHORT_NAME_WITHIN = re.compile(r" \([^()]{1,15}\)(?= )")
 
@@ -905,6 +910,18 @@ def find_raw(sentence: str) -> list[Mention]:
                 if level is not None and after > level.end():
                     text = _SHORT_NAME_WITHIN.sub("", sentence[start:after])
                     found.append(Mention(start, after, text, role, head))
+                    continue
+                # "Sở Nội vụ Điện Biên": a province named right after it without its level
+                province = _PROVINCE_AFTER.match(folded.key, end)
+                word = _WORD_AFTER.match(sentence, province.end()) if province else None
+                if (
+                    province is not None
+                    and sentence[province.start(1)].isupper()
+                    and not (word is not None and word[1].isupper())  # "Hà Nam Phong": a person
+                ):
+                    found.append(
+                        Mention(start, province.end(), sentence[start : province.end()], role, head)
+                    )
                     continue
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
