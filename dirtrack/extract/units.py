@@ -46,6 +46,7 @@ from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
 from dirtrack.extract.lexicon import (
     COLLECTIVE_SUBJECT,
     CONTRAST_WORDS,
+    PROVINCES,
     SURNAMES,
     person_not_province,
 )
@@ -164,6 +165,10 @@ _DEPARTMENTS_SHORT = (
 #: What may stand between a department and the province or city it belongs to: its short name
 #: in brackets ("Sở Thông tin - Truyền thông (TT-TT) tỉnh Đồng Nai"), then the level.
 _DEPARTMENT_OF = re.compile(r"(?: \([^()]{1,15}\))? (?:tinh|thanh pho|tp\.?)(?= )")
+#: A province's name right after a department's, its level left out ("Sở Nội vụ Điện Biên").
+_PROVINCE_AFTER = re.compile(
+    r" (" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")\b"
+)
 #: A short name in brackets inside a body's name, left out of the name the draft writes.
 _SHORT_NAME_WITHIN = re.compile(r" \([^()]{1,15}\)(?= )")
 
@@ -490,7 +495,7 @@ _ISSUED_BY_BEFORE = re.compile(
 #: "quy hoạch chung thị trấn Ái Nghĩa"): the body or place that follows names the work, no actor.
 _NAMES_WORK_BEFORE = re.compile(
     r"\b(?:du an(?: dau tu)?(?: xay dung| nang cap| cai tao| mo rong)*|"
-    r"quy hoach (?:chung|chi tiet|phan khu)(?: xay dung)?(?: do thi)?)\s*$"
+    r"quy hoach (?:chung|chi tiet|phan khu)(?: xay dung)?(?: do thi)?|dai hoi(?: dai bieu)?)\s*$"
 )
 #: A delegate's title before the place that elected them ("Đại biểu Quốc hội đơn vị", "đại
 #: biểu HĐND tỉnh đơn vị").
@@ -566,9 +571,10 @@ _WORD_AFTER = re.compile(r"\s*[-–]?\s*(\w)")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
+#: A level word before a place's name; an abbreviated one with its stop and no space too ("TP.HCM").
 _PLACE_LEVEL = re.compile(
     r"\b(?:(tinh|huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)|"
-    r"(tp|tx)\.?(?=\s))"
+    r"(tp|tx)(?:\.?(?=\s)|\.(?=\w)))"
 )
 #: The levels whose places may be numbered ("Phường 5", "Quận 3").
 _NUMBERED_LEVELS = frozenset({"phuong", "quan"})
@@ -909,6 +915,18 @@ def find_raw(sentence: str) -> list[Mention]:
                     text = _SHORT_NAME_WITHIN.sub("", sentence[start:after])
                     found.append(Mention(start, after, text, role, head))
                     continue
+                # "Sở Nội vụ Điện Biên": a province named right after it without its level
+                province = _PROVINCE_AFTER.match(folded.key, end)
+                word = _WORD_AFTER.match(sentence, province.end()) if province else None
+                if (
+                    province is not None
+                    and sentence[province.start(1)].isupper()
+                    and not (word is not None and word[1].isupper())  # "Hà Nam Phong": a person
+                ):
+                    found.append(
+                        Mention(start, province.end(), sentence[start : province.end()], role, head)
+                    )
+                    continue
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
@@ -953,6 +971,8 @@ def find_raw(sentence: str) -> list[Mention]:
                                 )
                                 or _TOPIC_BEFORE.search(folded.key[:start])
                                 or _FRONTED_BEFORE.search(folded.key[:start])
+                                # "Do đó, huyện phải ...": after the connectives opening a clause
+                                or _OPENS_CLAUSE.search(folded.key[:start])
                             )
                             and _MODAL_AFTER.match(folded.key, end)
                         )
@@ -1536,6 +1556,12 @@ class UnitResolver:
                         if full_key.startswith(head) and full_key.endswith(" " + key):
                             return name
                 return _strip_plural(mention.text)
+            if fold_words(mention.text).startswith("chinh quyen "):
+                # "chính quyền xã Châu Phong": the place's government as a whole, no one of its
+                # bodies: the place, as a bare level word or the place's name is
+                return self._with_place(
+                    _strip_plural(mention.text.split(" ", 2)[2]), near=(sentence, mention.start)
+                )
             display = self._with_place(
                 _party_committee(_capitalize(_strip_plural(mention.text))),
                 near=(sentence, mention.start),
@@ -1578,18 +1604,7 @@ class UnitResolver:
                 place = f"{mention.text.lower()} {named}"
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
-            # a commune or ward is the place (the GUIDE's "Phường cần ...", "Thị trấn còn một
-            # số tồn tại"), whether or not the text names its People's Committee
-            if level in _COMMUNE_LEVELS:
-                return place
-            # a province or district: the body of it the text asks ("Tỉnh ủy Đắk Lắk cần ...;
-            # đề nghị tỉnh lựa chọn ..."), else its People's Committee when the text names it
-            # ("UBND huyện Cao Lộc"), else the place
-            committee = unit_key("uy ban nhan dan " + place)
-            for body in (committee, unit_key("dang uy " + place)):
-                if body in self._asked and body in self._full:
-                    return self._full[body]
-            return self._full.get(committee) or place
+            return place
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
