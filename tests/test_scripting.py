@@ -1007,9 +1007,17 @@ def stop_once(where, real=None):
 class Finalised:
     __del__ = stop_once("finaliser")
 
+class FinalisedThenC:
+    __del__ = stop_once("finaliser, then C")
+
+went_on = []
 real_contacts = contacts.contacts_of
 def contacts_with_a_finaliser(conn):
-    Finalised()  # freed at once: its __del__ runs here, inside the command
+    if armed["where"] == "finaliser, then C":
+        FinalisedThenC()
+        went_on.append(1)  # a function written in C: the stop is raised before it runs
+    else:
+        Finalised()  # freed at once: its __del__ runs here, inside the command
     return real_contacts(conn)
 
 contacts.contacts_of = contacts_with_a_finaliser
@@ -1019,6 +1027,7 @@ cli._after_the_run = stop_once("exit", cli._after_the_run)
 said = []
 for where, args in [
     ("finaliser", ["unit", "list"]),
+    ("finaliser, then C", ["unit", "list"]),
     ("pool reset", ["unit", "list"]),
     ("error said", ["show", "99"]),
     ("exit", ["unit", "list"]),
@@ -1038,6 +1047,7 @@ for where, args in [
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         sys.setprofile(None)
     said.append([where, code, err.getvalue(), armed["where"] is None])
+said.append(["went on after the finaliser", len(went_on), "", True])
 print(json.dumps(said))
 """
 
@@ -1051,7 +1061,9 @@ def test_a_stop_in_a_finaliser_a_rollback_an_error_line_or_the_exit_is_its_code_
     handed back, whose pool logged "Exception during reset or similar" with a traceback; while
     a failure's line was being said, which Click took for its own "Aborted!", exit 1; as the
     run handed over to Python's exit, a traceback. Each ends the run with 143 and at most the
-    one line (the handler's exception raised at that very place, through the real ``main``)."""
+    one line (the handler's exception raised at that very place, through the real ``main``).
+    A stop caught in a finaliser is raised before the next function, one written in C too (a
+    ``time.sleep`` after it slept its whole time first, under a test that waited for it)."""
     db = tmp_path / "t.db"
     made = subprocess.run(
         [ENTRY_POINT, "--db", str(db), "unit", "add", "VP", "Văn phòng"], capture_output=True
@@ -1069,6 +1081,8 @@ def test_a_stop_in_a_finaliser_a_rollback_an_error_line_or_the_exit_is_its_code_
     line = "Error: terminated (SIGTERM)\n"
     assert said == {
         "finaliser": (143, line, True),
+        "finaliser, then C": (143, line, True),
+        "went on after the finaliser": (0, "", True),
         "pool reset": (143, line, True),
         "error said": (143, "", True),
         "exit": (143, "", True),

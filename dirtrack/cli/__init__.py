@@ -96,7 +96,9 @@ def _stop_in_finaliser(unraisable: Any) -> None:
     frees) cannot leave it: Python printed "Exception ignored in …" with a traceback and the
     command went on, the stop lost. It is raised again on the next Python function called,
     outside the finaliser, where the command's own handling ends the run (one line, its
-    code, the transaction rolled back). Anything else is Python's to print."""
+    code, the transaction rolled back): before a function written in C too (``time.sleep``, a
+    long query), which would otherwise run to its end first. Anything else is Python's to
+    print."""
     import sys
 
     stop = unraisable.exc_value
@@ -105,7 +107,7 @@ def _stop_in_finaliser(unraisable: Any) -> None:
         return
 
     def raise_at_next_call(_frame: object, event: str, _arg: object) -> None:
-        if event == "call":
+        if event in ("call", "c_call"):
             sys.setprofile(None)
             raise stop
 
