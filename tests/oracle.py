@@ -741,14 +741,29 @@ class Register:
     def record(self, duty: Duty, upto: date | None = None) -> RecordedState:
         return recorded(duty, upto, self.by_acceptance)
 
+    def passed_on(self, duty: Duty, as_of: date) -> bool:
+        """Whether the retired unit's part in ``duty`` (its lead or its coordination) is its
+        successor's on ``as_of``: from the day it retired, if the directive was still open
+        then (not completed, cancelled or withdrawn on or before that day, by what was recorded
+        by then); one closed by then and opened again after it (``reopen``) from the day of
+        the reopening (README, "unit retire")."""
+        ret = self.retirement
+        if ret is None or as_of < ret.on:
+            return False
+        if not self.closed_by(duty, ret.on):
+            return True
+        return any(a.kind == "reopen" and ret.on < a.day <= as_of for a in duty.acts)
+
     def holder(self, duty: Duty, as_of: date) -> int:
-        """The unit that held ``duty`` on ``as_of``: a retired unit's directives still open
-        when it retired (not completed, cancelled or withdrawn on or before its day, by what
-        was recorded by then) are its successor's from that day."""
-        return self.held_by(duty.unit, as_of, lambda day: self.closed_by(duty, day))
+        """The unit that held ``duty`` on ``as_of``: its own, or its successor's once the
+        retirement passed it on (:meth:`passed_on`)."""
+        ret = self.retirement
+        if ret is not None and duty.unit == ret.unit and self.passed_on(duty, as_of):
+            return ret.successor
+        return duty.unit
 
     def held_by(self, unit: int, as_of: date, ended: Callable[[date], bool]) -> int:
-        """The unit that held on ``as_of`` what ``unit`` leads (a directive, or a series): its
+        """The unit that held on ``as_of`` a series ``unit`` leads: its
         successor's from the day ``unit`` retired, unless it had ``ended`` by that day."""
         ret = self.retirement
         if ret is None or unit != ret.unit or as_of < ret.on or ended(ret.on):
@@ -768,11 +783,11 @@ class Register:
         return any(d <= day for d in closed)
 
     def coordinators(self, duty: Duty, as_of: date) -> tuple[int, ...]:
-        """The units coordinating ``duty`` on ``as_of``: from its day, a retired unit's part in
-        the directives still open when it retired is its successor's, which only leaves it
-        where the successor leads or coordinates them already."""
+        """The units coordinating ``duty`` on ``as_of``: once the retirement passed it on
+        (:meth:`passed_on`), a retired unit's part is its successor's, which only leaves it
+        where the successor leads or coordinates it already."""
         ret = self.retirement
-        if ret is None or as_of < ret.on or self.closed_by(duty, ret.on):
+        if ret is None or not self.passed_on(duty, as_of):
             return duty.with_units
         holder = self.holder(duty, as_of)
         # a unit never coordinates what it leads: a successor that coordinated a directive the

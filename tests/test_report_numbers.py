@@ -839,6 +839,45 @@ def test_an_occurrence_moved_or_closed_by_a_retired_unit_counts_where_it_was_on_
     assert cli.json("series", "show", str(sid), "--as-of", "2025-06-30")["unit"] == "DVB"
 
 
+def test_a_directive_reopened_after_its_unit_retired_is_the_successors_from_the_reopening(
+    cli: Cli,
+) -> None:
+    """Two registers the thorough profile found, written out (README, "unit retire": one
+    closed by the retirement and opened again after it is open and no longer the retired
+    unit's to carry). DVA's directive, cancelled 23/4, is reopened 22/5, after DVA retired
+    into DVB on 16/5; DVA coordinated a directive of DVB completed 13/5 and reopened 20/5.
+    From each reopening the directive is DVB's, and DVA's part in the other passes to DVB,
+    which leads it: as of 30/6 DVA has nothing to carry. The report, the lists and ``score``
+    equal the oracle on the days around each."""
+    calendar = OfficeCalendar({})
+    held = date(2025, 3, 3)
+    duties = [
+        Duty(0, held, 0, date(2025, 3, 31),
+             [Act("cancel", date(2025, 4, 23)), Act("reopen", date(2025, 5, 22))],
+             due_words=Due("date", date(2025, 3, 31))),
+        Duty(0, held, 1, date(2025, 6, 10),
+             [Act("done", date(2025, 5, 13), doc_day=date(2025, 5, 13)),
+              Act("reopen", date(2025, 5, 20))],
+             with_units=(0,), due_words=Due("date", date(2025, 6, 10))),
+    ]  # fmt: skip
+    retirement = Retirement(0, 1, date(2025, 5, 16))
+    reg = Register(["DVA", "DVB"], calendar, [held], duties, [], retirement)
+    rec = Recording(reg, [])
+    ids = record(cli, rec)
+    quarter = (("--quarter", "2025Q2"), date(2025, 4, 1), date(2025, 6, 30))
+    options, start, end = quarter
+    for t in (date(2025, 5, 15), date(2025, 5, 19), date(2025, 5, 21), date(2025, 6, 30)):
+        check_report(cli, rec, ids, options, (start, end), t)
+        for unit in range(2):
+            check_report(cli, rec, ids, options, (start, end), t, unit)
+        check_score(cli, reg, options, (start, end), t)
+        check_lists(cli, reg, ids, t)
+    got = cli.json("report", "--quarter", "2025Q2", "--as-of", "2025-06-30")
+    assert [row["code"] for row in got["units"]] == ["DVB"]
+    before = cli.json("report", "--quarter", "2025Q2", "--as-of", "2025-05-19")
+    assert sorted(row["code"] for row in before["units"]) == ["DVA", "DVB"]
+
+
 # --- years of records -----------------------------------------------------------------------
 
 DECADE = (date(2016, 1, 1), date(2025, 12, 31))
