@@ -10,20 +10,26 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Connection,
     Date,
     DateTime,
     Integer,
+    Select,
     String,
     Table,
     and_,
+    case,
     func,
     inspect,
+    literal,
     or_,
     select,
     text,
@@ -518,6 +524,87 @@ def _typed(table: str, column: Column[object]) -> bool:
     )
 
 
+# The records check's looks at a table's texts (:func:`_text_checks`): the kind of each, with
+# the condition it reads in SQL
+_LONG, _BLANK = "hc_long_text", "hc_blank_text"
+
+
+@cache
+def _text_checks(
+    table: Table, columns: tuple[str, ...]
+) -> tuple[Select[Any], tuple[tuple[str, Column[object]], ...]] | None:
+    """One query for every look of the records check at the text columns of ``table`` that the
+    database holds (``columns``): each row of it a row that one look or more finds, its id and
+    a value for each look (the text for a long one, to be measured as Excel counts it, else 1;
+    NULL where that look finds nothing). Built once per table and columns: a look per column
+    was a statement and a full read of the table each, about 250 in all. None: nothing to
+    look at."""
+    from dirtrack.text import DIRECTION_CHARACTERS, MAX_TEXT, text_limit
+
+    if "id" not in table.c:
+        return None
+    looks: list[tuple[str, Column[object], ColumnElement[Any]]] = []
+    for column in table.columns:
+        if column.name not in columns or not _text(column):
+            continue
+        if _free_text(column):
+            # held as Excel counts (an emoji two: held_length), so a text of 16,384 emoji,
+            # which an import refuses today, is found among those of more than half the limit
+            limit = text_limit(column.name)
+            looks.append(
+                (_LONG, column, func.length(column) > (limit // 2 if limit == MAX_TEXT else limit))
+            )
+        # '' where dirtrack stores no value (NULL): another program's blank cell; an import
+        # refuses blank text, so the export could not be read back
+        if _blank_checked(column):
+            looks.append((_BLANK, column, func.trim(column) == ""))
+        # direction controls, dropped today; U+FFFE, U+FFFF, refused today (clean_text): a
+        # Word or Excel report with one cannot be written
+        for key, characters in (
+            ("hc_direction_text", DIRECTION_CHARACTERS),
+            ("hc_xml_text", "\ufffe\uffff"),
+        ):
+            looks.append((key, column, or_(*(column.contains(char) for char in characters))))
+    if not looks:
+        return None
+    values = [
+        case((condition, column if key == _LONG else literal(1)))
+        for key, column, condition in looks
+    ]
+    query = (
+        select(table.c.id, *values)
+        .where(or_(*(condition for _key, _column, condition in looks)))
+        .order_by(table.c.id)
+    )
+    return query, tuple((key, column) for key, column, _condition in looks)
+
+
+def _stored_texts(conn: Connection, table: Table, columns: tuple[str, ...]) -> list[Phrase]:
+    """What the records check finds in the texts of ``table`` (:func:`_text_checks`): longer
+    than their field holds, blank, holding a direction character or U+FFFE/U+FFFF; by column,
+    then by look, then by id."""
+    from dirtrack.text import held_length, text_limit
+
+    built = _text_checks(table, columns)
+    if built is None:
+        return []
+    query, looks = built
+    found: list[list[Phrase]] = [[] for _ in looks]
+    for ident, *values in conn.execute(query):
+        for i, ((key, column), value) in enumerate(zip(looks, values, strict=True)):
+            if value is None:
+                continue
+            where = {"entity": Entity(table.name), "id": ident, "field": Field(column.name)}
+            if key == _LONG:
+                limit = text_limit(column.name)
+                length = held_length(value, limit)
+                if length > limit:
+                    found[i].append(Phrase(key, length=length, limit=limit, **where))
+            else:
+                found[i].append(Phrase(key, **where))
+    return [phrase for phrases in found for phrase in phrases]
+
+
 def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object]]) -> list[Phrase]:
     """The texts of ``columns`` not as :func:`dirtrack.text.clean_text` stores them: not in
     NFC (their accents as separate marks: a search or a report's grouping by chair can miss
@@ -588,8 +675,6 @@ def check_records(conn: Connection) -> Check:
     occurrences, a problem). A warning: nothing is
     damaged, every command reads them, and ``edit`` (``unit rename``) with the value typed
     again stores it as dirtrack does."""
-    from dirtrack.text import DIRECTION_CHARACTERS, MAX_TEXT, held_length, text_limit
-
     found: list[Phrase | str] = []
     codes = _codes()
     try:
@@ -604,63 +689,8 @@ def check_records(conn: Connection) -> Check:
                 if code is None or column.name not in present.get(table.name, ()):
                     continue
                 found += _unknown_codes(conn, table, column, *code)
-            for column in table.columns:
-                if column.name not in present.get(table.name, ()):
-                    continue
-                if not _text(column) or "id" not in table.c:
-                    continue
-                length, limit = func.length(column), text_limit(column.name)
-                # held as Excel counts (an emoji two: held_length), so a text of 16,384 emoji,
-                # which an import refuses today, is found among those of more than half the limit
-                query = (
-                    select(table.c.id, column)
-                    .where(length > (limit // 2 if limit == MAX_TEXT else limit))
-                    .order_by(table.c.id)
-                )
-                rows = conn.execute(query) if _free_text(column) else ()
-                for ident, n in ((i, held_length(t, limit)) for i, t in rows):
-                    if n <= limit:
-                        continue
-                    found.append(
-                        Phrase(
-                            "hc_long_text",
-                            entity=Entity(table.name),
-                            id=ident,
-                            field=Field(column.name),
-                            length=n,
-                            limit=limit,
-                        )
-                    )
-                # '' where dirtrack stores no value (NULL): another program's blank cell; an
-                # import refuses blank text, so the export could not be read back
-                if _blank_checked(column):
-                    query = select(table.c.id).where(func.trim(column) == "").order_by(table.c.id)
-                    for ident in conn.execute(query).scalars():
-                        found.append(
-                            Phrase(
-                                "hc_blank_text",
-                                entity=Entity(table.name),
-                                id=ident,
-                                field=Field(column.name),
-                            )
-                        )
-                # direction controls, dropped today; U+FFFE, U+FFFF, refused today (clean_text):
-                # a Word or Excel report with one cannot be written
-                for key, characters in (
-                    ("hc_direction_text", DIRECTION_CHARACTERS),
-                    ("hc_xml_text", "\ufffe\uffff"),
-                ):
-                    holding = or_(*(column.contains(char) for char in characters))
-                    query = select(table.c.id).where(holding).order_by(table.c.id)
-                    for ident in conn.execute(query).scalars():
-                        found.append(
-                            Phrase(
-                                key,
-                                entity=Entity(table.name),
-                                id=ident,
-                                field=Field(column.name),
-                            )
-                        )
+            columns = tuple(c.name for c in table.columns if c.name in present.get(table.name, ()))
+            found += _stored_texts(conn, table, columns)
             typed = [
                 c
                 for c in table.columns
