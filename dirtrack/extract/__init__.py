@@ -222,6 +222,14 @@ def extract(
     # reports, else against the year the text is about, else against the reference day
     ref = info.date or info.issued or reference_day(sentences, today)
     directives = extract_directives(paragraphs, resolver, ref, taken, partner, info.date)
+    if partner is None and named_partners == []:
+        # no partner the lead names, but every task that names a unit names the same one (a
+        # visit to one place, a meeting with one body): the tasks that name none are its, as
+        # they are the partner's of a working session
+        addressed = {d.unit for d in directives if d.unit is not None}
+        if len(addressed) == 1 and any(d.unit is None for d in directives):
+            inferred = addressed.pop()
+            directives = extract_directives(paragraphs, resolver, ref, taken, inferred, info.date)
     directives += table_directives(tables, resolver, ref)
     if info.kind == "working-session" and named_partners == []:
         # a session whose lead names no partner: the one unit every task of the conclusion is

@@ -2683,9 +2683,12 @@ def extract_directives(
                     and not WITH_CUE.search(key, start, m.start)
                 ]
                 if not subject:
-                    # "yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the head the clause opens
-                    # on, also where its core is found at its start
-                    subject = _headed_unit(key, mentions, text_start, max(core, end))
+                    # "yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the head asked, which the
+                    # clause opens on after the request, also where its core is at its start
+                    asked_head = verb is not None and verb.end() <= text_start
+                    subject = _headed_unit(
+                        key, mentions, text_start, max(core, end) if asked_head else core
+                    )
                 if not subject and verb is not None:
                     subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
                 # the body the clause opens on as its subject, resolved to one unit or not
