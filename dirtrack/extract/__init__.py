@@ -126,20 +126,6 @@ def partners_named(
     return named
 
 
-def _named_up_front(
-    unit: str, lead: str | None, headings: Sequence[str], resolver: UnitResolver
-) -> bool:
-    """Whether the lead or the headline names ``unit`` (the body the meeting is about)."""
-    key = unit_key(unit)
-    return any(
-        unit_key(m.code or m.name) == key
-        for text in (lead, *headings[:1])
-        if text
-        for m in resolver.mentions(text)
-        if m.name is not None and not m.affiliation
-    )
-
-
 #: The addressee line of a document pasted whole ("Kính gửi: UBND xã Thạch Kênh").
 _ADDRESSEE = re.compile(r"^\s*kinh gui\s*:?\s*")
 
@@ -236,18 +222,6 @@ def extract(
     # reports, else against the year the text is about, else against the reference day
     ref = info.date or info.issued or reference_day(sentences, today)
     directives = extract_directives(paragraphs, resolver, ref, taken, partner, info.date)
-    if partner is None and named_partners == []:
-        # no partner the lead names, but every task that names a unit names the same one (a
-        # visit to one place, a meeting with one body): the tasks that name none are its, as
-        # they are the partner's of a working session
-        addressed = {d.unit for d in directives if d.unit is not None}
-        if (
-            len(addressed) == 1
-            and any(d.unit is None for d in directives)
-            and _named_up_front(next(iter(addressed)), lead, headings, resolver)
-        ):
-            inferred = addressed.pop()
-            directives = extract_directives(paragraphs, resolver, ref, taken, inferred, info.date)
     directives += table_directives(tables, resolver, ref)
     if info.kind == "working-session" and named_partners == []:
         # a session whose lead names no partner: the one unit every task of the conclusion is
