@@ -4055,10 +4055,6 @@ def test_a_department_named_with_its_provinces_bare_name_is_written_so_everywher
     assert [m.text for m in find_raw("Sở Tài chính Hà Nam báo cáo.")] == ["Sở Tài chính Hà Nam"]
 
 
-def limitations(text: str) -> list[tuple[str | None, str]]:
-    return [(x.unit, x.text) for x in extract(text).limitations]
-
-
 def test_a_lead_in_naming_its_place_by_a_bare_level_gives_the_entries_that_place() -> None:
     """ "... của xã trong năm 2022 như: A; B": the shortcomings listed are the commune's, the one
     the document names (an inspecting team states them, it is not whose they are)."""

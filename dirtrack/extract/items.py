@@ -998,12 +998,15 @@ def _limitation_model(
                 # elsewhere it states a shortcoming of its own
                 last = None
             clauses = split_clauses(sentence)
-            mentions = resolver.mentions(sentence)
             for position, clause in enumerate(clauses):
                 end = clause.start + len(clause.text)
                 # the clause that announces a list ("việc dự báo còn hạn chế: ...") is not added
                 announces = position + 1 < len(clauses) and clauses[position + 1].after == ":"
-                if announces and last is None and _first_usable(mentions, 0, end) is None:
+                if (
+                    announces
+                    and last is None
+                    and _first_usable(resolver.mentions(sentence), 0, end) is None
+                ):
                     # "Tuy nhiên, ... trên địa bàn xã còn một số khó khăn ... như: A; B": the
                     # entries go on with the place the lead-in names by its bare level
                     place = _bare_level_unit(sentence, fold_aligned(sentence), 0, end, resolver)
