@@ -4092,8 +4092,7 @@ def test_a_contrast_announcing_a_list_on_a_bare_level_carries_the_place_to_its_e
 
 def test_a_body_s_head_asked_after_the_request_is_the_body() -> None:
     """ "... yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the commune's People's Committee,
-    also where the task's core is found at its start; not a head who speaks ("Chủ tịch UBND tỉnh
-    X khẳng định ...")."""
+    also where the task's core is found at its start."""
     found = directives(
         "Sau khi Báo đăng, Phó Chủ tịch UBND huyện Tứ Kỳ Vũ Văn Hợp đã có văn bản yêu cầu Chủ tịch"
         " UBND xã Cộng Lạc thực hiện ngay việc rà soát, kiểm tra và xem xét, giải quyết vụ việc."
