@@ -4053,3 +4053,48 @@ def test_a_department_named_with_its_provinces_bare_name_is_written_so_everywher
     assert [unit for unit, _, _ in found] == ["Sở Nội vụ Điện Biên"]
     assert [m.text for m in find_raw("Sở Tài chính Hà Nam Phong báo cáo.")] == ["Sở Tài chính"]
     assert [m.text for m in find_raw("Sở Tài chính Hà Nam báo cáo.")] == ["Sở Tài chính Hà Nam"]
+
+
+def test_a_lead_in_naming_its_place_by_a_bare_level_gives_the_entries_that_place() -> None:
+    """ "... của xã trong năm 2022 như: A; B": the shortcomings listed are the commune's, the one
+    the document names (an inspecting team states them, it is not whose they are)."""
+    found = limitations(
+        "Chiều ngày 21/9/2022, Đoàn kiểm tra của UBND huyện kiểm tra công tác cải cách hành chính"
+        " tại xã Vi Hương. Đoàn kiểm tra cũng chỉ ra các mặt tồn tại, hạn chế cần khắc phục để"
+        " nâng cao chỉ số cải cách hành chính của xã trong năm 2022 như: tỷ lệ hồ sơ trực tuyến"
+        " còn thấp chưa đạt chỉ tiêu cấp trên giao; chưa duy trì được kết quả chuyển đổi số."
+    )
+    assert found and {unit for unit, _ in found} == {"xã Vi Hương"}
+    # a level with its name after it is that place, named as the gazetteer names it
+    named = limitations(
+        "Chiều ngày 21/9/2022, Đoàn kiểm tra của UBND huyện làm việc tại xã Vi Hương và xã Đôn"
+        " Phong. Đoàn kiểm tra cũng chỉ ra các hạn chế của xã Đôn Phong trong năm 2022 như: tỷ lệ"
+        " hồ sơ trực tuyến còn thấp chưa đạt chỉ tiêu cấp trên giao; chưa duy trì được kết quả."
+    )
+    assert "xã Vi Hương" not in {unit for unit, _ in named}
+
+
+def test_a_contrast_announcing_a_list_on_a_bare_level_carries_the_place_to_its_entries() -> None:
+    """ "Tuy nhiên, ... trên địa bàn xã còn một số khó khăn cần được tháo gỡ như: A; B; C": the
+    commune the sentence before is about, each entry its own."""
+    found = limitations(
+        "Trong các ngày từ 11 đến 17/7/2019, Đoàn kiểm tra của huyện đã đi kiểm tra tại 8 xã trong"
+        " đó có Tân Thịnh và Tân Dương.\n\n6 tháng đầu năm 2019, xã Tân Thịnh là địa phương duy"
+        " nhất trên địa bàn huyện chưa xảy ra dịch tả lợn Châu phi. Tuy nhiên, quá trình thực"
+        " hiện nhiệm vụ phát triển kinh tế - xã hội trên địa bàn xã còn một số khó khăn tồn tại"
+        " cần được tháo gỡ như: Một số chỉ tiêu đạt thấp so với kế hoạch đề ra; tiến độ thực hiện"
+        " một số dự án đầu tư xây dựng cơ bản năm 2019 chậm giải ngân; quy mô sản xuất CN-TTCN còn"
+        " nhỏ lẻ; tiến độ thực hiện chương trình xây dựng nông thôn mới còn chậm, mới chỉ đạt"
+        " 10/19 tiêu chí."
+    )
+    assert len(found) == 4 and {unit for unit, _ in found} == {"xã Tân Thịnh"}
+
+
+def test_a_body_s_head_asked_after_the_request_is_the_body() -> None:
+    """ "... yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the commune's People's Committee,
+    also where the task's core is found at its start."""
+    found = directives(
+        "Sau khi Báo đăng, Phó Chủ tịch UBND huyện Tứ Kỳ Vũ Văn Hợp đã có văn bản yêu cầu Chủ tịch"
+        " UBND xã Cộng Lạc thực hiện ngay việc rà soát, kiểm tra và xem xét, giải quyết vụ việc."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND xã Cộng Lạc"]

@@ -553,6 +553,31 @@ _VISITING_TEAM = re.compile(r"(?:doan|to) (?:giam sat|kiem tra|khao sat)\b")
 _WHERE_BEFORE = re.compile(r"\w[^,;:]*\s(?:o|tai|tren dia ban)\s+$")
 
 
+#: A level written bare after "của", "trên địa bàn", "tại", "ở" ("... của xã trong năm 2022
+#: như:"): the place of that level the text is about.
+_BARE_LEVEL_OF = re.compile(
+    r"\b(?:cua|tren dia ban|tai|o)\s+(xa|phuong|huyen|thi tran|thi xa|quan|tinh|thanh pho)\b"
+)
+_NAME_FOLLOWS = re.compile(r"\s*[A-ZĐ0-9]")
+
+
+def _bare_level_unit(
+    sentence: str, key: str, start: int, end: int, resolver: UnitResolver
+) -> Mention | None:
+    """What announces shortcomings and names no unit but its place by a bare level ("Đoàn kiểm
+    tra chỉ ra các hạn chế ... của xã trong năm 2022 như: ...", "Tuy nhiên, ... trên địa bàn xã
+    còn một số khó khăn như: ..."): the place of that level the document names (of several, the
+    one named last before it), as "Xã cần ..." is; not a level with its name after it."""
+    for m in _BARE_LEVEL_OF.finditer(key, start, end):
+        if _NAME_FOLLOWS.match(sentence, m.end()):
+            continue
+        word = sentence[m.start(1) : m.end(1)]
+        name = resolver.bare_level_place(word, sentence, m.start(1))
+        if name is not None:
+            return Mention(m.start(1), m.end(1), word, "unit", "dia phuong", name)
+    return None
+
+
 def _gave_it(key: str, mention: Mention) -> bool:
     """Whether the mention gave the work ("nhiệm vụ của UBND tỉnh giao, Sở thực hiện còn chậm"),
     not the one whose work falls short."""
@@ -687,7 +712,9 @@ def extract_limitations(
                     if len({_value(m) or m.text for m in named}) > 1:
                         unit = None  # "hoạt động của HĐND huyện, HĐND xã ...": several bodies
                     elif not named:
-                        unit = weighed_before
+                        unit = weighed_before or _bare_level_unit(
+                            sentence, key, intro.start, intro_end, resolver
+                        )
                     active = _Intro(unit)
                     listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
                     for clause in clauses[colon:]:
@@ -703,7 +730,10 @@ def extract_limitations(
                 continue  # a task among the shortcomings announced: they go on after it
             if not modal and _ANNOUNCES_LIMITS.search(key):
                 mentions = resolver.mentions(sentence)
-                active = _Intro(_first_usable(mentions, 0, len(sentence)), announced=True)
+                first = _first_usable(mentions, 0, len(sentence))
+                if first is None and not any(m.role == "collective" for m in mentions):
+                    first = _bare_level_unit(sentence, key, 0, len(sentence), resolver)
+                active = _Intro(first, announced=True)
                 continue
             inline = LIMIT_INLINE_INTRO.search(key, 0, clauses[0].start + len(clauses[0].text))
             if inline and len(clauses) > 1 and not modal:
@@ -972,6 +1002,15 @@ def _limitation_model(
                 end = clause.start + len(clause.text)
                 # the clause that announces a list ("việc dự báo còn hạn chế: ...") is not added
                 announces = position + 1 < len(clauses) and clauses[position + 1].after == ":"
+                if (
+                    announces
+                    and last is None
+                    and _first_usable(resolver.mentions(sentence), 0, end) is None
+                ):
+                    # "Tuy nhiên, ... trên địa bàn xã còn một số khó khăn ... như: A; B": the
+                    # entries go on with the place the lead-in names by its bare level
+                    place = _bare_level_unit(sentence, fold_aligned(sentence), 0, end, resolver)
+                    last = _value(place) if place is not None else None
                 ruled = [
                     (i, span)
                     for i, span in enumerate(spans)
@@ -2647,7 +2686,12 @@ def extract_directives(
                     and not WITH_CUE.search(key, start, m.start)
                 ]
                 if not subject:
-                    subject = _headed_unit(key, mentions, text_start, core)
+                    # "yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the head asked, which the
+                    # clause opens on after the request, also where its core is at its start
+                    asked_head = verb is not None and verb.end() <= text_start
+                    subject = _headed_unit(
+                        key, mentions, text_start, max(core, end) if asked_head else core
+                    )
                 if not subject and verb is not None:
                     subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
                 # the body the clause opens on as its subject, resolved to one unit or not

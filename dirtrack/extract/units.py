@@ -1423,6 +1423,21 @@ class UnitResolver:
         place = self._place_near(level, *near) if near is not None and known else None
         return f"{display} {place}" if place is not None else display
 
+    def bare_level_place(self, word: str, sentence: str, at: int) -> str | None:
+        """A level written bare ("Phường", "xã") at ``at`` in ``sentence``: the one place of that
+        level the document names ("phường Phú Thạnh"); of several, the one named last before it
+        ("Tại phường A, ... Phường cần ..."); None when there is none."""
+        level = unit_key(word)
+        known = self._places.get(level, set())
+        named = (
+            next(iter(known))
+            if len(known) == 1
+            else self._place_near(level, sentence, at)
+            if known
+            else None
+        )
+        return None if named is None else f"{word.lower()} {named}"
+
     def _place_near(self, level: str, sentence: str, at: int) -> str | None:
         """Of the several places of ``level`` the document names, the one named last before
         ``at`` in ``sentence`` or in a sentence before it ("Tại xã Sơn Cẩm, ... . ... đề nghị
@@ -1589,19 +1604,10 @@ class UnitResolver:
             else:
                 # "Phường cần ...": the one place of that level the document names ("phường Phú
                 # Thạnh"), the place itself
-                level = unit_key(mention.text)
-                known = self._places.get(level, set())
-                # of several, the one named last before it ("Tại phường A, ... Phường cần ...")
-                named = (
-                    next(iter(known))
-                    if len(known) == 1
-                    else self._place_near(level, sentence, mention.start)
-                    if known
-                    else None
-                )
-                if named is None:
+                bare = self.bare_level_place(mention.text, sentence, mention.start)
+                if bare is None:
                     return None
-                place = f"{mention.text.lower()} {named}"
+                place = bare
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
             return place
