@@ -1849,23 +1849,29 @@ def _wait_until_held(child: subprocess.Popen[bytes], marker: Path) -> None:
         time.sleep(0.01)
 
 
-# A child that runs dirtrack but waits, the first time it would fsync (the part file of
-# `--out` or `backup`, about to be renamed into place), until it is sent a signal: the test
-# sends SIGTERM at that moment, as `timeout` or systemd would.
-_HELD_AT_FSYNC = """
-import os, sys, time
+def _held_at(module: str, name: str) -> str:
+    """A child that runs dirtrack but waits, the first time it calls ``module.name``, until it
+    is sent a signal (its marker file written first, for :func:`_wait_until_held`)."""
+    return f"""
+import sys, time
+import {module} as patched
 marker = sys.argv.pop(1)
-real = os.fsync
-def held(fd):
-    os.fsync = real
+real = patched.{name}
+def held(*args, **kwargs):
+    patched.{name} = real
     open(marker, "w").close()
     time.sleep(120)
-    return real(fd)
-os.fsync = held
+    return real(*args, **kwargs)
+patched.{name} = held
 sys.argv[0] = "dirtrack"
 from dirtrack.cli import main
 main()
 """
+
+
+# Held the first time it would fsync (the part file of `--out` or `backup`, about to be renamed
+# into place): the test sends SIGTERM at that moment, as `timeout` or systemd would.
+_HELD_AT_FSYNC = _held_at("os", "fsync")
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -1915,23 +1921,8 @@ def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
     assert digests() == before
 
 
-# A child that runs dirtrack but waits once its change is committed (as the register is put in
-# WAL mode, after the commit), until it is sent a signal.
-_HELD_AFTER_THE_COMMIT = """
-import sys, time
-marker = sys.argv.pop(1)
-import dirtrack.db as db
-real = db.use_wal
-def held(engine):
-    db.use_wal = real
-    open(marker, "w").close()
-    time.sleep(120)
-    return real(engine)
-db.use_wal = held
-sys.argv[0] = "dirtrack"
-from dirtrack.cli import main
-main()
-"""
+# Held once its change is committed (as the register is put in WAL mode, after the commit).
+_HELD_AFTER_THE_COMMIT = _held_at("dirtrack.db", "use_wal")
 
 
 @pytest.mark.slow("a child process held after its commit, then sent SIGTERM (over a second)")

@@ -919,18 +919,26 @@ def test_a_formula_whose_value_was_never_saved_is_refused(
     deadline =DATE(2022,9,30) was read as an empty cell, a directive without a deadline. The
     sheet is named as its tab shows it (it was the name of its part in the file, sheet1.xml)."""
     sheet = xlsx(tmp_path / "f.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "=DATE(2022,9,30)"]])
+    _refused_as_never_saved(office, db_path, sheet, lang, "E2", "=DATE(2022,9,30)")
+
+
+def _refused_as_never_saved(
+    office: Cli, db_path: Path, sheet: Path, lang: str, cell: str, formula: str
+) -> None:
+    """``import`` of ``sheet``, and its ``--dry-run``, refused in ``lang`` for the formula
+    never saved in ``cell`` of its sheet, the register as it was."""
     before = file_digest(db_path)
     for dry in ([], ["--dry-run"]):
         message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1", *dry)
         assert file_digest(db_path) == before
         if lang == "en":
             assert message.endswith(
-                "f.xlsx: cell E2 of sheet 'Sheet' holds a formula (=DATE(2022,9,30)) whose "
+                f"{sheet.name}: cell {cell} of sheet 'Sheet' holds a formula ({formula}) whose "
                 "value was never saved; open the file in Excel or LibreOffice, save it again "
                 "and import that"
-            )
+            ), message
         else:
-            assert "ô E2 của trang 'Sheet' có công thức (=DATE(2022,9,30))" in message
+            assert f"ô {cell} của trang 'Sheet' có công thức ({formula})" in message, message
 
 
 def test_a_formula_never_saved_in_a_column_not_read_is_no_matter(
@@ -968,17 +976,7 @@ def test_a_header_holding_a_formula_never_saved_is_refused(
         tmp_path / "f.xlsx",
         [[*HEADER, "=Mã"], ["1", "Việc A", "BTC", "", "30/9/2022", None, None, "K1"]],
     )
-    before = file_digest(db_path)
-    for dry in ([], ["--dry-run"]):
-        message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1", *dry)
-        assert file_digest(db_path) == before
-        if lang == "en":
-            assert message.endswith(
-                "f.xlsx: cell H1 of sheet 'Sheet' holds a formula (=Mã) whose value was never "
-                "saved; open the file in Excel or LibreOffice, save it again and import that"
-            ), message
-        else:
-            assert "ô H1 của trang 'Sheet' có công thức (=Mã)" in message, message
+    _refused_as_never_saved(office, db_path, sheet, lang, "H1", "=Mã")
 
 
 def test_a_formula_is_read_as_its_saved_value_not_its_text(
