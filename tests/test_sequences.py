@@ -243,16 +243,21 @@ def check_directive(
     return shown
 
 
-def check_event(reg: Register, ident: int, event: str, on: date, note: str | None) -> None:
+def check_event(
+    reg: Register, ident: int, event: str, on: date, note: str | None, doc: str | None = None
+) -> None:
     """The directive's history ends its events of that kind with one on ``on`` noting
-    ``note`` as typed."""
+    ``note`` as typed; a completion reported with its result document says the document's
+    number before its note (README: one row, as a result's row says them)."""
     shown = reg.read("show", str(ident))
     found = [h for h in shown["history"] if h["event"] == event]
     assert found, (ident, event, reg.story())
-    assert (found[-1]["date"], found[-1].get("note")) == (
-        on.isoformat(),
-        typed(note) if note else None,
-    ), (ident, found[-1], reg.story())
+    said = "; ".join(filter(None, (doc, typed(note) if note else None))) or None
+    assert (found[-1]["date"], found[-1].get("note")) == (on.isoformat(), said), (
+        ident,
+        found[-1],
+        reg.story(),
+    )
 
 
 def step_unit(reg: Register, data: Draws) -> None:
@@ -386,15 +391,16 @@ def step_act(reg: Register, data: Draws, tmp: Path) -> None:
             check_event(reg, d["id"], "progress", on, note)
     elif what == "done":
         args = ["done", ident, "--date", on.isoformat(), *(["--note", note] if note else [])]
-        if data.pick((False, True)):
-            args += ["--doc", "35/BC-VP", "--verdict", "meets"]
+        doc = "35/BC-VP" if data.pick((False, True)) else None
+        if doc:
+            args += ["--doc", doc, "--verdict", "meets"]
         if data.pick((False, True)):
             result = tmp / f"ket-qua-{reg.writes}.txt"
             result.write_text("Báo cáo kết quả", encoding="utf-8")
             args += ["--file", str(result)]
         if reg.write(*args).returncode == 0:
             check_directive(reg, d["id"], completed_on=on.isoformat())
-            check_event(reg, d["id"], "completed", on, note)
+            check_event(reg, d["id"], "completed", on, note, doc)
     elif what == "extend":
         base = date.fromisoformat(d["due"]) if d["due"] else on
         to = base + timedelta(days=data.draw(st.integers(1, 60)))
