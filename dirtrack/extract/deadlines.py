@@ -95,17 +95,22 @@ _DATED = re.compile(
 #: "từ nay đến cuối năm 2017": counted from the meeting, a deadline however late.
 _FROM_NOW = re.compile(r"\btu nay\s+$")
 #: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
-#: 2018", "lễ tổng kết năm 2023"), matched with its tones ("lễ", not "lệ" or the name "Lê").
-_EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
+#: 2018", "lễ tổng kết năm 2023", "tổ chức ra quân huấn luyện năm 2023"), matched with its tones
+#: ("lễ", not "lệ" or the name "Lê").
+_EVENT_BEFORE = re.compile(
+    r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn|ra quân)\b[^.;:]*$"
+)
 #: A plan or a theme named with its year ("triển khai Kế hoạch kiểm điểm ... năm 2021", "kế
-#: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"): its name, not when
-#: the task is due.
-_PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề)\b[^.;:]*$")
+#: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"), a budget's estimate
+#: ("hoàn thiện dự toán thu, chi ngân sách nhà nước năm 2025") and a movement ("khen thưởng phong
+#: trào đời sống văn hóa … năm 2020"): its name, not when the task is due.
+_PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề|dự toán|phong trào)\b[^.;:]*$")
 #: "bảo đảm hoàn thành kế hoạch năm 2020", "hoàn thành thắng lợi các chỉ tiêu kế hoạch năm
 #: 2020": the year's plan done, by the year's end (not a plan named by its year).
 _COMPLETES_PLAN = re.compile(
     r"\bhoàn thành(?: thắng lợi| toàn diện| vượt mức| vượt)?"
-    r"(?: (?:các|những|toàn bộ))?(?: (?:chỉ tiêu|mục tiêu|nhiệm vụ))?(?: và)? kế hoạch\s*$"
+    r"(?: (?:các|những|toàn bộ))?(?: (?:chỉ tiêu|mục tiêu|nhiệm vụ))?(?: và)? (?:kế hoạch|dự toán)"
+    r"(?: thu(?:,| và)? chi| thu| chi)?(?: ngân sách(?: nhà nước)?)?\s*$"
 )
 #: "Nghị quyết số 05-NQ/TU ... về xây dựng thị xã Long Mỹ đến năm 2020": the horizon in the
 #: subject of a cited document is its name, no deadline of the task.
@@ -123,10 +128,11 @@ _EVENT_TIMING = re.compile(
 #: trung ...", "đề ra nhiệm vụ trọng tâm tháng 10/2016 như sau: ...") are due in it, and so are
 #: "nhiệm vụ những tháng cuối năm".
 _TASKS_OF = re.compile(r"\bvề (?:các |những )?nhiệm vụ(?: trọng tâm| chủ yếu)?\s+$")
-#: "sản xuất vụ xuân năm 2021", "vụ Đông Xuân 2023-2024": a season named with its year, no
-#: deadline.
+#: "sản xuất vụ xuân năm 2021", "vụ Đông Xuân 2023-2024", "phòng cháy chữa cháy rừng mùa khô năm
+#: 2018": a season named with its year, no deadline.
 _SEASON_BEFORE = re.compile(
-    r"\bvụ\s+(?:đông xuân|hè thu|xuân hè|thu đông|chiêm xuân|xuân|mùa|hè|thu|đông|chiêm)"
+    r"\b(?:vụ\s+(?:đông xuân|hè thu|xuân hè|thu đông|chiêm xuân|xuân|mùa|hè|thu|đông|chiêm)"
+    r"|mùa\s+(?:hanh khô|khô|mưa bão|mưa lũ|mưa|lũ|bão|nắng nóng))"
     r"(?:\s*-\s*\w+)?\s*$"
 )
 #: "bắt đầu từ tháng 6 năm 2020", "kể từ quý III": when the work starts, not when it is due
