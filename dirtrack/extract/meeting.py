@@ -98,7 +98,8 @@ _NOT_SURNAMES = frozenset(["trường", "trưởng", "tổ", "chủ"])
 #: ("trường" is a school, "trưởng" a head).
 _NAMED_AFTER = re.compile(
     r"\b(?:trường|thpt|thcs|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|đường|phố|"
-    r"cầu|chợ|bệnh viện|trạm y tế|trung tâm y tế|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt|"
+    r"cầu|chợ|bệnh viện|trạm y tế|trung tâm y tế|công viên|quảng trường|nhà văn hóa|nhà văn hoá|"
+    r"hẻm|ngõ|kiệt|"
     # a village ("thôn Đông Mai", "ấp Phú Hòa"), as the commune after its level is
     r"thôn|xóm|ấp|làng|khu phố|tổ dân phố|"
     # a branch or an industrial park named by its place ("chi nhánh Đông Hải Dương", "Cụm công
