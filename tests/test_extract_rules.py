@@ -3719,6 +3719,9 @@ def test_places_written_like_names_are_no_chair() -> None:
         "Để đẩy nhanh tiến độ giải phóng mặt bằng dự án, ngày 1/8, UBND thành phố vừa có văn bản"
         " yêu cầu UBND quận Cẩm Lệ phối hợp kiểm tra.",
         "Ngày 03/7/2019 HĐND huyện ban hành báo cáo số 11/BC-HĐND về kết quả giám sát.",
+        # "Sáng nay" before the day
+        "Sáng nay 18.7, chủ tịch UBND tỉnh Bình Thuận Nguyễn Ngọc Hai đã ký công văn yêu cầu xử"
+        " lý nghiêm các vụ khai thác cát trái phép.",
         "Chiều 11-8, Ủy ban Kiểm tra (UBKT) Trung ương đã ban hành Thông cáo báo chí Kỳ họp"
         " thứ 18.",
     ],

@@ -722,7 +722,7 @@ _ISSUES_DOCUMENT = re.compile(
     # also after an opener ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo")
     # or a purpose ("Để đẩy nhanh tiến độ …, ngày 1/8, UBND thành phố vừa có văn bản …"); the
     # comma after the day may be left out ("Ngày 03/7/2019 HĐND huyện ban hành báo cáo số …")
-    r"^\W*(?:[^;.]{0,200}?,\s*)?(?:(?:sang|chieu|toi)\s+(?:ngay\s+)?|ngay\s+)"
+    r"^\W*(?:[^;.]{0,200}?,\s*)?(?:(?:sang|chieu|toi)\s+(?:ngay\s+|nay\s+)?|ngay\s+)"
     r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,?"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
     r"(?:cong van|cong dien|van ban|thong bao|thong cao|quyet dinh|chi thi|ke hoach|to trinh|"
