@@ -4112,8 +4112,12 @@ def test_a_body_s_head_asked_after_the_request_is_the_body() -> None:
         ("nghiêm túc hoàn thiện dự toán thu, chi ngân sách nhà nước năm 2025", None),
         ("rà soát danh sách khen thưởng phong trào đời sống văn hóa năm 2023", None),
         ("chuẩn bị trang thiết bị để tổ chức ra quân huấn luyện năm 2023", None),
-        # the estimate done, as a plan done, is due at the year's end
+        # the estimate done, as a plan done, is due at the year's end, written short or not
         ("phấn đấu hoàn thành dự toán thu ngân sách năm 2024", date(2024, 12, 31)),
+        ("phấn đấu hoàn thành dự toán thu NSNN năm 2024", date(2024, 12, 31)),
+        # a year and those after it: a span with no end
+        ("hoàn thành dự toán thu NSNN năm 2024 và những năm tới", None),
+        ("rà soát các chỉ tiêu tăng trưởng năm 2024 và những năm tiếp theo", None),
     ],
 )
 def test_a_year_naming_a_season_an_estimate_a_movement_or_a_campaign_is_no_deadline(

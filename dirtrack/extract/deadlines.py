@@ -110,7 +110,7 @@ _PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề|dự toán
 _COMPLETES_PLAN = re.compile(
     r"\bhoàn thành(?: thắng lợi| toàn diện| vượt mức| vượt)?"
     r"(?: (?:các|những|toàn bộ))?(?: (?:chỉ tiêu|mục tiêu|nhiệm vụ))?(?: và)? (?:kế hoạch|dự toán)"
-    r"(?: thu(?:,| và)? chi| thu| chi)?(?: ngân sách(?: nhà nước)?)?\s*$"
+    r"(?: thu(?:,| và)? chi| thu| chi)?(?: ngân sách(?: nhà nước)?| nsnn)?\s*$"
 )
 #: "Nghị quyết số 05-NQ/TU ... về xây dựng thị xã Long Mỹ đến năm 2020": the horizon in the
 #: subject of a cited document is its name, no deadline of the task.
@@ -144,6 +144,9 @@ _STARTS_FROM = re.compile(r"(?<!\w)từ\s*$")
 _FIGURE_BEFORE = re.compile(r"\d\s*(?:%|phần trăm|tỷ đồng|triệu đồng|tỷ|triệu|ha|km)\s*$")
 #: "... cho năm 2023": the year something is for, no deadline.
 _FOR_THE_YEAR = re.compile(r"\bcho\s*$")
+#: "… năm 2019 và những năm tới", "năm 2017 và những năm tiếp theo": a span with no end, no
+#: deadline.
+_OPEN_ENDED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:những|các)\s+năm\s+(?:tới|tiếp theo|sau)\b")
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about; so is
 #: the year of a submission or a settled account ("Tờ trình về phê duyệt quyết toán thu - chi
@@ -253,6 +256,10 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                         or (folded.key.startswith("nam ", start) and _FIGURE_BEFORE.search(before))
                         # "tạo tiền đề vững chắc cho năm 2023": the year a task prepares for
                         or (folded.key.startswith("nam ", start) and _FOR_THE_YEAR.search(before))
+                        or (
+                            folded.key.startswith("nam ", start)
+                            and _OPEN_ENDED_AFTER.match(text[end : end + 40].lower())
+                        )
                     )
                 )
             ):
