@@ -3719,6 +3719,9 @@ def test_places_written_like_names_are_no_chair() -> None:
         "Để đẩy nhanh tiến độ giải phóng mặt bằng dự án, ngày 1/8, UBND thành phố vừa có văn bản"
         " yêu cầu UBND quận Cẩm Lệ phối hợp kiểm tra.",
         "Ngày 03/7/2019 HĐND huyện ban hành báo cáo số 11/BC-HĐND về kết quả giám sát.",
+        # "Sáng nay" before the day
+        "Sáng nay 18.7, chủ tịch UBND tỉnh Bình Thuận Nguyễn Ngọc Hai đã ký công văn yêu cầu xử"
+        " lý nghiêm các vụ khai thác cát trái phép.",
         "Chiều 11-8, Ủy ban Kiểm tra (UBKT) Trung ương đã ban hành Thông cáo báo chí Kỳ họp"
         " thứ 18.",
     ],
@@ -4098,3 +4101,88 @@ def test_a_body_s_head_asked_after_the_request_is_the_body() -> None:
         " UBND xã Cộng Lạc thực hiện ngay việc rà soát, kiểm tra và xem xét, giải quyết vụ việc."
     )
     assert [unit for unit, _, _ in found] == ["UBND xã Cộng Lạc"]
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        # a season with its year, a budget's estimate, a movement and a campaign named with
+        # theirs: what the task is about
+        ("tổ chức thực hiện tốt công tác phòng cháy chữa cháy rừng mùa khô năm 2023", None),
+        ("nghiêm túc hoàn thiện dự toán thu, chi ngân sách nhà nước năm 2025", None),
+        ("rà soát danh sách khen thưởng phong trào đời sống văn hóa năm 2023", None),
+        ("chuẩn bị trang thiết bị để tổ chức ra quân huấn luyện năm 2023", None),
+        # the estimate done, as a plan done, is due at the year's end, written short or not
+        ("phấn đấu hoàn thành dự toán thu ngân sách năm 2024", date(2024, 12, 31)),
+        ("phấn đấu hoàn thành dự toán thu NSNN năm 2024", date(2024, 12, 31)),
+        # a year and those after it: a span with no end
+        ("hoàn thành dự toán thu NSNN năm 2024 và những năm tới", None),
+        ("rà soát các chỉ tiêu tăng trưởng năm 2024 và những năm tiếp theo", None),
+    ],
+)
+def test_a_year_naming_a_season_an_estimate_a_movement_or_a_campaign_is_no_deadline(
+    task: str, due: date | None
+) -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu Phòng Nội vụ " + task + "."
+    )
+    assert [(unit, d) for unit, _, d in found] == [("Phòng Nội vụ", due)]
+
+
+def test_a_department_whose_fields_a_dash_joins_without_spaces_is_a_unit() -> None:
+    """ "Sở Lao động-Thương binh và Xã hội" as "Sở Lao động - Thương binh và Xã hội": the body
+    given the task, not the People's Committee that gives it."""
+    found = directives(
+        "UBND tỉnh giao trách nhiệm Sở Lao động-Thương binh và Xã hội phối hợp các sở, ngành liên"
+        " quan hướng dẫn và tăng cường công tác kiểm tra, báo cáo kịp thời cho UBND tỉnh."
+    )
+    assert [unit for unit, _, _ in found] == ["Sở Lao động-Thương binh và Xã hội"]
+    assert [m.text for m in find_raw("Sở Văn hóa-Thể thao và Du lịch báo cáo.")] == [
+        "Sở Văn hóa-Thể thao và Du lịch"
+    ]
+
+
+def test_a_bare_level_that_falls_short_is_the_one_place_of_that_level() -> None:
+    """ "Huyện chưa phát huy được …", "huyện vẫn còn hạn chế …": the district the document names
+    (even inside a body's name), not the bare word; none where it names none."""
+    found = limitations(
+        "Chiều 3/12, Ủy ban MTTQ huyện Thường Tín tổ chức hội nghị phản biện. Bên cạnh đó, các đại"
+        " biểu có ý kiến về lĩnh vực kinh tế: Huyện chưa phát huy được tiềm năng, lợi thế; một số"
+        " doanh nghiệp được giao đất nhưng chưa sử dụng."
+    )
+    assert found[0] == ("huyện Thường Tín", "Huyện chưa phát huy được tiềm năng, lợi thế")
+    assert found[1][0] is None
+    named = limitations(
+        "Chiều 3/12, UBND huyện Thường Tín họp. Tuy nhiên, huyện vẫn còn hạn chế về thu hút đầu tư."
+    )
+    assert [unit for unit, _ in named] == ["huyện Thường Tín"]
+    unnamed = limitations("Chiều 3/12, UBND tỉnh họp. Tuy nhiên, huyện vẫn còn hạn chế về thu hút.")
+    assert [unit for unit, _ in unnamed] == [None]
+
+
+def test_a_name_the_document_gives_a_place_or_a_feast_is_no_chair() -> None:
+    """A name written after a level elsewhere ("UBND thị trấn Hồ Xá") is that place where it
+    stands bare; "Tết Nguyên Đán Ất Tỵ" is a feast; "Trạm Y tế Đồng Lộc" a station."""
+    draft = extract(
+        "Vừa qua, UBND huyện đã ban hành các Quyết định công nhận 3 thị trấn: Hồ Xá, Cửa Tùng và"
+        " Bến Quan đạt chuẩn đô thị văn minh.\n\nUBND huyện giao UBND thị trấn Hồ Xá chịu trách"
+        " nhiệm tổ chức lễ công bố."
+    )
+    assert draft.meeting.chair is None
+    assert find_persons("Để bảo đảm an toàn dịp Tết Nguyên Đán Ất Tỵ, thành phố yêu cầu.") == []
+    assert find_persons("Cán bộ Trạm Y tế Đồng Lộc tham dự buổi làm việc.") == []
+    assert [p.name for p in find_persons("Ông Hồ Xá Long, Chủ tịch UBND huyện phát biểu.")] == [
+        "Hồ Xá Long"
+    ]
+
+
+def test_mr_and_a_given_name_is_the_person_named_in_full_before() -> None:
+    """ "Ông Huệ lưu ý" after "Bí thư Thành ủy Hà Nội Vương Đình Huệ": the one person whose name
+    ends on it; alone, the given name ("Ông" the family name has more words)."""
+    draft = extract(
+        "Sáng 9/7, Bí thư Thành ủy Hà Nội Vương Đình Huệ dự và chỉ đạo Đại hội Đảng bộ huyện Mỹ"
+        " Đức. Ông Huệ lưu ý, huyện cần nâng cao hiệu lực quản lý đất đai."
+    )
+    assert draft.meeting.chair == "Vương Đình Huệ"
+    assert [p.name for p in find_persons("Ông Thưởng đề nghị tỉnh lựa chọn cán bộ.")] == ["Thưởng"]
+    assert [p.name for p in find_persons("Ông Văn Tùng phát biểu.")] == ["Ông Văn Tùng"]

@@ -95,17 +95,22 @@ _DATED = re.compile(
 #: "từ nay đến cuối năm 2017": counted from the meeting, a deadline however late.
 _FROM_NOW = re.compile(r"\btu nay\s+$")
 #: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
-#: 2018", "lễ tổng kết năm 2023"), matched with its tones ("lễ", not "lệ" or the name "Lê").
-_EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
+#: 2018", "lễ tổng kết năm 2023", "tổ chức ra quân huấn luyện năm 2023"), matched with its tones
+#: ("lễ", not "lệ" or the name "Lê").
+_EVENT_BEFORE = re.compile(
+    r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn|ra quân)\b[^.;:]*$"
+)
 #: A plan or a theme named with its year ("triển khai Kế hoạch kiểm điểm ... năm 2021", "kế
-#: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"): its name, not when
-#: the task is due.
-_PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề)\b[^.;:]*$")
+#: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"), a budget's estimate
+#: ("hoàn thiện dự toán thu, chi ngân sách nhà nước năm 2025") and a movement ("khen thưởng phong
+#: trào đời sống văn hóa … năm 2020"): its name, not when the task is due.
+_PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề|dự toán|phong trào)\b[^.;:]*$")
 #: "bảo đảm hoàn thành kế hoạch năm 2020", "hoàn thành thắng lợi các chỉ tiêu kế hoạch năm
 #: 2020": the year's plan done, by the year's end (not a plan named by its year).
 _COMPLETES_PLAN = re.compile(
     r"\bhoàn thành(?: thắng lợi| toàn diện| vượt mức| vượt)?"
-    r"(?: (?:các|những|toàn bộ))?(?: (?:chỉ tiêu|mục tiêu|nhiệm vụ))?(?: và)? kế hoạch\s*$"
+    r"(?: (?:các|những|toàn bộ))?(?: (?:chỉ tiêu|mục tiêu|nhiệm vụ))?(?: và)? (?:kế hoạch|dự toán)"
+    r"(?: thu(?:,| và)? chi| thu| chi)?(?: ngân sách(?: nhà nước)?| nsnn)?\s*$"
 )
 #: "Nghị quyết số 05-NQ/TU ... về xây dựng thị xã Long Mỹ đến năm 2020": the horizon in the
 #: subject of a cited document is its name, no deadline of the task.
@@ -123,10 +128,11 @@ _EVENT_TIMING = re.compile(
 #: trung ...", "đề ra nhiệm vụ trọng tâm tháng 10/2016 như sau: ...") are due in it, and so are
 #: "nhiệm vụ những tháng cuối năm".
 _TASKS_OF = re.compile(r"\bvề (?:các |những )?nhiệm vụ(?: trọng tâm| chủ yếu)?\s+$")
-#: "sản xuất vụ xuân năm 2021", "vụ Đông Xuân 2023-2024": a season named with its year, no
-#: deadline.
+#: "sản xuất vụ xuân năm 2021", "vụ Đông Xuân 2023-2024", "phòng cháy chữa cháy rừng mùa khô năm
+#: 2018": a season named with its year, no deadline.
 _SEASON_BEFORE = re.compile(
-    r"\bvụ\s+(?:đông xuân|hè thu|xuân hè|thu đông|chiêm xuân|xuân|mùa|hè|thu|đông|chiêm)"
+    r"\b(?:vụ\s+(?:đông xuân|hè thu|xuân hè|thu đông|chiêm xuân|xuân|mùa|hè|thu|đông|chiêm)"
+    r"|mùa\s+(?:hanh khô|khô|mưa bão|mưa lũ|mưa|lũ|bão|nắng nóng))"
     r"(?:\s*-\s*\w+)?\s*$"
 )
 #: "bắt đầu từ tháng 6 năm 2020", "kể từ quý III": when the work starts, not when it is due
@@ -138,6 +144,9 @@ _STARTS_FROM = re.compile(r"(?<!\w)từ\s*$")
 _FIGURE_BEFORE = re.compile(r"\d\s*(?:%|phần trăm|tỷ đồng|triệu đồng|tỷ|triệu|ha|km)\s*$")
 #: "... cho năm 2023": the year something is for, no deadline.
 _FOR_THE_YEAR = re.compile(r"\bcho\s*$")
+#: "… năm 2019 và những năm tới", "năm 2017 và những năm tiếp theo": a span with no end, no
+#: deadline.
+_OPEN_ENDED_AFTER = re.compile(r"^\s*(?:,|và)\s*(?:những|các)\s+năm\s+(?:tới|tiếp theo|sau)\b")
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about; so is
 #: the year of a submission or a settled account ("Tờ trình về phê duyệt quyết toán thu - chi
@@ -247,6 +256,10 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                         or (folded.key.startswith("nam ", start) and _FIGURE_BEFORE.search(before))
                         # "tạo tiền đề vững chắc cho năm 2023": the year a task prepares for
                         or (folded.key.startswith("nam ", start) and _FOR_THE_YEAR.search(before))
+                        or (
+                            folded.key.startswith("nam ", start)
+                            and _OPEN_ENDED_AFTER.match(text[end : end + 40].lower())
+                        )
                     )
                 )
             ):

@@ -383,8 +383,11 @@ def _place_as_subject(key: str, m: Mention) -> Mention:
     """A place named with its name that opens a clause and falls short ("Trong tháng 5, huyện
     Di Linh thu ngân sách ...; ... mới đạt 42% kế hoạch", "huyện Tủa Chùa còn xuất hiện dịch"):
     the place as written, not one of its bodies; not a place after "tại", "của" ("Tại xã X,
-    việc ... chậm": the body of the place that does the work)."""
+    việc ... chậm": the body of the place that does the work). A level written bare ("Huyện chưa
+    phát huy ...") keeps the place the resolver gave it ("huyện Thường Tín")."""
     if m.role != "unit" or m.head != "dia phuong" or m.code is not None:
+        return m
+    if not _NAMED_PLACE.match(m.text):
         return m
     if not _SUBJECT_OPENS.search(key, max(0, m.start - 3), m.start) or _PLURAL_WORD.match(
         key, m.start

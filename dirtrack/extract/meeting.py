@@ -67,6 +67,7 @@ from dirtrack.extract.lexicon import (
     person_not_province,
     words,
 )
+from dirtrack.extract.units import places_named
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 
 _NAMED_REPORT = re.compile(r"\b(?:bao cao|du thao)\s+(?:so ket|tong ket)\b")
@@ -97,12 +98,15 @@ _NOT_SURNAMES = frozenset(["trường", "trưởng", "tổ", "chủ"])
 #: ("trường" is a school, "trưởng" a head).
 _NAMED_AFTER = re.compile(
     r"\b(?:trường|thpt|thcs|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|đường|phố|"
-    r"cầu|chợ|bệnh viện|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt|"
+    r"cầu|chợ|bệnh viện|trạm y tế|trung tâm y tế|công viên|quảng trường|nhà văn hóa|nhà văn hoá|"
+    r"hẻm|ngõ|kiệt|"
     # a village ("thôn Đông Mai", "ấp Phú Hòa"), as the commune after its level is
     r"thôn|xóm|ấp|làng|khu phố|tổ dân phố|"
     # a branch or an industrial park named by its place ("chi nhánh Đông Hải Dương", "Cụm công
-    # nghiệp Sơn Cẩm"), African swine fever ("dịch tả lợn Châu Phi"), a season ("vụ Đông Xuân")
-    r"chi nhánh|cụm công nghiệp|khu công nghiệp|tả lợn|tả heo|(?<!nhiệm )(?<!dịch )(?<!phục )vụ)"
+    # nghiệp Sơn Cẩm"), African swine fever ("dịch tả lợn Châu Phi"), a season ("vụ Đông Xuân"),
+    # a feast ("Tết Nguyên Đán Ất Tỵ")
+    r"chi nhánh|cụm công nghiệp|khu công nghiệp|tả lợn|tả heo|(?<!nhiệm )(?<!dịch )(?<!phục )vụ|"
+    r"tết)"
     r"\s*$"
 )
 #: Places listed after a plural level ("các xã Thạch Tân, Thạch Lâm, Thạch Điền", "Chủ tịch UBND
@@ -335,6 +339,12 @@ def find_persons(sentence: str) -> list[Person]:
             and sentence[toks[j - 1].end : toks[j].start] == " "
         ):
             j += 1
+        # "Ông Huệ lưu ý", "Bà Loan đề nghị": Mr. or Mrs. and a given name, the person a news item
+        # named in full before (or only so): the given name ("Ông" the family name has more words)
+        given = tok.key in ("ong", "ba") and j - i == 2 and toks[i + 1].key not in SURNAMES
+        if given:
+            i += 1
+            tok = toks[i]
         if toks[j - 1].key == "bi" and j < len(toks) and toks[j].key == "thu":
             # "Dương Ngọc Dũng Bí thư Đảng ủy", "Tổng Bí thư": the title after the name is
             # written without a comma, its "Bí" title-cased
@@ -361,7 +371,7 @@ def find_persons(sentence: str) -> list[Person]:
         if compound:
             i -= compound
             tok = toks[i]
-        if not 2 <= j - i - compound <= 5:
+        if not (given or 2 <= j - i - compound <= 5):
             i = j
             continue
         if _NAMED_AFTER.search(lower_aligned(sentence[: tok.start])):
@@ -497,7 +507,10 @@ def _heads_host(titles: str, host: str) -> bool:
 def choose_chair(
     sentences: Sequence[str], lead_index: int, captions: Sequence[str] = ()
 ) -> tuple[str | None, str | None, str | None]:
-    """The chair's name and title, and the sentence that names them."""
+    """The chair's name and title, and the sentence that names them. A name the document gives
+    a place after its level ("thị trấn Hồ Xá", "TX Sầm Sơn", "huyện Tứ Kỳ") is that place wherever
+    it stands bare ("3 thị trấn: Hồ Xá, …"), not a person."""
+    places = {fold_aligned(name) for names in places_named(sentences).values() for name in names}
     scores: dict[str, float] = {}
     names: dict[str, str] = {}
     titles: dict[str, list[str]] = {}
@@ -526,6 +539,8 @@ def choose_chair(
             k -= 1
         for person, after_score, first in zip(persons, after_scores, first_of_list, strict=True):
             pkey = fold_aligned(person.name)
+            if pkey in places:
+                continue
             names.setdefault(pkey, person.name)
             if person.title:
                 titles.setdefault(pkey, []).append(person.title)
@@ -560,8 +575,13 @@ def choose_chair(
             best_source = sources.get(pkey)
             if weight == 1.0 and (best_source is None or score > best_source[0]):
                 sources[pkey] = (score, sentence)
-    for short in [k for k in scores if len(k.split()) == 2]:
-        longer = [k for k in scores if k.startswith(short + " ")]
+    for short in [k for k in scores if len(k.split()) <= 2]:
+        # "Ông Huệ" after "Vương Đình Huệ": the one person whose name ends on the given name
+        longer = [
+            k
+            for k in scores
+            if (k.startswith(short + " ") if " " in short else k.endswith(" " + short))
+        ]
         if len(longer) == 1:
             # "Phó Chủ tịch UBND tỉnh Nguyễn Minh đề nghị", after "Nguyễn Minh Tiến": the one
             # person whose name its two words begin, written short
@@ -702,7 +722,7 @@ _ISSUES_DOCUMENT = re.compile(
     # also after an opener ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo")
     # or a purpose ("Để đẩy nhanh tiến độ …, ngày 1/8, UBND thành phố vừa có văn bản …"); the
     # comma after the day may be left out ("Ngày 03/7/2019 HĐND huyện ban hành báo cáo số …")
-    r"^\W*(?:[^;.]{0,200}?,\s*)?(?:(?:sang|chieu|toi)\s+(?:ngay\s+)?|ngay\s+)"
+    r"^\W*(?:[^;.]{0,200}?,\s*)?(?:(?:sang|chieu|toi)\s+(?:ngay\s+|nay\s+)?|ngay\s+)"
     r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,?"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
     r"(?:cong van|cong dien|van ban|thong bao|thong cao|quyet dinh|chi thi|ke hoach|to trinh|"

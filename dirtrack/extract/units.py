@@ -97,6 +97,8 @@ _UBND = r"(?:ubnd|uy ban nhan dan)"
 _HDND = r"(?:hdnd|hoi dong nhan dan)"
 _MTTQ = r"(?:(?:uy ban )?(?:mttq|mat tran to quoc)(?: viet nam)?|ubmttq(?:vn)?|mttqvn)"
 _DBQH = r"(?:dbqh|dai bieu quoc hoi)"
+#: The departments' fields, as folded words; a dash between two fields is spaced or not ("Sở Lao
+#: động - Thương binh và Xã hội", "Sở Lao động-Thương binh và Xã hội").
 _DEPARTMENTS = (
     "noi vu",
     "tai chinh",
@@ -108,9 +110,9 @@ _DEPARTMENTS = (
     "tai nguyen va moi truong",
     "thong tin va truyen thong",
     "lao dong,? thuong binh va xa hoi",
-    "lao dong - thuong binh va xa hoi",
+    r"lao dong\s*-\s*thuong binh va xa hoi",
     "van hoa,? the thao va du lich",
-    "van hoa - the thao va du lich",
+    r"van hoa\s*-\s*the thao va du lich",
     "van hoa va the thao",
     "khoa hoc va cong nghe",
     "giao duc va dao tao",
@@ -120,7 +122,7 @@ _DEPARTMENTS = (
     "ngoai vu",
     "du lich",
     "dan toc va ton giao",
-    "quy hoach - kien truc",
+    r"quy hoach\s*-\s*kien truc",
     "quy hoach kien truc",
 )
 _PARTY_BOARDS = (
@@ -353,11 +355,12 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         # "Phòng Kinh tế, Hạ tầng và Đô thị")
         rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|tai chinh|noi vu|tu phap|"
         rf"giao duc va dao tao|"
-        rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
+        rf"giao duc\s*-\s*dao tao|y te|van hoa va thong tin|van hoa\s*-\s*thong tin|"
         rf"van hoa\s*[-–]\s*xa hoi|kinh te,? ha tang va do thi|"
-        rf"tai nguyen va moi truong|kinh te va ha tang|kinh te - ha tang|kinh te ha tang|kinh te|"
+        rf"tai nguyen va moi truong|kinh te va ha tang|kinh te\s*-\s*ha tang|kinh te ha tang|"
+        rf"kinh te|"
         rf"quan ly do thi|"
-        rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
+        rf"nong nghiep va phat trien nong thon|lao dong\s*-\s*thuong binh va xa hoi|"
         rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra|{_alt(_DEPARTMENTS_SHORT)})"
         rf"(?: {_GOV})?",
         "unit",
@@ -551,11 +554,12 @@ _FRONTED_BEFORE = re.compile(
     r"dac biet)\s*,?\s*)(?:trong\s+)?(?:thoi gian (?:toi|sap toi|tiep theo)|nhung thang cuoi nam|"
     r"cuoi nam|(?:nam|nhiem ky|giai doan|quy|thang) [\w/-]+(?: [\w/-]+)?)?\s*,?\s*$"
 )
-#: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế"), at a clause's
-#: start or after the contrast that opens it ("Bên cạnh những kết quả đạt được, huyện ...").
+#: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế", "Huyện chưa
+#: phát huy được tiềm năng"), at a clause's start or after the contrast that opens it ("Bên cạnh
+#: những kết quả đạt được, huyện ...").
 _SHORTCOMING_AFTER = re.compile(
-    r"\s+(?:hien\s+|van\s+|hien\s+van\s+)?con\s+(?:ton tai\s+)?(?:mot so\s+|nhieu\s+)?"
-    r"(?:han che|ton tai|kho khan|bat cap|vuong mac)\b"
+    r"\s+(?:hien\s+|van\s+|hien\s+van\s+)?(?:con\s+(?:ton tai\s+)?(?:mot so\s+|nhieu\s+)?"
+    r"(?:han che|ton tai|kho khan|bat cap|vuong mac)|chua)\b"
 )
 _CONTRAST_START = re.compile(
     rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
@@ -1105,6 +1109,35 @@ def _joined_bodies(sentence: str, key: str, chosen: list[Mention]) -> list[Menti
 _BARE_STANDING = "thuong truc hoi dong nhan dan"
 
 
+def places_named(sentences: Sequence[str]) -> dict[str, set[str]]:
+    """Place names the document gives each level, written after it ("xã Tân Phú", "Huyện ủy Châu
+    Thành"), as written ("Tân Phú"), by the level's key ("xa")."""
+    places: dict[str, set[str]] = {}
+    for sentence in sentences:
+        folded = Folded.of(sentence)
+        for m in folded.finditer(_PLACE_LEVEL):
+            if folded.key.endswith("dia ", 0, m.start()):
+                continue  # "chính quyền địa phương 2 cấp": no ward
+            if m[2] and lower_aligned(sentence[m.start(2) : m.end(2)]) not in _LOCALITY_WORDS:
+                continue  # "thì xã Liêm Sơn": no "thị xã"
+            level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
+            end = _place_after(sentence, m.end())
+            name = sentence[m.end() : end].strip()
+            if name.isdigit() and level not in _NUMBERED_LEVELS:
+                continue  # "đối với xã 35 ý kiến": a count, no commune ("Phường 5" is one)
+            if end > m.end():
+                places.setdefault(level, set()).add(name)
+    # "xã Đại sơn" written once in lower case gave "Đại": the full name is the place
+    for level, names in places.items():
+        keys = {fold_words(name): name for name in names}
+        places[level] = {
+            name
+            for key, name in keys.items()
+            if not any(other != key and other.startswith(key + " ") for other in keys)
+        }
+    return places
+
+
 class UnitResolver:
     """Resolves the unit mentions of one document (see the module docstring)."""
 
@@ -1131,7 +1164,7 @@ class UnitResolver:
         self._known_patterns = self._compile_known()
         self.level = self._dominant_level(sentences)
         # the headline names the place too ("TP. Lào Cai: Khẩn trương giải quyết ...")
-        self._places = self._collect_places([*headings, *sentences])
+        self._places = places_named([*headings, *sentences])
         self._capital_headline_places(headings)
         self._abbreviated_headline_place(headings)
         self._headline_place(headings, sentences)
@@ -1214,34 +1247,6 @@ class UnitResolver:
             return None
         return _capitalize(spellings[best].most_common(1)[0][0])
 
-    @staticmethod
-    def _collect_places(sentences: Sequence[str]) -> dict[str, set[str]]:
-        """Place names the document gives each level ("xã Tân Phú", "Huyện ủy Châu Thành")."""
-        places: dict[str, set[str]] = {}
-        for sentence in sentences:
-            folded = Folded.of(sentence)
-            for m in folded.finditer(_PLACE_LEVEL):
-                if folded.key.endswith("dia ", 0, m.start()):
-                    continue  # "chính quyền địa phương 2 cấp": no ward
-                if m[2] and lower_aligned(sentence[m.start(2) : m.end(2)]) not in _LOCALITY_WORDS:
-                    continue  # "thì xã Liêm Sơn": no "thị xã"
-                level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
-                end = _place_after(sentence, m.end())
-                name = sentence[m.end() : end].strip()
-                if name.isdigit() and level not in _NUMBERED_LEVELS:
-                    continue  # "đối với xã 35 ý kiến": a count, no commune ("Phường 5" is one)
-                if end > m.end():
-                    places.setdefault(level, set()).add(name)
-        # "xã Đại sơn" written once in lower case gave "Đại": the full name is the place
-        for level, names in places.items():
-            keys = {fold_words(name): name for name in names}
-            places[level] = {
-                name
-                for key, name in keys.items()
-                if not any(other != key and other.startswith(key + " ") for other in keys)
-            }
-        return places
-
     def _capital_headline_places(self, headings: Sequence[str]) -> None:
         """A headline in capitals ("THƯỜNG TRỰC HĐND XÃ CẨM GIANG, HUYỆN GÒ DẦU: GIÁM SÁT ...")
         names the place of a level the text writes only bare ("UBND xã"): the words after a
@@ -1252,7 +1257,7 @@ class UnitResolver:
             if not letters or not all(c.isupper() for c in letters):
                 continue
             titled = " ".join(word.capitalize() for word in heading.split(" "))
-            for level, names in self._collect_places([titled]).items():
+            for level, names in places_named([titled]).items():
                 if level in self._places:
                     continue
                 for name in names:

@@ -26,7 +26,7 @@ folds from round 32; ``fresh24``, never read until round 34, from round 35; ``fr
 read until round 35, from round 36; ``fresh26``, never read until round 37, from round 38;
 ``fresh27``, never read until round 38, from round 39; ``fresh28``, never read until round 39,
 from round 40; ``fresh29``, never read until round 42, from round 43; ``fresh30``, never read
-until round 46, from round 47). The
+until round 46, from round 47; ``fresh31``, never read until round 49, from round 50). The
 parts read but
 not trained on (``score.NOT_TRAINED``: ``fresh14``,
 ``fresh16``, ``fresh17``, ``fresh18``, ``fresh19``, ``fresh21``) are folds too, scored with the
