@@ -2056,6 +2056,11 @@ ERRORS: dict[str, Entry] = {
         "directives, limitations or attendance); a unit retires after the last meeting that "
         "names it"
     ),
+    "retire_before_predecessor": N_(
+        "unit {unit} cannot retire on {date}: unit {predecessor} retired into it on "
+        "{retired}, handing over its directives; a unit retires on or after the day it takes "
+        "another's over"
+    ),
     "retired_at_meeting": N_(
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"

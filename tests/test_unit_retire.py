@@ -220,6 +220,38 @@ def test_a_unit_is_retired_once_and_never_into_a_retired_one(
     cli.fail("unit", "retire", "BTG", code=2)  # --successor is required
 
 
+def test_a_unit_cannot_retire_before_a_unit_retired_into_it(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """BDV retired into BTGDV on 1/7/2025, handing over its open directives; BTGDV was then
+    retired on 1/6/2025 and took them to its successor: the directives left BTGDV a month
+    before they came to it, and a listing as of 15/6/2025 put them with BTGDV, not BDV."""
+    ids = merged["ids"]
+    cli.ok("unit", "add", "BTT", "Ban Tuyên truyền Tỉnh ủy", "--parent", "TU")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    digest = file_digest(db_path)
+    assert cli.fail("unit", "retire", "BTGDV", "--successor", "BTT", "--date", "1/6/2025") == (
+        "Error: unit BTGDV cannot retire on 2025-06-01: unit BDV retired into it on "
+        "2025-07-01, handing over its directives; a unit retires on or after the day it takes "
+        "another's over"
+    )
+    said = cli.fail(
+        "--lang", "vi", "unit", "retire", "BTGDV", "--successor", "BTT", "--date", "30/6/2025"
+    )
+    assert said.startswith("Error: đơn vị BTGDV không thể thôi hoạt động từ ngày 30/06/2025")
+    assert file_digest(db_path) == digest
+    listed = {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-06-15")}
+    assert listed[ids["open"]] == "BDV"
+    # on the day of the handover or later, the chain goes on
+    cli.ok("unit", "retire", "BTGDV", "--successor", "BTT", "--date", "1/7/2025")
+    assert {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-06-30")}[
+        ids["open"]
+    ] == "BDV"
+    assert {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-07-01")}[
+        ids["open"]
+    ] == "BTT"
+
+
 def test_a_unit_retires_after_the_last_meeting_that_names_it(
     cli: Cli, merged: dict[str, Any], db_path: Path
 ) -> None:

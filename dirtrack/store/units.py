@@ -627,7 +627,8 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     Raises:
         NotFound: an unknown unit.
         InvalidInput: the successor is the unit itself.
-        Conflict: the unit is already retired, or the successor is.
+        Conflict: the unit is already retired, or the successor is; or a unit retired into
+            it after ``on``.
     """
     index = UnitIndex.load(session)
     unit = index.resolve(unit_ref)
@@ -652,6 +653,23 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
                 heir=heir.code,
             )
         raise Conflict.of("successor_retired", successor=successor.code, date=successor.retired_on)
+    # A unit that took over another's directives on a day cannot cease before that day: the
+    # directives would leave it before they came to it, and a listing as of a day between
+    # would put them with it rather than with the unit that still held them.
+    handed_later = [
+        u
+        for u in index.units.values()
+        if u.successor_id == unit.id and u.retired_on and u.retired_on > on
+    ]
+    if handed_later:
+        first = min(handed_later, key=lambda u: (u.retired_on, u.code))
+        raise Conflict.of(
+            "retire_before_predecessor",
+            unit=unit.code,
+            date=on,
+            predecessor=first.code,
+            retired=first.retired_on,
+        )
     named = latest_meeting_naming(session, unit.id)
     if named is not None and named[1] >= on:
         # The rule of check_not_retired the other way round: a meeting on or after the day
