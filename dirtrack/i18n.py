@@ -673,6 +673,11 @@ MESSAGES: dict[str, Entry] = {
         "conflicts are left as the office has them: settle them by hand, or read the file "
         "again with --prefer office or --prefer unit"
     ),
+    "pack_in_conflicts_left_unit": N_(
+        "conflicts --prefer unit cannot settle (a completed, cancelled or withdrawn "
+        "directive; a request or a completion waiting for an answer) are left as the office "
+        "has them: settle them by hand, or read the file again with --prefer office"
+    ),
     "key_exists": N_("key {key!r} exists already: {ids} (nothing written)"),
     "progress": N_("directive {id}: progress logged on {date}"),
     "done": N_("directive {id}: completed on {date}"),
