@@ -2444,7 +2444,9 @@ ERRORS: dict[str, Entry] = {
         "read-only (dirtrack writes its journal files beside it)"
     ),
     "empty_value": N_("an empty value; to use the default, leave the option out"),
-    "empty_file_name": N_("an empty file name: name the file or folder to write"),
+    "empty_file_name": N_(
+        "an empty file name (an unset variable?) is no file: name the file or folder"
+    ),
     "cfg_command_line_only": N_(
         "{where}: {option} can only be given on the command line, not in the configuration file"
     ),

@@ -1290,6 +1290,66 @@ def test_an_empty_option_value_is_an_error_never_not_given(
     assert not wrong, "\n".join(wrong)
 
 
+# A run of each command with a file argument (metavar FILE), the file left to the test; a command
+# with a FILE argument that is missing here fails the test.
+FILE_RUNS = {
+    ("extract",): ["extract"],
+    ("import",): ["import"],
+    ("backup",): ["backup"],
+    ("restore",): ["restore", "--yes"],
+    ("pack", "in"): ["pack", "in"],
+}
+
+
+@pytest.mark.sqlite_only("the current folder holds a copy of the SQLite database; digests compared")
+def test_an_empty_file_name_is_an_error_never_the_current_folder(
+    seeded: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pack in "$INBOX"` with INBOX unset read every workbook of the folder the script ran in;
+    `import ''` and `extract ''` said '.' was a folder, `restore ''` likewise. A blank file name
+    is refused for every FILE argument, naming it, in the user's language; nothing is read or
+    written, the current folder left as it was."""
+    from tests.conftest import COMMAND
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        for param in getattr(command, "params", []):
+            if param.param_type_name == "argument" and str(param.metavar).startswith("FILE"):
+                found.append(path)
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, (*path, name))
+
+    walk(COMMAND, ())
+    assert sorted(found) == sorted(FILE_RUNS)
+    here = tmp_path / "here"
+    here.mkdir()
+    seeded.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(here))
+    seeded.ok("backup", str(here / "copy.db"))
+    monkeypatch.chdir(here)
+    folder = sorted((p.name, p.stat().st_mtime_ns) for p in here.iterdir())
+    before = file_digest(db_path)
+    wrong = []
+    for path, run_args in FILE_RUNS.items():
+        for name in ("", "  "):
+            for lang, said in (
+                ("en", "Error: Invalid value for 'FILE"),
+                ("vi", "Error: Giá trị không hợp lệ cho 'TỆP"),
+            ):
+                args = [*run_args[: len(path)], name, *run_args[len(path) :]]
+                result = seeded("--lang", lang, *args)
+                lines = result.stderr.strip().splitlines()
+                good = result.exit_code == 1 and len(lines) == 1 and lines[0].startswith(said)
+                good = (
+                    good and ("empty file name" if lang == "en" else "tên tệp để trống") in lines[0]
+                )
+                if not good or result.stdout:
+                    wrong.append(f"{' '.join(args)!r}: exit {result.exit_code} {result.stderr!r}")
+    assert not wrong, "\n".join(wrong)
+    assert file_digest(db_path) == before
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in here.iterdir()) == folder
+
+
 @pytest.mark.sqlite_only(
     "the file names and the database given are SQLite files; its digest is compared"
 )
