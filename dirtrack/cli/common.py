@@ -848,15 +848,17 @@ def refuse_empty_values(command: Command) -> None:
 
     One rule for every option, present and future, applied where the command tree is built
     (:class:`dirtrack.cli.app.DirtrackGroup`). A file argument (metavar FILE) is
-    :class:`GivenFile`; other text arguments keep their own checks.
+    :class:`GivenFile`, and so is a folder option (metavar DIR: ``pack out --dir " "`` wrote its
+    workbooks into a folder named by a space); other text arguments keep their own checks.
     """
     for param in command.params:
-        if param.param_type_name == "option" and type(param.type) is StringParamType:
-            param.type = GIVEN_TEXT
-        elif type(param.type) is StringParamType and (param.metavar or "").startswith("FILE"):
+        if type(param.type) is not StringParamType:
+            if type(param.type) is IntParamType:
+                param.type = WHOLE_NUMBER
+        elif param.param_type_name == "option":
+            param.type = GIVEN_FILE if param.metavar == "DIR" else GIVEN_TEXT
+        elif (param.metavar or "").startswith("FILE"):
             param.type = GIVEN_FILE
-        elif type(param.type) is IntParamType:
-            param.type = WHOLE_NUMBER
     for sub in (getattr(command, "commands", None) or {}).values():
         refuse_empty_values(sub)
 
