@@ -673,6 +673,11 @@ MESSAGES: dict[str, Entry] = {
         "conflicts are left as the office has them: settle them by hand, or read the file "
         "again with --prefer office or --prefer unit"
     ),
+    "pack_in_conflicts_left_unit": N_(
+        "conflicts --prefer unit cannot settle (a completed, cancelled or withdrawn "
+        "directive; a request or a completion waiting for an answer) are left as the office "
+        "has them: settle them by hand, or read the file again with --prefer office"
+    ),
     "key_exists": N_("key {key!r} exists already: {ids} (nothing written)"),
     "progress": N_("directive {id}: progress logged on {date}"),
     "done": N_("directive {id}: completed on {date}"),
@@ -2056,6 +2061,11 @@ ERRORS: dict[str, Entry] = {
         "directives, limitations or attendance); a unit retires after the last meeting that "
         "names it"
     ),
+    "retire_before_predecessor": N_(
+        "unit {unit} cannot retire on {date}: unit {predecessor} retired into it on "
+        "{retired}, handing over its directives; a unit retires on or after the day it takes "
+        "another's over"
+    ),
     "retired_at_meeting": N_(
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"
@@ -2434,7 +2444,9 @@ ERRORS: dict[str, Entry] = {
         "read-only (dirtrack writes its journal files beside it)"
     ),
     "empty_value": N_("an empty value; to use the default, leave the option out"),
-    "empty_file_name": N_("an empty file name: name the file or folder to write"),
+    "empty_file_name": N_(
+        "an empty file name (an unset variable?) is no file: name the file or folder"
+    ),
     "cfg_command_line_only": N_(
         "{where}: {option} can only be given on the command line, not in the configuration file"
     ),

@@ -1290,6 +1290,75 @@ def test_an_empty_option_value_is_an_error_never_not_given(
     assert not wrong, "\n".join(wrong)
 
 
+# A run of each command with a file argument (metavar FILE), the file left to the test; a command
+# with a FILE argument that is missing here fails the test.
+FILE_RUNS = {
+    ("extract",): ["extract"],
+    ("import",): ["import"],
+    ("backup",): ["backup"],
+    ("restore",): ["restore", "--yes"],
+    ("pack", "in"): ["pack", "in"],
+}
+# Likewise each command with a folder option (metavar DIR), the option last.
+DIR_RUNS = {
+    ("pack", "out"): ["pack", "out", "--quarter", "2022Q2", "--dir"],
+    ("urge",): ["urge", "--all", "--format", "md", "--dir"],
+}
+
+
+@pytest.mark.sqlite_only("the current folder holds a copy of the SQLite database; digests compared")
+def test_an_empty_file_name_is_an_error_never_the_current_folder(
+    seeded: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pack in "$INBOX"` with INBOX unset read every workbook of the folder the script ran in;
+    `import ''` and `extract ''` said '.' was a folder, `restore ''` likewise. A blank file name
+    is refused for every FILE argument, naming it, in the user's language, and so is a folder
+    option's (`pack out --dir " "` wrote the workbooks into a folder named by a space); nothing
+    is read or written, the current folder left as it was."""
+    from tests.conftest import COMMAND
+
+    found: list[tuple[str, ...]] = []
+    folders: list[tuple[str, ...]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        for param in getattr(command, "params", []):
+            if param.param_type_name == "argument" and str(param.metavar).startswith("FILE"):
+                found.append(path)
+            elif param.param_type_name == "option" and param.metavar == "DIR":
+                folders.append(path)
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, (*path, name))
+
+    walk(COMMAND, ())
+    assert sorted(found) == sorted(FILE_RUNS)
+    assert sorted(folders) == sorted(DIR_RUNS)
+    here = tmp_path / "here"
+    here.mkdir()
+    seeded.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(here))
+    seeded.ok("backup", str(here / "copy.db"))
+    monkeypatch.chdir(here)
+    folder = sorted((p.name, p.stat().st_mtime_ns) for p in here.iterdir())
+    before = file_digest(db_path)
+    blanks = ("", "  ")
+    runs = [[*r[: len(p)], name, *r[len(p) :]] for p, r in FILE_RUNS.items() for name in blanks]
+    runs += [[*r, name] for r in DIR_RUNS.values() for name in blanks]
+    wrong = []
+    for args in runs:
+        for lang, said in (
+            ("en", "Error: Invalid value for '"),
+            ("vi", "Error: Giá trị không hợp lệ cho '"),
+        ):
+            result = seeded("--lang", lang, *args)
+            lines = result.stderr.strip().splitlines()
+            good = result.exit_code == 1 and len(lines) == 1 and lines[0].startswith(said)
+            good = good and ("empty file name" if lang == "en" else "tên tệp để trống") in lines[0]
+            if not good or result.stdout:
+                wrong.append(f"{' '.join(args)!r}: exit {result.exit_code} {result.stderr!r}")
+    assert not wrong, "\n".join(wrong)
+    assert file_digest(db_path) == before
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in here.iterdir()) == folder
+
+
 @pytest.mark.sqlite_only(
     "the file names and the database given are SQLite files; its digest is compared"
 )

@@ -767,6 +767,34 @@ def test_a_conflict_is_left_for_the_clerk_then_settled(
     assert "less than recorded (85%" in row["conflict"], row
 
 
+def test_the_hint_after_prefer_unit_names_what_is_left_to_try(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """A conflict --prefer unit cannot settle (an answer on a directive completed since) was
+    followed by 'read the file again with --prefer office or --prefer unit', the very option
+    just given."""
+    quarter, folder = packed
+    back = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 70, WHY: "Đang triển khai"}})
+    quarter.ok("done", "3", "--date", "2022-09-11")
+    plain = quarter("pack", "in", str(back), "--date", "2022-09-12")
+    assert plain.exit_code == 0, plain.stderr
+    assert plain.stderr.splitlines()[-1].endswith("with --prefer office or --prefer unit")
+    for lang, hint in (
+        ("en", "settle them by hand, or read the file again with --prefer office"),
+        ("vi", "xử lý thủ công, hoặc đọc lại tệp với --prefer office"),
+    ):
+        forced = quarter("--lang", lang, "pack", "in", str(back), "--prefer", "unit")
+        assert forced.exit_code == 0, forced.stderr
+        last = forced.stderr.splitlines()[-1]
+        assert last.endswith(hint) and "--prefer unit" in last  # named as what cannot settle
+        assert not last.endswith("--prefer unit")
+    got = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-12")
+    assert got["files"][0]["rows"][0]["action"] == "conflict"
+    shown = quarter.json("show", "3")
+    assert (shown["status"], shown["progress"]) == ("done_on_time", 100)
+
+
 def test_a_lead_unit_corrected_since_the_pack_was_made_is_kept(
     packed: tuple[Cli, Path], tmp_path: Path
 ) -> None:

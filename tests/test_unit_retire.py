@@ -220,6 +220,38 @@ def test_a_unit_is_retired_once_and_never_into_a_retired_one(
     cli.fail("unit", "retire", "BTG", code=2)  # --successor is required
 
 
+def test_a_unit_cannot_retire_before_a_unit_retired_into_it(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """BDV retired into BTGDV on 1/7/2025, handing over its open directives; BTGDV was then
+    retired on 1/6/2025 and took them to its successor: the directives left BTGDV a month
+    before they came to it, and a listing as of 15/6/2025 put them with BTGDV, not BDV."""
+    ids = merged["ids"]
+    cli.ok("unit", "add", "BTT", "Ban Tuyên truyền Tỉnh ủy", "--parent", "TU")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    digest = file_digest(db_path)
+    assert cli.fail("unit", "retire", "BTGDV", "--successor", "BTT", "--date", "1/6/2025") == (
+        "Error: unit BTGDV cannot retire on 2025-06-01: unit BDV retired into it on "
+        "2025-07-01, handing over its directives; a unit retires on or after the day it takes "
+        "another's over"
+    )
+    said = cli.fail(
+        "--lang", "vi", "unit", "retire", "BTGDV", "--successor", "BTT", "--date", "30/6/2025"
+    )
+    assert said.startswith("Error: đơn vị BTGDV không thể thôi hoạt động từ ngày 30/06/2025")
+    assert file_digest(db_path) == digest
+    listed = {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-06-15")}
+    assert listed[ids["open"]] == "BDV"
+    # on the day of the handover or later, the chain goes on
+    cli.ok("unit", "retire", "BTGDV", "--successor", "BTT", "--date", "1/7/2025")
+    assert {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-06-30")}[
+        ids["open"]
+    ] == "BDV"
+    assert {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-07-01")}[
+        ids["open"]
+    ] == "BTT"
+
+
 def test_a_unit_retires_after_the_last_meeting_that_names_it(
     cli: Cli, merged: dict[str, Any], db_path: Path
 ) -> None:
@@ -864,6 +896,43 @@ def test_a_directive_reopened_after_the_retirement_passes_to_the_successor_from_
         "assigned",
         "completed",
     ]
+
+
+def test_a_retirement_recorded_after_a_later_reopening_passes_it_from_the_reopening(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """The same directive reopened on 1/8/2025, but the reopening recorded before the
+    retirement of 1/7/2025: the retirement read the directive's own columns (open now) and
+    moved it on 1/7, so that a listing as of July put a directive BDV had completed in April
+    under BTGDV, done; and the coordination of one closed then likewise.
+    Closed on the day of the retirement, it stays with BDV until the reopening and passes
+    from that day, as a reopening recorded afterwards passes it."""
+    ids = merged["ids"]
+    cli.ok("edit", "directive", str(ids["other"]), "--with", "BDV")
+    cli.ok("done", str(ids["other"]), "--date", "1/6/2025")
+    for ident in (ids["done"], ids["other"]):
+        cli.ok("reopen", str(ident), "--date", "1/8/2025", "--reason", "Trả lại")
+    result = cli("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    assert result.exit_code == 0, result.stderr
+    said = result.stderr.splitlines()
+    assert (
+        f"unit BDV retired on 2025-07-01: directive {ids['done']}, open again, passes to BTGDV "
+        "from 2025-08-01"
+    ) in said
+    assert "unit BDV retired on 2025-07-01; 2 open directives moved to BTGDV: " in said[-1]
+
+    def held(ident: int, as_of: str) -> tuple[str, list[str], str]:
+        found = {d["id"]: d for d in cli.json("list", "--as-of", as_of)}[ident]
+        return found["unit"], found["with"], found["status"]
+
+    assert held(ids["done"], "2025-07-15") == ("BDV", [], "done_on_time")
+    assert held(ids["done"], "2025-08-01") == ("BTGDV", [], "overdue")
+    assert held(ids["other"], "2025-07-15") == ("BTG", ["BDV"], "done_on_time")
+    assert held(ids["other"], "2025-08-01") == ("BTG", ["BTGDV"], "open_in_time")
+    moved = [e for e in cli.json("show", str(ids["done"]))["history"] if e["event"] == "moved"]
+    assert [(e["date"], e["from"], e["to"]) for e in moved] == [("2025-08-01", "BDV", "BTGDV")]
+    cli.ok("undo", "--yes")
+    assert held(ids["done"], "2025-12-31") == ("BDV", [], "overdue")
 
 
 def test_a_reopening_follows_a_chain_of_retirements(cli: Cli, merged: dict[str, Any]) -> None:

@@ -799,6 +799,26 @@ def refuse_empty(kind: ParamType, text: str, param: Any, ctx: Any) -> None:
 GIVEN_TEXT = GivenText()
 
 
+class GivenFile(StringParamType):
+    """A file named as an argument (``import FILE``, ``pack in FILE…``, ``backup FILE``): a
+    blank name is refused, never read as the current folder. ``pack in "$INBOX"`` with INBOX
+    unset read every workbook in the folder the script ran in, ``import ''`` and ``extract ''``
+    said '.' was a folder, and ``backup ''`` wrote a dated copy there."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        text = super().convert(value, param, ctx)
+        if not text.strip():
+            from dirtrack.cli.app import session_lang
+            from dirtrack.i18n import default_lang, error_text
+
+            lang = session_lang(ctx) if ctx is not None else default_lang()
+            self.fail(error_text("empty_file_name", lang, {}), param, ctx)
+        return text
+
+
+GIVEN_FILE = GivenFile()
+
+
 class WholeNumber(IntParamType):
     """A whole number in digits, with a minus sign before them if it is negative.
 
@@ -827,13 +847,18 @@ def refuse_empty_values(command: Command) -> None:
     and every whole-number option and argument (ids) :class:`WholeNumber`.
 
     One rule for every option, present and future, applied where the command tree is built
-    (:class:`dirtrack.cli.app.DirtrackGroup`). Text arguments keep their own checks.
+    (:class:`dirtrack.cli.app.DirtrackGroup`). A file argument (metavar FILE) is
+    :class:`GivenFile`, and so is a folder option (metavar DIR: ``pack out --dir " "`` wrote its
+    workbooks into a folder named by a space); other text arguments keep their own checks.
     """
     for param in command.params:
-        if param.param_type_name == "option" and type(param.type) is StringParamType:
-            param.type = GIVEN_TEXT
-        elif type(param.type) is IntParamType:
-            param.type = WHOLE_NUMBER
+        if type(param.type) is not StringParamType:
+            if type(param.type) is IntParamType:
+                param.type = WHOLE_NUMBER
+        elif param.param_type_name == "option":
+            param.type = GIVEN_FILE if param.metavar == "DIR" else GIVEN_TEXT
+        elif (param.metavar or "").startswith("FILE"):
+            param.type = GIVEN_FILE
     for sub in (getattr(command, "commands", None) or {}).values():
         refuse_empty_values(sub)
 

@@ -507,7 +507,7 @@ def pack_in(
                     refused.append((path, exc))
     lang = state(ctx).lang
     if plans or not refused:
-        _show_read_in(plans, fmt, lang, dry_run=dry_run, day=day)
+        _show_read_in(plans, fmt, lang, dry_run=dry_run, day=day, prefer=choice)
     if refused:
         first = refused[0][1]
         if len(refused) == 1:
@@ -517,7 +517,13 @@ def pack_in(
 
 
 def _show_read_in(
-    plans: list["FilePlan"], fmt: OutputFormat, lang: str, *, dry_run: bool, day: date
+    plans: list["FilePlan"],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    dry_run: bool,
+    day: date,
+    prefer: str | None = None,
 ) -> None:
     """Print what ``pack in`` read and flush it, then its summary per file on stderr.
 
@@ -544,7 +550,7 @@ def _show_read_in(
         quiet_stdout()  # what is left in its buffer would fail again at exit
         files = ", ".join(dict.fromkeys(plan.path.name for plan in plans))
         raise OutputError.of("pack_in_unshown", failed=failed, files=files) from None
-    views.packs_in_summary(plans, lang, dry_run=dry_run)
+    views.packs_in_summary(plans, lang, dry_run=dry_run, prefer=prefer)
 
 
 def _forget_requests(plan: "FilePlan") -> None:

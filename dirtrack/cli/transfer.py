@@ -258,8 +258,6 @@ def backup(
     from dirtrack.render.progress import progress_bar
     from dirtrack.transfer.backup import backup as copy
 
-    if not file.strip():  # an unset variable in a script ("$DEST") would be the current folder
-        raise InvalidInput.of("empty_file_name")
     target = resolve_target(state(ctx).db)
     lang = state(ctx).lang
     if file == "-":  # standard output (`backup - | gzip`), as `--out -`: it made a file named -

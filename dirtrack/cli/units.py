@@ -14,6 +14,7 @@ from dirtrack.cli.common import (
     field_list,
     named_option,
     recorded_change,
+    say_passed,
     state,
     unit_of_work,
 )
@@ -130,6 +131,7 @@ def unit_retire(
     day = event_day(on)
     with unit_of_work(ctx) as session:
         done = retire_unit(session, unit, successor, on=day)
+        say_passed(ctx, session)  # what was closed that day and is open again passes later
         contacts = contacts_of(session.connection(), [done.unit.id or 0])
         record = unit_record(
             UnitIndex.load(session).info(done.unit), contacts.get(done.unit.id or 0, ())

@@ -492,8 +492,12 @@ def packs_in(
     emit(rows, columns, fmt, lang, json_value=value if fmt is OutputFormat.JSON else None)
 
 
-def packs_in_summary(plans: Sequence[Any], lang: str, *, dry_run: bool) -> None:
-    """``pack in``: a summary per file on stderr, said once the rows are out (:func:`packs_in`)."""
+def packs_in_summary(
+    plans: Sequence[Any], lang: str, *, dry_run: bool, prefer: str | None = None
+) -> None:
+    """``pack in``: a summary per file on stderr, said once the rows are out (:func:`packs_in`).
+    With ``prefer`` unit, the conflicts left are those no ``--prefer`` settles for the unit:
+    the hint names only what is left to try."""
     from dirtrack.i18n import clauses, msg
     from dirtrack.render import err
 
@@ -517,7 +521,12 @@ def packs_in_summary(plans: Sequence[Any], lang: str, *, dry_run: bool) -> None:
                 ids = ", ".join(str(i) for i in asked)
                 err(msg("pack_in_requests", lang, file=name, n=len(asked), ids=ids))
     if any(info["conflicts"] for info in files):
-        err(msg("pack_in_conflicts_left", lang))
+        err(
+            msg(
+                "pack_in_conflicts_left_unit" if prefer == "unit" else "pack_in_conflicts_left",
+                lang,
+            )
+        )
 
 
 def _yes_no(value: Any, lang: str) -> str:

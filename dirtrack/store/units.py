@@ -627,7 +627,8 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     Raises:
         NotFound: an unknown unit.
         InvalidInput: the successor is the unit itself.
-        Conflict: the unit is already retired, or the successor is.
+        Conflict: the unit is already retired, or the successor is; or a unit retired into
+            it after ``on``.
     """
     index = UnitIndex.load(session)
     unit = index.resolve(unit_ref)
@@ -652,6 +653,23 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
                 heir=heir.code,
             )
         raise Conflict.of("successor_retired", successor=successor.code, date=successor.retired_on)
+    # A unit that took over another's directives on a day cannot cease before that day: the
+    # directives would leave it before they came to it, and a listing as of a day between
+    # would put them with it rather than with the unit that still held them.
+    handed_later = [
+        u
+        for u in index.units.values()
+        if u.successor_id == unit.id and u.retired_on and u.retired_on > on
+    ]
+    if handed_later:
+        first = min(handed_later, key=lambda u: (u.retired_on, u.code))
+        raise Conflict.of(
+            "retire_before_predecessor",
+            unit=unit.code,
+            date=on,
+            predecessor=first.code,
+            retired=first.retired_on,
+        )
     named = latest_meeting_naming(session, unit.id)
     if named is not None and named[1] >= on:
         # The rule of check_not_retired the other way round: a meeting on or after the day
@@ -672,7 +690,13 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         .where(col(Directive.withdrawn_on).is_(None) | (col(Directive.withdrawn_on) > on))
         .order_by(col(Directive.id))
     )
-    moving = list(session.exec(query))
+    # A directive closed on that day and reopened since (its closure, ended by the reopening,
+    # was in force then) was not open: it stays with the unit until the reopening, and passes
+    # from that day, as a reopening recorded after the retirement passes it.
+    reopened = _reopened_after(session, on)
+    found = list(session.exec(query))
+    moving = [d for d in found if d.id not in reopened]
+    later = [d for d in found if d.id in reopened]
     _refuse_key_clashes(session, moving, successor)
     moved: list[int] = []
     for directive in moving:
@@ -683,7 +707,7 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         log_move(session, directive.id, on, (unit.id, unit.code), (successor.id, successor.code))
         moved.append(directive.id)
     _drop_lead_from_coordinators(session, successor, on)
-    handed = _hand_over_coordination(session, unit, successor, on)
+    handed, coordinated_later = _hand_over_coordination(session, unit, successor, on, reopened)
     _hand_over_series(session, unit, successor, on)
     log_action(
         session,
@@ -697,7 +721,26 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     unit.successor_id = successor.id
     session.add(unit)
     session.flush()
+    for directive in sorted([*later, *coordinated_later], key=lambda d: d.id or 0):
+        assert directive.id is not None
+        hand_over_retired(session, directive, since=reopened[directive.id])
     return Retired(unit, successor, on, tuple(moved), tuple(handed))
+
+
+def _reopened_after(session: Session, on: date) -> dict[int, date]:
+    """The directives whose closure was in force on ``on`` and ended by a reopening after it
+    (:class:`~dirtrack.models.Closure`), each with the day it was reopened: closed on that day,
+    though the directive's own columns, which hold only its latest closure, say open."""
+    from sqlmodel import col, select
+
+    from dirtrack.models import Closure
+
+    rows = session.exec(
+        select(col(Closure.directive_id), col(Closure.reopened_on))
+        .where(col(Closure.closed_on) <= on)
+        .where(col(Closure.reopened_on) > on)
+    )
+    return dict(rows.all())
 
 
 @dataclass(frozen=True)
@@ -884,13 +927,16 @@ def _drop_lead_from_coordinators(session: Session, successor: Unit, on: date) ->
         log_handover(session, row.directive_id, on, (successor.id, successor.code), None)
 
 
-def _hand_over_coordination(session: Session, unit: Unit, successor: Unit, on: date) -> list[int]:
+def _hand_over_coordination(
+    session: Session, unit: Unit, successor: Unit, on: date, reopened: dict[int, date]
+) -> tuple[list[int], list[Directive]]:
     """Where ``unit`` coordinates a directive still open on ``on`` (as :func:`retire_unit`
     moves those it leads), ``successor`` coordinates it from that day; where the successor
     already leads or coordinates it, ``unit`` only leaves it. Each handover is recorded with its
     day (:func:`log_handover`), so that a listing or report as of an earlier day still names
     ``unit``; the coordination of a directive closed by then stays: that is its history.
-    Returns the ids of the directives handed over."""
+    Returns the ids of the directives handed over, and the directives ``unit`` coordinates that
+    were closed on ``on`` and ``reopened`` after it, left for :func:`hand_over_retired`."""
     from sqlmodel import col, select
 
     from dirtrack.models import Directive, DirectiveCoordinator
@@ -909,7 +955,13 @@ def _hand_over_coordination(session: Session, unit: Unit, successor: Unit, on: d
         .order_by(col(DirectiveCoordinator.directive_id))
     )
     handed: list[int] = []
+    later: list[Directive] = []
     for row, lead in list(rows):
+        if row.directive_id in reopened:
+            found = session.get(Directive, row.directive_id)
+            assert found is not None
+            later.append(found)
+            continue
         taken = lead == successor.id or (
             session.get(DirectiveCoordinator, (row.directive_id, successor.id)) is not None
         )
@@ -919,7 +971,7 @@ def _hand_over_coordination(session: Session, unit: Unit, successor: Unit, on: d
         new = None if taken else (successor.id, successor.code)
         log_handover(session, row.directive_id, on, (unit.id, unit.code), new)
         handed.append(row.directive_id)
-    return handed
+    return handed, later
 
 
 def _hand_over_series(session: Session, unit: Unit, successor: Unit, on: date) -> None:
