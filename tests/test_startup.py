@@ -468,7 +468,9 @@ def test_a_second_postgresql_database_compiles_no_statement_again(pg_cluster: Cl
     COMPILED.clear()  # as in a process that opens its first database (not this suite's)
     counts = compilations([plain, escapes, hstore, second])
     assert counts[0] > 20
-    assert counts[1] == counts[2] == counts[0], counts  # each compiled everything again
+    # each compiled everything again (the first may have found a few statements compiled
+    # already: the ORM keeps its own per mapper, for a dialect equal to the first's)
+    assert min(counts[1], counts[2]) >= counts[0], counts
     assert counts[3] <= counts[0] // 4, counts
 
     dialects = {url: make_engine(resolve_target(url)).dialect for url in (plain, second, escapes)}
