@@ -495,7 +495,11 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
             # server then asks for is said by open_failure, naming the file)
             connect_args["passfile"] = _NO_PASSFILE
         try:
-            engine = create_engine(target.url, pool_pre_ping=False, connect_args=connect_args)
+            # dirtrack's PostgreSQL dialect, which shares its compiled statements with every
+            # PostgreSQL engine of the process whose server compiles alike
+            # (dirtrack.postgresql_dialect)
+            url = make_url(target.url).set(drivername=_POSTGRESQL_DRIVER)
+            engine = create_engine(url, pool_pre_ping=False, connect_args=connect_args)
         except ModuleNotFoundError:
             raise DatabaseError.of("needs_psycopg") from None
         except NoSuchModuleError:  # postgresql+nosuchdriver://
@@ -507,6 +511,9 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
 
             reason = Phrase("w_pg_bad_setting", detail=str(exc))
             raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
+        from dirtrack.postgresql_dialect import COMPILED as PG_COMPILED
+
+        engine.update_execution_options(compiled_cache=PG_COMPILED)
         event.listen(engine, "connect", _postgresql_session, insert=True)
         event.listen(engine, "checkout", _postgresql_checkout)
         event.listen(engine, "begin", _postgresql_begin)
@@ -541,9 +548,12 @@ def _quiet_library_log() -> None:
 # connection or file. A single command (the usual process) makes one engine, as before.
 _ENGINES: dict[str, Engine] = {}
 
-# The SQLite dialect of dirtrack.sqlite_dialect, which SQLAlchemy's registry loads by this name.
+# The SQLite dialect of dirtrack.sqlite_dialect and the PostgreSQL one of
+# dirtrack.postgresql_dialect, which SQLAlchemy's registry loads by these names.
 _SQLITE_DRIVER = "sqlite+dirtrack"
 registry.register("sqlite.dirtrack", "dirtrack.sqlite_dialect", "SQLiteDialect")
+_POSTGRESQL_DRIVER = "postgresql+dirtrack"
+registry.register("postgresql.dirtrack", "dirtrack.postgresql_dialect", "PostgreSQLDialect")
 _KEPT_ENGINES = 4
 
 

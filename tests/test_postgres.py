@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from dirtrack.cli import app
 from dirtrack.db import PG_WRITE_LOCK, SCHEMA_REVISION, resolve_target
+from tests import forkserver
 from tests.conftest import ENTRY_POINT, Cli, run, snapshot
 from tests.pg import PASSWORD, PASSWORD_ROLE, Cluster
 
@@ -696,8 +697,15 @@ def test_a_change_whose_output_cannot_be_written_is_not_recorded_on_the_server(
 ) -> None:
     """Output goes out before the commit on PostgreSQL too: every writer (and a reading
     command that makes occurrences of periodic directives) with stdout on a full disk is one
-    ``Error:`` line and leaves the database as it was."""
+    ``Error:`` line and leaves the database as it was.
+
+    Each command is a process of its own with /dev/full for its stdout, forked from the fork
+    server (tests/forkserver.py): what is checked is what reaches the server, not the start,
+    whose own stdout on a full disk test_output's twin of this test checks with the installed
+    entry point."""
     from datetime import timedelta
+
+    program = str(forkserver.shared().dirtrack)
 
     pg = pg_cluster.create_database("pg", blank=False)
     cli = on(pg)
@@ -725,7 +733,7 @@ def test_a_change_whose_output_cannot_be_written_is_not_recorded_on_the_server(
     for args in commands:
         with open("/dev/full", "wb") as full:
             done = subprocess.run(
-                [ENTRY_POINT, "--db", pg, *args],
+                [program, "--db", pg, *args],
                 stdout=full,
                 stderr=subprocess.PIPE,
                 stdin=subprocess.DEVNULL,
@@ -741,7 +749,7 @@ def test_a_change_whose_output_cannot_be_written_is_not_recorded_on_the_server(
     empty = snapshot(new)
     with open("/dev/full", "wb") as full:
         done = subprocess.run(
-            [ENTRY_POINT, "--db", new, "import", str(exported), "--format", "json"],
+            [program, "--db", new, "import", str(exported), "--format", "json"],
             stdout=full,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,

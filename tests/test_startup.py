@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import Cli
+from tests.pg import Cluster
 
 # Runs the installed entry point's main() and writes the names of the loaded modules to a file.
 WRAPPER = """
@@ -387,11 +388,21 @@ def test_a_lazy_pattern_finds_what_its_compiled_pattern_finds() -> None:
     assert raw.findall(utf8) == re.compile(rb"[\xc2-\xdf][\x80-\xbf]").findall(utf8)
 
 
-def test_a_second_register_compiles_no_statement_again(tmp_path: Path) -> None:
-    """A process that runs commands on one SQLite register after another (a program calling
-    main in a loop; this suite) compiles each statement once: the SQLite engines share their
-    compiled statements (dirtrack.sqlite_dialect). Counted by the compilations SQLAlchemy
-    makes for the same commands on a first and a second register."""
+# What the counts below are of: a register's first unit, meeting and directive, its report and
+# its list.
+COMPILED_COMMANDS = [
+    ["unit", "add", "SXD", "Sở Xây dựng"],
+    ["add-meeting", "--date", "2022-05-01", "--chair", "Ông A", "--title", "Giao ban"],
+    ["assign", "1", "Lập kế hoạch", "--unit", "SXD", "--due", "2022-06-30"],
+    ["report", "--quarter", "2022Q2", "--format", "json"],
+    ["list", "--format", "json"],
+]
+
+
+def compilations(targets: list[str]) -> list[int]:
+    """How many statements SQLAlchemy compiles for :data:`COMPILED_COMMANDS` on each of
+    ``targets`` in turn, in process, after a first command on each (which makes a SQLite file's
+    schema; DDL is never cached)."""
     from sqlalchemy.sql import compiler
 
     from tests.conftest import cli_at
@@ -403,27 +414,75 @@ def test_a_second_register_compiles_no_statement_again(tmp_path: Path) -> None:
         made.append(type(self).__name__)
         original(self, *args, **kwargs)
 
-    commands = [
-        ["unit", "add", "SXD", "Sở Xây dựng"],
-        ["add-meeting", "--date", "2022-05-01", "--chair", "Ông A", "--title", "Giao ban"],
-        ["assign", "1", "Lập kế hoạch", "--unit", "SXD", "--due", "2022-06-30"],
-        ["report", "--quarter", "2022Q2", "--format", "json"],
-        ["list", "--format", "json"],
-    ]
-    from dirtrack.sqlite_dialect import COMPILED
-
-    COMPILED.clear()  # as in a process that opens its first register (not this suite's)
     counts = []
-    for name in ("first.db", "second.db"):
-        cli = cli_at(tmp_path / name)
-        cli.ok("unit", "add", "VP", "Văn phòng")  # the schema made (DDL is never cached)
+    for target in targets:
+        cli = cli_at(target)
+        cli.ok("unit", "add", "VP", "Văn phòng")
         made.clear()
         compiler.SQLCompiler.__init__ = counting  # type: ignore[method-assign]
         try:
-            outputs = [cli.ok(*args) for args in commands]
+            outputs = [cli.ok(*args) for args in COMPILED_COMMANDS]
         finally:
             compiler.SQLCompiler.__init__ = original  # type: ignore[method-assign]
         counts.append(len(made))
         assert json.loads(outputs[-1])[0]["unit"] == "SXD"
+    return counts
+
+
+def test_a_second_register_compiles_no_statement_again(tmp_path: Path) -> None:
+    """A process that runs commands on one SQLite register after another (a program calling
+    main in a loop; this suite) compiles each statement once: the SQLite engines share their
+    compiled statements (dirtrack.sqlite_dialect). Counted by the compilations SQLAlchemy
+    makes for the same commands on a first and a second register."""
+    from dirtrack.sqlite_dialect import COMPILED
+
+    COMPILED.clear()  # as in a process that opens its first register (not this suite's)
+    counts = compilations([str(tmp_path / "first.db"), str(tmp_path / "second.db")])
     assert counts[0] > 20
     assert counts[1] <= counts[0] // 4, counts
+
+
+def test_a_second_postgresql_database_compiles_no_statement_again(pg_cluster: Cluster) -> None:
+    """The same on PostgreSQL, where the engines share their compiled statements only when their
+    servers compile alike (dirtrack.postgresql_dialect): a database whose sessions write a
+    literal's backslashes otherwise (``standard_conforming_strings`` off), or that has
+    ``hstore`` (which the driver then adapts), compiles its own, and a statement whose SQL
+    depends on it reads back what it was given on each."""
+    from sqlalchemy import bindparam, create_engine, select, text
+    from sqlalchemy.engine import make_url
+
+    from dirtrack.db import make_engine, resolve_target
+    from dirtrack.postgresql_dialect import COMPILED
+
+    plain, second, escapes, hstore = (
+        pg_cluster.create_database(prefix, blank=False)
+        for prefix in ("plain", "second", "escapes", "hstore")
+    )
+    name = make_url(escapes).database
+    pg_cluster.admin().execute(f'ALTER DATABASE "{name}" SET standard_conforming_strings = off')
+    made = create_engine(hstore)
+    with made.begin() as conn:
+        conn.execute(text("CREATE EXTENSION hstore"))
+    made.dispose()
+
+    COMPILED.clear()  # as in a process that opens its first database (not this suite's)
+    counts = compilations([plain, escapes, hstore, second])
+    assert counts[0] > 20
+    # each compiled everything again (the first may have found a few statements compiled
+    # already: the ORM keeps its own per mapper, for a dialect equal to the first's)
+    assert min(counts[1], counts[2]) >= counts[0], counts
+    assert counts[3] <= counts[0] // 4, counts
+
+    dialects = {url: make_engine(resolve_target(url)).dialect for url in (plain, second, escapes)}
+    dialects[hstore] = make_engine(resolve_target(hstore)).dialect
+    assert dialects[plain] == dialects[second]
+    assert dialects[escapes] != dialects[plain] and dialects[hstore] != dialects[plain]
+    assert dialects[escapes] != dialects[hstore]
+    # A value written into the SQL as a literal: 'C:\\new' where backslashes escape, 'C:\new'
+    # where they do not. The statement compiled on one database and sent to the other would
+    # read back "C:", a line break and "ew".
+    typed = "C:\\new"
+    statement = select(bindparam("path", typed, literal_execute=True))
+    for url in (plain, escapes, second, escapes):
+        with make_engine(resolve_target(url)).connect() as conn:
+            assert conn.execute(statement).scalar_one() == typed, url
