@@ -4193,7 +4193,9 @@ def test_what_is_still_there_and_an_inspections_findings_are_negative() -> None:
     """ "vẫn còn", "còn tình trạng", "còn một số" state what should not be; "không đầy đủ", "không
     đúng thẩm quyền", "không trung thực" are an inspection's findings: each a shortcoming after a
     contrast, as "chưa" is; "vẫn" alone and "không" alone are not."""
-    assert has_negative("Tuy nhiên tại buổi giám sát vẫn còn một số hộ tập kết vật liệu trên vỉa hè")
+    assert has_negative(
+        "Tuy nhiên tại buổi giám sát vẫn còn một số hộ tập kết vật liệu trên vỉa hè"
+    )
     assert has_negative("còn tình trạng bỏ sót nội dung")
     assert has_negative("quy định ủy quyền quyết định một số nội dung không đúng thẩm quyền")
     assert has_negative("báo cáo giải trình không trung thực lý do vắng mặt")
@@ -4210,7 +4212,7 @@ def test_what_is_still_there_and_an_inspections_findings_are_negative() -> None:
 def test_findings_listed_with_semicolons_are_each_a_shortcoming_of_the_first_subject() -> None:
     """A sentence whose ``;``-parts judge ("chưa đầy đủ"; "không đúng quy định"; "thiếu khách
     quan"), with no contrast and no request: each part is a shortcoming, of the body the first
-    names; not parts that only name a topic ("khó khăn", "vướng mắc") after a concession."""
+    names; not parts that only name a topic ("khó khăn", "vướng mắc")."""
     found = limitations(
         "Sáng 5/6, Đoàn kiểm tra của Huyện ủy làm việc tại xã Tân Lập. Qua kiểm tra, UBND xã Tân"
         " Lập thực hiện chế độ họp chưa đầy đủ; tổ chức thực hiện quy chế không đúng quy định;"

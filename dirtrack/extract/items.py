@@ -637,9 +637,9 @@ def _announces(intro_key: str, sentence_key: str) -> bool:
 #: Negative words that name a topic as often as they judge ("khó khăn", "vướng mắc", "vi phạm":
 #: "nêu những thuận lợi, khó khăn", "22 trường hợp vi phạm"): not enough, alone, to read a
 #: ``;``-part as a finding.
-_TOPIC_NEGATIVES = frozenset(["kho khan", "vuong mac", "vi pham", "ton tai", "bat cap", "hinh thuc"])
-#: A difficulty conceded before what was done despite it ("mặc dù còn gặp khó khăn nhưng ...").
-_CONCEDED = re.compile(r"(?:mac du|du|tuy|tuy rang)[^;]{0,60}(?:nhung|song)")
+_TOPIC_NEGATIVES = frozenset(
+    ["kho khan", "vuong mac", "vi pham", "ton tai", "bat cap", "hinh thuc"]
+)
 
 
 def _judged(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
@@ -887,7 +887,6 @@ def extract_limitations(
                 and len(findings) >= 2
                 and all(c.after == ";" for c in clauses[1:])
                 and _speech_verb(key, low, 0, len(key)) is None
-                and not _CONCEDED.search(key)
             ):
                 # "Cơ quan này thực hiện chế độ họp chưa đầy đủ; tổ chức thực hiện quy chế không
                 # đúng thẩm quyền; ...": findings listed with ";", each a shortcoming, of the
