@@ -882,25 +882,29 @@ def extract_limitations(
                 active = None
                 continue
             findings = [c for c in clauses if _judged(key, low, c.start, c.start + len(c.text))]
+            judged = (
+                _judged(key, low, findings[0].start, findings[0].start + len(findings[0].text))
+                if findings
+                else None
+            )
+            subject = (
+                _first_usable(resolver.mentions(sentence), findings[0].start, judged.start())
+                if judged is not None
+                else None
+            )
             if (
                 not modal
+                and subject is not None
                 and len(findings) >= 2
                 and all(c.after == ";" for c in clauses[1:])
                 and _speech_verb(key, low, 0, len(key)) is None
             ):
-                # "Cơ quan này thực hiện chế độ họp chưa đầy đủ; tổ chức thực hiện quy chế không
-                # đúng thẩm quyền; ...": findings listed with ";", each a shortcoming, of the
-                # subject the first names when the others name none
-                first = findings[0]
-                judged = _judged(key, low, first.start, first.start + len(first.text))
-                subject = _first_usable(
-                    resolver.mentions(sentence),
-                    first.start,
-                    judged.start() if judged else first.start,
-                )
-                listed_findings = _Intro(subject) if subject is not None else None
+                # "UBND xã X thực hiện chế độ họp chưa đầy đủ; tổ chức thực hiện quy chế không
+                # đúng thẩm quyền; ...": findings listed with ";", each a shortcoming of the body
+                # the first names (one that names none is left to the model, which gives it the
+                # unit of the shortcoming before it)
                 for clause in findings:
-                    add(sentence, clause, listed_findings)
+                    add(sentence, clause, _Intro(subject))
                 active = None
                 continue
             active = None
