@@ -8,6 +8,7 @@ import pytest
 
 from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
+from dirtrack.extract.items import has_negative
 from dirtrack.extract.meeting import find_persons
 from dirtrack.extract.units import find_raw, unit_key
 
@@ -4186,3 +4187,64 @@ def test_mr_and_a_given_name_is_the_person_named_in_full_before() -> None:
     assert draft.meeting.chair == "Vương Đình Huệ"
     assert [p.name for p in find_persons("Ông Thưởng đề nghị tỉnh lựa chọn cán bộ.")] == ["Thưởng"]
     assert [p.name for p in find_persons("Ông Văn Tùng phát biểu.")] == ["Ông Văn Tùng"]
+
+
+def test_what_is_still_there_and_an_inspections_findings_are_negative() -> None:
+    """ "vẫn còn", "còn tình trạng", "còn một số" state what should not be; "không đầy đủ", "không
+    đúng thẩm quyền", "không trung thực" are an inspection's findings: each a shortcoming after a
+    contrast, as "chưa" is; "vẫn" alone and "không" alone are not."""
+    assert has_negative(
+        "Tuy nhiên tại buổi giám sát vẫn còn một số hộ tập kết vật liệu trên vỉa hè"
+    )
+    assert has_negative("còn tình trạng bỏ sót nội dung")
+    assert has_negative("quy định ủy quyền quyết định một số nội dung không đúng thẩm quyền")
+    assert has_negative("báo cáo giải trình không trung thực lý do vắng mặt")
+    assert not has_negative("Huyện vẫn duy trì tốt nền nếp giao ban và không ngừng đổi mới.")
+    found = limitations(
+        "Chiều 3/12, HĐND phường An Tây giám sát công tác trật tự xây dựng. Tuy nhiên tại buổi"
+        " giám sát vẫn còn một số hộ tập kết vật liệu xây dựng trên vỉa hè."
+    )
+    assert [text for _, text in found] == [
+        "tại buổi giám sát vẫn còn một số hộ tập kết vật liệu xây dựng trên vỉa hè"
+    ]
+
+
+def test_findings_listed_with_semicolons_are_each_a_shortcoming_of_the_first_subject() -> None:
+    """A sentence whose ``;``-parts judge ("chưa đầy đủ"; "không đúng quy định"; "thiếu khách
+    quan"), with no contrast and no request: each part is a shortcoming, of the body the first
+    names; not parts that only name a topic ("khó khăn", "vướng mắc")."""
+    found = limitations(
+        "Sáng 5/6, Đoàn kiểm tra của Huyện ủy làm việc tại xã Tân Lập. Qua kiểm tra, UBND xã Tân"
+        " Lập thực hiện chế độ họp chưa đầy đủ; tổ chức thực hiện quy chế không đúng quy định;"
+        " nhận xét, đánh giá cán bộ thiếu khách quan."
+    )
+    assert [unit for unit, _ in found] == ["UBND xã Tân Lập"] * 3
+    assert [text for _, text in found][1:] == [
+        "tổ chức thực hiện quy chế không đúng quy định",
+        "nhận xét, đánh giá cán bộ thiếu khách quan",
+    ]
+    conceded = limitations(
+        "Sáu tháng đầu năm, mặc dù còn gặp khó khăn nhưng huyện đã đạt nhiều kết quả; các xã đã"
+        " khắc phục những vướng mắc; thu ngân sách vượt kế hoạch."
+    )
+    assert conceded == []
+
+
+def test_a_verdict_of_many_faults_announces_the_details_after_it() -> None:
+    """ "Theo X, Ban Thường vụ Huyện ủy Y có nhiều khuyết điểm, vi phạm." is no shortcoming itself:
+    the paragraphs after it ("Cụ thể, ...") state them, each of the body found at fault, not of
+    who reports the verdict; "còn nhiều hạn chế." ending a sentence stays one."""
+    found = limitations(
+        "Ban Thường vụ Tỉnh ủy Phú Thọ vừa thi hành kỷ luật đối với Ban Thường vụ Huyện ủy Tân"
+        " Sơn.\n\nTheo Ủy ban Kiểm tra Tỉnh ủy Phú Thọ, Ban Thường vụ Huyện ủy Tân Sơn có nhiều"
+        " khuyết điểm, vi phạm.\n\nCụ thể, đã ban hành quy chế làm việc nhưng nội dung không đầy"
+        " đủ; phân công nhiệm vụ trong Thường trực Huyện ủy không rõ ràng."
+    )
+    assert found == [
+        ("Huyện ủy Tân Sơn", "Cụ thể, đã ban hành quy chế làm việc nhưng nội dung không đầy đủ"),
+        ("Huyện ủy Tân Sơn", "phân công nhiệm vụ trong Thường trực Huyện ủy không rõ ràng"),
+    ]
+    still = limitations(
+        "Chiều 3/12, UBND xã Tân Lập họp. Tuy nhiên, công tác tuyên truyền còn nhiều hạn chế."
+    )
+    assert [text for _, text in still] == ["công tác tuyên truyền còn nhiều hạn chế"]

@@ -190,7 +190,13 @@ _ANNOUNCES_LIMITS = re.compile(
     rf"\b(?:con|van con|co|van)\s+(?:co\s+)?(?:mot so|khong it|nhung|mot vai)\s+"
     rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
     r"\s*[.!]?\s*$"
+    # a verdict that the details follow ("Theo ..., Ban Thường vụ Huyện ủy X có nhiều khuyết
+    # điểm, vi phạm." then "Cụ thể, ..."): not "còn nhiều hạn chế.", itself a shortcoming
+    r"|\b(?:co|da co)\s+nhieu\s+(?:khuyet diem|vi pham|sai pham)"
+    r"(?:\s*(?:,|va)\s*(?:khuyet diem|vi pham|sai pham))*\s*[.!]?\s*$"
 )
+#: "Theo Thường vụ Tỉnh ủy X, ...": who says it, not whose shortcomings it announces.
+_ACCORDING_TO = re.compile(r"^\W*theo\s+[^,;.:]{1,60},\s*")
 _CONTRAST_WORD = re.compile(rf"\b(?:{HOWEVER}|tuy vay|song|nhung|ben canh do)\b")
 #: "hạn chế cần khắc phục như: ...": the modal belongs to the noun, the clause still announces.
 _TO_OVERCOME = re.compile(
@@ -628,6 +634,23 @@ def _announces(intro_key: str, sentence_key: str) -> bool:
     return bool(CONTRAST_OPEN.match(sentence_key))
 
 
+#: Negative words that name a topic as often as they judge ("khó khăn", "vướng mắc", "vi phạm":
+#: "nêu những thuận lợi, khó khăn", "22 trường hợp vi phạm"): not enough, alone, to read a
+#: ``;``-part as a finding.
+_TOPIC_NEGATIVES = frozenset(
+    ["kho khan", "vuong mac", "vi pham", "ton tai", "bat cap", "hinh thuc"]
+)
+
+
+def _judged(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
+    """The first negative evaluation in ``key[start:end]`` that judges (:func:`_negative`, not a
+    word of :data:`_TOPIC_NEGATIVES`)."""
+    m = _negative(key, low, start, end)
+    while m is not None and m.group() in _TOPIC_NEGATIVES:
+        m = _negative(key, low, m.end(), end)
+    return m
+
+
 def extract_limitations(
     paragraphs: Sequence[Paragraph], resolver: UnitResolver, partner: str | None = None
 ) -> tuple[list[LimitationDraft], set[tuple[str, int]]]:
@@ -733,7 +756,8 @@ def extract_limitations(
                 continue  # a task among the shortcomings announced: they go on after it
             if not modal and _ANNOUNCES_LIMITS.search(key):
                 mentions = resolver.mentions(sentence)
-                first = _first_usable(mentions, 0, len(sentence))
+                said_by = _ACCORDING_TO.match(key)
+                first = _first_usable(mentions, said_by.end() if said_by else 0, len(sentence))
                 if first is None and not any(m.role == "collective" for m in mentions):
                     first = _bare_level_unit(sentence, key, 0, len(sentence), resolver)
                 active = _Intro(first, announced=True)
@@ -855,6 +879,32 @@ def extract_limitations(
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
                     elif begin < c_end and _negative(key, low, begin, c_end):
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
+                active = None
+                continue
+            findings = [c for c in clauses if _judged(key, low, c.start, c.start + len(c.text))]
+            judged = (
+                _judged(key, low, findings[0].start, findings[0].start + len(findings[0].text))
+                if findings
+                else None
+            )
+            subject = (
+                _first_usable(resolver.mentions(sentence), findings[0].start, judged.start())
+                if judged is not None
+                else None
+            )
+            if (
+                not modal
+                and subject is not None
+                and len(findings) >= 2
+                and all(c.after == ";" for c in clauses[1:])
+                and _speech_verb(key, low, 0, len(key)) is None
+            ):
+                # "UBND xã X thực hiện chế độ họp chưa đầy đủ; tổ chức thực hiện quy chế không
+                # đúng thẩm quyền; ...": findings listed with ";", each a shortcoming of the body
+                # the first names (one that names none is left to the model, which gives it the
+                # unit of the shortcoming before it)
+                for clause in findings:
+                    add(sentence, clause, _Intro(subject))
                 active = None
                 continue
             active = None

@@ -327,6 +327,26 @@ NEGATIVE = re.compile(
         "khong thuan loi",
         "gay ap luc",
         "van con dien ra",
+        # "Tuy nhiên tại buổi giám sát vẫn còn một số hộ ...", "còn tình trạng ...": what is
+        # still there is what should not be (not "vẫn còn hiệu lực": rare, and read in context)
+        "van con",
+        "con tinh trang",
+        "con hien tuong",
+        "con truong hop",
+        "con mot so",
+        "con mot bo phan",
+        # an inspection's findings ("nội dung không đầy đủ", "quyết định ... không đúng thẩm
+        # quyền", "báo cáo giải trình không trung thực", "vắng mặt không có lý do")
+        "khong day du",
+        "khong ro rang",
+        "khong dung quy dinh",
+        "khong dung quy trinh",
+        "khong dung tham quyen",
+        "khong dung nguyen tac",
+        "khong chap hanh",
+        "khong trung thuc",
+        "khong co ly do",
+        "khong co li do",
     )
 )
 #: A sentence that opens on where things stand and says what is not done ("Đến nay, chưa có xã
