@@ -43,7 +43,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from dirtrack.text import nfc, without_direction
+from dirtrack.text import clean_imported, nfc, without_direction
 from dirtrack.transfer.json_format.records import SECTION_MODELS, field_types
 from tests import conftest
 from tests.batch import invoker
@@ -254,13 +254,14 @@ def _first_with(doc: dict[str, Any], section: str, nested: str | None) -> tuple[
 
 def _canonical(node: Any, key: str | None = None) -> Any:
     """A document as the export writes it back: texts in NFC without direction controls, keys
-    folded, timestamps in UTC, lists of records in id (or code, or day) order."""
+    folded, timestamps in UTC, lists of records in id (or code, day, directive) order."""
     if isinstance(node, dict):
         return {k: _canonical(v, k) for k, v in node.items()}
     if isinstance(node, list):
         items = [_canonical(v, key) for v in node]
         if items and all(isinstance(v, dict) for v in items):
-            order = next((k for k in ("id", "code", "day", "on") if k in items[0]), None)
+            keys = ("id", "code", "day", "on", "directive_id")
+            order = next((k for k in keys if k in items[0]), None)
             if order is not None:
                 items.sort(key=lambda v: (v.get(order) is None, str(v.get(order))))
         return items
@@ -494,7 +495,13 @@ def _sheet_rows(base: Base, db: Path, file: Path, out: str) -> None:
     stored are those the import said it made, with the texts the cells hold."""
     found = json.loads(out)
     sheet = openpyxl.load_workbook(file).worksheets[0]
-    data = [r[0].row for r in sheet.iter_rows(min_row=2) if any(c.value is not None for c in r)]
+    # the rows under the header the import found (title rows may stand above it); a row holding
+    # nothing but its number (STT) is an empty line of the table, as a row merged across it is
+    data = [
+        r[0].row
+        for r in sheet.iter_rows(min_row=found.get("header_row", 1) + 1)
+        if any(c.value is not None for c in r[1:])
+    ]
     said = " ".join(str(w) for w in found["warnings"])
     made = {r["row"] for r in found["rows"] if r["action"] == "create"}
     for row in data:
@@ -519,7 +526,8 @@ def _cell(ref: str, value: Any, as_text: bool = True) -> Callable[[openpyxl.Work
     return change
 
 
-SHEET_TEXTS = {k: v for k, v in TEXTS.items() if k not in ("nul", "escape")}  # no xlsx holds them
+# no xlsx holds them: XML 1.0 has no NUL, ESC or U+FFFE (openpyxl with lxml refuses to write them)
+SHEET_TEXTS = {k: v for k, v in TEXTS.items() if k not in ("nul", "escape", "fffe")}
 SHEET_DAYS: dict[str, Any] = {
     "day-first": "29/02/2023",
     "leap": "29/2/2024",
@@ -999,7 +1007,9 @@ def check(case: Case, base: Base, folder: Path) -> None:
         from tests.conftest import snapshot
 
         cells = [c for rows in snapshot(str(db)).values() for row in rows for c in row]
-        expected = nfc(text)
+        # a control character a file's cell holds (U+0085) is removed, with a warning naming
+        # the row (README, "Text in cells"), as clean_imported does
+        expected = nfc(clean_imported(text)[0])
         if len(expected) >= 3:
             assert any(isinstance(c, str) and expected in c for c in cells), (
                 case.id,
