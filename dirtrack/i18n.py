@@ -3744,6 +3744,10 @@ ERRORS.update(
         ),
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
+        "hc_read_only": N_(
+            "{path}, its folder or the file system is read-only: the commands that only read"
+            " work, those that record something are refused"
+        ),
         "hc_more": N_("… ({n} more)"),
         "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
         "hc_series_ok": N_(

@@ -1154,9 +1154,19 @@ def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) ->
             "directives needed up to "
         ), result.stderr
         assert len(result.stderr.splitlines()) == 1
-        checks = {c["check"]: c["status"] for c in cli.json("doctor")}
+        found = {c["check"]: c for c in cli.json("doctor")}
+        checks = {name: c["status"] for name, c in found.items()}
         assert checks["journal"] == "ok", checks  # a WAL file, though read as one that is not
-        assert set(checks.values()) == {"ok"} or checks["permissions"] == "warning", checks
+        # the writes it would refuse are said: a warning (doctor exits 0), not "no problems"
+        assert checks["permissions"] == "warning", checks
+        assert found["permissions"]["detail"] == (
+            f"{db}, its folder or the file system is read-only: the commands that only read "
+            "work, those that record something are refused"
+        )
+        assert {s for n, s in checks.items() if n != "permissions"} == {"ok"}, checks
+        said = cli("--lang", "vi", "doctor")
+        assert said.exit_code == 0, said.stderr
+        assert "chỉ cho đọc" in said.stdout
         refused = (
             "Error: cannot open {}: the file, its folder or the file system is read-only "
             "(dirtrack writes its journal files beside it)"

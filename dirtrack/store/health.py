@@ -8,6 +8,7 @@ is missing. On both: the schema revision and the tables and columns it should ha
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from functools import cache
@@ -791,8 +792,13 @@ def check_journal(conn: Connection, path: Path | None = None) -> Check:
     return Check("journal", WARNING, Detail(Phrase("hc_journal", mode=mode)))
 
 
-def check_permissions(path: Path) -> Check:
+def check_permissions(path: Path, conn: Connection | None = None) -> Check:
     mode = stat.S_IMODE(path.stat().st_mode)
+    real = Path(os.path.realpath(path))  # SQLite makes its journal files beside the file itself
+    read_only = conn is not None and conn.engine.url.query.get("immutable") == "1"
+    if read_only or not os.access(real, os.W_OK) or not os.access(real.parent, os.W_OK):
+        # read as a file that does not change: every command that writes is refused
+        return Check("permissions", WARNING, Detail(Phrase("hc_read_only", path=path)))
     if mode & 0o077:
         return Check(
             "permissions",
@@ -832,5 +838,5 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
     if conn.dialect.name == "sqlite":
         checks.append(check_journal(conn, path))
     if path is not None:
-        checks.append(check_permissions(path))
+        checks.append(check_permissions(path, conn))
     return checks
