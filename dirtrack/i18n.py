@@ -1028,6 +1028,10 @@ MESSAGES.update(
         "report_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
         # linked to the one typed after --to (or --repeat-of), itself a repeat: the link goes
         # to the first time it was raised, which the message names, and says why
+        "report_link_replaced": N_(
+            "limitation {id} was linked to limitation {before}: that link is replaced "
+            "(dirtrack undo puts it back)"
+        ),
         "report_linked_through": N_(
             "limitation {id} linked as a repeat of limitation {first}, the first time it was "
             "raised (limitation {to} repeats it)"

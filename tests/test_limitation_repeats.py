@@ -101,6 +101,40 @@ def test_a_link_typed_to_a_later_repeat_names_both(cli: Cli, lims: dict[str, Any
     assert f"(hạn chế {second} cũng là lần nêu lại của hạn chế {lims['first']})" in vi.stderr
 
 
+def test_a_link_in_place_of_another_says_so_and_undo_puts_it_back(
+    cli: Cli, lims: dict[str, Any], db_path: Path
+) -> None:
+    """``limitation link 5 --to 4``, 5 linked to 1 already, replaced that link without a word:
+    the clerk who typed the wrong id learnt nothing of the chain 5 left."""
+    m1, m2, m3 = lims["m"]
+    other = cli.id("add-limitation", str(m2), "--unit", "VPTU", "--new", "Thiếu cán bộ văn thư")
+    later = cli.id(
+        "add-limitation", str(m3), "--unit", "VPTU", "--repeat-of", str(lims["first"]), "Chậm"
+    )
+    result = cli("limitation", "link", str(later), "--to", str(other))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"limitation {later} linked as a repeat of limitation {other}",
+        f"limitation {later} was linked to limitation {lims['first']}: that link is replaced "
+        "(dirtrack undo puts it back)",
+    ]
+    assert {x["id"]: x["repeat_of"] for x in cli.json("limitations")}[later] == other
+    cli.ok("undo", "--yes")
+    assert {x["id"]: x["repeat_of"] for x in cli.json("limitations")}[later] == lims["first"]
+    vi = cli("--lang", "vi", "limitation", "link", str(later), "--to", str(other))
+    assert vi.exit_code == 0, vi.stderr
+    assert vi.stderr.splitlines()[1] == (
+        f"hạn chế {later} trước đó liên kết với hạn chế {lims['first']}: liên kết đó được thay "
+        "(dirtrack undo đặt lại như cũ)"
+    )
+    # a first link says nothing of one before it
+    cli.ok("limitation", "unlink", str(later))
+    again = cli("limitation", "link", str(later), "--to", str(lims["first"]))
+    assert again.stderr.splitlines() == [
+        f"limitation {later} linked as a repeat of limitation {lims['first']}"
+    ]
+
+
 @pytest.mark.parametrize(
     ("unit", "text", "options"),
     [

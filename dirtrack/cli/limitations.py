@@ -249,17 +249,22 @@ def limitation_link(
 
     Example: dirtrack limitation link 10 --to 7
     """
-    from dirtrack.store.limitations import link_limitation
+    from dirtrack.store.limitations import limitation_facts, link_limitation
 
     with unit_of_work(ctx) as session:
         to = positive_id(to, "limitation")
-        first = link_limitation(session, positive_id(limitation_id, "limitation"), to)
+        limitation_id = positive_id(limitation_id, "limitation")
+        replaced = limitation_facts(session, limitation_id).repeat_of_id
+        first = link_limitation(session, limitation_id, to)
         record = _limitation_record(session, limitation_id)
         if fmt is OutputFormat.JSON:
             from dirtrack.render.json_out import dump
 
             out(dump(record))
-    err(linked(state(ctx).lang, limitation_id, to, first.id))
+    lang = state(ctx).lang
+    err(linked(lang, limitation_id, to, first.id))
+    if replaced is not None:  # a link in place of another: said, as undo takes it back
+        err(msg("report_link_replaced", lang, id=limitation_id, before=replaced))
 
 
 def linked(lang: str, limitation_id: int, to: int, first: int | None) -> str:
