@@ -3048,6 +3048,11 @@ MESSAGES.update(
         "series_stopped": N_("series {id} ends before {date}"),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
+        "calendar_already_off": N_(
+            "{date} was a day off already (a weekend, a holiday or the office's): it moves no "
+            "deadline"
+        ),
+        "calendar_already_on": N_("{date} was a working day already: it moves no deadline"),
         "calendar_moved": N_(
             "deadlines of periodic directives moved with it (directive → deadline): {moved}"
         ),

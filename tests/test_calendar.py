@@ -175,6 +175,26 @@ def test_assign_resolves_calendar_phrases_and_keeps_the_words(cli: Cli) -> None:
     assert (shown["due"], shown["due_phrase"]) == ("2026-03-06", "sau Tết 2026")
 
 
+def test_a_day_the_calendar_already_had_so_is_said_to_move_nothing(cli: Cli) -> None:
+    """``calendar add`` of a Saturday ``--off`` (or a weekday ``--on``) was said as any other
+    day, as if deadlines moved with it: recorded still (the office says so), and said to move
+    nothing; a day that undoes the office's own earlier one is a change and says nothing more."""
+    _setup(cli)
+    said = cli("calendar", "add", "2025-05-10", "--off")  # a Saturday
+    assert said.exit_code == 0, said.stderr
+    assert said.stderr.splitlines() == [
+        "2025-05-10: a day off for the office",
+        "2025-05-10 was a day off already (a weekend, a holiday or the office's): it moves no "
+        "deadline",
+    ]
+    vi = cli("--lang", "vi", "calendar", "add", "2025-05-13", "--on")  # a Tuesday
+    assert vi.stderr.splitlines()[1] == "13/05/2025 vốn đã là ngày làm việc: không hạn nào thay đổi"
+    assert len(cli.json("calendar", "list")) == 2  # recorded all the same
+    cli.ok("calendar", "add", "2025-05-12", "--off")  # a Monday: a change
+    undone = cli("calendar", "add", "2025-05-12", "--on")  # back to a working day: a change too
+    assert undone.stderr.splitlines() == ["2025-05-12: a working day for the office"]
+
+
 def test_digits_of_other_scripts_are_read_and_stored_as_ascii(cli: Cli) -> None:
     """A date or deadline typed in Arabic-Indic (٦/٥/٢٠٢٥) or full-width (１２) digits is the
     one typed in ASCII, and its words are stored so (NFC, ASCII digits): `list --search 12`

@@ -60,6 +60,8 @@ def calendar_add(
         err(msg("edit_unchanged", lang, what=Phrase("w_day"), id=found))
         return
     err(msg("calendar_off" if off else "calendar_on", lang, date=found))
+    if before.is_working(found) == on:  # recorded, though the calendar already had it so
+        err(msg("calendar_already_off" if off else "calendar_already_on", lang, date=found))
     if moved:
         from dirtrack.i18n import day as day_text
 
