@@ -181,6 +181,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:buoi lam viec|lam viec voi|co buoi lam viec|lam viec tai|giam sat tai|"
             r"khao sat tai|kiem tra tai|(?:giam sat|kiem tra) (?:tinh hinh|viec|ket qua|thuc hien)|"
+            # "đến giám sát hoạt động HĐND thị trấn X": the body whose work is supervised
+            r"(?:giam sat|khao sat) hoat dong|"
             r"buoi (?:kiem tra|giam sat)|"
             # a headline's "X làm việc huyện Giồng Trôm": with the body of that place
             r"lam viec (?=(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|quan|tinh)\b))"

@@ -1699,9 +1699,10 @@ _VISITS = re.compile(r"\b" + _VISIT_AT + r"\b")
 _WORKS_WITH = re.compile(
     r"\b(?:lam viec voi|lam viec tai|" + _VISIT_AT + "|"
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected; "khảo sát
-    # tình hình tổ chức, hoạt động tại phường X": the body surveyed
+    # tình hình tổ chức, hoạt động tại phường X": the body surveyed; "giám sát hoạt động (của)
+    # HĐND thị trấn X": the body whose work is supervised
     r"(?:kiem tra|giam sat|khao sat)(?:,? (?:kiem tra|giam sat|khao sat))* "
-    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien)|"
+    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien|hoat dong)|"
     # "tổ chức giám sát UBND xã X về việc ...": the body supervised, named right after the verb
     # (not "Đoàn Kiểm tra số 3": a team's number, no Sở)
     r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so(?! \d)|phong|dang uy|chi bo|"
