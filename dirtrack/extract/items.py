@@ -157,11 +157,18 @@ def _a_need(
 _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
-_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: A contrast inside a sentence, after a comma or after the ellipsis that closes a list of merits
+#: ("… thái độ tiếp xúc công dân hòa nhã, lịch sự… tuy nhiên, vẫn còn …").
+_CONTRAST_INSIDE = re.compile(r"(?:,|…|\.\.\.)\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
 #: What follows a contrast inside a sentence with no subject of its own, opening on when or how
 #: it stands ("mặt đê … đã được cứng hóa, tuy nhiên đã xuống cấp …", "…, nhưng đến nay vẫn chưa
-#: được giải quyết"): the subject is before the contrast, and the shortcoming is the whole.
-_SUBJECTLESS = re.compile(r"(?:den nay|hien nay|van|con|da|chua|lai|bi)\b")
+#: được giải quyết"): the subject is before the contrast, and the shortcoming is the whole; not
+#: "vẫn còn" and what is still there ("…, tuy nhiên, vẫn còn một số cán bộ chưa đeo thẻ"), which
+#: brings its own subject.
+_SUBJECTLESS = re.compile(
+    r"(?!(?:van )?con (?:mot so|mot bo phan|nhieu|nhung|tinh trang|truong hop|hien tuong)\b)"
+    r"(?:den nay|hien nay|van|con|da|chua|lai|bi)\b"
+)
 #: What an inspection or a supervision finds, after the merits it weighs first ("UBKT Trung ương
 #: nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy X đã có một số vi phạm, khuyết điểm
 #: ..."): what follows is the finding, its subject the body found at fault, not the finder.
