@@ -1204,6 +1204,13 @@ _CONCLUSION_OF = re.compile(
     r"(?<=\w)(?<!\bdo)(?<!\bday)\s+la (?:mot trong (?:nhung|cac) )?(?:noi dung |y kien )?"
     r"(?:chi dao|yeu cau|ket luan)\s+(?:quan trong\s+)?(?:cua|tai)\b"
 )
+#: A decision's closing formula ("Giao Giám đốc Sở X; Chủ tịch UBND huyện Y; Thủ trưởng cơ quan
+#: có liên quan chịu trách nhiệm thi hành Quyết định này kể từ ngày ký"): who carries the whole
+#: document out, no task of its own, whatever its "Giao" (GUIDE.md, "The closing formula").
+_EXECUTES_DOCUMENT = re.compile(
+    r"\bchiu trach nhiem (?:thi hanh|thuc hien) (?:quyet dinh|chi thi|nghi quyet|quy dinh|"
+    r"thong bao|cong dien|van ban) nay\b"
+)
 #: A request made before the meeting it prepared, and answered at it.
 _BEFORE_MEETING = re.compile(
     r"\W*truoc khi (?:tien hanh |to chuc |dien ra |bat dau |vao )?(?:cuoc |buoi |dot )?"
@@ -2366,6 +2373,8 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if _EXECUTES_DOCUMENT.search(key):
+                continue  # "... chịu trách nhiệm thi hành Quyết định này": the closing formula
             if _ordered_before(key, low, held):
                 continue  # an order given and carried out before the meeting: no task, no speech
             if (
