@@ -2008,6 +2008,9 @@ _PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
 #: "Ông Bình cũng tặng 30 suất quà ...": a person named as the subject, without "cần"/"phải",
 #: reports what that person (the visiting leader) did; tasks are addressed to bodies.
 _PERSON_ACTS = re.compile(r"\W*(?:Ông|Bà)\s+[A-ZĐ]")
+#: "X khẳng định, ...": what a speaker affirms (an assessment, a commitment), with its tone (not
+#: "khang định"); without "cần"/"phải" no task.
+_ASSERTS = re.compile(r"\bkhẳng định\b")
 
 
 def _no_task(
@@ -2027,6 +2030,8 @@ def _no_task(
     modal = MODAL.search(low, start, end)
     if modal is None and _PERSON_ACTS.match(sentence, start):
         return True
+    if modal is None and _ASSERTS.search(low, 0, end):
+        return True  # "Chủ tịch UBND tỉnh khẳng định, ... tỉnh sẽ nghiêm túc chấp hành": no request
     if SO_FAR_NEGATIVE.match(key, start, end):
         return True  # "Đến nay, chưa có xã nào báo cáo ...": where things stand
     if _REPORTED_ANYWHERE.search(low, start, end):
