@@ -278,7 +278,11 @@ QUOTED_FRAME = re.compile(
 HOWEVER = r"tuy nh(?:ie|e|i)n"
 #: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó").
 CONTRAST_WORDS = (
-    rf"{HOWEVER}|tuy vay|song|nhung|mat khac|ben canh do|canh do|ben canh nhung ket qua[^,]*"
+    rf"{HOWEVER}|tuy vay|song|nhung|mat khac|ben canh do|canh do|"
+    # "Bên cạnh những kết quả đạt được, ...", "Bên cạnh những chuyển biến tích cực, ...",
+    # "Ngoài những kết quả tích cực đạt được, ...": the merits conceded before the shortcomings
+    r"(?:ben canh|ngoai) (?:nhung|cac) (?:ket qua|mat|uu diem|thanh tich|thanh tuu|chuyen bien)"
+    r"[^,]*"
 )
 #: A contrast that opens a criticism.
 CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
