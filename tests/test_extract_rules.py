@@ -4343,3 +4343,24 @@ def test_the_merits_conceded_before_shortcomings_open_a_contrast() -> None:
     )
     assert len(found) == 1
     assert found[0][1].endswith("còn hạn chế, thiếu sót trong việc giải quyết khiếu nại, tố cáo")
+
+
+def test_who_sends_or_signs_a_document_is_no_chair() -> None:
+    """A news item about a letter ("Chủ tịch UBND tỉnh X vừa có văn bản phê bình …", "Ông Y, Phó
+    Chánh Thanh tra TP vừa ký ban hành thông báo …") reports no meeting: its sender is no
+    chair; who chairs a meeting still is."""
+    letter = extract(
+        "Ngày 29-12, tin từ UBND tỉnh Hòa Lạc cho biết, Chủ tịch UBND tỉnh Lê Văn Tuấn vừa có văn"
+        " bản phê bình Giám đốc Sở Tài chính vì chậm trễ báo cáo."
+    )
+    assert letter.meeting.chair is None
+    signed = extract(
+        "Ông Trần Văn Trữ, Phó Chánh Thanh tra TP vừa ký ban hành thông báo kết luận thanh tra"
+        " trách nhiệm của Chủ tịch UBND quận Hòa Lạc."
+    )
+    assert signed.meeting.chair is None
+    meeting = extract(
+        "Sáng 5/6/2023, đồng chí Lê Văn Tuấn, Chủ tịch UBND tỉnh chủ trì cuộc họp về giải ngân"
+        " vốn đầu tư công."
+    )
+    assert meeting.meeting.chair == "Lê Văn Tuấn"

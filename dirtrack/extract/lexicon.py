@@ -206,8 +206,16 @@ CHAIR_VERBS_AFTER: tuple[tuple[re.Pattern[str], int], ...] = (
         -2,
     ),
     (re.compile(r"^\s*(?:,|-)?\s*(?:da)?\s*phat bieu\b(?! thao luan| y kien)"), 2),
-    # "... Nguyễn Quốc Vương đã ký ban hành thông báo kết luận": who signs is not the chair
-    (re.compile(r"^\s*(?:,|-)?\s*(?:da )?(?:ky|ky ban hanh|ban hanh)\b"), -6),
+    # "... Nguyễn Quốc Vương đã ký ban hành thông báo kết luận", "... Tạ Anh Tuấn vừa có văn bản
+    # phê bình ...": who signs or sends a document is not the chair (a news item about a letter
+    # has none), also after the title ("Ông X, Phó Chánh Thanh tra TP vừa ký ban hành …")
+    (
+        re.compile(
+            r"^\s*(?:(?:,|-)?\s*(?:(?:da|vua) )?|[,-]?[^.;:]{0,60}?\s(?:da|vua) )"
+            r"(?:ky|ky ban hanh|ban hanh|co (?:van ban|cong van|cong dien|quyet dinh|chi thi))\b"
+        ),
+        -6,
+    ),
 )
 CHAIR_CUES_BEFORE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:duoi )?su (?:chu tri|dieu hanh) cua\s*(?:dong chi|d/c|ong|ba)?\s*$"), 10),
