@@ -4248,3 +4248,119 @@ def test_a_verdict_of_many_faults_announces_the_details_after_it() -> None:
         "Chiều 3/12, UBND xã Tân Lập họp. Tuy nhiên, công tác tuyên truyền còn nhiều hạn chế."
     )
     assert [text for _, text in still] == ["công tác tuyên truyền còn nhiều hạn chế"]
+
+
+def test_a_visit_made_at_one_place_names_the_place_its_findings_are_of() -> None:
+    """A report that names no meeting but a visit made at one place ("đã tiến hành kiểm tra đột
+    xuất tại xã X", "kiểm tra công vụ đột xuất tại", "kiểm tra thực tế tại") gives that place
+    what names no unit, as a working session with it does; a visit at several places none."""
+    found = limitations(
+        "Ngày 23 tháng 5 năm 2024, ông Lê Văn Hùng, Phó Chủ tịch UBND huyện Hòa Lạc, đã tiến hành"
+        " kiểm tra đột xuất tại xã Tân Phong.\n\nTuy nhiên, qua kiểm tra vẫn còn một số trường hợp"
+        " cán bộ, công chức đi làm muộn; việc sắp xếp hồ sơ tại các phòng làm việc chưa khoa học;"
+        " chưa có bảng niêm yết thông tin."
+    )
+    assert [unit for unit, _ in found] == ["xã Tân Phong"] * 3
+    several = limitations(
+        "Ngày 23 tháng 5 năm 2024, ông Lê Văn Hùng, Phó Chủ tịch UBND huyện Hòa Lạc, đã tiến hành"
+        " kiểm tra đột xuất tại các xã Tân Phong, Tân Hòa và Tân Bình.\n\nTuy nhiên, qua kiểm tra"
+        " vẫn còn một số trường hợp cán bộ, công chức đi làm muộn; việc sắp xếp hồ sơ tại các"
+        " phòng làm việc chưa khoa học."
+    )
+    assert [unit for unit, _ in several] == [None, None]
+
+
+def test_a_supervision_of_a_bodys_work_is_a_session_with_that_body() -> None:
+    """ "đến giám sát hoạt động HĐND thị trấn X": a working session with the body whose work is
+    supervised, whose "đơn vị" the requests address."""
+    draft = extract(
+        "Sáng 4/10/2023, Thường trực HĐND huyện Hòa Lạc do Phó Chủ tịch HĐND huyện làm trưởng đoàn"
+        " đã đến giám sát hoạt động HĐND thị trấn Tân Phong.\n\nHĐND thị trấn đã tổ chức 27"
+        " phiên họp thường trực, 8 kỳ họp thường kỳ.\n\nĐoàn giám sát ghi nhận những kiến nghị"
+        " của HĐND thị trấn Tân Phong; đề nghị đơn vị nghiên cứu kỹ các văn bản hướng dẫn của cấp"
+        " trên; theo dõi, đôn đốc việc thực hiện các ý kiến cử tri."
+    )
+    assert draft.meeting.kind == "working-session"
+    assert [d.unit for d in draft.directives] == ["HĐND thị trấn Tân Phong"] * 2
+
+
+def test_a_contrast_after_an_ellipsis_and_what_is_still_there_after_it() -> None:
+    """A list of merits closed by "…" and a lower-case "tuy nhiên" is a contrast inside the
+    sentence; "vẫn còn một số cán bộ …" after it brings its own subject: the shortcoming is what
+    follows the contrast, not the whole sentence (as "…, tuy nhiên đã xuống cấp" is)."""
+    found = limitations(
+        "Chiều 3/12, Tổ kiểm tra công vụ huyện làm việc tại xã Tân Phong. Qua kiểm tra, hầu hết"
+        " cán bộ, công chức đều thực hiện nghiêm túc về giờ giấc làm việc, thái độ tiếp xúc công"
+        " dân hòa nhã, lịch sự… tuy nhiên, vẫn còn một số cán bộ, công chức chưa đeo thẻ, lịch"
+        " công tác chưa ghi nội dung cụ thể."
+    )
+    assert [text for _, text in found] == [
+        "vẫn còn một số cán bộ, công chức chưa đeo thẻ, lịch công tác chưa ghi nội dung cụ thể"
+    ]
+    whole = limitations(
+        "Chiều 3/12, UBND xã Tân Phong họp. Theo báo cáo của UBND xã, mặt đê đã được cứng hóa,"
+        " tuy nhiên đã xuống cấp nghiêm trọng."
+    )
+    assert [text for _, text in whole] == [
+        "mặt đê đã được cứng hóa, tuy nhiên đã xuống cấp nghiêm trọng"
+    ]
+
+
+def test_a_decisions_closing_formula_gives_no_task() -> None:
+    """ "Giao Giám đốc Sở X; Chủ tịch UBND huyện Y; Thủ trưởng … chịu trách nhiệm thi hành Quyết
+    định này kể từ ngày ký": who carries the whole decision out, no task of its own."""
+    found = directives(
+        "Theo đó, UBND tỉnh giao Sở Nông nghiệp và Phát triển nông thôn chủ trì triển khai các"
+        " biện pháp cần thiết nhằm khắc phục thiệt hại do xâm nhập mặn. Giao Giám đốc Sở Nông"
+        " nghiệp và Phát triển nông thôn, Sở Tài chính; Chủ tịch UBND huyện Hòa Lạc; Thủ trưởng"
+        " cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này kể từ ngày ký."
+    )
+    assert [unit for unit, _, _ in found] == ["Sở Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_what_a_speaker_affirms_is_no_task() -> None:
+    """ "Chủ tịch UBND tỉnh khẳng định, … tỉnh sẽ nghiêm túc chấp hành …": an assessment and a
+    commitment, no request; the request before it stays one."""
+    found = directives(
+        "Ông Trần Văn Hạnh yêu cầu Đoàn thanh tra và tỉnh cần chủ động phối hợp trong quá trình"
+        " thực hiện cuộc thanh tra. Đoàn thanh tra cần có lịch làm việc cụ thể với từng đơn vị."
+        " Chủ tịch UBND tỉnh Lê Văn Thế khẳng định, đây là cuộc thanh tra theo kế hoạch, là hoạt"
+        " động thường xuyên của các cơ quan quản lý nhà nước, tỉnh sẽ nghiêm túc chấp hành và phối"
+        " hợp tốt với Đoàn thanh tra."
+    )
+    assert len(found) == 2
+    assert not any("khẳng định" in text for _, text, _ in found)
+
+
+def test_the_merits_conceded_before_shortcomings_open_a_contrast() -> None:
+    """ "Ngoài những kết quả tích cực đạt được, …" and "Bên cạnh những chuyển biến tích cực, …"
+    concede the merits as "Bên cạnh những kết quả đạt được, …" does: what falls short after them
+    is a shortcoming."""
+    found = limitations(
+        "Thanh tra thành phố vừa ban hành thông báo kết luận thanh tra tại quận Hòa Lạc.\n\nNgoài"
+        " những kết quả tích cực đạt được, Thanh tra thành phố đánh giá, chính quyền quận Hòa Lạc"
+        " còn hạn chế, thiếu sót trong việc giải quyết khiếu nại, tố cáo."
+    )
+    assert len(found) == 1
+    assert found[0][1].endswith("còn hạn chế, thiếu sót trong việc giải quyết khiếu nại, tố cáo")
+
+
+def test_who_sends_or_signs_a_document_is_no_chair() -> None:
+    """A news item about a letter ("Chủ tịch UBND tỉnh X vừa có văn bản phê bình …", "Ông Y, Phó
+    Chánh Thanh tra TP vừa ký ban hành thông báo …") reports no meeting: its sender is no
+    chair; who chairs a meeting still is."""
+    letter = extract(
+        "Ngày 29-12, tin từ UBND tỉnh Hòa Lạc cho biết, Chủ tịch UBND tỉnh Lê Văn Tuấn vừa có văn"
+        " bản phê bình Giám đốc Sở Tài chính vì chậm trễ báo cáo."
+    )
+    assert letter.meeting.chair is None
+    signed = extract(
+        "Ông Trần Văn Trữ, Phó Chánh Thanh tra TP vừa ký ban hành thông báo kết luận thanh tra"
+        " trách nhiệm của Chủ tịch UBND quận Hòa Lạc."
+    )
+    assert signed.meeting.chair is None
+    meeting = extract(
+        "Sáng 5/6/2023, đồng chí Lê Văn Tuấn, Chủ tịch UBND tỉnh chủ trì cuộc họp về giải ngân"
+        " vốn đầu tư công."
+    )
+    assert meeting.meeting.chair == "Lê Văn Tuấn"

@@ -116,13 +116,16 @@ def partners_named(
 ) -> list[str] | None:
     """The units a working session was held with, as its lead (else its headline) names them:
     ``[]`` when it names none or the meeting is no working session, ``None`` when it names
-    them only collectively (see :func:`session_partners`)."""
-    if kind != "working-session" or lead is None:
+    them only collectively (see :func:`session_partners`). A report that names no meeting but a
+    visit made at a place ("... đã tiến hành kiểm tra đột xuất tại xã Quế Châu") names that place
+    as a working session does."""
+    if lead is None or kind not in ("working-session", None):
         return []
-    named = session_partners(lead, resolver)
+    visit_only = kind is None
+    named = session_partners(lead, resolver, visit_only=visit_only)
     if named == [] and headings:
         # "Chủ tịch UBND tỉnh làm việc với Ban Thường vụ Huyện ủy X": the headline names it
-        named = session_partners(headings[0], resolver)
+        named = session_partners(headings[0], resolver, visit_only=visit_only)
     return named
 
 

@@ -157,11 +157,18 @@ def _a_need(
 _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
-_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: A contrast inside a sentence, after a comma or after the ellipsis that closes a list of merits
+#: ("… thái độ tiếp xúc công dân hòa nhã, lịch sự… tuy nhiên, vẫn còn …").
+_CONTRAST_INSIDE = re.compile(r"(?:,|…|\.\.\.)\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
 #: What follows a contrast inside a sentence with no subject of its own, opening on when or how
 #: it stands ("mặt đê … đã được cứng hóa, tuy nhiên đã xuống cấp …", "…, nhưng đến nay vẫn chưa
-#: được giải quyết"): the subject is before the contrast, and the shortcoming is the whole.
-_SUBJECTLESS = re.compile(r"(?:den nay|hien nay|van|con|da|chua|lai|bi)\b")
+#: được giải quyết"): the subject is before the contrast, and the shortcoming is the whole; not
+#: "vẫn còn" and what is still there ("…, tuy nhiên, vẫn còn một số cán bộ chưa đeo thẻ"), which
+#: brings its own subject.
+_SUBJECTLESS = re.compile(
+    r"(?!(?:van )?con (?:mot so|mot bo phan|nhieu|nhung|tinh trang|truong hop|hien tuong)\b)"
+    r"(?:den nay|hien nay|van|con|da|chua|lai|bi)\b"
+)
 #: What an inspection or a supervision finds, after the merits it weighs first ("UBKT Trung ương
 #: nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy X đã có một số vi phạm, khuyết điểm
 #: ..."): what follows is the finding, its subject the body found at fault, not the finder.
@@ -1197,6 +1204,13 @@ _CONCLUSION_OF = re.compile(
     r"(?<=\w)(?<!\bdo)(?<!\bday)\s+la (?:mot trong (?:nhung|cac) )?(?:noi dung |y kien )?"
     r"(?:chi dao|yeu cau|ket luan)\s+(?:quan trong\s+)?(?:cua|tai)\b"
 )
+#: A decision's closing formula ("Giao Giám đốc Sở X; Chủ tịch UBND huyện Y; Thủ trưởng cơ quan
+#: có liên quan chịu trách nhiệm thi hành Quyết định này kể từ ngày ký"): who carries the whole
+#: document out, no task of its own, whatever its "Giao" (GUIDE.md, "The closing formula").
+_EXECUTES_DOCUMENT = re.compile(
+    r"\bchiu trach nhiem (?:thi hanh|thuc hien) (?:quyet dinh|chi thi|nghi quyet|quy dinh|"
+    r"thong bao|cong dien|van ban) nay\b"
+)
 #: A request made before the meeting it prepared, and answered at it.
 _BEFORE_MEETING = re.compile(
     r"\W*truoc khi (?:tien hanh |to chuc |dien ra |bat dau |vao )?(?:cuoc |buoi |dot )?"
@@ -1994,6 +2008,9 @@ _PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
 #: "Ông Bình cũng tặng 30 suất quà ...": a person named as the subject, without "cần"/"phải",
 #: reports what that person (the visiting leader) did; tasks are addressed to bodies.
 _PERSON_ACTS = re.compile(r"\W*(?:Ông|Bà)\s+[A-ZĐ]")
+#: "X khẳng định, ...": what a speaker affirms (an assessment, a commitment), with its tone (not
+#: "khang định"); without "cần"/"phải" no task.
+_ASSERTS = re.compile(r"\bkhẳng định\b")
 
 
 def _no_task(
@@ -2013,6 +2030,8 @@ def _no_task(
     modal = MODAL.search(low, start, end)
     if modal is None and _PERSON_ACTS.match(sentence, start):
         return True
+    if modal is None and _ASSERTS.search(low, 0, end):
+        return True  # "Chủ tịch UBND tỉnh khẳng định, ... tỉnh sẽ nghiêm túc chấp hành": no request
     if SO_FAR_NEGATIVE.match(key, start, end):
         return True  # "Đến nay, chưa có xã nào báo cáo ...": where things stand
     if _REPORTED_ANYWHERE.search(low, start, end):
@@ -2359,6 +2378,8 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if _EXECUTES_DOCUMENT.search(key):
+                continue  # "... chịu trách nhiệm thi hành Quyết định này": the closing formula
             if _ordered_before(key, low, held):
                 continue  # an order given and carried out before the meeting: no task, no speech
             if (

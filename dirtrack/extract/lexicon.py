@@ -181,6 +181,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:buoi lam viec|lam viec voi|co buoi lam viec|lam viec tai|giam sat tai|"
             r"khao sat tai|kiem tra tai|(?:giam sat|kiem tra) (?:tinh hinh|viec|ket qua|thuc hien)|"
+            # "đến giám sát hoạt động HĐND thị trấn X": the body whose work is supervised
+            r"(?:giam sat|khao sat) hoat dong|"
             r"buoi (?:kiem tra|giam sat)|"
             # a headline's "X làm việc huyện Giồng Trôm": with the body of that place
             r"lam viec (?=(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|quan|tinh)\b))"
@@ -204,8 +206,16 @@ CHAIR_VERBS_AFTER: tuple[tuple[re.Pattern[str], int], ...] = (
         -2,
     ),
     (re.compile(r"^\s*(?:,|-)?\s*(?:da)?\s*phat bieu\b(?! thao luan| y kien)"), 2),
-    # "... Nguyễn Quốc Vương đã ký ban hành thông báo kết luận": who signs is not the chair
-    (re.compile(r"^\s*(?:,|-)?\s*(?:da )?(?:ky|ky ban hanh|ban hanh)\b"), -6),
+    # "... Nguyễn Quốc Vương đã ký ban hành thông báo kết luận", "... Tạ Anh Tuấn vừa có văn bản
+    # phê bình ...": who signs or sends a document is not the chair (a news item about a letter
+    # has none), also after the title ("Ông X, Phó Chánh Thanh tra TP vừa ký ban hành …")
+    (
+        re.compile(
+            r"^\s*(?:(?:,|-)?\s*(?:(?:da|vua) )?|[,-]?[^.;:]{0,60}?\s(?:da|vua) )"
+            r"(?:ky|ky ban hanh|ban hanh|co (?:van ban|cong van|cong dien|quyet dinh|chi thi))\b"
+        ),
+        -6,
+    ),
 )
 CHAIR_CUES_BEFORE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:duoi )?su (?:chu tri|dieu hanh) cua\s*(?:dong chi|d/c|ong|ba)?\s*$"), 10),
@@ -276,7 +286,11 @@ QUOTED_FRAME = re.compile(
 HOWEVER = r"tuy nh(?:ie|e|i)n"
 #: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó").
 CONTRAST_WORDS = (
-    rf"{HOWEVER}|tuy vay|song|nhung|mat khac|ben canh do|canh do|ben canh nhung ket qua[^,]*"
+    rf"{HOWEVER}|tuy vay|song|nhung|mat khac|ben canh do|canh do|"
+    # "Bên cạnh những kết quả đạt được, ...", "Bên cạnh những chuyển biến tích cực, ...",
+    # "Ngoài những kết quả tích cực đạt được, ...": the merits conceded before the shortcomings
+    r"(?:ben canh|ngoai) (?:nhung|cac) (?:ket qua|mat|uu diem|thanh tich|thanh tuu|chuyen bien)"
+    r"[^,]*"
 )
 #: A contrast that opens a criticism.
 CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")

@@ -1689,12 +1689,20 @@ class UnitResolver:
         return out
 
 
+#: A visit that inspects, supervises or surveys a place, with how it is made ("kiểm tra đột xuất
+#: tại xã X", "kiểm tra công vụ đột xuất tại", "kiểm tra thực tế tại", "giám sát chuyên đề tại"):
+#: the place or body after "tại" is the one visited.
+_VISIT_AT = (
+    r"(?:kiem tra|giam sat|khao sat)(?: (?:cong vu|dot xuat|thuc te|chuyen de|truc tiep))* tai"
+)
+_VISITS = re.compile(r"\b" + _VISIT_AT + r"\b")
 _WORKS_WITH = re.compile(
-    r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|khao sat tai|"
+    r"\b(?:lam viec voi|lam viec tai|" + _VISIT_AT + "|"
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected; "khảo sát
-    # tình hình tổ chức, hoạt động tại phường X": the body surveyed
+    # tình hình tổ chức, hoạt động tại phường X": the body surveyed; "giám sát hoạt động (của)
+    # HĐND thị trấn X": the body whose work is supervised
     r"(?:kiem tra|giam sat|khao sat)(?:,? (?:kiem tra|giam sat|khao sat))* "
-    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien)|"
+    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien|hoat dong)|"
     # "tổ chức giám sát UBND xã X về việc ...": the body supervised, named right after the verb
     # (not "Đoàn Kiểm tra số 3": a team's number, no Sở)
     r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so(?! \d)|phong|dang uy|chi bo|"
@@ -1709,12 +1717,15 @@ _JOINED_AFTER = re.compile(r"\s*(?:,|va)\s")
 _UNDER = re.compile(r"\b(?:truc thuoc|thuoc)\s*$")
 
 
-def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
+def session_partners(
+    lead: str, resolver: UnitResolver, *, visit_only: bool = False
+) -> list[str] | None:
     """The units the lead says a working session was held with ("... làm việc với Đảng ủy xã An
     Khương nghe báo cáo ...": codes or names); None when it names bodies it cannot tell apart
-    ("HĐND và UBND xã X"), [] when it names none. The session's partner is the only one."""
+    ("HĐND và UBND xã X"), [] when it names none. The session's partner is the only one.
+    ``visit_only``: only a visit made at a place ("... đã kiểm tra đột xuất tại xã X")."""
     key = fold_aligned(lead)
-    m = _WORKS_WITH.search(key)
+    m = (_VISITS if visit_only else _WORKS_WITH).search(key)
     if m is None:
         return []
     # "... làm việc với UBND huyện Vân Hồ về kết quả thực hiện chỉ đạo của UBND tỉnh": the topic
