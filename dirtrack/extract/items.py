@@ -2875,6 +2875,7 @@ def extract_directives(
                 )
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
+            opens_list = carry != "colon"
             if carry != "colon":
                 section_level = -1
             carry = "colon"
@@ -2882,6 +2883,11 @@ def extract_directives(
             if asked_lead is not None:
                 # "... đề nghị Thường trực HĐND phường tập trung thực hiện một số nội dung sau:"
                 carried_lead = asked_lead
+            elif opens_list and gave_any and isinstance(previous, Mention):
+                # "... yêu cầu lãnh đạo, công chức phòng X tiếp tục … . Đồng chí nhấn mạnh một
+                # số nhiệm vụ trọng tâm cần thực hiện:": a lead-in that names no one goes on
+                # with the paragraph's tasks, its entries the same unit's
+                carried_lead = previous
         elif (
             in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
         ):
