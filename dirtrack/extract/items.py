@@ -1765,6 +1765,8 @@ _TASKS_THEN_AMONG = re.compile(
 
 
 #: What may come before an entry's first word: its number, letter or dash.
+#: The verb of a body directing its own offices ("chỉ đạo các lực lượng …").
+_DIRECTS = re.compile(r"chi dao")
 _ENTRY_MARK = re.compile(r"[\s\W]*(?:(?:\d{1,2}|[a-zđ])[.)/][\s\W]*)?")
 
 
@@ -2573,6 +2575,19 @@ def extract_directives(
                     # "yêu cầu UBND xã X thực hiện …: 1. Chỉ đạo thú y xã …": an entry that opens
                     # on a request verb in a list addressed to one unit is that unit's own
                     # directing (or assigning, asking), the whole entry its task
+                    verb = None
+                if (
+                    verb is not None
+                    and list_lead is None
+                    and (gave_last or gave_any or continues_tasks)
+                    and isinstance(previous, Mention)
+                    and _DIRECTS.fullmatch(key, verb.start(), verb.end())
+                    and _ENTRY_MARK.fullmatch(key, start, verb.start())
+                    and not _names_again(key, mentions, verb.end(), previous)
+                ):
+                    # "yêu cầu huyện X cần di dời …; chỉ đạo các lực lượng thu dọn …": a part
+                    # that opens on "chỉ đạo" after a task given to one unit is that unit's own
+                    # directing, the whole part its task
                     verb = None
                 if verb is not None and gave_last and _addressed_body(key, mentions, start, verb):
                     # "đề nghị các Ban ...; UBND tỉnh chỉ đạo các cơ quan ...": after a request
