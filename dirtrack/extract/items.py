@@ -1427,6 +1427,10 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     return first
 
 
+#: "tiếp tục" right before a speech verb: what its subject goes on doing.
+_GOES_ON = re.compile(r"\btiep tuc\s*$")
+
+
 def _task_modal(low: str, start: int, end: int) -> bool:
     """Whether a task's modal ("cần", "phải"; not a need, "cần được") stands in
     ``low[start:end]``: a speech verb after it is the task's own ("... cần tiếp tục chỉ đạo")."""
@@ -1447,8 +1451,10 @@ def _requests(
         # "Thường trực HĐND lưu ý đối với những nội dung phải trình ..., đề nghị ...": the
         # speaker's first verb opened the topic of this request (its modal is the topic's)
         return True
-    if _task_modal(low, start, verb.start()):
-        return False  # "X cần tiếp tục chỉ đạo ...": the verb is the task's, after its modal
+    if _task_modal(low, start, verb.start()) or _GOES_ON.search(key, start, verb.start()):
+        # "X cần tiếp tục chỉ đạo ...", "Chủ tịch UBND TP X, các quận, huyện tiếp tục chỉ đạo
+        # ...": the verb is the task's, after its modal or "tiếp tục"
+        return False
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
     # what follows the verb decides the superior's order ("... chỉ đạo các sở ..."): the search
     # above stops at the verb
@@ -1884,6 +1890,11 @@ _HEAD_OF = re.compile(
     r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
     r"chi huy truong|bi thu)\s*$"
 )
+
+
+#: Levels listed after a body's bare level ("UBND phường, xã, thị trấn"): the bodies of
+#: every place of those levels.
+_LEVELS_LISTED = re.compile(r"\s*,\s*(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b")
 
 
 def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -> list[Mention]:
@@ -2756,10 +2767,15 @@ def extract_directives(
                 if not subject:
                     # "yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the head asked, which the
                     # clause opens on after the request, also where its core is at its start
+                    # and so where the clause opens on the head, its core found at its start
+                    # ("Chủ tịch UBND TP X tiếp tục chỉ đạo …")
                     asked_head = verb is not None and verb.end() <= text_start
+                    opens_head = not asked_head and core <= text_start
                     subject = _headed_unit(
-                        key, mentions, text_start, max(core, end) if asked_head else core
+                        key, mentions, text_start, max(core, end) if asked_head or opens_head else core
                     )
+                    if opens_head and subject and _LEVELS_LISTED.match(key, subject[0].end):
+                        subject = []  # "Chủ tịch UBND phường, xã, thị trấn …": every one's
                 if not subject and verb is not None:
                     subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
                 # the body the clause opens on as its subject, resolved to one unit or not
