@@ -2818,6 +2818,15 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
+                elif (
+                    activity
+                    and gave_last
+                    and isinstance(previous, Mention)
+                    and not any(text_start <= m.start < end and _usable(m) for m in mentions)
+                ):
+                    # "giao Sở X chỉ đạo phá dỡ … . Việc phá dỡ phải đúng quy định": the work of
+                    # the task just given, named by no other body, is the same unit's
+                    lead = previous
                 elif activity or _NO_BODY_SUBJECT.match(key[text_start:end]):
                     # "việc lập lại trật tự đô thị trên địa bàn các phường phải được duy trì":
                     # an activity names no doer; the bodies in it are what it is about
