@@ -442,7 +442,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"(?: va dich vu nong(?: lam)? nghiep)?|"
         rf"chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
         rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
-        rf"trung tam y te|(?:ban quan ly du an|ban qlda|bqlda)(?: dau tu xay dung)?"
+        rf"trung tam y te|(?:ban quan ly du an|ban qlda|bqlda)"
+        # "Ban Quản lý dự án và Phát triển quỹ đất huyện X": a district's board of both
+        rf"(?: dau tu xay dung| (?:va|&) phat trien quy dat)?"
         # a province's project boards by the works they build ("Ban QLDA đầu tư xây dựng các
         # công trình Nông nghiệp và PTNT", "… các công trình giao thông", "… dân dụng và công
         # nghiệp")
