@@ -950,6 +950,13 @@ def find_raw(sentence: str) -> list[Mention]:
                         Mention(start, province.end(), sentence[start : province.end()], role, head)
                     )
                     continue
+            elif (
+                head == "co quan"
+                and folded.key.startswith("tram ", start)
+                and not _LEVEL_FOR_DISTRICT.search(folded.key[start:end])
+            ):
+                # "Trạm Y tế Mỹ Lộc": a commune's station named by its commune, level or not
+                end = _place_after(sentence, end)
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
