@@ -793,6 +793,12 @@ def _place_after(raw: str, end: int) -> int:
         if tok.text.isdigit() and i + 1 < len(toks) and toks[i + 1].key in _PERIOD_WORDS:
             break  # "thu ngân sách xã 6 tháng đầu năm": a period, no commune numbered 6
         if (
+            tok.key in _PERIOD_WORDS
+            and i + 1 < len(toks)
+            and re.fullmatch(r"[IVX]+|\d+", toks[i + 1].text)
+        ):
+            break  # "hoạt động HĐND phường Quý I/2019": a period, no ward named "Quý"
+        if (
             len(taken) >= 2
             and tok.key in SURNAMES
             and i + 1 < len(toks)
