@@ -2764,6 +2764,7 @@ def extract_directives(
                     and _usable(m)
                     and not WITH_CUE.search(key, start, m.start)
                 ]
+                levels_listed = False  # the subject a head of bodies of several levels
                 if not subject:
                     # "yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the head asked, which the
                     # clause opens on after the request, also where its core is at its start
@@ -2775,7 +2776,8 @@ def extract_directives(
                         key, mentions, text_start, max(core, end) if asked_head or opens_head else core
                     )
                     if opens_head and subject and _LEVELS_LISTED.match(key, subject[0].end):
-                        subject = []  # "Chủ tịch UBND phường, xã, thị trấn …": every one's
+                        # "Chủ tịch UBND phường, xã, thị trấn …": every one's, no one's
+                        subject, levels_listed = [], True
                 if not subject and verb is not None:
                     subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
                 # the body the clause opens on as its subject, resolved to one unit or not
@@ -2789,6 +2791,7 @@ def extract_directives(
                     m.role == "collective" and (start <= m.start < core or m is opener)
                     for m in mentions
                 )
+                collective = collective or levels_listed
                 lead: Mention | None
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 carried_many = False  # the lead carried is a plural or a role, no unit
