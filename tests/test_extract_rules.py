@@ -4269,9 +4269,10 @@ def test_a_province_named_alone_as_the_one_who_must_act_is_the_province() -> Non
 
 def test_a_lead_in_naming_no_one_after_a_task_to_one_unit_passes_it_to_the_entries() -> None:
     found = directives(
-        "Sáng 5/6/2025, Phó Chủ tịch UBND phường Trần Thị Hoa làm việc với phòng Kinh tế. Đồng chí"
-        " yêu cầu lãnh đạo, công chức phòng Kinh tế tiếp tục nâng cao trách nhiệm trong thực hiện"
-        " nhiệm vụ. Đồng chí nhấn mạnh một số nhiệm vụ trọng tâm cần thực hiện thời gian tới:\n"
+        "Sáng 5/6/2025, UBND phường Tân Phú họp giao ban tháng 6 với các phòng chuyên môn. Phó Chủ"
+        " tịch UBND phường Trần Thị Hoa yêu cầu lãnh đạo, công chức phòng Kinh tế tiếp tục nâng cao"
+        " trách nhiệm trong thực hiện nhiệm vụ. Đồng chí nhấn mạnh một số nhiệm vụ trọng tâm cần"
+        " thực hiện thời gian tới:\n"
         "1. Chủ động triển khai các nhiệm vụ theo chức năng được giao.\n"
         "2. Bổ sung, hoàn thiện quy chế làm việc của đơn vị.\n"
     )
