@@ -4302,6 +4302,14 @@ def test_a_head_going_on_directing_is_the_task_of_the_head_s_body() -> None:
     )
     assert [unit for unit, _, _ in found] == ["UBND quận Gò Vấp", None]
     assert found[0][1].startswith("Chủ tịch UBND quận Gò Vấp")
+    # the head that speaks is no task's body
+    spoke = directives(
+        "Ngày 5/3, Tỉnh ủy họp bàn về dịch bệnh. Bí thư Tỉnh ủy yêu cầu các ngành tạo điều kiện cho"
+        " doanh nghiệp. Chủ tịch UBND tỉnh Lê Văn Hải khẳng định nhiệm vụ cấp bách, đặc biệt quan"
+        " trọng hiện nay là tập trung toàn lực phòng chống dịch bệnh, tìm các giải pháp giải quyết"
+        " khó khăn cho doanh nghiệp."
+    )
+    assert "UBND tỉnh" not in [unit for unit, _, _ in spoke]
 
 
 def test_the_work_of_a_task_just_given_in_the_sentence_is_the_same_units() -> None:

@@ -1897,6 +1897,14 @@ _HEAD_OF = re.compile(
 _LEVELS_LISTED = re.compile(r"\s*,\s*(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b")
 
 
+#: What the head a clause opens on goes on with when the task is the head's body's own ("Chủ
+#: tịch UBND TP X, các quận, huyện tiếp tục chỉ đạo …"), not a speaker's verb.
+_HEAD_ACTS = re.compile(
+    r"(?:\s*,\s*[^,;:]{1,30}?)*\s+(?:tiep tuc|can|phai|chu dong|khan truong|tap trung|"
+    r"chiu trach nhiem)\b"
+)
+
+
 def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -> list[Mention]:
     """ "Chủ tịch UBND phường 11 thành lập ...": the head of a unit stands for the unit."""
     for m in mentions:
@@ -2773,11 +2781,16 @@ def extract_directives(
                     asked_head = verb is not None and verb.end() <= text_start
                     opens_head = not asked_head and core <= text_start
                     subject = _headed_unit(
-                        key, mentions, text_start, max(core, end) if asked_head or opens_head else core
+                        key,
+                        mentions,
+                        text_start,
+                        max(core, end) if asked_head or opens_head else core,
                     )
                     if opens_head and subject and _LEVELS_LISTED.match(key, subject[0].end):
                         # "Chủ tịch UBND phường, xã, thị trấn …": every one's, no one's
                         subject, levels_listed = [], True
+                    elif opens_head and subject and not _HEAD_ACTS.match(key, subject[0].end):
+                        subject = []  # "Chủ tịch UBND tỉnh X khẳng định …": the speaker
                 if not subject and verb is not None:
                     subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
                 # the body the clause opens on as its subject, resolved to one unit or not

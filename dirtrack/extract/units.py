@@ -1410,9 +1410,7 @@ class UnitResolver:
                 subject = subject or (
                     _PROVINCE_ACTS_AFTER.search(before) and _MODAL_AFTER.match(folded, end)
                 )
-                if (subject or _ASKED_BEFORE.search(before)) and not (
-                    after and after[1].isupper()
-                ):
+                if (subject or _ASKED_BEFORE.search(before)) and not (after and after[1].isupper()):
                     extra.append(Mention(start, end, sentence[start:end], "internal", "province"))
                 continue
             opens = _OPENS_CLAUSE.search(before) and not (after and after[1].isupper())
