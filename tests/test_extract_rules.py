@@ -4364,3 +4364,103 @@ def test_who_sends_or_signs_a_document_is_no_chair() -> None:
         " vốn đầu tư công."
     )
     assert meeting.meeting.chair == "Lê Văn Tuấn"
+
+
+def test_a_province_named_alone_as_the_one_who_must_act_is_the_province() -> None:
+    """ "..., Gia Lai cần ...", the article never writing "tỉnh Gia Lai": the province, and the
+    bare "Tỉnh cần" after it; a province after "của" is no subject."""
+    found = directives(
+        "Chiều 3/4, Thủ tướng Chính phủ làm việc với lãnh đạo chủ chốt. Theo Thủ tướng, bên cạnh"
+        " giữ vững an ninh, Gia Lai cần tập trung phát triển cây công nghiệp. Tỉnh cần tiếp tục cải"
+        " thiện môi trường đầu tư kinh doanh."
+    )
+    assert [unit for unit, _, _ in found] == ["tỉnh Gia Lai", "tỉnh Gia Lai"]
+    assert unit_key("tỉnh Gia Lai") == unit_key("Gia Lai")
+    other = directives(
+        "Chiều 3/4, Thủ tướng Chính phủ làm việc với lãnh đạo chủ chốt. Thủ tướng yêu cầu doanh"
+        " nghiệp của Gia Lai cần tập trung phát triển cây công nghiệp."
+    )
+    assert [unit for unit, _, _ in other] == [None]
+
+
+def test_a_lead_in_naming_no_one_after_a_task_to_one_unit_passes_it_to_the_entries() -> None:
+    found = directives(
+        "Sáng 5/6/2025, UBND phường Tân Phú họp giao ban tháng 6 với các phòng chuyên môn. Phó Chủ"
+        " tịch UBND phường Trần Thị Hoa yêu cầu lãnh đạo, công chức phòng Kinh tế tiếp tục nâng cao"
+        " trách nhiệm trong thực hiện nhiệm vụ. Đồng chí nhấn mạnh một số nhiệm vụ trọng tâm cần"
+        " thực hiện thời gian tới:\n"
+        "1. Chủ động triển khai các nhiệm vụ theo chức năng được giao.\n"
+        "2. Bổ sung, hoàn thiện quy chế làm việc của đơn vị.\n"
+    )
+    assert [unit for unit, _, _ in found] == ["Phòng Kinh tế"] * 3
+
+
+def test_a_part_opening_on_directing_after_a_task_to_one_unit_is_that_units() -> None:
+    """ "yêu cầu huyện X cần ...; chỉ đạo các lực lượng ...; có biện pháp ...": the district's
+    own directing, and what follows it the district's too."""
+    found = directives(
+        "Chiều 3/8, Phó Chủ tịch UBND tỉnh kiểm tra điểm sạt lở. Đồng chí yêu cầu huyện Tiên Yên"
+        " trước mắt cần di dời khẩn cấp các hộ dân trong vùng nguy hiểm; chỉ đạo các lực lượng thu"
+        " dọn đất đá sạt lở; có biện pháp cảnh báo an toàn cho người dân qua tuyến đường này."
+    )
+    assert [unit for unit, _, _ in found] == ["huyện Tiên Yên"] * 3
+    assert found[1][1].startswith("chỉ đạo các lực lượng")
+
+
+def test_a_head_going_on_directing_is_the_task_of_the_head_s_body() -> None:
+    """ "Chủ tịch UBND quận X, các huyện tiếp tục chỉ đạo UBND phường, xã ...": the first named
+    body's own task, not the wards' (a collective); "Chủ tịch UBND phường, xã ..." no one's."""
+    found = directives(
+        "Ngày 5/3, Chủ tịch UBND Thành phố chủ trì hội nghị. Chủ tịch UBND Thành phố yêu cầu: Chủ"
+        " tịch UBND quận Gò Vấp, các quận, huyện tiếp tục chỉ đạo UBND phường, xã, thị trấn thực"
+        " hiện đầy đủ quy chế dân chủ ở cơ sở. Chủ tịch UBND phường, xã, thị trấn chịu trách nhiệm"
+        " triển khai các giải pháp tuyên truyền."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND quận Gò Vấp", None]
+    assert found[0][1].startswith("Chủ tịch UBND quận Gò Vấp")
+    # the head that speaks is no task's body
+    spoke = directives(
+        "Ngày 5/3, Tỉnh ủy họp bàn về dịch bệnh. Bí thư Tỉnh ủy yêu cầu các ngành tạo điều kiện cho"
+        " doanh nghiệp. Chủ tịch UBND tỉnh Lê Văn Hải khẳng định nhiệm vụ cấp bách, đặc biệt quan"
+        " trọng hiện nay là tập trung toàn lực phòng chống dịch bệnh, tìm các giải pháp giải quyết"
+        " khó khăn cho doanh nghiệp."
+    )
+    assert "UBND tỉnh" not in [unit for unit, _, _ in spoke]
+
+
+def test_the_work_of_a_task_just_given_in_the_sentence_is_the_same_units() -> None:
+    found = directives(
+        "Ngày 2/8, Chủ tịch UBND thành phố họp về vụ xây dựng sai phép. Đồng chí giao Giám đốc Sở"
+        " Xây dựng chỉ đạo phá dỡ phần xây dựng sai phép; việc phá dỡ phải đúng quy trình kỹ"
+        " thuật, đảm bảo tuyệt đối an toàn."
+    )
+    assert [unit for unit, _, _ in found] == ["Sở Xây dựng", "Sở Xây dựng"]
+    # an activity in a sentence of its own names no doer
+    apart = directives(
+        "Ngày 2/8, Chủ tịch UBND thành phố họp về vụ xây dựng sai phép. Đồng chí giao Giám đốc Sở"
+        " Xây dựng chỉ đạo phá dỡ phần xây dựng sai phép. Việc phá dỡ phải đúng quy trình kỹ"
+        " thuật, đảm bảo tuyệt đối an toàn."
+    )
+    assert [unit for unit, _, _ in apart] == ["Sở Xây dựng", None]
+
+
+def test_a_project_and_land_board_and_a_station_named_by_its_commune_are_whole_units() -> None:
+    board = find_raw("Ban Quản lý dự án và Phát triển quỹ đất huyện Châu Thành lập hồ sơ.")
+    assert [m.text for m in board] == ["Ban Quản lý dự án và Phát triển quỹ đất huyện Châu Thành"]
+    stations = find_raw("Đề nghị Trạm Y tế Mỹ Lộc và Trạm Y tế Đồng Lộc thực hiện tốt.")
+    assert [m.text for m in stations] == ["Trạm Y tế Mỹ Lộc", "Trạm Y tế Đồng Lộc"]
+    assert [m.text for m in find_raw("Trạm Y tế xã thực hiện tốt.")] == ["Trạm Y tế xã"]
+
+
+def test_a_quarter_after_a_level_word_is_a_period_not_a_place() -> None:
+    """ "HĐND phường Quý I/2019" named a ward "Quý", and the bare standing committee of the one
+    council was left without its ward."""
+    assert [m.text for m in find_raw("Giao ban hoạt động HĐND phường Quý I/2019.")] == [
+        "HĐND phường"
+    ]
+    found = directives(
+        "Giao ban hoạt động HĐND phường Quý I/2019\n\nChiều 3/4/2019, HĐND phường Phúc Lợi họp"
+        " giao ban hoạt động HĐND phường Quý I/2019. Kết luận hội nghị, Chủ tịch HĐND phường đề"
+        " nghị Thường trực HĐND tập trung chỉ đạo tổ chức hội nghị tiếp xúc cử tri."
+    )
+    assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"]

@@ -1441,6 +1441,10 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     return first
 
 
+#: "tiếp tục" right before a speech verb: what its subject goes on doing.
+_GOES_ON = re.compile(r"\btiep tuc\s*$")
+
+
 def _task_modal(low: str, start: int, end: int) -> bool:
     """Whether a task's modal ("cần", "phải"; not a need, "cần được") stands in
     ``low[start:end]``: a speech verb after it is the task's own ("... cần tiếp tục chỉ đạo")."""
@@ -1461,8 +1465,10 @@ def _requests(
         # "Thường trực HĐND lưu ý đối với những nội dung phải trình ..., đề nghị ...": the
         # speaker's first verb opened the topic of this request (its modal is the topic's)
         return True
-    if _task_modal(low, start, verb.start()):
-        return False  # "X cần tiếp tục chỉ đạo ...": the verb is the task's, after its modal
+    if _task_modal(low, start, verb.start()) or _GOES_ON.search(key, start, verb.start()):
+        # "X cần tiếp tục chỉ đạo ...", "Chủ tịch UBND TP X, các quận, huyện tiếp tục chỉ đạo
+        # ...": the verb is the task's, after its modal or "tiếp tục"
+        return False
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
     # what follows the verb decides the superior's order ("... chỉ đạo các sở ..."): the search
     # above stops at the verb
@@ -1779,6 +1785,8 @@ _TASKS_THEN_AMONG = re.compile(
 
 
 #: What may come before an entry's first word: its number, letter or dash.
+#: The verb of a body directing its own offices ("chỉ đạo các lực lượng …").
+_DIRECTS = re.compile(r"chi dao")
 _ENTRY_MARK = re.compile(r"[\s\W]*(?:(?:\d{1,2}|[a-zđ])[.)/][\s\W]*)?")
 
 
@@ -1895,6 +1903,19 @@ def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:
 _HEAD_OF = re.compile(
     r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
     r"chi huy truong|bi thu)\s*$"
+)
+
+
+#: Levels listed after a body's bare level ("UBND phường, xã, thị trấn"): the bodies of
+#: every place of those levels.
+_LEVELS_LISTED = re.compile(r"\s*,\s*(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b")
+
+
+#: What the head a clause opens on goes on with when the task is the head's body's own ("Chủ
+#: tịch UBND TP X, các quận, huyện tiếp tục chỉ đạo …"), not a speaker's verb.
+_HEAD_ACTS = re.compile(
+    r"(?:\s*,\s*[^,;:]{1,30}?)*\s+(?:tiep tuc|can|phai|chu dong|khan truong|tap trung|"
+    r"chiu trach nhiem)\b"
 )
 
 
@@ -2595,6 +2616,19 @@ def extract_directives(
                     # on a request verb in a list addressed to one unit is that unit's own
                     # directing (or assigning, asking), the whole entry its task
                     verb = None
+                if (
+                    verb is not None
+                    and list_lead is None
+                    and (gave_last or gave_any or continues_tasks)
+                    and isinstance(previous, Mention)
+                    and _DIRECTS.fullmatch(key, verb.start(), verb.end())
+                    and _ENTRY_MARK.fullmatch(key, start, verb.start())
+                    and not _names_again(key, mentions, verb.end(), previous)
+                ):
+                    # "yêu cầu huyện X cần di dời …; chỉ đạo các lực lượng thu dọn …": a part
+                    # that opens on "chỉ đạo" after a task given to one unit is that unit's own
+                    # directing, the whole part its task
+                    verb = None
                 if verb is not None and gave_last and _addressed_body(key, mentions, start, verb):
                     # "đề nghị các Ban ...; UBND tỉnh chỉ đạo các cơ quan ...": after a request
                     # in the same sentence, the body that "chỉ đạo" is the one asked
@@ -2759,13 +2793,25 @@ def extract_directives(
                     and _usable(m)
                     and not WITH_CUE.search(key, start, m.start)
                 ]
+                levels_listed = False  # the subject a head of bodies of several levels
                 if not subject:
                     # "yêu cầu Chủ tịch UBND xã X thực hiện ngay ...": the head asked, which the
                     # clause opens on after the request, also where its core is at its start
+                    # and so where the clause opens on the head, its core found at its start
+                    # ("Chủ tịch UBND TP X tiếp tục chỉ đạo …")
                     asked_head = verb is not None and verb.end() <= text_start
+                    opens_head = not asked_head and core <= text_start
                     subject = _headed_unit(
-                        key, mentions, text_start, max(core, end) if asked_head else core
+                        key,
+                        mentions,
+                        text_start,
+                        max(core, end) if asked_head or opens_head else core,
                     )
+                    if opens_head and subject and _LEVELS_LISTED.match(key, subject[0].end):
+                        # "Chủ tịch UBND phường, xã, thị trấn …": every one's, no one's
+                        subject, levels_listed = [], True
+                    elif opens_head and subject and not _HEAD_ACTS.match(key, subject[0].end):
+                        subject = []  # "Chủ tịch UBND tỉnh X khẳng định …": the speaker
                 if not subject and verb is not None:
                     subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
                 # the body the clause opens on as its subject, resolved to one unit or not
@@ -2779,6 +2825,7 @@ def extract_directives(
                     m.role == "collective" and (start <= m.start < core or m is opener)
                     for m in mentions
                 )
+                collective = collective or levels_listed
                 lead: Mention | None
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 carried_many = False  # the lead carried is a plural or a role, no unit
@@ -2808,6 +2855,15 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
+                elif (
+                    activity
+                    and gave_last
+                    and isinstance(previous, Mention)
+                    and not any(text_start <= m.start < end and _usable(m) for m in mentions)
+                ):
+                    # "giao Sở X chỉ đạo phá dỡ … . Việc phá dỡ phải đúng quy định": the work of
+                    # the task just given, named by no other body, is the same unit's
+                    lead = previous
                 elif activity or _NO_BODY_SUBJECT.match(key[text_start:end]):
                     # "việc lập lại trật tự đô thị trên địa bàn các phường phải được duy trì":
                     # an activity names no doer; the bodies in it are what it is about
@@ -2896,6 +2952,7 @@ def extract_directives(
                 )
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
+            opens_list = carry != "colon"
             if carry != "colon":
                 section_level = -1
             carry = "colon"
@@ -2903,6 +2960,11 @@ def extract_directives(
             if asked_lead is not None:
                 # "... đề nghị Thường trực HĐND phường tập trung thực hiện một số nội dung sau:"
                 carried_lead = asked_lead
+            elif opens_list and gave_any and isinstance(previous, Mention):
+                # "... yêu cầu lãnh đạo, công chức phòng X tiếp tục … . Đồng chí nhấn mạnh một
+                # số nhiệm vụ trọng tâm cần thực hiện:": a lead-in that names no one goes on
+                # with the paragraph's tasks, its entries the same unit's
+                carried_lead = previous
         elif (
             in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
         ):

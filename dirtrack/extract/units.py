@@ -171,6 +171,23 @@ _DEPARTMENT_OF = re.compile(r"(?: \([^()]{1,15}\))? (?:tinh|thanh pho|tp\.?)(?= 
 _PROVINCE_AFTER = re.compile(
     r" (" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")\b"
 )
+#: A province's name written alone, the centrally-run cities left out (a city's level is
+#: "thành phố", and "Huế" was a province's city).
+_PROVINCE_NAME = re.compile(
+    r"(?<!\w)("
+    + "|".join(
+        re.escape(p)
+        for p in sorted(
+            PROVINCES - {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh", "hue"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?!\w)"
+)
+#: What may stand before a province named alone as the one who must act, besides a clause's
+#: start: a comma, "nên", "rằng", "vấn đề", "thì", "là".
+_PROVINCE_ACTS_AFTER = re.compile(r"(?:,|\b(?:nen|rang|van de|thi|la))\s*$")
 #: A short name in brackets inside a body's name, left out of the name the draft writes.
 _SHORT_NAME_WITHIN = re.compile(r" \([^()]{1,15}\)(?= )")
 
@@ -425,7 +442,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"(?: va dich vu nong(?: lam)? nghiep)?|"
         rf"chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
         rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
-        rf"trung tam y te|(?:ban quan ly du an|ban qlda|bqlda)(?: dau tu xay dung)?"
+        rf"trung tam y te|(?:ban quan ly du an|ban qlda|bqlda)"
+        # "Ban Quản lý dự án và Phát triển quỹ đất huyện X": a district's board of both
+        rf"(?: dau tu xay dung| (?:va|&) phat trien quy dat)?"
         # a province's project boards by the works they build ("Ban QLDA đầu tư xây dựng các
         # công trình Nông nghiệp và PTNT", "… các công trình giao thông", "… dân dụng và công
         # nghiệp")
@@ -774,6 +793,12 @@ def _place_after(raw: str, end: int) -> int:
         if tok.text.isdigit() and i + 1 < len(toks) and toks[i + 1].key in _PERIOD_WORDS:
             break  # "thu ngân sách xã 6 tháng đầu năm": a period, no commune numbered 6
         if (
+            tok.key in _PERIOD_WORDS
+            and i + 1 < len(toks)
+            and re.fullmatch(r"[IVX]+|\d+", toks[i + 1].text)
+        ):
+            break  # "hoạt động HĐND phường Quý I/2019": a period, no ward named "Quý"
+        if (
             len(taken) >= 2
             and tok.key in SURNAMES
             and i + 1 < len(toks)
@@ -931,6 +956,13 @@ def find_raw(sentence: str) -> list[Mention]:
                         Mention(start, province.end(), sentence[start : province.end()], role, head)
                     )
                     continue
+            elif (
+                head == "co quan"
+                and folded.key.startswith("tram ", start)
+                and not _LEVEL_FOR_DISTRICT.search(folded.key[start:end])
+            ):
+                # "Trạm Y tế Mỹ Lộc": a commune's station named by its commune, level or not
+                end = _place_after(sentence, end)
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
@@ -1341,33 +1373,49 @@ class UnitResolver:
 
     def _place_names(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """A place the document names written without its level, as a clause's subject that
-        "cần"/"phải" or as what is asked ("Thanh Hóa cần ...", "yêu cầu Đắk Lắk bảo đảm ...")."""
+        "cần"/"phải" or as what is asked ("Thanh Hóa cần ...", "yêu cầu Đắk Lắk bảo đảm ...");
+        and a province the document never names with its level, so ("Sóc Trăng cần ...")."""
         names = [(n, pattern) for n, pattern in self._bare_places.items() if n in sentence]
-        if not names:
-            return found
         folded = Folded.of(sentence).key
+        provinces = [
+            m
+            for m in _PROVINCE_NAME.finditer(folded)
+            if sentence[m.start()].isupper() and not self._levels_of(sentence[m.start() : m.end()])
+        ]
+        if not names and not provinces:
+            return found
         extra: list[Mention] = []
-        for _, pattern in names:
-            for m in pattern.finditer(sentence):
-                start, end = m.start(), m.end()
-                if any(start < f.end and f.start < end for f in (*found, *extra)):
-                    continue
-                before = folded[:start]
-                if _LEVEL_BEFORE.search(before):
-                    continue  # "tỉnh Thanh Hóa": the gazetteer's
-                subject = (
-                    _CLAUSE_START.search(before)
-                    or _TOPIC_BEFORE.search(before)
-                    or _CONTRAST_START.search(before)
-                    or _SPEAKER_BEFORE.search(before)
-                    or _FRONTED_BEFORE.search(before)
-                ) and _MODAL_AFTER.match(folded, end)
-                # "Tuy nhiên, Sơn La còn rất nhiều khó khăn", "Theo đó, Thạch Lâm mới chỉ triển
-                # khai ...": the place a clause opens on is what it says something of
-                after = _WORD_AFTER.match(sentence, end)
-                opens = _OPENS_CLAUSE.search(before) and not (after and after[1].isupper())
-                if subject or opens or _ASKED_BEFORE.search(before):
-                    extra.append(Mention(start, end, m.group(), "internal", "place name"))
+        for m in [*(m for _, p in names for m in p.finditer(sentence)), *provinces]:
+            province = m.re is _PROVINCE_NAME
+            start, end = m.start(), m.end()
+            if any(start < f.end and f.start < end for f in (*found, *extra)):
+                continue
+            before = folded[:start]
+            if _LEVEL_BEFORE.search(before):
+                continue  # "tỉnh Thanh Hóa": the gazetteer's
+            subject = (
+                _CLAUSE_START.search(before)
+                or _TOPIC_BEFORE.search(before)
+                or _CONTRAST_START.search(before)
+                or _SPEAKER_BEFORE.search(before)
+                or _FRONTED_BEFORE.search(before)
+            ) and _MODAL_AFTER.match(folded, end)
+            # "Tuy nhiên, Sơn La còn rất nhiều khó khăn", "Theo đó, Thạch Lâm mới chỉ triển
+            # khai ...": the place a clause opens on is what it says something of
+            after = _WORD_AFTER.match(sentence, end)
+            if province:
+                # a province the text never writes with its level: only as the one who
+                # must act or is asked, not followed by another name ("Hà Nam Phong")
+                # ("..., Sóc Trăng cần", "nên Kon Tum cần", "đặt vấn đề Sóc Trăng cần")
+                subject = subject or (
+                    _PROVINCE_ACTS_AFTER.search(before) and _MODAL_AFTER.match(folded, end)
+                )
+                if (subject or _ASKED_BEFORE.search(before)) and not (after and after[1].isupper()):
+                    extra.append(Mention(start, end, sentence[start:end], "internal", "province"))
+                continue
+            opens = _OPENS_CLAUSE.search(before) and not (after and after[1].isupper())
+            if subject or opens or _ASKED_BEFORE.search(before):
+                extra.append(Mention(start, end, m.group(), "internal", "place name"))
         return sorted([*found, *extra], key=lambda mn: mn.start) if extra else found
 
     def names_place(self, text: str) -> bool:
@@ -1591,8 +1639,11 @@ class UnitResolver:
             return self._longer(
                 self._with_place(self._complete_board(mention.text), near=(sentence, mention.start))
             )
-        if mention.role == "internal" and mention.head in ("dia phuong", "place name"):
-            if mention.head == "place name":
+        if mention.role == "internal" and mention.head in ("dia phuong", "place name", "province"):
+            if mention.head == "province":
+                # "Sóc Trăng cần ...", the text never writing "tỉnh Sóc Trăng": the province
+                place = f"{_LEVEL_WORDS['tinh']} {mention.text}"
+            elif mention.head == "place name":
                 # "Thanh Hóa cần ...": the place the document names so ("tỉnh Thanh Hóa")
                 levels = self._levels_of(mention.text)
                 if len(levels) != 1:
