@@ -225,6 +225,9 @@ _JSON_PROBLEMS = (
     ("trailing garbage", "json_trailing"),
     ("Extra data", "json_trailing"),
     ("invalid bytes", "json_not_utf8"),
+    # yajl's "invalid (non-hex) character occurs after '\\u' inside string": a broken escape,
+    # not a control character
+    ("non-hex", "json_bad_character"),
     ("inside string", "json_control_in_string"),
     ("Invalid control character", "json_control_in_string"),
     ("invalid char in json text", "json_bad_word"),
