@@ -2308,6 +2308,9 @@ ERRORS: dict[str, Entry] = {
         "users may read it (make it yours alone: chmod 600 {path})"
     ),
     "w_db_malformed": N_("the database file is damaged"),
+    "w_db_text_not_utf8": N_(
+        "a text of column {column} is not UTF-8 (the file is damaged, or another program wrote it)"
+    ),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),
     "w_db_cannot_open": N_("the database file cannot be opened"),
@@ -2377,6 +2380,10 @@ ERRORS: dict[str, Entry] = {
         "{entity} {id}: {column} holds {value}, not a day as dirtrack stores it (YYYY-MM-DD), "
         "so no count would be right: another program wrote it; correct it there (dirtrack "
         "doctor lists every such value)"
+    ),
+    "db_text_not_utf8": N_(
+        "the database holds a text of column {column} that is not UTF-8 (the file is damaged, "
+        "or another program wrote it): nothing was written; dirtrack doctor checks the file"
     ),
     "db_value_unreadable": N_(
         "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
