@@ -584,6 +584,31 @@ def test_an_empty_file_name_is_refused(
     assert list(here.iterdir()) == []
 
 
+def test_a_web_address_given_for_a_file_is_said_so_as_typed(
+    office: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A URL read as a path lost a slash: 'Error: https:/portal.vn/bai.docx: no such file', a
+    name never typed, for every command that takes a FILE; one named so that is there is read."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    url = "https://portal.gov.vn/tin//bai.xlsx"
+    before = file_digest(db_path)
+    for command in (["extract"], ["import"], ["restore"], ["pack", "in"], ["backup"]):
+        said = office.fail("--lang", "en", *command, url)
+        assert f"'{url}' is a web address, and dirtrack reads and writes files only" in said, said
+        in_vi = office.fail("--lang", "vi", *command, url)
+        assert f"'{url}' là địa chỉ trang web" in in_vi, in_vi
+    assert file_digest(db_path) == before
+    assert list(here.iterdir()) == []
+    (here / "http:" / "tin").mkdir(parents=True)
+    (here / "http:" / "tin" / "a.txt").write_text(
+        "Giao Ban Tổ chức rà soát quy hoạch cán bộ, hoàn thành trước 30/9/2022.", encoding="utf-8"
+    )
+    draft = json.loads(office.ok("extract", "http://tin/a.txt", "--format", "json"))
+    assert [d["due"] for d in draft["directives"]] == ["2022-09-30"]
+
+
 def test_undo_after_a_restore_takes_back_only_what_the_restored_register_holds(
     office: Cli, db: str, tmp_path: Path
 ) -> None:
