@@ -903,6 +903,13 @@ SERVER_REASONS = (
     ("connection reset", "w_conn_reset"),
     ("password authentication failed", "w_pg_auth_failed"),
     ("no password supplied", "w_pg_auth_failed"),
+    # SSL asked for by the URL (sslmode=require, verify-ca, verify-full): libpq's English came
+    # through under --lang vi, and its 'root certificate file "~/.postgresql/root.crt" does not
+    # exist' was said to be "no such database or user"
+    ("server does not support ssl", "w_pg_no_ssl"),
+    ("root certificate file", "w_pg_no_root_cert"),
+    ("certificate verify failed", "w_pg_cert_not_trusted"),
+    ("does not match host name", "w_pg_cert_other_host"),
     ("does not exist", "w_pg_no_database"),
     ("invalid response to ssl negotiation", "w_pg_not_postgresql"),
     ("received invalid response", "w_pg_not_postgresql"),

@@ -2280,6 +2280,17 @@ ERRORS: dict[str, Entry] = {
     "w_pg_auth_failed": N_("the server refused the user name or the password"),
     "w_pg_no_database": N_("the server has no such database or user"),
     "w_pg_not_postgresql": N_("what answers at that address is not a PostgreSQL server"),
+    "w_pg_no_ssl": N_("the server does not offer SSL, which the URL's sslmode requires"),
+    "w_pg_no_root_cert": N_(
+        "the root certificate that checks the server's (sslmode verify-ca or verify-full) is "
+        "not there: give it with sslrootcert, or put it in ~/.postgresql/root.crt"
+    ),
+    "w_pg_cert_not_trusted": N_(
+        "the server's certificate is not signed by the root certificate given (sslrootcert)"
+    ),
+    "w_pg_cert_other_host": N_(
+        "the server's certificate names another host than the URL (sslmode verify-full)"
+    ),
     "w_pg_no_local_server": N_("no PostgreSQL server is running on this machine"),
     "w_pg_canceled": N_(
         "the server cancelled a statement (its statement_timeout, or an administrator)"
