@@ -3237,6 +3237,11 @@ ERRORS.update(
             "a share of 1 or less (a floor above a directive's full share would give every "
             "directive, even one overdue, more than full points)"
         ),
+        "rk_tier_shadowed": N_(
+            "below {min}: [[tier]] {code!r}, tried before it without conditions, takes every "
+            "unit with {min} points or more, so this one is never given (put the tiers from the "
+            "highest min down)"
+        ),
         "rk_tier_unreachable": N_(
             "points a unit can reach: at most {most} (base + scale × the highest share)"
         ),
