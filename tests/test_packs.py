@@ -2102,6 +2102,27 @@ def test_pack_in_of_a_pack_saved_as_ods_or_xls_says_to_save_it_as_xlsx(
     assert file_digest(Path(quarter.db)) == before
 
 
+def test_a_pack_renamed_xls_or_ods_is_read_by_what_it_holds(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """A unit's answered pack renamed ``BTC.xls`` or ``BTC.ods`` (an Excel workbook still) was
+    "not an Excel workbook (.xlsx) that can be read": the reader went by the name's ending. The
+    same answers are recorded as from the .xlsx, a percentage cell's format read too (where
+    openpyxl, given the name, failed as an unexpected error)."""
+    cli, folder = packed
+    answered = tmp_path / "answered.xlsx"
+    _fill(folder / "BTC.xlsx", answered, "Chủ trì", {1: {PCT: 60}})
+    for name in ("BTC.xls", "BTC.ods", "BTC.XLSX"):
+        renamed = tmp_path / name
+        renamed.write_bytes(answered.read_bytes())
+        before = snapshot(cli.db)
+        [info] = cli.json("pack", "in", str(renamed), "--dry-run", "--date", "2022-09-13")["files"]
+        assert (info["unit"], info["applied"], info["conflicts"]) == ("BTC", 1, 0), info
+        assert snapshot(cli.db) == before
+    [info] = cli.json("pack", "in", str(tmp_path / "BTC.ods"), "--date", "2022-09-13")["files"]
+    assert info["applied"] == 1 and cli.json("show", "1")["progress"] == 60
+
+
 def test_a_folder_and_a_workbook_whose_names_hold_a_byte_not_utf8(
     quarter: Cli, tmp_path: Path
 ) -> None:
