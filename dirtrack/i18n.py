@@ -3417,6 +3417,10 @@ ERRORS.update(
             "no column was read as the deadline, so every directive comes in without one; if "
             "column {column} ({header}) holds it, import with --map '{header}=due'"
         ),
+        "warn_unheaded_column": N_(
+            "column {column} holds values under no header (rows {rows}), which were not read: "
+            "give the column a header, or --map '{column}=FIELD' to read it"
+        ),
         "warn_hidden_column_read": N_(
             "column {column} ({header}) is hidden in the sheet; it was read as {field}"
         ),
