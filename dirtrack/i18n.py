@@ -1475,6 +1475,11 @@ ERRORS: dict[str, Entry] = {
         '{server} does not offer STARTTLS, which [mail] security = "starttls" asks for: set '
         'the security the server has ("tls" or "none")'
     ),
+    "mail_no_auth": N_(
+        "{server} offers no login (AUTH), which [mail] user asks for: many servers offer it "
+        'only over TLS (security = "starttls" or "tls"); a server that takes mail without a '
+        "login needs no user"
+    ),
     "mail_no_smtputf8": N_(
         "{server} does not take addresses with letters outside ASCII (it does not offer "
         "SMTPUTF8): {who}"

@@ -1455,8 +1455,10 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
 
-    param = getattr(request, "param", ())  # the addresses to refuse, or {"smtputf8": False}
+    # the addresses to refuse, or {"smtputf8": False}, {"auth": False}
+    param = getattr(request, "param", ())
     smtputf8 = param.get("smtputf8", True) if isinstance(param, dict) else True
+    auth = param.get("auth", True) if isinstance(param, dict) else True
     inbox = Inbox(() if isinstance(param, dict) else param)
 
     def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
@@ -1472,7 +1474,7 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
         hostname="127.0.0.1",
         port=port,
         authenticator=authenticate,
-        auth_require_tls=False,
+        auth_require_tls=not auth,  # AUTH offered only over TLS, which this server has not
         enable_SMTPUTF8=smtputf8,
     )
     controller.start()
@@ -1899,6 +1901,29 @@ def test_starttls_asked_of_a_server_without_it_is_named(
         result = quarter("--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail")
         assert result.exit_code == 1 and said in result.stderr, result.stderr
         assert "not supported by server" not in result.stderr
+    assert inbox.messages == []
+
+
+@pytest.mark.parametrize("smtp", [{"auth": False}], indirect=True)
+def test_a_login_asked_of_a_server_that_offers_none_is_named(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """A [mail] user given for a server that offers no AUTH (many offer it only after
+    STARTTLS) said, for every unit in turn, '… refused the message: SMTP AUTH extension not
+    supported by server.', in English under --lang vi: the server refused no message, and the
+    units after the first were tried in vain."""
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port, user="vanthu", password_env="PACK_PW")
+    monkeypatch.setenv("PACK_PW", "s3cret")
+    for lang, said in (
+        ("en", f"127.0.0.1:{port} offers no login (AUTH), which [mail] user asks for"),
+        ("vi", f"127.0.0.1:{port} không cho đăng nhập (AUTH) mà [mail] user yêu cầu"),
+    ):
+        folder = str(tmp_path / lang)
+        result = quarter("--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail")
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert "not supported by server" not in result.stderr
+        assert result.stderr.count(said) == 1, result.stderr  # the units after it not tried
     assert inbox.messages == []
 
 
