@@ -1475,6 +1475,11 @@ ERRORS: dict[str, Entry] = {
         '{server} does not offer STARTTLS, which [mail] security = "starttls" asks for: set '
         'the security the server has ("tls" or "none")'
     ),
+    "mail_tls_plain": N_(
+        '{server} answers without TLS, which [mail] security = "tls" asks for: on that port '
+        'the server speaks plain SMTP (security = "starttls" or "none"; "tls" is most often '
+        "port 465)"
+    ),
     "mail_no_auth": N_(
         "{server} offers no login (AUTH), which [mail] user asks for: many servers offer it "
         'only over TLS (security = "starttls" or "tls"); a server that takes mail without a '

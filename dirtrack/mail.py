@@ -308,6 +308,8 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             "mail_refused", server=server, detail=str(exc) or type(exc).__name__
         ) from None
     except ssl.SSLError as exc:
+        if exc.reason == "WRONG_VERSION_NUMBER":  # OpenSSL's words for a plain answer to TLS
+            raise MailError.of_server("mail_tls_plain", server=server) from None
         raise MailError.of_server(
             "mail_tls", server=server, detail=exc.reason or str(exc)
         ) from None

@@ -1904,6 +1904,24 @@ def test_starttls_asked_of_a_server_without_it_is_named(
     assert inbox.messages == []
 
 
+def test_tls_asked_of_a_plain_port_is_named(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """security = "tls" for a port that speaks plain SMTP (587, 25) said 'TLS with … failed:
+    WRONG_VERSION_NUMBER', OpenSSL's code, under --lang vi too."""
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port, security="tls", sender="VP <vp@tinhuy.vn>")
+    for lang, said in (
+        ("en", f'127.0.0.1:{port} answers without TLS, which [mail] security = "tls" asks for'),
+        ("vi", f'127.0.0.1:{port} trả lời không qua TLS mà [mail] security = "tls" yêu cầu'),
+    ):
+        folder = str(tmp_path / lang)
+        result = quarter("--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail")
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert "WRONG_VERSION_NUMBER" not in result.stderr
+    assert inbox.messages == []
+
+
 @pytest.mark.parametrize("smtp", [{"auth": False}], indirect=True)
 def test_a_login_asked_of_a_server_that_offers_none_is_named(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
