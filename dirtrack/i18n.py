@@ -2476,8 +2476,8 @@ ERRORS: dict[str, Entry] = {
         "an empty file name (an unset variable?) is no file: name the file or folder"
     ),
     "file_is_web_address": N_(
-        "{name!r} is a web address, and dirtrack reads and writes files only: download it (or "
-        "save the page) and name the file"
+        "{name!r} is a web address, and dirtrack reads and writes the files and folders of this "
+        "machine only (a page on the web: download it, then name the file)"
     ),
     "cfg_command_line_only": N_(
         "{where}: {option} can only be given on the command line, not in the configuration file"

@@ -596,7 +596,7 @@ def test_a_web_address_given_for_a_file_is_said_so_as_typed(
     before = file_digest(db_path)
     for command in (["extract"], ["import"], ["restore"], ["pack", "in"], ["backup"]):
         said = office.fail("--lang", "en", *command, url)
-        assert f"'{url}' is a web address, and dirtrack reads and writes files only" in said, said
+        assert f"'{url}' is a web address, and dirtrack reads and writes the files" in said, said
         in_vi = office.fail("--lang", "vi", *command, url)
         assert f"'{url}' là địa chỉ trang web" in in_vi, in_vi
     assert file_digest(db_path) == before
