@@ -787,6 +787,12 @@ def _open_target(target: Target, *, create: bool, damaged: bool = False) -> tupl
     except NotUtf8 as exc:
         forget_engine(target)
         raise DatabaseError.of("cannot_open_db", db=target.display, reason=exc.phrase()) from None
+    except UnicodeDecodeError:
+        # SQLite's message quoting bytes of a damaged schema that are not UTF-8, which Python
+        # cannot decode: the file is damaged (it was "some input is not valid UTF-8 text; check
+        # the encoding of the terminal", for every command and doctor)
+        forget_engine(target)
+        raise open_failure(target, "database disk image is malformed") from None
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it.
@@ -897,6 +903,13 @@ SERVER_REASONS = (
     ("connection reset", "w_conn_reset"),
     ("password authentication failed", "w_pg_auth_failed"),
     ("no password supplied", "w_pg_auth_failed"),
+    # SSL asked for by the URL (sslmode=require, verify-ca, verify-full): libpq's English came
+    # through under --lang vi, and its 'root certificate file "~/.postgresql/root.crt" does not
+    # exist' was said to be "no such database or user"
+    ("server does not support ssl", "w_pg_no_ssl"),
+    ("root certificate file", "w_pg_no_root_cert"),
+    ("certificate verify failed", "w_pg_cert_not_trusted"),
+    ("does not match host name", "w_pg_cert_other_host"),
     ("does not exist", "w_pg_no_database"),
     ("invalid response to ssl negotiation", "w_pg_not_postgresql"),
     ("received invalid response", "w_pg_not_postgresql"),
@@ -930,11 +943,21 @@ PG_DENIED = LazyPattern(
 )
 
 
+#: What Python's sqlite3 says of a stored text whose bytes are not UTF-8 (a damaged file, or
+#: another program's writing): "Could not decode to UTF-8 column 'x' with text '…'", the text
+#: being the bytes read as they come, with whatever they hold.
+NOT_UTF8_COLUMN = LazyPattern(r"Could not decode to UTF-8 column '([^']*)'")
+
+
 def sqlite_reason(reason: str) -> Phrase | str:
     """``reason``, SQLite's message, in the catalog's words where it is one of
-    :data:`SQLITE_REASONS`; else as SQLite gives it."""
+    :data:`SQLITE_REASONS` or a text that is not UTF-8 (:data:`NOT_UTF8_COLUMN`, named by its
+    column, never quoted); else as SQLite gives it."""
     from dirtrack.i18n import Phrase
 
+    undecodable = NOT_UTF8_COLUMN.search(reason)
+    if undecodable is not None:
+        return Phrase("w_db_text_not_utf8", column=undecodable[1])
     key = SQLITE_REASONS.get(reason.strip().rstrip("."))
     return Phrase(key) if key else reason
 

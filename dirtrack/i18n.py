@@ -1479,6 +1479,16 @@ ERRORS: dict[str, Entry] = {
         '{server} does not offer STARTTLS, which [mail] security = "starttls" asks for: set '
         'the security the server has ("tls" or "none")'
     ),
+    "mail_tls_plain": N_(
+        '{server} answers without TLS, which [mail] security = "tls" asks for: on that port '
+        'the server speaks plain SMTP (security = "starttls" or "none"; "tls" is most often '
+        "port 465)"
+    ),
+    "mail_no_auth": N_(
+        "{server} offers no login (AUTH), which [mail] user asks for: many servers offer it "
+        'only over TLS (security = "starttls" or "tls"); a server that takes mail without a '
+        "login needs no user"
+    ),
     "mail_no_smtputf8": N_(
         "{server} does not take addresses with letters outside ASCII (it does not offer "
         "SMTPUTF8): {who}"
@@ -2284,6 +2294,17 @@ ERRORS: dict[str, Entry] = {
     "w_pg_auth_failed": N_("the server refused the user name or the password"),
     "w_pg_no_database": N_("the server has no such database or user"),
     "w_pg_not_postgresql": N_("what answers at that address is not a PostgreSQL server"),
+    "w_pg_no_ssl": N_("the server does not offer SSL, which the URL's sslmode requires"),
+    "w_pg_no_root_cert": N_(
+        "the root certificate that checks the server's (sslmode verify-ca or verify-full) is "
+        "not there: give it with sslrootcert, or put it in ~/.postgresql/root.crt"
+    ),
+    "w_pg_cert_not_trusted": N_(
+        "the server's certificate is not signed by the root certificate given (sslrootcert)"
+    ),
+    "w_pg_cert_other_host": N_(
+        "the server's certificate names another host than the URL (sslmode verify-full)"
+    ),
     "w_pg_no_local_server": N_("no PostgreSQL server is running on this machine"),
     "w_pg_canceled": N_(
         "the server cancelled a statement (its statement_timeout, or an administrator)"
@@ -2312,6 +2333,9 @@ ERRORS: dict[str, Entry] = {
         "users may read it (make it yours alone: chmod 600 {path})"
     ),
     "w_db_malformed": N_("the database file is damaged"),
+    "w_db_text_not_utf8": N_(
+        "a text of column {column} is not UTF-8 (the file is damaged, or another program wrote it)"
+    ),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),
     "w_db_cannot_open": N_("the database file cannot be opened"),
@@ -2382,6 +2406,10 @@ ERRORS: dict[str, Entry] = {
         "so no count would be right: another program wrote it; correct it there (dirtrack "
         "doctor lists every such value)"
     ),
+    "db_text_not_utf8": N_(
+        "the database holds a text of column {column} that is not UTF-8 (the file is damaged, "
+        "or another program wrote it): nothing was written; dirtrack doctor checks the file"
+    ),
     "db_value_unreadable": N_(
         "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
         "nothing was written; dirtrack doctor names the record"
@@ -2450,6 +2478,10 @@ ERRORS: dict[str, Entry] = {
     "empty_value": N_("an empty value; to use the default, leave the option out"),
     "empty_file_name": N_(
         "an empty file name (an unset variable?) is no file: name the file or folder"
+    ),
+    "file_is_web_address": N_(
+        "{name!r} is a web address, and dirtrack reads and writes the files and folders of this "
+        "machine only (a page on the web: download it, then name the file)"
     ),
     "cfg_command_line_only": N_(
         "{where}: {option} can only be given on the command line, not in the configuration file"
@@ -3224,6 +3256,11 @@ ERRORS.update(
             "a share of 1 or less (a floor above a directive's full share would give every "
             "directive, even one overdue, more than full points)"
         ),
+        "rk_tier_shadowed": N_(
+            "below {min}: [[tier]] {code!r}, tried before it without conditions, takes every "
+            "unit with {min} points or more, so this one is never given (put the tiers from the "
+            "highest min down)"
+        ),
         "rk_tier_unreachable": N_(
             "points a unit can reach: at most {most} (base + scale × the highest share)"
         ),
@@ -3398,6 +3435,10 @@ ERRORS.update(
         "warn_no_due_column": N_(
             "no column was read as the deadline, so every directive comes in without one; if "
             "column {column} ({header}) holds it, import with --map '{header}=due'"
+        ),
+        "warn_unheaded_column": N_(
+            "column {column} holds values under no header (rows {rows}), which were not read: "
+            "give the column a header, or --map '{column}=FIELD' to read it"
         ),
         "warn_hidden_column_read": N_(
             "column {column} ({header}) is hidden in the sheet; it was read as {field}"

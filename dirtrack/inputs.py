@@ -225,6 +225,9 @@ _JSON_PROBLEMS = (
     ("trailing garbage", "json_trailing"),
     ("Extra data", "json_trailing"),
     ("invalid bytes", "json_not_utf8"),
+    # yajl's "invalid (non-hex) character occurs after '\\u' inside string": a broken escape,
+    # not a control character
+    ("non-hex", "json_bad_character"),
     ("inside string", "json_control_in_string"),
     ("Invalid control character", "json_control_in_string"),
     ("invalid char in json text", "json_bad_word"),
@@ -337,7 +340,7 @@ def decode_utf8(data: bytes) -> str:
         raise
 
 
-def _damaged_utf8(data: bytes) -> bool:
+def damaged_utf8(data: bytes) -> bool:
     """Whether ``data``, which is not UTF-8, is UTF-8 text with a few bytes wrong (cut in the
     middle of a character, a piece pasted in from another encoding) rather than text in a
     legacy code page, where the sequences UTF-8 writes its letters with hardly ever occur:
@@ -381,7 +384,7 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
         try:
             text = decode_utf8(data)
         except UnicodeDecodeError as exc:
-            if _damaged_utf8(data):
+            if damaged_utf8(data):
                 raise InvalidInput.of("not_utf8_at", name=name, at=exc.start) from None
             latin = data.decode("latin-1")
             if legacy_font(latin.splitlines()) is not None:

@@ -277,6 +277,8 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
                 smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo_or_helo_if_needed()
             if settings.user is not None:
+                if not smtp.has_extn("auth"):  # smtplib's English, "refused the message", each
+                    raise MailError.of_server("mail_no_auth", server=server)
                 smtp.login(settings.user, password or "")
             outside = _outside_ascii(mail)
             if outside and not smtp.has_extn("smtputf8"):
@@ -306,6 +308,8 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             "mail_refused", server=server, detail=str(exc) or type(exc).__name__
         ) from None
     except ssl.SSLError as exc:
+        if exc.reason == "WRONG_VERSION_NUMBER":  # OpenSSL's words for a plain answer to TLS
+            raise MailError.of_server("mail_tls_plain", server=server) from None
         raise MailError.of_server(
             "mail_tls", server=server, detail=exc.reason or str(exc)
         ) from None

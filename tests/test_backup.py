@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -461,6 +462,105 @@ def test_a_truncated_backup_or_database_is_said_in_the_users_language(
     assert "tệp cơ sở dữ liệu bị hỏng" in checked.stdout and "malformed" not in checked.stdout
 
 
+def test_a_backup_damaged_throughout_is_one_short_line_naming_the_first_damage(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """SQLite's quick_check lists every damaged cell in its first row, one a line: the Error:
+    line quoted them all (4,700 characters for a backup with 40 bytes overwritten on each
+    page)."""
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    conn = sqlite3.connect(copy)
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    query = "SELECT rootpage FROM sqlite_master WHERE name = 'ix_change_log_at'"
+    root = conn.execute(query).fetchone()[0]
+    conn.close()
+    data = bytearray(copy.read_bytes())
+    start = (root - 1) * page
+    cells = start + (8 if data[start] in (10, 13) else 12)  # a leaf's header, an interior's
+    data[cells : cells + 200] = b"\xff" * 200  # every cell of the index's root points nowhere
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    assert sqlite3.connect(damaged).execute("PRAGMA quick_check").fetchone()[0].count("\n") > 9
+    before = file_digest(db_path)
+    for lang, said in (("en", "is damaged (On tree page "), ("vi", "bị hỏng (On tree page ")):
+        line = office.fail("--lang", lang, "restore", str(damaged), "--yes")
+        assert line.startswith(f"Error: {damaged} {said}"), line
+        assert "\n" not in line and len(line) < 200 + len(str(damaged)), line
+    assert file_digest(db_path) == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_damaged_schema_whose_words_are_not_utf8_is_a_damaged_file(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """SQLite's message on a damaged schema quotes its bytes, which Python cannot decode when
+    they are not UTF-8: every command, doctor and restore said 'some input is not valid UTF-8
+    text; check the encoding of the terminal or file'."""
+    damaged = tmp_path / "damaged.db"
+    office.ok("backup", str(damaged))
+    conn = sqlite3.connect(damaged)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = CAST(X'435245415445204944E5' AS TEXT) || substr(sql, 7)"
+        " WHERE name = 'ix_directive_coordinator_unit_id'"
+    )
+    conn.commit()
+    conn.close()
+    before = file_digest(db_path)
+    assert office.fail("--lang", "vi", "restore", str(damaged), "--yes") == (
+        f"Error: {damaged} không đọc được như một cơ sở dữ liệu (tệp cơ sở dữ liệu bị hỏng)"
+    )
+    assert file_digest(db_path) == before
+    said = file_digest(damaged)
+    assert (
+        cli_at(damaged).fail("list")
+        == f"Error: cannot open {damaged}: the database file is damaged"
+    )
+    checked = run("--lang", "vi", "doctor", db=str(damaged))
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert "tệp cơ sở dữ liệu bị hỏng" in checked.stdout, checked.stdout
+    assert "UTF-8" not in checked.stdout + checked.stderr
+    assert file_digest(damaged) == said
+
+
+def test_a_stored_text_that_is_not_utf8_is_named_by_its_column(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A text whose bytes are not UTF-8 (a damaged file, another program) was 'unexpected
+    OperationalError: … Could not decode to UTF-8 column …' quoting the bytes, in English
+    under --lang vi, at export; and doctor and restore quoted Python's English."""
+    damaged = tmp_path / "damaged.db"
+    office.ok("backup", str(damaged))
+    conn = sqlite3.connect(damaged)
+    conn.execute("UPDATE meeting SET title = CAST(X'47C3206261' AS TEXT)")
+    conn.commit()
+    conn.close()
+    said = file_digest(damaged)
+    at = cli_at(damaged)
+    assert at.fail("export") == (
+        "Error: the database holds a text of column title that is not UTF-8 (the file is "
+        "damaged, or another program wrote it): nothing was written; dirtrack doctor checks the "
+        "file"
+    )
+    assert at.fail("--lang", "vi", "export").startswith(
+        "Error: cơ sở dữ liệu chứa một văn bản ở cột title không phải UTF-8 (tệp bị hỏng"
+    )
+    assert file_digest(damaged) == said
+    checked = run("--lang", "vi", "doctor", "--format", "json", db=str(damaged))
+    assert checked.returncode == 1
+    records = {c["check"]: c for c in json.loads(checked.stdout)}["records"]
+    assert records["status"] == "problem"
+    assert "một văn bản ở cột title không phải UTF-8" in records["detail"], records
+    before = file_digest(db_path)
+    refused = office.fail("restore", str(damaged), "--yes")
+    assert refused == (
+        f"Error: {damaged} cannot be restored: records: a text of column title is not UTF-8 "
+        "(the file is damaged, or another program wrote it); the current database is untouched"
+    )
+    assert file_digest(db_path) == before
+
+
 def test_doctor_on_another_programs_database_names_no_python_none(tmp_path: Path) -> None:
     """doctor on a SQLite file without dirtrack's schema said 'revision None' (Python's None)."""
     other = tmp_path / "other.db"
@@ -482,6 +582,31 @@ def test_an_empty_file_name_is_refused(
         for name in ("", "  "):
             assert said in office.fail("--lang", lang, "backup", name)
     assert list(here.iterdir()) == []
+
+
+def test_a_web_address_given_for_a_file_is_said_so_as_typed(
+    office: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A URL read as a path lost a slash: 'Error: https:/portal.vn/bai.docx: no such file', a
+    name never typed, for every command that takes a FILE; one named so that is there is read."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    url = "https://portal.gov.vn/tin//bai.xlsx"
+    before = file_digest(db_path)
+    for command in (["extract"], ["import"], ["restore"], ["pack", "in"], ["backup"]):
+        said = office.fail("--lang", "en", *command, url)
+        assert f"'{url}' is a web address, and dirtrack reads and writes the files" in said, said
+        in_vi = office.fail("--lang", "vi", *command, url)
+        assert f"'{url}' là địa chỉ trang web" in in_vi, in_vi
+    assert file_digest(db_path) == before
+    assert list(here.iterdir()) == []
+    (here / "http:" / "tin").mkdir(parents=True)
+    (here / "http:" / "tin" / "a.txt").write_text(
+        "Giao Ban Tổ chức rà soát quy hoạch cán bộ, hoàn thành trước 30/9/2022.", encoding="utf-8"
+    )
+    draft = json.loads(office.ok("extract", "http://tin/a.txt", "--format", "json"))
+    assert [d["due"] for d in draft["directives"]] == ["2022-09-30"]
 
 
 def test_undo_after_a_restore_takes_back_only_what_the_restored_register_holds(

@@ -1721,6 +1721,39 @@ def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -
         )
 
 
+def test_ssl_that_the_url_asks_for_and_cannot_have_is_said_in_the_language_of_the_run(
+    pg_cluster: Any,
+) -> None:
+    """libpq's SSL refusals came through in English under --lang vi, and its 'root certificate
+    file "/root/.postgresql/root.crt" does not exist' (sslmode=verify-full, no root.crt) was
+    said to be 'the server has no such database or user'."""
+    from dirtrack.db import server_reason
+
+    def said(reason: str) -> str:
+        found = server_reason(reason)
+        return found if isinstance(found, str) else found.render("vi")
+
+    at = 'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+    assert said(at + 'root certificate file "/root/.postgresql/root.crt" does not exist') == (
+        "không có chứng thư gốc để kiểm tra chứng thư của máy chủ (sslmode verify-ca hoặc "
+        "verify-full): hãy chỉ ra bằng sslrootcert, hoặc đặt vào ~/.postgresql/root.crt"
+    )
+    assert said(at + "SSL error: certificate verify failed") == (
+        "chứng thư của máy chủ không được ký bởi chứng thư gốc đã chỉ ra (sslrootcert)"
+    )
+    assert said(at + 'server certificate for "a" does not match host name "b"') == (
+        "chứng thư của máy chủ mang tên máy chủ khác với địa chỉ (URL) (sslmode verify-full)"
+    )
+    # the suite's cluster offers no SSL: a URL that requires it, in either language
+    url = f"{pg_cluster.tcp_url('postgres')}?sslmode=require"
+    for lang, words in (
+        ("en", "the server does not offer SSL, which the URL's sslmode requires"),
+        ("vi", "máy chủ không hỗ trợ SSL, mà sslmode trong địa chỉ (URL) đòi hỏi SSL"),
+    ):
+        error = cli_at(url).fail("--lang", lang, "list")
+        assert error.endswith(f"127.0.0.1:{pg_cluster.port}/postgres?sslmode=require: {words}")
+
+
 def test_a_bad_setting_in_a_postgresql_url_is_said_in_the_language_of_the_run() -> None:
     """`?sslmode=bogus` gave libpq's English alone under --lang vi, and `?port=abc` an
     "unexpected error" (the dialect's ArgumentError, raised before any connection)."""

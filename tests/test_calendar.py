@@ -834,3 +834,11 @@ def test_a_day_worked_after_all_never_moves_a_deadline_before_the_series_began(c
     result = cli("calendar", "add", "2025-01-15", "--on")
     assert result.exit_code == 0 and len(result.stderr.splitlines()) == 1, result.stderr
     assert cli.json("show", str(first))["due"] == "2025-01-16"
+
+
+def test_a_day_that_is_none_is_said_with_the_argument_as_help_names_it(cli: Cli) -> None:
+    """`calendar add 30/2/2025 --off` said 'DAY: …', an argument --help calls DATE."""
+    assert cli.fail("calendar", "add", "30/2/2025", "--off") == (
+        "Error: DATE: '30/2/2025' is not a real date"
+    )
+    assert cli.json("calendar", "list") == []

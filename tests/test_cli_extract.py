@@ -166,6 +166,30 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
     assert "unknown key 'chair_tilte'" in cli.fail("import", str(unknown_key))
 
 
+def test_a_drafts_kind_and_category_take_their_vietnamese_names_as_the_options_do(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """``kind = "giao ban"`` and ``category = "nhân sự"`` in a draft edited by hand were
+    refused, while ``--kind "giao ban"`` and ``--category "nhân sự"`` are taken: one rule."""
+    text = seed_draft(cli, tmp_path)
+    edited = give_unit(text, "VPTU").replace('kind = "working-session"', 'kind = "Giao Ban"', 1)
+    edited = edited.replace('category = "budget"', 'category = "ngân sách"', 1)
+    edited = edited.replace('category = "staffing"', 'category = "nhan su"', 1)
+    assert edited.count('"Giao Ban"') == 1 and '"ngân sách"' in edited and '"nhan su"' in edited
+    draft = tmp_path / "edited.toml"
+    draft.write_text(edited, encoding="utf-8")
+    cli.ok("import", str(draft))
+    assert [m["kind"] for m in cli.json("meetings")] == ["briefing"]
+    categories = sorted(lim["category"] for lim in cli.json("limitations"))
+    assert categories == ["budget", "quality", "quality", "staffing", "timeliness", "timeliness"]
+    # a word that names no kind is still refused, naming it
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('kind = "working-session"', 'kind = "họp"', 1), "utf-8")
+    before = file_digest(db_path)
+    assert "kind 'họp' is not one of working-session, briefing" in cli.fail("import", str(bad))
+    assert file_digest(db_path) == before
+
+
 def test_today_as_a_drafts_meeting_date_names_no_day(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

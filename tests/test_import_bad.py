@@ -287,6 +287,25 @@ def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path:
     assert "TCVN3" not in refused(office, db_path, str(xlsx(tmp_path / "x.xlsx", [["a", "b"]])))
 
 
+def test_a_utf8_csv_with_a_few_bytes_of_another_encoding_says_where(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A CSV in UTF-8 with one row pasted in from a Windows-1258 file was "not text in UTF-8
+    or Windows-1258", the clerk left to search the sheet; it says which byte, as a text or a
+    draft does (one rule: dirtrack.inputs.damaged_utf8)."""
+    good = "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n1,Báo cáo biên chế,Sở Nội vụ,30/9/2022\n"
+    pasted = b"2,T\xf4ng k\xeat,S\xf4\xf2 Y t\xea\xf2,30/9/2022\n"  # Windows-1258's bytes
+    mixed = tmp_path / "tron.csv"
+    mixed.write_bytes(good.encode() + pasted)
+    at = len(good.encode()) + 3  # the byte after "2,T"
+    assert refused(office, db_path, str(mixed)) == (
+        f"Error: {mixed}: byte {at} is not UTF-8 though the text around it is (a piece pasted "
+        "in from another encoding?): save the file again as UTF-8"
+    )
+    in_vi = office.fail("--lang", "vi", "import", str(mixed))
+    assert in_vi.startswith(f"Error: {mixed}: byte {at} không phải UTF-8"), in_vi
+
+
 def test_a_csv_file_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """A CSV file saved from a sheet typed in the TCVN3 (ABC) font was read as Windows-1258,
     where some of the font's bytes are Vietnamese letters, so the font went unseen and the

@@ -641,8 +641,15 @@ def test_a_file_that_is_not_an_export_is_one_error_line(
             "thiếu hoặc đặt sai chỗ một dấu phẩy",
         ),
         (b' "units": [', "it ends before its last value does: cut short)", "bị cắt cụt)"),
+        # a \u escape without its four hex digits (a file cut inside one) was said to hold a
+        # control character
+        (
+            b' "units": [{"code": "\\uZZ"}]}',
+            "a character JSON does not allow there, near",
+            "một ký tự JSON không cho phép",
+        ),
     ],
-    ids=["nan", "trailing", "tab", "two-commas", "cut"],
+    ids=["nan", "trailing", "tab", "two-commas", "cut", "broken-escape"],
 )
 def test_a_file_that_is_not_json_says_why_in_the_users_language(
     empty: Cli, db_path: Path, tmp_path: Path, tail: bytes, en: str, vi: str

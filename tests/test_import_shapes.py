@@ -1437,6 +1437,42 @@ def test_a_hidden_column_that_is_read_is_named(office: Cli, tmp_path: Path) -> N
     assert "column E (Ghi chú) is hidden in the sheet; it was read as note" in whole["warnings"]
 
 
+def test_values_in_a_column_under_no_header_are_named_not_dropped_in_silence(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A completion written beside the table, in a column with no header (or a CSV line with
+    more fields than its header), was left out without a word, where a column with a header
+    the import does not read is named among the columns left out: the directive came in
+    overdue. It is named, with its rows and the --map that reads it; --map reads it."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Việc A", "SNV", "30/6/2023", None, "Đã hoàn thành ngày 10/6/2023"],
+        [2, "Việc B", "SNV", "30/6/2023"],
+        [3, "Việc C", "SNV", "30/6/2023", None, "x"],
+    ]
+    book, _sheet, path = _book(tmp_path, "le.xlsx", rows)
+    book.save(path)
+    _, whole = _dry(office, path)
+    said = (
+        "column F holds values under no header (rows 2, 4), which were not read: give the column "
+        "a header, or --map 'F=FIELD' to read it"
+    )
+    assert said in whole["warnings"], whole["warnings"]
+    found, read = _dry(office, path, "--map", "F=result")
+    assert not any("no header" in w for w in read["warnings"]), read["warnings"]
+    assert found[2]["status"] == "done_on_time"
+    done = office("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    assert "cột F có giá trị nhưng không có tiêu đề (dòng 2, 4)" in done.stderr, done.stderr
+    csv_path = tmp_path / "le.csv"
+    csv_path.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n1,Việc D,SNV,30/6/2023,thừa\n", encoding="utf-8"
+    )
+    _, from_csv = _dry(office, csv_path)
+    assert any(w.startswith("column E holds values under no header (rows 2)") for w in
+               from_csv["warnings"]), from_csv["warnings"]  # fmt: skip
+
+
 def test_a_struck_through_row_and_comments_on_cells_are_named(office: Cli, tmp_path: Path) -> None:
     """A directive crossed out (offices strike through one withdrawn) and a comment on a cell
     ('Đã hoàn thành ngày …' written as a note on the status cell) were imported in silence: the

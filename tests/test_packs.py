@@ -1455,8 +1455,10 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
 
-    param = getattr(request, "param", ())  # the addresses to refuse, or {"smtputf8": False}
+    # the addresses to refuse, or {"smtputf8": False}, {"auth": False}
+    param = getattr(request, "param", ())
     smtputf8 = param.get("smtputf8", True) if isinstance(param, dict) else True
+    auth = param.get("auth", True) if isinstance(param, dict) else True
     inbox = Inbox(() if isinstance(param, dict) else param)
 
     def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
@@ -1472,7 +1474,7 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
         hostname="127.0.0.1",
         port=port,
         authenticator=authenticate,
-        auth_require_tls=False,
+        auth_require_tls=not auth,  # AUTH offered only over TLS, which this server has not
         enable_SMTPUTF8=smtputf8,
     )
     controller.start()
@@ -1902,6 +1904,47 @@ def test_starttls_asked_of_a_server_without_it_is_named(
     assert inbox.messages == []
 
 
+def test_tls_asked_of_a_plain_port_is_named(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """security = "tls" for a port that speaks plain SMTP (587, 25) said 'TLS with … failed:
+    WRONG_VERSION_NUMBER', OpenSSL's code, under --lang vi too."""
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port, security="tls", sender="VP <vp@tinhuy.vn>")
+    for lang, said in (
+        ("en", f'127.0.0.1:{port} answers without TLS, which [mail] security = "tls" asks for'),
+        ("vi", f'127.0.0.1:{port} trả lời không qua TLS mà [mail] security = "tls" yêu cầu'),
+    ):
+        folder = str(tmp_path / lang)
+        result = quarter("--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail")
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert "WRONG_VERSION_NUMBER" not in result.stderr
+    assert inbox.messages == []
+
+
+@pytest.mark.parametrize("smtp", [{"auth": False}], indirect=True)
+def test_a_login_asked_of_a_server_that_offers_none_is_named(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """A [mail] user given for a server that offers no AUTH (many offer it only after
+    STARTTLS) said, for every unit in turn, '… refused the message: SMTP AUTH extension not
+    supported by server.', in English under --lang vi: the server refused no message, and the
+    units after the first were tried in vain."""
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port, user="vanthu", password_env="PACK_PW")
+    monkeypatch.setenv("PACK_PW", "s3cret")
+    for lang, said in (
+        ("en", f"127.0.0.1:{port} offers no login (AUTH), which [mail] user asks for"),
+        ("vi", f"127.0.0.1:{port} không cho đăng nhập (AUTH) mà [mail] user yêu cầu"),
+    ):
+        folder = str(tmp_path / lang)
+        result = quarter("--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail")
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert "not supported by server" not in result.stderr
+        assert result.stderr.count(said) == 1, result.stderr  # the units after it not tried
+    assert inbox.messages == []
+
+
 def test_the_mail_table_is_checked_and_shown(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2100,6 +2143,27 @@ def test_pack_in_of_a_pack_saved_as_ods_or_xls_says_to_save_it_as_xlsx(
         error = quarter.fail("--lang", lang, "pack", "in", str(path))
         assert error.startswith(f"Error: {path}: {kind}; ") and error.endswith(said[2]), error
     assert file_digest(Path(quarter.db)) == before
+
+
+def test_a_pack_renamed_xls_or_ods_is_read_by_what_it_holds(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """A unit's answered pack renamed ``BTC.xls`` or ``BTC.ods`` (an Excel workbook still) was
+    "not an Excel workbook (.xlsx) that can be read": the reader went by the name's ending. The
+    same answers are recorded as from the .xlsx, a percentage cell's format read too (where
+    openpyxl, given the name, failed as an unexpected error)."""
+    cli, folder = packed
+    answered = tmp_path / "answered.xlsx"
+    _fill(folder / "BTC.xlsx", answered, "Chủ trì", {1: {PCT: 60}})
+    for name in ("BTC.xls", "BTC.ods", "BTC.XLSX"):
+        renamed = tmp_path / name
+        renamed.write_bytes(answered.read_bytes())
+        before = snapshot(cli.db)
+        [info] = cli.json("pack", "in", str(renamed), "--dry-run", "--date", "2022-09-13")["files"]
+        assert (info["unit"], info["applied"], info["conflicts"]) == ("BTC", 1, 0), info
+        assert snapshot(cli.db) == before
+    [info] = cli.json("pack", "in", str(tmp_path / "BTC.ods"), "--date", "2022-09-13")["files"]
+    assert info["applied"] == 1 and cli.json("show", "1")["progress"] == 60
 
 
 def test_a_folder_and_a_workbook_whose_names_hold_a_byte_not_utf8(

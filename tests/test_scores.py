@@ -464,6 +464,19 @@ def test_a_rule_file_that_is_empty_a_device_or_a_folder_says_so(
             'bad.toml:2: outcome.done_on_time must be a number when every other outcome is "skip"',
             'outcome.done_on_time phải là một số khi mọi mục khác của [outcome] đều là "skip"',
         ),
+        # a floor below 0 under delays deducted: delays took a unit to -200 points, no tier
+        (
+            "[delay]\ndeduct = 0.5\nfloor = -2\n",
+            "bad.toml:7: tier.min must be -200 or less in one [[tier]] without conditions",
+            "bad.toml:7: tier.min phải là -200 trở xuống ở ít nhất một [[tier]] không kèm",
+        ),
+        # a tier after one without conditions and of no higher min: never given, silently
+        (
+            '[[tier]]\ncode = "Z"\nmin = 0\n[[tier]]\ncode = "A"\nmin = 90\n',
+            "bad.toml:6: tier.min must be below 0: [[tier]] 'Z', tried before it without "
+            "conditions, takes every unit with 0 points or more, so this one is never given",
+            "bad.toml:6: tier.min phải là dưới 0: [[tier]] 'Z', được xét trước và không kèm",
+        ),
         # two tiers of one code: a unit's tier (its code, in JSON) said two tiers at once
         (
             '[[tier]]\ncode = "A"\nmin = 50\n[[tier]]\ncode = "A"\nmin = 0\n',

@@ -826,6 +826,11 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "db_io_error", {}
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
+        from dirtrack.db import NOT_UTF8_COLUMN
+
+        undecodable = NOT_UTF8_COLUMN.search(text)
+        if undecodable is not None:  # a stored text's bytes: a damaged file, another program
+            return "db_text_not_utf8", {"column": undecodable[1]}
         value = _unreadable_value(current)
         if value is not None:  # a day as '2024-3-5' or '05/03/2024', written by another program
             return "db_value_unreadable", {"value": value}

@@ -50,7 +50,7 @@ def calendar_add(
 
     if off == on:
         raise bad_parameter(ctx, "off_or_on", "--off", among=("--off", "--on"))
-    found = read_date(day, "DAY")
+    found = read_date(day, "DATE")  # the argument as --help names it
     with unit_of_work(ctx) as session:
         before = load_workdays(session.connection())
         set_day(session, found, off=off, note=note)

@@ -1,6 +1,7 @@
 """What every command shares: global state, the unit of work, option types, value parsing,
 the question before a change (``--yes``) and the exit of ``--check``."""
 
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typer._click.types import IntParamType, ParamType, StringParamType
 from dirtrack.errors import DirtrackError, InvalidInput, NoSuchFile, NotFound
 from dirtrack.i18n import N_, Choices
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
+from dirtrack.patterns import LazyPattern
 from dirtrack.periods import (
     CUTOFF_NAMES,
     Cutoff,
@@ -813,8 +815,20 @@ class GivenFile(StringParamType):
 
             lang = session_lang(ctx) if ctx is not None else default_lang()
             self.fail(error_text("empty_file_name", lang, {}), param, ctx)
+        if _WEB_ADDRESS.match(text) and not os.path.lexists(text):
+            # read as a path, 'https://host/a.docx' was 'https:/host/a.docx: no such file' (a
+            # name never typed); a file or folder that is named so is read as any other
+            from dirtrack.cli.app import session_lang
+            from dirtrack.i18n import default_lang, error_text
+
+            lang = session_lang(ctx) if ctx is not None else default_lang()
+            self.fail(error_text("file_is_web_address", lang, {"name": text}), param, ctx)
         return text
 
+
+# A web address given for a file: a scheme of two letters or more (a Windows drive is one) and
+# '://' (http, https, ftp, file…).
+_WEB_ADDRESS = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 GIVEN_FILE = GivenFile()
 

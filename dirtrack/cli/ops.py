@@ -723,6 +723,8 @@ def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
         checks = [Check("open", PROBLEM, said if isinstance(said, str) else Detail(said))]
     except NotUtf8 as exc:
         checks = [Check("open", PROBLEM, Detail(exc.phrase()))]
+    except UnicodeDecodeError:  # SQLite's message quoting a damaged schema's bytes
+        checks = [Check("open", PROBLEM, Detail(sqlite_reason("database disk image is malformed")))]
     finally:
         engine.dispose()
     # the detail is for people, in their language whatever the format; check and status are

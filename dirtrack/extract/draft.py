@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, parse_toml
-from dirtrack.kinds import Category
+from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, Category
 from dirtrack.periods import parse_date, parse_when
+from dirtrack.text import match_name
 
 KINDS = ("working-session", "briefing", "conference", "review")
 #: What a draft can lack, in the order the warnings name them.
@@ -279,8 +280,12 @@ def _meeting(m: Mapping[str, Any]) -> MeetingDraft:
         m, ("date", "title", "chair", "chair_title", "kind", "doc", "key", "source"), "meeting"
     )
     kind = _text(m, "kind", "meeting")
-    if kind is not None and kind not in KINDS:
-        raise _fail("meeting", "draft_bad_kind", kind=kind, kinds=", ".join(KINDS))
+    if kind is not None:
+        # by its code or a Vietnamese name, as --kind takes it ("giao ban" was refused here)
+        code = match_name(kind, KIND_NAMES)
+        if code is None:
+            raise _fail("meeting", "draft_bad_kind", kind=kind, kinds=", ".join(KINDS))
+        kind = str(code)
     return MeetingDraft(
         date=_day(m.get("date"), "meeting", "date"),
         title=_text(m, "title", "meeting"),
@@ -311,10 +316,13 @@ def _limitation(raw: Any, where: str) -> LimitationDraft:
     item = _table(raw, where)
     _check_keys(item, ("unit", "text", "category", "source"), where)
     category = _text(item, "category", where) or "other"
-    if category not in CATEGORIES:
+    # by its code or a Vietnamese name, as --category takes it ("nhân sự" was refused here)
+    code = match_name(category, CATEGORY_NAMES)
+    if code is None:
         raise _fail(
             where, "draft_bad_category", category=category, categories=", ".join(CATEGORIES)
         )
+    category = str(code)
     return LimitationDraft(
         text=_text(item, "text", where, required=True) or "",
         unit=_text(item, "unit", where),

@@ -352,23 +352,41 @@ def _check_tiers(
             and any(value is not None for key, value in outcome.items() if key != "withdrawn")
         ):
             raise rd.fail("delay", "floor", Phrase("rk_floor_needed"))
-        least = max(min(lows), floor) if floor is not None else min(lows)
+        if deducts and floor is not None:
+            # delays take a directive's share down to the floor and never below it, however low
+            # the floor is (one of -5 let a unit fall to -200 points, with no tier)
+            least = floor
+        else:
+            least = max(min(lows), floor) if floor is not None else min(lows)
         if least < 0:
             lowest = base + scale * least
-    catches_all = any(
-        tier.min <= lowest
-        and not tier.all_done
-        and not tier.all_on_time
-        and (tier.max_behind_share is None or tier.max_behind_share >= 1)
-        and (tier.min_exceeds_share is None or tier.min_exceeds_share <= 0)
-        for tier in tiers
-    )
+    # Tiers are tried in order: one after a tier without conditions whose min is no higher
+    # is never given (its units all taken before it).
+    for nth, tier in enumerate(tiers):
+        for before in tiers[:nth]:
+            if before.min <= tier.min and _unconditional(before):
+                shadowed = Phrase(
+                    "rk_tier_shadowed", min=_number_text(before.min), code=before.code
+                )
+                raise rd.fail("tier", "min", shadowed, nth)
+    catches_all = any(tier.min <= lowest and _unconditional(tier) for tier in tiers)
     if not catches_all:
         last = len(tiers) - 1
         if lowest < base:
             problem = Phrase("rk_tier_none_at_least", least=_number_text(lowest))
             raise rd.fail("tier", "min", problem, last)
         raise rd.fail("tier", "min", Phrase("rk_tier_none_at_base", base=_number_text(base)), last)
+
+
+def _unconditional(tier: Tier) -> bool:
+    """Whether ``tier`` takes every unit with its min in points: no condition that holds back
+    one (a share condition at its loosest, 1 behind or 0 exceeding, holds back none)."""
+    return (
+        not tier.all_done
+        and not tier.all_on_time
+        and (tier.max_behind_share is None or tier.max_behind_share >= 1)
+        and (tier.min_exceeds_share is None or tier.min_exceeds_share <= 0)
+    )
 
 
 # --- delays ------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from dirtrack.errors import (
     NoSuchFile,
     NotFound,
 )
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Phrase, cut
 from dirtrack.inputs import open_input, user_path
 from dirtrack.render.outfile import (
     fsync_folder,
@@ -91,6 +91,15 @@ def _connect(path: Path, *, readonly: bool = False, autocommit: bool = False) ->
     return conn
 
 
+def _first_finding(check: tuple[object, ...] | None) -> str:
+    """The first thing ``PRAGMA quick_check`` found wrong, on one short line: its first row
+    holds every finding, one a line, thousands of them in a file damaged throughout (a line of
+    Error: was 4,700 characters long)."""
+    lines = [line for line in str(check[0] if check else "?").splitlines() if line.strip()]
+    found = [line for line in lines if not line.startswith("***")] or lines or ["?"]
+    return cut(" ".join(found[0].split()))
+
+
 def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
     """The schema revision and record counts of a dirtrack SQLite file.
 
@@ -111,7 +120,7 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()
             if check is None or check[0] != "ok":
-                raise InvalidInput.of("bk_damaged", path=path, detail=check[0] if check else "?")
+                raise InvalidInput.of("bk_damaged", path=path, detail=_first_finding(check))
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -140,6 +149,10 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         if failed.key in ("disk_full_at", "db_read_only_at"):
             raise failed from None
         raise InvalidInput.of("bk_unreadable", path=path, reason=sqlite_reason(str(exc))) from None
+    except UnicodeDecodeError:
+        # SQLite's message quoting bytes of a damaged schema that are not UTF-8
+        reason = sqlite_reason("database disk image is malformed")
+        raise InvalidInput.of("bk_unreadable", path=path, reason=reason) from None
     return revision, counts
 
 

@@ -534,25 +534,29 @@ def _percent_cells(found: ReadBook) -> None:
     from openpyxl import load_workbook
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-    book = load_workbook(found.path, read_only=True, data_only=True)
-    try:
-        for sheet in {name for name, _ in numbers}:
-            columns = {
-                column_index_from_string(coordinate_from_string(cell)[0])
-                for name, cell in numbers
-                if name == sheet
-            }
-            lines = book[sheet].iter_rows(
-                min_row=HEADER_ROW + 1, min_col=min(columns), max_col=max(columns)
-            )
-            for line in lines:
-                for cell in line:
-                    seen = numbers.get((sheet, getattr(cell, "coordinate", "")))
-                    if seen is not None and shows_percent(str(cell.number_format or "")):
-                        row, value = seen
-                        row.answers["percent"] = (cell.coordinate, Pct(float(value) * 100))
-    finally:
-        book.close()
+    # given the open file, not its name, whose ending openpyxl would judge it by (a pack
+    # renamed .xls or .ods is read by what it holds, as xlsx_cells.Workbook reads it)
+    with open(found.path, "rb") as handle:
+        book = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            for sheet in {name for name, _ in numbers}:
+                columns = {
+                    column_index_from_string(coordinate_from_string(cell)[0])
+                    for name, cell in numbers
+                    if name == sheet
+                }
+                lines = book[sheet].iter_rows(
+                    min_row=HEADER_ROW + 1, min_col=min(columns), max_col=max(columns)
+                )
+                for line in lines:
+                    for cell in line:
+                        seen = numbers.get((sheet, getattr(cell, "coordinate", "")))
+                        if seen is not None and shows_percent(str(cell.number_format or "")):
+                            row, value = seen
+                            percent = Pct(float(value) * 100)
+                            row.answers["percent"] = (cell.coordinate, percent)
+        finally:
+            book.close()
 
 
 def _read(path: Path, book: Any) -> ReadBook:

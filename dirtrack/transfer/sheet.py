@@ -29,7 +29,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import LEGACY_ENCODING, has_control, os_reason, utf16_order
+from dirtrack.inputs import LEGACY_ENCODING, damaged_utf8, has_control, os_reason, utf16_order
 from dirtrack.text import legacy_font
 from dirtrack.transfer.values import Boolean, NoDay, Pct, Value
 
@@ -732,6 +732,14 @@ def csv_encoding(path: Path) -> str:
     # a sheet typed in a legacy font (TCVN3, VNI) is the Latin-1 letters the font draws, so that
     # the header check names the font (layout._legacy_font) instead of finding no header.
     data = path.read_bytes()
+    if damaged_utf8(data):
+        # UTF-8 with a few bytes wrong (a row pasted in from another encoding), said where, as
+        # a text or a draft is (dirtrack.inputs.decode_text): it was "not text in UTF-8 or
+        # Windows-1258", the clerk left to search a sheet of thousands of rows
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput.of("not_utf8_at", name=path, at=exc.start) from None
     head = data[: 1 << 16].decode("latin-1")
     # (a binary file read as Latin-1 may show a font's letters by chance: it is no text at all)
     if b"\x00" not in data and not has_control(head) and legacy_font(head.splitlines()):

@@ -39,14 +39,12 @@ class Workbook:
         from python_calamine import CalamineWorkbook
 
         try:
-            name = str(path)
-            if any("\udc80" <= c <= "\udcff" for c in name):
-                # a name holding bytes that are not UTF-8 (as any file's may): calamine takes
-                # the name as UTF-8 text and finds no such file; given the open file instead
-                with open(path, "rb") as handle:
-                    self._book = CalamineWorkbook.from_filelike(handle)
-            else:
-                self._book = CalamineWorkbook.from_path(name)
+            # Given the open file, calamine reads the workbook by what it holds; given its name,
+            # by the name's ending: a pack renamed .xls or .ods was "not an Excel workbook that
+            # can be read", and a name holding bytes that are not UTF-8 (as any file's may) was
+            # no such file (calamine takes the name as UTF-8 text).
+            with open(path, "rb") as handle:
+                self._book = CalamineWorkbook.from_filelike(handle)
             self.sheets = {
                 sheet.name: str(sheet.visible).rsplit(".", 1)[-1].lower()
                 for sheet in self._book.sheets_metadata

@@ -48,6 +48,9 @@ class Part:
     sheet: str | None = None
     # Rows coloured as a legend says status is told, whose words say it too: read by the words.
     colour_warning: Phrase | None = None
+    # The rows of the table with a value in a column under no header and given no --map (a
+    # column index, from 0 -> its rows): not read, and said so.
+    unheaded: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -205,6 +205,10 @@ class Reporting(UnitNames, MeetingNames):
             and c.field is None
             and _TIME_HEADER.search(fold_words(c.header))
         ][:1]
+        found += [
+            Phrase("warn_unheaded_column", column=column_letter(index), rows=ranges(rows))
+            for index, rows in sorted(part.unheaded.items())
+        ]
         if part.colour_warning is not None:
             found.append(part.colour_warning)
         titled = layout.title_day() if part.sheet_day is None else None

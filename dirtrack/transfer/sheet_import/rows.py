@@ -142,6 +142,8 @@ class RowReading(StatusCells, RowKinds):
                 for where in removed:
                     planned.warn(where)
                 self.plans.append(planned)
+                if planned.heading is None:
+                    self._unheaded(layout, number, values)
             count += 1
             if count % CHUNK == 0:
                 self.progress.advance(CHUNK)
@@ -152,6 +154,18 @@ class RowReading(StatusCells, RowKinds):
             self._coloured_status(layout, legend, coloured)
         if layout.no_unit is not None and not self.unit_headings:
             raise layout.no_unit  # no unit column, and no heading names the rows' unit
+
+    def _unheaded(self, layout: Layout, number: int, values: list[Value]) -> None:
+        """Note the cells of a directive's row in a column under no header (and given no
+        --map): left out of the import, they were left out without a word (a completion
+        written beside the table, a unit's answer), where a column with a header is named."""
+        columns = layout.columns
+        for index, value in enumerate(values):
+            if cells.is_blank(value):
+                continue
+            if index < len(columns) and (columns[index].header or columns[index].field):
+                continue
+            self.part.unheaded.setdefault(index, []).append(number)
 
     def _coloured_status(
         self, layout: Layout, legend: tuple[int, str], coloured: dict[int, bool]
