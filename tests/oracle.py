@@ -744,13 +744,12 @@ class Register:
     def passed_on(self, duty: Duty, as_of: date) -> bool:
         """Whether the retired unit's part in ``duty`` (its lead or its coordination) is its
         successor's on ``as_of``: from the day it retired, if the directive was still open
-        then (not completed, cancelled or withdrawn on or before that day, by what was recorded
-        by then); one closed by then and opened again after it (``reopen``) from the day of
-        the reopening (README, "unit retire")."""
+        then (:meth:`closed_on` says not); one closed then and opened again after it
+        (``reopen``) from the day of the reopening (README, "unit retire")."""
         ret = self.retirement
         if ret is None or as_of < ret.on:
             return False
-        if not self.closed_by(duty, ret.on):
+        if not self.closed_on(duty, ret.on):
             return True
         return any(a.kind == "reopen" and ret.on < a.day <= as_of for a in duty.acts)
 
@@ -775,12 +774,15 @@ class Register:
         ``unit retire`` hands over the series still running on its day."""
         return self.held_by(unit, as_of, lambda day: last < day)
 
-    def closed_by(self, duty: Duty, day: date) -> bool:
-        """``duty`` completed, cancelled or withdrawn on or before ``day``, by what was recorded
-        by then."""
-        then = self.record(duty, day)
-        closed = [d for d in (then.completed, then.cancelled, then.withdrawn) if d is not None]
-        return any(d <= day for d in closed)
+    def closed_on(self, duty: Duty, day: date) -> bool:
+        """``duty`` closed on ``day``: the completion, cancellation or withdrawal in force that
+        day (one a reopening ended, while it held, else the last) dated on or before it,
+        whenever it was recorded: a completion reported after the retirement with a result
+        document dated before it, or accepted before it, closed the directive before the unit
+        retired, as does one recorded first (the register's meaning does not depend on the
+        order the clerk typed things in); a completion sent back (``return``) never closed it."""
+        closed = self.record(duty).closed_at(day)
+        return any(d is not None and d <= day for d in closed)
 
     def coordinators(self, duty: Duty, as_of: date) -> tuple[int, ...]:
         """The units coordinating ``duty`` on ``as_of``: once the retirement passed it on

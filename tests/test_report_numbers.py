@@ -878,6 +878,57 @@ def test_a_directive_reopened_after_its_unit_retired_is_the_successors_from_the_
     assert sorted(row["code"] for row in before["units"]) == ["DVA", "DVB"]
 
 
+def test_a_completion_reported_after_the_retirement_dated_before_it_is_the_retired_units(
+    cli: Cli,
+) -> None:
+    """DVA retires into DVB on 16/5 (recorded at the end of that day); on 20/5 the clerk
+    records completions of DVA's directives whose result documents are dated 12/5 and 16/5,
+    and of one DVA coordinated, dated 12/5: closed when DVA retired, they stay DVA's (and its
+    part in the third) on every day, as they would had they been recorded first (README,
+    "unit retire"). One dated 17/5 passes on 16/5; one reported on 10/5 and sent back on 20/5
+    (``return``) never closed it, so it passes on 16/5 too. The report, the lists and
+    ``score`` equal the oracle on the days around."""
+    calendar = OfficeCalendar({})
+    held = date(2025, 3, 3)
+    reported = date(2025, 5, 20)
+
+    def duty(unit: int, acts: list[Act], with_units: tuple[int, ...] = ()) -> Duty:
+        due = Due("date", date(2025, 6, 10))
+        return Duty(0, held, unit, due.resolve(held, calendar), acts, with_units, due)
+
+    duties = [
+        duty(0, [Act("done", reported, doc_day=date(2025, 5, 12))]),
+        duty(0, [Act("done", reported, doc_day=date(2025, 5, 16))]),
+        duty(1, [Act("done", reported, doc_day=date(2025, 5, 12))], with_units=(0,)),
+        duty(0, [Act("done", reported, doc_day=date(2025, 5, 17))]),
+        duty(0, [Act("done", date(2025, 5, 10)), Act("return", reported)]),
+    ]
+    retirement = Retirement(0, 1, date(2025, 5, 16))
+    reg = Register(["DVA", "DVB"], calendar, [held], duties, [], retirement)
+    later = date(2025, 6, 30)
+    assert [reg.holder(d, later) for d in duties] == [0, 0, 1, 1, 1]
+    assert reg.coordinators(duties[2], later) == (0,)
+    rec = Recording(reg, [])
+    ids = record(cli, rec)
+    quarter = (("--quarter", "2025Q2"), date(2025, 4, 1), date(2025, 6, 30))
+    options, start, end = quarter
+    for t in (date(2025, 5, 15), date(2025, 5, 16), date(2025, 5, 21), later):
+        check_report(cli, rec, ids, options, (start, end), t)
+        for unit in range(2):
+            check_report(cli, rec, ids, options, (start, end), t, unit)
+        check_score(cli, reg, options, (start, end), t)
+        check_lists(cli, reg, ids, t)
+    listed = cli.json("list", "--status", "all", "--as-of", "2025-06-30")
+    held_by = {d["id"]: (d["unit"], d["with"]) for d in listed}
+    assert [held_by[ids.duties[n]] for n in range(len(duties))] == [
+        ("DVA", []),
+        ("DVA", []),
+        ("DVB", ["DVA"]),
+        ("DVB", []),
+        ("DVB", []),
+    ]
+
+
 # --- years of records -----------------------------------------------------------------------
 
 DECADE = (date(2016, 1, 1), date(2025, 12, 31))

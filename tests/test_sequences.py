@@ -260,6 +260,21 @@ def check_event(
     )
 
 
+def check_kept(reg: Register, ident: int, on: date) -> None:
+    """A directive closed on ``on`` changes hands no more, whichever was recorded first, the
+    closure or a retirement (README, unit retire: it moves what is open on its day): it is led
+    and coordinated as of ``on`` as it is now, and no move of its history is dated after it,
+    nor on it but for one a reopening that day passed on."""
+    then = check_directive(reg, ident, as_of=on.isoformat())
+    now = check_directive(reg, ident)
+    assert (then["unit"], then["with"]) == (now["unit"], now["with"]), (ident, reg.story())
+    events = now["history"]
+    reopened = {e["date"] for e in events if e["event"] == "reopened"}
+    day = on.isoformat()
+    late = [e for e in events if e["event"] == "moved" and e["date"] >= day]
+    assert all(e["date"] == day and day in reopened for e in late), (ident, late, reg.story())
+
+
 def check_progress(reg: Register, ident: int, on: date, percent: int, note: str | None) -> None:
     """The entry just logged is in the directive's history, and the progress shown is the
     latest entry's by day, then as entered (an entry dated before another logged earlier does
@@ -413,6 +428,7 @@ def step_act(reg: Register, data: Draws, tmp: Path) -> None:
         if reg.write(*args).returncode == 0:
             check_directive(reg, d["id"], completed_on=on.isoformat())
             check_event(reg, d["id"], "completed", on, note, doc)
+            check_kept(reg, d["id"], on)
     elif what == "extend":
         base = date.fromisoformat(d["due"]) if d["due"] else on
         to = base + timedelta(days=data.draw(st.integers(1, 60)))
@@ -425,6 +441,7 @@ def step_act(reg: Register, data: Draws, tmp: Path) -> None:
         if reg.write(*args).returncode == 0:
             check_directive(reg, d["id"], cancelled_on=on.isoformat())
             check_event(reg, d["id"], "cancelled", on, note)
+            check_kept(reg, d["id"], on)
     elif what in ("reopen", "mistake"):
         args = ["reopen", ident, "--date", on.isoformat()]
         if what == "mistake":

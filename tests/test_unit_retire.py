@@ -977,3 +977,203 @@ def test_a_reopening_follows_a_chain_of_retirements(cli: Cli, merged: dict[str, 
     assert result.exit_code == 0, result.stderr
     assert f"directive {ident} passes to VP from that day" in result.stderr
     assert [unit(ident, day) for day in ("2025-09-30", "2025-10-01")] == ["BTG", "VP"]
+
+
+# --- a closure recorded after the retirement, dated before it ------------------------------
+
+RETIRED = "15/7/2025"  # mid-quarter: a directive closed before it still counts in Q3
+
+
+def _close(cli: Cli, db_path: Path, ident: int, kind: str, day: str) -> None:
+    """Close directive ``ident`` (given BDV at the ``merged`` meeting of 10/3/2025, key KL-1,
+    'Có mã', due 30/9/2025) on ``day``, the way ``kind`` says."""
+    if kind == "done":
+        cli.ok("done", str(ident), "--date", day)
+    elif kind == "done --doc-date":  # reported later, its result document dated ``day``
+        cli.ok("done", str(ident), "--date", "20/8/2025", "--doc-date", day)
+    elif kind == "accept":  # an office deciding by acceptance: the acceptance's day closes it
+        cli.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+        cli.ok("done", str(ident), "--date", "1/7/2025")
+        cli.ok("accept", str(ident), "--date", day)
+    elif kind == "cancel":
+        cli.ok("cancel", str(ident), "--date", day, "--reason", "Không còn phù hợp")
+    elif kind == "withdraw":
+        cli.ok(
+            "request", "withdraw", str(ident), "--reason", "Không còn phù hợp", "--date", "1/7/2025"
+        )
+        asked = [r["id"] for r in cli.json("requests", "--pending") if r["directive_id"] == ident]
+        cli.ok("approve", str(asked[0]), "--date", day)
+    elif kind == "sheet":  # the office's sheet: the row of the directive, its completion day
+        sheet = db_path.parent / "status.csv"
+        sheet.write_text(
+            "Mã,Ngày họp,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn,Ngày hoàn thành\n"
+            f"KL-1,10/3/2025,Có mã,BDV,,30/9/2025,{day}\n",
+            encoding="utf-8",
+        )
+        result = cli("import", str(sheet), "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["directive_ids"] == [], result.stdout  # no new one
+    else:
+        raise AssertionError(kind)
+
+
+def _units_on(cli: Cli, ident: int, *days: str) -> list[str]:
+    """The unit ``list --as-of`` names for ``ident`` on each of ``days``."""
+    found = []
+    for day in days:
+        listed = {d["id"]: d["unit"] for d in cli.json("list", "--status", "all", "--as-of", day)}
+        found.append(listed[ident])
+    return found
+
+
+CLOSURES = ["done", "done --doc-date", "accept", "cancel", "withdraw", "sheet"]
+
+
+@pytest.mark.parametrize("kind", CLOSURES)
+def test_a_closure_recorded_after_the_retirement_dated_before_it_stays_the_retired_units(
+    cli: Cli, db_path: Path, tmp_path: Path, merged: dict[str, Any], kind: str
+) -> None:
+    """BDV retires into BTGDV on 15/7/2025, its open directive moving; the clerk then records
+    that BDV closed it on 10/7: the directive was not open on the day BDV retired, so it is
+    BDV's on every day (``list``, ``show``, the report of Q3, ``score``), as it is when the
+    closure is recorded first; the export imported again says the same; ``undo`` of the
+    closure brings the move back."""
+    m = str(merged["meeting"])
+    ident = cli.id("assign", m, "--unit", "BDV", "--key", "KL-1", "Có mã", "--due", "30/9/2025")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", RETIRED)
+    days = ("2025-07-14", "2025-07-15", "2025-09-30", "2026-01-01")
+    assert _units_on(cli, ident, *days) == ["BDV", "BTGDV", "BTGDV", "BTGDV"]
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "[outcome]\nopen_in_time = 1.0\n[weight]\nlead = 1.0\ncoordinator = 1.0\n"
+        '[[tier]]\ncode = "a"\nname = "A"\nmin = 0\n',
+        encoding="utf-8",
+    )
+
+    def scored(day: str) -> dict[str, int]:
+        found = cli.json("score", "--period", "2025", "--rules", str(rules), "--as-of", day)
+        return {u["code"]: u["scored"] for u in found["units"]}
+
+    _close(cli, db_path, ident, kind, "10/7/2025")
+    assert _units_on(cli, ident, *days) == ["BDV"] * 4
+    shown = cli.json("show", str(ident))
+    assert shown["unit"] == "BDV"
+    assert "moved" not in [e["event"] for e in shown["history"]]
+    assert cli.json("show", str(ident), "--as-of", "2025-09-30")["unit"] == "BDV"
+    q3 = cli.json("report", "--quarter", "2025Q3", "--as-of", "2025-09-30")
+    assert [d["unit"] for d in q3["directives"] if d["id"] == ident] == ["BDV"]
+    mine = cli.json("report", "--quarter", "2025Q3", "--as-of", "2025-09-30", "--unit", "BDV")
+    assert ident in [d["id"] for d in mine["directives"]]
+    # BDV holds the same on 14/7 and on 30/9 but its two open directives that moved on 15/7
+    before, after = scored("2025-07-14"), scored("2025-09-30")
+    assert after["BDV"] == before["BDV"] - 2, (before, after)
+    assert after["BTGDV"] == before.get("BTGDV", 0) + 2, (before, after)
+    # the export imported again gives the same answers
+    out = tmp_path / "all.json"
+    cli.ok("export", "--out", str(out))
+    copy = Cli(db=str(tmp_path / "copy.db"), runner=cli.runner)
+    copy.ok("import", str(out))
+    assert _units_on(copy, ident, *days) == ["BDV"] * 4
+    for day in days:
+        mine = {
+            d["id"]: (d["unit"], d["with"], d["status"]) for d in cli.json("list", "--as-of", day)
+        }
+        theirs = {
+            d["id"]: (d["unit"], d["with"], d["status"]) for d in copy.json("list", "--as-of", day)
+        }
+        assert mine == theirs, day
+    # undo of the closure: open on the day of the retirement, moved then
+    cli.ok("undo", "--yes")
+    assert _units_on(cli, ident, *days) == ["BDV", "BTGDV", "BTGDV", "BTGDV"]
+    assert cli.json("show", str(ident))["unit"] == "BTGDV"
+
+
+@pytest.mark.parametrize(("day", "expected"), [("15/7/2025", "BDV"), ("16/7/2025", "BTGDV")])
+def test_a_late_closure_on_the_retirement_day_stays_one_after_it_passes(
+    cli: Cli, merged: dict[str, Any], day: str, expected: str
+) -> None:
+    """Closed on the day BDV retired, the directive was not open then (``unit retire`` moves
+    what is open on its day, and leaves what was closed on or before it): BDV's on every day,
+    whichever was recorded first. Closed the day after, it was open: BTGDV's from 15/7."""
+    ident = merged["ids"]["open"]
+    cli.ok("done", str(merged["ids"]["late"]), "--date", day)
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", RETIRED)
+    first = _units_on(cli, merged["ids"]["late"], "2025-07-14", "2025-07-15", "2025-12-31")
+    cli.ok("unit", "retire", "BTG", "--successor", "BTGDV", "--date", "16/7/2025")  # unrelated
+    cli.ok("done", str(ident), "--date", day)
+    got = _units_on(cli, ident, "2025-07-14", "2025-07-15", "2025-12-31")
+    assert got == first == ["BDV", expected, expected]
+
+
+def test_a_late_closure_gives_back_the_coordination_too(cli: Cli, merged: dict[str, Any]) -> None:
+    """A closure dated before the retirement gives back what the retirement handed over of the
+    retired unit's coordination, and a successor that coordinated a directive the retirement
+    made it lead coordinates it again: as when the closure is recorded first."""
+    m = str(merged["meeting"])
+    coordinated = cli.id("assign", m, "--unit", "BTG", "--with", "BDV", "A", "--due", "30/9/2025")
+    led = cli.id("assign", m, "--unit", "BDV", "--with", "BTGDV", "B", "--due", "30/9/2025")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", RETIRED)
+    assert _held(cli, coordinated, "2025-08-01") == ("BTG", ["BTGDV"])
+    assert _held(cli, led, "2025-08-01") == ("BTGDV", [])
+    cli.ok("done", str(coordinated), "--date", "10/7/2025")
+    cli.ok("cancel", str(led), "--date", "10/7/2025")
+    for day in ("2025-07-14", "2025-08-01"):
+        assert _held(cli, coordinated, day) == ("BTG", ["BDV"]), day
+        assert _held(cli, led, day) == ("BDV", ["BTGDV"]), day
+    listed = {d["id"]: (d["unit"], d["with"]) for d in cli.json("list", "--status", "all")}
+    assert listed[coordinated] == ("BTG", ["BDV"]) and listed[led] == ("BDV", ["BTGDV"])
+    cli.ok("undo", "--yes")
+    assert _held(cli, led, "2025-08-01") == ("BTGDV", [])
+    assert _held(cli, led, "2025-07-14") == ("BDV", ["BTGDV"])
+
+
+def test_a_late_closure_stays_with_the_unit_that_held_it_in_a_chain(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """BDV → BTGDV on 15/7, BTGDV → VP on 1/9: closed on 20/8, recorded after both, the
+    directive is BTGDV's from 15/7 on; closed on 10/7, BDV's on every day."""
+    ids = merged["ids"]
+    cli.ok("unit", "add", "VP", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", RETIRED)
+    cli.ok("unit", "retire", "BTGDV", "--successor", "VP", "--date", "1/9/2025")
+    days = ("2025-07-14", "2025-07-15", "2025-09-01")
+    assert _units_on(cli, ids["open"], *days) == ["BDV", "BTGDV", "VP"]
+    cli.ok("done", str(ids["open"]), "--date", "20/8/2025")
+    cli.ok("done", str(ids["late"]), "--date", "10/7/2025")
+    assert _units_on(cli, ids["open"], *days) == ["BDV", "BTGDV", "BTGDV"]
+    assert _units_on(cli, ids["late"], *days) == ["BDV", "BDV", "BDV"]
+    moved = [e for e in cli.json("show", str(ids["open"]))["history"] if e["event"] == "moved"]
+    assert [(e["date"], e["from"], e["to"]) for e in moved] == [("2025-07-15", "BDV", "BTGDV")]
+
+
+def test_a_late_closure_reopened_passes_as_unit_retire_would_have_moved_it(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """The directive BDV closed on 10/7 (recorded after it retired on 15/7), opened again: a
+    reopening after the retirement passes it to BTGDV from the reopening; one dated before it,
+    ``reopen --mistake`` and a completion sent back (``return``) leave it open on 15/7, so it
+    passes from that day. ``undo`` of each closes it again under BDV."""
+    ident = merged["ids"]["open"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", RETIRED)
+    cli.ok("done", str(ident), "--date", "10/7/2025")
+    days = ("2025-07-14", "2025-07-15", "2025-07-31", "2025-08-01")
+    closed = ["BDV"] * 4
+    assert _units_on(cli, ident, *days) == closed
+    result = cli("reopen", str(ident), "--date", "1/8/2025", "--reason", "Trả lại")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"unit BDV retired on 2025-07-15: directive {ident}, open again, passes to BTGDV from "
+        "2025-08-01"
+    )
+    assert _units_on(cli, ident, *days) == ["BDV", "BDV", "BDV", "BTGDV"]
+    for reopening in (
+        ("reopen", str(ident), "--date", "12/7/2025", "--reason", "Trả lại"),
+        ("reopen", str(ident), "--mistake"),
+        ("return", str(ident), "--reason", "Thiếu số liệu", "--date", "20/7/2025"),
+    ):
+        cli.ok("undo", "--yes")
+        assert _units_on(cli, ident, *days) == closed, reopening
+        result = cli(*reopening)
+        assert result.exit_code == 0, result.stderr
+        assert f"directive {ident} passes to BTGDV from that day" in result.stderr, reopening
+        assert _units_on(cli, ident, *days) == ["BDV", "BTGDV", "BTGDV", "BTGDV"], reopening

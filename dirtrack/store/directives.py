@@ -31,7 +31,12 @@ from dirtrack.models import (
 )
 from dirtrack.status import DirectiveFacts, ProgressFact, progress_lowered
 from dirtrack.store import check_edits, get_row
-from dirtrack.store.units import check_not_retired, hand_over_retired, holder_after
+from dirtrack.store.units import (
+    check_not_retired,
+    hand_over_retired,
+    holder_after,
+    settle_closed,
+)
 from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
 
 if TYPE_CHECKING:
@@ -524,6 +529,7 @@ def cancel(
     directive.cancel_reason = clean_optional(reason, "reason")
     session.add(directive)
     session.flush()
+    settle_closed(session, directive)
     return directive
 
 

@@ -43,6 +43,7 @@ from dirtrack.store.directives import (
     extend,
     get_directive,
 )
+from dirtrack.store.units import settle_closed
 from dirtrack.text import clean_optional, clean_when, match_name, nfc
 
 if TYPE_CHECKING:
@@ -189,6 +190,7 @@ def complete(
         directive.completed_on = doc_date or on
     session.add(directive)
     session.flush()
+    settle_closed(session, directive)
     return directive
 
 
@@ -295,6 +297,7 @@ def accept(session: Session, directive_id: int, *, on: date, regime: Regime = Re
         directive.completed_on = on
         session.add(directive)
     session.flush()
+    settle_closed(session, directive)
 
 
 def send_back(session: Session, directive_id: int, *, on: date, reason: str) -> None:
@@ -465,6 +468,8 @@ def approve(
     found.objective = objective
     session.add(found)
     session.flush()
+    if found.kind != EXTEND:
+        settle_closed(session, directive)
     return found
 
 

@@ -850,6 +850,68 @@ def holder_after(session: Session, unit: Unit, directive: Directive) -> Unit:
     return found
 
 
+def settle_closed(session: Session, directive: Directive) -> None:
+    """Make ``directive``, just closed (completed, cancelled, withdrawn) or its closing day
+    changed, held as :func:`retire_unit` would have left it had the closure been recorded
+    first: the register's meaning does not depend on the order things were typed in.
+
+    A retirement moves only what is open on its day. One dated on or after the day the
+    directive closed, that moved it (or handed its coordination over) while it was still
+    recorded open, is taken back: the directive is led and coordinated as on the day before it
+    closed, the stale move and handovers no longer in force (:func:`dirtrack.moves.in_force`,
+    :func:`dirtrack.moves.coordinators_at`: the rule every reader follows), so ``list``,
+    ``show``, the report and ``score`` name the unit that closed it on every day; undo of the
+    command puts the rows back, and so the move. What was open on a retirement's day still
+    passes (:func:`hand_over_retired`): a closure whose day a sheet moved past the
+    retirement, or a part that passed on the day of a reopening the closure is dated on.
+    Every writer of a closure calls this once the closure is set; nothing happens to a
+    directive that is open, awaits acceptance, or was never moved nor handed over."""
+    from datetime import timedelta
+
+    from sqlmodel import col, func, select
+
+    from dirtrack.models import Closure, DirectiveCoordinator
+    from dirtrack.moves import coordinators_at, in_force, unit_at
+
+    assert directive.id is not None
+    closed = (directive.completed_on, directive.cancelled_on, directive.withdrawn_on)
+    days = [d for d in closed if d is not None]
+    if not days:
+        return
+    session.flush()
+    conn = session.connection()
+    moves = load_moves(conn, [directive.id]).get(directive.id, [])
+    handovers = load_handovers(conn, [directive.id]).get(directive.id, [])
+    on = min(days)
+    later = [m for m in in_force(directive.unit_id, moves) if m.on >= on]
+    if later or any(h.on >= on for h in handovers):
+        before = on - timedelta(days=1)
+        directive.unit_id = unit_at(directive.unit_id, moves, before)
+        session.add(directive)
+        codes = unit_codes(conn)
+        rows = list(
+            session.exec(
+                select(DirectiveCoordinator).where(
+                    DirectiveCoordinator.directive_id == directive.id
+                )
+            )
+        )
+        names = {uid: (code, code) for uid, code in codes.items()}
+        then = coordinators_at([codes[r.unit_id] for r in rows], handovers, before, names)
+        by_code = {code: uid for uid, code in codes.items()}
+        wanted = {by_code[code] for code in then} - {directive.unit_id}
+        for row in rows:
+            if row.unit_id not in wanted:
+                session.delete(row)
+        for uid in sorted(wanted - {r.unit_id for r in rows}):
+            session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=uid))
+        session.flush()
+    reopened = session.exec(
+        select(func.max(col(Closure.reopened_on))).where(Closure.directive_id == directive.id)
+    ).one()
+    hand_over_retired(session, directive, since=reopened)
+
+
 def _heir_on(session: Session, unit: Unit, directive: Directive) -> Unit | None:
     """``unit``'s successor if it has retired and ``directive`` was still open on that day."""
     on = unit.retired_on

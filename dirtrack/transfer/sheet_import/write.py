@@ -14,7 +14,7 @@ from typing import Any
 from dirtrack.models import Directive
 from dirtrack.store import bulk
 from dirtrack.store.results import complete
-from dirtrack.store.units import hand_over_retired
+from dirtrack.store.units import hand_over_retired, settle_closed
 from dirtrack.text import fold
 from dirtrack.transfer.base import ImportResult
 from dirtrack.transfer.sheet_import.plan import Outcome, Planned
@@ -172,6 +172,7 @@ class Writing(Reporting):
         bulk.replace_coordinators(self.session, replaced, coordinators)
         bulk.insert_rows(self.session, bulk.PROGRESS, entries)
         bulk.insert_rows(self.session, bulk.EXTENSION, extensions)
+        self._settle_closed(changed)
         for p, o in changed:
             if o.ask:
                 assert o.directive_id is not None
@@ -216,6 +217,19 @@ class Writing(Reporting):
                 directive = self.session.get(Directive, o.directive_id)
                 assert directive is not None
                 hand_over_retired(self.session, directive)
+
+    def _settle_closed(self, changed: list[tuple[Planned, Outcome]]) -> None:
+        """Each recorded directive the rows closed (or whose closing day they changed), where a
+        unit has retired: held as ``done`` and ``cancel`` leave it (:func:`settle_closed`)."""
+        if not any(u.retired_on is not None for u in self.index.units.values()):
+            return
+        self.session.flush()
+        for _, o in changed:
+            if o.directive_id is None or not {"completed_on", "cancelled_on"} & set(o.updates):
+                continue
+            directive = self.session.get(Directive, o.directive_id, populate_existing=True)
+            assert directive is not None
+            settle_closed(self.session, directive)
 
     def _extension_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
         extended = p.extended_to is not None
