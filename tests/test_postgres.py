@@ -279,6 +279,31 @@ def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
         assert on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == message
     assert snapshot(url) == before
 
+    # doctor warns of it, as of a read-only SQLite file (it said "no problems found")
+    def rights(target: str, lang: str) -> tuple[str, str]:
+        result = on(target)("--lang", lang, "doctor", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        (check,) = [c for c in json.loads(result.stdout) if c["check"] == "permissions"]
+        return check["status"], check["detail"]
+
+    assert rights(url, "en") == (
+        "ok",
+        "this account may read and write every table of the register",
+    )
+    status, detail = rights(reader, "en")
+    assert status == "warning" and detail.startswith("this account may not write to these tables")
+    assert "refused; calendar_day, change_log, change_log_id_seq, … (" in detail, detail
+    status, detail = rights(reader, "vi")
+    assert status == "warning" and detail.startswith("tài khoản này không có quyền ghi"), detail
+    assert rights(standby, "en") == (
+        "warning",
+        "the server or this account takes no changes (a standby, or "
+        "default_transaction_read_only): the commands that only read work, those that record "
+        "something are refused",
+    )
+    assert rights(standby, "vi")[1].startswith("máy chủ hoặc tài khoản này không nhận thay đổi")
+    assert snapshot(url) == before
+
 
 def test_a_role_that_may_not_use_the_registers_schema_is_refused_not_given_a_new_one(
     pg_cluster: Cluster,
