@@ -720,8 +720,8 @@ def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
             hidden = None if target.is_sqlite else unusable_schema(conn)
             if hidden is not None:
                 # its tables are not seen: every check would say what is not so of them
-                said = Detail(Phrase("w_pg_denied_on", name=hidden))
-                checks = [Check("open", PROBLEM, said)]
+                denied = Detail(Phrase("w_pg_denied_on", name=hidden))
+                checks = [Check("open", PROBLEM, denied)]
             else:
                 checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=target.path)
     except SQLAlchemyError as exc:
