@@ -1296,10 +1296,64 @@ def ensure_schema(engine: Engine, target: Target) -> None:
     if revision is None and engine.dialect.name == "sqlite" and create_schema(engine):
         use_wal(engine)
         return
+    if revision is None and not tables and engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            hidden = unusable_schema(conn)
+        if hidden is not None:
+            from dirtrack.i18n import Phrase
+
+            raise DatabaseError.of(
+                "cannot_open_db", db=target.display, reason=Phrase("w_pg_denied_on", name=hidden)
+            )
     upgrade(engine)
     use_wal(engine)
     if revision is None and not tables and engine.dialect.name == "postgresql":
         _MADE_SCHEMA.add(engine)
+
+
+def _search_path(setting: str, user: str) -> list[str]:
+    """The schema names a PostgreSQL ``search_path`` setting gives, in its order: ``"$user"``
+    is the role's name, an unquoted name in small letters (as the server folds it)."""
+    names = []
+    for item in setting.split(","):
+        item = item.strip()
+        if item in ("$user", '"$user"'):
+            names.append(user)
+        elif len(item) > 1 and item.startswith('"') and item.endswith('"'):
+            names.append(item[1:-1].replace('""', '"'))
+        elif item:
+            names.append(item.lower())
+    return names
+
+
+def unusable_schema(conn: Connection) -> str | None:
+    """On PostgreSQL, a schema of the role's ``search_path`` that exists but that the role may
+    not use (no ``USAGE`` on it), when it holds a register (an ``alembic_version`` table) or
+    when no schema of the search_path is usable at all; else None.
+
+    The server leaves such a schema out of the search_path without a word, so its tables are
+    not seen: a first command then made an empty register in the next schema of the
+    search_path, the role's own (``"$user"``), and every command read and wrote that one, or,
+    with none, was told to create a schema that is there.
+    """
+    setting, user, usable = conn.execute(
+        text("SELECT current_setting('search_path'), current_user, current_schemas(false)")
+    ).one()
+    named = _search_path(str(setting), str(user))
+    rows = conn.execute(
+        text(
+            "SELECT n.nspname, EXISTS (SELECT 1 FROM pg_catalog.pg_class c "
+            "WHERE c.relnamespace = n.oid AND c.relname = 'alembic_version') "
+            "FROM pg_catalog.pg_namespace n "
+            "WHERE n.nspname = ANY(:named) AND NOT has_schema_privilege(n.oid, 'USAGE')"
+        ),
+        {"named": named},
+    ).all()
+    hidden = {str(name): bool(holds) for name, holds in rows}
+    for name in named:
+        if name in hidden and (hidden[name] or not usable):
+            return name
+    return None
 
 
 # The engines whose blank PostgreSQL database this process gave dirtrack's schema, until the

@@ -3798,6 +3798,17 @@ ERRORS.update(
             "{path}, its folder or the file system is read-only: the commands that only read"
             " work, those that record something are refused"
         ),
+        "hc_server_read_only": N_(
+            "the server or this account takes no changes (a standby, or "
+            "default_transaction_read_only): the commands that only read work, those that "
+            "record something are refused"
+        ),
+        "hc_rights_missing": N_(
+            "this account may not write to these tables or sequences (GRANT INSERT, UPDATE, "
+            "DELETE on them and USAGE on the sequences): the commands that only read work, "
+            "those that record something are refused"
+        ),
+        "hc_rights_ok": N_("this account may read and write every table of the register"),
         "hc_more": N_("… ({n} more)"),
         "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
         "hc_series_ok": N_(

@@ -279,6 +279,80 @@ def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
         assert on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == message
     assert snapshot(url) == before
 
+    # doctor warns of it, as of a read-only SQLite file (it said "no problems found")
+    def rights(target: str, lang: str) -> tuple[str, str]:
+        result = on(target)("--lang", lang, "doctor", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        (check,) = [c for c in json.loads(result.stdout) if c["check"] == "permissions"]
+        return check["status"], check["detail"]
+
+    assert rights(url, "en") == (
+        "ok",
+        "this account may read and write every table of the register",
+    )
+    status, detail = rights(reader, "en")
+    assert status == "warning" and detail.startswith("this account may not write to these tables")
+    assert "refused; calendar_day, change_log, change_log_id_seq, … (" in detail, detail
+    status, detail = rights(reader, "vi")
+    assert status == "warning" and detail.startswith("tài khoản này không có quyền ghi"), detail
+    assert rights(standby, "en") == (
+        "warning",
+        "the server or this account takes no changes (a standby, or "
+        "default_transaction_read_only): the commands that only read work, those that record "
+        "something are refused",
+    )
+    assert rights(standby, "vi")[1].startswith("máy chủ hoặc tài khoản này không nhận thay đổi")
+    assert snapshot(url) == before
+
+
+def test_a_role_that_may_not_use_the_registers_schema_is_refused_not_given_a_new_one(
+    pg_cluster: Cluster,
+) -> None:
+    """A role without USAGE on the schema that holds the register (``REVOKE ALL ON SCHEMA
+    public FROM PUBLIC``, an administrator's hardening): the server leaves that schema out of
+    the search_path without a word. With a schema of its own (``"$user"``, first in the default
+    search_path) the first command made a new, empty register there, which every command of
+    that role then read and wrote (``list`` said nothing was recorded, exit 0); without one it
+    was told to CREATE SCHEMA public, which is there. Now one line naming the schema refused,
+    nothing made, and doctor says the same instead of a schema "not made by dirtrack"."""
+    url = pg_cluster.create_database("no_usage", blank=False)
+    on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    with contextlib.suppress(Exception):  # made by an earlier test on this cluster
+        pg_cluster.admin().execute("CREATE ROLE dt_no_usage LOGIN")
+    with psycopg_on(pg_cluster, database) as conn:
+        conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+    clerk = on(pg_cluster.url(database, user="dt_no_usage"))
+    before = snapshot(url)
+    expected = (
+        ("en", ": the server refuses this account access to public (permission denied)"),
+        ("vi", ": máy chủ không cho tài khoản này truy cập public (không có quyền)"),
+    )
+    for own_schema in (False, True):
+        if own_schema:
+            with psycopg_on(pg_cluster, database) as conn:
+                conn.execute("CREATE SCHEMA dt_no_usage AUTHORIZATION dt_no_usage")
+        for lang, words in expected:
+            for args in (("unit", "list"), ("unit", "add", "BTC", "Ban Tổ chức")):
+                error = clerk.fail("--lang", lang, *args)
+                assert error.startswith("Error: cannot open" if lang == "en" else "Error: không")
+                assert error.endswith(words), error
+            result = clerk("--lang", lang, "doctor", "--format", "json")
+            assert result.exit_code == 1, result.stderr
+            assert [(c["check"], c["status"], c["detail"]) for c in json.loads(result.stdout)] == [
+                ("open", "problem", words[2:])
+            ]
+        assert rows(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'dt_no_usage'") == [
+            (0,)
+        ]
+    assert snapshot(url) == before
+    # given the use of it, the role reads the register itself
+    with psycopg_on(pg_cluster, database) as conn:
+        conn.execute("GRANT USAGE ON SCHEMA public TO dt_no_usage")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO dt_no_usage")
+    assert [u["code"] for u in clerk.json("unit", "list")] == ["VPTU"]
+    assert clerk("doctor").exit_code == 0
+
 
 def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
     pg_cluster: Cluster,

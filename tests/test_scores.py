@@ -538,6 +538,26 @@ def test_the_lines_shown_add_up_to_the_points_shown(cli: Cli, tmp_path: Path) ->
     assert sorted(line["points"] for line in got["B"]["explanation"]) == [33.33, 33.33, 33.34]
 
 
+def test_a_unit_with_nothing_scored_is_not_listed(cli: Cli) -> None:
+    # as README says: no directive, every one cancelled, or every one skipped by the rules
+    # (open in time under qd366) gives a unit no row, rather than one of null points
+    for code in ("A", "E", "F", "G"):
+        cli.ok("unit", "add", code, f"Phòng {code}")
+    m = str(cli.id("add-meeting", "--date", "2025-01-10", "--title", "Giao ban"))
+    d = str(cli.id("assign", m, "Việc A", "--unit", "A", "--due", "2025-03-31"))
+    cli.ok("done", d, "--date", "2025-03-01")
+    d = str(cli.id("assign", m, "Việc F", "--unit", "F", "--due", "2025-06-30"))
+    cli.ok("cancel", d, "--date", "2025-02-01", "--reason", "Không còn phù hợp")
+    cli.ok("assign", m, "Việc G", "--unit", "G", "--due", "2026-06-30")
+    for rules in ("nd335", "qd366"):
+        got = cli.json("score", *PERIOD, "--rules", rules)["units"]
+        assert [(u["code"], u["points"]) for u in got] == [("A", 100.0)], rules
+        for code in ("E", "F", "G"):
+            assert cli.json("score", *PERIOD, "--rules", rules, "--unit", code)["units"] == []
+            csv = cli.ok("score", *PERIOD, "--rules", rules, "--unit", code, "--format", "csv")
+            assert csv.strip().splitlines()[1:] == []
+
+
 def test_a_rule_files_names_keep_no_direction_override(
     cli: Cli, register: dict[str, int], tmp_path: Path
 ) -> None:

@@ -704,7 +704,9 @@ def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
         resolve_target,
         server_reason,
         sqlite_reason,
+        unusable_schema,
     )
+    from dirtrack.i18n import Phrase
     from dirtrack.store.health import PROBLEM, WARNING, Check, Detail, run_checks
 
     chosen = field_list(fields)
@@ -715,7 +717,13 @@ def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
     engine = make_engine(readable_target(target))
     try:
         with engine.connect() as conn:
-            checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=target.path)
+            hidden = None if target.is_sqlite else unusable_schema(conn)
+            if hidden is not None:
+                # its tables are not seen: every check would say what is not so of them
+                denied = Detail(Phrase("w_pg_denied_on", name=hidden))
+                checks = [Check("open", PROBLEM, denied)]
+            else:
+                checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=target.path)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         # in the catalog's words where it is one of the reasons every command says so

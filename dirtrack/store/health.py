@@ -808,6 +808,42 @@ def check_permissions(path: Path, conn: Connection | None = None) -> Check:
     return Check("permissions", OK, Detail(Phrase("hc_private", mode=f"{mode:o}")))
 
 
+def check_server_rights(conn: Connection) -> Check:
+    """On PostgreSQL, whether this account may record something: the server or the account
+    takes changes (not a standby, not ``default_transaction_read_only``) and the account may
+    insert, update and delete in every table of the register and use its sequences; as
+    :func:`check_permissions` says of a read-only SQLite file."""
+    try:
+        read_only = conn.execute(
+            text("SELECT current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery()")
+        ).scalar()
+        if read_only:
+            return Check("permissions", WARNING, Detail(Phrase("hc_server_read_only")))
+        denied = conn.execute(
+            text(
+                "SELECT c.relname FROM pg_catalog.pg_class c "
+                "WHERE c.relnamespace = (SELECT relnamespace FROM pg_catalog.pg_class "
+                "WHERE oid = to_regclass('alembic_version')) "
+                # the schema revision, written by an upgrade alone (which needs more: DDL)
+                "AND c.relname <> 'alembic_version' "
+                "AND ((c.relkind IN ('r', 'p') AND NOT (has_table_privilege(c.oid, 'INSERT') "
+                "AND has_table_privilege(c.oid, 'UPDATE') "
+                "AND has_table_privilege(c.oid, 'DELETE'))) "
+                "OR (c.relkind = 'S' AND NOT has_sequence_privilege(c.oid, 'USAGE'))) "
+                "ORDER BY c.relname"
+            )
+        ).scalars()
+        names = [str(name) for name in denied]
+    except SQLAlchemyError as exc:
+        return _failure("permissions", exc)
+    if names:
+        # a few: an account without the rights on one table usually has none on the others
+        more = [Phrase("hc_more", n=len(names) - 3)] if len(names) > 3 else []
+        shown = Detail(*names[:3], *more, joined=", ")
+        return Check("permissions", WARNING, Detail(Phrase("hc_rights_missing"), shown))
+    return Check("permissions", OK, Detail(Phrase("hc_rights_ok")))
+
+
 def _present(conn: Connection) -> dict[str, set[str]]:
     """The tables the database holds, each with its columns' names."""
     found = inspect(conn).get_multi_columns()
@@ -839,4 +875,6 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         checks.append(check_journal(conn, path))
     if path is not None:
         checks.append(check_permissions(path, conn))
+    elif conn.dialect.name == "postgresql":
+        checks.append(check_server_rights(conn))
     return checks
