@@ -27,6 +27,7 @@ import atexit
 import io
 import json
 import os
+import selectors
 import signal
 import socket
 import subprocess
@@ -73,7 +74,10 @@ class ForkServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.forkserver", str(sock)],
             cwd=ROOT,
-            stdin=subprocess.DEVNULL,
+            # never written: the server ends when it reads the end of it, that is when this
+            # process is gone, even killed or ended without its exit handlers (an orphan
+            # server waited for callers for ever)
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -242,8 +246,14 @@ def main() -> None:
     listener.bind(sys.argv[1])
     listener.listen(64)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the forked handlers are reaped at once
+    waiting = selectors.DefaultSelector()
+    waiting.register(listener, selectors.EVENT_READ)
+    waiting.register(sys.stdin.fileno(), selectors.EVENT_READ)  # the test process's pipe
     print("ready", flush=True)
     while True:
+        ready = [key.fileobj for key, _ in waiting.select()]
+        if listener not in ready:  # the pipe's end: the process that started it is gone
+            os._exit(0)
         conn, _ = listener.accept()
         if os.fork() == 0:
             listener.close()
