@@ -1148,11 +1148,13 @@ def _merit_or_concession(text: str) -> bool:
     """Whether a clause taken for a shortcoming states what was done well without a negative
     word (:data:`MERIT`: "công tác an sinh xã hội được triển khai đồng bộ"), or only what its
     sentence concedes (:data:`CONCESSION_OPEN`: "Mặc dù thời tiết không thuận lợi ...", no
-    "nhưng", "song", "vẫn" after it)."""
-    low = lower_aligned(text)
+    "nhưng", "song", "vẫn" and no negative word after its first comma)."""
+    key, low = fold_aligned(text), lower_aligned(text)
     if CONCESSION_OPEN.match(low) and not re.search(r"\b(?:nhưng|song|vẫn)\b", low):
-        return True  # "Mặc dù ... nhưng còn chậm" states the shortcoming after it
-    return MERIT.search(fold_aligned(text)) is not None and not has_negative(text)
+        # "Mặc dù ..., tiến độ còn chậm" states the shortcoming after the concession's comma
+        comma = text.find(",")
+        return comma < 0 or _negative(key, low, comma) is None
+    return MERIT.search(key) is not None and _negative(key, low) is None
 
 
 def _goes_on_asking(
