@@ -4464,3 +4464,44 @@ def test_a_quarter_after_a_level_word_is_a_period_not_a_place() -> None:
         " nghị Thường trực HĐND tập trung chỉ đạo tổ chức hội nghị tiếp xúc cử tri."
     )
     assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"]
+
+
+def test_the_articles_narration_is_no_task() -> None:
+    """ "Có như vậy mới ...", "Đây là ...", "Qua đây, ...": what the article says of the task,
+    not a task of its own."""
+    found = directives(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu các xã tập trung chuyển đổi số. Có như"
+        " vậy mới dẫn dắt, truyền cảm hứng để cán bộ và người dân tăng tốc chuyển đổi số."
+    )
+    assert [text for _, text, _ in found] == ["các xã tập trung chuyển đổi số"]
+
+
+def test_a_concession_is_no_shortcoming_and_keeps_the_one_after_its_comma() -> None:
+    found = limitations(
+        LEAD + "huyện chủ trì. Hạn chế: Mặc dù thời gian qua thời tiết không thuận lợi đã ảnh"
+        " hưởng nhiều đến sản xuất; tiến độ xây dựng nông thôn mới còn chậm."
+    )
+    assert [text for _, text in found] == ["tiến độ xây dựng nông thôn mới còn chậm"]
+    # the shortcoming stated after the concession's comma is kept with it
+    whole = limitations(
+        LEAD + "huyện chủ trì. Mặc dù thời gian qua thời tiết không thuận lợi đã ảnh hưởng nhiều"
+        " đến thực hiện các tiêu chí, tiến độ còn chậm."
+    )
+    assert [text for _, text in whole] == [
+        "Mặc dù thời gian qua thời tiết không thuận lợi đã ảnh hưởng nhiều đến thực hiện các tiêu"
+        " chí, tiến độ còn chậm"
+    ]
+
+
+def test_a_merit_without_a_negative_word_is_no_shortcoming() -> None:
+    found = limitations(
+        LEAD + "huyện chủ trì. Còn một số hạn chế như: bảo vệ tốt an ninh trật tự biên giới;"
+        " giải ngân chậm."
+    )
+    assert [text for _, text in found] == ["giải ngân chậm"]
+    # with a negative word it stays one ("chưa đồng bộ" is no merit)
+    kept = limitations(
+        LEAD + "huyện chủ trì. Còn một số hạn chế như: việc triển khai chưa đồng bộ; giải ngân"
+        " chậm."
+    )
+    assert [text for _, text in kept] == ["việc triển khai chưa đồng bộ", "giải ngân chậm"]

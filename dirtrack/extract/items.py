@@ -64,6 +64,7 @@ from dirtrack.extract.lexicon import (
     BECAUSE,
     CATEGORY_CUES,
     COLLECTIVE_SUBJECT,
+    CONCESSION_OPEN,
     CONTRAST_OPEN,
     ENUM_TAIL,
     ENUMERATION_END,
@@ -84,7 +85,9 @@ from dirtrack.extract.lexicon import (
     LIMIT_NOUN_OVERCOME,
     LIMIT_NOUN_STATED,
     LIST_MARKER,
+    MERIT,
     MODAL,
+    NARRATION_OPEN,
     NEGATIVE,
     NEXT_ASSIGNMENT,
     ONLY_SO_FAR,
@@ -1137,7 +1140,21 @@ def _limitation_model(
         if i not in used:
             found.append(span[3])
             taken.add((span[0], span[1]))
-    return found, taken
+    # a merit or a concession is read (still taken: no task either) and drafted as no shortcoming
+    return [item for item in found if not _merit_or_concession(item.text)], taken
+
+
+def _merit_or_concession(text: str) -> bool:
+    """Whether a clause taken for a shortcoming states what was done well without a negative
+    word (:data:`MERIT`: "công tác an sinh xã hội được triển khai đồng bộ"), or only what its
+    sentence concedes (:data:`CONCESSION_OPEN`: "Mặc dù thời tiết không thuận lợi ...", no
+    "nhưng", "song", "vẫn" and no negative word after its first comma)."""
+    key, low = fold_aligned(text), lower_aligned(text)
+    if CONCESSION_OPEN.match(low) and not re.search(r"\b(?:nhưng|song|vẫn)\b", low):
+        # "Mặc dù ..., tiến độ còn chậm" states the shortcoming after the concession's comma
+        comma = text.find(",")
+        return comma < 0 or _negative(key, low, comma) is None
+    return MERIT.search(key) is not None and _negative(key, low) is None
 
 
 def _goes_on_asking(
@@ -2782,8 +2799,8 @@ def extract_directives(
                 if headed_at is not None and text_start == start:
                     text_start = headed_at  # "Sở Tài chính: phối hợp …", from the addressee
                 text = tidy(sentence[text_start:end]).strip("\"“”'«» ")
-                if len(text.split()) < 3:
-                    continue
+                if len(text.split()) < 3 or NARRATION_OPEN.match(fold_aligned(text)):
+                    continue  # too short, or the article's narration ("Đây là ...")
                 # a body after "phối hợp với" is a partner, not the subject ("Trạm thủy nông phối
                 # hợp với UBND xã X, huy động ...")
                 subject = [

@@ -379,6 +379,27 @@ ONLY_SO_FAR = re.compile(
     r"giai quyet(?:\s+(?:duoc|xong))?)\s+(?:duoc\s+)?(?:[^;:%]{0,30}?\bdat\s+)?"
     r"(?:(?:gan|hon|khoang|xap xi|tren)\s+)?\d{1,2}(?:[,.]\d+)?\s*%"
 )
+#: A sentence of the article's own narration, not a task: what it says something is ("Đây là
+#: đợt sinh hoạt chính trị quan trọng ...", "Đây là nhiệm vụ khá khó khăn ..."), what would follow
+#: ("Có như vậy mới ..."), a forecast ("Theo dự báo của ..."), what the report goes on to say
+#: ("Qua đây, ...", "Cùng với ...") or what happened so far ("Trong thời gian qua, ...", "Tính
+#: đến ngày 11-9, ..."). Matched on the key of the drafted text; no read gold directive opens so.
+NARRATION_OPEN = re.compile(
+    r"^\W*(?:day la|co nhu vay|theo du bao|qua day|cung voi|trong thoi gian qua|tinh den)\b"
+)
+#: What was done well, stated without a negative word ("... được triển khai đồng bộ", "được
+#: thực hiện đầy đủ, kịp thời", "bảo vệ tốt ...", "đạt khá so với cùng kỳ", "tăng so với cùng
+#: kỳ", "duy trì nền nếp ... theo đúng quy định"): a merit, no shortcoming. Matched on the key;
+#: no read gold limitation without a negative word holds one.
+MERIT = re.compile(
+    r"\b(?:dong bo|chat che|kip thoi|dung quy dinh|nen nep|dat kha|tang so voi cung ky|"
+    r"(?:bao ve|lam|thuc hien|trien khai) tot)\b"
+)
+#: A concession that opens a clause ("Mặc dù thời tiết không thuận lợi ...", "Dù ..."), not
+#: "Mặc dù vậy, vẫn còn ..." nor "Tuy nhiên": what the sentence concedes, before the shortcoming
+#: it states (or the merit it claims). Matched on the lower-case text with its tones ("dù" is not
+#: "dự").
+CONCESSION_OPEN = re.compile(r"^\W*(?:mặc dù|dù|tuy)\s+(?!vậy\b|thế\b|nhiên\b)")
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
 SHORTFALL = re.compile(
     r"\b(?:chi (?:duoc )?(?:bo tri|co|giao)|thieu|chua du|con thieu)\s+(?:\d+\s+)?"
