@@ -822,6 +822,27 @@ def test_a_day_off_added_moves_the_occurrences_made_ahead(cli: Cli, db: str) -> 
     assert cli.json("show", str(first))["due"] == "2025-01-17"
 
 
+def test_a_deadline_a_clerk_wrote_as_the_rule_gave_it_stays_when_the_day_goes_off(
+    cli: Cli,
+) -> None:
+    """`edit directive --due` of an occurrence to the very day its rule gave (the clerk's word,
+    kept as `due_phrase`) was moved by a later `calendar add --off` as if never corrected,
+    leaving a deadline that contradicts the words kept beside it."""
+    meeting = _setup(cli)
+    series = cli.json(
+        "assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month", "--day", "15",
+        "--until", "2025-03-31",
+    )  # fmt: skip
+    first, second = series["occurrences"][:2]
+    cli.ok("edit", "directive", str(first), "--due", "15/1/2025")  # what the rule gave
+    result = cli("calendar", "add", "2025-01-15", "--off")
+    assert result.exit_code == 0 and len(result.stderr.splitlines()) == 1, result.stderr
+    shown = cli.json("show", str(first))
+    assert (shown["due"], shown["due_phrase"]) == ("2025-01-15", "15/1/2025")
+    cli.ok("calendar", "add", "2025-02-17", "--off")  # the rule's deadlines still move
+    assert cli.json("show", str(second))["due"] == "2025-02-18"
+
+
 def test_a_day_worked_after_all_never_moves_a_deadline_before_the_series_began(cli: Cli) -> None:
     meeting = _setup(cli)
     cli.ok("calendar", "add", "2025-01-15", "--off")

@@ -477,7 +477,8 @@ def reschedule(
     """Move the deadlines of occurrences made ahead that ``day``'s change in the office's
     calendar (``before`` -> ``after``) moves: an occurrence whose rule's day falls on or before
     ``day`` and whose deadline, carried from it to the next working day, reached ``day`` or
-    would now. One whose deadline a clerk corrected (not the one the rule gave) is left alone.
+    would now. One whose deadline a clerk corrected (``edit directive --due``, which keeps the
+    words given: even to the day the rule gave) is left alone.
 
     Returns (directive id, new deadline) of each moved, in id order.
     """
@@ -494,7 +495,7 @@ def reschedule(
         schedule = Schedule.of(series)
         given = directive.issued_on or series.starts_on
         scheduled = schedule.scheduled(schedule.period_at(given))
-        if scheduled > day:
+        if scheduled > day or directive.due_text is not None:
             continue
         old, new = before.next_working(scheduled), after.next_working(scheduled)
         if old == new or directive.original_due != old or new < given:
