@@ -626,6 +626,24 @@ def test_a_limit_above_any_number_of_commands_lists_them_all(seeded: Cli, limit:
     assert history(seeded, "--limit", limit) == history(seeded, "--limit", "0")
 
 
+def test_a_limit_given_with_one_item_keeps_its_latest_commands(seeded: Cli) -> None:
+    """`history 1 --limit 2` listed every change to directive 1, the limit dropped without a
+    word: it keeps the changes of the item's latest 2 commands, oldest first; without
+    --limit, every change, as before."""
+    seeded.ok("progress", "1", "--percent", "40", "--date", "1/6/2022")
+    seeded.ok("--actor", "chanh-vp", "extend", "1", "--to", "31/7/2022", "--date", "28/6/2022")
+    seeded.ok("done", "1", "--date", "20/7/2022")
+    every = [c["command"] for c in history(seeded, "1")]
+    assert every == ["assign", "progress", "extend", "done"]
+    assert [c["command"] for c in history(seeded, "1", "--limit", "2")] == ["extend", "done"]
+    assert [c["command"] for c in history(seeded, "1", "--limit", "0")] == every
+    mine = history(seeded, "1", "--by", "chanh-vp", "--limit", "1")
+    assert [c["command"] for c in mine] == ["extend"]  # the actor's latest, not the item's
+    seeded.ok("unit", "contact", "BTC", "--name", "Nguyễn Văn An")
+    last = history(seeded, "--unit", "BTC", "--limit", "1")
+    assert [(c["command"], c["entity"]) for c in last] == [("unit contact", "unit_contact")]
+
+
 def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:
     seeded.ok("resolve", "1", "--date", "1/8/2022")
     seeded.ok("unit", "alias", "BTC", "Ban TC TU")
