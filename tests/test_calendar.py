@@ -822,6 +822,42 @@ def test_a_day_off_added_moves_the_occurrences_made_ahead(cli: Cli, db: str) -> 
     assert cli.json("show", str(first))["due"] == "2025-01-17"
 
 
+@pytest.mark.parametrize(
+    ("typed", "every"),
+    [
+        ("hằng tháng", "month"),
+        ("Hàng tháng", "month"),
+        ("hang quy", "quarter"),
+        ("6 tháng một lần", "half-year"),
+        ("nửa năm", "half-year"),
+        ("HẰNG NĂM", "year"),
+        ("quý", "quarter"),
+    ],
+)
+def test_every_takes_the_words_series_list_says_the_period_in(
+    cli: Cli, typed: str, every: str
+) -> None:
+    """`series list --lang vi` says a monthly series is `hằng tháng`; `--every "hằng tháng"`
+    (or `hàng quý`, `6 tháng một lần`, `hằng năm`) was refused as no period."""
+    meeting = _setup(cli)
+    made = cli.json("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", typed,
+                    "--until", "2026-12-31")  # fmt: skip
+    assert made["every"] == every
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_period_every_does_not_know_is_one_line_naming_the_choices(cli: Cli, lang: str) -> None:
+    meeting = _setup(cli)
+    said = cli.fail("--lang", lang, "assign", str(meeting), "x", "--unit", "VPTU",
+                    "--every", "hàng tuần")  # fmt: skip
+    assert said == {
+        "en": "Error: --every 'hàng tuần' is not a period; use month, quarter, half-year, year",
+        "vi": "Error: --every 'hàng tuần' không phải là một kỳ; hãy dùng month (hằng tháng), "
+        "quarter (hằng quý), half-year (6 tháng một lần), year (hằng năm)",
+    }[lang]
+    assert cli.json("series", "list") == []
+
+
 def test_a_deadline_a_clerk_wrote_as_the_rule_gave_it_stays_when_the_day_goes_off(
     cli: Cli,
 ) -> None:

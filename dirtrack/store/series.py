@@ -87,31 +87,20 @@ class Occurrence:
 
 
 def every_named(value: str) -> str:
-    """``--every``'s PERIOD as the series store names it (``tháng``, ``monthly``: month).
+    """``--every``'s PERIOD as the series store names it (``tháng``, ``hằng tháng``,
+    ``monthly``: month; :data:`dirtrack.kinds.EVERY_NAMES`).
 
     Raises:
         InvalidInput: a word that names no period.
     """
-    from dirtrack.text import fold
+    from dirtrack.i18n import Choices
+    from dirtrack.kinds import EVERY_NAMES
+    from dirtrack.text import match_name
 
-    key = fold(value).replace(" ", "-")
-    aliases = {
-        "thang": "month",
-        "monthly": "month",
-        "quy": "quarter",
-        "quarterly": "quarter",
-        "half": "half-year",
-        "halfyear": "half-year",
-        "6-thang": "half-year",
-        "nua-nam": "half-year",
-        "nam": "year",
-        "yearly": "year",
-        "annual": "year",
-    }
-    key = aliases.get(key, key)
-    if key not in EVERY:
-        raise InvalidInput.of("unknown_every", value=value, choices=", ".join(EVERY))
-    return key
+    code = match_name(value, EVERY_NAMES)
+    if code is None:
+        raise InvalidInput.of("unknown_every", value=value, choices=Choices(EVERY_NAMES))
+    return code
 
 
 def check_series_day(day: int) -> int:
