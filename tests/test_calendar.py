@@ -547,6 +547,21 @@ def test_a_missing_day_is_said_only_when_a_period_lacks_it(
     assert ("is missing from some months" in result.stderr) is said, result.stderr
 
 
+def test_a_dry_run_says_periods_and_days_in_the_users_language(cli: Cli) -> None:
+    """`assign --every --dry-run --lang vi` listed `2025-Q1  2025-01-02  2025-03-14`, the
+    JSON's labels, where every other table says `quý I/2025` and `14/03/2025`."""
+    meeting = _setup(cli)
+    args = ("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "quarter",
+            "--day", "15", "--until", "2025-06-30", "--dry-run")  # fmt: skip
+    vi = cli.ok("--lang", "vi", *args).splitlines()
+    assert vi == ["quý I/2025\t02/01/2025\t17/03/2025 (15/03/2025)",
+                  "quý II/2025\t01/04/2025\t16/06/2025 (15/06/2025)"]  # fmt: skip
+    en = cli.ok("--lang", "en", *args).splitlines()
+    assert en[0] == "Q1 2025\t2025-01-02\t2025-03-17 (2025-03-15)"
+    assert [r["period"] for r in cli.json(*args)] == ["2025-Q1", "2025-Q2"]  # JSON keeps labels
+    assert cli.json("series", "list") == []
+
+
 @pytest.mark.parametrize(
     ("every", "day", "span", "said"),
     [
