@@ -644,6 +644,32 @@ def test_a_limit_given_with_one_item_keeps_its_latest_commands(seeded: Cli) -> N
     assert [(c["command"], c["entity"]) for c in last] == [("unit contact", "unit_contact")]
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_history_names_a_field_leader_or_unit_undone_since_by_its_code(
+    cli: Cli, lang: str
+) -> None:
+    """Once `undo` took a field, a leader or a unit away, `history` said the commands that had
+    named them with their ids (`field: #1 → —`, `leader: #1`, `unit: #1`), the rule being
+    codes and names, never ids."""
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    meeting = cli.id("add-meeting", "--date", "2025-01-10", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "Việc một", "--unit", "SYT", "--due", "2025-03-31")
+    cli.ok("field", "add", "KT", "Kinh tế")
+    cli.ok("edit", "directive", str(one), "--field", "KT")
+    cli.ok("leader", "assign", "Nguyễn Văn An", "--field", "KT", "--from", "1/1/2025")
+    cli.ok("unit", "contact", "STC", "--name", "Lê Chi")
+    # contact, leader assign, edit, field add, assign, add-meeting, unit add STC: none left
+    for _ in range(7):
+        cli.ok("undo", "--yes")
+    assert [u["code"] for u in cli.json("unit", "list")] == ["SYT"]
+    shown = cli.ok("--lang", lang, "history", "--limit", "0")
+    words = {"en": ("field: KT → —", "leader: Nguyễn Văn An", "unit: STC"),
+             "vi": ("lĩnh vực: KT → —", "lãnh đạo: Nguyễn Văn An", "đơn vị: STC")}[lang]  # fmt: skip
+    for said in words:
+        assert said in shown and said.split(":")[0] + ": #" not in shown, shown
+
+
 def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:
     seeded.ok("resolve", "1", "--date", "1/8/2022")
     seeded.ok("unit", "alias", "BTC", "Ban TC TU")

@@ -227,14 +227,19 @@ def _history_view(ctx: typer.Context, session: Any) -> views.HistoryView:
     """Unit and field codes and leaders' names by id (retired units too) and the zone the
     times are shown in."""
     from dirtrack.store.fields import all_fields, leader_names
+    from dirtrack.store.history import former_names
     from dirtrack.store.units import unit_codes
 
-    fields = {i: code for i, code, _ in all_fields(session)}
+    conn = session.connection()
+    # those an undo or a deletion took away since are said as the log last wrote them
+    units = {**former_names(conn, "unit", "code"), **unit_codes(session)}
+    fields = {**former_names(conn, "field", "code")}
+    fields.update({i: code for i, code, _ in all_fields(session)})
     return views.HistoryView(
-        units=unit_codes(session),
+        units=units,
         zone=state(ctx).zone(),
         fields=fields,
-        leaders=leader_names(session),
+        leaders={**former_names(conn, "leader", "name"), **leader_names(session)},
     )
 
 
