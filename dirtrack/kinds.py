@@ -87,7 +87,14 @@ EVERY_NAMES: dict[str, tuple[str, ...]] = {
     "month": ("hằng tháng", "hàng tháng", "tháng", "monthly"),
     "quarter": ("hằng quý", "hàng quý", "quý", "quarterly"),
     "half-year": (
-        "6 tháng một lần", "6 tháng", "nửa năm", "hằng 6 tháng", "hằng nửa năm", "half", "halfyear", "half-yearly",
-    ),  # fmt: skip
+        "6 tháng một lần",
+        "6 tháng",
+        "nửa năm",
+        "hằng 6 tháng",
+        "hằng nửa năm",
+        "half",
+        "halfyear",
+        "half-yearly",
+    ),
     "year": ("hằng năm", "hàng năm", "năm", "yearly", "annual"),
 }

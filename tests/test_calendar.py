@@ -865,11 +865,14 @@ def test_a_period_every_does_not_know_is_one_line_naming_the_choices(cli: Cli, l
     meeting = _setup(cli)
     said = cli.fail("--lang", lang, "assign", str(meeting), "x", "--unit", "VPTU",
                     "--every", "hàng tuần")  # fmt: skip
-    assert said == {
-        "en": "Error: --every 'hàng tuần' is not a period; use month, quarter, half-year, year",
-        "vi": "Error: --every 'hàng tuần' không phải là một kỳ; hãy dùng month (hằng tháng), "
-        "quarter (hằng quý), half-year (6 tháng một lần), year (hằng năm)",
-    }[lang]
+    assert (
+        said
+        == {
+            "en": "Error: --every 'hàng tuần' is not a period; use month, quarter, half-year, year",
+            "vi": "Error: --every 'hàng tuần' không phải là một kỳ; hãy dùng month (hằng tháng), "
+            "quarter (hằng quý), half-year (6 tháng một lần), year (hằng năm)",
+        }[lang]
+    )
     assert cli.json("series", "list") == []
 
 

@@ -645,9 +645,7 @@ def test_a_limit_given_with_one_item_keeps_its_latest_commands(seeded: Cli) -> N
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_history_names_a_field_leader_or_unit_undone_since_by_its_code(
-    cli: Cli, lang: str
-) -> None:
+def test_history_names_a_field_leader_or_unit_undone_since_by_its_code(cli: Cli, lang: str) -> None:
     """Once `undo` took a field, a leader or a unit away, `history` said the commands that had
     named them with their ids (`field: #1 → —`, `leader: #1`, `unit: #1`), the rule being
     codes and names, never ids."""
@@ -664,8 +662,10 @@ def test_history_names_a_field_leader_or_unit_undone_since_by_its_code(
         cli.ok("undo", "--yes")
     assert [u["code"] for u in cli.json("unit", "list")] == ["SYT"]
     shown = cli.ok("--lang", lang, "history", "--limit", "0")
-    words = {"en": ("field: KT → —", "leader: Nguyễn Văn An", "unit: STC"),
-             "vi": ("lĩnh vực: KT → —", "lãnh đạo: Nguyễn Văn An", "đơn vị: STC")}[lang]  # fmt: skip
+    words = {
+        "en": ("field: KT → —", "leader: Nguyễn Văn An", "unit: STC"),
+        "vi": ("lĩnh vực: KT → —", "lãnh đạo: Nguyễn Văn An", "đơn vị: STC"),
+    }[lang]
     for said in words:
         assert said in shown and said.split(":")[0] + ": #" not in shown, shown
 

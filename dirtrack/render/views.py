@@ -141,9 +141,7 @@ REQUEST_COLUMNS = [
         wrap=True,
         priority=0,
     ),
-    Column(
-        "asked_late", "asked_late", lambda r, lang: "!" if r["asked_late"] else "", priority=2
-    ),
+    Column("asked_late", "asked_late", lambda r, lang: "!" if r["asked_late"] else "", priority=2),
     Column("decision_doc", "doc", priority=4),
 ]
 
