@@ -80,3 +80,21 @@ ON_TIME_NAMES: dict[str, tuple[str, ...]] = {
     "document": ("văn bản", "ngày văn bản"),
     "acceptance": ("nghiệm thu", "ngày nghiệm thu"),
 }
+
+#: The periods of a periodic directive (``assign --every``), each with what a user may type for
+#: it besides its code: the words dirtrack itself shows for it first (``hằng tháng``).
+EVERY_NAMES: dict[str, tuple[str, ...]] = {
+    "month": ("hằng tháng", "hàng tháng", "tháng", "monthly"),
+    "quarter": ("hằng quý", "hàng quý", "quý", "quarterly"),
+    "half-year": (
+        "6 tháng một lần",
+        "6 tháng",
+        "nửa năm",
+        "hằng 6 tháng",
+        "hằng nửa năm",
+        "half",
+        "halfyear",
+        "half-yearly",
+    ),
+    "year": ("hằng năm", "hàng năm", "năm", "yearly", "annual"),
+}

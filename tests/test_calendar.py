@@ -547,6 +547,21 @@ def test_a_missing_day_is_said_only_when_a_period_lacks_it(
     assert ("is missing from some months" in result.stderr) is said, result.stderr
 
 
+def test_a_dry_run_says_periods_and_days_in_the_users_language(cli: Cli) -> None:
+    """`assign --every --dry-run --lang vi` listed `2025-Q1  2025-01-02  2025-03-14`, the
+    JSON's labels, where every other table says `quý I/2025` and `14/03/2025`."""
+    meeting = _setup(cli)
+    args = ("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "quarter",
+            "--day", "15", "--until", "2025-06-30", "--dry-run")  # fmt: skip
+    vi = cli.ok("--lang", "vi", *args).splitlines()
+    assert vi == ["quý I/2025\t02/01/2025\t17/03/2025 (15/03/2025)",
+                  "quý II/2025\t01/04/2025\t16/06/2025 (15/06/2025)"]  # fmt: skip
+    en = cli.ok("--lang", "en", *args).splitlines()
+    assert en[0] == "Q1 2025\t2025-01-02\t2025-03-17 (2025-03-15)"
+    assert [r["period"] for r in cli.json(*args)] == ["2025-Q1", "2025-Q2"]  # JSON keeps labels
+    assert cli.json("series", "list") == []
+
+
 @pytest.mark.parametrize(
     ("every", "day", "span", "said"),
     [
@@ -820,6 +835,66 @@ def test_a_day_off_added_moves_the_occurrences_made_ahead(cli: Cli, db: str) -> 
     assert cli.json("show", str(second))["due"] == "2025-02-17"
     cli.ok("undo", "--yes")
     assert cli.json("show", str(first))["due"] == "2025-01-17"
+
+
+@pytest.mark.parametrize(
+    ("typed", "every"),
+    [
+        ("hằng tháng", "month"),
+        ("Hàng tháng", "month"),
+        ("hang quy", "quarter"),
+        ("6 tháng một lần", "half-year"),
+        ("nửa năm", "half-year"),
+        ("HẰNG NĂM", "year"),
+        ("quý", "quarter"),
+    ],
+)
+def test_every_takes_the_words_series_list_says_the_period_in(
+    cli: Cli, typed: str, every: str
+) -> None:
+    """`series list --lang vi` says a monthly series is `hằng tháng`; `--every "hằng tháng"`
+    (or `hàng quý`, `6 tháng một lần`, `hằng năm`) was refused as no period."""
+    meeting = _setup(cli)
+    made = cli.json("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", typed,
+                    "--until", "2026-12-31")  # fmt: skip
+    assert made["every"] == every
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_period_every_does_not_know_is_one_line_naming_the_choices(cli: Cli, lang: str) -> None:
+    meeting = _setup(cli)
+    said = cli.fail("--lang", lang, "assign", str(meeting), "x", "--unit", "VPTU",
+                    "--every", "hàng tuần")  # fmt: skip
+    assert (
+        said
+        == {
+            "en": "Error: --every 'hàng tuần' is not a period; use month, quarter, half-year, year",
+            "vi": "Error: --every 'hàng tuần' không phải là một kỳ; hãy dùng month (hằng tháng), "
+            "quarter (hằng quý), half-year (6 tháng một lần), year (hằng năm)",
+        }[lang]
+    )
+    assert cli.json("series", "list") == []
+
+
+def test_a_deadline_a_clerk_wrote_as_the_rule_gave_it_stays_when_the_day_goes_off(
+    cli: Cli,
+) -> None:
+    """`edit directive --due` of an occurrence to the very day its rule gave (the clerk's word,
+    kept as `due_phrase`) was moved by a later `calendar add --off` as if never corrected,
+    leaving a deadline that contradicts the words kept beside it."""
+    meeting = _setup(cli)
+    series = cli.json(
+        "assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month", "--day", "15",
+        "--until", "2025-03-31",
+    )  # fmt: skip
+    first, second = series["occurrences"][:2]
+    cli.ok("edit", "directive", str(first), "--due", "15/1/2025")  # what the rule gave
+    result = cli("calendar", "add", "2025-01-15", "--off")
+    assert result.exit_code == 0 and len(result.stderr.splitlines()) == 1, result.stderr
+    shown = cli.json("show", str(first))
+    assert (shown["due"], shown["due_phrase"]) == ("2025-01-15", "15/1/2025")
+    cli.ok("calendar", "add", "2025-02-17", "--off")  # the rule's deadlines still move
+    assert cli.json("show", str(second))["due"] == "2025-02-18"
 
 
 def test_a_day_worked_after_all_never_moves_a_deadline_before_the_series_began(cli: Cli) -> None:

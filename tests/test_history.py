@@ -626,6 +626,50 @@ def test_a_limit_above_any_number_of_commands_lists_them_all(seeded: Cli, limit:
     assert history(seeded, "--limit", limit) == history(seeded, "--limit", "0")
 
 
+def test_a_limit_given_with_one_item_keeps_its_latest_commands(seeded: Cli) -> None:
+    """`history 1 --limit 2` listed every change to directive 1, the limit dropped without a
+    word: it keeps the changes of the item's latest 2 commands, oldest first; without
+    --limit, every change, as before."""
+    seeded.ok("progress", "1", "--percent", "40", "--date", "1/6/2022")
+    seeded.ok("--actor", "chanh-vp", "extend", "1", "--to", "31/7/2022", "--date", "28/6/2022")
+    seeded.ok("done", "1", "--date", "20/7/2022")
+    every = [c["command"] for c in history(seeded, "1")]
+    assert every == ["assign", "progress", "extend", "done"]
+    assert [c["command"] for c in history(seeded, "1", "--limit", "2")] == ["extend", "done"]
+    assert [c["command"] for c in history(seeded, "1", "--limit", "0")] == every
+    mine = history(seeded, "1", "--by", "chanh-vp", "--limit", "1")
+    assert [c["command"] for c in mine] == ["extend"]  # the actor's latest, not the item's
+    seeded.ok("unit", "contact", "BTC", "--name", "Nguyễn Văn An")
+    last = history(seeded, "--unit", "BTC", "--limit", "1")
+    assert [(c["command"], c["entity"]) for c in last] == [("unit contact", "unit_contact")]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_history_names_a_field_leader_or_unit_undone_since_by_its_code(cli: Cli, lang: str) -> None:
+    """Once `undo` took a field, a leader or a unit away, `history` said the commands that had
+    named them with their ids (`field: #1 → —`, `leader: #1`, `unit: #1`), the rule being
+    codes and names, never ids."""
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    meeting = cli.id("add-meeting", "--date", "2025-01-10", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "Việc một", "--unit", "SYT", "--due", "2025-03-31")
+    cli.ok("field", "add", "KT", "Kinh tế")
+    cli.ok("edit", "directive", str(one), "--field", "KT")
+    cli.ok("leader", "assign", "Nguyễn Văn An", "--field", "KT", "--from", "1/1/2025")
+    cli.ok("unit", "contact", "STC", "--name", "Lê Chi")
+    # contact, leader assign, edit, field add, assign, add-meeting, unit add STC: none left
+    for _ in range(7):
+        cli.ok("undo", "--yes")
+    assert [u["code"] for u in cli.json("unit", "list")] == ["SYT"]
+    shown = cli.ok("--lang", lang, "history", "--limit", "0")
+    words = {
+        "en": ("field: KT → —", "leader: Nguyễn Văn An", "unit: STC"),
+        "vi": ("lĩnh vực: KT → —", "lãnh đạo: Nguyễn Văn An", "đơn vị: STC"),
+    }[lang]
+    for said in words:
+        assert said in shown and said.split(":")[0] + ": #" not in shown, shown
+
+
 def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:
     seeded.ok("resolve", "1", "--date", "1/8/2022")
     seeded.ok("unit", "alias", "BTC", "Ban TC TU")

@@ -171,6 +171,19 @@ def test_requests_extend_and_withdraw(cli: Cli) -> None:
     ] == [three]
 
 
+def test_requests_fields_name_the_keys_the_json_has(cli: Cli) -> None:
+    """`requests --fields late` was taken (the table column's key) and gave `"late": null` in
+    JSON and CSV, a key no request has: `asked_late` is the column's name, as in the JSON."""
+    _, (_, two, _) = setup(cli)
+    cli.ok("request", "extend", str(two), "--to", "2025-04-30", "--reason", "Chờ",
+           "--date", "2025-03-05")  # fmt: skip
+    picked = cli.json("requests", "--fields", "id,asked_late")
+    assert [list(r.items()) for r in picked] == [[("id", 1), ("asked_late", True)]]
+    assert cli.ok("requests", "--fields", "id,asked_late").splitlines()[-1].split() == ["1", "yes"]
+    refused = cli.fail("requests", "--format", "json", "--fields", "id,late")
+    assert refused.startswith("Error: unknown field 'late'") and "asked_late" in refused
+
+
 def test_a_request_of_a_closed_directive_is_moot_not_pending(cli: Cli) -> None:
     _, (one, two, three) = setup(cli)
     asked = [

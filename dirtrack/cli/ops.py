@@ -149,7 +149,12 @@ def history(
         str | None, typer.Option("--by", help="Only commands run by this actor.", metavar="NAME")
     ] = None,
     limit: Annotated[
-        int, typer.Option(help="How many commands, newest first (0: all).", metavar="N")
+        int,
+        typer.Option(
+            help="How many commands, newest first (0: all); with ID, --meeting, --limitation "
+            "or --unit, the changes of its latest N commands (default: all).",
+            metavar="N",
+        ),
     ] = 20,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,
@@ -191,11 +196,11 @@ def history(
             _must_exist(session, parts, ident)
         owners = log.command_of(session, [c.id for c in changes])
         view = _history_view(ctx, session)
-    records = []
-    for change in changes:
-        if by is not None and change.actor != by:
-            continue
-        records.append(change_listing_record(change, owners.get(change.id)))
+    changes = [c for c in changes if by is None or c.actor == by]
+    if limit and _typed(ctx, "limit"):  # the changes of its latest N commands, oldest first
+        latest = sorted({o.id for c in changes if (o := owners.get(c.id)) is not None})[-limit:]
+        changes = [c for c in changes if (o := owners.get(c.id)) is not None and o.id in latest]
+    records = [change_listing_record(change, owners.get(change.id)) for change in changes]
     views.history_changes(
         records,
         fmt,
@@ -207,18 +212,34 @@ def history(
     )
 
 
+def _typed(ctx: typer.Context, name: str) -> bool:
+    """Whether the option ``name`` was given for this run (typed, or by its environment
+    variable), not left to its default or the configuration file's."""
+    from typer._click.core import ParameterSource
+
+    return ctx.get_parameter_source(name) in (
+        ParameterSource.COMMANDLINE,
+        ParameterSource.ENVIRONMENT,
+    )
+
+
 def _history_view(ctx: typer.Context, session: Any) -> views.HistoryView:
     """Unit and field codes and leaders' names by id (retired units too) and the zone the
     times are shown in."""
     from dirtrack.store.fields import all_fields, leader_names
+    from dirtrack.store.history import former_names
     from dirtrack.store.units import unit_codes
 
-    fields = {i: code for i, code, _ in all_fields(session)}
+    conn = session.connection()
+    # those an undo or a deletion took away since are said as the log last wrote them
+    units = {**former_names(conn, "unit", "code"), **unit_codes(session)}
+    fields = {**former_names(conn, "field", "code")}
+    fields.update({i: code for i, code, _ in all_fields(session)})
     return views.HistoryView(
-        units=unit_codes(session),
+        units=units,
         zone=state(ctx).zone(),
         fields=fields,
-        leaders=leader_names(session),
+        leaders={**former_names(conn, "leader", "name"), **leader_names(session)},
     )
 
 

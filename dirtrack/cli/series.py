@@ -112,10 +112,16 @@ def assign_series(
                 records = [planned_occurrence_record(o) for o in planned]
                 if fmt is OutputFormat.JSON:
                     out(dump(records))
-                else:
+                else:  # for people: the period and the days as the language says them
+                    from dirtrack.i18n import day as said
+                    from dirtrack.periods import span_title
+
                     for r in records:
-                        moved = f" ({r['scheduled']})" if r["scheduled"] != r["due"] else ""
-                        out(f"{r['period']}\t{r['issued_on']}\t{r['due']}{moved}")
+                        due = said(r["due"], lang)
+                        if r["scheduled"] != r["due"]:
+                            due += f" ({said(r['scheduled'], lang)})"
+                        period = span_title(r["period"], lang)
+                        out(f"{period}\t{said(r['issued_on'], lang)}\t{due}")
                 return
             for lead in leads:
                 assert lead.id is not None

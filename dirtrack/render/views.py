@@ -14,7 +14,7 @@ from dirtrack.records import (
     meeting_keys,
     unit_keys,
 )
-from dirtrack.render import Column, Listing, OutputFormat, emit, visible
+from dirtrack.render import Column, Listing, OutputFormat, emit, labelled, visible
 
 STATUS_STYLE = {
     "overdue": "overdue",
@@ -141,7 +141,12 @@ REQUEST_COLUMNS = [
         wrap=True,
         priority=0,
     ),
-    Column("late", "asked_late", lambda r, lang: "!" if r.get("asked_late") else "", priority=2),
+    Column(  # "yes" where it was asked late (as --fields shows a yes or no), blank where not
+        "asked_late",
+        "asked_late",
+        lambda r, lang: labelled("asked_late", True, lang) if r["asked_late"] else "",
+        priority=2,
+    ),
     Column("decision_doc", "doc", priority=4),
 ]
 

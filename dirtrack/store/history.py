@@ -758,6 +758,24 @@ def _change(row: Any) -> ChangeEntry:
     )
 
 
+def former_names(conn: Connection, entity: str, column: str) -> dict[int, str]:
+    """The ``column`` (a code, a name) of every ``entity`` row the change log saw deleted, by
+    id, as it was when deleted: ``history`` says a unit, field or leader an undo (or a
+    deletion) took away since by its code or name, as it says those still there, not ``#1``.
+    Read by the log's index of actions (deletions are few); ids are never handed out twice."""
+    query = (
+        select(LOG.c.entity_id, LOG.c.before)
+        .where(LOG.c.action == DELETE, LOG.c.entity == entity, LOG.c.entity_id.is_not(None))
+        .order_by(LOG.c.id)
+    )
+    found: dict[int, str] = {}
+    for ident, before in conn.execute(query):
+        image = _load(before) or {}
+        if image.get(column) is not None:
+            found[int(ident)] = str(image[column])
+    return found
+
+
 def check_limit(limit: int) -> int:
     """``history --limit``: how many commands, 0 for all; never fewer than none."""
     if limit < 0:

@@ -87,31 +87,20 @@ class Occurrence:
 
 
 def every_named(value: str) -> str:
-    """``--every``'s PERIOD as the series store names it (``tháng``, ``monthly``: month).
+    """``--every``'s PERIOD as the series store names it (``tháng``, ``hằng tháng``,
+    ``monthly``: month; :data:`dirtrack.kinds.EVERY_NAMES`).
 
     Raises:
         InvalidInput: a word that names no period.
     """
-    from dirtrack.text import fold
+    from dirtrack.i18n import Choices
+    from dirtrack.kinds import EVERY_NAMES
+    from dirtrack.text import match_name
 
-    key = fold(value).replace(" ", "-")
-    aliases = {
-        "thang": "month",
-        "monthly": "month",
-        "quy": "quarter",
-        "quarterly": "quarter",
-        "half": "half-year",
-        "halfyear": "half-year",
-        "6-thang": "half-year",
-        "nua-nam": "half-year",
-        "nam": "year",
-        "yearly": "year",
-        "annual": "year",
-    }
-    key = aliases.get(key, key)
-    if key not in EVERY:
-        raise InvalidInput.of("unknown_every", value=value, choices=", ".join(EVERY))
-    return key
+    code = match_name(value, EVERY_NAMES)
+    if code is None:
+        raise InvalidInput.of("unknown_every", value=value, choices=Choices(EVERY_NAMES))
+    return code
 
 
 def check_series_day(day: int) -> int:
@@ -477,7 +466,8 @@ def reschedule(
     """Move the deadlines of occurrences made ahead that ``day``'s change in the office's
     calendar (``before`` -> ``after``) moves: an occurrence whose rule's day falls on or before
     ``day`` and whose deadline, carried from it to the next working day, reached ``day`` or
-    would now. One whose deadline a clerk corrected (not the one the rule gave) is left alone.
+    would now. One whose deadline a clerk corrected (``edit directive --due``, which keeps the
+    words given: even to the day the rule gave) is left alone.
 
     Returns (directive id, new deadline) of each moved, in id order.
     """
@@ -494,7 +484,7 @@ def reschedule(
         schedule = Schedule.of(series)
         given = directive.issued_on or series.starts_on
         scheduled = schedule.scheduled(schedule.period_at(given))
-        if scheduled > day:
+        if scheduled > day or directive.due_text is not None:
             continue
         old, new = before.next_working(scheduled), after.next_working(scheduled)
         if old == new or directive.original_due != old or new < given:
