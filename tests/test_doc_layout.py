@@ -640,6 +640,41 @@ def test_a_short_table_is_kept_whole_on_one_page(chaired: Cli, tmp_path: Path) -
             assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
 
 
+def test_a_long_tables_ends_keep_two_rows_together(chaired: Cli, tmp_path: Path) -> None:
+    # A table of more than five rows ran over pages row by row: the ranking of 40 units
+    # began at the foot of a page with its header over one row, the comparison ended at the
+    # top of the next with its last unit and the total under the repeated header. Now the
+    # header is kept with the first two rows and the last rows with each other (the last two
+    # data rows with the totals), the rows between free to break.
+    from docx.table import Table
+
+    chaired.ok(*PARTY)
+    meeting = chaired.id("add-meeting", "--date", "20/4/2022", "--title", "Giao ban tháng 4")
+    for index in range(6):  # units enough for the tables per unit to run over five rows
+        chaired.ok("unit", "add", f"PX{index}", f"Phòng số {index}")
+        chaired.id("assign", str(meeting), "--unit", f"PX{index}", f"Báo cáo {index}",
+                   "--due", f"{10 + index}/5/2022")  # fmt: skip
+    out = tmp_path / "bc.docx"
+    _report_docx(chaired, out, "vi", "2022Q2")
+    doc = Document(str(out))
+    grids = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
+    long = [Table(t._tbl, doc) for t in grids if len(t.rows) - 1 > 5]
+    assert long
+    totals = 0
+    for table in long:
+        kept = [
+            all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+            for row in table.rows
+        ]
+        total = any(c.text == "Tổng cộng" for c in table.rows[-1].cells)
+        totals += total
+        ends = 3 if total else 2  # rows kept together at the end: two data rows (+ totals)
+        assert kept[:2] == [True, True], kept
+        assert kept[-ends:-1] == [True] * (ends - 1), kept
+        assert not any(kept[2 : len(kept) - ends]), kept
+    assert totals
+
+
 def test_unit_packs_set_every_cell_in_one_typeface(chaired: Cli, tmp_path: Path) -> None:
     # The unit packs (pack out) had their titles, the unit's name and the answer-by line in a
     # Font without a name: LibreOffice printed them in a serif, the rest in Calibri. Now
@@ -662,6 +697,27 @@ def test_unit_packs_set_every_cell_in_one_typeface(chaired: Cli, tmp_path: Path)
         }
         assert {name for name, _ in names} == {BODY_FONT}, (path.name, names)
         assert all(size is not None for _, size in names), (path.name, names)
+
+
+def test_unit_packs_number_their_printed_pages(chaired: Cli, tmp_path: Path) -> None:
+    # A unit's pack printed without a page number or a word of whose it was at the foot of
+    # its pages (the report's and the export's workbooks have both): a unit leading many
+    # directives got pages it could not put back in order. Now every sheet a unit sees
+    # prints the pack's title with the unit's name at the foot's left, `Trang 1/3` at its right.
+    packs = tmp_path / "phieu"
+    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of",
+               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
+    books = sorted(packs.glob("*.xlsx"))
+    assert books
+    for path in books:
+        book = load_workbook(path)
+        visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+        assert len(visible) == 3, path.name
+        unit = visible[0]["A2"].value.removeprefix("Đơn vị: ").rsplit(" (", 1)[0]
+        for ws in visible:
+            footer = ws.oddFooter
+            assert footer.right.text == "Trang &P/&N", (path.name, ws.title)
+            assert footer.left.text.endswith(f"— {unit}"), (path.name, ws.title, footer.left.text)
 
 
 # Lines LibreOffice 7.4 wrapped these texts into (Calibri set as DejaVu Sans, 11 pt, rows

@@ -373,7 +373,7 @@ def _write_table(doc: Any, found: Layout) -> None:
         _mark_size(paragraph, size)
     _repeat_header(grid.rows[0])
     short = len(texts) <= SHORT_TABLE  # a short table whole on one page, with its heading
-    if short and texts:
+    if texts:  # the header with the first rows (a long table's two; a short one's all)
         for cell in grid.rows[0].cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
@@ -403,6 +403,7 @@ def _body_rows(tbl: Any, found: Layout, *, keep: bool) -> None:
         run_size=ST_HpsMeasure.convert_to_xml(Pt(found.size)),  # as run.font.size
         first_total=len(found.texts) - found.table.total_rows,
         keep_all=keep,
+        keep_ends=not keep,
     )
     docx_rows.add(tbl, rows)
 

@@ -43,7 +43,9 @@ class Rows:
     elements (the header's), alignments (None: the paragraph's own), the size (half points)
     of the paragraph marks and of the text; the first of the rows of totals (bold); and which
     rows are kept on the page of the next (a short table whole, a last row with what follows
-    the table)."""
+    the table; a longer table's ends, so that no page holds its header over one row alone, nor
+    begins with its last row, or its last data row over the totals, alone under the repeated
+    header)."""
 
     texts: list[list[str]]
     widths: list[str]
@@ -53,17 +55,24 @@ class Rows:
     first_total: int
     keep_all: bool = False
     keep_last: bool = False
+    keep_ends: bool = False
+
+    def kept(self, index: int) -> bool:
+        """Whether row ``index`` is kept on the page of the next one."""
+        last = len(self.texts) - 1
+        if index < last and self.keep_all:
+            return True
+        if index == last:
+            return self.keep_last
+        # the first row with the second; the last data row's predecessor with it (and so with
+        # the totals under it)
+        return self.keep_ends and (index == 0 or index >= min(self.first_total, last + 1) - 2)
 
     def xml(self) -> Iterator[str]:
         """The rows' XML, a row at a time."""
         mark = f'<w:sz w:val="{self.mark_size}"/><w:szCs w:val="{self.mark_size}"/>'
-        last = len(self.texts) - 1
         for index, row in enumerate(self.texts):
-            keep = (
-                "<w:keepNext/>"
-                if (self.keep_all and index < last) or (self.keep_last and index == last)
-                else ""
-            )
+            keep = "<w:keepNext/>" if self.kept(index) else ""
             bold = "<w:b/>" if index >= self.first_total else '<w:b w:val="0"/>'
             run = f'<w:rPr>{bold}<w:sz w:val="{self.run_size}"/></w:rPr>'
             cells = []

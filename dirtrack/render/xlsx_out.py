@@ -332,8 +332,6 @@ def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
     from openpyxl.worksheet.page import PageMargins
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from dirtrack.i18n import t
-
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4  # a write-only sheet lacks the names
     sheet.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
@@ -345,13 +343,23 @@ def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
     # The sheet's title alone in the header: beside the report's title, a long one, centred,
     # ran over it (a narrow sheet prints at full size). The report's title at the foot's left,
     # the page number at its right.
-    header, footer = sheet.oddHeader, sheet.oddFooter
+    header = sheet.oddHeader
     header.center.size = 12
     header.center.font = f"{BODY_FONT},Bold"  # the sheet's typeface, as its cells
+    header.center.text = ""
+    header.center.text = _header_text(title, HEADER_LIMIT - _header_length(header))
+    page_footer(sheet, document, lang)
+
+
+def page_footer(sheet: Any, document: str, lang: str) -> None:
+    """The document's title at the foot of each printed page, on the left, and its page
+    number (``Trang 1/3``) on the right."""
+    from dirtrack.i18n import t
+
+    footer = sheet.oddFooter
     footer.left.size = footer.right.size = 9
     footer.right.text = t("xlsx_page", lang).replace("{page}", "&P").replace("{pages}", "&N")
-    header.center.text = footer.left.text = ""
-    header.center.text = _header_text(title, HEADER_LIMIT - _header_length(header))
+    footer.left.text = ""
     footer.left.text = _header_text(document, HEADER_LIMIT - _header_length(footer))
 
 

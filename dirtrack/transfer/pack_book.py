@@ -221,15 +221,18 @@ def write_book(
     """
     from openpyxl.workbook.protection import WorkbookProtection
 
-    from dirtrack.render.xlsx_out import new_workbook
+    from dirtrack.render.xlsx_out import new_workbook, page_footer
 
-    book = new_workbook(f"{PACK_TITLE.capitalize()} — {meta.unit_name}")
+    title = f"{PACK_TITLE.capitalize()} — {meta.unit_name}"
+    book = new_workbook(title)
     _styles(book)
     _guide(book.worksheets[0], meta)
     shown: dict[int, tuple[str, str]] = {}
     for role in (LEAD, WITH):
         rows = [line for line in lines if line.role == role]
         shown.update(_directive_sheet(book.create_sheet(SHEETS[role]), role, meta, rows, names))
+    for sheet in book.worksheets:  # what a unit prints: whose pack, and each page numbered
+        page_footer(sheet, title, "vi")
     hidden = book.create_sheet(META)
     for key, value in (
         ("format", FORMAT),
