@@ -1938,7 +1938,9 @@ def test_doctor_repair_gives_back_what_an_older_dirtrack_left_with_a_successor(
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
     m = str(cli.id("add-meeting", "--date", "10/3/2025", "--title", "Giao ban quý I/2025"))
     led = cli.id("assign", m, "--unit", "BDVTU", "Tổng kết công tác dân vận", "--due", "30/9/2025")
-    helped = cli.id("assign", m, "--unit", "BTC", "--with", "BDVTU", "Rà soát", "--due", "30/9/2025")
+    helped = cli.id(
+        "assign", m, "--unit", "BTC", "--with", "BDVTU", "Rà soát", "--due", "30/9/2025"
+    )
     still = cli.id("assign", m, "--unit", "BDVTU", "Còn mở", "--due", "30/9/2025")
     cli.ok("unit", "retire", "BDVTU", "--successor", "BTGDVTU", "--date", "1/7/2025")
     rules = tmp_path / "rules.toml"
@@ -1949,7 +1951,9 @@ def test_doctor_repair_gives_back_what_an_older_dirtrack_left_with_a_successor(
     )
 
     def scored() -> dict[str, int]:
-        found = cli.json("score", "--period", "2025", "--rules", str(rules), "--as-of", "2025-09-30")
+        found = cli.json(
+            "score", "--period", "2025", "--rules", str(rules), "--as-of", "2025-09-30"
+        )
         return {u["code"]: u["scored"] for u in found["units"]}
 
     def held(day: str) -> dict[int, tuple[str, list[str]]]:

@@ -124,8 +124,9 @@ def repair(session: Session, lang: str) -> list[Made]:
     """Re-create every missing record as a placeholder (a missing limitation: clear the links
     to it; a missing series with no occurrence and no meeting in the register: remove its
     coordinating units, which nothing counts), remove the copied closures, settle the closed
-    directives an older dirtrack left with a retired unit's successor, in this unit of work; the change log records
-    each row, so ``undo`` takes it back. Texts of the placeholders are in ``lang``."""
+    directives an older dirtrack left with a retired unit's successor, in this unit of work;
+    the change log records each row, so ``undo`` takes it back. Texts of the placeholders are
+    in ``lang``."""
     from dirtrack.models import (
         Closure,
         Directive,
