@@ -1008,14 +1008,14 @@ def held_after_closing(conn: Connection) -> list[HeldAfterClosing]:
             continue
         later, handed = _taken_back(unit_id, on, mine, given)
         if later:
-            first = later[0]
-            found.append(HeldAfterClosing(ident, kind, on, codes[first.from_unit_id], first.on,
+            moved = later[0]
+            found.append(HeldAfterClosing(ident, kind, on, codes[moved.from_unit_id], moved.on,
                                           codes[unit_id], lead=True))  # fmt: skip
             continue
         back = [h for h in handed if h.from_unit_id in then[1]] or handed
-        first = back[0]
-        heir = first.to_unit_id or successors.get(first.from_unit_id) or first.from_unit_id
-        found.append(HeldAfterClosing(ident, kind, on, codes[first.from_unit_id], first.on,
+        passed = back[0]
+        heir = passed.to_unit_id or successors.get(passed.from_unit_id) or passed.from_unit_id
+        found.append(HeldAfterClosing(ident, kind, on, codes[passed.from_unit_id], passed.on,
                                       codes[heir], lead=False))  # fmt: skip
     return found
 
