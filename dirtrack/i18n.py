@@ -1371,13 +1371,23 @@ MESSAGES.update(
             "will remove closure {id} of directive {directive}, a copy of closure {first} in "
             "every value"
         ),
+        "repair_directive": N_(
+            "gave directive {id}, closed on {day}, back to unit {code}, which held it then, "
+            "before it retired ({retired}), from its successor {heir}"
+        ),
+        "repair_directive_will": N_(
+            "will give directive {id}, closed on {day}, back to unit {code}, which held it "
+            "then, before it retired ({retired}), from its successor {heir}"
+        ),
         "repair_nothing": N_(
             "database {db}: nothing to repair (no row points to a record that is not there, no "
-            "closure copies another)"
+            "closure copies another, no directive closed before its unit retired is held by "
+            "the successor)"
         ),
         "repair_enforced": N_(
             "database {db}: nothing to repair (PostgreSQL enforces foreign keys: no row can "
-            "point to a record that is not there; no closure copies another)"
+            "point to a record that is not there; no closure copies another, no directive "
+            "closed before its unit retired is held by the successor)"
         ),
         "repair_done": NP_(
             "database {db}: {n} record repaired in one change (dirtrack undo takes it back); "
@@ -3828,6 +3838,39 @@ ERRORS.update(
             "was closed again ({own}): it is counted twice from {own}"
         ),
         "hc_closures_ok": N_("every closure a reopening ended ends before the next one begins"),
+        "hc_held_after_completed": N_(
+            "directive {id} was completed on {on}, before unit {unit} retired ({retired}), but "
+            "is held by its successor {heir}: an older dirtrack recorded the completion after "
+            "the retirement; dirtrack doctor --repair gives it back"
+        ),
+        "hc_held_after_cancelled": N_(
+            "directive {id} was cancelled on {on}, before unit {unit} retired ({retired}), but "
+            "is held by its successor {heir}: an older dirtrack recorded the cancellation after "
+            "the retirement; dirtrack doctor --repair gives it back"
+        ),
+        "hc_held_after_withdrawn": N_(
+            "directive {id} was withdrawn on {on}, before unit {unit} retired ({retired}), but "
+            "is held by its successor {heir}: an older dirtrack recorded the withdrawal after "
+            "the retirement; dirtrack doctor --repair gives it back"
+        ),
+        "hc_coordinated_after_completed": N_(
+            "directive {id} was completed on {on}, before unit {unit} retired ({retired}), but "
+            "its successor {heir} coordinates it in its place: an older dirtrack recorded the "
+            "completion after the retirement; dirtrack doctor --repair gives it back"
+        ),
+        "hc_coordinated_after_cancelled": N_(
+            "directive {id} was cancelled on {on}, before unit {unit} retired ({retired}), but "
+            "its successor {heir} coordinates it in its place: an older dirtrack recorded the "
+            "cancellation after the retirement; dirtrack doctor --repair gives it back"
+        ),
+        "hc_coordinated_after_withdrawn": N_(
+            "directive {id} was withdrawn on {on}, before unit {unit} retired ({retired}), but "
+            "its successor {heir} coordinates it in its place: an older dirtrack recorded the "
+            "withdrawal after the retirement; dirtrack doctor --repair gives it back"
+        ),
+        "hc_retirements_ok": N_(
+            "every directive closed on or before the day its unit retired is that unit's"
+        ),
         "hc_return_before_claim": N_(
             "directive {id}: returned completion {kept} is returned on {returned}, before it "
             "was reported ({claimed})"
@@ -3870,6 +3913,7 @@ ERRORS.update(
         "hc_name_permissions": C_("check", "permissions"),
         "hc_name_series": C_("check", "series"),
         "hc_name_closures": C_("check", "closures"),
+        "hc_name_retirements": C_("check", "retirements"),
         "hc_name_returns": C_("check", "returns"),
         "hc_name_extensions": C_("check", "extensions"),
         "hc_name_values": C_("check", "values"),

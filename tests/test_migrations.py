@@ -1044,7 +1044,8 @@ def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_ba
         assert checks["placeholders"]["detail"].startswith(f"{table} {gone} ")
     assert cli("doctor", "--repair", "--yes").stderr.strip() == (
         f"database {db}: nothing to repair (no row points to a record that is not there, no "
-        "closure copies another)"
+        "closure copies another, no directive closed before its unit retired is held by the "
+        "successor)"
     )
 
     undone = cli("undo", "--yes")
@@ -1239,12 +1240,13 @@ def test_doctor_repair_on_a_sound_register_has_nothing_to_do(
     if backend == "postgresql":
         assert said.endswith(
             "nothing to repair (PostgreSQL enforces foreign keys: no row can point to a record "
-            "that is not there; no closure copies another)"
+            "that is not there; no closure copies another, no directive closed before its unit "
+            "retired is held by the successor)"
         ), said
     else:
         assert said.endswith(
             "nothing to repair (no row points to a record that is not there, no closure copies "
-            "another)"
+            "another, no directive closed before its unit retired is held by the successor)"
         ), said
     # what --repair does not follow, and --yes alone, are usage errors
     for args, words in (
@@ -1914,6 +1916,135 @@ def test_doctor_repair_removes_a_closure_that_copies_another(cli: Cli, db: str) 
         assert said.startswith(f"directive {one}: closures 1 and 3 are both in force"), said
     finally:
         engine.dispose()
+
+
+def _retirements(cli: Cli, *lang: str) -> dict[str, Any]:
+    found = json.loads(cli(*lang, "doctor", "--format", "json").stdout)
+    return {c["check"]: c for c in found}["retirements"]
+
+
+def test_doctor_repair_gives_back_what_an_older_dirtrack_left_with_a_successor(
+    cli: Cli, db: str, tmp_path: Path
+) -> None:
+    """An older dirtrack recorded a closure dated on or before a retirement, typed after it,
+    without taking the move back: the directive stayed the successor's (a move dated after it
+    closed, in force). Made here as that dirtrack left it: `unit retire` of the open
+    directives, then the closure's column set by SQL, as its `done` and `cancel` did. doctor
+    names each as a warning (exit 0) and its JSON export says the same; `--repair` settles them
+    as every closure writer does today, in one change `undo` takes back. A register with none
+    says nothing and --repair changes nothing."""
+    cli.ok("unit", "add", "BDVTU", "Ban Dân vận Tỉnh ủy")
+    cli.ok("unit", "add", "BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    m = str(cli.id("add-meeting", "--date", "10/3/2025", "--title", "Giao ban quý I/2025"))
+    led = cli.id("assign", m, "--unit", "BDVTU", "Tổng kết công tác dân vận", "--due", "30/9/2025")
+    helped = cli.id(
+        "assign", m, "--unit", "BTC", "--with", "BDVTU", "Rà soát", "--due", "30/9/2025"
+    )
+    still = cli.id("assign", m, "--unit", "BDVTU", "Còn mở", "--due", "30/9/2025")
+    cli.ok("unit", "retire", "BDVTU", "--successor", "BTGDVTU", "--date", "1/7/2025")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "[outcome]\nopen_in_time = 1.0\n[weight]\nlead = 1.0\ncoordinator = 1.0\n"
+        '[[tier]]\ncode = "a"\nname = "A"\nmin = 0\n',
+        encoding="utf-8",
+    )
+
+    def scored() -> dict[str, int]:
+        found = cli.json(
+            "score", "--period", "2025", "--rules", str(rules), "--as-of", "2025-09-30"
+        )
+        return {u["code"]: u["scored"] for u in found["units"]}
+
+    def held(day: str) -> dict[int, tuple[str, list[str]]]:
+        listed = cli.json("list", "--status", "all", "--as-of", day)
+        return {d["id"]: (d["unit"], d["with"]) for d in listed}
+
+    def reported(code: str) -> list[int]:
+        q2 = ("report", "--quarter", "2025Q2", "--as-of", "2025-09-30", "--unit", code)
+        return [d["id"] for d in cli.json(*q2)["directives"] if d["id"] == led]
+
+    # a register with nothing of the kind: nothing said, nothing to repair
+    assert _retirements(cli)["status"] == "ok"
+    sound = snapshot(db)
+    said = cli("doctor", "--repair", "--yes")
+    assert said.exit_code == 0 and "nothing to repair" in said.stderr, said.stderr
+    assert snapshot(db) == sound
+
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:  # as the older `done` and `cancel` wrote them
+            conn.execute(
+                text("UPDATE directive SET completed_on = '2025-06-20' WHERE id = :id"),
+                {"id": led},
+            )
+            conn.execute(
+                text("UPDATE directive SET cancelled_on = '2025-07-01' WHERE id = :id"),
+                {"id": helped},
+            )
+    finally:
+        engine.dispose()
+    damaged = snapshot(db)
+    assert held("2025-07-02")[led] == ("BTGDVTU", [])
+    assert held("2025-07-02")[helped] == ("BTC", ["BTGDVTU"])
+    scores = scored()
+    assert reported("BDVTU") == [] and reported("BTGDVTU") == [led]
+    found = _retirements(cli)
+    assert found["status"] == "warning"
+    assert found["detail"] == (
+        f"directive {led} was completed on 2025-06-20, before unit BDVTU retired (2025-07-01), "
+        "but is held by its successor BTGDVTU: an older dirtrack recorded the completion after "
+        "the retirement; dirtrack doctor --repair gives it back; "
+        f"directive {helped} was cancelled on 2025-07-01, before unit BDVTU retired "
+        "(2025-07-01), but its successor BTGDVTU coordinates it in its place: an older dirtrack "
+        "recorded the cancellation after the retirement; dirtrack doctor --repair gives it back"
+    )
+    result = cli("doctor")
+    assert result.exit_code == 0 and "1 warning" in result.stderr, result.stderr
+    vi = _retirements(cli, "--lang", "vi")["detail"]
+    assert vi.startswith(
+        f"nhiệm vụ {led} đã hoàn thành ngày 20/06/2025, trước khi đơn vị BDVTU thôi hoạt động "
+        "(01/07/2025), nhưng đang do đơn vị tiếp nhận BTGDVTU chủ trì"
+    ), vi
+    # its export holds the same state (an export is lossless): the copy is said the same
+    out = tmp_path / "old.json"
+    cli.ok("export", "--out", str(out))
+    copy = Cli(db=str(tmp_path / "copy.db"), runner=cli.runner)
+    copy.ok("import", str(out))
+    assert _retirements(copy)["detail"] == found["detail"]
+
+    repaired = cli("doctor", "--repair", "--yes")
+    assert repaired.exit_code == 0, repaired.stderr
+    assert repaired.stderr.splitlines()[:2] == [
+        f"gave directive {led}, closed on 2025-06-20, back to unit BDVTU, which held it then, "
+        "before it retired (2025-07-01), from its successor BTGDVTU",
+        f"gave directive {helped}, closed on 2025-07-01, back to unit BDVTU, which held it "
+        "then, before it retired (2025-07-01), from its successor BTGDVTU",
+    ]
+    assert "2 records repaired in one change" in repaired.stderr
+    assert _retirements(cli)["status"] == "ok"
+    for day in ("2025-06-01", "2025-07-02", "2025-12-31"):
+        now = held(day)
+        assert now[led] == ("BDVTU", []) and now[helped] == ("BTC", ["BDVTU"]), day
+        assert now[still] == ("BDVTU" if day < "2025-07-01" else "BTGDVTU", []), day
+    assert reported("BDVTU") == [led] and reported("BTGDVTU") == []
+    now = scored()
+    # the completed one scored for BDVTU now (a cancelled one scores for no unit)
+    assert now["BDVTU"] == scores.get("BDVTU", 0) + 1, (scores, now)
+    assert now["BTGDVTU"] == scores["BTGDVTU"] - 1, (scores, now)
+    assert "nothing to repair" in cli("doctor", "--repair", "--yes").stderr
+    # undo puts the register back as the older dirtrack left it
+    cli.ok("undo", "--yes")
+    assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == {
+        k: v for k, v in damaged.items() if k != "change_log"
+    }
+    assert _retirements(cli)["detail"] == found["detail"]
+    # said in Vietnamese
+    vi_lines = cli("--lang", "vi", "doctor", "--repair", "--yes").stderr.splitlines()
+    assert vi_lines[0] == (
+        f"đã trả nhiệm vụ {led}, kết thúc ngày 20/06/2025, từ đơn vị tiếp nhận BTGDVTU về đơn vị "
+        "BDVTU, đơn vị giữ nó khi đó, trước khi thôi hoạt động (01/07/2025)"
+    ), vi_lines
 
 
 def test_doctor_takes_a_closure_reopened_on_its_own_day_as_reopen_records_it(cli: Cli) -> None:

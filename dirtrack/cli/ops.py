@@ -697,7 +697,7 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
         key = f"repair_{made.table}" if done else f"repair_{made.table}_will"
         return msg(
             key, lang, id=made.id, code=made.code, day=made.day, source=made.day_from, n=made.rows,
-            directive=made.directive, first=made.first,
+            directive=made.directive, first=made.first, retired=made.retired, heir=made.heir,
         )  # fmt: skip
 
     with unit_of_work(ctx, write=False, damaged=True) as session:

@@ -408,6 +408,35 @@ def check_extensions(conn: Connection) -> Check:
     return Check("extensions", OK, Detail(Phrase("hc_extensions_ok")))
 
 
+def check_retirements(conn: Connection) -> Check:
+    """Directives completed, cancelled or withdrawn on or before the day the unit that held
+    them retired, still held by its successor (:func:`dirtrack.store.units.held_after_closing`):
+    an older dirtrack recorded the closure after the retirement and moved them as if open. A
+    warning: nothing is lost, but the report and ``score`` count them for the successor;
+    ``--repair`` gives them back (:func:`dirtrack.store.units.settle_closed`)."""
+    from dirtrack.store.units import held_after_closing
+
+    try:
+        if "change_log" not in _present(conn):  # the moves are recorded there
+            return Check("retirements", OK, Detail(Phrase("hc_retirements_ok")))
+        found: list[Phrase | str] = [
+            Phrase(
+                f"hc_{'held' if held.lead else 'coordinated'}_after_{held.kind}",
+                id=held.directive,
+                on=held.closed_on,
+                unit=held.unit,
+                retired=held.retired_on,
+                heir=held.heir,
+            )
+            for held in held_after_closing(conn)
+        ]
+    except SQLAlchemyError as exc:
+        return _failure("retirements", exc)
+    if found:
+        return Check("retirements", WARNING, _listed(found))
+    return Check("retirements", OK, Detail(Phrase("hc_retirements_ok")))
+
+
 def check_placeholders(conn: Connection) -> Check:
     """The records ``doctor --repair`` re-created that still hold what it gave them (a unit's
     code MISSING-4, a meeting's title): a warning, so that the clerk gives each its own name
@@ -862,6 +891,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         check_values,
         check_series,
         check_closures,
+        check_retirements,
         check_returns,
         check_extensions,
         check_records,

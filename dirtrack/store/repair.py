@@ -5,7 +5,10 @@ register again; a limitation a later one repeats is not re-created, the link is 
 closure that repeats an earlier one of its directive in every value (another program's copy,
 which counts the directive twice on its days) is removed: nothing it says is lost. Other
 closures ``doctor`` finds overlapping are left to the office, which alone knows which day is
-right (:func:`dirtrack.store.health.check_closures`).
+right (:func:`dirtrack.store.health.check_closures`). A directive closed on or before the day
+its unit retired that an older dirtrack left with the successor (the closure recorded after the
+retirement: :func:`dirtrack.store.units.held_after_closing`) is settled as every closure writer
+settles one today (:func:`dirtrack.store.units.settle_closed`): the retired unit's again.
 
 A placeholder changes no count: a unit is live (not retired), as the deleted one was when its
 rows were counted; a meeting takes the earliest day its rows hold, which no deadline, closing,
@@ -63,6 +66,8 @@ class Made:
     day_from: Phrase | None = None  # what a meeting's day is (the deadline of directive 4)
     directive: int | None = None  # a closure's
     first: int | None = None  # the closure a removed one copies
+    retired: date | None = None  # a directive given back: the day its unit retired (``code``)
+    heir: str | None = None  # … the successor that held it
 
 
 def missing_records(conn: Connection) -> dict[str, dict[int, int]]:
@@ -118,10 +123,13 @@ def plan(session: Session) -> list[Made]:
 def repair(session: Session, lang: str) -> list[Made]:
     """Re-create every missing record as a placeholder (a missing limitation: clear the links
     to it; a missing series with no occurrence and no meeting in the register: remove its
-    coordinating units, which nothing counts), in this unit of work; the change log records
-    each row, so ``undo`` takes it back. Texts of the placeholders are in ``lang``."""
+    coordinating units, which nothing counts), remove the copied closures, settle the closed
+    directives an older dirtrack left with a retired unit's successor, in this unit of work;
+    the change log records each row, so ``undo`` takes it back. Texts of the placeholders are
+    in ``lang``."""
     from dirtrack.models import (
         Closure,
+        Directive,
         DirectiveField,
         Limitation,
         Meeting,
@@ -129,6 +137,7 @@ def repair(session: Session, lang: str) -> list[Made]:
         SeriesCoordinator,
         Unit,
     )
+    from dirtrack.store.units import settle_closed
 
     done: list[Made] = []
     for made, values in _planned(session):
@@ -150,6 +159,10 @@ def repair(session: Session, lang: str) -> list[Made]:
             session.add(Series(id=made.id, text=text, **values))
         elif made.table == "closure":
             session.delete(session.get(Closure, made.id))
+        elif made.table == "directive":
+            held = session.get(Directive, made.id)
+            assert held is not None  # it was read in this transaction
+            settle_closed(session, held)
         elif made.table == "series_coordinator":
             kept = select(SeriesCoordinator).where(col(SeriesCoordinator.series_id) == made.id)
             for link in session.scalars(kept):
@@ -176,7 +189,7 @@ def _fold(text: str) -> str:
 
 
 def _planned(session: Session) -> list[tuple[Made, dict[str, Any]]]:
-    from dirtrack.store.units import UnitIndex
+    from dirtrack.store.units import UnitIndex, held_after_closing
 
     conn = session.connection()
     missing = missing_records(conn)
@@ -212,6 +225,10 @@ def _planned(session: Session) -> list[tuple[Made, dict[str, Any]]]:
         found.append((Made("limitation", ident, rows), {}))
     for directive, ident, copied in copied_closures(conn):
         found.append((Made("closure", ident, 1, directive=directive, first=copied), {}))
+    for held in held_after_closing(conn):
+        given = Made("directive", held.directive, 1, code=held.unit, day=held.closed_on,
+                     retired=held.retired_on, heir=held.heir)  # fmt: skip
+        found.append((given, {}))
     return found
 
 

@@ -866,12 +866,9 @@ def settle_closed(session: Session, directive: Directive) -> None:
     retirement, or a part that passed on the day of a reopening the closure is dated on.
     Every writer of a closure calls this once the closure is set; nothing happens to a
     directive that is open, awaits acceptance, or was never moved nor handed over."""
-    from datetime import timedelta
-
     from sqlmodel import col, func, select
 
     from dirtrack.models import Closure, DirectiveCoordinator
-    from dirtrack.moves import coordinators_at, in_force, unit_at
 
     assert directive.id is not None
     closed = (directive.completed_on, directive.cancelled_on, directive.withdrawn_on)
@@ -880,26 +877,22 @@ def settle_closed(session: Session, directive: Directive) -> None:
         return
     session.flush()
     conn = session.connection()
-    moves = load_moves(conn, [directive.id]).get(directive.id, [])
-    handovers = load_handovers(conn, [directive.id]).get(directive.id, [])
-    on = min(days)
-    later = [m for m in in_force(directive.unit_id, moves) if m.on >= on]
-    if later or any(h.on >= on for h in handovers):
-        before = on - timedelta(days=1)
-        directive.unit_id = unit_at(directive.unit_id, moves, before)
-        session.add(directive)
-        codes = unit_codes(conn)
-        rows = list(
-            session.exec(
-                select(DirectiveCoordinator).where(
-                    DirectiveCoordinator.directive_id == directive.id
-                )
-            )
+    rows = list(
+        session.exec(
+            select(DirectiveCoordinator).where(DirectiveCoordinator.directive_id == directive.id)
         )
-        names = {uid: (code, code) for uid, code in codes.items()}
-        then = coordinators_at([codes[r.unit_id] for r in rows], handovers, before, names)
-        by_code = {code: uid for uid, code in codes.items()}
-        wanted = {by_code[code] for code in then} - {directive.unit_id}
+    )
+    then = _as_closed(
+        directive.unit_id,
+        [r.unit_id for r in rows],
+        min(days),
+        load_moves(conn, [directive.id]).get(directive.id, []),
+        load_handovers(conn, [directive.id]).get(directive.id, []),
+        unit_codes(conn),
+    )
+    if then is not None:
+        directive.unit_id, wanted = then
+        session.add(directive)
         for row in rows:
             if row.unit_id not in wanted:
                 session.delete(row)
@@ -910,6 +903,121 @@ def settle_closed(session: Session, directive: Directive) -> None:
         select(func.max(col(Closure.reopened_on))).where(Closure.directive_id == directive.id)
     ).one()
     hand_over_retired(session, directive, since=reopened)
+
+
+def _taken_back(
+    unit_id: int, closed_on: date, moves: Sequence[Move], handovers: Sequence[Handover]
+) -> tuple[list[Move], list[Handover]]:
+    """The moves still in force (:func:`dirtrack.moves.in_force`) and the handovers of a
+    directive stored under ``unit_id`` that are dated on or after ``closed_on``, the day it
+    closed: what a retirement recorded before the closure may have done."""
+    from dirtrack.moves import in_force
+
+    later = [m for m in in_force(unit_id, moves) if m.on >= closed_on]
+    return later, [h for h in handovers if h.on >= closed_on]
+
+
+def _as_closed(
+    unit_id: int,
+    coordinators: Sequence[int],
+    closed_on: date,
+    moves: Sequence[Move],
+    handovers: Sequence[Handover],
+    codes: ById[str],
+) -> tuple[int, set[int]] | None:
+    """The lead unit and the coordinating units of a directive that closed on ``closed_on``,
+    stored under ``unit_id`` with ``coordinators``, as :func:`settle_closed` makes them: as on
+    the day before it closed, when a retirement dated on or after that day moved it or handed
+    its coordination over (:func:`_taken_back`); None when none did. The one rule: ``doctor``
+    (:func:`held_after_closing`) names a directive whose rows differ from it."""
+    from datetime import timedelta
+
+    from dirtrack.moves import coordinators_at, unit_at
+
+    later, handed = _taken_back(unit_id, closed_on, moves, handovers)
+    if not (later or handed):
+        return None
+    before = closed_on - timedelta(days=1)
+    lead = unit_at(unit_id, moves, before)
+    names = {uid: (code, code) for uid, code in codes.items()}
+    then = coordinators_at([codes[u] for u in coordinators], handovers, before, names)
+    by_code = {code: uid for uid, code in codes.items()}
+    return lead, {by_code[code] for code in then} - {lead}
+
+
+@dataclass(frozen=True)
+class HeldAfterClosing:
+    """A directive closed on or before the day a unit it was the retired unit's retired, still
+    held as if it had been open then: an older dirtrack (before :func:`settle_closed`) recorded
+    the closure after the retirement. ``kind`` is how it closed (completed, cancelled,
+    withdrawn); ``unit`` retired on ``retired_on``; ``heir``, its successor, leads it in its
+    place (``lead``), or took over its coordination (or held it already)."""
+
+    directive: int
+    kind: str
+    closed_on: date
+    unit: str
+    retired_on: date
+    heir: str
+    lead: bool
+
+
+def held_after_closing(conn: Connection) -> list[HeldAfterClosing]:
+    """The closed directives whose lead or coordinating units :func:`settle_closed` would
+    change (the rule :func:`_as_closed`), by id: what ``doctor`` names and ``doctor --repair``
+    settles. Only read."""
+    from sqlalchemy import or_, select
+
+    from dirtrack.store.tables import directive as table
+    from dirtrack.store.tables import directive_coordinator, unit
+
+    moves, handovers = load_moves(conn), load_handovers(conn)
+    ids = sorted(set(moves) | set(handovers))
+    if not ids:
+        return []
+    c = table.c
+    kinds = (("completed", c.completed_on), ("cancelled", c.cancelled_on),
+             ("withdrawn", c.withdrawn_on))  # fmt: skip
+    rows = conn.execute(
+        select(c.id, c.unit_id, *(column for _kind, column in kinds))
+        .where(c.id.in_(ids), or_(*(column.is_not(None) for _kind, column in kinds)))
+        .order_by(c.id)
+    ).all()
+    if not rows:
+        return []
+    coordinators: dict[int, list[int]] = defaultdict(list)
+    dc = directive_coordinator.c
+    for ident, uid in conn.execute(
+        select(dc.directive_id, dc.unit_id).where(dc.directive_id.in_([r[0] for r in rows]))
+    ):
+        coordinators[int(ident)].append(int(uid))
+    codes = unit_codes(conn)
+    successors = {
+        int(i): int(s)
+        for i, s in conn.execute(select(unit.c.id, unit.c.successor_id))
+        if s is not None
+    }
+    found: list[HeldAfterClosing] = []
+    for ident, unit_id, *closed in rows:
+        days = [(day, kind) for (kind, _column), day in zip(kinds, closed, strict=True) if day]
+        on, kind = min(days, key=lambda pair: pair[0])  # the first listed of the same day
+        mine, given = moves.get(ident, []), handovers.get(ident, [])
+        now = coordinators.get(ident, [])
+        then = _as_closed(unit_id, now, on, mine, given, codes)
+        if then is None or then == (unit_id, set(now)):
+            continue
+        later, handed = _taken_back(unit_id, on, mine, given)
+        if later:
+            moved = later[0]
+            found.append(HeldAfterClosing(ident, kind, on, codes[moved.from_unit_id], moved.on,
+                                          codes[unit_id], lead=True))  # fmt: skip
+            continue
+        back = [h for h in handed if h.from_unit_id in then[1]] or handed
+        passed = back[0]
+        heir = passed.to_unit_id or successors.get(passed.from_unit_id) or passed.from_unit_id
+        found.append(HeldAfterClosing(ident, kind, on, codes[passed.from_unit_id], passed.on,
+                                      codes[heir], lead=False))  # fmt: skip
+    return found
 
 
 def _heir_on(session: Session, unit: Unit, directive: Directive) -> Unit | None:
