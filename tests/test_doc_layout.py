@@ -675,17 +675,22 @@ def test_a_long_tables_ends_keep_two_rows_together(chaired: Cli, tmp_path: Path)
     assert totals
 
 
+def _packs(chaired: Cli, folder: Path) -> list[Path]:
+    """The unit packs of 2022Q2 written into ``folder`` (at least one)."""
+    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(folder), "--as-of",
+               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
+    books = sorted(folder.glob("*.xlsx"))
+    assert books
+    return books
+
+
 def test_unit_packs_set_every_cell_in_one_typeface(chaired: Cli, tmp_path: Path) -> None:
     # The unit packs (pack out) had their titles, the unit's name and the answer-by line in a
     # Font without a name: LibreOffice printed them in a serif, the rest in Calibri. Now
     # every cell of a pack is in the workbook's font, as in the report's and export's.
     from dirtrack.render.xlsx_out import BODY_FONT
 
-    packs = tmp_path / "phieu"
-    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of",
-               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
-    books = sorted(packs.glob("*.xlsx"))
-    assert books
+    books = _packs(chaired, tmp_path / "phieu")
     for path in books:
         book = load_workbook(path)
         names = {
@@ -704,11 +709,7 @@ def test_unit_packs_number_their_printed_pages(chaired: Cli, tmp_path: Path) -> 
     # its pages (the report's and the export's workbooks have both): a unit leading many
     # directives got pages it could not put back in order. Now every sheet a unit sees
     # prints the pack's title with the unit's name at the foot's left, `Trang 1/3` at its right.
-    packs = tmp_path / "phieu"
-    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of",
-               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
-    books = sorted(packs.glob("*.xlsx"))
-    assert books
+    books = _packs(chaired, tmp_path / "phieu")
     for path in books:
         book = load_workbook(path)
         visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
@@ -782,8 +783,7 @@ def test_workbook_days_are_centred_in_their_cells(chaired: Cli, tmp_path: Path) 
     import datetime as dt
 
     packs, export = tmp_path / "phieu", tmp_path / "e.xlsx"
-    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of",
-               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
+    _packs(chaired, packs)
     chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(export),
                "--as-of", "30/6/2022")  # fmt: skip
     days = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,23 @@ def merged(cli: Cli) -> dict[str, Any]:
     cli.ok("cancel", str(ids["cancelled"]), "--date", "1/4/2025")
     lim = cli.id("add-limitation", str(m), "--unit", "BDV", "Thiếu biên chế")
     return {"ids": ids, "meeting": m, "limitation": lim}
+
+
+def _scorer(cli: Cli, tmp_path: Path) -> Callable[[str], dict[str, int]]:
+    """How many directives each unit is scored for in 2025 as of a day, lead and coordinating
+    units alike (a rule file that counts every open one)."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "[outcome]\nopen_in_time = 1.0\n[weight]\nlead = 1.0\ncoordinator = 1.0\n"
+        '[[tier]]\ncode = "a"\nname = "A"\nmin = 0\n',
+        encoding="utf-8",
+    )
+
+    def scored(day: str) -> dict[str, int]:
+        found = cli.json("score", "--period", "2025", "--rules", str(rules), "--as-of", day)
+        return {u["code"]: u["scored"] for u in found["units"]}
+
+    return scored
 
 
 def test_retire_moves_open_directives_and_keeps_history(cli: Cli, merged: dict[str, Any]) -> None:
@@ -431,16 +449,7 @@ def test_the_successor_coordinates_in_place_of_the_retired_unit(
     assert cli.json("show", str(given["open"]))["with"] == ["BTGDV"]
     assert cli.json("series", "show", str(series))["with"] == ["BTGDV"]
     # coordinating units are scored as of the day: BDV for June, BTGDV after
-    rules = tmp_path / "rules.toml"
-    rules.write_text(
-        "[outcome]\nopen_in_time = 1.0\n[weight]\nlead = 1.0\ncoordinator = 1.0\n"
-        '[[tier]]\ncode = "a"\nname = "A"\nmin = 0\n',
-        encoding="utf-8",
-    )
-
-    def scored(day: str) -> dict[str, int]:
-        found = cli.json("score", "--period", "2025", "--rules", str(rules), "--as-of", day)
-        return {u["code"]: u["scored"] for u in found["units"]}
+    scored = _scorer(cli, tmp_path)
 
     assert scored("2025-06-30").get("BTGDV", 0) < scored("2025-07-01")["BTGDV"]
     assert "BDV" in scored("2025-06-30")
@@ -1043,16 +1052,7 @@ def test_a_closure_recorded_after_the_retirement_dated_before_it_stays_the_retir
     cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", RETIRED)
     days = ("2025-07-14", "2025-07-15", "2025-09-30", "2026-01-01")
     assert _units_on(cli, ident, *days) == ["BDV", "BTGDV", "BTGDV", "BTGDV"]
-    rules = tmp_path / "rules.toml"
-    rules.write_text(
-        "[outcome]\nopen_in_time = 1.0\n[weight]\nlead = 1.0\ncoordinator = 1.0\n"
-        '[[tier]]\ncode = "a"\nname = "A"\nmin = 0\n',
-        encoding="utf-8",
-    )
-
-    def scored(day: str) -> dict[str, int]:
-        found = cli.json("score", "--period", "2025", "--rules", str(rules), "--as-of", day)
-        return {u["code"]: u["scored"] for u in found["units"]}
+    scored = _scorer(cli, tmp_path)
 
     _close(cli, db_path, ident, kind, "10/7/2025")
     assert _units_on(cli, ident, *days) == ["BDV"] * 4
