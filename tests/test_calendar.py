@@ -15,7 +15,7 @@ from tests.conftest import Cli, snapshot
 
 # --- working days against a tiny reference -------------------------------------------------
 
-# Việt Nam's days off of 2025 and 2026 as the Government published them (Tết 2025: 25/1-2/2,
+# Việt Nam's days off of 2025 and 2026 (and 1/1/2027) as the Government published them (Tết 2025: 25/1-2/2,
 # Saturday 26/4/2025 worked for Friday 2/5; Tết 2026: 14/2-22/2; Saturday 22/8/2026 worked for
 # Monday 31/8), weekends aside.
 HOLIDAYS = {
@@ -37,6 +37,10 @@ HOLIDAYS = {
     date(2026, 9, 1),
     date(2026, 9, 2),
     date(2026, 11, 24),
+    # the first day past the last start, 25 working days on (30/11/2026 + 25 reaches 5/1/2027):
+    # New Year's Day, a day off every year (the Labour Code); the reference stopped at 2026 and
+    # took it for a working Friday when a run drew a start in late November
+    date(2027, 1, 1),
 }
 WORKED_SATURDAYS = {date(2025, 4, 26), date(2026, 8, 22)}
 
