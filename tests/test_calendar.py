@@ -15,9 +15,9 @@ from tests.conftest import Cli, snapshot
 
 # --- working days against a tiny reference -------------------------------------------------
 
-# Việt Nam's days off of 2025 and 2026 (and 1/1/2027) as the Government published them (Tết 2025: 25/1-2/2,
-# Saturday 26/4/2025 worked for Friday 2/5; Tết 2026: 14/2-22/2; Saturday 22/8/2026 worked for
-# Monday 31/8), weekends aside.
+# Việt Nam's days off of 2025 and 2026 (and 1/1/2027) as the Government published them (Tết
+# 2025: 25/1-2/2, Saturday 26/4/2025 worked for Friday 2/5; Tết 2026: 14/2-22/2; Saturday
+# 22/8/2026 worked for Monday 31/8), weekends aside.
 HOLIDAYS = {
     date(2025, 1, 1),
     *(date(2025, 1, d) for d in range(27, 32)),
