@@ -16,6 +16,7 @@ What makes the suite quick (``make test``), and what ``make test-all`` changes:
 
 from __future__ import annotations
 
+import atexit
 import copy
 import fcntl
 import functools
@@ -533,6 +534,8 @@ _BUILT: dict[tuple[str, str], tuple[str, Any]] = {}
 # What a prebuilt fixture returned, when it was the test's own Cli or ``--db`` target.
 _THE_CLI, _THE_DB = object(), object()
 _KEPT_FILES = Path(tempfile.mkdtemp(prefix="dirtrack-built-"))
+# Removed when this test process ends (each xdist worker has its own folder).
+atexit.register(shutil.rmtree, _KEPT_FILES, ignore_errors=True)
 
 
 def _is_cli(value: object) -> bool:
