@@ -39,6 +39,7 @@ from dirtrack.extract.items import (
     Paragraph,
     extract_directives,
     extract_limitations,
+    headline_owner,
     partners_limitation,
 )
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
@@ -234,6 +235,12 @@ def extract(
         if len(addressed) == 1 and None not in addressed:
             inferred = addressed.pop()
             limitations = [partners_limitation(item, inferred) for item in limitations]
+    if partner is None and named_partners == [] and headings:
+        # a headline that states one unit's shortcoming ("xã X đã nỗ lực … Tuy nhiên vẫn còn
+        # nhiều nỗi lo, … tiến độ chậm"): the body's shortcomings that name no unit are its
+        owner = headline_owner(headings[0], resolver)
+        if owner is not None:
+            limitations = [partners_limitation(item, owner) for item in limitations]
 
     # The key is made of what the draft is read from (the lead and every item's sentence), so
     # the byline or a caption that a saved page keeps or drops does not change it.
