@@ -50,6 +50,7 @@ from dirtrack.extract.units import (
     KnownUnit,
     UnitResolver,
     meeting_host,
+    questioned_body,
     session_partners,
     unit_key,
 )
@@ -214,6 +215,9 @@ def extract(
     if partner is None and named_partners == [] and lead is not None:
         # a body's own review attended by its superiors: what names no unit is that body's
         partner = meeting_host(lead, resolver)
+    if partner is None and named_partners == [] and lead is not None:
+        # a hearing: what names no unit is the questioned body's
+        partner = questioned_body(lead, resolver)
     if partner is None and named_partners == [] and info.kind == "working-session":
         if len(found_units) == 1:
             only = next(iter(found_units.values()))
