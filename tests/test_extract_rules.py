@@ -4505,3 +4505,32 @@ def test_a_merit_without_a_negative_word_is_no_shortcoming() -> None:
         " chậm."
     )
     assert [text for _, text in kept] == ["việc triển khai chưa đồng bộ", "giải ngân chậm"]
+
+
+def test_a_headline_stating_one_units_shortcoming_gives_it_to_those_naming_none() -> None:
+    body = (
+        "\n\nSáng 5/6/2023, Đoàn công tác của huyện đã làm việc về tiến độ xây dựng nông thôn mới."
+        "\n\nTheo đánh giá, công tác tuyên truyền, vận động người dân còn hạn chế, nhiều tiêu chí"
+        " chưa đạt.\n\nMột số xã chưa quan tâm đúng mức đến công tác vệ sinh môi trường.\n"
+    )
+    headline = (
+        "Thời gian qua, xã Hòa Phong đã nỗ lực trong xây dựng nông thôn mới. Tuy nhiên, tiến độ"
+        " xây dựng nông thôn mới của xã Hòa Phong còn chậm so với kế hoạch"
+    )
+    found = [(x.unit, x.text[:22]) for x in extract(headline + body).limitations]
+    # a collective subject ("Một số xã") stays without a unit
+    assert found == [("xã Hòa Phong", "Theo đánh giá, công tá"), (None, "Một số xã chưa quan tâ")]
+    # a headline that praises and names no shortcoming gives no unit
+    praised = "Xã Hòa Phong đã nỗ lực trong xây dựng nông thôn mới"
+    assert [x.unit for x in extract(praised + body).limitations] == [None, None]
+
+
+def test_a_hearings_shortcomings_naming_no_unit_are_the_questioned_bodys() -> None:
+    text = (
+        "Ngày 30/5/2023, Thường trực HĐND xã Ngọc Đường tổ chức phiên chất vấn UBND xã Ngọc"
+        " Đường về những phản ánh của cử tri.\n\nTại phiên chất vấn, các đại biểu cho rằng công"
+        " tác quản lý đất đai, xây dựng chưa chặt chẽ, còn để xảy ra vi phạm.\n"
+    )
+    assert [x.unit for x in extract(text).limitations] == ["UBND xã Ngọc Đường"]
+    heard = text.replace("phiên chất vấn UBND", "phiên họp thường kỳ với sự tham dự của UBND")
+    assert [x.unit for x in extract(heard).limitations] == [None]

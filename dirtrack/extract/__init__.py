@@ -39,6 +39,7 @@ from dirtrack.extract.items import (
     Paragraph,
     extract_directives,
     extract_limitations,
+    headline_owner,
     partners_limitation,
 )
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
@@ -49,6 +50,7 @@ from dirtrack.extract.units import (
     KnownUnit,
     UnitResolver,
     meeting_host,
+    questioned_body,
     session_partners,
     unit_key,
 )
@@ -213,6 +215,9 @@ def extract(
     if partner is None and named_partners == [] and lead is not None:
         # a body's own review attended by its superiors: what names no unit is that body's
         partner = meeting_host(lead, resolver)
+    if partner is None and named_partners == [] and lead is not None:
+        # a hearing: what names no unit is the questioned body's
+        partner = questioned_body(lead, resolver)
     if partner is None and named_partners == [] and info.kind == "working-session":
         if len(found_units) == 1:
             only = next(iter(found_units.values()))
@@ -234,6 +239,12 @@ def extract(
         if len(addressed) == 1 and None not in addressed:
             inferred = addressed.pop()
             limitations = [partners_limitation(item, inferred) for item in limitations]
+    if partner is None and named_partners == [] and headings:
+        # a headline that states one unit's shortcoming ("xã X đã nỗ lực … Tuy nhiên vẫn còn
+        # nhiều nỗi lo, … tiến độ chậm"): the body's shortcomings that name no unit are its
+        owner = headline_owner(headings[0], resolver)
+        if owner is not None:
+            limitations = [partners_limitation(item, owner) for item in limitations]
 
     # The key is made of what the draft is read from (the lead and every item's sentence), so
     # the byline or a caption that a saved page keeps or drops does not change it.

@@ -110,7 +110,7 @@ from dirtrack.extract.lexicon import (
     WITH_CUE,
     leader_named,
 )
-from dirtrack.extract.sentences import Clause, split_clauses, tidy
+from dirtrack.extract.sentences import Clause, split_clauses, split_sentences, tidy
 from dirtrack.extract.units import GAVE_AFTER, Mention, UnitResolver, unit_key
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
@@ -662,12 +662,17 @@ def _judged(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def extract_limitations(
-    paragraphs: Sequence[Paragraph], resolver: UnitResolver, partner: str | None = None
+    paragraphs: Sequence[Paragraph],
+    resolver: UnitResolver,
+    partner: str | None = None,
+    *,
+    rules_only: bool = False,
 ) -> tuple[list[LimitationDraft], set[tuple[str, int]]]:
     """The limitations, and the clauses they were read from (sentence, offset).
 
     ``partner``: the one unit of a working session, given to what names no unit (unless its
-    subject is collective: "một số xã").
+    subject is collective: "một số xã"). ``rules_only``: what the rules find, the model left
+    out (and nothing recorded for training).
     """
     found: list[LimitationDraft] = []
     taken: set[tuple[str, int]] = set()
@@ -955,7 +960,7 @@ def extract_limitations(
         if active is not None and active.announced:
             carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     model = clause_model.active_limitations()
-    if model is None and clause_model.LIMIT_RECORDER is None:
+    if rules_only or (model is None and clause_model.LIMIT_RECORDER is None):
         return found, taken
     return _limitation_model(paragraphs, resolver, partner, spans, model)
 
@@ -969,6 +974,16 @@ def _limitation_of(
 ) -> LimitationDraft | None:
     item = _limitation(sentence, clause, resolver.mentions(sentence), intro, partner)
     return None if item is None else partners_limitation(item, partner)
+
+
+def headline_owner(headline: str, resolver: UnitResolver) -> str | None:
+    """The one unit whose shortcoming a headline states, as the rules alone read it ("Thời gian
+    qua, xã Thạch Hải đã nỗ lực … Tuy nhiên vẫn còn nhiều nỗi lo, … tiến độ chậm so với kế
+    hoạch": xã Thạch Hải); None when it states none, or none with one unit."""
+    para = Paragraph("body", headline, tuple(split_sentences(headline)))
+    told, _ = extract_limitations([para], resolver, rules_only=True)
+    owners = {item.unit for item in told}
+    return owners.pop() if len(owners) == 1 and None not in owners else None
 
 
 def partners_limitation(item: LimitationDraft, partner: str | None) -> LimitationDraft:

@@ -1847,6 +1847,23 @@ _LEADERS_OF = re.compile(r"^\s*(?:lanh dao|dai dien|truong)\s+")
 _HOLDS_OWN = re.compile(r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat)\b")
 
 
+#: A hearing and the body it questions ("tổ chức phiên chất vấn UBND xã về ...", "phiên giải
+#: trình chất vấn giữa HĐND với UBND phường"): the body named right after.
+_QUESTIONS = re.compile(r"\bchat van\s+(?:doi voi\s+)?|\bgiai trinh\b[^.;]{0,40}?\bvoi\s+")
+
+
+def questioned_body(lead: str, resolver: UnitResolver) -> str | None:
+    """The body a hearing the lead reports questions (a code or name), else None."""
+    key = fold_aligned(lead)
+    m = _QUESTIONS.search(key)
+    if m is None:
+        return None
+    for mention in resolver.mentions(lead):
+        if mention.start == m.end() and mention.name and not mention.affiliation:
+            return mention.code or mention.name if mention.role in ("unit", "board") else None
+    return None
+
+
 def meeting_host(lead: str, resolver: UnitResolver) -> str | None:
     """The body whose own review the lead reports ("Ban Thường vụ Quận ủy X đã kiểm điểm ...":
     a code or name), the first unit it names; None when it reports no such meeting."""
