@@ -168,7 +168,14 @@ def _say_placeholders(
             said = None
     if said is not None and said != param.metavar:
         swap(param, "metavar", said)
-    if isinstance(param, TyperArgument) and param.type.get_metavar(param=param, ctx=ctx) is None:
+    if isinstance(param, TyperArgument) and "|" in str(param.metavar or ""):
+        # an argument named by its choices (``meeting|directive|limitation``) shows no type
+        # label: ``<choice>`` beside it said nothing more, and left the name no room at 80
+        # columns (``meeting|directive|limitat…``)
+        unlabelled = copy.copy(param.type)
+        unlabelled.get_metavar = lambda param, ctx=None: ""  # type: ignore[method-assign]
+        swap(param, "type", unlabelled)
+    elif isinstance(param, TyperArgument) and param.type.get_metavar(param=param, ctx=ctx) is None:
         # Typer's rich help shows an argument's type as f"<{param.type.name}>": a copy of the
         # type (shared by many parameters) with the name said in ``lang``
         english = f"<{param.type.name}>"
