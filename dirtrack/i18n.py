@@ -1655,6 +1655,10 @@ ERRORS: dict[str, Entry] = {
     "terminated_saved": N_(
         "terminated (SIGTERM) after the change was saved: it is recorded, as history shows"
     ),
+    "completion_instruction": N_(
+        "{var}={value!r} is no completion request (complete_bash, source_zsh…: the shell's "
+        "completion script sets it); unset it to run the command"
+    ),
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
