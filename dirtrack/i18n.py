@@ -1761,7 +1761,6 @@ ERRORS: dict[str, Entry] = {
         "{file}: {n} problems, an import would write nothing: {problems}",
     ),
     "export_as_of_json": N_("--as-of is for --format xlsx; a JSON export holds every record"),
-    "xlsx_to_terminal": N_("an xlsx workbook is not for a terminal; give --out FILE"),
     "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),
     "bk_stdout_terminal": N_(
         "backup - writes the database, a binary file, to standard output, which is a terminal "
