@@ -2115,6 +2115,10 @@ ERRORS: dict[str, Entry] = {
     "repeat_other_unit": N_(
         "limitation {to} is about {target}, not {unit}: a repeat is about the same unit"
     ),
+    "repeat_same_meeting": N_(
+        "limitations {to} and {id} were both raised at meeting {meeting} ({date}): a "
+        "limitation raised again is raised at a later meeting"
+    ),
     "repeat_not_before": N_(
         "limitation {to} was raised on {to_date}, not before limitation "
         "{id} ({date}); link the later one: dirtrack limitation link {to} "
