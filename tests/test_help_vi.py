@@ -859,6 +859,38 @@ GIVEN = {
 }  # fmt: skip
 
 
+def test_the_fields_each_listing_names_in_its_help_are_its_own(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """Every --fields of the tree names, in its help, fields of its own listing, which the
+    listing takes: every listing said 'id,unit,due,status', the fields of directives, which
+    unit list, calendar list, history, config, doctor… refused."""
+    db = str(seed_meetings.copy(tmp_path / "demo.db"))
+    tried = []
+    for path in command_paths():
+        command: Any = COMMAND
+        for name in path:
+            command = command.commands[name]
+        option = next((p for p in command.params if p.name == "fields"), None)
+        if option is None:
+            continue
+        named = re.search(r"\(JSON keys\): ([a-z_,]+)\.", option.help)
+        assert named, (path, option.help)
+        vi = flat(invoke("--lang", "vi", *path, "--help", env={"COLUMNS": "4000"}).stdout)
+        assert f"(khóa JSON): {named.group(1)}." in vi, path
+        needs = {("series", "show"): ["1"], ("limitation", "suggest"): ["2"]}.get(path, [])
+        if path == ("series", "show"):
+            invoke("--db", db, "assign", "4", "--unit", "VPTU", "Báo cáo quý", "--every",
+                   "quarter", "--from", "1/7/2022")  # fmt: skip
+        if path == ("pack", "status"):
+            needs = ["--quarter", "2022Q3"]
+        done = invoke("--db", db, *path, *needs, "--fields", named.group(1), "--format", "csv")
+        assert done.exit_code == 0, (path, done.stderr)
+        assert done.stdout.splitlines()[0] == named.group(1), (path, done.stdout[:200])
+        tried.append(path)
+    assert len(tried) >= 18 and ("unit", "list") in tried and ("calendar", "list") in tried
+
+
 def test_every_example_of_every_help_works(seed_meetings: Seeded, tmp_path: Path) -> None:
     """Each --help example, typed as it is shown, on the register `make demo` leaves (a copy
     each, after what :data:`GIVEN` says it presumes; ``/srv/backups`` is a folder of the
