@@ -2630,7 +2630,6 @@ ERRORS: dict[str, Entry] = {
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
-    "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
