@@ -635,6 +635,27 @@ def test_a_binary_file_is_never_written_to_a_terminal(seeded: Cli, db_path: Path
     assert file_digest(db_path) == before
 
 
+def test_no_direction_override_reaches_a_terminal(
+    units: Cli, meeting: int, db_path: Path, tmp_path: Path
+) -> None:
+    """A file named with a right-to-left override (U+202E) was echoed as it was by the line
+    saying what was done ('backed up to …', 'restored …'), the rest of the line drawn reversed
+    at a terminal, as a title an older dirtrack stored so was in every table: each is shown as
+    ``\\u202e``, as a control character is shown ``\\x1b``; JSON keeps the data as it is."""
+    spoof = tmp_path / "sao-luu\u202ebd.txt"
+    said = units("backup", str(spoof))
+    assert said.exit_code == 0, said.stderr
+    assert "\u202e" not in said.stderr and "sao-luu\\u202ebd.txt" in said.stderr
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE meeting SET title = ?", ("Giao ban \u2067abc\u2069",))
+    conn.commit()
+    conn.close()
+    for done in (units("meetings"), units("--lang", "vi", "meetings")):
+        assert done.exit_code == 0 and "\u2067" not in done.stdout
+        assert "Giao ban \\u2067abc\\u2069" in done.stdout
+    assert units.json("meetings")[0]["title"] == "Giao ban \u2067abc\u2069"
+
+
 # --- a text too long for an Excel cell -------------------------------------------------------
 
 
