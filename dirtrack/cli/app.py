@@ -173,7 +173,7 @@ def _say_placeholders(
         # label: ``<choice>`` beside it said nothing more, and left the name no room at 80
         # columns (``meeting|directive|limitat…``)
         unlabelled = copy.copy(param.type)
-        unlabelled.get_metavar = lambda param, ctx=None: ""  # type: ignore[method-assign]
+        unlabelled.get_metavar = lambda param, ctx=None: ""
         swap(param, "type", unlabelled)
     elif isinstance(param, TyperArgument) and param.type.get_metavar(param=param, ctx=ctx) is None:
         # Typer's rich help shows an argument's type as f"<{param.type.name}>": a copy of the
