@@ -1655,6 +1655,10 @@ ERRORS: dict[str, Entry] = {
     "terminated_saved": N_(
         "terminated (SIGTERM) after the change was saved: it is recorded, as history shows"
     ),
+    "completion_instruction": N_(
+        "{var}={value!r} is no completion request (complete_bash, source_zsh…: the shell's "
+        "completion script sets it); unset it to run the command"
+    ),
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
@@ -1757,7 +1761,6 @@ ERRORS: dict[str, Entry] = {
         "{file}: {n} problems, an import would write nothing: {problems}",
     ),
     "export_as_of_json": N_("--as-of is for --format xlsx; a JSON export holds every record"),
-    "xlsx_to_terminal": N_("an xlsx workbook is not for a terminal; give --out FILE"),
     "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),
     "bk_stdout_terminal": N_(
         "backup - writes the database, a binary file, to standard output, which is a terminal "
@@ -2111,6 +2114,10 @@ ERRORS: dict[str, Entry] = {
     "repeat_itself": N_("limitation {id} cannot repeat itself"),
     "repeat_other_unit": N_(
         "limitation {to} is about {target}, not {unit}: a repeat is about the same unit"
+    ),
+    "repeat_same_meeting": N_(
+        "limitations {to} and {id} were both raised at meeting {meeting} ({date}): a "
+        "limitation raised again is raised at a later meeting"
     ),
     "repeat_not_before": N_(
         "limitation {to} was raised on {to_date}, not before limitation "
@@ -2623,7 +2630,6 @@ ERRORS: dict[str, Entry] = {
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
-    "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),

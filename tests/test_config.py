@@ -355,6 +355,39 @@ def test_completion_offers_commands_and_options(shell: str) -> None:
     assert "--within" in complete(shell, "dirtrack remind --wi")
 
 
+def test_a_completion_variable_no_script_sets_is_one_error_line(db_path: Path) -> None:
+    """_DIRTRACK_COMPLETE left in the environment with a value no completion script sets made
+    every command print Typer's 'Invalid completion instruction.' (or 'Shell x not
+    supported.'), in English and without 'Error:': now one line in the run's language, exit 1,
+    nothing written; the values the scripts set still complete."""
+    db = str(db_path)
+    run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=db)
+    before = file_digest(db_path)
+    said = {
+        "garbage": "Error: _DIRTRACK_COMPLETE='garbage' không phải yêu cầu gợi ý lệnh",
+        "complete_tcsh": "Error: _DIRTRACK_COMPLETE='complete_tcsh' không phải yêu cầu",
+        "bash_x": "Error: _DIRTRACK_COMPLETE='bash_x' không phải yêu cầu",
+    }
+    for value, start in said.items():
+        env = {"_DIRTRACK_COMPLETE": value}
+        done = run("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức", db=db, env=env)
+        assert done.returncode == 1 and done.stdout == "", (value, done)
+        assert done.stderr.splitlines() == [done.stderr.strip()], done.stderr
+        assert done.stderr.startswith(start), done.stderr
+        assert "Traceback" not in done.stderr
+    english = run("list", db=db, env={"_DIRTRACK_COMPLETE": "x", "LANG": "C.UTF-8"})
+    assert english.stderr.strip() == (
+        "Error: _DIRTRACK_COMPLETE='x' is no completion request (complete_bash, source_zsh…: "
+        "the shell's completion script sets it); unset it to run the command"
+    )
+    assert file_digest(db_path) == before
+    words = {"COMP_WORDS": "dirtrack rem", "COMP_CWORD": "1"}
+    for value in ("bash_complete", "complete_bash"):
+        done = run(db=db, env={"_DIRTRACK_COMPLETE": value, **words})
+        assert done.returncode == 0 and "remind" in done.stdout, (value, done)
+    assert run("list", db=db, env={"_DIRTRACK_COMPLETE": ""}).returncode == 0  # set to nothing
+
+
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_bash_completion_script_really_completes(tmp_path: Path) -> None:
     script = invoke("completion", "bash").stdout

@@ -298,6 +298,27 @@ def test_the_report_formats_leave_room_for_the_help_at_80_columns(lang: str) -> 
         assert placeholder in line and "table, json, csv, md, html, xlsx" in line, line
 
 
+def test_no_help_cuts_a_word_at_80_columns() -> None:
+    """Every --help of the tree, in either language, at 80 columns holds no word it does not
+    hold at 4000 (a word cut with '…' or broken across lines): delete's argument was shown as
+    'meeting|directive|limitat…', its '<choice>' label taking the room its name needed."""
+    cut: list[str] = []
+    for path in [(), *command_paths()]:
+        for lang in ("vi", "en"):
+            narrow = invoke("--lang", lang, *path, "--help", env={"COLUMNS": "80"}).stdout
+            wide = invoke("--lang", lang, *path, "--help", env={"COLUMNS": "4000"}).stdout
+            assert max(len(line) for line in narrow.splitlines()) <= 80, (path, lang)
+            words = set(re.findall(r"[^\s│╭╮╰╯─]+", wide))
+            cut += [
+                f"{' '.join(path)} {lang}: {w}"
+                for w in re.findall(r"[^\s│╭╮╰╯─]+", narrow)
+                if w not in words
+            ]
+    assert cut == []
+    shown = invoke("--lang", "vi", "delete", "--help", env={"COLUMNS": "80"}).stdout
+    assert "│ *    meeting|directive|limitation " in shown
+
+
 def test_a_click_usage_error_in_either_language() -> None:
     # Off a terminal (a script, cron; CliRunner here), one line like every other error.
     vi = invoke("--lang", "vi", "assign", "1", "x", "--nope")
@@ -428,7 +449,10 @@ def placeholders(command: Any, ctx: Any) -> Iterator[tuple[str, str]]:
             continue
         if isinstance(param, TyperArgument):
             yield f"argument {param.name}", param.metavar or f"{param.name} (no metavar)"
-            label = param.type.get_metavar(param=param, ctx=ctx) or f"<{param.type.name}>"
+            label = param.type.get_metavar(param=param, ctx=ctx)
+            if label is None:
+                label = f"<{param.type.name}>"
+            # "" (none shown) beside an argument named by its choices, in either language
             yield f"type of argument {param.name}", label
         else:
             yield f"option {param.opts[0]}", param.make_metavar(ctx)
@@ -475,8 +499,8 @@ def test_help_shows_vietnamese_placeholders_and_english_is_as_before() -> None:
     assert "* MEETING_ID <int> The meeting that gave the directive." in en
     assert "--due WHEN" in en and "--unit -u <str>" in en
     delete = flat(invoke("--lang", "vi", "delete", "--help").stdout)
-    assert "<lựa_chọn> cuộc họp (meeting), nhiệm vụ (directive)" in delete
-    assert "<choice>" not in delete
+    assert "* meeting|directive|limitation cuộc họp (meeting), nhiệm vụ (directive)" in delete
+    assert "<choice>" not in delete and "<lựa_chọn>" not in delete  # its name lists them
     backup = flat(invoke("--lang", "vi", "backup", "--help").stdout)
     assert "TỆP" in backup and "FILE" not in backup
 
@@ -833,6 +857,38 @@ GIVEN = {
     ("import",): ['cp "$EXAMPLES/office_sheet.xlsx" bang-theo-doi.xlsx'],
     ("extract",): ['sed "s/^/<p>/" "$EXAMPLES"/seeds/000_*.txt > tin-bai.html'],
 }  # fmt: skip
+
+
+def test_the_fields_each_listing_names_in_its_help_are_its_own(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """Every --fields of the tree names, in its help, fields of its own listing, which the
+    listing takes: every listing said 'id,unit,due,status', the fields of directives, which
+    unit list, calendar list, history, config, doctor… refused."""
+    db = str(seed_meetings.copy(tmp_path / "demo.db"))
+    tried = []
+    for path in command_paths():
+        command: Any = COMMAND
+        for name in path:
+            command = command.commands[name]
+        option = next((p for p in command.params if p.name == "fields"), None)
+        if option is None:
+            continue
+        named = re.search(r"\(JSON keys\): ([a-z_,]+)\.", option.help)
+        assert named, (path, option.help)
+        vi = flat(invoke("--lang", "vi", *path, "--help", env={"COLUMNS": "4000"}).stdout)
+        assert f"(khóa JSON): {named.group(1)}." in vi, path
+        needs = {("series", "show"): ["1"], ("limitation", "suggest"): ["2"]}.get(path, [])
+        if path == ("series", "show"):
+            invoke("--db", db, "assign", "4", "--unit", "VPTU", "Báo cáo quý", "--every",
+                   "quarter", "--from", "1/7/2022")  # fmt: skip
+        if path == ("pack", "status"):
+            needs = ["--quarter", "2022Q3"]
+        done = invoke("--db", db, *path, *needs, "--fields", named.group(1), "--format", "csv")
+        assert done.exit_code == 0, (path, done.stderr)
+        assert done.stdout.splitlines()[0] == named.group(1), (path, done.stdout[:200])
+        tried.append(path)
+    assert len(tried) >= 18 and ("unit", "list") in tried and ("calendar", "list") in tried
 
 
 def test_every_example_of_every_help_works(seed_meetings: Seeded, tmp_path: Path) -> None:

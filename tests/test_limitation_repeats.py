@@ -296,6 +296,33 @@ def test_link_unlink_and_suggest(cli: Cli, lims: dict[str, Any], db_path: Path) 
     assert by_id[b] is None and by_id[a] == lims["first"]
 
 
+def test_two_limitations_of_one_meeting_are_no_repeat_either_way(
+    cli: Cli, lims: dict[str, Any], db_path: Path
+) -> None:
+    """Two limitations raised at the same meeting: each link was refused with 'link the later
+    one: dirtrack limitation link B --to A', the link the other way, refused in turn with the
+    first as its advice. Now one refusal naming the meeting, either way round, in the user's
+    language; --repeat-of alike; nothing written."""
+    m1 = lims["m"][0]
+    other = cli.id("add-limitation", str(m1), "--unit", "VPTU", "--new", "Thiếu biên chế")
+    first = lims["first"]
+    digest = file_digest(db_path)
+    for a, b in ((first, other), (other, first)):
+        said = cli.fail("limitation", "link", str(a), "--to", str(b))
+        assert said == (
+            f"Error: limitations {b} and {a} were both raised at meeting {m1} (2022-05-06): a "
+            "limitation raised again is raised at a later meeting"
+        )
+        vi = cli.fail("--lang", "vi", "limitation", "link", str(a), "--to", str(b))
+        assert vi.startswith(
+            f"Error: hạn chế {b} và {a} cùng được nêu tại cuộc họp {m1} (06/05/2022)"
+        )
+        assert "link" not in vi.removeprefix("Error: ")
+    repeat = cli.fail("add-limitation", str(m1), "--unit", "VPTU", "--repeat-of", str(first), "Y")
+    assert "were both raised at meeting" in repeat
+    assert file_digest(db_path) == digest
+
+
 def test_a_successor_unit_repeats_what_its_predecessor_was_told(cli: Cli) -> None:
     cli.ok("unit", "add", "BDV", "Ban Dân vận Tỉnh ủy")
     cli.ok("unit", "add", "BTGDV", "Ban Tuyên giáo và Dân vận Tỉnh ủy")

@@ -593,6 +593,69 @@ def test_no_raw_control_sequence_reaches_a_terminal(
     assert listed[0]["text"] == POISON
 
 
+def test_a_binary_file_is_never_written_to_a_terminal(seeded: Cli, db_path: Path) -> None:
+    """A workbook, a Word document or a backup asked for without --out while stdout is a
+    terminal: one Error line in the run's language, exit 1, nothing written, nothing on the
+    terminal. export said it in words of its own ('an xlsx workbook is not for a terminal'),
+    which the catalog kept beside report's and urge's: now the one message."""
+    import pty
+
+    before = file_digest(db_path)
+    said = {
+        ("report", "--quarter", "2022Q2", "--format", "xlsx"): "xlsx là tệp nhị phân",
+        ("report", "--quarter", "2022Q2", "--format", "docx"): "docx là tệp nhị phân",
+        ("urge", "BTC", "--format", "docx"): "docx là tệp nhị phân",
+        ("export", "--format", "xlsx"): "xlsx là tệp nhị phân",
+        ("backup", "-"): "backup - ",
+    }
+    for args, start in said.items():
+        main, child = pty.openpty()
+        try:
+            done = subprocess.run(
+                [ENTRY_POINT, "--db", str(db_path), "--lang", "vi", *args],
+                stdin=subprocess.DEVNULL,
+                stdout=child,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+            os.set_blocking(main, False)
+            try:
+                shown = os.read(main, 4096)
+            except BlockingIOError:
+                shown = b""
+        finally:
+            os.close(main)
+            os.close(child)
+        assert done.returncode == 1, (args, done.stderr)
+        assert len(done.stderr.splitlines()) == 1, (args, done.stderr)
+        assert done.stderr.startswith(f"Error: {start}"), (args, done.stderr)
+        assert shown == b"", (args, shown[:100])
+    assert file_digest(db_path) == before
+
+
+def test_no_direction_override_reaches_a_terminal(
+    units: Cli, meeting: int, db_path: Path, tmp_path: Path
+) -> None:
+    """A file named with a right-to-left override (U+202E) was echoed as it was by the line
+    saying what was done ('backed up to …', 'restored …'), the rest of the line drawn reversed
+    at a terminal, as a title an older dirtrack stored so was in every table: each is shown as
+    ``\\u202e``, as a control character is shown ``\\x1b``; JSON keeps the data as it is."""
+    spoof = tmp_path / "sao-luu\u202ebd.txt"
+    said = units("backup", str(spoof))
+    assert said.exit_code == 0, said.stderr
+    assert "\u202e" not in said.stderr and "sao-luu\\u202ebd.txt" in said.stderr
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE meeting SET title = ?", ("Giao ban \u2067abc\u2069",))
+    conn.commit()
+    conn.close()
+    for done in (units("meetings"), units("--lang", "vi", "meetings")):
+        assert done.exit_code == 0 and "\u2067" not in done.stdout
+        assert "Giao ban \\u2067abc\\u2069" in done.stdout
+    assert units.json("meetings")[0]["title"] == "Giao ban \u2067abc\u2069"
+
+
 # --- a text too long for an Excel cell -------------------------------------------------------
 
 

@@ -342,6 +342,17 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
     assert snapshot(db) == before
 
 
+def test_a_preset_is_named_as_its_decree_is_written(cli: Cli, register: dict[str, int]) -> None:
+    """`--rules QĐ366` (the decree's own letters, as a clerk writes it) and `NĐ 335` said "no
+    rule set 'QĐ366': neither a preset (nd335, qd366) nor a file"; `QD366` went. A preset is
+    read in any case, with or without its marks, spaces and hyphens."""
+    for typed, preset in (("QĐ366", "qd366"), ("NĐ 335", "nd335"), ("qđ-366", "qd366")):
+        assert cli.json("score", *PERIOD, "--rules", typed)["rules"]["name"] == preset
+    assert cli.fail("score", *PERIOD, "--rules", "QĐ367").startswith(
+        "Error: no rule set 'QĐ367': neither a preset (nd335, qd366) nor a file"
+    )
+
+
 def test_a_rule_file_that_is_empty_a_device_or_a_folder_says_so(
     cli: Cli, register: dict[str, int], db: str, tmp_path: Path
 ) -> None:

@@ -235,6 +235,21 @@ def test_a_csv_listing_has_one_column_list_with_rows_or_without(office: Cli) -> 
     assert _header(office, *brief) == ["code", "name", "risk", "red", "yellow", "green", "grey"]
 
 
+def test_a_list_in_csv_is_joined_alike_in_every_command(office: Cli) -> None:
+    """``office --format csv`` joined its recipients with '; ' by a join of its own, where
+    every other CSV list (a unit's aliases, a meeting's attendees) is joined with ';': one
+    rule, and the JSON list read back from the cell."""
+    office.ok("office", "set", "--to", "Thường trực Tỉnh ủy", "--to", "Các Ban đảng")
+    office.ok("unit", "alias", "BDV", "Ban Dân vận")
+    office.ok("unit", "alias", "BDV", "Dân vận")
+    profile = _csv(office, "office")[0]
+    assert profile["to"].split(";") == office.json("office")["to"]
+    assert profile["to"] == "Thường trực Tỉnh ủy;Các Ban đảng"
+    units = {row["code"]: row for row in _csv(office, "unit", "list")}
+    aliases = {u["code"]: u["aliases"] for u in office.json("unit", "list")}
+    assert units["BDV"]["aliases"].split(";") == aliases["BDV"] == ["Ban Dân vận", "Dân vận"]
+
+
 def test_series_show_in_csv_without_an_occurrence_is_its_header(office: Cli) -> None:
     """series show --format csv of a series without an occurrence (one that starts years
     ahead) printed a blank line; it prints the header of the occurrences, as with rows."""

@@ -168,7 +168,14 @@ def _say_placeholders(
             said = None
     if said is not None and said != param.metavar:
         swap(param, "metavar", said)
-    if isinstance(param, TyperArgument) and param.type.get_metavar(param=param, ctx=ctx) is None:
+    if isinstance(param, TyperArgument) and "|" in str(param.metavar or ""):
+        # an argument named by its choices (``meeting|directive|limitation``) shows no type
+        # label: ``<choice>`` beside it said nothing more, and left the name no room at 80
+        # columns (``meeting|directive|limitat…``)
+        unlabelled = copy.copy(param.type)
+        unlabelled.get_metavar = lambda param, ctx=None: ""
+        swap(param, "type", unlabelled)
+    elif isinstance(param, TyperArgument) and param.type.get_metavar(param=param, ctx=ctx) is None:
         # Typer's rich help shows an argument's type as f"<{param.type.name}>": a copy of the
         # type (shared by many parameters) with the name said in ``lang``
         english = f"<{param.type.name}>"
@@ -421,9 +428,19 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
         documents it (``_DIRTRACK_COMPLETE=bash_complete``, shell first), which Typer alone
         refuses with 'Shell complete not supported.'."""
         var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
-        shell, _sep, action = os.environ.get(var, "").partition("_")
+        value = os.environ.get(var, "")
+        shell, _sep, action = value.partition("_")
         if shell in _SHELLS and action in ("complete", "source"):
             os.environ[var] = f"{action}_{shell}"
+        elif value:
+            action, _sep, shell = value.partition("_")
+            if shell not in _SHELLS or action not in ("complete", "source"):
+                # a value no completion script sets, left in the environment: Typer said
+                # 'Invalid completion instruction.' in English, without 'Error:'
+                lang = argv_lang(sys.argv[1:], None)
+                said = error_text("completion_instruction", lang, {"var": var, "value": value})
+                err(f"Error: {said}")
+                raise SystemExit(ExitCode.ERROR)
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def make_context(

@@ -6,10 +6,10 @@ import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
-    FieldsOpt,
     FormatOpt,
     bad_parameter,
     field_list,
+    fields_option,
     read_date,
     recorded_change,
     state,
@@ -82,7 +82,12 @@ def calendar_list(
         ),
     ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): date,off,note."
+        ),
+    ] = None,
 ) -> None:
     """List the office's days; with --year, every day off of that year but weekends."""
     from dirtrack.cli.common import missing_database, read_only

@@ -990,6 +990,13 @@ FieldsOpt = Annotated[
 ]
 
 
+def fields_option(*, help: str) -> Any:
+    """``--fields`` of a listing of other records than directives, its ``help`` naming fields
+    of that listing: :data:`FieldsOpt`'s ``id,unit,due,status`` is refused on ``unit list``,
+    ``calendar list``…, where a clerk copied it from the help."""
+    return typer.Option("--fields", help=help, metavar="A,B,C")
+
+
 def check_overdue(check: bool, overdue: int, day: date, lang: str) -> None:
     """``--check`` (``overdue``, ``remind``): when ``overdue`` directives are overdue on
     ``day``, say how many on stderr and exit 3 (:attr:`ExitCode.CHECK_FAILED`), for cron."""

@@ -1,5 +1,6 @@
 """`urge`, and what every document an office files shares (the letterhead from the profile)."""
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -21,6 +22,14 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from dirtrack.render.report_out import Office
+
+
+class LetterFormat(StrEnum):
+    """``urge --format``: a choice as every other --format is (any case; a bad one exits 1
+    naming the choices), where a text of its own was refused in capitals (``DOCX``)."""
+
+    DOCX = "docx"
+    MD = "md"
 
 
 def document_texts(values: list[str] | None, option: str) -> list[str]:
@@ -101,11 +110,15 @@ def urge(
         typer.Option("--within", help="Also name what falls due within DAYS.", metavar="DAYS"),
     ] = 7,
     fmt: Annotated[
-        str,
+        LetterFormat,
         typer.Option(
-            "--format", "-f", help="docx (the letter) or md (text for mail).", metavar="FORMAT"
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="docx (the letter) or md (text for mail).",
+            metavar="FORMAT",
         ),
-    ] = "docx",
+    ] = LetterFormat.DOCX,
     out_file: OutOpt = None,
     folder: Annotated[
         str | None,
@@ -166,8 +179,6 @@ def urge(
     from dirtrack.store.units import UnitIndex
 
     lang = state(ctx).lang
-    if fmt not in ("docx", "md"):
-        raise InvalidInput.of("urge_bad_format", fmt=fmt)
     if bool(unit) == every:
         raise bad_parameter(ctx, "urge_unit_or_all", "--all", among=("unit", "--all"))
     if out_file and folder:

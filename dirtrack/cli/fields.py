@@ -6,10 +6,10 @@ import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
-    FieldsOpt,
     FormatOpt,
     day_or_today,
     field_list,
+    fields_option,
     state,
     unit_of_work,
 )
@@ -46,7 +46,15 @@ def field_add(
 
 @field_app.command("list")
 def field_list_cmd(
-    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+    ctx: typer.Context,
+    *,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): code,name."
+        ),
+    ] = None,
 ) -> None:
     """List the fields."""
     from dirtrack.cli.common import read_only
@@ -66,7 +74,12 @@ def field_suggest(
         bool, typer.Option("--apply", help="Set the suggested fields (one change in history).")
     ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): id,field,because."
+        ),
+    ] = None,
 ) -> None:
     """Suggest a field for each directive without one, and say why; never set silently.
 
@@ -125,7 +138,15 @@ def leader_assign(
 
 @leader_app.command("list")
 def leader_list(
-    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+    ctx: typer.Context,
+    *,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): leader,field,unit."
+        ),
+    ] = None,
 ) -> None:
     """Who was in charge of which field or unit, from when until when."""
     from dirtrack.cli.common import read_only

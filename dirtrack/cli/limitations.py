@@ -10,7 +10,6 @@ from dirtrack.cli.common import (
     CategoryOpt,
     CutoffOpt,
     DateOpt,
-    FieldsOpt,
     FormatOpt,
     LimitationArg,
     UnitFilterOpt,
@@ -18,6 +17,7 @@ from dirtrack.cli.common import (
     dated_change,
     day_or_today,
     field_list,
+    fields_option,
     judged_day,
     period_of,
     positive_id,
@@ -152,7 +152,12 @@ def list_limitations(
     cutoff: CutoffOpt = Cutoff.CALENDAR,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): id,unit,text."
+        ),
+    ] = None,
 ) -> None:
     """List limitations."""
     from dirtrack.records import limitation_record
@@ -293,7 +298,12 @@ def limitation_suggest(
     limitation_id: LimitationArg,
     *,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): id,score,text."
+        ),
+    ] = None,
 ) -> None:
     """List earlier limitations of the same unit that this one may repeat, most alike first."""
     from dirtrack.render.report_out import suggestions

@@ -7,10 +7,10 @@ import typer
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     CutoffOpt,
-    FieldsOpt,
     FormatOpt,
     KindOpt,
     field_list,
+    fields_option,
     period_of,
     read_date,
     state,
@@ -108,7 +108,12 @@ def list_meetings(
     ] = None,
     cutoff: CutoffOpt = Cutoff.CALENDAR,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): id,date,title."
+        ),
+    ] = None,
 ) -> None:
     """List meetings."""
     from dirtrack.records import meeting_record

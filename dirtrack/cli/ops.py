@@ -22,6 +22,7 @@ from dirtrack.cli.common import (
     check_overdue,
     confirm,
     field_list,
+    fields_option,
     optional_day,
     positive_id,
     state,
@@ -157,7 +158,13 @@ def history(
         ),
     ] = 20,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated "
+            "(JSON keys): id,at,actor,command."
+        ),
+    ] = None,
 ) -> None:
     """Show who changed what and when: the latest commands, or every change to one item.
 
@@ -609,7 +616,12 @@ def config_cmd(
         bool, typer.Option("--path", help="Print only where the configuration file is.")
     ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): key,value,source."
+        ),
+    ] = None,
 ) -> None:
     """Show the settings in effect and where each comes from: option, environment, file, default.
 
@@ -661,7 +673,13 @@ def doctor(
     ] = False,
     yes: YesOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated "
+            "(JSON keys): check,status,detail."
+        ),
+    ] = None,
 ) -> None:
     """Check the database: SQLite's integrity and foreign-key checks, the schema, permissions.
 

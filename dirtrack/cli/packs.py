@@ -10,13 +10,13 @@ import typer
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
     CutoffOpt,
-    FieldsOpt,
     FormatOpt,
     bad_parameter,
     database_file,
     day_or_today,
     event_day,
     field_list,
+    fields_option,
     named_option,
     optional_day,
     period_given,
@@ -601,7 +601,13 @@ def pack_status(
     ] = None,
     cutoff: CutoffOpt = Cutoff.CALENDAR,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated "
+            "(JSON keys): code,sent,answered."
+        ),
+    ] = None,
 ) -> None:
     """Per unit: when its pack was sent, when it answered, on time or not, items answered.
 

@@ -9,13 +9,13 @@ from dirtrack.cli.common import (
     AsOfOpt,
     DateOpt,
     DirectiveArg,
-    FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
     dated_change,
     deadline,
     event_day,
     field_list,
+    fields_option,
     positive_id,
     state,
     unit_of_work,
@@ -209,7 +209,13 @@ def requests(
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
-    fields: FieldsOpt = None,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated "
+            "(JSON keys): id,directive_id,status."
+        ),
+    ] = None,
 ) -> None:
     """List requests and their answers as of a day (default today), oldest first.
 

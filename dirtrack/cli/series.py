@@ -11,6 +11,7 @@ from dirtrack.cli.common import (
     FormatOpt,
     bad_parameter,
     field_list,
+    fields_option,
     notice,
     optional_day,
     positive_id,
@@ -175,7 +176,15 @@ def series_records(conn: "Connection", ids: list[int] | None) -> list[Record]:
 
 @series_app.command("list")
 def series_list(
-    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+    ctx: typer.Context,
+    *,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): id,unit,text."
+        ),
+    ] = None,
 ) -> None:
     """List periodic directives."""
     from dirtrack.cli.common import ensure_occurrences, read_only

@@ -203,7 +203,7 @@ def export(
         raise InvalidInput.of("export_as_of_json")
     target = out_target(ctx, out_file, force=force, fmt=fmt)
     if target is None and fmt is ExportFormat.XLSX and sys.stdout.isatty():
-        raise InvalidInput.of("xlsx_to_terminal")
+        raise InvalidInput.of("binary_to_terminal", fmt="xlsx")
     day = optional_day(as_of, "--as-of") or today()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:

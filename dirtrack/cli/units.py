@@ -8,10 +8,10 @@ import typer
 from dirtrack.cli.app import unit_app
 from dirtrack.cli.common import (
     DateOpt,
-    FieldsOpt,
     FormatOpt,
     event_day,
     field_list,
+    fields_option,
     named_option,
     recorded_change,
     say_passed,
@@ -50,7 +50,15 @@ def unit_add(
 
 @unit_app.command("list")
 def unit_list(
-    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+    ctx: typer.Context,
+    *,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: Annotated[
+        str | None,
+        fields_option(
+            help="Only these fields, in this order, comma-separated (JSON keys): code,name,parent."
+        ),
+    ] = None,
 ) -> None:
     """List units."""
     from dirtrack.store.contacts import contacts_of

@@ -40,16 +40,19 @@ class ReportFormat(StrEnum):
 
 
 # C0 controls but tab and newline, DEL, and C1 controls (U+0080-U+009F: a terminal may take
-# U+009B for the escape sequence's start).
-_CONTROLS = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# U+009B for the escape sequence's start); and the embeddings, overrides and isolates that set
+# the direction the rest of a line is drawn in (a file named with U+202E was echoed reversed).
+_CONTROLS = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escaped(match: re.Match[str]) -> str:
-    return f"\\x{ord(match[0]):02x}"
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
-    """``text`` for a terminal: every control character but tab and newline as ``\\xNN``."""
+    """``text`` for a terminal: every control character but tab and newline as ``\\xNN``, a
+    direction control as ``\\u202e``."""
     if _CONTROLS.search(text) is None:
         return text
     return _CONTROLS.sub(_escaped, text)

@@ -585,8 +585,7 @@ def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:
 
             out(dump(profile))
         else:
-            flat = {k: "; ".join(v) if isinstance(v, list) else v for k, v in profile.items()}
-            emit([flat], [], fmt, lang)
+            emit([profile], [], fmt, lang)  # its recipients joined as every CSV list is
         return
     from rich.text import Text
 

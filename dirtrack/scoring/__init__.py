@@ -41,7 +41,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, os_reason, parse_toml, read_input, user_path
 from dirtrack.kinds import VERDICTS
 from dirtrack.status import DirectiveFacts, Status
-from dirtrack.text import control_character, is_blank, nfc
+from dirtrack.text import control_character, fold, is_blank, nfc
 
 PRESETS_DIR = Path(__file__).resolve().parent
 PRESETS = ("nd335", "qd366")
@@ -171,9 +171,11 @@ def load_rules(ref: str) -> RuleSet:
             file that cannot be read, or is empty; not TOML; a bad key or value.
     """
     name = ref.strip()
-    if name.lower() in PRESETS:
-        path = PRESETS_DIR / f"{name.lower()}.toml"
-        source = name.lower()
+    # a preset as the decree is written too, in any case: QĐ366, NĐ 335, qđ-366
+    preset = fold(name).replace(" ", "").replace("-", "")
+    if preset in PRESETS:
+        path = PRESETS_DIR / f"{preset}.toml"
+        source = preset
     else:
         path = user_path(name)
         source = str(path)

@@ -265,7 +265,8 @@ def link_limitation(session: Session, limitation_id: int, to_id: int) -> Limitat
 
     Raises:
         NotFound: an unknown id.
-        InvalidInput: a link to itself, to another unit, or to a limitation raised later.
+        InvalidInput: a link to itself, to another unit, to a limitation raised later or at
+            the same meeting.
     """
     if limitation_id == to_id:
         raise InvalidInput.of("repeat_itself", id=limitation_id)
@@ -281,6 +282,15 @@ def link_limitation(session: Session, limitation_id: int, to_id: int) -> Limitat
     if target_facts.unit_id not in predecessors(index, facts.unit_id):
         raise InvalidInput.of(
             "repeat_other_unit", to=to_id, target=target_facts.unit_code, unit=facts.unit_code
+        )
+    if target_facts.meeting_id == facts.meeting_id:
+        # neither was raised before the other: no way round to suggest
+        raise InvalidInput.of(
+            "repeat_same_meeting",
+            to=to_id,
+            id=limitation_id,
+            meeting=facts.meeting_id,
+            date=facts.raised_on,
         )
     if not _raised_before(target_facts, facts):
         raise InvalidInput.of(
