@@ -1388,6 +1388,14 @@ def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
     return issued is not None and _ISSUER.search(head, 0, issued.start()) is not None
 
 
+def _verb_as_noun(key: str, start: int, verb: re.Match[str]) -> bool:
+    """Whether the speech verb ``verb`` is read as a noun ("nhiệm vụ được giao", "sự chỉ đạo",
+    "công văn giao"), unless a document just issued orders through it ("UBND quận có công văn
+    giao cho Chủ tịch UBND phường …": ``_document_orders``)."""
+    before = key[max(0, verb.start() - 25) : verb.start()]
+    return bool(SPEECH_VERB_NOUN_BEFORE.search(before)) and not _document_orders(key, start, verb)
+
+
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
     """The verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu").
 
@@ -1404,7 +1412,7 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
         before = key[max(0, m.start() - 25) : m.start()]
-        if SPEECH_VERB_NOUN_BEFORE.search(before) and not _document_orders(key, start, m):
+        if _verb_as_noun(key, start, m):
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() : end]):
             continue
@@ -1558,7 +1566,7 @@ def _assigned_at(
     for m in _ASSIGN.finditer(key, start, end):
         if low[m.start() : m.start() + 4] != "giao":
             continue  # "giáo", "giảo"
-        if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
+        if _verb_as_noun(key, start, m):
             continue  # "nhiệm vụ được giao", "theo giao ..."
         unit = next((u for u in mentions if u.start >= m.end() and u.start < end), None)
         if unit is None or not _HEAD_GAP.match(key[m.end() : unit.start]):
@@ -1609,7 +1617,7 @@ def _speech_frame(key: str, low: str) -> bool:
     if speaks is not None and leader_named(key, low, max(0, speaks.start() - 120), speaks.start()):
         return True  # "Đ/c X – Bí thư Quận ủy phát biểu tại hội nghị: “Thời gian tới cần ...”"
     for m in SPEECH_FRAME.finditer(key):
-        if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
+        if _verb_as_noun(key, 0, m):
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() :]):
             continue
