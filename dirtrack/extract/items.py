@@ -2225,30 +2225,8 @@ _ALSO = re.compile(r"\W*dong thoi\b")
 #: động thông tin về Văn phòng …") is one.
 _CONDITION = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu)\b")
 _CONSEQUENCE = re.compile(r"\b(?:se|chiu|bi|thi)\b")
-#: A condition that opens a task, also inside a time frame ("Trong quá trình triển khai nếu có
-#: phát sinh …, Sở Xây dựng báo cáo …"), matched with tones.
-_CONDITION_LEAD = re.compile(r"\W*(?:trong quá trình[^,;:]{0,40}?\s)?(?:trong trường hợp|trường hợp|nếu)\b")
 
 
-def _after_condition(
-    key: str, low: str, mentions: Sequence[Mention], start: int, end: int
-) -> int:
-    """Where the task after a condition starts: the body that acts, or the verb, after the
-    condition's last comma ("Trong trường hợp …, cần điều chỉnh …, UBND các huyện báo cáo UBND
-    tỉnh", "Nếu có khó khăn, vướng mắc, chủ động thông tin về …"); ``start`` when the clause opens
-    on no condition or none follows it."""
-    if not _CONDITION_LEAD.match(low, start):
-        return start
-    for comma in (m.end() for m in re.finditer(",", key[:end]) if m.start() > start):
-        at = _skip_lead(key, comma, end)
-        unit = next((m for m in mentions if m.start == at), None)
-        if unit is not None:
-            after = ENUM_TAIL.match(key, unit.end, end)
-            if ACTION_AFTER_UNIT.match(key[after.end() if after else unit.end : end]):
-                return at
-        if IMPERATIVE.match(key[at:end]):
-            return at
-    return start
 #: A section of a conclusion addressed to one body: "1. Đối với Ban Thường trực ...:",
 #: "Riêng đối với UBND xã X:".
 _ADDRESSED_SECTION = re.compile(
@@ -2709,7 +2687,6 @@ def extract_directives(
                     comma = key.rfind(",", start, modal.start())
                     if comma > start:
                         start = _skip_lead(key, comma + 1, end)
-                start = _after_condition(key, low, mentions, start, end)
                 if len(key[start:end].split()) < 2:
                     asks_next = (
                         verb is not None and following is not None and following.after == ":"
