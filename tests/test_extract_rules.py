@@ -4534,3 +4534,70 @@ def test_a_hearings_shortcomings_naming_no_unit_are_the_questioned_bodys() -> No
     assert [x.unit for x in extract(text).limitations] == ["UBND xã Ngọc Đường"]
     heard = text.replace("phiên chất vấn UBND", "phiên họp thường kỳ với sự tham dự của UBND")
     assert [x.unit for x in extract(heard).limitations] == [None]
+def test_a_letter_a_committee_issues_orders_through_its_verb() -> None:
+    """ "UBND quận X có công văn giao cho Chủ tịch UBND phường Y xử lý …": the letter's "giao"
+    assigns the task, as after "vừa có công văn giao" (not the noun "công văn giao")."""
+    found = directives(
+        "Ngày 13/1/2011, UBND quận Tân Hòa (tỉnh Long An) có công văn giao cho Chủ tịch UBND"
+        " phường Tân Phong xử lý tình trạng lấn chiếm kênh thoát nước."
+    )
+    assert found == [
+        (
+            "UBND phường Tân Phong",
+            "Chủ tịch UBND phường Tân Phong xử lý tình trạng lấn chiếm kênh thoát nước",
+            None,
+        )
+    ]
+
+
+def test_a_canal_a_sea_or_a_side_names_a_place_not_a_person() -> None:
+    """A name after "rạch", "sông", "kênh", "đảo", "biển" or "phía" is a place's ("rạch Trần Văn
+    Lớn", "phía Bắc Hoàng Linh", "về phía Đông Nam"): no chair is read from it."""
+    assert find_persons("Chủ tịch UBND quận yêu cầu xử lý lấn chiếm rạch Trần Văn Lớn.") == []
+    assert (
+        find_persons(
+            "Bão đang ở vùng biển phía Bắc Hoàng Linh, cách đất liền 600 km về phía Đông Nam."
+        )
+        == []
+    )
+    # a person after a title is still one
+    assert [p.name for p in find_persons("Chủ tịch UBND quận Trần Văn Lớn yêu cầu.")] == [
+        "Trần Văn Lớn"
+    ]
+
+
+def test_a_bare_level_before_a_family_name_names_a_place() -> None:
+    """ "làm việc với xã Phan Thành Tây": after a bare level the name is the place's, though it
+    opens on a family name; after a body's level it may be a person ("Chủ tịch UBND xã Phan Văn
+    Tám")."""
+    found = limitations(
+        "Sáng 5/6/2023, Chủ tịch UBND huyện làm việc với xã Phan Thành Tây và xã Tân Phong.\n\n"
+        "Xã Phan Thành Tây còn chậm trong thực hiện các tiêu chí nông thôn mới."
+    )
+    assert found == [
+        (
+            "xã Phan Thành Tây",
+            "Xã Phan Thành Tây còn chậm trong thực hiện các tiêu chí nông thôn mới",
+        )
+    ]
+    assert [p.name for p in find_persons("Chủ tịch UBND xã Phan Văn Tám phát biểu.")] == [
+        "Phan Văn Tám"
+    ]
+
+
+def test_what_a_body_is_to_do_if_something_happens_is_a_task() -> None:
+    """After a condition ("Nếu …, ") what a body is to do is a task; a consequence ("Trong
+    trường hợp …, … sẽ chịu kỷ luật") is none."""
+    found = directives(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu UBND các xã rà soát hồ sơ. Nếu có khó"
+        " khăn, vướng mắc, chủ động báo cáo Văn phòng UBND huyện để tháo gỡ kịp thời."
+    )
+    assert [text for _, text, _ in found] == [
+        "UBND các xã rà soát hồ sơ",
+        "Nếu có khó khăn, vướng mắc, chủ động báo cáo Văn phòng UBND huyện để tháo gỡ kịp thời",
+    ]
+    consequence = directives(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu UBND các xã rà soát hồ sơ. Trong trường"
+        " hợp xã để phát sinh vi phạm mới, Chủ tịch UBND xã sẽ chịu kỷ luật."
+    )
+    assert [text for _, text, _ in consequence] == ["UBND các xã rà soát hồ sơ"]

@@ -1403,6 +1403,14 @@ def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
     return issued is not None and _ISSUER.search(head, 0, issued.start()) is not None
 
 
+def _verb_as_noun(key: str, start: int, verb: re.Match[str]) -> bool:
+    """Whether the speech verb ``verb`` is read as a noun ("nhiệm vụ được giao", "sự chỉ đạo",
+    "công văn giao"), unless a document just issued orders through it ("UBND quận có công văn
+    giao cho Chủ tịch UBND phường …": ``_document_orders``)."""
+    before = key[max(0, verb.start() - 25) : verb.start()]
+    return bool(SPEECH_VERB_NOUN_BEFORE.search(before)) and not _document_orders(key, start, verb)
+
+
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
     """The verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu").
 
@@ -1419,7 +1427,7 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
         before = key[max(0, m.start() - 25) : m.start()]
-        if SPEECH_VERB_NOUN_BEFORE.search(before) and not _document_orders(key, start, m):
+        if _verb_as_noun(key, start, m):
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() : end]):
             continue
@@ -1573,7 +1581,7 @@ def _assigned_at(
     for m in _ASSIGN.finditer(key, start, end):
         if low[m.start() : m.start() + 4] != "giao":
             continue  # "giáo", "giảo"
-        if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
+        if _verb_as_noun(key, start, m):
             continue  # "nhiệm vụ được giao", "theo giao ..."
         unit = next((u for u in mentions if u.start >= m.end() and u.start < end), None)
         if unit is None or not _HEAD_GAP.match(key[m.end() : unit.start]):
@@ -1624,7 +1632,7 @@ def _speech_frame(key: str, low: str) -> bool:
     if speaks is not None and leader_named(key, low, max(0, speaks.start() - 120), speaks.start()):
         return True  # "Đ/c X – Bí thư Quận ủy phát biểu tại hội nghị: “Thời gian tới cần ...”"
     for m in SPEECH_FRAME.finditer(key):
-        if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
+        if _verb_as_noun(key, 0, m):
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() :]):
             continue
@@ -2227,9 +2235,13 @@ _NO_CONTEXT = _NoUnit()
 _CONTINUES = re.compile(r"\W*trong do\b")
 _ALSO = re.compile(r"\W*dong thoi\b")
 #: A sentence that opens on a condition ("Trong trường hợp ...", "Nếu ...", with its tone: not
-#: "Nêu"): without a request
-#: or a "cần"/"phải", what it states is the consequence, no task.
+#: "Nêu"): without a request or a "cần"/"phải", what it states is the consequence ("… sẽ chịu kỷ
+#: luật", ``_CONSEQUENCE``), no task; what a body is to do then ("Nếu có khó khăn, vướng mắc, chủ
+#: động thông tin về Văn phòng …") is one.
 _CONDITION = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu)\b")
+_CONSEQUENCE = re.compile(r"\b(?:se|chiu|bi|thi)\b")
+
+
 #: A section of a conclusion addressed to one body: "1. Đối với Ban Thường trực ...:",
 #: "Riêng đối với UBND xã X:".
 _ADDRESSED_SECTION = re.compile(
@@ -2437,6 +2449,7 @@ def extract_directives(
                 continue  # an order given and carried out before the meeting: no task, no speech
             if (
                 _CONDITION.match(low)
+                and _CONSEQUENCE.search(key)
                 and not MODAL.search(low)
                 and _speech_verb(key, low, 0, len(key)) is None
             ):

@@ -106,7 +106,12 @@ _NAMED_AFTER = re.compile(
     # nghiệp Sơn Cẩm"), African swine fever ("dịch tả lợn Châu Phi"), a season ("vụ Đông Xuân"),
     # a feast ("Tết Nguyên Đán Ất Tỵ")
     r"chi nhánh|cụm công nghiệp|khu công nghiệp|tả lợn|tả heo|(?<!nhiệm )(?<!dịch )(?<!phục )vụ|"
-    r"tết)"
+    r"tết|"
+    # a river, a canal, an island, a sea, a mountain or a port named so ("rạch Từ Hổ", "sông
+    # Hồng", "quần đảo Trường Sa"), or a side or a place named by its side ("về phía Đông Nam",
+    # "phía Bắc Hoàng Sa")
+    r"sông|rạch|kênh|suối|đảo|biển|vịnh|núi|đèo|đầm|cảng|"
+    r"(?:phía|hướng)(?: (?:bắc|nam|đông|tây)(?: bắc| nam)?)?)"
     r"\s*$"
 )
 #: Places listed after a plural level ("các xã Thạch Tân, Thạch Lâm, Thạch Điền", "Chủ tịch UBND

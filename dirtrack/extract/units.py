@@ -741,6 +741,14 @@ def _strip_plural(text: str) -> str:
 
 #: The level of a province, ending what comes before a name.
 _PROVINCE_LEVEL_END = re.compile(r"\btinh$")
+#: A level written bare, after a word no title ends on or at a clause's start ("làm việc với xã
+#: Lương Hòa Lạc", "Xã Lương Hòa Lạc còn …"): what follows is the place, where after a body's
+#: level it may be a person ("Chủ tịch UBND tỉnh Trương Cảnh Tuyên").
+_LEVEL_WRITTEN_BARE = re.compile(
+    r"(?:^|[,;:.(]|\b(?:voi|cua|tai|va|o|den|cho|thuoc|tu|giua|nhu|nay|la|khi|ve|tren)\s)"
+    rf"\s*{_GOV}\.?$"
+)
+
 #: Cities written short after their level or committee ("Thành ủy TPHCM", "UBND TP HCM").
 _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 
@@ -824,8 +832,14 @@ def _place_after(raw: str, end: int) -> int:
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
         taken.append(tok.key)
         stop = end + tok.end
-    if len(taken) >= 3 and taken[0] in SURNAMES:
-        return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
+    if (
+        len(taken) >= 3
+        and taken[0] in SURNAMES
+        and not _LEVEL_WRITTEN_BARE.search(fold_aligned(raw[max(0, end - 40) : end]))
+    ):
+        # a person's name after a body's level ("UBND tỉnh Trương Cảnh Tuyên"), not a place; a
+        # bare level names the place ("làm việc với xã Lương Hòa Lạc")
+        return end
     if person_not_province(taken) and _PROVINCE_LEVEL_END.search(
         fold_aligned(raw[max(0, end - 8) : end])
     ):
