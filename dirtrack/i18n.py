@@ -1894,6 +1894,7 @@ ERRORS: dict[str, Entry] = {
     "toml_at_end": N_("{problem} (at the end of the file)"),
     "toml_unreadable": N_("cannot be read"),
     "toml_too_deep": N_("nested too deeply"),
+    "long_number": N_("a number of more than {limit} digits; no value holds one"),
     "toml_bad_statement": N_("a line must be KEY = VALUE or a [table] heading"),
     "toml_expected_newline": N_("something follows a value on its line; one KEY = VALUE a line"),
     "toml_expected_equals": N_("'=' is missing after a key"),

@@ -814,6 +814,38 @@ def test_a_key_given_twice_in_a_json_draft_is_refused_at_its_line(
     assert file_digest(db_path) == before
 
 
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_a_number_of_thousands_of_digits_in_a_draft_is_one_error_line(
+    cli: Cli, db_path: Path, tmp_path: Path, suffix: str
+) -> None:
+    """Python's readers fail on a whole number of more than 4,300 digits with a ValueError of
+    their own: 'unexpected ValueError: Exceeds the limit …', in English under --lang vi."""
+    draft = tmp_path / f"hop{suffix}"
+    number = "1" + "0" * 5000
+    if suffix == ".json":
+        draft.write_text(
+            '{\n"meeting": {\n"date": "2022-05-06",\n"kind": ' + number + "\n}\n}\n",
+            encoding="utf-8",
+        )
+        en = "line 4: not valid JSON (a number of more than 4300 digits; no value holds one)"
+        vi = "dòng 4: không đúng cú pháp JSON (một số dài hơn 4300 chữ số; không giá trị nào"
+    else:
+        draft.write_text(
+            '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\nkind = ' + number + "\n",
+            encoding="utf-8",
+        )
+        en = (
+            "the draft is not valid TOML: a number of more than 4300 digits; no value holds one "
+            "(line 4, column 8)"
+        )
+        vi = "bản nháp không đúng cú pháp TOML: một số dài hơn 4300 chữ số; không giá trị nào"
+    before = file_digest(db_path)
+    for args in ((), ("--dry-run",)):
+        assert cli.fail("import", str(draft), *args) == f"Error: hop{suffix}: {en}"
+    assert cli.fail("--lang", "vi", "import", str(draft)).startswith(f"Error: hop{suffix}: {vi}")
+    assert file_digest(db_path) == before
+
+
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     result = cli("extract", str(SEED_004), "--apply", "--create-units")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,7 +36,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem, resolve
 from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import decode_text, json_problem, open_input, os_reason
+from dirtrack.inputs import decode_text, json_problem, long_number_at, open_input, os_reason
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -261,6 +262,10 @@ def read_draft(path: Path) -> Draft:
                 near = " ".join(exc.doc[max(0, exc.pos - 30) : exc.pos + 10].split())
                 detail = json_problem(exc.msg, near)
                 raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=detail) from None
+            except ValueError:  # a whole number of more digits than Python converts (4,300)
+                at = (long_number_at(text) or (1, 1))[0]
+                detail = Phrase("long_number", limit=sys.get_int_max_str_digits())
+                raise InvalidInput.of("draft_bad_json", line=at, detail=detail) from None
             except RecursionError:  # lists in lists thousands deep: Python's reader gives up
                 raise InvalidInput.of("toml_too_deep") from None
             if not isinstance(data, dict):
