@@ -257,21 +257,26 @@ def test_a_dry_run_names_every_text_the_import_refuses(
     # its column: the real import refused them without the draft's line, the dry run let them.
     broken = text.replace('title = "', 'title = "Họp\\u0007 ', 1)
     broken = broken.replace('\nkey = "', '\nkey = "' + "k" * 300, 1)
+    # the meeting's source is stored as its note: the problem named 'note', a key no draft has
+    broken = broken.replace('\nsource = "', '\nsource = "\\u001b', 1)
     bad = tmp_path / "bad.toml"
     bad.write_text(broken, encoding="utf-8")
     before = file_digest(db_path)
     lines = broken.splitlines()
     meeting = lines.index("[meeting]") + 1
-    for lang, words, title, key in (
-        ("en", "control character U+0007", "title", "meeting.key"),
-        # the field in the run's language
-        ("vi", "ký tự điều khiển U+0007", "tiêu đề", "khóa của tập lệnh của cuộc họp"),
+    for lang, words, title, key, source in (
+        ("en", "control character U+0007", "title", "'key' is ", "'source': control char"),
+        # the field in the run's language; the draft's keys as the draft writes them (the
+        # meeting's key was "khóa của tập lệnh của cuộc họp", a script's key)
+        ("vi", "ký tự điều khiển U+0007", "tiêu đề", "'key' dài ", "'source': có ký tự"),
     ):
         dry = cli("--lang", lang, "import", str(bad), "--dry-run")
         assert dry.exit_code == 1 and f"{meeting}, meeting: {title}: " in dry.stdout + dry.stderr
         error = cli.fail("--lang", lang, "import", str(bad))
         assert words in error and f"{meeting}, meeting: {title}: " in error
         assert key in error and "200" in error
+        assert f"{meeting}, meeting: {source}" in error, error
+        assert "note" not in error and "ghi chú" not in error
     assert file_digest(db_path) == before
 
 

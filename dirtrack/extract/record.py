@@ -407,35 +407,45 @@ def _check_texts(draft: Draft, plan: _Plan) -> None:
     from dirtrack.store.limits import too_long
     from dirtrack.store.tables import directive, limitation, meeting
 
-    def check(where: str, table: Table, values: dict[str, str | None]) -> None:
-        for name, value in values.items():
+    def check(where: str, table: Table, values: dict[str, tuple[str, str | None]]) -> None:
+        """``values``: each key as the draft writes it, the column it is stored in and its
+        value. A problem names the draft's key where the column's words are not it (the
+        meeting's 'source' is stored as its note, and a 'key' is no script's key)."""
+        for key, (name, value) in values.items():
             try:
                 cleaned = clean_optional(value, name)
+                error = too_long(table, name, cleaned)
             except InvalidInput as exc:
-                plan.problems.append(Problem(exc, place=where))
+                error = exc
+            if error is None:
                 continue
-            error = too_long(table, name, cleaned)
-            if error is not None:
-                plan.problems.append(Problem(error, place=where))
+            if error.key and "field" in error.params and (key != name or key == "key"):
+                error = InvalidInput.of(error.key, **{**error.params, "field": repr(key)})
+            plan.problems.append(Problem(error, place=where))
 
     found = draft.meeting
     check(
         "meeting",
         meeting,
         {
-            "title": found.title,
-            "chair": found.chair,
-            "chair_title": found.chair_title,
-            "doc": found.doc,
-            "note": found.source,
-            "key": found.key,
+            "title": ("title", found.title),
+            "chair": ("chair", found.chair),
+            "chair_title": ("chair_title", found.chair_title),
+            "doc": ("doc", found.doc),
+            "source": ("note", found.source),
+            "key": ("key", found.key),
         },
     )
     for i, lim in enumerate(draft.limitations, 1):
-        check(f"limitations #{i}", limitation, {"text": lim.text})
+        check(f"limitations #{i}", limitation, {"text": ("text", lim.text)})
     for i, item in enumerate(draft.directives, 1):
-        values = {"text": item.text, "due_text": item.due_phrase, "product": item.product}
-        check(f"directives #{i}", directive, {**values, "key": item.key})
+        values = {
+            "text": ("text", item.text),
+            "due_phrase": ("due_text", item.due_phrase),
+            "product": ("product", item.product),
+            "key": ("key", item.key),
+        }
+        check(f"directives #{i}", directive, values)
 
 
 def _check_retired(
