@@ -3659,8 +3659,9 @@ ERRORS.update(
         "new_meeting_label": N_("new: {title} ({day})"),
         "draft_imported_already": N_("this draft was imported already as meeting {id}"),
         "draft_changed_since": N_(
-            "this draft was imported already as meeting {id} and has changed since: correct "
-            "the record with 'dirtrack edit', or record a copy with --allow-duplicate"
+            "this draft was imported already as meeting {id}, and the two differ now (the "
+            "draft or the record was changed since): correct the record with 'dirtrack edit', or "
+            "record a copy with --allow-duplicate"
         ),
         "draft_no_date": N_("'date' is missing"),
         "draft_no_title": N_("'title' is missing"),

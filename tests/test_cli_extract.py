@@ -113,10 +113,40 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
         draft.read_text(encoding="utf-8").replace("nâng cao chất lượng tham mưu", "nâng cao", 1),
         "utf-8",
     )
-    assert "imported already as meeting 1 and has changed since" in cli.fail("import", str(draft))
+    said = "imported already as meeting 1, and the two differ now (the draft or the record was"
+    assert said in cli.fail("import", str(draft))
     assert file_digest(db_path) == before
     cli.ok("import", str(draft), "--allow-duplicate")
     assert len(cli.json("meetings")) == 2
+
+
+def test_the_same_draft_after_its_meeting_was_corrected_says_either_changed(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """The clerk corrected the meeting with `edit` and the same draft came again (a script run
+    twice): the refusal said the draft "has changed since", though nobody had touched it."""
+    text = give_unit(seed_draft(cli, tmp_path), "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(text, encoding="utf-8")
+    cli.ok("import", str(draft))
+    cli.ok("edit", "meeting", "1", "--title", "Làm việc với các cơ quan tham mưu")
+    before = file_digest(db_path)
+    for lang, said in (
+        (
+            "en",
+            "this draft was imported already as meeting 1, and the two differ now (the draft "
+            "or the record was changed since): correct the record with 'dirtrack edit'",
+        ),
+        (
+            "vi",
+            "bản nháp này đã được nhập thành cuộc họp 1 và nay hai bên khác nhau (bản nháp "
+            "hoặc bản ghi đã được sửa sau đó)",
+        ),
+    ):
+        for dry in ((), ("--dry-run",)):
+            error = cli.fail("--lang", lang, "import", str(draft), *dry)
+            assert said in error and "has changed since" not in error, error
+    assert file_digest(db_path) == before
 
 
 def test_a_texts_stray_control_characters_never_stop_its_draft(
