@@ -3663,6 +3663,14 @@ ERRORS.update(
             "draft or the record was changed since): correct the record with 'dirtrack edit', or "
             "record a copy with --allow-duplicate"
         ),
+        "draft_code_not_name": N_(
+            "code {code} is {unit}, not {name!r}: correct the code or the name (or keep only one "
+            "of them)"
+        ),
+        "draft_code_other_name": N_(
+            "code {code} is {unit}, but the name beside it, {name!r}, is {other}: correct the "
+            "code or the name (or keep only one of them)"
+        ),
         "draft_no_date": N_("'date' is missing"),
         "draft_no_title": N_("'title' is missing"),
         "draft_no_unit": NP_(

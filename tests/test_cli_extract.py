@@ -718,6 +718,47 @@ def test_a_new_unit_listed_with_a_code_it_cannot_have_is_a_problem(
 
 
 @pytest.mark.parametrize(
+    ("unit", "en", "vi"),
+    [
+        (
+            'code = "VPTU"\nname = "Văn phòng UBND tỉnh"',
+            "code VPTU is Văn phòng Tỉnh ủy, but the name beside it, 'Văn phòng UBND tỉnh', is "
+            "VPUB (Văn phòng UBND tỉnh): correct the code or the name",
+            "mã VPTU là Văn phòng Tỉnh ủy, nhưng tên ghi bên cạnh, 'Văn phòng UBND tỉnh', là VPUB",
+        ),
+        (
+            'code = "VPTU"\nname = "Sở Xây dựng"',
+            "code VPTU is Văn phòng Tỉnh ủy, not 'Sở Xây dựng': correct the code or the name",
+            "mã VPTU là Văn phòng Tỉnh ủy, không phải 'Sở Xây dựng': hãy sửa mã hoặc tên",
+        ),
+    ],
+    ids=["another-units-name", "a-new-units-name"],
+)
+def test_a_registered_code_beside_a_name_that_is_not_its_units_is_a_problem(
+    cli: Cli, db_path: Path, tmp_path: Path, unit: str, en: str, vi: str
+) -> None:
+    """A clerk who changed a [[units]] entry's code and not its name (or gave a new unit a code
+    already taken) had the meeting attended by the code's unit, the name ignored unsaid; the
+    --create-units of a new unit's name did not make it either."""
+    cli.ok("unit", "add", "VPUB", "Văn phòng UBND tỉnh")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", "--alias", "VP Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    head = '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n[[units]]\n'
+    tail = '\n\n[[directives]]\ntext = "Rà soát hồ sơ"\nunit = "VPUB"\n'
+    draft.write_text(head + unit + tail, encoding="utf-8")
+    before = file_digest(db_path)
+    for args in (("--dry-run",), (), ("--create-units",)):
+        error = cli.fail("import", str(draft), *args)
+        assert f"line 5, units #1: {en}" in error, error
+    assert f"dòng 5, units #1: {vi}" in cli.fail("--lang", "vi", "import", str(draft))
+    assert file_digest(db_path) == before
+    # the code's unit by its name, an alias or a spelling of it is that unit
+    for name in ("VP Tỉnh uỷ", "van phong tinh uy"):
+        draft.write_text(head + f'code = "VPTU"\nname = "{name}"' + tail, encoding="utf-8")
+        cli.ok("import", str(draft), "--dry-run")
+
+
+@pytest.mark.parametrize(
     ("name", "said"),
     [
         ("Sở\\u0007Lạ", "name: control character U+0007 is not allowed"),

@@ -400,6 +400,25 @@ class _Units:
             self.plan.problems.append(Problem(said, place=where))
 
 
+def _name_not_of(index: UnitIndex, unit: Unit, name: str) -> Phrase | None:
+    """Why ``name``, given beside the registered code of ``unit`` in a ``[[units]]`` entry, is
+    not that unit's (it names another unit, or none), or None when it is (its name, an alias, a
+    spelling of them). The code won unsaid: a clerk who gave a new unit a code already taken,
+    or changed a code and not its name, had the meeting attended by the code's unit."""
+    try:
+        other = index.resolve(name, noted=False)
+    except (NotFound, InvalidInput):
+        other = None
+    except Conflict:
+        return None  # names several units, this one perhaps: the code tells which
+    if other is not None and other.id == unit.id:
+        return None
+    if other is None:
+        return Phrase("draft_code_not_name", code=unit.code, unit=unit.name, name=name)
+    said = index.label(other.id) if other.id is not None else other.code
+    return Phrase("draft_code_other_name", code=unit.code, unit=unit.name, name=name, other=said)
+
+
 def _check_texts(draft: Draft, plan: _Plan) -> None:
     """Each text the draft gives, cleaned and measured as the store's writers will (a control
     character, a text longer than its column holds): a problem of the item, with its place, so
@@ -578,6 +597,11 @@ def record_draft(
     for i, unit in enumerate(draft.units, 1):
         named = unit.name if unit.code and unit.name else None
         found = units.ref(unit.code or unit.name, f"units #{i}", named)
+        if isinstance(found, Unit) and named is not None:
+            differs = _name_not_of(units.index, found, named)
+            if differs is not None:  # the code or the name edited, not both: which is meant?
+                plan.problems.append(Problem(differs, place=f"units #{i}"))
+                found = None
         if found is None:
             unresolved.add(fold_words(unit.code or unit.name))
         elif found not in attendees:
