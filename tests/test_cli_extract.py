@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
@@ -437,6 +438,43 @@ def test_a_draft_whose_deadline_and_its_words_disagree_is_refused(
         ("2025-09-30", None),
         ("2025-09-30", None),
     ]
+
+
+@pytest.mark.parametrize("form", ["toml", "json"])
+def test_a_draft_saved_as_a_text_file_is_read_as_the_draft(
+    cli: Cli, db_path: Path, tmp_path: Path, form: str
+) -> None:
+    """A draft saved as hop.txt (Notepad's own name for a text file) was read as a CSV sheet:
+    'row 28: columns C (khó khăn nhất định …), G (…)', nothing a clerk could act on. It is told
+    by what it holds and read as its .toml or .json would be, problems at their lines."""
+    text = give_unit(seed_draft(cli, tmp_path), "VPTU")
+    if form == "json":
+        json_draft = tmp_path / "hop.json"
+        cli.ok("extract", str(SEED_000), "--format", "json", "--out", str(json_draft))
+        data = json.loads(json_draft.read_text(encoding="utf-8"))
+        for item in (*data["limitations"], *data["directives"]):
+            item["unit"] = item["unit"] or "VPTU"
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    named = tmp_path / f"{form}.toml"
+    if form == "json":
+        named = tmp_path / "hop.json"
+    named.write_text(text, encoding="utf-8")
+    saved = tmp_path / "hop.txt"
+    saved.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))  # as Notepad saves it
+    before = file_digest(db_path)
+    as_named = json.loads(cli.ok("import", str(named), "--dry-run", "--format", "json"))
+    as_text = json.loads(cli.ok("import", str(saved), "--dry-run", "--format", "json"))
+    assert as_text["kind"] == "draft" and as_text["created"] == as_named["created"]
+    assert as_text["created"]["directives"] >= 3
+    day = '"2022-05-06"' if form == "json" else "2022-05-06"
+    broken = text.replace(day, '"31/2/2022"', 1)
+    saved.write_text(broken, encoding="utf-8")
+    error = cli.fail("import", str(saved))
+    assert error.startswith("Error: hop.txt: line ") and "'31/2/2022' is not a real date" in error
+    assert file_digest(db_path) == before
+    cli.ok("import", str(named))
+    saved.write_text(text, encoding="utf-8")
+    assert json.loads(cli.ok("import", str(saved), "--format", "json"))["unchanged"] > 3
 
 
 def test_a_json_draft_or_export_saved_as_unicode_is_read(

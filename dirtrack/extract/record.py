@@ -138,9 +138,15 @@ def _json_lines(text: str) -> dict[str, int]:
     return lines
 
 
+def is_json(path: Path, text: str) -> bool:
+    """Whether the draft ``text`` of ``path`` is JSON: a ``.json`` file, or one saved under
+    another name (``hop.txt``) that opens on ``{`` as no TOML does."""
+    return path.suffix.lower() == ".json" or text.lstrip("\ufeff \t\r\n").startswith("{")
+
+
 def _block_lines(text: str, path: Path) -> dict[str, int]:
     """Where each block of the draft in ``path`` starts (JSON or TOML)."""
-    return _json_lines(text) if path.suffix.lower() == ".json" else _header_lines(text)
+    return _json_lines(text) if is_json(path, text) else _header_lines(text)
 
 
 def _line_of(message: str, lines: dict[str, int]) -> int | None:
@@ -251,7 +257,7 @@ def read_draft(path: Path) -> Draft:
     """
     text = draft_text(path)
     try:
-        if path.suffix.lower() == ".json":
+        if is_json(path, text):
             try:
                 with collector.paused():
                     data = json.loads(text, object_pairs_hook=_no_key_twice)
@@ -285,7 +291,7 @@ def read_draft(path: Path) -> Draft:
         line = _line_of(str(exc), blocks)
         named = _top_key(exc)
         if line is None and named is not None:
-            json_draft = path.suffix.lower() == ".json"
+            json_draft = is_json(path, text)
             line = blocks.get(named) if json_draft else _key_line(text, named)
         if line is None:
             raise InvalidInput.of("draft_in_file", file=path.name, error=exc) from None
