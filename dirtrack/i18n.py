@@ -1897,6 +1897,7 @@ ERRORS: dict[str, Entry] = {
     "toml_at_end": N_("{problem} (at the end of the file)"),
     "toml_unreadable": N_("cannot be read"),
     "toml_too_deep": N_("nested too deeply"),
+    "long_number": N_("a number of more than {limit} digits; no value holds one"),
     "toml_bad_statement": N_("a line must be KEY = VALUE or a [table] heading"),
     "toml_expected_newline": N_("something follows a value on its line; one KEY = VALUE a line"),
     "toml_expected_equals": N_("'=' is missing after a key"),
@@ -3664,8 +3665,17 @@ ERRORS.update(
         "new_meeting_label": N_("new: {title} ({day})"),
         "draft_imported_already": N_("this draft was imported already as meeting {id}"),
         "draft_changed_since": N_(
-            "this draft was imported already as meeting {id} and has changed since: correct "
-            "the record with 'dirtrack edit', or record a copy with --allow-duplicate"
+            "this draft was imported already as meeting {id}, and the two differ now (the "
+            "draft or the record was changed since): correct the record with 'dirtrack edit', or "
+            "record a copy with --allow-duplicate"
+        ),
+        "draft_code_not_name": N_(
+            "code {code} is {unit}, not {name!r}: correct the code or the name (or keep only one "
+            "of them)"
+        ),
+        "draft_code_other_name": N_(
+            "code {code} is {unit}, but the name beside it, {name!r}, is {other}: correct the "
+            "code or the name (or keep only one of them)"
         ),
         "draft_no_date": N_("'date' is missing"),
         "draft_no_title": N_("'title' is missing"),

@@ -16,6 +16,7 @@ import errno
 import os
 import re
 import stat
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -148,13 +149,37 @@ def parse_toml(text: str) -> dict[str, Any]:
 
     from dirtrack import collector
 
-    try:  # a byte order mark (Windows Notepad starts UTF-8 with one) is no part of the text
+    text = text.removeprefix("\ufeff")  # Windows Notepad starts UTF-8 with one: not text
+    try:
         with collector.paused():
-            return tomllib.loads(text.removeprefix("\ufeff"))
+            return tomllib.loads(text)
     except RecursionError:
         raise TomlError(Phrase("toml_too_deep")) from None
     except tomllib.TOMLDecodeError as exc:
         raise TomlError(toml_problem(str(exc))) from None
+    except ValueError:  # a whole number of more digits than Python converts (4,300)
+        line, column = long_number_at(text) or (0, 0)
+        problem = Phrase("long_number", limit=sys.get_int_max_str_digits())
+        if not line:
+            raise TomlError(problem) from None
+        raise TomlError(Phrase("toml_at", problem=problem, line=line, column=column)) from None
+
+
+# A run of digits, TOML's underscores between them (a number of more digits than Python's int()
+# converts is found among these: each is matched once, so the search is linear in the text).
+_DIGITS = LazyPattern(r"[0-9][0-9_]*")
+
+
+def long_number_at(text: str) -> tuple[int, int] | None:
+    """The line and column (1-based) where ``text`` first writes a whole number of more digits
+    than Python reads (sys.get_int_max_str_digits, 4,300: TOML's and JSON's readers fail on
+    one with a ValueError of their own), or None."""
+    limit = sys.get_int_max_str_digits()
+    found = next((m for m in _DIGITS.finditer(text) if len(m[0]) - m[0].count("_") > limit), None)
+    if found is None:
+        return None
+    start = found.start()
+    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 # What Python's TOML reader says (its English, the same since 3.11), as the catalog's phrases:

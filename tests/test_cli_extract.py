@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
@@ -113,10 +114,40 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
         draft.read_text(encoding="utf-8").replace("nâng cao chất lượng tham mưu", "nâng cao", 1),
         "utf-8",
     )
-    assert "imported already as meeting 1 and has changed since" in cli.fail("import", str(draft))
+    said = "imported already as meeting 1, and the two differ now (the draft or the record was"
+    assert said in cli.fail("import", str(draft))
     assert file_digest(db_path) == before
     cli.ok("import", str(draft), "--allow-duplicate")
     assert len(cli.json("meetings")) == 2
+
+
+def test_the_same_draft_after_its_meeting_was_corrected_says_either_changed(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """The clerk corrected the meeting with `edit` and the same draft came again (a script run
+    twice): the refusal said the draft "has changed since", though nobody had touched it."""
+    text = give_unit(seed_draft(cli, tmp_path), "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(text, encoding="utf-8")
+    cli.ok("import", str(draft))
+    cli.ok("edit", "meeting", "1", "--title", "Làm việc với các cơ quan tham mưu")
+    before = file_digest(db_path)
+    for lang, said in (
+        (
+            "en",
+            "this draft was imported already as meeting 1, and the two differ now (the draft "
+            "or the record was changed since): correct the record with 'dirtrack edit'",
+        ),
+        (
+            "vi",
+            "bản nháp này đã được nhập thành cuộc họp 1 và nay hai bên khác nhau (bản nháp "
+            "hoặc bản ghi đã được sửa sau đó)",
+        ),
+    ):
+        for dry in ((), ("--dry-run",)):
+            error = cli.fail("--lang", lang, "import", str(draft), *dry)
+            assert said in error and "has changed since" not in error, error
+    assert file_digest(db_path) == before
 
 
 def test_a_texts_stray_control_characters_never_stop_its_draft(
@@ -257,21 +288,26 @@ def test_a_dry_run_names_every_text_the_import_refuses(
     # its column: the real import refused them without the draft's line, the dry run let them.
     broken = text.replace('title = "', 'title = "Họp\\u0007 ', 1)
     broken = broken.replace('\nkey = "', '\nkey = "' + "k" * 300, 1)
+    # the meeting's source is stored as its note: the problem named 'note', a key no draft has
+    broken = broken.replace('\nsource = "', '\nsource = "\\u001b', 1)
     bad = tmp_path / "bad.toml"
     bad.write_text(broken, encoding="utf-8")
     before = file_digest(db_path)
     lines = broken.splitlines()
     meeting = lines.index("[meeting]") + 1
-    for lang, words, title, key in (
-        ("en", "control character U+0007", "title", "meeting.key"),
-        # the field in the run's language
-        ("vi", "ký tự điều khiển U+0007", "tiêu đề", "khóa của tập lệnh của cuộc họp"),
+    for lang, words, title, key, source in (
+        ("en", "control character U+0007", "title", "'key' is ", "'source': control char"),
+        # the field in the run's language; the draft's keys as the draft writes them (the
+        # meeting's key was "khóa của tập lệnh của cuộc họp", a script's key)
+        ("vi", "ký tự điều khiển U+0007", "tiêu đề", "'key' dài ", "'source': có ký tự"),
     ):
         dry = cli("--lang", lang, "import", str(bad), "--dry-run")
         assert dry.exit_code == 1 and f"{meeting}, meeting: {title}: " in dry.stdout + dry.stderr
         error = cli.fail("--lang", lang, "import", str(bad))
         assert words in error and f"{meeting}, meeting: {title}: " in error
         assert key in error and "200" in error
+        assert f"{meeting}, meeting: {source}" in error, error
+        assert "note" not in error and "ghi chú" not in error
     assert file_digest(db_path) == before
 
 
@@ -402,6 +438,43 @@ def test_a_draft_whose_deadline_and_its_words_disagree_is_refused(
         ("2025-09-30", None),
         ("2025-09-30", None),
     ]
+
+
+@pytest.mark.parametrize("form", ["toml", "json"])
+def test_a_draft_saved_as_a_text_file_is_read_as_the_draft(
+    cli: Cli, db_path: Path, tmp_path: Path, form: str
+) -> None:
+    """A draft saved as hop.txt (Notepad's own name for a text file) was read as a CSV sheet:
+    'row 28: columns C (khó khăn nhất định …), G (…)', nothing a clerk could act on. It is told
+    by what it holds and read as its .toml or .json would be, problems at their lines."""
+    text = give_unit(seed_draft(cli, tmp_path), "VPTU")
+    if form == "json":
+        json_draft = tmp_path / "hop.json"
+        cli.ok("extract", str(SEED_000), "--format", "json", "--out", str(json_draft))
+        data = json.loads(json_draft.read_text(encoding="utf-8"))
+        for item in (*data["limitations"], *data["directives"]):
+            item["unit"] = item["unit"] or "VPTU"
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    named = tmp_path / f"{form}.toml"
+    if form == "json":
+        named = tmp_path / "hop.json"
+    named.write_text(text, encoding="utf-8")
+    saved = tmp_path / "hop.txt"
+    saved.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))  # as Notepad saves it
+    before = file_digest(db_path)
+    as_named = json.loads(cli.ok("import", str(named), "--dry-run", "--format", "json"))
+    as_text = json.loads(cli.ok("import", str(saved), "--dry-run", "--format", "json"))
+    assert as_text["kind"] == "draft" and as_text["created"] == as_named["created"]
+    assert as_text["created"]["directives"] >= 3
+    day = '"2022-05-06"' if form == "json" else "2022-05-06"
+    broken = text.replace(day, '"31/2/2022"', 1)
+    saved.write_text(broken, encoding="utf-8")
+    error = cli.fail("import", str(saved))
+    assert error.startswith("Error: hop.txt: line ") and "'31/2/2022' is not a real date" in error
+    assert file_digest(db_path) == before
+    cli.ok("import", str(named))
+    saved.write_text(text, encoding="utf-8")
+    assert json.loads(cli.ok("import", str(saved), "--format", "json"))["unchanged"] > 3
 
 
 def test_a_json_draft_or_export_saved_as_unicode_is_read(
@@ -683,6 +756,47 @@ def test_a_new_unit_listed_with_a_code_it_cannot_have_is_a_problem(
 
 
 @pytest.mark.parametrize(
+    ("unit", "en", "vi"),
+    [
+        (
+            'code = "VPTU"\nname = "Văn phòng UBND tỉnh"',
+            "code VPTU is Văn phòng Tỉnh ủy, but the name beside it, 'Văn phòng UBND tỉnh', is "
+            "VPUB (Văn phòng UBND tỉnh): correct the code or the name",
+            "mã VPTU là Văn phòng Tỉnh ủy, nhưng tên ghi bên cạnh, 'Văn phòng UBND tỉnh', là VPUB",
+        ),
+        (
+            'code = "VPTU"\nname = "Sở Xây dựng"',
+            "code VPTU is Văn phòng Tỉnh ủy, not 'Sở Xây dựng': correct the code or the name",
+            "mã VPTU là Văn phòng Tỉnh ủy, không phải 'Sở Xây dựng': hãy sửa mã hoặc tên",
+        ),
+    ],
+    ids=["another-units-name", "a-new-units-name"],
+)
+def test_a_registered_code_beside_a_name_that_is_not_its_units_is_a_problem(
+    cli: Cli, db_path: Path, tmp_path: Path, unit: str, en: str, vi: str
+) -> None:
+    """A clerk who changed a [[units]] entry's code and not its name (or gave a new unit a code
+    already taken) had the meeting attended by the code's unit, the name ignored unsaid; the
+    --create-units of a new unit's name did not make it either."""
+    cli.ok("unit", "add", "VPUB", "Văn phòng UBND tỉnh")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", "--alias", "VP Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    head = '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n[[units]]\n'
+    tail = '\n\n[[directives]]\ntext = "Rà soát hồ sơ"\nunit = "VPUB"\n'
+    draft.write_text(head + unit + tail, encoding="utf-8")
+    before = file_digest(db_path)
+    for args in (("--dry-run",), (), ("--create-units",)):
+        error = cli.fail("import", str(draft), *args)
+        assert f"line 5, units #1: {en}" in error, error
+    assert f"dòng 5, units #1: {vi}" in cli.fail("--lang", "vi", "import", str(draft))
+    assert file_digest(db_path) == before
+    # the code's unit by its name, an alias or a spelling of it is that unit
+    for name in ("VP Tỉnh uỷ", "van phong tinh uy"):
+        draft.write_text(head + f'code = "VPTU"\nname = "{name}"' + tail, encoding="utf-8")
+        cli.ok("import", str(draft), "--dry-run")
+
+
+@pytest.mark.parametrize(
     ("name", "said"),
     [
         ("Sở\\u0007Lạ", "name: control character U+0007 is not allowed"),
@@ -811,6 +925,38 @@ def test_a_key_given_twice_in_a_json_draft_is_refused_at_its_line(
     assert cli.fail("--lang", "vi", "import", str(draft)) == (
         "Error: hop.json: dòng 5: không đúng cú pháp JSON (một khóa được gán giá trị hai lần)"
     )
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_a_number_of_thousands_of_digits_in_a_draft_is_one_error_line(
+    cli: Cli, db_path: Path, tmp_path: Path, suffix: str
+) -> None:
+    """Python's readers fail on a whole number of more than 4,300 digits with a ValueError of
+    their own: 'unexpected ValueError: Exceeds the limit …', in English under --lang vi."""
+    draft = tmp_path / f"hop{suffix}"
+    number = "1" + "0" * 5000
+    if suffix == ".json":
+        draft.write_text(
+            '{\n"meeting": {\n"date": "2022-05-06",\n"kind": ' + number + "\n}\n}\n",
+            encoding="utf-8",
+        )
+        en = "line 4: not valid JSON (a number of more than 4300 digits; no value holds one)"
+        vi = "dòng 4: không đúng cú pháp JSON (một số dài hơn 4300 chữ số; không giá trị nào"
+    else:
+        draft.write_text(
+            '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\nkind = ' + number + "\n",
+            encoding="utf-8",
+        )
+        en = (
+            "the draft is not valid TOML: a number of more than 4300 digits; no value holds one "
+            "(line 4, column 8)"
+        )
+        vi = "bản nháp không đúng cú pháp TOML: một số dài hơn 4300 chữ số; không giá trị nào"
+    before = file_digest(db_path)
+    for args in ((), ("--dry-run",)):
+        assert cli.fail("import", str(draft), *args) == f"Error: hop{suffix}: {en}"
+    assert cli.fail("--lang", "vi", "import", str(draft)).startswith(f"Error: hop{suffix}: {vi}")
     assert file_digest(db_path) == before
 
 

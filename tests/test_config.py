@@ -221,6 +221,9 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
     ("content", "message"),
     [
         ("lang = [", "is not valid TOML"),
+        # Python's TOML reader fails on a number it cannot convert with a ValueError of its own:
+        # a traceback, before any command ran
+        ("lang = 1" + "0" * 5000 + "\n", "a number of more than 4300 digits; no value holds one"),
         ('lang = "fr"', "lang:"),
         ('colour = "red"', "colour: no such global setting"),
         ("[remind]\nwithn = 3\n", "remind.withn: no such setting of this command"),

@@ -269,6 +269,28 @@ def test_a_checkbox_in_a_text_column_is_named(office: Cli, db_path: Path, tmp_pa
     assert done["created"]["directives"] == 3, done
 
 
+def test_a_checkbox_in_a_date_column_is_named_as_the_sheet_shows_it(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Excel's TRUE in the deadline or the completion date column was refused as "'x' is not a
+    deadline", a tick the sheet does not show: it is named as TRUE, in both languages."""
+    rows: list[list[Any]] = [
+        [*HEADER, "Ngày hoàn thành"],
+        [1, "Đề án B", "BTC", "", True],
+        [2, "Đề án C", "BTC", "", "30/9/2022", "", "", True],
+    ]
+    book = str(xlsx(tmp_path / "o_danh_dau.xlsx", rows))
+    message = refused(office, db_path, book, "--meeting", "1")
+    assert "row 2, column E (Thời hạn): TRUE is not a deadline" in message, message
+    assert "row 3, column H (Ngày hoàn thành): TRUE is not a date" in message, message
+    assert "'x'" not in message
+    before = file_digest(db_path)
+    said = office.fail("--lang", "vi", "import", book, "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert "dòng 2, cột E (Thời hạn): TRUE không phải là thời hạn" in said, said
+    assert "dòng 3, cột H (Ngày hoàn thành): TRUE không phải là ngày" in said, said
+
+
 def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
     trì') was refused as having no header row, the clerk left to guess why; the refusal says

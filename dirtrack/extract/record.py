@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,7 +36,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem, resolve
 from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import decode_text, json_problem, open_input, os_reason
+from dirtrack.inputs import decode_text, json_problem, long_number_at, open_input, os_reason
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -137,9 +138,15 @@ def _json_lines(text: str) -> dict[str, int]:
     return lines
 
 
+def is_json(path: Path, text: str) -> bool:
+    """Whether the draft ``text`` of ``path`` is JSON: a ``.json`` file, or one saved under
+    another name (``hop.txt``) that opens on ``{`` as no TOML does."""
+    return path.suffix.lower() == ".json" or text.lstrip("\ufeff \t\r\n").startswith("{")
+
+
 def _block_lines(text: str, path: Path) -> dict[str, int]:
     """Where each block of the draft in ``path`` starts (JSON or TOML)."""
-    return _json_lines(text) if path.suffix.lower() == ".json" else _header_lines(text)
+    return _json_lines(text) if is_json(path, text) else _header_lines(text)
 
 
 def _line_of(message: str, lines: dict[str, int]) -> int | None:
@@ -250,7 +257,7 @@ def read_draft(path: Path) -> Draft:
     """
     text = draft_text(path)
     try:
-        if path.suffix.lower() == ".json":
+        if is_json(path, text):
             try:
                 with collector.paused():
                     data = json.loads(text, object_pairs_hook=_no_key_twice)
@@ -261,6 +268,10 @@ def read_draft(path: Path) -> Draft:
                 near = " ".join(exc.doc[max(0, exc.pos - 30) : exc.pos + 10].split())
                 detail = json_problem(exc.msg, near)
                 raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=detail) from None
+            except ValueError:  # a whole number of more digits than Python converts (4,300)
+                at = (long_number_at(text) or (1, 1))[0]
+                detail = Phrase("long_number", limit=sys.get_int_max_str_digits())
+                raise InvalidInput.of("draft_bad_json", line=at, detail=detail) from None
             except RecursionError:  # lists in lists thousands deep: Python's reader gives up
                 raise InvalidInput.of("toml_too_deep") from None
             if not isinstance(data, dict):
@@ -280,7 +291,7 @@ def read_draft(path: Path) -> Draft:
         line = _line_of(str(exc), blocks)
         named = _top_key(exc)
         if line is None and named is not None:
-            json_draft = path.suffix.lower() == ".json"
+            json_draft = is_json(path, text)
             line = blocks.get(named) if json_draft else _key_line(text, named)
         if line is None:
             raise InvalidInput.of("draft_in_file", file=path.name, error=exc) from None
@@ -395,6 +406,25 @@ class _Units:
             self.plan.problems.append(Problem(said, place=where))
 
 
+def _name_not_of(index: UnitIndex, unit: Unit, name: str) -> Phrase | None:
+    """Why ``name``, given beside the registered code of ``unit`` in a ``[[units]]`` entry, is
+    not that unit's (it names another unit, or none), or None when it is (its name, an alias, a
+    spelling of them). The code won unsaid: a clerk who gave a new unit a code already taken,
+    or changed a code and not its name, had the meeting attended by the code's unit."""
+    try:
+        other = index.resolve(name, noted=False)
+    except (NotFound, InvalidInput):
+        other = None
+    except Conflict:
+        return None  # names several units, this one perhaps: the code tells which
+    if other is not None and other.id == unit.id:
+        return None
+    if other is None:
+        return Phrase("draft_code_not_name", code=unit.code, unit=unit.name, name=name)
+    said = index.label(other.id) if other.id is not None else other.code
+    return Phrase("draft_code_other_name", code=unit.code, unit=unit.name, name=name, other=said)
+
+
 def _check_texts(draft: Draft, plan: _Plan) -> None:
     """Each text the draft gives, cleaned and measured as the store's writers will (a control
     character, a text longer than its column holds): a problem of the item, with its place, so
@@ -402,35 +432,45 @@ def _check_texts(draft: Draft, plan: _Plan) -> None:
     from dirtrack.store.limits import too_long
     from dirtrack.store.tables import directive, limitation, meeting
 
-    def check(where: str, table: Table, values: dict[str, str | None]) -> None:
-        for name, value in values.items():
+    def check(where: str, table: Table, values: dict[str, tuple[str, str | None]]) -> None:
+        """``values``: each key as the draft writes it, the column it is stored in and its
+        value. A problem names the draft's key where the column's words are not it (the
+        meeting's 'source' is stored as its note, and a 'key' is no script's key)."""
+        for key, (name, value) in values.items():
             try:
                 cleaned = clean_optional(value, name)
+                error = too_long(table, name, cleaned)
             except InvalidInput as exc:
-                plan.problems.append(Problem(exc, place=where))
+                error = exc
+            if error is None:
                 continue
-            error = too_long(table, name, cleaned)
-            if error is not None:
-                plan.problems.append(Problem(error, place=where))
+            if error.key and "field" in error.params and (key != name or key == "key"):
+                error = InvalidInput.of(error.key, **{**error.params, "field": repr(key)})
+            plan.problems.append(Problem(error, place=where))
 
     found = draft.meeting
     check(
         "meeting",
         meeting,
         {
-            "title": found.title,
-            "chair": found.chair,
-            "chair_title": found.chair_title,
-            "doc": found.doc,
-            "note": found.source,
-            "key": found.key,
+            "title": ("title", found.title),
+            "chair": ("chair", found.chair),
+            "chair_title": ("chair_title", found.chair_title),
+            "doc": ("doc", found.doc),
+            "source": ("note", found.source),
+            "key": ("key", found.key),
         },
     )
     for i, lim in enumerate(draft.limitations, 1):
-        check(f"limitations #{i}", limitation, {"text": lim.text})
+        check(f"limitations #{i}", limitation, {"text": ("text", lim.text)})
     for i, item in enumerate(draft.directives, 1):
-        values = {"text": item.text, "due_text": item.due_phrase, "product": item.product}
-        check(f"directives #{i}", directive, {**values, "key": item.key})
+        values = {
+            "text": ("text", item.text),
+            "due_phrase": ("due_text", item.due_phrase),
+            "product": ("product", item.product),
+            "key": ("key", item.key),
+        }
+        check(f"directives #{i}", directive, values)
 
 
 def _check_retired(
@@ -563,6 +603,11 @@ def record_draft(
     for i, unit in enumerate(draft.units, 1):
         named = unit.name if unit.code and unit.name else None
         found = units.ref(unit.code or unit.name, f"units #{i}", named)
+        if isinstance(found, Unit) and named is not None:
+            differs = _name_not_of(units.index, found, named)
+            if differs is not None:  # the code or the name edited, not both: which is meant?
+                plan.problems.append(Problem(differs, place=f"units #{i}"))
+                found = None
         if found is None:
             unresolved.add(fold_words(unit.code or unit.name))
         elif found not in attendees:

@@ -135,13 +135,23 @@ def _is_csv(path: Path, head: bytes) -> bool:
     return head.count(b"\x00") * 10 < len(head) or utf16_order(head) is not None
 
 
+# What a TOML draft starts with, its comments aside: the table of the meeting.
+_DRAFT_TABLE = re.compile(rb"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*\[[ \t]*meeting[ \t]*\]")
+
+
 def _is_draft(path: Path, head: bytes) -> bool:
-    """A meeting draft from ``dirtrack extract``: TOML, or JSON whose first key is ``meeting``."""
+    """A meeting draft from ``dirtrack extract``: TOML, or JSON whose first key is ``meeting``;
+    saved as text (``hop.txt``, Notepad's own name for a file) it is told by what it holds, a
+    TOML draft by its ``[meeting]`` table (it was read as a CSV file: "row 28: columns C (…)")."""
     suffix = path.suffix.lower()
     if suffix == ".toml":  # whatever it holds: the draft's reader says what is wrong with it
         return True
+    if suffix != ".json" and suffix not in TEXT_EXTENSIONS:
+        return False
     body = _strip_bom(head).lstrip()
-    return suffix == ".json" and re.match(rb'\{\s*"meeting"\s*:', body) is not None
+    if re.match(rb'\{\s*"meeting"\s*:', body) is not None:
+        return True
+    return suffix != ".json" and _DRAFT_TABLE.match(_strip_bom(head)) is not None
 
 
 KINDS: list[FileKind] = [

@@ -296,6 +296,8 @@ def parse_day(value: Value, ref: date | None = None) -> date:
         return check_day(value, show(value))
     if isinstance(value, bool) or isinstance(value, Pct):
         raise InvalidInput.of("cell_not_date", value=show(value))
+    if (shown := boolean(value)) is not None:  # a checkbox: TRUE, FALSE, not the tick "x"
+        raise InvalidInput.of("cell_not_date", value=shown)
     if isinstance(value, int | float):
         return _serial(float(value), value)
     assert value is not None
@@ -347,6 +349,8 @@ def parse_deadline(
     office's) counts the working-day forms (``trước ngày 15/3/2025``: that day, or the last
     working day before it), as ``assign`` does.
     """
+    if (shown := boolean(value)) is not None:  # a checkbox: TRUE, FALSE, not the tick "x"
+        raise InvalidInput.of("cell_not_deadline", value=shown)
     if is_blank(value):
         return None, None
     if isinstance(value, datetime | date):
