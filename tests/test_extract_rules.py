@@ -4534,6 +4534,8 @@ def test_a_hearings_shortcomings_naming_no_unit_are_the_questioned_bodys() -> No
     assert [x.unit for x in extract(text).limitations] == ["UBND xã Ngọc Đường"]
     heard = text.replace("phiên chất vấn UBND", "phiên họp thường kỳ với sự tham dự của UBND")
     assert [x.unit for x in extract(heard).limitations] == [None]
+
+
 def test_a_letter_a_committee_issues_orders_through_its_verb() -> None:
     """ "UBND quận X có công văn giao cho Chủ tịch UBND phường Y xử lý …": the letter's "giao"
     assigns the task, as after "vừa có công văn giao" (not the noun "công văn giao")."""
