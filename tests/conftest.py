@@ -215,15 +215,29 @@ def _module_rank(item: pytest.Item) -> int:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The modules of :data:`FIRST_MODULES` first (the others in their order); tests marked
-    ``slow`` are skipped (and counted as such) unless ``--run-slow``."""
+    ``slow`` are left out unless ``--run-slow``: the first case of each is skipped with the
+    reason and the number of its other cases, which are deselected (pytest counts them). Each
+    of the twelve thousand cases skipped one by one cost more than a millisecond of CPU, in
+    the worker and in the process that collects the reports, for a line of dots."""
     items.sort(key=_module_rank)  # stable: a module's tests stay together, in their order
     if config.getoption("--run-slow"):
         return
+    cases: dict[Any, list[pytest.Item]] = {}
     for item in items:
-        marker = item.get_closest_marker("slow")
-        if marker is not None:
-            why = marker.args[0] if marker.args else "slow"
-            item.add_marker(pytest.mark.skip(reason=f"make test-all runs it: {why}"))
+        if item.get_closest_marker("slow") is not None:
+            cases.setdefault(getattr(item, "function", item), []).append(item)
+    left_out: list[pytest.Item] = []
+    for first, *others in cases.values():
+        marker = first.get_closest_marker("slow")
+        assert marker is not None
+        why = marker.args[0] if marker.args else "slow"
+        more = f" and its {len(others)} other cases (deselected)" if others else ""
+        first.add_marker(pytest.mark.skip(reason=f"make test-all runs it{more}: {why}"))
+        left_out += others
+    if left_out:
+        gone = set(left_out)
+        items[:] = [item for item in items if item not in gone]
+        config.hook.pytest_deselected(items=left_out)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -328,13 +342,22 @@ def cli_at(db: str | Path) -> Cli:
 
 
 def run(
-    *args: str, db: str | None = None, env: dict[str, str] | None = None, input: str | None = None
+    *args: str,
+    db: str | None = None,
+    env: dict[str, str] | None = None,
+    input: str | None = None,
+    forked: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed entry point, as cron would: no terminal, no prompt."""
+    """Run the installed entry point, as cron would: no terminal, no prompt.
+
+    ``forked``: a process forked from the fork server (tests/forkserver.py) instead, for a test
+    whose subject is what commands do in processes of their own, not how the entry point starts
+    (a tenth of the CPU)."""
     full_env = {**os.environ, **(env or {})}
     prefix = ["--db", db] if db else []
+    program = str(forkserver.shared().dirtrack) if forked else ENTRY_POINT
     return subprocess.run(
-        [ENTRY_POINT, *prefix, *args],
+        [program, *prefix, *args],
         capture_output=True,
         text=True,
         env=full_env,

@@ -735,6 +735,8 @@ def test_a_write_command_still_creates_the_database(tmp_path: Path) -> None:
     cli.ok("unit", "list")
 
 
+# Each command a process of its own (forked from the fork server: its start is not what is
+# checked), and what it leaves on disk once it has ended.
 REFUSED_FIRST_WRITES = [
     ["assign", "99", "Báo cáo", "--unit", "VPTU"],
     ["progress", "1", "--percent", "30"],
@@ -747,7 +749,9 @@ REFUSED_FIRST_WRITES = [
 def test_a_refused_first_write_leaves_no_database(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "sheet.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     target = tmp_path / "new.db"
-    done = run(*[str(tmp_path / a) if a == "sheet.csv" else a for a in args], db=str(target))
+    done = run(
+        *[str(tmp_path / a) if a == "sheet.csv" else a for a in args], db=str(target), forked=True
+    )
     assert done.returncode == 1 and done.stderr.startswith("Error: "), done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.csv"]
 
@@ -757,7 +761,9 @@ def test_a_refused_first_write_leaves_an_empty_file_empty(tmp_path: Path, args: 
     (tmp_path / "sheet.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     target = tmp_path / "empty.db"
     target.touch()
-    done = run(*[str(tmp_path / a) if a == "sheet.csv" else a for a in args], db=str(target))
+    done = run(
+        *[str(tmp_path / a) if a == "sheet.csv" else a for a in args], db=str(target), forked=True
+    )
     assert done.returncode == 1 and done.stderr.startswith("Error: "), done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "sheet.csv"]
     assert target.stat().st_size == 0

@@ -557,7 +557,7 @@ def test_a_version_6_export_imports_without_who_returned(
 def test_the_returned_sequence_exports_and_imports_identically(
     db: str, other: Cli, tmp_path: Path
 ) -> None:
-    """done, return, done again by the installed entry point: the export carries both
+    """done, return, done again, each a process of its own: the export carries both
     completions and the return; imported into a new database and exported again, the same
     document."""
     from tests.conftest import run
@@ -565,16 +565,16 @@ def test_the_returned_sequence_exports_and_imports_identically(
 
     _returned_sequence(db, tmp_path)
     first = tmp_path / "first.json"
-    assert run("export", "--out", str(first), db=db).returncode == 0
+    assert run("export", "--out", str(first), db=db, forked=True).returncode == 0
     doc = json.loads(first.read_text(encoding="utf-8"))
     [record] = doc["directives"]
     assert [(r["doc"], r["note"], r["return_reason"]) for r in record["returned_completions"]] == [
         ("12/BC-BTC", "ghi chu 1", "Chua dat")
     ]
     assert (record["result"]["doc"], record["completion_note"]) == ("15/BC-BTC", "ghi chu 2")
-    assert run("import", str(first), db=other.db).returncode == 0
+    assert run("import", str(first), db=other.db, forked=True).returncode == 0
     second = tmp_path / "second.json"
-    assert run("export", "--out", str(second), db=other.db).returncode == 0
+    assert run("export", "--out", str(second), db=other.db, forked=True).returncode == 0
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
 
 

@@ -571,9 +571,9 @@ def test_a_return_keeps_what_the_completion_said(cli: Cli, tmp_path: Path, accep
 
 
 def _returned_sequence(db: str, tmp_path: Path) -> dict[str, Any]:
-    """The sequence that lost the first completion, by the installed entry point: done with a
-    document, its date, a file and a note; return; done again with another. The database's
-    rows (but the change log) after each step."""
+    """The sequence that lost the first completion, each command a process of its own (forked
+    from the fork server): done with a document, its date, a file and a note; return; done
+    again with another. The database's rows (but the change log) after each step."""
     from tests.conftest import run
 
     (tmp_path / "f1.txt").write_bytes(b"bao cao lan 1")
@@ -591,7 +591,7 @@ def _returned_sequence(db: str, tmp_path: Path) -> dict[str, Any]:
     ):  # fmt: skip
         # the office's clerk returns it (who is kept with the returned completion)
         prefix = ("--actor", RETURNER) if name == "return" else ()
-        done = run(*prefix, *args, db=db)
+        done = run(*prefix, *args, db=db, forked=True)
         assert done.returncode == 0, done.stderr
         states[name] = {k: v for k, v in snapshot(db).items() if k != "change_log"}
     return states
@@ -611,7 +611,7 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
     from tests.conftest import run
 
     states = _returned_sequence(db, tmp_path)
-    shown = run("show", "1", "--format", "json", "--as-of", "2025-03-01", db=db)
+    shown = run("show", "1", "--format", "json", "--as-of", "2025-03-01", db=db, forked=True)
     record = json.loads(shown.stdout)
     assert (record["status"], record["completed_on"]) == ("done_on_time", "2025-02-10")
     assert record["result"]["doc"] == "15/BC-BTC" and record["result"]["returned_on"] is None
@@ -635,27 +635,29 @@ def test_a_completion_returned_is_kept_when_the_unit_reports_done_again(
         ("2025-02-10", "completed", "15/BC-BTC; ghi chu 2"),
     ]
     # as of a day before the return: reported, not yet returned
-    before = json.loads(run("show", "1", "--format", "json", "--as-of", "2025-02-02", db=db).stdout)
+    before = json.loads(
+        run("show", "1", "--format", "json", "--as-of", "2025-02-02", db=db, forked=True).stdout
+    )
     assert [(r["returned_on"], r["returned_by"]) for r in before["returned_completions"]] == [
         (None, None)
     ]
-    exported = json.loads(run("export", db=db).stdout)
+    exported = json.loads(run("export", db=db, forked=True).stdout)
     assert exported["version"] == 7
     assert [r["returned_by"] for r in exported["directives"][0]["returned_completions"]] == [
         RETURNER
     ]
-    table = run("--lang", "en", "show", "1", "--as-of", "2025-03-01", db=db).stdout
+    table = run("--lang", "en", "show", "1", "--as-of", "2025-03-01", db=db, forked=True).stdout
     assert "12/BC-BTC; ghi chu 1" in table and "Chua dat" in table
     # the meeting may not move after what the returned completion said it did
-    moved = run("edit", "meeting", "1", "--date", "2025-02-05", db=db)
+    moved = run("edit", "meeting", "1", "--date", "2025-02-05", db=db, forked=True)
     assert moved.returncode == 1 and moved.stderr == (
         "Error: meeting 1 cannot be moved to 2025-02-05: the result document date of directive "
         "1 is 2025-01-30, before it\n"
     )
     # undo of the second done, then of the return: each state exactly as it was
-    assert run("undo", "--yes", db=db).returncode == 0
+    assert run("undo", "--yes", db=db, forked=True).returncode == 0
     assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["return"]
-    assert run("--actor", RETURNER, "undo", "--yes", db=db).returncode == 0
+    assert run("--actor", RETURNER, "undo", "--yes", db=db, forked=True).returncode == 0
     assert {k: v for k, v in snapshot(db).items() if k != "change_log"} == states["done"]
 
 
@@ -687,7 +689,9 @@ def test_the_export_writes_a_result_and_a_returned_completion_in_their_order(
     from tests.conftest import run
 
     _returned_sequence(db, tmp_path)
-    [directive] = json.loads(run("export", "--format", "json", db=db).stdout)["directives"]
+    [directive] = json.loads(run("export", "--format", "json", db=db, forked=True).stdout)[
+        "directives"
+    ]
     claim = ["claimed_on", "doc", "doc_date", "file", "file_hash", "verdict"]
     assert list(directive["result"]) == [*claim, "accepted_on", "returned_on", "return_reason"]
     [returned] = directive["returned_completions"]
