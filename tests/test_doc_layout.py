@@ -208,6 +208,14 @@ def test_urge_counts_in_every_report_format(chaired: Cli, tmp_path: Path) -> Non
     assert all(r["urged"] == 0 for r in pack["next_period"]["directives"] if r["unit"] == "VPTU")
     rows = list(csv.DictReader(io.StringIO(chaired.ok(*base, "--format", "csv"))))
     assert [(r["code"], r["urged"]) for r in rows] == [("BTC", "2"), ("VPTU", "0"), ("TOTAL", "2")]
+    # Letters go to units: a row per chair, field or leader has no count of them, in the CSV
+    # (no empty cell, no total of a column no row has) as in the JSON and the table.
+    for by, key in (("chair", "by_chair"), ("field", "by_field"), ("leader", "by_leader")):
+        grouped = chaired.ok(*base, "--by", by, "--format", "csv")
+        header, *body = list(csv.reader(io.StringIO(grouped)))
+        assert "urged" not in header and body[-1][header.index(by)] == "TOTAL", header
+        assert [int(row[header.index("total")]) for row in body][-1] == 6
+        assert all("urged" not in row for row in chaired.json(*base, "--by", by)[key])
     for lang, header in (("vi", "Số lần đôn đốc"), ("en", "Urged")):
         text = chaired.ok("--lang", lang, *base, "--format", "md")
         lines = [line for line in text.splitlines() if line.startswith("|") and header in line]
