@@ -196,7 +196,8 @@ def history(
             _must_exist(session, parts, ident)
         owners = log.command_of(session, [c.id for c in changes])
         view = _history_view(ctx, session)
-    changes = [c for c in changes if by is None or c.actor == by]
+        named = log.actors_named(session, by) if by is not None else set()
+    changes = [c for c in changes if by is None or c.actor in named]
     if limit and _typed(ctx, "limit"):  # the changes of its latest N commands, oldest first
         latest = sorted({o.id for c in changes if (o := owners.get(c.id)) is not None})[-limit:]
         changes = [c for c in changes if (o := owners.get(c.id)) is not None and o.id in latest]
