@@ -1395,6 +1395,12 @@ MESSAGES.update(
             "database {db}: {n} records repaired in one change (dirtrack undo takes it back); "
             "dirtrack doctor names the placeholders until they have their own names",
         ),
+        # a repair that re-created nothing: links cleared, copies removed, directives given
+        # back to the unit that held them
+        "repair_settled": NP_(
+            "database {db}: {n} record repaired in one change (dirtrack undo takes it back)",
+            "database {db}: {n} records repaired in one change (dirtrack undo takes it back)",
+        ),
         "config_none": N_("(none)"),
     }
 )

@@ -687,7 +687,7 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
     """``doctor --repair``: plan in a read, ask, then re-create in one unit of work."""
     from dirtrack.db import resolve_target
     from dirtrack.store.history import REPAIR
-    from dirtrack.store.repair import Made, plan, repair
+    from dirtrack.store.repair import Made, makes_placeholders, plan, repair
 
     lang = state(ctx).lang
     target = resolve_target(state(ctx).db)
@@ -712,7 +712,8 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
         made = repair(session, lang)
     for item in made:
         err(line(item))
-    err(msg("repair_done", lang, db=target.display, n=len(made)))
+    done = "repair_done" if makes_placeholders(made) else "repair_settled"
+    err(msg(done, lang, db=target.display, n=len(made)))
 
 
 def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
