@@ -1931,6 +1931,10 @@ ERRORS: dict[str, Entry] = {
     "cfg_no_global": N_("{where}: no such global setting (known: {known})"),
     "cfg_no_setting": N_("{where}: no such setting of this command (known: {known})"),
     "cfg_table": N_("{where}: a value expected, not a table"),
+    "cfg_table_array": N_(
+        "{where}: [[{name}]] is an array of tables, not a setting; write [{name}] once, with its "
+        "key = value lines under it"
+    ),
     # units
     "unit_empty_ref": N_("a unit reference cannot be empty"),
     "unit_ambiguous": N_("unit {ref!r} is ambiguous: {units}"),
