@@ -445,7 +445,7 @@ def test_a_refused_value_names_the_option_typed(seeded: Cli, db_path: Path, name
     before = file_digest(db_path)
     for lang in ("en", "vi"):
         error = seeded.fail("--lang", lang, *args)
-        assert error.startswith(f"Error: {option}: ") or error.startswith(f"Error: {option} "), error
+        assert error.startswith((f"Error: {option}: ", f"Error: {option} ")), error
     assert file_digest(db_path) == before
 
 
@@ -2309,7 +2309,9 @@ def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
     assert seeded.fail("--lang", "vi", "progress", "1", "--note", long) == (
         "Error: --note dài 32768 ký tự, quá mức tối đa 32767"
     )
-    assert seeded.fail("edit", "directive", "1", "--text", long).startswith("Error: --text is 32768")
+    assert seeded.fail("edit", "directive", "1", "--text", long).startswith(
+        "Error: --text is 32768"
+    )
     # The lossless JSON export of a register and an office sheet are held to the same length.
     exported = tmp_path / "all.json"
     seeded.ok("export", "--format", "json", "--out", str(exported))
