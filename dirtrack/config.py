@@ -239,6 +239,11 @@ def check_text(value: Any, where: str) -> None:
 _BOOL_WORDS = frozenset(("1", "0", "true", "false", "t", "f", "yes", "no", "y", "n", "on", "off"))
 
 
+def _table_array(value: Any) -> bool:
+    """Whether ``value`` is TOML's array of tables (``[[list]]``, ``list = [{…}, …]``)."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
 def _default_map(
     raw: dict[str, Any], command: Any, path: Path, prefix: str, *, root: bool
 ) -> dict[str, Any]:
@@ -248,6 +253,9 @@ def _default_map(
     subcommands: dict[str, Any] = getattr(command, "commands", {}) or {}
     for key, value in raw.items():
         where = f"{path}: {prefix}{key}"
+        if _table_array(value) and key.replace("-", "_") not in settings:
+            # `[[list]]` (or `x = [{…}]`): TOML's array of tables, read as no table of settings
+            raise ConfigError.of("cfg_table_array", where=where, name=f"{prefix}{key}")
         if root and key in SETTING_TABLES:
             if not isinstance(value, dict):
                 raise ConfigError.of("cfg_not_table", where=where, key=key)

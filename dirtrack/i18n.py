@@ -1395,6 +1395,12 @@ MESSAGES.update(
             "database {db}: {n} records repaired in one change (dirtrack undo takes it back); "
             "dirtrack doctor names the placeholders until they have their own names",
         ),
+        # a repair that re-created nothing: links cleared, copies removed, directives given
+        # back to the unit that held them
+        "repair_settled": NP_(
+            "database {db}: {n} record repaired in one change (dirtrack undo takes it back)",
+            "database {db}: {n} records repaired in one change (dirtrack undo takes it back)",
+        ),
         "config_none": N_("(none)"),
     }
 )
@@ -1929,6 +1935,10 @@ ERRORS: dict[str, Entry] = {
     "cfg_no_global": N_("{where}: no such global setting (known: {known})"),
     "cfg_no_setting": N_("{where}: no such setting of this command (known: {known})"),
     "cfg_table": N_("{where}: a value expected, not a table"),
+    "cfg_table_array": N_(
+        "{where}: [[{name}]] is an array of tables, not a setting; write [{name}] once, with its "
+        "key = value lines under it"
+    ),
     # units
     "unit_empty_ref": N_("a unit reference cannot be empty"),
     "unit_ambiguous": N_("unit {ref!r} is ambiguous: {units}"),

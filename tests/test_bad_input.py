@@ -366,11 +366,11 @@ MESSAGES = {
     # it was 'control character U+DCF4', a character nobody typed
     "a byte not UTF-8 in a title": "Error: --title: byte 0xF4 is not UTF-8: type the text in a "
     "terminal set to UTF-8",
-    "U+FFFF in a meeting title": "Error: title: control character U+FFFF is not allowed",
+    "U+FFFF in a meeting title": "Error: --title: control character U+FFFF is not allowed",
     "zero-width directive": "Error: a directive needs a text",
     "accents-only directive": "Error: a directive needs a text",
-    "accents-only note": "Error: note: only spaces or invisible characters; write some text",
-    "blank note": "Error: note: only spaces or invisible characters; write some text",
+    "accents-only note": "Error: --note: only spaces or invisible characters; write some text",
+    "blank note": "Error: --note: only spaces or invisible characters; write some text",
     "meeting in the year 222": (
         "Error: --date: '6/5/0222': dirtrack takes dates from the year 1900 to 2999"
     ),
@@ -381,8 +381,8 @@ MESSAGES = {
     "report due within 99999999 days": "Error: --due-within must be a number of days from 0 to "
     "3660, not 99999999",
     "unit code of 65": "Error: unit.code is 65 characters long, more than the 64 it can hold",
-    "meeting key of 201": "Error: meeting.key is 201 characters long, more than the 200",
-    "directive key of 201": "Error: directive.key is 201 characters long, more than the 200",
+    "meeting key of 201": "Error: --key is 201 characters long, more than the 200",
+    "directive key of 201": "Error: --key is 201 characters long, more than the 200",
     "directive 2^31 (done)": "Error: no directive with id 2147483648",
     "meeting 2^31 (assign)": "Error: no meeting with id 2147483648",
     "meeting 2^63 (list)": "Error: no meeting with id 9223372036854775808",
@@ -415,6 +415,45 @@ def test_a_column_too_long_is_named_in_vietnamese(seeded: Cli) -> None:
     }
     for name, error in said.items():
         assert seeded.fail("--lang", "vi", *BAD[name]) == error
+
+
+OPTION_TYPED = {  # the command, the option whose value is refused
+    "done --doc": (["done", "1", "--doc", "a\x01b"], "--doc"),
+    "done --note": (["done", "1", "--note", "n" * 32_768], "--note"),
+    "cancel --reason": (["cancel", "1", "--reason", " \u200b "], "--reason"),
+    "extend --reason": (["extend", "1", "--to", "30/12/2022", "--reason", "a\x1bb"], "--reason"),
+    "add-meeting --chair-title": (
+        ["add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair-title", "C" * 401],
+        "--chair-title",
+    ),
+    "add-meeting --doc": (
+        ["add-meeting", "--date", "7/5/2022", "--title", "Họp", "--doc", "1" * 201],
+        "--doc",
+    ),
+    "edit meeting --note": (["edit", "meeting", "1", "--note", "\u0300"], "--note"),
+    "edit directive --product": (["edit", "directive", "1", "--product", "\x07"], "--product"),
+    "unit contact --name": (["unit", "contact", "BTC", "--name", "a\x01"], "--name"),
+}
+
+
+@pytest.mark.parametrize("name", list(OPTION_TYPED))
+def test_a_refused_value_names_the_option_typed(seeded: Cli, db_path: Path, name: str) -> None:
+    """A text typed with an option and refused (a control character, too long, blank) was
+    named as the field it is stored in ('document: …', 'chair's title is 401 characters',
+    'meeting.doc is 201…', 'lý do: …'): it names the option typed, in both languages."""
+    args, option = OPTION_TYPED[name]
+    before = file_digest(db_path)
+    for lang in ("en", "vi"):
+        error = seeded.fail("--lang", lang, *args)
+        assert error.startswith((f"Error: {option}: ", f"Error: {option} ")), error
+    assert file_digest(db_path) == before
+
+
+def test_a_refused_argument_keeps_its_field(seeded: Cli) -> None:
+    """An argument has no option to name: it keeps its field (a sheet's cell keeps its place,
+    test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance)."""
+    error = seeded.fail("--lang", "vi", "assign", "1", "--unit", "BTC", "a\x1bb")
+    assert error.startswith("Error: nội dung: có ký tự điều khiển U+001B"), error
 
 
 HUGE = "x" * 100_000
@@ -2274,9 +2313,11 @@ def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
     before = snapshot(db)
     long = "A" * 32_768
     assert seeded.fail("--lang", "vi", "progress", "1", "--note", long) == (
-        "Error: ghi chú dài 32768 ký tự, quá mức tối đa 32767"
+        "Error: --note dài 32768 ký tự, quá mức tối đa 32767"
     )
-    assert seeded.fail("edit", "directive", "1", "--text", long).startswith("Error: text is 32768")
+    assert seeded.fail("edit", "directive", "1", "--text", long).startswith(
+        "Error: --text is 32768"
+    )
     # The lossless JSON export of a register and an office sheet are held to the same length.
     exported = tmp_path / "all.json"
     seeded.ok("export", "--format", "json", "--out", str(exported))
@@ -2303,12 +2344,12 @@ def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("add-meeting", "--date", "7/5/2022", "--title", "T" * 401), "title is 401 characters"),
+        (("add-meeting", "--date", "7/5/2022", "--title", "T" * 401), "--title is 401 characters"),
         (("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair", "C" * 401),
-         "chair is 401 characters"),
+         "--chair is 401 characters"),
         (("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair-title", "C" * 401),
-         "chair's title is 401 characters"),
-        (("edit", "meeting", "1", "--title", "T" * 401), "title is 401 characters"),
+         "--chair-title is 401 characters"),
+        (("edit", "meeting", "1", "--title", "T" * 401), "--title is 401 characters"),
         (("assign", "1", "--unit", "BTC", "X" * 32_768), "text is 32768 characters"),
         (("add-limitation", "1", "--unit", "BTC", "X" * 32_768), "text is 32768 characters"),
     ],
@@ -2323,7 +2364,7 @@ def test_a_free_text_longer_than_its_field_holds_is_refused(
     error = units.fail(*args)
     assert error.startswith(f"Error: {said} long, more than the"), error
     assert file_digest(db_path) == before
-    assert "tiêu đề dài 401 ký tự" in units.fail("--lang", "vi", "edit", "meeting", "1",
+    assert "--title dài 401 ký tự" in units.fail("--lang", "vi", "edit", "meeting", "1",
                                                  "--title", "T" * 401)  # fmt: skip
 
 

@@ -607,7 +607,7 @@ def test_a_dry_run_of_a_series_refuses_what_recording_refuses(cli: Cli, db: str)
     before = snapshot(db)
     assert cli.fail(every[0], every[1], "\u200b", *every[2:]) == "Error: a directive needs a text"
     assert "U+001B" in cli.fail(every[0], every[1], "Báo cáo", *every[2:], "--product", "\x1b")
-    assert "script key" in cli.fail(every[0], every[1], "Báo cáo", *every[2:], "--key", "\u200b")
+    assert "--key" in cli.fail(every[0], every[1], "Báo cáo", *every[2:], "--key", "\u200b")
     cli.ok(every[0], every[1], "Báo cáo", *every[2:])
     assert snapshot(db) == before
 

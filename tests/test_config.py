@@ -234,6 +234,13 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ("[remind]\nwithin = { days = 3 }\n", "remind.within: a value expected, not a table"),
         ("lang = { a = 1 }\n", "lang: a value expected, not a table"),
         ('db = ["a", "b"]\n', "db: one value expected"),
+        # TOML's array of tables was "no such global setting": it says what it is
+        (
+            '[[list]]\nunit = "BTC"\n',
+            "list: [[list]] is an array of tables, not a setting; write [list] once",
+        ),
+        ("[[remind.x]]\na = 1\n", "remind.x: [[remind.x]] is an array of tables, not a setting"),
+        ('[[mail]]\nhost = "smtp"\n', "mail: [[mail]] is an array of tables"),
         # What only a person at the command line may ask for.
         ("help = true\n", "help: --help can only be given on the command line"),
         ("version = true\n", "--version can only be given on the command line"),
@@ -264,6 +271,14 @@ def test_a_broken_file_is_one_error_line_and_nothing_is_written(
     assert str(config_file) in error and message in error
     assert file_digest(db_path) == digest
     assert cli("--help").exit_code == 0  # help still works, to find out what to fix
+
+
+def test_an_array_of_tables_is_said_in_vietnamese(cli: Cli, config_file: Path) -> None:
+    config_file.write_text('[[list]]\nunit = "BTC"\n', encoding="utf-8")
+    assert cli.fail("--lang", "vi", "list") == (
+        f"Error: {config_file}: list: [[list]] là một mảng bảng, không phải thiết lập; hãy viết "
+        "[list] một lần, rồi các dòng key = value bên dưới"
+    )
 
 
 @pytest.mark.parametrize("how", ["missing", "dangling link"])

@@ -151,7 +151,7 @@ def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> No
     out.unlink()
     # Spaces alone were "document number '' is not in the office's form", quoting nothing.
     assert reg.fail(*base, "--number", "  ") == (
-        "Error: number: only spaces or invisible characters; write some text"
+        "Error: --number: only spaces or invisible characters; write some text"
     )
     assert "control character U+001B" in reg.fail(*base, "--number", "12\x1b")
     assert not out.exists()

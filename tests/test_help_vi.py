@@ -668,6 +668,20 @@ def test_help_and_completion_show_the_vietnamese_names() -> None:
     }
     done = run(env=env)
     assert "overdue" in done.stdout and "quá hạn" in done.stdout
+    # assign --every took the Vietnamese names (hằng quý) but listed only the codes
+    for lang, said in (("en", "quarter (hằng quý)"), ("vi", "hằng quý (quarter)")):
+        assert said in flat(invoke("--lang", lang, "assign", "--help").stdout), lang
+    env = {
+        "_DIRTRACK_COMPLETE": "complete_bash",
+        "COMP_WORDS": "dirtrack assign 1 x --every qu",
+    }
+    assert run(env={**env, "COMP_CWORD": "5"}).stdout.split() == ["quarter"]
+    env = {
+        "_DIRTRACK_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": "dirtrack assign 1 x --every n",
+    }
+    done = run(env=env)
+    assert '"half-year":"6 tháng một lần' in done.stdout and '"year":"hằng năm' in done.stdout
 
 
 def test_completion_descriptions_in_the_language_of_the_run() -> None:

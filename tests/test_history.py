@@ -810,6 +810,25 @@ def test_an_actor_is_one_person_whichever_style_their_tones_were_typed_in(
         assert set(done) == {"progress", "undo"} and done["progress"] is not None, done
 
 
+def test_history_by_matches_a_name_regardless_of_case_and_accents(seeded: Cli) -> None:
+    """history --by found only the name as stored, letter for letter ('nguyen thi hoa' or
+    'NGUYỄN THỊ HOÀ' found nothing, exit 0): it matches as units and search do, regardless of
+    case, accents and tone placement, in the latest commands and in one record's changes."""
+    seeded.ok("--actor", "Nguyễn Thị Hoà", "progress", "1", "--percent", "20",
+              "--date", "10/6/2022")  # fmt: skip
+    seeded.ok("--actor", "Đỗ Văn Đức", "progress", "1", "--percent", "30", "--date", "11/6/2022")
+    seeded.ok("--actor", "Nguyễn Thị Hoa", "progress", "1", "--percent", "40",
+              "--date", "12/6/2022")  # fmt: skip
+    for typed in ("nguyen thi hoa", "NGUYỄN THỊ HOÀ", "Nguyễn  thị hòa", "nguyễn thị hoa"):
+        found = {c["actor"] for c in history(seeded, "--by", typed)}
+        assert found == {"Nguyễn Thị Hoà", "Nguyễn Thị Hoa"}, typed
+        mine = {c["actor"] for c in history(seeded, "1", "--by", typed)}
+        assert mine == {"Nguyễn Thị Hoà", "Nguyễn Thị Hoa"}, typed
+    assert {c["actor"] for c in history(seeded, "--by", "do van duc")} == {"Đỗ Văn Đức"}
+    assert {c["actor"] for c in history(seeded, "1", "--by", "ĐỖ VĂN ĐỨC")} == {"Đỗ Văn Đức"}
+    assert history(seeded, "--by", "do van") == []  # a name, not a part of one
+
+
 def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:
     seeded.ok("add-meeting", "--date", "1/9/2022", "--title", "Họp", "--key", "hop-1")
     count = len(history(seeded, "--limit", "0"))

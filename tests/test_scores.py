@@ -522,6 +522,27 @@ def test_a_tier_catches_the_fewest_points_a_rule_file_allows(
     assert got["B"]["points"] == -25.0
 
 
+def test_qd366_100_points_is_excellent_only_with_a_third_exceeding(cli: Cli) -> None:
+    """Điều 11 khoản 1 of 366-QĐ/TW: "xuất sắc" is 90 points or more *and*, for a collective,
+    every task on time with at least 30 % done beyond requirements. 100 points with every
+    result merely meeting them is "tốt", the failed condition named; a third exceeding makes
+    it "xuất sắc"."""
+    cli.ok("unit", "add", "A", "Phòng A")
+    m = str(cli.id("add-meeting", "--date", "2025-01-10", "--title", "Giao ban"))
+    done = []
+    for n in range(3):
+        d = str(cli.id("assign", m, f"Việc {n}", "--unit", "A", "--due", "2025-03-31"))
+        cli.ok("done", d, "--date", "2025-03-01", "--verdict", "meets")
+        done.append(d)
+    (unit,) = cli.json("score", *PERIOD, "--rules", "qd366")["units"]
+    assert (unit["points"], unit["tier"]) == (100.0, "good")
+    assert {c["tier"]: c["failed"] for c in unit["checks"]}["excellent"] == ["min_exceeds_share"]
+    cli.ok("reopen", done[0], "--date", "2025-03-02", "--reason", "Bổ sung")
+    cli.ok("done", done[0], "--date", "2025-03-03", "--verdict", "exceeds")
+    (unit,) = cli.json("score", *PERIOD, "--rules", "qd366")["units"]
+    assert (unit["points"], unit["tier"], unit["exceeds"]) == (100.0, "excellent", 1)
+
+
 def test_the_lines_shown_add_up_to_the_points_shown(cli: Cli, tmp_path: Path) -> None:
     # three directives of a third each: 33.33 three times beside 100.00 points
     cli.ok("unit", "add", "A", "Phòng A")

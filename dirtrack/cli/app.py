@@ -317,6 +317,30 @@ def _from_config(exc: DirtrackError, leaf: Any) -> DirtrackError:
     return exc
 
 
+def _as_typed(exc: DirtrackError, leaf: Any) -> DirtrackError:
+    """``exc``, naming the option the user typed (``--doc``, ``--chair-title``, ``--reason``)
+    where it names the field that option sets (``document``, ``chair's title``: what a check of
+    :mod:`dirtrack.text` or :mod:`dirtrack.store.limits` says of a stored value, ``doc`` or
+    ``meeting.doc``). A value read from a file, or an argument, keeps its field's name."""
+    from typer._click.core import ParameterSource
+
+    from dirtrack.i18n import Field
+
+    field = exc.params.get("field")
+    if leaf is None or not isinstance(field, Field):
+        return exc
+    column = field.name.rpartition(".")[2]
+    for param in leaf.command.params:
+        opts = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+        if param.name != column or param.param_type_name != "option" or not opts:
+            continue
+        if leaf.get_parameter_source(param.name) is not ParameterSource.COMMANDLINE:
+            continue
+        typed = type(exc).of(exc.key or "", **{**exc.params, "field": Field(max(opts, key=len))})
+        return typed
+    return exc
+
+
 class OptionsMisused(BadParameter):
     """Options that exclude each other given together, or none of those one is needed
     (``report`` without --quarter or --period): a usage error, exit 2, as a missing option is.
@@ -528,7 +552,7 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
                 _say_parts(parts, session_lang(ctx))
             return result
         except DirtrackError as exc:
-            said = _from_config(exc, ctx.meta.get(_LEAF))
+            said = _as_typed(_from_config(exc, ctx.meta.get(_LEAF)), ctx.meta.get(_LEAF))
             err(f"Error: {said.render(session_lang(ctx))}")
             raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated)

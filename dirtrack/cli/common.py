@@ -1041,6 +1041,10 @@ def unknown_category(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("unknown_category", value=value, choices=choices)
 
 
+def unknown_every(value: str, choices: Choices) -> InvalidInput:
+    return InvalidInput.of("unknown_every", value=value, choices=choices)
+
+
 def _unknown_status(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("unknown_status", status=value, choices=choices)
 
@@ -1061,6 +1065,12 @@ def named_option(
 KIND_HELP = N_(
     "working-session (buổi làm việc), briefing (giao ban), conference (hội nghị) "
     "or review (sơ kết, tổng kết): the code or the Vietnamese name, accents optional."
+)
+# The help of assign's --every: its codes with their Vietnamese names (dirtrack.kinds.EVERY_NAMES).
+EVERY_HELP = N_(
+    "A periodic directive, one occurrence per period: month (hằng tháng), quarter (hằng quý), "
+    "half-year (6 tháng một lần, nửa năm) or year (hằng năm): the code or the Vietnamese name, "
+    "accents optional."
 )
 CATEGORY_HELP = N_(
     "timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "

@@ -9,11 +9,13 @@ import typer
 
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
+    EVERY_HELP,
     AsOfOpt,
     DateOpt,
     DirectiveArg,
     FieldsOpt,
     FormatOpt,
+    Named,
     StatusOpt,
     UnitFilterOpt,
     bad_parameter,
@@ -29,11 +31,12 @@ from dirtrack.cli.common import (
     say_passed,
     state,
     unit_of_work,
+    unknown_every,
 )
 from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Choices, Phrase, msg
-from dirtrack.kinds import VERDICT_NAMES
+from dirtrack.kinds import EVERY_NAMES, VERDICT_NAMES
 from dirtrack.periods import check_after_tet, check_early_day
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
@@ -85,7 +88,8 @@ def assign(
         str | None,
         typer.Option(
             "--every",
-            help="A periodic directive: one occurrence per month, quarter, half-year or year.",
+            click_type=Named(EVERY_NAMES, unknown_every),
+            help=EVERY_HELP,
             metavar="PERIOD",
         ),
     ] = None,

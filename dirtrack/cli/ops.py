@@ -203,7 +203,8 @@ def history(
             _must_exist(session, parts, ident)
         owners = log.command_of(session, [c.id for c in changes])
         view = _history_view(ctx, session)
-    changes = [c for c in changes if by is None or c.actor == by]
+        named = log.actors_named(session, by) if by is not None else set()
+    changes = [c for c in changes if by is None or c.actor in named]
     if limit and _typed(ctx, "limit"):  # the changes of its latest N commands, oldest first
         latest = sorted({o.id for c in changes if (o := owners.get(c.id)) is not None})[-limit:]
         changes = [c for c in changes if (o := owners.get(c.id)) is not None and o.id in latest]
@@ -704,7 +705,7 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
     """``doctor --repair``: plan in a read, ask, then re-create in one unit of work."""
     from dirtrack.db import resolve_target
     from dirtrack.store.history import REPAIR
-    from dirtrack.store.repair import Made, plan, repair
+    from dirtrack.store.repair import Made, makes_placeholders, plan, repair
 
     lang = state(ctx).lang
     target = resolve_target(state(ctx).db)
@@ -729,7 +730,8 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
         made = repair(session, lang)
     for item in made:
         err(line(item))
-    err(msg("repair_done", lang, db=target.display, n=len(made)))
+    done = "repair_done" if makes_placeholders(made) else "repair_settled"
+    err(msg(done, lang, db=target.display, n=len(made)))
 
 
 def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:

@@ -55,6 +55,12 @@ def completion_pngs(
         return [_draw(piece, lang) for piece in found]
 
 
+def chart_pieces(rows: Sequence[tuple[str, Record]], tallest: float) -> int:
+    """How many pieces :func:`completion_pngs` cuts the chart of ``rows`` into at ``tallest``
+    cm, none drawn."""
+    return len(_pieces(rows, FIGURE_WIDTH * tallest / SET_WIDTH))
+
+
 def _label(text: str) -> str:
     # A long name on lines of its own: on one line it took the width of the plot, and every
     # label was cut at the left edge of the picture.

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.render.chart import SET_WIDTH, completion_pngs
+from dirtrack.render.chart import SET_WIDTH, chart_pieces, completion_pngs
 from dirtrack.render.official import (
     add_run,
     body_paragraph,
@@ -573,6 +573,12 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
                     found = layout(table, lang, width, portrait=True, sizes=(found.size,)) or found
                 _write_table(doc, found)
             if part.chart_after == table.key and document.chart_rows:  # on its table's page
+                if (
+                    pages.landscape
+                    and chart_pieces(document.chart_rows, LANDSCAPE_CHART_HEIGHT) > 1
+                ):
+                    # more than a landscape page holds: on portrait pages, which hold more
+                    width = pages.turn(False)
                 tallest = LANDSCAPE_CHART_HEIGHT if pages.landscape else CHART_HEIGHT
                 charts = completion_pngs(document.chart_rows, lang, tallest=tallest)
                 _chart(doc, charts, width, tallest, t("report_chart_title", lang))
@@ -652,12 +658,54 @@ def _wide_ahead(parts: list[Any], placed: list[list[tuple[Any, bool]]]) -> list[
     return marks[::-1]
 
 
+# A table whose rows run to more lines than this on average on the portrait page (40 units
+# of 120-character names: 7 lines a row at 9 pt, five pages) goes on landscape pages when they
+# set it in half the lines or fewer (3 a row at 10 pt, three pages).
+TALL_ROWS = 4.0
+SAMPLED_ROWS = 200  # the rows whose lines are counted: evenly spread over a longer table
+
+
+def row_lines(found: Layout) -> float:
+    """The lines a row of ``found`` takes on average: its text columns' cells broken between
+    words into their widths (the tallest cell of the row), over at most :data:`SAMPLED_ROWS`
+    rows spread over the table."""
+    texts = found.texts[: len(found.texts) - found.table.total_rows] or found.texts
+    if not texts:
+        return 0.0
+    step = max(1, len(texts) // SAMPLED_ROWS)
+    sampled = texts[::step]
+    space = text_width_cm(" ", found.size)
+    total = 0
+    for row in sampled:
+        tallest = 1
+        for text, kind, width in zip(row, found.kinds, found.widths, strict=True):
+            if kind != TEXT or not text:
+                continue
+            room, lines, line = width - CELL_PADDING, 1, 0.0
+            for word in _words(text):
+                wide = text_width_cm(word, found.size)
+                if line and line + space + wide > room:
+                    lines, line = lines + 1, wide
+                else:
+                    line = line + space + wide if line else wide
+            tallest = max(tallest, lines)
+        total += tallest
+    return total / len(sampled)
+
+
 def _placed(table: Table, lang: str, usable: float) -> tuple[Layout | None, bool]:
     """How a body table is set: on the portrait page at 10 or 9 pt, else on a landscape page
-    (all its columns, 10 to 8 pt), else squeezed at 8 pt. None for a table without rows."""
+    (all its columns, 10 to 8 pt), else squeezed at 8 pt. None for a table without rows. A
+    table that fits the portrait page only in tall rows (long names in a narrow column: more
+    than :data:`TALL_ROWS` lines a row) goes on landscape pages too when they halve its
+    lines."""
     if not table.rows:
         return None, False
     found = layout(table, lang, usable, portrait=True, sizes=(10.0, 9.0))
+    if found is not None and (tall := row_lines(found)) > TALL_ROWS:
+        wide = layout(table, lang, LANDSCAPE_USABLE, portrait=False, sizes=(10.0, 9.0, 8.0))
+        if wide is not None and 2 * row_lines(wide) <= tall:
+            return wide, True
     if found is not None:
         return found, False
     found = layout(table, lang, LANDSCAPE_USABLE, portrait=False, sizes=(10.0, 9.0, 8.0))

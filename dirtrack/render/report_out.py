@@ -189,6 +189,11 @@ def report_csv(pack: Record, *, by: str) -> str:
     from dirtrack.render.csv_out import dump_records
 
     base = {"period": pack["period"]["label"], "as_of": pack["as_of"]}
+    totals = pack["totals"]
+    if by != "unit":
+        # ``urged`` counts letters, each sent to a unit: a chair's, a field's or a leader's row
+        # has none (a letter may name directives of several), so their table has no such column.
+        totals = {k: v for k, v in totals.items() if k != "urged"}
     if by == "chair":
         rows = [{**base, **row} for row in pack["by_chair"]]
         total = {**base, "chair": "TOTAL", "chair_title": "", "meetings": len(pack["meetings"])}
@@ -212,7 +217,7 @@ def report_csv(pack: Record, *, by: str) -> str:
         total = {**base, "code": "TOTAL", "name": ""}
         if any("risk" in row for row in pack["units"]):
             total["risk"] = (pack.get("risk") or {}).get("totals", {}).get("risk")
-    rows.append({**total, **pack["totals"]})
+    rows.append({**total, **totals})
     return dump_records(rows)
 
 

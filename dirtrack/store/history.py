@@ -787,11 +787,12 @@ def recent_commands(
     session: Session, *, limit: int | None = None, actor: str | None = None
 ) -> list[CommandEntry]:
     """Recorded commands, newest first."""
-    if actor is not None and not may_be_stored(actor):
-        return []
     query = select(LOG).where(LOG.c.entity == COMMAND)
     if actor is not None:
-        query = query.where(_by(actor))
+        named = actors_named(session, actor)
+        if not named:
+            return []
+        query = query.where(LOG.c.actor.in_(sorted(named)))
     query = query.order_by(LOG.c.id.desc())
     # No more commands than ids (INTEGER) can be: a larger limit is none, on either backend.
     if limit and limit <= MAX_ID:
@@ -829,6 +830,21 @@ def commands_to_undo(
     if actor is not None:
         query = query.where(_by(actor))
     return [_command(row) for row in session.connection().execute(query)]
+
+
+def actors_named(session: Session, name: str) -> set[str]:
+    """The actors of the change log that ``name`` (``history --by``) names: as units and
+    search match, regardless of case, accents and where the tones are placed (``nguyen van
+    a``, ``NGUYỄN VĂN A`` and ``Nguyễn Văn A`` are one; :func:`dirtrack.text.fold`). Compared
+    here, not by the database, so that SQLite and PostgreSQL find the same (the log holds as
+    many names as people who ran commands)."""
+    from dirtrack.text import fold
+
+    if not may_be_stored(name):
+        return set()
+    key = fold(name)
+    query = select(LOG.c.actor).where(LOG.c.entity == COMMAND).distinct()
+    return {a for a in session.connection().execute(query).scalars() if fold(a) == key}
 
 
 def _by(actor: str) -> ColumnElement[bool]:

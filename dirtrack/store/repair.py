@@ -20,6 +20,7 @@ which row's day it is. ``doctor`` names every placeholder still as the repair le
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -334,6 +335,13 @@ def _series_values(
 # The column of each placeholder that the clerk changes when giving the record its own name.
 _NAMED_BY = {"unit": ("code", "name"), "field": ("code", "name"), "meeting": ("title",),
              "series": ("text",)}  # fmt: skip
+
+
+def makes_placeholders(made: Iterable[Made]) -> bool:
+    """Whether a repair that did ``made`` re-created a record (a placeholder that doctor names
+    until renamed), rather than only clearing links, removing copies or giving directives back
+    to the unit that held them (the ``retirements`` check)."""
+    return any(item.table in _NAMED_BY for item in made)
 
 
 def placeholders(conn: Connection) -> list[tuple[str, int, str | None]]:
