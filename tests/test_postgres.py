@@ -630,8 +630,8 @@ def test_a_draft_whose_keys_hold_a_nul_is_refused_naming_them(
     before = snapshot(url)
     message = clerk.fail("import", str(draft))
     assert message.startswith("Error: nhap.toml: nothing was imported."), message
-    assert "meeting: script key: control character U+0000" in message
-    assert "directives #1: script key: control character U+0000" in message
+    assert "line 1, meeting: 'key': control character U+0000" in message
+    assert "line 6, directives #1: 'key': control character U+0000" in message
     assert snapshot(url) == before
 
 
