@@ -1657,9 +1657,9 @@ def test_a_draft_imported_before_then_broken_names_both(
     )
     # a [[units]] entry broken, the rest as imported: the entry is the news, no more
     draft.write_text(
-        draft.read_text("utf-8").replace("31/7/2022", "30/6/2022").replace(
-            'name = "VPTU"', 'name = "VPTU"\nknown = 1'
-        ),
+        draft.read_text("utf-8")
+        .replace("31/7/2022", "30/6/2022")
+        .replace('name = "VPTU"', 'name = "VPTU"\nknown = 1'),
         "utf-8",
     )
     error = cli.fail("import", str(draft))
@@ -1667,7 +1667,9 @@ def test_a_draft_imported_before_then_broken_names_both(
     assert file_digest(db_path) == before
 
 
-def test_an_empty_draft_says_its_meeting_is_missing(cli: Cli, db_path: Path, tmp_path: Path) -> None:
+def test_an_empty_draft_says_its_meeting_is_missing(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
     draft = tmp_path / "hop.toml"
     before = file_digest(db_path)
     for text, said in (("", "hop.toml is empty"), ("# nothing yet\n", "hop.toml: ")):

@@ -396,9 +396,7 @@ def _held(raw: Any) -> date | None:
         return None
 
 
-def _directive(
-    raw: Any, where: str, held: date | None, *, unsure: bool = False
-) -> DirectiveDraft:
+def _directive(raw: Any, where: str, held: date | None, *, unsure: bool = False) -> DirectiveDraft:
     """``unsure``: the meeting's date could not be read; a deadline that would name a day
     once it is (``30/6``, the meeting's year) is then left unread, not refused."""
     item = _table(raw, where)

@@ -504,7 +504,11 @@ def _check_retired(
     named: list[tuple[str, list[str]]] = [
         (draft.place("units", i), [u.code or u.name]) for i, u in enumerate(draft.units, 1)
     ]
-    named += [(draft.place("limitations", i), [x.unit]) for i, x in enumerate(draft.limitations, 1) if x.unit]
+    named += [
+        (draft.place("limitations", i), [x.unit])
+        for i, x in enumerate(draft.limitations, 1)
+        if x.unit
+    ]
     named += [
         (draft.place("directives", i), [*([x.unit] if x.unit else []), *x.with_])
         for i, x in enumerate(draft.directives, 1)
@@ -719,7 +723,10 @@ def record_draft(
             if seen.setdefault((who, said), i) != i:
                 plan.problems.append(
                     Problem(
-                        Phrase("draft_same_directive", first=draft.number("directives", seen[(who, said)])),
+                        Phrase(
+                            "draft_same_directive",
+                            first=draft.number("directives", seen[(who, said)]),
+                        ),
                         place=draft.place("directives", i),
                     )
                 )
@@ -730,7 +737,11 @@ def record_draft(
             # tell them apart
             plan.problems.append(
                 Problem(
-                    Phrase("draft_key_repeated", key=item.key, first=draft.number("directives", first_of[item.key])),
+                    Phrase(
+                        "draft_key_repeated",
+                        key=item.key,
+                        first=draft.number("directives", first_of[item.key]),
+                    ),
                     place=draft.place("directives", i),
                 )
             )
@@ -844,7 +855,11 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         result.file = str(path)
         return result
     problems.sort(key=lambda p: p.line or 0)  # as the clerk goes through the draft
-    if draft.unread is not None and draft.unread.meeting and (draft.directives or draft.limitations):
+    if (
+        draft.unread is not None
+        and draft.unread.meeting
+        and (draft.directives or draft.limitations)
+    ):
         hints.append(Phrase("draft_meeting_unread"))
     if not options.dry_run:
         raise ImportRejected(path.name, problems, hints) from None
