@@ -609,7 +609,8 @@ def record_draft(
     dry_run: bool = False,
     allow_duplicate: bool = False,
 ) -> ImportResult:
-    """Check ``draft`` whole, then (unless ``dry_run``) record it.
+    """Check ``draft`` whole, then (unless ``dry_run``) record it. A draft read in part
+    (:attr:`Draft.unread`) is only checked: the blocks it has, on what they need that read.
 
     Raises:
         ImportRejected: any problem; nothing was written.
@@ -619,11 +620,11 @@ def record_draft(
     meeting = draft.meeting
     unread = draft.unread
     # a [meeting] that did not read: what needs it (its date, an earlier import) is not checked
-    held = unread is None or not unread.meeting
-    duplicate = existing_meeting(session, draft) if held else None
-    if meeting.date is None and held:
+    meeting_read = unread is None or not unread.meeting
+    duplicate = existing_meeting(session, draft) if meeting_read else None
+    if meeting.date is None and meeting_read:
         plan.problems.append(Problem(Phrase("draft_no_date"), place="meeting"))
-    if not meeting.title and held:
+    if not meeting.title and meeting_read:
         plan.problems.append(Problem(Phrase("draft_no_title"), place="meeting"))
     _check_texts(draft, plan)
     unread_units = unread.units if unread is not None else ()
@@ -678,14 +679,16 @@ def record_draft(
         partners = [p for p in (units.ref(w, where) for w in item.with_) if p is not None]
         if meeting.date and item.due and item.due < meeting.date:
             plan.problems.append(Problem(Phrase("draft_due_before", due=item.due), place=where))
-        if item.due is None and item.due_phrase and held:
+        if item.due is None and item.due_phrase and meeting_read:
             # The deadline the text gives names no real day: refused, as `assign --due` does,
             # never recorded as "no deadline".
             impossible = deadline_problem(item.due_phrase, meeting.date)
             if impossible is not None:
                 place = f"{where} ({start_of(item.text)})"
                 plan.problems.append(Problem(impossible, place=place))
-        mismatch = _phrase_against_due(item.due, item.due_phrase, meeting.date) if held else None
+        mismatch = (
+            _phrase_against_due(item.due, item.due_phrase, meeting.date) if meeting_read else None
+        )
         if mismatch is not None:
             plan.problems.append(Problem(mismatch, place=f"{where} ({start_of(item.text)})"))
         if lead is not None:
@@ -746,7 +749,7 @@ def record_draft(
                 )
             )
     keys = [item.key for item in draft.directives if item.key and may_be_stored(item.key)]
-    if keys and duplicate is None and held:
+    if keys and duplicate is None and meeting_read:
         rows = session.exec(
             select(Directive.key, Directive.id).where(Directive.key.in_(keys))  # type: ignore[union-attr]
         )
