@@ -2282,6 +2282,10 @@ ERRORS: dict[str, Entry] = {
         "register the unknown units (dirtrack unit add, dirtrack unit "
         "alias) or rerun with --create-units"
     ),
+    "draft_meeting_unread": N_(
+        "what the items need the meeting for (deadlines against its date, units retired by "
+        "then, an earlier import) is checked once [meeting] reads"
+    ),
     "hint_add_meeting": N_(
         "record the meeting first (dirtrack add-meeting --date DATE --title "
         "TEXT) and give --meeting ID"

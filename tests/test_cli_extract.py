@@ -1461,11 +1461,15 @@ def test_wrong_values_in_several_blocks_are_all_named(
         "06-05-2022",
         "line 5, units #1: 'known' must be true or false",
         "line 13, directives #2: 'unit' must be text",
+        # said once: the meeting's date is what the items' deadlines are checked against
+        "Warning: what the items need the meeting for (deadlines against its date, units "
+        "retired by then, an earlier import) is checked once [meeting] reads",
     ]
     assert dry.stderr.startswith("Error: hop.toml: 3 problems, an import would write nothing: ")
     error = cli.fail("--lang", "vi", "import", str(draft))
     assert error.startswith("Error: hop.toml: không nhập gì. dòng 1, meeting: date: ")
     assert "; dòng 5, units #1: " in error and "; dòng 13, directives #2: " in error
+    assert error.count("[meeting]") == 1
     assert file_digest(db_path) == before
 
 
@@ -1488,13 +1492,190 @@ def test_a_json_draft_names_the_lines_of_its_problems(
     lines = path.read_text(encoding="utf-8").splitlines()
     second = [i for i, line in enumerate(lines, 1) if line.strip() == "{"][3]
     before = file_digest(db_path)
+    third = [i for i, line in enumerate(lines, 1) if line.strip() == "{"][4]
     error = cli.fail("import", str(path))
-    assert error == f"Error: hop.json: line {second}, directives #2: 'unit' must be text"
+    assert error == (
+        f"Error: hop.json: nothing was imported. line {second}, directives #2: 'unit' must be "
+        f"text; line {third}, directives #3: unknown unit 'Sở Không Có'; no registered unit is "
+        "close to it (unit list)"
+    )
     draft["directives"][1]["unit"] = "VPTU"
     path.write_text(json.dumps(draft, ensure_ascii=False, indent=2), "utf-8")
-    third = [i for i, line in enumerate(lines, 1) if line.strip() == "{"][4]
     error = cli.fail("import", str(path), "--dry-run")
     assert f"line {third}, directives #3: unknown unit 'Sở Không Có'" in error, error
     path.write_text(json.dumps({**draft, "units": {"name": "VPTU"}}, indent=2), "utf-8")
     assert cli.fail("import", str(path)) == "Error: hop.json: line 6, 'units' must be a list"
+    assert file_digest(db_path) == before
+
+
+ONE_OF_EACH = """[meeting]
+date = 2022-05-06
+title = "Giao ban"
+
+[[units]]
+name = "VPTU"
+
+[[directives]]
+unit = "VPTU"
+text = "Hoàn thành báo cáo"
+due = "31/2/2018"
+
+[[directives]]
+unit = "Sở Không Có"
+text = "Lập kế hoạch"
+
+[[directives]]
+unit = "VPTU"
+text = "Rà soát hồ sơ"
+
+[[directives]]
+unit = "VPTU"
+text = "Rà soát hồ sơ"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_wrong_value_no_longer_hides_the_drafts_other_problems(
+    cli: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A bad date in one block stopped the checks of the others: the unknown unit and the
+    duplicate further on were named only once the clerk had corrected the date."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(ONE_OF_EACH, "utf-8")
+    before = file_digest(db_path)
+    at = [i for i, line in enumerate(ONE_OF_EACH.splitlines(), 1) if line == "[[directives]]"]
+    line, directive = ("line", "directives") if lang == "en" else ("dòng", "directives")
+    due, unknown, same = {
+        "en": ("'31/2/2018' is not", "unknown unit 'Sở Không Có'", "directives #3 gives the same"),
+        "vi": ("'31/2/2018' không", "đơn vị 'Sở Không Có' chưa được", "directives #3 đã giao cùng"),
+    }[lang]
+    dry = cli("--lang", lang, "import", str(draft), "--dry-run")
+    assert dry.exit_code == 1, dry.stderr
+    said = dry.stdout.splitlines()
+    assert len(said) == 3, said
+    assert said[0].startswith(f"{line} {at[0]}, {directive} #1: due: {due}")
+    assert said[1].startswith(f"{line} {at[1]}, {directive} #2: {unknown}")
+    assert said[2].startswith(f"{line} {at[3]}, {directive} #4: {same}")
+    assert "Warning" not in dry.stdout and "[meeting]" not in dry.stdout  # the meeting read
+    json_dry = cli("--lang", lang, "import", str(draft), "--dry-run", "-f", "json")
+    assert json.loads(json_dry.stdout)["lines"] == [at[0], at[1], at[3]]
+    error = cli.fail("--lang", lang, "import", str(draft))
+    for shown in said:
+        assert shown in error
+    assert error.index(said[0]) < error.index(said[1]) < error.index(said[2])
+    assert file_digest(db_path) == before
+    assert cli.json("meetings") == []
+
+
+def test_a_units_entry_that_does_not_read_is_not_also_an_unknown_unit(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "hop.toml"
+    text = (
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n\n'
+        '[[units]]\ncode = "SKC"\nname = "Sở Không Có"\nknown = "có"\n\n'
+        '[[directives]]\nunit = "SKC"\ntext = "Lập kế hoạch"\n\n'
+        '[[directives]]\ntext = "Báo cáo kết quả"\n\n'
+        '[[directives]]\nunit = "Ban Không Có"\ntext = "Rà soát hồ sơ"\n'
+    )
+    draft.write_text(text, "utf-8")
+    before = file_digest(db_path)
+    for options in ((), ("--dry-run",), ("--create-units",), ("--create-units", "--dry-run")):
+        result = cli("import", str(draft), *options)
+        said = result.stdout + result.stderr
+        assert result.exit_code == 1 and "line 5, units #1: 'known' must be true or false" in said
+        # the entry's code and name, and the item with no unit of the meeting's one unit: no
+        # other problem; the unit the draft names nowhere else still is one without the option
+        assert "SKC" not in said.replace('code = "SKC"', "") and "directives #2" not in said
+        assert ("unknown unit 'Ban Không Có'" in said) is ("--create-units" not in options)
+        assert "New units" not in said
+    # the entry alone wrong: said as the one error it is, as before
+    draft.write_text(text.replace("Ban Không Có", "SKC"), "utf-8")
+    error = cli.fail("import", str(draft), "--dry-run")
+    assert error == "Error: hop.toml: line 5, units #1: 'known' must be true or false"
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_meeting_that_does_not_read_leaves_the_items_checked_but_what_needs_it(
+    cli: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    # a kind no meeting has: the meeting's date is read for the deadlines all the same; with
+    # the date itself wrong, a deadline in the meeting's year ('30/6') is not refused for it
+    for meeting in ('date = 2022-05-06\nkind = "party"', 'date = "31/2/2022"'):
+        text = (
+            f'[meeting]\n{meeting}\ntitle = "Giao ban"\n\n'
+            '[[directives]]\nunit = "VPTU"\ntext = "Lập kế hoạch"\ndue = "30/6"\n\n'
+            '[[directives]]\nunit = "Ban Không Có"\ntext = "Rà soát hồ sơ"\n\n'
+            '[[directives]]\nunit = "VPTU"\ntext = "Báo cáo"\ndue = "30/2/2022"\n'
+        )
+        draft.write_text(text, "utf-8")
+        at = [i for i, line in enumerate(text.splitlines(), 1) if line == "[[directives]]"]
+        before = file_digest(db_path)
+        dry = cli("--lang", lang, "import", str(draft), "--dry-run")
+        said = dry.stdout.splitlines()
+        assert dry.exit_code == 1 and len(said) == 4, said
+        assert re.match(r"(line|dòng) 1, meeting: ", said[0])
+        assert re.match(rf"(line|dòng) {at[1]}, directives #2: ", said[1])
+        assert re.match(rf"(line|dòng) {at[2]}, directives #3: due: '30/2/2022' ", said[2])
+        assert said[3].startswith(("Warning: ", "Lưu ý: ")) and "[meeting]" in said[3]
+        assert ("deadlines" in said[3]) is (lang == "en")
+        error = cli.fail("--lang", lang, "import", str(draft))
+        assert said[1] in error and said[2] in error and error.count("[meeting]") == 1
+        assert "directives #1" not in error
+        assert file_digest(db_path) == before
+
+
+def test_a_draft_imported_before_then_broken_names_both(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\nkey = "bai-1"\n\n'
+        '[[units]]\nname = "VPTU"\n\n'
+        '[[directives]]\ntext = "Hoàn thành báo cáo"\ndue = "30/6/2022"\nkey = "bai-1.1"\n\n'
+        '[[directives]]\ntext = "Rà soát hồ sơ"\nkey = "bai-1.2"\n',
+        "utf-8",
+    )
+    cli.ok("import", str(draft))
+    assert "unchanged" in cli("import", str(draft)).stderr  # the same again
+    before = file_digest(db_path)
+    draft.write_text(draft.read_text("utf-8").replace("30/6/2022", "31/2/2022"), "utf-8")
+    for options in ((), ("--dry-run",)):
+        result = cli("import", str(draft), *options)
+        said = result.stdout + result.stderr
+        assert result.exit_code == 1 and "directives #1: due: '31/2/2022'" in said
+        # whether the draft differs from what was recorded is told once every block reads
+        assert "imported already" not in said
+    draft.write_text(draft.read_text("utf-8").replace("31/2/2022", "31/7/2022"), "utf-8")
+    assert "line 1, meeting: this draft was imported already as meeting 1, and the two differ" in (
+        cli.fail("import", str(draft), "--dry-run")
+    )
+    # a [[units]] entry broken, the rest as imported: the entry is the news, no more
+    draft.write_text(
+        draft.read_text("utf-8")
+        .replace("31/7/2022", "30/6/2022")
+        .replace('name = "VPTU"', 'name = "VPTU"\nknown = 1'),
+        "utf-8",
+    )
+    error = cli.fail("import", str(draft))
+    assert error == "Error: hop.toml: line 6, units #1: 'known' must be true or false"
+    assert file_digest(db_path) == before
+
+
+def test_an_empty_draft_says_its_meeting_is_missing(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "hop.toml"
+    before = file_digest(db_path)
+    for text, said in (("", "hop.toml is empty"), ("# nothing yet\n", "hop.toml: ")):
+        draft.write_text(text, "utf-8")
+        for options in ((), ("--dry-run",)):
+            error = cli.fail("import", str(draft), *options)
+            assert said in error and error.count("Error:") == 1, error
+            assert text == "" or "[meeting]" in error
     assert file_digest(db_path) == before

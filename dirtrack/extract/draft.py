@@ -2,14 +2,15 @@
 
 :meth:`Draft.to_dict` gives the JSON shape of the command contract; :meth:`Draft.to_toml`
 renders a human-editable TOML file (a missing value is an absent key, since TOML has no null)
-and :meth:`Draft.from_toml` / :meth:`Draft.from_dict` read it back, checking every value and
-raising :class:`dirtrack.errors.InvalidInput` with the place of the first mistake.
+and :meth:`Draft.from_toml` / :meth:`Draft.from_dict` read it back, checking every value:
+what is wrong with the whole raises :class:`dirtrack.errors.InvalidInput`, wrong values raise
+:class:`DraftProblems`, one for each block, with the draft of the blocks that read right.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
@@ -105,6 +106,18 @@ class DirectiveDraft:
 
 
 @dataclass(frozen=True)
+class Unread:
+    """What of a draft could not be read, beside the blocks that could (:class:`DraftProblems`)."""
+
+    #: Whether ``[meeting]`` is one of them (the draft's meeting is then an empty one).
+    meeting: bool = False
+    #: The code and name each unreadable ``[[units]]`` entry gives as text, as written.
+    units: tuple[tuple[str, ...], ...] = ()
+    #: The place in the file of each block kept, by section (``"directives": (1, 3)``).
+    numbers: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Draft:
     meeting: MeetingDraft
     units: tuple[UnitDraft, ...] = ()
@@ -116,6 +129,17 @@ class Draft:
     #: The control characters removed from the text (``U+007F``, once each, as they came):
     #: a draft holding them would be refused by the import. Empty when read back from a file.
     controls: tuple[str, ...] = ()
+    #: The blocks a draft read in part could not give; None when it was read whole.
+    unread: Unread | None = field(default=None, compare=False)
+
+    def number(self, section: str, i: int) -> int:
+        """The place in the file of the ``i``-th block (1-based) kept of ``section``."""
+        kept = self.unread.numbers.get(section) if self.unread is not None else None
+        return kept[i - 1] if kept else i
+
+    def place(self, section: str, i: int) -> str:
+        """The ``i``-th block of ``section`` as problems name it (``directives #3``)."""
+        return f"{section} #{self.number(section, i)}"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``meeting``, ``units``, ``limitations``, ``directives``, ``missing``."""
@@ -191,7 +215,7 @@ def _day(value: Any, where: str, key: str) -> date | None:
     raise _fail(where, "draft_not_date", key=key)
 
 
-def _deadline(value: Any, ref: date | None, where: str) -> date | None:
+def _deadline(value: Any, ref: date | None, where: str, unsure: bool = False) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -200,8 +224,19 @@ def _deadline(value: Any, ref: date | None, where: str) -> date | None:
         try:
             return parse_when(value, ref)
         except InvalidInput as exc:
+            if unsure and _names_a_day(value):
+                return None
             raise _fail(where, "draft_field", key="due", error=exc) from None
     raise _fail(where, "draft_bad_due")
+
+
+def _names_a_day(value: str) -> bool:
+    """Whether the deadline ``value`` names a day once its meeting's date is known."""
+    try:
+        parse_when(value, date(2000, 1, 1))
+    except InvalidInput:
+        return False
+    return True
 
 
 def _table(value: Any, where: str) -> Mapping[str, Any]:
@@ -220,15 +255,24 @@ def _array(data: Mapping[str, Any], key: str) -> list[Any]:
 
 
 class DraftProblems(InvalidInput):
-    """Several blocks of a draft are wrong: :attr:`errors`, one for each, in the draft's order
-    (each ``where: problem``, as :func:`_fail` makes it), so a clerk sees them all at once."""
+    """Blocks of a draft are wrong: :attr:`errors`, one for each, in the draft's order (each
+    ``where: problem``, as :func:`_fail` makes it), so a clerk sees them all at once; and
+    :attr:`draft`, the blocks that read right, for the checks that need no more."""
 
-    def __init__(self, errors: Sequence[InvalidInput]) -> None:
+    def __init__(self, errors: Sequence[InvalidInput], draft: Draft) -> None:
         super().__init__("; ".join(str(e) for e in errors))
         self.errors = list(errors)
+        self.draft = draft
 
     def render(self, lang: str) -> str:
         return "; ".join(e.render(lang) for e in self.errors)
+
+
+def _unit_names(raw: Any) -> tuple[str, ...]:
+    """The code and name an unreadable ``[[units]]`` entry gives as text."""
+    if not isinstance(raw, Mapping):
+        return ()
+    return tuple(v.strip() for v in (raw.get("code"), raw.get("name")) if isinstance(v, str))
 
 
 def _read(data: Mapping[str, Any]) -> Draft:
@@ -236,7 +280,8 @@ def _read(data: Mapping[str, Any]) -> Draft:
     at once; a wrong value stops its block only, and every wrong block is reported.
 
     Raises:
-        InvalidInput: one problem; :class:`DraftProblems` when several blocks have one.
+        InvalidInput: what is wrong with the whole.
+        DraftProblems: a wrong value in one block or more, with the draft of the others.
     """
     _check_keys(data, ("meeting", "units", "limitations", "directives", "missing"), "draft")
     if "meeting" not in data:
@@ -247,32 +292,44 @@ def _read(data: Mapping[str, Any]) -> Draft:
     raw_limitations = _array(data, "limitations")
     raw_directives = _array(data, "directives")
     errors: list[InvalidInput] = []
+    numbers: dict[str, tuple[int, ...]] = {}
+    unread_units: list[tuple[str, ...]] = []
+    meeting_unread = False
     try:
         meeting = _meeting(_table(data["meeting"], "meeting"))
+        held = meeting.date
     except InvalidInput as exc:
         errors.append(exc)
-        meeting = MeetingDraft()
+        meeting, meeting_unread = MeetingDraft(), True
+        held = _held(data["meeting"])
 
     def blocks(raws: Sequence[Any], name: str, read: Callable[[Any, str], T]) -> list[T]:
         """The blocks read that are right; each wrong one's problem joins ``errors``."""
         found: list[T] = []
+        kept: list[int] = []
         for i, raw in enumerate(raws, 1):
             try:
                 found.append(read(raw, f"{name} #{i}"))
+                kept.append(i)
             except InvalidInput as exc:
                 errors.append(exc)
+                if name == "units":
+                    unread_units.append(_unit_names(raw))
+        numbers[name] = tuple(kept)
         return found
 
     units = blocks(raw_units, "units", _unit)
     limitations = blocks(raw_limitations, "limitations", _limitation)
     directives = blocks(
-        raw_directives, "directives", lambda raw, where: _directive(raw, where, meeting.date)
+        raw_directives,
+        "directives",
+        lambda raw, where: _directive(raw, where, held, unsure=meeting_unread and held is None),
     )
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise DraftProblems(errors)
-    return Draft(meeting, tuple(units), tuple(limitations), tuple(directives))
+    if not errors:
+        return Draft(meeting, tuple(units), tuple(limitations), tuple(directives))
+    unread = Unread(meeting_unread, tuple(unread_units), numbers)
+    read = Draft(meeting, tuple(units), tuple(limitations), tuple(directives), unread=unread)
+    raise DraftProblems(errors, read)
 
 
 def _meeting(m: Mapping[str, Any]) -> MeetingDraft:
@@ -331,7 +388,17 @@ def _limitation(raw: Any, where: str) -> LimitationDraft:
     )
 
 
-def _directive(raw: Any, where: str, held: date | None) -> DirectiveDraft:
+def _held(raw: Any) -> date | None:
+    """The date of a ``[meeting]`` that did not read, when its own value does."""
+    try:
+        return _day(raw.get("date"), "meeting", "date") if isinstance(raw, Mapping) else None
+    except InvalidInput:
+        return None
+
+
+def _directive(raw: Any, where: str, held: date | None, *, unsure: bool = False) -> DirectiveDraft:
+    """``unsure``: the meeting's date could not be read; a deadline that would name a day
+    once it is (``30/6``, the meeting's year) is then left unread, not refused."""
     item = _table(raw, where)
     _check_keys(
         item,
@@ -347,7 +414,7 @@ def _directive(raw: Any, where: str, held: date | None) -> DirectiveDraft:
         text=_text(item, "text", where, required=True) or "",
         unit=_text(item, "unit", where),
         with_=tuple(p.strip() for p in partners if p.strip()),
-        due=_deadline(item.get("due"), held, where),
+        due=_deadline(item.get("due"), held, where, unsure),
         due_phrase=_text(item, "due_phrase", where),
         source=_text(item, "source", where),
         product=_text(item, "product", where),

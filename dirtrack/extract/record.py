@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -247,13 +247,28 @@ def _second_key_line(text: str) -> int:
     return 1
 
 
+class PartlyRead(ImportRejected):
+    """Values of a draft are wrong, each a problem of its block with its line; :attr:`draft`
+    holds the blocks that read right, and :attr:`alone` says the one problem as an error."""
+
+    def __init__(self, file: str, problems: Sequence[Problem], draft: Draft) -> None:
+        super().__init__(file, problems)
+        self.draft = draft
+        first = problems[0]
+        alone = InvalidInput.of("draft_where", where=first.place, problem=first.message)
+        if first.line is None:
+            self.alone = InvalidInput.of("draft_in_file", file=file, error=alone)
+        else:
+            self.alone = InvalidInput.of("draft_at_line", file=file, line=first.line, error=alone)
+
+
 def read_draft(path: Path) -> Draft:
     """Read a draft file (TOML, or JSON as ``extract --format json`` prints it).
 
     Raises:
-        InvalidInput: unreadable, not UTF-8, or a value that is wrong; the message gives the
-            line of the draft where it can.
-        ImportRejected: values wrong in several blocks: each a problem, with its line.
+        InvalidInput: unreadable, not UTF-8, or wrong as a whole; the message gives the line of
+            the draft where it can.
+        PartlyRead: values wrong in one block or more: each a problem, with its line.
     """
     text = draft_text(path)
     try:
@@ -285,7 +300,7 @@ def read_draft(path: Path) -> Draft:
             where, said = str(error.params["where"]), error.params["problem"]
             assert isinstance(said, Phrase)
             problems.append(Problem(said, place=where, line=_line_of(where, headers)))
-        raise ImportRejected(path.name, problems) from None
+        raise PartlyRead(path.name, problems, exc.draft) from None
     except InvalidInput as exc:
         blocks = _block_lines(text, path)
         line = _line_of(str(exc), blocks)
@@ -327,8 +342,13 @@ def _new_unit_problem(name: str) -> InvalidInput | None:
 class _Units:
     """Resolves the draft's unit references, planning new units when allowed."""
 
-    def __init__(self, index: UnitIndex, create: bool, plan: _Plan) -> None:
+    def __init__(
+        self, index: UnitIndex, create: bool, plan: _Plan, unread: Sequence[Sequence[str]] = ()
+    ) -> None:
         self.index, self.create, self.plan = index, create, plan
+        # the code and name of each [[units]] entry that did not read: no unit is planned for
+        # them, none is said unknown (the entry's own problem is said)
+        self.unread = {spelled_out(name) for entry in unread for name in entry}
         # name (its initials spelled out, its marks telling two apart) -> planned code
         self.planned: MarkedNames[str] = MarkedNames(spelled=True)
         self.taken = {fold_words(u.code) for u in index.units.values()}
@@ -356,6 +376,8 @@ class _Units:
         try:
             return self.index.resolve(ref, noted=False)
         except (NotFound, InvalidInput) as exc:
+            if isinstance(exc, NotFound) and key in self.unread:
+                return None
             if self.create and isinstance(exc, NotFound):
                 refused = self._refused(ref, name)
                 if refused is not None:  # what add_unit would refuse, said by the dry run too
@@ -462,7 +484,7 @@ def _check_texts(draft: Draft, plan: _Plan) -> None:
         },
     )
     for i, lim in enumerate(draft.limitations, 1):
-        check(f"limitations #{i}", limitation, {"text": ("text", lim.text)})
+        check(draft.place("limitations", i), limitation, {"text": ("text", lim.text)})
     for i, item in enumerate(draft.directives, 1):
         values = {
             "text": ("text", item.text),
@@ -470,7 +492,7 @@ def _check_texts(draft: Draft, plan: _Plan) -> None:
             "product": ("product", item.product),
             "key": ("key", item.key),
         }
-        check(f"directives #{i}", directive, values)
+        check(draft.place("directives", i), directive, values)
 
 
 def _check_retired(
@@ -480,11 +502,15 @@ def _check_retired(
     at the first place it is named (the store refuses it, as ``assign`` and ``add-meeting``
     do), so that ``--dry-run`` says so with the line."""
     named: list[tuple[str, list[str]]] = [
-        (f"units #{i}", [u.code or u.name]) for i, u in enumerate(draft.units, 1)
+        (draft.place("units", i), [u.code or u.name]) for i, u in enumerate(draft.units, 1)
     ]
-    named += [(f"limitations #{i}", [x.unit]) for i, x in enumerate(draft.limitations, 1) if x.unit]
     named += [
-        (f"directives #{i}", [*([x.unit] if x.unit else []), *x.with_])
+        (draft.place("limitations", i), [x.unit])
+        for i, x in enumerate(draft.limitations, 1)
+        if x.unit
+    ]
+    named += [
+        (draft.place("directives", i), [*([x.unit] if x.unit else []), *x.with_])
         for i, x in enumerate(draft.directives, 1)
     ]
     said: set[int] = set()
@@ -583,7 +609,8 @@ def record_draft(
     dry_run: bool = False,
     allow_duplicate: bool = False,
 ) -> ImportResult:
-    """Check ``draft`` whole, then (unless ``dry_run``) record it.
+    """Check ``draft`` whole, then (unless ``dry_run``) record it. A draft read in part
+    (:attr:`Draft.unread`) is only checked: the blocks it has, on what they need that read.
 
     Raises:
         ImportRejected: any problem; nothing was written.
@@ -591,22 +618,27 @@ def record_draft(
     plan = _Plan()
     result = ImportResult(file="", kind="draft", dry_run=dry_run)
     meeting = draft.meeting
-    duplicate = existing_meeting(session, draft)
-    if meeting.date is None:
+    unread = draft.unread
+    # a [meeting] that did not read: what needs it (its date, an earlier import) is not checked
+    meeting_read = unread is None or not unread.meeting
+    duplicate = existing_meeting(session, draft) if meeting_read else None
+    if meeting.date is None and meeting_read:
         plan.problems.append(Problem(Phrase("draft_no_date"), place="meeting"))
-    if not meeting.title:
+    if not meeting.title and meeting_read:
         plan.problems.append(Problem(Phrase("draft_no_title"), place="meeting"))
     _check_texts(draft, plan)
-    units = _Units(UnitIndex.load(session), create_units, plan)
+    unread_units = unread.units if unread is not None else ()
+    units = _Units(UnitIndex.load(session), create_units, plan, unread_units)
     attendees: list[Unit | str] = []
-    unresolved: set[str] = set()
+    # an entry that did not read is one of the meeting's units all the same
+    unresolved: set[str] = {fold_words(" ".join(entry)) for entry in unread_units}
     for i, unit in enumerate(draft.units, 1):
         named = unit.name if unit.code and unit.name else None
-        found = units.ref(unit.code or unit.name, f"units #{i}", named)
+        found = units.ref(unit.code or unit.name, draft.place("units", i), named)
         if isinstance(found, Unit) and named is not None:
             differs = _name_not_of(units.index, found, named)
             if differs is not None:  # the code or the name edited, not both: which is meant?
-                plan.problems.append(Problem(differs, place=f"units #{i}"))
+                plan.problems.append(Problem(differs, place=draft.place("units", i)))
                 found = None
         if found is None:
             unresolved.add(fold_words(unit.code or unit.name))
@@ -624,7 +656,7 @@ def record_draft(
 
     limitation_units: list[tuple[Unit | str, int]] = []
     for i, lim in enumerate(draft.limitations, 1):
-        where = f"limitations #{i}"
+        where = draft.place("limitations", i)
         if lim.unit is None:
             if only is None:
                 no_unit(where)
@@ -636,7 +668,7 @@ def record_draft(
             limitation_units.append((found, i))
     directive_units: list[tuple[Unit | str, list[Unit | str], int]] = []
     for i, item in enumerate(draft.directives, 1):
-        where = f"directives #{i}"
+        where = draft.place("directives", i)
         lead: Unit | str | None
         if item.unit is None:
             lead = only
@@ -647,14 +679,16 @@ def record_draft(
         partners = [p for p in (units.ref(w, where) for w in item.with_) if p is not None]
         if meeting.date and item.due and item.due < meeting.date:
             plan.problems.append(Problem(Phrase("draft_due_before", due=item.due), place=where))
-        if item.due is None and item.due_phrase:
+        if item.due is None and item.due_phrase and meeting_read:
             # The deadline the text gives names no real day: refused, as `assign --due` does,
             # never recorded as "no deadline".
             impossible = deadline_problem(item.due_phrase, meeting.date)
             if impossible is not None:
                 place = f"{where} ({start_of(item.text)})"
                 plan.problems.append(Problem(impossible, place=place))
-        mismatch = _phrase_against_due(item.due, item.due_phrase, meeting.date)
+        mismatch = (
+            _phrase_against_due(item.due, item.due_phrase, meeting.date) if meeting_read else None
+        )
         if mismatch is not None:
             plan.problems.append(Problem(mismatch, place=f"{where} ({start_of(item.text)})"))
         if lead is not None:
@@ -662,18 +696,24 @@ def record_draft(
     if meeting.date is not None:
         _check_retired(session, meeting.date, plan, draft, units.index)
     if duplicate is not None and not allow_duplicate:
-        if not plan.problems and _recorded_as_is(
+        as_is = not plan.problems and _recorded_as_is(
             session, draft, duplicate, limitation_units, directive_units
-        ):
+        )
+        if as_is and unread is None:
             # The same draft again: nothing to write, and nothing the clerk changed is lost.
             result.details["meeting_id"] = duplicate
             result.created = {"meetings": 0, "units": 0, "limitations": 0, "directives": 0}
             result.unchanged = 1 + len(limitation_units) + len(directive_units)
             return result
-        recorded = session.get(Meeting, duplicate)
-        same_key = recorded is not None and meeting.key is not None and recorded.key == meeting.key
-        said = "draft_changed_since" if same_key else "draft_imported_already"
-        plan.problems.insert(0, Problem(Phrase(said, id=duplicate), place="meeting"))
+        # a draft read in part may be the one recorded but for those blocks: whether it
+        # differs is told once they read
+        if not as_is and unread is None:
+            recorded = session.get(Meeting, duplicate)
+            same_key = (
+                recorded is not None and meeting.key is not None and recorded.key == meeting.key
+            )
+            said = "draft_changed_since" if same_key else "draft_imported_already"
+            plan.problems.insert(0, Problem(Phrase(said, id=duplicate), place="meeting"))
     if not allow_duplicate:
         # the same text twice to one lead unit, as `assign` refuses it at one meeting
         seen: dict[tuple[object, str], int] = {}
@@ -686,8 +726,11 @@ def record_draft(
             if seen.setdefault((who, said), i) != i:
                 plan.problems.append(
                     Problem(
-                        Phrase("draft_same_directive", first=seen[(who, said)]),
-                        place=f"directives #{i}",
+                        Phrase(
+                            "draft_same_directive",
+                            first=draft.number("directives", seen[(who, said)]),
+                        ),
+                        place=draft.place("directives", i),
                     )
                 )
     first_of: dict[str, int] = {}
@@ -697,12 +740,16 @@ def record_draft(
             # tell them apart
             plan.problems.append(
                 Problem(
-                    Phrase("draft_key_repeated", key=item.key, first=first_of[item.key]),
-                    place=f"directives #{i}",
+                    Phrase(
+                        "draft_key_repeated",
+                        key=item.key,
+                        first=draft.number("directives", first_of[item.key]),
+                    ),
+                    place=draft.place("directives", i),
                 )
             )
     keys = [item.key for item in draft.directives if item.key and may_be_stored(item.key)]
-    if keys and duplicate is None:
+    if keys and duplicate is None and meeting_read:
         rows = session.exec(
             select(Directive.key, Directive.id).where(Directive.key.in_(keys))  # type: ignore[union-attr]
         )
@@ -712,7 +759,7 @@ def record_draft(
                 plan.problems.append(
                     Problem(
                         Phrase("draft_key_taken", key=item.key, id=taken[item.key]),
-                        place=f"directives #{i}",
+                        place=draft.place("directives", i),
                     )
                 )
     result.problems = plan.problems
@@ -729,7 +776,7 @@ def record_draft(
     if plan.problems:  # said in the run's language
         hints = [Phrase("hint_create_units")] if units.not_registered else []
         raise ImportRejected(Phrase("w_draft"), plan.problems, hints)
-    if dry_run:
+    if dry_run or unread is not None:  # a draft read in part is never recorded
         return result
     assert meeting.date is not None and meeting.title is not None
     keyed = duplicate is None  # a copy let in by allow_duplicate carries no keys
@@ -786,34 +833,42 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     if refused:
         raise InvalidInput.of("draft_options", options=", ".join(refused))
     progress.stage("reading")
+    read: PartlyRead | None = None
     try:
         draft = read_draft(path)
-    except ImportRejected as exc:
-        if not options.dry_run:
-            raise
-        # wrong values in several blocks: the dry run lists them as it lists the import's
-        result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=exc.problems)
-        result.details["lines"] = sorted({p.line for p in exc.problems if p.line is not None})
-        return result
+    except PartlyRead as exc:  # the blocks that read are checked all the same
+        read, draft = exc, exc.draft
     progress.stage("writing")
+    problems: list[Problem] = list(read.problems) if read is not None else []
+    hints: list[Phrase] = []
     try:
         result = record_draft(
             session,
             draft,
             create_units=options.create_units,
-            dry_run=options.dry_run,
+            dry_run=options.dry_run or read is not None,
             allow_duplicate=options.allow_duplicate,
         )
     except ImportRejected as exc:
         headers = _block_lines(draft_text(path), path)
-        problems = [replace(p, line=_line_of(p.place or "", headers)) for p in exc.problems]
-        lines = sorted({p.line for p in problems if p.line is not None})
-        if options.dry_run:
-            result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=problems)
-            result.details["lines"] = lines
-            return result
-        raise ImportRejected(path.name, problems) from None
-    result.file = str(path)
+        problems += [replace(p, line=_line_of(p.place or "", headers)) for p in exc.problems]
+    if read is not None and len(problems) == 1:
+        raise read.alone  # one wrong value, said as the one error it is
+    if not problems:
+        result.file = str(path)
+        return result
+    problems.sort(key=lambda p: p.line or 0)  # as the clerk goes through the draft
+    if (
+        draft.unread is not None
+        and draft.unread.meeting
+        and (draft.directives or draft.limitations)
+    ):
+        hints.append(Phrase("draft_meeting_unread"))
+    if not options.dry_run:
+        raise ImportRejected(path.name, problems, hints) from None
+    result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=problems)
+    result.warnings += hints
+    result.details["lines"] = sorted({p.line for p in problems if p.line is not None})
     return result
 
 

@@ -200,16 +200,19 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     if result.new_units:
         tail.append(new_units_line(result, lang))
     # the file's own warnings (a sheet left unread); the rows' are in the table
-    tail += [
+    warnings = [
         msg("imp_warning", lang, text=w)
         for w in result.warnings
         if getattr(w, "key", None) != "row_warning"
     ]
     if result.kind == "draft" and result.problems:
-        tail.extend(p.render(lang) for p in result.problems)  # with the draft's lines
+        # with the draft's lines; then what was not checked for them
+        tail += [p.render(lang) for p in result.problems] + warnings
     elif result.kind == "dirtrack-json":
+        tail += warnings
         tail.append(msg("imp_would_json", lang, **_summary(result, lang, done=False)))
     else:
+        tail += warnings
         tail.append(msg("imp_would", lang, **_summary(result, lang, done=False)))
     print_lines(tail)
 
