@@ -920,4 +920,8 @@ def test_a_day_that_is_none_is_said_with_the_argument_as_help_names_it(cli: Cli)
     assert cli.fail("calendar", "add", "30/2/2025", "--off") == (
         "Error: DATE: '30/2/2025' is not a real date"
     )
+    # in Vietnamese as the Vietnamese --help names it (it said DATE in both languages)
+    assert cli.fail("--lang", "vi", "calendar", "add", "30/2/2025", "--off") == (
+        "Error: NGÀY: '30/2/2025' không phải là ngày hợp lệ"
+    )
     assert cli.json("calendar", "list") == []

@@ -15,7 +15,7 @@ from dirtrack.cli.common import (
     state,
     unit_of_work,
 )
-from dirtrack.i18n import Phrase, msg
+from dirtrack.i18n import Phrase, msg, placeholder
 from dirtrack.periods import check_year
 from dirtrack.records import calendar_keys, calendar_record
 from dirtrack.render import OutputFormat, err
@@ -50,7 +50,7 @@ def calendar_add(
 
     if off == on:
         raise bad_parameter(ctx, "off_or_on", "--off", among=("--off", "--on"))
-    found = read_date(day, "DATE")  # the argument as --help names it
+    found = read_date(day, placeholder("DATE", state(ctx).lang))  # the argument as --help names it
     with unit_of_work(ctx) as session:
         before = load_workdays(session.connection())
         set_day(session, found, off=off, note=note)
