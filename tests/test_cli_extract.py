@@ -661,7 +661,7 @@ def test_a_new_unit_written_several_ways_is_one_new_unit(cli: Cli, tmp_path: Pat
     )
     dry = cli("import", str(draft), "--dry-run")
     assert dry.exit_code == 1
-    assert dry.stdout.count("unknown unit") == 2, dry.stdout  # An Phú and Văn phòng, once each
+    assert dry.stdout.count("unknown unit '") == 2, dry.stdout  # An Phú and Văn phòng, once each
     cli.ok("import", str(draft), "--create-units")
     assert [(u["code"], u["name"]) for u in cli.json("unit", "list")] == [
         ("TU", "Tỉnh ủy"),
@@ -1290,6 +1290,10 @@ def test_an_item_at_a_meeting_whose_one_unit_is_unknown_is_no_second_problem(
         error = cli.fail("import", str(draft), *args)
         assert "line 5, units #1: unknown unit 'UBND xã An Phú'" in error, error
         assert "names no unit" not in error and error.count("line ") == 1, error
+    # and what to do about it, as extract --apply and a sheet's import say (it was dropped)
+    assert cli.fail("import", str(draft)).endswith("or rerun with --create-units")
+    vi = cli.fail("--lang", "vi", "import", str(draft))
+    assert vi.endswith("chạy lại với --create-units"), vi
     assert file_digest(db_path) == before
     cli.ok("import", str(draft), "--create-units")
     assert [d["unit"] for d in cli.json("list", "--as-of", "2022-05-06")] == ["UXAP"]
@@ -1497,7 +1501,8 @@ def test_a_json_draft_names_the_lines_of_its_problems(
     assert error == (
         f"Error: hop.json: nothing was imported. line {second}, directives #2: 'unit' must be "
         f"text; line {third}, directives #3: unknown unit 'Sở Không Có'; no registered unit is "
-        "close to it (unit list)"
+        "close to it (unit list). register the unknown units (dirtrack unit add, dirtrack unit "
+        "alias) or rerun with --create-units"
     )
     draft["directives"][1]["unit"] = "VPTU"
     path.write_text(json.dumps(draft, ensure_ascii=False, indent=2), "utf-8")
@@ -1553,17 +1558,20 @@ def test_a_wrong_value_no_longer_hides_the_drafts_other_problems(
     dry = cli("--lang", lang, "import", str(draft), "--dry-run")
     assert dry.exit_code == 1, dry.stderr
     said = dry.stdout.splitlines()
-    assert len(said) == 3, said
+    assert len(said) == 4, said
     assert said[0].startswith(f"{line} {at[0]}, {directive} #1: due: {due}")
     assert said[1].startswith(f"{line} {at[1]}, {directive} #2: {unknown}")
     assert said[2].startswith(f"{line} {at[3]}, {directive} #4: {same}")
-    assert "Warning" not in dry.stdout and "[meeting]" not in dry.stdout  # the meeting read
+    # what to do about the unknown unit, as extract --apply and a sheet's import say
+    assert said[3].startswith(("Warning: ", "Lưu ý: ")) and "--create-units" in said[3]
+    assert "[meeting]" not in dry.stdout  # the meeting read
     json_dry = cli("--lang", lang, "import", str(draft), "--dry-run", "-f", "json")
     assert json.loads(json_dry.stdout)["lines"] == [at[0], at[1], at[3]]
     error = cli.fail("--lang", lang, "import", str(draft))
-    for shown in said:
+    for shown in said[:3]:
         assert shown in error
     assert error.index(said[0]) < error.index(said[1]) < error.index(said[2])
+    assert error.endswith("--create-units"), error
     assert file_digest(db_path) == before
     assert cli.json("meetings") == []
 
@@ -1617,12 +1625,13 @@ def test_a_meeting_that_does_not_read_leaves_the_items_checked_but_what_needs_it
         before = file_digest(db_path)
         dry = cli("--lang", lang, "import", str(draft), "--dry-run")
         said = dry.stdout.splitlines()
-        assert dry.exit_code == 1 and len(said) == 4, said
+        assert dry.exit_code == 1 and len(said) == 5, said
         assert re.match(r"(line|dòng) 1, meeting: ", said[0])
         assert re.match(rf"(line|dòng) {at[1]}, directives #2: ", said[1])
         assert re.match(rf"(line|dòng) {at[2]}, directives #3: due: '30/2/2022' ", said[2])
-        assert said[3].startswith(("Warning: ", "Lưu ý: ")) and "[meeting]" in said[3]
-        assert ("deadlines" in said[3]) is (lang == "en")
+        assert said[3].startswith(("Warning: ", "Lưu ý: ")) and "--create-units" in said[3]
+        assert said[4].startswith(("Warning: ", "Lưu ý: ")) and "[meeting]" in said[4]
+        assert ("deadlines" in said[4]) is (lang == "en")
         error = cli.fail("--lang", lang, "import", str(draft))
         assert said[1] in error and said[2] in error and error.count("[meeting]") == 1
         assert "directives #1" not in error

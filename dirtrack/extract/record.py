@@ -852,6 +852,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     except ImportRejected as exc:
         headers = _block_lines(draft_text(path), path)
         problems += [replace(p, line=_line_of(p.place or "", headers)) for p in exc.problems]
+        hints += exc.hints  # what to do about them (register the units, --create-units)
     if read is not None and len(problems) == 1:
         raise read.alone  # one wrong value, said as the one error it is
     if not problems:
