@@ -147,7 +147,9 @@ def test_dry_run_names_every_problem_with_its_line(cli: Cli, db_path: Path, tmp_
     unknown = text.index('name = "Sở Kế hoạch và Đầu tư"')  # 0-based: its block's header line
     assert f"line {unknown}, units #" in error and "unknown unit 'Sở Kế hoạch và Đầu tư'" in error
     assert file_digest(db_path) == before
-    assert cli.fail("import", str(draft)).count("unknown unit") == error.count("unknown unit")
+    real = cli.fail("import", str(draft))
+    assert real.count("unknown unit '") == error.count("unknown unit '")  # the same problems
+    assert real.endswith("or rerun with --create-units")  # and what to do about them
 
 
 def test_items_without_a_unit_go_to_the_one_unit(cli: Cli, tmp_path: Path) -> None:
