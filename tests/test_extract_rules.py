@@ -4569,6 +4569,21 @@ def test_a_review_held_of_one_body_at_a_conference_gives_it_the_shortcomings() -
     assert [x.unit for x in extract(unnamed).limitations] == [None]
 
 
+def test_an_inspection_of_one_body_gives_it_what_names_no_unit_unless_given_to_many() -> None:
+    text = (
+        "Ngày 3/10/2023, Đoàn kiểm tra của tỉnh kiểm tra và làm việc tại phường Ba Hàng, thị xã Phổ"
+        " Yên.\n\nĐoàn chỉ ra những hạn chế cần khắc phục như: công tác tuyên truyền còn hình thức;"
+        " niêm yết công khai chưa đúng quy định.\n"
+    )
+    # the body's place after it ("…, thị xã Phổ Yên") is no second body inspected
+    assert [x.unit for x in extract(text).limitations] == ["phường Ba Hàng", "phường Ba Hàng"]
+    # a paragraph that gives its shortcomings to the bodies inspected together: none
+    many = text.replace(
+        "quy định.\n", "quy định. Đoàn yêu cầu các địa phương nghiêm túc khắc phục.\n"
+    )
+    assert [x.unit for x in extract(many).limitations] == [None, None]
+
+
 def test_visits_in_turn_give_each_paragraphs_shortcomings_its_visits_body() -> None:
     text = (
         "Ngày 12/9/2023, Đoàn công tác của huyện kiểm tra tiến độ xây dựng nông thôn mới tại xã An"
