@@ -33,7 +33,11 @@ import score  # noqa: E402
 
 from dirtrack.extract import overseen, read_article  # noqa: E402
 from dirtrack.extract.draft import LimitationDraft  # noqa: E402
-from dirtrack.extract.items import _limitation, overseen_limitations  # noqa: E402
+from dirtrack.extract.items import (  # noqa: E402
+    _limitation,
+    overseen_limitations,
+    partners_limitation,
+)
 from dirtrack.extract.sentences import Clause  # noqa: E402
 from dirtrack.extract.units import UnitResolver  # noqa: E402
 
@@ -47,8 +51,6 @@ def names_no_unit(text: str, resolver: UnitResolver) -> bool:
     item = _limitation(text, Clause(text, 0, ""), resolver.mentions(text), None, _NOBODY)
     if item is None or item.unit is not None:
         return item is None and not resolver.mentions(text)
-    from dirtrack.extract.items import partners_limitation
-
     return partners_limitation(item, _NOBODY).unit == _NOBODY
 
 
