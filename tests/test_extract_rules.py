@@ -2192,7 +2192,7 @@ def test_whom_a_task_reports_to_is_no_partner() -> None:
 
 def test_shortcomings_an_inspection_states_as_a_list_are_each_one() -> None:
     """'Đoàn ... chỉ ra một số hạn chế cần khắc phục như: A; B': A and B, not the lead-in, and
-    not the team's own."""
+    not the team's own: the body inspected's (round 57: the one body the article is about)."""
     draft = extract(
         "Ngày 26/10/2023, Đoàn kiểm tra của UBND huyện kiểm tra công tác cải cách hành chính xã"
         " Nam Sơn. Thành viên đoàn kiểm tra cũng chỉ ra một số tồn tại, hạn chế của đơn vị cần"
@@ -2200,8 +2200,8 @@ def test_shortcomings_an_inspection_states_as_a_list_are_each_one() -> None:
         " trực tuyến vẫn còn thấp."
     )
     assert [(lim.unit, lim.text) for lim in draft.limitations] == [
-        (None, "Chưa có sáng kiến mới trong công tác cải cách hành chính"),
-        (None, "Tỷ lệ hồ sơ trực tuyến vẫn còn thấp"),
+        ("xã Nam Sơn", "Chưa có sáng kiến mới trong công tác cải cách hành chính"),
+        ("xã Nam Sơn", "Tỷ lệ hồ sơ trực tuyến vẫn còn thấp"),
     ]
     # the topics of good and bad alike are no shortcomings
     draft = extract(
@@ -4534,6 +4534,67 @@ def test_a_hearings_shortcomings_naming_no_unit_are_the_questioned_bodys() -> No
     assert [x.unit for x in extract(text).limitations] == ["UBND xã Ngọc Đường"]
     heard = text.replace("phiên chất vấn UBND", "phiên họp thường kỳ với sự tham dự của UBND")
     assert [x.unit for x in extract(heard).limitations] == [None]
+
+
+def test_a_reprimanded_bodys_shortcomings_naming_no_unit_are_its_own() -> None:
+    """A news item about one body an act of oversight names (reprimanded, inspected, reviewed),
+    whatever the meeting's kind: what names no unit is that body's, as a clerk files the
+    record; a collective subject and an act about many bodies give none."""
+    text = (
+        "Chủ tịch UBND tỉnh Ninh Bình vừa ký văn bản phê bình, kiểm điểm Chủ tịch UBND huyện Kim"
+        " Sơn.\n\nTheo văn bản, việc giải quyết hồ sơ cấp giấy chứng nhận quyền sử dụng đất còn"
+        " chậm, nhiều hồ sơ quá hạn.\n\nMột số xã chưa báo cáo kịp thời.\n"
+    )
+    assert [x.unit for x in extract(text).limitations] == ["UBND huyện Kim Sơn", None]
+    many = text.replace(
+        "kiểm điểm Chủ tịch UBND huyện Kim Sơn", "kiểm điểm Chủ tịch UBND các huyện"
+    )
+    assert [x.unit for x in extract(many).limitations] == [None, None]
+
+
+def test_a_review_held_of_one_body_at_a_conference_gives_it_the_shortcomings() -> None:
+    text = (
+        "Sáng 28/11/2023, Ban Thường vụ Huyện ủy Đô Lương tổ chức hội nghị kiểm điểm công tác lãnh"
+        " đạo, chỉ đạo của tập thể Ban Chấp hành Đảng bộ xã Đà Sơn.\n\nHội nghị chỉ ra, việc thực"
+        " hiện một số chỉ tiêu phát triển kinh tế chưa đạt kế hoạch, giải quyết đơn thư còn chậm.\n"
+    )
+    draft = extract(text)
+    assert draft.meeting.kind == "conference"
+    assert [x.unit for x in draft.limitations] == ["Đảng ủy xã Đà Sơn"]
+    # an act that names no body ("Trước khi tiến hành giám sát, …") gives none
+    unnamed = (
+        "Trước khi tiến hành giám sát, Thường trực HĐND thành phố yêu cầu 10 cơ quan báo cáo kết"
+        " quả.\n\nQua giám sát, việc giải quyết kiến nghị của cử tri còn chậm.\n"
+    )
+    assert [x.unit for x in extract(unnamed).limitations] == [None]
+
+
+def test_an_inspection_of_one_body_gives_it_what_names_no_unit_unless_given_to_many() -> None:
+    text = (
+        "Ngày 3/10/2023, Đoàn kiểm tra của tỉnh kiểm tra và làm việc tại phường Ba Hàng, thị xã Phổ"
+        " Yên.\n\nĐoàn chỉ ra những hạn chế cần khắc phục như: công tác tuyên truyền còn hình thức;"
+        " niêm yết công khai chưa đúng quy định.\n"
+    )
+    # the body's place after it ("…, thị xã Phổ Yên") is no second body inspected
+    assert [x.unit for x in extract(text).limitations] == ["phường Ba Hàng", "phường Ba Hàng"]
+    # a paragraph that gives its shortcomings to the bodies inspected together: none
+    many = text.replace(
+        "quy định.\n", "quy định. Đoàn yêu cầu các địa phương nghiêm túc khắc phục.\n"
+    )
+    assert [x.unit for x in extract(many).limitations] == [None, None]
+
+
+def test_visits_in_turn_give_each_paragraphs_shortcomings_its_visits_body() -> None:
+    text = (
+        "Ngày 12/9/2023, Đoàn công tác của huyện kiểm tra tiến độ xây dựng nông thôn mới tại xã An"
+        " Bình và xã Tân Hòa.\n\nBáo cáo của UBND xã An Bình cho biết, đến nay xã đạt 12/19 tiêu"
+        " chí. Tuy nhiên, tiến độ làm đường giao thông còn chậm.\n\nXã Tân Hòa đạt 15/19 tiêu chí."
+        " Công tác tuyên truyền còn hạn chế.\n\nNhìn chung, nguồn vốn đối ứng còn thiếu.\n"
+    )
+    # a paragraph that names no one visit's body (the last) gives none
+    assert [x.unit for x in extract(text).limitations] == ["xã An Bình", "xã Tân Hòa", None]
+    many = text.replace("tại xã An Bình và xã Tân Hòa", "tại các xã")
+    assert [x.unit for x in extract(many).limitations] == [None, None, None]
 
 
 def test_a_letter_a_committee_issues_orders_through_its_verb() -> None:

@@ -40,6 +40,7 @@ from dirtrack.extract.items import (
     extract_directives,
     extract_limitations,
     headline_owner,
+    overseen_limitations,
     partners_limitation,
 )
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
@@ -50,6 +51,7 @@ from dirtrack.extract.units import (
     KnownUnit,
     UnitResolver,
     meeting_host,
+    overseen_bodies,
     questioned_body,
     session_partners,
     unit_key,
@@ -129,6 +131,15 @@ def partners_named(
         # "Chủ tịch UBND tỉnh làm việc với Ban Thường vụ Huyện ủy X": the headline names it
         named = session_partners(headings[0], resolver, visit_only=visit_only)
     return named
+
+
+def overseen(lead: str | None, headings: Sequence[str], resolver: UnitResolver) -> list[str]:
+    """The bodies the act of oversight an article reports is about, as its lead (else its
+    headline) names them (:func:`~dirtrack.extract.units.overseen_bodies`)."""
+    bodies = overseen_bodies(lead, resolver) if lead is not None else []
+    if not bodies and headings:
+        bodies = overseen_bodies(headings[0], resolver)
+    return bodies
 
 
 #: The addressee line of a document pasted whole ("Kính gửi: UBND xã Thạch Kênh").
@@ -245,6 +256,12 @@ def extract(
         owner = headline_owner(headings[0], resolver)
         if owner is not None:
             limitations = [partners_limitation(item, owner) for item in limitations]
+    if partner is None and named_partners is not None:
+        # an article about the body an act of oversight names (inspected, visited, supervised,
+        # reviewed, reprimanded), whatever its kind: the shortcomings that name no unit are that
+        # body's; of several visited in turn, the one their paragraph names
+        bodies = overseen(lead, headings, resolver)
+        limitations = overseen_limitations(limitations, paragraphs, bodies, resolver)
 
     # The key is made of what the draft is read from (the lead and every item's sentence), so
     # the byline or a caption that a saved page keeps or drops does not change it.

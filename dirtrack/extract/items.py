@@ -995,6 +995,55 @@ def partners_limitation(item: LimitationDraft, partner: str | None) -> Limitatio
     return item
 
 
+#: A paragraph that gives what it states to the bodies inspected together ("Đoàn yêu cầu các
+#: địa phương nghiêm túc khắc phục"): its shortcomings are many bodies', no one body's.
+_INSPECTED_MANY = re.compile(r"\bcac (?:dia phuong|don vi)\b")
+
+
+def overseen_limitations(
+    items: Sequence[LimitationDraft],
+    paragraphs: Sequence[Paragraph],
+    bodies: Sequence[str],
+    resolver: UnitResolver,
+) -> list[LimitationDraft]:
+    """The shortcomings that name no unit, in an article about the bodies an act of oversight
+    names (:func:`~dirtrack.extract.units.overseen_bodies`: the body inspected, visited,
+    supervised, reviewed or reprimanded): with one body, that body's; with several visited in
+    turn ("Tại xã A, … Đối với xã B, …"), the one the paragraph that states them names, when it
+    names one of them and no other. A collective subject ("một số xã") stays without a unit, and
+    so does what a paragraph gives to the bodies inspected together ("các địa phương")."""
+    if len(bodies) == 1:
+        many = {
+            s
+            for p in paragraphs
+            if _INSPECTED_MANY.search(fold_aligned(p.text))
+            for s in p.sentences
+        }
+        return [
+            item if item.source in many else partners_limitation(item, bodies[0]) for item in items
+        ]
+    if len(bodies) < 2:
+        return list(items)
+    keys = [(body, unit_key(body)) for body in bodies]
+    in_force: dict[str, str] = {}
+    for para in paragraphs:
+        named: list[str] = []
+        for sentence in para.sentences:
+            for mention in resolver.mentions(sentence):
+                if mention.affiliation or mention.name is None:
+                    continue
+                said = unit_key(mention.name)
+                for body, key in keys:
+                    if (said.endswith(key) or key.endswith(said)) and body not in named:
+                        named.append(body)
+            if len(named) == 1:
+                in_force.setdefault(sentence, named[0])
+    return [
+        partners_limitation(item, in_force.get(item.source or "")) if item.unit is None else item
+        for item in items
+    ]
+
+
 def _limitation_features(
     para: Paragraph, index: int, clause: Clause, position: int, rule: bool
 ) -> list[str]:

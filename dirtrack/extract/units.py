@@ -1889,3 +1889,117 @@ def meeting_host(lead: str, resolver: UnitResolver) -> str | None:
             return mention.code or mention.name
         return None
     return None
+
+
+#: An act of oversight a lead or a headline reports, before the body it is about: a visit,
+#: an inspection, a supervision, a survey, an audit, a review, a reprimand or a discipline
+#: ("kiểm tra đột xuất tại UBND xã X", "giám sát UBND xã X", "thanh tra trách nhiệm của Chủ
+#: tịch UBND quận 5", "phê bình, kiểm điểm Chủ tịch UBND TP X", "làm việc với Đảng ủy xã X");
+#: not the noun a team, a plan, a work or a title is named by ("Đoàn kiểm tra …", "chương trình
+#: kiểm tra …", "hoạt động giám sát", "Chánh Thanh tra …").
+_ACT = (
+    r"(?:kiem tra|giam sat|khao sat|thanh tra|kiem diem|phe binh|ky luat|khien trach|canh cao|"
+    r"lam viec voi|lam viec tai|duyet noi dung)"
+)
+_OVERSEES = re.compile(
+    r"(?<!\bdoan )(?<!\bto )(?<!\bban )(?<!\bdot )(?<!\bcuoc )(?<!\bke hoach )"
+    r"(?<!\bchuong trinh )(?<!\bcong tac )(?<!\buy ban )(?<!\bquy che )(?<!\bhoat dong )"
+    r"(?<!\bchanh )(?<!\bthu tuong )(?<!\bthanh tra )"
+    r"\b" + _ACT + r"(?:(?:,| va) " + _ACT + r")*\b"
+)
+#: An act that names no body: a comma or "cho thấy" right after it ("Trước khi tiến hành giám
+#: sát, Thường trực HĐND …", "Qua kiểm tra cho thấy …", "Kiểm tra đột xuất, lãnh đạo TP …"), or
+#: its agent ("Hội nghị giám sát của Thường trực HĐND tỉnh về …").
+_NAMES_NONE = re.compile(
+    r"\s*(?:(?:cong vu|dot xuat|thuc te|chuyen de|truc tiep)\s*)*(?:,|cho thay\b|cua\b)"
+)
+#: Many bodies, none of them named ("giám sát … tại các xã", "Kiểm điểm 8 công an phường",
+#: "làm việc với lãnh đạo các ngành"): the act is about no one body.
+_MANY = re.compile(r"\s*(?:cac|nhung|mot so|\d+)\s+\w")
+#: A plural a few words before a body ("tại các trường học xã Đồng Phúc"): many, of that body.
+_MANY_BEFORE = re.compile(r"\b(?:cac|nhung|mot so)\s+(?:\w+\s+){0,2}$")
+#: Where the body an act of oversight is about is named: after "tại", "đối với", "với" (and the
+#: bodies listed with the first: "tại xã A và xã B").
+_OVERSEEN_AT = re.compile(r"\b(?:tai|doi voi|voi)\s*$")
+_LISTED_WITH = re.compile(r"^\s*(?:,|va)\s*$")
+#: A place the act is made in, not the body it is about ("… của các trường học trên địa bàn
+#: huyện X").
+_WHERE_IN = re.compile(r"\bdia ban\b")
+#: A body's place or its superior after it ("UBND xã Tân Triều (huyện Thanh Trì)", "xã Huổi
+#: Lếch, huyện Mường Nhé", "Chi cục … (Sở Y tế)"): where it is, not another body overseen.
+_LOCATED = re.compile(r"^\s*(?:,|\(|-)\s*$")
+#: The head of a body right after the act: the body is what is overseen ("phê bình Chủ tịch
+#: UBND X", "thanh tra trách nhiệm của Chủ tịch UBND quận 5"); not a head named further on, the
+#: subject of another clause ("…, Chủ tịch UBND tỉnh yêu cầu …").
+_HEAD_AFTER_ACT = re.compile(
+    r"\s*(?:doi voi\s+|trach nhiem cua\s+)?(?:(?:ong|ba|dong chi)\s+)?(?:pho )?"
+    r"(?:chu tich|giam doc|thu truong|bi thu)\s*"
+)
+
+
+def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
+    """The bodies a lead or a headline names as what its act of oversight is about (codes or
+    names, in order): those after "tại", "đối với" or "với" (and listed with them) when it names
+    any there, else every body after the act, to the sentence's end or its purpose or topic
+    ("để", "nhằm", "về"): "kiểm tra … tại UBND xã Tân Triều (huyện Thanh Trì)": UBND xã Tân
+    Triều; "làm việc với xã Lương Hòa Lạc, huyện Chợ Gạo và xã Vĩnh Hựu, …": two. A body that
+    gave the work inspected ("nhiệm vụ UBND tỉnh giao") and the place the act is made in ("trên
+    địa bàn huyện X") are none of them; an act about many bodies it does not name ("các xã",
+    "8 công an phường", "xã Tân Quang và Giáp Sơn") or about none gives []."""
+    key = fold_aligned(text)
+    found = _OVERSEES.search(key)
+    if found is None or _NAMES_NONE.match(key, found.end()):
+        return []
+    stop = re.search(r"[.]|\b(?:để|nhằm|về)\b", lower_aligned(text)[found.end() :])
+    end = found.end() + stop.start() if stop else len(key)
+    if _MANY.match(
+        _LEADERS_OF.sub("", re.sub(r"^\s*(?:tai|doi voi|voi)\s+", "", key[found.end() : end]))
+    ):
+        return []
+    mentions = resolver.mentions(text)
+    at: list[str] = []
+    named: list[str] = []
+    before: Mention | None = None
+    for mention in mentions:
+        if not found.end() <= mention.start < end:
+            continue
+        if (
+            mention.role == "collective"
+            or _PLURAL_LEVEL_BEFORE.search(key, 0, mention.start)
+            or _MANY_BEFORE.search(key, found.end(), mention.start)
+        ):
+            return []  # "Kiểm điểm 8 công an phường", "… và HĐND các Phường": many bodies
+        if _several_places(text, key, mention, mentions) or (
+            (after := _AND_NAME.match(text, mention.end)) is not None
+            and after.group(1).isupper()
+            and not any(m.start == after.start(1) for m in mentions)
+        ):
+            return []  # "tại xã Tân Quang và Giáp Sơn": a second place named without its level
+        located = before is not None and _LOCATED.match(key[before.end : mention.start])
+        listed = before is not None and _LISTED_WITH.match(key[before.end : mention.start])
+        before = mention
+        if located or _WHERE_IN.search(key, found.end(), mention.start):
+            continue
+        if GAVE_AFTER.match(key, mention.end) or _UNDER.search(key, found.end(), mention.start):
+            continue
+        if mention.role not in ("unit", "board"):
+            continue
+        value: str | None
+        if mention.affiliation:
+            # "phê bình Chủ tịch UBND TP Cà Mau": the body its head stands for
+            if not _HEAD_AFTER_ACT.fullmatch(key, found.end(), mention.start):
+                continue
+            value = mention.code or mention.text[:1].upper() + mention.text[1:]
+        else:
+            value = mention.code or mention.name
+        if value is None:
+            continue
+        if mention.head == "dia phuong" and mention.code is None:
+            value = _strip_plural(mention.text)
+        if value not in named:
+            named.append(value)
+        if (
+            _OVERSEEN_AT.search(key, found.end(), mention.start) or (listed and at)
+        ) and value not in at:
+            at.append(value)
+    return at or named
