@@ -624,8 +624,11 @@ def _lists_merits(key: str, intro: Clause) -> bool:
 
 
 def _announces(intro_key: str, sentence_key: str) -> bool:
-    """Whether the clause before a ``:`` announces limitations."""
+    """Whether the clause before a ``:`` announces limitations (not the bodies a reprimand names:
+    "phê bình thủ trưởng tám đơn vị gồm: Sở X; Sở Y; … vì …", one shortcoming)."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
+        return False
+    if _CRITICISM.search(intro_key) and not LIMIT_NOUN.search(intro_key):
         return False
     noun = LIMIT_NOUN.search(intro_key)
     if (
@@ -1997,6 +2000,16 @@ _PAST_TONED = re.compile(r"\b(?:đã|vừa|đang)\b")
 _WILL_TONED = re.compile(r"\bsẽ\b")
 
 
+def _modal_goes_on(key: str, low: str, start: int) -> bool:
+    """Whether a ``;``-part goes on with the obligation its sentence stated before it ("Các địa
+    phương cần rà soát, kiên quyết di dời …; bảo đảm cung cấp đầy đủ nước uống …"): the "cần" /
+    "phải" of an earlier part of the sentence, after its last ``:``."""
+    semicolon = key.rfind(";", 0, start)
+    if semicolon < 0 or len(key[semicolon + 1 : start].split()) > 2:
+        return False  # another part between, or a request of its own
+    return MODAL.search(low, key.rfind(":", 0, semicolon) + 1, semicolon) is not None
+
+
 def _clause_features(
     key: str,
     low: str,
@@ -2015,7 +2028,7 @@ def _clause_features(
     return clause_model.features(
         key[start:end],
         key[:start],
-        modal=MODAL.search(low, start, end) is not None,
+        modal=MODAL.search(low, start, end) is not None or _modal_goes_on(key, low, start),
         leader=LEADER_REF.search(key) is not None,
         unit_first=unit_first,
         collective=COLLECTIVE_SUBJECT.match(key[start:end]) is not None,

@@ -361,6 +361,20 @@ NEGATIVE = re.compile(
         "khong trung thuc",
         "khong co ly do",
         "khong co li do",
+        # a duty not done, stated with "không" and the duty's verb ("UBND xã … không thực hiện
+        # công khai", "cho thuê đất không bảo đảm về điều kiện", "huyện không kiểm tra thực địa",
+        # "không báo cáo theo chỉ đạo", "vắng mặt không rõ lý do"), or an office found with no
+        # one at work ("không có cán bộ, công chức giải quyết thủ tục", "không người làm việc")
+        "khong thuc hien",
+        "khong bao dam",
+        "khong kiem tra",
+        "khong bao cao",
+        "khong cong khai",
+        "khong ro ly do",
+        "khong co nguoi",
+        "khong nguoi",
+        "khong co can bo",
+        "khong co cong chuc",
     )
 )
 #: A sentence that opens on where things stand and says what is not done ("Đến nay, chưa có xã
@@ -431,7 +445,9 @@ _NAMED_BOARD = (
 )
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
-    r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
+    r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|dan do|quan triet|"
+    # "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12 …": a document's name and number
+    r"(?:ket luan|chi thi)(?! (?:so )?\d)|"
     r"phan cong(?= (?:cu the )?cho\b)|"
     # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
     r"giao trach nhiem(?: cho)?(?= [a-z])|"
