@@ -66,6 +66,7 @@ from dirtrack.extract.lexicon import (
     COLLECTIVE_SUBJECT,
     CONCESSION_OPEN,
     CONTRAST_OPEN,
+    DUTY_UNDONE,
     ENUM_TAIL,
     ENUMERATION_END,
     FUTURE_OPEN,
@@ -348,14 +349,14 @@ def _negative(
     key: str, low: str, start: int = 0, end: int | None = None, toned: bool = True
 ) -> re.Match[str] | None:
     """The first negative evaluation in ``key[start:end]`` ("chưa", "thiếu", "chậm"...);
-    ``toned=False`` reads "chua" by its key alone (any of "chưa", "chữa", "chùa"), as the
-    directives' model was trained to read it."""
+    ``toned=False`` reads "chua" by its key alone (any of "chưa", "chữa", "chùa"), and not an
+    inspection's :data:`DUTY_UNDONE`, as the directives' model was trained to read it."""
     end = len(key) if end is None else end
     negative = next(
         (
             m
             for m in NEGATIVE.finditer(key, start, end)
-            if (not toned or _toned_negative(key, low, m))
+            if (_toned_negative(key, low, m) if toned else m.group() not in DUTY_UNDONE)
             and not (
                 m.group() == "vi pham" and _HANDLES.search(key, max(0, m.start() - 40), m.start())
             )

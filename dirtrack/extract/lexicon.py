@@ -295,6 +295,24 @@ CONTRAST_WORDS = (
 #: A contrast that opens a criticism.
 CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
 #: Negative evaluation: what a limitation says about the unit.
+#: A duty not done, stated with "không" and the duty's verb ("UBND xã … không thực hiện công
+#: khai", "cho thuê đất không bảo đảm về điều kiện", "huyện không kiểm tra thực địa", "không báo
+#: cáo theo chỉ đạo", "vắng mặt không rõ lý do"), or an office found with no one at work ("không
+#: có cán bộ, công chức giải quyết thủ tục", "không người làm việc"): negative words of an
+#: inspection's findings (:data:`NEGATIVE`), read with their tones only, as the shortcomings are
+#: (not by the directives' model, which reads the key alone).
+DUTY_UNDONE = (
+    "khong thuc hien",
+    "khong bao dam",
+    "khong kiem tra",
+    "khong bao cao",
+    "khong cong khai",
+    "khong ro ly do",
+    "khong co nguoi",
+    "khong nguoi",
+    "khong co can bo",
+    "khong co cong chuc",
+)
 NEGATIVE = re.compile(
     words(
         "chua",
@@ -361,20 +379,7 @@ NEGATIVE = re.compile(
         "khong trung thuc",
         "khong co ly do",
         "khong co li do",
-        # a duty not done, stated with "không" and the duty's verb ("UBND xã … không thực hiện
-        # công khai", "cho thuê đất không bảo đảm về điều kiện", "huyện không kiểm tra thực địa",
-        # "không báo cáo theo chỉ đạo", "vắng mặt không rõ lý do"), or an office found with no
-        # one at work ("không có cán bộ, công chức giải quyết thủ tục", "không người làm việc")
-        "khong thuc hien",
-        "khong bao dam",
-        "khong kiem tra",
-        "khong bao cao",
-        "khong cong khai",
-        "khong ro ly do",
-        "khong co nguoi",
-        "khong nguoi",
-        "khong co can bo",
-        "khong co cong chuc",
+        *DUTY_UNDONE,
     )
 )
 #: A sentence that opens on where things stand and says what is not done ("Đến nay, chưa có xã
@@ -681,6 +686,8 @@ IMPERATIVE_VERBS = (
     "di sau",
     "tuan thu",
     "neu cao",
+    "giai thich",
+    "giai trinh",
     # "có (các) giải pháp / kế hoạch / biện pháp / phương án ...": what the chair asks to have
     "co giai phap",
     "co cac giai phap",
@@ -691,6 +698,7 @@ IMPERATIVE_VERBS = (
     "co cac phuong an",
     "co co che",
     "co lo trinh",
+    "co danh gia",
 )
 IMPERATIVE = re.compile(r"^\s*" + words(*IMPERATIVE_VERBS))
 #: A topic frame before the task ("Về công tác X, tiếp tục ...", "Đối với dự án Y, khẩn trương
@@ -791,6 +799,10 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,
 COLLECTIVE_SUBJECT = re.compile(
     # "(cả) hệ thống chính trị (quận X)": every body of it
     r"^\s*(?:ca |toan )?he thong chinh tri\b|"
+    # the local authorities and forces in general ("cấp ủy, chính quyền địa phương và các lực
+    # lượng chức năng …", "chính quyền các cấp", "lực lượng chức năng sẵn sàng …")
+    r"^\s*(?:cap uy\s*(?:,|va)\s*)?chinh quyen (?:dia phuong|cac cap|co so)\b|"
+    r"^\s*(?:cac )?luc luong chuc nang\b|"
     r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung|hai|ba|bon|nam|\d+)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
     r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"
