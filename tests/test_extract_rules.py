@@ -4664,3 +4664,114 @@ def test_what_a_body_is_to_do_if_something_happens_is_a_task() -> None:
         " hợp xã để phát sinh vi phạm mới, Chủ tịch UBND xã sẽ chịu kỷ luật."
     )
     assert [text for _, text, _ in consequence] == ["UBND các xã rà soát hồ sơ"]
+
+
+def test_a_semicolon_before_the_part_it_singles_out_does_not_split() -> None:
+    """ "…; đặc biệt là công tác nhân sự …", "…; nhất là …": the main part of what the clause
+    before it names, one item with it (not "là công tác nhân sự …" alone)."""
+    found = directives(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu các xã chuẩn bị tốt các điều kiện để"
+        " tổ chức thành công Đại hội; đặc biệt là công tác nhân sự và xây dựng văn kiện."
+    )
+    assert [text for _, text, _ in found] == [
+        "các xã chuẩn bị tốt các điều kiện để tổ chức thành công Đại hội; đặc biệt là công tác"
+        " nhân sự và xây dựng văn kiện"
+    ]
+
+
+def test_a_directive_named_with_its_number_is_a_document_not_a_request() -> None:
+    """ "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12": a document's name, not the verb
+    "chỉ thị" (to instruct) opening a task of its own."""
+    found = directives(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện nhấn mạnh các xã cần tiếp tục xây dựng hệ thống"
+        " chính trị vững mạnh. Đồng thời, tiếp tục chuẩn bị tốt các điều kiện để tổ chức thành"
+        " công Đại hội theo đúng tinh thần Chỉ thị 35 và các văn bản hướng dẫn của cấp trên."
+    )
+    assert [text for _, text, _ in found] == [
+        "các xã cần tiếp tục xây dựng hệ thống chính trị vững mạnh",
+        "tiếp tục chuẩn bị tốt các điều kiện để tổ chức thành công Đại hội theo đúng tinh thần Chỉ"
+        " thị 35 và các văn bản hướng dẫn của cấp trên",
+    ]
+
+
+def test_a_duty_not_done_stated_with_khong_is_negative() -> None:
+    """An inspection's findings with "không" and the duty's verb ("không thực hiện công khai",
+    "không bảo đảm", "không kiểm tra", "không có cán bộ … giải quyết") are negative; a duty
+    done, or "không" in a prohibition, is not."""
+    for finding in (
+        "UBND xã Hòa An xét chọn đối tượng được thuê đất không thực hiện công khai",
+        "UBND huyện cho thuê đất không bảo đảm về điều kiện, trình tự, thủ tục",
+        "huyện không kiểm tra thực địa trước khi lập hồ sơ cho thuê",
+        "tại bộ phận một cửa của xã không có cán bộ, công chức giải quyết thủ tục cho dân",
+    ):
+        assert has_negative(finding), finding
+    assert not has_negative("UBND xã thực hiện công khai việc xét chọn đối tượng thuê đất")
+    assert not has_negative("tuyệt đối không để người dân thiếu nước uống")
+
+
+def test_a_reprimand_listing_its_bodies_is_one_shortcoming() -> None:
+    """ "Bên cạnh đó, … phê bình thủ trưởng ba đơn vị gồm: Sở Tư pháp; Sở Nội vụ; … vì …": the
+    bodies a reprimand names, listed, and what for are one shortcoming, not each name alone."""
+    found = limitations(
+        "Bên cạnh đó, Chủ tịch UBND tỉnh cũng ký văn bản phê bình thủ trưởng ba đơn vị gồm: Sở Tư"
+        " pháp; Sở Nội vụ; Đài Phát thanh và Truyền hình tỉnh vì bỏ phiên bế mạc kỳ họp.\n"
+    )
+    assert [text for _, text in found] == [
+        "thủ trưởng ba đơn vị gồm: Sở Tư pháp; Sở Nội vụ; Đài Phát thanh và Truyền hình tỉnh vì bỏ"
+        " phiên bế mạc kỳ họp"
+    ]
+
+
+def test_a_semicolon_part_goes_on_with_its_sentences_obligation() -> None:
+    """ "Các địa phương cần rà soát …; bảo đảm cung cấp đầy đủ nước uống …": the ``;``-part
+    the model reads carries the "cần" of the part before it (``modal``), and a part after one
+    with no obligation does not."""
+    from dirtrack.extract import model as clause_model
+
+    def modal_parts(text: str) -> dict[str, bool]:
+        clause_model.RECORDER, clause_model.LIMIT_RECORDER = [], []
+        try:
+            extract(text)
+            return {c.text: "modal" in c.features for c in clause_model.RECORDER}
+        finally:
+            clause_model.RECORDER = clause_model.LIMIT_RECORDER = None
+
+    parts = modal_parts(
+        "Các địa phương cần rà soát, di dời người dân ở khu vực ngập sâu; bảo đảm cung cấp đầy đủ"
+        " nước uống, lương thực cho người dân."
+    )
+    assert parts["bảo đảm cung cấp đầy đủ nước uống, lương thực cho người dân"] is True
+    plain = modal_parts(
+        "Các địa phương đã rà soát, di dời người dân ở khu vực ngập sâu; bảo đảm cung cấp đầy đủ"
+        " nước uống, lương thực cho người dân."
+    )
+    assert plain.get("bảo đảm cung cấp đầy đủ nước uống, lương thực cho người dân") is not True
+
+
+def test_the_local_authorities_and_forces_in_general_are_no_unit() -> None:
+    """ "cấp ủy, chính quyền địa phương và các lực lượng chức năng …", "lực lượng chức năng
+    sẵn sàng …": a collective addressee (``null``), not the commune the visit was made at."""
+    found = directives(
+        "Sáng 1/11, Chủ tịch UBND tỉnh Võ Văn Hải đi kiểm tra tình hình ngập lụt tại xã Cẩm Duệ."
+        " Qua kiểm tra thực tế, Chủ tịch UBND tỉnh yêu cầu cấp ủy, chính quyền địa phương và các"
+        " lực lượng chức năng theo dõi sát diễn biến mưa lũ, chủ động kích hoạt các phương án ứng"
+        " phó."
+    )
+    assert [unit for unit, _, _ in found] == [None]
+
+
+def test_to_explain_or_to_assess_opens_a_request_not_a_finding() -> None:
+    """ "…, lưu ý bổ sung …; giải thích rõ nguyên nhân … chậm tiến độ; có đánh giá về những hạn
+    chế …": the ``;``-parts after a request open on what is asked (``IMPERATIVE``: "giải
+    thích", "giải trình", "có đánh giá"), so their negative words name what is to be explained,
+    no shortcoming."""
+    from dirtrack.extract.folding import fold_aligned
+    from dirtrack.extract.lexicon import IMPERATIVE
+
+    for part in (
+        "giải thích rõ nguyên nhân việc giải ngân các dự án chậm tiến độ",
+        "giải trình việc chậm bàn giao mặt bằng",
+        "có đánh giá về những hạn chế, yếu kém trong quản lý xây dựng",
+    ):
+        assert IMPERATIVE.match(fold_aligned(part)), part
+    assert not IMPERATIVE.match(fold_aligned("có nhiều hạn chế trong quản lý xây dựng"))

@@ -66,6 +66,7 @@ from dirtrack.extract.lexicon import (
     COLLECTIVE_SUBJECT,
     CONCESSION_OPEN,
     CONTRAST_OPEN,
+    DUTY_UNDONE,
     ENUM_TAIL,
     ENUMERATION_END,
     FUTURE_OPEN,
@@ -348,14 +349,14 @@ def _negative(
     key: str, low: str, start: int = 0, end: int | None = None, toned: bool = True
 ) -> re.Match[str] | None:
     """The first negative evaluation in ``key[start:end]`` ("chưa", "thiếu", "chậm"...);
-    ``toned=False`` reads "chua" by its key alone (any of "chưa", "chữa", "chùa"), as the
-    directives' model was trained to read it."""
+    ``toned=False`` reads "chua" by its key alone (any of "chưa", "chữa", "chùa"), and not an
+    inspection's :data:`DUTY_UNDONE`, as the directives' model was trained to read it."""
     end = len(key) if end is None else end
     negative = next(
         (
             m
             for m in NEGATIVE.finditer(key, start, end)
-            if (not toned or _toned_negative(key, low, m))
+            if (_toned_negative(key, low, m) if toned else m.group() not in DUTY_UNDONE)
             and not (
                 m.group() == "vi pham" and _HANDLES.search(key, max(0, m.start() - 40), m.start())
             )
@@ -624,8 +625,11 @@ def _lists_merits(key: str, intro: Clause) -> bool:
 
 
 def _announces(intro_key: str, sentence_key: str) -> bool:
-    """Whether the clause before a ``:`` announces limitations."""
+    """Whether the clause before a ``:`` announces limitations (not the bodies a reprimand names:
+    "phê bình thủ trưởng tám đơn vị gồm: Sở X; Sở Y; … vì …", one shortcoming)."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
+        return False
+    if _CRITICISM.search(intro_key) and not LIMIT_NOUN.search(intro_key):
         return False
     noun = LIMIT_NOUN.search(intro_key)
     if (
@@ -2046,6 +2050,16 @@ _PAST_TONED = re.compile(r"\b(?:đã|vừa|đang)\b")
 _WILL_TONED = re.compile(r"\bsẽ\b")
 
 
+def _modal_goes_on(key: str, low: str, start: int) -> bool:
+    """Whether a ``;``-part goes on with the obligation its sentence stated before it ("Các địa
+    phương cần rà soát, kiên quyết di dời …; bảo đảm cung cấp đầy đủ nước uống …"): the "cần" /
+    "phải" of an earlier part of the sentence, after its last ``:``."""
+    semicolon = key.rfind(";", 0, start)
+    if semicolon < 0 or len(key[semicolon + 1 : start].split()) > 2:
+        return False  # another part between, or a request of its own
+    return MODAL.search(low, key.rfind(":", 0, semicolon) + 1, semicolon) is not None
+
+
 def _clause_features(
     key: str,
     low: str,
@@ -2064,7 +2078,7 @@ def _clause_features(
     return clause_model.features(
         key[start:end],
         key[:start],
-        modal=MODAL.search(low, start, end) is not None,
+        modal=MODAL.search(low, start, end) is not None or _modal_goes_on(key, low, start),
         leader=LEADER_REF.search(key) is not None,
         unit_first=unit_first,
         collective=COLLECTIVE_SUBJECT.match(key[start:end]) is not None,

@@ -295,6 +295,24 @@ CONTRAST_WORDS = (
 #: A contrast that opens a criticism.
 CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
 #: Negative evaluation: what a limitation says about the unit.
+#: A duty not done, stated with "không" and the duty's verb ("UBND xã … không thực hiện công
+#: khai", "cho thuê đất không bảo đảm về điều kiện", "huyện không kiểm tra thực địa", "không báo
+#: cáo theo chỉ đạo", "vắng mặt không rõ lý do"), or an office found with no one at work ("không
+#: có cán bộ, công chức giải quyết thủ tục", "không người làm việc"): negative words of an
+#: inspection's findings (:data:`NEGATIVE`), read with their tones only, as the shortcomings are
+#: (not by the directives' model, which reads the key alone).
+DUTY_UNDONE = (
+    "khong thuc hien",
+    "khong bao dam",
+    "khong kiem tra",
+    "khong bao cao",
+    "khong cong khai",
+    "khong ro ly do",
+    "khong co nguoi",
+    "khong nguoi",
+    "khong co can bo",
+    "khong co cong chuc",
+)
 NEGATIVE = re.compile(
     words(
         "chua",
@@ -361,6 +379,7 @@ NEGATIVE = re.compile(
         "khong trung thuc",
         "khong co ly do",
         "khong co li do",
+        *DUTY_UNDONE,
     )
 )
 #: A sentence that opens on where things stand and says what is not done ("Đến nay, chưa có xã
@@ -431,7 +450,9 @@ _NAMED_BOARD = (
 )
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
-    r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
+    r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|dan do|quan triet|"
+    # "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12 …": a document's name and number
+    r"(?:ket luan|chi thi)(?! (?:so )?\d)|"
     r"phan cong(?= (?:cu the )?cho\b)|"
     # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
     r"giao trach nhiem(?: cho)?(?= [a-z])|"
@@ -665,6 +686,8 @@ IMPERATIVE_VERBS = (
     "di sau",
     "tuan thu",
     "neu cao",
+    "giai thich",
+    "giai trinh",
     # "có (các) giải pháp / kế hoạch / biện pháp / phương án ...": what the chair asks to have
     "co giai phap",
     "co cac giai phap",
@@ -675,6 +698,7 @@ IMPERATIVE_VERBS = (
     "co cac phuong an",
     "co co che",
     "co lo trinh",
+    "co danh gia",
 )
 IMPERATIVE = re.compile(r"^\s*" + words(*IMPERATIVE_VERBS))
 #: A topic frame before the task ("Về công tác X, tiếp tục ...", "Đối với dự án Y, khẩn trương
@@ -775,6 +799,10 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,
 COLLECTIVE_SUBJECT = re.compile(
     # "(cả) hệ thống chính trị (quận X)": every body of it
     r"^\s*(?:ca |toan )?he thong chinh tri\b|"
+    # the local authorities and forces in general ("cấp ủy, chính quyền địa phương và các lực
+    # lượng chức năng …", "chính quyền các cấp", "lực lượng chức năng sẵn sàng …")
+    r"^\s*(?:cap uy\s*(?:,|va)\s*)?chinh quyen (?:dia phuong|cac cap|co so)\b|"
+    r"^\s*(?:cac )?luc luong chuc nang\b|"
     r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung|hai|ba|bon|nam|\d+)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
     r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"

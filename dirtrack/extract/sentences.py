@@ -94,9 +94,15 @@ _TERM_BEFORE = re.compile(
 _NEXT_TASK_ELIDED = r"(?:…|\.\.\.)(?=\s*giao (?:cho )?[A-ZĐ])"
 
 
+#: What a ``;`` opens when it only singles out the main part of what precedes it ("…, hướng dẫn
+#: của cấp trên; đặc biệt là công tác nhân sự Đại hội …", "; nhất là …"): no clause of its own.
+_EMPHASIS_AFTER = re.compile(r"\s*(?:đặc biệt là|nhất là)\b", re.IGNORECASE)
+
+
 def split_clauses(sentence: str) -> list[Clause]:
     """Split a sentence on ``;`` and on ``:`` (not the ``:`` of a time like ``9:12``, nor
-    inside parentheses), and on an ellipsis before another assignment."""
+    inside parentheses; not a ``;`` before "đặc biệt là", "nhất là"), and on an ellipsis before
+    another assignment."""
     clauses: list[Clause] = []
     start = 0
     after = ""
@@ -107,6 +113,8 @@ def split_clauses(sentence: str) -> list[Clause]:
             continue  # "phối hợp với các Sở: Tài nguyên và Môi trường, Xây dựng": their names
         if m.group() == ":" and _TERM_BEFORE.search(sentence, 0, m.start()):
             continue  # "…, thời hạn: 31/12/2024": the task's deadline
+        if m.group() == ";" and _EMPHASIS_AFTER.match(sentence, m.end()):
+            continue  # "…; đặc biệt là công tác nhân sự …": the main part of the clause before
         if sentence.count("(", start, m.start()) > sentence.count(")", start, m.start()):
             continue  # "chưa chặt chẽ (còn 11 thửa ...; 06 thửa bị lấn chiếm)": one aside
         piece = sentence[start : m.start()]
