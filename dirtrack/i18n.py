@@ -2417,7 +2417,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "no_such_quarter": N_("{text!r}: a year has 4 quarters (I to IV)"),
     "period_not_a_quarter": N_(
-        "--quarter {text!r} is {period}, not a quarter: write the quarter ({year}Q3, quý "
+        "{text!r} is {period}, not a quarter: write the quarter ({year}Q3, quý "
         "III/{year}), or give that period to --period"
     ),
     "disk_full": N_("the disk is full: nothing was written; free some space and run it again"),
