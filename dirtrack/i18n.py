@@ -1857,7 +1857,11 @@ ERRORS: dict[str, Entry] = {
     ),
     "cannot_read": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
-    "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
+    "needs_psycopg": N_(
+        "PostgreSQL needs the psycopg driver, which is not installed beside dirtrack: pip install "
+        "'psycopg[binary]' in dirtrack's environment (or pip install '.[postgres]' in dirtrack's "
+        "folder)"
+    ),
     "pg_driver_not_psycopg": N_(
         "dirtrack reaches PostgreSQL through psycopg, not {driver}: write "
         "postgresql://USER@HOST/DATABASE"
