@@ -1464,6 +1464,7 @@ ERRORS: dict[str, Entry] = {
     "json_bad_contact": N_("{where}: {reason}"),
     "cfg_not_table": N_("{where}: [{key}] is a table of settings ([{key}] then key = value)"),
     "cfg_mail_key": N_("{where}: not a mail setting (known: {known})"),
+    "cfg_risk_key": N_("{where}: not a risk setting (known: {known})"),
     "cfg_mail_number": N_("{where}: must be a whole number"),
     "cfg_mail_text": N_("{where}: must be text in quotes, not empty"),
     "cfg_not_text": N_("{where}: must be text in quotes, not {value}"),
