@@ -1464,6 +1464,7 @@ ERRORS: dict[str, Entry] = {
     "json_bad_contact": N_("{where}: {reason}"),
     "cfg_not_table": N_("{where}: [{key}] is a table of settings ([{key}] then key = value)"),
     "cfg_mail_key": N_("{where}: not a mail setting (known: {known})"),
+    "cfg_risk_key": N_("{where}: not a risk setting (known: {known})"),
     "cfg_mail_number": N_("{where}: must be a whole number"),
     "cfg_mail_text": N_("{where}: must be text in quotes, not empty"),
     "cfg_not_text": N_("{where}: must be text in quotes, not {value}"),
@@ -1857,7 +1858,11 @@ ERRORS: dict[str, Entry] = {
     ),
     "cannot_read": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
-    "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
+    "needs_psycopg": N_(
+        "PostgreSQL needs the psycopg driver, which is not installed beside dirtrack: pip install "
+        "'psycopg[binary]' in dirtrack's environment (or pip install '.[postgres]' in dirtrack's "
+        "folder)"
+    ),
     "pg_driver_not_psycopg": N_(
         "dirtrack reaches PostgreSQL through psycopg, not {driver}: write "
         "postgresql://USER@HOST/DATABASE"
@@ -2417,7 +2422,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "no_such_quarter": N_("{text!r}: a year has 4 quarters (I to IV)"),
     "period_not_a_quarter": N_(
-        "--quarter {text!r} is {period}, not a quarter: write the quarter ({year}Q3, quý "
+        "{text!r} is {period}, not a quarter: write the quarter ({year}Q3, quý "
         "III/{year}), or give that period to --period"
     ),
     "disk_full": N_("the disk is full: nothing was written; free some space and run it again"),

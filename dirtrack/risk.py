@@ -75,7 +75,7 @@ def rules_from(table: Mapping[str, Any], where: str) -> RiskRules:
         place = f"{where}.{raw_key}"
         if spec is None:
             names = ", ".join(name.replace("_", "-") for name in known)
-            raise ConfigError.of("cfg_no_setting", where=place, known=names)
+            raise ConfigError.of("cfg_risk_key", where=place, known=names)
         number = isinstance(value, int | float) and not isinstance(value, bool)
         if spec.type == "bool":
             ok, problem = isinstance(value, bool), "cfg_risk_flag"

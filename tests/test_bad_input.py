@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -1061,6 +1062,23 @@ def test_a_postgresql_driver_other_than_psycopg_is_refused_naming_the_url_to_wri
         "Error: dirtrack reaches PostgreSQL through psycopg, not pg8000: write "
         "postgresql://USER@HOST/DATABASE"
     )
+
+
+def test_postgresql_without_its_driver_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without psycopg (``make demo``'s venv, ``pip install .``) a PostgreSQL URL said to run
+    ``pip install 'dirtrack[postgres]'``, which fetches a package of that name from PyPI rather
+    than the driver for the dirtrack installed: it names the driver, and the clone's extra."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    url = "postgresql://an@localhost/dirtrack"
+    line = cli_at(url).fail("list")
+    assert line.startswith("Error: PostgreSQL needs the psycopg driver"), line
+    assert "pip install 'psycopg[binary]'" in line and "'.[postgres]'" in line, line
+    assert "dirtrack[postgres]" not in line, line
+    said = cli_at(url).fail("--lang", "vi", "list")
+    assert "psycopg" in said and "pip install 'psycopg[binary]'" in said, said
+    assert "dirtrack[postgres]" not in said and "needs the" not in said, said
 
 
 def test_another_programs_alembic_database(tmp_path: Path) -> None:

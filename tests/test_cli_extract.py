@@ -78,7 +78,12 @@ def give_unit(text: str, unit: str) -> str:
 
 def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     draft = tmp_path / "hop.toml"
-    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    # the draft written says so, as report, score and export --out do (it said nothing)
+    written = cli("extract", str(SEED_000), "--out", str(draft))
+    assert written.exit_code == 0 and f"wrote {draft}\n" in written.stderr, written.stderr
+    said = cli("--lang", "vi", "extract", str(SEED_000), "--out", str(draft), "--force")
+    assert said.exit_code == 0 and f"đã ghi {draft}\n" in said.stderr, said.stderr
+    assert said.stdout == ""
     assert draft.read_text(encoding="utf-8").count("[[directives]]") >= 3
     from dirtrack.db import open_engine
 

@@ -207,6 +207,8 @@ def test_quarter_takes_a_quarter_only(units: Cli, typed: str, en: str, vi: str) 
         for lang, said in (("en", en), ("vi", vi)):
             line = units.fail("--lang", lang, *command, "--quarter", typed)
             assert said in line and "--period" in line, line
+            # the option is named once, by the prefix every refused value has
+            assert line.startswith("Error: --quarter: '") and line.count("--quarter") == 1, line
     assert snapshot(units.db) == before
     for quarter in ("quý 3/2024", "Quý III/2024", "3 tháng cuối năm 2024", "2024-Q4", "Q3-2024"):
         shown = units.json("report", "--quarter", quarter, "--as-of", "2024-12-31")

@@ -806,6 +806,12 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "risk.unit-red-share: 2 is not a share from 0 to 1",
             "risk.unit-red-share: 2 không phải là tỷ lệ từ 0 đến 1",
         ),
+        # [risk] is no command: an unknown key said "no such setting of this command"
+        (
+            "[risk]\nsoon-dayz = 1\n",
+            "risk.soon-dayz: not a risk setting (known: soon-days, red-days,",
+            "risk.soon-dayz: không phải thiết lập cảnh báo (các thiết lập: soon-days, red-days,",
+        ),
         (
             "[risk]\npending-request = 1\n",
             "risk.pending-request: 1 is not true or false",

@@ -139,6 +139,11 @@ def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> No
     out = tmp_path / "r.docx"
     base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
     assert "12-BC/VPTU" in reg.fail(*base, "--number", "12/BC-VPTU")
+    # In Vietnamese "give the number alone" read "cho số không": "give the number zero".
+    assert reg.fail("--lang", "vi", *base, "--number", "12/BC-VPTU") == (
+        "Error: số văn bản '12/BC-VPTU' không đúng thể thức của cơ quan: chỉ ghi con số, "
+        "hoặc ghi đầy đủ như '12-BC/VPTU'"
+    )
     # Number 0 ('Số 00-BC/VPTU') was written: a body numbers its documents from 01.
     assert reg.fail(*base, "--number", "0") == (
         "Error: document number '0': a body numbers its documents from 01 each year, never 0"

@@ -728,6 +728,8 @@ def test_a_completion_answered_counts_as_done_records_it(
     assert snapshot(quarter.db) == before
     vi = quarter("--lang", "vi", "pack", "in", str(again), "--date", "2022-09-12")
     assert "đang chờ nghiệm thu hoặc trả lại" in vi.stdout + vi.stderr
+    # the table's header in Vietnamese throughout: its sheet column said "Sheet"
+    assert vi.stdout.splitlines()[0].split()[:2] == ["Tệp", "Trang"], vi.stdout
 
 
 def test_a_conflict_is_left_for_the_clerk_then_settled(

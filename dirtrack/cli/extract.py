@@ -109,6 +109,7 @@ def extract(
         text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml(lang)
         if target is not None:
             write_atomic(target, text.encode("utf-8"), force=force, database=database_file(ctx))
+            err(msg("report_wrote", state(ctx).lang, path=target))
         else:
             out(text)
         warn_controls(draft.controls, file, lang)

@@ -5,8 +5,9 @@
 #   5 0 1 1,4,7,10 *  /opt/dirtrack/examples/cron/quarter-end-report.sh /srv/vptu/reports
 #
 # $PERIOD (default: previous, the quarter before today's) picks another period; the cut-off
-# (calendar or nd09) comes from $DIRTRACK_CUTOFF or the config file. Files are written whole
-# (to a temporary name, then renamed), so a reader never sees half a report.
+# (calendar or nd09) comes from the config file's [report] cutoff (dirtrack reads no
+# DIRTRACK_CUTOFF). Files are written whole (to a temporary name, then renamed), so a reader
+# never sees half a report. It prints one line, what it filed: cron mails it, a receipt.
 set -euo pipefail
 source "$(dirname "$0")/_find-dirtrack.sh"
 
