@@ -405,6 +405,36 @@ def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
     assert error == "Error: --as-of: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
 
 
+def test_a_text_past_any_cell_is_held_to_its_own_column(seeded: Cli, db_path: Path) -> None:
+    """A key, a doc, a unit's name or code of 40,000 characters is said against what its
+    column holds (200, 400, 64), as one of 201 is: the general limit of a text, 32767, was
+    said first, though the field never holds more than its own."""
+    long = "k" * 40_000
+    before = snapshot(str(db_path))
+    said = {
+        ("assign", "1", "--unit", "BTC", "--key", long, "x"): "--key is 40000 characters "
+        "long, more than the 200 it can hold",
+        ("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--doc", long): "--doc is "
+        "40000 characters long, more than the 200 it can hold",
+        ("unit", "add", "BXD", long): "unit.name is 40000 characters long, more than the 400 "
+        "it can hold",
+        ("unit", "add", long, "Ban X"): "unit.code is 40000 characters long, more than the "
+        "64 it can hold",
+        ("unit", "alias", "BTC", long): "unit_alias.alias is 40000 characters long, more than "
+        "the 400",
+    }
+    for args, error in said.items():
+        assert seeded.fail("--lang", "en", *args).startswith(f"Error: {error}")
+    assert seeded.fail("--lang", "vi", "assign", "1", "--unit", "BTC", "--key", long, "x") == (
+        "Error: --key dài 40000 ký tự, quá mức tối đa 200"
+    )
+    # a text with no length of its own keeps the general one
+    assert seeded.fail("assign", "1", "--unit", "BTC", "k" * 40_000) == (
+        "Error: text is 40000 characters long, more than the 32767 it can hold"
+    )
+    assert snapshot(str(db_path)) == before
+
+
 def test_a_column_too_long_is_named_in_vietnamese(seeded: Cli) -> None:
     """A value longer than its column was named as the database names it under --lang vi:
     'unit.code dài 65 ký tự', 'unit_alias.alias dài 401 ký tự'. English keeps 'unit.code'."""
