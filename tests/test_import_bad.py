@@ -291,6 +291,30 @@ def test_a_checkbox_in_a_date_column_is_named_as_the_sheet_shows_it(
     assert "dòng 3, cột H (Ngày hoàn thành): TRUE không phải là ngày" in said, said
 
 
+def test_an_unticked_checkbox_in_a_date_column_is_refused_as_a_ticked_one(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Excel's FALSE (an unticked checkbox) in the deadline or the completion date column was
+    read as an empty cell, the row made with no deadline: it is refused as TRUE is, named as
+    the sheet shows it, in both languages; a CSV's FALSE there already was."""
+    rows: list[list[Any]] = [
+        [*HEADER, "Ngày hoàn thành"],
+        [1, "Đề án B", "BTC", "", False],
+        [2, "Đề án C", "BTC", "", "30/9/2022", "", "", False],
+        [3, "Đề án D", "BTC", "", "30/9/2022"],
+    ]
+    book = str(xlsx(tmp_path / "o_bo_danh_dau.xlsx", rows))
+    message = refused(office, db_path, book, "--meeting", "1")
+    assert "row 2, column E (Thời hạn): FALSE is not a deadline" in message, message
+    assert "row 3, column H (Ngày hoàn thành): FALSE is not a date" in message, message
+    assert "row 4" not in message, message
+    before = file_digest(db_path)
+    said = office.fail("--lang", "vi", "import", book, "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert "dòng 2, cột E (Thời hạn): FALSE không phải là thời hạn" in said, said
+    assert "dòng 3, cột H (Ngày hoàn thành): FALSE không phải là ngày" in said, said
+
+
 def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
     trì') was refused as having no header row, the clerk left to guess why; the refusal says

@@ -92,6 +92,13 @@ def boolean(value: Value) -> str | None:
     return None
 
 
+def says_no_day(value: Value) -> bool:
+    """A cell of a column of days (a deadline, a completion) that says nothing:
+    blank, and not a checkbox's FALSE, which is no empty cell there (:func:`parse_deadline` and
+    :func:`parse_day` refuse it as they refuse TRUE); only a column of ticks reads it so."""
+    return is_blank(value) and boolean(value) is None
+
+
 # Excel's serial day numbers for 1/1/1955 .. 31/12/2099: anything else in a date column is
 # not taken for a date.
 _SERIAL_MIN, _SERIAL_MAX = 20090, 73050
