@@ -2231,6 +2231,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
     "sheet_refused": N_("{name}: sheet {sheet!r}: {reason}"),
+    "csv_refused": N_("{name}: {reason}"),
     "csv_empty": N_("{name} has no data: every cell is empty"),
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
