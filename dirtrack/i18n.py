@@ -2079,6 +2079,10 @@ ERRORS: dict[str, Entry] = {
     "draft_no_meeting": N_("there is no [meeting] table (the meeting's date and title)"),
     "draft_meeting_list": N_("a draft has one [meeting] table, not [[meeting]]"),
     "draft_not_list": N_("{key!r} must be a list"),
+    "draft_bad_missing": N_(
+        "{key!r} must be a list of what the text did not give, each one of {names} (or leave it "
+        "out)"
+    ),
     "draft_bad_kind": N_("kind {kind!r} is not one of {kinds}"),
     "draft_bad_known": N_("'known' must be true or false"),
     "draft_bad_category": N_("category {category!r} is not one of {categories}"),

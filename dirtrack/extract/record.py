@@ -173,7 +173,7 @@ def _top_key(exc: InvalidInput) -> str | None:
         exc.key == "draft_where"
         and isinstance(exc.params.get("where"), Phrase)
         and isinstance(problem, Phrase)
-        and problem.key == "draft_unknown_key"
+        and problem.key in ("draft_unknown_key", "draft_bad_missing")
     ):
         return str(problem.params["key"])
     return None
