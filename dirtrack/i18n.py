@@ -1778,6 +1778,10 @@ ERRORS: dict[str, Entry] = {
         "--out {path!r} ends in {suffix} but the format is {fmt} (--format): name the file for "
         "its format, or give the --format its name says"
     ),
+    "out_suffix_foreign": N_(
+        "--out {path!r} ends in {suffix}, a kind of file dirtrack does not write: the format is "
+        "{fmt} (--format); name the file for it ({named!r})"
+    ),
     "out_is_folder": N_("--out {value}: is a folder; give a file name"),
     "out_not_regular": N_(
         "--out {value}: is not a regular file (a device, a pipe?); give a file name"
