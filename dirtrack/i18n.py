@@ -1528,7 +1528,6 @@ ERRORS: dict[str, Entry] = {
     "pack_text_too_long": N_(
         "directive {id}: a text of {n} characters does not fit in a workbook cell"
     ),
-    "pack_no_file": N_("{file}: no such file or folder"),
     "pack_empty_folder": N_("{folder}: holds no workbook (.xlsx)"),
     "pack_not_workbook": N_("{file}: not an Excel workbook (.xlsx) that can be read"),
     "pack_xls": N_(
@@ -1897,9 +1896,6 @@ ERRORS: dict[str, Entry] = {
     "cfg_not_regular": N_(
         "{path} is not a regular file (a pipe or a device?), so not a configuration file"
     ),
-    "cfg_is_folder": N_("configuration {path} is a folder, not a file"),
-    "cfg_named_missing": N_("configuration {path}, which {variable} names, does not exist"),
-    "cfg_unreadable": N_("cannot read configuration {path}: {reason}"),
     "cfg_not_toml": N_("configuration {path} is not valid TOML: {detail}"),
     "cfg_not_utf8": N_("configuration {path} is not UTF-8 text"),
     # what is wrong with a TOML file (a draft, the configuration, a rule file), and where
@@ -2055,8 +2051,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
     "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
-    "no_such_file": N_("{name}: no such file"),
-    "file_unreadable": N_("{name}: cannot be read ({reason})"),
+    # a file a person names that cannot be read (dirtrack.inputs.refused_input), for import,
+    # restore, extract, pack in and the configuration file alike
+    "no_such_file": N_("{path}: no such file"),
+    "is_folder": N_("{path}: is a folder, not a file"),
     "file_empty": N_("{name} is empty"),
     "stdin_closed": N_(
         "standard input is closed: pipe the text in (… | dirtrack extract -) or give its file"
@@ -2147,7 +2145,6 @@ ERRORS: dict[str, Entry] = {
     "already_linked": N_("limitation {id} is already linked to {first}"),
     "not_linked": N_("limitation {id} is not linked to an earlier one"),
     # backup, restore
-    "no_file": N_("no file {path!r}"),
     # import: files, sheets, columns, cells
     "unknown_field": N_("unknown field {name!r}; the fields are {fields}"),
     "map_no_header": N_("--map {value!r}: a column name is missing before '='"),
@@ -2189,7 +2186,6 @@ ERRORS: dict[str, Entry] = {
         "{value} is a share of one, not a percentage (75%, or 0.75%?): write it as a "
         "percentage ('75%'), or format the cell as one"
     ),
-    "import_folder": N_("{path} is a folder, not a file to import"),
     "import_database": N_(
         "{path} is a database, not a file to import; to bring back a backup "
         "use `dirtrack restore {path}`"
@@ -2323,6 +2319,7 @@ ERRORS: dict[str, Entry] = {
         "use): change to another folder, or give the full path"
     ),
     "w_is_folder": N_("it is a folder"),
+    "w_configuration": N_("configuration"),
     "w_not_folder": N_("a part of the path is not a folder"),
     "w_link_loop": N_("symbolic links that point to each other in a loop"),
     "w_name_too_long": N_("the name is too long"),

@@ -775,7 +775,7 @@ def test_a_write_command_on_a_missing_database_says_there_is_none(
         assert (result.exit_code, result.stderr) == (1, f"Error: {said} {target}\n")
         assert sorted(p.name for p in tmp_path.iterdir()) == []
     result = cli_at(target)("import", str(tmp_path / "none.xlsx"))
-    assert result.stderr == f"Error: no file {str(tmp_path / 'none.xlsx')!r}\n"
+    assert result.stderr == f"Error: {tmp_path / 'none.xlsx'}: no such file\n"
 
 
 @pytest.mark.parametrize("args", NEEDS_RECORDS, ids=[" ".join(a[:2]) for a in NEEDS_RECORDS])
@@ -1539,10 +1539,10 @@ def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
     (tmp_path / "loop2.txt").symlink_to(loop)
     before = file_digest(db_path)
     assert seeded.fail("--lang", "vi", "extract", str(loop)) == (
-        f"Error: {loop}: không đọc được (các liên kết tượng trưng trỏ vòng vào nhau)"
+        f"Error: không đọc được {loop}: các liên kết tượng trưng trỏ vòng vào nhau"
     )
     assert seeded.fail("--lang", "en", "extract", str(loop)) == (
-        f"Error: {loop}: cannot be read (symbolic links that point to each other in a loop)"
+        f"Error: cannot read {loop}: symbolic links that point to each other in a loop"
     )
     rules = tmp_path / "rules.toml"
     rules.write_bytes(b'title = "V\xe2n"\n')
@@ -1551,7 +1551,8 @@ def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
     )
     done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(loop)})
     assert done.stderr == (
-        f"Error: không đọc được tệp cấu hình {loop}: các liên kết tượng trưng trỏ vòng vào nhau\n"
+        f"Error: DIRTRACK_CONFIG: không đọc được {loop}: các liên kết tượng trưng trỏ vòng vào "
+        "nhau\n"
     )
     assert file_digest(db_path) == before
 
@@ -2642,3 +2643,40 @@ def test_a_file_or_folder_the_user_may_not_read_is_one_error_line(tmp_path: Path
         import shutil
 
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_file_that_is_not_there_is_said_alike_by_every_command(
+    seeded: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """import said "no file 'x'", pack in "x: no such file or folder", restore "no file 'x'",
+    extract "x: no such file", the configuration "configuration x, which DIRTRACK_CONFIG
+    names, does not exist"; a folder was "not a file to import", "not a database file",
+    "cannot be read (it is a folder)". One message for each, from the catalog, for all."""
+    gone, folder = tmp_path / "khong-co.xlsx", tmp_path / "thu-muc"
+    folder.mkdir()
+    loop = tmp_path / "vong.xlsx"
+    loop.symlink_to(tmp_path / "vong2.xlsx")
+    (tmp_path / "vong2.xlsx").symlink_to(loop)
+    missing = {"en": f"{gone}: no such file", "vi": f"{gone}: không có tệp này"}[lang]
+    a_folder = {
+        "en": f"{folder}: is a folder, not a file",
+        "vi": f"{folder}: là thư mục, không phải tệp",
+    }[lang]
+    looped = {
+        "en": f"cannot read {loop}: symbolic links that point to each other in a loop",
+        "vi": f"không đọc được {loop}: các liên kết tượng trưng trỏ vòng vào nhau",
+    }[lang]
+    before = file_digest(db_path)
+    for command in (["import"], ["pack", "in"], ["restore", "--yes"], ["extract"]):
+        for path, said in ((gone, missing), (folder, a_folder), (loop, looped)):
+            if command == ["pack", "in"] and path == folder:
+                continue  # a folder of workbooks is what pack in reads
+            args = [*command, str(path)]
+            assert seeded.fail("--lang", lang, *args) == f"Error: {said}", args
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(gone))
+    assert seeded.fail("--lang", lang, "list") == f"Error: DIRTRACK_CONFIG: {missing}"
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(folder))
+    assert seeded.fail("--lang", lang, "list") == f"Error: DIRTRACK_CONFIG: {a_folder}"
+    monkeypatch.delenv("DIRTRACK_CONFIG")
+    assert file_digest(db_path) == before

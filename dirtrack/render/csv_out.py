@@ -18,7 +18,6 @@ from dirtrack.records import Record
 from dirtrack.render import scalar_text
 from dirtrack.render.formulas import csv_field
 
-
 #: What joins the items of a list in one CSV cell.
 LIST_SEPARATOR = ";"
 
