@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase, cut
 from dirtrack.patterns import LazyPattern
 from dirtrack.text import legacy_font
@@ -110,7 +110,7 @@ def os_reason(exc: OSError) -> Phrase | str:
     return Phrase(key) if key else (exc.strerror or str(exc) or type(exc).__name__)
 
 
-def refused_input(path: Path | str, exc: OSError) -> InvalidInput:
+def refused_input(path: Path | str, exc: OSError) -> DirtrackError:
     """The one refusal of a file a person named (to import, restore, extract, pack in, the
     configuration file) that cannot be opened or read: ``no such file``, ``is a folder, not a
     file``, else ``cannot read PATH: why``, each said once in the catalog for every command.
