@@ -344,7 +344,7 @@ def test_restore_refuses_what_is_not_a_good_backup(
     damaged.write_bytes(bytes(data))
     message = office.fail("restore", str(damaged))
     assert "damaged" in message or "cannot be read" in message
-    assert "no file" in office.fail("restore", str(tmp_path / "missing.db"))
+    assert "missing.db: no such file" in office.fail("restore", str(tmp_path / "missing.db"))
     assert "is the database" in office.fail("restore", str(db_path))
     # paths with no file name at all: the current folder (an empty "$FILE") and the root
     assert "folder" in office.fail("restore", "", "--yes")

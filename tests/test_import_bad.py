@@ -86,7 +86,7 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     assert "empty.csv is empty" in refused(office, db_path, str(empty))
-    assert "no file" in refused(office, db_path, str(tmp_path / "missing.xlsx"))
+    assert "missing.xlsx: no such file" in refused(office, db_path, str(tmp_path / "missing.xlsx"))
     assert "is a folder" in refused(office, db_path, str(tmp_path))
     other_json = text_file(tmp_path / "x.json", '{"units": []}')
     assert "JSON but not a dirtrack export" in refused(office, db_path, str(other_json))
