@@ -35,7 +35,7 @@ from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput, causes
 from dirtrack.i18n import ClickPhrase, Phrase
-from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml, user_path
+from dirtrack.inputs import TomlError, open_input, parse_toml, refused_input, user_path
 from dirtrack.text import is_blank
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
@@ -87,6 +87,14 @@ def config_named() -> bool:
     return bool(os.environ.get(CONFIG_ENV, "").strip())
 
 
+def _unopened(path: Path, exc: OSError, named: bool) -> ConfigError:
+    """The configuration file that cannot be opened or read, said as every file a person names
+    is (:func:`dirtrack.inputs.refused_input`: no such file, a folder, cannot read), after the
+    variable that named it or the word *configuration*."""
+    where: object = CONFIG_ENV if named else Phrase("w_configuration")
+    return ConfigError.of("cfg_bad_value", where=where, detail=refused_input(path, exc))
+
+
 def read_file(path: Path, *, named: bool = False) -> dict[str, Any]:
     """The file's tables as a dict; an empty dict when it does not exist, unless it was
     ``named`` (by ``$DIRTRACK_CONFIG``): a mistyped name must not run with the defaults.
@@ -97,21 +105,19 @@ def read_file(path: Path, *, named: bool = False) -> dict[str, Any]:
     """
     try:
         handle = open_input(path)
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
         if named:
-            raise ConfigError.of("cfg_named_missing", path=path, variable=CONFIG_ENV) from None
+            raise _unopened(path, exc, named) from None
         return {}
-    except IsADirectoryError:
-        raise ConfigError.of("cfg_is_folder", path=path) from None
     except OSError as exc:
-        raise ConfigError.of("cfg_unreadable", path=path, reason=os_reason(exc)) from None
+        raise _unopened(path, exc, named) from None
     except InvalidInput:  # a pipe or a device: never waited on
         raise ConfigError.of("cfg_not_regular", path=path) from None
     try:
         with handle:
             return parse_toml(handle.read().decode("utf-8"))
     except OSError as exc:
-        raise ConfigError.of("cfg_unreadable", path=path, reason=os_reason(exc)) from None
+        raise _unopened(path, exc, named) from None
     except TomlError as exc:
         raise ConfigError.of("cfg_not_toml", path=path, detail=exc.detail) from None
     except UnicodeDecodeError:

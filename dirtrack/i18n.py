@@ -1529,7 +1529,6 @@ ERRORS: dict[str, Entry] = {
     "pack_text_too_long": N_(
         "directive {id}: a text of {n} characters does not fit in a workbook cell"
     ),
-    "pack_no_file": N_("{file}: no such file or folder"),
     "pack_empty_folder": N_("{folder}: holds no workbook (.xlsx)"),
     "pack_not_workbook": N_("{file}: not an Excel workbook (.xlsx) that can be read"),
     "pack_xls": N_(
@@ -1779,6 +1778,10 @@ ERRORS: dict[str, Entry] = {
         "--out {path!r} ends in {suffix} but the format is {fmt} (--format): name the file for "
         "its format, or give the --format its name says"
     ),
+    "out_suffix_foreign": N_(
+        "--out {path!r} ends in {suffix}, a kind of file dirtrack does not write: the format is "
+        "{fmt} (--format); name the file for it ({named!r})"
+    ),
     "out_is_folder": N_("--out {value}: is a folder; give a file name"),
     "out_not_regular": N_(
         "--out {value}: is not a regular file (a device, a pipe?); give a file name"
@@ -1898,9 +1901,6 @@ ERRORS: dict[str, Entry] = {
     "cfg_not_regular": N_(
         "{path} is not a regular file (a pipe or a device?), so not a configuration file"
     ),
-    "cfg_is_folder": N_("configuration {path} is a folder, not a file"),
-    "cfg_named_missing": N_("configuration {path}, which {variable} names, does not exist"),
-    "cfg_unreadable": N_("cannot read configuration {path}: {reason}"),
     "cfg_not_toml": N_("configuration {path} is not valid TOML: {detail}"),
     "cfg_not_utf8": N_("configuration {path} is not UTF-8 text"),
     # what is wrong with a TOML file (a draft, the configuration, a rule file), and where
@@ -2056,8 +2056,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
     "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
-    "no_such_file": N_("{name}: no such file"),
-    "file_unreadable": N_("{name}: cannot be read ({reason})"),
+    # a file a person names that cannot be read (dirtrack.inputs.refused_input), for import,
+    # restore, extract, pack in and the configuration file alike
+    "no_such_file": N_("{path}: no such file"),
+    "is_folder": N_("{path}: is a folder, not a file"),
     "file_empty": N_("{name} is empty"),
     "stdin_closed": N_(
         "standard input is closed: pipe the text in (… | dirtrack extract -) or give its file"
@@ -2084,6 +2086,10 @@ ERRORS: dict[str, Entry] = {
     "draft_no_meeting": N_("there is no [meeting] table (the meeting's date and title)"),
     "draft_meeting_list": N_("a draft has one [meeting] table, not [[meeting]]"),
     "draft_not_list": N_("{key!r} must be a list"),
+    "draft_bad_missing": N_(
+        "{key!r} must be a list of what the text did not give, each one of {names} (or leave it "
+        "out)"
+    ),
     "draft_bad_kind": N_("kind {kind!r} is not one of {kinds}"),
     "draft_bad_known": N_("'known' must be true or false"),
     "draft_bad_category": N_("category {category!r} is not one of {categories}"),
@@ -2144,7 +2150,6 @@ ERRORS: dict[str, Entry] = {
     "already_linked": N_("limitation {id} is already linked to {first}"),
     "not_linked": N_("limitation {id} is not linked to an earlier one"),
     # backup, restore
-    "no_file": N_("no file {path!r}"),
     # import: files, sheets, columns, cells
     "unknown_field": N_("unknown field {name!r}; the fields are {fields}"),
     "map_no_header": N_("--map {value!r}: a column name is missing before '='"),
@@ -2186,7 +2191,6 @@ ERRORS: dict[str, Entry] = {
         "{value} is a share of one, not a percentage (75%, or 0.75%?): write it as a "
         "percentage ('75%'), or format the cell as one"
     ),
-    "import_folder": N_("{path} is a folder, not a file to import"),
     "import_database": N_(
         "{path} is a database, not a file to import; to bring back a backup "
         "use `dirtrack restore {path}`"
@@ -2236,6 +2240,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
     "sheet_refused": N_("{name}: sheet {sheet!r}: {reason}"),
+    "csv_refused": N_("{name}: {reason}"),
     "csv_empty": N_("{name} has no data: every cell is empty"),
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
@@ -2319,6 +2324,7 @@ ERRORS: dict[str, Entry] = {
         "use): change to another folder, or give the full path"
     ),
     "w_is_folder": N_("it is a folder"),
+    "w_configuration": N_("configuration"),
     "w_not_folder": N_("a part of the path is not a folder"),
     "w_link_loop": N_("symbolic links that point to each other in a loop"),
     "w_name_too_long": N_("the name is too long"),

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase, cut
 from dirtrack.patterns import LazyPattern
 from dirtrack.text import legacy_font
@@ -108,6 +108,36 @@ def os_reason(exc: OSError) -> Phrase | str:
     if key is None and isinstance(exc, PermissionError):
         key = "w_no_permission"
     return Phrase(key) if key else (exc.strerror or str(exc) or type(exc).__name__)
+
+
+def refused_input(path: Path | str, exc: OSError) -> DirtrackError:
+    """The one refusal of a file a person named (to import, restore, extract, pack in, the
+    configuration file) that cannot be opened or read: ``no such file``, ``is a folder, not a
+    file``, else ``cannot read PATH: why``, each said once in the catalog for every command.
+    A missing file is a :class:`~dirtrack.errors.NoSuchFile`."""
+    from dirtrack.errors import NoSuchFile
+
+    if isinstance(exc, FileNotFoundError) and not _cwd_gone(exc.filename):
+        return NoSuchFile.of("no_such_file", path=str(path))
+    if isinstance(exc, IsADirectoryError):
+        return InvalidInput.of("is_folder", path=path)
+    return InvalidInput.of("cannot_read", path=path, reason=os_reason(exc))
+
+
+def check_input(path: Path) -> None:
+    """Refuse a name that is no file to read, before it is opened, as :func:`refused_input`
+    says it: a folder, or nothing there (a link to nothing too).
+
+    Raises:
+        NoSuchFile: nothing is there.
+        InvalidInput: it is a folder, or cannot be looked at (a loop of links).
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:  # nothing there, a link to nothing, a loop of links
+        raise refused_input(path, exc) from None
+    if stat.S_ISDIR(mode):
+        raise refused_input(path, IsADirectoryError(21, os.strerror(21), str(path)))
 
 
 def _cwd_gone(name: object) -> bool:

@@ -213,6 +213,15 @@ def held_length(text: str, limit: int) -> int:
     return excel_length(text) if limit == MAX_TEXT else len(text)
 
 
+def _column_sets_length(field: str) -> bool:
+    """Whether ``field`` is a column that holds fewer characters than :data:`MAX_TEXT` (a key,
+    a doc, a unit's code): its own limit is the one said, by the check of every write
+    (:func:`dirtrack.store.limits.sets_length`). Asked only of a text past MAX_TEXT."""
+    from dirtrack.store.limits import sets_length
+
+    return sets_length(field)
+
+
 def refuse_undecodable(value: str, field: str) -> None:
     """Refuse ``value`` when it holds a byte that is not UTF-8 from the command line or the
     environment (Python keeps it as a lone surrogate U+DC80–U+DCFF: typed in a terminal set to
@@ -258,7 +267,7 @@ def clean_text(value: str, field: str) -> str:
     text = nfc(value)
     limit = text_limit(field)
     length = held_length(text, limit)
-    if length > limit:
+    if length > limit and not (limit == MAX_TEXT and _column_sets_length(field)):
         raise InvalidInput.of("too_long", field=Field(field), length=length, limit=limit)
     return "" if is_blank(text) else text
 

@@ -406,6 +406,36 @@ def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
     assert error == "Error: --as-of: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
 
 
+def test_a_text_past_any_cell_is_held_to_its_own_column(seeded: Cli, db_path: Path) -> None:
+    """A key, a doc, a unit's name or code of 40,000 characters is said against what its
+    column holds (200, 400, 64), as one of 201 is: the general limit of a text, 32767, was
+    said first, though the field never holds more than its own."""
+    long = "k" * 40_000
+    before = snapshot(str(db_path))
+    said = {
+        ("assign", "1", "--unit", "BTC", "--key", long, "x"): "--key is 40000 characters "
+        "long, more than the 200 it can hold",
+        ("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--doc", long): "--doc is "
+        "40000 characters long, more than the 200 it can hold",
+        ("unit", "add", "BXD", long): "unit.name is 40000 characters long, more than the 400 "
+        "it can hold",
+        ("unit", "add", long, "Ban X"): "unit.code is 40000 characters long, more than the "
+        "64 it can hold",
+        ("unit", "alias", "BTC", long): "unit_alias.alias is 40000 characters long, more than "
+        "the 400",
+    }
+    for args, error in said.items():
+        assert seeded.fail("--lang", "en", *args).startswith(f"Error: {error}")
+    assert seeded.fail("--lang", "vi", "assign", "1", "--unit", "BTC", "--key", long, "x") == (
+        "Error: --key dài 40000 ký tự, quá mức tối đa 200"
+    )
+    # a text with no length of its own keeps the general one
+    assert seeded.fail("assign", "1", "--unit", "BTC", "k" * 40_000) == (
+        "Error: text is 40000 characters long, more than the 32767 it can hold"
+    )
+    assert snapshot(str(db_path)) == before
+
+
 def test_a_column_too_long_is_named_in_vietnamese(seeded: Cli) -> None:
     """A value longer than its column was named as the database names it under --lang vi:
     'unit.code dài 65 ký tự', 'unit_alias.alias dài 401 ký tự'. English keeps 'unit.code'."""
@@ -746,7 +776,7 @@ def test_a_write_command_on_a_missing_database_says_there_is_none(
         assert (result.exit_code, result.stderr) == (1, f"Error: {said} {target}\n")
         assert sorted(p.name for p in tmp_path.iterdir()) == []
     result = cli_at(target)("import", str(tmp_path / "none.xlsx"))
-    assert result.stderr == f"Error: no file {str(tmp_path / 'none.xlsx')!r}\n"
+    assert result.stderr == f"Error: {tmp_path / 'none.xlsx'}: no such file\n"
 
 
 @pytest.mark.parametrize("args", NEEDS_RECORDS, ids=[" ".join(a[:2]) for a in NEEDS_RECORDS])
@@ -1527,10 +1557,10 @@ def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
     (tmp_path / "loop2.txt").symlink_to(loop)
     before = file_digest(db_path)
     assert seeded.fail("--lang", "vi", "extract", str(loop)) == (
-        f"Error: {loop}: không đọc được (các liên kết tượng trưng trỏ vòng vào nhau)"
+        f"Error: không đọc được {loop}: các liên kết tượng trưng trỏ vòng vào nhau"
     )
     assert seeded.fail("--lang", "en", "extract", str(loop)) == (
-        f"Error: {loop}: cannot be read (symbolic links that point to each other in a loop)"
+        f"Error: cannot read {loop}: symbolic links that point to each other in a loop"
     )
     rules = tmp_path / "rules.toml"
     rules.write_bytes(b'title = "V\xe2n"\n')
@@ -1539,7 +1569,8 @@ def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
     )
     done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(loop)})
     assert done.stderr == (
-        f"Error: không đọc được tệp cấu hình {loop}: các liên kết tượng trưng trỏ vòng vào nhau\n"
+        f"Error: DIRTRACK_CONFIG: không đọc được {loop}: các liên kết tượng trưng trỏ vòng vào "
+        "nhau\n"
     )
     assert file_digest(db_path) == before
 
@@ -2630,3 +2661,40 @@ def test_a_file_or_folder_the_user_may_not_read_is_one_error_line(tmp_path: Path
         import shutil
 
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_file_that_is_not_there_is_said_alike_by_every_command(
+    seeded: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """import said "no file 'x'", pack in "x: no such file or folder", restore "no file 'x'",
+    extract "x: no such file", the configuration "configuration x, which DIRTRACK_CONFIG
+    names, does not exist"; a folder was "not a file to import", "not a database file",
+    "cannot be read (it is a folder)". One message for each, from the catalog, for all."""
+    gone, folder = tmp_path / "khong-co.xlsx", tmp_path / "thu-muc"
+    folder.mkdir()
+    loop = tmp_path / "vong.xlsx"
+    loop.symlink_to(tmp_path / "vong2.xlsx")
+    (tmp_path / "vong2.xlsx").symlink_to(loop)
+    missing = {"en": f"{gone}: no such file", "vi": f"{gone}: không có tệp này"}[lang]
+    a_folder = {
+        "en": f"{folder}: is a folder, not a file",
+        "vi": f"{folder}: là thư mục, không phải tệp",
+    }[lang]
+    looped = {
+        "en": f"cannot read {loop}: symbolic links that point to each other in a loop",
+        "vi": f"không đọc được {loop}: các liên kết tượng trưng trỏ vòng vào nhau",
+    }[lang]
+    before = file_digest(db_path)
+    for command in (["import"], ["pack", "in"], ["restore", "--yes"], ["extract"]):
+        for path, said in ((gone, missing), (folder, a_folder), (loop, looped)):
+            if command == ["pack", "in"] and path == folder:
+                continue  # a folder of workbooks is what pack in reads
+            args = [*command, str(path)]
+            assert seeded.fail("--lang", lang, *args) == f"Error: {said}", args
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(gone))
+    assert seeded.fail("--lang", lang, "list") == f"Error: DIRTRACK_CONFIG: {missing}"
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(folder))
+    assert seeded.fail("--lang", lang, "list") == f"Error: DIRTRACK_CONFIG: {a_folder}"
+    monkeypatch.delenv("DIRTRACK_CONFIG")
+    assert file_digest(db_path) == before

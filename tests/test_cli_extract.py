@@ -1264,6 +1264,43 @@ def test_a_problem_of_the_draft_as_a_whole_names_its_line(
     assert file_digest(db_path) == before
 
 
+def test_a_key_no_draft_holds_is_named_at_its_line(cli: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A key the draft format does not have, in any block (``missing = 5`` under a directive),
+    is named with its block's line by the dry run and the import alike; the draft's own
+    ``missing`` (what the text did not give, a note the import does not read) was taken
+    whatever it held: a value it cannot be is said too."""
+    cli.ok("unit", "add", "BDV", "Ban Dân vận")
+    meeting = '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n'
+    blocks = (
+        '\n[[limitations]]\nunit = "BDV"\ntext = "Thiếu người"\nmissing = 5\n'
+        '\n[[directives]]\nunit = "BDV"\ntext = "Rà soát quy chế"\nmissing = 5\n'
+    )
+    draft = tmp_path / "hop.toml"
+    draft.write_text(meeting.replace("Giao ban", 'Giao ban"\nmissing = 5\nx = "') + blocks)
+    before = file_digest(db_path)
+    said = cli.fail("import", str(draft), "--dry-run")
+    assert "line 1, meeting: unknown key 'missing'" in said, said
+    assert "line 7, limitations #1: unknown key 'missing'" in said, said
+    assert "line 12, directives #1: unknown key 'missing'" in said, said
+    real = cli.fail("import", str(draft))
+    assert real.startswith("Error: hop.toml: nothing was imported. line 1, meeting"), real
+    assert real.count("unknown key 'missing'") == 3, real
+    top = tmp_path / "top.toml"
+    for value, line in (("5", 1), ('["date", "tittle"]', 1)):
+        top.write_text(f"missing = {value}\n" + meeting)
+        assert cli.fail("import", str(top)) == (
+            f"Error: top.toml: line {line}, draft: 'missing' must be a list of what the text did "
+            "not give, each one of date, year, title, chair, units (or leave it out)"
+        )
+    vi = cli.fail("--lang", "vi", "import", str(top))
+    assert vi.startswith("Error: top.toml: dòng 1, bản nháp: 'missing' phải là danh sách"), vi
+    assert file_digest(db_path) == before
+    # what extract writes in its JSON draft reads, and is not recorded
+    top.write_text('missing = ["year", "chair"]\n' + meeting)
+    cli.ok("import", str(top))
+    assert [m["title"] for m in cli.json("meetings")] == ["Giao ban"]
+
+
 def test_a_huge_draft_is_refused_before_it_is_read(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     """A draft of tens of megabytes (no `extract` writes one) took minutes to check."""
     draft = tmp_path / "hop.toml"

@@ -295,8 +295,8 @@ def test_a_file_dirtrack_config_names_must_exist(
     digest = file_digest(db_path)
     monkeypatch.setenv("DIRTRACK_CONFIG", str(named))
     for lang, said in (
-        ("en", f"Error: configuration {named}, which DIRTRACK_CONFIG names, does not exist"),
-        ("vi", f"Error: không có tệp cấu hình {named} mà DIRTRACK_CONFIG chỉ đến"),
+        ("en", f"Error: DIRTRACK_CONFIG: {named}: no such file"),
+        ("vi", f"Error: DIRTRACK_CONFIG: {named}: không có tệp này"),
     ):
         assert cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == said
         assert cli.fail("--lang", lang, "unit", "list") == said

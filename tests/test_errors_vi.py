@@ -58,6 +58,7 @@ def test_the_vietnamese_is_not_the_english() -> None:
         "json_bad_contact",
         "file_os_failed",  # a file's name and the system's reason, itself translated
         "option_value",  # an option and the refusal of its value, itself translated
+        "csv_refused",  # a CSV file's name and why its table is refused, itself translated
     }
 
 

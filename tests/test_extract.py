@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import InvalidInput, NoSuchFile
 from dirtrack.extract import Draft, KnownUnit, extract, strip_boilerplate
 from dirtrack.extract.clean import clean, dateline_date
 from dirtrack.extract.deadlines import find_deadlines, resolve
@@ -1089,7 +1089,7 @@ def _write(path: Path, text: str) -> Path:
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(InvalidInput, match="no such file"):
+    with pytest.raises(NoSuchFile, match="nope.txt: no such file"):
         read_source(tmp_path / "nope.txt")
 
 

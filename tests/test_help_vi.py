@@ -563,8 +563,8 @@ def test_sample_errors_in_either_language(units: Cli, db_path: Path, tmp_path: P
     cases = [
         (
             ["import", str(tmp_path / "khong-co.xlsx")],
-            f"Error: không có tệp '{tmp_path / 'khong-co.xlsx'}'",
-            f"Error: no file '{tmp_path / 'khong-co.xlsx'}'",
+            f"Error: {tmp_path / 'khong-co.xlsx'}: không có tệp này",
+            f"Error: {tmp_path / 'khong-co.xlsx'}: no such file",
         ),
         (
             ["assign", "99", "--unit", "BTC", "x"],
@@ -578,8 +578,8 @@ def test_sample_errors_in_either_language(units: Cli, db_path: Path, tmp_path: P
         ),
         (
             ["import", str(tmp_path)],
-            f"Error: {tmp_path} là thư mục, không phải tệp để nhập",
-            f"Error: {tmp_path} is a folder, not a file to import",
+            f"Error: {tmp_path}: là thư mục, không phải tệp",
+            f"Error: {tmp_path}: is a folder, not a file",
         ),
     ]
     for args, vi, en in cases:
@@ -592,7 +592,7 @@ def test_backup_errors_in_vietnamese(units: Cli, tmp_path: Path) -> None:
     if "://" in units.db:
         pytest.skip("backup is for SQLite files")
     assert one_error(units, "--lang", "vi", "restore", str(tmp_path / "x.db")) == (
-        f"Error: không có tệp '{tmp_path / 'x.db'}'"
+        f"Error: {tmp_path / 'x.db'}: không có tệp này"
     )
 
 

@@ -86,7 +86,7 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     assert "empty.csv is empty" in refused(office, db_path, str(empty))
-    assert "no file" in refused(office, db_path, str(tmp_path / "missing.xlsx"))
+    assert "missing.xlsx: no such file" in refused(office, db_path, str(tmp_path / "missing.xlsx"))
     assert "is a folder" in refused(office, db_path, str(tmp_path))
     other_json = text_file(tmp_path / "x.json", '{"units": []}')
     assert "JSON but not a dirtrack export" in refused(office, db_path, str(other_json))
@@ -291,6 +291,30 @@ def test_a_checkbox_in_a_date_column_is_named_as_the_sheet_shows_it(
     assert "dòng 3, cột H (Ngày hoàn thành): TRUE không phải là ngày" in said, said
 
 
+def test_an_unticked_checkbox_in_a_date_column_is_refused_as_a_ticked_one(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Excel's FALSE (an unticked checkbox) in the deadline or the completion date column was
+    read as an empty cell, the row made with no deadline: it is refused as TRUE is, named as
+    the sheet shows it, in both languages; a CSV's FALSE there already was."""
+    rows: list[list[Any]] = [
+        [*HEADER, "Ngày hoàn thành"],
+        [1, "Đề án B", "BTC", "", False],
+        [2, "Đề án C", "BTC", "", "30/9/2022", "", "", False],
+        [3, "Đề án D", "BTC", "", "30/9/2022"],
+    ]
+    book = str(xlsx(tmp_path / "o_bo_danh_dau.xlsx", rows))
+    message = refused(office, db_path, book, "--meeting", "1")
+    assert "row 2, column E (Thời hạn): FALSE is not a deadline" in message, message
+    assert "row 3, column H (Ngày hoàn thành): FALSE is not a date" in message, message
+    assert "row 4" not in message, message
+    before = file_digest(db_path)
+    said = office.fail("--lang", "vi", "import", book, "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert "dòng 2, cột E (Thời hạn): FALSE không phải là thời hạn" in said, said
+    assert "dòng 3, cột H (Ngày hoàn thành): FALSE không phải là ngày" in said, said
+
+
 def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
     trì') was refused as having no header row, the clerk left to guess why; the refusal says
@@ -385,8 +409,9 @@ def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path
     )
     message = refused(office, db_path, str(no_unit), "--meeting", "1")
     assert message == (
-        "Error: row 1: no column holds the lead unit or units (đơn vị chủ trì); the columns are "
-        "A 'STT', B 'Nội dung', C 'Ai làm', D 'Thời hạn'; name it with --map 'HEADER=unit'"
+        "Error: b.csv: row 1: no column holds the lead unit or units (đơn vị chủ trì); the "
+        "columns are A 'STT', B 'Nội dung', C 'Ai làm', D 'Thời hạn'; name it with --map "
+        "'HEADER=unit'"
     )
     assert "--map: no column 'Người làm'" in refused(
         office, db_path, str(no_unit), "--map", "Người làm=unit"
@@ -408,6 +433,32 @@ def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path
     )
 
 
+def test_a_sheet_without_its_text_or_unit_column_names_the_file(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A workbook or CSV with no text or no lead unit column was refused with 'row 1: …' and
+    no file name, where every other refusal of a sheet names the file (and the sheet of a
+    workbook)."""
+    no_unit = xlsx(tmp_path / "khong_don_vi.xlsx", [["STT", "Nội dung", "Thời hạn"], [1, "x", ""]])
+    no_text = xlsx(tmp_path / "khong_noi_dung.xlsx", [["STT", "Đơn vị chủ trì"], [1, "BTC"]])
+    as_csv = csv_rows(tmp_path / "khong.csv", [["STT", "Nội dung", "Thời hạn"], ["1", "x", ""]])
+    before = file_digest(db_path)
+    assert refused(office, db_path, str(no_unit), "--meeting", "1").startswith(
+        "Error: khong_don_vi.xlsx: sheet 'Sheet': row 1: no column holds the lead unit"
+    )
+    assert refused(office, db_path, str(no_text), "--meeting", "1").startswith(
+        "Error: khong_noi_dung.xlsx: sheet 'Sheet': row 1: no column holds the directive's text"
+    )
+    assert refused(office, db_path, str(as_csv), "--meeting", "1").startswith(
+        "Error: khong.csv: row 1: no column holds the lead unit"
+    )
+    said = office.fail("--lang", "vi", "import", str(no_unit), "--meeting", "1")
+    assert said.startswith(
+        "Error: khong_don_vi.xlsx: trang tính 'Sheet': dòng 1: không cột nào chứa đơn vị chủ trì"
+    ), said
+    assert file_digest(db_path) == before
+
+
 def test_a_key_column_the_header_lacks_is_said_as_key_column(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -416,14 +467,16 @@ def test_a_key_column_the_header_lacks_is_said_as_key_column(
     sheet = csv_rows(tmp_path / "k.csv", [["STT", "Nội dung", "Đơn vị chủ trì"], ["1", "x", "BTC"]])
     args = (str(sheet), "--meeting", "1", "--key-column", "Mã")
     assert refused(office, db_path, *args) == (
-        "Error: --key-column: no column 'Mã' in the header (row 1); its columns are "
+        "Error: k.csv: --key-column: no column 'Mã' in the header (row 1); its columns are "
         "A 'STT', B 'Nội dung', C 'Đơn vị chủ trì'"
     )
     said = office.fail("--lang", "vi", "import", *args)
-    assert said.startswith("Error: --key-column: dòng tiêu đề (dòng 1) không có cột 'Mã'")
+    assert said.startswith("Error: k.csv: --key-column: dòng tiêu đề (dòng 1) không có cột 'Mã'")
     # a column --map names is still --map's, with a --key-column the header has
     mapped = (str(sheet), "--meeting", "1", "--key-column", "STT", "--map", "Người làm=unit")
-    assert refused(office, db_path, *mapped).startswith("Error: --map: no column 'Người làm'")
+    assert refused(office, db_path, *mapped).startswith(
+        "Error: k.csv: --map: no column 'Người làm'"
+    )
 
 
 def test_a_date_that_does_not_exist(office: Cli, db_path: Path, tmp_path: Path) -> None:

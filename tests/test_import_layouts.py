@@ -395,7 +395,9 @@ def test_a_register_grouped_by_unit(register: Cli, tmp_path: Path) -> None:
     assert "row 2: no lead unit: the sheet has no lead unit column, and no heading" in message
     none = workbook(tmp_path, [rows[0], [1, "Việc", "30/6/2024", None]], name="khong.xlsx")
     message = register.fail("import", none, "--meeting", "2")
-    assert message.startswith("Error: row 1: no column holds the lead unit or units")
+    assert message.startswith(
+        "Error: khong.xlsx: sheet 'Sheet': row 1: no column holds the lead unit or units"
+    )
 
 
 def test_the_document_of_each_row_names_its_meeting(register: Cli, tmp_path: Path) -> None:

@@ -2289,3 +2289,36 @@ def test_a_sheet_of_ten_thousand_columns_is_read_as_its_table(office: Cli, tmp_p
     assert [by_row[n]["units"] for n in (2, 3)] == [["STC"], ["STC"]]
     assert report["bad_rows"] == [5]  # a directive under the header of another table
     assert "under the header of another table (row 4)" in by_row[5]["problems"][0]["message"]
+
+
+def test_a_title_merged_over_the_table_is_no_part_of_the_column_names(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A report's name merged across every column above the header was read as the parent of
+    each column: the rows were read right, but every message named the columns 'BÁO CÁO KẾT QUẢ
+    THỰC HIỆN Đơn vị chủ trì'. The columns are named by the header row only, which is row 2."""
+    rows: list[list[Any]] = [
+        ["BÁO CÁO KẾT QUẢ THỰC HIỆN", None, None, None],
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Tổng kết đề án", "SNV", "30/6/2023"],
+        [2, "Rà soát", "XYZ", "30/2/2023"],
+    ]
+    path = workbook(tmp_path, rows, merges=("A1:D1",))
+    report = dry_run(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert report["header_row"] == 2
+    assert [(c["header"], c["field"]) for c in report["columns"]] == [
+        ("STT", "stt"),
+        ("Nội dung", "text"),
+        ("Đơn vị chủ trì", "unit"),
+        ("Thời hạn", "due"),
+    ]
+    assert {(p["column"], p["header"]) for p in report["problems"]} == {
+        ("C", "Đơn vị chủ trì"),
+        ("D", "Thời hạn"),
+    }
+    message = office.fail("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert "row 4, column C (Đơn vị chủ trì): unknown unit 'XYZ'" in message, message
+    assert "BÁO CÁO" not in message, message
+    # the rows are read as before: the good one is a directive of SNV due on 30/6/2023
+    good = dry_run(office, path, "--meeting", "1", "--as-of", AS_OF)["rows"][0]
+    assert (good["row"], good["units"], good["due"]) == (3, ["SNV"], "2023-06-30")

@@ -1339,7 +1339,7 @@ def test_several_sheets_are_read_in_one_import(
     assert dry["created"]["units"] == 1 and dry["warnings"] == []
     table = quarters(*args, "--dry-run").stdout
     assert "nam.xlsx ('Quý 1'); header row 1" in table
-    assert "nam.xlsx ('Quý 2'); header row 1" in table
+    assert "nam.xlsx ('Quý 2'); header row 2" in table  # its title merged above it, row 1
     quarters.ok(*args)
     found = {d["text"]: d for d in quarters.json("list", "--as-of", AS_OF)}
     assert sorted(found) == [

@@ -419,6 +419,10 @@ def test_status_with_a_date_that_does_not_exist() -> None:
         ("Sở Lao động - Thương binh và Xã hội", [["Sở Lao động - Thương binh và Xã hội"]]),
         ("Sở Tài nguyên và Môi trường", [["Sở Tài nguyên và Môi trường"]]),
         ("Sở Nội vụ và các sở, ngành liên quan", [["Sở Nội vụ", "các sở, ngành liên quan"]]),
+        # a ';' after a backslash is one of the name's, as a CSV list of dirtrack writes it
+        ("Ban A\\; Mặt trận;VPTU", [["Ban A; Mặt trận"], ["VPTU"]]),
+        ("Phòng 1\\\\2; VPTU", [["Phòng 1\\2"], ["VPTU"]]),
+        ("Phòng 1\\2", [["Phòng 1\\2"]]),
         ("", []),
     ],
 )

@@ -385,6 +385,46 @@ def test_out_whose_name_says_another_format_is_refused(
     assert (tmp_path / "u").read_text(encoding="utf-8").strip()
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_out_named_for_a_file_dirtrack_never_writes_is_refused(
+    units: Cli, meeting: int, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """``report --format md --out r.pdf`` wrote Markdown into a file every program refuses as a
+    PDF (so ``.doc``, ``.xls``, ``.odt``…), and ``--format docx --out r.txt`` a Word file (a zip
+    archive) named as plain text: a usage error naming the file, the format and the name to
+    give, and nothing written. ``.txt`` still goes with a format of text."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đẩy nhanh đề án")
+    before = file_digest(db_path)
+    foreign = {"en": "a kind of file dirtrack does not write", "vi": "loại tệp dirtrack không ghi"}
+    text = {"en": "but the format is", "vi": "nhưng định dạng là"}
+    for command, name, fmt, proposed, said in [
+        (["report", "--quarter", "2022Q3", "--format", "md"], "r.pdf", "md", "r.md", foreign),
+        (["report", "--quarter", "2022Q3"], "r.PDF", "table", "r.txt", foreign),
+        (["report", "--quarter", "2022Q3", "--format", "docx"], "r.doc", "docx", "r.docx", foreign),
+        (["export", "--format", "xlsx"], "e.xls", "xlsx", "e.xlsx", foreign),
+        (
+            ["urge", "BTC", "--as-of", "2022-09-30", "--format", "docx"],
+            "u.odt",
+            "docx",
+            "",
+            foreign,
+        ),
+        (["report", "--quarter", "2022Q3", "--format", "docx"], "r.txt", "docx", "", text),
+        (["score", "--quarter", "2022Q3", "--format", "xlsx"], "s.TXT", "xlsx", "", text),
+    ]:
+        target = tmp_path / name
+        message = units.fail("--lang", lang, *command, "--out", str(target), code=2)
+        assert message.startswith("Error: ") and "\n" not in message, message
+        assert said[lang] in message and repr(str(target)) in message, message
+        assert f" {fmt} " in message, message
+        if proposed:
+            assert repr(str(tmp_path / proposed)) in message, message
+        assert not target.exists()
+    assert file_digest(db_path) == before
+    units.ok("report", "--quarter", "2022Q3", "--format", "md", "--out", str(tmp_path / "r.txt"))
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith("#")
+
+
 def test_out_dash_is_standard_output(
     units: Cli, meeting: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

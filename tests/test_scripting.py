@@ -250,6 +250,51 @@ def test_a_list_in_csv_is_joined_alike_in_every_command(office: Cli) -> None:
     assert units["BDV"]["aliases"].split(";") == aliases["BDV"] == ["Ban Dân vận", "Dân vận"]
 
 
+def _list_items(cell: str) -> list[str]:
+    """The items of a CSV list cell as README says it is written: joined by ';', a ';' or a
+    backslash inside an item after a backslash (the reference reading, apart from dirtrack's)."""
+    items, current, escaped = [], "", False
+    for char in cell:
+        if escaped:
+            current, escaped = current + char, False
+        elif char == "\\":
+            escaped = True
+        elif char == ";":
+            items, current = [*items, current], ""
+        else:
+            current += char
+    return [*items, current]
+
+
+def test_a_list_item_holding_the_joiner_splits_back_whole(office: Cli, tmp_path: Path) -> None:
+    """A ';' inside one item of a CSV list (a recipient, an alias, a coordinating unit's name)
+    could not be told from the ';' that joins the items: it is written after a backslash, and
+    a backslash of the text doubled, so every cell splits back into the JSON list; and a sheet's
+    unit cell reads such a name whole."""
+    office.ok("office", "set", "--to", "Thường trực Tỉnh ủy; HĐND", "--to", "Các Ban đảng")
+    office.ok("unit", "alias", "BDV", "Ban Dân vận; Mặt trận")
+    office.ok("unit", "alias", "BDV", "Dân vận\\tỉnh")
+    profile = _csv(office, "office")[0]
+    assert profile["to"] == "Thường trực Tỉnh ủy\\; HĐND;Các Ban đảng"
+    assert _list_items(profile["to"]) == office.json("office")["to"]
+    units = {row["code"]: row for row in _csv(office, "unit", "list")}
+    aliases = {u["code"]: u["aliases"] for u in office.json("unit", "list")}
+    assert units["BDV"]["aliases"] == "Ban Dân vận\\; Mặt trận;Dân vận\\\\tỉnh"
+    assert _list_items(units["BDV"]["aliases"]) == aliases["BDV"]
+    assert aliases["BDV"] == ["Ban Dân vận; Mặt trận", "Dân vận\\tỉnh"]
+    # an office sheet naming the unit so: one unit, not 'Ban Dân vận' and 'Mặt trận'
+    sheet = tmp_path / "phoi-hop.csv"
+    sheet.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn\n"
+        "1,Rà soát quy chế,VPUB,Ban Dân vận\\; Mặt trận;VPTU,30/6/2022\n",
+        encoding="utf-8",
+    )
+    report = json.loads(
+        office("import", str(sheet), "--meeting", "1", "--dry-run", "--format", "json").stdout
+    )
+    assert report["problems"] == [] and report["rows"][0]["with"] == ["BDV", "VPTU"], report
+
+
 def test_series_show_in_csv_without_an_occurrence_is_its_header(office: Cli) -> None:
     """series show --format csv of a series without an occurrence (one that starts years
     ahead) printed a blank line; it prints the header of the occurrences, as with rows."""

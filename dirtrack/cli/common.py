@@ -430,12 +430,14 @@ def out_target(
     another format than ``fmt`` (``--out x.md --format docx``) is a usage error naming both.
     A refusal names ``--out`` as its ``option``: one the configuration file gave (``[score]
     out = "/"``) is said with the file's key."""
-    from dirtrack.render.outfile import check_target, suffix_conflict
+    from dirtrack.render.outfile import check_target, format_name, suffix_conflict
 
     if value is None or value == "-":
         return None
-    if fmt is not None and (suffix := suffix_conflict(value, fmt)) is not None:
-        raise bad_parameter(ctx, "out_suffix_format", "--out", path=value, suffix=suffix, fmt=fmt)
+    if fmt is not None and (found := suffix_conflict(value, fmt)) is not None:
+        suffix, key = found
+        named = format_name(value, fmt)
+        raise bad_parameter(ctx, key, "--out", path=value, suffix=suffix, fmt=fmt, named=named)
     try:
         return check_target(value, force=force, database=database_file(ctx))
     except DirtrackError as exc:

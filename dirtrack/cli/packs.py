@@ -566,7 +566,7 @@ def _forget_requests(plan: "FilePlan") -> None:
 def _expand(files: list[str]) -> list[Path]:
     found: list[Path] = []
     for name in files:
-        from dirtrack.inputs import user_path
+        from dirtrack.inputs import check_input, user_path
 
         path = user_path(name)
         if path.is_dir():
@@ -581,7 +581,7 @@ def _expand(files: list[str]) -> list[Path]:
                 raise InvalidInput.of("pack_empty_folder", folder=path)
             found += inside
         elif not path.exists():
-            raise InvalidInput.of("pack_no_file", file=path)
+            check_input(path)
         else:
             found.append(path)
     return list(dict.fromkeys(found))

@@ -23,7 +23,7 @@ from dirtrack.text import match_name
 
 KINDS = ("working-session", "briefing", "conference", "review")
 #: What a draft can lack, in the order the warnings name them.
-MISSING = ("date", "title", "chair", "units")
+MISSING = ("date", "year", "title", "chair", "units")
 #: The limitations' categories, as the register keeps them.
 CATEGORIES = tuple(category.value for category in Category)
 
@@ -284,6 +284,7 @@ def _read(data: Mapping[str, Any]) -> Draft:
         DraftProblems: a wrong value in one block or more, with the draft of the others.
     """
     _check_keys(data, ("meeting", "units", "limitations", "directives", "missing"), "draft")
+    _check_missing(data.get("missing"))
     if "meeting" not in data:
         raise _fail("draft", "draft_no_meeting")
     if isinstance(data["meeting"], list):  # [[meeting]]: an array of tables
@@ -330,6 +331,16 @@ def _read(data: Mapping[str, Any]) -> Draft:
     unread = Unread(meeting_unread, tuple(unread_units), numbers)
     read = Draft(meeting, tuple(units), tuple(limitations), tuple(directives), unread=unread)
     raise DraftProblems(errors, read)
+
+
+def _check_missing(value: Any) -> None:
+    """The draft's ``missing``, what the text did not give (:data:`MISSING`): a note for the
+    clerk, which the import does not read, but a value it cannot be (``missing = 5``) is said,
+    as every other key's is, not passed over."""
+    if value is None:
+        return
+    if not isinstance(value, list) or not all(v in MISSING for v in value):
+        raise _fail("draft", "draft_bad_missing", key="missing", names=", ".join(MISSING))
 
 
 def _meeting(m: Mapping[str, Any]) -> MeetingDraft:

@@ -38,8 +38,8 @@ from dirtrack.inputs import (
     decode_text,
     decode_utf8,
     has_control,
-    os_reason,
     read_input,
+    refused_input,
 )
 from dirtrack.text import legacy_font
 
@@ -489,10 +489,8 @@ def read_document(
         name = str(path)
         try:
             data = read_input(path, give=Phrase("give_file_or_stdin"))
-        except FileNotFoundError:
-            raise InvalidInput.of("no_such_file", name=name) from None
         except OSError as exc:
-            raise InvalidInput.of("file_unreadable", name=name, reason=os_reason(exc)) from None
+            raise refused_input(path, exc) from None
         suffix = path.suffix.lower()
         if not data.strip():
             raise InvalidInput.of("file_empty", name=name)

@@ -36,7 +36,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem, resolve
 from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import decode_text, json_problem, long_number_at, open_input, os_reason
+from dirtrack.inputs import decode_text, json_problem, long_number_at, open_input, refused_input
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -173,7 +173,7 @@ def _top_key(exc: InvalidInput) -> str | None:
         exc.key == "draft_where"
         and isinstance(exc.params.get("where"), Phrase)
         and isinstance(problem, Phrase)
-        and problem.key == "draft_unknown_key"
+        and problem.key in ("draft_unknown_key", "draft_bad_missing")
     ):
         return str(problem.params["key"])
     return None
@@ -208,7 +208,7 @@ def draft_text(path: Path) -> str:
         with open_input(path, give=Phrase("give_import_file")) as handle:
             data = handle.read(4 * MAX_DRAFT + 1)
     except OSError as exc:
-        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
+        raise refused_input(path, exc) from None
     if len(data) > 4 * MAX_DRAFT:
         raise InvalidInput.of("draft_too_large", name=path.name, limit=MAX_DRAFT)
     text = decode_text(data, path.name)

@@ -175,12 +175,67 @@ SUFFIX_FORMATS = {
 }
 
 
-def suffix_conflict(value: str, fmt: str) -> str | None:
-    """The suffix of ``value`` when it names a format other than ``fmt``, else None (a suffix
-    of no format, ``.txt`` or none at all, goes with any)."""
+#: The suffix each format's file is named with (a table is text).
+FORMAT_SUFFIXES = {
+    "docx": ".docx",
+    "md": ".md",
+    "xlsx": ".xlsx",
+    "json": ".json",
+    "csv": ".csv",
+    "html": ".html",
+    "toml": ".toml",
+    "table": ".txt",
+}
+#: What a name says dirtrack writes in no format: a PDF, an old Word or Excel file, an
+#: OpenDocument, a presentation. ``--out r.pdf --format md`` gave a Markdown file that every
+#: program refuses as a PDF, whatever the format: refused as a suffix of another format is.
+FOREIGN_SUFFIXES = frozenset(
+    {
+        ".pdf",
+        ".doc",
+        ".dot",
+        ".dotx",
+        ".rtf",
+        ".odt",
+        ".xls",
+        ".xlsm",
+        ".xlsb",
+        ".xlt",
+        ".xltx",
+        ".ods",
+        ".ppt",
+        ".pptx",
+        ".odp",
+    }
+)
+#: A plain text file's name, which goes with a format of text (a table, Markdown, CSV…), never
+#: with a Word or Excel file (a zip archive), which no program opens as text.
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+BINARY_FORMATS = frozenset({"docx", "xlsx"})
+
+
+def suffix_conflict(value: str, fmt: str) -> tuple[str, str] | None:
+    """The suffix of ``value`` and the message key that refuses it when the name says another
+    file than ``fmt`` writes, else None: a suffix of another format
+    (``out_suffix_format``), of a file dirtrack writes in no format (``.pdf``, ``.doc``:
+    ``out_suffix_foreign``), or of plain text for a Word or Excel file (``.txt``). No suffix, or
+    ``.txt`` for a format of text, goes with any."""
     suffix = Path(value).suffix
-    said = SUFFIX_FORMATS.get(suffix.lower())
-    return suffix if said is not None and said != fmt else None
+    folded = suffix.lower()
+    said = SUFFIX_FORMATS.get(folded)
+    if said is not None and said != fmt:
+        return suffix, "out_suffix_format"
+    if folded in FOREIGN_SUFFIXES:
+        return suffix, "out_suffix_foreign"
+    if folded in TEXT_SUFFIXES and fmt in BINARY_FORMATS:
+        return suffix, "out_suffix_format"
+    return None
+
+
+def format_name(value: str, fmt: str) -> str:
+    """``value`` named for ``fmt`` (``r.pdf`` as ``r.md``): what a refusal proposes."""
+    suffix = FORMAT_SUFFIXES.get(fmt)
+    return value if suffix is None else str(Path(value).with_suffix(suffix))
 
 
 def names_folder(value: str) -> bool:

@@ -41,6 +41,16 @@ def lengths(table: Table) -> Mapping[str, int]:
     return _lengths(table)
 
 
+def sets_length(name: str) -> bool:
+    """Whether a column named ``name`` sets its own length in some table (a key, a doc, a
+    unit's code or name): a text for it is held to that length, which :func:`check_row` says,
+    never to the general one of :data:`dirtrack.text.MAX_TEXT` (a key of 40,000 characters was
+    said to be more than the 32767 it can hold, not the 200)."""
+    from dirtrack.models import metadata
+
+    return any(name in _lengths(table) for table in metadata().tables.values())
+
+
 def too_long(table: Table, name: str, value: object) -> InvalidInput | None:
     """Why ``value`` does not fit column ``name`` of ``table`` (the error :func:`check_row`
     raises), or None when it fits. For a reader that says so of a row before anything is

@@ -35,11 +35,10 @@ from dirtrack.errors import (
     DatabaseError,
     DirtrackError,
     InvalidInput,
-    NoSuchFile,
     NotFound,
 )
 from dirtrack.i18n import Phrase, cut
-from dirtrack.inputs import open_input, user_path
+from dirtrack.inputs import check_input, open_input, user_path
 from dirtrack.render.outfile import (
     fsync_folder,
     names_folder,
@@ -108,10 +107,7 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         InvalidInput: not a SQLite file, damaged, not made by dirtrack, or at a schema revision
             this dirtrack does not know.
     """
-    if not path.exists():
-        raise NoSuchFile.of("no_file", path=str(path))
-    if path.is_dir():
-        raise InvalidInput.of("db_is_folder", path=path)
+    check_input(path)
     with open_input(path, give=Phrase("give_backup")) as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise InvalidInput.of("bk_not_sqlite", path=path)

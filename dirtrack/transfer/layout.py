@@ -192,7 +192,23 @@ def _two_level(sheet: Sheet, top: Row, below: Row) -> tuple[list[str], list[str]
             last_parent = parent
         parents.append(parent)
         children.append(child)
+    if _title_over_all(sheet, r1, parents, children):
+        return [""] * width, children
     return parents, children
+
+
+def _title_over_all(sheet: Sheet, row: int, parents: list[str], children: list[str]) -> bool:
+    """Whether the labels above a header row are one title merged across the whole table (a
+    report's name over every column the row below names): no parent of each column, whose
+    name then began with it (``BÁO CÁO … Đơn vị chủ trì`` in every message naming it)."""
+    spans = {sheet.merge_of(row, c) for c, parent in enumerate(parents) if parent}
+    return (
+        len(spans) == 1
+        and None not in spans
+        and len(set(filter(None, parents))) == 1
+        and sum(1 for child in children if child) > 1
+        and all(parent for parent, child in zip(parents, children, strict=True) if child)
+    )
 
 
 def _auto_single(labels: list[str]) -> list[str | None]:

@@ -481,7 +481,7 @@ def read_book(path: Path) -> ReadBook:
     Raises:
         InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
     """
-    from dirtrack.inputs import open_input, os_reason
+    from dirtrack.inputs import open_input, refused_input
     from dirtrack.transfer.registry import HEAD_BYTES, other_workbook
     from dirtrack.transfer.sheet import check_workbook
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
@@ -493,10 +493,8 @@ def read_book(path: Path) -> ReadBook:
             head = handle.read(HEAD_BYTES)
     except InvalidInput:
         raise InvalidInput.of("pack_not_regular", file=path) from None
-    except FileNotFoundError:
-        raise InvalidInput.of("pack_no_file", file=path) from None
     except OSError as exc:  # a file this user may not read is no "workbook that cannot be read"
-        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
+        raise refused_input(path, exc) from None
     # the unit saved the pack from LibreOffice Calc (.ods) or as Excel 97-2003 (.xls)
     other = other_workbook(path, head)
     if other is not None:
@@ -509,12 +507,10 @@ def read_book(path: Path) -> ReadBook:
             found = _read(path, book)
         _percent_cells(found)
         return found
-    except FileNotFoundError:
-        raise InvalidInput.of("pack_no_file", file=path) from None
     except NotWorkbook:
         raise InvalidInput.of("pack_not_workbook", file=path) from None
     except OSError as exc:
-        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
+        raise refused_input(path, exc) from None
 
 
 def _percent_cells(found: ReadBook) -> None:

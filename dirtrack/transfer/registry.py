@@ -21,9 +21,17 @@ from typing import cast
 
 from sqlmodel import Session
 
-from dirtrack.errors import InvalidInput, NoSuchFile
+from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, as_utf8_head, open_input, os_reason, utf16_order
+from dirtrack.inputs import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    as_utf8_head,
+    check_input,
+    open_input,
+    refused_input,
+    utf16_order,
+)
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
 Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
@@ -170,15 +178,12 @@ def detect(path: Path) -> FileKind:
         InvalidInput: a folder, an empty file, or a file no kind reads (the message says what
             the file seems to be and what to do).
     """
-    if not path.exists():
-        raise NoSuchFile.of("no_file", path=str(path))
-    if path.is_dir():
-        raise InvalidInput.of("import_folder", path=path)
+    check_input(path)
     try:
         with open_input(path, give=Phrase("give_import_file")) as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
-        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
+        raise refused_input(path, exc) from None
     if not head:
         raise InvalidInput.of("file_empty", name=path)
     for kind in KINDS:

@@ -29,7 +29,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import LEGACY_ENCODING, damaged_utf8, has_control, os_reason, utf16_order
+from dirtrack.inputs import LEGACY_ENCODING, damaged_utf8, has_control, refused_input, utf16_order
 from dirtrack.text import legacy_font
 from dirtrack.transfer.values import Boolean, NoDay, Pct, Value
 
@@ -727,7 +727,7 @@ def csv_encoding(path: Path) -> str:
         if encoding != "utf-8":
             raise InvalidInput.of("not_encoding", path=path, encoding=encoding.upper()) from None
     except OSError as exc:
-        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
+        raise refused_input(path, exc) from None
     # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258;
     # a sheet typed in a legacy font (TCVN3, VNI) is the Latin-1 letters the font draws, so that
     # the header check names the font (layout._legacy_font) instead of finding no header.

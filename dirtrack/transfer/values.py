@@ -92,6 +92,13 @@ def boolean(value: Value) -> str | None:
     return None
 
 
+def says_no_day(value: Value) -> bool:
+    """A cell of a column of days (a deadline, a completion) that says nothing:
+    blank, and not a checkbox's FALSE, which is no empty cell there (:func:`parse_deadline` and
+    :func:`parse_day` refuse it as they refuse TRUE); only a column of ticks reads it so."""
+    return is_blank(value) and boolean(value) is None
+
+
 # Excel's serial day numbers for 1/1/1955 .. 31/12/2099: anything else in a date column is
 # not taken for a date.
 _SERIAL_MIN, _SERIAL_MAX = 20090, 73050
@@ -1163,7 +1170,7 @@ def is_tick(value: Value) -> bool:
     return isinstance(value, str) and fold(text(value)) in _TICKS
 
 
-_HARD = re.compile(r"[;\n\r]+")
+_LINES = re.compile(r"[\n\r]+")
 _BULLET = re.compile(r"^(?:[-–—•+*·>]+|\d{1,2}[.)])\s*")
 
 
@@ -1189,15 +1196,19 @@ def _joined(chunk: str) -> list[str]:
 def unit_pieces(value: Value) -> list[list[str]]:
     """A unit cell as segments of comma-separated pieces.
 
-    Lines and ``;`` always separate units. Within a segment, commas separate them too, except
+    Lines and ``;`` always separate units, but for a ``;`` after a backslash, which is one of a
+    name's (``Ban A\\; B``: how a CSV list of dirtrack writes it, :func:`dirtrack.render.csv_out
+    .split_list`). Within a segment, commas separate them too, except
     before a piece that starts in lower case and begins no body's name: ``UBND các huyện, thị
     xã, thành phố`` is one name, ``Ban Tổ chức, Văn phòng`` two, and so are ``sở tài chính, sở
     kế hoạch và đầu tư`` (a kind of body followed by its name) and ``Sở Tài chính, các sở
     ngành liên quan`` (a group of bodies). The importer may still join pieces that together
     name a registered unit (``Cơ quan, đơn vị``).
     """
+    from dirtrack.render.csv_out import split_list
+
     segments: list[list[str]] = []
-    for line in _HARD.split(raw_lines(value)):
+    for line in (item for part in _LINES.split(raw_lines(value)) for item in split_list(part)):
         line = _BULLET.sub("", nfc(line))
         if not line:
             continue
@@ -1261,9 +1272,10 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
         return None
     written = _MARK_ALONE.sub(" ", written)
     withs: list[str] = []
+    after = ""  # the units after "phối hợp với", as written
     found = _WITH_FROM.search(written)
     if found is not None:
-        withs.append(written[found.end() :])
+        after = written[found.end() :].strip(" ,;")
         written = written[: found.start()]
     leads: list[str] = []
     loose: list[str] = []
@@ -1281,9 +1293,13 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
                 waiting.append(piece)
         loose.extend(waiting)
     (leads if not leads else withs).extend(loose)
+    from dirtrack.render.csv_out import escape_item
+
+    # each name read kept whole (a ';' of its own escaped), the units after "phối hợp với" as
+    # written, for the coordinating units' cell to be read as any is
     kept = [name.strip(" ,;") for name in leads], [name.strip(" ,;") for name in withs]
-    lead_cell = "; ".join(n for n in kept[0] if n)
-    with_cell = "; ".join(n for n in kept[1] if n)
+    lead_cell = "; ".join(escape_item(n) for n in kept[0] if n)
+    with_cell = "; ".join([after] * bool(after) + [escape_item(n) for n in kept[1] if n])
     if not lead_cell and not with_cell:
         return None  # the words alone ("Chủ trì"): no unit named, no role said
     return lead_cell, with_cell

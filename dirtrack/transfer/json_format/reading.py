@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase, cut
-from dirtrack.inputs import json_problem, os_reason, utf16_encoding
+from dirtrack.inputs import json_problem, refused_input, utf16_encoding
 from dirtrack.text import has_direction
 from dirtrack.transfer.json_format.records import READS
 
@@ -253,7 +253,7 @@ def open_export(path: Path) -> IO[bytes]:
                 raise InvalidInput.of("not_utf16", name=path.name) from None
             head = handle.read(512)
     except OSError as exc:
-        raise InvalidInput.of("cannot_read", path=path, reason=os_reason(exc)) from None
+        raise refused_input(path, exc) from None
     version = _VERSION.search(head)
     if version is not None and int(version[1]) not in READS:
         handle.close()

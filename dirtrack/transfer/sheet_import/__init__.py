@@ -96,8 +96,13 @@ class SheetImport(RowReading, Matching, Writing):
         looked for among the headers as ``--map``'s columns are, but a column it names that the
         header lacks is its own mistake, not ``--map``'s."""
         key = self.options.key_column
-        if exc.key != "map_no_column" or key is None:
+        # the refusal as it names the file and sheet (Tables._refused), or as it was
+        inner = exc.params.get("reason", exc)
+        if not isinstance(inner, InvalidInput) or inner.key != "map_no_column" or key is None:
             return exc
-        if fold_words(str(exc.params.get("column", ""))) != fold_words(nfc(key)):
+        if fold_words(str(inner.params.get("column", ""))) != fold_words(nfc(key)):
             return exc
-        return InvalidInput.of("key_column_no_column", **exc.params)
+        said = InvalidInput.of("key_column_no_column", **inner.params)
+        if inner is exc:
+            return said
+        return InvalidInput.of(exc.key or "", **{**exc.params, "reason": said})

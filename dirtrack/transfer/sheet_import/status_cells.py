@@ -35,7 +35,7 @@ class StatusCells(ImportState):
 
     def _deadline(self, p: Planned, values: list[Value]) -> None:
         value = self._get(values, "due")
-        if cells.is_blank(value):
+        if cells.says_no_day(value):
             return
         # Most deadlines do not depend on the meeting's date; only those without a year do.
         found = self._read_due(value, None)
@@ -202,7 +202,7 @@ class StatusCells(ImportState):
                 notes.append(f"{layout.column(i).header}: {cells.text(value)}")
         completed_value = self._get(values, "completed_on")
         completed_day, completed_bound = None, False
-        if not cells.is_blank(completed_value):
+        if not cells.says_no_day(completed_value):
             try:
                 completed_day = cells.done_by(completed_value)
                 completed_bound = completed_day is not None

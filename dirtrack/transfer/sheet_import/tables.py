@@ -106,12 +106,26 @@ class Tables:
             InvalidInput: ``sheet_refused``, or the refusal as it was.
         """
         try:
-            return make(*args)
+            return self._named(make(*args), sheet)
         except InvalidInput as exc:
-            if "sheet" in exc.params or "sheets" in exc.params:
-                raise
-            params = {"name": self.path.name, "sheet": sheet.name, "reason": exc}
-            raise InvalidInput.of("sheet_refused", **params) from None
+            raise self._refused(exc, sheet) from None
+
+    def _named(self, layout: Layout, sheet: Sheet | None) -> Layout:
+        """``layout``, the refusal it keeps for later (no unit column, unless a heading names
+        the rows' unit) naming the file and ``sheet`` as :meth:`_refused` does."""
+        if layout.no_unit is not None:
+            layout.no_unit = self._refused(layout.no_unit, sheet)
+        return layout
+
+    def _refused(self, exc: InvalidInput, sheet: Sheet | None) -> InvalidInput:
+        """``exc`` naming the file and ``sheet`` (a CSV file has none), unless it names them
+        already: ``row 1: no column holds the text`` must say which file, as every other
+        refusal of a sheet does."""
+        if "sheet" in exc.params or "sheets" in exc.params or "name" in exc.params:
+            return exc
+        if sheet is None:
+            return InvalidInput.of("csv_refused", name=self.path.name, reason=exc)
+        return InvalidInput.of("sheet_refused", name=self.path.name, sheet=sheet.name, reason=exc)
 
     def _csv_layout(self, pairs: list[tuple[str, str]]) -> Layout:
         """The table of a CSV file, read with the separator its header row reads best with."""
@@ -137,7 +151,10 @@ class Tables:
                 choice.sheet.rows.close()  # type: ignore[attr-defined]
         self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
         self._not_limitations(best, pairs)
-        return build_layout(best, pairs)
+        try:
+            return self._named(build_layout(best, pairs), None)
+        except InvalidInput as exc:
+            raise self._refused(exc, None) from None
 
     def _layout_of(self, sheets: list[Sheet], pairs: list[tuple[str, str]]) -> Layout:
         """The table of the first of ``sheets`` holding one (see :meth:`layouts`)."""
@@ -167,7 +184,7 @@ class Tables:
                 if not self.options.sheet:
                     rest = sheets[sheets.index(sheet) + 1 :]
                     self.unread, self.limitations = self._other_tables(rest, pairs)
-                return build_layout(choice, pairs)
+                return self._in_sheet(sheet, build_layout, choice, pairs)
         if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
             self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
         if partial is not None:
@@ -179,7 +196,7 @@ class Tables:
             if not self.options.sheet:  # the later sheets were looked at already
                 later = partials[partials.index(partial) + 1 :]
                 self.unread = [c.sheet.name or "" for c in later if _holds_directives(c)]
-            return build_layout(partial, pairs)
+            return self._in_sheet(partial.sheet, build_layout, partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
             if len(empty) == 1:
