@@ -2425,6 +2425,10 @@ ERRORS: dict[str, Entry] = {
         "the device reported an input/output error on the database (a failing disk, a file "
         "size limit?): nothing was written; dirtrack doctor checks the database"
     ),
+    "db_damaged": N_(
+        "the database file is damaged: nothing was written; dirtrack doctor checks it, and "
+        "dirtrack restore puts a backup in its place"
+    ),
     "db_read_only": N_(
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"

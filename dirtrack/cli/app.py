@@ -865,6 +865,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         # SQLite's SQLITE_IOERR while a command runs (its journal undoes the transaction)
         if "disk I/O error" in text:
             return "db_io_error", {}
+        # SQLITE_CORRUPT on a page the opening checks did not read (a table's, an index's)
+        if "database disk image is malformed" in text or "malformed database schema" in text:
+            return "db_damaged", {}
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
         from dirtrack.db import NOT_UTF8_COLUMN
