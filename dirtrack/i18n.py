@@ -2450,6 +2450,10 @@ ERRORS: dict[str, Entry] = {
         "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
         "nothing was written; dirtrack doctor names the record"
     ),
+    "db_value_unreadable_unquoted": N_(
+        "the database holds a value dirtrack cannot read (another program wrote it?): nothing "
+        "was written; dirtrack doctor names the record"
+    ),
     "db_connection_lost": N_(
         "the connection to the database server was lost before the command finished; a "
         "command is recorded whole or not at all: `dirtrack history` shows whether it was"
@@ -3831,6 +3835,8 @@ ERRORS.update(
             "{form}): another program wrote it; correct it there"
         ),
         "hc_values_ok": N_("every value in the form dirtrack stores it"),
+        # the form of a text column's values, where bytes (a BLOB) are stored instead
+        "hc_form_text": N_("text"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
         "hc_journal": N_(
             "journal mode {mode}: concurrent use is slower, until the next command that records"

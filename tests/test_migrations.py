@@ -738,6 +738,45 @@ def test_a_day_another_program_wrote_is_refused_and_doctor_names_it(
     }
 
 
+@pytest.mark.sqlite_only("writes what only SQLite keeps in a DATE or a text column")
+def test_doctor_names_a_day_not_in_the_calendar_and_bytes_where_text_is_stored(
+    cli: Cli, db: str
+) -> None:
+    """'2024-02-30' in a DATE column has the form dirtrack stores and no command can read it:
+    every command said 'the database holds ?, …; dirtrack doctor names the record', and doctor
+    found no problem. Bytes (a BLOB) where text is stored made show and export fail with
+    'unexpected TypeError', and doctor found no problem either. Doctor names both; a command
+    says the first without a '?'."""
+    ids = touched_register(cli)
+    sql(db, f"UPDATE directive SET completed_on = '2024-02-30' WHERE id = {ids['late']}")
+    before = snapshot(db)
+    for lang, said in (
+        ("en", "Error: the database holds a value dirtrack cannot read (another program "),
+        ("vi", "Error: cơ sở dữ liệu chứa một giá trị dirtrack không đọc được (do chương "),
+    ):
+        line = cli.fail("--lang", lang, "list")
+        assert line.startswith(said) and "?," not in line, line
+    assert snapshot(db) == before
+    sql(db, f"UPDATE meeting SET date = '2024-01-32' WHERE id = {ids['meeting']}")
+    sql(db, f"UPDATE directive SET text = X'C328' WHERE id = {ids['open']}")
+    result = cli("doctor", "--format", "json")
+    assert result.exit_code == 1
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["values"]["status"] == "problem"
+    assert checks["values"]["detail"] == (
+        f"meeting {ids['meeting']}: date holds '2024-01-32', which dirtrack cannot read (it "
+        "stores YYYY-MM-DD): another program wrote it; correct it there; "
+        f"directive {ids['open']}: text holds b'\\xc3(', which dirtrack cannot read (it stores "
+        "text): another program wrote it; correct it there; "
+        f"directive {ids['late']}: completed on holds '2024-02-30', which dirtrack cannot read "
+        "(it stores YYYY-MM-DD): another program wrote it; correct it there"
+    )
+    vi = {
+        c["check"]: c for c in json.loads(cli("--lang", "vi", "doctor", "--format", "json").stdout)
+    }
+    assert "(dạng lưu là văn bản)" in vi["values"]["detail"]
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
     cli: Cli, db: str, tmp_path: Path

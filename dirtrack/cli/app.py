@@ -768,7 +768,7 @@ def _unreadable_value(exc: BaseException) -> str | None:
     if not (module.startswith("sqlalchemy.") and "processors" in module):
         return None
     quoted = _QUOTED.search(str(exc))
-    return repr(quoted[1]) if quoted else "?"
+    return repr(quoted[1]) if quoted else ""  # a day past its month's end: "day is out of range"
 
 
 def _busy_held(ctx: Any) -> tuple[str, dict[str, object]] | None:
@@ -877,6 +877,8 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "db_text_not_utf8", {"column": undecodable[1]}
         value = _unreadable_value(current)
         if value is not None:  # a day as '2024-3-5' or '05/03/2024', written by another program
+            if not value:  # the failure does not quote it: doctor names it
+                return "db_value_unreadable_unquoted", {}
             return "db_value_unreadable", {"value": value}
         missing = _MISSING_SCHEMA.search(text)
         if missing is not None:  # a table or column dropped or renamed by another program

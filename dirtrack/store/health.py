@@ -740,8 +740,10 @@ def check_records(conn: Connection) -> Check:
 # DB Browser for SQLite, a script), by the column's type: the SQL condition that a value
 # (``{c}``) is one dirtrack reads, and the form it stores, for the message. SQLite keeps any
 # value in any column; a PostgreSQL column holds only values of its type.
-_STORED_FORMS = (
-    (Date, models.day_form("{c}"), "YYYY-MM-DD"),
+_STORED_FORMS: tuple[tuple[type[Any], str, str | Phrase], ...] = (
+    # and a day of the calendar: '2022-02-30' has the form, and no command could read it (a
+    # day past its month's end is carried into the next by date(…, '+0 days'))
+    (Date, models.day_form("{c}") + " AND coalesce(date({c}, '+0 days'), '') = {c}", "YYYY-MM-DD"),
     (
         DateTime,
         # a day alone is read as its midnight
@@ -751,10 +753,12 @@ _STORED_FORMS = (
     ),
     (Boolean, "typeof({c}) = 'integer' AND {c} IN (0, 1)", "0 / 1"),
     (Integer, "typeof({c}) = 'integer'", "0-9"),
+    # bytes (a BLOB) where dirtrack stores text: no command can read it as text
+    (String, "typeof({c}) <> 'blob'", Phrase("hc_form_text")),
 )
 
 
-def stored_form(column: Column[object]) -> tuple[str, str] | None:
+def stored_form(column: Column[object]) -> tuple[str, str | Phrase] | None:
     """For a column of a type SQLite may hold unreadable values in: the SQL condition that a
     value (``{c}``) is one dirtrack reads, and the form it stores, for the message."""
     kind = column.type
