@@ -2450,6 +2450,10 @@ ERRORS: dict[str, Entry] = {
         "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
         "nothing was written; dirtrack doctor names the record"
     ),
+    "db_text_control": N_(
+        "a text in the database holds a control character (NUL, ESC…), which no Word document "
+        "can hold (another program wrote it?); dirtrack doctor names the record"
+    ),
     "db_value_unreadable_unquoted": N_(
         "the database holds a value dirtrack cannot read (another program wrote it?): nothing "
         "was written; dirtrack doctor names the record"
@@ -3760,6 +3764,11 @@ ERRORS.update(
         "hc_xml_text": N_(
             "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
             "hold; dirtrack edit with the text typed again drops them"
+        ),
+        "hc_control_text": N_(
+            "{entity} {id}: {field} holds the control character {code}, which no Word report "
+            "can hold and dirtrack refuses today; dirtrack edit with the text typed again "
+            "without it corrects it"
         ),
         "hc_blank_text": N_(
             "{entity} {id}: {field} is blank where dirtrack stores no value (NULL), so that its "

@@ -777,6 +777,41 @@ def test_doctor_names_a_day_not_in_the_calendar_and_bytes_where_text_is_stored(
     assert "(dạng lưu là văn bản)" in vi["values"]["detail"]
 
 
+@pytest.mark.sqlite_only("writes a text as another program would")
+def test_a_control_character_another_program_stored_is_named_not_unexpected(
+    cli: Cli, db: str, tmp_path: Path
+) -> None:
+    """NUL and ESC, which every command refuses in typed text, written by another program:
+    doctor found nothing, and the Word report failed with 'unexpected ValueError: All strings
+    must be XML compatible …' in English under --lang vi. Doctor names each (a warning, as
+    U+FFFE is), and the report says it in one line, in the run's language."""
+    ids = touched_register(cli)
+    sql(
+        db,
+        f"UPDATE directive SET text = 'Báo' || char(0) || 'cáo' WHERE id = {ids['late']}",
+        f"UPDATE meeting SET title = 'Giao' || char(27) || '[2J ban' WHERE id = {ids['meeting']}",
+    )
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "warning"
+    assert checks["records"]["detail"] == (
+        f"meeting {ids['meeting']}: title holds the control character U+001B, which no Word "
+        "report can hold and dirtrack refuses today; dirtrack edit with the text typed again "
+        f"without it corrects it; directive {ids['late']}: text holds the control character "
+        "U+0000, which no Word report can hold and dirtrack refuses today; dirtrack edit with "
+        "the text typed again without it corrects it"
+    )
+    out = tmp_path / "q1.docx"
+    for lang, said in (
+        ("en", "Error: a text in the database holds a control character (NUL, ESC…), which no "),
+        ("vi", "Error: một nội dung trong cơ sở dữ liệu có ký tự điều khiển (NUL, ESC…), "),
+    ):
+        line = cli.fail(
+            "--lang", lang, "report", "--quarter", "2024Q1", "--format", "docx", "--out", str(out)
+        )
+        assert line.startswith(said) and "\n" not in line, line
+    assert not out.exists()
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
     cli: Cli, db: str, tmp_path: Path

@@ -875,6 +875,10 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         undecodable = NOT_UTF8_COLUMN.search(text)
         if undecodable is not None:  # a stored text's bytes: a damaged file, another program
             return "db_text_not_utf8", {"column": undecodable[1]}
+        if isinstance(current, ValueError) and str(current).startswith(
+            "All strings must be XML compatible"
+        ):  # a stored text with NUL, ESC… (another program's) in a Word document: lxml's words
+            return "db_text_control", {}
         value = _unreadable_value(current)
         if value is not None:  # a day as '2024-3-5' or '05/03/2024', written by another program
             if not value:  # the failure does not quote it: doctor names it

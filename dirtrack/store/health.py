@@ -636,11 +636,13 @@ def _stored_texts(conn: Connection, table: Table, columns: tuple[str, ...]) -> l
 
 
 def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object]]) -> list[Phrase]:
-    """The texts of ``columns`` not as :func:`dirtrack.text.clean_text` stores them: not in
-    NFC (their accents as separate marks: a search or a report's grouping by chair can miss
-    them), or with white space before or after (a name typed in by hand), one row at a time
-    in order of id."""
+    """The texts of ``columns`` not as :func:`dirtrack.text.clean_text` stores them: holding a
+    control character (NUL, ESC…: a Word report cannot hold it), not in NFC (their accents as
+    separate marks: a search or a report's grouping by chair can miss them), or with white
+    space before or after (a name typed in by hand), one row at a time in order of id."""
     import unicodedata
+
+    from dirtrack.text import control_character
 
     found: list[Phrase] = []
     query = select(table.c.id, *columns).where(or_(*(c.is_not(None) for c in columns)))
@@ -649,6 +651,10 @@ def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object
             if not isinstance(value, str):
                 continue  # None, or another type (the values check's to name)
             where = {"entity": Entity(table.name), "id": row[0], "field": Field(column.name)}
+            # NUL, ESC… (refused today, clean_text): no Word report can hold one
+            code = control_character(value)
+            if code is not None:
+                found.append(Phrase("hc_control_text", code=code, **where))
             if not unicodedata.is_normalized("NFC", value):
                 found.append(Phrase("hc_not_nfc", **where))
             if value != value.strip() and (value.strip() or not _blank_checked(column)):
