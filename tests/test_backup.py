@@ -574,6 +574,50 @@ def test_a_page_the_opening_does_not_read_damaged_is_a_damaged_file(
     )
 
 
+def test_a_restore_that_cannot_keep_the_current_database_says_the_restore_failed(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """`restore` keeps the current database as a .bak beside it before it puts the backup in
+    its place; when that copy could not be written (the disk filled, a file size limit), it
+    said 'Error: backup failed: …' of a command that was a restore. It says the restore
+    failed, and leaves the database as it was and no .bak."""
+    import resource
+    import signal
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    backup = tmp_path / "small.db"
+    office.ok("backup", str(backup))
+    with sqlite3.connect(db_path) as conn:  # the current file grows, its pages free
+        conn.execute("CREATE TABLE pad (x)")
+        conn.execute("INSERT INTO pad VALUES (zeroblob(3000000))")
+        conn.execute("DROP TABLE pad")
+    conn.close()
+    limit = backup.stat().st_size + 1_000_000  # the backup's copy fits, the .bak does not
+    assert db_path.stat().st_size > limit
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    before = file_digest(db_path)
+    for lang, said in (("en", "Error: restore failed: "), ("vi", "Error: khôi phục thất bại: ")):
+        done = subprocess.run(
+            [ENTRY_POINT, "--db", db, "--lang", lang, "restore", str(backup), "--yes"],
+            capture_output=True,
+            text=True,
+            check=False,
+            preexec_fn=limited,
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith(said), done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert file_digest(db_path) == before
+    assert not list(db_path.parent.glob("*.bak"))
+
+
 def test_a_stored_text_that_is_not_utf8_is_named_by_its_column(
     office: Cli, db: str, db_path: Path, tmp_path: Path
 ) -> None:
