@@ -3765,6 +3765,12 @@ ERRORS.update(
             "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
             "hold; dirtrack edit with the text typed again drops them"
         ),
+        "hc_stale_key": N_(
+            "{entity} {id}: {field} {value} is searched by the key {key}, made of another text "
+            "(another program changed it?): dirtrack finds the record by that text, not by "
+            "this one; dirtrack edit with the text typed again (unit rename for a unit) "
+            "corrects it"
+        ),
         "hc_control_text": N_(
             "{entity} {id}: {field} holds the control character {code}, which no Word report "
             "can hold and dirtrack refuses today; dirtrack edit with the text typed again "

@@ -812,6 +812,32 @@ def test_a_control_character_another_program_stored_is_named_not_unexpected(
     assert not out.exists()
 
 
+@pytest.mark.sqlite_only("changes a text as another program would")
+def test_doctor_names_a_unit_code_changed_by_another_program_under_its_old_key(
+    cli: Cli, db: str
+) -> None:
+    """A unit's code typed 'pth' over 'STC' in DB Browser (its search key, 'stc', left as it
+    was): 'pth' then named two units, 'STC' still found the unit, and its export could not be
+    imported back ('PTH' also names unit 'pth'), while doctor found nothing. Doctor names it (a
+    warning) in both languages; unit rename, as the message says, puts it right."""
+    touched_register(cli)
+    sql(db, "UPDATE unit SET code = 'pth' WHERE code = 'STC'")
+    said = cli("unit", "add", "XX", "Xã X").stderr  # a command that writes, before doctor
+    assert "Error" not in said
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "warning"
+    assert checks["records"]["detail"] == (
+        "unit 1: code 'pth' is searched by the key 'stc', made of another text (another "
+        "program changed it?): dirtrack finds the record by that text, not by this one; "
+        "dirtrack edit with the text typed again (unit rename for a unit) corrects it"
+    )
+    vi = json.loads(cli("--lang", "vi", "doctor", "--format", "json").stdout)
+    assert any("đơn vị 1: mã 'pth' được tìm theo khóa 'stc'" in c["detail"] for c in vi)
+    cli.ok("unit", "rename", "STC", "Sở Tài chính", "--code", "STC")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "ok"
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
     cli: Cli, db: str, tmp_path: Path

@@ -662,6 +662,31 @@ def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object
     return found
 
 
+def _stale_keys(conn: Connection, table: Table, columns: tuple[str, ...]) -> list[Phrase]:
+    """The rows of ``table`` whose search key (a ``…_key`` column beside the text it is made
+    of: a unit's code and name, an alias, a field, a leader, a limitation's text) is not
+    :func:`dirtrack.text.fold` of that text: another program changed the text and not its key
+    (a unit's code typed 'vptu' over 'BTCTU', now found by neither), in order of id."""
+    from dirtrack.text import fold
+
+    pairs = [
+        (table.c[name[: -len("_key")]], table.c[name])
+        for name in columns
+        if name.endswith("_key") and name[: -len("_key")] in columns
+    ]
+    if not pairs or "id" not in table.c:
+        return []
+    found: list[Phrase] = []
+    query = select(table.c.id, *(c for pair in pairs for c in pair)).order_by(table.c.id)
+    for row in conn.execute(query):
+        for i, (text, _key) in enumerate(pairs):
+            value, key = row[1 + 2 * i], row[2 + 2 * i]
+            if isinstance(value, str) and isinstance(key, str) and fold(value) != key:
+                where = {"entity": Entity(table.name), "id": row[0], "field": Field(text.name)}
+                found.append(Phrase("hc_stale_key", value=repr(value), key=repr(key), **where))
+    return found
+
+
 #: Columns whose code, when none of dirtrack's, stops the commands that read the row (a series'
 #: period: its occurrences cannot be made, and every listing makes them first).
 _UNREADABLE_CODES = frozenset({("series", "every")})
@@ -727,6 +752,7 @@ def check_records(conn: Connection) -> Check:
                 found += _unknown_codes(conn, table, column, *code)
             columns = tuple(c.name for c in table.columns if c.name in present.get(table.name, ()))
             found += _stored_texts(conn, table, columns)
+            found += _stale_keys(conn, table, columns)
             typed = [
                 c
                 for c in table.columns
