@@ -679,7 +679,7 @@ def _stale_keys(conn: Connection, table: Table, columns: tuple[str, ...]) -> lis
     found: list[Phrase] = []
     query = select(table.c.id, *(c for pair in pairs for c in pair)).order_by(table.c.id)
     for row in conn.execute(query):
-        for i, (text, _key) in enumerate(pairs):
+        for i, (column, _key) in enumerate(pairs):
             value, key = row[1 + 2 * i], row[2 + 2 * i]
             if isinstance(value, str) and isinstance(key, str) and fold(value) != key:
                 where = {"entity": Entity(table.name), "id": row[0], "field": Field(text.name)}
