@@ -682,7 +682,7 @@ def _stale_keys(conn: Connection, table: Table, columns: tuple[str, ...]) -> lis
         for i, (column, _key) in enumerate(pairs):
             value, key = row[1 + 2 * i], row[2 + 2 * i]
             if isinstance(value, str) and isinstance(key, str) and fold(value) != key:
-                where = {"entity": Entity(table.name), "id": row[0], "field": Field(text.name)}
+                where = {"entity": Entity(table.name), "id": row[0], "field": Field(column.name)}
                 found.append(Phrase("hc_stale_key", value=repr(value), key=repr(key), **where))
     return found
 
