@@ -651,8 +651,9 @@ def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object
             if not isinstance(value, str):
                 continue  # None, or another type (the values check's to name)
             where = {"entity": Entity(table.name), "id": row[0], "field": Field(column.name)}
-            # NUL, ESC… (refused today, clean_text): no Word report can hold one
-            code = control_character(value)
+            # NUL, ESC… (refused today, clean_text): no Word report can hold one (U+FFFE and
+            # U+FFFF, which clean_text refuses too, are the xml look's to name)
+            code = control_character(value.replace("\ufffe", "").replace("\uffff", ""))
             if code is not None:
                 found.append(Phrase("hc_control_text", code=code, **where))
             if not unicodedata.is_normalized("NFC", value):
