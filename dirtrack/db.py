@@ -959,6 +959,10 @@ def sqlite_reason(reason: str) -> Phrase | str:
     if undecodable is not None:
         return Phrase("w_db_text_not_utf8", column=undecodable[1])
     key = SQLITE_REASONS.get(reason.strip().rstrip("."))
+    if key is None and reason.startswith("malformed database schema"):
+        # the schema's own text damaged ("malformed database schema (meeting) - unrecognized
+        # token: …"): the file is, whatever SQLite found in it
+        key = "w_db_malformed"
     return Phrase(key) if key else reason
 
 

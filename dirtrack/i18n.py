@@ -2436,6 +2436,10 @@ ERRORS: dict[str, Entry] = {
         "the device reported an input/output error on the database (a failing disk, a file "
         "size limit?): nothing was written; dirtrack doctor checks the database"
     ),
+    "db_damaged": N_(
+        "the database file is damaged: nothing was written; dirtrack doctor checks it, and "
+        "dirtrack restore puts a backup in its place"
+    ),
     "db_read_only": N_(
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"
@@ -2456,6 +2460,14 @@ ERRORS: dict[str, Entry] = {
     "db_value_unreadable": N_(
         "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
         "nothing was written; dirtrack doctor names the record"
+    ),
+    "db_text_control": N_(
+        "a text in the database holds a control character (NUL, ESC…), which no Word document "
+        "can hold (another program wrote it?); dirtrack doctor names the record"
+    ),
+    "db_value_unreadable_unquoted": N_(
+        "the database holds a value dirtrack cannot read (another program wrote it?): nothing "
+        "was written; dirtrack doctor names the record"
     ),
     "db_connection_lost": N_(
         "the connection to the database server was lost before the command finished; a "
@@ -3764,6 +3776,17 @@ ERRORS.update(
             "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
             "hold; dirtrack edit with the text typed again drops them"
         ),
+        "hc_stale_key": N_(
+            "{entity} {id}: {field} {value} is searched by the key {key}, made of another text "
+            "(another program changed it?): dirtrack finds the record by that text, not by "
+            "this one; dirtrack edit with the text typed again (unit rename for a unit) "
+            "corrects it"
+        ),
+        "hc_control_text": N_(
+            "{entity} {id}: {field} holds the control character {code}, which no Word report "
+            "can hold and dirtrack refuses today; dirtrack edit with the text typed again "
+            "without it corrects it"
+        ),
         "hc_blank_text": N_(
             "{entity} {id}: {field} is blank where dirtrack stores no value (NULL), so that its "
             "export cannot be imported back; correct it in the program that wrote it"
@@ -3838,6 +3861,8 @@ ERRORS.update(
             "{form}): another program wrote it; correct it there"
         ),
         "hc_values_ok": N_("every value in the form dirtrack stores it"),
+        # the form of a text column's values, where bytes (a BLOB) are stored instead
+        "hc_form_text": N_("text"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
         "hc_journal": N_(
             "journal mode {mode}: concurrent use is slower, until the next command that records"

@@ -526,6 +526,100 @@ def test_a_damaged_schema_whose_words_are_not_utf8_is_a_damaged_file(
     assert file_digest(damaged) == said
 
 
+def test_a_page_the_opening_does_not_read_damaged_is_a_damaged_file(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A register whose change log's first page is damaged opens (the opening's checks do not
+    read it), and a correction failed on writing its history: 'unexpected DatabaseError:
+    (sqlite3.DatabaseError) database disk image is malformed', in English under --lang vi. A
+    schema whose text is damaged was named in SQLite's English ('malformed database schema
+    (…) - near "CREAT": syntax error') by restore and every command."""
+    damaged = tmp_path / "damaged.db"
+    office.ok("backup", str(damaged))
+    conn = sqlite3.connect(damaged)
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    query = "SELECT rootpage FROM sqlite_master WHERE name = 'change_log'"
+    root = conn.execute(query).fetchone()[0]
+    conn.close()
+    data = bytearray(damaged.read_bytes())
+    data[(root - 1) * page : root * page] = bytes(page)
+    damaged.write_bytes(bytes(data))
+    digest = file_digest(damaged)
+    at = cli_at(damaged)
+    for lang, said in (
+        ("en", "Error: the database file is damaged: nothing was written; dirtrack doctor"),
+        ("vi", "Error: tệp cơ sở dữ liệu bị hỏng: không ghi được gì; dirtrack doctor"),
+    ):
+        result = at("--lang", lang, "edit", "meeting", "1", "--title", "Giao ban")
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr.startswith(said), result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert file_digest(damaged) == digest
+
+    schema = tmp_path / "schema.db"
+    office.ok("backup", str(schema))
+    conn = sqlite3.connect(schema)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, 'CREATE INDEX', 'CREAT INDEX')"
+        " WHERE name = 'ix_directive_coordinator_unit_id'"
+    )
+    conn.commit()
+    conn.close()
+    before = file_digest(db_path)
+    assert office.fail("--lang", "vi", "restore", str(schema), "--yes") == (
+        f"Error: {schema} không đọc được như một cơ sở dữ liệu (tệp cơ sở dữ liệu bị hỏng)"
+    )
+    assert file_digest(db_path) == before
+    assert (
+        cli_at(schema).fail("list") == f"Error: cannot open {schema}: the database file is damaged"
+    )
+
+
+def test_a_restore_that_cannot_keep_the_current_database_says_the_restore_failed(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """`restore` keeps the current database as a .bak beside it before it puts the backup in
+    its place; when that copy could not be written (the disk filled, a file size limit), it
+    said 'Error: backup failed: …' of a command that was a restore. It says the restore
+    failed, and leaves the database as it was and no .bak."""
+    import resource
+    import signal
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    backup = tmp_path / "small.db"
+    office.ok("backup", str(backup))
+    with sqlite3.connect(db_path) as conn:  # the current file grows, its pages free
+        conn.execute("CREATE TABLE pad (x)")
+        conn.execute("INSERT INTO pad VALUES (zeroblob(3000000))")
+        conn.execute("DROP TABLE pad")
+    conn.close()
+    limit = backup.stat().st_size + 1_000_000  # the backup's copy fits, the .bak does not
+    assert db_path.stat().st_size > limit
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    before = file_digest(db_path)
+    for lang, said in (("en", "Error: restore failed: "), ("vi", "Error: khôi phục thất bại: ")):
+        done = subprocess.run(
+            [ENTRY_POINT, "--db", db, "--lang", lang, "restore", str(backup), "--yes"],
+            capture_output=True,
+            text=True,
+            check=False,
+            preexec_fn=limited,
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith(said), done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert file_digest(db_path) == before
+    assert not list(db_path.parent.glob("*.bak"))
+
+
 def test_a_stored_text_that_is_not_utf8_is_named_by_its_column(
     office: Cli, db: str, db_path: Path, tmp_path: Path
 ) -> None:

@@ -738,6 +738,106 @@ def test_a_day_another_program_wrote_is_refused_and_doctor_names_it(
     }
 
 
+@pytest.mark.sqlite_only("writes what only SQLite keeps in a DATE or a text column")
+def test_doctor_names_a_day_not_in_the_calendar_and_bytes_where_text_is_stored(
+    cli: Cli, db: str
+) -> None:
+    """'2024-02-30' in a DATE column has the form dirtrack stores and no command can read it:
+    every command said 'the database holds ?, …; dirtrack doctor names the record', and doctor
+    found no problem. Bytes (a BLOB) where text is stored made show and export fail with
+    'unexpected TypeError', and doctor found no problem either. Doctor names both; a command
+    says the first without a '?'."""
+    ids = touched_register(cli)
+    sql(db, f"UPDATE directive SET completed_on = '2024-02-30' WHERE id = {ids['late']}")
+    before = snapshot(db)
+    for lang, said in (
+        ("en", "Error: the database holds a value dirtrack cannot read (another program "),
+        ("vi", "Error: cơ sở dữ liệu chứa một giá trị dirtrack không đọc được (do chương "),
+    ):
+        line = cli.fail("--lang", lang, "list")
+        assert line.startswith(said) and "?," not in line, line
+    assert snapshot(db) == before
+    sql(db, f"UPDATE meeting SET date = '2024-01-32' WHERE id = {ids['meeting']}")
+    sql(db, f"UPDATE directive SET text = X'C328' WHERE id = {ids['open']}")
+    result = cli("doctor", "--format", "json")
+    assert result.exit_code == 1
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["values"]["status"] == "problem"
+    assert checks["values"]["detail"] == (
+        f"meeting {ids['meeting']}: date holds '2024-01-32', which dirtrack cannot read (it "
+        "stores YYYY-MM-DD): another program wrote it; correct it there; "
+        f"directive {ids['open']}: text holds b'\\xc3(', which dirtrack cannot read (it stores "
+        "text): another program wrote it; correct it there; "
+        f"directive {ids['late']}: completed on holds '2024-02-30', which dirtrack cannot read "
+        "(it stores YYYY-MM-DD): another program wrote it; correct it there"
+    )
+    vi = {
+        c["check"]: c for c in json.loads(cli("--lang", "vi", "doctor", "--format", "json").stdout)
+    }
+    assert "(dạng lưu là văn bản)" in vi["values"]["detail"]
+
+
+@pytest.mark.sqlite_only("writes a text as another program would")
+def test_a_control_character_another_program_stored_is_named_not_unexpected(
+    cli: Cli, db: str, tmp_path: Path
+) -> None:
+    """NUL and ESC, which every command refuses in typed text, written by another program:
+    doctor found nothing, and the Word report failed with 'unexpected ValueError: All strings
+    must be XML compatible …' in English under --lang vi. Doctor names each (a warning, as
+    U+FFFE is), and the report says it in one line, in the run's language."""
+    ids = touched_register(cli)
+    sql(
+        db,
+        f"UPDATE directive SET text = 'Báo' || char(0) || 'cáo' WHERE id = {ids['late']}",
+        f"UPDATE meeting SET title = 'Giao' || char(27) || '[2J ban' WHERE id = {ids['meeting']}",
+    )
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "warning"
+    assert checks["records"]["detail"] == (
+        f"meeting {ids['meeting']}: title holds the control character U+001B, which no Word "
+        "report can hold and dirtrack refuses today; dirtrack edit with the text typed again "
+        f"without it corrects it; directive {ids['late']}: text holds the control character "
+        "U+0000, which no Word report can hold and dirtrack refuses today; dirtrack edit with "
+        "the text typed again without it corrects it"
+    )
+    out = tmp_path / "q1.docx"
+    for lang, said in (
+        ("en", "Error: a text in the database holds a control character (NUL, ESC…), which no "),
+        ("vi", "Error: một nội dung trong cơ sở dữ liệu có ký tự điều khiển (NUL, ESC…), "),
+    ):
+        line = cli.fail(
+            "--lang", lang, "report", "--quarter", "2024Q1", "--format", "docx", "--out", str(out)
+        )
+        assert line.startswith(said) and "\n" not in line, line
+    assert not out.exists()
+
+
+@pytest.mark.sqlite_only("changes a text as another program would")
+def test_doctor_names_a_unit_code_changed_by_another_program_under_its_old_key(
+    cli: Cli, db: str
+) -> None:
+    """A unit's code typed 'pth' over 'STC' in DB Browser (its search key, 'stc', left as it
+    was): 'pth' then named two units, 'STC' still found the unit, and its export could not be
+    imported back ('PTH' also names unit 'pth'), while doctor found nothing. Doctor names it (a
+    warning) in both languages; unit rename, as the message says, puts it right."""
+    touched_register(cli)
+    sql(db, "UPDATE unit SET code = 'pth' WHERE code = 'STC'")
+    said = cli("unit", "add", "XX", "Xã X").stderr  # a command that writes, before doctor
+    assert "Error" not in said
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "warning"
+    assert checks["records"]["detail"] == (
+        "unit 1: code 'pth' is searched by the key 'stc', made of another text (another "
+        "program changed it?): dirtrack finds the record by that text, not by this one; "
+        "dirtrack edit with the text typed again (unit rename for a unit) corrects it"
+    )
+    vi = json.loads(cli("--lang", "vi", "doctor", "--format", "json").stdout)
+    assert any("đơn vị 1: mã 'pth' được tìm theo khóa 'stc'" in c["detail"] for c in vi)
+    cli.ok("unit", "rename", "STC", "Sở Tài chính", "--code", "STC")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "ok"
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
     cli: Cli, db: str, tmp_path: Path

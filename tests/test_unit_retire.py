@@ -1177,3 +1177,49 @@ def test_a_late_closure_reopened_passes_as_unit_retire_would_have_moved_it(
         assert result.exit_code == 0, result.stderr
         assert f"directive {ident} passes to BTGDV from that day" in result.stderr, reopening
         assert _units_on(cli, ident, *days) == ["BDV", "BTGDV", "BTGDV", "BTGDV"], reopening
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_meeting_is_not_moved_to_a_day_a_unit_it_names_had_retired(
+    cli: Cli, db_path: Path, lang: str
+) -> None:
+    """`edit meeting --date` moved a meeting held before BDV retired to a day after, with BDV
+    present, given a directive and a limitation there: a meeting no command may record (assign,
+    add-meeting and add-limitation refuse it), and `show` then listed the directive moved to
+    BTGDV before it was assigned. It is refused as they refuse it, whichever way the meeting
+    names BDV: present, about a limitation, given a directive (moved to the successor since) or
+    a part in one (handed over since); a correction that no longer names BDV lets it move."""
+    for code, name in (("BDV", "Ban Dân vận"), ("BTGDV", "Ban Tuyên giáo và Dân vận")):
+        cli.ok("unit", "add", code, name)
+    cli.ok("unit", "add", "VP", "Văn phòng")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    ways = {
+        "present": ["add-meeting", "--attendee", "BDV"],
+        "limitation": ["add-limitation", "--unit", "BDV", "Thiếu biên chế"],
+        "lead": ["assign", "--unit", "BDV", "Rà soát"],
+        "with": ["assign", "--unit", "VP", "--with", "BDV", "Phối hợp"],
+    }
+    for way, command in ways.items():
+        title = f"Họp {way}"
+        if command[0] == "add-meeting":
+            m = cli.id("add-meeting", "--date", "10/3/2025", "--title", title, *command[1:])
+        else:
+            m = cli.id("add-meeting", "--date", "10/3/2025", "--title", title)
+            cli.ok(command[0], str(m), *command[1:])
+        digest = file_digest(db_path)
+        for day in ("1/7/2025", "15/8/2025"):
+            said = cli.fail("--lang", lang, "edit", "meeting", str(m), "--date", day)
+            assert len(said.strip().splitlines()) == 1, said
+            if lang == "en":
+                assert said.startswith(
+                    "Error: unit BDV was retired on 2025-07-01 (successor BTGDV), on or before "
+                    "the meeting of"
+                ), said
+            else:
+                assert said.startswith("Error: đơn vị BDV đã thôi hoạt động từ ngày 01/07/2025")
+        assert file_digest(db_path) == digest
+        cli.ok("edit", "meeting", str(m), "--date", "30/6/2025")
+    # the directive given to BDV corrected to VP (on every day): the meeting names BDV no more
+    lead = next(d for d in cli.json("list") if d["text"] == "Rà soát")
+    cli.ok("edit", "directive", str(lead["id"]), "--unit", "VP")
+    cli.ok("edit", "meeting", str(lead["meeting_id"]), "--date", "15/8/2025")

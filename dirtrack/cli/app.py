@@ -768,7 +768,7 @@ def _unreadable_value(exc: BaseException) -> str | None:
     if not (module.startswith("sqlalchemy.") and "processors" in module):
         return None
     quoted = _QUOTED.search(str(exc))
-    return repr(quoted[1]) if quoted else "?"
+    return repr(quoted[1]) if quoted else ""  # a day past its month's end: "day is out of range"
 
 
 def _busy_held(ctx: Any) -> tuple[str, dict[str, object]] | None:
@@ -865,6 +865,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         # SQLite's SQLITE_IOERR while a command runs (its journal undoes the transaction)
         if "disk I/O error" in text:
             return "db_io_error", {}
+        # SQLITE_CORRUPT on a page the opening checks did not read (a table's, an index's)
+        if "database disk image is malformed" in text or "malformed database schema" in text:
+            return "db_damaged", {}
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
         from dirtrack.db import NOT_UTF8_COLUMN
@@ -872,8 +875,14 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         undecodable = NOT_UTF8_COLUMN.search(text)
         if undecodable is not None:  # a stored text's bytes: a damaged file, another program
             return "db_text_not_utf8", {"column": undecodable[1]}
+        if isinstance(current, ValueError) and str(current).startswith(
+            "All strings must be XML compatible"
+        ):  # a stored text with NUL, ESC… (another program's) in a Word document: lxml's words
+            return "db_text_control", {}
         value = _unreadable_value(current)
         if value is not None:  # a day as '2024-3-5' or '05/03/2024', written by another program
+            if not value:  # the failure does not quote it: doctor names it
+                return "db_value_unreadable_unquoted", {}
             return "db_value_unreadable", {"value": value}
         missing = _MISSING_SCHEMA.search(text)
         if missing is not None:  # a table or column dropped or renamed by another program

@@ -636,11 +636,13 @@ def _stored_texts(conn: Connection, table: Table, columns: tuple[str, ...]) -> l
 
 
 def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object]]) -> list[Phrase]:
-    """The texts of ``columns`` not as :func:`dirtrack.text.clean_text` stores them: not in
-    NFC (their accents as separate marks: a search or a report's grouping by chair can miss
-    them), or with white space before or after (a name typed in by hand), one row at a time
-    in order of id."""
+    """The texts of ``columns`` not as :func:`dirtrack.text.clean_text` stores them: holding a
+    control character (NUL, ESC…: a Word report cannot hold it), not in NFC (their accents as
+    separate marks: a search or a report's grouping by chair can miss them), or with white
+    space before or after (a name typed in by hand), one row at a time in order of id."""
     import unicodedata
+
+    from dirtrack.text import control_character
 
     found: list[Phrase] = []
     query = select(table.c.id, *columns).where(or_(*(c.is_not(None) for c in columns)))
@@ -649,10 +651,40 @@ def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object
             if not isinstance(value, str):
                 continue  # None, or another type (the values check's to name)
             where = {"entity": Entity(table.name), "id": row[0], "field": Field(column.name)}
+            # NUL, ESC… (refused today, clean_text): no Word report can hold one (U+FFFE and
+            # U+FFFF, which clean_text refuses too, are the xml look's to name)
+            code = control_character(value.replace("\ufffe", "").replace("\uffff", ""))
+            if code is not None:
+                found.append(Phrase("hc_control_text", code=code, **where))
             if not unicodedata.is_normalized("NFC", value):
                 found.append(Phrase("hc_not_nfc", **where))
             if value != value.strip() and (value.strip() or not _blank_checked(column)):
                 found.append(Phrase("hc_spaced", value=repr(value), **where))
+    return found
+
+
+def _stale_keys(conn: Connection, table: Table, columns: tuple[str, ...]) -> list[Phrase]:
+    """The rows of ``table`` whose search key (a ``…_key`` column beside the text it is made
+    of: a unit's code and name, an alias, a field, a leader, a limitation's text) is not
+    :func:`dirtrack.text.fold` of that text: another program changed the text and not its key
+    (a unit's code typed 'vptu' over 'BTCTU', now found by neither), in order of id."""
+    from dirtrack.text import fold
+
+    pairs = [
+        (table.c[name[: -len("_key")]], table.c[name])
+        for name in columns
+        if name.endswith("_key") and name[: -len("_key")] in columns
+    ]
+    if not pairs or "id" not in table.c:
+        return []
+    found: list[Phrase] = []
+    query = select(table.c.id, *(c for pair in pairs for c in pair)).order_by(table.c.id)
+    for row in conn.execute(query):
+        for i, (column, _key) in enumerate(pairs):
+            value, key = row[1 + 2 * i], row[2 + 2 * i]
+            if isinstance(value, str) and isinstance(key, str) and fold(value) != key:
+                where = {"entity": Entity(table.name), "id": row[0], "field": Field(column.name)}
+                found.append(Phrase("hc_stale_key", value=repr(value), key=repr(key), **where))
     return found
 
 
@@ -721,6 +753,7 @@ def check_records(conn: Connection) -> Check:
                 found += _unknown_codes(conn, table, column, *code)
             columns = tuple(c.name for c in table.columns if c.name in present.get(table.name, ()))
             found += _stored_texts(conn, table, columns)
+            found += _stale_keys(conn, table, columns)
             typed = [
                 c
                 for c in table.columns
@@ -740,8 +773,10 @@ def check_records(conn: Connection) -> Check:
 # DB Browser for SQLite, a script), by the column's type: the SQL condition that a value
 # (``{c}``) is one dirtrack reads, and the form it stores, for the message. SQLite keeps any
 # value in any column; a PostgreSQL column holds only values of its type.
-_STORED_FORMS = (
-    (Date, models.day_form("{c}"), "YYYY-MM-DD"),
+_STORED_FORMS: tuple[tuple[type[Any], str, str | Phrase], ...] = (
+    # and a day of the calendar: '2022-02-30' has the form, and no command could read it (a
+    # day past its month's end is carried into the next by date(…, '+0 days'))
+    (Date, models.day_form("{c}") + " AND coalesce(date({c}, '+0 days'), '') = {c}", "YYYY-MM-DD"),
     (
         DateTime,
         # a day alone is read as its midnight
@@ -751,10 +786,12 @@ _STORED_FORMS = (
     ),
     (Boolean, "typeof({c}) = 'integer' AND {c} IN (0, 1)", "0 / 1"),
     (Integer, "typeof({c}) = 'integer'", "0-9"),
+    # bytes (a BLOB) where dirtrack stores text: no command can read it as text
+    (String, "typeof({c}) <> 'blob'", Phrase("hc_form_text")),
 )
 
 
-def stored_form(column: Column[object]) -> tuple[str, str] | None:
+def stored_form(column: Column[object]) -> tuple[str, str | Phrase] | None:
     """For a column of a type SQLite may hold unreadable values in: the SQL condition that a
     value (``{c}``) is one dirtrack reads, and the form it stores, for the message."""
     kind = column.type

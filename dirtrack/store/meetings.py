@@ -127,6 +127,7 @@ def edit_meeting(
         if not title:
             raise InvalidInput.of("meeting_no_title")
         meeting.title = title
+    moved = "date" in changes and changes["date"] != meeting.date
     if "date" in changes:
         _check_dates_after(session, meeting.id, changes["date"])
         _check_repeats(session, meeting.id, changes["date"])
@@ -157,7 +158,65 @@ def edit_meeting(
         for unit_id in sorted(wanted - set(current)):
             session.add(MeetingAttendee(meeting_id=meeting.id, unit_id=unit_id))
         session.flush()
+    if moved:
+        # a meeting held on or after the day a unit retired cannot name it (as assign and
+        # add-meeting refuse it), nor can one moved there
+        check_not_retired(session, _named_units(session, meeting.id), meeting.date)
     return meeting
+
+
+def _named_units(session: Session, meeting_id: int) -> list[Unit]:
+    """The units ``meeting_id`` names, as it named them: those that attended, those its
+    limitations are about, the lead and coordinating units of its periodic directives, and of
+    its directives as the meeting gave them (before a retirement's moves and handovers since:
+    :func:`dirtrack.moves.given_to`, :func:`dirtrack.moves.coordinators_at`), by code."""
+    from dirtrack.models import (
+        Directive,
+        DirectiveCoordinator,
+        Limitation,
+        Series,
+        SeriesCoordinator,
+    )
+    from dirtrack.moves import coordinators_at, given_to
+    from dirtrack.store.units import load_handovers, load_moves
+
+    units = {u.id: u for u in session.exec(select(Unit)) if u.id is not None}
+    named: set[int] = set(
+        session.exec(
+            select(MeetingAttendee.unit_id).where(MeetingAttendee.meeting_id == meeting_id)
+        )
+    )
+    named.update(
+        session.exec(select(Limitation.unit_id).where(Limitation.meeting_id == meeting_id))
+    )
+    series = list(session.exec(select(Series).where(Series.meeting_id == meeting_id)))
+    named.update(s.unit_id for s in series)
+    if series:
+        named.update(
+            session.exec(
+                select(SeriesCoordinator.unit_id).where(
+                    col(SeriesCoordinator.series_id).in_([s.id for s in series])
+                )
+            )
+        )
+    directives = list(session.exec(select(Directive).where(Directive.meeting_id == meeting_id)))
+    ids = [d.id for d in directives if d.id is not None]
+    if ids:
+        conn = session.connection()
+        moves, handovers = load_moves(conn, ids), load_handovers(conn, ids)
+        names = {i: (u.code, u.name) for i, u in units.items()}
+        by_code = {u.code: i for i, u in units.items()}
+        coordinating: dict[int, list[str]] = defaultdict(list)
+        for row in session.exec(
+            select(DirectiveCoordinator).where(col(DirectiveCoordinator.directive_id).in_(ids))
+        ):
+            coordinating[row.directive_id].append(names[row.unit_id][0])
+        for d in directives:
+            assert d.id is not None
+            named.add(given_to(d.unit_id, moves.get(d.id, ())))
+            given = coordinators_at(coordinating[d.id], handovers.get(d.id, ()), date.min, names)
+            named.update(by_code[code] for code in given)
+    return sorted((units[i] for i in named if i in units), key=lambda u: u.code)
 
 
 def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:

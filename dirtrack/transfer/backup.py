@@ -362,7 +362,13 @@ def _swap_in(candidate: Path, db_path: Path, kept: Path) -> None:
         dst.execute("ATTACH DATABASE ? AS candidate", (str(candidate),))
         dst.execute("BEGIN IMMEDIATE")
         try:
-            _backup_to(db_path, kept, NoProgress())
+            try:
+                _backup_to(db_path, kept, NoProgress())
+            except DatabaseError as exc:
+                if exc.key != "bk_failed":
+                    raise
+                # the copy kept beside the database (.bak): the restore failed, not a backup
+                raise DatabaseError.of("restore_failed", **exc.params) from None
             _replace_content(dst)
             dst.execute("COMMIT")
         except BaseException:
