@@ -996,9 +996,7 @@ def find_raw(sentence: str) -> list[Mention]:
                     or re.search(r"\bma\s*$", before)  # "những công việc mà địa phương cần ..."
                 ) and _MODAL_AFTER.match(folded.key, end)
                 if not (
-                    subject
-                    or _ASKED_BEFORE.search(before)
-                    or _LEADERS_ASKED_BEFORE.search(before)
+                    subject or _ASKED_BEFORE.search(before) or _LEADERS_ASKED_BEFORE.search(before)
                 ):
                     continue
                 actual_role = "internal"
