@@ -1572,7 +1572,7 @@ def _requests(
         or (orders is not None and orders.end() == verb.end())
         or not re.sub(r"[\W_]+", "", before_verb)
         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
-        # "Ngoài ra, yêu cầu ...": a connective alone before the verb, as a request opens on
+        # "Ngoài ra, yêu cầu ...": nothing before the verb but a connective a request may open on
         or _REQUEST_CONNECTIVE.fullmatch(before_verb) is not None
         or _TOPIC.match(before_verb)
         or _assigned_at(key, low, mentions, start, end) == verb.start()
