@@ -4775,3 +4775,46 @@ def test_to_explain_or_to_assess_opens_a_request_not_a_finding() -> None:
     ):
         assert IMPERATIVE.match(fold_aligned(part)), part
     assert not IMPERATIVE.match(fold_aligned("có nhiều hạn chế trong quản lý xây dựng"))
+
+
+def test_the_leaders_of_a_bare_place_asked_are_the_place() -> None:
+    """ "yêu cầu lãnh đạo xã tăng cường …", "yêu cầu lãnh đạo địa phương …": the leaders of a
+    place named by its bare level (or "địa phương") are asked for the place, the one of that
+    level the document names, as "yêu cầu xã …" is; "lãnh đạo" with no place stays no one's."""
+    found = directives(
+        "Sáng 12/7, tổ đại biểu HĐND thành phố tiếp xúc cử tri xã Hòa Hội. Tại buổi tiếp xúc, ông"
+        " Phạm Thành Chung tiếp thu ý kiến của các cử tri; đồng thời yêu cầu lãnh đạo xã tăng"
+        " cường nắm bắt khó khăn của người dân để kịp thời hỗ trợ."
+    )
+    assert [unit for unit, _, _ in found] == ["xã Hòa Hội"]
+    found = directives(
+        "Sáng 12/7, tổ đại biểu HĐND huyện tiếp xúc cử tri tại xã Hợp Phong. Theo đó, đại diện"
+        " tổ đại biểu HĐND huyện yêu cầu lãnh đạo địa phương tăng cường công tác lãnh đạo, chỉ"
+        " đạo, thường xuyên lắng nghe ý kiến của người dân."
+    )
+    assert [unit for unit, _, _ in found] == ["xã Hợp Phong"]
+    found = directives(
+        "Sáng 12/7, tổ đại biểu HĐND thành phố tiếp xúc cử tri xã Hòa Hội. Tại buổi tiếp xúc, ông"
+        " Phạm Thành Chung tiếp thu ý kiến của các cử tri; đồng thời yêu cầu lãnh đạo tăng cường"
+        " nắm bắt khó khăn của người dân để kịp thời hỗ trợ."
+    )
+    assert [unit for unit, _, _ in found] == [None]
+
+
+def test_a_request_opening_on_a_connective_alone_reads_its_addressee() -> None:
+    """ "Ngoài ra, yêu cầu Chủ tịch UBND huyện X phải …": a request with no speaker after a
+    connective ("Ngoài ra,", "Theo đó,", "Cụ thể,", as "Đồng thời,") is the request itself: the
+    task starts at its addressee, the head's body; a body that asks keeps its own addressee."""
+    found = directives(
+        "UBND tỉnh Đắk Lắk vừa phê bình Chủ tịch UBND huyện Krông Năng do để 360 hồ sơ quá hạn."
+        " Ngoài ra, yêu cầu Chủ tịch UBND huyện Krông Năng phải phát huy trách nhiệm người đứng"
+        " đầu, chấn chỉnh tinh thần, thái độ phục vụ nhân dân."
+    )
+    assert [(unit, text.split()[0]) for unit, text, _ in found] == [
+        ("UBND huyện Krông Năng", "Chủ")
+    ]
+    found = directives(
+        "UBND tỉnh Đắk Lắk vừa phê bình Chủ tịch UBND huyện Krông Năng do để 360 hồ sơ quá hạn."
+        " Ngoài ra, UBND tỉnh yêu cầu các sở tiếp tục theo dõi."
+    )
+    assert [unit for unit, _, _ in found] == [None]

@@ -1572,6 +1572,8 @@ def _requests(
         or (orders is not None and orders.end() == verb.end())
         or not re.sub(r"[\W_]+", "", before_verb)
         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
+        # "Ngoài ra, yêu cầu ...": nothing before the verb but a connective a request may open on
+        or _REQUEST_CONNECTIVE.fullmatch(before_verb) is not None
         or _TOPIC.match(before_verb)
         or _assigned_at(key, low, mentions, start, end) == verb.start()
         or _directs_unit(key, mentions, start, end, verb)
@@ -1604,12 +1606,17 @@ def _directs_unit(
     return bool(ACTION_AFTER_UNIT.match(key[after.end() if after else unit.end : end]))
 
 
+#: The connectives that may stand alone before a request with no speaker ("Đồng thời, yêu cầu
+#: ...", "Ngoài ra, yêu cầu Chủ tịch UBND huyện X phải ...", "Theo đó, đề nghị ...").
+_CONNECTIVES = (
+    r"(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va)"
+)
+_REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
 #: ...", "Đồng thời, yêu cầu ...", "Theo đó, yêu cầu ...", "Cụ thể, yêu cầu ..."): the report's
 #: subject (the leader, the body, the document) asks.
 _REQUEST_OPEN = re.compile(
-    r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|"
-    r"cu the)\s*,?\s*)?"
+    rf"^\W*(?:{_CONNECTIVES}\s*,?\s*)?"
     r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
 )
 

@@ -584,6 +584,11 @@ _CONTRAST_START = re.compile(
     rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
 )
 _ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
+#: The leaders or officials of a bare place asked ("yêu cầu lãnh đạo xã tăng cường ...", "đề nghị
+#: lãnh đạo, cán bộ xã cần ...", "yêu cầu lãnh đạo địa phương ..."): the place is asked.
+_LEADERS_ASKED_BEFORE = re.compile(
+    r"\b(?:de nghi|yeu cau)\s+lanh dao(?:\s*(?:,|va)\s*(?:can bo|cong chuc))*\s+$"
+)
 #: A clause's start, after the connectives that may open it ("Theo đó,", "Tuy nhiên,").
 _OPENS_CLAUSE = re.compile(
     rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay)"
@@ -990,7 +995,9 @@ def find_raw(sentence: str) -> list[Mention]:
                     or _FRONTED_BEFORE.search(before)
                     or re.search(r"\bma\s*$", before)  # "những công việc mà địa phương cần ..."
                 ) and _MODAL_AFTER.match(folded.key, end)
-                if not subject and not _ASKED_BEFORE.search(before):
+                if not (
+                    subject or _ASKED_BEFORE.search(before) or _LEADERS_ASKED_BEFORE.search(before)
+                ):
                     continue
                 actual_role = "internal"
             elif head == "dia phuong" and m.group() in ("tp", "tx"):
@@ -1005,7 +1012,9 @@ def find_raw(sentence: str) -> list[Mention]:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
                 end = _place_after(sentence, end)
                 if end == m.end():
-                    asked = _ASKED_BEFORE.search(folded.key[:start])
+                    asked = _ASKED_BEFORE.search(folded.key[:start]) or (
+                        _LEADERS_ASKED_BEFORE.search(folded.key[:start])
+                    )
                     owns = _SHORTCOMING_AFTER.match(folded.key, end) and (
                         _CLAUSE_START.search(folded.key[:start])
                         or _CONTRAST_START.search(folded.key[:start])
