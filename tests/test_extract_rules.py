@@ -4818,3 +4818,30 @@ def test_a_request_opening_on_a_connective_alone_reads_its_addressee() -> None:
         " Ngoài ra, UBND tỉnh yêu cầu các sở tiếp tục theo dõi."
     )
     assert [unit for unit, _, _ in found] == [None]
+
+
+def test_a_news_items_letter_to_one_body_gives_it_the_tasks_that_name_no_one() -> None:
+    """ "UBND tỉnh vừa có văn bản yêu cầu UBND huyện X …", then a paragraph whose task names no
+    one: a news item on a letter or an order to one body files that task under the body, as a
+    letter "Kính gửi:" one unit does; a letter to a collective, or a meeting's conclusion, gives
+    it no one."""
+    letter = (
+        "Ngày 3/8, UBND tỉnh Quảng Nam vừa có văn bản yêu cầu UBND huyện Duy Xuyên phối hợp với"
+        " Ban Quản lý dự án và các đơn vị liên quan kiểm tra, rà soát và xử lý dứt điểm các vướng"
+        " mắc về giải phóng mặt bằng tuyến đường ven biển.\n\nCác tồn tại vướng mắc ngoài thẩm"
+        " quyền giải quyết phải báo cáo đề xuất UBND tỉnh trước ngày 15/8/2023 để chỉ đạo xử lý,"
+        " không để kéo dài làm ảnh hưởng tiến độ dự án."
+    )
+    found = directives(letter)
+    assert [unit for unit, _, _ in found] == ["UBND huyện Duy Xuyên", "UBND huyện Duy Xuyên"]
+    assert found[1][2] == date(2023, 8, 15)
+    found = directives(letter.replace("UBND huyện Duy Xuyên", "UBND các huyện, thị xã"))
+    assert [unit for unit, _, _ in found] == [None, None]
+    found = directives(
+        letter.replace(
+            "Ngày 3/8, UBND tỉnh Quảng Nam vừa có văn bản yêu cầu",
+            "Sáng 3/8/2023, UBND tỉnh Quảng Nam họp giao ban. Kết luận cuộc họp, Chủ tịch UBND"
+            " tỉnh yêu cầu",
+        )
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện Duy Xuyên", None]
