@@ -15,6 +15,18 @@ it names several, each item then counted with the body its paragraph names
 (``items.overseen_limitations``: the visit that paragraph reports), or with none. Each item is
 labelled that body, ``null``, or another unit. The articles where no act names a body are
 counted apart (their items stay as the other rules give them).
+
+Round 60, ``--directives``: every read gold directive whose text names no addressee (after its
+list marker and a request verb it opens on no unit, within its first words, and on no
+collective or referring word: ``names_no_addressee``), counted by its article's shape —
+``letter``, a news item (``score.article_kind`` "document") whose lead asks one body
+(``dirtrack.extract.letter_addressee``, or a "Kính gửi:" line);
+``session``, a working session with one partner; ``plan``, a body's own plan or programme the
+lead reports; ``after one``, a task to one unit before it in the same sentence; ``next one``,
+in an earlier sentence of the same paragraph; ``other`` — and labelled that body, ``null`` or
+another unit::
+
+    .venv/bin/python examples/extract/unattributed.py --directives [--list]
 """
 
 from __future__ import annotations
@@ -35,20 +47,19 @@ import score  # noqa: E402
 from dirtrack.extract import (  # noqa: E402
     document_addressee,
     letter_addressee,
-
     overseen,
     partners_named,
     read_article,
 )
 from dirtrack.extract.draft import LimitationDraft  # noqa: E402
 from dirtrack.extract.folding import fold_aligned  # noqa: E402
-from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT, LIST_MARKER  # noqa: E402
 from dirtrack.extract.items import (  # noqa: E402
     _limitation,
     _usable,
     overseen_limitations,
     partners_limitation,
 )
+from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT, LIST_MARKER  # noqa: E402
 from dirtrack.extract.sentences import Clause  # noqa: E402
 from dirtrack.extract.units import UnitResolver  # noqa: E402
 
@@ -235,7 +246,11 @@ def main(argv: list[str]) -> int:
             )
         print()
     counts = Counter((r["kind"], r["label"]) for r in found)
-    kinds = ("letter", "session", "plan", "after one", "next one", "other") if directives else ("one body", "visits", "none")
+    kinds = (
+        ("letter", "session", "plan", "after one", "next one", "other")
+        if directives
+        else ("one body", "visits", "none")
+    )
     for kind in kinds:
         mine = [r for r in found if r["kind"] == kind]
         arts = len({r["article"] for r in mine})
