@@ -4845,3 +4845,20 @@ def test_a_news_items_letter_to_one_body_gives_it_the_tasks_that_name_no_one() -
         )
     )
     assert [unit for unit, _, _ in found] == ["UBND huyện Duy Xuyên", None]
+
+
+def test_the_work_of_a_task_in_the_next_sentence_is_the_same_units() -> None:
+    """ "… đề nghị UBND xã X làm tốt …. Việc thực hiện phải bảo đảm …": a sentence opening on
+    the work of the task just given, which names no one, is the same unit's task; a sentence
+    that names its speaker again ("Đồng chí cũng nhấn mạnh việc …") speaks to the meeting."""
+    text = (
+        "Sáng 5/3/2021, Ban Thường vụ Huyện ủy Nam Đàn họp bàn công tác bầu cử. Đồng chí Bí thư"
+        " Huyện ủy đề nghị UBND xã Nam Sơn làm tốt công tác tuyên truyền về bầu cử đến nhân dân."
+        " Việc thực hiện phải bảo đảm đúng quy trình hướng dẫn."
+    )
+    assert [(unit, text.split()[0]) for unit, text, _ in directives(text)] == [
+        ("UBND xã Nam Sơn", "UBND"),
+        ("UBND xã Nam Sơn", "Việc"),
+    ]
+    spoken = text.replace("Việc thực hiện phải", "Đồng chí cũng nhấn mạnh việc tuyên truyền phải")
+    assert [unit for unit, _, _ in directives(spoken)] == ["UBND xã Nam Sơn", None]
