@@ -163,6 +163,57 @@ def document_addressee(blocks: Sequence[Block], resolver: UnitResolver) -> str |
     return None
 
 
+#: The request of a letter, order or telegram a news item's lead reports, right before its
+#: addressee ("UBND tỉnh vừa có văn bản yêu cầu Sở X …", "Chủ tịch UBND tỉnh giao UBND huyện Y
+#: …", "ban hành Văn bản số 754/UBND-KT gửi Ban Quản lý …"); not "chỉ đạo của …", a noun.
+_LETTER_ASKS = re.compile(r"\b(?:yeu cau|de nghi|chi dao|giao|gui)\s+(?!cua\b)(?:cho\s+|den\s+)?")
+#: A letter the lead names without its request ("UBND tỉnh có văn bản số 5597 về …"): the
+#: sentence after it asks.
+_A_LETTER = re.compile(r"\b(?:van ban|cong van|cong dien|chi thi|quyet dinh)\b")
+#: Several bodies, the first written without its name ("UBND quận, huyện", "Sở X cùng một số
+#: đơn vị").
+_SEVERAL_AFTER = re.compile(
+    r"^\s*(?:,|va\b|cung\b)\s*(?:huyen|quan|xa|phuong|thi xa|thanh pho|cac|mot so)\b"
+)
+
+
+def _one_addressee(sentence: str, at: int, resolver: UnitResolver) -> str | None:
+    """The one unit named right after ``at`` (a request verb) in ``sentence``; None for none, a
+    collective or several ("UBND quận, huyện", "Sở X và UBND huyện Y")."""
+    mentions = [m for m in resolver.mentions(sentence) if m.start >= at]
+    if not mentions or sentence[at : mentions[0].start].strip():
+        return None
+    first = mentions[0]
+    if first.role not in ("unit", "board") or first.name is None or first.affiliation:
+        return None
+    if _SEVERAL_AFTER.match(fold_aligned(sentence[first.end :])):
+        return None
+    if len(mentions) > 1 and fold_aligned(sentence[first.end : mentions[1].start]).strip() in (
+        ",",
+        "va",
+    ):
+        return None
+    return first.code or first.name
+
+
+def letter_addressee(
+    lead: str | None, sentences: Sequence[str], resolver: UnitResolver
+) -> str | None:
+    """The one body a news item's letter, order or telegram is addressed to, as its lead names
+    it right after the request ("UBND thành phố vừa có văn bản yêu cầu UBND quận Cẩm Lệ …"), or
+    the sentence after a lead that names the letter alone; else None."""
+    if lead is None:
+        return None
+    asking = [lead]
+    if _A_LETTER.search(fold_aligned(lead)) and lead in sentences:
+        asking += list(sentences[sentences.index(lead) + 1 :][:1])
+    for sentence in asking:
+        m = _LETTER_ASKS.search(fold_aligned(sentence))
+        if m is not None:
+            return _one_addressee(sentence, m.end(), resolver)
+    return None
+
+
 def extract(
     text: str,
     units: Sequence[KnownUnit] = (),
@@ -240,7 +291,12 @@ def extract(
     # year-less deadlines are read against the meeting, else against the document the text
     # reports, else against the year the text is about, else against the reference day
     ref = info.date or info.issued or reference_day(sentences, today)
-    directives = extract_directives(paragraphs, resolver, ref, taken, partner, info.date)
+    addressee = partner
+    if partner is None and named_partners == [] and info.kind is None:
+        # a news item on a letter or an order to one body: its tasks that name no one are the
+        # body's, as a letter's to one unit are
+        addressee = letter_addressee(lead, sentences, resolver)
+    directives = extract_directives(paragraphs, resolver, ref, taken, addressee, info.date)
     directives += table_directives(tables, resolver, ref)
     if info.kind == "working-session" and named_partners == []:
         # a session whose lead names no partner: the one unit every task of the conclusion is

@@ -2507,6 +2507,8 @@ def extract_directives(
         # (the leader's tasks go on across the paragraph break)
         continues_tasks = carry == "tasks"
         for sentence_index, sentence in enumerate(para.sentences):
+            # whether the sentence before gave a directive (its work goes on: "Việc … phải …")
+            gave_before = gave_last
             gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             if _NAMES_QUOTE.match(key):
@@ -2972,7 +2974,9 @@ def extract_directives(
                     lead = None
                 elif (
                     activity
-                    and gave_last
+                    # the sentence after the task, opening on the work ("Việc thực hiện phải
+                    # …"), not a speech about it ("Đồng thời, nhấn mạnh việc …")
+                    and (gave_last or (gave_before and not key[:text_start].strip(" ,.;:-–")))
                     and isinstance(previous, Mention)
                     and not any(text_start <= m.start < end and _usable(m) for m in mentions)
                 ):
