@@ -35,6 +35,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,16 +83,22 @@ def _sentence_of(text: str, sentences: list[str]) -> str:
     return max(sentences, key=lambda s: len(want & score.words(s)), default="")
 
 
+def _read_golds(key: str) -> Iterator[tuple[Any, dict[str, Any], Any, UnitResolver]]:
+    """Every read article (the seeds included) whose gold has ``key`` items: the article, its
+    gold, its reading and a resolver of its units."""
+    for article in score.seed_files() + score.select("read"):
+        gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
+        if not gold[key]:
+            continue
+        read = read_article(article.text_path.read_text(encoding="utf-8"), article.reference)
+        yield article, gold, read, UnitResolver(read.sentences, (), read.lead, read.headings)
+
+
 def rows() -> list[dict[str, Any]]:
     """Every read gold limitation that names no unit, with its article's overseen bodies and the
     one the rule gives it."""
     out = []
-    for article in score.seed_files() + score.select("read"):
-        gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
-        if not gold["limitations"]:
-            continue
-        read = read_article(article.text_path.read_text(encoding="utf-8"), article.reference)
-        resolver = UnitResolver(read.sentences, (), read.lead, read.headings)
+    for article, gold, read, resolver in _read_golds("limitations"):
         bodies = overseen(read.lead, read.headings, resolver)
         for item in gold["limitations"]:
             if not names_no_unit(item["text"], resolver):
@@ -186,12 +193,7 @@ def directive_rows() -> list[dict[str, Any]]:
     """Every read gold directive whose text names no addressee, with the shape of its article
     and the body that shape would give it."""
     out = []
-    for article in score.seed_files() + score.select("read"):
-        gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
-        if not gold["directives"]:
-            continue
-        read = read_article(article.text_path.read_text(encoding="utf-8"), article.reference)
-        resolver = UnitResolver(read.sentences, (), read.lead, read.headings)
+    for article, gold, read, resolver in _read_golds("directives"):
         letter = letter_to_one(read, resolver)
         named = partners_named(read.info.kind, read.lead, read.headings, resolver) or []
         planner = own_planner(read, resolver)
