@@ -2062,7 +2062,7 @@ ERRORS: dict[str, Entry] = {
     "is_folder": N_("{path}: is a folder, not a file"),
     "file_empty": N_("{name} is empty"),
     "stdin_closed": N_(
-        "standard input is closed: pipe the text in (… | dirtrack extract -) or give its file"
+        "standard input is closed: pipe it in (… | dirtrack {command} -) or give its file"
     ),
     "draft_too_large": N_(
         "{name}: a draft of more than {limit} characters, more than `extract` writes for one "

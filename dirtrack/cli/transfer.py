@@ -44,7 +44,7 @@ def import_file(
         typer.Argument(
             metavar="FILE",
             help="An office follow-up sheet (.xlsx, .csv), a dirtrack export (.json), or a "
-            "meeting draft from `dirtrack extract` (.toml).",
+            "meeting draft from `dirtrack extract` (.toml); '-' reads standard input.",
         ),
     ],
     *,
@@ -126,6 +126,30 @@ def import_file(
     from dirtrack.transfer.base import ImportOptions, ranges
     from dirtrack.transfer.registry import detect
 
+    if file == "-":  # standard input, as `extract -`: spooled to a file the importers read
+        from tempfile import TemporaryDirectory
+
+        from dirtrack.inputs import read_stdin
+        from dirtrack.transfer.registry import stdin_file
+
+        raw = read_stdin("import")
+        with TemporaryDirectory(prefix="dirtrack-import-") as folder:
+            data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
+            import_file(
+                ctx,
+                str(stdin_file(data, Path(folder))),
+                dry_run=dry_run,
+                mapping=mapping,
+                key_column=key_column,
+                meeting=meeting,
+                create_units=create_units,
+                allow_duplicate=allow_duplicate,
+                sheet=sheet,
+                as_of=as_of,
+                done_date=done_date,
+                fmt=fmt,
+            )
+        return
     path = user_path(file)
     if meeting is not None:
         positive_id(meeting, "meeting")
