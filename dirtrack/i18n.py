@@ -2195,6 +2195,10 @@ ERRORS: dict[str, Entry] = {
         "{path} is a database, not a file to import; to bring back a backup "
         "use `dirtrack restore {path}`"
     ),
+    "import_database_stdin": N_(
+        "standard input holds a database, not a file to import; to bring back a backup, "
+        "save it to a file and use `dirtrack restore FILE`"
+    ),
     "import_xls": N_(
         "{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or "
         "LibreOffice, save it as .xlsx (or CSV UTF-8) and import that"

@@ -95,7 +95,7 @@ def test_import_reads_standard_input(meeting: int, tmp_path: Path) -> None:
     sheet = "Nội dung,Đơn vị,Hạn\nLàm báo cáo,btc,30/09/2022\n"
     done = office("import", "-", "--meeting", str(there), "-f", "json", input=sheet)
     assert done.exit_code == 0, done.stderr
-    assert json.loads(done.stdout)["kind"] == "csv"
+    assert (json.loads(done.stdout)["kind"], json.loads(done.stdout)["file"]) == ("csv", "-")
     listed = office.json("list", "-f", "json")
     assert [(d["text"], d["unit"]) for d in listed] == [("Làm báo cáo", "BTC")]
 
@@ -113,5 +113,12 @@ def test_import_reads_standard_input(meeting: int, tmp_path: Path) -> None:
     assert read.exit_code == 0, read.stderr
     assert json.loads(read.stdout)["kind"] == "xlsx"
 
+    bad = office("--lang", "vi", "import", "-", input=sheet)  # no meeting: nothing written
+    assert bad.exit_code == 1
+    assert bad.stderr.startswith("Error: đầu vào chuẩn (stdin): 1 dòng có lỗi (2); không nhập gì")
+    backup = tmp_path / "office.db"
+    held = runner.invoke(app, ["--db", office.db, "import", "-"], input=backup.read_bytes())
+    assert held.stderr.startswith("Error: standard input holds a database, not a file to import")
+    assert len(office.json("list", "-f", "json")) == 1
     empty = office("import", "-", input="")
     assert (empty.exit_code, empty.stderr) == (1, "Error: standard input is empty\n")

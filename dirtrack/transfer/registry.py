@@ -184,7 +184,9 @@ def stdin_file(raw: bytes, folder: Path) -> Path:
         raise InvalidInput.of("file_empty", name=Phrase("w_stdin"))
     head = raw[:HEAD_BYTES]
     body = _strip_bom(head)
-    if head.startswith((ZIP_MAGIC, OLE_MAGIC, SQLITE_MAGIC)):
+    if head.startswith(SQLITE_MAGIC):  # `restore` reads a backup from its file only
+        raise InvalidInput.of("import_database_stdin")
+    if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
         suffix = ".xlsx"
     elif _EXPORT_MARK.match(body) or re.match(rb'\s*\{\s*"meeting"\s*:', body):
         suffix = ".json"
