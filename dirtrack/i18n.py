@@ -2465,6 +2465,11 @@ ERRORS: dict[str, Entry] = {
         "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
         "nothing was written; dirtrack doctor names the record"
     ),
+    "db_wrong_kind": N_(
+        "the database holds a value of the wrong kind: {entity} {id}: {field} holds {value}, "
+        "bytes where dirtrack stores text (another program wrote it): correct it there; "
+        "dirtrack doctor lists every such value"
+    ),
     "db_text_control": N_(
         "a text in the database holds a control character (NUL, ESC…), which no Word document "
         "can hold (another program wrote it?); dirtrack doctor names the record"

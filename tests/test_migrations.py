@@ -1517,6 +1517,32 @@ def test_a_time_another_program_wrote_is_said_as_a_value_dirtrack_cannot_read(
     assert cli.json("doctor")[3]["status"] == "ok"
 
 
+@pytest.mark.sqlite_only("writes bytes where SQLite keeps any value")
+def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) -> None:
+    """A directive's text written as bytes (a BLOB) by another program was `unexpected
+    TypeError` from show, edit and export: each says where the register holds the value of the
+    wrong kind and points to doctor, in the user's language, and nothing is written."""
+    ids = touched_register(cli)
+    sql(db, f"UPDATE directive SET text = X'4142' WHERE id = {ids['late']}")
+    said = (
+        f"Error: the database holds a value of the wrong kind: directive {ids['late']}: text "
+        "holds b'AB', bytes where dirtrack stores text (another program wrote it): correct it "
+        "there; dirtrack doctor lists every such value"
+    )
+    before = snapshot(db)
+    for args in (
+        ("show", str(ids["late"])),
+        ("edit", "directive", str(ids["late"]), "--text", "Báo cáo"),
+        ("export",),
+    ):
+        assert cli.fail(*args) == said, args
+    assert snapshot(db) == before
+    vi = cli("--lang", "vi", "export")
+    assert vi.stderr.startswith("Error: cơ sở dữ liệu chứa một giá trị sai loại: nhiệm vụ")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["values"]["detail"].startswith(f"directive {ids['late']}: text holds b'AB'")
+
+
 @pytest.mark.sqlite_only("edits alembic_version with sqlite3")
 @pytest.mark.parametrize(
     ("statements", "said", "found"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -802,40 +803,47 @@ def stored_form(column: Column[object]) -> tuple[str, str | Phrase] | None:
     return None
 
 
+def bad_values(conn: Connection, *, text_only: bool = False) -> Iterator[Phrase]:
+    """Each stored value (SQLite only) not in the form dirtrack stores, named with its record
+    and column (:data:`_STORED_FORMS`); ``text_only``: bytes (a BLOB) in text columns only."""
+    present = _present(conn)
+    for table in models.metadata().sorted_tables:
+        if "id" not in table.c:
+            continue
+        for column in table.columns:
+            form = stored_form(column)
+            if form is None or column.name not in present.get(table.name, ()):
+                continue
+            if text_only and not isinstance(form[1], Phrase):
+                continue
+            name = f'"{column.name}"'
+            query = (
+                f'SELECT id, {name} FROM "{table.name}" WHERE {name} IS NOT NULL '
+                f"AND NOT ({form[0].format(c=name)}) ORDER BY id"
+            )
+            for ident, value in conn.exec_driver_sql(query):
+                yield Phrase(
+                    "hc_bad_value",
+                    entity=Entity(table.name),
+                    id=ident,
+                    field=Field(column.name),
+                    value=repr(value),
+                    form=form[1],
+                )
+
+
 def check_values(conn: Connection) -> Check:
     """Values no dirtrack writes, which commands cannot read (SQLite only: a PostgreSQL column
     holds nothing but its type): a day as '2024-3-5', '05/03/2024', with a time or '' where
     dirtrack stores 2024-03-05 or NULL; text in a number or yes/no column, or in a reference
-    (which the foreign-key check also names). A problem: every command that reads the record
-    fails until the value is corrected, in the program that wrote it."""
+    (which the foreign-key check also names); bytes where dirtrack stores text. A problem: every
+    command that reads the record fails until the value is corrected, in the program that
+    wrote it."""
     found: list[Phrase | str] = []
     if conn.dialect.name != "sqlite":
         return Check("values", OK, Detail(Phrase("hc_values_ok")))
     try:
-        present = _present(conn)
-        for table in models.metadata().sorted_tables:
-            if "id" not in table.c:
-                continue
-            for column in table.columns:
-                form = stored_form(column)
-                if form is None or column.name not in present.get(table.name, ()):
-                    continue
-                name = f'"{column.name}"'
-                query = (
-                    f'SELECT id, {name} FROM "{table.name}" WHERE {name} IS NOT NULL '
-                    f"AND NOT ({form[0].format(c=name)}) ORDER BY id"
-                )
-                for ident, value in conn.exec_driver_sql(query):
-                    found.append(
-                        Phrase(
-                            "hc_bad_value",
-                            entity=Entity(table.name),
-                            id=ident,
-                            field=Field(column.name),
-                            value=repr(value),
-                            form=form[1],
-                        )
-                    )
+        found += bad_values(conn)
     except SQLAlchemyError as exc:
         return _failure("values", exc)
     if found:
