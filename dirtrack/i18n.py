@@ -2470,6 +2470,14 @@ ERRORS: dict[str, Entry] = {
         "bytes where dirtrack stores text (another program wrote it): correct it there; "
         "dirtrack doctor lists every such value"
     ),
+    "db_history_not_json": N_(
+        "history entry {id} holds a value that is not JSON (edited by hand or by another "
+        "program): correct it there; dirtrack doctor lists every such entry"
+    ),
+    "db_history_not_json_unnamed": N_(
+        "a history entry holds a value that is not JSON (edited by hand or by another "
+        "program): correct it there; dirtrack doctor names the entry"
+    ),
     "db_text_control": N_(
         "a text in the database holds a control character (NUL, ESC…), which no Word document "
         "can hold (another program wrote it?); dirtrack doctor names the record"
@@ -3870,6 +3878,11 @@ ERRORS.update(
             "{form}): another program wrote it; correct it there"
         ),
         "hc_values_ok": N_("every value in the form dirtrack stores it"),
+        "hc_history_not_json": N_(
+            "history entry {id} holds a value that is not JSON (edited by hand or by another "
+            "program): history and undo cannot read it; correct it there"
+        ),
+        "hc_history_ok": N_("every history entry readable"),
         # the form of a text column's values, where bytes (a BLOB) are stored instead
         "hc_form_text": N_("text"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
@@ -3992,6 +4005,7 @@ ERRORS.update(
         "hc_name_returns": C_("check", "returns"),
         "hc_name_extensions": C_("check", "extensions"),
         "hc_name_values": C_("check", "values"),
+        "hc_name_history": C_("check", "history"),
         "hc_name_placeholders": C_("check", "placeholders"),
         "hc_name_addresses": C_("check", "addresses"),
     }

@@ -16,11 +16,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, insert, inspect, text
+from sqlalchemy import Engine, create_engine, func, insert, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
-from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
+from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, make_engine, resolve_target, upgrade
 from dirtrack.models import KEPT_LINKS, metadata, orphan_triggers, own_link_triggers
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, cli_at, new_database, snapshot
@@ -1541,6 +1541,35 @@ def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) ->
     assert vi.stderr.startswith("Error: cơ sở dữ liệu chứa một giá trị sai loại: nhiệm vụ")
     checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
     assert checks["values"]["detail"].startswith(f"directive {ids['late']}: text holds b'AB'")
+
+
+def test_a_history_entry_edited_into_invalid_json_is_named(cli: Cli, db: str) -> None:
+    """A change row's before/after edited by hand into text that is not JSON was `unexpected
+    JSONDecodeError` from history; it names the entry, and doctor's check `history` names
+    every such entry (on a server too: it reads the rows one by one)."""
+    ids = touched_register(cli)
+    log = t.change_log
+    with make_engine(resolve_target(db)).begin() as conn:
+        entry = conn.execute(
+            select(func.min(log.c.id)).where(
+                log.c.entity == "directive", log.c.entity_id == ids["late"]
+            )
+        ).scalar_one()
+        conn.execute(update(log).where(log.c.id == entry).values(after="{bad"))
+    said = (
+        f"Error: history entry {entry} holds a value that is not JSON (edited by hand or by "
+        "another program): correct it there; dirtrack doctor lists every such entry"
+    )
+    assert cli.fail("history", str(ids["late"])) == said
+    vi = cli("--lang", "vi", "history", str(ids["late"]))
+    assert vi.stderr.startswith(f"Error: mục lịch sử {entry} chứa giá trị không phải JSON")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["history"]["status"] == "problem"
+    assert checks["history"]["detail"] == (
+        f"history entry {entry} holds a value that is not JSON (edited by hand or by another "
+        "program): history and undo cannot read it; correct it there"
+    )
+    assert checks["values"]["status"] == "ok"
 
 
 @pytest.mark.sqlite_only("edits alembic_version with sqlite3")

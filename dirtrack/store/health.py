@@ -8,6 +8,7 @@ is missing. On both: the schema revision and the tables and columns it should ha
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterator
@@ -851,6 +852,42 @@ def check_values(conn: Connection) -> Check:
     return Check("values", OK, Detail(Phrase("hc_values_ok")))
 
 
+def check_history(conn: Connection) -> Check:
+    """History entries whose ``before`` or ``after`` is not JSON (edited by hand or by another
+    program): ``history`` and ``undo`` cannot read them (:func:`dirtrack.store.history.
+    load_image`), so a problem. SQLite tells them by its ``json_valid``; a server's rows are
+    read one by one."""
+    log = models.metadata().tables[models.ChangeLog.__tablename__]
+    found: list[Phrase | str] = []
+    try:
+        if not {"id", "before", "after"} <= _present(conn).get(log.name, set()):
+            return Check("history", OK, Detail(Phrase("hc_history_ok")))  # the schema's to say
+        if conn.dialect.name == "sqlite":
+            query = (
+                'SELECT id FROM change_log WHERE ("before" IS NOT NULL AND NOT json_valid('
+                '"before")) OR ("after" IS NOT NULL AND NOT json_valid("after")) ORDER BY id'
+            )
+            bad = [ident for (ident,) in conn.exec_driver_sql(query)]
+        else:
+            bad = []
+            rows = conn.execution_options(yield_per=1000).execute(
+                select(log.c.id, log.c.before, log.c.after).order_by(log.c.id)
+            )
+            for ident, *images in rows:
+                for raw in images:
+                    try:
+                        None if raw is None else json.loads(raw)
+                    except ValueError:
+                        bad.append(ident)
+                        break
+        found += [Phrase("hc_history_not_json", id=ident) for ident in bad]
+    except SQLAlchemyError as exc:
+        return _failure("history", exc)
+    if found:
+        return Check("history", PROBLEM, _listed(found))
+    return Check("history", OK, Detail(Phrase("hc_history_ok")))
+
+
 def check_journal(conn: Connection, path: Path | None = None) -> Check:
     try:
         mode = str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
@@ -934,6 +971,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         check_integrity,
         check_foreign_keys,
         check_values,
+        check_history,
         check_series,
         check_closures,
         check_retirements,
