@@ -2470,6 +2470,11 @@ ERRORS: dict[str, Entry] = {
         "bytes where dirtrack stores text (another program wrote it): correct it there; "
         "dirtrack doctor lists every such value"
     ),
+    "db_id_not_positive": N_(
+        "{entity} {id} has an id dirtrack never gives (0 or below; set by hand or by another "
+        "program): the export would lose it, so nothing was written; correct it there "
+        "(dirtrack doctor lists every such record)"
+    ),
     "db_history_not_json": N_(
         "history entry {id} holds a value that is not JSON (edited by hand or by another "
         "program): correct it there; dirtrack doctor lists every such entry"
@@ -3883,6 +3888,10 @@ ERRORS.update(
             "program): history and undo cannot read it; correct it there"
         ),
         "hc_history_ok": N_("every history entry readable"),
+        "hc_id_not_positive": N_(
+            "{entity} {id}: an id dirtrack never gives (0 or below; set by hand or by another "
+            "program), which no command can name and an export would lose; correct it there"
+        ),
         # the form of a text column's values, where bytes (a BLOB) are stored instead
         "hc_form_text": N_("text"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),

@@ -1572,6 +1572,35 @@ def test_a_history_entry_edited_into_invalid_json_is_named(cli: Cli, db: str) ->
     assert checks["values"]["status"] == "ok"
 
 
+@pytest.mark.sqlite_only("sets an id with sqlite3, as another program would")
+def test_an_id_set_below_one_by_hand_is_refused_by_export_and_named_by_doctor(
+    cli: Cli, db: str
+) -> None:
+    """A directive's id set to -5 by hand was `unexpected AssertionError: a stream of 1
+    records made 0` from export (its pages are read from id 1 up): export refuses it naming
+    the record, writes nothing, and doctor names it under `values`."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    directive = cli.id("assign", str(meeting), "Làm báo cáo", "--unit", "BTC")
+    sql(db, f"UPDATE directive SET id = -5 WHERE id = {directive}")
+    result = cli("export")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: directive -5 has an id dirtrack never gives (0 or below; set by hand or by "
+        "another program): the export would lose it, so nothing was written; correct it there "
+        "(dirtrack doctor lists every such record)\n"
+    )
+    vi = cli("--lang", "vi", "export")
+    assert vi.stderr.startswith("Error: nhiệm vụ -5 có số hiệu mà dirtrack không bao giờ cấp")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["values"]["status"] == "problem"
+    assert checks["values"]["detail"].startswith(
+        "directive -5: an id dirtrack never gives (0 or below"
+    )
+    sql(db, f"UPDATE directive SET id = {directive} WHERE id = -5")
+    assert [d["id"] for d in cli.json("export")["directives"]] == [directive]
+
+
 @pytest.mark.sqlite_only("edits alembic_version with sqlite3")
 @pytest.mark.parametrize(
     ("statements", "said", "found"),

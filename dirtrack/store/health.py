@@ -42,6 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dirtrack import models
 from dirtrack.i18n import Entity, Field, Phrase
 from dirtrack.kinds import Category, MeetingKind
+from dirtrack.store.tables import ids_not_positive
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
@@ -837,14 +838,18 @@ def check_values(conn: Connection) -> Check:
     """Values no dirtrack writes, which commands cannot read (SQLite only: a PostgreSQL column
     holds nothing but its type): a day as '2024-3-5', '05/03/2024', with a time or '' where
     dirtrack stores 2024-03-05 or NULL; text in a number or yes/no column, or in a reference
-    (which the foreign-key check also names); bytes where dirtrack stores text. A problem: every
+    (which the foreign-key check also names); bytes where dirtrack stores text; an id of 0 or
+    below, set by hand (on a server too), which an export would lose. A problem: every
     command that reads the record fails until the value is corrected, in the program that
     wrote it."""
     found: list[Phrase | str] = []
-    if conn.dialect.name != "sqlite":
-        return Check("values", OK, Detail(Phrase("hc_values_ok")))
     try:
-        found += bad_values(conn)
+        if conn.dialect.name == "sqlite":
+            found += bad_values(conn)
+        found += [  # on a server too: an id set by hand
+            Phrase("hc_id_not_positive", entity=Entity(table), id=ident)
+            for table, ident in ids_not_positive(conn)
+        ]
     except SQLAlchemyError as exc:
         return _failure("values", exc)
     if found:
