@@ -3531,6 +3531,12 @@ ERRORS.update(
             "progress {value!r} is no percentage dirtrack reads (a whole number from 0 to 100, "
             "or 70%): kept as a progress note"
         ),
+        "warn_lead_also_with": NP_(
+            "{units} leads the row and is named among its coordinating units too: kept as the "
+            "lead only (a unit does not coordinate what it leads)",
+            "{units} lead the row and are named among its coordinating units too: kept as the "
+            "leads only (a unit does not coordinate what it leads)",
+        ),
         "warn_full_not_done": N_(
             "progress 100% without saying the directive is completed: recorded in progress; "
             "write 'Đã hoàn thành ngày …' (or record it with dirtrack done) if it is"
