@@ -2062,7 +2062,7 @@ ERRORS: dict[str, Entry] = {
     "is_folder": N_("{path}: is a folder, not a file"),
     "file_empty": N_("{name} is empty"),
     "stdin_closed": N_(
-        "standard input is closed: pipe the text in (… | dirtrack extract -) or give its file"
+        "standard input is closed: pipe it in (… | dirtrack {command} -) or give its file"
     ),
     "draft_too_large": N_(
         "{name}: a draft of more than {limit} characters, more than `extract` writes for one "
@@ -2194,6 +2194,10 @@ ERRORS: dict[str, Entry] = {
     "import_database": N_(
         "{path} is a database, not a file to import; to bring back a backup "
         "use `dirtrack restore {path}`"
+    ),
+    "import_database_stdin": N_(
+        "standard input holds a database, not a file to import; to bring back a backup, "
+        "save it to a file and use `dirtrack restore FILE`"
     ),
     "import_xls": N_(
         "{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or "
@@ -2460,6 +2464,24 @@ ERRORS: dict[str, Entry] = {
     "db_value_unreadable": N_(
         "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
         "nothing was written; dirtrack doctor names the record"
+    ),
+    "db_wrong_kind": N_(
+        "the database holds a value of the wrong kind: {entity} {id}: {field} holds {value}, "
+        "bytes where dirtrack stores text (another program wrote it): correct it there; "
+        "dirtrack doctor lists every such value"
+    ),
+    "db_id_not_positive": N_(
+        "{entity} {id} has an id dirtrack never gives (0 or below; set by hand or by another "
+        "program): the export would lose it, so nothing was written; correct it there "
+        "(dirtrack doctor lists every such record)"
+    ),
+    "db_history_not_json": N_(
+        "history entry {id} holds a value that is not JSON (edited by hand or by another "
+        "program): correct it there; dirtrack doctor lists every such entry"
+    ),
+    "db_history_not_json_unnamed": N_(
+        "a history entry holds a value that is not JSON (edited by hand or by another "
+        "program): correct it there; dirtrack doctor names the entry"
     ),
     "db_text_control": N_(
         "a text in the database holds a control character (NUL, ESC…), which no Word document "
@@ -3509,6 +3531,12 @@ ERRORS.update(
             "progress {value!r} is no percentage dirtrack reads (a whole number from 0 to 100, "
             "or 70%): kept as a progress note"
         ),
+        "warn_lead_also_with": NP_(
+            "{units} leads the row and is named among its coordinating units too: kept as the "
+            "lead only (a unit does not coordinate what it leads)",
+            "{units} lead the row and are named among its coordinating units too: kept as the "
+            "leads only (a unit does not coordinate what it leads)",
+        ),
         "warn_full_not_done": N_(
             "progress 100% without saying the directive is completed: recorded in progress; "
             "write 'Đã hoàn thành ngày …' (or record it with dirtrack done) if it is"
@@ -3861,6 +3889,15 @@ ERRORS.update(
             "{form}): another program wrote it; correct it there"
         ),
         "hc_values_ok": N_("every value in the form dirtrack stores it"),
+        "hc_history_not_json": N_(
+            "history entry {id} holds a value that is not JSON (edited by hand or by another "
+            "program): history and undo cannot read it; correct it there"
+        ),
+        "hc_history_ok": N_("every history entry readable"),
+        "hc_id_not_positive": N_(
+            "{entity} {id}: an id dirtrack never gives (0 or below; set by hand or by another "
+            "program), which no command can name and an export would lose; correct it there"
+        ),
         # the form of a text column's values, where bytes (a BLOB) are stored instead
         "hc_form_text": N_("text"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
@@ -3983,6 +4020,7 @@ ERRORS.update(
         "hc_name_returns": C_("check", "returns"),
         "hc_name_extensions": C_("check", "extensions"),
         "hc_name_values": C_("check", "values"),
+        "hc_name_history": C_("check", "history"),
         "hc_name_placeholders": C_("check", "placeholders"),
         "hc_name_addresses": C_("check", "addresses"),
     }

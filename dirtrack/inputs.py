@@ -38,6 +38,24 @@ def user_path(name: str | Path) -> Path:
         return path
 
 
+def read_stdin(command: str, stdin: Any = None) -> bytes | str:
+    """Everything on standard input (``-`` where a command reads a file: ``extract -``,
+    ``import -``): bytes, or text where ``stdin`` (default ``sys.stdin``) is a text stream
+    without bytes under it (a test's ``StringIO``).
+
+    Raises:
+        InvalidInput: standard input is closed (a cron job started with ``<&-``).
+    """
+    stream = stdin if stdin is not None else sys.stdin
+    if stream is None:  # closed: no stream to read
+        raise InvalidInput.of("stdin_closed", command=command)
+    try:
+        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+    except (OSError, ValueError):  # fd 0 not open, or a stream closed under us
+        raise InvalidInput.of("stdin_closed", command=command) from None
+    return raw if isinstance(raw, str) else bytes(raw)
+
+
 def open_input(path: Path, *, give: Phrase | None = None) -> BinaryIO:
     """``path`` opened for reading in binary. ``give`` says what the option or argument that
     named it takes (:func:`give`), for the refusal of what is not a regular file: ``give a

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -12,6 +11,7 @@ from typing import Any
 
 from dirtrack.records import Record, iso
 from dirtrack.status import DirectiveFacts
+from dirtrack.store.history import load_image
 
 # The change_log action of one directive handed from a unit to another (``unit retire``).
 MOVE_ACTION = "directive.move"
@@ -47,7 +47,7 @@ def handovers_from(rows: Iterable[Sequence[Any]]) -> dict[int, list[Handover]]:
     for entity_id, before, after in rows:
         if entity_id is None or before is None or after is None:
             continue
-        old, new = json.loads(before), json.loads(after)
+        old, new = load_image(before), load_image(after)
         to = new.get("unit_id")
         found[entity_id].append(
             Handover(
@@ -92,7 +92,7 @@ def moves_from(rows: Iterable[Sequence[Any]]) -> dict[int, list[Move]]:
     for entity_id, before, after in rows:
         if entity_id is None or before is None or after is None:
             continue
-        old, new = json.loads(before), json.loads(after)
+        old, new = load_image(before), load_image(after)
         moves[entity_id].append(
             Move(
                 on=date.fromisoformat(new["on"]),

@@ -1079,7 +1079,7 @@ def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
     # a closed stdin was said to be empty: it is said to be closed, an empty one empty
     shut = closed("extract", "-")
     assert shut.returncode == 1
-    assert shut.stderr.startswith("Error: standard input is closed: pipe the text in")
+    assert shut.stderr.startswith("Error: standard input is closed: pipe it in")
     assert "đầu vào chuẩn (stdin) đã bị đóng" in closed("--lang", "vi", "extract", "-").stderr
     empty = closed("extract", "-", stdin="</dev/null")
     assert (empty.returncode, empty.stderr) == (1, "Error: standard input is empty\n")

@@ -130,6 +130,37 @@ def test_a_coordinating_cell_naming_several_bodies(office: Cli, tmp_path: Path) 
     assert found[6]["with"] == ["SNV", "SBN"]
 
 
+def test_a_lead_named_among_its_own_coordinators_is_dropped_from_them(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A row led by SNV whose coordinating cell names SNV too showed 'SNV (+ STC, SNV)': the lead
+    is dropped from its coordinators at import, as `assign --unit X --with X` stores it, with a
+    warning naming the row (in the user's language); the row is imported."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung kết luận", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
+        [1, "Việc A", "SNV", "Sở Tài chính, Sở Nội vụ", "30/6/2025"],
+        [2, "Việc B", "SNV", "Sở Tài chính", "30/6/2025"],
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1")
+    assert found[2]["with"] == ["STC"]
+    assert found[2]["warnings"] == [
+        "SNV leads the row and is named among its coordinating units too: kept as the lead only "
+        "(a unit does not coordinate what it leads)"
+    ]
+    assert found[2]["problems"] == [] and found[3]["warnings"] == []
+    vi = json.loads(
+        office("--lang", "vi", "import", path, "--meeting", "1", "--dry-run", "-f", "json").stdout
+    )["rows"][0]
+    assert vi["warnings"][0].startswith("SNV chủ trì dòng này nhưng cũng có tên trong các đơn vị")
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert {d["text"]: d["with"] for d in office.json("list")} == {
+        "Việc A": ["STC"],
+        "Việc B": ["STC"],
+    }
+    assert office.json("list")[0]["unit"] == "SNV"
+
+
 # --- a unit's request for a new deadline ---------------------------------------------------------
 
 

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlmodel import Session
+from typer.testing import CliRunner
 
+from dirtrack.cli import app
 from dirtrack.transfer import registry
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 from tests.conftest import Cli, file_digest
@@ -79,3 +82,43 @@ def test_a_registered_kind_gets_its_files(
     other = tmp_path / "notes.yaml"
     other.write_text("title: x\n", encoding="utf-8")
     assert "is not a spreadsheet" in units.fail("import", str(other))
+
+
+def test_import_reads_standard_input(meeting: int, tmp_path: Path) -> None:
+    """`import -` reads standard input as `extract -` does: a CSV sheet, the export (JSON),
+    and the workbook (bytes a stream cannot seek in, spooled to a file first)."""
+    from tests.conftest import cli_at
+
+    office = cli_at(tmp_path / "office.db")
+    office.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    there = office.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    sheet = "Nội dung,Đơn vị,Hạn\nLàm báo cáo,btc,30/09/2022\n"
+    done = office("import", "-", "--meeting", str(there), "-f", "json", input=sheet)
+    assert done.exit_code == 0, done.stderr
+    assert (json.loads(done.stdout)["kind"], json.loads(done.stdout)["file"]) == ("csv", "-")
+    listed = office.json("list", "-f", "json")
+    assert [(d["text"], d["unit"]) for d in listed] == [("Làm báo cáo", "BTC")]
+
+    exported = office.ok("export")
+    fresh = cli_at(tmp_path / "fresh.db")
+    assert fresh("import", "-", input=exported).exit_code == 0
+    assert [d["text"] for d in fresh.json("list", "-f", "json")] == ["Làm báo cáo"]
+
+    book = tmp_path / "book.xlsx"
+    office.ok("export", "--format", "xlsx", "--out", str(book))
+    runner = CliRunner()
+    read = runner.invoke(
+        app, ["--db", office.db, "import", "-", "--dry-run", "-f", "json"], input=book.read_bytes()
+    )
+    assert read.exit_code == 0, read.stderr
+    assert json.loads(read.stdout)["kind"] == "xlsx"
+
+    bad = office("--lang", "vi", "import", "-", input=sheet)  # no meeting: nothing written
+    assert bad.exit_code == 1
+    assert bad.stderr.startswith("Error: đầu vào chuẩn (stdin): 1 dòng có lỗi (2); không nhập gì")
+    backup = tmp_path / "office.db"
+    held = runner.invoke(app, ["--db", office.db, "import", "-"], input=backup.read_bytes())
+    assert held.stderr.startswith("Error: standard input holds a database, not a file to import")
+    assert len(office.json("list", "-f", "json")) == 1
+    empty = office("import", "-", input="")
+    assert (empty.exit_code, empty.stderr) == (1, "Error: standard input is empty\n")

@@ -16,11 +16,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, insert, inspect, text
+from sqlalchemy import Engine, create_engine, func, insert, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
-from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
+from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, make_engine, resolve_target, upgrade
 from dirtrack.models import KEPT_LINKS, metadata, orphan_triggers, own_link_triggers
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, cli_at, new_database, snapshot
@@ -1515,6 +1515,90 @@ def test_a_time_another_program_wrote_is_said_as_a_value_dirtrack_cannot_read(
     sql(db, f"UPDATE directive SET created_at = '2024-01-15' WHERE id = {ids['late']}")
     assert len(cli.json("export")["directives"]) == 2
     assert cli.json("doctor")[3]["status"] == "ok"
+
+
+@pytest.mark.sqlite_only("writes bytes where SQLite keeps any value")
+def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) -> None:
+    """A directive's text written as bytes (a BLOB) by another program was `unexpected
+    TypeError` from show, edit and export: each says where the register holds the value of the
+    wrong kind and points to doctor, in the user's language, and nothing is written."""
+    ids = touched_register(cli)
+    sql(db, f"UPDATE directive SET text = X'4142' WHERE id = {ids['late']}")
+    said = (
+        f"Error: the database holds a value of the wrong kind: directive {ids['late']}: text "
+        "holds b'AB', bytes where dirtrack stores text (another program wrote it): correct it "
+        "there; dirtrack doctor lists every such value"
+    )
+    before = snapshot(db)
+    for args in (
+        ("show", str(ids["late"])),
+        ("edit", "directive", str(ids["late"]), "--text", "Báo cáo"),
+        ("export",),
+    ):
+        assert cli.fail(*args) == said, args
+    assert snapshot(db) == before
+    vi = cli("--lang", "vi", "export")
+    assert vi.stderr.startswith("Error: cơ sở dữ liệu chứa một giá trị sai loại: nhiệm vụ")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["values"]["detail"].startswith(f"directive {ids['late']}: text holds b'AB'")
+
+
+def test_a_history_entry_edited_into_invalid_json_is_named(cli: Cli, db: str) -> None:
+    """A change row's before/after edited by hand into text that is not JSON was `unexpected
+    JSONDecodeError` from history; it names the entry, and doctor's check `history` names
+    every such entry (on a server too: it reads the rows one by one)."""
+    ids = touched_register(cli)
+    log = t.change_log
+    with make_engine(resolve_target(db)).begin() as conn:
+        entry = conn.execute(
+            select(func.min(log.c.id)).where(
+                log.c.entity == "directive", log.c.entity_id == ids["late"]
+            )
+        ).scalar_one()
+        conn.execute(update(log).where(log.c.id == entry).values(after="{bad"))
+    said = (
+        f"Error: history entry {entry} holds a value that is not JSON (edited by hand or by "
+        "another program): correct it there; dirtrack doctor lists every such entry"
+    )
+    assert cli.fail("history", str(ids["late"])) == said
+    vi = cli("--lang", "vi", "history", str(ids["late"]))
+    assert vi.stderr.startswith(f"Error: mục lịch sử {entry} chứa giá trị không phải JSON")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["history"]["status"] == "problem"
+    assert checks["history"]["detail"] == (
+        f"history entry {entry} holds a value that is not JSON (edited by hand or by another "
+        "program): history and undo cannot read it; correct it there"
+    )
+    assert checks["values"]["status"] == "ok"
+
+
+@pytest.mark.sqlite_only("sets an id with sqlite3, as another program would")
+def test_an_id_set_below_one_by_hand_is_refused_by_export_and_named_by_doctor(
+    cli: Cli, db: str
+) -> None:
+    """A directive's id set to -5 by hand was `unexpected AssertionError: a stream of 1
+    records made 0` from export (its pages are read from id 1 up): export refuses it naming
+    the record, writes nothing, and doctor names it under `values`."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    directive = cli.id("assign", str(meeting), "Làm báo cáo", "--unit", "BTC")
+    sql(db, f"UPDATE directive SET id = -5 WHERE id = {directive}")
+    result = cli("export")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: directive -5 has an id dirtrack never gives (0 or below; set by hand or by "
+        "another program): the export would lose it, so nothing was written; correct it there "
+        "(dirtrack doctor lists every such record)\n"
+    )
+    vi = cli("--lang", "vi", "export")
+    assert vi.stderr.startswith("Error: nhiệm vụ -5 có số hiệu mà dirtrack không bao giờ cấp")
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["values"]["status"] == "problem"
+    assert checks["values"]["detail"].startswith(
+        "directive -5: an id dirtrack never gives (0 or below"
+    )
+    sql(db, f"UPDATE directive SET id = {directive} WHERE id = -5")
+    assert [d["id"] for d in cli.json("export")["directives"]] == [directive]
 
 
 @pytest.mark.sqlite_only("edits alembic_version with sqlite3")

@@ -1964,6 +1964,37 @@ def test_the_mail_table_is_checked_and_shown(
     assert rows["mail.port"]["value"] == 465 and rows["mail.port"]["source"] == "default"
 
 
+def test_a_dry_run_without_mail_settings_lists_the_mail_then_says_so(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pack out --mail --dry-run with no [mail] was refused before showing anything: the dry
+    run is where one looks whom the workbooks would go to before setting up the mail. It lists
+    the recipients and files, then says the settings are missing (exit 1, as the run would
+    fail); nothing is written."""
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    folder = tmp_path / "p"
+    args = ("pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail", "--dry-run")
+    dry = quarter(*args, "--format", "json")
+    assert dry.exit_code == 1
+    assert dry.stderr.splitlines()[-1] == (
+        f"Error: no mail server: the configuration file {config} needs a [mail] table with "
+        "host, sender (see dirtrack config)"
+    )
+    packs = json.loads(dry.stdout)["packs"]
+    assert json.loads(dry.stdout)["dry_run"] is True
+    to = {p["unit"]: p["to"] for p in packs}
+    assert to["BTC"] and all(p["sent"] is None and p["token"] is None for p in packs)
+    assert {Path(p["file"]).name for p in packs} >= {"BTC.xlsx"}
+    assert not folder.exists()
+    vi = quarter("--lang", "vi", *args)
+    assert vi.exit_code == 1 and "BTC.xlsx" in vi.stdout
+    assert vi.stderr.splitlines()[-1].startswith("Error: chưa có máy chủ thư")
+    real = quarter(*args[:-1])
+    assert real.exit_code == 1 and real.stdout == "" and not folder.exists()
+
+
 def test_a_sender_with_a_line_break_is_refused_before_anything_is_written(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
 ) -> None:

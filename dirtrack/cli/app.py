@@ -586,6 +586,10 @@ class DirtrackGroup(_SaidInLanguage, TyperGroup):
             if known is not None:
                 err(f"Error: {error_text(known[0], lang, known[1])}")
                 raise typer.Exit(ExitCode.ERROR) from None
+            wrong = _stored_bytes(ctx, exc)
+            if wrong is not None:
+                err(f"Error: {error_text('db_wrong_kind', lang, wrong.params)}")
+                raise typer.Exit(ExitCode.ERROR) from None
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
             params = {"kind": type(exc).__name__, "detail": detail}
             err(f"Error: {error_text('unexpected', lang, params)}")
@@ -769,6 +773,32 @@ def _unreadable_value(exc: BaseException) -> str | None:
         return None
     quoted = _QUOTED.search(str(exc))
     return repr(quoted[1]) if quoted else ""  # a day past its month's end: "day is out of range"
+
+
+def _stored_bytes(ctx: Any, exc: BaseException) -> Any:
+    """Where a SQLite register holds bytes (a BLOB) in a column of text, which another program
+    wrote, when a command failed on bytes where it reads text (``TypeError: cannot use a string
+    pattern on a bytes-like object``, ``Object of type bytes is not JSON serializable``): the
+    first such value, as doctor's values check names it (:func:`dirtrack.store.health.
+    bad_values`); None for any other failure. Looked for only once a command has failed, so
+    reading a register costs nothing more."""
+    if not any(
+        isinstance(current, TypeError | AttributeError) and "bytes" in str(current)
+        for current in causes(exc)
+    ):
+        return None
+    from dirtrack.cli.common import state
+    from dirtrack.db import make_engine, resolve_target
+    from dirtrack.store.health import bad_values
+
+    try:
+        target = resolve_target(state(ctx).db)
+        if not target.is_sqlite:
+            return None
+        with make_engine(target, create=False).connect() as conn:
+            return next(bad_values(conn, text_only=True), None)
+    except Exception:  # the register unreadable now: the failure is said as it was
+        return None
 
 
 def _busy_held(ctx: Any) -> tuple[str, dict[str, object]] | None:

@@ -24,7 +24,7 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import msg, t
 from dirtrack.periods import Cutoff, Period
 from dirtrack.render import OutputFormat, err, views
@@ -131,8 +131,14 @@ def pack_out(
     if answer_by < made_on:  # a reply date already past when the pack is made
         raise InvalidInput.of("pack_due_before", date=answer_by, made=made_on, option="--due")
     settings = password = None
+    unset: DirtrackError | None = None  # a dry run's missing [mail]: said after what it shows
     if mail:  # before anything is written: a missing password stops here
-        settings, password = _mail_settings(ctx, dry_run=dry_run)
+        try:
+            settings, password = _mail_settings(ctx, dry_run=dry_run)
+        except DirtrackError as exc:
+            if not dry_run:
+                raise
+            unset = exc
     from dirtrack.inputs import user_path
 
     target = user_path(folder)
@@ -273,6 +279,8 @@ def pack_out(
     if mail:  # what was sent, said once it has been
         failures = _send_all(ctx, results, span, answer_by, settings, password, dry_run=dry_run)
         show()
+    if unset is not None:  # the recipients and files are listed above; the settings are not
+        raise unset
     if failures:
         raise InvalidInput.of("mail_some_failed", n=len(failures), units=", ".join(failures))
 

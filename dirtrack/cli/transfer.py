@@ -29,6 +29,7 @@ from dirtrack.render import OutputFormat, err
 
 if TYPE_CHECKING:
     from dirtrack.db import Target
+    from dirtrack.transfer.base import ImportOptions
 
 
 class ExportFormat(StrEnum):
@@ -44,7 +45,7 @@ def import_file(
         typer.Argument(
             metavar="FILE",
             help="An office follow-up sheet (.xlsx, .csv), a dirtrack export (.json), or a "
-            "meeting draft from `dirtrack extract` (.toml).",
+            "meeting draft from `dirtrack extract` (.toml); '-' reads standard input.",
         ),
     ],
     *,
@@ -121,12 +122,8 @@ def import_file(
     Example: dirtrack import bang-theo-doi.xlsx --dry-run
     """
     from dirtrack.inputs import user_path
-    from dirtrack.render import import_view
-    from dirtrack.render.progress import progress_bar
-    from dirtrack.transfer.base import ImportOptions, ranges
-    from dirtrack.transfer.registry import detect
+    from dirtrack.transfer.base import ImportOptions
 
-    path = user_path(file)
     if meeting is not None:
         positive_id(meeting, "meeting")
     options = ImportOptions(
@@ -143,26 +140,68 @@ def import_file(
         today=today(),
         report_rows=dry_run or fmt is not OutputFormat.TABLE,
     )
+    if file != "-":
+        _import(ctx, user_path(file), options, fmt)
+        return
+    # Standard input, as `extract -`: spooled to a file the importers read (a workbook is read
+    # from a file), and named "standard input" wherever a message or the result names the file.
+    from tempfile import TemporaryDirectory
+
+    from dirtrack.errors import DirtrackError
+    from dirtrack.i18n import Phrase
+    from dirtrack.inputs import read_stdin
+    from dirtrack.transfer.base import ImportRejected
+    from dirtrack.transfer.registry import stdin_file
+
+    raw = read_stdin("import")
+    data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
+    with TemporaryDirectory(prefix="dirtrack-import-") as folder:
+        path = stdin_file(data, Path(folder))
+        try:
+            _import(ctx, path, options, fmt, shown="-")
+        except DirtrackError as exc:
+            spooled = (path, path.name, str(path))
+            exc.params = {
+                key: Phrase("w_stdin") if value in spooled else value
+                for key, value in exc.params.items()
+            }
+            if isinstance(exc, ImportRejected) and exc.file in spooled:
+                exc.file = Phrase("w_stdin")
+            raise
+
+
+def _import(
+    ctx: typer.Context, path: Path, options: "ImportOptions", fmt: OutputFormat, *, shown: str = ""
+) -> None:
+    """``import`` of the file ``path`` (``shown`` as the file's name in the result, if given)."""
+    from dirtrack.render import import_view
+    from dirtrack.render.progress import progress_bar
+    from dirtrack.transfer.base import ranges
+    from dirtrack.transfer.registry import detect
+
+    dry_run = options.dry_run
     kind = detect(path)  # before the database is opened: a wrong file touches nothing
     handler = kind.load()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=not dry_run) as session:
         result = handler(session, path, options, bar)
+        result.file = shown or result.file
         say_passed(ctx, session)
         if not dry_run:
             import_view.imported_rows(result, fmt, lang)
     if dry_run:
         import_view.dry_run(result, fmt, lang)
         bad = result.bad_rows()
+        name = path.name  # standard input's spooled file: said so by import_file
         if result.problems and result.kind == "draft":
             from dirtrack.transfer.base import SHOWN_PROBLEMS
 
-            shown = "; ".join(p.render(lang) for p in result.problems[:SHOWN_PROBLEMS])
+            told = "; ".join(p.render(lang) for p in result.problems[:SHOWN_PROBLEMS])
             n = len(result.problems)
-            raise InvalidInput.of("import_dry_draft", file=path.name, n=n, problems=shown)
+            raise InvalidInput.of("import_dry_draft", file=name, n=n, problems=told)
         if result.problems:
             key = "import_dry_bad_row" if len(bad) == 1 else "import_dry_bad_rows"
-            raise InvalidInput.of(key, file=path.name, n=len(bad), rows=ranges(bad))
+            raise InvalidInput.of(key, file=name, n=len(bad), rows=ranges(bad))
         return
     import_view.imported(result, lang)
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import zipfile
 from collections.abc import Sequence
 from datetime import date
@@ -39,6 +38,7 @@ from dirtrack.inputs import (
     decode_utf8,
     has_control,
     read_input,
+    read_stdin,
     refused_input,
 )
 from dirtrack.text import legacy_font
@@ -463,14 +463,8 @@ def read_document(
     """
     tables: list[TaskTable] = []
     if str(source) == "-":
-        stream = stdin if stdin is not None else sys.stdin
         name: str | Phrase = Phrase("w_stdin")
-        if stream is None:  # closed (a cron job started with <&-): no stream to read
-            raise InvalidInput.of("stdin_closed")
-        try:
-            raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-        except (OSError, ValueError):  # fd 0 not open, or a stream closed under us
-            raise InvalidInput.of("stdin_closed") from None
+        raw = read_stdin("extract", stdin)
         if isinstance(raw, str):
             if "\x00" in raw or has_control(raw):
                 raise InvalidInput.of("binary_input", name=name)

@@ -8,8 +8,10 @@ is missing. On both: the schema revision and the tables and columns it should ha
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,6 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dirtrack import models
 from dirtrack.i18n import Entity, Field, Phrase
 from dirtrack.kinds import Category, MeetingKind
+from dirtrack.store.tables import ids_not_positive
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
@@ -802,45 +805,92 @@ def stored_form(column: Column[object]) -> tuple[str, str | Phrase] | None:
     return None
 
 
+def bad_values(conn: Connection, *, text_only: bool = False) -> Iterator[Phrase]:
+    """Each stored value (SQLite only) not in the form dirtrack stores, named with its record
+    and column (:data:`_STORED_FORMS`); ``text_only``: bytes (a BLOB) in text columns only."""
+    present = _present(conn)
+    for table in models.metadata().sorted_tables:
+        if "id" not in table.c:
+            continue
+        for column in table.columns:
+            form = stored_form(column)
+            if form is None or column.name not in present.get(table.name, ()):
+                continue
+            if text_only and not isinstance(form[1], Phrase):
+                continue
+            name = f'"{column.name}"'
+            query = (
+                f'SELECT id, {name} FROM "{table.name}" WHERE {name} IS NOT NULL '
+                f"AND NOT ({form[0].format(c=name)}) ORDER BY id"
+            )
+            for ident, value in conn.exec_driver_sql(query):
+                yield Phrase(
+                    "hc_bad_value",
+                    entity=Entity(table.name),
+                    id=ident,
+                    field=Field(column.name),
+                    value=repr(value),
+                    form=form[1],
+                )
+
+
 def check_values(conn: Connection) -> Check:
     """Values no dirtrack writes, which commands cannot read (SQLite only: a PostgreSQL column
     holds nothing but its type): a day as '2024-3-5', '05/03/2024', with a time or '' where
     dirtrack stores 2024-03-05 or NULL; text in a number or yes/no column, or in a reference
-    (which the foreign-key check also names). A problem: every command that reads the record
-    fails until the value is corrected, in the program that wrote it."""
+    (which the foreign-key check also names); bytes where dirtrack stores text; an id of 0 or
+    below, set by hand (on a server too), which an export would lose. A problem: every
+    command that reads the record fails until the value is corrected, in the program that
+    wrote it."""
     found: list[Phrase | str] = []
-    if conn.dialect.name != "sqlite":
-        return Check("values", OK, Detail(Phrase("hc_values_ok")))
     try:
-        present = _present(conn)
-        for table in models.metadata().sorted_tables:
-            if "id" not in table.c:
-                continue
-            for column in table.columns:
-                form = stored_form(column)
-                if form is None or column.name not in present.get(table.name, ()):
-                    continue
-                name = f'"{column.name}"'
-                query = (
-                    f'SELECT id, {name} FROM "{table.name}" WHERE {name} IS NOT NULL '
-                    f"AND NOT ({form[0].format(c=name)}) ORDER BY id"
-                )
-                for ident, value in conn.exec_driver_sql(query):
-                    found.append(
-                        Phrase(
-                            "hc_bad_value",
-                            entity=Entity(table.name),
-                            id=ident,
-                            field=Field(column.name),
-                            value=repr(value),
-                            form=form[1],
-                        )
-                    )
+        if conn.dialect.name == "sqlite":
+            found += bad_values(conn)
+        found += [  # on a server too: an id set by hand
+            Phrase("hc_id_not_positive", entity=Entity(table), id=ident)
+            for table, ident in ids_not_positive(conn)
+        ]
     except SQLAlchemyError as exc:
         return _failure("values", exc)
     if found:
         return Check("values", PROBLEM, _listed(found))
     return Check("values", OK, Detail(Phrase("hc_values_ok")))
+
+
+def check_history(conn: Connection) -> Check:
+    """History entries whose ``before`` or ``after`` is not JSON (edited by hand or by another
+    program): ``history`` and ``undo`` cannot read them (:func:`dirtrack.store.history.
+    load_image`), so a problem. SQLite tells them by its ``json_valid``; a server's rows are
+    read one by one."""
+    log = models.metadata().tables[models.ChangeLog.__tablename__]
+    found: list[Phrase | str] = []
+    try:
+        if not {"id", "before", "after"} <= _present(conn).get(log.name, set()):
+            return Check("history", OK, Detail(Phrase("hc_history_ok")))  # the schema's to say
+        if conn.dialect.name == "sqlite":
+            query = (
+                'SELECT id FROM change_log WHERE ("before" IS NOT NULL AND NOT json_valid('
+                '"before")) OR ("after" IS NOT NULL AND NOT json_valid("after")) ORDER BY id'
+            )
+            bad = [ident for (ident,) in conn.exec_driver_sql(query)]
+        else:
+            bad = []
+            rows = conn.execution_options(yield_per=1000).execute(
+                select(log.c.id, log.c.before, log.c.after).order_by(log.c.id)
+            )
+            for ident, *images in rows:
+                for raw in images:
+                    try:
+                        None if raw is None else json.loads(raw)
+                    except ValueError:
+                        bad.append(ident)
+                        break
+        found += [Phrase("hc_history_not_json", id=ident) for ident in bad]
+    except SQLAlchemyError as exc:
+        return _failure("history", exc)
+    if found:
+        return Check("history", PROBLEM, _listed(found))
+    return Check("history", OK, Detail(Phrase("hc_history_ok")))
 
 
 def check_journal(conn: Connection, path: Path | None = None) -> Check:
@@ -926,6 +976,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
         check_integrity,
         check_foreign_keys,
         check_values,
+        check_history,
         check_series,
         check_closures,
         check_retirements,

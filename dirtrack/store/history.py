@@ -90,7 +90,7 @@ def returned_by(conn: Connection, directive_id: int, returned_on: date) -> str |
     when the change log holds none (a result imported with its return). Migration 0023 reads
     the rows kept before it the same way."""
     rows = conn.execute(
-        select(LOG.c.actor, LOG.c.before, LOG.c.after)
+        select(LOG.c.id, LOG.c.actor, LOG.c.before, LOG.c.after)
         .where(
             LOG.c.directive_id == directive_id,
             LOG.c.entity == "directive_result",
@@ -100,8 +100,8 @@ def returned_by(conn: Connection, directive_id: int, returned_on: date) -> str |
         .order_by(LOG.c.id.desc())
     )
     day = returned_on.isoformat()
-    for actor, before, after in rows:
-        old, new = _load(before) or {}, _load(after) or {}
+    for entry, actor, before, after in rows:
+        old, new = load_image(before, entry) or {}, load_image(after, entry) or {}
         if new.get("returned_on") == day and not old.get("returned_on"):
             return str(actor)
     return None
@@ -680,7 +680,7 @@ def _named_actions_before(first: int) -> ColumnElement[bool]:
 
 def _range_of(conn: Connection, command_id: int) -> tuple[int, int]:
     raw = conn.execute(select(LOG.c.after).where(LOG.c.id == command_id)).scalar_one()
-    first, last = json.loads(raw)["rows"]
+    first, last = load_image(raw, command_id)["rows"]
     return int(first), int(last)
 
 
@@ -723,12 +723,28 @@ class ChangeEntry:
         return found or {}
 
 
-def _load(raw: str | None) -> Any:
-    return None if raw is None else json.loads(raw)
+def load_image(raw: str | None, entry: int | None = None) -> Any:
+    """A change row's ``before`` or ``after`` (JSON text) read back; None for NULL.
+
+    Raises:
+        DatabaseError: it is not JSON (edited by hand or by another program), naming the
+            history entry ``entry`` where the reader knows it; doctor's check ``history``
+            names every such entry.
+    """
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:  # JSONDecodeError, or text that is not UTF-8
+        from dirtrack.errors import DatabaseError
+
+        if entry is None:
+            raise DatabaseError.of("db_history_not_json_unnamed") from None
+        raise DatabaseError.of("db_history_not_json", id=entry) from None
 
 
 def _command(row: Any) -> CommandEntry:
-    info = _load(row.after) or {}
+    info = load_image(row.after, row.id) or {}
     first, last = info.get("rows", [0, -1])
     return CommandEntry(
         id=row.id,
@@ -752,8 +768,8 @@ def _change(row: Any) -> ChangeEntry:
         action=row.action,
         entity=row.entity,
         entity_id=row.entity_id,
-        before=_load(row.before),
-        after=_load(row.after),
+        before=load_image(row.before, row.id),
+        after=load_image(row.after, row.id),
         undone_by=row.undone_by,
     )
 
@@ -764,13 +780,13 @@ def former_names(conn: Connection, entity: str, column: str) -> dict[int, str]:
     deletion) took away since by its code or name, as it says those still there, not ``#1``.
     Read by the log's index of actions (deletions are few); ids are never handed out twice."""
     query = (
-        select(LOG.c.entity_id, LOG.c.before)
+        select(LOG.c.id, LOG.c.entity_id, LOG.c.before)
         .where(LOG.c.action == DELETE, LOG.c.entity == entity, LOG.c.entity_id.is_not(None))
         .order_by(LOG.c.id)
     )
     found: dict[int, str] = {}
-    for ident, before in conn.execute(query):
-        image = _load(before) or {}
+    for entry, ident, before in conn.execute(query):
+        image = load_image(before, entry) or {}
         if image.get(column) is not None:
             found[int(ident)] = str(image[column])
     return found
@@ -921,7 +937,9 @@ def later_commands_touching(
         table = table_named(entity)
         if table is None:
             continue
-        images = [img for img in (_load(raw_before), _load(raw_after)) if img]
+        images = [
+            img for img in (load_image(raw_before, ident), load_image(raw_after, ident)) if img
+        ]
         if not images:
             continue
         if (entity, pk_of(table, images[-1])) in touched or any(
@@ -1133,7 +1151,7 @@ def corrected_by_edit(conn: Connection, directive_id: int, field: str) -> Correc
     )
     found: Correction | None = None
     for change_id, entity, action, before, after in rows:
-        old, new = json.loads(before or "{}"), json.loads(after or "{}")
+        old, new = load_image(before, change_id) or {}, load_image(after, change_id) or {}
         if entity == "directive" and (action != UPDATE or old.get(column) == new.get(column)):
             if action == CREATE:
                 break

@@ -121,6 +121,19 @@ def row_pages(
         after = page[-1]._mapping[column.name]
 
 
+def ids_not_positive(conn: Connection | Session) -> Iterator[tuple[str, int]]:
+    """Each record (table name, id) whose id is 0 or below, which dirtrack never gives (another
+    program set it): :func:`pages` reads from id 1 up, so an export would lose it. One look in
+    each table's primary key."""
+    for table in models.metadata().sorted_tables:
+        column = table.c.get("id")
+        if column is None or not column.primary_key:
+            continue
+        query = select(column).where(column <= 0).order_by(column)
+        for (ident,) in conn.execute(query):
+            yield table.name, int(ident)
+
+
 def id_values(dialect: str, name: str = "ids") -> TableValuedAlias:
     """The integers of the parameter ``name`` as rows of one column, ``value``, on ``dialect``
     (the connection's ``dialect.name``).

@@ -170,6 +170,35 @@ KINDS: list[FileKind] = [
 ]
 
 
+def stdin_file(raw: bytes, folder: Path) -> Path:
+    """What ``import -`` read from standard input, written into ``folder`` under a name whose
+    suffix says what the bytes are (a workbook is read from a file, and CSV is told by its
+    suffix): ``stdin.xlsx`` for a zip, ``stdin.json`` for a dirtrack export or a JSON draft,
+    ``stdin.toml`` for a TOML draft, else ``stdin.csv``; :func:`detect` then reads it as any
+    file, refusing what no kind reads.
+
+    Raises:
+        InvalidInput: nothing came in.
+    """
+    if not raw:
+        raise InvalidInput.of("file_empty", name=Phrase("w_stdin"))
+    head = raw[:HEAD_BYTES]
+    body = _strip_bom(head)
+    if head.startswith(SQLITE_MAGIC):  # `restore` reads a backup from its file only
+        raise InvalidInput.of("import_database_stdin")
+    if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        suffix = ".xlsx"
+    elif _EXPORT_MARK.match(body) or re.match(rb'\s*\{\s*"meeting"\s*:', body):
+        suffix = ".json"
+    elif _DRAFT_TABLE.match(body):
+        suffix = ".toml"
+    else:
+        suffix = ".csv"
+    path = folder / f"stdin{suffix}"
+    path.write_bytes(raw)
+    return path
+
+
 def detect(path: Path) -> FileKind:
     """The kind of ``path``.
 

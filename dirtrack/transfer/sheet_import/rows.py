@@ -295,6 +295,11 @@ class RowReading(StatusCells, RowKinds):
                 named = "; ".join(r for r in roles if r) if roles is not None else with_value
                 more = self._units(named, p, self._col("with"))
                 p.withs = list(dict.fromkeys([*p.withs, *more]))
+        both = [ref for ref in p.withs if ref in p.leads]
+        if both:  # a lead is not its own coordinator, as `assign --unit X --with X` stores it
+            p.withs = [ref for ref in p.withs if ref not in both]
+            units = ", ".join(self._unit_label(ref) for ref in both)
+            p.warn(Phrase("warn_lead_also_with", units=units, n=len(both)))
         self._meeting(p, values)
         self._deadline(p, values)
         if self.layout.has("extended"):
