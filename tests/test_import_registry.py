@@ -101,7 +101,9 @@ def test_import_reads_standard_input(meeting: int, tmp_path: Path) -> None:
 
     exported = office.ok("export")
     fresh = cli_at(tmp_path / "fresh.db")
-    assert fresh("import", "-", input=exported).exit_code == 0
+    piped = fresh("import", "-", input=exported)
+    assert piped.exit_code == 0
+    assert piped.stderr.startswith("imported standard input: 1 unit, 1 meeting, 1 directive")
     assert [d["text"] for d in fresh.json("list", "-f", "json")] == ["Làm báo cáo"]
 
     book = tmp_path / "book.xlsx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from dirtrack.i18n import Count, clauses, day, msg, status_label, t
+from dirtrack.i18n import Count, Phrase, clauses, day, msg, status_label, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, err, out
 from dirtrack.transfer.base import ImportResult, ranges, row_label
@@ -108,7 +108,9 @@ def _summary(result: ImportResult, lang: str, *, done: bool) -> dict[str, Any]:
         changes = t("imp_no_records" if result.kind == "dirtrack-json" else nothing, lang)
     if bad and not done:
         changes += "; " + Count("bad_rows", bad).render(lang)
-    return {"file": result.file, "changes": changes}
+    # standard input (`import -`) is "-" in the result, as typed, and said in words here
+    file = Phrase("w_stdin").render(lang) if result.file == "-" else result.file
+    return {"file": file, "changes": changes}
 
 
 def new_units_line(result: ImportResult, lang: str) -> str:
