@@ -83,6 +83,16 @@ def _sentence_of(text: str, sentences: list[str]) -> str:
     return max(sentences, key=lambda s: len(want & score.words(s)), default="")
 
 
+def _label(body: str | None, gold: str | None) -> str:
+    """How the gold's unit compares with the body the shape gives: "that body", "null" (the
+    gold has none), "another unit"; with no body, "no body" or "a unit" (the gold's)."""
+    if body is None:
+        return "no body" if gold is None else "a unit"
+    if score.same_unit(body, gold):
+        return "that body"
+    return "null" if gold is None else "another unit"
+
+
 def _read_golds(key: str) -> Iterator[tuple[Any, dict[str, Any], Any, UnitResolver]]:
     """Every read article (the seeds included) whose gold has ``key`` items: the article, its
     gold, its reading and a resolver of its units."""
@@ -106,12 +116,7 @@ def rows() -> list[dict[str, Any]]:
             source = _sentence_of(item["text"], read.sentences)
             draft = LimitationDraft(item["text"], None, item["category"], source)
             ruled = overseen_limitations([draft], read.paragraphs, bodies, resolver)[0].unit
-            if ruled is None:
-                label = "no body" if item["unit"] is None else "a unit"
-            elif score.same_unit(ruled, item["unit"]):
-                label = "that body"
-            else:
-                label = "null" if item["unit"] is None else "another unit"
+            label = _label(ruled, item["unit"])
             kind = "none" if not bodies else "one body" if len(bodies) == 1 else "visits"
             out.append(
                 {
@@ -216,12 +221,7 @@ def directive_rows() -> list[dict[str, Any]]:
                 shape, body = "after one" if same else "next one", previous[2]
             else:
                 shape, body = "other", None
-            if body is None:
-                label = "no body" if item["unit"] is None else "a unit"
-            elif score.same_unit(body, item["unit"]):
-                label = "that body"
-            else:
-                label = "null" if item["unit"] is None else "another unit"
+            label = _label(body, item["unit"])
             out.append(
                 {
                     "article": article.name,
