@@ -1579,8 +1579,9 @@ def test_an_id_set_below_one_by_hand_is_refused_by_export_and_named_by_doctor(
     cli: Cli, db: str
 ) -> None:
     """A directive's id set to -5 by hand was `unexpected AssertionError: a stream of 1
-    records made 0` from export (its pages are read from id 1 up): export refuses it naming
-    the record, writes nothing, and doctor names it under `values`."""
+    records made 0` from export (its pages are read from id 1 up), and the sheet was written:
+    export refuses it in either format naming the record, writes nothing, and doctor names it
+    under `values`."""
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
     meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     directive = cli.id("assign", str(meeting), "Làm báo cáo", "--unit", "BTC")
@@ -1592,6 +1593,9 @@ def test_an_id_set_below_one_by_hand_is_refused_by_export_and_named_by_doctor(
         "another program): the export would lose it, so nothing was written; correct it there "
         "(dirtrack doctor lists every such record)\n"
     )
+    sheet = Path(db).with_name("sheet.xlsx")
+    assert cli("export", "--format", "xlsx", "--out", str(sheet)).stderr == result.stderr
+    assert not sheet.exists()  # every format refuses it alike
     vi = cli("--lang", "vi", "export")
     assert vi.stderr.startswith("Error: nhiệm vụ -5 có số hiệu mà dirtrack không bao giờ cấp")
     checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
