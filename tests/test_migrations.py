@@ -1290,6 +1290,38 @@ def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+@pytest.mark.parametrize("edited", ["create", "command"])
+def test_a_repairs_history_edited_into_invalid_json_is_named_by_doctor(
+    cli: Cli, db: str, edited: str
+) -> None:
+    """The history of a repair (its command's summary, or a record it re-created) edited by
+    hand into text that is not JSON was `JSONDecodeError` from doctor (its check
+    `placeholders` reads them): doctor names the entry, as history does, and exits 1."""
+    ids = touched_register(cli)
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
+    cli.ok("doctor", "--repair", "--yes")
+    log = t.change_log
+    with make_engine(resolve_target(db)).begin() as conn:
+        entry = conn.execute(
+            select(func.max(log.c.id)).where(
+                log.c.entity == ("meeting" if edited == "create" else "command")
+            )
+        ).scalar_one()
+        conn.execute(update(log).where(log.c.id == entry).values(after="{bad"))
+    before = snapshot(db)
+    for lang in ("en", "vi"):
+        result = cli("--lang", lang, "doctor", "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        assert result.stdout, result.stderr
+        checks = {c["check"]: c for c in json.loads(result.stdout)}
+        assert checks["history"]["status"] == "problem"
+        assert str(entry) in checks["history"]["detail"]
+        assert str(entry) in checks["placeholders"]["detail"], checks["placeholders"]
+    assert snapshot(db) == before
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_doctor_repair_says_which_day_a_meeting_it_re_creates_is_dated_by(
     cli: Cli, db: str
 ) -> None:
