@@ -1318,6 +1318,8 @@ def test_a_repairs_history_edited_into_invalid_json_is_named_by_doctor(
         assert checks["history"]["status"] == "problem"
         assert str(entry) in checks["history"]["detail"]
         assert str(entry) in checks["placeholders"]["detail"], checks["placeholders"]
+    repaired = cli("doctor", "--repair", "--yes")
+    assert "unexpected" not in repaired.stderr, repaired.stderr
     assert snapshot(db) == before
 
 
@@ -2562,3 +2564,38 @@ def test_the_0023_upgrade_keeps_who_returned_and_drops_the_closures_return(
     cli.ok("reopen", str(two), "--date", "6/7/2022")
     # the closure undo took back (id 2) was given once: the next is 3, as before the rebuild
     assert [row[0] for row in snapshot(db)["closure"]] == [1, 3]
+
+
+def test_the_0023_upgrade_passes_over_a_return_whose_history_is_not_json(cli: Cli, db: str) -> None:
+    """A return's history entry edited by hand into text that is not JSON, in a register at
+    0022: the upgrade does not stop on it (no actor is read from it, so the kept completion's
+    returner is left blank) and keeps every row; doctor names the entry."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC")
+    cli.ok("--actor", "Lê Thị Hoa", "return", str(one), "--date", "3/7/2022", "--reason", "Chưa")
+    log = t.change_log
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.connect() as conn:  # the return's entry
+            entry = conn.execute(
+                select(func.max(log.c.id)).where(
+                    log.c.action == "update", log.c.entity == "directive_result"
+                )
+            ).scalar_one()
+        cli.ok("done", str(one), "--date", "10/7/2022", "--doc", "6/BC-BTC")
+        downgrade(engine, "0022")
+        with engine.begin() as conn:
+            conn.execute(update(log).where(log.c.id == entry).values(after="{bad"))
+        before = snapshot(db)
+        cli.ok("meetings")  # a command on the old database upgrades it
+    finally:
+        engine.dispose()
+    after = snapshot(db)
+    assert after["directive"] == before["directive"]
+    assert len(after["returned_completion"]) == len(before["returned_completion"]) == 1
+    [kept] = cli.json("show", str(one))["returned_completions"]
+    assert (kept["doc"], kept["returned_by"]) == ("5/BC-BTC", None)
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert str(entry) in checks["history"]["detail"]
