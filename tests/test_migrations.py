@@ -1554,8 +1554,9 @@ def test_a_time_another_program_wrote_is_said_as_a_value_dirtrack_cannot_read(
 @pytest.mark.sqlite_only("writes bytes where SQLite keeps any value")
 def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) -> None:
     """A directive's text written as bytes (a BLOB) by another program was `unexpected
-    TypeError` from show, edit and export, and list showed it as b'AB': each says where the register holds the value of the
-    wrong kind and points to doctor, in the user's language, and nothing is written."""
+    TypeError` from show, edit and export, and list showed it as b'AB': each says where the
+    register holds the value of the wrong kind and points to doctor, in the user's language,
+    and nothing is written."""
     ids = touched_register(cli)
     sql(db, f"UPDATE directive SET text = X'4142' WHERE id = {ids['late']}")
     said = (

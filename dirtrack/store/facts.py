@@ -124,9 +124,9 @@ def facts_from_rows(
             :func:`dirtrack.cli.app._stored_bytes` names the value as doctor does.
     """
     rows = {row[0]: row for row in main}
-    for row in rows.values():
-        if bytes in map(type, row):  # a text another program wrote as a BLOB (SQLite)
-            raise TypeError(f"directive {row[0]}: bytes where dirtrack stores text")
+    for main_row in rows.values():
+        if bytes in map(type, main_row):  # a text another program wrote as a BLOB (SQLite)
+            raise TypeError(f"directive {main_row[0]}: bytes where dirtrack stores text")
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
     for did, approved_on, new_due, reason, due_text in extensions:
         exts[did].append(ExtensionFact(approved_on, new_due, reason, due_text))
