@@ -1290,6 +1290,40 @@ def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+@pytest.mark.parametrize("edited", ["create", "command"])
+def test_a_repairs_history_edited_into_invalid_json_is_named_by_doctor(
+    cli: Cli, db: str, edited: str
+) -> None:
+    """The history of a repair (its command's summary, or a record it re-created) edited by
+    hand into text that is not JSON was `JSONDecodeError` from doctor (its check
+    `placeholders` reads them): doctor names the entry, as history does, and exits 1."""
+    ids = touched_register(cli)
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
+    cli.ok("doctor", "--repair", "--yes")
+    log = t.change_log
+    with make_engine(resolve_target(db)).begin() as conn:
+        entry = conn.execute(
+            select(func.max(log.c.id)).where(
+                log.c.entity == ("meeting" if edited == "create" else "command")
+            )
+        ).scalar_one()
+        conn.execute(update(log).where(log.c.id == entry).values(after="{bad"))
+    before = snapshot(db)
+    for lang in ("en", "vi"):
+        result = cli("--lang", lang, "doctor", "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        assert result.stdout, result.stderr
+        checks = {c["check"]: c for c in json.loads(result.stdout)}
+        assert checks["history"]["status"] == "problem"
+        assert str(entry) in checks["history"]["detail"]
+        assert str(entry) in checks["placeholders"]["detail"], checks["placeholders"]
+    repaired = cli("doctor", "--repair", "--yes")
+    assert "unexpected" not in repaired.stderr, repaired.stderr
+    assert snapshot(db) == before
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_doctor_repair_says_which_day_a_meeting_it_re_creates_is_dated_by(
     cli: Cli, db: str
 ) -> None:
@@ -1520,8 +1554,9 @@ def test_a_time_another_program_wrote_is_said_as_a_value_dirtrack_cannot_read(
 @pytest.mark.sqlite_only("writes bytes where SQLite keeps any value")
 def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) -> None:
     """A directive's text written as bytes (a BLOB) by another program was `unexpected
-    TypeError` from show, edit and export: each says where the register holds the value of the
-    wrong kind and points to doctor, in the user's language, and nothing is written."""
+    TypeError` from show, edit and export, and list showed it as b'AB': each says where the
+    register holds the value of the wrong kind and points to doctor, in the user's language,
+    and nothing is written."""
     ids = touched_register(cli)
     sql(db, f"UPDATE directive SET text = X'4142' WHERE id = {ids['late']}")
     said = (
@@ -1532,6 +1567,8 @@ def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) ->
     before = snapshot(db)
     for args in (
         ("show", str(ids["late"])),
+        ("list",),  # a table showed it as b'AB'
+        ("list", "--format", "json"),
         ("edit", "directive", str(ids["late"]), "--text", "Báo cáo"),
         ("export",),
     ):
@@ -1577,8 +1614,9 @@ def test_an_id_set_below_one_by_hand_is_refused_by_export_and_named_by_doctor(
     cli: Cli, db: str
 ) -> None:
     """A directive's id set to -5 by hand was `unexpected AssertionError: a stream of 1
-    records made 0` from export (its pages are read from id 1 up): export refuses it naming
-    the record, writes nothing, and doctor names it under `values`."""
+    records made 0` from export (its pages are read from id 1 up), and the sheet was written:
+    export refuses it in either format naming the record, writes nothing, and doctor names it
+    under `values`."""
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
     meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     directive = cli.id("assign", str(meeting), "Làm báo cáo", "--unit", "BTC")
@@ -1590,6 +1628,9 @@ def test_an_id_set_below_one_by_hand_is_refused_by_export_and_named_by_doctor(
         "another program): the export would lose it, so nothing was written; correct it there "
         "(dirtrack doctor lists every such record)\n"
     )
+    sheet = Path(db).with_name("sheet.xlsx")
+    assert cli("export", "--format", "xlsx", "--out", str(sheet)).stderr == result.stderr
+    assert not sheet.exists()  # every format refuses it alike
     vi = cli("--lang", "vi", "export")
     assert vi.stderr.startswith("Error: nhiệm vụ -5 có số hiệu mà dirtrack không bao giờ cấp")
     checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
@@ -2524,3 +2565,38 @@ def test_the_0023_upgrade_keeps_who_returned_and_drops_the_closures_return(
     cli.ok("reopen", str(two), "--date", "6/7/2022")
     # the closure undo took back (id 2) was given once: the next is 3, as before the rebuild
     assert [row[0] for row in snapshot(db)["closure"]] == [1, 3]
+
+
+def test_the_0023_upgrade_passes_over_a_return_whose_history_is_not_json(cli: Cli, db: str) -> None:
+    """A return's history entry edited by hand into text that is not JSON, in a register at
+    0022: the upgrade does not stop on it (no actor is read from it, so the kept completion's
+    returner is left blank) and keeps every row; doctor names the entry."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    one = cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Việc A")
+    cli.ok("done", str(one), "--date", "1/7/2022", "--doc", "5/BC-BTC")
+    cli.ok("--actor", "Lê Thị Hoa", "return", str(one), "--date", "3/7/2022", "--reason", "Chưa")
+    log = t.change_log
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.connect() as conn:  # the return's entry
+            entry = conn.execute(
+                select(func.max(log.c.id)).where(
+                    log.c.action == "update", log.c.entity == "directive_result"
+                )
+            ).scalar_one()
+        cli.ok("done", str(one), "--date", "10/7/2022", "--doc", "6/BC-BTC")
+        downgrade(engine, "0022")
+        with engine.begin() as conn:
+            conn.execute(update(log).where(log.c.id == entry).values(after="{bad"))
+        before = snapshot(db)
+        cli.ok("meetings")  # a command on the old database upgrades it
+    finally:
+        engine.dispose()
+    after = snapshot(db)
+    assert after["directive"] == before["directive"]
+    assert len(after["returned_completion"]) == len(before["returned_completion"]) == 1
+    [kept] = cli.json("show", str(one))["returned_completions"]
+    assert (kept["doc"], kept["returned_by"]) == ("5/BC-BTC", None)
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert str(entry) in checks["history"]["detail"]

@@ -23,8 +23,8 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
-from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Count, msg
+from dirtrack.errors import DatabaseError, InvalidInput
+from dirtrack.i18n import Count, Entity, msg
 from dirtrack.render import OutputFormat, err
 
 if TYPE_CHECKING:
@@ -246,6 +246,12 @@ def export(
     day = optional_day(as_of, "--as-of") or today()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:
+        from dirtrack.store.tables import ids_not_positive
+
+        # an id set to 0 or below by hand: the JSON's pages by id would lose its record; every
+        # format refuses it alike, so a sheet is not written where the JSON would not be
+        for table, ident in ids_not_positive(session):
+            raise DatabaseError.of("db_id_not_positive", entity=Entity(table), id=ident)
         data: bytes | Iterator[bytes]
         if fmt is ExportFormat.JSON:
             from dirtrack.transfer.json_format.export import export_chunks

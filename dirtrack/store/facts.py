@@ -117,8 +117,16 @@ def facts_from_rows(
     cancellation and the withdrawal are those of the closure in force at ``as_of``, and its
     last column the id of that closure when a reopening ended it since: its note or reason
     and result are then that closure's.
+
+    Raises:
+        TypeError: a main row holds bytes (a BLOB another program wrote where dirtrack stores
+            text), which a table would show as ``b'…'``: the command fails, and
+            :func:`dirtrack.cli.app._stored_bytes` names the value as doctor does.
     """
     rows = {row[0]: row for row in main}
+    for main_row in rows.values():
+        if bytes in map(type, main_row):  # a text another program wrote as a BLOB (SQLite)
+            raise TypeError(f"directive {main_row[0]}: bytes where dirtrack stores text")
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
     for did, approved_on, new_due, reason, due_text in extensions:
         exts[did].append(ExtensionFact(approved_on, new_due, reason, due_text))

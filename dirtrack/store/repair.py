@@ -19,7 +19,6 @@ which row's day it is. ``doctor`` names every placeholder still as the repair le
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -346,31 +345,38 @@ def makes_placeholders(made: Iterable[Made]) -> bool:
 
 def placeholders(conn: Connection) -> list[tuple[str, int, str | None]]:
     """The records a repair re-created (not undone) that still hold what it gave them: their
-    table, id and code (a unit's or a field's), in the order made."""
+    table, id and code (a unit's or a field's), in the order made.
+
+    Raises:
+        DatabaseError: an entry of a repair's history is not JSON (edited by hand), naming it
+            (:func:`dirtrack.store.history.load_image`).
+    """
     from sqlalchemy import text
+
+    from dirtrack.store.history import load_image
 
     log = conn.execute(
         text(
-            "SELECT after FROM change_log WHERE action = :name AND entity = 'command' "
+            "SELECT id, after FROM change_log WHERE action = :name AND entity = 'command' "
             "AND undone_by IS NULL ORDER BY id"
         ),
         {"name": REPAIR},
     ).all()
     found: list[tuple[str, int, str | None]] = []
-    for (summary,) in log:
-        first, last = json.loads(summary)["rows"]
+    for entry, summary in log:
+        first, last = load_image(summary, entry)["rows"]
         rows = conn.execute(
             text(
-                "SELECT entity, entity_id, after FROM change_log WHERE id BETWEEN :first AND "
+                "SELECT id, entity, entity_id, after FROM change_log WHERE id BETWEEN :first AND "
                 ":last AND action = 'create' ORDER BY id"
             ),
             {"first": int(first), "last": int(last)},
         ).all()
-        for entity, ident, after in rows:
+        for made, entity, ident, after in rows:
             columns = _NAMED_BY.get(str(entity))
             if columns is None or ident is None:
                 continue
-            image = json.loads(after)
+            image = load_image(after, made)
             names = ", ".join(f'"{c}"' for c in columns)
             now = conn.execute(
                 text(f'SELECT {names} FROM "{entity}" WHERE id = :id'), {"id": int(ident)}

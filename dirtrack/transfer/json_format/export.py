@@ -57,11 +57,6 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
     :data:`SECTIONS`: plain dicts, the long lists as :class:`RecordStream` read a batch at a
     time while ``session`` is open (:func:`dirtrack.records.materialised` reads them whole)."""
     progress = progress or NoProgress()
-    for table, ident in t.ids_not_positive(session):  # else the pages by id would lose it
-        from dirtrack.errors import DatabaseError
-        from dirtrack.i18n import Entity
-
-        raise DatabaseError.of("db_id_not_positive", entity=Entity(table), id=ident)
     totals = bulk.held_rows(session)
     progress.stage("exporting", sum(totals[n] for n in ("unit", *SECTION_TABLES.values())))
     codes = unit_codes(session)
