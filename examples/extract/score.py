@@ -169,10 +169,10 @@ ward articles), is only scored;
 ``fresh37`` (762-777), labelled blind after ``fresh36``, mostly sessions and visits where a chair
 concludes: a provincial council board's survey of the health department, a provincial
 vice-chairman's inspection of a district's schools, a provincial National Assembly delegation's
-supervision of a district, a district party secretary's inspections of his communes (one
-deadline), a district inspection team's visits, a city council's supervision of a ward and a
-provincial chairman's visit to three communes (one deadline), with a provincial chairman's order,
-his letter on land titles (two deadlines) and two districts' letters (four deadlines) that assign
+supervision of a district, a district party secretary's inspections of his communes (one deadline),
+a district inspection team's visits, a city council's supervision of a ward and a provincial
+chairman's visit to three communes (one deadline), with a provincial chairman's order, another's
+letter on land titles (two deadlines) and two districts' letters (four deadlines) that assign
 tasks, and a provincial conference, a provincial party committee's quarterly review, a city's
 inspection of five communes, a capital's surprise inspection of a district's communes and a
 district vice-chairman's report on a ward that name limitations (5 province, 6 district, 5 commune
@@ -761,14 +761,14 @@ FRESH36 = frozenset(f"{n}" for n in range(746, 762))
 #: vice-chairman's inspection of a district's schools, a provincial National Assembly delegation's
 #: supervision of a district, a district party secretary's inspections of his communes, a district
 #: inspection team's visits, a city council's supervision of a ward and a provincial chairman's
-#: visit to three communes, with a provincial chairman's order, his letter on land titles and two
-#: districts' letters, that assign tasks (eight with a deadline), and a provincial conference, a
-#: provincial party committee's quarterly review, a city's inspection of five communes, a capital's
-#: surprise inspection of a district's communes and a district vice-chairman's report on a ward,
-#: that name limitations (762-777: 5 province, 6 district, 5 commune or ward articles from the
-#: north, centre and south, 2017-2024; 36 limitations, 28 directives, every article with at least
-#: one item) by a labeller who never ran the extractor nor read its code; the calls GUIDE.md left
-#: open are in ``dev/gold/NOTES-fresh37.md``; never read, never trained on (``fresh37``).
+#: visit to three communes, with a provincial chairman's order, another's letter on land titles and
+#: two districts' letters, that assign tasks (eight with a deadline), and a provincial conference,
+#: a provincial party committee's quarterly review, a city's inspection of five communes, a
+#: capital's surprise inspection of a district's communes and a district vice-chairman's report on
+#: a ward, that name limitations (762-777: 5 province, 6 district, 5 commune or ward articles from
+#: the north, centre and south, 2017-2024; 36 limitations, 28 directives, every article with at
+#: least one item) by a labeller who never ran the extractor nor read its code; the calls GUIDE.md
+#: left open are in ``dev/gold/NOTES-fresh37.md``; never read, never trained on (``fresh37``).
 FRESH37 = frozenset(f"{n}" for n in range(762, 778))
 #: Never read: only scored, by the lead, in summary rows. ``fresh15``, ``fresh20``, ``fresh22`` and
 #: ``fresh23`` were here until round 31 (the validation of rounds 27-31) and are read and trained
