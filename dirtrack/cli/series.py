@@ -182,7 +182,7 @@ def series_list(
     fields: Annotated[
         str | None,
         fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): id,unit,text."
+            help="Only these fields, in this order, comma-separated (JSON keys): id,unit,every,day."
         ),
     ] = None,
 ) -> None:
