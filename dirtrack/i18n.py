@@ -1894,6 +1894,11 @@ ERRORS: dict[str, Entry] = {
         "the database records several schema revisions ({revisions}) where dirtrack keeps one "
         "(changed by another program?): nothing was changed; dirtrack doctor checks the schema"
     ),
+    "db_upgrade_not_json": N_(
+        "cannot upgrade the database: table {table} row {id} holds a value that is not JSON "
+        "(edited by hand or by another program): nothing was changed; correct it there, then "
+        "run the command again"
+    ),
     "newer_schema": N_(
         "{db} was written by a newer dirtrack (schema {revision}); upgrade dirtrack"
     ),
