@@ -1484,7 +1484,6 @@ ERRORS: dict[str, Entry] = {
     "mail_password_unset": N_(
         "the environment variable {name} that [mail] password_env names is not set"
     ),
-    "mail_password_file": N_("cannot read the mail password file {file}: {reason}"),
     "mail_no_password": N_(
         "[mail] names user {user!r} but no password: add password_env or password_file"
     ),
@@ -3260,7 +3259,6 @@ ERRORS.update(
         "bad_doc_number": N_(
             "{value!r} is not a document number (like 45/BC-SYT, 42/2014/QĐ-TTg or 111-KL/TU)"
         ),
-        "result_file": N_("cannot read the result file {path}: {reason}"),
         "result_file_empty": N_(
             "the result file {path} is empty (0 bytes): give the result document itself"
         ),
@@ -3311,7 +3309,6 @@ ERRORS.update(
             "no leader {ref!r}; no leader's name is close to it (leader list)"
         ),
         "rules_unknown": N_("no rule set {ref!r}: neither a preset ({presets}) nor a file"),
-        "rules_unreadable": N_("cannot read the rule file {path}: {reason}"),
         "rules_not_toml": N_("the rule file {path} is not valid TOML: {detail}"),
         "rules_bad_key": N_("{where}: {key} must be {problem}"),
         "rk_number": N_("a number"),
