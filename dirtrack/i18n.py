@@ -1484,7 +1484,6 @@ ERRORS: dict[str, Entry] = {
     "mail_password_unset": N_(
         "the environment variable {name} that [mail] password_env names is not set"
     ),
-    "mail_password_file": N_("cannot read the mail password file {file}: {reason}"),
     "mail_no_password": N_(
         "[mail] names user {user!r} but no password: add password_env or password_file"
     ),
@@ -1893,6 +1892,11 @@ ERRORS: dict[str, Entry] = {
     "db_revisions": N_(
         "the database records several schema revisions ({revisions}) where dirtrack keeps one "
         "(changed by another program?): nothing was changed; dirtrack doctor checks the schema"
+    ),
+    "db_upgrade_not_json": N_(
+        "cannot upgrade the database: table {table} row {id} holds a value that is not JSON "
+        "(edited by hand or by another program): nothing was changed; correct it there, then "
+        "run the command again"
     ),
     "newer_schema": N_(
         "{db} was written by a newer dirtrack (schema {revision}); upgrade dirtrack"
@@ -3255,7 +3259,6 @@ ERRORS.update(
         "bad_doc_number": N_(
             "{value!r} is not a document number (like 45/BC-SYT, 42/2014/QĐ-TTg or 111-KL/TU)"
         ),
-        "result_file": N_("cannot read the result file {path}: {reason}"),
         "result_file_empty": N_(
             "the result file {path} is empty (0 bytes): give the result document itself"
         ),
@@ -3306,7 +3309,6 @@ ERRORS.update(
             "no leader {ref!r}; no leader's name is close to it (leader list)"
         ),
         "rules_unknown": N_("no rule set {ref!r}: neither a preset ({presets}) nor a file"),
-        "rules_unreadable": N_("cannot read the rule file {path}: {reason}"),
         "rules_not_toml": N_("the rule file {path} is not valid TOML: {detail}"),
         "rules_bad_key": N_("{where}: {key} must be {problem}"),
         "rk_number": N_("a number"),

@@ -128,13 +128,17 @@ def os_reason(exc: OSError) -> Phrase | str:
     return Phrase(key) if key else (exc.strerror or str(exc) or type(exc).__name__)
 
 
-def refused_input(path: Path | str, exc: OSError) -> DirtrackError:
+def refused_input(path: Path | str, exc: OSError | UnicodeDecodeError) -> DirtrackError:
     """The one refusal of a file a person named (to import, restore, extract, pack in, the
-    configuration file) that cannot be opened or read: ``no such file``, ``is a folder, not a
-    file``, else ``cannot read PATH: why``, each said once in the catalog for every command.
-    A missing file is a :class:`~dirtrack.errors.NoSuchFile`."""
+    configuration file, ``report --template``, ``score --rules``, ``done --file``, the mail
+    password file) that cannot be opened or read: ``no such file``, ``is a folder, not a
+    file``, else ``cannot read PATH: why`` (``not UTF-8 text`` for text that is not), each said
+    once in the catalog for every command. A missing file is a
+    :class:`~dirtrack.errors.NoSuchFile`."""
     from dirtrack.errors import NoSuchFile
 
+    if isinstance(exc, UnicodeDecodeError):
+        return InvalidInput.of("cannot_read", path=path, reason=Phrase("w_not_utf8"))
     if isinstance(exc, FileNotFoundError) and not _cwd_gone(exc.filename):
         return NoSuchFile.of("no_such_file", path=str(path))
     if isinstance(exc, IsADirectoryError):

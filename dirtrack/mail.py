@@ -26,7 +26,7 @@ from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import os_reason, read_input, user_path
+from dirtrack.inputs import os_reason, read_input, refused_input, user_path
 from dirtrack.text import control_character
 
 SECURITY = ("none", "starttls", "tls")
@@ -57,6 +57,10 @@ class MailError(DirtrackError):
         found = cls.of(key, **values)
         found.server_wide = True
         return found
+
+
+#: The setting that names the password file, before what is wrong with that file.
+PASSWORD_FILE = "[mail] password_file"
 
 
 @dataclass(frozen=True)
@@ -157,12 +161,10 @@ def password_of(settings: MailSettings, path: Path) -> str | None:
             file = path.parent / file
         try:
             return read_input(file, give=Phrase("give_password_file")).decode("utf-8").strip("\r\n")
-        except OSError as exc:
-            reason = os_reason(exc)
-            raise InvalidInput.of("mail_password_file", file=file, reason=reason) from None
-        except UnicodeError:
-            reason = Phrase("w_not_utf8")
-            raise InvalidInput.of("mail_password_file", file=file, reason=reason) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            # said as every file a person names is, after the setting that names it
+            detail = refused_input(file, exc)
+            raise InvalidInput.of("cfg_bad_value", where=PASSWORD_FILE, detail=detail) from None
     raise InvalidInput.of("mail_no_password", user=settings.user)
 
 

@@ -1565,7 +1565,7 @@ def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
     rules = tmp_path / "rules.toml"
     rules.write_bytes(b'title = "V\xe2n"\n')
     assert seeded.fail("--lang", "vi", "score", "--quarter", "2022Q3", "--rules", str(rules)) == (
-        f"Error: không đọc được tệp quy tắc {rules}: không phải văn bản UTF-8"
+        f"Error: không đọc được {rules}: không phải văn bản UTF-8"
     )
     done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(loop)})
     assert done.stderr == (
@@ -2692,6 +2692,31 @@ def test_a_file_that_is_not_there_is_said_alike_by_every_command(
                 continue  # a folder of workbooks is what pack in reads
             args = [*command, str(path)]
             assert seeded.fail("--lang", lang, *args) == f"Error: {said}", args
+    # a file an option names: the report's template, a completion's result document, a rule
+    # file (a name that is no file may be a preset: "no rule set …")
+    report = ["report", "--quarter", "2022Q2", "--format", "docx", "-o", str(tmp_path / "r.docx")]
+    for command in (
+        [*report, "--template"],
+        ["done", "1", "--date", "1/6/2022", "--file"],
+        ["score", "--quarter", "2022Q2", "--rules"],
+    ):
+        for path, said in ((gone, missing), (folder, a_folder), (loop, looped)):
+            if command[0] == "score" and path == gone:
+                continue
+            args = [*command, str(path)]
+            assert seeded.fail("--lang", lang, *args) == f"Error: {said}", args
+    # the mail password file the configuration names: after the setting that names it
+    config = tmp_path / "config.toml"
+    for path, said in ((gone, missing), (folder, a_folder), (loop, looped)):
+        config.write_text(
+            f'[mail]\nhost = "127.0.0.1"\nsender = "vp@tinhuy.vn"\nuser = "vt"\n'
+            f'password_file = "{path}"\n',
+            encoding="utf-8",
+        )
+        monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+        args = ["pack", "out", "--quarter", "2022Q3", "--dir", str(tmp_path / "p"), "--mail"]
+        line = seeded.fail("--lang", lang, *args)
+        assert line == f"Error: [mail] password_file: {said}", line
     monkeypatch.setenv("DIRTRACK_CONFIG", str(gone))
     assert seeded.fail("--lang", lang, "list") == f"Error: DIRTRACK_CONFIG: {missing}"
     monkeypatch.setenv("DIRTRACK_CONFIG", str(folder))

@@ -250,6 +250,26 @@ def test_a_writer_gives_up_after_the_busy_timeout(
     assert snapshot(db) == before
 
 
+def test_an_edit_the_write_lock_refuses_prints_no_id(
+    cli: Cli, db: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`edit` prints the record's id inside its transaction, as every command that records
+    something prints its output before the commit; a write lock another program holds refuses
+    it when the transaction begins, before anything is printed: no id on stdout over the Error
+    line, nothing written."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    directive = cli.id("assign", str(meeting), "--unit", "BTC", "Việc một")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    before = snapshot(db)
+    with write_lock_held(db, backend, for_s=20):
+        done = cli("edit", "directive", str(directive), "--text", "Việc một, sửa")
+    assert done.exit_code == 1, done.stdout
+    assert done.stdout == ""
+    assert done.stderr.startswith("Error: the database stayed busy"), done.stderr
+    assert snapshot(db) == before
+
+
 def test_a_writer_over_tcp_waits_then_names_the_client_that_holds_the_lock(
     pg_cluster: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

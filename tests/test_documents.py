@@ -161,12 +161,12 @@ def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> No
     assert "control character U+001B" in reg.fail(*base, "--number", "12\x1b")
     assert not out.exists()
     missing = tmp_path / "missing.docx"
-    assert reg.fail(*base, "--template", str(missing)) == f"Error: template {missing}: no such file"
+    assert reg.fail(*base, "--template", str(missing)) == f"Error: {missing}: no such file"
     # A folder was "no such file" too, and a device the same: each is said as it is.
     folder = tmp_path / "mau"
     folder.mkdir()
     said = reg.fail("--lang", "vi", *base, "--template", str(folder))
-    assert said == f"Error: mẫu {folder}: đó là thư mục"
+    assert said == f"Error: {folder}: là thư mục, không phải tệp"
     assert "is not a regular file" in reg.fail(*base, "--template", "/dev/null")
     (tmp_path / "broken.docx").write_text("not a zip")
     reg.fail(*base, "--template", str(tmp_path / "broken.docx"))

@@ -501,6 +501,40 @@ def test_the_0002_upgrade_fills_directive_id_of_existing_rows(cli: Cli, db: str)
         engine.dispose()
 
 
+@pytest.mark.blank_db("built at revision 0001")
+def test_the_0002_upgrade_refuses_a_directive_row_that_is_not_json(cli: Cli, db: str) -> None:
+    """A change row of a directive part whose image is not JSON (edited by hand): the upgrade
+    cannot know the directive it belongs to, and stops with one Error line naming the table and
+    the row, in the user's language; the database is left at 0001, every row as it was. Once
+    the row is corrected, the same command upgrades it. A row of another table is not read."""
+    engine = create_engine(resolve_target(db).url)
+    try:
+        upgrade(engine, "0001")
+        rows = synthetic_log(30)
+        rows[7].update(entity="progress_entry", action="update", before=None, after="{'x': 1")
+        rows[9].update(entity="unit", action="update", before="not json", after="{nor this")
+        with engine.begin() as conn:
+            conn.execute(insert(t.change_log), rows)
+        before = snapshot(db)
+        said = cli.fail("unit", "list")
+        assert f"change_log row {rows[7]['id']} " in said and "not JSON" in said, said
+        said_vi = cli.fail("--lang", "vi", "unit", "list")
+        assert f"change_log dòng {rows[7]['id']} " in said_vi and "JSON" in said_vi, said_vi
+        assert snapshot(db) == before  # still 0001, every row as it was
+        with engine.begin() as conn:
+            conn.execute(
+                update(t.change_log)
+                .where(t.change_log.c.id == rows[7]["id"])
+                .values(after=json.dumps({"id": 3, "directive_id": 41}))
+            )
+        cli.ok("unit", "list")
+        got = {r[0]: r for r in log_rows(engine)}
+        assert got[rows[7]["id"]][4] == 41
+        assert got[rows[9]["id"]][2:] == ("not json", "{nor this", None)  # kept as it is
+    finally:
+        engine.dispose()
+
+
 def test_commands_on_an_upgraded_database_fill_directive_id(cli: Cli, db: str) -> None:
     """Rows written before the upgrade (filled by the migration) and after (by the writer)
     agree with the images, through creations, updates, deletions by cascade and undo."""

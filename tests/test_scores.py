@@ -368,7 +368,7 @@ def test_a_rule_file_that_is_empty_a_device_or_a_folder_says_so(
         str(fifo): f"Error: {fifo} is not a regular file (a pipe or a device?)",
         str(empty): f"Error: {empty} is empty",
         str(blank): f"Error: {blank} is empty",
-        str(tmp_path): f"Error: cannot read the rule file {tmp_path}: it is a folder",
+        str(tmp_path): f"Error: {tmp_path}: is a folder, not a file",
         str(tmp_path / "none.toml"): "Error: no rule set",  # neither a preset nor a file
     }
     for rules, line in said.items():

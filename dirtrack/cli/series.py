@@ -182,7 +182,8 @@ def series_list(
     fields: Annotated[
         str | None,
         fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): id,unit,text."
+            help="Only these fields, in this order, comma-separated "
+            "(JSON keys): id,unit,text,occurrences."
         ),
     ] = None,
 ) -> None:

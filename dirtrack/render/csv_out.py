@@ -1,6 +1,6 @@
-"""CSV: a header row and the same fields as JSON; lists joined by ';' (:func:`join_list`: a
+"""CSV: a header row and the same fields as JSON; lists joined by ';' (:mod:`dirtrack.cell_lists`: a
 ';' or a backslash inside an item written after a backslash, so that a cell splits back into
-its items, :func:`split_list`; a list of objects, as a unit's contacts, is one cell of JSON),
+its items; a list of objects, as a unit's contacts, is one cell of JSON),
 nested objects flattened as ``parent_child`` columns
 (or, in a column the listing names, one cell of JSON), an empty cell for null (in a list too),
 ``true``/``false`` as JSON writes them (never Python's ``True``/``False``), and text that would
@@ -14,48 +14,10 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from dirtrack.cell_lists import join_list
 from dirtrack.records import Record
 from dirtrack.render import scalar_text
 from dirtrack.render.formulas import csv_field
-
-#: What joins the items of a list in one CSV cell.
-LIST_SEPARATOR = ";"
-
-
-def join_list(items: Iterable[str]) -> str:
-    """``items`` as one CSV cell: joined by ``;``, each ``\\`` and ``;`` inside an item
-    written after a backslash (``Ban A\\; B;BTC``), as PostgreSQL's COPY escapes its
-    delimiter: a name or key holding ``;`` splits back whole (:func:`split_list`), and the
-    cell reads as it is in a spreadsheet."""
-    return LIST_SEPARATOR.join(escape_item(item) for item in items)
-
-
-def escape_item(item: str) -> str:
-    """One item of a list cell, its ``\\`` and ``;`` written after a backslash."""
-    return item.replace("\\", "\\\\").replace(LIST_SEPARATOR, "\\" + LIST_SEPARATOR)
-
-
-def split_list(cell: str) -> list[str]:
-    """The items of a cell :func:`join_list` wrote (or a person typed): split at each ``;``
-    that no backslash escapes; ``\\;`` is a ``;`` and ``\\\\`` a backslash inside an item,
-    and a backslash before anything else is kept as typed."""
-    items: list[str] = []
-    current: list[str] = []
-    i = 0
-    while i < len(cell):
-        char = cell[i]
-        if char == "\\" and cell[i + 1 : i + 2] in ("\\", LIST_SEPARATOR):
-            current.append(cell[i + 1])
-            i += 2
-            continue
-        if char == LIST_SEPARATOR:
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    items.append("".join(current))
-    return items
 
 
 def flatten(

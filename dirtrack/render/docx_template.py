@@ -25,13 +25,13 @@ if TYPE_CHECKING:
 
 def checked_template_path(value: str) -> Path:
     """The template file ``value`` names, made absolute, once it is known to be readable."""
-    from dirtrack.inputs import os_reason, read_input, user_path
+    from dirtrack.inputs import read_input, refused_input, user_path
 
     path = user_path(value)
     try:  # a folder was "no such file", and a FIFO or /dev/null the same
         data = read_input(path, give=Phrase("give_template"))
     except OSError as exc:
-        raise InvalidInput.of("template_unreadable", file=value, reason=os_reason(exc)) from None
+        raise refused_input(value, exc) from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")

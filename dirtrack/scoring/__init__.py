@@ -38,7 +38,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import TomlError, os_reason, parse_toml, read_input, user_path
+from dirtrack.inputs import TomlError, parse_toml, read_input, refused_input, user_path
 from dirtrack.kinds import VERDICTS
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.text import control_character, fold, is_blank, nfc
@@ -185,11 +185,8 @@ def load_rules(ref: str) -> RuleSet:
         # a device or a pipe: refused, never read
         give = Phrase("give_rule_file", presets=", ".join(PRESETS))
         text = read_input(path, give=give).decode("utf-8")
-    except OSError as exc:
-        raise InvalidInput.of("rules_unreadable", path=source, reason=os_reason(exc)) from None
-    except UnicodeDecodeError:
-        reason = Phrase("w_not_utf8")
-        raise InvalidInput.of("rules_unreadable", path=source, reason=reason) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise refused_input(source, exc) from None
     if not text.strip():
         raise InvalidInput.of("file_empty", name=source)
     try:

@@ -31,7 +31,7 @@ from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import ERRORS, Phrase
-from dirtrack.inputs import open_input, os_reason, user_path
+from dirtrack.inputs import open_input, refused_input, user_path
 from dirtrack.kinds import VERDICT_NAMES, VERDICTS
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.status import ResultFact, ReturnedFact
@@ -116,7 +116,7 @@ def file_hash(path: str) -> tuple[str, str]:
                 digest.update(block)
                 size += len(block)
     except OSError as exc:
-        raise InvalidInput.of("result_file", path=path, reason=os_reason(exc)) from None
+        raise refused_input(path, exc) from None
     if not size:
         raise InvalidInput.of("result_file_empty", path=path)
     return nfc(str(target)), digest.hexdigest()

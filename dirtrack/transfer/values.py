@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.parser import parserinfo
 
+from dirtrack.cell_lists import escape_item, split_list
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
@@ -1197,16 +1198,14 @@ def unit_pieces(value: Value) -> list[list[str]]:
     """A unit cell as segments of comma-separated pieces.
 
     Lines and ``;`` always separate units, but for a ``;`` after a backslash, which is one of a
-    name's (``Ban A\\; B``: how a CSV list of dirtrack writes it, :func:`dirtrack.render.csv_out
-    .split_list`). Within a segment, commas separate them too, except
+    name's (``Ban A\\; B``: how a CSV list of dirtrack writes it,
+    :func:`dirtrack.cell_lists.split_list`). Within a segment, commas separate them too, except
     before a piece that starts in lower case and begins no body's name: ``UBND các huyện, thị
     xã, thành phố`` is one name, ``Ban Tổ chức, Văn phòng`` two, and so are ``sở tài chính, sở
     kế hoạch và đầu tư`` (a kind of body followed by its name) and ``Sở Tài chính, các sở
     ngành liên quan`` (a group of bodies). The importer may still join pieces that together
     name a registered unit (``Cơ quan, đơn vị``).
     """
-    from dirtrack.render.csv_out import split_list
-
     segments: list[list[str]] = []
     for line in (item for part in _LINES.split(raw_lines(value)) for item in split_list(part)):
         line = _BULLET.sub("", nfc(line))
@@ -1293,8 +1292,6 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
                 waiting.append(piece)
         loose.extend(waiting)
     (leads if not leads else withs).extend(loose)
-    from dirtrack.render.csv_out import escape_item
-
     # each name read kept whole (a ';' of its own escaped), the units after "phối hợp với" as
     # written, for the coordinating units' cell to be read as any is
     kept = [name.strip(" ,;") for name in leads], [name.strip(" ,;") for name in withs]

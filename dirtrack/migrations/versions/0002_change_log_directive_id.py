@@ -50,11 +50,23 @@ log = sa.table(
 )
 
 
-def owner(entity: str, raw: str | None) -> int | None:
-    """The directive a change row of ``entity`` with this image (JSON text) belongs to."""
+def owner(entity: str, raw: str | None, row: int) -> int | None:
+    """The directive change row ``row`` of ``entity`` with this image (JSON text) belongs to.
+
+    Raises:
+        DatabaseError: the image is not JSON (edited by hand): which directive the row
+            belongs to is not known, and a NULL would hide the row from who last touched the
+            directive once the image is corrected; the upgrade stops, nothing changed, naming
+            the row to correct.
+    """
     if raw is None:
         return None
-    image: Any = json.loads(raw)
+    try:
+        image: Any = json.loads(raw)
+    except ValueError:  # JSONDecodeError, or bytes that are not UTF-8
+        from dirtrack.errors import DatabaseError
+
+        raise DatabaseError.of("db_upgrade_not_json", table="change_log", id=row) from None
     value = image.get(PARTS[entity]) if isinstance(image, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -100,7 +112,7 @@ def _fill(conn: sa.Connection) -> None:
         filled = [
             (int(i), did)
             for i, entity, raw in rows
-            if entity in PARTS and (did := owner(entity, raw)) is not None
+            if entity in PARTS and (did := owner(entity, raw, int(i))) is not None
         ]
         if filled:
             _put(conn, filled, low, high)
