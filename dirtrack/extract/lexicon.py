@@ -448,6 +448,11 @@ _NAMED_BOARD = (
     r"(?:van hoa|can su|phap che|kinh te|dan toc|do thi|to chuc|tuyen giao|dan van|noi chinh|"
     r"quan ly|qlda|chi dao|chi huy)\b"
 )
+#: "giao" (assign) as a verb of its own: not the second half of "bàn giao" (hand over) or
+#: "chuyển giao" (transfer) — "… để bàn giao mặt bằng cho chủ đầu tư" gives no task; "văn bản
+#: giao Chủ tịch UBND huyện …" still assigns — nor "giao đất", "giao rừng" (allot land, forest:
+#: "xét giao đất ở cho 62 trường hợp").
+GIAO = r"(?:(?<=\bvan ban )|(?<!\bban ))(?<!\bchuyen )giao(?! (?:dat|rung)\b)"
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|dan do|quan triet|"
@@ -457,7 +462,7 @@ SPEECH_VERB = re.compile(
     # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
     r"giao trach nhiem(?: cho)?(?= [a-z])|"
     # "giao ban" is a briefing, but "giao Ban Văn hóa - Xã hội ..." assigns a board its task
-    rf"giao(?! (?:ban(?! {_NAMED_BOARD})|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b"
+    rf"{GIAO}(?! (?:ban(?! {_NAMED_BOARD})|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b"
     r"| \d)"
     # "nhiệm vụ UBND tỉnh giao trong năm 2017", "... giao, Sở thực hiện còn chậm": the tasks a
     # body was given, told after it (the time, the place or the clause's end follows)
