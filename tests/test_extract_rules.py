@@ -4873,3 +4873,16 @@ def test_to_hand_over_or_to_allot_land_assigns_no_task() -> None:
     )
     assert [unit for unit, _, _ in letter] == ["UBND huyện Phù Cát"]
 
+
+def test_the_days_an_event_is_held_in_are_no_deadline_of_its_preparation() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Kết luận hội nghị, đồng chí Chủ tịch đề nghị các phòng, ban, đơn"
+        " vị, xã chuẩn bị tốt các điều kiện phục vụ kỳ họp HĐND huyện diễn ra trong 2 ngày"
+        " 13-14/7."
+    )
+    assert [due for _, _, due in found] == [None]
+    within = directives(
+        LEAD + "huyện chủ trì. Kết luận hội nghị, đồng chí Chủ tịch đề nghị Phòng Tài chính hoàn"
+        " thành báo cáo trong 2 ngày."
+    )
+    assert [due for _, _, due in within] == [date(2023, 6, 7)]
