@@ -556,17 +556,17 @@ LEADER_BODY_SPEAKS = re.compile(
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|"
     # "giao Ban Quản lý dự án …" assigns a board its task, "giao ban" is a briefing
-    rf"giao(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
+    rf"{GIAO}(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
     # a steering board written with its programme's name ("Ban Chỉ đạo Chương trình mục tiêu
     # quốc gia xây dựng nông thôn mới tỉnh yêu cầu ...")
     r"|\bban chi dao (?:chuong trinh|ctmtqg|cac chuong trinh|xay dung|phong,? chong)"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,80}?\b(?:yeu cau|"
-    rf"giao(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
+    rf"{GIAO}(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
     r"|" + SUPERIOR_ORDERS.pattern
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
 SPEECH_FRAME = re.compile(
-    r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
+    rf"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|{GIAO}|chi ro|chi ra|"
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
     r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y)\b"
 )
