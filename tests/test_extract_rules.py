@@ -4854,3 +4854,35 @@ def test_a_news_items_letter_to_one_body_gives_it_the_tasks_that_name_no_one() -
         )
     )
     assert [unit for unit, _, _ in found] == ["UBND huyện Duy Xuyên", None]
+
+
+def test_to_hand_over_or_to_allot_land_assigns_no_task() -> None:
+    found = directives(
+        "Phó Chủ tịch UBND tỉnh Nguyễn Văn An yêu cầu Chủ tịch UBND huyện Tứ Kỳ báo cáo cụ thể"
+        " nguyên nhân của những vướng mắc trước ngày 31-5-2013. Chủ trì phối hợp với các sở,"
+        " ngành, đơn vị liên quan giải quyết dứt điểm vướng mắc đối với trường hợp hộ ông Trương"
+        " Văn Sáng để bàn giao mặt bằng cho chủ đầu tư."
+    )
+    # "bàn giao" (hand over) is no "giao" (assign): the task is the sentence, from its verb
+    assert [text for _, text, _ in found][1].startswith("Chủ trì phối hợp với các sở")
+    assert not any(text.startswith("mặt bằng") for _, text, _ in found)
+    # a document that "giao" a body its task still assigns it
+    letter = directives(
+        "UBND tỉnh vừa có văn bản giao Chủ tịch UBND huyện Phù Cát chỉ đạo UBND thị trấn Cát Tiến"
+        " khẩn trương rà soát nguồn gốc sử dụng đất của 63 trường hợp."
+    )
+    assert [unit for unit, _, _ in letter] == ["UBND huyện Phù Cát"]
+
+
+def test_the_days_an_event_is_held_in_are_no_deadline_of_its_preparation() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Kết luận hội nghị, đồng chí Chủ tịch đề nghị các phòng, ban, đơn"
+        " vị, xã chuẩn bị tốt các điều kiện phục vụ kỳ họp HĐND huyện diễn ra trong 2 ngày"
+        " 13-14/7."
+    )
+    assert [due for _, _, due in found] == [None]
+    within = directives(
+        LEAD + "huyện chủ trì. Kết luận hội nghị, đồng chí Chủ tịch đề nghị Phòng Tài chính hoàn"
+        " thành báo cáo trong 2 ngày."
+    )
+    assert [due for _, _, due in within] == [date(2023, 6, 7)]

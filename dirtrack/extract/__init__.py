@@ -44,6 +44,7 @@ from dirtrack.extract.items import (
     partners_limitation,
 )
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
+from dirtrack.extract.lexicon import GIAO
 from dirtrack.extract.meeting import MeetingInfo, extract_meeting, reference_day
 from dirtrack.extract.sentences import split_sentences
 from dirtrack.extract.tables import TaskTable, table_directives, unit_cells
@@ -166,7 +167,9 @@ def document_addressee(blocks: Sequence[Block], resolver: UnitResolver) -> str |
 #: The request of a letter, order or telegram a news item's lead reports, right before its
 #: addressee ("UBND tỉnh vừa có văn bản yêu cầu Sở X …", "Chủ tịch UBND tỉnh giao UBND huyện Y
 #: …", "ban hành Văn bản số 754/UBND-KT gửi Ban Quản lý …"); not "chỉ đạo của …", a noun.
-_LETTER_ASKS = re.compile(r"\b(?:yeu cau|de nghi|chi dao|giao|gui)\s+(?!cua\b)(?:cho\s+|den\s+)?")
+_LETTER_ASKS = re.compile(
+    rf"\b(?:yeu cau|de nghi|chi dao|{GIAO}|gui)\s+(?!cua\b)(?:cho\s+|den\s+)?"
+)
 #: A letter the lead names without its request ("UBND tỉnh có văn bản số 5597 về …"): the
 #: sentence after it asks.
 _A_LETTER = re.compile(r"\b(?:van ban|cong van|cong dien|chi thi|quyet dinh)\b")

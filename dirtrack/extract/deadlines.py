@@ -123,6 +123,9 @@ _DOCUMENT_ABOUT = re.compile(
 _EVENT_TIMING = re.compile(
     r"\b(?:dự kiến|diễn ra|khai mạc|được tổ chức)\b(?: tổ chức)?[^.;:,]{0,12}$"
 )
+#: "(kỳ họp ...) diễn ra trong 2 ngày 13-14/7": how long an event lasts, or the period it is held
+#: in, right after the verb that holds it, no deadline of the task that prepares it.
+_HELD_DURING = re.compile(r"\b(?:diễn ra|được tổ chức)\s*$")
 #: "Về nhiệm vụ trọng tâm tháng 6, ...": the month whose tasks a topic names, without "trong",
 #: is what they are about, no deadline; the month's tasks stated as such ("Nhiệm vụ tháng 11 tập
 #: trung ...", "đề ra nhiệm vụ trọng tâm tháng 10/2016 như sau: ...") are due in it, and so are
@@ -229,7 +232,9 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             )
             before = text[max(0, start - 50) : start].lower()
             wider = text[max(0, start - 150) : start].lower()
-            held_on = folded.key[start:].startswith("vao ") and _EVENT_TIMING.search(before)
+            held_on = (folded.key[start:].startswith("vao ") and _EVENT_TIMING.search(before)) or (
+                folded.key[start:].startswith("trong ") and _HELD_DURING.search(before)
+            )
             named = (
                 not explicit or folded.key[start:].startswith("den ")
             ) and _DOCUMENT_ABOUT.search(text[max(0, start - 150) : start].lower())

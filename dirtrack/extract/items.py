@@ -71,6 +71,7 @@ from dirtrack.extract.lexicon import (
     ENUMERATION_END,
     FUTURE_OPEN,
     FUTURE_PERIOD_OPEN,
+    GIAO,
     HEADING_DIRECTIVE,
     HEADING_LIMIT,
     HOWEVER,
@@ -1628,7 +1629,7 @@ _WEIGHS_THEN_ASKS = re.compile(
     r"[^;.:]{0,60}?\b(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh)\b[^.]*?;\s*"
     r"(?:dong thoi\s*,?\s*)?(?:de nghi|yeu cau)\b"
 )
-_ASSIGN = re.compile(r"\bgiao(?:\s+trach nhiem)?(?:\s+cho)?\s+")
+_ASSIGN = re.compile(rf"\b{GIAO}(?:\s+trach nhiem)?(?:\s+cho)?\s+")
 _HEAD_GAP = re.compile(r"^(?:(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+)?$")
 
 

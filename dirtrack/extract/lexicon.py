@@ -448,6 +448,11 @@ _NAMED_BOARD = (
     r"(?:van hoa|can su|phap che|kinh te|dan toc|do thi|to chuc|tuyen giao|dan van|noi chinh|"
     r"quan ly|qlda|chi dao|chi huy)\b"
 )
+#: "giao" (assign) as a verb of its own: not the second half of "bàn giao" (hand over) or
+#: "chuyển giao" (transfer) — "… để bàn giao mặt bằng cho chủ đầu tư" gives no task; "văn bản
+#: giao Chủ tịch UBND huyện …" still assigns — nor "giao đất", "giao rừng" (allot land, forest:
+#: "xét giao đất ở cho 62 trường hợp").
+GIAO = r"(?:(?<=\bvan ban )|(?<!\bban ))(?<!\bchuyen )giao(?! (?:dat|rung)\b)"
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|dan do|quan triet|"
@@ -457,7 +462,7 @@ SPEECH_VERB = re.compile(
     # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
     r"giao trach nhiem(?: cho)?(?= [a-z])|"
     # "giao ban" is a briefing, but "giao Ban Văn hóa - Xã hội ..." assigns a board its task
-    rf"giao(?! (?:ban(?! {_NAMED_BOARD})|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b"
+    rf"{GIAO}(?! (?:ban(?! {_NAMED_BOARD})|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b"
     r"| \d)"
     # "nhiệm vụ UBND tỉnh giao trong năm 2017", "... giao, Sở thực hiện còn chậm": the tasks a
     # body was given, told after it (the time, the place or the clause's end follows)
@@ -551,17 +556,17 @@ LEADER_BODY_SPEAKS = re.compile(
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|"
     # "giao Ban Quản lý dự án …" assigns a board its task, "giao ban" is a briefing
-    rf"giao(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
+    rf"{GIAO}(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
     # a steering board written with its programme's name ("Ban Chỉ đạo Chương trình mục tiêu
     # quốc gia xây dựng nông thôn mới tỉnh yêu cầu ...")
     r"|\bban chi dao (?:chuong trinh|ctmtqg|cac chuong trinh|xay dung|phong,? chong)"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,80}?\b(?:yeu cau|"
-    rf"giao(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
+    rf"{GIAO}(?! ban(?! {_NAMED_BOARD})| \d)|luu y|nhan manh)\b"
     r"|" + SUPERIOR_ORDERS.pattern
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
 SPEECH_FRAME = re.compile(
-    r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
+    rf"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|{GIAO}|chi ro|chi ra|"
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
     r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y)\b"
 )
