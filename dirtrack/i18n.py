@@ -376,6 +376,47 @@ class Choices:
         return f"Choices({list(self.names)!r})"
 
 
+class Composed(str):
+    """A text made of a catalog message and its values, ``Composed("Only these fields …:
+    {example}.", example="code,name")``: a ``str`` that reads as the English filled in (a
+    ``help=`` of Typer takes it as it is), said in another language by :func:`shown`, which
+    translates the message, then fills it.
+
+    A sentence that many options say with only a name or an example changed is one message this
+    way, translated once, not a msgid for each option. ``Composed("…")`` marks its message for
+    extraction (``tools/messages.py``). Typer copies a help text into a plain ``str`` (its
+    options clean it with :func:`inspect.cleandoc`): each composed text is kept by its English
+    in :data:`COMPOSED`, where :func:`shown` finds it again.
+    """
+
+    message: str
+    values: dict[str, str]
+
+    def __new__(cls, message: str, /, **values: str) -> Composed:
+        self = super().__new__(cls, message.format(**values))
+        self.message = message
+        self.values = values
+        COMPOSED.setdefault(str(self), self)
+        return self
+
+    def render(self, lang: str) -> str:
+        return fill(self.message, lang, self.values)
+
+    def __repr__(self) -> str:
+        return f"Composed({self.message!r}, **{self.values!r})"
+
+
+#: Every :class:`Composed` text made (they are made when the commands are built), by its English.
+COMPOSED: dict[str, Composed] = {}
+
+
+def shown(text: str, lang: str) -> str:
+    """A text a person reads, a help text, in ``lang``: a :class:`Composed` one (or Typer's copy
+    of it) as its message in ``lang`` filled in, any other looked up whole in the catalog."""
+    composed = COMPOSED.get(text)
+    return _(text, lang) if composed is None else composed.render(lang)
+
+
 # A message quotes what was typed, but never a huge input whole: a value it quotes ({value!r},
 # '{value}' or "{value}") longer than QUOTE_MAX characters (more than any name or code a record
 # holds) is cut to its first QUOTE_KEEP and "…", so a 100,000-character date, unit name or cell

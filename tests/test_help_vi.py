@@ -905,6 +905,29 @@ def test_the_fields_each_listing_names_in_its_help_are_its_own(
     assert len(tried) >= 18 and ("unit", "list") in tried and ("calendar", "list") in tried
 
 
+def test_the_fields_sentence_is_one_message_with_each_listings_example() -> None:
+    """The help of every --fields is one sentence written once in dirtrack/ (one catalog
+    entry, its example a placeholder), filled with each listing's own example in either
+    language: it was fifteen copies, each its own msgid and translation."""
+    sentence = "Only these fields, in this order, comma-separated (JSON keys): "
+    root = Path(__file__).resolve().parent.parent / "dirtrack"
+    written = [p.name for p in root.rglob("*.py") for _ in range(p.read_text().count(sentence))]
+    assert written == ["common.py"]
+    po = (root / "locale/vi/LC_MESSAGES/dirtrack.po").read_text(encoding="utf-8")
+    assert po.count(f'msgid "{sentence}') == 1
+    vietnamese = "Chỉ các trường này, theo thứ tự này, cách nhau bằng dấu phẩy (khóa JSON): "
+    for _round in range(2):
+        for path, example in (
+            (("unit", "list"), "code,name,parent"),
+            (("list",), "id,unit,due,status"),
+        ):
+            en = flat(invoke("--lang", "en", *path, "--help").stdout)
+            assert f"{sentence}{example}." in en, path
+            vi = flat(invoke("--lang", "vi", *path, "--help").stdout)
+            assert f"{vietnamese}{example}." in vi, path
+            assert "Only these fields" not in vi and "{example}" not in vi + en
+
+
 def test_every_example_of_every_help_works(seed_meetings: Seeded, tmp_path: Path) -> None:
     """Each --help example, typed as it is shown, on the register `make demo` leaves (a copy
     each, after what :data:`GIVEN` says it presumes; ``/srv/backups`` is a folder of the

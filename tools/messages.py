@@ -4,8 +4,8 @@ Used by ``make catalog`` (through ``babel.cfg``) and by the catalog test. It yie
 module of ``dirtrack/``:
 
 - the msgids marked in :mod:`dirtrack.i18n` (``N_``, ``C_`` with its context, ``NP_`` with its
-  plural) and any ``_("…")`` / ``ngettext("…", "…", …)`` call, with the table key as a comment
-  for the translator;
+  plural), the message of a ``Composed("…", name=…)`` text and any ``_("…")`` /
+  ``ngettext("…", "…", …)`` call, with the table key as a comment for the translator;
 - every ``help=``, ``short_help=`` and ``epilog=`` string (Typer options, arguments, groups);
 - every ``metavar=`` string (``DATE``, ``FILE``, ``[ID]``) in the context ``metavar``, except a
   list of codes a user types as they are (``calendar|nd09``, ``yes|no``);
@@ -26,6 +26,7 @@ from typing import IO, Any
 MARKERS = {
     "N_": "gettext",
     "_": "gettext",
+    "Composed": "gettext",
     "C_": "pgettext",
     "NP_": "ngettext",
     "ngettext": "ngettext",

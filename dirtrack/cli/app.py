@@ -9,7 +9,9 @@ No traceback reaches the user.
 Help texts are English in the code (docstrings, ``help=``). The command is built once, so they
 are translated when they are shown (:meth:`DirtrackCommand.format_help`), in the language of
 that invocation, as are Click's and Typer's own words (which do not go through gettext) and the
-placeholders and type labels (``DATE``, ``<int>``: context ``metavar``).
+placeholders and type labels (``DATE``, ``<int>``: context ``metavar``). A help text many
+options say with only an example changed is one message with its values
+(:class:`dirtrack.i18n.Composed`), translated, then filled.
 """
 
 import copy
@@ -35,6 +37,7 @@ from dirtrack.i18n import (
     error_text,
     msg,
     placeholder,
+    shown,
 )
 from dirtrack.patterns import LazyPattern
 from dirtrack.render import err
@@ -100,7 +103,7 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
     def put(owner: object, attr: str, help_text: bool = False) -> None:
         text = getattr(owner, attr, None)
         if isinstance(text, str) and text:
-            said = reflow(_(text, lang))
+            said = reflow(shown(text, lang))
             swap(owner, attr, unmarked(said) if help_text else said)
 
     for name in _TYPER_WORDS:

@@ -84,9 +84,7 @@ def calendar_list(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): date,off,note."
-        ),
+        fields_option("date,off,note"),
     ] = None,
 ) -> None:
     """List the office's days; with --year, every day off of that year but weekends."""

@@ -15,7 +15,7 @@ from typer._click.core import Command
 from typer._click.types import IntParamType, ParamType, StringParamType
 
 from dirtrack.errors import DirtrackError, InvalidInput, NoSuchFile, NotFound
-from dirtrack.i18n import N_, Choices
+from dirtrack.i18n import N_, Choices, Composed
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.patterns import LazyPattern
 from dirtrack.periods import (
@@ -982,21 +982,21 @@ StaleOpt = Annotated[
 CheckOpt = Annotated[
     bool, typer.Option("--check", help="Exit 3 when anything is overdue (for cron).")
 ]
-FieldsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--fields",
-        help="Only these fields, in this order, comma-separated (JSON keys): id,unit,due,status.",
-        metavar="A,B,C",
-    ),
-]
 
 
-def fields_option(*, help: str) -> Any:
-    """``--fields`` of a listing of other records than directives, its ``help`` naming fields
-    of that listing: :data:`FieldsOpt`'s ``id,unit,due,status`` is refused on ``unit list``,
-    ``calendar list``…, where a clerk copied it from the help."""
-    return typer.Option("--fields", help=help, metavar="A,B,C")
+def fields_option(example: str) -> Any:
+    """``--fields`` of a listing, its help one sentence for every listing with ``example``
+    naming fields of that listing: :data:`FieldsOpt`'s ``id,unit,due,status`` is refused on
+    ``unit list``, ``calendar list``…, where a clerk copied it from the help."""
+    said = Composed(
+        "Only these fields, in this order, comma-separated (JSON keys): {example}.",
+        example=example,
+    )
+    return typer.Option("--fields", help=said, metavar="A,B,C")
+
+
+#: ``--fields`` of a listing of directives.
+FieldsOpt = Annotated[str | None, fields_option("id,unit,due,status")]
 
 
 def check_overdue(check: bool, overdue: int, day: date, lang: str) -> None:

@@ -51,9 +51,7 @@ def field_list_cmd(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): code,name."
-        ),
+        fields_option("code,name"),
     ] = None,
 ) -> None:
     """List the fields."""
@@ -76,9 +74,7 @@ def field_suggest(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): id,field,because."
-        ),
+        fields_option("id,field,because"),
     ] = None,
 ) -> None:
     """Suggest a field for each directive without one, and say why; never set silently.
@@ -143,9 +139,7 @@ def leader_list(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): leader,field,unit."
-        ),
+        fields_option("leader,field,unit"),
     ] = None,
 ) -> None:
     """Who was in charge of which field or unit, from when until when."""

@@ -154,9 +154,7 @@ def list_limitations(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): id,unit,text."
-        ),
+        fields_option("id,unit,text"),
     ] = None,
 ) -> None:
     """List limitations."""
@@ -300,9 +298,7 @@ def limitation_suggest(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): id,score,text."
-        ),
+        fields_option("id,score,text"),
     ] = None,
 ) -> None:
     """List earlier limitations of the same unit that this one may repeat, most alike first."""

@@ -110,9 +110,7 @@ def list_meetings(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): id,date,title."
-        ),
+        fields_option("id,date,title"),
     ] = None,
 ) -> None:
     """List meetings."""

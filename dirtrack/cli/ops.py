@@ -160,10 +160,7 @@ def history(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated "
-            "(JSON keys): id,at,actor,command."
-        ),
+        fields_option("id,at,actor,command"),
     ] = None,
 ) -> None:
     """Show who changed what and when: the latest commands, or every change to one item.
@@ -619,9 +616,7 @@ def config_cmd(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): key,value,source."
-        ),
+        fields_option("key,value,source"),
     ] = None,
 ) -> None:
     """Show the settings in effect and where each comes from: option, environment, file, default.
@@ -676,10 +671,7 @@ def doctor(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated "
-            "(JSON keys): check,status,detail."
-        ),
+        fields_option("check,status,detail"),
     ] = None,
 ) -> None:
     """Check the database: SQLite's integrity and foreign-key checks, the schema, permissions.

@@ -611,10 +611,7 @@ def pack_status(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated "
-            "(JSON keys): code,sent,answered."
-        ),
+        fields_option("code,sent,answered"),
     ] = None,
 ) -> None:
     """Per unit: when its pack was sent, when it answered, on time or not, items answered.

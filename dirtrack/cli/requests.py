@@ -211,10 +211,7 @@ def requests(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated "
-            "(JSON keys): id,directive_id,status."
-        ),
+        fields_option("id,directive_id,status"),
     ] = None,
 ) -> None:
     """List requests and their answers as of a day (default today), oldest first.

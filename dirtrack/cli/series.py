@@ -181,10 +181,7 @@ def series_list(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated "
-            "(JSON keys): id,unit,text,occurrences."
-        ),
+        fields_option("id,unit,text,occurrences"),
     ] = None,
 ) -> None:
     """List periodic directives."""

@@ -23,6 +23,9 @@ from dirtrack.records import unit_record
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
+#: The unit `unit alias`, `unit rename` and `unit contact` change.
+UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help="The unit (code, name or alias).")]
+
 
 @unit_app.command("add")
 def unit_add(
@@ -55,9 +58,7 @@ def unit_list(
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: Annotated[
         str | None,
-        fields_option(
-            help="Only these fields, in this order, comma-separated (JSON keys): code,name,parent."
-        ),
+        fields_option("code,name,parent"),
     ] = None,
 ) -> None:
     """List units."""
@@ -77,7 +78,7 @@ def unit_list(
 @unit_app.command("alias")
 def unit_alias(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Argument(metavar="UNIT", help="The unit (code, name or alias).")],
+    unit: UnitArg,
     alias: Annotated[
         str, typer.Argument(metavar="ALIAS", help="The other name, e.g. 'VP Tỉnh ủy'.")
     ],
@@ -94,7 +95,7 @@ def unit_alias(
 @unit_app.command("rename")
 def unit_rename(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Argument(metavar="UNIT", help="The unit (code, name or alias).")],
+    unit: UnitArg,
     name: Annotated[str, typer.Argument(metavar="NAME", help="Its new name.")],
     *,
     code: Annotated[str | None, typer.Option(help="Its new code.")] = None,
@@ -188,7 +189,7 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
 @unit_app.command("contact")
 def unit_contact(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Argument(metavar="UNIT", help="The unit (code, name or alias).")],
+    unit: UnitArg,
     *,
     name: Annotated[str, typer.Option("--name", help="The person's full name.")],
     email: Annotated[str | None, typer.Option("--email", help="Their e-mail address.")] = None,
