@@ -1446,3 +1446,49 @@ def test_an_office_detail_not_set_leaves_its_line_out_of_the_template(
     assert [x for x in full if x.strip()] == ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
                                               "Trần Thị B"]  # fmt: skip
     assert len(lines) == len(full) - 3 and not any(x.strip() for x in lines), (lines, full)
+
+
+# Times New Roman's widths (thousandths of an em) of the two characters beyond ASCII the
+# comparison with the previous period writes: the reference the layout must agree with.
+_DASH_ARROW = {"—": 1000, "→": 1000}
+
+
+def _times_cm(text: str, size: float, *, bold: bool) -> float:
+    from dirtrack.render.official import _TIMES_WIDTHS
+
+    em = sum(_DASH_ARROW[c] if c in _DASH_ARROW else _TIMES_WIDTHS[bold][ord(c) - 32] for c in text)
+    return em / 1000 * size * 0.03528
+
+
+def test_a_machine_without_the_font_keeps_the_comparisons_lines_whole(
+    seed_meetings: Seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a server without Times New Roman (nor Liberation Serif) the widths come from Times'
+    # table of ASCII widths, and every other character was taken for a small letter: the
+    # comparison's '— → 1 (+1)' measured a third too narrow, and Word and LibreOffice broke it
+    # on two lines in nearly every row beside a unit column with room to spare. The dashes,
+    # arrows, quotation marks and the letters with a horn now have their own widths.
+    from dirtrack.render import official
+
+    monkeypatch.setattr(official, "_font", lambda bold: None)
+    official._width_at_100.cache_clear()
+    try:
+        cli = seed_meetings.cli(tmp_path / "demo.db")
+        out = _report_docx(cli, tmp_path / "bc.docx", "vi", "2022Q3")
+    finally:
+        official._width_at_100.cache_clear()
+    checked = 0
+    for table in Document(str(out)).tables:
+        if table.style is None or table.style.name != "Table Grid":
+            continue
+        widths = [_cm(cell.width) for cell in table.rows[0].cells]
+        for row in table.rows[1:]:
+            for cell, width in zip(row.cells, widths, strict=True):
+                runs = [r for p in cell.paragraphs for r in p.runs if r.text]
+                if not runs or "→" not in cell.text:
+                    continue
+                size = runs[0].font.size.pt if runs[0].font.size else 10
+                line = _times_cm(cell.text, size, bold=bool(runs[0].bold))
+                assert line + 0.38 <= width + 1e-6, (cell.text, line, width)
+                checked += 1
+    assert checked >= 30  # 8 rows of four columns
