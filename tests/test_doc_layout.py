@@ -1492,3 +1492,21 @@ def test_a_machine_without_the_font_keeps_the_comparisons_lines_whole(
                 assert line + 0.38 <= width + 1e-6, (cell.text, line, width)
                 checked += 1
     assert checked >= 30  # 8 rows of four columns
+
+
+def test_export_keys_stand_on_one_line(chaired: Cli, tmp_path: Path) -> None:
+    # The export's last column, Mã, was 14 characters wide: a key of 'dt-' and 12 hex digits
+    # with wide ones among them (dt-9a112a1cba28) broke after 'dt-', on two lines, in one row
+    # in three of a register of 1,000 directives printed by LibreOffice. Every such key now
+    # stands on one line.
+    from dirtrack.render.xlsx_out import text_lines
+
+    out = tmp_path / "bang.xlsx"
+    chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(out))
+    sheet = load_workbook(out).worksheets[0]
+    column = [c.value for c in sheet[4]].index("Mã") + 1
+    width = sheet.column_dimensions[sheet.cell(4, column).column_letter].width
+    keys = [sheet.cell(r, column).value for r in range(6, sheet.max_row + 1)]
+    assert keys and all(str(k).startswith("dt-") for k in keys)
+    assert all(text_lines(str(k), width) == 1 for k in keys), (width, keys)
+    assert all(text_lines("dt-" + c * 12, width) == 1 for c in "0123456789abcdef"), width
