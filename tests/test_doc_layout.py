@@ -1510,3 +1510,24 @@ def test_export_keys_stand_on_one_line(chaired: Cli, tmp_path: Path) -> None:
     assert keys and all(str(k).startswith("dt-") for k in keys)
     assert all(text_lines(str(k), width) == 1 for k in keys), (width, keys)
     assert all(text_lines("dt-" + c * 12, width) == 1 for c in "0123456789abcdef"), width
+
+
+def test_the_workbooks_chart_says_whole_percents_on_its_axis(chaired: Cli, tmp_path: Path) -> None:
+    # The chart sheet's axis took the rate cells' format: 0.00, 10.00 … 100.00 under the bars.
+    # It says whole percents now, 0, 10 … 100.
+    import zipfile
+    from xml.etree import ElementTree
+
+    out = tmp_path / "phu-luc.xlsx"
+    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx",
+               "--out", str(out))  # fmt: skip
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    with zipfile.ZipFile(out) as book:
+        charts = [n for n in book.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 1
+        root = ElementTree.fromstring(book.read(charts[0]))
+    axis = root.find(f".//{c}valAx")
+    assert axis is not None
+    number = axis.find(f"{c}numFmt")
+    assert number is not None
+    assert (number.get("formatCode"), number.get("sourceLinked")) == ("0", "0")

@@ -391,6 +391,8 @@ def _header_text(text: str, room: int | None = None) -> str:
 
 def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, reference: Any) -> Any:
     """A native bar chart of the completion-rate column over the unit rows, in their order."""
+    from openpyxl.chart.data_source import NumFmt
+
     column = kinds.index(PCT) + 1
     chart = bar()
     chart.type = "bar"
@@ -398,6 +400,8 @@ def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, refere
     chart.legend = None
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
+    # whole percents on the axis (0, 10 … 100), not the cells' two decimals (0.00 … 100.00)
+    chart.y_axis.numFmt = NumFmt(formatCode="0", sourceLinked=False)
     data = reference(sheet, min_col=column, min_row=1, max_row=rows + 1)
     labels = reference(sheet, min_col=1, min_row=2, max_row=rows + 1)
     chart.add_data(data, titles_from_data=True)
