@@ -1531,3 +1531,36 @@ def test_the_workbooks_chart_says_whole_percents_on_its_axis(chaired: Cli, tmp_p
     number = axis.find(f"{c}numFmt")
     assert number is not None
     assert (number.get("formatCode"), number.get("sourceLinked")) == ("0", "0")
+
+
+def test_a_packs_footer_never_runs_into_its_page_number(chaired: Cli, tmp_path: Path) -> None:
+    # A unit's pack prints its title and the unit's name at the foot's left, 'Trang 1/3' at
+    # its right: a unit of a long name (81 letters) ran the title over the page number on the
+    # guide's portrait page, the two printed one over the other. The title is cut, marked …,
+    # where it would reach the number; header and footer keep their size on a sheet fitted to
+    # the page's width.
+    from dirtrack.render.xlsx_out import FOOTER_GAP_CM, footer_room, printed_cm
+
+    name = "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà Tĩnh"
+    chaired.ok("unit", "add", "BQLDA", name)
+    meeting = chaired.id("add-meeting", "--date", "8/4/2022", "--title", "Làm việc với BQLDA")
+    chaired.id("assign", str(meeting), "--unit", "BQLDA", "Quyết toán dự án", "--due", "3/7/2022")
+    folder = tmp_path / "phieu"
+    chaired.ok("--lang", "vi", "pack", "out", "--quarter", "2022Q2", "--dir", str(folder))
+    book = load_workbook(folder / "BQLDA.xlsx")
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    title = f"Phiếu báo cáo tiến độ thực hiện nhiệm vụ — {name}"
+    portrait = visible[0]
+    assert portrait.page_setup.orientation == "portrait"
+    for ws in visible:
+        assert ws.HeaderFooter.scaleWithDoc is False, ws.title
+        left = ws.oddFooter.left.text.replace("&&", "&")
+        width = 21.0 if ws.page_setup.orientation == "portrait" else 29.7
+        inside = width - (ws.page_margins.left + ws.page_margins.right) * 2.54
+        number = printed_cm("Trang 99/99", 9)
+        assert printed_cm(left, 9) + FOOTER_GAP_CM + number <= inside + 1e-9, (ws.title, left)
+        assert left == title or (left.endswith("…") and title.startswith(left[:-1])), left
+    cut = portrait.oddFooter.left.text
+    assert cut.endswith("…") and cut.startswith("Phiếu báo cáo tiến độ thực hiện nhiệm vụ — Ban")
+    assert printed_cm(cut, 9) >= footer_room(portrait, "vi") * 0.8  # cut where it must, no sooner
+    assert visible[1].oddFooter.left.text == title  # a landscape page holds it whole
