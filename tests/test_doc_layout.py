@@ -1564,3 +1564,23 @@ def test_a_packs_footer_never_runs_into_its_page_number(chaired: Cli, tmp_path: 
     assert cut.endswith("…") and cut.startswith("Phiếu báo cáo tiến độ thực hiện nhiệm vụ — Ban")
     assert printed_cm(cut, 9) >= footer_room(portrait, "vi") * 0.8  # cut where it must, no sooner
     assert visible[1].oddFooter.left.text == title  # a landscape page holds it whole
+
+
+def test_a_letters_subject_is_set_on_even_lines(long_named: Cli, tmp_path: Path) -> None:
+    # The letter's subject under its number, wider than the heading's left column, was left
+    # to wrap: 'V/v đôn đốc thực hiện nhiệm vụ được' over 'giao' alone. It is set as a clerk
+    # sets it, in as few lines as fit and as even as they can be; one that fits stays whole.
+    out = tmp_path / "cv.docx"
+    long_named.ok("--lang", "vi", "urge", "BCHPCTT", "--as-of", "30/9/2023", "--date",
+                  "2/10/2023", "--out", str(out))  # fmt: skip
+    left = Document(str(out)).tables[0].rows[0].cells[0]
+    regarding = next(p for p in left.paragraphs if p.text.startswith("V/v "))
+    assert regarding.text.split("\n") == ["V/v đôn đốc thực hiện", "nhiệm vụ được giao"]
+    room = _cm(left.width) - 0.38
+    assert all(text_width_cm(line, 12) <= room for line in regarding.text.split("\n"))
+    report = tmp_path / "bc.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+                  "--out", str(report))  # fmt: skip
+    paragraphs = [p.text for p in Document(str(report)).paragraphs]
+    subject = paragraphs[paragraphs.index("BÁO CÁO") + 1]
+    assert subject == "Kết quả theo dõi, đôn đốc thực hiện kết luận, chỉ đạo quý III/2023"

@@ -196,6 +196,42 @@ def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
     return _estimated_em(text, bold) * size * 0.03528
 
 
+def balanced(text: str, room: float, size: float, *, bold: bool = False) -> str:
+    """``text`` in as few lines as fit ``room`` cm at ``size`` pt, its lines as even as they
+    can be (a line break between them): a subject that takes two lines is set as a clerk sets
+    it, ``V/v đôn đốc thực hiện`` over ``nhiệm vụ được giao``, not with its last word alone
+    on the second line. A text on one line, or a word wider than ``room``, is as given."""
+    words = text.split(" ")
+    if "\n" in text or len(words) < 2 or text_width_cm(text, size, bold=bold) <= room:
+        return text
+
+    def width(first: int, last: int) -> float:
+        return text_width_cm(" ".join(words[first:last]), size, bold=bold)
+
+    count = len(words)
+    # best[i]: (lines, widest line) of words[i:] set from word i, and where its first ends
+    best: list[tuple[int, float, int]] = [(0, 0.0, count)] * (count + 1)
+    for first in range(count - 1, -1, -1):
+        choice: tuple[int, float, int] | None = None
+        for last in range(first + 1, count + 1):
+            line = width(first, last)
+            if line > room and last > first + 1:
+                break
+            after, widest, _ = best[last]
+            found = (after + 1, max(line, widest), last)
+            if choice is None or found[:2] < choice[:2]:
+                choice = found
+        assert choice is not None
+        best[first] = choice
+    set_lines: list[str] = []
+    at = 0
+    while at < count:
+        end = best[at][2]
+        set_lines.append(" ".join(words[at:end]))
+        at = end
+    return "\n".join(set_lines)
+
+
 def set_font(style: Any, size: float) -> None:
     """Times New Roman, also where the style names a theme font (which would win)."""
     from docx.oxml.ns import qn
@@ -495,7 +531,8 @@ def heading(doc: Any, head: Letterhead, usable: float) -> None:
     number = _line(left, head.number, 14 if party else 13, new=True)
     number.paragraph_format.space_before = Pt(4)
     if head.type_name is None:  # a công văn: its subject under the number, after "V/v"
-        _line(left, t("doc_regarding", head.lang, subject=head.subject), 12, italic=party, new=True)
+        regarding = balanced(t("doc_regarding", head.lang, subject=head.subject), left_w - 0.4, 12)
+        _line(left, regarding, 12, italic=party, new=True)
 
     if party:
         _line(right, t("doc_party_name", head.lang), 15, bold=True, underline=True)
@@ -522,7 +559,7 @@ def heading(doc: Any, head: Letterhead, usable: float) -> None:
         run.font.size = Pt(16 if party else 14)
         subject = doc.add_paragraph()
         subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = subject.add_run(head.subject)
+        run = subject.add_run(balanced(head.subject, usable - 1.0, 14, bold=True))
         run.bold = True
         run.font.size = Pt(14)
         if party:
