@@ -1446,3 +1446,141 @@ def test_an_office_detail_not_set_leaves_its_line_out_of_the_template(
     assert [x for x in full if x.strip()] == ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
                                               "Trần Thị B"]  # fmt: skip
     assert len(lines) == len(full) - 3 and not any(x.strip() for x in lines), (lines, full)
+
+
+# Times New Roman's widths (thousandths of an em) of the two characters beyond ASCII the
+# comparison with the previous period writes: the reference the layout must agree with.
+_DASH_ARROW = {"—": 1000, "→": 1000}
+
+
+def _times_cm(text: str, size: float, *, bold: bool) -> float:
+    from dirtrack.render.official import _TIMES_WIDTHS
+
+    em = sum(_DASH_ARROW[c] if c in _DASH_ARROW else _TIMES_WIDTHS[bold][ord(c) - 32] for c in text)
+    return em / 1000 * size * 0.03528
+
+
+def test_a_machine_without_the_font_keeps_the_comparisons_lines_whole(
+    seed_meetings: Seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a server without Times New Roman (nor Liberation Serif) the widths come from Times'
+    # table of ASCII widths, and every other character was taken for a small letter: the
+    # comparison's '— → 1 (+1)' measured a third too narrow, and Word and LibreOffice broke it
+    # on two lines in nearly every row beside a unit column with room to spare. The dashes,
+    # arrows, quotation marks and the letters with a horn now have their own widths.
+    from dirtrack.render import official
+
+    monkeypatch.setattr(official, "_font", lambda bold: None)
+    official._width_at_100.cache_clear()
+    try:
+        cli = seed_meetings.cli(tmp_path / "demo.db")
+        out = _report_docx(cli, tmp_path / "bc.docx", "vi", "2022Q3")
+    finally:
+        official._width_at_100.cache_clear()
+    checked = 0
+    for table in Document(str(out)).tables:
+        if table.style is None or table.style.name != "Table Grid":
+            continue
+        widths = [_cm(cell.width) for cell in table.rows[0].cells]
+        for row in table.rows[1:]:
+            for cell, width in zip(row.cells, widths, strict=True):
+                runs = [r for p in cell.paragraphs for r in p.runs if r.text]
+                if not runs or "→" not in cell.text:
+                    continue
+                size = runs[0].font.size.pt if runs[0].font.size else 10
+                line = _times_cm(cell.text, size, bold=bool(runs[0].bold))
+                assert line + 0.38 <= width + 1e-6, (cell.text, line, width)
+                checked += 1
+    assert checked >= 30  # 8 rows of four columns
+
+
+def test_export_keys_stand_on_one_line(chaired: Cli, tmp_path: Path) -> None:
+    # The export's last column, Mã, was 14 characters wide: a key of 'dt-' and 12 hex digits
+    # with wide ones among them (dt-9a112a1cba28) broke after 'dt-', on two lines, in one row
+    # in three of a register of 1,000 directives printed by LibreOffice. Every such key now
+    # stands on one line.
+    from dirtrack.render.xlsx_out import text_lines
+
+    out = tmp_path / "bang.xlsx"
+    chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(out))
+    sheet = load_workbook(out).worksheets[0]
+    column = [c.value for c in sheet[4]].index("Mã") + 1
+    width = sheet.column_dimensions[sheet.cell(4, column).column_letter].width
+    keys = [sheet.cell(r, column).value for r in range(6, sheet.max_row + 1)]
+    assert keys and all(str(k).startswith("dt-") for k in keys)
+    assert all(text_lines(str(k), width) == 1 for k in keys), (width, keys)
+    assert all(text_lines("dt-" + c * 12, width) == 1 for c in "0123456789abcdef"), width
+
+
+def test_the_workbooks_chart_says_whole_percents_on_its_axis(chaired: Cli, tmp_path: Path) -> None:
+    # The chart sheet's axis took the rate cells' format: 0.00, 10.00 … 100.00 under the bars.
+    # It says whole percents now, 0, 10 … 100.
+    import zipfile
+    from xml.etree import ElementTree
+
+    out = tmp_path / "phu-luc.xlsx"
+    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx",
+               "--out", str(out))  # fmt: skip
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    with zipfile.ZipFile(out) as book:
+        charts = [n for n in book.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 1
+        root = ElementTree.fromstring(book.read(charts[0]))
+    axis = root.find(f".//{c}valAx")
+    assert axis is not None
+    number = axis.find(f"{c}numFmt")
+    assert number is not None
+    assert (number.get("formatCode"), number.get("sourceLinked")) == ("0", "0")
+
+
+def test_a_packs_footer_never_runs_into_its_page_number(chaired: Cli, tmp_path: Path) -> None:
+    # A unit's pack prints its title and the unit's name at the foot's left, 'Trang 1/3' at
+    # its right: a unit of a long name (81 letters) ran the title over the page number on the
+    # guide's portrait page, the two printed one over the other. The title is cut, marked …,
+    # where it would reach the number; header and footer keep their size on a sheet fitted to
+    # the page's width.
+    from dirtrack.render.xlsx_out import FOOTER_GAP_CM, footer_room, printed_cm
+
+    name = "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà Tĩnh"
+    chaired.ok("unit", "add", "BQLDA", name)
+    meeting = chaired.id("add-meeting", "--date", "8/4/2022", "--title", "Làm việc với BQLDA")
+    chaired.id("assign", str(meeting), "--unit", "BQLDA", "Quyết toán dự án", "--due", "3/7/2022")
+    folder = tmp_path / "phieu"
+    chaired.ok("--lang", "vi", "pack", "out", "--quarter", "2022Q2", "--dir", str(folder))
+    book = load_workbook(folder / "BQLDA.xlsx")
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    title = f"Phiếu báo cáo tiến độ thực hiện nhiệm vụ — {name}"
+    portrait = visible[0]
+    assert portrait.page_setup.orientation == "portrait"
+    for ws in visible:
+        assert ws.HeaderFooter.scaleWithDoc is False, ws.title
+        left = ws.oddFooter.left.text.replace("&&", "&")
+        width = 21.0 if ws.page_setup.orientation == "portrait" else 29.7
+        inside = width - (ws.page_margins.left + ws.page_margins.right) * 2.54
+        number = printed_cm("Trang 99/99", 9)
+        assert printed_cm(left, 9) + FOOTER_GAP_CM + number <= inside + 1e-9, (ws.title, left)
+        assert left == title or (left.endswith("…") and title.startswith(left[:-1])), left
+    cut = portrait.oddFooter.left.text
+    assert cut.endswith("…") and cut.startswith("Phiếu báo cáo tiến độ thực hiện nhiệm vụ — Ban")
+    assert printed_cm(cut, 9) >= footer_room(portrait, "vi") * 0.8  # cut where it must, no sooner
+    assert visible[1].oddFooter.left.text == title  # a landscape page holds it whole
+
+
+def test_a_letters_subject_is_set_on_even_lines(long_named: Cli, tmp_path: Path) -> None:
+    # The letter's subject under its number, wider than the heading's left column, was left
+    # to wrap: 'V/v đôn đốc thực hiện nhiệm vụ được' over 'giao' alone. It is set as a clerk
+    # sets it, in as few lines as fit and as even as they can be; one that fits stays whole.
+    out = tmp_path / "cv.docx"
+    long_named.ok("--lang", "vi", "urge", "BCHPCTT", "--as-of", "30/9/2023", "--date",
+                  "2/10/2023", "--out", str(out))  # fmt: skip
+    left = Document(str(out)).tables[0].rows[0].cells[0]
+    regarding = next(p for p in left.paragraphs if p.text.startswith("V/v "))
+    assert regarding.text.split("\n") == ["V/v đôn đốc thực hiện", "nhiệm vụ được giao"]
+    room = _cm(left.width) - 0.38
+    assert all(text_width_cm(line, 12) <= room for line in regarding.text.split("\n"))
+    report = tmp_path / "bc.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+                  "--out", str(report))  # fmt: skip
+    paragraphs = [p.text for p in Document(str(report)).paragraphs]
+    subject = paragraphs[paragraphs.index("BÁO CÁO") + 1]
+    assert subject == "Kết quả theo dõi, đôn đốc thực hiện kết luận, chỉ đạo quý III/2023"

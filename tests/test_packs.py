@@ -295,7 +295,7 @@ def test_pack_out_writes_each_unit_its_workbook(quarter: Cli, tmp_path: Path) ->
     assert book.properties.creator == "dirtrack"
     assert (book.properties.title or "").startswith("Phiếu báo cáo tiến độ thực hiện nhiệm vụ — ")
     guide = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"] if c.value)
-    assert "Hạn gửi báo cáo: trước hết ngày 20/09/2022" in guide and "ô nền vàng" in guide
+    assert "Hạn gửi báo cáo: chậm nhất ngày 20/09/2022" in guide and "ô nền vàng" in guide
     lead = book["Chủ trì"]
     assert lead.protection.sheet
     headers = [c.value for c in lead[6]]
@@ -1638,7 +1638,7 @@ def test_the_mail_with_a_pack_is_vietnamese_unless_english_is_asked_for(
         "Văn phòng đề nghị đơn vị báo cáo tiến độ thực hiện các nhiệm vụ được giao trong "
         "quý III/2022 theo phiếu đính kèm (BTC.xlsx: 2 nhiệm vụ chủ trì).\n\n"
         "Đơn vị điền vào các ô nền vàng của phiếu (hướng dẫn ở sheet đầu tiên), giữ nguyên "
-        "tên tệp và gửi lại trước hết ngày 20/09/2022.\n\nTrân trọng./.\n"
+        "tên tệp và gửi lại chậm nhất ngày 20/09/2022.\n\nTrân trọng./.\n"
     ), body
 
 

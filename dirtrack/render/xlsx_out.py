@@ -353,14 +353,57 @@ def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
 
 def page_footer(sheet: Any, document: str, lang: str) -> None:
     """The document's title at the foot of each printed page, on the left, and its page
-    number (``Trang 1/3``) on the right."""
+    number (``Trang 1/3``) on the right: the title cut, marked ``…``, where it would run into
+    the number (a unit's pack named after a unit of a long name, on a portrait page). Header
+    and footer at their own size on every page, not made smaller with a sheet fitted to the
+    page's width (a wide sheet's footer printed at a third of its size)."""
     from dirtrack.i18n import t
 
+    sheet.HeaderFooter.scaleWithDoc = False
     footer = sheet.oddFooter
-    footer.left.size = footer.right.size = 9
+    footer.left.size = footer.right.size = FOOTER_SIZE
     footer.right.text = t("xlsx_page", lang).replace("{page}", "&P").replace("{pages}", "&N")
     footer.left.text = ""
-    footer.left.text = _header_text(document, HEADER_LIMIT - _header_length(footer))
+    shown = _cut_to(document, footer_room(sheet, lang), FOOTER_SIZE)
+    footer.left.text = _header_text(shown, HEADER_LIMIT - _header_length(footer))
+
+
+FOOTER_SIZE = 9  # points
+DIGIT_CM = 0.197  # the digit 0 of Calibri 11 pt (the unit of _LETTER_WIDTHS), in cm
+FOOTER_GAP_CM = 1.0  # between the title and the page number
+_A4_CM = {"portrait": 21.0, "landscape": 29.7}
+
+
+def printed_cm(text: str, size: float) -> float:
+    """How wide ``text`` prints at ``size`` pt in the workbook's typeface, on the wide side."""
+    return sum(map(_letter_width, text)) * DIGIT_CM * size / BODY_SIZE
+
+
+def footer_room(sheet: Any, lang: str) -> float:
+    """The width (cm) the footer's left part has on the page: the A4 page of the sheet's
+    orientation inside its margins, less the page number (``Trang 99/99``) and a gap."""
+    from dirtrack.i18n import t
+
+    orientation = "landscape" if sheet.page_setup.orientation == "landscape" else "portrait"
+    margins = sheet.page_margins
+    inside = _A4_CM[orientation] - float(margins.left + margins.right) * 2.54
+    number = t("xlsx_page", lang).replace("{page}", "99").replace("{pages}", "99")
+    return inside - printed_cm(number, FOOTER_SIZE) - FOOTER_GAP_CM
+
+
+def _cut_to(text: str, room: float, size: float) -> str:
+    """``text`` whole if it fits ``room`` cm at ``size`` pt, else cut at a word where it can
+    be, marked ``…``."""
+    if printed_cm(text, size) <= room:
+        return text
+    kept = text
+    while kept and printed_cm(kept + "…", size) > room:
+        kept = kept[:-1]
+    cut = kept.rstrip()
+    word = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    if printed_cm(word, size) >= room * 0.8:  # at the last whole word, unless that loses much
+        cut = word
+    return cut.rstrip(" ,;—-") + "…"
 
 
 def _header_length(part: Any) -> int:
@@ -391,6 +434,8 @@ def _header_text(text: str, room: int | None = None) -> str:
 
 def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, reference: Any) -> Any:
     """A native bar chart of the completion-rate column over the unit rows, in their order."""
+    from openpyxl.chart.data_source import NumFmt
+
     column = kinds.index(PCT) + 1
     chart = bar()
     chart.type = "bar"
@@ -398,6 +443,8 @@ def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, refere
     chart.legend = None
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
+    # whole percents on the axis (0, 10 … 100), not the cells' two decimals (0.00 … 100.00)
+    chart.y_axis.numFmt = NumFmt(formatCode="0", sourceLinked=False)
     data = reference(sheet, min_col=column, min_row=1, max_row=rows + 1)
     labels = reference(sheet, min_col=1, min_row=2, max_row=rows + 1)
     chart.add_data(data, titles_from_data=True)

@@ -272,7 +272,7 @@ def _guide(ws: Any, meta: BookMeta) -> None:
             None,
         ),
         (
-            f"Hạn gửi báo cáo: trước hết ngày {_vi_day(meta.answer_by)}.",
+            f"Hạn gửi báo cáo: chậm nhất ngày {_vi_day(meta.answer_by)}.",
             body_font(bold=True, color="C00000"),
         ),
         ("", None),

@@ -44,7 +44,7 @@ _COLUMNS = (
     ("meeting", 40),
     ("doc", 14),
     ("meeting_date", 12),
-    ("key", 14),
+    ("key", 16),  # a key (dt- and 12 hex digits) on one line: at 14 some broke in two
 )
 _LIMITATION_COLUMNS = {
     "vi": (
