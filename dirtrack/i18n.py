@@ -3516,6 +3516,11 @@ ERRORS.update(
             "column {column} holds values under no header (rows {rows}), which were not read: "
             "give the column a header, or --map '{column}=FIELD' to read it"
         ),
+        "warn_unread_column": N_(
+            "column {column} ({header}) holds values (rows {rows}), which were not read: no "
+            "field of a directive takes them; --map '{column}=FIELD' reads it, --map "
+            "'{column}=ignore' leaves it out without this warning"
+        ),
         "warn_hidden_column_read": N_(
             "column {column} ({header}) is hidden in the sheet; it was read as {field}"
         ),
