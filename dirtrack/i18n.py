@@ -3137,6 +3137,10 @@ TEXT.update(
 MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
+        "deadline_no_year": N_(
+            "{phrase!r} names no year: the deadline is read as {due}, in the year of the day "
+            "it is counted from ({ref})"
+        ),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
         "unit_by_part": N_("{ref!r} is read as unit {unit}, the only one whose name holds it"),
         "unit_by_marks": N_(
