@@ -3137,10 +3137,6 @@ TEXT.update(
 MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
-        "deadline_no_year": N_(
-            "{phrase!r} names no year: the deadline is read as {due}, in the year of the day "
-            "it is counted from ({ref})"
-        ),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
         "unit_by_part": N_("{ref!r} is read as unit {unit}, the only one whose name holds it"),
         "unit_by_marks": N_(
@@ -3527,6 +3523,10 @@ ERRORS.update(
         ),
         "warn_hidden_column_read": N_(
             "column {column} ({header}) is hidden in the sheet; it was read as {field}"
+        ),
+        "deadline_no_year": N_(
+            "{phrase!r} names no year: the deadline is read as {due}, in the year of the day "
+            "it is counted from ({ref})"
         ),
         "warn_due_on_calendar": N_(
             "deadline {text!r} counted on the office calendar as {due} (working days, days "

@@ -272,6 +272,41 @@ def test_a_column_with_a_header_no_field_reads_is_named_when_its_values_are_left
     assert quiet.exit_code == 0 and "Warning" not in quiet.stderr, quiet.stderr
 
 
+def test_a_deadline_naming_no_year_is_said_with_the_year_it_was_read_in(
+    office: Cli, tmp_path: Path
+) -> None:
+    """`30/6` or `Quý III` in the deadline column took the meeting's year without a word (the
+    dry run showed the day, the import nothing). Each such row now says it in a warning, as
+    `assign --due` does; a deadline with its year, or one counted from the meeting, says
+    nothing."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            [1, "Rà soát biên chế", "SNV", "30/6"],
+            [2, "Báo cáo quyết toán", "STC", "Quý III"],
+            [3, "Sửa quy chế", "STP", "30/9/2023"],
+            [4, "Lập đề án", "STP", "Trong 3 tháng"],
+        ],
+    )
+    done = office("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    warned = [line for line in done.stderr.splitlines() if line.startswith("Warning:")]
+    assert warned == [
+        "Warning: row 2: '30/6' names no year: the deadline is read as 2023-06-30, in the year of "
+        "the day it is counted from (2023-03-10)",
+        "Warning: row 3: 'Quý III' names no year: the deadline is read as 2023-09-30, in the year "
+        "of the day it is counted from (2023-03-10)",
+    ]
+    dues = {d["text"]: d["due"] for d in office.json("list", "--status", "all")}
+    assert dues == {
+        "Rà soát biên chế": "2023-06-30",
+        "Báo cáo quyết toán": "2023-09-30",
+        "Sửa quy chế": "2023-09-30",
+        "Lập đề án": "2023-06-10",
+    }
+
+
 def test_subtotal_rows_and_notes_under_the_table_are_no_directives(
     office: Cli, tmp_path: Path
 ) -> None:

@@ -553,7 +553,7 @@ def deadline(
     (``30/6``, ``quý II``), with the day read in ``ref``'s year
     (:func:`dirtrack.periods.year_of_ref`).
     """
-    from dirtrack.i18n import msg
+    from dirtrack.i18n import Phrase, msg
     from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline, year_of_ref
     from dirtrack.store.calendar import load_workdays
 
@@ -578,8 +578,8 @@ def deadline(
         )
     if year_of_ref(text, ref, read):
         # "30/6", "quý II": the year is the meeting's (or --from's), said rather than assumed
-        lang = state(ctx).lang
-        notice(ctx, msg("deadline_no_year", lang, phrase=found.phrase, due=found.due, ref=ref))
+        said = Phrase("deadline_no_year", phrase=found.phrase, due=found.due, ref=ref)
+        notice(ctx, said.render(state(ctx).lang))
     if found.moved:
         notice(
             ctx,
