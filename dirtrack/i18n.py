@@ -2811,6 +2811,7 @@ ERRORS.update(
         "with_and_no_with": N_("--with and --no-with cannot be used together"),
         "field_and_no_field": N_("--field and --no-field cannot be used together"),
         "due_and_no_due": N_("--due and --no-due cannot be used together"),
+        "set_and_clear": N_("{given} and {clear} cannot be used together"),
         "unknown_record_kind": N_("unknown kind {kind!r}; use one of {kinds}"),
         "unknown_kind": N_("unknown meeting kind {kind!r}; use one of {choices}"),
         "changed_while_asking": N_(
