@@ -365,6 +365,10 @@ def year(clerk: Clerk) -> None:
       "--with", "VPTU", "--due", "30/6/2025", "--product", "Báo cáo", "--field", "kt")  # fmt: skip
     s("edit", "directive", str(d2), "--no-with", "--no-field")
     s("edit", "directive", str(d1), "--no-due")
+    s("edit", "meeting", str(m1), "--no-chair", "--no-chair-title", "--no-doc", "--no-note")
+    s("edit", "meeting", str(m3), "--attendee", "UBKT", "--attendee", "BDVTU")
+    s("edit", "meeting", str(m3), "--no-attendees")
+    s("edit", "directive", str(d1), "--no-product")
     s("edit", "limitation", "2", "--text", "Chậm trình văn bản lần hai", "--category", "quality")
     s("unit", "rename", "BTGTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "--code", "BTGDVTU")
     s("unit", "retire", "BDVTU", "--successor", "BTGDVTU", "--date", "2025-08-01")
@@ -375,6 +379,23 @@ def year(clerk: Clerk) -> None:
     s("series", "stop", "1", "--from", "2025-07-01")
     s("delete", "directive", str(d5), "--yes")
     s("delete", "meeting", str(m2), "--yes")
+    # a unit reports back: its pack out, answered, read in
+    packs = c.tmp / "packs"
+    packs.mkdir(exist_ok=True)
+    s("pack", "out", "--period", "2025", "--unit", "VPTU", "--dir", str(packs))
+    book = openpyxl.load_workbook(packs / "VPTU.xlsx")
+    lead = book["Chủ trì"]
+    header = [cell.value for cell in lead[6]]
+    status = header.index("Tình trạng") + 1
+    row = next(
+        r for r in range(7, lead.max_row + 1) if "Quá hạn" in str(lead.cell(r, status).value)
+    )
+    lead.cell(row, header.index("Tiến độ (%)") + 1, 30)
+    lead.cell(row, header.index("Giải trình") + 1, 'Chờ ý kiến "Thường trực"; 🙏')
+    book.save(packs / "VPTU.xlsx")
+    s("pack", "in", str(packs / "VPTU.xlsx"))
+    answered = c.js("show", str(lead.cell(row, 2).value))
+    c.expect("pack answer", answered["progress"], 30)
     c.carried("autumn")
     c.travels("autumn")
 
