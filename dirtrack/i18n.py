@@ -3138,6 +3138,14 @@ TEXT.update(
 MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
+        "lead_also_with": N_(
+            "{unit} leads directive {id} and was named among its coordinating units too: kept as "
+            "the lead only (a unit does not coordinate what it leads)"
+        ),
+        "lead_was_with": N_(
+            "{unit} leads directive {id} now and is no longer among its coordinating units (a "
+            "unit does not coordinate what it leads)"
+        ),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
         "unit_by_part": N_("{ref!r} is read as unit {unit}, the only one whose name holds it"),
         "unit_by_marks": N_(

@@ -205,6 +205,33 @@ def test_edit_clears_the_optional_fields_of_a_meeting_and_a_directive(
     assert vi.exit_code == 2 and "không dùng --product cùng với --no-product" in vi.stderr
 
 
+def test_a_lead_unit_left_out_of_the_coordinating_units_is_said(office: Cli, meeting: int) -> None:
+    """A coordinating unit made the lead (`edit directive --unit`), or the lead named with
+    `--with` (`assign`, `edit`), left the coordinating units without a word, where an office
+    sheet's row says it: the command now says it on stderr, in the run's language."""
+    made = office("edit", "directive", "1", "--unit", "VPTU")  # VPTU coordinated it
+    assert made.exit_code == 0, made.stderr
+    assert made.stderr.splitlines()[0] == (
+        "VPTU leads directive 1 now and is no longer among its coordinating units (a unit does "
+        "not coordinate what it leads)"
+    )
+    assert office.json("show", "1")["with"] == []
+    named = office("assign", str(meeting), "--unit", "BTC", "--with", "btc", "--with", "UBKT", "x")
+    assert named.exit_code == 0 and named.stdout.strip() == "2", named.stderr
+    assert named.stderr.splitlines() == [
+        "BTC leads directive 2 and was named among its coordinating units too: kept as the lead "
+        "only (a unit does not coordinate what it leads)"
+    ]
+    assert office.json("show", "2")["with"] == ["UBKT"]
+    vi = office("--lang", "vi", "edit", "directive", "2", "--with", "BTC", "--with", "BDV")
+    assert vi.stderr.splitlines()[0] == (
+        "BTC chủ trì nhiệm vụ 2 nhưng cũng được nêu trong các đơn vị phối hợp: chỉ giữ là đơn vị "
+        "chủ trì (một đơn vị không phối hợp việc do chính mình chủ trì)"
+    )
+    plain = office("edit", "directive", "2", "--unit", "UBKT", "--with", "BDV")
+    assert plain.stderr.splitlines()[0].startswith("directive 2 corrected"), plain.stderr
+
+
 def test_edit_directive_refuses_what_breaks_a_rule(office: Cli, db: str) -> None:
     unchanged(
         office, db, "edit", "directive", "1", "--due", "1/5/2022", contains="before the meeting"

@@ -25,6 +25,7 @@ from dirtrack.cli.common import (
     confirm,
     deadline,
     event_day,
+    notice,
     positive_id,
     recorded_change,
     say_passed,
@@ -220,7 +221,9 @@ def edit_directive(
             no_field=no_field,
             no_product=no_product,
         )
+        had = store.coordinator_ids(session, directive_id)
         store.edit_directive(session, directive_id, changes, allow_duplicate=allow_duplicate)
+        _lead_not_with(ctx, session, directive_id, changes, had)
         say_passed(ctx, session)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
@@ -233,6 +236,28 @@ def _directive(session: "Session", directive_id: int) -> "Record":
 
     day = today()
     return directive_record(get_facts(session, directive_id, as_of=day), day)
+
+
+def _lead_not_with(
+    ctx: typer.Context,
+    session: "Session",
+    directive_id: int,
+    changes: dict[str, Any],
+    had: set[int],
+) -> None:
+    """Say that the lead unit is not among the coordinating units it was named among: `--with`
+    naming it, or `--unit` making a coordinating unit the lead (it left them without a word)."""
+    from dirtrack.models import Directive, Unit
+
+    directive = session.get(Directive, directive_id)
+    lead = session.get(Unit, directive.unit_id) if directive is not None else None
+    if lead is None:
+        return
+    lang = state(ctx).lang
+    if "with" in changes and any(u.id == lead.id for u in changes["with"]):
+        notice(ctx, msg("lead_also_with", lang, unit=lead.code, id=directive_id))
+    elif "with" not in changes and "unit" in changes and lead.id in had:
+        notice(ctx, msg("lead_was_with", lang, unit=lead.code, id=directive_id))
 
 
 def _print(record: "Record", fmt: OutputFormat, plain: str) -> None:
