@@ -2856,6 +2856,7 @@ ERRORS.update(
         "with_and_no_with": N_("--with and --no-with cannot be used together"),
         "field_and_no_field": N_("--field and --no-field cannot be used together"),
         "due_and_no_due": N_("--due and --no-due cannot be used together"),
+        "set_and_clear": N_("{given} and {clear} cannot be used together"),
         "unknown_record_kind": N_("unknown kind {kind!r}; use one of {kinds}"),
         "unknown_kind": N_("unknown meeting kind {kind!r}; use one of {choices}"),
         "changed_while_asking": N_(
@@ -3182,6 +3183,14 @@ TEXT.update(
 MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
+        "lead_also_with": N_(
+            "{unit} leads directive {id} and was named among its coordinating units too: kept as "
+            "the lead only (a unit does not coordinate what it leads)"
+        ),
+        "lead_was_with": N_(
+            "{unit} leads directive {id} now and is no longer among its coordinating units (a "
+            "unit does not coordinate what it leads)"
+        ),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
         "unit_by_part": N_("{ref!r} is read as unit {unit}, the only one whose name holds it"),
         "unit_by_marks": N_(
@@ -3559,8 +3568,17 @@ ERRORS.update(
             "column {column} holds values under no header (rows {rows}), which were not read: "
             "give the column a header, or --map '{column}=FIELD' to read it"
         ),
+        "warn_unread_column": N_(
+            "column {column} ({header}) holds values (rows {rows}), which were not read: no "
+            "field of a directive takes them; --map '{column}=FIELD' reads it, --map "
+            "'{column}=ignore' leaves it out without this warning"
+        ),
         "warn_hidden_column_read": N_(
             "column {column} ({header}) is hidden in the sheet; it was read as {field}"
+        ),
+        "deadline_no_year": N_(
+            "{phrase!r} names no year: the deadline is read as {due}, in the year of the day "
+            "it is counted from ({ref})"
         ),
         "warn_due_on_calendar": N_(
             "deadline {text!r} counted on the office calendar as {due} (working days, days "

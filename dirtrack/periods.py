@@ -870,6 +870,33 @@ def parse_deadline(
     return Deadline(day, " ".join(text.split()), day)
 
 
+# "năm nay", "năm sau", "năm tới", "this year", "next year": a year named by its distance
+_YEAR_IN_WORDS = LazyPattern(r"\b(?:nam (?:nay|sau|toi)|(?:this|next) year)\b")
+
+
+def year_of_ref(text: str, ref: date, read: Callable[[date], date]) -> bool:
+    """Whether the deadline ``text`` names no year, so that the day it names (``read(ref)``) took
+    its year from ``ref`` (the meeting's date, ``--from``): ``30/6``, ``tháng 9``, ``quý II``,
+    ``cuối quý``, ``trước Tết``. A phrase that counts from ``ref`` (``trong 10 ngày làm
+    việc``, ``6 tháng``) names its distance, not a year, and one that names its year in words
+    (``cuối năm nay``, ``quý I năm sau``) names it: neither is such a phrase.
+
+    ``read`` is the parse with another ``ref``: the day depends on ``ref``'s year alone when
+    four years later it is the same day of a year four later, and a week later the same."""
+    from dirtrack.text import ascii_typed
+
+    if re.search(r"(?<!\d)\d{4}(?!\d)", ascii_typed(text)) or _YEAR_IN_WORDS.search(fold(text)):
+        return False
+    try:
+        day = read(ref)
+        later = ref + relativedelta(years=4)
+        shifted = read(later)
+        week = read(ref + timedelta(days=7))
+    except InvalidInput:  # not a day in the other year (a calendar not covering it)
+        return False
+    return week == day and shifted == day + relativedelta(years=4)
+
+
 def _calendar_form(  # noqa: C901
     text: str,
     ref: date | None,

@@ -81,6 +81,44 @@ def test_deadline_phrase_without_year_takes_the_meetings_year(units: Cli, meetin
     assert d["due"] == "2022-09-30"
 
 
+def test_a_deadline_naming_no_year_says_the_year_it_was_read_in(units: Cli, meeting: int) -> None:
+    """`--due 30/6`, `quý III`, `cuối quý` took the meeting's year without a word (stdout the
+    id, stderr empty): the clerk learnt which year only from `show`. The command now says it
+    on stderr, in the run's language, once it is written; words that name their year, or count
+    from the meeting, say nothing; a refused deadline says only its Error: line."""
+    m = str(meeting)  # held on 6 May 2022
+    said = {
+        "30/6": "'30/6' names no year: the deadline is read as 2022-06-30, in the year of the day "
+        "it is counted from (2022-05-06)",
+        "quý III": "'quý III' names no year: the deadline is read as 2022-09-30, in the year of "
+        "the day it is counted from (2022-05-06)",
+        "cuối quý": "'cuối quý' names no year: the deadline is read as 2022-06-30, in the year "
+        "of the day it is counted from (2022-05-06)",
+    }
+    for n, (due, line) in enumerate(said.items()):
+        result = units("assign", m, "--unit", "BTC", "--due", due, f"Việc {n}")
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.splitlines() == [line]
+        d = units.json("show", result.stdout.strip())
+        assert (d["due"], d["due_phrase"]) == (line.split("read as ")[1][:10], due)
+    for n, due in enumerate(["30/6/2022", "quý III/2022", "trong 10 ngày làm việc", "6 tháng",
+                             "cuối năm nay", "quý I năm sau"]):  # fmt: skip
+        result = units("assign", m, "--unit", "BTC", "--due", due, f"Khác {n}")
+        assert result.exit_code == 0 and result.stderr == "", (due, result.stderr)
+    vi = units("--lang", "vi", "edit", "directive", "1", "--due", "31/12")
+    assert vi.exit_code == 0, vi.stderr
+    assert vi.stderr.splitlines()[0] == (
+        "'31/12' không ghi năm: thời hạn được hiểu là 31/12/2022, theo năm của ngày làm mốc "
+        "tính (06/05/2022)"
+    )
+    assert units.json("show", "1")["due"] == "2022-12-31"
+    refused = units("assign", m, "--unit", "BTC", "--due", "30/4", "Trước họp")
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines() == [
+        "Error: deadline 2022-04-30 is before the meeting (2022-05-06)"
+    ]
+
+
 def test_several_units_give_one_directive_each(units: Cli, meeting: int) -> None:
     out = units.ok("assign", str(meeting), "--unit", "BTC", "--unit", "BDV", "Khắc phục hạn chế")
     ids = [int(line) for line in out.split()]

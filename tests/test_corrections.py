@@ -168,6 +168,71 @@ def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> Non
     assert office.json("edit", "directive", "1", "--no-due")["due"] is None
 
 
+def test_edit_clears_the_optional_fields_of_a_meeting_and_a_directive(
+    office: Cli, db: str, meeting: int
+) -> None:
+    """A chair, position, document number, note or attending units typed on the wrong meeting,
+    or a product on the wrong directive, could not be taken off: `--note ""` was refused as an
+    empty value (`leave the option out`), and no option cleared them (`--no-with`, `--no-due`
+    and `--no-field` were the only ones). `--no-chair`, `--no-chair-title`, `--no-doc`,
+    `--no-note`, `--no-attendees` and `--no-product` clear them, one change undo takes back;
+    given with the option that sets the field, a usage error, nothing written."""
+    m = str(meeting)
+    office.ok("edit", "meeting", m, "--doc", "46-TB/TU", "--note", "Ghi nhầm")
+    office.ok("edit", "directive", "1", "--product", "Tờ trình")
+    before = records(db)
+    got = office.json(
+        "edit", "meeting", m, "--no-chair", "--no-chair-title", "--no-doc", "--no-note",
+        "--no-attendees",
+    )  # fmt: skip
+    assert [got[k] for k in ("chair", "chair_title", "doc", "note", "attendees")] == [
+        None, None, None, None, []
+    ]  # fmt: skip
+    assert office.json("edit", "directive", "1", "--no-product")["product"] is None
+    exported = json.loads(office.ok("export"))
+    held = next(x for x in exported["meetings"] if x["id"] == meeting)
+    assert (held["chair"], held["doc"], held["note"], held["attendees"]) == (None, None, None, [])
+    assert exported["directives"][0]["product"] is None
+    office.ok("undo", "--yes", "-n", "2")
+    assert records(db) == before
+    pairs = [("--note", "--no-note"), ("--doc", "--no-doc"), ("--chair", "--no-chair"),
+             ("--chair-title", "--no-chair-title"), ("--attendee", "--no-attendees")]  # fmt: skip
+    for given, clear in pairs:
+        said = unchanged(office, db, "edit", "meeting", m, given, "BTC", clear, code=2)
+        assert f"{given} and {clear} cannot be used together" in said
+    said = unchanged(office, db, "edit", "directive", "1", "--product", "x", "--no-product", code=2)
+    assert "--product and --no-product cannot be used together" in said
+    vi = office("--lang", "vi", "edit", "directive", "1", "--product", "x", "--no-product")
+    assert vi.exit_code == 2 and "không dùng --product cùng với --no-product" in vi.stderr
+
+
+def test_a_lead_unit_left_out_of_the_coordinating_units_is_said(office: Cli, meeting: int) -> None:
+    """A coordinating unit made the lead (`edit directive --unit`), or the lead named with
+    `--with` (`assign`, `edit`), left the coordinating units without a word, where an office
+    sheet's row says it: the command now says it on stderr, in the run's language."""
+    made = office("edit", "directive", "1", "--unit", "VPTU")  # VPTU coordinated it
+    assert made.exit_code == 0, made.stderr
+    assert made.stderr.splitlines()[0] == (
+        "VPTU leads directive 1 now and is no longer among its coordinating units (a unit does "
+        "not coordinate what it leads)"
+    )
+    assert office.json("show", "1")["with"] == []
+    named = office("assign", str(meeting), "--unit", "BTC", "--with", "btc", "--with", "UBKT", "x")
+    assert named.exit_code == 0 and named.stdout.strip() == "2", named.stderr
+    assert named.stderr.splitlines() == [
+        "BTC leads directive 2 and was named among its coordinating units too: kept as the lead "
+        "only (a unit does not coordinate what it leads)"
+    ]
+    assert office.json("show", "2")["with"] == ["UBKT"]
+    vi = office("--lang", "vi", "edit", "directive", "2", "--with", "BTC", "--with", "BDV")
+    assert vi.stderr.splitlines()[0] == (
+        "BTC chủ trì nhiệm vụ 2 nhưng cũng được nêu trong các đơn vị phối hợp: chỉ giữ là đơn vị "
+        "chủ trì (một đơn vị không phối hợp việc do chính mình chủ trì)"
+    )
+    plain = office("edit", "directive", "2", "--unit", "UBKT", "--with", "BDV")
+    assert plain.stderr.splitlines()[0].startswith("directive 2 corrected"), plain.stderr
+
+
 def test_edit_directive_refuses_what_breaks_a_rule(office: Cli, db: str) -> None:
     unchanged(
         office, db, "edit", "directive", "1", "--due", "1/5/2022", contains="before the meeting"

@@ -231,6 +231,82 @@ def test_a_time_column_left_out_when_no_column_is_the_deadline(office: Cli, tmp_
     assert found["Báo cáo quyết toán"]["due"] == "2023-09-30"
 
 
+def test_a_column_with_a_header_no_field_reads_is_named_when_its_values_are_left_out(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A column whose header names no field (`Người theo dõi`, who follows the task up) was
+    named only in the dry run's `Columns left out`: the import itself dropped its values
+    without a word (exit 0, `created 2 directives`). It is still not read, but the import
+    warns on stderr, naming the column and its rows, in the run's language; a column left out
+    by --map 'COLUMN=ignore' (the clerk's choice) or one holding nothing is not named."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Người theo dõi", "Lưu trữ"],
+        [1, "Rà soát biên chế", "SNV", "31/5/2023", "Chị Lan", None],
+        [2, "Báo cáo quyết toán", "STC", "30/9/2023", None, None],
+        [3, "Sửa quy chế", "STP", "30/9/2023", "Anh Tú\nphòng TH", None],
+    ]
+    path = workbook(tmp_path, rows)
+    said = (
+        "column E (Người theo dõi) holds values (rows 2, 4), which were not read: no field of a "
+        "directive takes them; --map 'E=FIELD' reads it, --map 'E=ignore' leaves it out without "
+        "this warning"
+    )
+    dry = office.json("import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    assert dry["warnings"] == [said]
+    vi = json.loads(
+        office("--lang", "vi", "import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run",
+               "--format", "json").stdout
+    )  # fmt: skip
+    assert vi["warnings"] == [
+        "cột E (Người theo dõi) có giá trị (dòng 2, 4) nhưng không được đọc: không trường nào "
+        "của nhiệm vụ nhận các giá trị đó; dùng --map 'E=FIELD' để đọc cột đó, hoặc --map "
+        "'E=ignore' để bỏ qua cột đó mà không có cảnh báo này"
+    ]
+    done = office("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    assert f"Warning: {said}" in done.stderr.splitlines()
+    assert len(office.json("list", "--status", "all")) == 3
+    # the clerk's choice: left out without a word
+    again = workbook(tmp_path, [rows[0], [1, "Lập đề án", "SNV", "31/5/2023", "Chị Lan", None]])
+    quiet = office("import", again, "--meeting", "1", "--as-of", AS_OF, "--map", "E=ignore")
+    assert quiet.exit_code == 0 and "Warning" not in quiet.stderr, quiet.stderr
+
+
+def test_a_deadline_naming_no_year_is_said_with_the_year_it_was_read_in(
+    office: Cli, tmp_path: Path
+) -> None:
+    """`30/6` or `Quý III` in the deadline column took the meeting's year without a word (the
+    dry run showed the day, the import nothing). Each such row now says it in a warning, as
+    `assign --due` does; a deadline with its year, or one counted from the meeting, says
+    nothing."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            [1, "Rà soát biên chế", "SNV", "30/6"],
+            [2, "Báo cáo quyết toán", "STC", "Quý III"],
+            [3, "Sửa quy chế", "STP", "30/9/2023"],
+            [4, "Lập đề án", "STP", "Trong 3 tháng"],
+        ],
+    )
+    done = office("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    warned = [line for line in done.stderr.splitlines() if line.startswith("Warning:")]
+    assert warned == [
+        "Warning: row 2: '30/6' names no year: the deadline is read as 2023-06-30, in the year of "
+        "the day it is counted from (2023-03-10)",
+        "Warning: row 3: 'Quý III' names no year: the deadline is read as 2023-09-30, in the year "
+        "of the day it is counted from (2023-03-10)",
+    ]
+    dues = {d["text"]: d["due"] for d in office.json("list", "--status", "all")}
+    assert dues == {
+        "Rà soát biên chế": "2023-06-30",
+        "Báo cáo quyết toán": "2023-09-30",
+        "Sửa quy chế": "2023-09-30",
+        "Lập đề án": "2023-06-10",
+    }
+
+
 def test_subtotal_rows_and_notes_under_the_table_are_no_directives(
     office: Cli, tmp_path: Path
 ) -> None:

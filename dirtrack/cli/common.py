@@ -549,22 +549,38 @@ def deadline(
     office's calendar.
 
     A day the words name that is off and moves says so on stderr, with the day it moves to,
-    once the command's transaction is written (:func:`notice`).
+    once the command's transaction is written (:func:`notice`); so do words that name no year
+    (``30/6``, ``quý II``), with the day read in ``ref``'s year
+    (:func:`dirtrack.periods.year_of_ref`).
     """
-    from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline
+    from dirtrack.i18n import Phrase, msg
+    from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline, year_of_ref
     from dirtrack.store.calendar import load_workdays
+
+    workdays = load_workdays(session.connection())
+
+    def read(day: date) -> date:
+        return parse_deadline(
+            text,
+            day,
+            workdays,
+            after_tet=AFTER_TET if after_tet is None else after_tet,
+            early_day=EARLY_DAY if early_day is None else early_day,
+        ).named  # the day the words name, before a move off a day off
 
     with reading(option):
         found = parse_deadline(
             text,
             ref,
-            load_workdays(session.connection()),
+            workdays,
             after_tet=AFTER_TET if after_tet is None else after_tet,
             early_day=EARLY_DAY if early_day is None else early_day,
         )
+    if year_of_ref(text, ref, read):
+        # "30/6", "quý II": the year is the meeting's (or --from's), said rather than assumed
+        said = Phrase("deadline_no_year", phrase=found.phrase, due=found.due, ref=ref)
+        notice(ctx, said.render(state(ctx).lang))
     if found.moved:
-        from dirtrack.i18n import msg
-
         notice(
             ctx,
             msg(

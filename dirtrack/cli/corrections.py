@@ -25,6 +25,7 @@ from dirtrack.cli.common import (
     confirm,
     deadline,
     event_day,
+    notice,
     positive_id,
     recorded_change,
     say_passed,
@@ -68,6 +69,13 @@ def _unknown_kind(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("unknown_kind", kind=value, choices=choices)
 
 
+def _set_and_clear(ctx: typer.Context, given: str, clear: str) -> Exception:
+    """The usage error of an option given with the one that clears the same field."""
+    return bad_parameter(
+        ctx, "set_and_clear", clear, among=(given, clear), given=given, clear=clear
+    )
+
+
 def _said(ctx: typer.Context, key: str, **values: object) -> None:
     err(msg(key, state(ctx).lang, **values))
 
@@ -98,6 +106,7 @@ def directive_changes(
     product: str | None,
     field: str | None = None,
     no_field: bool = False,
+    no_product: bool = False,
 ) -> dict[str, Any]:
     """The options of `edit directive` as the changes :func:`edit_directive` takes."""
     from dirtrack.store.units import UnitIndex
@@ -125,8 +134,12 @@ def directive_changes(
         )
     if no_due:
         changes["due"], changes["due_text"] = None, None
+    if product is not None and no_product:
+        raise _set_and_clear(ctx, "--product", "--no-product")
     if product is not None:
         changes["product"] = product
+    if no_product:
+        changes["product"] = None
     if field is not None and no_field:
         raise bad_parameter(
             ctx, "field_and_no_field", "--no-field", among=("--field", "--no-field")
@@ -167,6 +180,9 @@ def edit_directive(
         bool, typer.Option("--no-due", help="The directive has no deadline after all.")
     ] = False,
     product: Annotated[str | None, typer.Option(help="The expected product, corrected.")] = None,
+    no_product: Annotated[
+        bool, typer.Option("--no-product", help="No expected product any more.")
+    ] = False,
     field: Annotated[
         str | None,
         typer.Option(help="Its field (lĩnh vực): a code or name of `field list`.", metavar="CODE"),
@@ -203,8 +219,11 @@ def edit_directive(
             product=product,
             field=field,
             no_field=no_field,
+            no_product=no_product,
         )
+        had = store.coordinator_ids(session, directive_id)
         store.edit_directive(session, directive_id, changes, allow_duplicate=allow_duplicate)
+        _lead_not_with(ctx, session, directive_id, changes, had)
         say_passed(ctx, session)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
@@ -217,6 +236,28 @@ def _directive(session: "Session", directive_id: int) -> "Record":
 
     day = today()
     return directive_record(get_facts(session, directive_id, as_of=day), day)
+
+
+def _lead_not_with(
+    ctx: typer.Context,
+    session: "Session",
+    directive_id: int,
+    changes: dict[str, Any],
+    had: set[int],
+) -> None:
+    """Say that the lead unit is not among the coordinating units it was named among: `--with`
+    naming it, or `--unit` making a coordinating unit the lead (it left them without a word)."""
+    from dirtrack.models import Directive, Unit
+
+    directive = session.get(Directive, directive_id)
+    lead = session.get(Unit, directive.unit_id) if directive is not None else None
+    if lead is None:
+        return
+    lang = state(ctx).lang
+    if "with" in changes and any(u.id == lead.id for u in changes["with"]):
+        notice(ctx, msg("lead_also_with", lang, unit=lead.code, id=directive_id))
+    elif "with" not in changes and "unit" in changes and lead.id in had:
+        notice(ctx, msg("lead_was_with", lang, unit=lead.code, id=directive_id))
 
 
 def _print(record: "Record", fmt: OutputFormat, plain: str) -> None:
@@ -256,6 +297,17 @@ def edit_meeting(
         list[str] | None,
         typer.Option(help="An attending unit (repeatable): replaces the list."),
     ] = None,
+    no_chair: Annotated[bool, typer.Option("--no-chair", help="No chair recorded.")] = False,
+    no_chair_title: Annotated[
+        bool, typer.Option("--no-chair-title", help="No chair's position recorded.")
+    ] = False,
+    no_doc: Annotated[
+        bool, typer.Option("--no-doc", help="No conclusion document recorded.")
+    ] = False,
+    no_note: Annotated[bool, typer.Option("--no-note", help="No note.")] = False,
+    no_attendees: Annotated[
+        bool, typer.Option("--no-attendees", help="No attending units recorded.")
+    ] = False,
     allow_duplicate: Annotated[
         bool,
         typer.Option(
@@ -282,6 +334,20 @@ def edit_meeting(
         "note": note,
     }
     changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    cleared = {
+        "chair": no_chair,
+        "chair_title": no_chair_title,
+        "doc": no_doc,
+        "note": no_note,
+        "attendees": no_attendees,
+    }
+    for name, clear in cleared.items():
+        option = "--" + name.replace("_", "-")
+        if clear and (name in changes or (name == "attendees" and attendee)):
+            raise _set_and_clear(ctx, "--attendee" if name == "attendees" else option,
+                                 "--no-" + option[2:])  # fmt: skip
+        if clear:
+            changes[name] = [] if name == "attendees" else None
     if on is not None:
         changes["date"] = read_date(on, "--date")
     with unit_of_work(ctx) as session:

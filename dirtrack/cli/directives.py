@@ -290,6 +290,9 @@ def _assign(
                 )
                 assert directive.id is not None
                 ids.append(directive.id)
+                if any(u.id == lead.id for u in coordinators):  # kept as the lead only
+                    said = msg("lead_also_with", state(ctx).lang, unit=lead.code, id=directive.id)
+                    notice(ctx, said)
             say_passed(ctx, session)
         if as_json:
             records = _records(session, ids)

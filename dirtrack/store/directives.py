@@ -797,6 +797,17 @@ def _as_handed_over(
     return found
 
 
+def coordinator_ids(session: Session, directive_id: int) -> set[int]:
+    """The ids of the units that coordinate ``directive_id`` now."""
+    return set(
+        session.exec(
+            select(DirectiveCoordinator.unit_id).where(
+                DirectiveCoordinator.directive_id == directive_id
+            )
+        )
+    )
+
+
 def _set_coordinators(session: Session, directive: Directive, changes: Mapping[str, Any]) -> None:
     """Replace the coordinating units when ``with`` is given; drop the lead unit from them."""
     assert directive.id is not None

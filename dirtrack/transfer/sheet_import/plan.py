@@ -51,6 +51,8 @@ class Part:
     # The rows of the table with a value in a column under no header and given no --map (a
     # column index, from 0 -> its rows): not read, and said so.
     unheaded: dict[int, list[int]] = field(default_factory=dict)
+    # The same for a column with a header that no field reads (and no --map names): its rows.
+    unread: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

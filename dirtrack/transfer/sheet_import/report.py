@@ -198,16 +198,28 @@ class Reporting(UnitNames, MeetingNames):
             and c.field not in (None, "ignore")
             and c.index not in left_out
         ]
-        found += [
-            Phrase("warn_no_due_column", column=c.letter, header=c.header)
+        no_due = [
+            c
             for c in layout.columns
             if not layout.has("due")
             and c.field is None
             and _TIME_HEADER.search(fold_words(c.header))
         ][:1]
+        found += [Phrase("warn_no_due_column", column=c.letter, header=c.header) for c in no_due]
         found += [
             Phrase("warn_unheaded_column", column=column_letter(index), rows=ranges(rows))
             for index, rows in sorted(part.unheaded.items())
+        ]
+        found += [
+            Phrase(
+                "warn_unread_column",
+                column=column_letter(index),
+                header=layout.columns[index].header,
+                rows=ranges(rows),
+            )
+            for index, rows in sorted(part.unread.items())
+            # a hidden copy of a column read, or the deadline's maybe: said above
+            if index not in left_out | {c.index for c in no_due}
         ]
         if part.colour_warning is not None:
             found.append(part.colour_warning)

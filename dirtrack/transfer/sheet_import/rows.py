@@ -156,16 +156,21 @@ class RowReading(StatusCells, RowKinds):
             raise layout.no_unit  # no unit column, and no heading names the rows' unit
 
     def _unheaded(self, layout: Layout, number: int, values: list[Value]) -> None:
-        """Note the cells of a directive's row in a column under no header (and given no
-        --map): left out of the import, they were left out without a word (a completion
-        written beside the table, a unit's answer), where a column with a header is named."""
+        """Note the cells of a directive's row in a column that is not read: under no header
+        (and given no --map), or under a header no field reads (``Người theo dõi``) and not
+        left out by --map 'COLUMN=ignore'. Left out of the import, they were left out without
+        a word (a completion written beside the table, a unit's answer, who follows it up):
+        the dry run's ``Columns left out`` named a column with a header, the import itself
+        nothing."""
         columns = layout.columns
         for index, value in enumerate(values):
             if cells.is_blank(value):
                 continue
-            if index < len(columns) and (columns[index].header or columns[index].field):
-                continue
-            self.part.unheaded.setdefault(index, []).append(number)
+            column = columns[index] if index < len(columns) else None
+            if column is not None and column.field is None and column.header:
+                self.part.unread.setdefault(index, []).append(number)
+            elif column is None or not (column.header or column.field):
+                self.part.unheaded.setdefault(index, []).append(number)
 
     def _coloured_status(
         self, layout: Layout, legend: tuple[int, str], coloured: dict[int, bool]

@@ -16,6 +16,7 @@ from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.periods import year_of_ref
 from dirtrack.store.directives import due_before_meeting
 from dirtrack.store.results import asked_not_later
 from dirtrack.text import fold_words
@@ -42,6 +43,8 @@ class StatusCells(ImportState):
         if isinstance(found, DirtrackError) and p.held is not None:
             # Read again with the meeting's date; a row without one keeps the first error.
             found = self._read_due(value, p.held)
+            if not isinstance(found, DirtrackError):
+                self._no_year(p, value, found, p.held)
         if isinstance(found, DirtrackError):
             p.problem(found, self._col("due"))
             return
@@ -54,6 +57,23 @@ class StatusCells(ImportState):
         p.extended_to, p.extended_text = found.extended_to, found.extended_text
         if p.held is not None and (refused := due_before_meeting(p.due, p.held)) is not None:
             p.problem(refused, self._col("due"))
+
+    def _no_year(self, p: Planned, value: Value, found: cells.DueCell, held: date) -> None:
+        """A deadline whose words name no year (``30/6``, ``Quý III``), read in the year of the
+        meeting: said in a warning on its row, as ``assign --due`` says it, not taken without a
+        word (:func:`dirtrack.periods.year_of_ref`)."""
+
+        def read(day: date) -> date:
+            again = self._read_due(value, day)
+            if isinstance(again, InvalidInput):
+                raise again
+            if isinstance(again, DirtrackError) or again.due is None:
+                raise InvalidInput.of("not_a_deadline", text=found.text or "", date_forms="",
+                                      span_forms="")  # fmt: skip
+            return again.due
+
+        if found.due is not None and found.text and year_of_ref(found.text, held, read):
+            p.warn(Phrase("deadline_no_year", phrase=found.text, due=found.due, ref=held))
 
     def _read_due(self, value: Value, held: date | None) -> cells.DueCell | DirtrackError:
         """A deadline cell read on the meeting day ``held`` (or without one), or why it cannot
