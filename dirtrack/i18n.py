@@ -2690,6 +2690,15 @@ ERRORS: dict[str, Entry] = {
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_unsafe": N_(
+        "template {file}: a placeholder reaches past the values dirtrack fills in, which a "
+        "template may not do ({reason})"
+    ),
+    "template_too_large": N_(
+        "template {file}: a placeholder makes a value too large for a document (a text or list "
+        "of more than {items} items, a number of more than {bits} bits, a range of more "
+        "than {range})"
+    ),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),

@@ -199,6 +199,58 @@ def test_office_template_fills_placeholders(reg: Cli, tmp_path: Path) -> None:
     assert not (tmp_path / "x.docx").exists()
 
 
+def test_a_template_reaches_no_further_than_its_values(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A Word template comes from anywhere (the province's model report): its placeholders are
+    filled in Jinja's sandbox. One that walked from a text to Python's classes ran a shell
+    command while the report was written, and one that multiplied a text by a billion took
+    gigabytes, at `office set --template` already (Jinja folded the constant as it parsed).
+    Each is one `Error:` line in the user's language; nothing is written, nothing is run."""
+    reg.ok(*PARTY)
+    ran = tmp_path / "ran"
+    escape = (
+        "{% for c in title.__class__.__mro__[1].__subclasses__() %}"
+        "{% if c.__name__ == '_wrap_close' %}"
+        f"{{{{ c.__init__.__globals__['system']('touch {ran}') }}}}"
+        "{% endif %}{% endfor %}"
+    )
+    out = tmp_path / "r.docx"
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    cases = {
+        "escape": (escape, "reaches past the values dirtrack fills in", "vượt ra ngoài"),
+        "text": ("{{ 'x' * 5000000000 }}", "too large for a document", "quá lớn"),
+        "power": ("{{ 7 ** 999999999 }}", "too large for a document", "quá lớn"),
+        "range": ("{% for i in range(10**8) %}x{% endfor %}", "too large", "quá lớn"),
+        "zero": ("{{ 1 / 0 }}", "division by zero", "division by zero"),
+        "itself": ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "recursion", "recursion"),
+    }
+    before = file_digest(db_path)
+    for name, (placeholder, said, said_vi) in cases.items():
+        template = tmp_path / f"{name}.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }} " + placeholder)
+        doc.add_paragraph("{{p report }}")
+        doc.save(str(template))
+        reg.ok("office", "set", "--template", str(template))  # parsed, never evaluated
+        reg.ok("office", "set", "--no-template")
+        before = file_digest(db_path)
+        for lang, words in (("en", said), ("vi", said_vi)):
+            error = reg.fail("--lang", lang, *base, "--template", str(template))
+            assert words in error, (name, error)
+            assert error.startswith("Error: template " if lang == "en" else "Error: mẫu "), error
+        assert not out.exists() and not ran.exists(), name
+        assert file_digest(db_path) == before
+    # what a template may do, it does: filters, loops and the values' own methods
+    fine = tmp_path / "fine.docx"
+    doc = Document()
+    doc.add_paragraph("{{ body|lower }} {{ title.upper() }} {{ 'ab' * 3 }} {{ 2 ** 10 }}")
+    doc.add_paragraph("{{p report }}")
+    doc.save(str(fine))
+    reg.ok(*base, "--template", str(fine))
+    assert "văn phòng" in texts(out)[0] and "ababab 1024" in texts(out)[0]
+
+
 def test_excel_annex_print_setup(reg: Cli, tmp_path: Path) -> None:
     out = tmp_path / "phu-luc.xlsx"
     reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))
