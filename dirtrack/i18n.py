@@ -3321,7 +3321,7 @@ ERRORS.update(
         "rk_number": N_("a number"),
         "rk_one_of": N_("one of {names}"),
         "rk_table": N_("a table"),
-        "rk_whole": N_("a whole number, 0 or more"),
+        "rk_whole": N_("a whole number from 0 to {limit}"),
         "rk_not_negative": N_("a number, 0 or more"),
         "rk_some_weight": N_(
             "a number above 0 when weight.coordinator is 0: with both at 0 no directive would be "
