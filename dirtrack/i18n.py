@@ -2688,6 +2688,10 @@ ERRORS: dict[str, Entry] = {
         "document number {number!r}: a body numbers its documents from 01 each year, never 0"
     ),
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
+    "brief_no_heading": N_(
+        "{option} is for the report as a document: the brief (--brief) has no heading, number, "
+        "recipients or signature"
+    ),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
     "template_unsafe": N_(

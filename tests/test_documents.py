@@ -1147,3 +1147,51 @@ def test_a_period_without_a_directive_says_so_rather_than_a_row_of_zeros(
                     )  # fmt: skip
         units = workbook.worksheets[1]
         assert units.max_row == 1, [[c.value for c in row] for row in units.iter_rows()]
+
+
+def test_the_brief_takes_no_heading_of_a_document(reg: Cli, db_path: Path, tmp_path: Path) -> None:
+    """`report --brief --format docx --number 12 --to … --signer … --template …` wrote the brief
+    without any of them, and said nothing: the brief has no heading, number, recipients or
+    signature. Each typed is a usage error naming it; the configuration file's defaults of a
+    document's heading are left aside, as for a report in Markdown."""
+    reg.ok(*PARTY)
+    out = tmp_path / "brief.docx"
+    base = ("report", "--quarter", "2022Q2", "--brief", "--format", "docx", "--out", str(out))
+    template = tmp_path / "mau.docx"
+    reg.ok("office", "template", "--out", str(template))
+    before = file_digest(db_path)
+    for option, value in (
+        ("--number", "12"),
+        ("--date", "5/2/2023"),
+        ("--to", "Thường trực Tỉnh ủy"),
+        ("--signer", "Nguyễn Văn A"),
+        ("--template", str(template)),
+    ):
+        said = reg.fail("--lang", "en", *base, option, value, code=2)
+        assert said.startswith(f"Error: {option} is for the report as a document: the brief")
+        said = reg.fail("--lang", "vi", *base, option, value, code=2)
+        assert said.startswith(f"Error: {option} dùng cho báo cáo dưới dạng văn bản hành chính")
+        assert not out.exists()
+    assert file_digest(db_path) == before
+    config = tmp_path / "config.toml"
+    config.write_text('[report]\nnumber = 12\nsigner = "Nguyễn Văn A"\n', encoding="utf-8")
+    result = reg(*base, env={"DIRTRACK_CONFIG": str(config)})
+    assert result.exit_code == 0, result.stderr
+    assert out.exists()
+
+
+def test_a_template_may_place_the_report_twice(reg: Cli, tmp_path: Path) -> None:
+    """`{{p report }}` twice in an office's template was 'unexpected KeyError' (the rows of the
+    body's tables were let go where they were first written): the body is written twice."""
+    tables = []
+    for times in (1, 2):
+        template = tmp_path / f"mau-{times}.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }}")
+        for _ in range(times):
+            doc.add_paragraph("{{p report }}")
+        doc.save(str(template))
+        made = Document(str(report_docx(reg, tmp_path, "--template", str(template))))
+        tables.append([[c.text for c in t.rows[-1].cells] for t in made.tables])
+    once, twice = tables
+    assert once and twice == once + once
