@@ -2733,8 +2733,21 @@ ERRORS: dict[str, Entry] = {
         "document number {number!r}: a body numbers its documents from 01 each year, never 0"
     ),
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
+    "brief_no_heading": N_(
+        "{option} is for the report as a document: the brief (--brief) has no heading, number, "
+        "recipients or signature"
+    ),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_unsafe": N_(
+        "template {file}: a placeholder reaches past the values dirtrack fills in, which a "
+        "template may not do ({reason})"
+    ),
+    "template_too_large": N_(
+        "template {file}: a placeholder makes a value too large for a document (a text or list "
+        "of more than {items} items, a number of more than {bits} bits, a range of more "
+        "than {range})"
+    ),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
@@ -3364,7 +3377,7 @@ ERRORS.update(
         "rk_number": N_("a number"),
         "rk_one_of": N_("one of {names}"),
         "rk_table": N_("a table"),
-        "rk_whole": N_("a whole number, 0 or more"),
+        "rk_whole": N_("a whole number from 0 to {limit}"),
         "rk_not_negative": N_("a number, 0 or more"),
         "rk_some_weight": N_(
             "a number above 0 when weight.coordinator is 0: with both at 0 no directive would be "

@@ -403,6 +403,16 @@ _UTF8_SEQUENCE = LazyPattern(
 )
 
 
+def holds_nothing(data: bytes | str) -> bool:
+    """Whether a file's bytes or text hold nothing: none, white space, or only the byte order
+    mark a Windows editor writes before the text (Notepad saves an empty file as three bytes),
+    which is said as an empty file is (``Error: quy-che.toml is empty``), never read on as a
+    file of no tiers or of no known kind."""
+    if isinstance(data, bytes):
+        return not data.removeprefix(b"\xef\xbb\xbf").strip()
+    return not data.removeprefix("\ufeff").strip()
+
+
 def decode_utf8(data: bytes) -> str:
     """``data`` as UTF-8, without the half of a character a file cut short ends with.
 

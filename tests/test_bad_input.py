@@ -1402,11 +1402,24 @@ FILE_RUNS = {
     ("restore",): ["restore", "--yes"],
     ("pack", "in"): ["pack", "in"],
 }
-# Likewise each command with a folder option (metavar DIR), the option last.
+# Likewise each option that names a folder or a file (metavar DIR, FILE, PATH, NAME|FILE), the
+# option last: `score --rules " "` said '.' was a folder, `done --file " "` and `--template " "`
+# that a file named by a space did not exist.
 DIR_RUNS = {
-    ("pack", "out"): ["pack", "out", "--quarter", "2022Q2", "--dir"],
-    ("urge",): ["urge", "--all", "--format", "md", "--dir"],
+    ("pack", "out", "--dir"): ["pack", "out", "--quarter", "2022Q2", "--dir"],
+    ("urge", "--dir"): ["urge", "--all", "--format", "md", "--dir"],
+    ("urge", "--out"): ["urge", "BTC", "--format", "md", "--out"],
+    ("done", "--file"): ["done", "1", "--file"],
+    ("extract", "--out"): ["extract", "{text}", "--out"],
+    ("report", "--out"): ["report", "--quarter", "2022Q2", "--out"],
+    ("report", "--template"): ["report", "--quarter", "2022Q2", "--format", "docx", "--template"],
+    ("score", "--rules"): ["score", "--quarter", "2022Q2", "--rules"],
+    ("score", "--out"): ["score", "--quarter", "2022Q2", "--out"],
+    ("export", "--out"): ["export", "--out"],
+    ("office", "set", "--template"): ["office", "set", "--template"],
+    ("office", "template", "--out"): ["office", "template", "--out"],
 }
+PATH_METAVARS = ("DIR", "FILE", "PATH", "NAME|FILE")
 
 
 @pytest.mark.sqlite_only("the current folder holds a copy of the SQLite database; digests compared")
@@ -1416,8 +1429,9 @@ def test_an_empty_file_name_is_an_error_never_the_current_folder(
     """`pack in "$INBOX"` with INBOX unset read every workbook of the folder the script ran in;
     `import ''` and `extract ''` said '.' was a folder, `restore ''` likewise. A blank file name
     is refused for every FILE argument, naming it, in the user's language, and so is a folder
-    option's (`pack out --dir " "` wrote the workbooks into a folder named by a space); nothing
-    is read or written, the current folder left as it was."""
+    or file option's (`pack out --dir " "` wrote the workbooks into a folder named by a space,
+    `score --rules " "` read '.'); nothing is read or written, the current folder left as it
+    was."""
     from tests.conftest import COMMAND
 
     found: list[tuple[str, ...]] = []
@@ -1427,8 +1441,8 @@ def test_an_empty_file_name_is_an_error_never_the_current_folder(
         for param in getattr(command, "params", []):
             if param.param_type_name == "argument" and str(param.metavar).startswith("FILE"):
                 found.append(path)
-            elif param.param_type_name == "option" and param.metavar == "DIR":
-                folders.append(path)
+            elif param.param_type_name == "option" and param.metavar in PATH_METAVARS:
+                folders.append((*path, param.opts[0]))
         for name, sub in (getattr(command, "commands", None) or {}).items():
             walk(sub, (*path, name))
 
@@ -1439,12 +1453,16 @@ def test_an_empty_file_name_is_an_error_never_the_current_folder(
     here.mkdir()
     seeded.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(here))
     seeded.ok("backup", str(here / "copy.db"))
+    text = here / "hop.txt"
+    text.write_text("Kết luận cuộc họp ngày 6/5/2022.\n", encoding="utf-8")
     monkeypatch.chdir(here)
     folder = sorted((p.name, p.stat().st_mtime_ns) for p in here.iterdir())
     before = file_digest(db_path)
     blanks = ("", "  ")
     runs = [[*r[: len(p)], name, *r[len(p) :]] for p, r in FILE_RUNS.items() for name in blanks]
-    runs += [[*r, name] for r in DIR_RUNS.values() for name in blanks]
+    runs += [
+        [*(a.format(text=text) for a in r), name] for r in DIR_RUNS.values() for name in blanks
+    ]
     wrong = []
     for args in runs:
         for lang, said in (

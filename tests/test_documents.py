@@ -199,6 +199,58 @@ def test_office_template_fills_placeholders(reg: Cli, tmp_path: Path) -> None:
     assert not (tmp_path / "x.docx").exists()
 
 
+def test_a_template_reaches_no_further_than_its_values(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A Word template comes from anywhere (the province's model report): its placeholders are
+    filled in Jinja's sandbox. One that walked from a text to Python's classes ran a shell
+    command while the report was written, and one that multiplied a text by a billion took
+    gigabytes, at `office set --template` already (Jinja folded the constant as it parsed).
+    Each is one `Error:` line in the user's language; nothing is written, nothing is run."""
+    reg.ok(*PARTY)
+    ran = tmp_path / "ran"
+    escape = (
+        "{% for c in title.__class__.__mro__[1].__subclasses__() %}"
+        "{% if c.__name__ == '_wrap_close' %}"
+        f"{{{{ c.__init__.__globals__['system']('touch {ran}') }}}}"
+        "{% endif %}{% endfor %}"
+    )
+    out = tmp_path / "r.docx"
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    cases = {
+        "escape": (escape, "reaches past the values dirtrack fills in", "vượt ra ngoài"),
+        "text": ("{{ 'x' * 5000000000 }}", "too large for a document", "quá lớn"),
+        "power": ("{{ 7 ** 999999999 }}", "too large for a document", "quá lớn"),
+        "range": ("{% for i in range(10**8) %}x{% endfor %}", "too large", "quá lớn"),
+        "zero": ("{{ 1 / 0 }}", "division by zero", "division by zero"),
+        "itself": ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "recursion", "recursion"),
+    }
+    before = file_digest(db_path)
+    for name, (placeholder, said, said_vi) in cases.items():
+        template = tmp_path / f"{name}.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }} " + placeholder)
+        doc.add_paragraph("{{p report }}")
+        doc.save(str(template))
+        reg.ok("office", "set", "--template", str(template))  # parsed, never evaluated
+        reg.ok("office", "set", "--no-template")
+        before = file_digest(db_path)
+        for lang, words in (("en", said), ("vi", said_vi)):
+            error = reg.fail("--lang", lang, *base, "--template", str(template))
+            assert words in error, (name, error)
+            assert error.startswith("Error: template " if lang == "en" else "Error: mẫu "), error
+        assert not out.exists() and not ran.exists(), name
+        assert file_digest(db_path) == before
+    # what a template may do, it does: filters, loops and the values' own methods
+    fine = tmp_path / "fine.docx"
+    doc = Document()
+    doc.add_paragraph("{{ body|lower }} {{ title.upper() }} {{ 'ab' * 3 }} {{ 2 ** 10 }}")
+    doc.add_paragraph("{{p report }}")
+    doc.save(str(fine))
+    reg.ok(*base, "--template", str(fine))
+    assert "văn phòng" in texts(out)[0] and "ababab 1024" in texts(out)[0]
+
+
 def test_excel_annex_print_setup(reg: Cli, tmp_path: Path) -> None:
     out = tmp_path / "phu-luc.xlsx"
     reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))
@@ -1100,3 +1152,51 @@ def test_a_period_without_a_directive_says_so_rather_than_a_row_of_zeros(
                     )  # fmt: skip
         units = workbook.worksheets[1]
         assert units.max_row == 1, [[c.value for c in row] for row in units.iter_rows()]
+
+
+def test_the_brief_takes_no_heading_of_a_document(reg: Cli, db_path: Path, tmp_path: Path) -> None:
+    """`report --brief --format docx --number 12 --to … --signer … --template …` wrote the brief
+    without any of them, and said nothing: the brief has no heading, number, recipients or
+    signature. Each typed is a usage error naming it; the configuration file's defaults of a
+    document's heading are left aside, as for a report in Markdown."""
+    reg.ok(*PARTY)
+    out = tmp_path / "brief.docx"
+    base = ("report", "--quarter", "2022Q2", "--brief", "--format", "docx", "--out", str(out))
+    template = tmp_path / "mau.docx"
+    reg.ok("office", "template", "--out", str(template))
+    before = file_digest(db_path)
+    for option, value in (
+        ("--number", "12"),
+        ("--date", "5/2/2023"),
+        ("--to", "Thường trực Tỉnh ủy"),
+        ("--signer", "Nguyễn Văn A"),
+        ("--template", str(template)),
+    ):
+        said = reg.fail("--lang", "en", *base, option, value, code=2)
+        assert said.startswith(f"Error: {option} is for the report as a document: the brief")
+        said = reg.fail("--lang", "vi", *base, option, value, code=2)
+        assert said.startswith(f"Error: {option} dùng cho báo cáo dưới dạng văn bản hành chính")
+        assert not out.exists()
+    assert file_digest(db_path) == before
+    config = tmp_path / "config.toml"
+    config.write_text('[report]\nnumber = 12\nsigner = "Nguyễn Văn A"\n', encoding="utf-8")
+    result = reg(*base, env={"DIRTRACK_CONFIG": str(config)})
+    assert result.exit_code == 0, result.stderr
+    assert out.exists()
+
+
+def test_a_template_may_place_the_report_twice(reg: Cli, tmp_path: Path) -> None:
+    """`{{p report }}` twice in an office's template was 'unexpected KeyError' (the rows of the
+    body's tables were let go where they were first written): the body is written twice."""
+    tables = []
+    for times in (1, 2):
+        template = tmp_path / f"mau-{times}.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }}")
+        for _ in range(times):
+            doc.add_paragraph("{{p report }}")
+        doc.save(str(template))
+        made = Document(str(report_docx(reg, tmp_path, "--template", str(template))))
+        tables.append([[c.text for c in t.rows[-1].cells] for t in made.tables])
+    once, twice = tables
+    assert once and twice == once + once

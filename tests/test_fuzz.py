@@ -982,7 +982,8 @@ NEWER_COMMANDS: dict[str, st.SearchStrategy[Args]] = {
         one(st.sampled_from(["--quarter", "--period"])),
         one(PERIOD),
         opt("--as-of", DATE),
-        opt("--rules", st.sampled_from(["qd366", "nd335", "nope", ""])),
+        # a preset as the decree is written, a blank name (once '.', a folder), any text
+        opt("--rules", st.one_of(st.sampled_from(["qd366", "NĐ 335", "nope", "", " "]), TEXT)),
         opt("--format", FORMAT),
     ),
     "office set": command(
@@ -1008,6 +1009,15 @@ NEWER_COMMANDS: dict[str, st.SearchStrategy[Args]] = {
     "limitation link": command(["limitation", "link"], one(ID), req("--to", ID)),
     "limitation unlink": command(["limitation", "unlink"], one(ID)),
     "pack status": command(["pack", "status"], one(st.just("--period")), one(PERIOD)),
+    # the brief has no heading: a document's options with it were taken and left out
+    "report --brief": command(
+        ["report", "--brief"],
+        req("--period", PERIOD),
+        opt("--format", st.sampled_from(["md", "json", "csv", "table"])),
+        opt("--number", DOC),
+        opt("--to", TEXT),
+        opt("--signer", TEXT),
+    ),
 }
 
 

@@ -398,6 +398,20 @@ def test_empty_sheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "trong.csv has no data: every cell is empty" in refused(office, db_path, str(commas))
 
 
+@pytest.mark.parametrize("name", ["trong.json", "trong.toml", "trong.csv", "trong.xlsx"])
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n", b" \n\t\r\n"])
+def test_a_file_of_white_space_or_a_byte_order_mark_is_empty(
+    office: Cli, db_path: Path, tmp_path: Path, name: str, data: bytes
+) -> None:
+    """Notepad saves an empty file as its byte order mark: such a file, or one of white space
+    only, was 'not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)', 'draft: there is
+    no [meeting] table' or 'has no data'; it is empty, as a file of 0 bytes is said to be."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert refused(office, db_path, str(path)) == f"Error: {path} is empty"
+    assert office.fail("--lang", "vi", "import", str(path)) == f"Error: {path} trống"
+
+
 def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path) -> None:
     strange = csv_rows(
         tmp_path / "a.csv", [["Việc", "Ai làm", "Khi nào"], ["x", "BTC", "1/1/2023"]]

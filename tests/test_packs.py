@@ -1293,6 +1293,10 @@ def test_pack_in_whose_output_cannot_be_written_says_the_files_went_in(
             {DONE: dt.date(2022, 9, 8), DOC: "số ba"},
             "cell M7 (Số văn bản kết quả): 'số ba' is not a document number",
         ),
+        # the same number without a completion day went into a progress note as written
+        # ('Văn bản kết quả số ???'): it is read the one way, with or without a completion
+        ({DOC: "???"}, "cell M7 (Số văn bản kết quả): '???' is not a document number"),
+        ({DOC: "số ba", PCT: 40}, "cell M7 (Số văn bản kết quả): 'số ba' is not a document"),
         # Not after the deadline in force (15/10, extended): `request extend` refuses it too.
         (
             {ASK: dt.date(2022, 10, 1), ASK_WHY: "Chờ"},

@@ -362,12 +362,16 @@ def test_a_rule_file_that_is_empty_a_device_or_a_folder_says_so(
     empty, blank, fifo = tmp_path / "trống.toml", tmp_path / "blank.toml", tmp_path / "fifo.toml"
     empty.write_bytes(b"")
     blank.write_text("  \n\n", encoding="utf-8")
+    # Notepad's empty file: its byte order mark alone ('tier must be one [[tier]] table')
+    marked = tmp_path / "notepad.toml"
+    marked.write_bytes(b"\xef\xbb\xbf\r\n")
     os.mkfifo(fifo)  # never opened for a writer: reading it would wait
     said = {
         "/dev/null": "Error: /dev/null is not a regular file (a pipe or a device?)",
         str(fifo): f"Error: {fifo} is not a regular file (a pipe or a device?)",
         str(empty): f"Error: {empty} is empty",
         str(blank): f"Error: {blank} is empty",
+        str(marked): f"Error: {marked} is empty",
         str(tmp_path): f"Error: {tmp_path}: is a folder, not a file",
         str(tmp_path / "none.toml"): "Error: no rule set",  # neither a preset nor a file
     }
@@ -403,6 +407,13 @@ def test_a_rule_file_that_is_empty_a_device_or_a_folder_says_so(
             "delay.deduct phải là một số từ -1000000 đến 1000000",
         ),
         ("scale = 1e308\n", "scale must be a number from -1000000", "scale phải là một số từ"),
+        # 9223372036854775807 days was taken, as no other number of the file is
+        (
+            "[delay]\ndays = 9223372036854775807\n",
+            "bad.toml:2: delay.days must be a whole number from 0 to 1000000",
+            "delay.days phải là một số nguyên từ 0 đến 1000000",
+        ),
+        ("[delay]\ndays = -1\n", "delay.days must be a whole number from 0 to", "số nguyên từ 0"),
         # a deduction or weight below 0 (a sign typed wrong) gave 200 points for a delay, or
         # scored no unit at all
         ("[delay]\ndeduct = -1\n", "delay.deduct must be a number, 0 or more", "từ 0 trở lên"),

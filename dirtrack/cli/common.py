@@ -874,21 +874,29 @@ class WholeNumber(IntParamType):
 WHOLE_NUMBER = WholeNumber()
 
 
+# The placeholders of an option that names a file or a folder (``--out``, ``--template``,
+# ``done --file``, ``score --rules``, ``--dir``).
+_PATH_METAVARS = ("DIR", "FILE", "PATH", "NAME|FILE")
+
+
 def refuse_empty_values(command: Command) -> None:
     """Give every text option of ``command`` and of the commands under it :class:`GivenText`,
     and every whole-number option and argument (ids) :class:`WholeNumber`.
 
     One rule for every option, present and future, applied where the command tree is built
     (:class:`dirtrack.cli.app.DirtrackGroup`). A file argument (metavar FILE) is
-    :class:`GivenFile`, and so is a folder option (metavar DIR: ``pack out --dir " "`` wrote its
-    workbooks into a folder named by a space); other text arguments keep their own checks.
+    :class:`GivenFile`, and so is an option that names a folder or a file (metavar DIR, FILE,
+    PATH or NAME|FILE: ``pack out --dir " "`` wrote its workbooks into a folder named by a
+    space, ``score --rules " "`` said '.' was a folder, ``done --file " "`` and ``--template
+    " "`` that a file named by a space did not exist); other text arguments keep their own
+    checks.
     """
     for param in command.params:
         if type(param.type) is not StringParamType:
             if type(param.type) is IntParamType:
                 param.type = WHOLE_NUMBER
         elif param.param_type_name == "option":
-            param.type = GIVEN_FILE if param.metavar == "DIR" else GIVEN_TEXT
+            param.type = GIVEN_FILE if param.metavar in _PATH_METAVARS else GIVEN_TEXT
         elif (param.metavar or "").startswith("FILE"):
             param.type = GIVEN_FILE
     for sub in (getattr(command, "commands", None) or {}).values():

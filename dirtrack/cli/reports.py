@@ -165,16 +165,20 @@ def report(
     check_days(due_within, "--due-within")
     span = period_given(period, quarter, cutoff)
     formal = fmt in (ReportFormat.DOCX, ReportFormat.XLSX)
-    # the file's defaults of a document's heading apply to documents alone
-    if not formal:
+    # the file's defaults of a document's heading apply to documents alone, and the brief is
+    # none: it has no heading, number, recipients or signature
+    if not formal or brief:
         number = None if from_file(ctx, "number") else number
         on = None if from_file(ctx, "on") else on
         to = None if from_file(ctx, "to") else to
         signer = None if from_file(ctx, "signer") else signer
-    if fmt is not ReportFormat.DOCX and from_file(ctx, "template"):
+    if (fmt is not ReportFormat.DOCX or brief) and from_file(ctx, "template"):
         template = None
     given = {"--number": number, "--date": on, "--to": to, "--signer": signer}
     given["--template"] = template
+    if brief and any(given.values()):  # were taken, and the brief written without them
+        option = next(name for name, value in given.items() if value)
+        raise bad_parameter(ctx, "brief_no_heading", option, option=option)
     if not formal and any(given.values()):
         option = next(name for name, value in given.items() if value)
         raise bad_parameter(ctx, "doc_option_needs_docx", option, option=option)

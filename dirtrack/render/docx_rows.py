@@ -191,6 +191,8 @@ def save(doc: Any) -> bytes:
             writer.write(part.partname, _blob(part))
             if len(part.rels):
                 writer.write(part.partname.rels_uri, part.rels.xml)
+    for number in writer.used:  # written: let them go
+        _pending.pop(number, None)
     return out.getvalue()
 
 
@@ -200,6 +202,7 @@ class _Writer:
 
     def __init__(self, target: zipfile.ZipFile) -> None:
         self.target = target
+        self.used: set[int] = set()  # the marks written
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         name = pack_uri.membername
@@ -210,16 +213,21 @@ class _Writer:
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o600 << 16  # as writestr gives a part
         with self.target.open(info, "w") as stream:
-            _write(stream, blob)
+            _write(stream, blob, self.used)
 
 
-def _write(stream: Any, part: bytes) -> None:
-    """``part`` into ``stream`` with the rows at each mark, some 64 K characters at a time."""
+def _write(stream: Any, part: bytes, used: set[int]) -> None:
+    """``part`` into ``stream`` with the rows at each mark, some 64 K characters at a time;
+    the marks written are added to ``used``. A mark may be met twice: an office's template
+    that places ``{{p report }}`` twice holds the body's tables twice (their rows were let go
+    at the first, and the second was 'unexpected KeyError')."""
     done = 0
     for found in _MARK.finditer(part):
         stream.write(part[done : found.start()])
         done = found.end()
-        rows = _pending.pop(int(found[1]))
+        number = int(found[1])
+        used.add(number)
+        rows = _pending[number]
         block: list[str] = []
         size = 0
         for row in rows.xml():

@@ -4,6 +4,14 @@ A template is a .docx with docxtpl (Jinja) placeholders. It is checked when it i
 (``office set --template``, ``report --template``): a missing file, a file that is not a Word
 document, or a placeholder dirtrack does not fill is an ``Error:`` line before anything is
 written.
+
+A template is filled in Jinja's sandbox (:func:`environment`): a Word file comes from anywhere
+(the province's model report, a neighbour office's), and a placeholder such as
+``{{ title.__class__.__mro__[1].__subclasses__() }}`` reached Python itself, as far as running
+a shell command while the report was written. The sandbox refuses what is not a value's own
+(names starting with ``_``, a function's globals), and :class:`_Sandbox` bounds what one
+expression may make (``{{ 'x' * 10**9 }}`` took gigabytes): each is the template's error, one
+``Error:`` line, as a Jinja syntax error is.
 """
 
 from __future__ import annotations
@@ -65,13 +73,57 @@ PLACEHOLDERS = (
 )
 
 
+# The most one expression of a template may make: a text or list of a million items, a whole
+# number of 100,000 bits (30,000 digits); a range is held to Jinja's sandbox's 100,000.
+_MOST_ITEMS = 1_000_000
+_MOST_BITS = 100_000
+_LIMITS = {"items": _MOST_ITEMS, "bits": _MOST_BITS, "range": 100_000}
+
+
+class _TooLarge(ArithmeticError):
+    """An expression of a template that would make a value too large (see :func:`_product`)."""
+
+
+def _product(operator: str, left: Any, right: Any) -> None:
+    """Refuse ``left operator right`` when it would be too large to make (``*``, ``**``)."""
+    import math
+
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, str | list | tuple) and isinstance(times, int):
+                if len(seq) * times > _MOST_ITEMS:
+                    raise _TooLarge
+    elif isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
+        if right * math.log2(abs(left)) > _MOST_BITS:
+            raise _TooLarge
+
+
+def environment() -> Any:
+    """The Jinja environment a template is filled in: sandboxed, text escaped for XML."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class _Sandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _product(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
+    return _Sandbox(autoescape=True)
+
+
+# What evaluating a template's expressions raises besides Jinja's own errors: {{ 1 / 0 }},
+# {{ to[0] + 1 }}, a float too large, a macro that calls itself without end.
+_FILLING_FAILED = (ArithmeticError, LookupError, TypeError, ValueError, RecursionError)
+
+
 def _load(path: Path) -> Any:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
     try:
         template = DocxTemplate(str(path))
-        used = template.get_undeclared_template_variables()
+        used = template.get_undeclared_template_variables(jinja_env=environment())
     except TemplateError as exc:
         raise InvalidInput.of("template_unreadable", file=str(path), reason=str(exc)) from None
     except Exception:  # python-docx or lxml could not read it
@@ -95,6 +147,7 @@ def check_template(path: Path) -> None:
 def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     """The report through the office's template: every placeholder filled, or an error."""
     from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
 
     from dirtrack.render import docx_rows
     from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
@@ -139,9 +192,16 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     }
     _leave_out_unset(template.docx, context)
     try:
-        template.render(context, autoescape=True)
-    except TemplateError as exc:
-        raise InvalidInput.of("template_unreadable", file=str(path), reason=str(exc)) from None
+        template.render(context, jinja_env=environment(), autoescape=True)
+    except OverflowError:  # a range of more than 100,000, a float beyond any (10.0 ** 400)
+        raise InvalidInput.of("template_too_large", file=str(path), **_LIMITS) from None
+    except _TooLarge:
+        raise InvalidInput.of("template_too_large", file=str(path), **_LIMITS) from None
+    except SecurityError as exc:
+        raise InvalidInput.of("template_unsafe", file=str(path), reason=str(exc)) from None
+    except (TemplateError, *_FILLING_FAILED) as exc:
+        reason = str(exc) or type(exc).__name__
+        raise InvalidInput.of("template_unreadable", file=str(path), reason=reason) from None
     _sign_on_it(template.docx)
     _tidy_sections(template.docx)
     file_properties(template.docx, document.title)  # a new file, not the template's

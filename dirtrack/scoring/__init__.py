@@ -38,7 +38,14 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import TomlError, parse_toml, read_input, refused_input, user_path
+from dirtrack.inputs import (
+    TomlError,
+    holds_nothing,
+    parse_toml,
+    read_input,
+    refused_input,
+    user_path,
+)
 from dirtrack.kinds import VERDICTS
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.text import control_character, fold, is_blank, nfc
@@ -187,7 +194,7 @@ def load_rules(ref: str) -> RuleSet:
         text = read_input(path, give=give).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise refused_input(source, exc) from None
-    if not text.strip():
+    if holds_nothing(text):
         raise InvalidInput.of("file_empty", name=source)
     try:
         raw = parse_toml(text)
@@ -231,8 +238,9 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     delay = rd.table(raw, "delay")
     rd.keys(delay, "delay", ("deduct", "days", "exempt", "floor"))
     days = delay.get("days", 0)
-    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise rd.fail("delay", "days", Phrase("rk_whole"))
+    # (9223372036854775807 days was taken: every number of the file is held to NUMBER_LIMIT)
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= NUMBER_LIMIT:
+        raise rd.fail("delay", "days", Phrase("rk_whole", limit=NUMBER_LIMIT))
     exempt = delay.get("exempt", "objective")
     if exempt not in EXEMPT:
         raise rd.fail("delay", "exempt", Phrase("rk_one_of", names=", ".join(EXEMPT)))

@@ -364,6 +364,19 @@ def _text(value: Any, where: dict[str, object]) -> str | None:
     return text or None
 
 
+def _doc_number(value: Any, where: dict[str, object]) -> str | None:
+    """A result document's number, read as ``done --doc`` reads one, whether the row completes
+    the directive or not: given without a completion day it went into a progress note as
+    written ('Văn bản kết quả số ???'), while with one the same cell was refused."""
+    from dirtrack.store.results import document_number
+
+    text = _text(value, where)
+    try:
+        return document_number(text)
+    except InvalidInput as exc:
+        raise InvalidInput.of("pack_cell_bad", reason=exc, **where) from None
+
+
 def read_answer(book: ReadBook, row: ReadRow, day: date) -> Answer | None:
     """The unit's answer on ``row`` (None when it wrote nothing), its values checked.
 
@@ -382,6 +395,8 @@ def read_answer(book: ReadBook, row: ReadRow, day: date) -> Answer | None:
             values[key] = _day(raw, where)
         elif key == "state":
             values[key] = _state(raw, row.role, where)
+        elif key == "doc_no":
+            values[key] = _doc_number(raw, where)
         else:
             values[key] = _text(raw, where)
     answer = Answer(**values)

@@ -28,6 +28,7 @@ from dirtrack.inputs import (
     ZIP_MAGIC,
     as_utf8_head,
     check_input,
+    holds_nothing,
     open_input,
     refused_input,
     utf16_order,
@@ -213,7 +214,7 @@ def detect(path: Path) -> FileKind:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
         raise refused_input(path, exc) from None
-    if not head:
+    if holds_nothing(head) and len(head) < HEAD_BYTES:  # the whole file, and nothing in it
         raise InvalidInput.of("file_empty", name=path)
     for kind in KINDS:
         if kind.sniff(path, head):
