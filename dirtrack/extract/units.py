@@ -574,11 +574,12 @@ _FRONTED_BEFORE = re.compile(
     r"cuoi nam|(?:nam|nhiem ky|giai doan|quy|thang) [\w/-]+(?: [\w/-]+)?)?\s*,?\s*$"
 )
 #: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế", "Huyện chưa
-#: phát huy được tiềm năng"), at a clause's start or after the contrast that opens it ("Bên cạnh
-#: những kết quả đạt được, huyện ...").
+#: phát huy được tiềm năng", "Cụ thể, huyện không kiểm tra ..."; not "không để", "không chỉ"), at
+#: a clause's start or after the contrast or connective that opens it ("Bên cạnh những kết quả
+#: đạt được, huyện ...").
 _SHORTCOMING_AFTER = re.compile(
     r"\s+(?:hien\s+|van\s+|hien\s+van\s+)?(?:con\s+(?:ton tai\s+)?(?:mot so\s+|nhieu\s+)?"
-    r"(?:han che|ton tai|kho khan|bat cap|vuong mac)|chua)\b"
+    r"(?:han che|ton tai|kho khan|bat cap|vuong mac)|chua|khong(?! (?:de|chi|ngung)\b))\b"
 )
 _CONTRAST_START = re.compile(
     rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
@@ -589,10 +590,11 @@ _ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
 _LEADERS_ASKED_BEFORE = re.compile(
     r"\b(?:de nghi|yeu cau)\s+lanh dao(?:\s*(?:,|va)\s*(?:can bo|cong chuc))*\s+$"
 )
-#: A clause's start, after the connectives that may open it ("Theo đó,", "Tuy nhiên,").
+#: A clause's start, after the connectives that may open it ("Theo đó,", "Tuy nhiên,", "Cụ
+#: thể,") and a past period fronted ("Nhiệm kỳ qua, Phan Thiết để xảy ra ...").
 _OPENS_CLAUSE = re.compile(
-    rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay)"
-    r"\s*,\s*)*$"
+    rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay|"
+    r"cu the|(?:trong\s+)?(?:nhiem ky|thoi gian|nam|nhung nam|giai doan) qua)\s*,\s*)*$"
 )
 #: The word right after a place's name; capitalised, the name goes on (a longer name, a person).
 _WORD_AFTER = re.compile(r"\s*[-–]?\s*(\w)")
@@ -1018,6 +1020,7 @@ def find_raw(sentence: str) -> list[Mention]:
                     owns = _SHORTCOMING_AFTER.match(folded.key, end) and (
                         _CLAUSE_START.search(folded.key[:start])
                         or _CONTRAST_START.search(folded.key[:start])
+                        or _OPENS_CLAUSE.search(folded.key[:start])
                     )
                     if (
                         not asked
