@@ -1011,7 +1011,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 end = after
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
-                    continue  # "Phương Thị Thanh" is a person, not "phường"
+                    second = sentence.find(" ", start, end) + 1
+                    if not second or lower_aligned(sentence[second:end]) not in _LOCALITY_WORDS:
+                        continue  # "Phương Thị Thanh" is a person, not "phường"
+                    start = second  # "thì xã Vĩnh Hựu": "thì" is no "thị", the level is "xã"
                 end = _place_after(sentence, end)
                 if end == m.end():
                     asked = _ASKED_BEFORE.search(folded.key[:start]) or (
