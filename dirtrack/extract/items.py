@@ -487,7 +487,9 @@ def _limitation(
     elif intro is not None and intro.unit is not None:
         unit = intro.unit
     elif partner is None:
-        unit = inside[0] if inside else None
+        # a body named after the predicate, not one it is judged by or reported to
+        named = [m for m in inside if not _JUDGE_BEFORE.search(key, start, m.start)]
+        unit = named[0] if named else None
     else:
         # "Chưa dự kiến cơ cấu đại biểu HĐND huyện ...", stated at a session with one unit: the
         # unit named after the predicate is its object, the shortcoming the session's unit's
@@ -571,6 +573,10 @@ _VISITING_TEAM = re.compile(r"(?:doan|to) (?:giam sat|kiem tra|khao sat)\b")
 #: "tiến độ thi công ... trên địa bàn xã Y chậm", "chất lượng ... ở Trạm Y tế xã Z chưa đáp
 #: ứng"): the place or body is where, not who falls short.
 _WHERE_BEFORE = re.compile(r"\w[^,;:]*\s(?:o|tai|tren dia ban)\s+$")
+#: Who judges a shortcoming or is told of it, inside its clause ("công tác xây dựng cơ bản được
+#: UBND tỉnh đánh giá là tiến độ ... chậm", "theo UBND huyện ...", "tham mưu cho UBND tỉnh ...
+#: còn hạn chế"): not whose it is.
+_JUDGE_BEFORE = re.compile(r"\b(?:cho|duoc|theo)\s+$")
 
 
 #: A level written bare after "của", "trên địa bàn", "tại", "ở" ("... của xã trong năm 2022
