@@ -471,8 +471,15 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     headed = _headed_unit(key, mentions, start, neg_at)
+    collective = COLLECTIVE_SUBJECT.match(ckey)
     unit: Mention | None
-    if headed:
+    if collective is not None and not any(
+        start <= m.start < start + collective.end() for m in mentions
+    ):
+        # "Các cơ quan chuyên môn của UBND huyện cũng chưa …", "một số địa phương như: huyện
+        # Giá Rai, …": a collective subject, whatever body it names after it
+        unit = None
+    elif headed:
         # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
         # head is the body's, the first named
         unit = headed[0]
