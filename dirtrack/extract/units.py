@@ -825,15 +825,17 @@ def _place_after(raw: str, end: int) -> int:
             after = toks[i + 1].key if i + 1 < len(toks) else ""
             if tok.key in _BODY_AFTER:
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
+                last = nxt is not None and (i + 2 >= len(toks) or not toks[i + 2].title_case)
                 if (
                     nxt is None
                     or not nxt.title_case
-                    or after in _BODY_AFTER[tok.key]
+                    or (after in _BODY_AFTER[tok.key] and not last)
                     or raw[end + tok.end : end + nxt.start] != " "
                 ):
                     break
-                # "phường Chi Lăng", "xã Trung Hải", "xã Đoàn Kết": a place, not "Chi bộ",
-                # "Trung tâm", "Đoàn công tác"
+                # "phường Chi Lăng", "xã Trung Hải", "xã Đoàn Kết", "phường Trung Tâm" (its
+                # two words capitalised, no third): a place, not "Chi bộ", "Trung tâm", "Đoàn
+                # công tác", "Trung Tâm Y tế"
             elif tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
                 break
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
