@@ -1682,12 +1682,20 @@ class UnitResolver:
                 level = levels[0]
                 place = f"{_LEVEL_WORDS[level]} {mention.text}"
             elif unit_key(mention.text) == "dia phuong":
-                # "địa phương cần ...": the one place of the lowest level the document names
+                # "địa phương cần ...": the one place of the lowest level the document names; of
+                # several, the one named last before it ("đề nghị phường A …. Đồng thời, địa
+                # phương cần …"), as a bare level's
                 lowest = next((lv for lv in reversed(_LEVEL_WORDS) if lv in self._places), None)
-                if lowest is None or len(self._places[lowest]) != 1:
+                if lowest is None:
                     return None
-                level = lowest
-                place = f"{_LEVEL_WORDS[level]} {next(iter(self._places[level]))}"
+                named = (
+                    next(iter(self._places[lowest]))
+                    if len(self._places[lowest]) == 1
+                    else self._place_near(lowest, sentence, mention.start)
+                )
+                if named is None:
+                    return None
+                place = f"{_LEVEL_WORDS[lowest]} {named}"
             else:
                 # "Phường cần ...": the one place of that level the document names ("phường Phú
                 # Thạnh"), the place itself
