@@ -2037,7 +2037,7 @@ def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -
     for m in mentions:
         if start <= m.start < core and m.role == "unit" and m.affiliation:
             if _HEAD_OF.match(key[start : m.start]):
-                name = _capitalize_first(m.text)
+                name = m.body or _capitalize_first(m.text)
                 return [Mention(m.start, m.end, m.text, m.role, m.head, name, m.code, False)]
             return []
     return []

@@ -85,6 +85,7 @@ class Mention:
     code: str | None = None  # the registered unit's code
     affiliation: bool = False  # part of a person's title ("Chủ tịch UBND thị xã")
     asked: bool = False  # asked to act ("đề nghị huyện X ...", "Tỉnh ủy X cần ...")
+    body: str | None = None  # of an affiliation, the body it names ("UBND phường An Khánh")
 
 
 # --- the gazetteer -------------------------------------------------------------------------
@@ -1763,6 +1764,13 @@ class UnitResolver:
                 council = self._council_of(mention.text) or self._committee_of(mention.text)
                 if council is not None:
                     role, name = "unit", council
+            # "Chủ tịch UBND phường": the body a head's title names, with its place, as the body
+            # named alone would be written (a head stands for the body)
+            body = (
+                self._resolve_name(replace(mention, affiliation=False), sentence)
+                if mention.affiliation and mention.role == "unit"
+                else None
+            )
             out.append(
                 Mention(
                     mention.start,
@@ -1774,6 +1782,7 @@ class UnitResolver:
                     code,
                     mention.affiliation,
                     mention.asked,
+                    body,
                 )
             )
         return out
