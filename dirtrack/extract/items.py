@@ -2013,9 +2013,11 @@ def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:
     return head is not None and _usable(head) and not key[start : head.start].strip()
 
 
+#: The head of a body before its name ("Chủ tịch UBND phường 11"), after the outlet's tag that
+#: may open a lead ("GD&TĐ - Chủ tịch UBND huyện X bị phê bình …", "(PLO)- …").
 _HEAD_OF = re.compile(
-    r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
-    r"chi huy truong|bi thu)\s*$"
+    r"^\W*(?:[a-z&]{2,8}\)?\s*[-–]\s*)?(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|"
+    r"thu truong|truong|chanh van phong|chi huy truong|bi thu)\s*$"
 )
 
 
