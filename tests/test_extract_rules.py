@@ -4858,8 +4858,9 @@ def test_a_news_items_letter_to_one_body_gives_it_the_tasks_that_name_no_one() -
 
 def test_a_place_opening_a_shortcoming_after_a_connective_or_a_past_period_is_its_subject() -> None:
     """ "Cụ thể, huyện không kiểm tra …", "Nhiệm kỳ qua, Phan Thiết để xảy ra …", "… thì xã Vĩnh
-    Hựu chỉ còn …": the place a shortcoming opens on, after a connective, a past period or "thì"
-    ("thì" is no "thị": no "thị xã"), is whose it is, not the body the lead names."""
+    Hựu chỉ còn …", "Đến nay, Bình Định liên tục 6 năm chưa …": the place a shortcoming opens on,
+    after a connective, a past period or "thì" ("thì" is no "thị": no "thị xã"), is whose it is,
+    not the body the lead names; a province never written with its level too."""
     found = limitations(
         "Ngày 3/4/2024, Thanh tra tỉnh công bố kết luận thanh tra việc cho thuê đất tại xã Hòa"
         " Điền, huyện Kiên Lương.\n\nCụ thể, huyện không kiểm tra thực địa trước khi lập hồ sơ"
@@ -4877,6 +4878,11 @@ def test_a_place_opening_a_shortcoming_after_a_connective_or_a_past_period_is_it
         " Hựu chỉ còn 3 tiêu chí chưa đạt."
     )
     assert [unit for unit, _ in found] == ["xã Vĩnh Hựu"]
+    found = limitations(
+        "Kết luận cuộc họp ngày 5/1/2020, Chủ tịch UBND tỉnh chỉ đạo ngành Thuế tập trung thu ngân"
+        " sách. Đến nay, Bình Định liên tục 6 năm chưa hoàn thành dự toán thu ngoài quốc doanh."
+    )
+    assert [unit for unit, _ in found] == ["tỉnh Bình Định"]
 
 
 def test_a_body_a_shortcoming_is_judged_by_or_a_collective_naming_a_body_is_no_owner() -> None:

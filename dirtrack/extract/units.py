@@ -582,6 +582,9 @@ _SHORTCOMING_AFTER = re.compile(
     r"\s+(?:hien\s+|van\s+|hien\s+van\s+)?(?:con\s+(?:ton tai\s+)?(?:mot so\s+|nhieu\s+)?"
     r"(?:han che|ton tai|kho khan|bat cap|vuong mac)|chua|khong(?! (?:de|chi|ngung)\b))\b"
 )
+#: A shortcoming a few words after the place a clause opens on ("Bình Định liên tục 6 năm chưa
+#: hoàn thành …"): a province the text never writes with its level owns it.
+_SHORTCOMING_NEAR = re.compile(r"(?:\s+\w+){0,4}?\s+(?:van con|con|chua|khong)\b")
 _CONTRAST_START = re.compile(
     rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
 )
@@ -595,7 +598,7 @@ _LEADERS_ASKED_BEFORE = re.compile(
 #: thể,") and a past period fronted ("Nhiệm kỳ qua, Phan Thiết để xảy ra ...").
 _OPENS_CLAUSE = re.compile(
     rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay|"
-    r"cu the|(?:trong\s+)?(?:nhiem ky|thoi gian|nam|nhung nam|giai doan) qua)\s*,\s*)*$"
+    r"cu the|den nay|(?:trong\s+)?(?:nhiem ky|thoi gian|nam|nhung nam|giai doan) qua)\s*,\s*)*$"
 )
 #: The word right after a place's name; capitalised, the name goes on (a longer name, a person).
 _WORD_AFTER = re.compile(r"\s*[-–]?\s*(\w)")
@@ -1442,7 +1445,11 @@ class UnitResolver:
                 subject = subject or (
                     _PROVINCE_ACTS_AFTER.search(before) and _MODAL_AFTER.match(folded, end)
                 )
-                if (subject or _ASKED_BEFORE.search(before)) and not (after and after[1].isupper()):
+                # "Đến nay, Bình Định liên tục 6 năm chưa …": the province a shortcoming opens on
+                owns = _OPENS_CLAUSE.search(before) and _SHORTCOMING_NEAR.match(folded, end)
+                if (subject or owns or _ASKED_BEFORE.search(before)) and not (
+                    after and after[1].isupper()
+                ):
                     extra.append(Mention(start, end, sentence[start:end], "internal", "province"))
                 continue
             opens = _OPENS_CLAUSE.search(before) and not (after and after[1].isupper())
