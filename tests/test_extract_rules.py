@@ -4886,3 +4886,78 @@ def test_the_days_an_event_is_held_in_are_no_deadline_of_its_preparation() -> No
         " thành báo cáo trong 2 ngày."
     )
     assert [due for _, _, due in within] == [date(2023, 6, 7)]
+
+
+def test_a_place_opening_a_shortcoming_after_a_connective_or_a_past_period_is_its_subject() -> None:
+    """ "Cụ thể, huyện không kiểm tra …", "Nhiệm kỳ qua, Phan Thiết để xảy ra …", "… thì xã Vĩnh
+    Hựu chỉ còn …", "Đến nay, Bình Định liên tục 6 năm chưa …": the place a shortcoming opens on,
+    after a connective, a past period or "thì" ("thì" is no "thị": no "thị xã"), is whose it is,
+    not the body the lead names; a province never written with its level too."""
+    found = limitations(
+        "Ngày 3/4/2024, Thanh tra tỉnh công bố kết luận thanh tra việc cho thuê đất tại xã Hòa"
+        " Điền, huyện Kiên Lương.\n\nCụ thể, huyện không kiểm tra thực địa trước khi lập hồ sơ"
+        " cho thuê đất."
+    )
+    assert [unit for unit, _ in found] == ["huyện Kiên Lương"]
+    found = limitations(
+        "Sáng 5/6/2023, Thành ủy Phan Thiết tổ chức hội nghị tổng kết nhiệm kỳ tại thành phố Phan"
+        " Thiết.\n\nNhiệm kỳ qua, Phan Thiết để xảy ra tình trạng mất an ninh trật tự, ảnh hưởng"
+        " xấu đến uy tín của thành phố."
+    )
+    assert [unit for unit, _ in found] == ["thành phố Phan Thiết"]
+    found = limitations(
+        "Sáng 5/6/2023, huyện làm việc về nông thôn mới. Theo phân tích của các ngành thì xã Vĩnh"
+        " Hựu chỉ còn 3 tiêu chí chưa đạt."
+    )
+    assert [unit for unit, _ in found] == ["xã Vĩnh Hựu"]
+    found = limitations(
+        "Kết luận cuộc họp ngày 5/1/2020, Chủ tịch UBND tỉnh chỉ đạo ngành Thuế tập trung thu ngân"
+        " sách. Đến nay, Bình Định liên tục 6 năm chưa hoàn thành dự toán thu ngoài quốc doanh."
+    )
+    assert [unit for unit, _ in found] == ["tỉnh Bình Định"]
+
+
+def test_a_body_a_shortcoming_is_judged_by_or_a_collective_naming_a_body_is_no_owner() -> None:
+    """ "… được UBND tỉnh đánh giá là tiến độ … chậm": the body that judges is not whose the
+    shortcoming is; "Các cơ quan chuyên môn của UBND huyện cũng chưa …": a collective subject,
+    whatever body it names; a body named as the shortcoming's own still owns it."""
+    lead = "Ngày 10/4/2023, UBND tỉnh họp. Với kết quả giải ngân 535 tỷ đồng, mới đạt 24% kế hoạch"
+    found = limitations(
+        lead + " vốn, công tác xây dựng cơ bản được UBND tỉnh đánh giá là tiến độ triển khai chậm."
+    )
+    assert [unit for unit, _ in found] == [None]
+    found = limitations(lead + " vốn, công tác xây dựng cơ bản của UBND huyện Tân Phú còn chậm.")
+    assert [unit for unit, _ in found] == ["UBND huyện Tân Phú"]
+    found = limitations(
+        "Ngày 10/4/2023, Thanh tra tỉnh công bố kết luận. Các cơ quan chuyên môn của UBND huyện"
+        " cũng chưa nắm vững các quy định của pháp luật về đất đai."
+    )
+    assert [unit for unit, _ in found] == [None]
+
+
+def test_a_place_named_like_a_body_and_a_local_word_after_two_places() -> None:
+    """ "phường Trung Tâm" is a ward, not "Trung tâm"; "địa phương cần …" where two wards are
+    named is the one named last before it, as a bare "phường" is."""
+    found = directives(
+        "Sáng 5/6/2023, đoàn công tác kiểm tra tại phường Nghĩa Lộ và phường Trung Tâm.\n\nĐoàn đề"
+        " nghị phường Trung Tâm tiếp tục hỗ trợ các mô hình kinh tế hiệu quả. Đồng thời, địa"
+        " phương cần chú trọng công tác phát triển đảng viên."
+    )
+    assert [unit for unit, _, _ in found] == ["phường Trung Tâm", "phường Trung Tâm"]
+
+
+def test_a_body_named_by_its_heads_title_is_written_with_its_place() -> None:
+    """ "Chủ tịch UBND phường xử lý …" in an article naming one ward: the ward's People's
+    Committee with its name, as "UBND phường" alone is written; and a head after the outlet's
+    tag opening the lead ("GD&TĐ - Chủ tịch UBND huyện X bị phê bình …") stands for its body."""
+    found = directives(
+        "Ngày 13/1/2011, UBND quận Ninh Kiều có công văn giao cho Chủ tịch UBND phường An Khánh xử"
+        " lý lấn chiếm rạch. Chủ tịch UBND quận yêu cầu Chủ tịch UBND phường xử lý xong trước ngày"
+        " 10/2/2011."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND phường An Khánh"]
+    found = limitations(
+        "GD&TĐ - Chủ tịch UBND huyện Sơn Động bị phê bình do không kịp thời kiểm tra, thiếu kiên"
+        " quyết xử lý vi phạm đất đai."
+    )
+    assert [unit for unit, _ in found] == ["UBND huyện Sơn Động"]

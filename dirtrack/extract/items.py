@@ -472,8 +472,15 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     headed = _headed_unit(key, mentions, start, neg_at)
+    collective = COLLECTIVE_SUBJECT.match(ckey)
     unit: Mention | None
-    if headed:
+    if collective is not None and not any(
+        start <= m.start < start + collective.end() for m in mentions
+    ):
+        # "Các cơ quan chuyên môn của UBND huyện cũng chưa …", "một số địa phương như: huyện
+        # Giá Rai, …": a collective subject, whatever body it names after it
+        unit = None
+    elif headed:
         # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
         # head is the body's, the first named
         unit = headed[0]
@@ -488,7 +495,9 @@ def _limitation(
     elif intro is not None and intro.unit is not None:
         unit = intro.unit
     elif partner is None:
-        unit = inside[0] if inside else None
+        # a body named after the predicate, not one it is judged by or reported to
+        named = [m for m in inside if not _JUDGE_BEFORE.search(key, start, m.start)]
+        unit = named[0] if named else None
     else:
         # "Chưa dự kiến cơ cấu đại biểu HĐND huyện ...", stated at a session with one unit: the
         # unit named after the predicate is its object, the shortcoming the session's unit's
@@ -572,6 +581,10 @@ _VISITING_TEAM = re.compile(r"(?:doan|to) (?:giam sat|kiem tra|khao sat)\b")
 #: "tiến độ thi công ... trên địa bàn xã Y chậm", "chất lượng ... ở Trạm Y tế xã Z chưa đáp
 #: ứng"): the place or body is where, not who falls short.
 _WHERE_BEFORE = re.compile(r"\w[^,;:]*\s(?:o|tai|tren dia ban)\s+$")
+#: Who judges a shortcoming or is told of it, inside its clause ("công tác xây dựng cơ bản được
+#: UBND tỉnh đánh giá là tiến độ ... chậm", "theo UBND huyện ...", "tham mưu cho UBND tỉnh ...
+#: còn hạn chế"): not whose it is.
+_JUDGE_BEFORE = re.compile(r"\b(?:cho|duoc|theo)\s+$")
 
 
 #: A level written bare after "của", "trên địa bàn", "tại", "ở" ("... của xã trong năm 2022
@@ -2001,9 +2014,11 @@ def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:
     return head is not None and _usable(head) and not key[start : head.start].strip()
 
 
+#: The head of a body before its name ("Chủ tịch UBND phường 11"), after the outlet's tag that
+#: may open a lead ("GD&TĐ - Chủ tịch UBND huyện X bị phê bình …", "(PLO)- …").
 _HEAD_OF = re.compile(
-    r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
-    r"chi huy truong|bi thu)\s*$"
+    r"^\W*(?:[a-z&]{2,8}\)?\s*[-–]\s*)?(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|"
+    r"thu truong|truong|chanh van phong|chi huy truong|bi thu)\s*$"
 )
 
 
@@ -2025,7 +2040,7 @@ def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -
     for m in mentions:
         if start <= m.start < core and m.role == "unit" and m.affiliation:
             if _HEAD_OF.match(key[start : m.start]):
-                name = _capitalize_first(m.text)
+                name = m.body or _capitalize_first(m.text)
                 return [Mention(m.start, m.end, m.text, m.role, m.head, name, m.code, False)]
             return []
     return []

@@ -85,6 +85,7 @@ class Mention:
     code: str | None = None  # the registered unit's code
     affiliation: bool = False  # part of a person's title ("Chủ tịch UBND thị xã")
     asked: bool = False  # asked to act ("đề nghị huyện X ...", "Tỉnh ủy X cần ...")
+    body: str | None = None  # of an affiliation, the body it names ("UBND phường An Khánh")
 
 
 # --- the gazetteer -------------------------------------------------------------------------
@@ -574,12 +575,16 @@ _FRONTED_BEFORE = re.compile(
     r"cuoi nam|(?:nam|nhiem ky|giai doan|quy|thang) [\w/-]+(?: [\w/-]+)?)?\s*,?\s*$"
 )
 #: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế", "Huyện chưa
-#: phát huy được tiềm năng"), at a clause's start or after the contrast that opens it ("Bên cạnh
-#: những kết quả đạt được, huyện ...").
+#: phát huy được tiềm năng", "Cụ thể, huyện không kiểm tra ..."; not "không để", "không chỉ"), at
+#: a clause's start or after the contrast or connective that opens it ("Bên cạnh những kết quả
+#: đạt được, huyện ...").
 _SHORTCOMING_AFTER = re.compile(
     r"\s+(?:hien\s+|van\s+|hien\s+van\s+)?(?:con\s+(?:ton tai\s+)?(?:mot so\s+|nhieu\s+)?"
-    r"(?:han che|ton tai|kho khan|bat cap|vuong mac)|chua)\b"
+    r"(?:han che|ton tai|kho khan|bat cap|vuong mac)|chua|khong(?! (?:de|chi|ngung)\b))\b"
 )
+#: A shortcoming a few words after the place a clause opens on ("Bình Định liên tục 6 năm chưa
+#: hoàn thành …"): a province the text never writes with its level owns it.
+_SHORTCOMING_NEAR = re.compile(r"(?:\s+\w+){0,4}?\s+(?:van con|con|chua|khong)\b")
 _CONTRAST_START = re.compile(
     rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
 )
@@ -589,10 +594,11 @@ _ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
 _LEADERS_ASKED_BEFORE = re.compile(
     r"\b(?:de nghi|yeu cau)\s+lanh dao(?:\s*(?:,|va)\s*(?:can bo|cong chuc))*\s+$"
 )
-#: A clause's start, after the connectives that may open it ("Theo đó,", "Tuy nhiên,").
+#: A clause's start, after the connectives that may open it ("Theo đó,", "Tuy nhiên,", "Cụ
+#: thể,") and a past period fronted ("Nhiệm kỳ qua, Phan Thiết để xảy ra ...").
 _OPENS_CLAUSE = re.compile(
-    rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay)"
-    r"\s*,\s*)*$"
+    rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay|"
+    r"cu the|den nay|(?:trong\s+)?(?:nhiem ky|thoi gian|nam|nhung nam|giai doan) qua)\s*,\s*)*$"
 )
 #: The word right after a place's name; capitalised, the name goes on (a longer name, a person).
 _WORD_AFTER = re.compile(r"\s*[-–]?\s*(\w)")
@@ -823,15 +829,17 @@ def _place_after(raw: str, end: int) -> int:
             after = toks[i + 1].key if i + 1 < len(toks) else ""
             if tok.key in _BODY_AFTER:
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
+                last = nxt is not None and (i + 2 >= len(toks) or not toks[i + 2].title_case)
                 if (
                     nxt is None
                     or not nxt.title_case
-                    or after in _BODY_AFTER[tok.key]
+                    or (after in _BODY_AFTER[tok.key] and not last)
                     or raw[end + tok.end : end + nxt.start] != " "
                 ):
                     break
-                # "phường Chi Lăng", "xã Trung Hải", "xã Đoàn Kết": a place, not "Chi bộ",
-                # "Trung tâm", "Đoàn công tác"
+                # "phường Chi Lăng", "xã Trung Hải", "xã Đoàn Kết", "phường Trung Tâm" (its
+                # two words capitalised, no third): a place, not "Chi bộ", "Trung tâm", "Đoàn
+                # công tác", "Trung Tâm Y tế"
             elif tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
                 break
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
@@ -1009,7 +1017,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 end = after
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
-                    continue  # "Phương Thị Thanh" is a person, not "phường"
+                    second = sentence.find(" ", start, end) + 1
+                    if not second or lower_aligned(sentence[second:end]) not in _LOCALITY_WORDS:
+                        continue  # "Phương Thị Thanh" is a person, not "phường"
+                    start = second  # "thì xã Vĩnh Hựu": "thì" is no "thị", the level is "xã"
                 end = _place_after(sentence, end)
                 if end == m.end():
                     asked = _ASKED_BEFORE.search(folded.key[:start]) or (
@@ -1018,6 +1029,7 @@ def find_raw(sentence: str) -> list[Mention]:
                     owns = _SHORTCOMING_AFTER.match(folded.key, end) and (
                         _CLAUSE_START.search(folded.key[:start])
                         or _CONTRAST_START.search(folded.key[:start])
+                        or _OPENS_CLAUSE.search(folded.key[:start])
                     )
                     if (
                         not asked
@@ -1433,7 +1445,11 @@ class UnitResolver:
                 subject = subject or (
                     _PROVINCE_ACTS_AFTER.search(before) and _MODAL_AFTER.match(folded, end)
                 )
-                if (subject or _ASKED_BEFORE.search(before)) and not (after and after[1].isupper()):
+                # "Đến nay, Bình Định liên tục 6 năm chưa …": the province a shortcoming opens on
+                owns = _OPENS_CLAUSE.search(before) and _SHORTCOMING_NEAR.match(folded, end)
+                if (subject or owns or _ASKED_BEFORE.search(before)) and not (
+                    after and after[1].isupper()
+                ):
                     extra.append(Mention(start, end, sentence[start:end], "internal", "province"))
                 continue
             opens = _OPENS_CLAUSE.search(before) and not (after and after[1].isupper())
@@ -1674,12 +1690,20 @@ class UnitResolver:
                 level = levels[0]
                 place = f"{_LEVEL_WORDS[level]} {mention.text}"
             elif unit_key(mention.text) == "dia phuong":
-                # "địa phương cần ...": the one place of the lowest level the document names
+                # "địa phương cần ...": the one place of the lowest level the document names; of
+                # several, the one named last before it ("đề nghị phường A …. Đồng thời, địa
+                # phương cần …"), as a bare level's
                 lowest = next((lv for lv in reversed(_LEVEL_WORDS) if lv in self._places), None)
-                if lowest is None or len(self._places[lowest]) != 1:
+                if lowest is None:
                     return None
-                level = lowest
-                place = f"{_LEVEL_WORDS[level]} {next(iter(self._places[level]))}"
+                named = (
+                    next(iter(self._places[lowest]))
+                    if len(self._places[lowest]) == 1
+                    else self._place_near(lowest, sentence, mention.start)
+                )
+                if named is None:
+                    return None
+                place = f"{_LEVEL_WORDS[lowest]} {named}"
             else:
                 # "Phường cần ...": the one place of that level the document names ("phường Phú
                 # Thạnh"), the place itself
@@ -1747,6 +1771,13 @@ class UnitResolver:
                 council = self._council_of(mention.text) or self._committee_of(mention.text)
                 if council is not None:
                     role, name = "unit", council
+            # "Chủ tịch UBND phường": the body a head's title names, with its place, as the body
+            # named alone would be written (a head stands for the body)
+            body = (
+                self._resolve_name(replace(mention, affiliation=False), sentence)
+                if mention.affiliation and mention.role == "unit"
+                else None
+            )
             out.append(
                 Mention(
                     mention.start,
@@ -1758,6 +1789,7 @@ class UnitResolver:
                     code,
                     mention.affiliation,
                     mention.asked,
+                    body,
                 )
             )
         return out
