@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Generic, TypeVar, overload
+from typing import Generic, TypeVar
 
 from dirtrack.errors import InvalidInput
 from dirtrack.patterns import LazyPattern
@@ -286,20 +286,6 @@ def clean_optional(value: str | None, field: str) -> str | None:
 
         raise InvalidInput.of("blank_text", field=Field(field))
     return text
-
-
-@overload
-def kept_if_same(stored: str | None, given: str) -> str: ...
-@overload
-def kept_if_same(stored: str | None, given: str | None) -> str | None: ...
-def kept_if_same(stored: str | None, given: str | None) -> str | None:
-    """What a correction sets a text column to: ``given`` (as :func:`clean_text` made it), or
-    ``stored`` when that is the same text as dirtrack stores it (written by another program in
-    NFD, with spaces around it or doubled inside: :func:`nfc`), so that an edit giving the text
-    a record has changes nothing and records nothing, the row kept as it is."""
-    if stored is not None and given is not None and stored != given and nfc(stored) == given:
-        return stored
-    return given
 
 
 def clean_imported(value: str) -> tuple[str, list[str]]:

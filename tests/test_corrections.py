@@ -8,7 +8,6 @@ import os
 import pty
 import select
 import time
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -255,49 +254,6 @@ def test_edit_with_the_same_values_records_nothing(office: Cli, db: str) -> None
     result = office("edit", "directive", "1", "--text", "Bổ sung thành viên đoàn công tác")
     assert result.exit_code == 0 and "nothing changed" in result.stderr
     assert snapshot(db) == before
-
-
-def hand_edit(db: str, statement: str, **values: Any) -> None:
-    """Another program (DB Browser for SQLite, psql) writes to the register."""
-    from sqlalchemy import create_engine, text
-
-    from dirtrack.db import resolve_target
-
-    engine = create_engine(resolve_target(db).url)
-    try:
-        with engine.begin() as conn:
-            conn.execute(text(statement), values)
-    finally:
-        engine.dispose()
-
-
-def test_an_edit_giving_the_text_a_hand_edit_spelled_otherwise_changes_nothing(
-    office: Cli, meeting: int, db: str
-) -> None:
-    """A text another program wrote in NFD, or with spaces around it or doubled inside, is the
-    text dirtrack stores as it (NFC, spaces folded): an edit giving that text changes nothing,
-    says so and records nothing, the row kept as it is; what it does change, it records alone."""
-    decomposed = unicodedata.normalize("NFD", "Bổ sung thành viên đoàn công tác")
-    hand_edit(db, "UPDATE directive SET text = :t, product = :p", t=decomposed, p=" Tờ  trình ")
-    hand_edit(
-        db, "UPDATE meeting SET title = :t, note = :n", t="Giao ban  ", n="Ghi\u0301 chu\u0301"
-    )
-    hand_edit(db, "UPDATE limitation SET text = :t", t="  Thiếu lái xe")
-    before = snapshot(db)
-    for args in [
-        ("directive", "1", "--text", "Bổ sung thành viên đoàn công tác", "--product", "Tờ trình"),
-        ("meeting", str(meeting), "--title", "Giao ban", "--note", "Ghí chú"),
-        ("limitation", "1", "--text", "Thiếu lái xe"),
-    ]:
-        done = office("edit", *args)
-        assert done.exit_code == 0, done.stderr
-        assert done.stderr.strip() == f"{args[0]} {args[1]}: nothing changed", done.stderr
-        assert done.stdout.strip() == args[1]
-    assert snapshot(db) == before  # no history entry, every row as it was
-    office.ok("edit", "directive", "1", "--text", "Bổ sung thành viên đoàn công tác",
-              "--product", "Tờ trình rà soát")  # fmt: skip
-    change = last_command(office)["changes"]
-    assert [sorted(c["fields"]) for c in change] == [["product"]], change
 
 
 # --- edit meeting, limitation, unit rename -------------------------------------------------------

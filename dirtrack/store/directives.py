@@ -37,7 +37,7 @@ from dirtrack.store.units import (
     holder_after,
     settle_closed,
 )
-from dirtrack.text import clean_optional, clean_text, clean_when, fold, kept_if_same, nfc
+from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
 
 if TYPE_CHECKING:
     from dirtrack.models import Closure
@@ -679,11 +679,9 @@ def edit_directive(
     held = _meeting_date(session, directive)
     was = (fold(directive.text), directive.unit_id)
     if "text" in changes:
-        directive.text = kept_if_same(directive.text, directive_text(changes["text"], None, held))
+        directive.text = directive_text(changes["text"], None, held)
     if "product" in changes:
-        directive.product = kept_if_same(
-            directive.product, clean_optional(changes["product"], "product")
-        )
+        directive.product = clean_optional(changes["product"], "product")
     if "field" in changes:
         directive.field_id = changes["field"]
     if "due" in changes:

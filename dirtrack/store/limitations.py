@@ -11,7 +11,7 @@ from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.kinds import CATEGORY_NAMES, Category
 from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired
-from dirtrack.text import clean_optional, clean_text, fold, kept_if_same
+from dirtrack.text import clean_optional, clean_text, fold
 
 if TYPE_CHECKING:  # imported where used: reading LimitationFacts needs no ORM session
     from sqlmodel import Session
@@ -117,8 +117,7 @@ def edit_limitation(
         text = clean_text(changes["text"], "text")
         if not text:
             raise InvalidInput.of("limitation_no_text")
-        if kept_if_same(limitation.text, text) != limitation.text:
-            limitation.text, limitation.text_key = text, fold(text)
+        limitation.text, limitation.text_key = text, fold(text)
     if "category" in changes:
         limitation.category = ensure_category(changes["category"]).value
     if "unit" in changes:

@@ -15,7 +15,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.models import Meeting, MeetingAttendee, MeetingKind, Unit
 from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired
-from dirtrack.text import clean_optional, clean_text, fold, kept_if_same, nfc
+from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
 def add_meeting(
@@ -126,7 +126,7 @@ def edit_meeting(
         title = clean_text(changes["title"], "title")
         if not title:
             raise InvalidInput.of("meeting_no_title")
-        meeting.title = kept_if_same(meeting.title, title)
+        meeting.title = title
     moved = "date" in changes and changes["date"] != meeting.date
     if "date" in changes:
         _check_dates_after(session, meeting.id, changes["date"])
@@ -136,8 +136,7 @@ def edit_meeting(
         meeting.kind = MeetingKind(changes["kind"]).value
     for name in ("chair", "chair_title", "doc", "note"):
         if name in changes:
-            given = clean_optional(changes[name], name)
-            setattr(meeting, name, kept_if_same(getattr(meeting, name), given))
+            setattr(meeting, name, clean_optional(changes[name], name))
     if not allow_duplicate and ("title" in changes or "date" in changes):
         same = find_same_meeting(
             session, on=meeting.date, title=meeting.title, other_than=meeting.id
