@@ -2748,6 +2748,10 @@ ERRORS: dict[str, Entry] = {
         "of more than {items} items, a number of more than {bits} bits, a range of more "
         "than {range})"
     ),
+    "template_too_long": N_(
+        "template {file}: its placeholders do too much work for a document (more than {turns} "
+        "loop turns, {calls} calls or {chars} characters written)"
+    ),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
