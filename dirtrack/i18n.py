@@ -3204,6 +3204,10 @@ MESSAGES.update(
             "{unit} leads directive {id} and was named among its coordinating units too: kept as "
             "the lead only (a unit does not coordinate what it leads)"
         ),
+        "lead_also_with_series": N_(
+            "{unit} leads series {id} and was named among its coordinating units too: kept as "
+            "the lead only (a unit does not coordinate what it leads)"
+        ),
         "lead_was_with": N_(
             "{unit} leads directive {id} now and is no longer among its coordinating units (a "
             "unit does not coordinate what it leads)"
