@@ -1517,6 +1517,11 @@ ERRORS: dict[str, Entry] = {
     "cfg_mail_security": N_("{where}: {value!r} is not one of {known}"),
     "cfg_mail_port": N_("{where}: port {value} is not between 1 and 65535"),
     "cfg_mail_sender": N_("{where}: {value!r} is not an address (Office <office@example.vn>)"),
+    "cfg_mail_control": N_("{where}: holds the control character {code}, which no setting may"),
+    "cfg_mail_variable": N_(
+        "{where}: {value!r} is not the name of an environment variable (letters, digits and _, "
+        "not starting with a digit)"
+    ),
     "cfg_mail_two_passwords": N_("{where}: give password_env or password_file, not both"),
     "mail_not_set": N_(
         "no mail server: the configuration file {path} needs a [mail] table with {keys} "
