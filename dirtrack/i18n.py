@@ -1517,6 +1517,11 @@ ERRORS: dict[str, Entry] = {
     "cfg_mail_security": N_("{where}: {value!r} is not one of {known}"),
     "cfg_mail_port": N_("{where}: port {value} is not between 1 and 65535"),
     "cfg_mail_sender": N_("{where}: {value!r} is not an address (Office <office@example.vn>)"),
+    "cfg_mail_control": N_("{where}: holds the control character {code}, which no setting may"),
+    "cfg_mail_variable": N_(
+        "{where}: {value!r} is not the name of an environment variable (letters, digits and _, "
+        "not starting with a digit)"
+    ),
     "cfg_mail_two_passwords": N_("{where}: give password_env or password_file, not both"),
     "mail_not_set": N_(
         "no mail server: the configuration file {path} needs a [mail] table with {keys} "
@@ -2748,6 +2753,10 @@ ERRORS: dict[str, Entry] = {
         "of more than {items} items, a number of more than {bits} bits, a range of more "
         "than {range})"
     ),
+    "template_too_long": N_(
+        "template {file}: its placeholders do too much work for a document (more than {turns} "
+        "loop turns, {calls} calls or {chars} characters written)"
+    ),
     "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
     "urge_out_or_dir": N_("--out and --dir cannot be used together"),
     "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
@@ -3198,6 +3207,10 @@ MESSAGES.update(
         "usage_hint": N_("Try '{command} {option}' for help."),
         "lead_also_with": N_(
             "{unit} leads directive {id} and was named among its coordinating units too: kept as "
+            "the lead only (a unit does not coordinate what it leads)"
+        ),
+        "lead_also_with_series": N_(
+            "{unit} leads series {id} and was named among its coordinating units too: kept as "
             "the lead only (a unit does not coordinate what it leads)"
         ),
         "lead_was_with": N_(

@@ -18,6 +18,7 @@ file names, when mail is sent, and never shown.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
@@ -27,7 +28,7 @@ from typing import Any
 from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import os_reason, read_input, refused_input, user_path
-from dirtrack.text import control_character
+from dirtrack.text import char_code, control_character
 
 SECURITY = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
@@ -59,6 +60,10 @@ class MailError(DirtrackError):
         return found
 
 
+# What names an environment variable: "A B" could be set by no shell, and was read as unset
+# only when mail was sent.
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
 #: The setting that names the password file, before what is wrong with that file.
 PASSWORD_FILE = "[mail] password_file"
 
@@ -78,8 +83,9 @@ def check_table(table: dict[str, Any], where: str) -> None:
     """Check the ``[mail]`` table of the configuration file (``where`` names it).
 
     Raises:
-        ConfigError: an unknown key, a value of the wrong kind, a security that is not one of
-            :data:`SECURITY`, a port out of range or a sender that is not an address.
+        ConfigError: an unknown key, a value of the wrong kind, a text holding a control
+            character, a security that is not one of :data:`SECURITY`, a port out of range, a
+            ``password_env`` that names no variable or a sender that is not an address.
     """
     from dirtrack.config import ConfigError, check_text
 
@@ -93,6 +99,16 @@ def check_table(table: dict[str, Any], where: str) -> None:
             check_text(value, f"{where}{key}")
             if not value.strip():
                 raise ConfigError.of("cfg_mail_text", where=f"{where}{key}")
+            # a host, user or file name with a NUL or a line break was taken and failed only
+            # when mail was sent, after the workbooks were written (the sender: its own rule)
+            code = control_character(value) or next(
+                (char_code(c) for c in value if c in "\t\n\r"), None
+            )
+            if code is not None and key != "sender":
+                raise ConfigError.of("cfg_mail_control", where=f"{where}{key}", code=code)
+    variable = table.get("password_env")
+    if variable is not None and not _VARIABLE.fullmatch(variable):
+        raise ConfigError.of("cfg_mail_variable", where=f"{where}password_env", value=variable)
     security = table.get("security", "none")
     if security not in SECURITY:
         raise ConfigError.of(

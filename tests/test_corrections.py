@@ -230,6 +230,26 @@ def test_a_lead_unit_left_out_of_the_coordinating_units_is_said(office: Cli, mee
     )
     plain = office("edit", "directive", "2", "--unit", "UBKT", "--with", "BDV")
     assert plain.stderr.splitlines()[0].startswith("directive 2 corrected"), plain.stderr
+    # A recurring duty (--every) dropped its lead from its coordinating units without a word:
+    # said the same way, once for the series, never once per occurrence.
+    base = ("assign", str(meeting), "Báo cáo tháng", "--every", "month", "--day", "20")
+    series = office(*base, "--unit", "BTC", "--unit", "BDV", "--with", "btc", "--with", "UBKT")
+    assert series.exit_code == 0, series.stderr
+    first, second = (int(x) for x in series.stdout.split())
+    assert series.stderr.splitlines() == [
+        f"BTC leads series {first} and was named among its coordinating units too: kept as the "
+        "lead only (a unit does not coordinate what it leads)"
+    ]
+    assert office.json("series", "show", str(first))["with"] == ["UBKT"]
+    assert office.json("series", "show", str(second))["with"] == ["BTC", "UBKT"]
+    vi = office("--lang", "vi", *base, "--unit", "BDV", "--with", "BDV", "--allow-duplicate")
+    assert vi.exit_code == 0, vi.stderr
+    assert vi.stderr.splitlines() == [
+        f"BDV chủ trì nhiệm vụ định kỳ {vi.stdout.strip()} nhưng cũng được nêu trong các đơn vị "
+        "phối hợp: chỉ giữ là đơn vị chủ trì (một đơn vị không phối hợp việc do chính mình chủ trì)"
+    ]
+    quiet = office(*base, "--unit", "UBKT", "--with", "BTC", "--allow-duplicate")
+    assert quiet.exit_code == 0 and quiet.stderr == "", quiet.stderr
 
 
 def test_edit_directive_refuses_what_breaks_a_rule(office: Cli, db: str) -> None:

@@ -224,6 +224,34 @@ def test_a_template_reaches_no_further_than_its_values(
         "range": ("{% for i in range(10**8) %}x{% endfor %}", "too large", "quá lớn"),
         "zero": ("{{ 1 / 0 }}", "division by zero", "division by zero"),
         "itself": ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "recursion", "recursion"),
+        # each bounded alone, but ten billion turns together: a cron job hung
+        "loops": (
+            "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}",
+            "too much work for a document",
+            "quá nhiều việc",
+        ),
+        "silent": (
+            "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+            "more than 1000000 loop turns",
+            "quá nhiều việc",
+        ),
+        "twice": (  # no loop: a macro calling itself twice doubles at each depth
+            "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}"
+            "{{ m(60) }}",
+            "too much work",
+            "quá nhiều việc",
+        ),
+        "recursive": (
+            "{% for a in [1] recursive %}{% if loop.depth < 4 %}"
+            "{{ loop(range(100000)) }}{% endif %}{% endfor %}",
+            "too much work",
+            "quá nhiều việc",
+        ),
+        "written": (
+            "{% for a in range(100000) %}{{ 'x' * 1000000 }}{% endfor %}",
+            "100000000 characters",
+            "quá nhiều việc",
+        ),
     }
     before = file_digest(db_path)
     for name, (placeholder, said, said_vi) in cases.items():

@@ -1963,6 +1963,23 @@ def test_the_mail_table_is_checked_and_shown(
     config.write_text('[mail]\nhost = "mail.tinhuy.vn"\nsecurity = "tls"\n', encoding="utf-8")
     message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
     assert "needs a [mail] table with sender" in message
+    # A NUL in the host or a password variable no shell could set was taken, and failed only
+    # as mail was sent: refused at load, naming the key, in the user's language.
+    for body, said in (
+        ('host = "h\\u0000"', "mail.host: holds the control character U+0000"),
+        ('host = "h"\nuser = "van\\nthu"', "mail.user: holds the control character U+000A"),
+        ('host = "h"\npassword_env = "A B"', "mail.password_env: 'A B' is not the name of an "),
+        ('host = "h"\npassword_env = "1PW"', "mail.password_env: '1PW' is not the name of an "),
+    ):
+        config.write_text(f"[mail]\n{body}\n", encoding="utf-8")
+        message = quarter.fail("unit", "list")
+        assert message.startswith("Error: ") and said in message, message
+        assert len(message.splitlines()) == 1, message
+    vi = quarter.fail("--lang", "vi", "unit", "list")
+    assert "mail.password_env: '1PW' không phải tên một biến môi trường" in vi, vi
+    config.write_text('[mail]\nhost = "h"\npassword_env = "_PACK_PW2"\n', encoding="utf-8")
+    quarter.ok("unit", "list")
+    config.write_text('[mail]\nhost = "mail.tinhuy.vn"\nsecurity = "tls"\n', encoding="utf-8")
     rows = {r["key"]: r for r in quarter.json("config")}
     assert rows["mail.host"]["value"] == "mail.tinhuy.vn" and rows["mail.host"]["source"] == "file"
     assert rows["mail.port"]["value"] == 465 and rows["mail.port"]["source"] == "default"

@@ -477,11 +477,6 @@ def test_a_rule_file_that_is_empty_a_device_or_a_folder_says_so(
             "weight.lead phải là một số lớn hơn 0 khi weight.coordinator bằng 0",
         ),
         (
-            "[weight]\nlead = 1e-9\n",  # read to a millionth: 0
-            "bad.toml:2: weight.lead must be a number above 0 when weight.coordinator is 0",
-            "weight.lead",
-        ),
-        (
             '[outcome]\ndone_on_time = "skip"\ndone_late = "skip"\noverdue = "skip"\n',
             'bad.toml:2: outcome.done_on_time must be a number when every other outcome is "skip"',
             'outcome.done_on_time phải là một số khi mọi mục khác của [outcome] đều là "skip"',
@@ -516,6 +511,26 @@ def test_a_rule_files_texts_and_numbers_are_checked(
     for lang, words in (("en", en), ("vi", vi)):
         message = cli.fail("--lang", lang, "score", *PERIOD, "--rules", str(bad))
         assert words in message and str(bad) in message, message
+
+
+def test_a_rule_files_numbers_are_read_as_written(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    """A weight of 1e-9 was rounded to a millionth, 0, then refused as "must be a number above
+    0": a number is read exactly as the file writes it, so weights of 1e-9 and 2e-9 weigh as
+    1 and 2 do (rounded, both were 0), and a lead weight of 1e-9 alone as 1 alone."""
+    tier = '[[tier]]\ncode = "A"\nmin = 0\n'
+
+    def points(weights: str) -> dict[str, float]:
+        rules = tmp_path / "weights.toml"
+        rules.write_text(f"[weight]\n{weights}\n{tier}", encoding="utf-8")
+        got = units(cli.json("score", *PERIOD, "--rules", str(rules)))
+        return {code: u["points"] for code, u in got.items()}
+
+    both = points("lead = 1\ncoordinator = 2")
+    assert points("lead = 1e-9\ncoordinator = 2e-9") == both and len(both) > 1
+    lead = points("lead = 1")
+    assert points("lead = 1e-9") == lead
 
 
 def test_a_tier_catches_the_fewest_points_a_rule_file_allows(

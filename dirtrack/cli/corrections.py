@@ -247,6 +247,7 @@ def _lead_not_with(
 ) -> None:
     """Say that the lead unit is not among the coordinating units it was named among: `--with`
     naming it, or `--unit` making a coordinating unit the lead (it left them without a word)."""
+    from dirtrack.cli.directives import say_lead_kept
     from dirtrack.models import Directive, Unit
 
     directive = session.get(Directive, directive_id)
@@ -254,9 +255,10 @@ def _lead_not_with(
     if lead is None:
         return
     lang = state(ctx).lang
-    if "with" in changes and any(u.id == lead.id for u in changes["with"]):
-        notice(ctx, msg("lead_also_with", lang, unit=lead.code, id=directive_id))
-    elif "with" not in changes and "unit" in changes and lead.id in had:
+    if "with" in changes:
+        named = [u.id for u in changes["with"]]
+        say_lead_kept(ctx, lead, named, "lead_also_with", directive_id)
+    elif "unit" in changes and lead.id in had:
         notice(ctx, msg("lead_was_with", lang, unit=lead.code, id=directive_id))
 
 

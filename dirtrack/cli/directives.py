@@ -290,9 +290,9 @@ def _assign(
                 )
                 assert directive.id is not None
                 ids.append(directive.id)
-                if any(u.id == lead.id for u in coordinators):  # kept as the lead only
-                    said = msg("lead_also_with", state(ctx).lang, unit=lead.code, id=directive.id)
-                    notice(ctx, said)
+                say_lead_kept(
+                    ctx, lead, [u.id for u in coordinators], "lead_also_with", directive.id
+                )
             say_passed(ctx, session)
         if as_json:
             records = _records(session, ids)
@@ -300,6 +300,16 @@ def _assign(
         else:
             for directive_id in ids:
                 out(str(directive_id))
+
+
+def say_lead_kept(
+    ctx: typer.Context, lead: "Unit", named: Iterable[int | None], key: str, ident: int
+) -> None:
+    """Say on stderr that ``lead``, named among the coordinating units too (``--with``), is kept
+    as the lead only: ``key`` the message for a directive (``lead_also_with``) or a series
+    (``lead_also_with_series``) numbered ``ident``. It was dropped without a word."""
+    if lead.id in set(named):
+        notice(ctx, msg(key, state(ctx).lang, unit=lead.code, id=ident))
 
 
 def lead_units(

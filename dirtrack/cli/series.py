@@ -58,7 +58,7 @@ def assign_series(
 ) -> None:
     """``assign --every``: one series per lead unit; prints the series ids (or, with
     ``--dry-run``, the occurrences it would have)."""
-    from dirtrack.cli.directives import lead_units
+    from dirtrack.cli.directives import lead_units, say_lead_kept
     from dirtrack.store import series as store
     from dirtrack.store.calendar import load_workdays
     from dirtrack.store.meetings import get_meeting
@@ -151,6 +151,7 @@ def assign_series(
                 )
                 assert made.id is not None
                 ids.append(made.id)
+                say_lead_kept(ctx, lead, coordinators, "lead_also_with_series", made.id)
             from dirtrack.store.series import horizon_of
 
             store.generate(session, horizon_of(today(), today()), calendar)

@@ -10,8 +10,9 @@ A template is filled in Jinja's sandbox (:func:`environment`): a Word file comes
 ``{{ title.__class__.__mro__[1].__subclasses__() }}`` reached Python itself, as far as running
 a shell command while the report was written. The sandbox refuses what is not a value's own
 (names starting with ``_``, a function's globals), and :class:`_Sandbox` bounds what one
-expression may make (``{{ 'x' * 10**9 }}`` took gigabytes): each is the template's error, one
-``Error:`` line, as a Jinja syntax error is.
+expression may make (``{{ 'x' * 10**9 }}`` took gigabytes) and the work filling it may do
+(loop turns, calls, characters written: nested loops spun for hours): each is the template's
+error, one ``Error:`` line, as a Jinja syntax error is.
 """
 
 from __future__ import annotations
@@ -80,6 +81,20 @@ _MOST_BITS = 100_000
 _LIMITS = {"items": _MOST_ITEMS, "bits": _MOST_BITS, "range": 100_000}
 
 
+# The most work filling a template may do: turns of its loops, calls (a macro's, a filter's
+# method's: each some ten times a turn's cost) and characters written. Nested loops over two
+# ranges of 100,000 made ten billion turns, and a macro calling itself twice doubled at each
+# depth: a cron job hung.
+_MOST_TURNS = 1_000_000
+_MOST_CALLS = 100_000
+_MOST_CHARS = 100_000_000
+_WORK = {"turns": _MOST_TURNS, "calls": _MOST_CALLS, "chars": _MOST_CHARS}
+
+
+class _TooMuchWork(Exception):
+    """Filling a template would go past one of the bounds in :data:`_WORK`."""
+
+
 class _TooLarge(ArithmeticError):
     """An expression of a template that would make a value too large (see :func:`_product`)."""
 
@@ -99,11 +114,55 @@ def _product(operator: str, left: Any, right: Any) -> None:
 
 
 def environment() -> Any:
-    """The Jinja environment a template is filled in: sandboxed, text escaped for XML."""
+    """The Jinja environment a template is filled in: sandboxed, text escaped for XML, its
+    work counted (a fresh count for each environment, so one per document filled)."""
+    from jinja2 import nodes
+    from jinja2.compiler import CodeGenerator
     from jinja2.sandbox import SandboxedEnvironment
+
+    def counted(node: Any) -> Any:
+        return nodes.Call(nodes.EnvironmentAttribute("counted"), [node], [], None, None)
+
+    class _Counting(CodeGenerator):
+        """Compiles each loop to draw its items through ``environment.counted``."""
+
+        def visit_For(self, node: Any, frame: Any) -> None:
+            node.iter = counted(node.iter)
+            super().visit_For(node, frame)
+
+        def visit_Call(self, node: Any, frame: Any, forward_caller: bool = False) -> None:
+            # loop(children) in a recursive loop: the items of each level counted too
+            if isinstance(node.node, nodes.Name) and node.node.name == "loop" and node.args:
+                node.args = [counted(node.args[0]), *node.args[1:]]
+            super().visit_Call(node, frame, forward_caller=forward_caller)
 
     class _Sandbox(SandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
+        code_generator_class = _Counting
+        turns = 0
+        calls = 0
+
+        def counted(self, items: Any) -> Any:
+            for item in items:
+                self.turns += 1
+                if self.turns > _MOST_TURNS:
+                    raise _TooMuchWork
+                yield item
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            __self.calls += 1
+            if __self.calls > _MOST_CALLS:
+                raise _TooMuchWork
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def concat(self, parts: Any) -> str:
+            kept, size = [], 0
+            for part in parts:
+                size += len(part)
+                if size > _MOST_CHARS:
+                    raise _TooMuchWork
+                kept.append(part)
+            return "".join(kept)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             _product(operator, left, right)
@@ -197,6 +256,8 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
         raise InvalidInput.of("template_too_large", file=str(path), **_LIMITS) from None
     except _TooLarge:
         raise InvalidInput.of("template_too_large", file=str(path), **_LIMITS) from None
+    except _TooMuchWork:
+        raise InvalidInput.of("template_too_long", file=str(path), **_WORK) from None
     except SecurityError as exc:
         raise InvalidInput.of("template_unsafe", file=str(path), reason=str(exc)) from None
     except (TemplateError, *_FILLING_FAILED) as exc:

@@ -134,7 +134,9 @@ class _Reader:
             raise self.fail(name, key, Phrase("rk_number"))
         if abs(value) > NUMBER_LIMIT:  # 1e308 gave points beyond any float: 'a number is too large'
             raise self.fail(name, key, Phrase("rk_number_range", limit=NUMBER_LIMIT))
-        return Fraction(value).limit_denominator(10**6)
+        # Exactly as the file writes it (0.1 is a tenth, not the float nearest it). Rounded to
+        # a millionth, a weight of 1e-9 became 0 and was refused as "must be above 0".
+        return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def share(self, tier: Mapping[str, Any], key: str, nth: int) -> Fraction | None:
         """A share of a ``[[tier]]`` (the ``nth``): from 0 to 1 (5 or -2 meant nothing)."""
