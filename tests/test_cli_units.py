@@ -176,7 +176,11 @@ def test_a_partial_name_says_once_which_unit_it_was_read_as(units: Cli, meeting:
                  "json", "Việc A")  # fmt: skip
     assert made.exit_code == 0 and json.loads(made.stdout)["unit"] == "BDV"
     assert made.stderr.splitlines() == [
-        "'Dân vận' is read as unit BDV (Ban Dân vận Tỉnh ủy), the only one whose name holds it"
+        # the same unit given as its own coordinator is said too (a unit does not coordinate
+        # what it leads), before the note on how the words were read
+        "BDV leads directive 1 and was named among its coordinating units too: kept as the "
+        "lead only (a unit does not coordinate what it leads)",
+        "'Dân vận' is read as unit BDV (Ban Dân vận Tỉnh ủy), the only one whose name holds it",
     ]
     listed = units("--lang", "vi", "list", "--unit", "DÂN VẬN", "--format", "json")
     assert [d["unit"] for d in json.loads(listed.stdout)] == ["BDV"]
