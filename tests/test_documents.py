@@ -254,7 +254,10 @@ def test_a_template_reaches_no_further_than_its_values(
         ),
     }
     before = file_digest(db_path)
-    for name, (placeholder, said, said_vi) in cases.items():
+    # each message is checked in both languages the first time a case gives it; the further
+    # cases giving it (each a second or more of a template's work) in one language, in turn
+    told: set[str] = set()
+    for turn, (name, (placeholder, said, said_vi)) in enumerate(cases.items()):
         template = tmp_path / f"{name}.docx"
         doc = Document()
         doc.add_paragraph("{{ body }} " + placeholder)
@@ -263,7 +266,11 @@ def test_a_template_reaches_no_further_than_its_values(
         reg.ok("office", "set", "--template", str(template))  # parsed, never evaluated
         reg.ok("office", "set", "--no-template")
         before = file_digest(db_path)
-        for lang, words in (("en", said), ("vi", said_vi)):
+        langs = (("en", said), ("vi", said_vi))
+        if said in told:
+            langs = (langs[turn % 2],)
+        told.add(said)
+        for lang, words in langs:
             error = reg.fail("--lang", lang, *base, "--template", str(template))
             assert words in error, (name, error)
             assert error.startswith("Error: template " if lang == "en" else "Error: mẫu "), error
