@@ -312,10 +312,11 @@ def _table(
     *,
     portrait: bool,
     like: Layout | None = None,
+    title: str | None = None,
 ) -> None:
     """``table`` under its heading; with ``like``, in its size and column widths."""
 
-    add_heading(doc, table.title, level=4 if table.annex else 3)
+    add_heading(doc, title or table.title, level=4 if table.annex else 3)
     if not table.rows:
         none_sentence(doc, lang)
         return
@@ -341,6 +342,12 @@ def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | No
     rows = [row for table in filled for row in table.rows]
     every = Table(first.key, first.title, first.headers, first.kinds, rows, annex=first.annex)
     return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
+
+
+def numbered(place: int, text: str) -> str:
+    """A sub-heading numbered as NĐ 30's reports number the parts of a section (``I.``,
+    ``II.`` …): ``1. Kết quả theo đơn vị chủ trì``, in either language."""
+    return f"{place}. {text}"
 
 
 def add_heading(doc: Any, text: str, level: int) -> Any:
@@ -563,9 +570,11 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
         add_heading(doc, part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
+        place = 0  # the section's sub-headings numbered 1., 2. … (the chart's among them)
         for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
             width = pages.turn(wide or mark or pages.landscape)
-            add_heading(doc, table.title, level=3)
+            place += 1
+            add_heading(doc, numbered(place, table.title), level=3)
             if found is None:
                 none_sentence(doc, lang)
             else:
@@ -581,37 +590,38 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
                     width = pages.turn(False)
                 tallest = LANDSCAPE_CHART_HEIGHT if pages.landscape else CHART_HEIGHT
                 charts = completion_pngs(document.chart_rows, lang, tallest=tallest)
+                place += 1
+                add_heading(doc, numbered(place, t("report_chart_heading", lang)), level=3)
                 _chart(doc, charts, width, tallest, t("report_chart_title", lang))
     return pages
 
 
-# cm: the chart's most, so that it goes on the page with the last row of its table and its
-# caption; a chart of more units goes on in pieces of that height. On a landscape page (16 cm
-# inside its margins) 13 cm: a piece of 20 cm ran off its foot.
-CHART_HEIGHT = 20.0
+# cm: the most a piece of the chart takes, half the portrait page (25.7 cm inside its margins),
+# so that where it does not fit under its table's last rows it leaves no page mostly blank (a
+# chart of 20 cm left a page holding two rows); a chart of more units goes on in pieces of that
+# height. On a landscape page (16 cm inside its margins) 13 cm too: a piece of 20 cm ran off
+# its foot.
+CHART_HEIGHT = 13.0
 LANDSCAPE_CHART_HEIGHT = 13.0
 
 
 def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_text: str) -> None:
-    """The chart after its table, and its caption under it: the table's last row and the
-    chart's first piece are kept on one page (a chart never stands alone on a page), its
-    last piece with the caption. The pieces of a chart of many units follow one another,
-    each at its labels' size."""
+    """The chart under its heading (written before: a heading keeps with what follows it), each
+    piece a paragraph of its own, and its caption under the last: the heading goes with the
+    chart's first piece, the last piece with the caption. The pieces of a chart of many units
+    follow one another, each at its labels' size. The table before it is not kept with it:
+    LibreOffice keeps no part of a table split over pages with what follows it, and Word
+    carried its last row over to the chart's page, alone under the repeated header."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    from dirtrack.render.official import keep_with_next_block
-
-    keep_with_next_block(doc)  # the table's last row with what follows it
     for index, (holder, picture) in enumerate(_pictures(doc, charts, Cm(min(SET_WIDTH, width)))):
         if picture.height > Cm(tallest):  # taller than a piece is drawn: made smaller
             picture.width = int(picture.width * Cm(tallest) / picture.height)
             picture.height = Cm(tallest)
         holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.keep_with_next = index == len(charts) - 1
-        # Right under a table begun on the page before, LibreOffice drew the chart over the
-        # table's last row (its bottom line and the foot of its text gone).
-        holder.paragraph_format.space_before = Pt(6)
+        holder.paragraph_format.space_before = Pt(6)  # air between the pieces
     caption = doc.add_paragraph(caption_text)
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
@@ -737,8 +747,10 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
         line.add_run(cited).italic = True
     tables = [table for table in part.tables if table.key != "directives"]  # per unit instead
     like = _shared_layout(tables, lang, usable)
-    for table in tables:
-        _table(doc, table, lang, usable, portrait=False, like=like)
+    for place, table in enumerate(tables, 1):  # numbered as the body's sub-headings
+        _table(
+            doc, table, lang, usable, portrait=False, like=like, title=numbered(place, table.title)
+        )
 
 
 def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
