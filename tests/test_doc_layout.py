@@ -1328,8 +1328,8 @@ def test_a_period_without_a_directive_has_no_empty_annex(long_named: Cli, tmp_pa
 def test_a_chart_of_a_provinces_units_goes_on_in_pieces(units: Cli, tmp_path: Path) -> None:
     # 60 units made a chart 50 cm tall, set 20 cm tall and 6 cm wide to fit the page: its
     # labels at a third of their size (300 units: a stripe 0.5 cm wide). Now the chart is
-    # drawn in pieces, each 15.5 cm wide and at most 13 cm tall (half the page), every unit in one of them in
-    # the table's order, the caption under the last.
+    # drawn in pieces, each 15.5 cm wide and at most 13 cm tall (half the page), every unit
+    # in one of them in the table's order, the caption under the last.
     out = _report_of_many_units(units, tmp_path, "X", "Ủy ban nhân dân xã số {}", 60)
     doc = Document(str(out))
     pieces = doc.inline_shapes
