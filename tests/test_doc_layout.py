@@ -429,9 +429,11 @@ def test_chart_keeps_with_its_heading_and_caption(chaired: Cli, tmp_path: Path) 
     # The chart of completion went alone onto a page: nothing held it to the table it shows
     # or to its caption. Then its table's last row was kept with it, which LibreOffice does not
     # follow for a table split over pages: the chart went to the next page, leaving the page
-    # of the last rows nearly empty. Now the chart has a numbered heading of its own, kept with
-    # the chart (a heading's style keeps with what follows), the chart with its caption, and
-    # the table before it is not held to it; a chart of three units is at most 9 cm tall.
+    # of the last rows nearly empty. Now the chart has a numbered heading of its own, in one
+    # paragraph with the chart's first piece (never split: LibreOffice left a heading kept
+    # with the next paragraph at the foot of a page, the chart on the next), the chart kept
+    # with its caption, and the table before it not held to it; a chart of three units is at
+    # most 9 cm tall.
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -441,20 +443,18 @@ def test_chart_keeps_with_its_heading_and_caption(chaired: Cli, tmp_path: Path) 
         _report_docx(chaired, out, lang, "2022Q2")
         doc = Document(str(out))
         holder = next(p for p in doc.paragraphs if p._p.find(".//" + qn("w:drawing")) is not None)
-        assert holder.paragraph_format.keep_with_next
-        caption = holder._p.getnext()
-        assert Paragraph(caption, doc).text == (
-            "Tỷ lệ hoàn thành theo đơn vị (%)" if lang == "vi" else "Completion rate by unit (%)"
-        )
-        heading = Paragraph(holder._p.getprevious(), doc)
-        assert heading.style.name == "Heading 3"
-        assert heading.style.paragraph_format.keep_with_next
-        assert heading.text.split(". ", 1)[1] == (
+        assert holder.style is not None and holder.style.name == "Heading 3"
+        assert holder.text.strip().split(". ", 1)[1] == (
             "Biểu đồ tỷ lệ hoàn thành theo đơn vị"
             if lang == "vi"
             else "Chart of completion by unit"
         )
-        table = heading._p.getprevious()
+        assert holder.paragraph_format.keep_together and holder.paragraph_format.keep_with_next
+        caption = holder._p.getnext()
+        assert Paragraph(caption, doc).text == (
+            "Tỷ lệ hoàn thành theo đơn vị (%)" if lang == "vi" else "Completion rate by unit (%)"
+        )
+        table = holder._p.getprevious()
         assert table.tag == qn("w:tbl")
         last = Table(table, doc).rows[-1]
         assert not any(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
@@ -1037,7 +1037,7 @@ def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_pa
     headings = [
         p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")
     ]
-    assert "Nhiệm vụ sắp đến hạn (trong 7 ngày)" in headings
+    assert "1. Nhiệm vụ sắp đến hạn (trong 7 ngày)" in headings  # numbered in its section
     headers = [[c.text for c in t.rows[0].cells] for t in doc.tables]
     soon = next(h for h in headers if h[:3] == ["STT", "Đơn vị", "Nội dung"] and "Tiến độ (%)" in h
                 and "Tình trạng" in h and "Thời hạn ban đầu" not in h)  # fmt: skip

@@ -40,6 +40,7 @@ from dirtrack.render.report_doc import (
     Document,
     Table,
     for_reading,
+    numbered,
     printed_text,
 )
 
@@ -344,12 +345,6 @@ def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | No
     return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
 
 
-def numbered(place: int, text: str) -> str:
-    """A sub-heading numbered as NĐ 30's reports number the parts of a section (``I.``,
-    ``II.`` …): ``1. Kết quả theo đơn vị chủ trì``, in either language."""
-    return f"{place}. {text}"
-
-
 def add_heading(doc: Any, text: str, level: int) -> Any:
     """``doc.add_heading(text, level)``, its style looked up once a document."""
     paragraph = doc.add_paragraph(text)
@@ -591,8 +586,8 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
                 tallest = LANDSCAPE_CHART_HEIGHT if pages.landscape else CHART_HEIGHT
                 charts = completion_pngs(document.chart_rows, lang, tallest=tallest)
                 place += 1
-                add_heading(doc, numbered(place, t("report_chart_heading", lang)), level=3)
-                _chart(doc, charts, width, tallest, t("report_chart_title", lang))
+                title = numbered(place, t("report_chart_heading", lang))
+                _chart(doc, charts, width, tallest, title, t("report_chart_title", lang))
     return pages
 
 
@@ -605,32 +600,43 @@ CHART_HEIGHT = 13.0
 LANDSCAPE_CHART_HEIGHT = 13.0
 
 
-def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_text: str) -> None:
-    """The chart under its heading (written before: a heading keeps with what follows it), each
-    piece a paragraph of its own, and its caption under the last: the heading goes with the
-    chart's first piece, the last piece with the caption. The pieces of a chart of many units
-    follow one another, each at its labels' size. The table before it is not kept with it:
-    LibreOffice keeps no part of a table split over pages with what follows it, and Word
-    carried its last row over to the chart's page, alone under the repeated header."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _chart(
+    doc: Any, charts: list[bytes], width: float, tallest: float, title: str, caption_text: str
+) -> None:
+    """The chart under its heading ``title``, and its caption under its last piece: the
+    heading and the first piece are one paragraph (the heading's line, a line break, the
+    picture), never split (LibreOffice left a heading kept with the next paragraph at the foot
+    of a page, the chart alone on the next), each further piece a paragraph of its own, the
+    last kept with the caption. The pieces of a chart of many units follow one another, each
+    at its labels' size, set flush left under the heading. The table before it is not kept
+    with it: LibreOffice keeps no part of a table split over pages with what follows it, and
+    Word carried its last row over to the chart's page, alone under the repeated header."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt
 
-    for index, (holder, picture) in enumerate(_pictures(doc, charts, Cm(min(SET_WIDTH, width)))):
+    heading = add_heading(doc, title, level=3)
+    heading.paragraph_format.keep_together = True
+    heading.add_run().add_break(WD_BREAK.LINE)
+    pieces = _pictures(doc, charts, Cm(min(SET_WIDTH, width)), first=heading)
+    for index, (holder, picture) in enumerate(pieces):
         if picture.height > Cm(tallest):  # taller than a piece is drawn: made smaller
             picture.width = int(picture.width * Cm(tallest) / picture.height)
             picture.height = Cm(tallest)
-        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.keep_with_next = index == len(charts) - 1
-        holder.paragraph_format.space_before = Pt(6)  # air between the pieces
+        if index:
+            holder.paragraph_format.space_before = Pt(6)  # air between the pieces
     caption = doc.add_paragraph(caption_text)
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
     caption.paragraph_format.space_after = Pt(6)
 
 
-def _pictures(doc: Any, images: list[bytes], width: int) -> Iterator[tuple[Any, Any]]:
+def _pictures(
+    doc: Any, images: list[bytes], width: int, *, first: Any = None
+) -> Iterator[tuple[Any, Any]]:
     """``doc.add_picture(image, width=width)`` for each of ``images``, one after the other
-    (each paragraph with its picture),
+    (each paragraph with its picture; the first at the end of the paragraph ``first``, if
+    given),
     their ids counted on from the first's: python-docx finds a new picture's id by reading
     every id in the document (a report of many units: its every table cell, at each piece of
     the chart)."""
@@ -639,8 +645,8 @@ def _pictures(doc: Any, images: list[bytes], width: int) -> Iterator[tuple[Any, 
 
     part = doc.part
     shape_id = part.next_id
-    for image in images:
-        holder = doc.add_paragraph()
+    for index, image in enumerate(images):
+        holder = first if index == 0 and first is not None else doc.add_paragraph()
         run = holder.add_run()
         rid, found = part.get_or_add_image(io.BytesIO(image))
         cx, cy = found.scaled_dimensions(width, None)
