@@ -931,6 +931,7 @@ TEXT.update(
         "report_carried_over": N_("Open directives carried into the next period"),
         "report_annex": N_("Annex: directives by unit"),
         "report_chart_title": N_("Completion rate by unit (%)"),
+        "report_chart_heading": N_("Chart of completion by unit"),
         "report_no_rate": N_("nothing due"),
         "report_completion_bar": N_("Completion (bar)"),
         "ev_moved": N_("Moved"),

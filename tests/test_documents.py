@@ -54,6 +54,12 @@ def texts(path: Path) -> list[str]:
     return [p.text for p in Document(str(path)).paragraphs]
 
 
+def unnumbered(lines: list[str]) -> list[str]:
+    """``lines`` with the number a Word report sets before each sub-heading (``1. ``) left
+    out: ``1. Kết quả theo đơn vị chủ trì`` is ``Kết quả theo đơn vị chủ trì``."""
+    return [re.sub(r"^\d+\. ", "", line) for line in lines]
+
+
 def cells(table: Any) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows]
 
@@ -836,7 +842,7 @@ def test_report_of_one_unit_prints_no_ranking_tables(units: Cli, tmp_path: Path)
         scope = ("--unit", unit) if unit else ()
         out = report_docx(units, tmp_path, *scope)
         said = texts(out)
-        assert all((title in said) is shown for title in titles), said
+        assert all((title in unnumbered(said)) is shown for title in titles), said
         for lang, ranking in (("vi", "Xếp hạng theo"), ("en", "Ranking by")):
             text = units.ok("--lang", lang, "report", "--quarter", "2022Q2", *scope)
             assert (ranking in text) is shown, text
@@ -1024,7 +1030,7 @@ def test_an_empty_table_is_said_as_a_sentence(
     # A table without rows was replaced by "Không có" ("none") without a full stop, where
     # every other paragraph of the document ends on one.
     reg.ok(*PARTY)
-    lines = texts(report_docx(reg, tmp_path, lang=lang))
+    lines = unnumbered(texts(report_docx(reg, tmp_path, lang=lang)))
     title = "Hạn chế được nêu nhiều lần" if lang == "vi" else "Limitations raised repeatedly"
     at = lines.index(title)
     assert lines[at + 1] == none
@@ -1171,7 +1177,7 @@ def test_a_period_without_a_directive_says_so_rather_than_a_row_of_zeros(
         assert totals not in reg.ok(*args)
         out = tmp_path / f"bc-{lang}.docx"
         reg.ok(*args, "--format", "docx", "--out", str(out), "--force")
-        lines = texts(out)
+        lines = unnumbered(texts(out))
         assert lines[lines.index(by_unit) + 1] == none
         assert not any(cells(t)[-1][:2] == ["", totals] or totals in cells(t)[-1][0]
                        for t in Document(str(out)).tables[1:-1])  # fmt: skip

@@ -40,6 +40,7 @@ from dirtrack.render.report_doc import (
     Document,
     Table,
     for_reading,
+    numbered,
     printed_text,
 )
 
@@ -312,10 +313,11 @@ def _table(
     *,
     portrait: bool,
     like: Layout | None = None,
+    title: str | None = None,
 ) -> None:
     """``table`` under its heading; with ``like``, in its size and column widths."""
 
-    add_heading(doc, table.title, level=4 if table.annex else 3)
+    add_heading(doc, title or table.title, level=4 if table.annex else 3)
     if not table.rows:
         none_sentence(doc, lang)
         return
@@ -563,9 +565,11 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
         add_heading(doc, part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
+        place = 0  # the section's sub-headings numbered 1., 2. … (the chart's among them)
         for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
             width = pages.turn(wide or mark or pages.landscape)
-            add_heading(doc, table.title, level=3)
+            place += 1
+            add_heading(doc, numbered(place, table.title), level=3)
             if found is None:
                 none_sentence(doc, lang)
             else:
@@ -581,46 +585,58 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
                     width = pages.turn(False)
                 tallest = LANDSCAPE_CHART_HEIGHT if pages.landscape else CHART_HEIGHT
                 charts = completion_pngs(document.chart_rows, lang, tallest=tallest)
-                _chart(doc, charts, width, tallest, t("report_chart_title", lang))
+                place += 1
+                title = numbered(place, t("report_chart_heading", lang))
+                _chart(doc, charts, width, tallest, title, t("report_chart_title", lang))
     return pages
 
 
-# cm: the chart's most, so that it goes on the page with the last row of its table and its
-# caption; a chart of more units goes on in pieces of that height. On a landscape page (16 cm
-# inside its margins) 13 cm: a piece of 20 cm ran off its foot.
-CHART_HEIGHT = 20.0
+# cm: the most a piece of the chart takes, half the portrait page (25.7 cm inside its margins),
+# so that where it does not fit under its table's last rows it leaves no page mostly blank (a
+# chart of 20 cm left a page holding two rows); a chart of more units goes on in pieces of that
+# height. On a landscape page (16 cm inside its margins) 13 cm too: a piece of 20 cm ran off
+# its foot.
+CHART_HEIGHT = 13.0
 LANDSCAPE_CHART_HEIGHT = 13.0
 
 
-def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_text: str) -> None:
-    """The chart after its table, and its caption under it: the table's last row and the
-    chart's first piece are kept on one page (a chart never stands alone on a page), its
-    last piece with the caption. The pieces of a chart of many units follow one another,
-    each at its labels' size."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _chart(
+    doc: Any, charts: list[bytes], width: float, tallest: float, title: str, caption_text: str
+) -> None:
+    """The chart under its heading ``title``, and its caption under its last piece: the
+    heading and the first piece are one paragraph (the heading's line, a line break, the
+    picture), never split (LibreOffice left a heading kept with the next paragraph at the foot
+    of a page, the chart alone on the next), each further piece a paragraph of its own, the
+    last kept with the caption. The pieces of a chart of many units follow one another, each
+    at its labels' size, set flush left under the heading. The table before it is not kept
+    with it: LibreOffice keeps no part of a table split over pages with what follows it, and
+    Word carried its last row over to the chart's page, alone under the repeated header."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt
 
-    from dirtrack.render.official import keep_with_next_block
-
-    keep_with_next_block(doc)  # the table's last row with what follows it
-    for index, (holder, picture) in enumerate(_pictures(doc, charts, Cm(min(SET_WIDTH, width)))):
+    heading = add_heading(doc, title, level=3)
+    heading.paragraph_format.keep_together = True
+    heading.add_run().add_break(WD_BREAK.LINE)
+    pieces = _pictures(doc, charts, Cm(min(SET_WIDTH, width)), first=heading)
+    for index, (holder, picture) in enumerate(pieces):
         if picture.height > Cm(tallest):  # taller than a piece is drawn: made smaller
             picture.width = int(picture.width * Cm(tallest) / picture.height)
             picture.height = Cm(tallest)
-        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.keep_with_next = index == len(charts) - 1
-        # Right under a table begun on the page before, LibreOffice drew the chart over the
-        # table's last row (its bottom line and the foot of its text gone).
-        holder.paragraph_format.space_before = Pt(6)
+        if index:
+            holder.paragraph_format.space_before = Pt(6)  # air between the pieces
     caption = doc.add_paragraph(caption_text)
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
     caption.paragraph_format.space_after = Pt(6)
 
 
-def _pictures(doc: Any, images: list[bytes], width: int) -> Iterator[tuple[Any, Any]]:
+def _pictures(
+    doc: Any, images: list[bytes], width: int, *, first: Any = None
+) -> Iterator[tuple[Any, Any]]:
     """``doc.add_picture(image, width=width)`` for each of ``images``, one after the other
-    (each paragraph with its picture),
+    (each paragraph with its picture; the first at the end of the paragraph ``first``, if
+    given),
     their ids counted on from the first's: python-docx finds a new picture's id by reading
     every id in the document (a report of many units: its every table cell, at each piece of
     the chart)."""
@@ -629,8 +645,8 @@ def _pictures(doc: Any, images: list[bytes], width: int) -> Iterator[tuple[Any, 
 
     part = doc.part
     shape_id = part.next_id
-    for image in images:
-        holder = doc.add_paragraph()
+    for index, image in enumerate(images):
+        holder = first if index == 0 and first is not None else doc.add_paragraph()
         run = holder.add_run()
         rid, found = part.get_or_add_image(io.BytesIO(image))
         cx, cy = found.scaled_dimensions(width, None)
@@ -737,8 +753,10 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
         line.add_run(cited).italic = True
     tables = [table for table in part.tables if table.key != "directives"]  # per unit instead
     like = _shared_layout(tables, lang, usable)
-    for table in tables:
-        _table(doc, table, lang, usable, portrait=False, like=like)
+    for place, table in enumerate(tables, 1):  # numbered as the body's sub-headings
+        _table(
+            doc, table, lang, usable, portrait=False, like=like, title=numbered(place, table.title)
+        )
 
 
 def render_docx(document: Document, head: Letterhead | None = None) -> bytes:

@@ -35,6 +35,9 @@ _XML = "{http://www.w3.org/XML/1998/namespace}"
 _INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCK = 1 << 16  # characters written to the zip at a time
+# The data rows at a long table's end kept on one page (half of a table of fewer): an office
+# sends back a table whose last page holds two rows alone under its repeated header.
+TAIL_ROWS = 4
 
 
 @dataclass
@@ -44,8 +47,9 @@ class Rows:
     of the paragraph marks and of the text; the first of the rows of totals (bold); and which
     rows are kept on the page of the next (a short table whole, a last row with what follows
     the table; a longer table's ends, so that no page holds its header over one row alone, nor
-    begins with its last row, or its last data row over the totals, alone under the repeated
-    header)."""
+    begins with a few of its last rows alone under the repeated header: the last
+    :data:`TAIL_ROWS` data rows, or half of a shorter table's, stay together with the totals
+    under them)."""
 
     texts: list[list[str]]
     widths: list[str]
@@ -64,9 +68,11 @@ class Rows:
             return True
         if index == last:
             return self.keep_last
-        # the first row with the second; the last data row's predecessor with it (and so with
-        # the totals under it)
-        return self.keep_ends and (index == 0 or index >= min(self.first_total, last + 1) - 2)
+        # the first row with the second; the last data rows with one another (and so with the
+        # totals under them): a split table's last page holds more than two of its rows
+        data = min(self.first_total, last + 1)
+        tail = min(TAIL_ROWS, (data + 1) // 2)
+        return self.keep_ends and (index == 0 or index >= data - tail)
 
     def xml(self) -> Iterator[str]:
         """The rows' XML, a row at a time."""

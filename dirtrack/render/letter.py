@@ -13,7 +13,7 @@ from datetime import date
 from dirtrack.i18n import Count, t, within_key
 from dirtrack.letterhead import PARTY, Letterhead, date_words
 from dirtrack.records import Record
-from dirtrack.render.report_doc import DATE, INT, TEXT, Labels, Table
+from dirtrack.render.report_doc import DATE, INT, TEXT, Labels, Table, numbered
 
 
 @dataclass
@@ -77,7 +77,7 @@ class Letter:
         # The lists that have rows, numbered 1., 2.: no empty "Nhiệm vụ quá hạn" list.
         found = [table for table in (overdue, soon) if table.rows] or [overdue]
         for number, table in enumerate(found, start=1):
-            table.title = f"{number}. {table.title}"
+            table.title = numbered(number, table.title)
         return found
 
 

@@ -257,6 +257,13 @@ def as_of_line(as_of: str, lang: str) -> tuple[str, str]:
     return t("report_as_of_label", lang), header_day(day, lang)
 
 
+def numbered(place: int, text: str) -> str:
+    """A sub-heading numbered as NĐ 30's reports number the parts of a section (``I.``,
+    ``II.`` …): ``1. Kết quả theo đơn vị chủ trì``, in either language (the Word report's
+    tables and chart, its annex's units, a letter's lists)."""
+    return f"{place}. {text}"
+
+
 def unit_label(code: str, name: str | None) -> str:
     """A unit as the plain documents name it: ``CODE — name`` (the code alone without one)."""
     return f"{code} — {name}" if name else code
