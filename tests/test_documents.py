@@ -304,6 +304,7 @@ def test_a_template_makes_no_value_too_large(reg: Cli, db_path: Path, tmp_path: 
         "replaced": long + "{{ s|replace('x', s) }}",
         "written": long + "{{ [s] * 1000 }}",
         "fields": long + "{{ ('{0}' * 1000).format(s) }}",
+        "lazy": long + "{{ range(1000)|map('string')|join(s) }}",  # items not counted before
         "lipsum": "{{ lipsum(10**7) }}",
     }
     before = file_digest(db_path)

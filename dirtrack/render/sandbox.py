@@ -112,6 +112,13 @@ def _written(value: Any, most: int = _MOST_ITEMS) -> int:
     return total
 
 
+def _listed(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``args`` with each lazy one (``map``, ``select``: already :func:`_drawn`) made a list,
+    so that what is made of them is measured before it is made (``join`` puts its text
+    between as many items as they give)."""
+    return tuple(list(a) if isinstance(a, Iterator) else a for a in args)
+
+
 def _text(value: Any) -> Any:
     """``value``, once it is known to be written as no more than :data:`_MOST_ITEMS`."""
     if _written(value) > _MOST_ITEMS:
@@ -241,6 +248,7 @@ def _bounded_filter(name: str, function: Any) -> Any:
 
     @functools.wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
+        args = _listed(args)  # a lazy value's items counted, before they are measured
         value, rest = (args[1], args[2:]) if passes else (args[0], args[1:])
         if name not in _READING:
             for given in (value, *rest, *kwargs.values()):
@@ -307,6 +315,7 @@ def environment() -> Any:
             owner = getattr(method, "__self__", None)
             name = "." + getattr(method, "__name__", "")
             if isinstance(owner, str):
+                args = _listed(args)
                 for given in (*args, *kwargs.values()):
                     _text(given)
                 _before(name, owner, args, kwargs)
