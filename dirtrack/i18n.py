@@ -383,16 +383,18 @@ class Composed(str):
     translates the message, then fills it.
 
     A sentence that many options say with only a name or an example changed is one message this
-    way, translated once, not a msgid for each option. ``Composed("…")`` marks its message for
-    extraction (``tools/messages.py``). Typer copies a help text into a plain ``str`` (its
-    options clean it with :func:`inspect.cleandoc`): each composed text is kept by its English
-    in :data:`COMPOSED`, where :func:`shown` finds it again.
+    way, translated once, not a msgid for each option. A value that is itself words in the
+    catalog (an :class:`Entity`, another ``Composed``) is said in the same language.
+    ``Composed("…")`` marks its message for extraction (``tools/messages.py``). Typer copies a
+    help text into a plain ``str`` (its options clean it with :func:`inspect.cleandoc`): each
+    composed text is kept by its English in :data:`COMPOSED`, where :func:`shown` finds it
+    again.
     """
 
     message: str
-    values: dict[str, str]
+    values: dict[str, object]
 
-    def __new__(cls, message: str, /, **values: str) -> Composed:
+    def __new__(cls, message: str, /, **values: object) -> Composed:
         self = super().__new__(cls, message.format(**values))
         self.message = message
         self.values = values
@@ -2819,6 +2821,12 @@ ERRORS.update(
         ),
         "reopen_open": N_("directive {id} is neither completed nor cancelled: nothing to reopen"),
         "edit_nothing": N_("nothing to change: give at least one option (see --help)"),
+        "no_due_extended": N_(
+            "directive {id} has an approved extension to {extended}, which would stay in force "
+            "with no deadline given: --no-due removes the deadline given at the meeting only; "
+            "take the extension back first (dirtrack history shows its change, dirtrack undo "
+            "CHANGE takes it back), or correct the deadline with --due"
+        ),
         "due_after_extension": N_(
             "the deadline {due} of directive {id} would not be before its approved extension "
             "to {extended}"
@@ -3602,6 +3610,16 @@ ERRORS.update(
         ),
         "warn_hidden_column_read": N_(
             "column {column} ({header}) is hidden in the sheet; it was read as {field}"
+        ),
+        "warn_two_digit_year": N_(
+            "column {column} ({header}): {written!r} gives its year in two digits; it is read as "
+            "{read} (00-29 as 2000-2029, 30-99 as 1930-1999, as Excel reads them): write the "
+            "year in four digits if it is another"
+        ),
+        "deadline_tet_no_year": N_(
+            "{phrase!r} names no year: it is read as Tết {year} (its first day {tet}), the "
+            "nearest whose deadline has not passed on the day it is counted from ({ref}): the "
+            "deadline is {due}"
         ),
         "deadline_no_year": N_(
             "{phrase!r} names no year: the deadline is read as {due}, in the year of the day "

@@ -874,19 +874,45 @@ def parse_deadline(
 _YEAR_IN_WORDS = LazyPattern(r"\b(?:nam (?:nay|sau|toi)|(?:this|next) year)\b")
 
 
-def year_of_ref(text: str, ref: date, read: Callable[[date], date]) -> bool:
-    """Whether the deadline ``text`` names no year, so that the day it names (``read(ref)``) took
-    its year from ``ref`` (the meeting's date, ``--from``): ``30/6``, ``tháng 9``, ``quý II``,
-    ``cuối quý``, ``trước Tết``. A phrase that counts from ``ref`` (``trong 10 ngày làm
-    việc``, ``6 tháng``) names its distance, not a year, and one that names its year in words
-    (``cuối năm nay``, ``quý I năm sau``) names it: neither is such a phrase.
+# "trước Tết", "sau Tết Nguyên đán", "đến Tết": a deadline told by a Tết (folded)
+_TET_WORDS = LazyPattern(r"\b(truoc|sau|den)\s+tet\b")
+
+
+def no_year_said(
+    text: str, ref: date, due: date, read: Callable[[date], date], calendar: Workdays
+) -> Phrase | None:
+    """What to say of the deadline ``text``, read as ``due`` from ``ref`` (the meeting's date,
+    ``--from``), when its words name no year, so that it took its year from ``ref``: ``30/6``,
+    ``tháng 9``, ``quý II``, ``cuối quý`` (``ref``'s year), ``trước Tết``, ``sau Tết``, ``đến
+    Tết`` (the nearest Tết whose deadline has not passed on ``ref``: the Tết's year named, as it
+    is not always ``ref``'s). None for words that name their year (in figures, or in words:
+    ``cuối năm nay``, ``quý I năm sau``) or count from ``ref`` (``trong 10 ngày làm việc``,
+    ``6 tháng``).
 
     ``read`` is the parse with another ``ref``: the day depends on ``ref``'s year alone when
     four years later it is the same day of a year four later, and a week later the same."""
     from dirtrack.text import ascii_typed
 
     if re.search(r"(?<!\d)\d{4}(?!\d)", ascii_typed(text)) or _YEAR_IN_WORDS.search(fold(text)):
-        return False
+        return None
+    if found := _TET_WORDS.search(fold(text)):
+        try:
+            if found[1] == "sau":  # the last Tết that began by the deadline
+                year = ref.year + 1 if calendar.tet(ref.year + 1) <= due else ref.year
+            else:  # the first Tết after the day before it (đến Tết: that Tết's first day)
+                year = calendar.next_tet(due - timedelta(days=1)).year
+            tet = calendar.tet(year)
+        except InvalidInput:  # a year the calendar does not cover
+            return None
+        return Phrase("deadline_tet_no_year", phrase=text, due=due, ref=ref, year=year, tet=tet)
+    if _year_of_ref(ref, read):
+        return Phrase("deadline_no_year", phrase=text, due=due, ref=ref)
+    return None
+
+
+def _year_of_ref(ref: date, read: Callable[[date], date]) -> bool:
+    """Whether the day a deadline names (``read(ref)``) took its year from ``ref`` alone (see
+    :func:`no_year_said`)."""
     try:
         day = read(ref)
         later = ref + relativedelta(years=4)

@@ -364,7 +364,7 @@ def year(clerk: Clerk) -> None:
     s("edit", "directive", str(d2), "--text", "Rà soát quy hoạch cán bộ", "--unit", "BTCTU",
       "--with", "VPTU", "--due", "30/6/2025", "--product", "Báo cáo", "--field", "kt")  # fmt: skip
     s("edit", "directive", str(d2), "--no-with", "--no-field")
-    s("edit", "directive", str(d1), "--no-due")
+    s("edit", "directive", str(d3), "--no-due")  # d1 has an extension in force: refused
     s("edit", "meeting", str(m1), "--no-chair", "--no-chair-title", "--no-doc", "--no-note")
     s("edit", "meeting", str(m3), "--attendee", "UBKT", "--attendee", "BDVTU")
     s("edit", "meeting", str(m3), "--no-attendees")

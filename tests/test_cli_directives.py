@@ -119,6 +119,42 @@ def test_a_deadline_naming_no_year_says_the_year_it_was_read_in(units: Cli, meet
     ]
 
 
+def test_a_tet_deadline_without_a_year_says_which_tet(units: Cli, meeting: int) -> None:
+    """`--due "trước Tết"` took the nearest Tết whose deadline had not passed without a word
+    (only a day off moving it said anything): the clerk learnt the year only from `show`. The
+    command now names the Tết it read (its year and first day, by the lunar calendar) and the
+    day it is counted from; `trước Tết 2024` names its year and says nothing of it."""
+    m = str(meeting)  # held on 6 May 2022: the nearest Tết is 2023's (22 January)
+    said = {
+        "trước Tết": "2023-01-19",
+        "trước Tết Nguyên đán": "2023-01-19",
+        "sau Tết": "2023-02-09",
+    }
+    for n, (due, day) in enumerate(said.items()):
+        result = units("assign", m, "--unit", "BTC", "--due", due, f"Việc {n}")
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.splitlines()[0] == (
+            f"'{due}' names no year: it is read as Tết 2023 (its first day 2023-01-22), the "
+            f"nearest whose deadline has not passed on the day it is counted from (2022-05-06): "
+            f"the deadline is {day}"
+        )
+        d = units.json("show", result.stdout.strip())
+        assert (d["due"], d["due_phrase"]) == (day, due)
+    # counted from a day after the 2023 break: next year's Tết, 10 February 2024
+    vi = units("--lang", "vi", "assign", m, "--unit", "BTC", "--due", "trước Tết",
+               "--from", "1/3/2023", "Việc sau")  # fmt: skip
+    assert vi.exit_code == 0, vi.stderr
+    assert "Tết 2024" in vi.stderr.splitlines()[0] and "10/02/2024" in vi.stderr
+    assert units.json("show", vi.stdout.strip())["due"] == "2024-02-07"
+    named = units("assign", m, "--unit", "BTC", "--due", "trước Tết 2024", "Có năm")
+    assert named.exit_code == 0 and "names no year" not in named.stderr, named.stderr
+    # a two-digit year is no date here: refused, nothing recorded
+    before = len(units.json("list", "--status", "all"))
+    refused = units("assign", m, "--unit", "BTC", "--due", "5/3/23", "Hai chữ số")
+    assert refused.exit_code == 1 and refused.stderr.startswith("Error: --due: '5/3/23'")
+    assert len(units.json("list", "--status", "all")) == before
+
+
 def test_several_units_give_one_directive_each(units: Cli, meeting: int) -> None:
     out = units.ok("assign", str(meeting), "--unit", "BTC", "--unit", "BDV", "Khắc phục hạn chế")
     ids = [int(line) for line in out.split()]

@@ -167,6 +167,51 @@ def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> Non
     assert office.json("edit", "directive", "1", "--no-due")["due"] is None
 
 
+def test_no_due_is_refused_while_an_extension_is_in_force(
+    office: Cli, db: str, tmp_path: Path
+) -> None:
+    """`edit directive --no-due` after an approved extension removed the deadline given at the
+    meeting only: the extension stayed in force in silence (`show` said due 2022-10-31 and no
+    deadline given; the office sheet wrote 31/10 as the deadline given, the move lost). It is
+    refused, naming the extension and the way; the sheet agrees with `show` throughout."""
+    from openpyxl import load_workbook
+
+    office.ok("extend", "1", "--to", "31/10/2022", "--date", "20/9/2022", "--reason", "CV 45")
+
+    def sheet_row() -> tuple[Any, Any]:
+        out = tmp_path / "so.xlsx"
+        office.ok("export", "--format", "xlsx", "--out", str(out), "--force")
+        rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
+        header = next(r for r in rows if r and r[0] == "No.")
+        row = next(r for r in rows if r and r[0] == 1)
+        due, extended = row[header.index("Deadline")], row[header.index("Extended to")]
+        return (due and due.date().isoformat(), extended and extended.date().isoformat())
+
+    message = unchanged(office, db, "edit", "directive", "1", "--no-due")
+    assert message == (
+        "Error: directive 1 has an approved extension to 2022-10-31, which would stay in force "
+        "with no deadline given: --no-due removes the deadline given at the meeting only; take "
+        "the extension back first (dirtrack history shows its change, dirtrack undo CHANGE "
+        "takes it back), or correct the deadline with --due"
+    )
+    vi = unchanged(office, db, "--lang", "vi", "edit", "directive", "1", "--no-due")
+    assert vi.startswith("Error: nhiệm vụ 1 đã được gia hạn đến 31/10/2022"), vi
+    shown = office.json("show", "1")
+    assert (shown["original_due"], shown["due"], shown["extensions"]) == (
+        "2022-09-30",
+        "2022-10-31",
+        1,
+    )
+    assert sheet_row() == ("2022-09-30", "2022-10-31")
+    # the extension taken back, the deadline given may go: none in force, nor in the sheet
+    change = next(c["id"] for c in office.json("history") if c["command"].startswith("extend"))
+    office.ok("undo", str(change), "--yes")
+    office.ok("edit", "directive", "1", "--no-due")
+    shown = office.json("show", "1")
+    assert (shown["original_due"], shown["due"], shown["extensions"]) == (None, None, 0)
+    assert sheet_row() == (None, None)
+
+
 def test_edit_clears_the_optional_fields_of_a_meeting_and_a_directive(
     office: Cli, db: str, meeting: int
 ) -> None:

@@ -292,6 +292,55 @@ def test_a_template_reaches_no_further_than_its_values(
     assert "văn phòng" in texts(out)[0] and "ababab 1024" in texts(out)[0]
 
 
+def test_a_template_makes_no_value_too_large(reg: Cli, db_path: Path, tmp_path: Path) -> None:
+    """Every value a template makes is bounded, not only `'x' * n`: a text doubled in a loop,
+    a list extending itself, a width, a text put in place of each letter of another, a list
+    holding one long text a thousand times written out, lorem ipsum by the million each grew
+    memory until the machine gave out. Each is one `Error:` line, quickly, nothing written."""
+    reg.ok(*PARTY)
+    out = tmp_path / "r.docx"
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    long = "{% set s = 'x' * 900000 %}"
+    shapes = {
+        "doubled": "{% set ns = namespace(s='x') %}{% for i in range(60) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "extended": "{% set l = [1] %}{% for i in range(60) %}{% set _ = l.extend(l) %}"
+        "{% endfor %}",
+        "width": "{{ title|center(10**9) }}",
+        "replaced": long + "{{ s|replace('x', s) }}",
+        "written": long + "{{ [s] * 1000 }}",
+        "fields": long + "{{ ('{0}' * 1000).format(s) }}",
+        "lazy": long + "{{ range(1000)|map('string')|join(s) }}",  # items not counted before
+        "lipsum": "{{ lipsum(10**7) }}",
+    }
+    before = file_digest(db_path)
+    for turn, (name, placeholder) in enumerate(shapes.items()):
+        template = tmp_path / f"{name}.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }} " + placeholder)
+        doc.add_paragraph("{{p report }}")
+        doc.save(str(template))
+        lang = ("en", "vi")[turn % 2]
+        error = reg.fail("--lang", lang, *base, "--template", str(template))
+        said = "too large for a document" if lang == "en" else "quá lớn"
+        assert error.startswith("Error: template " if lang == "en" else "Error: mẫu "), error
+        assert said in error and "1000000" in error, (name, error)
+        assert not out.exists(), name
+    assert file_digest(db_path) == before
+    # what stays within the bounds is made as before
+    fine = tmp_path / "fine.docx"
+    doc = Document()
+    doc.add_paragraph(
+        "{{ '%05d'|format(42) }} {{ '{:>4}'.format('a') }} {{ to|join('; ') }} "
+        "{{ 'a b'|replace(' ', '-') }} {{ 'x'|center(5) }}| {{ 'a' ~ 1 ~ [2] }} "
+        "{{ (lipsum(2)|length > 100) }}"
+    )
+    doc.add_paragraph("{{p report }}")
+    doc.save(str(fine))
+    reg.ok(*base, "--template", str(fine))
+    assert texts(out)[0] == "00042    a Thường trực Tỉnh ủy a-b   x  | a1[2] True", texts(out)[0]
+
+
 def test_excel_annex_print_setup(reg: Cli, tmp_path: Path) -> None:
     out = tmp_path / "phu-luc.xlsx"
     reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))

@@ -70,6 +70,52 @@ def test_assign_help_in_either_language() -> None:
     assert "Arguments" in en.stdout and "[required]" in en.stdout
 
 
+def test_a_sentence_several_options_say_is_one_message() -> None:
+    """`history --meeting/--limitation/--unit` ("Every change to this meeting.") and the
+    `--allow-duplicate` of `assign`, `add-meeting` and `add-limitation` ("Record it even
+    though …") were a msgid each, the same sentence translated three times. Each is one
+    message now, the record (as `history` names it) or what is repeated filled in; the help
+    reads as before in either language."""
+    from babel.messages.pofile import read_po
+
+    po = Path(__file__).resolve().parent.parent / "dirtrack/locale/vi/LC_MESSAGES/dirtrack.po"
+    with po.open("rb") as handle:
+        ids = {m.id for m in read_po(handle, locale="vi", domain="dirtrack") if m.id}
+    assert {"Every change to this {record}.", "Record it even though {repeated}."} <= ids
+    assert not {
+        i for i in ids if isinstance(i, str) and i.startswith("Every change to this ") and
+        "{" not in i
+    }  # fmt: skip
+    assert not {i for i in ids if isinstance(i, str) and i.startswith("Record it even ") and
+                "{" not in i}  # fmt: skip
+    said = {
+        ("history",): {
+            "en": ["Every change to this meeting.", "Every change to this limitation.",
+                   "Every change to this unit."],
+            "vi": ["Mọi thay đổi của cuộc họp này.", "Mọi thay đổi của hạn chế này.",
+                   "Mọi thay đổi của đơn vị này."],
+        },
+        ("assign",): {
+            "en": ["Record it even though the unit has the same directive from this meeting."],
+            "vi": ["Vẫn ghi dù đơn vị đã có nhiệm vụ này từ cuộc họp này."],
+        },
+        ("add-meeting",): {
+            "en": ["Record it even though a meeting with the same date and title exists."],
+            "vi": ["Vẫn ghi dù đã có cuộc họp cùng ngày và tiêu đề."],
+        },
+        ("add-limitation",): {
+            "en": ["Record it even though the meeting raised the same about the unit already."],
+            "vi": ["Vẫn ghi dù cuộc họp đã nêu hạn chế này đối với đơn vị."],
+        },
+    }  # fmt: skip
+    for command, by_lang in said.items():
+        for lang, sentences in by_lang.items():
+            shown = invoke("--lang", lang, *command, "--help")
+            assert shown.exit_code == 0, shown.stdout
+            for sentence in sentences:
+                assert sentence in flat(shown.stdout), (command, lang, sentence)
+
+
 def test_lang_from_the_environment_for_help() -> None:
     assert "Cách dùng:" in invoke("--help", env={"DIRTRACK_LANG": "vi"}).stdout
     assert "Cách dùng:" in invoke("--help", env={"LANG": "vi_VN.UTF-8"}).stdout

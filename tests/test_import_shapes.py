@@ -277,8 +277,8 @@ def test_a_deadline_naming_no_year_is_said_with_the_year_it_was_read_in(
 ) -> None:
     """`30/6` or `Quý III` in the deadline column took the meeting's year without a word (the
     dry run showed the day, the import nothing). Each such row now says it in a warning, as
-    `assign --due` does; a deadline with its year, or one counted from the meeting, says
-    nothing."""
+    `assign --due` does, and `Trước Tết` which Tết it was read as; a deadline with its year, or
+    one counted from the meeting, says nothing."""
     path = workbook(
         tmp_path,
         [
@@ -287,6 +287,7 @@ def test_a_deadline_naming_no_year_is_said_with_the_year_it_was_read_in(
             [2, "Báo cáo quyết toán", "STC", "Quý III"],
             [3, "Sửa quy chế", "STP", "30/9/2023"],
             [4, "Lập đề án", "STP", "Trong 3 tháng"],
+            [5, "Tổng kết năm", "SNV", "Trước Tết"],
         ],
     )
     done = office("import", path, "--meeting", "1", "--as-of", AS_OF)
@@ -297,6 +298,12 @@ def test_a_deadline_naming_no_year_is_said_with_the_year_it_was_read_in(
         "the day it is counted from (2023-03-10)",
         "Warning: row 3: 'Quý III' names no year: the deadline is read as 2023-09-30, in the year "
         "of the day it is counted from (2023-03-10)",
+        # a Tết without its year: the nearest whose deadline has not passed, named
+        "Warning: row 6: 'Trước Tết' names no year: it is read as Tết 2024 (its first day "
+        "2024-02-10), the nearest whose deadline has not passed on the day it is counted from "
+        "(2023-03-10): the deadline is 2024-02-07",
+        "Warning: row 6: deadline 'Trước Tết' counted on the office calendar as 2024-02-07 "
+        "(working days, days off and moved days as dirtrack calendar list shows): check it",
     ]
     dues = {d["text"]: d["due"] for d in office.json("list", "--status", "all")}
     assert dues == {
@@ -304,7 +311,43 @@ def test_a_deadline_naming_no_year_is_said_with_the_year_it_was_read_in(
         "Báo cáo quyết toán": "2023-09-30",
         "Sửa quy chế": "2023-09-30",
         "Lập đề án": "2023-06-10",
+        "Tổng kết năm": "2024-02-07",
     }
+
+
+def test_a_two_digit_year_is_said_on_its_row(office: Cli, tmp_path: Path) -> None:
+    """`05/03/23` in a date cell was read as 5/3/2023 without a word: the century is assumed
+    (as Excel assumes it, 00-29 the 2000s), so each such day is named on its row with the day
+    it was read as, column and header given; four-digit years and real dates say nothing."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+            [1, "Rà soát biên chế", "SNV", "30/06/23", "Đang thực hiện"],
+            [2, "Báo cáo quyết toán", "STC", "30/9/2023", "Đã hoàn thành ngày 5/6/23"],
+            [3, "Sửa quy chế", "STP", "30-Jun-23", None],
+            [4, "Lập đề án", "STP", "30/9/2023", "Đang thực hiện"],
+        ],
+    )
+    vi = office("--lang", "vi", "import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    shown = vi.stdout + vi.stderr
+    assert "'30/06/23'" in shown and "30/06/2023" in shown and "hai chữ số" in shown, shown
+    done = office("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    warned = [line for line in done.stderr.splitlines() if line.startswith("Warning:")]
+    tail = "(00-29 as 2000-2029, 30-99 as 1930-1999, as Excel reads them): write the year in "
+    assert warned == [
+        f"Warning: row 2: column D (Thời hạn): '30/06/23' gives its year in two digits; it is "
+        f"read as 30/06/2023 {tail}four digits if it is another",
+        f"Warning: row 3: column E (Kết quả): '5/6/23' gives its year in two digits; it is "
+        f"read as 5/6/2023 {tail}four digits if it is another",
+        f"Warning: row 4: column D (Thời hạn): '30-Jun-23' gives its year in two digits; it is "
+        f"read as 30/6/2023 {tail}four digits if it is another",
+    ], done.stderr
+    found = {d["text"]: d for d in office.json("list", "--status", "all")}
+    assert found["Rà soát biên chế"]["due"] == "2023-06-30"
+    assert found["Báo cáo quyết toán"]["completed_on"] == "2023-06-05"
+    assert found["Sửa quy chế"]["due"] == "2023-06-30"
 
 
 def test_subtotal_rows_and_notes_under_the_table_are_no_directives(

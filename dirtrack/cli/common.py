@@ -550,11 +550,11 @@ def deadline(
 
     A day the words name that is off and moves says so on stderr, with the day it moves to,
     once the command's transaction is written (:func:`notice`); so do words that name no year
-    (``30/6``, ``quý II``), with the day read in ``ref``'s year
-    (:func:`dirtrack.periods.year_of_ref`).
+    (``30/6``, ``quý II``, ``trước Tết``), with the year they were read in
+    (:func:`dirtrack.periods.no_year_said`).
     """
-    from dirtrack.i18n import Phrase, msg
-    from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline, year_of_ref
+    from dirtrack.i18n import msg
+    from dirtrack.periods import AFTER_TET, EARLY_DAY, no_year_said, parse_deadline
     from dirtrack.store.calendar import load_workdays
 
     workdays = load_workdays(session.connection())
@@ -576,9 +576,9 @@ def deadline(
             after_tet=AFTER_TET if after_tet is None else after_tet,
             early_day=EARLY_DAY if early_day is None else early_day,
         )
-    if year_of_ref(text, ref, read):
-        # "30/6", "quý II": the year is the meeting's (or --from's), said rather than assumed
-        said = Phrase("deadline_no_year", phrase=found.phrase, due=found.due, ref=ref)
+    # "30/6", "quý II", "trước Tết": the year is the meeting's (or --from's, or the nearest
+    # Tết's), said rather than assumed
+    if said := no_year_said(found.phrase, ref, found.due, read, workdays):
         notice(ctx, said.render(state(ctx).lang))
     if found.moved:
         notice(
@@ -1017,6 +1017,14 @@ def fields_option(example: str) -> Any:
         example=example,
     )
     return typer.Option("--fields", help=said, metavar="A,B,C")
+
+
+def duplicate_option(repeated: Composed) -> Any:
+    """``--allow-duplicate`` of a command that records (``assign``, ``add-meeting``,
+    ``add-limitation``), its help one sentence for each, ``repeated`` saying what the record
+    would repeat (a catalog message of its own, ``Composed("a meeting with …")``)."""
+    said = Composed("Record it even though {repeated}.", repeated=repeated)
+    return typer.Option("--allow-duplicate", help=said)
 
 
 #: ``--fields`` of a listing of directives.

@@ -20,6 +20,7 @@ from dirtrack.cli.common import (
     UnitFilterOpt,
     bad_parameter,
     dated_change,
+    duplicate_option,
     event_day,
     field_list,
     from_file,
@@ -35,7 +36,7 @@ from dirtrack.cli.common import (
 )
 from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Choices, Phrase, msg
+from dirtrack.i18n import Choices, Composed, Phrase, msg
 from dirtrack.kinds import EVERY_NAMES, VERDICT_NAMES
 from dirtrack.periods import check_after_tet, check_early_day
 from dirtrack.render import OutputFormat, err, out
@@ -145,10 +146,7 @@ def assign(
     ] = None,
     allow_duplicate: Annotated[
         bool,
-        typer.Option(
-            "--allow-duplicate",
-            help="Record it even though the unit has the same directive from this meeting.",
-        ),
+        duplicate_option(Composed("the unit has the same directive from this meeting")),
     ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:

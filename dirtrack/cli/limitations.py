@@ -16,6 +16,7 @@ from dirtrack.cli.common import (
     bad_parameter,
     dated_change,
     day_or_today,
+    duplicate_option,
     field_list,
     fields_option,
     judged_day,
@@ -26,7 +27,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import Conflict
-from dirtrack.i18n import msg
+from dirtrack.i18n import Composed, msg
 from dirtrack.periods import Cutoff
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
@@ -62,10 +63,7 @@ def add_limitation(
     ] = False,
     allow_duplicate: Annotated[
         bool,
-        typer.Option(
-            "--allow-duplicate",
-            help="Record it even though the meeting raised the same about the unit already.",
-        ),
+        duplicate_option(Composed("the meeting raised the same about the unit already")),
     ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:

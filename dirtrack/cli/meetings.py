@@ -9,6 +9,7 @@ from dirtrack.cli.common import (
     CutoffOpt,
     FormatOpt,
     KindOpt,
+    duplicate_option,
     field_list,
     fields_option,
     period_of,
@@ -17,7 +18,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import Conflict
-from dirtrack.i18n import msg
+from dirtrack.i18n import Composed, msg
 from dirtrack.kinds import MeetingKind
 from dirtrack.periods import Cutoff
 from dirtrack.render import OutputFormat, err, out, views
@@ -47,11 +48,7 @@ def add_meeting(
         str | None, typer.Option(help="Idempotency key: the same key again prints the existing id.")
     ] = None,
     allow_duplicate: Annotated[
-        bool,
-        typer.Option(
-            "--allow-duplicate",
-            help="Record it even though a meeting with the same date and title exists.",
-        ),
+        bool, duplicate_option(Composed("a meeting with the same date and title exists"))
     ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:

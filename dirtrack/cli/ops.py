@@ -30,7 +30,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import DirtrackError, InvalidInput, NotFound
-from dirtrack.i18n import msg, t
+from dirtrack.i18n import Composed, Entity, msg, t
 from dirtrack.records import (
     Record,
     change_keys,
@@ -129,6 +129,12 @@ def remind(
 # --- history and undo --------------------------------------------------------------------------
 
 
+def _every_change(table: str) -> Composed:
+    """The help of ``history``'s option of a record of ``table``: one sentence for each, the
+    record named as ``history`` names it (:class:`dirtrack.i18n.Entity`)."""
+    return Composed("Every change to this {record}.", record=Entity(table))
+
+
 @app.command("history")
 def history(
     ctx: typer.Context,
@@ -138,14 +144,12 @@ def history(
     ] = None,
     *,
     meeting: Annotated[
-        int | None, typer.Option(help="Every change to this meeting.", metavar="ID")
+        int | None, typer.Option(help=_every_change("meeting"), metavar="ID")
     ] = None,
     limitation: Annotated[
-        int | None, typer.Option(help="Every change to this limitation.", metavar="ID")
+        int | None, typer.Option(help=_every_change("limitation"), metavar="ID")
     ] = None,
-    unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="Every change to this unit.")
-    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=_every_change("unit"))] = None,
     by: Annotated[
         str | None, typer.Option("--by", help="Only commands run by this actor.", metavar="NAME")
     ] = None,

@@ -5,14 +5,9 @@ A template is a .docx with docxtpl (Jinja) placeholders. It is checked when it i
 document, or a placeholder dirtrack does not fill is an ``Error:`` line before anything is
 written.
 
-A template is filled in Jinja's sandbox (:func:`environment`): a Word file comes from anywhere
-(the province's model report, a neighbour office's), and a placeholder such as
-``{{ title.__class__.__mro__[1].__subclasses__() }}`` reached Python itself, as far as running
-a shell command while the report was written. The sandbox refuses what is not a value's own
-(names starting with ``_``, a function's globals), and :class:`_Sandbox` bounds what one
-expression may make (``{{ 'x' * 10**9 }}`` took gigabytes) and the work filling it may do
-(loop turns, calls, characters written: nested loops spun for hours): each is the template's
-error, one ``Error:`` line, as a Jinja syntax error is.
+A template is filled in Jinja's sandbox (:mod:`dirtrack.render.sandbox`), which refuses what is
+not a value's own and bounds the size of what it makes and the work filling it does: each is the
+template's error, one ``Error:`` line, as a Jinja syntax error is.
 """
 
 from __future__ import annotations
@@ -26,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.render.sandbox import LIMITS, WORK, TooLarge, TooMuchWork, environment
 
 if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
@@ -72,103 +68,6 @@ PLACEHOLDERS = (
     "report",
     "annex",
 )
-
-
-# The most one expression of a template may make: a text or list of a million items, a whole
-# number of 100,000 bits (30,000 digits); a range is held to Jinja's sandbox's 100,000.
-_MOST_ITEMS = 1_000_000
-_MOST_BITS = 100_000
-_LIMITS = {"items": _MOST_ITEMS, "bits": _MOST_BITS, "range": 100_000}
-
-
-# The most work filling a template may do: turns of its loops, calls (a macro's, a filter's
-# method's: each some ten times a turn's cost) and characters written. Nested loops over two
-# ranges of 100,000 made ten billion turns, and a macro calling itself twice doubled at each
-# depth: a cron job hung.
-_MOST_TURNS = 1_000_000
-_MOST_CALLS = 100_000
-_MOST_CHARS = 100_000_000
-_WORK = {"turns": _MOST_TURNS, "calls": _MOST_CALLS, "chars": _MOST_CHARS}
-
-
-class _TooMuchWork(Exception):
-    """Filling a template would go past one of the bounds in :data:`_WORK`."""
-
-
-class _TooLarge(ArithmeticError):
-    """An expression of a template that would make a value too large (see :func:`_product`)."""
-
-
-def _product(operator: str, left: Any, right: Any) -> None:
-    """Refuse ``left operator right`` when it would be too large to make (``*``, ``**``)."""
-    import math
-
-    if operator == "*":
-        for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, str | list | tuple) and isinstance(times, int):
-                if len(seq) * times > _MOST_ITEMS:
-                    raise _TooLarge
-    elif isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-        if right * math.log2(abs(left)) > _MOST_BITS:
-            raise _TooLarge
-
-
-def environment() -> Any:
-    """The Jinja environment a template is filled in: sandboxed, text escaped for XML, its
-    work counted (a fresh count for each environment, so one per document filled)."""
-    from jinja2 import nodes
-    from jinja2.compiler import CodeGenerator
-    from jinja2.sandbox import SandboxedEnvironment
-
-    def counted(node: Any) -> Any:
-        return nodes.Call(nodes.EnvironmentAttribute("counted"), [node], [], None, None)
-
-    class _Counting(CodeGenerator):
-        """Compiles each loop to draw its items through ``environment.counted``."""
-
-        def visit_For(self, node: Any, frame: Any) -> None:
-            node.iter = counted(node.iter)
-            super().visit_For(node, frame)
-
-        def visit_Call(self, node: Any, frame: Any, forward_caller: bool = False) -> None:
-            # loop(children) in a recursive loop: the items of each level counted too
-            if isinstance(node.node, nodes.Name) and node.node.name == "loop" and node.args:
-                node.args = [counted(node.args[0]), *node.args[1:]]
-            super().visit_Call(node, frame, forward_caller=forward_caller)
-
-    class _Sandbox(SandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**"})
-        code_generator_class = _Counting
-        turns = 0
-        calls = 0
-
-        def counted(self, items: Any) -> Any:
-            for item in items:
-                self.turns += 1
-                if self.turns > _MOST_TURNS:
-                    raise _TooMuchWork
-                yield item
-
-        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-            __self.calls += 1
-            if __self.calls > _MOST_CALLS:
-                raise _TooMuchWork
-            return super().call(__context, __obj, *args, **kwargs)
-
-        def concat(self, parts: Any) -> str:
-            kept, size = [], 0
-            for part in parts:
-                size += len(part)
-                if size > _MOST_CHARS:
-                    raise _TooMuchWork
-                kept.append(part)
-            return "".join(kept)
-
-        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            _product(operator, left, right)
-            return super().call_binop(context, operator, left, right)
-
-    return _Sandbox(autoescape=True)
 
 
 # What evaluating a template's expressions raises besides Jinja's own errors: {{ 1 / 0 }},
@@ -253,11 +152,11 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     try:
         template.render(context, jinja_env=environment(), autoescape=True)
     except OverflowError:  # a range of more than 100,000, a float beyond any (10.0 ** 400)
-        raise InvalidInput.of("template_too_large", file=str(path), **_LIMITS) from None
-    except _TooLarge:
-        raise InvalidInput.of("template_too_large", file=str(path), **_LIMITS) from None
-    except _TooMuchWork:
-        raise InvalidInput.of("template_too_long", file=str(path), **_WORK) from None
+        raise InvalidInput.of("template_too_large", file=str(path), **LIMITS) from None
+    except TooLarge:
+        raise InvalidInput.of("template_too_large", file=str(path), **LIMITS) from None
+    except TooMuchWork:
+        raise InvalidInput.of("template_too_long", file=str(path), **WORK) from None
     except SecurityError as exc:
         raise InvalidInput.of("template_unsafe", file=str(path), reason=str(exc)) from None
     except (TemplateError, *_FILLING_FAILED) as exc:

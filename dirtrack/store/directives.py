@@ -667,7 +667,7 @@ def edit_directive(
 
     Raises:
         InvalidInput: empty text, a deadline before the meeting or not before an approved
-            extension, nothing to change.
+            extension, no deadline where one was extended, nothing to change.
         Conflict: the new lead unit already holds a directive with this one's key, or
             (unless ``allow_duplicate``) the corrected text or lead unit makes it the same text
             for the same unit at the same meeting as another directive, which ``assign``
@@ -701,6 +701,11 @@ def edit_directive(
             raise InvalidInput.of(
                 "due_after_extension", id=directive.id, due=due, extended=later[0].new_due
             )
+        if due is None and extensions:
+            # the deadline in force is the extension's: removing the one it extended left it
+            # in force in silence (show and the sheet gave 30/9 as due, "given" no deadline)
+            last = max(extensions, key=lambda e: e.new_due)
+            raise InvalidInput.of("no_due_extended", id=directive.id, extended=last.new_due)
         directive.original_due = due
         directive.due_text = clean_when(changes.get("due_text"))
     if "unit" in changes or "with" in changes:

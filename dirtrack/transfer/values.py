@@ -247,16 +247,30 @@ _TRAILING = re.compile(r"[\s.,;]+$")
 _SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
 
 
+def _whole_year(m: re.Match[str]) -> str:
+    yy = int(m[4])
+    return f"{m[1]}{m[2]}{m[3]}{m[2]}{2000 + yy if yy < 30 else 1900 + yy}"
+
+
 def full_years(written: str) -> str:
     """``written`` with every day typed with a two-digit year given its four digits, as Excel
     reads a year typed so (``15/3/24`` is 15/3/2024; ``00``-``29`` are 2000-2029, ``30``-``99``
-    1930-1999)."""
+    1930-1999). Each is said on its row (:func:`short_years`)."""
+    return _SHORT_YEAR.sub(_whole_year, written)
 
-    def whole(m: re.Match[str]) -> str:
-        yy = int(m[4])
-        return f"{m[1]}{m[2]}{m[3]}{m[2]}{2000 + yy if yy < 30 else 1900 + yy}"
 
-    return _SHORT_YEAR.sub(whole, written)
+def short_years(value: Value) -> list[tuple[str, str]]:
+    """Each day a text cell writes with a two-digit year (``05/03/26``, ``30-Jun-25``), with
+    the day it is read as (:func:`full_years`): never taken without a word, since the century
+    is assumed."""
+    if not isinstance(value, str):
+        return []
+    written = _SPACED_SLASH.sub("/", nfc(value))
+    found = [(m[0], _whole_year(m)) for m in _SHORT_YEAR.finditer(written)]
+    for m in _ENGLISH_DAY.finditer(written):
+        if m["year3"] is not None and len(m["year3"]) == 2:
+            found.append((m[0], full_years(_english_day(m))))
+    return list(dict.fromkeys(found))
 
 
 # "15 / 3 / 2024": spaces around the slashes of a day; "T6/2024": tháng 6/2024.

@@ -339,7 +339,28 @@ class RowReading(StatusCells, RowKinds):
             params = {"as_of": p.approved_on, "held": p.held}
             p.problem(Phrase("row_approved_before", **params), self._col("due"))
         self._calendar_notice(p)
+        self._short_years(p, values)
         return p
+
+    def _short_years(self, p: Planned, values: list[Value]) -> None:
+        """Each day a cell read for its dates writes with a two-digit year (``05/03/26``) is
+        named with the day it was read as, the century assumed as Excel assumes it
+        (:func:`dirtrack.transfer.values.short_years`): it was read without a word."""
+        layout = self.layout
+        named = ("due", "extended", "completed_on", "meeting_date")
+        columns = [layout.single[n] for n in named if n in layout.single] + self.status_columns
+        for i in dict.fromkeys(columns):
+            for written, read in cells.short_years(values[i] if i < len(values) else None):
+                column = layout.column(i)
+                p.warn(
+                    Phrase(
+                        "warn_two_digit_year",
+                        column=column.letter,
+                        header=column.header,
+                        written=written,
+                        read=read,
+                    )
+                )
 
     @staticmethod
     def _calendar_notice(p: Planned) -> None:

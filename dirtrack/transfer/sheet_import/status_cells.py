@@ -16,7 +16,7 @@ from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.periods import year_of_ref
+from dirtrack.periods import no_year_said
 from dirtrack.store.directives import due_before_meeting
 from dirtrack.store.results import asked_not_later
 from dirtrack.text import fold_words
@@ -61,7 +61,7 @@ class StatusCells(ImportState):
     def _no_year(self, p: Planned, value: Value, found: cells.DueCell, held: date) -> None:
         """A deadline whose words name no year (``30/6``, ``Quý III``), read in the year of the
         meeting: said in a warning on its row, as ``assign --due`` says it, not taken without a
-        word (:func:`dirtrack.periods.year_of_ref`)."""
+        word (:func:`dirtrack.periods.no_year_said`)."""
 
         def read(day: date) -> date:
             again = self._read_due(value, day)
@@ -72,8 +72,10 @@ class StatusCells(ImportState):
                                       span_forms="")  # fmt: skip
             return again.due
 
-        if found.due is not None and found.text and year_of_ref(found.text, held, read):
-            p.warn(Phrase("deadline_no_year", phrase=found.text, due=found.due, ref=held))
+        if found.due is None or not found.text:
+            return
+        if said := no_year_said(found.text, held, found.due, read, self.calendar):
+            p.warn(said)
 
     def _read_due(self, value: Value, held: date | None) -> cells.DueCell | DirtrackError:
         """A deadline cell read on the meeting day ``held`` (or without one), or why it cannot
