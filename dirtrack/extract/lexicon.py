@@ -284,9 +284,10 @@ QUOTED_FRAME = re.compile(
 #: "Tuy nhiên" (folded), and as portals also publish it, misspelt by a letter ("Tuy nhên",
 #: "Tuy nhin").
 HOWEVER = r"tuy nh(?:ie|e|i)n"
-#: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó").
+#: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó"; "Tuy
+#: vậy", "Dù vậy", "Mặc dù vậy", "Dẫu vậy": the same concession of what was said before).
 CONTRAST_WORDS = (
-    rf"{HOWEVER}|tuy vay|song|nhung|mat khac|ben canh do|canh do|"
+    rf"{HOWEVER}|tuy vay|(?:mac )?du vay|dau vay|song|nhung|mat khac|ben canh do|canh do|"
     # "Bên cạnh những kết quả đạt được, ...", "Bên cạnh những chuyển biến tích cực, ...",
     # "Ngoài những kết quả tích cực đạt được, ...": the merits conceded before the shortcomings
     r"(?:ben canh|ngoai) (?:nhung|cac) (?:ket qua|mat|uu diem|thanh tich|thanh tuu|chuyen bien)"
@@ -792,7 +793,8 @@ ENUM_TAIL = re.compile(
 )
 #: Connectives stripped from the start of an item.
 LEADING_CONNECTIVE = re.compile(
-    rf"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|{HOWEVER}|tuy vay|theo do|"
+    rf"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|{HOWEVER}|tuy vay|"
+    r"(?:mac )?du vay|dau vay|theo do|"
     r"vi vay|do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|"
     r"tiep theo|sau cung|cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|"
     r"thu nhat|thu hai|thu ba|"
