@@ -253,11 +253,12 @@ LIMIT_NOUN_OVERCOME = re.compile(
     r"kiem diem)\b[^.;:]{0,40}$"
 )
 #: A limitation noun that introduces its list in the same clause ("còn nhiều hạn chế do ...",
-#: "một số khó khăn như ...").
+#: "một số khó khăn như ...", "những hạn chế trong công tác tuyển quân năm 2019 như ...": the
+#: work they are found in may stand between the noun and "như").
 LIMIT_INLINE_INTRO = re.compile(
     r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
-    r"(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
-    r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)\s*,?\s+"
+    r"(?:(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
+    r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)|\s+trong\s[^,;:.]{0,60}?\bnhu)\s*,?\s+"
 )
 #: The same, enumerating outright ("những hạn chế, yếu kém, đó là X; Y"): what follows is the
 #: list, whatever comes before the noun.
