@@ -165,6 +165,10 @@ _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 #: A contrast inside a sentence, after a comma or after the ellipsis that closes a list of merits
 #: ("… thái độ tiếp xúc công dân hòa nhã, lịch sự… tuy nhiên, vẫn còn …").
 _CONTRAST_INSIDE = re.compile(r"(?:,|…|\.\.\.)\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: A concession that opens a clause, then its contrast without a comma ("Qua giám sát, mặc dù
+#: phường đã có những biện pháp xử lý nhưng tình trạng lấn chiếm vỉa hè vẫn còn"): what follows
+#: the contrast is the shortcoming, as after ", nhưng" (see :func:`_conceded_then`).
+_CONCEDED_THEN = re.compile(r"(?:^|,)\s*(?:mặc dù|dù)\s+([^,;.:]{1,80}?)\s+(?:nhưng|song)\s+")
 #: What follows a contrast inside a sentence with no subject of its own, opening on when or how
 #: it stands ("mặt đê … đã được cứng hóa, tuy nhiên đã xuống cấp …", "…, nhưng đến nay vẫn chưa
 #: được giải quyết"): the subject is before the contrast, and the shortcoming is the whole; not
@@ -833,7 +837,7 @@ def extract_limitations(
                 continue
             concedes = _CONCEDES.search(low)
             finds = _FINDS.search(low)
-            inside = _CONTRAST_INSIDE.search(low) or concedes or finds
+            inside = _CONTRAST_INSIDE.search(low) or _conceded_then(key, low) or concedes or finds
             if inside and not modal and _negative(key, low, inside.end()):
                 whole = (
                     inside is not concedes
@@ -1224,6 +1228,16 @@ def _limitation_model(
             taken.add((span[0], span[1]))
     # a merit or a concession is read (still taken: no task either) and drafted as no shortcoming
     return [item for item in found if not _merit_or_concession(item.text)], taken
+
+
+def _conceded_then(key: str, low: str) -> re.Match[str] | None:
+    """A merit conceded at a clause's start and the contrast after it (:data:`_CONCEDED_THEN`);
+    not a difficulty conceded before the merits ("mặc dù còn gặp khó khăn nhưng với sự chỉ đạo
+    … kinh tế duy trì ổn định")."""
+    found = _CONCEDED_THEN.search(low)
+    if found is None or _negative(key, low, found.start(1), found.end(1)) is not None:
+        return None
+    return found
 
 
 def _merit_or_concession(text: str) -> bool:
