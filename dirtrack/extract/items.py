@@ -201,11 +201,13 @@ _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
 _CONCEDES = re.compile(r"\btuy\s+[^,;.:]{1,40}?\s+nhưng\s+(?=(?:vẫn|còn|chưa)\b)")
 _LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
 #: A sentence that only announces shortcomings ("... vẫn còn một số hạn chế.", "các ý kiến chỉ ra
-#: còn không ít hạn chế, bất cập."): no limitation itself; the sentences after it state them.
+#: còn không ít hạn chế, bất cập.", "vẫn còn một số tồn tại, hạn chế, trong đó nổi bật như sau:"):
+#: no limitation itself; the sentences after it state them.
 _ANNOUNCES_LIMITS = re.compile(
     rf"\b(?:con|van con|co|van)\s+(?:co\s+)?(?:mot so|khong it|nhung|mot vai)\s+"
     rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
-    r"\s*[.!]?\s*$"
+    # "…, trong đó nổi bật như sau:", "… như sau:": the list is in the next paragraph
+    r"(?:\s*,?\s*trong do(?:\s+(?:noi bat|chu yeu))?)?(?:\s+(?:nhu sau|sau day|nhu))?\s*[.!:]?\s*$"
     # a verdict that the details follow ("Theo ..., Ban Thường vụ Huyện ủy X có nhiều khuyết
     # điểm, vi phạm." then "Cụ thể, ..."): not "còn nhiều hạn chế.", itself a shortcoming
     r"|\b(?:co|da co)\s+nhieu\s+(?:khuyet diem|vi pham|sai pham)"
