@@ -5029,3 +5029,14 @@ def test_a_sentence_announcing_shortcomings_in_the_next_paragraph_is_none() -> N
             "Việc thực hiện Đề án tái cơ cấu ngành nông nghiệp còn chậm, hiệu quả chưa cao",
             "Tình hình dịch bệnh gia súc, gia cầm còn xảy ra",
         ], announce
+
+
+def test_the_transport_department_written_with_a_spaced_dash_is_a_unit() -> None:
+    """ "Sở Giao thông - Vận tải", as "Sở Kế hoạch - Đầu tư": a department, also before the role
+    an apposition gives it ("- Cơ quan Thường trực Ban An toàn giao thông tỉnh")."""
+    found = find_raw(
+        "Giao Sở Giao thông - Vận tải - Cơ quan Thường trực Ban An toàn giao thông tỉnh kiểm tra,"
+        " đôn đốc và tổng hợp kết quả."
+    )
+    assert found[0].text == "Sở Giao thông - Vận tải"
+    assert found[0].role == "unit"
