@@ -5040,3 +5040,19 @@ def test_the_transport_department_written_with_a_spaced_dash_is_a_unit() -> None
     )
     assert found[0].text == "Sở Giao thông - Vận tải"
     assert found[0].role == "unit"
+
+
+def test_shortcomings_a_body_points_out_listed_after_nhu() -> None:
+    """ "Hội đồng NVQS thành phố chỉ ra một số hạn chế trong công tác tuyển quân năm 2019 như X;
+    Y": who states them points at the list, as with "đó là": X and Y are the shortcomings."""
+    found = limitations(
+        "Sáng 5/3/2019, thành phố tổ chức hội nghị rút kinh nghiệm công tác tuyển quân. Tại Hội"
+        " nghị, Hội đồng NVQS thành phố chỉ ra một số hạn chế trong công tác tuyển quân năm 2019"
+        " như các cấp ngành, mặt trận, đoàn thể chưa phối hợp chặt chẽ trong việc tuyên truyền"
+        " Luật NVQS; tổ chức khám sơ tuyển chưa phát hiện triệt để bệnh tật của công dân."
+    )
+    assert [text for _, text in found] == [
+        "các cấp ngành, mặt trận, đoàn thể chưa phối hợp chặt chẽ trong việc tuyên truyền Luật"
+        " NVQS",
+        "tổ chức khám sơ tuyển chưa phát hiện triệt để bệnh tật của công dân",
+    ]

@@ -86,6 +86,7 @@ from dirtrack.extract.lexicon import (
     LIMIT_NOUN,
     LIMIT_NOUN_OVERCOME,
     LIMIT_NOUN_STATED,
+    LIMIT_STATED_LIST,
     LIST_MARKER,
     MERIT,
     MODAL,
@@ -452,6 +453,10 @@ def _limitation(
         and (
             len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
             or LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+            or (
+                LIMIT_NOUN_STATED.search(key, start, inline.start()) is not None
+                and LIMIT_STATED_LIST.search(key, inline.start(), inline.end()) is not None
+            )
         )
     ):
         # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
@@ -807,7 +812,7 @@ def extract_limitations(
                 before_noun = key[: noun_at.start() if noun_at else inline.start()]
                 if not LIMIT_NOUN_OVERCOME.search(before_noun) or (
                     LIMIT_NOUN_STATED.search(before_noun)
-                    and LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+                    and LIMIT_STATED_LIST.search(key, inline.start(), inline.end())
                 ):
                     # "... còn nhiều hạn chế do X; Y; Z": every clause is one
                     active = active or _Intro(None)

@@ -263,6 +263,9 @@ LIMIT_INLINE_INTRO = re.compile(
 #: The same, enumerating outright ("những hạn chế, yếu kém, đó là X; Y"): what follows is the
 #: list, whatever comes before the noun.
 LIMIT_INLINE_LIST = re.compile(r"\bdo la\s*,?\s+$")
+#: The same after who states them ("chỉ ra một số hạn chế trong công tác tuyển quân năm 2019 như
+#: X; Y", see :data:`LIMIT_NOUN_STATED`): "như" enumerates too.
+LIMIT_STATED_LIST = re.compile(r"\b(?:do la|nhu)\s*,?\s+$")
 #: Who states the shortcomings before their noun ("đã chỉ ra / xác định những hạn chế, đó
 #: là ..."): an announcement, unlike "khắc phục những hạn chế".
 LIMIT_NOUN_STATED = re.compile(
