@@ -4961,3 +4961,98 @@ def test_a_body_named_by_its_heads_title_is_written_with_its_place() -> None:
         " quyết xử lý vi phạm đất đai."
     )
     assert [unit for unit, _ in found] == ["UBND huyện Sơn Động"]
+
+
+def test_a_concession_of_what_was_said_before_opens_the_shortcomings() -> None:
+    """ "Dù vậy, phường vẫn còn …" opens a turn to what is wrong as "Tuy vậy, …" does: the bare
+    level after it is the one ward the text names, and "Dù vậy," is no part of the item."""
+    found = limitations(
+        "Ngày 1-10, phường Bình Quới tổ chức hội nghị sơ kết công tác 9 tháng đầu năm.\n\n"
+        "Dù vậy, phường vẫn còn một số hạn chế như: công tác phát triển Đảng còn thấp, tình hình"
+        " nhân sự còn nhiều khó khăn."
+    )
+    assert found == [
+        (
+            "phường Bình Quới",
+            "công tác phát triển Đảng còn thấp, tình hình nhân sự còn nhiều khó khăn",
+        )
+    ]
+
+
+def test_shortcomings_listed_after_the_work_they_are_found_in() -> None:
+    """ "những tồn tại hạn chế trong thực hiện nhiệm vụ 6 tháng đầu năm như X; Y": the work they
+    are found in stands between the noun and "như"; X and Y are the shortcomings."""
+    found = limitations(
+        "Kỳ họp HĐND phường Hòa Hương khóa XII. Các đại biểu tham dự kỳ họp cũng đã bàn thảo"
+        " những tồn tại hạn chế trong thực hiện nhiệm vụ 6 tháng đầu năm như công tác trật tự đô"
+        " thị chưa triển khai quyết liệt, hiệu quả; an ninh trật tự trên địa bàn phường còn tiềm"
+        " ẩn nguy cơ phức tạp."
+    )
+    assert [text for _, text in found] == [
+        "công tác trật tự đô thị chưa triển khai quyết liệt, hiệu quả",
+        "an ninh trật tự trên địa bàn phường còn tiềm ẩn nguy cơ phức tạp",
+    ]
+
+
+def test_a_merit_conceded_then_nhung_without_a_comma() -> None:
+    """ "Qua giám sát, mặc dù phường đã có … nhưng tình trạng … vẫn còn": the shortcoming is what
+    follows "nhưng"; a difficulty conceded before merits ("mặc dù còn gặp khó khăn nhưng …") is
+    no turn to a shortcoming."""
+    found = limitations(
+        "HĐND thành phố tái giám sát việc quản lý đô thị tại phường Nguyễn Thị Minh Khai.\n\n"
+        "Qua giám sát, mặc dù phường đã có những biện pháp xử lý nhưng tình trạng lấn chiếm vỉa"
+        " hè để buôn bán vẫn còn, một số tụ điểm chưa giải quyết dứt điểm."
+    )
+    assert [text for _, text in found] == [
+        "tình trạng lấn chiếm vỉa hè để buôn bán vẫn còn, một số tụ điểm chưa giải quyết dứt điểm"
+    ]
+    found = limitations(
+        "Sáng 5/7/2021, UBND huyện họp. Sáu tháng đầu năm 2021, mặc dù còn gặp khó khăn nhưng với"
+        " sự chỉ đạo kịp thời của Huyện ủy; kinh tế xã hội của huyện duy trì ổn định; an sinh xã"
+        " hội được thực hiện đầy đủ; nhất là người nghèo, người có hoàn cảnh khó khăn."
+    )
+    assert found == []
+
+
+def test_a_sentence_announcing_shortcomings_in_the_next_paragraph_is_none() -> None:
+    """ "vẫn còn một số tồn tại, hạn chế, trong đó nổi bật như sau:" then a paragraph of them:
+    the announcing sentence is no shortcoming, the sentences after it are."""
+    for announce in (" như sau:", " như:", ", trong đó nổi bật như sau:"):
+        found = limitations(
+            "Sáng 4/10/2019, Thành ủy tổ chức Hội nghị Thành ủy lần thứ 25. Tuy nhiên, bên cạnh"
+            " những kết quả đạt được, vẫn còn một số tồn tại, hạn chế"
+            + announce
+            + "\n\nViệc thực hiện Đề án tái cơ cấu ngành nông nghiệp còn chậm, hiệu quả chưa cao."
+            " Tình hình dịch bệnh gia súc, gia cầm còn xảy ra."
+        )
+        assert [text for _, text in found] == [
+            "Việc thực hiện Đề án tái cơ cấu ngành nông nghiệp còn chậm, hiệu quả chưa cao",
+            "Tình hình dịch bệnh gia súc, gia cầm còn xảy ra",
+        ], announce
+
+
+def test_the_transport_department_written_with_a_spaced_dash_is_a_unit() -> None:
+    """ "Sở Giao thông - Vận tải", as "Sở Kế hoạch - Đầu tư": a department, also before the role
+    an apposition gives it ("- Cơ quan Thường trực Ban An toàn giao thông tỉnh")."""
+    found = find_raw(
+        "Giao Sở Giao thông - Vận tải - Cơ quan Thường trực Ban An toàn giao thông tỉnh kiểm tra,"
+        " đôn đốc và tổng hợp kết quả."
+    )
+    assert found[0].text == "Sở Giao thông - Vận tải"
+    assert found[0].role == "unit"
+
+
+def test_shortcomings_a_body_points_out_listed_after_nhu() -> None:
+    """ "Hội đồng NVQS thành phố chỉ ra một số hạn chế trong công tác tuyển quân năm 2019 như X;
+    Y": who states them points at the list, as with "đó là": X and Y are the shortcomings."""
+    found = limitations(
+        "Sáng 5/3/2019, thành phố tổ chức hội nghị rút kinh nghiệm công tác tuyển quân. Tại Hội"
+        " nghị, Hội đồng NVQS thành phố chỉ ra một số hạn chế trong công tác tuyển quân năm 2019"
+        " như các cấp ngành, mặt trận, đoàn thể chưa phối hợp chặt chẽ trong việc tuyên truyền"
+        " Luật NVQS; tổ chức khám sơ tuyển chưa phát hiện triệt để bệnh tật của công dân."
+    )
+    assert [text for _, text in found] == [
+        "các cấp ngành, mặt trận, đoàn thể chưa phối hợp chặt chẽ trong việc tuyên truyền Luật"
+        " NVQS",
+        "tổ chức khám sơ tuyển chưa phát hiện triệt để bệnh tật của công dân",
+    ]

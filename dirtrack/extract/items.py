@@ -86,6 +86,7 @@ from dirtrack.extract.lexicon import (
     LIMIT_NOUN,
     LIMIT_NOUN_OVERCOME,
     LIMIT_NOUN_STATED,
+    LIMIT_STATED_LIST,
     LIST_MARKER,
     MERIT,
     MODAL,
@@ -165,6 +166,10 @@ _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 #: A contrast inside a sentence, after a comma or after the ellipsis that closes a list of merits
 #: ("… thái độ tiếp xúc công dân hòa nhã, lịch sự… tuy nhiên, vẫn còn …").
 _CONTRAST_INSIDE = re.compile(r"(?:,|…|\.\.\.)\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: A concession that opens a clause, then its contrast without a comma ("Qua giám sát, mặc dù
+#: phường đã có những biện pháp xử lý nhưng tình trạng lấn chiếm vỉa hè vẫn còn"): what follows
+#: the contrast is the shortcoming, as after ", nhưng" (see :func:`_conceded_then`).
+_CONCEDED_THEN = re.compile(r"(?:^|,)\s*(?:mặc dù|dù)\s+([^,;.:]{1,80}?)\s+(?:nhưng|song)\s+")
 #: What follows a contrast inside a sentence with no subject of its own, opening on when or how
 #: it stands ("mặt đê … đã được cứng hóa, tuy nhiên đã xuống cấp …", "…, nhưng đến nay vẫn chưa
 #: được giải quyết"): the subject is before the contrast, and the shortcoming is the whole; not
@@ -197,11 +202,13 @@ _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
 _CONCEDES = re.compile(r"\btuy\s+[^,;.:]{1,40}?\s+nhưng\s+(?=(?:vẫn|còn|chưa)\b)")
 _LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
 #: A sentence that only announces shortcomings ("... vẫn còn một số hạn chế.", "các ý kiến chỉ ra
-#: còn không ít hạn chế, bất cập."): no limitation itself; the sentences after it state them.
+#: còn không ít hạn chế, bất cập.", "vẫn còn một số tồn tại, hạn chế, trong đó nổi bật như sau:"):
+#: no limitation itself; the sentences after it state them.
 _ANNOUNCES_LIMITS = re.compile(
     rf"\b(?:con|van con|co|van)\s+(?:co\s+)?(?:mot so|khong it|nhung|mot vai)\s+"
     rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
-    r"\s*[.!]?\s*$"
+    # "…, trong đó nổi bật như sau:", "… như sau:": the list is in the next paragraph
+    r"(?:\s*,?\s*trong do(?:\s+(?:noi bat|chu yeu))?)?(?:\s+(?:nhu sau|sau day|nhu))?\s*[.!:]?\s*$"
     # a verdict that the details follow ("Theo ..., Ban Thường vụ Huyện ủy X có nhiều khuyết
     # điểm, vi phạm." then "Cụ thể, ..."): not "còn nhiều hạn chế.", itself a shortcoming
     r"|\b(?:co|da co)\s+nhieu\s+(?:khuyet diem|vi pham|sai pham)"
@@ -446,6 +453,10 @@ def _limitation(
         and (
             len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
             or LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+            or (
+                LIMIT_NOUN_STATED.search(key, start, inline.start()) is not None
+                and LIMIT_STATED_LIST.search(key, inline.start(), inline.end()) is not None
+            )
         )
     ):
         # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
@@ -801,7 +812,7 @@ def extract_limitations(
                 before_noun = key[: noun_at.start() if noun_at else inline.start()]
                 if not LIMIT_NOUN_OVERCOME.search(before_noun) or (
                     LIMIT_NOUN_STATED.search(before_noun)
-                    and LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+                    and LIMIT_STATED_LIST.search(key, inline.start(), inline.end())
                 ):
                     # "... còn nhiều hạn chế do X; Y; Z": every clause is one
                     active = active or _Intro(None)
@@ -833,7 +844,7 @@ def extract_limitations(
                 continue
             concedes = _CONCEDES.search(low)
             finds = _FINDS.search(low)
-            inside = _CONTRAST_INSIDE.search(low) or concedes or finds
+            inside = _CONTRAST_INSIDE.search(low) or _conceded_then(key, low) or concedes or finds
             if inside and not modal and _negative(key, low, inside.end()):
                 whole = (
                     inside is not concedes
@@ -1224,6 +1235,16 @@ def _limitation_model(
             taken.add((span[0], span[1]))
     # a merit or a concession is read (still taken: no task either) and drafted as no shortcoming
     return [item for item in found if not _merit_or_concession(item.text)], taken
+
+
+def _conceded_then(key: str, low: str) -> re.Match[str] | None:
+    """A merit conceded at a clause's start and the contrast after it (:data:`_CONCEDED_THEN`);
+    not a difficulty conceded before the merits ("mặc dù còn gặp khó khăn nhưng với sự chỉ đạo
+    … kinh tế duy trì ổn định")."""
+    found = _CONCEDED_THEN.search(low)
+    if found is None or _negative(key, low, found.start(1), found.end(1)) is not None:
+        return None
+    return found
 
 
 def _merit_or_concession(text: str) -> bool:

@@ -253,15 +253,19 @@ LIMIT_NOUN_OVERCOME = re.compile(
     r"kiem diem)\b[^.;:]{0,40}$"
 )
 #: A limitation noun that introduces its list in the same clause ("còn nhiều hạn chế do ...",
-#: "một số khó khăn như ...").
+#: "một số khó khăn như ...", "những hạn chế trong công tác tuyển quân năm 2019 như ...": the
+#: work they are found in may stand between the noun and "như").
 LIMIT_INLINE_INTRO = re.compile(
     r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
-    r"(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
-    r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)\s*,?\s+"
+    r"(?:(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
+    r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)|\s+trong\s[^,;:.]{0,60}?\bnhu)\s*,?\s+"
 )
 #: The same, enumerating outright ("những hạn chế, yếu kém, đó là X; Y"): what follows is the
 #: list, whatever comes before the noun.
 LIMIT_INLINE_LIST = re.compile(r"\bdo la\s*,?\s+$")
+#: The same after who states them ("chỉ ra một số hạn chế trong công tác tuyển quân năm 2019 như
+#: X; Y", see :data:`LIMIT_NOUN_STATED`): "như" enumerates too.
+LIMIT_STATED_LIST = re.compile(r"\b(?:do la|nhu)\s*,?\s+$")
 #: Who states the shortcomings before their noun ("đã chỉ ra / xác định những hạn chế, đó
 #: là ..."): an announcement, unlike "khắc phục những hạn chế".
 LIMIT_NOUN_STATED = re.compile(
@@ -284,9 +288,10 @@ QUOTED_FRAME = re.compile(
 #: "Tuy nhiên" (folded), and as portals also publish it, misspelt by a letter ("Tuy nhên",
 #: "Tuy nhin").
 HOWEVER = r"tuy nh(?:ie|e|i)n"
-#: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó").
+#: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó"; "Tuy
+#: vậy", "Dù vậy", "Mặc dù vậy", "Dẫu vậy": the same concession of what was said before).
 CONTRAST_WORDS = (
-    rf"{HOWEVER}|tuy vay|song|nhung|mat khac|ben canh do|canh do|"
+    rf"{HOWEVER}|tuy vay|(?:mac )?du vay|dau vay|song|nhung|mat khac|ben canh do|canh do|"
     # "Bên cạnh những kết quả đạt được, ...", "Bên cạnh những chuyển biến tích cực, ...",
     # "Ngoài những kết quả tích cực đạt được, ...": the merits conceded before the shortcomings
     r"(?:ben canh|ngoai) (?:nhung|cac) (?:ket qua|mat|uu diem|thanh tich|thanh tuu|chuyen bien)"
@@ -792,7 +797,8 @@ ENUM_TAIL = re.compile(
 )
 #: Connectives stripped from the start of an item.
 LEADING_CONNECTIVE = re.compile(
-    rf"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|{HOWEVER}|tuy vay|theo do|"
+    rf"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|{HOWEVER}|tuy vay|"
+    r"(?:mac )?du vay|dau vay|theo do|"
     r"vi vay|do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|"
     r"tiep theo|sau cung|cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|"
     r"thu nhat|thu hai|thu ba|"

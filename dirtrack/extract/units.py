@@ -141,7 +141,8 @@ _PARTY_BOARDS = (
 
 #: The same departments written with "&", dashes or abbreviations ("Nông nghiệp & PTNT",
 #: "NN&PTNT", "TN và MT", "LĐ-TB&XH"), or run together ("Sở NNPTNT", "Sở TNMT", "Sở KHĐT"), or
-#: with a spaced dash for "và" ("Sở Kế hoạch - Đầu tư"), as reports often write them.
+#: with a spaced dash for "và" ("Sở Kế hoạch - Đầu tư", "Sở Giao thông - Vận tải"), as reports
+#: often write them.
 _DEPARTMENTS_SHORT = (
     r"nong nghiep\s*(?:va|&|-)\s*(?:phat trien nong thon|ptnt)",
     r"nn\s*(?:va|&|-)?\s*ptnt",
@@ -154,6 +155,7 @@ _DEPARTMENTS_SHORT = (
     r"van hoa\s*(?:&)\s*thong tin",
     r"vh\s*(?:va|&|-)\s*tt",
     r"ke hoach\s*(?:&|-)\s*dau tu",
+    r"giao thong\s*(?:&|-)\s*van tai",
     r"kh\s*(?:va|&|-)?\s*dt",
     r"tc\s*-\s*kh",
     r"gtvt",
