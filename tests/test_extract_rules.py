@@ -4961,3 +4961,32 @@ def test_a_body_named_by_its_heads_title_is_written_with_its_place() -> None:
         " quyết xử lý vi phạm đất đai."
     )
     assert [unit for unit, _ in found] == ["UBND huyện Sơn Động"]
+
+
+def test_a_steering_committee_bodies_sharing_a_level_and_a_cooperative() -> None:
+    """ "Ban Chỉ đạo xã" and "BCĐ xã" are the commune's steering committee; bodies named together
+    before the level they share ("Công an, Quân sự xã:", "BCĐ, BQL xã") give the first that
+    level and its place; "Hợp tác xã Tam Giang" is a cooperative, not a commune, so "UBND xã"
+    is still the one commune the text names."""
+    found = directives(
+        "Ngày 10/9/2021, Tổ Kiểm tra huyện phối hợp Ban Chỉ đạo xã Hòa Bình Thạnh kiểm tra công"
+        " tác phòng chống dịch. Tổ Kiểm tra đề nghị Ban Chỉ đạo xã tiếp tục kiểm tra các cơ sở"
+        " kinh doanh."
+    )
+    assert [unit for unit, _, _ in found] == ["Ban Chỉ đạo xã Hòa Bình Thạnh"]
+    found = directives(
+        "Sáng 3/10/2025, Đảng ủy xã Tiên Phước họp khẩn về ứng phó bão. Đồng chí Bí thư yêu cầu:"
+        "\n1. Công an, Quân sự xã: sẵn sàng lực lượng, phương tiện hỗ trợ cứu hộ, cứu nạn.\n2."
+        " BCĐ, BQL xã hàng tuần phải đánh giá xếp loại các tổ công tác."
+    )
+    assert [unit for unit, _, _ in found] == ["Công an xã Tiên Phước", "BCĐ xã Tiên Phước"]
+    raw = find_raw("Yêu cầu Giám đốc Hợp tác xã Tam Giang tích cực chỉ đạo triển khai")
+    assert [(m.text, m.head) for m in raw] == [("Hợp tác xã Tam Giang", "htx")]
+    found = directives(
+        "Ngày 5/12/2020, UBND xã Quảng Thái làm việc với Hợp tác xã Tam Giang. Phó Chủ tịch UBND"
+        " xã kết luận: báo cáo gửi về UBND xã trước ngày 10/12/2020. Đề nghị UBND xã hỗ trợ Hợp"
+        " tác xã hoàn thiện hồ sơ."
+    )
+    units = [unit for unit, _, _ in found]
+    assert "UBND xã Quảng Thái" in units
+    assert not {"xã Tam Giang", "UBND xã Tam Giang"} & set(units)
