@@ -4990,3 +4990,18 @@ def test_a_steering_committee_bodies_sharing_a_level_and_a_cooperative() -> None
     units = [unit for unit, _, _ in found]
     assert "UBND xã Quảng Thái" in units
     assert not {"xã Tam Giang", "UBND xã Tam Giang"} & set(units)
+
+
+def test_a_capitalised_level_opening_a_sentence_on_a_tasks_verb_is_the_place() -> None:
+    """ "Huyện tập trung chỉ đạo …" in a conclusion to one district acts as "Huyện cần …" does: the
+    district itself (round 48), not its People's Committee carried from the task before; a
+    level inside a report ("huyện đã tập trung …") is still no unit."""
+    found = directives(
+        "Ngày 20/3/2024, Phó Chủ tịch UBND tỉnh làm việc với huyện Tứ Kỳ về giải phóng mặt bằng."
+        " Đồng chí yêu cầu Chủ tịch UBND huyện Tứ Kỳ báo cáo cụ thể và đề xuất phương án giải"
+        " quyết. Huyện tập trung chỉ đạo Hội đồng GPMB huyện hoàn thành việc lập phương án bồi"
+        " thường."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện Tứ Kỳ", "huyện Tứ Kỳ"]
+    raw = find_raw("Năm qua, huyện đã tập trung chỉ đạo sản xuất.")
+    assert [m.text for m in raw] == []

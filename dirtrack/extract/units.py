@@ -587,6 +587,12 @@ _TOPIC_BEFORE = re.compile(r"(?:^|[.;:])\W*(?:doi voi|ve|rieng|muon|de)\b[^.;:]{
 #: The verb of who speaks, before the one who must act ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần").
 _SPEAKER_BEFORE = re.compile(r"\b(?:cho rang|chi ro|nhac nho|luu y|nhan manh|khang dinh),?\s+$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
+#: A task's verb right after the one who must act, no modal ("Huyện tập trung …", "Xã phấn đấu
+#: …", "Tỉnh tiếp tục chỉ đạo …").
+_TASK_VERB_AFTER = re.compile(
+    r"\s+(?:tap trung|phan dau|tiep tuc|chu dong|day manh|tang cuong|bam sat|khan truong|"
+    r"quyet liet|chi dao|to chuc|thuc hien|trien khai)\b"
+)
 #: A frame fronted before the one who must act: a request or a speaker's verb, "Đặc biệt,", and a
 #: period ("Thời gian tới, xã cần ...", "đề nghị trong năm 2023 huyện phải ...", "Ông nhấn mạnh,
 #: trong nhiệm kỳ 2025-2030, phường cần ...").
@@ -1068,9 +1074,17 @@ def find_raw(sentence: str) -> list[Mention]:
                         or _CONTRAST_START.search(folded.key[:start])
                         or _OPENS_CLAUSE.search(folded.key[:start])
                     )
+                    # "Huyện tập trung chỉ đạo …", "Xã phấn đấu …": a capitalised level that
+                    # opens a sentence on a task's verb acts as "Huyện cần …" does
+                    acts = (
+                        sentence[start].isupper()
+                        and _CLAUSE_START.search(folded.key[:start])
+                        and _TASK_VERB_AFTER.match(folded.key, end)
+                    )
                     if (
                         not asked
                         and not owns
+                        and not acts
                         and not (
                             (
                                 (
