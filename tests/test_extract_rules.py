@@ -5005,3 +5005,13 @@ def test_a_capitalised_level_opening_a_sentence_on_a_tasks_verb_is_the_place() -
     assert [unit for unit, _, _ in found] == ["UBND huyện Tứ Kỳ", "huyện Tứ Kỳ"]
     raw = find_raw("Năm qua, huyện đã tập trung chỉ đạo sản xuất.")
     assert [m.text for m in raw] == []
+
+
+def test_the_year_of_a_tet_holiday_is_no_deadline() -> None:
+    """ "… trước, trong và sau Đại hội … và Tết Nguyên đán năm 2021": the year names the holiday
+    the task is about, as a session's or a congress's year does; "từ nay đến Tết" still dates."""
+    found = directives(
+        "Sáng 5/1/2021, Đảng ủy xã Tân Lập họp. Đồng chí Bí thư yêu cầu Ban Công an xã tăng cường"
+        " tuần tra, bảo đảm an ninh trật tự trong dịp Tết Nguyên đán năm 2021."
+    )
+    assert [due for _, _, due in found] == [None]
