@@ -5056,3 +5056,55 @@ def test_shortcomings_a_body_points_out_listed_after_nhu() -> None:
         " NVQS",
         "tổ chức khám sơ tuyển chưa phát hiện triệt để bệnh tật của công dân",
     ]
+def test_a_steering_committee_bodies_sharing_a_level_and_a_cooperative() -> None:
+    """ "Ban Chỉ đạo xã" and "BCĐ xã" are the commune's steering committee; bodies named together
+    before the level they share ("Công an, Quân sự xã:", "BCĐ, BQL xã") give the first that
+    level and its place; "Hợp tác xã Tam Giang" is a cooperative, not a commune, so "UBND xã"
+    is still the one commune the text names."""
+    found = directives(
+        "Ngày 10/9/2021, Tổ Kiểm tra huyện phối hợp Ban Chỉ đạo xã Hòa Bình Thạnh kiểm tra công"
+        " tác phòng chống dịch. Tổ Kiểm tra đề nghị Ban Chỉ đạo xã tiếp tục kiểm tra các cơ sở"
+        " kinh doanh."
+    )
+    assert [unit for unit, _, _ in found] == ["Ban Chỉ đạo xã Hòa Bình Thạnh"]
+    found = directives(
+        "Sáng 3/10/2025, Đảng ủy xã Tiên Phước họp khẩn về ứng phó bão. Đồng chí Bí thư yêu cầu:"
+        "\n1. Công an, Quân sự xã: sẵn sàng lực lượng, phương tiện hỗ trợ cứu hộ, cứu nạn.\n2."
+        " BCĐ, BQL xã hàng tuần phải đánh giá xếp loại các tổ công tác."
+    )
+    assert [unit for unit, _, _ in found] == ["Công an xã Tiên Phước", "BCĐ xã Tiên Phước"]
+    raw = find_raw("Yêu cầu Giám đốc Hợp tác xã Tam Giang tích cực chỉ đạo triển khai")
+    assert [(m.text, m.head) for m in raw] == [("Hợp tác xã Tam Giang", "htx")]
+    found = directives(
+        "Ngày 5/12/2020, UBND xã Quảng Thái làm việc với Hợp tác xã Tam Giang. Phó Chủ tịch UBND"
+        " xã kết luận: báo cáo gửi về UBND xã trước ngày 10/12/2020. Đề nghị UBND xã hỗ trợ Hợp"
+        " tác xã hoàn thiện hồ sơ."
+    )
+    units = [unit for unit, _, _ in found]
+    assert "UBND xã Quảng Thái" in units
+    assert not {"xã Tam Giang", "UBND xã Tam Giang"} & set(units)
+
+
+def test_a_capitalised_level_opening_a_sentence_on_a_tasks_verb_is_the_place() -> None:
+    """ "Huyện tập trung chỉ đạo …" in a conclusion to one district acts as "Huyện cần …" does: the
+    district itself (round 48), not its People's Committee carried from the task before; a
+    level inside a report ("huyện đã tập trung …") is still no unit."""
+    found = directives(
+        "Ngày 20/3/2024, Phó Chủ tịch UBND tỉnh làm việc với huyện Tứ Kỳ về giải phóng mặt bằng."
+        " Đồng chí yêu cầu Chủ tịch UBND huyện Tứ Kỳ báo cáo cụ thể và đề xuất phương án giải"
+        " quyết. Huyện tập trung chỉ đạo Hội đồng GPMB huyện hoàn thành việc lập phương án bồi"
+        " thường."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện Tứ Kỳ", "huyện Tứ Kỳ"]
+    raw = find_raw("Năm qua, huyện đã tập trung chỉ đạo sản xuất.")
+    assert [m.text for m in raw] == []
+
+
+def test_the_year_of_a_tet_holiday_is_no_deadline() -> None:
+    """ "… trước, trong và sau Đại hội … và Tết Nguyên đán năm 2021": the year names the holiday
+    the task is about, as a session's or a congress's year does; "từ nay đến Tết" still dates."""
+    found = directives(
+        "Sáng 5/1/2021, Đảng ủy xã Tân Lập họp. Đồng chí Bí thư yêu cầu Ban Công an xã tăng cường"
+        " tuần tra, bảo đảm an ninh trật tự trong dịp Tết Nguyên đán năm 2021."
+    )
+    assert [due for _, _, due in found] == [None]

@@ -95,10 +95,10 @@ _DATED = re.compile(
 #: "từ nay đến cuối năm 2017": counted from the meeting, a deadline however late.
 _FROM_NOW = re.compile(r"\btu nay\s+$")
 #: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
-#: 2018", "lễ tổng kết năm 2023", "tổ chức ra quân huấn luyện năm 2023"), matched with its tones
-#: ("lễ", not "lệ" or the name "Lê").
+#: 2018", "lễ tổng kết năm 2023", "tổ chức ra quân huấn luyện năm 2023", "trước, trong và sau
+#: Tết Nguyên đán năm 2021"), matched with its tones ("lễ", not "lệ" or the name "Lê").
 _EVENT_BEFORE = re.compile(
-    r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn|ra quân)\b[^.;:]*$"
+    r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn|ra quân|tết)\b[^.;:]*$"
 )
 #: A plan or a theme named with its year ("triển khai Kế hoạch kiểm điểm ... năm 2021", "kế
 #: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"), a budget's estimate

@@ -199,6 +199,14 @@ _SHORT_NAME_WITHIN = re.compile(r" \([^()]{1,15}\)(?= )")
 _RATED = r" (?:tot|khong|sach|xanh|dep|gioi|an toan|vung manh)\b"
 
 
+#: After a body, the second body named with it and the level both share ("…, Quân sự xã").
+_SHARED_LEVEL = (
+    r"\s*(?:,|&|va)\s*(?:ban cong an|cong an|ban chi huy quan su|ban chqs|quan su|ban quan ly|"
+    rf"bql) {_GOV}\b"
+)
+_SHARED_LEVEL_AFTER = re.compile(_SHARED_LEVEL)
+
+
 def _alt(items: Sequence[str]) -> str:
     return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
 
@@ -464,6 +472,19 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "co quan",
         True,
     ),
+    # a steering committee named by its level ("Ban Chỉ đạo xã", "BCĐ huyện"), of a place
+    (rf"(?:ban chi dao|bcd) {_GOV}", "unit", "co quan", True),
+    # bodies named together before the level they share ("Công an, Quân sự xã", "BCĐ, BQL xã",
+    # "Ban Công an, Ban Chỉ huy quân sự xã"): the first, written with that level and its place
+    (
+        rf"(?:ban cong an|cong an|ban chi dao|bcd)(?={_SHARED_LEVEL})",
+        "unit",
+        "shared level",
+        False,
+    ),
+    # a cooperative named by its name ("Hợp tác xã Tam Giang", "HTX Thanh Hòa"), no commune;
+    # "Hợp tác xã" alone is the one the document names so
+    (r"(?:hop tac xa|htx)", "unit", "htx", False),
     (
         r"hoi (?:nong dan|lien hiep phu nu|cuu chien binh|chu thap do|cuu thanh nien xung phong)"
         rf"(?: {_GOV})?",
@@ -568,6 +589,12 @@ _TOPIC_BEFORE = re.compile(r"(?:^|[.;:])\W*(?:doi voi|ve|rieng|muon|de)\b[^.;:]{
 #: The verb of who speaks, before the one who must act ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần").
 _SPEAKER_BEFORE = re.compile(r"\b(?:cho rang|chi ro|nhac nho|luu y|nhan manh|khang dinh),?\s+$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
+#: A task's verb right after the one who must act, no modal ("Huyện tập trung …", "Xã phấn đấu
+#: …", "Tỉnh tiếp tục chỉ đạo …").
+_TASK_VERB_AFTER = re.compile(
+    r"\s+(?:tap trung|phan dau|tiep tuc|chu dong|day manh|tang cuong|bam sat|khan truong|"
+    r"quyet liet|chi dao|to chuc|thuc hien|trien khai)\b"
+)
 #: A frame fronted before the one who must act: a request or a speaker's verb, "Đặc biệt,", and a
 #: period ("Thời gian tới, xã cần ...", "đề nghị trong năm 2023 huyện phải ...", "Ông nhấn mạnh,
 #: trong nhiệm kỳ 2025-2030, phường cần ...").
@@ -652,6 +679,7 @@ _ABBREVIATIONS = {
     "vpubnd": "van phong uy ban nhan dan",
     "chqs": "chi huy quan su",
     "hdnvqs": "hoi dong nghia vu quan su",
+    "htx": "hop tac xa",
     "nvqs": "nghia vu quan su",
     "pctt": "phong chong thien tai",
     "tkcn": "tim kiem cuu nan",
@@ -992,6 +1020,21 @@ def find_raw(sentence: str) -> list[Mention]:
             ):
                 # "Trạm Y tế Mỹ Lộc": a commune's station named by its commune, level or not
                 end = _place_after(sentence, end)
+            elif head == "shared level":
+                level = _SHARED_LEVEL_AFTER.match(folded.key, end)
+                if level is None or not written_level(sentence, level.start(1), level.end(1)):
+                    continue
+                tail = sentence[level.start(1) : _place_after(sentence, level.end(1))]
+                found.append(Mention(start, end, f"{sentence[start:end]} {tail}", role, "co quan"))
+                continue
+            elif head == "htx":
+                if sentence[start].islower():
+                    continue  # "phát triển hợp tác xã": the kind of body, no one
+                end = _place_after(sentence, end)
+                if end == m.end():
+                    if not folded.key.startswith("hop tac xa", start):
+                        continue
+                    actual_role = "internal"  # "Hội đồng quản trị Hợp tác xã": the one named
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
@@ -1033,9 +1076,17 @@ def find_raw(sentence: str) -> list[Mention]:
                         or _CONTRAST_START.search(folded.key[:start])
                         or _OPENS_CLAUSE.search(folded.key[:start])
                     )
+                    # "Huyện tập trung chỉ đạo …", "Xã phấn đấu …": a capitalised level that
+                    # opens a sentence on a task's verb acts as "Huyện cần …" does
+                    acts = (
+                        sentence[start].isupper()
+                        and _CLAUSE_START.search(folded.key[:start])
+                        and _TASK_VERB_AFTER.match(folded.key, end)
+                    )
                     if (
                         not asked
                         and not owns
+                        and not acts
                         and not (
                             (
                                 (
@@ -1187,6 +1238,8 @@ def places_named(sentences: Sequence[str]) -> dict[str, set[str]]:
         for m in folded.finditer(_PLACE_LEVEL):
             if folded.key.endswith("dia ", 0, m.start()):
                 continue  # "chính quyền địa phương 2 cấp": no ward
+            if folded.key.endswith("hop tac ", 0, m.start()):
+                continue  # "Hợp tác xã Tam Giang": a cooperative, no commune
             if m[2] and lower_aligned(sentence[m.start(2) : m.end(2)]) not in _LOCALITY_WORDS:
                 continue  # "thì xã Liêm Sơn": no "thị xã"
             level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
@@ -1719,7 +1772,13 @@ class UnitResolver:
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
-            if head not in ("chi bo", "dang uy", "uy ban nhan dan", "hoi dong nhan dan"):
+            if head not in (
+                "chi bo",
+                "dang uy",
+                "uy ban nhan dan",
+                "hoi dong nhan dan",
+                "hop tac xa",
+            ):
                 return None
             # "Đảng ủy huyện X" keys as "Huyện ủy X" but is still a "Đảng ủy" written in full
             same = [
