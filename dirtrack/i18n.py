@@ -2106,6 +2106,8 @@ ERRORS: dict[str, Entry] = {
     ),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
     "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
+    "docx_part_missing": N_("it lacks its part {part}"),
+    "docx_damaged": N_("its parts are damaged: open it in Word and save it again"),
     # a file a person names that cannot be read (dirtrack.inputs.refused_input), for import,
     # restore, extract, pack in and the configuration file alike
     "no_such_file": N_("{path}: no such file"),

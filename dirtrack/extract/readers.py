@@ -296,6 +296,16 @@ def docx_to_text(data: bytes, name: str | Phrase) -> str:
     return _read_docx(data, name)[0]
 
 
+def _docx_fault(exc: Exception) -> Phrase:
+    """What is wrong with a package python-docx cannot open, in the catalog's words: its own
+    ("There is no item named '[Content_Types].xml' in the archive", "'lxml.etree._Element'
+    object has no attribute 'overrides'") are English, and the second an internal name."""
+    missing = re.search(r"no item named '([^']*)'", str(exc)) if isinstance(exc, KeyError) else None
+    if missing is not None:
+        return Phrase("docx_part_missing", part=missing[1])
+    return Phrase("docx_damaged")
+
+
 def _read_docx(data: bytes, name: str | Phrase) -> tuple[str, list[TaskTable]]:
     """The paragraphs of a ``.docx`` document, one per line, then the cells of its tables but
     the tables of tasks, which are returned apart (:mod:`dirtrack.extract.tables`)."""
@@ -309,7 +319,7 @@ def _read_docx(data: bytes, name: str | Phrase) -> tuple[str, list[TaskTable]]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise InvalidInput.of("unreadable_docx", name=name, detail=str(exc)) from None
+        raise InvalidInput.of("unreadable_docx", name=name, detail=_docx_fault(exc)) from None
     lines = [
         f"- {p.text}" if _numbered(p) and p.text.strip() else p.text for p in document.paragraphs
     ]
