@@ -3870,6 +3870,11 @@ ERRORS.update(
         ),
         "hc_missing": N_("missing {items}"),
         "hc_missing_table": N_("table {table}"),
+        "hc_foreign_code": N_(
+            "code dirtrack does not make, which would run on its tables: {items}"
+        ),
+        "hc_foreign_trigger": N_("trigger {name}"),
+        "hc_foreign_view": N_("view {name}"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
         "hc_integrity_ok": N_("PRAGMA integrity_check: ok"),
         "hc_read_in_full": NP_(
