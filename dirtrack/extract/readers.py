@@ -122,7 +122,7 @@ _TAG = re.compile(r"<[A-Za-z]")
 #: took 9 s. A page holding a tag with more than this many is read whole, as one with too many
 #: tags is; a page's own tags hold some tens.
 MAX_TAG_ATTRIBUTES = 1_000
-_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}>" % (2 * MAX_TAG_ATTRIBUTES))
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{" + str(2 * MAX_TAG_ATTRIBUTES) + ",}>")
 
 
 def _crowded_tag(html: str) -> bool:
