@@ -2106,7 +2106,6 @@ ERRORS: dict[str, Entry] = {
     ),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
     "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
-    "docx_part_missing": N_("it lacks its part {part}"),
     "docx_damaged": N_("its parts are damaged: open it in Word and save it again"),
     # a file a person names that cannot be read (dirtrack.inputs.refused_input), for import,
     # restore, extract, pack in and the configuration file alike
@@ -2278,6 +2277,9 @@ ERRORS: dict[str, Entry] = {
     ),
     "w_damaged": N_("damaged"),
     "unreadable_workbook": N_("{path} cannot be read as an Excel workbook ({kind}: {detail})"),
+    # what is wrong with an Office package (a workbook, a .docx) its reader cannot open
+    "w_part_missing": N_("it lacks its part {part}"),
+    "w_xml_damaged": N_("one of its parts is damaged: not well-formed XML"),
     "workbook_too_large": N_(
         "{path}: its part {part} unpacks to {size} MB, {ratio} times its packed size, more "
         "than a spreadsheet holds (a zip bomb?); nothing was read"

@@ -317,7 +317,7 @@ def _docx_fault(exc: Exception) -> Phrase:
     object has no attribute 'overrides'") are English, and the second an internal name."""
     missing = re.search(r"no item named '([^']*)'", str(exc)) if isinstance(exc, KeyError) else None
     if missing is not None:
-        return Phrase("docx_part_missing", part=missing[1])
+        return Phrase("w_part_missing", part=missing[1])
     return Phrase("docx_damaged")
 
 
