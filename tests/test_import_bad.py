@@ -1291,8 +1291,16 @@ def _part_changed(tmp_path: Path, name: str, change: Any) -> Path:
             "it lacks its part [Content_Types].xml",
             "thiếu phần [Content_Types].xml",
         ),
+        (
+            "xl/worksheets/sheet1.xml",
+            lambda data: data.replace(
+                b"</sheetData>", b'<row r="9"><c r="B9" t="s"><v>99999</v></c></row></sheetData>'
+            ),
+            "(IndexError: damaged)",
+            "(IndexError: bị hỏng)",
+        ),
     ],
-    ids=["xml-not-well-formed", "part-missing"],
+    ids=["xml-not-well-formed", "part-missing", "shared-string-not-there"],
 )
 def test_a_damaged_workbook_is_said_in_the_users_language_not_the_parsers(
     office: Cli, db_path: Path, tmp_path: Path, name: str, change: Any, en: str, vi: str
@@ -1306,3 +1314,4 @@ def test_a_damaged_workbook_is_said_in_the_users_language_not_the_parsers(
     in_vi = office.fail("--lang", "vi", "import", str(broken))
     assert file_digest(db_path) == before
     assert vi in in_vi and "invalid token" not in in_vi and "There is" not in in_vi, in_vi
+    assert "out of range" not in in_vi, in_vi

@@ -479,10 +479,11 @@ def _load_workbook(source: Any) -> Any:
 _OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
 
-def _package_fault(exc: Exception) -> Phrase | str:
-    """What is wrong with a workbook openpyxl cannot open, in the catalog's words where the
-    parser's are English (``not well-formed (invalid token): line 1, column 1060``, ``There is
-    no item named 'xl/workbook.xml' in the archive``); else the library's first line."""
+def _package_fault(exc: Exception) -> Phrase:
+    """What is wrong with a workbook openpyxl cannot open, in the catalog's words: the
+    library's own are English (``not well-formed (invalid token): line 1, column 1060``,
+    ``There is no item named 'xl/workbook.xml' in the archive``, ``list index out of range``
+    for a shared string that is not there); the exception's name stays beside it."""
     from xml.etree.ElementTree import ParseError
 
     from lxml.etree import XMLSyntaxError
@@ -492,7 +493,7 @@ def _package_fault(exc: Exception) -> Phrase | str:
     missing = re.search(r"no item named '([^']*)'", str(exc)) if isinstance(exc, KeyError) else None
     if missing is not None:
         return Phrase("w_part_missing", part=missing[1])
-    return str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
+    return Phrase("w_damaged")
 
 
 def open_workbook(path: Path) -> tuple[Any, Unsaved]:
