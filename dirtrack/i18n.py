@@ -2109,6 +2109,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
     "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
+    "docx_damaged": N_("its parts are damaged: open it in Word and save it again"),
     # a file a person names that cannot be read (dirtrack.inputs.refused_input), for import,
     # restore, extract, pack in and the configuration file alike
     "no_such_file": N_("{path}: no such file"),
@@ -2279,6 +2280,9 @@ ERRORS: dict[str, Entry] = {
     ),
     "w_damaged": N_("damaged"),
     "unreadable_workbook": N_("{path} cannot be read as an Excel workbook ({kind}: {detail})"),
+    # what is wrong with an Office package (a workbook, a .docx) its reader cannot open
+    "w_part_missing": N_("it lacks its part {part}"),
+    "w_xml_damaged": N_("one of its parts is damaged: not well-formed XML"),
     "workbook_too_large": N_(
         "{path}: its part {part} unpacks to {size} MB, {ratio} times its packed size, more "
         "than a spreadsheet holds (a zip bomb?); nothing was read"
@@ -3887,6 +3891,11 @@ ERRORS.update(
         ),
         "hc_missing": N_("missing {items}"),
         "hc_missing_table": N_("table {table}"),
+        "hc_foreign_code": N_(
+            "code dirtrack does not make, which would run on its tables: {items}"
+        ),
+        "hc_foreign_trigger": N_("trigger {name}"),
+        "hc_foreign_view": N_("view {name}"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
         "hc_integrity_ok": N_("PRAGMA integrity_check: ok"),
         "hc_read_in_full": NP_(

@@ -361,6 +361,40 @@ def test_postgresql_points_to_pg_dump(tmp_path: Path) -> None:
         assert error.startswith("Error: backup and restore work on SQLite files")
 
 
+@pytest.mark.parametrize(
+    ("made", "named"),
+    [
+        ("CREATE TRIGGER wipe AFTER INSERT ON change_log BEGIN DELETE FROM directive; END", "wipe"),
+        ("CREATE VIEW overdue AS SELECT * FROM directive", "overdue"),
+    ],
+    ids=["trigger", "view"],
+)
+def test_restore_refuses_a_backup_holding_code_dirtrack_does_not_make(
+    office: Cli, db: str, db_path: Path, tmp_path: Path, made: str, named: str
+) -> None:
+    """A trigger another program added to a backup was restored with it, and ran on dirtrack's
+    own writes: this one deleted every directive at the next command's history row."""
+    tampered = tmp_path / "tampered.db"
+    office.ok("backup", str(tampered))
+    with sqlite3.connect(tampered) as conn:
+        conn.execute(made)
+    conn.close()
+    before = file_digest(db_path)
+    message = office.fail("restore", str(tampered), "--yes")
+    assert "code dirtrack does not make" in message and named in message, message
+    in_vi = office.fail("--lang", "vi", "restore", str(tampered), "--yes")
+    assert "mã lệnh không do dirtrack tạo ra" in in_vi and named in in_vi, in_vi
+    assert file_digest(db_path) == before
+    assert not list(tmp_path.glob("*.bak"))
+    office.ok("doctor")
+    with sqlite3.connect(db_path) as conn:  # doctor says the same of the register itself
+        conn.execute(made)
+    conn.close()
+    found = office("doctor")
+    assert found.exit_code == 1 and "code dirtrack does not make" in found.stdout, found.stdout
+    assert named in found.stdout
+
+
 def test_restore_takes_a_backup_of_any_page_size(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     office.ok("backup", str(copy))

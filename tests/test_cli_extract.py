@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -1730,3 +1731,32 @@ def test_an_empty_draft_says_its_meeting_is_missing(
             assert said in error and error.count("Error:") == 1, error
             assert text == "" or "[meeting]" in error
     assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("parts", "vi", "en"),
+    [
+        ({"a.txt": "x"}, "thiếu phần [Content_Types].xml", "it lacks its part [Content_Types].xml"),
+        (
+            {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document"},
+            "các phần bên trong bị hỏng",
+            "its parts are damaged",
+        ),
+    ],
+    ids=["a-part-missing", "parts-broken"],
+)
+def test_a_broken_docx_is_said_in_the_users_language_without_the_librarys_words(
+    cli: Cli, tmp_path: Path, parts: dict[str, str], vi: str, en: str
+) -> None:
+    """python-docx's own words were the detail, English in the Vietnamese line ("There is no
+    item named '[Content_Types].xml' in the archive", "'lxml.etree._Element' object has no
+    attribute 'overrides'")."""
+    path = tmp_path / "bien-ban.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        for name, text in parts.items():
+            package.writestr(name, text)
+    in_vi = cli.fail("--lang", "vi", "extract", str(path))
+    assert in_vi.startswith("Error: ") and vi in in_vi, in_vi
+    assert "There is" not in in_vi and "lxml" not in in_vi and "attribute" not in in_vi, in_vi
+    in_en = cli.fail("--lang", "en", "extract", str(path))
+    assert en in in_en and "lxml" not in in_en, in_en

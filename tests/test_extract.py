@@ -1332,3 +1332,20 @@ def test_a_text_naming_a_thousand_places_takes_time_in_proportion() -> None:
         "UBND xã An An",
         ("Ban Quản lý dự án huyện An Dũng",),
     )
+
+
+def test_a_tag_crowded_with_attributes_is_read_whole_not_parsed_for_minutes(tmp_path: Path) -> None:
+    """lxml's parser under trafilatura takes time in the square of one tag's attributes: a page
+    of 800 KB whose one tag held 100,000 of them ran past four minutes. Such a page is read
+    whole by the plain reader, as one with too many tags is; a long data: image is no crowd."""
+    from dirtrack.extract import readers
+
+    crowded = "<p " + " ".join(f"a{i}=1" for i in range(3_000)) + ">"
+    page = tmp_path / "tin-bai.html"
+    page.write_text(f"<html><body>{crowded}Hội nghị giao ban tháng 5</p></body></html>")
+    assert readers._crowded_tag(page.read_text())
+    assert read_source(page) == "Hội nghị giao ban tháng 5"
+    image = '<img src="data:image/png;base64,' + "QUFB" * 50_000 + '==" alt="ảnh">'
+    assert not readers._crowded_tag(f"<html><body>{image}<p>Hội nghị</p></body></html>")
+    few = "<p " + " ".join(f"a{i}=1" for i in range(900)) + ">x</p>"
+    assert not readers._crowded_tag(few)

@@ -5056,6 +5056,8 @@ def test_shortcomings_a_body_points_out_listed_after_nhu() -> None:
         " NVQS",
         "tổ chức khám sơ tuyển chưa phát hiện triệt để bệnh tật của công dân",
     ]
+
+
 def test_a_steering_committee_bodies_sharing_a_level_and_a_cooperative() -> None:
     """ "Ban Chỉ đạo xã" and "BCĐ xã" are the commune's steering committee; bodies named together
     before the level they share ("Công an, Quân sự xã:", "BCĐ, BQL xã") give the first that

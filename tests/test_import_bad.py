@@ -1262,3 +1262,56 @@ def test_cells_that_say_too_little_name_the_row_and_what_to_write(
     dry = office("--lang", lang, "import", str(sheet), "--meeting", "1", "--dry-run")
     several = {"en": "'Các ban, ngành' names several bodies", "vi": "là nhiều cơ quan"}[lang]
     assert dry.exit_code == 1 and several in dry.stdout
+
+
+def _part_changed(tmp_path: Path, name: str, change: Any) -> Path:
+    """A workbook whose part ``name`` is ``change(bytes)``, or left out where that is None."""
+    xlsx(tmp_path / "ok.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "30/9/2022"]])
+    broken = tmp_path / "hong.xlsx"
+    with zipfile.ZipFile(tmp_path / "ok.xlsx") as book, zipfile.ZipFile(broken, "w") as out:
+        for entry in book.infolist():
+            data = book.read(entry) if entry.filename != name else change(book.read(entry))
+            if data is not None:
+                out.writestr(entry.filename, data, zipfile.ZIP_DEFLATED)
+    return broken
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "en", "vi"),
+    [
+        (
+            "xl/worksheets/sheet1.xml",
+            lambda data: data.replace(b"<sheetData>", b"<sheetData><c>\x00</c>"),
+            "one of its parts is damaged: not well-formed XML",
+            "một phần bên trong bị hỏng: không phải XML hợp lệ",
+        ),
+        (
+            "[Content_Types].xml",
+            lambda data: None,
+            "it lacks its part [Content_Types].xml",
+            "thiếu phần [Content_Types].xml",
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            lambda data: data.replace(
+                b"</sheetData>", b'<row r="9"><c r="B9" t="s"><v>99999</v></c></row></sheetData>'
+            ),
+            "(IndexError: damaged)",
+            "(IndexError: bị hỏng)",
+        ),
+    ],
+    ids=["xml-not-well-formed", "part-missing", "shared-string-not-there"],
+)
+def test_a_damaged_workbook_is_said_in_the_users_language_not_the_parsers(
+    office: Cli, db_path: Path, tmp_path: Path, name: str, change: Any, en: str, vi: str
+) -> None:
+    """The parser's English was the detail of the Vietnamese line ('not well-formed (invalid
+    token): line 1, column 1060', "There is no item named '[Content_Types].xml' in the
+    archive")."""
+    broken = _part_changed(tmp_path, name, change)
+    assert en in refused(office, db_path, str(broken))
+    before = file_digest(db_path)
+    in_vi = office.fail("--lang", "vi", "import", str(broken))
+    assert file_digest(db_path) == before
+    assert vi in in_vi and "invalid token" not in in_vi and "There is" not in in_vi, in_vi
+    assert "out of range" not in in_vi, in_vi

@@ -1056,3 +1056,40 @@ def test_one_long_string_is_read_in_seconds() -> None:
     events = list(parse_events(io.BytesIO(data), "x.json"))
     assert time.monotonic() - started < 8
     assert events[-4] == ("directives.item.text", "string", "z" * 30_000_000)
+
+
+OFFICE = {
+    "id": 1, "kind": "party", "parent_body": "TỈNH ỦY HÀ TĨNH", "body": "VĂN PHÒNG", "code": "VPTU",
+    "place": "Hà Tĩnh", "signer_name": None, "signer_title": None, "signer_authority": None,
+    "template": None, "accepts_completions": False, "on_time_by": "document", "recipients": None,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "said"),
+    [
+        ("meetings", "kind", "họp", "'working-session', 'briefing', 'conference', 'review'"),
+        ("limitations", "category", None, "'timeliness', 'quality', "),
+        ("office", "id", 2**63, "2147483647"),
+    ],
+    ids=["meeting-kind", "limitation-category", "office-id-past-64-bits"],
+)
+def test_a_value_outside_its_choices_or_past_64_bits_is_said_without_english(
+    empty: Cli, db_path: Path, tmp_path: Path, section: str, key: str, value: Any, said: str
+) -> None:
+    """A choice was refused as pydantic lists them, with an English "or" in the Vietnamese line
+    ('discipline' or 'other'), and a whole number past 2**63 in pydantic's English ('Unable to
+    parse input string as an integer')."""
+    # the office is a section of version 2 on: the empty register's export is one
+    doc = json.loads(empty.ok("export")) if section == "office" else _doc()
+    if section == "office":
+        doc["office"] = [dict(OFFICE)]
+    doc[section][0][key] = value
+    path = _write(tmp_path, doc)
+    before = file_digest(db_path)
+    in_vi = empty.fail("--lang", "vi", "import", str(path))
+    assert f"{section}[0].{key}: " in in_vi and said in in_vi, in_vi
+    assert " or " not in in_vi and "Unable" not in in_vi, in_vi
+    in_en = empty.fail("import", str(path))
+    assert said in in_en and " or " not in in_en, in_en
+    assert file_digest(db_path) == before

@@ -117,6 +117,20 @@ def _visible_text(html: str) -> str:
 #: own cleaning sets its menus aside.
 MAX_BODY_SEARCH_TAGS = 50_000
 _TAG = re.compile(r"<[A-Za-z]")
+#: lxml's parser, under trafilatura, takes time in the square of one tag's attributes: a page
+#: with a tag of 100,000 (800 KB, well under :data:`MAX_PAGE`) ran past four minutes, 20,000
+#: took 9 s. A page holding a tag with more than this many is read whole, as one with too many
+#: tags is; a page's own tags hold some tens.
+MAX_TAG_ATTRIBUTES = 1_000
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{" + str(2 * MAX_TAG_ATTRIBUTES) + ",}>")
+
+
+def _crowded_tag(html: str) -> bool:
+    """Whether a tag of ``html`` holds more than :data:`MAX_TAG_ATTRIBUTES` attributes (only
+    a tag long enough to hold them is counted: a long data: address is one)."""
+    return any(len(tag.split()) > MAX_TAG_ATTRIBUTES for tag in _LONG_TAG.findall(html))
+
+
 #: The largest page read: some tens of times a portal's page with all its menus and scripts.
 MAX_PAGE = 10_000_000
 
@@ -139,10 +153,11 @@ def html_to_text(html: str) -> str:
 
     The body is found by trafilatura (menus, related links, comments and footers left out);
     a page where it finds none, a page laid out in a table (:func:`_laid_out`), or one with
-    more than :data:`MAX_BODY_SEARCH_TAGS` tags, gives all its visible text, one line per
-    block, which the extractor's own cleaning then reduces.
+    more than :data:`MAX_BODY_SEARCH_TAGS` tags or a tag with more than
+    :data:`MAX_TAG_ATTRIBUTES` attributes, gives all its visible text, one line per block,
+    which the extractor's own cleaning then reduces.
     """
-    if len(_TAG.findall(html)) > MAX_BODY_SEARCH_TAGS:
+    if len(_TAG.findall(html)) > MAX_BODY_SEARCH_TAGS or _crowded_tag(html):
         return _visible_text(html)
     import trafilatura  # only the extract command reads pages: not imported at start-up
 
@@ -296,6 +311,16 @@ def docx_to_text(data: bytes, name: str | Phrase) -> str:
     return _read_docx(data, name)[0]
 
 
+def _docx_fault(exc: Exception) -> Phrase:
+    """What is wrong with a package python-docx cannot open, in the catalog's words: its own
+    ("There is no item named '[Content_Types].xml' in the archive", "'lxml.etree._Element'
+    object has no attribute 'overrides'") are English, and the second an internal name."""
+    missing = re.search(r"no item named '([^']*)'", str(exc)) if isinstance(exc, KeyError) else None
+    if missing is not None:
+        return Phrase("w_part_missing", part=missing[1])
+    return Phrase("docx_damaged")
+
+
 def _read_docx(data: bytes, name: str | Phrase) -> tuple[str, list[TaskTable]]:
     """The paragraphs of a ``.docx`` document, one per line, then the cells of its tables but
     the tables of tasks, which are returned apart (:mod:`dirtrack.extract.tables`)."""
@@ -309,7 +334,7 @@ def _read_docx(data: bytes, name: str | Phrase) -> tuple[str, list[TaskTable]]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise InvalidInput.of("unreadable_docx", name=name, detail=str(exc)) from None
+        raise InvalidInput.of("unreadable_docx", name=name, detail=_docx_fault(exc)) from None
     lines = [
         f"- {p.text}" if _numbered(p) and p.text.strip() else p.text for p in document.paragraphs
     ]

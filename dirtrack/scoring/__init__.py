@@ -276,6 +276,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     if not isinstance(tiers_raw, list) or not tiers_raw:
         raise rd.fail(None, "tier", Phrase("rk_tiers"))
     tiers: list[Tier] = []
+    codes: set[str] = set()  # the tiers' codes so far (a list searched per tier: 20,000 hung)
     for item in tiers_raw:
         if not isinstance(item, dict):
             raise rd.fail(None, "tier", Phrase("rk_tiers"))
@@ -283,7 +284,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         code = item.get("code")
         if not isinstance(code, str) or is_blank(code):  # a zero-width space alone too
             raise rd.fail("tier", "code", Phrase("rk_text"))
-        if any(tier.code == nfc(code) for tier in tiers):  # the unit's tier, by its code
+        if nfc(code) in codes:  # the unit's tier, by its code
             raise rd.fail("tier", "code", Phrase("rk_code_twice", code=nfc(code)))
         for flag in ("all_done", "all_on_time"):
             if not isinstance(item.get(flag, False), bool):
@@ -303,6 +304,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
                 min_exceeds_share=rd.share(item, "min_exceeds_share", len(tiers)),
             )
         )
+        codes.add(tiers[-1].code)
     _check_tiers(rd, tiers, numbers, outcome, verdict)
     name = rd.text(raw, None, "name", Path(source).stem)
     return RuleSet(

@@ -124,8 +124,26 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         return Check("schema", PROBLEM, Detail(said))
     if missing:
         return Check("schema", PROBLEM, Detail(Phrase("hc_missing", items=_listed(missing))))
+    foreign = _foreign_code(conn)
+    if foreign:
+        return Check("schema", PROBLEM, Detail(Phrase("hc_foreign_code", items=_listed(foreign))))
     n = len(models.metadata().tables)
     return Check("schema", OK, Detail(Phrase("hc_schema_ok", revision=revision, n=n)))
+
+
+def _foreign_code(conn: Connection) -> list[Phrase | str]:
+    """The triggers and views of a SQLite file that dirtrack does not make: another program's
+    (or a hand's). A trigger runs on dirtrack's own writes (one that deleted every directive
+    at the next command's history row came in with a backup ``restore`` took, and stayed)."""
+    if conn.dialect.name != "sqlite":
+        return []
+    ours = {*models.orphan_triggers(), *models.own_link_triggers()}
+    query = "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
+    return [
+        Phrase(f"hc_foreign_{kind}", name=name)
+        for kind, name in conn.exec_driver_sql(query)
+        if not (kind == "trigger" and name in ours)
+    ]
 
 
 def check_integrity(conn: Connection) -> Check:

@@ -479,6 +479,23 @@ def _load_workbook(source: Any) -> Any:
 _OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
 
+def _package_fault(exc: Exception) -> Phrase:
+    """What is wrong with a workbook openpyxl cannot open, in the catalog's words: the
+    library's own are English (``not well-formed (invalid token): line 1, column 1060``,
+    ``There is no item named 'xl/workbook.xml' in the archive``, ``list index out of range``
+    for a shared string that is not there); the exception's name stays beside it."""
+    from xml.etree.ElementTree import ParseError
+
+    from lxml.etree import XMLSyntaxError
+
+    if isinstance(exc, ParseError | XMLSyntaxError):
+        return Phrase("w_xml_damaged")
+    missing = re.search(r"no item named '([^']*)'", str(exc)) if isinstance(exc, KeyError) else None
+    if missing is not None:
+        return Phrase("w_part_missing", part=missing[1])
+    return Phrase("w_damaged")
+
+
 def open_workbook(path: Path) -> tuple[Any, Unsaved]:
     """The workbook openpyxl reads, and its cells holding a formula whose value was never
     saved, per worksheet (refused only where read: :func:`unsaved_cell`)."""
@@ -496,7 +513,7 @@ def open_workbook(path: Path) -> tuple[Any, Unsaved]:
                 source = io.BytesIO(path.read_bytes())
             return _load_workbook(source or path), unsaved
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        detail = str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
+        detail = _package_fault(exc)
         raise InvalidInput.of(
             "unreadable_workbook", path=path, kind=type(exc).__name__, detail=detail
         ) from None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import re
 import unicodedata
 from array import array
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from pydantic import AwareDatetime, BaseModel
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.models import MAX_ID
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.store.units import was_ever_a_code
 from dirtrack.text import (
@@ -73,6 +75,7 @@ _ERROR_KINDS = {
     "json_empty": ("string_too_short", "too_short"),
 }  # fmt: skip
 _KIND_OF = {kind: key for key, kinds in _ERROR_KINDS.items() for kind in kinds}
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'")
 #: A bound pydantic names, as the limit the message gives: "> 0" is "at least 1".
 _LIMITS = {
     "greater_than": ("json_too_small", "gt", 1),
@@ -95,7 +98,12 @@ def what_is_wrong(error: Any) -> Phrase:
         key, bound, step = _LIMITS[kind]
         return Phrase(key, limit=context[bound] + step)
     if kind in ("enum", "literal_error") and "expected" in context:
-        return Phrase("json_not_one_of", expected=context["expected"])
+        # pydantic joins the last two with an English "or" ('a', 'b' or 'c'): the values alone
+        expected = str(context["expected"])
+        values = _QUOTED.findall(expected) or re.findall(r"-?\d+", expected)
+        return Phrase("json_not_one_of", expected=", ".join(values) if values else expected)
+    if kind == "int_parsing_size":  # past what pydantic reads (2**63): larger than any id
+        return Phrase("json_too_large", limit=MAX_ID)
     return Phrase("json_bad_value", detail=error.get("msg", kind))
 
 
