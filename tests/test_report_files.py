@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ def pct(rate: dict[str, Any], lang: str = "en") -> str:
 
 
 def docx_tables(path: Path) -> dict[str, list[list[str]]]:
-    """Each table of the document under the heading just before it."""
+    """Each table of the document under the heading just before it, without the heading's
+    number ("1. By lead unit" is "By lead unit")."""
     document = open_docx(str(path))
     tables: dict[str, list[list[str]]] = {}
     heading = ""
@@ -39,7 +41,7 @@ def docx_tables(path: Path) -> dict[str, list[list[str]]]:
             text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
             style = block.find(".//{*}pStyle")
             if style is not None and "Heading" in (style.get(style.keys()[0]) or ""):
-                heading = text
+                heading = re.sub(r"^\d+\. ", "", text)
         elif block in by_element:
             table = by_element[block]
             tables[heading] = [[cell.text for cell in row.cells] for row in table.rows]
