@@ -5075,6 +5075,9 @@ def test_a_steering_committee_bodies_sharing_a_level_and_a_cooperative() -> None
         " BCĐ, BQL xã hàng tuần phải đánh giá xếp loại các tổ công tác."
     )
     assert [unit for unit, _, _ in found] == ["Công an xã Tiên Phước", "BCĐ xã Tiên Phước"]
+    # bodies after "trong" or "qua" are where something was (not) done, not who does it
+    raw = find_raw("Các xã đều chưa thông qua được trong BCĐ và Ban quản lý xã nên chưa đánh giá.")
+    assert [m.text for m in raw] == []
     raw = find_raw("Yêu cầu Giám đốc Hợp tác xã Tam Giang tích cực chỉ đạo triển khai")
     assert [(m.text, m.head) for m in raw] == [("Hợp tác xã Tam Giang", "htx")]
     found = directives(

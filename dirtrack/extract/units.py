@@ -1024,6 +1024,8 @@ def find_raw(sentence: str) -> list[Mention]:
                 level = _SHARED_LEVEL_AFTER.match(folded.key, end)
                 if level is None or not written_level(sentence, level.start(1), level.end(1)):
                     continue
+                if folded.key.endswith(("trong ", "qua "), 0, start):
+                    continue  # "chưa thông qua được trong BCĐ và Ban quản lý xã": where, not who
                 tail = sentence[level.start(1) : _place_after(sentence, level.end(1))]
                 found.append(Mention(start, end, f"{sentence[start:end]} {tail}", role, "co quan"))
                 continue
