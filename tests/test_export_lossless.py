@@ -686,7 +686,7 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     ),
     "wrong-verdict": (
         lambda d: _first(d, "directives", lambda x: x["result"])["result"].update(verdict="ok"),
-        ".result.verdict: must be one of 'meets', 'exceeds' or 'short'",
+        ".result.verdict: must be one of 'meets', 'exceeds', 'short'",
     ),
     "calendar-off-number": (
         lambda d: d["calendar"][0].update(off=1),
