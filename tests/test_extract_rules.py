@@ -5113,3 +5113,108 @@ def test_the_year_of_a_tet_holiday_is_no_deadline() -> None:
         " tuần tra, bảo đảm an ninh trật tự trong dịp Tết Nguyên đán năm 2021."
     )
     assert [due for _, _, due in found] == [None]
+
+
+def test_a_share_reached_with_a_word_of_degree_before_low_is_a_shortcoming() -> None:
+    """ "các chỉ tiêu … đạt khá thấp so với tiêu chuẩn": a word of degree ("khá", "rất")
+    between "đạt" and "thấp" is still a share reached too low, not the merit "đạt khá"."""
+    found = limitations(
+        "Ngày 3/4/2023, UBND thành phố kiểm tra 4 xã. Qua kiểm tra cho thấy, các chỉ tiêu của 4"
+        " xã đạt khá thấp so với tiêu chuẩn thành lập phường."
+    )
+    assert [text for _, text in found] == [
+        "các chỉ tiêu của 4 xã đạt khá thấp so với tiêu chuẩn thành lập phường"
+    ]
+
+
+def test_a_requirement_not_ensured_is_no_request_inside_a_list_of_shortcomings() -> None:
+    """ "… chưa bảo đảm yêu cầu" weighs a result against the requirement ("chưa đạt yêu cầu"):
+    no one is asked, and the list a body states after "đó là:" goes on through it with its
+    unit."""
+    found = limitations(
+        "Sáng 10/7/2023, Ban Chấp hành Đảng bộ huyện Đức Cơ họp. Ban Chấp hành Đảng bộ huyện thẳng"
+        " thắn chỉ rõ những hạn chế trong công tác lãnh đạo 6 tháng đầu năm, đó là: Thu ngân sách"
+        " đạt thấp so với dự toán. Tiến độ giải phóng mặt bằng một số dự án chưa bảo đảm yêu cầu;"
+        " cải cách hành chính còn chậm."
+    )
+    assert found == [
+        ("Đảng ủy huyện Đức Cơ", "Thu ngân sách đạt thấp so với dự toán"),
+        (
+            "Đảng ủy huyện Đức Cơ",
+            "Tiến độ giải phóng mặt bằng một số dự án chưa bảo đảm yêu cầu",
+        ),
+        ("Đảng ủy huyện Đức Cơ", "cải cách hành chính còn chậm"),
+    ]
+
+
+def test_a_survey_team_of_a_councils_committee_asks_as_a_supervision_team_does() -> None:
+    """ "đoàn khảo sát của Ban Kinh tế - Ngân sách, HĐND tỉnh đề nghị Sở X …": a survey team
+    asks as a supervision team does, the comma inside the name of the body it is of."""
+    found = directives(
+        "Ngày 12/5/2022, đoàn khảo sát làm việc với Sở Tài chính. Tại buổi làm việc, đoàn khảo sát"
+        " của Ban Kinh tế - Ngân sách, HĐND tỉnh đề nghị Sở Tài chính kịp thời tham mưu UBND tỉnh"
+        " bố trí vốn đối ứng; đồng thời rà soát các khoản chi thường xuyên trong năm 2022."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        ("Sở Tài chính", "Sở Tài chính kịp thời tham mưu UBND tỉnh bố trí vốn đối ứng"),
+        ("Sở Tài chính", "rà soát các khoản chi thường xuyên trong năm 2022"),
+    ]
+
+
+def test_a_title_written_after_the_name_without_a_comma_opening_on_pho() -> None:
+    """ "Ông Trần Văn Hòa Phó Bí thư Huyện ủy, …": "Phó" opens the title, as "Tổng" does before
+    "Bí thư"; it is no part of the name, and the title is read."""
+    found = find_persons(
+        "Ông Trần Văn Hòa Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì hội nghị."
+    )
+    assert [(p.name, p.title) for p in found] == [
+        ("Trần Văn Hòa", "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện")
+    ]
+
+
+def test_the_year_of_a_tet_written_without_nam_gives_a_year_less_meeting_day_its_year() -> None:
+    """ "Sau kỳ nghỉ Tết Kỷ Hợi 2019, sáng nay (11/2), …" with no date on the page: the day
+    takes the year the text names (GUIDE, round 9: the year the text gives the work), here a
+    Tết's written without "năm"."""
+    draft = extract(
+        "Sau kỳ nghỉ Tết Kỷ Hợi 2019, sáng nay (11/2), đoàn kiểm tra công vụ của huyện đến kiểm"
+        " tra đột xuất tại UBND xã An Bình. Tuy nhiên, bộ phận một cửa chưa niêm yết thủ tục"
+        " hành chính.",
+        today=date(2025, 6, 1),
+    )
+    assert draft.meeting.date == date(2019, 2, 11)
+
+
+def test_a_file_applying_for_something_asks_no_one() -> None:
+    """ "… về việc giải quyết hồ sơ đề nghị cấp giấy chứng nhận …": "đề nghị" after "hồ sơ",
+    "đơn", "tờ trình" names what the file applies for; no task is drafted from it."""
+    found = directives(
+        "Ngày 5/3/2022, Chủ tịch UBND tỉnh ký Công văn số 123/UBND-TH về việc giải quyết hồ sơ đề"
+        " nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ gia đình. Theo đó, Chủ tịch UBND tỉnh"
+        " yêu cầu Sở Tài nguyên và Môi trường giải quyết dứt điểm các hồ sơ tồn đọng."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        (
+            "Sở Tài nguyên và Môi trường",
+            "Sở Tài nguyên và Môi trường giải quyết dứt điểm các hồ sơ tồn đọng",
+        )
+    ]
+
+
+def test_a_semicolon_part_opening_on_an_urging_adverb_goes_on_with_the_request() -> None:
+    """ "… yêu cầu UBND huyện X rà soát …; gấp rút bố trí bác sĩ còn thiếu …": a ``;``-part that
+    opens on "gấp rút" or "nhanh chóng" (as on "khẩn trương") goes on with the request; what
+    it names as lacking is what is asked for, not a shortcoming."""
+    text = (
+        "Chiều 12/9/2023, Phó Chủ tịch UBND tỉnh kiểm tra công tác y tế tại huyện Ea Súp. Phó Chủ"
+        " tịch UBND tỉnh yêu cầu UBND huyện Ea Súp rà soát nhân lực các trạm y tế; gấp rút bố trí"
+        " bác sĩ còn thiếu theo quy định để bảo đảm khám chữa bệnh cho nhân dân."
+    )
+    assert limitations(text) == []
+    assert [(unit, text) for unit, text, _ in directives(text)] == [
+        ("UBND huyện Ea Súp", "UBND huyện Ea Súp rà soát nhân lực các trạm y tế"),
+        (
+            "UBND huyện Ea Súp",
+            "gấp rút bố trí bác sĩ còn thiếu theo quy định để bảo đảm khám chữa bệnh cho nhân dân",
+        ),
+    ]

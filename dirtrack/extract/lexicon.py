@@ -163,8 +163,11 @@ CITATION_BEFORE = re.compile(
     r"(?:\bso\s+[\w./-]+|/[a-z]{1,8}(?:-[a-z]{1,8})*|\b(?:quyet dinh|nghi quyet|chi thi|ket luan|"
     r"thong bao|cong van|ke hoach|van ban|ky|ban hanh))\s*,?\s*(?:ban hanh\s+)?(?:ngay\s*)?$"
 )
+#: A year the text names: "năm 2020", "tháng 3/2020", "quý I/2020", and the year of a Tết
+#: written after its name without "năm" ("Tết Canh Tý 2020", "Tết Nguyên đán Quý Mão 2023").
 YEAR_MENTION = re.compile(
-    r"\b(?:nam|thang\s+\d{1,2}\s*[/-]|quy\s+[ivx1-4]+\s*[/-])\s*(\d{4})\b(?!\s*-\s*\d{4})"
+    r"\b(?:nam|thang\s+\d{1,2}\s*[/-]|quy\s+[ivx1-4]+\s*[/-]|tet(?:\s+[a-z]+){1,4}?)\s*(\d{4})\b"
+    r"(?!\s*-\s*\d{4})"
 )
 
 #: Words for the kind of meeting, checked in this order (see ``meeting.kind_of``).
@@ -356,7 +359,9 @@ NEGATIVE = re.compile(
         "hinh thuc",
         "tiem an",
         "xuong cap",
-        "dat thap",
+        # "đạt thấp", and with a word of degree between ("đạt khá thấp so với tiêu chuẩn", "đạt
+        # rất thấp"): not the merit "đạt khá" (:data:`MERIT`)
+        r"dat (?:(?:kha|rat|qua|tuong doi) )?thap",
         "con kem",
         "con phuc tap",
         "can khac phuc",
@@ -482,10 +487,14 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"huong dan|de|thong bao|van ban|cong van|"
     # "… kịp thời báo cáo UBND tỉnh để xem xét, chỉ đạo": what the superior does with a report
     r"de xem xet,?|"
-    # "chậm so với yêu cầu", "chưa đạt yêu cầu": the requirement a result is weighed against
-    r"so voi|dat|"
+    # "chậm so với yêu cầu", "chưa đạt yêu cầu", "chưa bảo đảm yêu cầu": the requirement a
+    # result is weighed against
+    r"so voi|dat|bao dam|dam bao|"
     # "Công văn số ... về việc giao nhiệm vụ cho ...": the subject of a document
     r"ve viec|"
+    # "hồ sơ đề nghị cấp giấy chứng nhận", "đơn đề nghị của bà X", "tờ trình đề nghị": a file
+    # that applies for something, no one asked
+    r"ho so|don|to trinh|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
     r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao|"
     # "lãnh chỉ đạo" (lãnh đạo, chỉ đạo): the work of leading
@@ -540,7 +549,10 @@ SUPERIOR_ORDERS = re.compile(
 LEADER_BODY_SPEAKS = re.compile(
     # the team named again by its bare noun at a clause's start ("Với những hạn chế được chỉ ra,
     # Đoàn yêu cầu các địa phương ...")
-    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac|"
+    # a team and the body it is of, whose name may hold a comma ("đoàn khảo sát của Ban Văn hóa
+    # - Xã hội, HĐND tỉnh đề nghị ...")
+    r"\b(?:thuong truc|ban thuong vu|doan (?:giam sat|kiem tra|cong tac|khao sat)"
+    r"(?: cua [^;.:]{0,50}?)?|"
     r"(?:^|(?<=, ))doan(?= (?:yeu cau|de nghi)\b))\b[^,;.:]{0,40}?"
     r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
     # a committee above the units, or the meeting itself, orders ("UBND tỉnh yêu cầu ...",
@@ -647,6 +659,10 @@ IMPERATIVE_VERBS = (
     "xu ly",
     "thuong xuyen",
     "som",
+    # urging adverbs opening a task as "khẩn trương" and "sớm" do ("gấp rút phân bổ giáo viên
+    # còn thiếu", "nhanh chóng hoàn thiện các tiêu chí chưa đạt")
+    "gap rut",
+    "nhanh chong",
     "uu tien",
     "chan chinh",
     "nam chac",

@@ -237,12 +237,15 @@ def _title_before(sentence: str, toks: Sequence[Token], i: int) -> tuple[str | N
     return title, sentence.rfind(title, 0, toks[i].start)
 
 
-def _title_after(sentence: str, toks: Sequence[Token], j: int) -> tuple[str | None, int]:
-    """Title after a name ("X, Ủy viên ..., Bí thư Tỉnh ủy" / "X - Phó Bí thư ...")."""
+def _title_after(
+    sentence: str, toks: Sequence[Token], j: int, glued: bool = False
+) -> tuple[str | None, int]:
+    """Title after a name ("X, Ủy viên ..., Bí thư Tỉnh ủy" / "X - Phó Bí thư ..."; ``glued``:
+    written right after it, with no mark, "X Phó Bí thư Tỉnh ủy")."""
     if j >= len(toks):
         return None, toks[j - 1].end
     gap = sentence[toks[j - 1].end : toks[j].start]
-    if not re.fullmatch(r"\s*[,\-–—(]\s*", gap):
+    if not (re.fullmatch(r"\s*[,\-–—(]\s*", gap) or (glued and gap == " ")):
         return None, toks[j - 1].end
     if not TITLE_HEAD_RE.match(fold_aligned(sentence[toks[j].start :])):
         return None, toks[j - 1].end
@@ -347,13 +350,15 @@ def find_persons(sentence: str) -> list[Person]:
         # "Ông Huệ lưu ý", "Bà Loan đề nghị": Mr. or Mrs. and a given name, the person a news item
         # named in full before (or only so): the given name ("Ông" the family name has more words)
         given = tok.key in ("ong", "ba") and j - i == 2 and toks[i + 1].key not in SURNAMES
+        glued = False  # a title written right after the name, with no mark
         if given:
             i += 1
             tok = toks[i]
         if toks[j - 1].key == "bi" and j < len(toks) and toks[j].key == "thu":
-            # "Dương Ngọc Dũng Bí thư Đảng ủy", "Tổng Bí thư": the title after the name is
-            # written without a comma, its "Bí" title-cased
-            end, j = j, j - (2 if j - 2 >= i and toks[j - 2].key == "tong" else 1)
+            # "Dương Ngọc Dũng Bí thư Đảng ủy", "Tổng Bí thư", "Nguyễn Văn A Phó Bí thư Tỉnh ủy":
+            # the title after the name is written without a comma, its "Bí" title-cased
+            end, j = j, j - (2 if j - 2 >= i and toks[j - 2].key in ("tong", "pho") else 1)
+            glued = True
             if j - i < 2:
                 i = end
                 continue
@@ -431,7 +436,7 @@ def find_persons(sentence: str) -> list[Person]:
             # level word has a title before it ("Chủ tịch UBND xã Lê Văn Tám")
             i = j
             continue
-        after_title, after_end = _title_after(sentence, toks, j)
+        after_title, after_end = _title_after(sentence, toks, j, glued)
         name = sentence[toks[i].start : toks[j - 1].end]
         start = title_start if title else toks[i].start
         found.append(
