@@ -1788,3 +1788,35 @@ def test_the_english_table_per_unit_gives_names_a_readable_column(
                 line = line + text_width_cm(" ", size) + wide if line else wide
         assert lines <= 3, (lang, lines, widths[unit])
         _check_fits(table, section)
+
+
+def test_a_brief_whose_first_table_is_landscape_starts_on_a_landscape_page(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """The brief has no heading: its title, two lines of figures and a sentence or two, then
+    its tables. When they go on landscape pages (a red directive holding a web address wider
+    than the portrait page, no text between), page 1 held those lines alone, the rest of it
+    blank. Now the brief starts on a landscape page, the lines over its first table."""
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    last = max(m["meeting_id"] for m in cli.json("list", "--format", "json"))
+    cli.ok("assign", str(last), "--unit", "DCT", "--due", "20/9/2022", ADDRESS_DIRECTIVE)
+    for lang in ("vi", "en"):
+        out = tmp_path / f"brief-{lang}.docx"
+        cli.ok("--lang", lang, "report", "--quarter", "2022Q3", "--brief", "--format", "docx",
+               "--out", str(out))  # fmt: skip
+        doc = Document(str(out))
+        first = doc.sections[0]
+        assert first.page_width > first.page_height, lang
+        placed = _sections_of_tables(doc)
+        assert _cm(placed[0][1].page_width) == pytest.approx(29.7, abs=0.01), lang
+        assert _empty_sections(doc) == [], lang
+        assert all(s.page_width > s.page_height for s in doc.sections), lang
+    # A brief whose first table stays portrait starts on a portrait page, as before.
+    out = tmp_path / "brief-demo.docx"
+    seed_meetings.cli(tmp_path / "plain.db").ok(
+        "report", "--quarter", "2022Q3", "--brief", "--format", "docx", "--out", str(out)
+    )
+    doc = Document(str(out))
+    placed = _sections_of_tables(doc)
+    assert placed[0][1].page_width < placed[0][1].page_height
+    assert doc.sections[0].page_width < doc.sections[0].page_height

@@ -556,17 +556,24 @@ def _new_section(doc: Any, start: Any) -> Any:
 
 def _landscape(doc: Any) -> float:
     """Start a landscape section (for the annex and wide tables); its usable width in cm."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Cm
+    from docx.enum.section import WD_SECTION
 
     section = _new_section(doc, WD_SECTION.NEW_PAGE)
+    _set_landscape(section)
+    section.different_first_page_header_footer = False
+    return LANDSCAPE_USABLE
+
+
+def _set_landscape(section: Any) -> None:
+    """``section`` set up as an A4 landscape page."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
     top, bottom, left, right = LANDSCAPE_MARGINS
     section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
     section.left_margin, section.right_margin = Cm(left), Cm(right)
-    section.different_first_page_header_footer = False
-    return LANDSCAPE_USABLE
 
 
 def _repeat_header(row: Any) -> None:
@@ -607,13 +614,25 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
     lang = document.lang
     pages = Pages(doc)
     usable = pages.usable
-    body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
-    note = body_paragraph(doc, "")
-    note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
     parts = [part for part in document.sections if not _annex_section(part)]
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
     ahead = _wide_ahead(parts, placed)
+    # A document without a heading (the brief) whose first table goes on landscape pages
+    # after a few lines starts on them: its first page held those lines alone.
+    lead = not formal and _landscape_lead(parts, placed, ahead)
+    if lead:
+        _set_landscape(doc.sections[0])
+        pages.landscape = True
+    body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
+    note = body_paragraph(doc, "")
+    note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
     for part, tables, marks in zip(parts, placed, ahead, strict=True):
+        if lead and not tables:  # the lines before the first table, on its landscape page
+            add_heading(doc, part.title.upper() if formal else part.title, level=2)
+            for paragraph in part.paragraphs:
+                body_paragraph(doc, paragraph).paragraph_format.keep_with_next = True
+            continue
+        lead = False
         # A short table goes on landscape pages when a wide one comes before or after it
         # with no text between: after one it does not start a portrait page of its own, and
         # before one it leaves no nearly empty portrait page. The text goes on in portrait,
@@ -660,6 +679,19 @@ FEW_LINES = 600
 
 def _few_lines(paragraphs: list[str]) -> bool:
     return sum(len(text) for text in paragraphs) <= FEW_LINES
+
+
+def _landscape_lead(
+    parts: list[Any], placed: list[list[tuple[Any, bool]]], ahead: list[list[bool]]
+) -> bool:
+    """Whether the body's first table goes on landscape pages after no more than a few
+    lines of its sections' text."""
+    lines: list[str] = []
+    for part, tables, marks in zip(parts, placed, ahead, strict=True):
+        lines += part.paragraphs
+        if tables:
+            return bool(tables[0][1] or marks[0]) and _few_lines(lines)
+    return False
 
 
 # cm: the most a piece of the chart takes, half the portrait page (25.7 cm inside its margins),
