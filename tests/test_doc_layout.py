@@ -470,7 +470,7 @@ def _numbers_of_headings(doc: Any) -> list[tuple[str, list[str]]]:
             found.append((paragraph.text, []))
         elif style in ("Heading 3", "Heading 4"):
             found[-1][1].append(paragraph.text.split(" ", 1)[0])
-    return [(title, numbers) for title, numbers in found if numbers]
+    return [(title, numbers) for title, numbers in found if title]
 
 
 def test_sub_headings_are_numbered_in_each_section(chaired: Cli, tmp_path: Path) -> None:
@@ -762,7 +762,8 @@ def test_unit_packs_number_their_printed_pages(chaired: Cli, tmp_path: Path) -> 
     for path in books:
         book = load_workbook(path)
         visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
-        assert len(visible) == 3, path.name
+        # the guide, and the sheets of the roles the unit has directives in (none empty)
+        assert visible[0].title == "Hướng dẫn" and len(visible) in (2, 3), path.name
         unit = visible[0]["A2"].value.removeprefix("Đơn vị: ").rsplit(" (", 1)[0]
         for ws in visible:
             footer = ws.oddFooter
@@ -1090,7 +1091,10 @@ def test_the_table_per_unit_stays_portrait_in_english(chaired: Cli, tmp_path: Pa
         table, section = per_unit[0]
         assert section.page_width < section.page_height, lang  # portrait
         size = table.rows[0].cells[0].paragraphs[0].runs[0].font.size.pt
-        assert size >= 9, (lang, size)
+        # 9 pt, or 8 where 9 leaves the unit's names narrower than 3 cm (or their longest)
+        longest = max(text_width_cm(r.cells[1].text, size) for r in table.rows[1:])
+        readable = min(3.0, longest + 0.45) - 0.01
+        assert size >= 9 or _cm(table.rows[0].cells[1].width) >= readable, (lang, size)
         _check_fits(table, section)
 
 
@@ -1625,3 +1629,194 @@ def test_a_letters_subject_is_set_on_even_lines(long_named: Cli, tmp_path: Path)
     paragraphs = [p.text for p in Document(str(report)).paragraphs]
     subject = paragraphs[paragraphs.index("BÁO CÁO") + 1]
     assert subject == "Kết quả theo dõi, đôn đốc thực hiện kết luận, chỉ đạo quý III/2023"
+
+
+def _section_of_paragraphs(doc: Any) -> list[tuple[Any, int]]:
+    """Each body paragraph with the index of the section (page set-up) it is printed in."""
+    found: list[tuple[Any, int]] = []
+    section = 0
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            found.append((element, section))
+            if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                section += 1
+    return found
+
+
+def _text(element: Any) -> str:
+    """A paragraph's text (lxml's itertext repeats a run's text under python-docx's classes)."""
+    return "".join(element.xpath(".//w:t/text()"))
+
+
+def _style(element: Any) -> str | None:
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return None if style is None else style.get(qn("w:val"))
+
+
+ADDRESS_DIRECTIVE = (
+    "Cập nhật hồ sơ lên https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so="
+    + "0" * 60
+    + " để theo dõi"
+)
+
+
+def test_a_sections_few_lines_between_landscape_runs_stay_on_the_landscape_page(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """The demo's section I ends on landscape pages (the table per chair); a directive holding
+    a web address wider than the portrait page, overdue, sets section II's first table on
+    landscape pages too. 'II. TỒN TẠI, HẠN CHẾ' and its two sentences were turned to portrait
+    between them: a page holding three lines. Now they stay on the landscape page, kept with
+    the table they lead to, and no portrait page between two landscape runs holds text
+    alone."""
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    last = max(m["meeting_id"] for m in cli.json("list", "--format", "json"))
+    cli.ok("assign", str(last), "--unit", "DCT", "--due", "20/9/2022", ADDRESS_DIRECTIVE)
+    for lang in ("vi", "en"):
+        doc = Document(str(_report_docx(cli, tmp_path / f"bc-{lang}.docx", lang, "2022Q3")))
+        landscape = [s.page_width > s.page_height for s in doc.sections]
+        placed = _section_of_paragraphs(doc)
+        at = next(
+            i
+            for i, (p, _) in enumerate(placed)
+            if _style(p) == "Heading2" and _text(p).startswith("II. ")
+        )
+        assert landscape[placed[at][1]], (lang, landscape)
+        sentences = []
+        for element, _ in placed[at + 1 :]:
+            if _style(element) is not None:
+                break
+            sentences.append(element)
+        assert len(sentences) == 2, lang
+        for element in sentences:  # kept with the table's heading and first rows
+            assert element.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, lang
+        tables = {k for _, k in placed}  # every section: none of text alone between landscapes
+        content: dict[int, set[str]] = {k: set() for k in tables}
+        section = 0
+        for element in doc.element.body.iterchildren():
+            if element.tag == qn("w:tbl"):
+                content[section].add("table")
+            elif element.find(".//" + qn("w:drawing")) is not None:
+                content[section].add("picture")
+            if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                section += 1
+        for k in range(1, len(landscape) - 1):
+            if not landscape[k] and landscape[k - 1] and landscape[k + 1]:
+                assert content.get(k), (lang, k, landscape)
+
+
+def test_a_short_table_of_tall_rows_stays_on_the_portrait_page(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """The English report of a unit with no directive (VPCU): the meetings of the period, one
+    row whose title takes five lines in its portrait column, went on a landscape page of its
+    own, the two sentences before it with it, page 1 half empty. A table of five rows or
+    fewer is kept whole on a page: landscape saves it nothing, so it stays portrait, and so
+    does the whole report."""
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    for lang, title in (("vi", "Nội dung cuộc họp"), ("en", "Title")):
+        out = _report_docx(cli, tmp_path / f"vpcu-{lang}.docx", lang, "2022Q3", "--unit", "VPCU")
+        doc = Document(str(out))
+        assert [s.page_width < s.page_height for s in doc.sections] == [True] * len(doc.sections)
+        meetings = [
+            (t, s)
+            for t, s in _sections_of_tables(doc)
+            if title in [c.text for c in t.rows[0].cells]
+        ]
+        assert len(meetings) == 1 and len(meetings[0][0].rows) == 2, lang
+        _check_fits(*meetings[0])
+
+
+def test_a_period_without_causes_says_so_in_one_sentence(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """Section III of a period in which no cause was recorded printed its sentence, then '1.
+    Nguyên nhân' over 'Không có.', and the workbook a 'Nguyên nhân' sheet of nothing but its
+    header (a page of it printed). Now the sentence alone, and no sheet; a period with causes
+    keeps both."""
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    for lang, sentence, sheet in (
+        ("vi", "Chưa ghi nhận nguyên nhân.", "Nguyên nhân"),
+        ("en", "No causes were recorded.", "Causes"),
+    ):
+        for extra, causes in ((("--unit", "VPCU"), False), ((), True)):
+            name = f"{lang}-{causes}"
+            out = _report_docx(cli, tmp_path / f"{name}.docx", lang, "2022Q3", *extra)
+            paragraphs = [
+                (_style(p), _text(p)) for p, _ in _section_of_paragraphs(Document(str(out)))
+            ]
+            at = next(i for i, (s, text) in enumerate(paragraphs) if text.startswith("III. "))
+            if causes:
+                assert paragraphs[at + 2][0] == "Heading3", (lang, paragraphs[at : at + 3])
+            else:
+                assert paragraphs[at + 1] == (None, sentence), lang
+                assert paragraphs[at + 2][0] == "Heading2", (lang, paragraphs[at : at + 3])
+                assert paragraphs[at + 2][1].startswith("IV. "), lang
+            book = tmp_path / f"{name}.xlsx"
+            cli.ok("--lang", lang, "report", "--quarter", "2022Q3", *extra, "--format", "xlsx",
+                   "--out", str(book))  # fmt: skip
+            assert (sheet in load_workbook(book).sheetnames) is causes, (lang, causes)
+
+
+def test_the_english_table_per_unit_gives_names_a_readable_column(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """The English table per unit at 9 pt left the unit's name 2.5 cm beside its numbers'
+    wider headers ('Cancelled', 'Completion'): 'Các Đoàn công tác của Ban Thường vụ Thị ủy'
+    on four lines. At 8 pt, the rates on two lines, the column is 3 cm and the name takes
+    two; the Vietnamese table, readable at 9 pt, stays at 9 pt."""
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    name = "Các Đoàn công tác của Ban Thường vụ Thị ủy"
+    for lang, unit, size in (("en", "Unit", 8.0), ("vi", "Đơn vị", 9.0)):
+        doc = Document(str(_report_docx(cli, tmp_path / f"bc-{lang}.docx", lang, "2022Q3")))
+        table, section = next(
+            (t, s)
+            for t, s in _sections_of_tables(doc)
+            if [c.text for c in t.rows[0].cells][1:3] in (["Unit", "Total"], ["Đơn vị", "Tổng số"])
+        )
+        widths = _widths_by_header(table)
+        assert widths[unit] >= 3.0 - 0.01, (lang, widths)
+        assert table.rows[0].cells[0].paragraphs[0].runs[0].font.size.pt == size, lang
+        assert section.page_width < section.page_height, lang
+        room = widths[unit] - 0.38
+        lines, line = 1, 0.0
+        for word in name.split():
+            wide = text_width_cm(word, size)
+            if line and line + text_width_cm(" ", size) + wide > room:
+                lines, line = lines + 1, wide
+            else:
+                line = line + text_width_cm(" ", size) + wide if line else wide
+        assert lines <= 3, (lang, lines, widths[unit])
+        _check_fits(table, section)
+
+
+def test_a_brief_whose_first_table_is_landscape_starts_on_a_landscape_page(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """The brief has no heading: its title, two lines of figures and a sentence or two, then
+    its tables. When they go on landscape pages (a red directive holding a web address wider
+    than the portrait page, no text between), page 1 held those lines alone, the rest of it
+    blank. Now the brief starts on a landscape page, the lines over its first table."""
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    last = max(m["meeting_id"] for m in cli.json("list", "--format", "json"))
+    cli.ok("assign", str(last), "--unit", "DCT", "--due", "20/9/2022", ADDRESS_DIRECTIVE)
+    for lang in ("vi", "en"):
+        out = tmp_path / f"brief-{lang}.docx"
+        cli.ok("--lang", lang, "report", "--quarter", "2022Q3", "--brief", "--format", "docx",
+               "--out", str(out))  # fmt: skip
+        doc = Document(str(out))
+        first = doc.sections[0]
+        assert first.page_width > first.page_height, lang
+        placed = _sections_of_tables(doc)
+        assert _cm(placed[0][1].page_width) == pytest.approx(29.7, abs=0.01), lang
+        assert _empty_sections(doc) == [], lang
+        assert all(s.page_width > s.page_height for s in doc.sections), lang
+    # A brief whose first table stays portrait starts on a portrait page, as before.
+    out = tmp_path / "brief-demo.docx"
+    seed_meetings.cli(tmp_path / "plain.db").ok(
+        "report", "--quarter", "2022Q3", "--brief", "--format", "docx", "--out", str(out)
+    )
+    doc = Document(str(out))
+    placed = _sections_of_tables(doc)
+    assert placed[0][1].page_width < placed[0][1].page_height
+    assert doc.sections[0].page_width < doc.sections[0].page_height

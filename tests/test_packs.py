@@ -1360,12 +1360,52 @@ def test_the_state_column_and_a_request_in_a_pack(packed: tuple[Cli, Path], tmp_
     assert quarter.json("show", "3")["progress"] == 80
 
 
+def test_a_unit_that_coordinates_nothing_gets_no_empty_sheet(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """BTC leads two directives and coordinates none: its pack had a «Phối hợp» sheet of
+    nothing but its header, which printed as a blank page. Now the sheet is left out, the
+    guide says why, and the pack is taken back as before; a pack made with the sheet still
+    needs it."""
+    quarter, folder = packed
+    book = load_workbook(folder / "BTC.xlsx")
+    assert book.sheetnames == ["Hướng dẫn", "Chủ trì", "_dirtrack"]
+    meta = {row[0]: row[1] for row in book["_dirtrack"].iter_rows(values_only=True)}
+    assert meta["sheets"] == "lead"
+    guide = [str(c.value) for c in book["Hướng dẫn"]["A"] if c.value]
+    assert guide[guide.index("Hướng dẫn điền phiếu") + 1] == (
+        "1. Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì. Trong kỳ báo cáo, "
+        "đơn vị không tham gia phối hợp nhiệm vụ nào nên phiếu không có sheet «Phối hợp»."
+    )
+    both = load_workbook(folder / "SYT.xlsx")  # leads one, coordinates one: both sheets
+    assert both.sheetnames == ["Hướng dẫn", "Chủ trì", "Phối hợp", "_dirtrack"]
+    assert {r[0]: r[1] for r in both["_dirtrack"].iter_rows(values_only=True)}["sheets"] == (
+        "lead,with"
+    )
+    guide = [str(c.value) for c in both["Hướng dẫn"]["A"] if c.value]
+    assert guide[guide.index("Hướng dẫn điền phiếu") + 1].endswith("tham gia phối hợp.")
+
+    back = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {2: {PCT: 50}})
+    done = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    assert done["files"][0]["applied"] == 1 and quarter.json("show", "2")["progress"] == 50
+    # SYT's pack was made with the sheet: without it, it is refused, nothing recorded.
+    cut = tmp_path / "SYT.xlsx"
+    both.remove(both["Phối hợp"])
+    both.save(cut)
+    before = snapshot(quarter.db)
+    assert "the sheet 'Phối hợp' is missing" in quarter.fail("pack", "in", str(cut))
+    assert snapshot(quarter.db) == before
+
+
 def test_a_pack_of_the_first_layout_still_reads(packed: tuple[Cli, Path], tmp_path: Path) -> None:
     """Workbooks sent before the state column was added (layout 1) are still taken back."""
     quarter, folder = packed
     old = tmp_path / "BTC.xlsx"
     book = load_workbook(folder / "BTC.xlsx")
     for name in ("Chủ trì", "Phối hợp"):
+        if name not in book.sheetnames:  # BTC coordinates nothing: no sheet of it
+            continue
         ws = book[name]
         ws.delete_cols(STATE if name == "Chủ trì" else 12)
     book["_dirtrack"]["B2"] = "1"

@@ -78,6 +78,7 @@ def fit_widths(
     size: float,
     *,
     bold_from: int | None = None,
+    readable: bool = False,
 ) -> list[float] | None:
     """Column widths (cm) that fit ``usable`` at ``size`` pt without breaking a word, or None.
 
@@ -89,9 +90,20 @@ def fit_widths(
     more each would like (as browsers lay tables out): a directive's long words get more room
     than a unit's name. Else every column gets its need plus a share of what is left in
     proportion to how much more it would like. The rows from ``bold_from`` on (the totals)
-    are measured in bold, as they are set.
+    are measured in bold, as they are set. ``readable``: then each text column made
+    :data:`READABLE` wide where the others can give it that (:func:`_readable`).
     """
     needs, wishes = _demands(headers, texts, kinds, size, bold_from=bold_from)
+    widths = _shared(needs, wishes, kinds, usable)
+    if widths is None or not readable:
+        return widths
+    return _readable(widths, needs, wishes, [kind == TEXT for kind in kinds])
+
+
+def _shared(
+    needs: list[float], wishes: list[float], kinds: list[str], usable: float
+) -> list[float] | None:
+    """:func:`fit_widths` before a text column is made readable."""
     left = usable - sum(needs)
     if left < 0:
         return None
@@ -113,6 +125,43 @@ def fit_widths(
         return [f + left * m / sum(more) for f, m in zip(firm, more, strict=True)]
     more = [w - n for w, n in zip(wishes, needs, strict=True)]
     return [n + left * m / sum(more) for n, m in zip(needs, more, strict=True)]
+
+
+# cm: the width (its cell margins included) a text column is read at without a unit's name
+# broken over four lines or more, as _roomy judges it: the numbers give up the room they
+# would like beyond what they need (a rate on two lines) before a text column is narrower.
+READABLE = 3.0
+
+
+def _readable(
+    widths: list[float], needs: list[float], wishes: list[float], text: list[bool]
+) -> list[float]:
+    """``widths`` with each text column at least :data:`READABLE` wide (or its longest line),
+    the room it takes given up by the numbers and dates down to their needs, then by the
+    wider text columns down to that width, each in proportion to what it has to give;
+    ``widths`` as they are where not even that makes the room."""
+    ease = [
+        max(n, min(READABLE, w)) if t else n for n, w, t in zip(needs, wishes, text, strict=True)
+    ]
+    short = sum(max(0.0, e - w) for w, e, t in zip(widths, ease, text, strict=True) if t)
+    if short <= 1e-9:
+        return widths
+    spare = [max(0.0, w - e) for w, e in zip(widths, ease, strict=True)]
+    numbers = sum(x for x, t in zip(spare, text, strict=True) if not t)
+    texts = sum(x for x, t in zip(spare, text, strict=True) if t)
+    if numbers + texts < short - 1e-9:
+        return widths
+    from_numbers = min(short, numbers)
+    from_texts = short - from_numbers
+    out = []
+    for w, e, x, t in zip(widths, ease, spare, text, strict=True):
+        if t and w < e:
+            out.append(e)
+        elif t:
+            out.append(w - (from_texts * x / texts if texts else 0.0))
+        else:
+            out.append(w - (from_numbers * x / numbers if numbers else 0.0))
+    return out
 
 
 def _demands(
@@ -238,9 +287,16 @@ class Layout:
 
 
 def layout(
-    table: Table, lang: str, usable: float, *, portrait: bool, sizes: tuple[float, ...]
+    table: Table,
+    lang: str,
+    usable: float,
+    *,
+    portrait: bool,
+    sizes: tuple[float, ...],
+    readable: bool = False,
 ) -> Layout | None:
-    """``table`` set in the first of ``sizes`` at which every word fits ``usable``, or None."""
+    """``table`` set in the first of ``sizes`` at which every word fits ``usable``, or None
+    (``readable``: as :func:`fit_widths`)."""
     table = for_reading(table, lang)
     headers, kinds, rows = _numbered(table, lang)
     headers, kinds, rows = _drop(table, headers, kinds, rows, lang, portrait)
@@ -251,7 +307,9 @@ def layout(
     bold_from = len(texts) - table.total_rows
     first: Layout | None = None
     for size in sizes:
-        widths = fit_widths(headers, texts, kinds, usable, size, bold_from=bold_from)
+        widths = fit_widths(
+            headers, texts, kinds, usable, size, bold_from=bold_from, readable=readable
+        )
         if widths is None:
             continue
         found = Layout(table, headers, kinds, texts, size, widths)
@@ -498,17 +556,24 @@ def _new_section(doc: Any, start: Any) -> Any:
 
 def _landscape(doc: Any) -> float:
     """Start a landscape section (for the annex and wide tables); its usable width in cm."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Cm
+    from docx.enum.section import WD_SECTION
 
     section = _new_section(doc, WD_SECTION.NEW_PAGE)
+    _set_landscape(section)
+    section.different_first_page_header_footer = False
+    return LANDSCAPE_USABLE
+
+
+def _set_landscape(section: Any) -> None:
+    """``section`` set up as an A4 landscape page."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
     top, bottom, left, right = LANDSCAPE_MARGINS
     section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
     section.left_margin, section.right_margin = Cm(left), Cm(right)
-    section.different_first_page_header_footer = False
-    return LANDSCAPE_USABLE
 
 
 def _repeat_header(row: Any) -> None:
@@ -549,22 +614,38 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
     lang = document.lang
     pages = Pages(doc)
     usable = pages.usable
-    body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
-    note = body_paragraph(doc, "")
-    note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
     parts = [part for part in document.sections if not _annex_section(part)]
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
     ahead = _wide_ahead(parts, placed)
+    # A document without a heading (the brief) whose first table goes on landscape pages
+    # after a few lines starts on them: its first page held those lines alone.
+    lead = not formal and _landscape_lead(parts, placed, ahead)
+    if lead:
+        _set_landscape(doc.sections[0])
+        pages.landscape = True
+    body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
+    note = body_paragraph(doc, "")
+    note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
     for part, tables, marks in zip(parts, placed, ahead, strict=True):
+        if lead and not tables:  # the lines before the first table, on its landscape page
+            add_heading(doc, part.title.upper() if formal else part.title, level=2)
+            for paragraph in part.paragraphs:
+                body_paragraph(doc, paragraph).paragraph_format.keep_with_next = True
+            continue
+        lead = False
         # A short table goes on landscape pages when a wide one comes before or after it
         # with no text between: after one it does not start a portrait page of its own, and
-        # before one it leaves no nearly empty portrait page. The text goes on in portrait.
-        pages.turn(
-            bool(tables) and not part.paragraphs and (tables[0][1] or marks[0] or pages.landscape)
-        )
+        # before one it leaves no nearly empty portrait page. The text goes on in portrait,
+        # but for a few lines between landscape pages: a section's heading and a sentence or
+        # two, turned to portrait between a wide table and the next, stood alone on a page.
+        onward = bool(tables) and (tables[0][1] or marks[0] or pages.landscape)
+        few = onward and pages.landscape and (tables[0][1] or marks[0])
+        few = few and _few_lines(part.paragraphs)
+        pages.turn(onward and (not part.paragraphs or few))
         add_heading(doc, part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
-            body_paragraph(doc, paragraph)
+            # on the landscape page, with the table it leads to: not split from it at a foot
+            body_paragraph(doc, paragraph).paragraph_format.keep_with_next = few or None
         place = 0  # the section's sub-headings numbered 1., 2. … (the chart's among them)
         for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
             width = pages.turn(wide or mark or pages.landscape)
@@ -589,6 +670,28 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
                 title = numbered(place, t("report_chart_heading", lang))
                 _chart(doc, charts, width, tallest, title, t("report_chart_title", lang))
     return pages
+
+
+# characters: the most a section's text between two landscape runs takes on their pages
+# (some five lines at 14 pt on a landscape page); a longer one goes on a portrait page.
+FEW_LINES = 600
+
+
+def _few_lines(paragraphs: list[str]) -> bool:
+    return sum(len(text) for text in paragraphs) <= FEW_LINES
+
+
+def _landscape_lead(
+    parts: list[Any], placed: list[list[tuple[Any, bool]]], ahead: list[list[bool]]
+) -> bool:
+    """Whether the body's first table goes on landscape pages after no more than a few
+    lines of its sections' text."""
+    lines: list[str] = []
+    for part, tables, marks in zip(parts, placed, ahead, strict=True):
+        lines += part.paragraphs
+        if tables:
+            return bool(tables[0][1] or marks[0]) and _few_lines(lines)
+    return False
 
 
 # cm: the most a piece of the chart takes, half the portrait page (25.7 cm inside its margins),
@@ -712,13 +815,25 @@ def row_lines(found: Layout) -> float:
 def _placed(table: Table, lang: str, usable: float) -> tuple[Layout | None, bool]:
     """How a body table is set: on the portrait page at 10 or 9 pt, else on a landscape page
     (all its columns, 10 to 8 pt), else squeezed at 8 pt. None for a table without rows. A
-    table that fits the portrait page only in tall rows (long names in a narrow column: more
-    than :data:`TALL_ROWS` lines a row) goes on landscape pages too when they halve its
-    lines."""
+    table of more than :data:`SHORT_TABLE` rows that fits the portrait page only in tall rows
+    (long names in a narrow column: more than :data:`TALL_ROWS` lines a row) goes on landscape
+    pages too when they halve its lines. A table whose text columns are narrower than
+    :data:`READABLE` at 9 pt is set at 8 pt where that makes them so."""
     if not table.rows:
         return None, False
     found = layout(table, lang, usable, portrait=True, sizes=(10.0, 9.0))
-    if found is not None and (tall := row_lines(found)) > TALL_ROWS:
+    if found is not None and not _roomy(found):
+        # A unit's name over four lines in a column of 2.5 cm (the English headers of the
+        # numbers are wider): at 8 pt where that makes every text column readable.
+        small = layout(table, lang, usable, portrait=True, sizes=(8.0,), readable=True)
+        found = small if small is not None and _roomy(small) else found
+    # A short table is kept whole on one page: landscape saves it none (a meeting's long
+    # title in five lines took a landscape page of its own, the body's text before it alone).
+    if (
+        found is not None
+        and len(table.rows) > SHORT_TABLE
+        and (tall := row_lines(found)) > TALL_ROWS
+    ):
         wide = layout(table, lang, LANDSCAPE_USABLE, portrait=False, sizes=(10.0, 9.0, 8.0))
         if wide is not None and 2 * row_lines(wide) <= tall:
             return wide, True

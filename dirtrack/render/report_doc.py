@@ -1182,9 +1182,9 @@ def build_document(
     causes = Section(f"III. {t('report_causes', lang)}")
     if pack.get("causes"):
         causes.paragraphs.append(t("report_causes_intro", lang))
-    else:
+        causes.tables.append(causes_table(pack, lang, labels))
+    else:  # the sentence alone: no heading over "Nothing to report.", no sheet of a header
         causes.paragraphs.append(t("report_no_causes", lang))
-    causes.tables.append(causes_table(pack, lang, labels))
 
     soon = pack.get("due_soon") or {"within_days": 0, "directives": []}
     carried = (pack.get("next_period") or {}).get("directives", [])

@@ -231,6 +231,9 @@ def render_xlsx(document: Document) -> bytes:
             if index >= first_total:
                 for cell in sheet[sheet.max_row]:
                     cell.font = bold
+        if not table.rows:  # the sentence the documents print: a page of a header alone
+            append(sheet, [t("none_sentence", lang)])
+            sheet["A2"].font = body_font(italic=True)
         # The header wraps (on three lines at most): a column need not be as wide as its
         # header, or a sheet of rates prints too small to read on one page wide. A sheet
         # without rows (nothing to report) has no values to size its columns by: each is as
@@ -242,7 +245,9 @@ def render_xlsx(document: Document) -> bytes:
         )
         for column, kind in enumerate(kinds, start=1):
             letter = get_column_letter(column)
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            for (cell,) in sheet.iter_rows(
+                min_row=2, max_row=1 + len(table.rows), min_col=column, max_col=column
+            ):
                 if kind == DATE and isinstance(cell.value, date):
                     cell.number_format = date_format
                 elif kind in (PCT, POINTS):
@@ -277,7 +282,8 @@ def render_xlsx(document: Document) -> bytes:
             bold=True,
         )
         sheet.row_dimensions[1].height = height  # the wrapped header, whole
-        sheet.auto_filter.ref = sheet.dimensions
+        if table.rows:  # a filter over the sentence would offer it as a value
+            sheet.auto_filter.ref = sheet.dimensions
         print_setup(sheet, document.title, table.title, lang)
         if table.key == "units" and first_total > 0:
             chart_sheet = (sheet, kinds, first_total, t("report_chart_title", lang))

@@ -2,7 +2,8 @@
 
 The workbook is in Vietnamese, whatever ``--lang`` (the unit reads it): a first sheet of
 instructions, then ``Chủ trì`` (the directives the unit leads) and ``Phối hợp`` (those it
-coordinates), each a title, a header row and one row per directive. The unit's columns are
+coordinates; a sheet the unit has no directive on is left out, the guide saying so), each a
+title, a header row and one row per directive. The unit's columns are
 unlocked, formatted and validated (whole numbers 0-100, dates, text of bounded length); every
 other cell is locked (sheet protection, structure protection) and four hidden columns hold what
 the office knew of the directive when the pack was made. A very hidden sheet ``_dirtrack``
@@ -127,6 +128,15 @@ GUIDE_LINES = (
 )
 
 
+# The first line of the guide for a pack without one of the directive sheets.
+GUIDE_SHEETS: dict[tuple[str, ...], str] = {
+    (LEAD,): "1. Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì. Trong kỳ báo cáo, "
+    "đơn vị không tham gia phối hợp nhiệm vụ nào nên phiếu không có sheet «Phối hợp».",
+    (WITH,): "1. Sheet «Phối hợp» liệt kê các nhiệm vụ đơn vị tham gia phối hợp. Trong kỳ báo "
+    "cáo, đơn vị không chủ trì nhiệm vụ nào nên phiếu không có sheet «Chủ trì».",
+}
+
+
 def cell_key(value: Any) -> str:
     """A cell's value as text that is the same written and read back (dates as ISO days,
     whole numbers without a decimal point, text in NFC without surrounding space)."""
@@ -226,9 +236,10 @@ def write_book(
     title = f"{PACK_TITLE.capitalize()} — {meta.unit_name}"
     book = new_workbook(title)
     _styles(book)
-    _guide(book.worksheets[0], meta)
+    roles = book_roles(lines)
+    _guide(book.worksheets[0], meta, roles)
     shown: dict[int, tuple[str, str]] = {}
-    for role in (LEAD, WITH):
+    for role in roles:
         rows = [line for line in lines if line.role == role]
         shown.update(_directive_sheet(book.create_sheet(SHEETS[role]), role, meta, rows, names))
     for sheet in book.worksheets:  # what a unit prints: whose pack, and each page numbered
@@ -244,18 +255,28 @@ def write_book(
         ("end", meta.end.isoformat()),
         ("made_on", meta.made_on.isoformat()),
         ("answer_by", meta.answer_by.isoformat()),
+        ("sheets", ",".join(roles)),
     ):
         hidden.append([key, value])
     hidden.sheet_state = "veryHidden"
     hidden.protection.sheet = True
     book.security = WorkbookProtection(lockStructure=True)
-    book.active = 1 if any(line.role == LEAD for line in lines) or not lines else 2
+    book.active = 1
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue(), shown
 
 
-def _guide(ws: Any, meta: BookMeta) -> None:
+def book_roles(lines: list[PackLine]) -> tuple[str, ...]:
+    """The directive sheets of a pack: the roles the unit has a directive in. A sheet with no
+    row printed as a page of nothing but its header (a unit that coordinates nothing); a
+    pack of no directive at all (a unit named with ``--unit``) keeps the lead sheet."""
+    return tuple(role for role in (LEAD, WITH) if any(line.role == role for line in lines)) or (
+        LEAD,
+    )
+
+
+def _guide(ws: Any, meta: BookMeta, roles: tuple[str, ...]) -> None:
     from openpyxl.styles import Alignment
 
     from dirtrack.render.xlsx_out import BODY_SIZE, body_font, wrapped_height
@@ -277,7 +298,8 @@ def _guide(ws: Any, meta: BookMeta) -> None:
         ),
         ("", None),
         ("Hướng dẫn điền phiếu", body_font(bold=True)),
-        *((line, None) for line in GUIDE_LINES),
+        (GUIDE_SHEETS.get(roles, GUIDE_LINES[0]), None),
+        *((line, None) for line in GUIDE_LINES[1:]),
     ]
     for row, (text, font) in enumerate(lines, start=1):
         cell = _put(ws, row, 1, text)
@@ -574,8 +596,12 @@ def _read(path: Path, book: Any) -> ReadBook:
     if version not in READABLE:
         raise InvalidInput.of("pack_version", file=path, version=version)
     found = ReadBook(path, meta)
+    # the sheets the pack was written with (a pack of before this key has both)
+    written = meta["sheets"].split(",") if meta.get("sheets") else (LEAD, WITH)
     for role in (LEAD, WITH):
         name = SHEETS[role]
+        if role not in written and name not in book.sheetnames:
+            continue
         if name not in book.sheetnames:
             raise InvalidInput.of("pack_sheet_missing", file=path, sheet=name)
         answers = answer_columns(role, version)
