@@ -1377,6 +1377,11 @@ def test_a_unit_that_coordinates_nothing_gets_no_empty_sheet(
         "1. Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì. Trong kỳ báo cáo, "
         "đơn vị không tham gia phối hợp nhiệm vụ nào nên phiếu không có sheet «Phối hợp»."
     )
+    # Nothing further of the missing sheet's columns, and the lines numbered one after another.
+    steps = guide[guide.index("Hướng dẫn điền phiếu") + 1 :]
+    assert [line.split(".")[0] for line in steps] == [str(n) for n in range(1, len(steps) + 1)]
+    assert not any("Kết quả phối hợp" in line or "Tình hình phối hợp" in line for line in steps)
+    assert any("«Tình hình thực hiện»" in line for line in steps)
     both = load_workbook(folder / "SYT.xlsx")  # leads one, coordinates one: both sheets
     assert both.sheetnames == ["Hướng dẫn", "Chủ trì", "Phối hợp", "_dirtrack"]
     assert {r[0]: r[1] for r in both["_dirtrack"].iter_rows(values_only=True)}["sheets"] == (
@@ -1384,6 +1389,8 @@ def test_a_unit_that_coordinates_nothing_gets_no_empty_sheet(
     )
     guide = [str(c.value) for c in both["Hướng dẫn"]["A"] if c.value]
     assert guide[guide.index("Hướng dẫn điền phiếu") + 1].endswith("tham gia phối hợp.")
+    steps = guide[guide.index("Hướng dẫn điền phiếu") + 1 :]
+    assert len(steps) == 8 and any("«Kết quả phối hợp»" in line for line in steps)
 
     back = tmp_path / "BTC.xlsx"
     _fill(folder / "BTC.xlsx", back, "Chủ trì", {2: {PCT: 50}})
@@ -2290,3 +2297,28 @@ def test_a_folder_and_a_workbook_whose_names_hold_a_byte_not_utf8(
     assert done.returncode == 0, done.stderr
     assert b"BTC-tr\xffa-l" in done.stdout
     assert quarter.json("show", "2")["progress"] == 60
+
+
+def test_a_unit_that_only_coordinates_gets_the_guide_of_its_one_sheet(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A pack of the coordination sheet alone: its guide speaks of that sheet's two columns
+    only (no progress, completion or extension columns it does not have), numbered 1 to N."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    meeting = cli.id("add-meeting", "--date", "2022-07-05", "--title", "Giao ban quý III")
+    cli.ok(
+        "assign", str(meeting), "--unit", "BTC", "--with", "SYT", "--due", "2022-08-31", "Rà soát"
+    )
+    folder = tmp_path / "packs"
+    _out(cli, folder)
+    book = load_workbook(folder / "SYT.xlsx")
+    assert book.sheetnames == ["Hướng dẫn", "Phối hợp", "_dirtrack"]
+    guide = [str(c.value) for c in book["Hướng dẫn"]["A"] if c.value]
+    steps = guide[guide.index("Hướng dẫn điền phiếu") + 1 :]
+    assert steps[0].startswith("1. Sheet «Phối hợp»") and "không có sheet «Chủ trì»" in steps[0]
+    assert [line.split(".")[0] for line in steps] == [str(n) for n in range(1, len(steps) + 1)]
+    text = " ".join(steps)
+    assert "«Kết quả phối hợp»" in text and "«Tình hình phối hợp»" in text
+    for lead_only in ("Tiến độ (%)", "Ngày hoàn thành", "Đề nghị gia hạn đến", "Giải trình"):
+        assert lead_only not in text

@@ -107,34 +107,82 @@ HIDDEN = (
     ("base_due", "_thoi_han"),
 )
 
-GUIDE_LINES = (
-    "1. Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì; sheet «Phối hợp» liệt kê "
-    "các nhiệm vụ đơn vị tham gia phối hợp.",
-    "2. Đơn vị chỉ điền vào các ô nền vàng; các ô khác đã được khóa. Không thêm, xóa hoặc đổi "
-    "thứ tự các dòng, không đổi tên sheet.",
-    "3. «Tiến độ (%)»: số nguyên từ 0 đến 100. Các cột ngày: nhập ngày/tháng/năm (ví dụ "
-    "20/9/2022).",
-    "4. Nhiệm vụ đã hoàn thành: ghi «Ngày hoàn thành», «Số văn bản kết quả» và «Ngày văn bản "
-    "kết quả»; nếu hoàn thành sau thời hạn, ghi rõ lý do ở cột «Giải trình».",
-    "5. Chưa thể hoàn thành đúng hạn: ghi «Tiến độ (%)», «Giải trình» và, nếu cần, «Đề nghị gia "
-    "hạn đến» kèm «Lý do gia hạn». Văn phòng ghi nhận thành đề nghị gia hạn; thời hạn chỉ "
-    "thay đổi khi được lãnh đạo đồng ý.",
-    "6. Nhiệm vụ phối hợp: ghi kết quả phối hợp của đơn vị ở cột «Kết quả phối hợp».",
-    "7. Cột «Tình hình thực hiện» («Tình hình phối hợp»): chọn trong danh sách (Đã hoàn thành, "
-    "Đang thực hiện, Chưa thực hiện, Đề nghị gia hạn); chọn «Đã hoàn thành» thì ghi «Ngày hoàn "
-    "thành», chọn «Đề nghị gia hạn» thì ghi «Đề nghị gia hạn đến».",
-    "8. Lưu tệp ở định dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại Văn phòng trước hạn "
-    "nêu trên.",
+# The guide's lines, each with the packs it is written in: a pack with both directive sheets
+# (BOTH), with the lead sheet alone (LEAD) or the coordination sheet alone (WITH). A pack without
+# one of the sheets says nothing of that sheet's columns. Numbered when written.
+BOTH = "both"
+ALL = frozenset({BOTH, LEAD, WITH})
+GUIDE_LINES: tuple[tuple[frozenset[str], str], ...] = (
+    (
+        frozenset({BOTH}),
+        "Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì; sheet «Phối hợp» liệt kê "
+        "các nhiệm vụ đơn vị tham gia phối hợp.",
+    ),
+    (
+        frozenset({LEAD}),
+        "Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì. Trong kỳ báo cáo, đơn vị "
+        "không tham gia phối hợp nhiệm vụ nào nên phiếu không có sheet «Phối hợp».",
+    ),
+    (
+        frozenset({WITH}),
+        "Sheet «Phối hợp» liệt kê các nhiệm vụ đơn vị tham gia phối hợp. Trong kỳ báo cáo, đơn "
+        "vị không chủ trì nhiệm vụ nào nên phiếu không có sheet «Chủ trì».",
+    ),
+    (
+        ALL,
+        "Đơn vị chỉ điền vào các ô nền vàng; các ô khác đã được khóa. Không thêm, xóa hoặc đổi "
+        "thứ tự các dòng, không đổi tên sheet.",
+    ),
+    (
+        frozenset({BOTH, LEAD}),
+        "«Tiến độ (%)»: số nguyên từ 0 đến 100. Các cột ngày: nhập ngày/tháng/năm (ví dụ "
+        "20/9/2022).",
+    ),
+    (
+        frozenset({BOTH, LEAD}),
+        "Nhiệm vụ đã hoàn thành: ghi «Ngày hoàn thành», «Số văn bản kết quả» và «Ngày văn bản "
+        "kết quả»; nếu hoàn thành sau thời hạn, ghi rõ lý do ở cột «Giải trình».",
+    ),
+    (
+        frozenset({BOTH, LEAD}),
+        "Chưa thể hoàn thành đúng hạn: ghi «Tiến độ (%)», «Giải trình» và, nếu cần, «Đề nghị gia "
+        "hạn đến» kèm «Lý do gia hạn». Văn phòng ghi nhận thành đề nghị gia hạn; thời hạn chỉ "
+        "thay đổi khi được lãnh đạo đồng ý.",
+    ),
+    (
+        frozenset({BOTH, WITH}),
+        "Nhiệm vụ phối hợp: ghi kết quả phối hợp của đơn vị ở cột «Kết quả phối hợp».",
+    ),
+    (
+        frozenset({BOTH}),
+        "Cột «Tình hình thực hiện» («Tình hình phối hợp»): chọn trong danh sách (Đã hoàn thành, "
+        "Đang thực hiện, Chưa thực hiện, Đề nghị gia hạn); chọn «Đã hoàn thành» thì ghi «Ngày hoàn "
+        "thành», chọn «Đề nghị gia hạn» thì ghi «Đề nghị gia hạn đến».",
+    ),
+    (
+        frozenset({LEAD}),
+        "Cột «Tình hình thực hiện»: chọn trong danh sách (Đã hoàn thành, Đang thực hiện, Chưa "
+        "thực hiện, Đề nghị gia hạn); chọn «Đã hoàn thành» thì ghi «Ngày hoàn thành», chọn «Đề "
+        "nghị gia hạn» thì ghi «Đề nghị gia hạn đến».",
+    ),
+    (
+        frozenset({WITH}),
+        "Cột «Tình hình phối hợp»: chọn trong danh sách (Đã hoàn thành, Đang thực hiện, Chưa "
+        "thực hiện).",
+    ),
+    (
+        ALL,
+        "Lưu tệp ở định dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại Văn phòng trước hạn "
+        "nêu trên.",
+    ),
 )
 
 
-# The first line of the guide for a pack without one of the directive sheets.
-GUIDE_SHEETS: dict[tuple[str, ...], str] = {
-    (LEAD,): "1. Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì. Trong kỳ báo cáo, "
-    "đơn vị không tham gia phối hợp nhiệm vụ nào nên phiếu không có sheet «Phối hợp».",
-    (WITH,): "1. Sheet «Phối hợp» liệt kê các nhiệm vụ đơn vị tham gia phối hợp. Trong kỳ báo "
-    "cáo, đơn vị không chủ trì nhiệm vụ nào nên phiếu không có sheet «Chủ trì».",
-}
+def guide_lines(roles: tuple[str, ...]) -> list[str]:
+    """The numbered lines of the guide of a pack holding the directive sheets of ``roles``."""
+    kind = BOTH if set(roles) >= {LEAD, WITH} else roles[0]
+    chosen = [text for packs, text in GUIDE_LINES if kind in packs]
+    return [f"{n}. {text}" for n, text in enumerate(chosen, start=1)]
 
 
 def cell_key(value: Any) -> str:
@@ -298,8 +346,7 @@ def _guide(ws: Any, meta: BookMeta, roles: tuple[str, ...]) -> None:
         ),
         ("", None),
         ("Hướng dẫn điền phiếu", body_font(bold=True)),
-        (GUIDE_SHEETS.get(roles, GUIDE_LINES[0]), None),
-        *((line, None) for line in GUIDE_LINES[1:]),
+        *((line, None) for line in guide_lines(roles)),
     ]
     for row, (text, font) in enumerate(lines, start=1):
         cell = _put(ws, row, 1, text)
