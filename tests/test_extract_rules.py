@@ -5150,3 +5150,22 @@ def test_the_fronts_bodies_and_the_mass_organisations_are_units() -> None:
         " bộ máy; MTTQ các cấp tăng cường giám sát; Hội Nông dân các cấp vận động hội viên."
     )
     assert [unit for unit, _, _ in found] == ["Phòng Nội vụ", None, None]
+
+
+def test_an_ordinal_opens_the_leaders_next_request_and_a_road_safety_board_is_a_unit() -> None:
+    """ "Thứ hai, chỉ đạo Văn phòng Ban ATGT tỉnh …" after a task given to another body: the ordinal
+    numbers the leader's next request as "Đồng thời, …" would, so "chỉ đạo" is the leader's verb
+    and the body after it does the task, not the body before's own directing; a level's
+    road-safety board ("Ban ATGT huyện", "Văn phòng Ban chỉ đạo an toàn giao thông tỉnh") is a
+    unit."""
+    found = directives(
+        "Ngày 4/3/2019, Chủ tịch UBND tỉnh Hà Nam ký văn bản chỉ đạo. Thứ nhất, giao Giám đốc Công"
+        " an tỉnh chỉ đạo lực lượng cảnh sát giao thông tăng cường tuần tra ban đêm.\n\nThứ hai,"
+        " chỉ đạo Văn phòng Ban ATGT tỉnh công khai số điện thoại đường dây nóng.\n\nThứ ba, yêu"
+        " cầu Ban An toàn giao thông huyện Kim Bảng tổng hợp kết quả gửi về UBND tỉnh."
+    )
+    assert [(unit, text.split()[0]) for unit, text, _ in found] == [
+        ("Công an tỉnh Hà Nam", "Giám"),
+        ("Văn phòng Ban ATGT tỉnh Hà Nam", "Văn"),
+        ("Ban An toàn giao thông huyện Kim Bảng", "Ban"),
+    ]

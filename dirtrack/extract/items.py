@@ -94,6 +94,7 @@ from dirtrack.extract.lexicon import (
     NEGATIVE,
     NEXT_ASSIGNMENT,
     ONLY_SO_FAR,
+    ORDINAL_ENTRY,
     ORDINAL_OPENS,
     PASSIVE_BEFORE,
     PERIOD_FRAME_OPEN,
@@ -1645,7 +1646,9 @@ def _directs_unit(
 #: The connectives that may stand alone before a request with no speaker ("Đồng thời, yêu cầu
 #: ...", "Ngoài ra, yêu cầu Chủ tịch UBND huyện X phải ...", "Theo đó, đề nghị ...").
 _CONNECTIVES = (
-    r"(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va)"
+    r"(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va|"
+    # an entry's ordinal ("Thứ ba, chỉ đạo Văn phòng …"): the leader's next request
+    rf"{ORDINAL_ENTRY})"
 )
 _REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường

@@ -101,6 +101,9 @@ _HDND = r"(?:hdnd|hoi dong nhan dan)"
 _MTTQ = r"(?:(?:uy ban |ub )?(?:mttq(?:vn)?|mat tran to quoc)(?: viet nam)?|ubmttq(?:vn)?)"
 #: The Front's standing board ("Ban Thường trực Ủy ban MTTQ", "TTMTTQ").
 _MTTQ_BOARD = rf"(?:(?:ban )?thuong truc {_MTTQ}|ttmttq)"
+#: A level's road-safety board ("Ban An toàn giao thông", "Ban ATGT", "Ban chỉ đạo an toàn giao
+#: thông"), before its level.
+_ROAD_SAFETY = r"ban (?:chi dao )?(?:an toan giao thong|atgt)"
 #: The socio-political organisations beside the Front, each at every level ("Hội Nông dân
 #: huyện", "Hội LHPN xã", "Hội CCB", "Đoàn Thanh niên", "Liên đoàn Lao động tỉnh").
 _MASS_ORGS = (
@@ -251,7 +254,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"van phong (?:doan {_DBQH}(?: va {_HDND})?(?: {_GOV})?|"
         rf"{_HDND}\s*(?:va|&|-)\s*{_UBND}(?: {_GOV})?|{_UBND}(?: {_GOV})?|"
         rf"{_HDND}(?: {_GOV})?|{_PARTY}|dang uy(?: {_GOV})?|chinh phu|trung uong dang|quoc hoi|"
-        rf"chu tich nuoc)",
+        rf"chu tich nuoc|{_ROAD_SAFETY}(?: {_GOV})?)",
         "unit",
         "van phong",
         True,
@@ -424,7 +427,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"lien doan lao dong|ldld|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
         rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh|"
         rf"cuc (?:thong ke|hai quan|quan ly thi truong)|lien minh hop tac xa|"
-        rf"ngan hang nha nuoc(?: chi nhanh)?|ban an toan giao thong|ban tiep cong dan) "
+        rf"ngan hang nha nuoc(?: chi nhanh)?|{_ROAD_SAFETY}|ban tiep cong dan) "
         rf"{_GOV}",
         "unit",
         "co quan",
