@@ -76,6 +76,30 @@ def test_reports_and_limitations_stay_out() -> None:
     assert texts(text) == []
 
 
+def test_an_ordinal_opening_an_entry_is_a_list_marker(
+    rules_alone: list[clause_model.Candidate],
+) -> None:
+    """ "Thứ nhất, …", "Hai là, …" number a leader's entries as a dash does: the model reads the
+    marker (``enum``), not the ordinal's words as the frame before the task ("là" mostly frames
+    a report: "kết quả là …")."""
+    extract(
+        LEAD.replace(" yêu cầu ", " yêu cầu các xã tập trung mấy việc sau: ")
+        + "Thứ nhất, kiểm tra các điểm sạt lở. Hai là, di dời hộ dân khỏi vùng nguy hiểm."
+        " Phòng Nội vụ rà soát bộ máy."
+    )
+    feats = {c.text: c.features for c in rules_alone}
+    for text in ("kiểm tra các điểm sạt lở", "di dời hộ dân khỏi vùng nguy hiểm"):
+        assert "enum" in feats[text]
+        assert not {"p:thu", "p:nhat", "p:hai", "p:la"} & set(feats[text])
+    assert "enum" not in feats["Phòng Nội vụ rà soát bộ máy"]
+    clause_model.RECORDER = None
+    found = texts(
+        "Sáng 5/6/2023, UBND huyện họp. Chủ tịch UBND huyện đề nghị thời gian tới các phòng cần"
+        " tập trung: Thứ nhất, rà soát ngân sách. Thứ hai, kiện toàn bộ máy."
+    )
+    assert found == ["rà soát ngân sách", "kiện toàn bộ máy"]
+
+
 def test_features_do_not_depend_on_what_the_model_took(
     rules_alone: list[clause_model.Candidate],
 ) -> None:

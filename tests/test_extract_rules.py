@@ -5217,4 +5217,57 @@ def test_a_semicolon_part_opening_on_an_urging_adverb_goes_on_with_the_request()
             "UBND huyện Ea Súp",
             "gấp rút bố trí bác sĩ còn thiếu theo quy định để bảo đảm khám chữa bệnh cho nhân dân",
         ),
+def test_the_fronts_bodies_and_the_mass_organisations_are_units() -> None:
+    """The Fatherland Front however written ("Ủy ban MTTQVN xã", "UB MTTQ", "TTMTTQ") is a unit of
+    its level and place; its standing board keys as its committee (the annotations write "Ban
+    thường trực Ủy ban MTTQVN xã" as "Ủy ban MTTQVN xã X"); a bare "UBMTTQ" is the Front of the
+    one place the document names; "… các cấp" is every such body; the organisations beside the
+    Front (Hội LHPN, Hội CCB, LĐLĐ) with their level and place."""
+    found = directives(
+        "Sáng 12/4/2022, UBND xã Tân Lập họp liên tịch. Chủ tịch UBND xã đề nghị Ủy ban MTTQVN xã"
+        " phối hợp tổ chức tiếp xúc cử tri; Ban thường trực UB MTTQ xã giám sát việc bình xét hộ"
+        " nghèo; Hội LHPN xã vận động hội viên vệ sinh đường làng; Hội CCB xã tham gia giữ gìn"
+        " an ninh trật tự."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "Ủy ban MTTQVN xã Tân Lập",
+        "Ban thường trực UB MTTQ xã Tân Lập",
+        "Hội LHPN xã Tân Lập",
+        "Hội CCB xã Tân Lập",
+    ]
+    assert unit_key("Ban thường trực UB MTTQ xã Tân Lập") == unit_key("Ủy ban MTTQ xã Tân Lập")
+    assert unit_key("TTMTTQ xã Tân Lập") == unit_key("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập")
+    assert unit_key("Hội Phụ nữ huyện Yên Lạc") == unit_key("Hội LHPN huyện Yên Lạc")
+    found = directives(
+        "Sáng 2/3/2021, UBND phường Hòa Bình họp. Chủ tịch UBND phường yêu cầu: TTMTTQ, các"
+        " đoàn thể tuyên truyền nhân dân tham gia bầu cử; LĐLĐ thành phố Biên Hòa hỗ trợ công"
+        " nhân khó khăn."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "TTMTTQ phường Hòa Bình",
+        "LĐLĐ thành phố Biên Hòa",
+    ]
+    found = directives(
+        "Sáng 2/3/2021, UBND huyện Tứ Kỳ họp. Chủ tịch UBND huyện yêu cầu Phòng Nội vụ rà soát"
+        " bộ máy; MTTQ các cấp tăng cường giám sát; Hội Nông dân các cấp vận động hội viên."
+    )
+    assert [unit for unit, _, _ in found] == ["Phòng Nội vụ", None, None]
+
+
+def test_an_ordinal_opens_the_leaders_next_request_and_a_road_safety_board_is_a_unit() -> None:
+    """ "Thứ hai, chỉ đạo Văn phòng Ban ATGT tỉnh …" after a task given to another body: the ordinal
+    numbers the leader's next request as "Đồng thời, …" would, so "chỉ đạo" is the leader's verb
+    and the body after it does the task, not the body before's own directing; a level's
+    road-safety board ("Ban ATGT huyện", "Văn phòng Ban chỉ đạo an toàn giao thông tỉnh") is a
+    unit."""
+    found = directives(
+        "Ngày 4/3/2019, Chủ tịch UBND tỉnh Hà Nam ký văn bản chỉ đạo. Thứ nhất, giao Giám đốc Công"
+        " an tỉnh chỉ đạo lực lượng cảnh sát giao thông tăng cường tuần tra ban đêm.\n\nThứ hai,"
+        " chỉ đạo Văn phòng Ban ATGT tỉnh công khai số điện thoại đường dây nóng.\n\nThứ ba, yêu"
+        " cầu Ban An toàn giao thông huyện Kim Bảng tổng hợp kết quả gửi về UBND tỉnh."
+    )
+    assert [(unit, text.split()[0]) for unit, text, _ in found] == [
+        ("Công an tỉnh Hà Nam", "Giám"),
+        ("Văn phòng Ban ATGT tỉnh Hà Nam", "Văn"),
+        ("Ban An toàn giao thông huyện Kim Bảng", "Ban"),
     ]

@@ -94,6 +94,8 @@ from dirtrack.extract.lexicon import (
     NEGATIVE,
     NEXT_ASSIGNMENT,
     ONLY_SO_FAR,
+    ORDINAL_ENTRY,
+    ORDINAL_OPENS,
     PASSIVE_BEFORE,
     PERIOD_FRAME_OPEN,
     PRAISE,
@@ -1644,7 +1646,9 @@ def _directs_unit(
 #: The connectives that may stand alone before a request with no speaker ("Đồng thời, yêu cầu
 #: ...", "Ngoài ra, yêu cầu Chủ tịch UBND huyện X phải ...", "Theo đó, đề nghị ...").
 _CONNECTIVES = (
-    r"(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va)"
+    r"(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va|"
+    # an entry's ordinal ("Thứ ba, chỉ đạo Văn phòng …"): the leader's next request
+    rf"{ORDINAL_ENTRY})"
 )
 _REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
@@ -2110,18 +2114,25 @@ def _clause_features(
     mentions: Sequence[Mention],
     start: int,
     end: int,
+    *,
+    opening: int,
     **context: bool,
 ) -> list[str]:
-    """What the clause model reads of ``key[start:end]`` (see :mod:`.model`)."""
+    """What the clause model reads of ``key[start:end]`` (see :mod:`.model`), in the clause
+    that opens at ``opening``: an ordinal opening it ("Một là, …") is a list marker, read as
+    ``enum`` and left out of the frame."""
     opener = next((m for m in mentions if start <= m.start < end), None)
     unit_first = (
         opener is not None
         and _usable(opener)
         and bool(_SUBJECT_PREFIX.match(key[start : opener.start]))
     )
+    ordinal = ORDINAL_OPENS.match(key, opening, start)
+    before = key[:start] if ordinal is None else key[:opening] + " " + key[ordinal.end() : start]
     return clause_model.features(
         key[start:end],
-        key[:start],
+        before,
+        enumerated=ordinal is not None,
         modal=MODAL.search(low, start, end) is not None or _modal_goes_on(key, low, start),
         leader=LEADER_REF.search(key) is not None,
         unit_first=unit_first,
@@ -2851,6 +2862,7 @@ def extract_directives(
                         mentions,
                         start,
                         end,
+                        opening=clause.start,
                         zone=not out_of_zone,
                         open_ctx=open_ctx,
                         # "Chủ tịch UBND huyện giao: Phòng Nội vụ rà soát": what follows the colon

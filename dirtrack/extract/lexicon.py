@@ -811,13 +811,23 @@ ENUM_TAIL = re.compile(
     r"(?:\s*(?:,|va)\s*(?:cac\s+)?(?:thi xa|thanh pho|tp|huyen|quan|xa|phuong|thi tran|so|ban|"
     r"nganh|doan the|dia phuong|don vi|co quan|ban nganh|doan the)\b)*"
 )
+#: The words that number an entry of a list written out ("Một là, …", "Hai là, …", "Thứ nhất,
+#: …", "Thứ ba, …"), as ``fold_words`` gives them: a list marker as a dash or "1." is. From the
+#: sixth ("sáu là", "thứ tư") only before a comma or a colon: folded, "sau la", "thu tu" are
+#: other words too ("sau là", "thứ tự").
+ORDINAL_ENTRY = (
+    r"(?:(?:mot|hai|ba|bon|nam) la|thu (?:nhat|hai|ba)|"
+    r"(?:(?:sau|bay|tam|chin|muoi) la|thu (?:tu|nam|sau|bay|tam|chin|muoi))(?=\s*[,:]))"
+)
+#: A clause opening on an entry's ordinal ("Một là, rà soát …", "Thứ ba, chỉ đạo …"): what the
+#: clause model reads as a list marker (``enum``), not as words of the frame.
+ORDINAL_OPENS = re.compile(rf"\s*(?:{ORDINAL_ENTRY})\b\s*[,:]?")
 #: Connectives stripped from the start of an item.
 LEADING_CONNECTIVE = re.compile(
     rf"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|{HOWEVER}|tuy vay|"
     r"(?:mac )?du vay|dau vay|theo do|"
     r"vi vay|do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|"
-    r"tiep theo|sau cung|cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|"
-    r"thu nhat|thu hai|thu ba|"
+    rf"tiep theo|sau cung|cuoi cung|nhat la|dac biet|{ORDINAL_ENTRY}|"
     r"lam sao(?: de| cho)?|luon)\b"
     r"\s*[,:]?\s*)+"
 )

@@ -72,6 +72,7 @@ def features(
     negative: bool,
     previous_directive: bool,
     first_sentence: bool,
+    enumerated: bool = False,
 ) -> list[str]:
     """The features of a clause: ``clause_key`` is its folded text (from the start of the task),
     ``before_key`` the folded words of the sentence before it (the frame)."""
@@ -92,6 +93,7 @@ def features(
         ("negative", negative),
         ("prevdir", previous_directive),
         ("firstsent", first_sentence),
+        ("enum", enumerated),
     ):
         if on:
             out.append(name)

@@ -96,7 +96,20 @@ _GOV = r"(tinh|thanh pho|tp|huyen|thi xa|tx|quan|xa|phuong|thi tran)"
 _PARTY = r"(?:tinh uy|thanh uy|thi uy|huyen uy|(?<!co )quan uy)"
 _UBND = r"(?:ubnd|uy ban nhan dan)"
 _HDND = r"(?:hdnd|hoi dong nhan dan)"
-_MTTQ = r"(?:(?:uy ban )?(?:mttq|mat tran to quoc)(?: viet nam)?|ubmttq(?:vn)?|mttqvn)"
+#: The Vietnam Fatherland Front's committee, however written ("Ủy ban MTTQ Việt Nam", "Ủy ban
+#: MTTQVN", "UB MTTQ", "UBMTTQ", "Mặt trận Tổ quốc"); not "Mặt trận" alone.
+_MTTQ = r"(?:(?:uy ban |ub )?(?:mttq(?:vn)?|mat tran to quoc)(?: viet nam)?|ubmttq(?:vn)?)"
+#: The Front's standing board ("Ban Thường trực Ủy ban MTTQ", "TTMTTQ").
+_MTTQ_BOARD = rf"(?:(?:ban )?thuong truc {_MTTQ}|ttmttq)"
+#: A level's road-safety board ("Ban An toàn giao thông", "Ban ATGT", "Ban chỉ đạo an toàn giao
+#: thông"), before its level.
+_ROAD_SAFETY = r"ban (?:chi dao )?(?:an toan giao thong|atgt)"
+#: The socio-political organisations beside the Front, each at every level ("Hội Nông dân
+#: huyện", "Hội LHPN xã", "Hội CCB", "Đoàn Thanh niên", "Liên đoàn Lao động tỉnh").
+_MASS_ORGS = (
+    r"(?:hoi (?:nong dan|(?:lien hiep )?phu nu|lhpn|cuu chien binh|ccb)(?: viet nam)?|"
+    r"doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh|lien doan lao dong|ldld)"
+)
 _DBQH = r"(?:dbqh|dai bieu quoc hoi)"
 #: The departments' fields, as folded words; a dash between two fields is spaced or not ("Sở Lao
 #: động - Thương binh và Xã hội", "Sở Lao động-Thương binh và Xã hội").
@@ -218,8 +231,11 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"thuong truc {_HDND} (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
     (rf"thuong truc {_HDND} {_GOV}", "unit", "chinh quyen", True),
     # ... and the Front's standing board answers for the Front's
-    (rf"(?:ban )?thuong truc {_MTTQ} cac {_GOV}", "collective", "chinh quyen", False),
-    (rf"(?:ban )?thuong truc {_MTTQ} {_GOV}", "unit", "chinh quyen", True),
+    (rf"{_MTTQ_BOARD} cac {_GOV}", "collective", "chinh quyen", False),
+    (rf"{_MTTQ_BOARD} {_GOV}", "unit", "chinh quyen", True),
+    # the Front and the organisations beside it at every level ("Mặt trận Tổ quốc các cấp",
+    # "Hội Nông dân các cấp"): every such body
+    (rf"(?:{_MTTQ_BOARD}|{_MTTQ}|{_MASS_ORGS}) cac cap", "collective", "doan the", False),
     (
         rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo(?! {_GOV}))?"
         rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
@@ -238,7 +254,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"van phong (?:doan {_DBQH}(?: va {_HDND})?(?: {_GOV})?|"
         rf"{_HDND}\s*(?:va|&|-)\s*{_UBND}(?: {_GOV})?|{_UBND}(?: {_GOV})?|"
         rf"{_HDND}(?: {_GOV})?|{_PARTY}|dang uy(?: {_GOV})?|chinh phu|trung uong dang|quoc hoi|"
-        rf"chu tich nuoc)",
+        rf"chu tich nuoc|{_ROAD_SAFETY}(?: {_GOV})?)",
         "unit",
         "van phong",
         True,
@@ -350,9 +366,10 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (
-        # a bare "UBND"/"HĐND": the one such body the document names in full
-        rf"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien|"
-        rf"(?:{_UBND}|{_HDND})(?!\s+(?:\d|cac\b|mot so\b|nhung\b)))",
+        # a bare "UBND"/"HĐND": the one such body the document names in full; a bare Front
+        # ("UBMTTQ", "TTMTTQ", "Ban Thường trực Ủy ban MTTQ"), else its place's
+        rf"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien|{_MTTQ_BOARD}|"
+        rf"(?:{_UBND}|{_HDND}|{_MTTQ})(?!\s+(?:\d|cac\b|mot so\b|nhung\b)))",
         "internal",
         "internal",
         False,
@@ -407,10 +424,10 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (r"(?<!cac )(?<!nhung )(?<!moi )(?<!tung )(?<!mot so )dia phuong", "unit", "dia phuong", False),
     (
         rf"(?:cong an|bo chi huy quan su|bo chi huy bo doi bien phong|thanh tra|"
-        rf"lien doan lao dong|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
+        rf"lien doan lao dong|ldld|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
         rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh|"
         rf"cuc (?:thong ke|hai quan|quan ly thi truong)|lien minh hop tac xa|"
-        rf"ngan hang nha nuoc(?: chi nhanh)?|ban an toan giao thong|ban tiep cong dan) "
+        rf"ngan hang nha nuoc(?: chi nhanh)?|{_ROAD_SAFETY}|ban tiep cong dan) "
         rf"{_GOV}",
         "unit",
         "co quan",
@@ -486,7 +503,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # "Hợp tác xã" alone is the one the document names so
     (r"(?:hop tac xa|htx)", "unit", "htx", False),
     (
-        r"hoi (?:nong dan|lien hiep phu nu|cuu chien binh|chu thap do|cuu thanh nien xung phong)"
+        r"hoi (?:nong dan|(?:lien hiep )?phu nu|lhpn|cuu chien binh|ccb|chu thap do|"
+        r"nguoi cao tuoi|cuu thanh nien xung phong)(?: viet nam)?"
         rf"(?: {_GOV})?",
         "unit",
         "doan the",
@@ -676,6 +694,10 @@ _ABBREVIATIONS = {
     "ubmttq": "uy ban mat tran to quoc",
     "ubmttqvn": "uy ban mat tran to quoc viet nam",
     "mttqvn": "mat tran to quoc viet nam",
+    "ttmttq": "thuong truc mat tran to quoc",
+    "lhpn": "lien hiep phu nu",
+    "ccb": "cuu chien binh",
+    "ldld": "lien doan lao dong",
     "vpubnd": "van phong uy ban nhan dan",
     "chqs": "chi huy quan su",
     "hdnvqs": "hoi dong nghia vu quan su",
@@ -735,7 +757,12 @@ def unit_key(name: str) -> str:
     # "tỉnh Thái Bình" is "Thái Bình": a province is named by its name alone ("Thái Bình phải
     # ..."), where a district, town or commune shares its name with places of other levels
     key = re.sub(r"^tinh (?!(?:uy|doan|hoi|tinh|huyen|xa)\b)(?=\w)", "", key)
-    key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
+    # the Front's standing board acts for its committee ("Ban Thường trực Ủy ban MTTQ xã X",
+    # "TTMTTQ xã X" are "Ủy ban MTTQ xã X"), as the annotations write it
+    key = re.sub(r"\b(?:ban )?thuong truc (?=(?:uy ban |ub )?mat tran to quoc\b)", "", key)
+    key = re.sub(r"\b(?:uy ban|ub) mat tran to quoc\b", "mat tran to quoc", key)
+    # "Hội Phụ nữ" is the Women's Union, "Hội Liên hiệp Phụ nữ"
+    key = re.sub(r"\bhoi phu nu\b", "hoi lien hiep phu nu", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
 
@@ -1771,6 +1798,17 @@ class UnitResolver:
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
             return place
+        if mention.role == "internal" and unit_key(mention.text) == "mat tran to quoc":
+            # "UBMTTQ", "TTMTTQ" alone: the one Front the document names in full, else the
+            # Front of the one place of the lowest level it names ("UBMTTQ phường Phúc Đồng"),
+            # as "địa phương" is that place
+            same = [name for key, name in self._full.items() if key.startswith("mat tran to quoc ")]
+            if len(same) == 1:
+                return same[0]
+            lowest = next((lv for lv in reversed(_LEVEL_WORDS) if lv in self._places), None)
+            if lowest is None or len(self._places[lowest]) != 1:
+                return None
+            return f"{mention.text} {_LEVEL_WORDS[lowest]} {next(iter(self._places[lowest]))}"
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))

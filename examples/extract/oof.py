@@ -28,7 +28,7 @@ read until round 35, from round 36; ``fresh26``, never read until round 37, from
 from round 40; ``fresh29``, never read until round 42, from round 43; ``fresh30``, never read
 until round 46, from round 47; ``fresh31``, never read until round 49, from round 50). The
 parts read but not trained on (``score.NOT_TRAINED``: ``fresh14``, ``fresh16``, ``fresh17``,
-``fresh18``, ``fresh19``, ``fresh21``, ``fresh36``) are folds too, scored with the models trained on
+``fresh18``, ``fresh19``, ``fresh21``) are folds too, scored with the models trained on
 everything (the shipped ones). It prints a row per part, strict and on texts alone (unit and
 deadline left out), then the sums over all parts; then the unit alone (round 31), a row per part and
 summed: of the items whose texts match the gold's, the share with the gold's unit, and how many of

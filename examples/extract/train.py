@@ -15,8 +15,7 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
    ``fresh27`` since round 39, ``fresh28`` since round 40, ``fresh29`` since round 43,
    ``fresh30`` since round 47, ``fresh31`` since round 50, ``fresh32`` since round 52,
    ``fresh33`` since round 55, ``fresh34`` since round 58, ``fresh35`` since round 61,
-   ``fresh37`` since round 65;
-   ``fresh36``, read from round 63, is in ``score.NOT_TRAINED``) is read
+   ``fresh37`` since round 65, ``fresh36`` (read from round 63) since round 66) is read
    by the extractor with the model switched off; every clause the rules consider is recorded
    with its features (see ``dirtrack/extract/model.py``) and whether the rules took it.
 2. A clause is labelled a directive when a hand-annotated directive of its article is matched
