@@ -5217,6 +5217,9 @@ def test_a_semicolon_part_opening_on_an_urging_adverb_goes_on_with_the_request()
             "UBND huyện Ea Súp",
             "gấp rút bố trí bác sĩ còn thiếu theo quy định để bảo đảm khám chữa bệnh cho nhân dân",
         ),
+    ]
+
+
 def test_the_fronts_bodies_and_the_mass_organisations_are_units() -> None:
     """The Fatherland Front however written ("Ủy ban MTTQVN xã", "UB MTTQ", "TTMTTQ") is a unit of
     its level and place; its standing board keys as its committee (the annotations write "Ban
