@@ -221,11 +221,12 @@ def code_label(
     return repr(code)
 
 
-def number(value: float | None, lang: str, suffix: str = "%") -> str:
-    """``98.62`` as ``98,62%`` in Vietnamese, ``98.62%`` in English; ``—`` for None."""
+def number(value: float | None, lang: str, suffix: str = "%", places: int = 2) -> str:
+    """``98.62`` as ``98,62%`` in Vietnamese, ``98.62%`` in English (``places`` decimals);
+    ``—`` for None."""
     if value is None:
         return "—"
-    text = f"{value:.2f}"
+    text = f"{value:.{places}f}"
     return (text.replace(".", ",") if lang == "vi" else text) + suffix
 
 
@@ -1808,8 +1809,10 @@ ERRORS: dict[str, Entry] = {
     "bad_working_within": N_(
         "--within with --working-days is a number of working days from 0 to {max}, not {value}"
     ),
-    "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
-    "import_dry_bad_rows": N_("{file}: {n} bad rows ({rows}); an import would write nothing"),
+    "import_dry_bad_rows": NP_(
+        "{file}: {n} bad row ({rows}); an import would write nothing",
+        "{file}: {n} bad rows ({rows}); an import would write nothing",
+    ),
     "import_dry_draft": NP_(
         "{file}: {n} problem, an import would write nothing: {problems}",
         "{file}: {n} problems, an import would write nothing: {problems}",

@@ -307,24 +307,6 @@ class Counts:
     extended: int = field(default=0)
     withdrawn: int = 0
 
-    def add(
-        self, status: Status, *, has_deadline: bool, extended: bool = False, n: int = 1
-    ) -> None:
-        """Count ``n`` directives of ``status``: cancelled and withdrawn ones apart, the others
-        in their status, in ``no_deadline`` too when they have none, and in ``extended`` when
-        an extension was approved by T."""
-        if status is Status.CANCELLED:
-            self.cancelled += n
-            return
-        if status is Status.WITHDRAWN:
-            self.withdrawn += n
-            return
-        setattr(self, status.value, getattr(self, status.value) + n)
-        if not has_deadline:
-            self.no_deadline += n
-        if extended:
-            self.extended += n
-
     def merge(self, other: Counts) -> None:
         # Field by field, not by name: a report merges tens of thousands of them (per field,
         # unit and day closed).

@@ -163,6 +163,26 @@ def in_scope(facts: DirectiveFacts, period: Period, as_of: date) -> bool:
     return not (facts.cancelled_on is not None and facts.cancelled_on < period.start)
 
 
+def count(
+    counts: Counts, status: Status, *, has_deadline: bool, extended: bool = False, n: int = 1
+) -> None:
+    """Count ``n`` directives of ``status`` into ``counts`` as the report counts them
+    (:mod:`dirtrack.store.counts` does it in SQL): cancelled and withdrawn ones apart, the
+    others in their status, in ``no_deadline`` too when they have none, and in ``extended``
+    when an extension was approved by T."""
+    if status is Status.CANCELLED:
+        counts.cancelled += n
+        return
+    if status is Status.WITHDRAWN:
+        counts.withdrawn += n
+        return
+    setattr(counts, status.value, getattr(counts, status.value) + n)
+    if not has_deadline:
+        counts.no_deadline += n
+    if extended:
+        counts.extended += n
+
+
 def build_report(
     facts: Iterable[DirectiveFacts],
     *,
@@ -189,8 +209,8 @@ def build_report(
             row = rows[item.unit_code] = UnitRow(item.unit_code, item.unit_name)
         has_deadline = item.due_at(as_of) is not None
         extended = any(e.approved_on <= as_of for e in item.extensions)
-        row.counts.add(status, has_deadline=has_deadline, extended=extended)
-        totals.add(status, has_deadline=has_deadline, extended=extended)
+        count(row.counts, status, has_deadline=has_deadline, extended=extended)
+        count(totals, status, has_deadline=has_deadline, extended=extended)
         if status is Status.OVERDUE:
             record = directive_record(item, as_of)
             overdue.append((-(record["days_overdue"] or 0), item.id, record))
@@ -322,7 +342,7 @@ def by_chair(
         meetings.add(item.meeting_id)
         has_deadline = item.due_at(as_of) is not None
         extended = any(e.approved_on <= as_of for e in item.extensions)
-        counts.add(item.status(as_of), has_deadline=has_deadline, extended=extended)
+        count(counts, item.status(as_of), has_deadline=has_deadline, extended=extended)
     rows = []
     for key in sorted(groups, key=lambda k: (k == "", k)):
         shown, counts, meetings, _ = groups[key]
@@ -496,7 +516,7 @@ def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
     counts: dict[int, Counts] = {}
     for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
         unit_count = counts.setdefault(unit_id, Counts())
-        unit_count.add(Status(status), has_deadline=not nodl, extended=bool(extended), n=n)
+        count(unit_count, Status(status), has_deadline=not nodl, extended=bool(extended), n=n)
     return counts
 
 

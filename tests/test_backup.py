@@ -41,6 +41,10 @@ def test_backup_is_a_complete_single_file_copy(office: Cli, db: str, tmp_path: P
     in_vi = office("--lang", "vi", "backup", str(tmp_path / "copy2.db"))
     # counted in the user's language, singular where there is one
     assert "; 5 đơn vị, 1 cuộc họp, 5 nhiệm vụ, 0 hạn chế)" in in_vi.stderr, in_vi.stderr
+    # the size as each language writes a decimal: 364.0 KiB, 364,0 KiB
+    size = copy.stat().st_size / 1024
+    assert f"({size:.1f} KiB; " in done.stderr, done.stderr
+    assert f"({size:.1f} KiB; ".replace(".", ",") in in_vi.stderr, in_vi.stderr
     # One self-contained file, checked, whatever journal mode the database runs in.
     assert not Path(f"{copy}-wal").exists() and not list(tmp_path.glob(".*.part"))
     conn = sqlite3.connect(copy)

@@ -91,13 +91,22 @@ def test_the_readme_lists_exactly_the_environment_variables_dirtrack_reads() -> 
 
 
 def test_no_issue_numbers_in_the_comments_of_the_code() -> None:
-    """A comment or docstring says why, not which ticket, session or round asked: ``(issue 6)``,
-    ``(#12)``, ``session 28``, ``round 33`` (commit messages keep them)."""
+    """A comment or docstring says why, not which ticket, session, round or helper's branch
+    asked for it (commit messages keep them): in the package, the tests, the benchmark, the
+    examples' scripts, the Makefile and the CI script."""
     import tokenize
 
+    root = Path(__file__).resolve().parent.parent
     found = []
-    issue = re.compile(r"(?i)\b(issues?|tickets?|bug|PR|sessions?|rounds?)\s*#?\s*\d+|\(#\d+\)")
-    for path in sorted((Path(__file__).resolve().parent.parent / "dirtrack").rglob("*.py")):
+    issue = re.compile(
+        r"(?i)\b(issues?|tickets?|bug|PR|sessions?|rounds?)\s*#?\s*\d+|\(#\d+\)|\bexplore\d+"
+    )
+    python = [
+        path
+        for folder in ("dirtrack", "tests", "bench")
+        for path in sorted((root / folder).rglob("*.py"))
+    ]
+    for path in [*python, *sorted((root / "examples").glob("*.py"))]:
         with path.open("rb") as handle:
             tokens = list(tokenize.tokenize(handle.readline))
         comments = " ".join(
@@ -105,5 +114,12 @@ def test_no_issue_numbers_in_the_comments_of_the_code() -> None:
         )
         strings = [tok.string for tok in tokens if tok.type == tokenize.STRING]
         for text in (comments, *strings):
-            found += [f"{path.name}: {m.group(0)}" for m in issue.finditer(text)]
+            where = path.relative_to(root)
+            found += [f"{where}: {m.group(0)}" for m in issue.finditer(text)]
+    for path in (root / "Makefile", *sorted((root / ".ci").iterdir())):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            comment = line.strip()
+            if comment.startswith("#"):
+                where = path.relative_to(root)
+                found += [f"{where}: {m.group(0)}" for m in issue.finditer(comment)]
     assert found == []

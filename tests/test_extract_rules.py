@@ -72,7 +72,7 @@ def test_a_cell_named_only_by_its_kind_is_the_one_named_in_full() -> None:
         " Hòa Bình. Đồng chí đề nghị chi bộ phân công chi ủy viên phụ trách từng nội dung. Việc"
         " xây dựng nghị quyết cần tập trung giải quyết những vấn đề bức xúc của khu dân cư."
     )
-    # the work of the task just given is the same cell's (round 60, dev 51 relabelled)
+    # the work of the task just given is the same cell's (dev 51 as relabelled)
     assert [unit for unit, _, _ in found] == ["Chi bộ khu dân cư Hòa Bình"] * 2
 
 
@@ -1257,7 +1257,7 @@ def test_a_bare_commune_is_the_place_even_when_its_peoples_committee_is_named() 
         " tác quản lý đô thị còn bất cập; việc thu phí còn chậm."
     ).limitations
     assert [item.unit for item in found] == ["thị trấn Tà Lùng"] * 2
-    # so is a district, whichever of its bodies the text names (GUIDE, round 48)
+    # so is a district, whichever of its bodies the text names (GUIDE)
     found = extract(
         "Ngày 6/6/2022, HĐND huyện Nam Sơn họp. Theo báo cáo của UBND huyện Nam Sơn, thu ngân"
         " sách đạt 90%. Huyện còn một số hạn chế như: công tác thu ngân sách còn chậm."
@@ -1377,8 +1377,8 @@ def test_a_shortcoming_without_subject_goes_on_with_an_earlier_sentences_unit_on
     inspection = "Sáng 25/6/2010, đoàn kiểm tra của huyện kiểm tra đột xuất tại UBND xã Tân Lập."
     assert {u for u, _ in limitations(inspection + FINDINGS)} == {"UBND xã Tân Lập"}
     # the body that holds the meeting states one shortcoming of its own; the next sentence, which
-    # names no subject, states the meeting's (round 15: carried over, 6 items of the never-read
-    # parts got a unit their labels do not give)
+    # names no subject, states the meeting's (carried over, 6 items of the never-read parts got a
+    # unit their labels do not give)
     own = "Sáng 5/6/2023, UBND xã Tân Lập tổ chức hội nghị sơ kết 6 tháng."
     assert limitations(own + FINDINGS) == [
         (
@@ -1491,7 +1491,7 @@ def test_a_months_tasks_stated_as_such_are_due_in_it() -> None:
 
 def test_a_plural_of_people_asked_at_a_session_with_one_unit_is_no_unit() -> None:
     # "các thành viên Ban Chỉ đạo" is a group of people, not the commune the session is held with;
-    # the clauses after it that name no one go on with it (round 16)
+    # the clauses after it that name no one go on with it
     found = directives(
         "Sáng 6/5/2022, Đoàn công tác của Tỉnh ủy do đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy làm"
         " trưởng đoàn đã làm việc với Đảng ủy xã Phước Sơn. Đồng chí Nguyễn Văn An đề nghị các"
@@ -2193,7 +2193,7 @@ def test_whom_a_task_reports_to_is_no_partner() -> None:
 
 def test_shortcomings_an_inspection_states_as_a_list_are_each_one() -> None:
     """'Đoàn ... chỉ ra một số hạn chế cần khắc phục như: A; B': A and B, not the lead-in, and
-    not the team's own: the body inspected's (round 57: the one body the article is about)."""
+    not the team's own: the body inspected's (the one body the article is about)."""
     draft = extract(
         "Ngày 26/10/2023, Đoàn kiểm tra của UBND huyện kiểm tra công tác cải cách hành chính xã"
         " Nam Sơn. Thành viên đoàn kiểm tra cũng chỉ ra một số tồn tại, hạn chế của đơn vị cần"
@@ -2876,7 +2876,7 @@ def test_a_place_that_opens_its_clause_and_falls_short_is_the_place() -> None:
 
 def test_a_bodys_own_tasks_for_a_period_still_to_come_are_directives() -> None:
     # "Trong tháng 9, Chi bộ tiếp tục chỉ đạo A; B; C" at a meeting on 5/9: the body's own plan,
-    # its ;-parts one directive each, no unit, dated by the month (GUIDE, round 14: 309, 316);
+    # its ;-parts one directive each, no unit, dated by the month (GUIDE; dev 309, 316);
     # the month already past ("Trong tháng 8, …") is a report
     found = directives(
         "Sáng 5/9/2023, Chi bộ khu phố 3 họp thường kỳ. Trong tháng 9, Chi bộ tiếp tục chỉ đạo tổ"
@@ -2897,7 +2897,7 @@ def test_the_half_year_a_review_sets_tasks_for_dates_the_sentence_that_goes_on_w
     # "Ngoài đánh giá kết quả 6 tháng đầu năm, hội nghị … đề ra nhiệm vụ, giải pháp cho 6 tháng
     # còn lại. Trong đó A; B; C." at a review on 5/7: the period after "đề ra" is the one the
     # work is set for (the half-year before it is the one reviewed), and "Trong đó" goes on with
-    # that sentence and takes its period (GUIDE, round 8); the body's own plan has no unit
+    # that sentence and takes its period (GUIDE); the body's own plan has no unit
     found = directives(
         "Sáng 5/7/2018, Đảng bộ phường Nghi Thủy tổ chức hội nghị sơ kết công tác xây dựng Đảng 6"
         " tháng đầu năm. Ngoài đánh giá kết quả 6 tháng đầu năm, hội nghị cũng chỉ ra những tồn"
@@ -2972,7 +2972,7 @@ def test_a_period_fronted_before_the_subject_is_no_part_of_the_task() -> None:
     ]
 
 
-# The office's own documents (round 36): the read parts hold few (notices of conclusions written
+# The office's own documents: the read parts hold few (notices of conclusions written
 # as news, documents reported by a paper), none pasted whole, so these three are written here in
 # the shapes an office pastes: a notice whose entries are "Unit: task", a notice whose tasks sit
 # under sub-headings naming their unit, and a letter to one commune.
@@ -4000,7 +4000,7 @@ def test_the_party_cell_of_a_commune_is_a_unit() -> None:
 
 
 def test_a_place_named_as_the_subject_is_the_place_whichever_body_the_session_is_with() -> None:
-    """GUIDE (round 48): "Tỉnh cần …", "Lạng Sơn cần …", "huyện phải …" name the place, also at
+    """GUIDE: "Tỉnh cần …", "Lạng Sơn cần …", "huyện phải …" name the place, also at
     a session with its party committee, whose own name ("Đảng bộ tỉnh …") keeps the committee."""
     found = directives(
         "Ngày 25/8/2023, Tổng Bí thư làm việc với Ban Thường vụ Tỉnh ủy Lạng Sơn. Tổng Bí thư đề"
@@ -4436,7 +4436,7 @@ def test_the_work_of_a_task_just_given_is_the_same_units() -> None:
         " thuật, đảm bảo tuyệt đối an toàn."
     )
     assert [unit for unit, _, _ in found] == ["Sở Xây dựng", "Sở Xây dựng"]
-    # in the sentence after the task, opening on the work, the same (round 60: GUIDE's "a task
+    # in the sentence after the task, opening on the work, the same (GUIDE's "a task
     # that names no one, after a task to one unit in the same paragraph, is that unit's")
     apart = directives(
         "Ngày 2/8, Chủ tịch UBND thành phố họp về vụ xây dựng sai phép. Đồng chí giao Giám đốc Sở"
@@ -5092,7 +5092,7 @@ def test_a_steering_committee_bodies_sharing_a_level_and_a_cooperative() -> None
 
 def test_a_capitalised_level_opening_a_sentence_on_a_tasks_verb_is_the_place() -> None:
     """ "Huyện tập trung chỉ đạo …" in a conclusion to one district acts as "Huyện cần …" does: the
-    district itself (round 48), not its People's Committee carried from the task before; a
+    district itself, not its People's Committee carried from the task before; a
     level inside a report ("huyện đã tập trung …") is still no unit."""
     found = directives(
         "Ngày 20/3/2024, Phó Chủ tịch UBND tỉnh làm việc với huyện Tứ Kỳ về giải phóng mặt bằng."

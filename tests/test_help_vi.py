@@ -196,7 +196,7 @@ def test_every_command_help_is_in_vietnamese(path: tuple[str, ...]) -> None:
 ENGLISH_WORDS = {
     "the", "and", "from", "when", "only", "default", "each", "this", "that", "which", "not",
     "for", "its", "are", "given", "else", "one", "all", "any", "every", "without", "before",
-    "after", "until", "current", "previous",
+    "after", "until", "current", "previous", "start", "end",
 }  # fmt: skip
 
 

@@ -650,6 +650,12 @@ def test_an_empty_unit_cell(office: Cli, db_path: Path, tmp_path: Path) -> None:
     message = refused(office, db_path, str(sheet), "--meeting", "1")
     assert message.startswith("Error: u.csv: 1 bad row (3); nothing was imported. ")
     assert "row 3, column C (Đơn vị chủ trì): empty: every directive needs a lead unit" in message
+    # a dry run says the same count, singular in English, one message with its plural
+    before = file_digest(db_path)
+    dry = office("import", str(sheet), "--meeting", "1", "--dry-run")
+    assert dry.exit_code == 1
+    assert dry.stderr.strip() == "Error: u.csv: 1 bad row (3); an import would write nothing"
+    assert file_digest(db_path) == before
 
 
 def test_every_bad_row_is_named(office: Cli, db_path: Path, tmp_path: Path) -> None:
@@ -1262,6 +1268,13 @@ def test_cells_that_say_too_little_name_the_row_and_what_to_write(
     dry = office("--lang", lang, "import", str(sheet), "--meeting", "1", "--dry-run")
     several = {"en": "'Các ban, ngành' names several bodies", "vi": "là nhiều cơ quan"}[lang]
     assert dry.exit_code == 1 and several in dry.stdout
+    assert (
+        dry.stderr.strip()
+        == {
+            "en": "Error: it.xlsx: 5 bad rows (2-6); an import would write nothing",
+            "vi": "Error: it.xlsx: có 5 dòng lỗi (2-6); lệnh nhập sẽ không ghi gì",
+        }[lang]
+    )
 
 
 def _part_changed(tmp_path: Path, name: str, change: Any) -> Path:

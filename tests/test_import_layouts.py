@@ -1,4 +1,4 @@
-"""Office sheets, round 3: a deadline "trước ngày …" on the office's own calendar, cells naming
+"""More office sheets: a deadline "trước ngày …" on the office's own calendar, cells naming
 several coordinating units, a unit's request for a new deadline written in the sheet, and
 layouts of registers not covered before (each built here with openpyxl, imported through the
 CLI and checked row by row in ``list --format json``)."""

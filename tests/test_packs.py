@@ -430,6 +430,27 @@ def test_a_pack_made_as_of_a_day_asks_the_units_at_work_then(quarter: Cli, tmp_p
     assert (packs["VPTU"]["lead"], packs["VPTU"]["with"]) == (2, 1)
 
 
+def test_a_pack_made_as_of_a_day_asks_nothing_given_after_it(quarter: Cli, tmp_path: Path) -> None:
+    """A meeting of 15/9 entered before a pack made as of 10/9: its directive, which neither
+    `list --as-of 2022-09-10` nor the report of the quarter as of 10/9 holds, was asked of its
+    unit all the same (the pack judged the quarter's scope up to its end, not up to its day).
+    The pack asks about the directives the report of that day counts; one made as of 16/9 asks
+    about it."""
+    later = quarter.id("add-meeting", "--date", "2022-09-15", "--title", "Họp đột xuất")
+    given = quarter.id("assign", str(later), "--unit", "BTC", "--due", "2022-09-28", "Việc mới")
+    assert given not in {d["id"] for d in quarter.json("list", "--as-of", "2022-09-10")}
+    report = quarter.json("report", *QUARTER, "--as-of", "2022-09-10", "--format", "json")
+    assert given not in {d["id"] for d in report["directives"]}
+    packs = {p["unit"]: p for p in _out(quarter, tmp_path / "before")["packs"]}
+    assert (packs["BTC"]["lead"], packs["BTC"]["with"]) == (2, 0)
+    assert given not in _rows(tmp_path / "before" / "BTC.xlsx", "Chủ trì")
+    after = quarter.json(
+        "pack", "out", *QUARTER, "--as-of", "2022-09-16", "--dir", str(tmp_path / "after")
+    )
+    assert {p["unit"]: p["lead"] for p in after["packs"]}["BTC"] == 3
+    assert given in _rows(tmp_path / "after" / "BTC.xlsx", "Chủ trì")
+
+
 def test_a_pack_made_as_of_a_day_shows_the_units_of_that_day(quarter: Cli, tmp_path: Path) -> None:
     """A pack made as of 10/9, SYT retiring on 12/9 into VPTU, showed each directive's units of
     today: BTC's directive 1 coordinated by VPTU, and its part in SYT's directive coordinated

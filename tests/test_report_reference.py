@@ -374,7 +374,7 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
             shut = item.completed_by(as_of) or item.cancelled_by(as_of) or item.withdrawn_by(as_of)
             counts = fields.setdefault((field_id, unit_id, shut), Counts())
             extended = any(e.approved_on <= as_of for e in item.extensions)
-            counts.add(status, has_deadline=due is not None, extended=extended)
+            oracle.count(counts, status, has_deadline=due is not None, extended=extended)
             if status.is_open:
                 tally = colours.setdefault((unit_id, field_id), {})
                 colour = item.risk(as_of)

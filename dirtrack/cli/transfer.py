@@ -24,7 +24,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import DatabaseError, InvalidInput
-from dirtrack.i18n import Count, Entity, msg
+from dirtrack.i18n import Count, Entity, msg, number
 from dirtrack.render import OutputFormat, err
 
 if TYPE_CHECKING:
@@ -200,8 +200,7 @@ def _import(
             n = len(result.problems)
             raise InvalidInput.of("import_dry_draft", file=name, n=n, problems=told)
         if result.problems:
-            key = "import_dry_bad_row" if len(bad) == 1 else "import_dry_bad_rows"
-            raise InvalidInput.of(key, file=name, n=len(bad), rows=ranges(bad))
+            raise InvalidInput.of("import_dry_bad_rows", file=name, n=len(bad), rows=ranges(bad))
         return
     import_view.imported(result, lang)
 
@@ -277,10 +276,11 @@ def _counts(counts: dict[str, int], lang: str) -> str:
     return ", ".join(Count(name, n).render(lang) for name, n in counts.items())
 
 
-def _size(size: int) -> str:
+def _size(size: int, lang: str) -> str:
+    """A file's size as ``496.0 KiB`` (``496,0 KiB`` in Vietnamese)."""
     for unit in ("B", "KiB", "MiB", "GiB"):
         if size < 1024 or unit == "GiB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+            return number(size, lang, f" {unit}", places=0 if unit == "B" else 1)
         size /= 1024  # type: ignore[assignment]
     return str(size)
 
@@ -315,7 +315,7 @@ def backup(
             "backed_up",
             lang,
             file=done.path,
-            size=_size(done.size),
+            size=_size(done.size, lang),
             counts=_counts(done.counts, lang),
         )
     )
@@ -337,7 +337,11 @@ def _backup_to_stdout(target: "Target", lang: str) -> None:
         with done.path.open("rb") as handle:
             shutil.copyfileobj(handle, sys.stdout.buffer)
         sys.stdout.buffer.flush()
-    err(msg("backed_up_stdout", lang, size=_size(done.size), counts=_counts(done.counts, lang)))
+    err(
+        msg(
+            "backed_up_stdout", lang, size=_size(done.size, lang), counts=_counts(done.counts, lang)
+        )
+    )
 
 
 @app.command("restore")

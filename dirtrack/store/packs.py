@@ -23,7 +23,7 @@ from sqlalchemy import Connection, and_, case, insert, or_, select
 from dirtrack.periods import Period
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.store import get_row
-from dirtrack.store.rules import OPEN, Scope, states
+from dirtrack.store.rules import OPEN, states
 from dirtrack.store.tables import directive_coordinator, meeting, pack_item
 from dirtrack.text import path_text
 
@@ -70,28 +70,21 @@ class PackLine:
     held: DirectiveFacts
 
 
-def scope_of(period: Period, made_on: date, holders: Holders | None = None) -> Scope:
-    return Scope(
-        as_of=made_on,
-        held_on_or_before=period.end,
-        closed_not_before=period.start,
-        holders=holders.at(made_on) if holders is not None else (),
-    )
-
-
 def asked(
     conn: Connection,
     period: Period,
     made_on: date,
     unit_ids: Collection[int],
-    holders: Holders | None = None,
+    holders: Holders,
 ) -> dict[int, dict[str, list[Judged]]]:
     """For each of ``unit_ids``: the directives it leads (``lead``) and coordinates (``with``)
     that its pack asks about, in id order; as of ``made_on`` (the pack's ``--as-of``), as
     ``list --as-of`` gives them: a directive ``unit retire`` moved, or whose coordination it
     handed over, after that day is asked of the unit that held it, or coordinated it, then
-    (``holders``, :class:`dirtrack.report.Holders`)."""
-    rows = states(scope_of(period, made_on, holders))
+    (``holders``, :class:`dirtrack.holders.Holders`). The directives are those the report of
+    ``period`` as of ``made_on`` counts (:meth:`~dirtrack.holders.Holders.scope`): none given
+    after ``made_on``."""
+    rows = states(holders.scope(period, made_on))
     wanted = or_(
         rows.c.status.in_([s.value for s in OPEN]),
         and_(
@@ -109,11 +102,7 @@ def asked(
     for uid, did, due, status in conn.execute(lead):
         found[uid][LEAD].append(Judged(did, due, Status(status)))
     dc = directive_coordinator
-    handed = {
-        did
-        for did, items in (holders.handovers if holders is not None else {}).items()
-        if any(h.on > made_on for h in items)
-    }
+    handed = {did for did, items in holders.handovers.items() if any(h.on > made_on for h in items)}
     coordinated = (
         select(dc.c.unit_id, rows.c.id, rows.c.due, rows.c.status)
         .select_from(rows.join(dc, dc.c.directive_id == rows.c.id))
@@ -123,7 +112,7 @@ def asked(
     for uid, did, due, status in conn.execute(coordinated):
         if did not in handed:
             found[uid][WITH].append(Judged(did, due, Status(status)))
-    if handed and holders is not None:
+    if handed:
         _coordinated_then(conn, rows, wanted, handed, made_on, holders, found)
         for parts in found.values():
             parts[WITH].sort(key=lambda j: j.id)

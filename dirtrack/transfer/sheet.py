@@ -471,7 +471,17 @@ def _load_workbook(source: Any) -> Any:
                 book._date_formats = dates
 
     reader = Reader(source, read_only=False, keep_vba=False, data_only=True, keep_links=True)
-    reader.read()
+    try:
+        reader.read()
+    except BaseException as exc:
+        # openpyxl closes the archive once it has read it all: a damaged part left the file
+        # open (the archive, and the part being parsed, held by the frames of the traceback)
+        # until the garbage collector found it, a ResourceWarning in whatever ran then
+        import traceback
+
+        traceback.clear_frames(exc.__traceback__)
+        reader.archive.close()
+        raise
     return reader.wb
 
 
