@@ -5174,7 +5174,7 @@ def test_a_title_written_after_the_name_without_a_comma_opening_on_pho() -> None
 
 def test_the_year_of_a_tet_written_without_nam_gives_a_year_less_meeting_day_its_year() -> None:
     """ "Sau kỳ nghỉ Tết Kỷ Hợi 2019, sáng nay (11/2), …" with no date on the page: the day
-    takes the year the text names (GUIDE, round 9: the year the text gives the work), here a
+    takes the year the text names (GUIDE.md: the year the text gives the work), here a
     Tết's written without "năm"."""
     draft = extract(
         "Sau kỳ nghỉ Tết Kỷ Hợi 2019, sáng nay (11/2), đoàn kiểm tra công vụ của huyện đến kiểm"
