@@ -198,6 +198,10 @@ _UNIT_PROPOSES = re.compile(
 )
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
+#: A sentence that adds to what was just said ("Cùng với đó, ...", "Bên cạnh đó, ...", "Ngoài
+#: ra, ...", "Mặt khác, ..."): a shortcoming in it that names no unit is of the unit of the
+#: shortcoming just before it.
+_ADDS_OPEN = re.compile(r"^\W*(?:ngoai ra|cung voi do|ben canh do|them vao do|mat khac)\b")
 #: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
 _CONCEDES = re.compile(r"\btuy\s+[^,;.:]{1,40}?\s+nhưng\s+(?=(?:vẫn|còn|chưa)\b)")
 _LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
@@ -1129,7 +1133,28 @@ def _limitation_model(
     used: set[int] = set()
     tasks_heading = False  # whether the section's heading announces tasks ("II. NHIỆM VỤ …")
     tasks_asked = False  # whether the paragraph before asks for the entries under it
-    for para in paragraphs:
+    # the unit of the last shortcoming taken, and the paragraph it stands in
+    before: tuple[int, str | None] = (-2, None)
+
+    def added_to(item: LimitationDraft, at: int, sentence: str) -> LimitationDraft:
+        """A shortcoming that names no unit, in a sentence that adds to the shortcoming just
+        before it (in its paragraph or the one before: "Cùng với đó, hạ tầng … xuống cấp"), is
+        of that shortcoming's unit, unless its subject is collective or plural ("một số doanh
+        nghiệp …": a subject of its own)."""
+        nonlocal before
+        if (
+            item.unit is None
+            and before[1] is not None
+            and before[0] >= at - 1
+            and _ADDS_OPEN.match(fold_aligned(sentence))
+            and not COLLECTIVE_SUBJECT.match(fold_aligned(item.text))
+            and not _PLURAL_WORD.match(fold_aligned(item.text).lower())
+        ):
+            item = LimitationDraft(item.text, before[1], item.category, item.source)
+        before = (at, item.unit)
+        return item
+
+    for at, para in enumerate(paragraphs):
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
             if not topic_heading(pkey):
@@ -1198,7 +1223,7 @@ def _limitation_model(
                     used.update(i for i, _ in ruled)
                     if take:
                         for _, span in ruled:
-                            found.append(span[3])
+                            found.append(added_to(span[3], at, sentence))
                             taken.add((sentence, span[1]))
                     last = ruled[-1][1][3].unit or last
                     continue
@@ -1226,7 +1251,7 @@ def _limitation_model(
                 elif negative:
                     last = item.unit
                 if take:
-                    found.append(item)
+                    found.append(added_to(item, at, sentence))
                     taken.add((sentence, clause.start))
     # what the rules found outside the body's clauses (none expected) stays
     for i, span in enumerate(spans):
