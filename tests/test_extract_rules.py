@@ -5242,3 +5242,14 @@ def test_a_shortcoming_added_to_the_one_before_is_of_its_unit() -> None:
     assert units["Lãnh đạo xã Hòa Bình cho biết nguồn thu ngân sách của xã còn thấp"] == (
         "xã Hòa Bình"
     )
+
+
+def test_a_shortcoming_of_many_places_is_no_one_bodys() -> None:
+    found = extract(
+        "Ngày 10/3/2024, Ban Thường vụ Tỉnh ủy họp nghe báo cáo công tác đất đai.\n"
+        "Tuy nhiên, nhiều địa phương còn tồn đọng số lượng lớn hồ sơ tại Văn phòng Đăng ký đất"
+        " đai, Phòng Tài nguyên và Môi trường huyện Tân Phú."
+    ).limitations
+    assert [(item.unit, item.text[:40]) for item in found] == [
+        (None, "nhiều địa phương còn tồn đọng số lượng l")
+    ]
