@@ -5225,12 +5225,12 @@ def test_a_shortcoming_added_to_the_one_before_is_of_its_unit() -> None:
         "Ngày 10/3/2024, Ban Thường vụ Tỉnh ủy họp nghe báo cáo tình hình các địa phương.\n"
         "Lãnh đạo xã Tân Phú cho biết hiện xã chưa có cán bộ chuyên trách về môi trường. Cùng"
         " với đó, hệ thống thoát nước ở nhiều tuyến đường xuống cấp, chưa đáp ứng nhu cầu.\n"
-        "Bên cạnh đó, việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên.\n"
+        "Cạnh đó, việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên.\n"
         "Bên cạnh đó, một số hộ kinh doanh chưa chấp hành quy định về vệ sinh môi trường.\n"
         "Lãnh đạo xã Hòa Bình cho biết nguồn thu ngân sách của xã còn thấp."
     ).limitations
     units = {item.text: item.unit for item in found}
-    # "Cùng với đó," in its paragraph, "Bên cạnh đó," in the next: the shortcoming just before's
+    # "Cùng với đó," in its paragraph, "Cạnh đó," in the next: the shortcoming just before's
     assert units["hệ thống thoát nước ở nhiều tuyến đường xuống cấp, chưa đáp ứng nhu cầu"] == (
         "xã Tân Phú"
     )

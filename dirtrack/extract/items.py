@@ -198,10 +198,10 @@ _UNIT_PROPOSES = re.compile(
 )
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
-#: A sentence that adds to what was just said ("Cùng với đó, ...", "Bên cạnh đó, ...", "Ngoài
+#: A sentence that adds to what was just said ("Cùng với đó, ...", "(Bên) cạnh đó, ...", "Ngoài
 #: ra, ...", "Mặt khác, ..."): a shortcoming in it that names no unit is of the unit of the
 #: shortcoming just before it.
-_ADDS_OPEN = re.compile(r"^\W*(?:ngoai ra|cung voi do|ben canh do|them vao do|mat khac)\b")
+_ADDS_OPEN = re.compile(r"^\W*(?:ngoai ra|cung voi do|(?:ben )?canh do|them vao do|mat khac)\b")
 #: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
 _CONCEDES = re.compile(r"\btuy\s+[^,;.:]{1,40}?\s+nhưng\s+(?=(?:vẫn|còn|chưa)\b)")
 _LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
@@ -1669,7 +1669,7 @@ def _directs_unit(
 #: The connectives that may stand alone before a request with no speaker ("Đồng thời, yêu cầu
 #: ...", "Ngoài ra, yêu cầu Chủ tịch UBND huyện X phải ...", "Theo đó, đề nghị ...").
 _CONNECTIVES = (
-    r"(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va)"
+    r"(?:dong thoi|ngoai ra|(?:ben )?canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va)"
 )
 _REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
