@@ -88,6 +88,7 @@ from dirtrack.extract.lexicon import (
     LIMIT_NOUN_STATED,
     LIMIT_STATED_LIST,
     LIST_MARKER,
+    MANY_SUBJECT,
     MERIT,
     MODAL,
     NARRATION_OPEN,
@@ -487,7 +488,7 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     headed = _headed_unit(key, mentions, start, neg_at)
-    collective = COLLECTIVE_SUBJECT.match(ckey)
+    collective = COLLECTIVE_SUBJECT.match(ckey) or MANY_SUBJECT.match(ckey)
     unit: Mention | None
     if collective is not None and not any(
         start <= m.start < start + collective.end() for m in mentions
@@ -505,7 +506,7 @@ def _limitation(
         unit = sender or subject[0]
     elif subject:
         unit = _place_as_subject(key, subject[0])
-    elif COLLECTIVE_SUBJECT.match(ckey):
+    elif COLLECTIVE_SUBJECT.match(ckey) or MANY_SUBJECT.match(ckey):
         unit = None
     elif intro is not None and intro.unit is not None:
         unit = intro.unit
@@ -1023,7 +1024,8 @@ def partners_limitation(item: LimitationDraft, partner: str | None) -> Limitatio
     """A shortcoming stated at a working session with one unit that names no unit is that
     unit's, unless its subject is collective ("một số xã")."""
     if item.unit is None and partner is not None:
-        if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+        key = fold_aligned(item.text)
+        if not COLLECTIVE_SUBJECT.match(key) and not MANY_SUBJECT.match(key):
             return LimitationDraft(item.text, partner, item.category, item.source)
     return item
 
@@ -1148,7 +1150,8 @@ def _limitation_model(
             and before[0] >= at - 1
             and _ADDS_OPEN.match(fold_aligned(sentence))
             and not COLLECTIVE_SUBJECT.match(fold_aligned(item.text))
-            and not _PLURAL_WORD.match(fold_aligned(item.text).lower())
+            and not MANY_SUBJECT.match(fold_aligned(item.text))
+            and not _PLURAL_WORD.match(fold_aligned(item.text))
         ):
             item = LimitationDraft(item.text, before[1], item.category, item.source)
         before = (at, item.unit)
@@ -1246,7 +1249,8 @@ def _limitation_model(
                 if item.unit is None and last is not None:
                     # a shortcoming that names no subject goes on with the one before it
                     # ("UBND xã chưa công bố ...; chưa thực hiện ...")
-                    if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+                    ikey = fold_aligned(item.text)
+                    if not COLLECTIVE_SUBJECT.match(ikey) and not MANY_SUBJECT.match(ikey):
                         item = LimitationDraft(item.text, last, item.category, item.source)
                 elif negative:
                     last = item.unit
@@ -1669,7 +1673,7 @@ def _directs_unit(
 #: The connectives that may stand alone before a request with no speaker ("Đồng thời, yêu cầu
 #: ...", "Ngoài ra, yêu cầu Chủ tịch UBND huyện X phải ...", "Theo đó, đề nghị ...").
 _CONNECTIVES = (
-    r"(?:dong thoi|ngoai ra|(?:ben )?canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va)"
+    r"(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra|theo do|cu the|va)"
 )
 _REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
