@@ -5274,3 +5274,38 @@ def test_an_ordinal_opens_the_leaders_next_request_and_a_road_safety_board_is_a_
         ("Văn phòng Ban ATGT tỉnh Hà Nam", "Văn"),
         ("Ban An toàn giao thông huyện Kim Bảng", "Ban"),
     ]
+
+
+def test_a_shortcoming_added_to_the_one_before_is_of_its_unit() -> None:
+    found = extract(
+        "Ngày 10/3/2024, Ban Thường vụ Tỉnh ủy họp nghe báo cáo tình hình các địa phương.\n"
+        "Lãnh đạo xã Tân Phú cho biết hiện xã chưa có cán bộ chuyên trách về môi trường. Cùng"
+        " với đó, hệ thống thoát nước ở nhiều tuyến đường xuống cấp, chưa đáp ứng nhu cầu.\n"
+        "Cạnh đó, việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên.\n"
+        "Bên cạnh đó, một số hộ kinh doanh chưa chấp hành quy định về vệ sinh môi trường.\n"
+        "Lãnh đạo xã Hòa Bình cho biết nguồn thu ngân sách của xã còn thấp."
+    ).limitations
+    units = {item.text: item.unit for item in found}
+    # "Cùng với đó," in its paragraph, "Cạnh đó," in the next: the shortcoming just before's
+    assert units["hệ thống thoát nước ở nhiều tuyến đường xuống cấp, chưa đáp ứng nhu cầu"] == (
+        "xã Tân Phú"
+    )
+    assert units["việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên"] == (
+        "xã Tân Phú"
+    )
+    # a plural subject is one of its own
+    assert units["một số hộ kinh doanh chưa chấp hành quy định về vệ sinh môi trường"] is None
+    assert units["Lãnh đạo xã Hòa Bình cho biết nguồn thu ngân sách của xã còn thấp"] == (
+        "xã Hòa Bình"
+    )
+
+
+def test_a_shortcoming_of_many_places_is_no_one_bodys() -> None:
+    found = extract(
+        "Ngày 10/3/2024, Ban Thường vụ Tỉnh ủy họp nghe báo cáo công tác đất đai.\n"
+        "Tuy nhiên, nhiều địa phương còn tồn đọng số lượng lớn hồ sơ tại Văn phòng Đăng ký đất"
+        " đai, Phòng Tài nguyên và Môi trường huyện Tân Phú."
+    ).limitations
+    assert [(item.unit, item.text[:40]) for item in found] == [
+        (None, "nhiều địa phương còn tồn đọng số lượng l")
+    ]

@@ -88,6 +88,7 @@ from dirtrack.extract.lexicon import (
     LIMIT_NOUN_STATED,
     LIMIT_STATED_LIST,
     LIST_MARKER,
+    MANY_SUBJECT,
     MERIT,
     MODAL,
     NARRATION_OPEN,
@@ -200,6 +201,10 @@ _UNIT_PROPOSES = re.compile(
 )
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
+#: A sentence that adds to what was just said ("Cùng với đó, ...", "(Bên) cạnh đó, ...", "Ngoài
+#: ra, ...", "Mặt khác, ..."): a shortcoming in it that names no unit is of the unit of the
+#: shortcoming just before it.
+_ADDS_OPEN = re.compile(r"^\W*(?:ngoai ra|cung voi do|(?:ben )?canh do|them vao do|mat khac)\b")
 #: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
 _CONCEDES = re.compile(r"\btuy\s+[^,;.:]{1,40}?\s+nhưng\s+(?=(?:vẫn|còn|chưa)\b)")
 _LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
@@ -485,7 +490,7 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     headed = _headed_unit(key, mentions, start, neg_at)
-    collective = COLLECTIVE_SUBJECT.match(ckey)
+    collective = COLLECTIVE_SUBJECT.match(ckey) or MANY_SUBJECT.match(ckey)
     unit: Mention | None
     if collective is not None and not any(
         start <= m.start < start + collective.end() for m in mentions
@@ -503,7 +508,7 @@ def _limitation(
         unit = sender or subject[0]
     elif subject:
         unit = _place_as_subject(key, subject[0])
-    elif COLLECTIVE_SUBJECT.match(ckey):
+    elif COLLECTIVE_SUBJECT.match(ckey) or MANY_SUBJECT.match(ckey):
         unit = None
     elif intro is not None and intro.unit is not None:
         unit = intro.unit
@@ -1021,7 +1026,8 @@ def partners_limitation(item: LimitationDraft, partner: str | None) -> Limitatio
     """A shortcoming stated at a working session with one unit that names no unit is that
     unit's, unless its subject is collective ("một số xã")."""
     if item.unit is None and partner is not None:
-        if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+        key = fold_aligned(item.text)
+        if not COLLECTIVE_SUBJECT.match(key) and not MANY_SUBJECT.match(key):
             return LimitationDraft(item.text, partner, item.category, item.source)
     return item
 
@@ -1131,7 +1137,29 @@ def _limitation_model(
     used: set[int] = set()
     tasks_heading = False  # whether the section's heading announces tasks ("II. NHIỆM VỤ …")
     tasks_asked = False  # whether the paragraph before asks for the entries under it
-    for para in paragraphs:
+    # the unit of the last shortcoming taken, and the paragraph it stands in
+    before: tuple[int, str | None] = (-2, None)
+
+    def added_to(item: LimitationDraft, at: int, sentence: str) -> LimitationDraft:
+        """A shortcoming that names no unit, in a sentence that adds to the shortcoming just
+        before it (in its paragraph or the one before: "Cùng với đó, hạ tầng … xuống cấp"), is
+        of that shortcoming's unit, unless its subject is collective or plural ("một số doanh
+        nghiệp …": a subject of its own)."""
+        nonlocal before
+        if (
+            item.unit is None
+            and before[1] is not None
+            and before[0] >= at - 1
+            and _ADDS_OPEN.match(fold_aligned(sentence))
+            and not COLLECTIVE_SUBJECT.match(fold_aligned(item.text))
+            and not MANY_SUBJECT.match(fold_aligned(item.text))
+            and not _PLURAL_WORD.match(fold_aligned(item.text))
+        ):
+            item = LimitationDraft(item.text, before[1], item.category, item.source)
+        before = (at, item.unit)
+        return item
+
+    for at, para in enumerate(paragraphs):
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
             if not topic_heading(pkey):
@@ -1200,7 +1228,7 @@ def _limitation_model(
                     used.update(i for i, _ in ruled)
                     if take:
                         for _, span in ruled:
-                            found.append(span[3])
+                            found.append(added_to(span[3], at, sentence))
                             taken.add((sentence, span[1]))
                     last = ruled[-1][1][3].unit or last
                     continue
@@ -1223,12 +1251,13 @@ def _limitation_model(
                 if item.unit is None and last is not None:
                     # a shortcoming that names no subject goes on with the one before it
                     # ("UBND xã chưa công bố ...; chưa thực hiện ...")
-                    if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+                    ikey = fold_aligned(item.text)
+                    if not COLLECTIVE_SUBJECT.match(ikey) and not MANY_SUBJECT.match(ikey):
                         item = LimitationDraft(item.text, last, item.category, item.source)
                 elif negative:
                     last = item.unit
                 if take:
-                    found.append(item)
+                    found.append(added_to(item, at, sentence))
                     taken.add((sentence, clause.start))
     # what the rules found outside the body's clauses (none expected) stays
     for i, span in enumerate(spans):
