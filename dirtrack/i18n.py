@@ -2440,6 +2440,7 @@ ERRORS: dict[str, Entry] = {
     "w_db_text_not_utf8": N_(
         "a text of column {column} is not UTF-8 (the file is damaged, or another program wrote it)"
     ),
+    "w_db_no_such": N_("the database has no {name} (not made by dirtrack, or changed by hand)"),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),
     "w_db_cannot_open": N_("the database file cannot be opened"),
@@ -2470,7 +2471,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "bk_memory": C_("bk_memory", "an in-memory database cannot be backed up or restored"),
     "bk_not_sqlite": C_("bk_not_sqlite", "{path} is not a dirtrack database (not a SQLite file)"),
-    "bk_damaged": N_("{path} is damaged ({detail})"),
+    "bk_damaged": N_("{path} is damaged (SQLite's check found, in its words: {detail})"),
     "bk_not_dirtrack": N_("{path} is a SQLite file but not a dirtrack database"),
     "bk_unknown_revision": N_(
         "{path} is at schema revision {revision!r}, which this dirtrack "
@@ -3898,6 +3899,10 @@ ERRORS.update(
         "hc_foreign_view": N_("view {name}"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
         "hc_integrity_ok": N_("PRAGMA integrity_check: ok"),
+        "hc_integrity_found": NP_(
+            "SQLite's integrity check found {n} problem, in its words: {items}",
+            "SQLite's integrity check found {n} problems, in its words: {items}",
+        ),
         "hc_read_in_full": NP_(
             "every table read in full ({n} row)", "every table read in full ({n} rows)"
         ),

@@ -519,12 +519,87 @@ def test_a_backup_damaged_throughout_is_one_short_line_naming_the_first_damage(
     damaged.write_bytes(bytes(data))
     assert sqlite3.connect(damaged).execute("PRAGMA quick_check").fetchone()[0].count("\n") > 9
     before = file_digest(db_path)
-    for lang, said in (("en", "is damaged (On tree page "), ("vi", "bị hỏng (On tree page ")):
+    for lang, said in (
+        ("en", "is damaged (SQLite's check found, in its words: On tree page "),
+        ("vi", "bị hỏng (SQLite kiểm tra thấy, nguyên văn: On tree page "),
+    ):
         line = office.fail("--lang", lang, "restore", str(damaged), "--yes")
         assert line.startswith(f"Error: {damaged} {said}"), line
         assert "\n" not in line and len(line) < 200 + len(str(damaged)), line
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_an_index_out_of_step_with_its_table_is_said_in_the_users_language(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A backup whose quick_check passes and whose integrity_check does not (two indexes of a
+    table swapped: every row missing from each): restore and doctor said SQLite's English
+    alone ('row 1 missing from index …') under --lang vi; now a catalog sentence counts the
+    problems and quotes SQLite's words as its detail."""
+    swapped = tmp_path / "swapped.db"
+    office.ok("backup", str(swapped))
+    conn = sqlite3.connect(swapped)
+    query = "SELECT name, rootpage FROM sqlite_master WHERE name LIKE 'ix_directive_%' "
+    (one, root1), (two, root2) = conn.execute(query + "ORDER BY name LIMIT 2").fetchall()
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (root2, one))
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (root1, two))
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(swapped)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    found = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    conn.close()
+    n = len(found)
+    assert n > 2 and found[0].startswith("row 1 missing from index ix_directive_"), found
+    before, kept = file_digest(db_path), file_digest(swapped)
+    said = {
+        lang: office.fail("--lang", lang, "restore", str(swapped), "--yes") for lang in ("en", "vi")
+    }
+    assert said["en"].startswith(
+        f"Error: {swapped} cannot be restored: integrity: SQLite's integrity check found {n} "
+        f"problems, in its words: {found[0]}; "
+    ), said["en"]
+    assert said["vi"].startswith(
+        f"Error: {swapped} không khôi phục được: tính toàn vẹn: kiểm tra toàn vẹn của SQLite "
+        f"phát hiện {n} lỗi, nguyên văn của SQLite: {found[0]}; "
+    ), said["vi"]
+    assert all("\n" not in line for line in said.values())
+    assert file_digest(db_path) == before and file_digest(swapped) == kept
+    assert not list(tmp_path.glob("*.bak"))
+    checked = run("--lang", "vi", "doctor", "--format", "json", db=str(swapped))
+    assert checked.returncode == 1
+    integrity = next(c for c in json.loads(checked.stdout) if c["check"] == "integrity")
+    assert integrity["status"] == "problem"
+    assert integrity["detail"].startswith(f"kiểm tra toàn vẹn của SQLite phát hiện {n} lỗi, ")
+    assert file_digest(swapped) == kept
+
+
+def test_doctor_on_another_programs_file_says_the_missing_tables_in_the_users_language(
+    tmp_path: Path,
+) -> None:
+    """doctor on a SQLite file another program made said SQLite's 'no such table: change_log'
+    under --lang vi for the checks that read a table the file lacks."""
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (a)")
+    conn.commit()
+    conn.close()
+    kept = file_digest(foreign)
+    for lang, missing in (
+        ("en", "the database has no change_log (not made by dirtrack, or changed by hand)"),
+        (
+            "vi",
+            "cơ sở dữ liệu không có change_log (không do dirtrack tạo, hoặc đã bị sửa bằng tay)",
+        ),
+    ):
+        checked = run("--lang", lang, "doctor", "--format", "json", db=str(foreign))
+        assert checked.returncode == 1
+        details = {c["check"]: c["detail"] for c in json.loads(checked.stdout)}
+        assert details["values"] == missing, details
+        assert not any("no such" in d for d in details.values()), details
+    assert file_digest(foreign) == kept
 
 
 def test_a_damaged_schema_whose_words_are_not_utf8_is_a_damaged_file(

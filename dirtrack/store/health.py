@@ -152,7 +152,8 @@ def check_integrity(conn: Connection) -> Check:
             rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if rows == ["ok"]:
                 return Check("integrity", OK, Detail(Phrase("hc_integrity_ok")))
-            return Check("integrity", PROBLEM, _listed(list(rows)))
+            found = Phrase("hc_integrity_found", n=len(rows), items=_listed(list(rows)))
+            return Check("integrity", PROBLEM, Detail(found))
         counted = 0
         present = _present(conn)
         for table in models.metadata().sorted_tables:

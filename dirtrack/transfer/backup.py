@@ -446,7 +446,8 @@ def _check_candidate(candidate: Path, source: Path) -> None:
         with engine.connect() as conn:
             checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=None)
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        said = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        reason = sqlite_reason(said)
         raise InvalidInput.of("restore_not_healthy", path=source, problems=reason) from None
     except DirtrackError as exc:
         raise InvalidInput.of("restore_not_healthy", path=source, problems=exc) from None
