@@ -2288,6 +2288,10 @@ ERRORS: dict[str, Entry] = {
         "than a spreadsheet holds (a zip bomb?); nothing was read"
     ),
     "no_sheet": N_("{path} has no sheet {sheet!r}; its sheets are {sheets}"),
+    "workbook_sheet_missing": N_(
+        "{path} is a damaged workbook: it names sheet {sheet!r}, whose part {part} is not in "
+        "the file; nothing was read"
+    ),
     "workbook_charts_only": N_(
         "{path} has no table to read: its only sheets are charts ({sheets})"
     ),
@@ -2532,6 +2536,11 @@ ERRORS: dict[str, Entry] = {
         "{entity} {id} has an id dirtrack never gives (0 or below; set by hand or by another "
         "program): the export would lose it, so nothing was written; correct it there "
         "(dirtrack doctor lists every such record)"
+    ),
+    "db_id_too_large": N_(
+        "{entity} {id} has an id above the largest dirtrack gives ({limit}; set by hand or by "
+        "another program): its export would not import back, so nothing was written; correct "
+        "it there (dirtrack doctor lists every such record)"
     ),
     "db_history_not_json": N_(
         "history entry {id} holds a value that is not JSON (edited by hand or by another "
@@ -3897,6 +3906,7 @@ ERRORS.update(
         ),
         "hc_foreign_trigger": N_("trigger {name}"),
         "hc_foreign_view": N_("view {name}"),
+        "hc_changed_trigger": N_("trigger {name}, dirtrack's name with another body"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
         "hc_integrity_ok": N_("PRAGMA integrity_check: ok"),
         "hc_integrity_found": NP_(
@@ -4017,6 +4027,16 @@ ERRORS.update(
         "hc_id_not_positive": N_(
             "{entity} {id}: an id dirtrack never gives (0 or below; set by hand or by another "
             "program), which no command can name and an export would lose; correct it there"
+        ),
+        "hc_id_too_large": N_(
+            "{entity} {id}: an id above the largest dirtrack gives ({limit}; set by hand or by "
+            "another program), which no command can name and whose export would not import "
+            "back; correct it there"
+        ),
+        "hc_counter_too_large": N_(
+            "the counter of {entity} ids is at {n}, above the largest id dirtrack gives "
+            "({limit}; set by hand or by another program): no {entity} can be added; correct "
+            "it there (sqlite_sequence)"
         ),
         # the form of a text column's values, where bytes (a BLOB) are stored instead
         "hc_form_text": N_("text"),

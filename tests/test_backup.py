@@ -395,6 +395,140 @@ def test_restore_refuses_a_backup_holding_code_dirtrack_does_not_make(
     assert named in found.stdout
 
 
+def _tampered(office: Cli, path: Path, *statements: str) -> Path:
+    """A backup of ``office`` changed by ``statements``, as another program would."""
+    office.ok("backup", str(path))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return path
+
+
+BIGGEST = 2**63 - 1
+CHANGED_TRIGGER = (
+    'CREATE TRIGGER "field_keeps_references" BEFORE DELETE ON "field" FOR EACH ROW '
+    "BEGIN DELETE FROM directive; END"
+)
+
+
+@pytest.mark.parametrize(
+    ("statements", "en", "vi"),
+    [
+        pytest.param(
+            (f"UPDATE directive SET id = {BIGGEST} WHERE id = 5",),
+            f"values: directive {BIGGEST}: an id above the largest dirtrack gives (2147483647; "
+            "set by hand or by another program), which no command can name and whose export "
+            "would not import back; correct it there; the current database is untouched",
+            f"giá trị: nhiệm vụ {BIGGEST}: số hiệu lớn hơn số hiệu lớn nhất dirtrack cấp "
+            "(2147483647; bị sửa tay hoặc do chương trình khác ghi), không lệnh nào gọi được và "
+            "bản xuất của nó sẽ không nhập lại được; hãy sửa lại ở đó; cơ sở dữ liệu hiện tại "
+            "giữ nguyên",
+            id="largest-id",
+        ),
+        pytest.param(
+            (f"UPDATE sqlite_sequence SET seq = {BIGGEST} WHERE name = 'meeting'",),
+            f"values: the counter of meeting ids is at {BIGGEST}, above the largest id "
+            "dirtrack gives (2147483647; set by hand or by another program): no meeting can be "
+            "added; correct it there (sqlite_sequence); the current database is untouched",
+            f"giá trị: bộ đếm số hiệu cuộc họp đang ở {BIGGEST}, lớn hơn số hiệu lớn nhất "
+            "dirtrack cấp (2147483647; bị sửa tay hoặc do chương trình khác ghi): không thêm "
+            "được cuộc họp nào nữa; hãy sửa lại ở đó (sqlite_sequence); cơ sở dữ liệu hiện tại "
+            "giữ nguyên",
+            id="counter",
+        ),
+        pytest.param(
+            ("UPDATE directive SET text = 'Việc' || char(27) || '[31m 3' WHERE id = 3",),
+            "records: directive 3: text holds the control character U+001B, which no Word "
+            "report can hold and dirtrack refuses today; dirtrack edit with the text typed "
+            "again without it corrects it; the current database is untouched",
+            "bản ghi: nhiệm vụ 3: nội dung có ký tự điều khiển U+001B, không báo cáo Word nào "
+            "chứa được và dirtrack nay không nhận; dùng dirtrack edit nhập lại nội dung không "
+            "có ký tự đó để sửa; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="esc",
+        ),
+        pytest.param(
+            ("UPDATE meeting SET title = 'Họp' || char(0) WHERE id = 1",),
+            "records: meeting 1: title holds the control character U+0000, which no Word "
+            "report can hold and dirtrack refuses today; dirtrack edit with the text typed "
+            "again without it corrects it; the current database is untouched",
+            "bản ghi: cuộc họp 1: tiêu đề có ký tự điều khiển U+0000, không báo cáo Word nào "
+            "chứa được và dirtrack nay không nhận; dùng dirtrack edit nhập lại nội dung không "
+            "có ký tự đó để sửa; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="nul",
+        ),
+        pytest.param(
+            ('DROP TRIGGER "field_keeps_references"', CHANGED_TRIGGER),
+            "schema: code dirtrack does not make, which would run on its tables: trigger "
+            "field_keeps_references, dirtrack's name with another body; the current database "
+            "is untouched",
+            "cấu trúc: mã lệnh không do dirtrack tạo ra, sẽ chạy trên các bảng của nó: trình "
+            "kích hoạt (trigger) field_keeps_references, mang tên của dirtrack nhưng nội dung "
+            "khác; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="changed-trigger",
+        ),
+    ],
+)
+def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
+    office: Cli,
+    db: str,
+    db_path: Path,
+    tmp_path: Path,
+    statements: tuple[str, ...],
+    en: str,
+    vi: str,
+) -> None:
+    """A backup another program changed was restored as it was: a directive numbered 2**63 - 1
+    (or a counter there), after which the next assign said 'the disk is full'; a text holding
+    ESC or NUL, which typed text, the JSON import and every other writer refuse; a trigger under
+    the name of one of dirtrack's own with another body. Each is refused in one line naming
+    the record, in either language, and the register is left as it was."""
+    tampered = _tampered(office, tmp_path / "tampered.db", *statements)
+    before, kept = file_digest(db_path), file_digest(tampered)
+    said = {
+        lang: office("--lang", lang, "restore", str(tampered), "--yes") for lang in ("en", "vi")
+    }
+    assert said["en"].exit_code == 1 and said["en"].stdout == ""
+    assert said["en"].stderr == f"Error: {tampered} cannot be restored: {en}\n"
+    assert said["vi"].exit_code == 1 and said["vi"].stdout == ""
+    assert said["vi"].stderr == f"Error: {tampered} không khôi phục được: {vi}\n"
+    assert file_digest(db_path) == before and file_digest(tampered) == kept
+    assert not list(tmp_path.glob("*.bak"))
+    # doctor names the same in the backup itself: a problem, or (a text edit corrects) a warning
+    checked = run("--lang", "en", "doctor", "--format", "json", db=str(tampered))
+    details = {c["check"]: c for c in json.loads(checked.stdout)}
+    name, _, finding = en.removesuffix("; the current database is untouched").partition(": ")
+    assert details[name]["detail"] == finding
+    assert details[name]["status"] == ("warning" if name == "records" else "problem")
+    assert checked.returncode == (0 if name == "records" else 1)
+
+
+def test_export_refuses_an_id_above_the_largest(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A directive numbered above the largest id (by another program) was exported, into a
+    JSON file whose import refuses that id: every format refuses it, naming the record."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute(f"UPDATE directive SET id = {2**31} WHERE id = 5")
+    conn.close()
+    out = tmp_path / "out.json"
+    assert office.fail("export", "--out", str(out)) == (
+        f"Error: directive {2**31} has an id above the largest dirtrack gives (2147483647; set "
+        "by hand or by another program): its export would not import back, so nothing was "
+        "written; correct it there (dirtrack doctor lists every such record)"
+    )
+    sheet = tmp_path / "out.xlsx"
+    assert office.fail("--lang", "vi", "export", "--format", "xlsx", "--out", str(sheet)) == (
+        f"Error: nhiệm vụ {2**31} có số hiệu lớn hơn số hiệu lớn nhất dirtrack cấp (2147483647; "
+        "bị sửa tay hoặc do chương trình khác ghi): bản xuất của nó sẽ không nhập lại được, "
+        "nên không ghi gì; hãy sửa lại ở đó (dirtrack doctor liệt kê mọi bản ghi như vậy)"
+    )
+    assert not out.exists() and not sheet.exists()
+
+
 def test_restore_takes_a_backup_of_any_page_size(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     office.ok("backup", str(copy))

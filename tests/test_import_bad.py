@@ -1315,3 +1315,47 @@ def test_a_damaged_workbook_is_said_in_the_users_language_not_the_parsers(
     assert file_digest(db_path) == before
     assert vi in in_vi and "invalid token" not in in_vi and "There is" not in in_vi, in_vi
     assert "out of range" not in in_vi, in_vi
+
+
+def test_a_workbook_naming_a_sheet_whose_part_is_missing_is_said_to_be_damaged(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """openpyxl passes over a sheet the workbook names whose part is not in the zip: with
+    none left the import said 'its only sheets are charts ()', with one of two it read the
+    other alone and `--sheet` named the missing one 'no sheet'. The workbook is damaged: said
+    so, naming the sheet, for import and `pack in` alike."""
+    book = Workbook()
+    book.worksheets[0].title = "Chủ trì"
+    book.worksheets[0].append(HEADER)
+    book.worksheets[0].append(["1", "Việc A", "BTC", "", "30/9/2022", "", ""])
+    second = book.create_sheet("Phối hợp")
+    second.append(HEADER)
+    second.append(["1", "Việc B", "BTC", "", "30/9/2022", "", ""])
+    book.save(tmp_path / "two.xlsx")
+
+    def without(name: str, *parts: str) -> Path:
+        made = tmp_path / name
+        with zipfile.ZipFile(tmp_path / "two.xlsx") as two, zipfile.ZipFile(made, "w") as out:
+            for entry in two.infolist():
+                if entry.filename not in parts:
+                    out.writestr(entry.filename, two.read(entry), zipfile.ZIP_DEFLATED)
+        return made
+
+    none = without("none.xlsx", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml")
+    half = without("half.xlsx", "xl/worksheets/sheet2.xml")
+    for broken, sheet, part in (
+        (none, "Chủ trì", "sheet1"),
+        (half, "Phối hợp", "sheet2"),
+    ):
+        for args in ([], ["--sheet", "all"], ["--sheet", "Phối hợp"]):
+            assert refused(office, db_path, str(broken), "--meeting", "1", *args) == (
+                f"Error: {broken} is a damaged workbook: it names sheet '{sheet}', whose part "
+                f"xl/worksheets/{part}.xml is not in the file; nothing was read"
+            )
+        before = file_digest(db_path)
+        assert office.fail("--lang", "vi", "import", str(broken), "--meeting", "1") == (
+            f"Error: {broken} là sổ tính bị hỏng: nó có trang tính '{sheet}' nhưng trong tệp "
+            f"không có phần xl/worksheets/{part}.xml của trang đó; không đọc gì"
+        )
+        assert file_digest(db_path) == before
+    assert "is a damaged workbook" in office.fail("pack", "in", str(half))

@@ -246,12 +246,15 @@ def export(
     day = optional_day(as_of, "--as-of") or today()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:
-        from dirtrack.store.tables import ids_not_positive
+        from dirtrack.models import MAX_ID
+        from dirtrack.store.tables import ids_out_of_range
 
-        # an id set to 0 or below by hand: the JSON's pages by id would lose its record; every
-        # format refuses it alike, so a sheet is not written where the JSON would not be
-        for table, ident in ids_not_positive(session):
-            raise DatabaseError.of("db_id_not_positive", entity=Entity(table), id=ident)
+        # an id set to 0 or below by hand: the JSON's pages by id would lose its record; above
+        # the largest: the JSON would not import back; every format refuses it alike, so a
+        # sheet is not written where the JSON would not be
+        for table, ident in ids_out_of_range(session):
+            key = "db_id_not_positive" if ident <= 0 else "db_id_too_large"
+            raise DatabaseError.of(key, entity=Entity(table), id=ident, limit=MAX_ID)
         data: bytes | Iterator[bytes]
         if fmt is ExportFormat.JSON:
             from dirtrack.transfer.json_format.export import export_chunks
