@@ -2370,6 +2370,8 @@ ERRORS: dict[str, Entry] = {
         "{file}: {n} bad rows ({rows}); nothing was imported",
     ),
     "more_problems": NP_("and {n} more problem", "and {n} more problems"),
+    "rows_and_more": NP_("{rows} and {n} more row", "{rows} and {n} more rows"),
+    "items_and_more": NP_("{items} and {n} more", "{items} and {n} more"),
     # output, backup, restore
     "is_the_database": N_(
         "{path} is the database {db} itself or one of its files; choose another file"
@@ -3629,6 +3631,11 @@ ERRORS.update(
             "column {column} ({header}): {written!r} gives its year in two digits; it is read as "
             "{read} (00-29 as 2000-2029, 30-99 as 1930-1999, as Excel reads them): write the "
             "year in four digits if it is another"
+        ),
+        "warn_title_two_digit_year": N_(
+            "row {row}: {written!r} gives its year in two digits; the sheet is read as of "
+            "{read} (00-29 as 2000-2029, 30-99 as 1930-1999, as Excel reads them): give --as-of "
+            "if it is another day"
         ),
         "deadline_tet_no_year": N_(
             "{phrase!r} names no year: it is read as Tết {year} (its first day {tet}), the "

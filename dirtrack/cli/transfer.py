@@ -194,10 +194,13 @@ def _import(
         bad = result.bad_rows()
         name = path.name  # standard input's spooled file: said so by import_file
         if result.problems and result.kind == "draft":
+            from dirtrack.i18n import error_text
             from dirtrack.transfer.base import SHOWN_PROBLEMS
 
             told = "; ".join(p.render(lang) for p in result.problems[:SHOWN_PROBLEMS])
             n = len(result.problems)
+            if n > SHOWN_PROBLEMS:  # the others are on standard output, one a line
+                told += "; " + error_text("more_problems", lang, {"n": n - SHOWN_PROBLEMS})
             raise InvalidInput.of("import_dry_draft", file=name, n=n, problems=told)
         if result.problems:
             key = "import_dry_bad_row" if len(bad) == 1 else "import_dry_bad_rows"

@@ -18,6 +18,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.store import bulk, limits
 from dirtrack.text import fold, fold_words, marks_agree, nfc, word_marks
 from dirtrack.transfer import values as cells
+from dirtrack.transfer.base import some_of
 from dirtrack.transfer.sheet_import.plan import NewUnit, Planned
 from dirtrack.transfer.sheet_import.state import ImportState, UnitsFound, remember
 from dirtrack.transfer.values import Value
@@ -186,7 +187,7 @@ class UnitNames(ImportState):
         without the marks that tell two planned ones apart."""
         named = self.new_unit_refs.named(name)
         if len(named) > 1:
-            units = ", ".join(self.new_units[-ref - 1].name for ref in named)
+            units = some_of([self.new_units[-ref - 1].name for ref in named])
             return Conflict.of("unit_ambiguous", ref=nfc(name), units=units)
         if named:
             return named[0]
