@@ -445,6 +445,20 @@ _LONG_QUOTE = LazyPattern(
 )
 
 
+#: How many items a one-line message names before it counts the others (:func:`some_of`).
+SHOWN_ITEMS = 10
+
+
+def some_of(items: Sequence[object]) -> str | Phrase:
+    """``items`` one after another, or past :data:`SHOWN_ITEMS` the first of them and how many
+    more (a workbook's sheets, the directives a retired unit hands over, the records a delete
+    takes with it): a message that names what it found stays one line, whatever it found."""
+    if len(items) <= SHOWN_ITEMS:
+        return ", ".join(map(str, items))
+    shown = ", ".join(map(str, items[:SHOWN_ITEMS]))
+    return Phrase("items_and_more", items=shown, n=len(items) - SHOWN_ITEMS)
+
+
 def cut_quotes(message: str) -> str:
     """A message made elsewhere (Click's usage errors) with each huge quoted value cut."""
     return _LONG_QUOTE.sub(lambda found: f"{found[1]}{found[2]}…{found[1]}", message)
@@ -1111,6 +1125,8 @@ TEXT.update(
         "remind_title": N_("Reminders"),
         "completed_on": N_("Completed on"),
         "done_by": N_("by {day}, exact day unknown"),
+        # a deadline in force set by an extension of a directive given none at the meeting
+        "due_none_at_first": N_("extended; no deadline at first"),
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
         # the headers of fields --fields names that no column of the listing shows (a field in

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Protocol, TypeAlias
 
 from dirtrack.errors import DirtrackError, InvalidInput
-from dirtrack.i18n import Phrase, error_text
+from dirtrack.i18n import SHOWN_ITEMS, Phrase, error_text
 
 # What a problem or a warning says: user data as given (a str), or a sentence of the catalog
 # (a Phrase, or a DirtrackError caught from a check), said in the reader's language.
@@ -39,7 +39,7 @@ def _said(value: object, lang: str) -> object:
 # How many problems the one-line error spells out; every bad row is still counted.
 SHOWN_PROBLEMS = 8
 # The runs of rows a message names (:func:`ranges`) before it counts the others.
-SHOWN_SPANS = 10
+SHOWN_SPANS = SHOWN_ITEMS
 
 
 class Progress(Protocol):
@@ -289,16 +289,6 @@ def ranges(numbers: Iterable[int | str]) -> str | Phrase:
     shown = ", ".join(label for label, _n in parts[:SHOWN_SPANS])
     more = sum(n for _label, n in parts[SHOWN_SPANS:])
     return Phrase("rows_and_more", rows=shown, n=more)
-
-
-def some_of(items: Sequence[str]) -> str | Phrase:
-    """``items`` one after another, or past :data:`SHOWN_SPANS` the first of them and how many
-    more (a workbook's sheets, the meetings of one day): a message that names what it found
-    stays one line, whatever a file holds."""
-    if len(items) <= SHOWN_SPANS:
-        return ", ".join(items)
-    shown = ", ".join(items[:SHOWN_SPANS])
-    return Phrase("items_and_more", items=shown, n=len(items) - SHOWN_SPANS)
 
 
 class ImportRejected(InvalidInput):

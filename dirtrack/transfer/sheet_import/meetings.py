@@ -13,10 +13,9 @@ from datetime import date
 from typing import Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Phrase, some_of
 from dirtrack.text import fold_words
 from dirtrack.transfer import values as cells
-from dirtrack.transfer.base import some_of
 from dirtrack.transfer.sheet_import.plan import NewMeeting, Planned
 from dirtrack.transfer.sheet_import.state import ImportState, MeetingFound, remember
 from dirtrack.transfer.values import Value

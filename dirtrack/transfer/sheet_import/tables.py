@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Phrase, some_of
 from dirtrack.text import fold_words
-from dirtrack.transfer.base import ImportOptions, some_of
+from dirtrack.transfer.base import ImportOptions
 from dirtrack.transfer.headers import REQUIRED, column_letter
 from dirtrack.transfer.layout import (
     HEADER_SCAN,

@@ -14,11 +14,10 @@ import re
 from typing import Any
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Phrase, some_of
 from dirtrack.store import bulk, limits
 from dirtrack.text import fold, fold_words, marks_agree, nfc, word_marks
 from dirtrack.transfer import values as cells
-from dirtrack.transfer.base import some_of
 from dirtrack.transfer.sheet_import.plan import NewUnit, Planned
 from dirtrack.transfer.sheet_import.state import ImportState, UnitsFound, remember
 from dirtrack.transfer.values import Value
