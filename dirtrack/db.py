@@ -948,16 +948,24 @@ PG_DENIED = LazyPattern(
 #: being the bytes read as they come, with whatever they hold.
 NOT_UTF8_COLUMN = LazyPattern(r"Could not decode to UTF-8 column '([^']*)'")
 
+#: SQLite's words for a table or column a statement names and the file lacks (another
+#: program's database, or one whose schema was changed by hand).
+NO_SUCH_NAME = LazyPattern(r"^no such (?:table|column): (?:main\.)?([\w.]+)")
+
 
 def sqlite_reason(reason: str) -> Phrase | str:
     """``reason``, SQLite's message, in the catalog's words where it is one of
-    :data:`SQLITE_REASONS` or a text that is not UTF-8 (:data:`NOT_UTF8_COLUMN`, named by its
-    column, never quoted); else as SQLite gives it."""
+    :data:`SQLITE_REASONS`, a text that is not UTF-8 (:data:`NOT_UTF8_COLUMN`, named by its
+    column, never quoted) or a table or column the file lacks (:data:`NO_SUCH_NAME`); else as
+    SQLite gives it."""
     from dirtrack.i18n import Phrase
 
     undecodable = NOT_UTF8_COLUMN.search(reason)
     if undecodable is not None:
         return Phrase("w_db_text_not_utf8", column=undecodable[1])
+    missing = NO_SUCH_NAME.search(reason.strip())
+    if missing is not None:
+        return Phrase("w_db_no_such", name=missing[1])
     key = SQLITE_REASONS.get(reason.strip().rstrip("."))
     if key is None and reason.startswith("malformed database schema"):
         # the schema's own text damaged ("malformed database schema (meeting) - unrecognized

@@ -446,6 +446,20 @@ _LONG_QUOTE = LazyPattern(
 )
 
 
+#: How many items a one-line message names before it counts the others (:func:`some_of`).
+SHOWN_ITEMS = 10
+
+
+def some_of(items: Sequence[object]) -> str | Phrase:
+    """``items`` one after another, or past :data:`SHOWN_ITEMS` the first of them and how many
+    more (a workbook's sheets, the directives a retired unit hands over, the records a delete
+    takes with it): a message that names what it found stays one line, whatever it found."""
+    if len(items) <= SHOWN_ITEMS:
+        return ", ".join(map(str, items))
+    shown = ", ".join(map(str, items[:SHOWN_ITEMS]))
+    return Phrase("items_and_more", items=shown, n=len(items) - SHOWN_ITEMS)
+
+
 def cut_quotes(message: str) -> str:
     """A message made elsewhere (Click's usage errors) with each huge quoted value cut."""
     return _LONG_QUOTE.sub(lambda found: f"{found[1]}{found[2]}…{found[1]}", message)
@@ -1112,6 +1126,8 @@ TEXT.update(
         "remind_title": N_("Reminders"),
         "completed_on": N_("Completed on"),
         "done_by": N_("by {day}, exact day unknown"),
+        # a deadline in force set by an extension of a directive given none at the meeting
+        "due_none_at_first": N_("extended; no deadline at first"),
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
         # the headers of fields --fields names that no column of the listing shows (a field in
@@ -2291,6 +2307,10 @@ ERRORS: dict[str, Entry] = {
         "than a spreadsheet holds (a zip bomb?); nothing was read"
     ),
     "no_sheet": N_("{path} has no sheet {sheet!r}; its sheets are {sheets}"),
+    "workbook_sheet_missing": N_(
+        "{path} is a damaged workbook: it names sheet {sheet!r}, whose part {part} is not in "
+        "the file; nothing was read"
+    ),
     "workbook_charts_only": N_(
         "{path} has no table to read: its only sheets are charts ({sheets})"
     ),
@@ -2369,6 +2389,8 @@ ERRORS: dict[str, Entry] = {
         "{file}: {n} bad rows ({rows}); nothing was imported",
     ),
     "more_problems": NP_("and {n} more problem", "and {n} more problems"),
+    "rows_and_more": NP_("{rows} and {n} more row", "{rows} and {n} more rows"),
+    "items_and_more": NP_("{items} and {n} more", "{items} and {n} more"),
     # output, backup, restore
     "is_the_database": N_(
         "{path} is the database {db} itself or one of its files; choose another file"
@@ -2443,6 +2465,7 @@ ERRORS: dict[str, Entry] = {
     "w_db_text_not_utf8": N_(
         "a text of column {column} is not UTF-8 (the file is damaged, or another program wrote it)"
     ),
+    "w_db_no_such": N_("the database has no {name} (not made by dirtrack, or changed by hand)"),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),
     "w_db_cannot_open": N_("the database file cannot be opened"),
@@ -2473,7 +2496,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "bk_memory": C_("bk_memory", "an in-memory database cannot be backed up or restored"),
     "bk_not_sqlite": C_("bk_not_sqlite", "{path} is not a dirtrack database (not a SQLite file)"),
-    "bk_damaged": N_("{path} is damaged ({detail})"),
+    "bk_damaged": N_("{path} is damaged (SQLite's check found, in its words: {detail})"),
     "bk_not_dirtrack": N_("{path} is a SQLite file but not a dirtrack database"),
     "bk_unknown_revision": N_(
         "{path} is at schema revision {revision!r}, which this dirtrack "
@@ -2534,6 +2557,11 @@ ERRORS: dict[str, Entry] = {
         "{entity} {id} has an id dirtrack never gives (0 or below; set by hand or by another "
         "program): the export would lose it, so nothing was written; correct it there "
         "(dirtrack doctor lists every such record)"
+    ),
+    "db_id_too_large": N_(
+        "{entity} {id} has an id above the largest dirtrack gives ({limit}; set by hand or by "
+        "another program): its export would not import back, so nothing was written; correct "
+        "it there (dirtrack doctor lists every such record)"
     ),
     "db_history_not_json": N_(
         "history entry {id} holds a value that is not JSON (edited by hand or by another "
@@ -3623,6 +3651,11 @@ ERRORS.update(
             "{read} (00-29 as 2000-2029, 30-99 as 1930-1999, as Excel reads them): write the "
             "year in four digits if it is another"
         ),
+        "warn_title_two_digit_year": N_(
+            "row {row}: {written!r} gives its year in two digits; the sheet is read as of "
+            "{read} (00-29 as 2000-2029, 30-99 as 1930-1999, as Excel reads them): give --as-of "
+            "if it is another day"
+        ),
         "deadline_tet_no_year": N_(
             "{phrase!r} names no year: it is read as Tết {year} (its first day {tet}), the "
             "nearest whose deadline has not passed on the day it is counted from ({ref}): the "
@@ -3899,8 +3932,13 @@ ERRORS.update(
         ),
         "hc_foreign_trigger": N_("trigger {name}"),
         "hc_foreign_view": N_("view {name}"),
+        "hc_changed_trigger": N_("trigger {name}, dirtrack's name with another body"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
         "hc_integrity_ok": N_("PRAGMA integrity_check: ok"),
+        "hc_integrity_found": NP_(
+            "SQLite's integrity check found {n} problem, in its words: {items}",
+            "SQLite's integrity check found {n} problems, in its words: {items}",
+        ),
         "hc_read_in_full": NP_(
             "every table read in full ({n} row)", "every table read in full ({n} rows)"
         ),
@@ -4015,6 +4053,16 @@ ERRORS.update(
         "hc_id_not_positive": N_(
             "{entity} {id}: an id dirtrack never gives (0 or below; set by hand or by another "
             "program), which no command can name and an export would lose; correct it there"
+        ),
+        "hc_id_too_large": N_(
+            "{entity} {id}: an id above the largest dirtrack gives ({limit}; set by hand or by "
+            "another program), which no command can name and whose export would not import "
+            "back; correct it there"
+        ),
+        "hc_counter_too_large": N_(
+            "the counter of {entity} ids is at {n}, above the largest id dirtrack gives "
+            "({limit}; set by hand or by another program): no {entity} can be added; correct "
+            "it there (sqlite_sequence)"
         ),
         # the form of a text column's values, where bytes (a BLOB) are stored instead
         "hc_form_text": N_("text"),

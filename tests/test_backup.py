@@ -399,6 +399,140 @@ def test_restore_refuses_a_backup_holding_code_dirtrack_does_not_make(
     assert named in found.stdout
 
 
+def _tampered(office: Cli, path: Path, *statements: str) -> Path:
+    """A backup of ``office`` changed by ``statements``, as another program would."""
+    office.ok("backup", str(path))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return path
+
+
+BIGGEST = 2**63 - 1
+CHANGED_TRIGGER = (
+    'CREATE TRIGGER "field_keeps_references" BEFORE DELETE ON "field" FOR EACH ROW '
+    "BEGIN DELETE FROM directive; END"
+)
+
+
+@pytest.mark.parametrize(
+    ("statements", "en", "vi"),
+    [
+        pytest.param(
+            (f"UPDATE directive SET id = {BIGGEST} WHERE id = 5",),
+            f"values: directive {BIGGEST}: an id above the largest dirtrack gives (2147483647; "
+            "set by hand or by another program), which no command can name and whose export "
+            "would not import back; correct it there; the current database is untouched",
+            f"giá trị: nhiệm vụ {BIGGEST}: số hiệu lớn hơn số hiệu lớn nhất dirtrack cấp "
+            "(2147483647; bị sửa tay hoặc do chương trình khác ghi), không lệnh nào gọi được và "
+            "bản xuất của nó sẽ không nhập lại được; hãy sửa lại ở đó; cơ sở dữ liệu hiện tại "
+            "giữ nguyên",
+            id="largest-id",
+        ),
+        pytest.param(
+            (f"UPDATE sqlite_sequence SET seq = {BIGGEST} WHERE name = 'meeting'",),
+            f"values: the counter of meeting ids is at {BIGGEST}, above the largest id "
+            "dirtrack gives (2147483647; set by hand or by another program): no meeting can be "
+            "added; correct it there (sqlite_sequence); the current database is untouched",
+            f"giá trị: bộ đếm số hiệu cuộc họp đang ở {BIGGEST}, lớn hơn số hiệu lớn nhất "
+            "dirtrack cấp (2147483647; bị sửa tay hoặc do chương trình khác ghi): không thêm "
+            "được cuộc họp nào nữa; hãy sửa lại ở đó (sqlite_sequence); cơ sở dữ liệu hiện tại "
+            "giữ nguyên",
+            id="counter",
+        ),
+        pytest.param(
+            ("UPDATE directive SET text = 'Việc' || char(27) || '[31m 3' WHERE id = 3",),
+            "records: directive 3: text holds the control character U+001B, which no Word "
+            "report can hold and dirtrack refuses today; dirtrack edit with the text typed "
+            "again without it corrects it; the current database is untouched",
+            "bản ghi: nhiệm vụ 3: nội dung có ký tự điều khiển U+001B, không báo cáo Word nào "
+            "chứa được và dirtrack nay không nhận; dùng dirtrack edit nhập lại nội dung không "
+            "có ký tự đó để sửa; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="esc",
+        ),
+        pytest.param(
+            ("UPDATE meeting SET title = 'Họp' || char(0) WHERE id = 1",),
+            "records: meeting 1: title holds the control character U+0000, which no Word "
+            "report can hold and dirtrack refuses today; dirtrack edit with the text typed "
+            "again without it corrects it; the current database is untouched",
+            "bản ghi: cuộc họp 1: tiêu đề có ký tự điều khiển U+0000, không báo cáo Word nào "
+            "chứa được và dirtrack nay không nhận; dùng dirtrack edit nhập lại nội dung không "
+            "có ký tự đó để sửa; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="nul",
+        ),
+        pytest.param(
+            ('DROP TRIGGER "field_keeps_references"', CHANGED_TRIGGER),
+            "schema: code dirtrack does not make, which would run on its tables: trigger "
+            "field_keeps_references, dirtrack's name with another body; the current database "
+            "is untouched",
+            "cấu trúc: mã lệnh không do dirtrack tạo ra, sẽ chạy trên các bảng của nó: trình "
+            "kích hoạt (trigger) field_keeps_references, mang tên của dirtrack nhưng nội dung "
+            "khác; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="changed-trigger",
+        ),
+    ],
+)
+def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
+    office: Cli,
+    db: str,
+    db_path: Path,
+    tmp_path: Path,
+    statements: tuple[str, ...],
+    en: str,
+    vi: str,
+) -> None:
+    """A backup another program changed was restored as it was: a directive numbered 2**63 - 1
+    (or a counter there), after which the next assign said 'the disk is full'; a text holding
+    ESC or NUL, which typed text, the JSON import and every other writer refuse; a trigger under
+    the name of one of dirtrack's own with another body. Each is refused in one line naming
+    the record, in either language, and the register is left as it was."""
+    tampered = _tampered(office, tmp_path / "tampered.db", *statements)
+    before, kept = file_digest(db_path), file_digest(tampered)
+    said = {
+        lang: office("--lang", lang, "restore", str(tampered), "--yes") for lang in ("en", "vi")
+    }
+    assert said["en"].exit_code == 1 and said["en"].stdout == ""
+    assert said["en"].stderr == f"Error: {tampered} cannot be restored: {en}\n"
+    assert said["vi"].exit_code == 1 and said["vi"].stdout == ""
+    assert said["vi"].stderr == f"Error: {tampered} không khôi phục được: {vi}\n"
+    assert file_digest(db_path) == before and file_digest(tampered) == kept
+    assert not list(tmp_path.glob("*.bak"))
+    # doctor names the same in the backup itself: a problem, or (a text edit corrects) a warning
+    checked = run("--lang", "en", "doctor", "--format", "json", db=str(tampered))
+    details = {c["check"]: c for c in json.loads(checked.stdout)}
+    name, _, finding = en.removesuffix("; the current database is untouched").partition(": ")
+    assert details[name]["detail"] == finding
+    assert details[name]["status"] == ("warning" if name == "records" else "problem")
+    assert checked.returncode == (0 if name == "records" else 1)
+
+
+def test_export_refuses_an_id_above_the_largest(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A directive numbered above the largest id (by another program) was exported, into a
+    JSON file whose import refuses that id: every format refuses it, naming the record."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute(f"UPDATE directive SET id = {2**31} WHERE id = 5")
+    conn.close()
+    out = tmp_path / "out.json"
+    assert office.fail("export", "--out", str(out)) == (
+        f"Error: directive {2**31} has an id above the largest dirtrack gives (2147483647; set "
+        "by hand or by another program): its export would not import back, so nothing was "
+        "written; correct it there (dirtrack doctor lists every such record)"
+    )
+    sheet = tmp_path / "out.xlsx"
+    assert office.fail("--lang", "vi", "export", "--format", "xlsx", "--out", str(sheet)) == (
+        f"Error: nhiệm vụ {2**31} có số hiệu lớn hơn số hiệu lớn nhất dirtrack cấp (2147483647; "
+        "bị sửa tay hoặc do chương trình khác ghi): bản xuất của nó sẽ không nhập lại được, "
+        "nên không ghi gì; hãy sửa lại ở đó (dirtrack doctor liệt kê mọi bản ghi như vậy)"
+    )
+    assert not out.exists() and not sheet.exists()
+
+
 def test_restore_takes_a_backup_of_any_page_size(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     office.ok("backup", str(copy))
@@ -523,12 +657,87 @@ def test_a_backup_damaged_throughout_is_one_short_line_naming_the_first_damage(
     damaged.write_bytes(bytes(data))
     assert sqlite3.connect(damaged).execute("PRAGMA quick_check").fetchone()[0].count("\n") > 9
     before = file_digest(db_path)
-    for lang, said in (("en", "is damaged (On tree page "), ("vi", "bị hỏng (On tree page ")):
+    for lang, said in (
+        ("en", "is damaged (SQLite's check found, in its words: On tree page "),
+        ("vi", "bị hỏng (SQLite kiểm tra thấy, nguyên văn: On tree page "),
+    ):
         line = office.fail("--lang", lang, "restore", str(damaged), "--yes")
         assert line.startswith(f"Error: {damaged} {said}"), line
         assert "\n" not in line and len(line) < 200 + len(str(damaged)), line
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_an_index_out_of_step_with_its_table_is_said_in_the_users_language(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A backup whose quick_check passes and whose integrity_check does not (two indexes of a
+    table swapped: every row missing from each): restore and doctor said SQLite's English
+    alone ('row 1 missing from index …') under --lang vi; now a catalog sentence counts the
+    problems and quotes SQLite's words as its detail."""
+    swapped = tmp_path / "swapped.db"
+    office.ok("backup", str(swapped))
+    conn = sqlite3.connect(swapped)
+    query = "SELECT name, rootpage FROM sqlite_master WHERE name LIKE 'ix_directive_%' "
+    (one, root1), (two, root2) = conn.execute(query + "ORDER BY name LIMIT 2").fetchall()
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (root2, one))
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (root1, two))
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(swapped)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    found = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    conn.close()
+    n = len(found)
+    assert n > 2 and found[0].startswith("row 1 missing from index ix_directive_"), found
+    before, kept = file_digest(db_path), file_digest(swapped)
+    said = {
+        lang: office.fail("--lang", lang, "restore", str(swapped), "--yes") for lang in ("en", "vi")
+    }
+    assert said["en"].startswith(
+        f"Error: {swapped} cannot be restored: integrity: SQLite's integrity check found {n} "
+        f"problems, in its words: {found[0]}; "
+    ), said["en"]
+    assert said["vi"].startswith(
+        f"Error: {swapped} không khôi phục được: tính toàn vẹn: kiểm tra toàn vẹn của SQLite "
+        f"phát hiện {n} lỗi, nguyên văn của SQLite: {found[0]}; "
+    ), said["vi"]
+    assert all("\n" not in line for line in said.values())
+    assert file_digest(db_path) == before and file_digest(swapped) == kept
+    assert not list(tmp_path.glob("*.bak"))
+    checked = run("--lang", "vi", "doctor", "--format", "json", db=str(swapped))
+    assert checked.returncode == 1
+    integrity = next(c for c in json.loads(checked.stdout) if c["check"] == "integrity")
+    assert integrity["status"] == "problem"
+    assert integrity["detail"].startswith(f"kiểm tra toàn vẹn của SQLite phát hiện {n} lỗi, ")
+    assert file_digest(swapped) == kept
+
+
+def test_doctor_on_another_programs_file_says_the_missing_tables_in_the_users_language(
+    tmp_path: Path,
+) -> None:
+    """doctor on a SQLite file another program made said SQLite's 'no such table: change_log'
+    under --lang vi for the checks that read a table the file lacks."""
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (a)")
+    conn.commit()
+    conn.close()
+    kept = file_digest(foreign)
+    for lang, missing in (
+        ("en", "the database has no change_log (not made by dirtrack, or changed by hand)"),
+        (
+            "vi",
+            "cơ sở dữ liệu không có change_log (không do dirtrack tạo, hoặc đã bị sửa bằng tay)",
+        ),
+    ):
+        checked = run("--lang", lang, "doctor", "--format", "json", db=str(foreign))
+        assert checked.returncode == 1
+        details = {c["check"]: c["detail"] for c in json.loads(checked.stdout)}
+        assert details["values"] == missing, details
+        assert not any("no such" in d for d in details.values()), details
+    assert file_digest(foreign) == kept
 
 
 def test_a_damaged_schema_whose_words_are_not_utf8_is_a_damaged_file(

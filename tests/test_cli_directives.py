@@ -526,3 +526,36 @@ def test_words_that_look_like_markup_are_shown_as_typed(
         assert done.stderr == ""
         shown = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
         assert any(text in line for line in shown), done.stdout
+
+
+def test_an_extension_of_a_directive_given_no_deadline_says_there_was_none(
+    units: Cli, meeting: int
+) -> None:
+    """A directive assigned without a deadline, then extended: the register keeps no original
+    deadline (null) and the extension alone, as JSON and the history say; the card, the list
+    and the reminder gave the extension's day as if it had been given at the meeting."""
+    ident = units.id("assign", str(meeting), "--unit", "BTC", "Việc không hạn")
+    units.ok("extend", str(ident), "--to", "31/12/2022", "--date", "1/6/2022", "--reason", "CV")
+    shown = units.json("show", str(ident))
+    assert (shown["due"], shown["original_due"], shown["extensions"]) == ("2022-12-31", None, 1)
+    assert [(h["event"], h["due"]) for h in shown["history"]] == [
+        ("assigned", None),
+        ("extended", "2022-12-31"),
+    ]
+    changes = units.json("history", str(ident))
+    created = [c for c in changes if c["entity"] == "directive" and c["action"] == "create"]
+    assert created[0]["after"]["original_due"] is None
+    extension = next(c for c in changes if c["entity"] == "extension")
+    assert extension["after"]["new_due"] == "2022-12-31"
+    assert "Deadline        2022-12-31 (extended; no deadline at first)" in units.ok(
+        "show", str(ident)
+    )
+    card = units.ok("--lang", "vi", "show", str(ident))
+    assert "31/12/2022 (gia hạn; ban đầu không có thời hạn)" in card, card
+    listed = units.ok("list", "--as-of", "2022-06-30")
+    assert "2022-12-31 (extended; no deadline at first)" in listed, listed
+    reminded = units.ok("remind", "--as-of", "2022-12-30")
+    assert "due 2022-12-31 (extended; no deadline at first); 1 day left" in reminded, reminded
+    # given at the meeting, the day says nothing more
+    given = units.id("assign", str(meeting), "--unit", "BTC", "--due", "31/12/2022", "Việc có hạn")
+    assert "at first" not in units.ok("show", str(given))

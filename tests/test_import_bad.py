@@ -1328,3 +1328,103 @@ def test_a_damaged_workbook_is_said_in_the_users_language_not_the_parsers(
     assert file_digest(db_path) == before
     assert vi in in_vi and "invalid token" not in in_vi and "There is" not in in_vi, in_vi
     assert "out of range" not in in_vi, in_vi
+
+
+def test_a_workbook_naming_a_sheet_whose_part_is_missing_is_said_to_be_damaged(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """openpyxl passes over a sheet the workbook names whose part is not in the zip: with
+    none left the import said 'its only sheets are charts ()', with one of two it read the
+    other alone and `--sheet` named the missing one 'no sheet'. The workbook is damaged: said
+    so, naming the sheet, for import and `pack in` alike."""
+    book = Workbook()
+    book.worksheets[0].title = "Chủ trì"
+    book.worksheets[0].append(HEADER)
+    book.worksheets[0].append(["1", "Việc A", "BTC", "", "30/9/2022", "", ""])
+    second = book.create_sheet("Phối hợp")
+    second.append(HEADER)
+    second.append(["1", "Việc B", "BTC", "", "30/9/2022", "", ""])
+    book.save(tmp_path / "two.xlsx")
+
+    def without(name: str, *parts: str) -> Path:
+        made = tmp_path / name
+        with zipfile.ZipFile(tmp_path / "two.xlsx") as two, zipfile.ZipFile(made, "w") as out:
+            for entry in two.infolist():
+                if entry.filename not in parts:
+                    out.writestr(entry.filename, two.read(entry), zipfile.ZIP_DEFLATED)
+        return made
+
+    none = without("none.xlsx", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml")
+    half = without("half.xlsx", "xl/worksheets/sheet2.xml")
+    for broken, sheet, part in (
+        (none, "Chủ trì", "sheet1"),
+        (half, "Phối hợp", "sheet2"),
+    ):
+        for args in ([], ["--sheet", "all"], ["--sheet", "Phối hợp"]):
+            assert refused(office, db_path, str(broken), "--meeting", "1", *args) == (
+                f"Error: {broken} is a damaged workbook: it names sheet '{sheet}', whose part "
+                f"xl/worksheets/{part}.xml is not in the file; nothing was read"
+            )
+        before = file_digest(db_path)
+        assert office.fail("--lang", "vi", "import", str(broken), "--meeting", "1") == (
+            f"Error: {broken} là sổ tính bị hỏng: nó có trang tính '{sheet}' nhưng trong tệp "
+            f"không có phần xl/worksheets/{part}.xml của trang đó; không đọc gì"
+        )
+        assert file_digest(db_path) == before
+    assert "is a damaged workbook" in office.fail("pack", "in", str(half))
+
+
+def test_an_error_line_names_the_first_bad_rows_and_counts_the_others(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Every other row of a sheet bad was named one by one in the Error line (20,000 rows made
+    one of 65,000 characters): the first 10 runs of rows are named, then how many more, in
+    either language with its plural; the problems themselves were capped already."""
+    rows = [HEADER]
+    for n in range(1, 61):
+        due = "31/2/2022" if n % 2 else "30/9/2022"
+        rows.append([str(n), f"Việc {n}", "BTC", "", due, "", ""])
+    sheet = csv_rows(tmp_path / "bang.csv", rows)
+    said = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert said.startswith(
+        f"Error: {sheet.name}: 30 bad rows (2, 4, 6, 8, 10, 12, 14, 16, 18, 20 and 20 more "
+        "rows); nothing was imported. row 2, column E (Thời hạn): '31/2/2022' is not a real date; "
+    ), said
+    assert said.endswith("; and 22 more problems. Run with --dry-run to see every row"), said
+    before = file_digest(db_path)
+    in_vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1", "--dry-run")
+    assert in_vi == (
+        f"Error: {sheet.name}: có 30 dòng lỗi (2, 4, 6, 8, 10, 12, 14, 16, 18, 20 và 20 dòng "
+        "khác); lệnh nhập sẽ không ghi gì"
+    ), in_vi
+    # eleven runs: the eleventh is one row more, said in the singular
+    rows[1:] = [[r[0], r[1], r[2], r[3], r[4] if int(r[0]) < 22 else "", "", ""] for r in rows[1:]]
+    one = refused(office, db_path, str(csv_rows(sheet, rows)), "--meeting", "1")
+    assert one.startswith(
+        f"Error: {sheet.name}: 11 bad rows (2, 4, 6, 8, 10, 12, 14, 16, 18, 20 and 1 more row); "
+    ), one
+    assert file_digest(db_path) == before
+
+
+def test_a_draft_with_thousands_of_bad_directives_is_one_short_line(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A draft of 3,000 directives each with an impossible deadline: the Error line names the
+    first 8 with their lines and counts the others, in either language, import or dry run."""
+    blocks = ['[meeting]\ndate = "2022-05-07"\ntitle = "Họp"\n']
+    blocks += ['[[directives]]\nunit = "BTC"\ntext = "Việc"\ndue = "31/2/2022"\n'] * 3000
+    draft = tmp_path / "hop.toml"
+    draft.write_text("\n".join(blocks), encoding="utf-8")
+    said = refused(office, db_path, str(draft))
+    first = "line 5, directives #1: due: '31/2/2022' is not a real date; "
+    assert said.startswith(f"Error: hop.toml: nothing was imported. {first}"), said
+    assert said.endswith("; and 2992 more problems") and len(said) < 1000, said
+    before = file_digest(db_path)
+    dry = office("--lang", "vi", "import", str(draft), "--dry-run")
+    assert dry.exit_code == 1 and dry.stdout.count("\n") >= 3000  # every one on stdout
+    line = dry.stderr.strip()
+    assert line.startswith("Error: hop.toml: có 3000 lỗi, lệnh nhập sẽ không ghi gì: dòng 5, "), (
+        line
+    )
+    assert line.endswith("; và 2992 lỗi khác") and "\n" not in line and len(line) < 1000, line
+    assert file_digest(db_path) == before

@@ -350,6 +350,52 @@ def test_a_two_digit_year_is_said_on_its_row(office: Cli, tmp_path: Path) -> Non
     assert found["Sửa quy chế"]["due"] == "2023-06-30"
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_two_digit_year_in_the_title_line_is_said_as_a_cells_is(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """'Số liệu tính đến ngày 30/6/23' made the sheet's day 30/6/2023 without a word (a cell's
+    '30/06/23' was named on its row): the title's day is read by the same rule and said on
+    its line; with --as-of the title is not read, and says nothing. A period in the title
+    ('Quý II/23', 'năm 23', with two digits or four) is no day the import reads: nothing
+    follows from it either way."""
+    from tests.conftest import file_digest
+
+    rows: list[list[Any]] = [
+        ["BÁO CÁO TÌNH HÌNH THỰC HIỆN QUÝ II/23"],
+        ["Số liệu tính đến ngày 30/6/23"],
+        [],
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        [1, "Rà soát biên chế", "SNV", "31/5/2023", "Đang thực hiện"],
+    ]
+    path = workbook(tmp_path, rows)
+    said = {
+        "en": "Warning: row 2: '30/6/23' gives its year in two digits; the sheet is read as of "
+        "30/6/2023 (00-29 as 2000-2029, 30-99 as 1930-1999, as Excel reads them): give --as-of "
+        "if it is another day",
+        "vi": "Lưu ý: dòng 2: '30/6/23' ghi năm bằng hai chữ số; bảng được đọc tính đến "
+        "30/6/2023 (00-29 là 2000-2029, 30-99 là 1930-1999, như Excel hiểu): hãy cho --as-of "
+        "nếu là ngày khác",
+    }[lang]
+    before = file_digest(db_path)
+    dry = office("--lang", lang, "import", path, "--meeting", "1", "--dry-run", "--format", "json")
+    assert dry.exit_code == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert report["as_of"] == "2023-06-30"
+    assert [r["status"] for r in report["rows"]] == ["overdue"]
+    assert said.partition(": ")[2] in report["warnings"], report["warnings"]
+    assert file_digest(db_path) == before
+    done = office("--lang", lang, "import", path, "--meeting", "1")
+    assert done.exit_code == 0, done.stderr
+    head = said.partition(": ")[0] + ": "
+    assert [line for line in done.stderr.splitlines() if line.startswith(head)] == [said]
+    given = office("--lang", lang, "import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    assert head not in given.stdout + given.stderr, given.stderr
+    rows[1] = ["Kết quả thực hiện năm 23"]  # a period only: no day, no warning, as of today
+    quiet = office("import", workbook(tmp_path, rows, name="q.xlsx"), "--meeting", "1", "--dry-run")
+    assert "two digits" not in quiet.stderr, quiet.stderr
+
+
 def test_subtotal_rows_and_notes_under_the_table_are_no_directives(
     office: Cli, tmp_path: Path
 ) -> None:

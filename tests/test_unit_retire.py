@@ -424,9 +424,12 @@ def test_the_successor_coordinates_in_place_of_the_retired_unit(
     assert got[:4] == handed and got[4:]  # and the occurrences of the periodic one made so far
     shown = [cli.json("show", str(i), "--as-of", "2030-12-31") for i in got[4:]]
     assert {s["series_id"] for s in shown} == {series}
+    # the first 10 ids, then how many more (every id of thousands made the line as long)
+    more = f" và {len(got) - 10} mục khác" if len(got) > 10 else ""
     assert result.stderr.splitlines()[-1] == (
         f"phần phối hợp của BDV ở {len(got)} nhiệm vụ chưa hoàn thành chuyển sang BTGDV: "
-        + ", ".join(map(str, got))
+        + ", ".join(map(str, got[:10]))
+        + more
     )
 
     def withs(*args: str) -> dict[int, list[str]]:
@@ -1223,3 +1226,19 @@ def test_a_meeting_is_not_moved_to_a_day_a_unit_it_names_had_retired(
     lead = next(d for d in cli.json("list") if d["text"] == "Rà soát")
     cli.ok("edit", "directive", str(lead["id"]), "--unit", "VP")
     cli.ok("edit", "meeting", str(lead["meeting_id"]), "--date", "15/8/2025")
+
+
+def test_a_retirement_moving_many_directives_names_the_first_and_counts_the_others(
+    units: Cli, meeting: int
+) -> None:
+    """The line saying what a retirement moved listed every directive's id: one retiring unit
+    holding thousands made a line as long. The first 10 are named, then how many more."""
+    for n in range(1, 15):
+        units.ok("assign", str(meeting), "--unit", "BTC", f"Việc {n}")
+    units.ok("unit", "add", "BTCM", "Ban Tổ chức mới")
+    done = units(
+        "--lang", "vi", "unit", "retire", "BTC", "--successor", "BTCM", "--date", "1/7/2022"
+    )
+    assert done.exit_code == 0, done.stderr
+    line = done.stderr.strip().splitlines()[-1]
+    assert line.endswith(": 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 và 4 mục khác"), line

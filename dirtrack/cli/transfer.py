@@ -194,10 +194,13 @@ def _import(
         bad = result.bad_rows()
         name = path.name  # standard input's spooled file: said so by import_file
         if result.problems and result.kind == "draft":
+            from dirtrack.i18n import error_text
             from dirtrack.transfer.base import SHOWN_PROBLEMS
 
             told = "; ".join(p.render(lang) for p in result.problems[:SHOWN_PROBLEMS])
             n = len(result.problems)
+            if n > SHOWN_PROBLEMS:  # the others are on standard output, one a line
+                told += "; " + error_text("more_problems", lang, {"n": n - SHOWN_PROBLEMS})
             raise InvalidInput.of("import_dry_draft", file=name, n=n, problems=told)
         if result.problems:
             raise InvalidInput.of("import_dry_bad_rows", file=name, n=len(bad), rows=ranges(bad))
@@ -245,12 +248,15 @@ def export(
     day = optional_day(as_of, "--as-of") or today()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:
-        from dirtrack.store.tables import ids_not_positive
+        from dirtrack.models import MAX_ID
+        from dirtrack.store.tables import ids_out_of_range
 
-        # an id set to 0 or below by hand: the JSON's pages by id would lose its record; every
-        # format refuses it alike, so a sheet is not written where the JSON would not be
-        for table, ident in ids_not_positive(session):
-            raise DatabaseError.of("db_id_not_positive", entity=Entity(table), id=ident)
+        # an id set to 0 or below by hand: the JSON's pages by id would lose its record; above
+        # the largest: the JSON would not import back; every format refuses it alike, so a
+        # sheet is not written where the JSON would not be
+        for table, ident in ids_out_of_range(session):
+            key = "db_id_not_positive" if ident <= 0 else "db_id_too_large"
+            raise DatabaseError.of(key, entity=Entity(table), id=ident, limit=MAX_ID)
         data: bytes | Iterator[bytes]
         if fmt is ExportFormat.JSON:
             from dirtrack.transfer.json_format.export import export_chunks

@@ -84,6 +84,8 @@ def _item_lines(record: Record, lang: str, overdue: bool, zone: tzinfo | None = 
     facts = [msg("remind_due", lang, due=day(record["due"], lang))]
     if record.get("original_due") and record["original_due"] != record["due"]:
         facts[0] += f" ({msg('remind_original', lang, due=day(record['original_due'], lang))})"
+    elif record.get("due") and not record.get("original_due") and record.get("extensions"):
+        facts[0] += f" ({t('due_none_at_first', lang)})"
     if overdue:
         facts.append(msg("remind_days_overdue", lang, n=record["days_overdue"]))
     elif record.get("days_left") == 0:

@@ -6,7 +6,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dirtrack.i18n import TEXT, category_label, code_label, day, kind_label, status_label, t
+from dirtrack.i18n import (
+    TEXT,
+    category_label,
+    code_label,
+    day,
+    kind_label,
+    some_of,
+    status_label,
+    t,
+)
 from dirtrack.records import (
     Record,
     directive_keys,
@@ -50,6 +59,9 @@ def _due(r: Record, lang: str) -> str:
     due = day(r.get("due"), lang)
     if r.get("original_due") and r.get("due") != r.get("original_due"):
         due += f" ({day(r['original_due'], lang)})"
+    elif r.get("due") and not r.get("original_due") and r.get("extensions"):
+        # an extension of a directive given no deadline: not the day it was given
+        due += f" ({t('due_none_at_first', lang)})"
     return due
 
 
@@ -523,7 +535,7 @@ def packs_in_summary(
             if dry_run:
                 err(msg("pack_in_requests_dry", lang, file=name, n=len(asked)))
             else:
-                ids = ", ".join(str(i) for i in asked)
+                ids = some_of(asked)
                 err(msg("pack_in_requests", lang, file=name, n=len(asked), ids=ids))
     if any(info["conflicts"] for info in files):
         err(

@@ -12,7 +12,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,10 +43,15 @@ from dirtrack import models
 from dirtrack.errors import DatabaseError
 from dirtrack.i18n import Entity, Field, Phrase
 from dirtrack.kinds import Category, MeetingKind
-from dirtrack.store.tables import ids_not_positive
+from dirtrack.store.tables import counters_out_of_range, ids_out_of_range
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
+
+# What the records check finds in a text that every writer refuses today (clean_text, the JSON
+# import): a control character (NUL, ESC…), U+FFFE or U+FFFF. A warning in a register, which
+# ``edit`` corrects; a backup holding one is refused by ``restore`` as its import would be.
+REFUSED_TEXT = frozenset({"hc_control_text", "hc_xml_text"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class Check:
     name: str
     status: str
     detail: Detail | str
+    # every finding, where ``detail`` lists the first few (:func:`listed`)
+    found: tuple[Phrase | str, ...] = field(default=(), compare=False)
 
     def as_dict(self, lang: str = "en") -> dict[str, str]:
         """The outcome as a row; ``detail`` in ``lang`` in every format (``check`` and
@@ -87,7 +94,8 @@ def _failure(name: str, exc: SQLAlchemyError) -> Check:
     return Check(name, PROBLEM, Detail(sqlite_reason(reason)))
 
 
-def _listed(items: list[Phrase | str]) -> Detail:
+def listed(items: list[Phrase | str]) -> Detail:
+    """``items`` said one after another: the first few and how many more."""
     more = [Phrase("hc_more", n=len(items) - _SHOWN)] if len(items) > _SHOWN else []
     return Detail(*items[:_SHOWN], *more)
 
@@ -111,9 +119,9 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
     except SQLAlchemyError as exc:
         return _failure("schema", exc)
     if len(revisions) > 1:  # a row added by another program: which schema is it?
-        listed = ", ".join(revisions)
+        revisions_said = ", ".join(revisions)
         said = Phrase(
-            "hc_revisions", n=len(revisions), revisions=listed, expected=expected_revision
+            "hc_revisions", n=len(revisions), revisions=revisions_said, expected=expected_revision
         )
         return Check("schema", PROBLEM, Detail(said))
     if revision is None:  # no alembic_version: another program's database, or not made yet
@@ -123,10 +131,10 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         said = Phrase("hc_revision", revision=revision, expected=expected_revision)
         return Check("schema", PROBLEM, Detail(said))
     if missing:
-        return Check("schema", PROBLEM, Detail(Phrase("hc_missing", items=_listed(missing))))
+        return Check("schema", PROBLEM, Detail(Phrase("hc_missing", items=listed(missing))))
     foreign = _foreign_code(conn)
     if foreign:
-        return Check("schema", PROBLEM, Detail(Phrase("hc_foreign_code", items=_listed(foreign))))
+        return Check("schema", PROBLEM, Detail(Phrase("hc_foreign_code", items=listed(foreign))))
     n = len(models.metadata().tables)
     return Check("schema", OK, Detail(Phrase("hc_schema_ok", revision=revision, n=n)))
 
@@ -134,16 +142,22 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
 def _foreign_code(conn: Connection) -> list[Phrase | str]:
     """The triggers and views of a SQLite file that dirtrack does not make: another program's
     (or a hand's). A trigger runs on dirtrack's own writes (one that deleted every directive
-    at the next command's history row came in with a backup ``restore`` took, and stayed)."""
+    at the next command's history row came in with a backup ``restore`` took, and stayed); one
+    under the name of dirtrack's own with another body runs as well (compared word by word:
+    the white space SQLite keeps as it was written aside)."""
     if conn.dialect.name != "sqlite":
         return []
-    ours = {*models.orphan_triggers(), *models.own_link_triggers()}
-    query = "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
-    return [
-        Phrase(f"hc_foreign_{kind}", name=name)
-        for kind, name in conn.exec_driver_sql(query)
-        if not (kind == "trigger" and name in ours)
-    ]
+    ours = {**models.orphan_triggers(), **models.own_link_triggers()}
+    query = (
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
+    )
+    found: list[Phrase | str] = []
+    for kind, name, sql in conn.exec_driver_sql(query):
+        if kind != "trigger" or name not in ours:
+            found.append(Phrase(f"hc_foreign_{kind}", name=name))
+        elif str(sql or "").split() != ours[name].split():
+            found.append(Phrase("hc_changed_trigger", name=name))
+    return found
 
 
 def check_integrity(conn: Connection) -> Check:
@@ -152,7 +166,8 @@ def check_integrity(conn: Connection) -> Check:
             rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if rows == ["ok"]:
                 return Check("integrity", OK, Detail(Phrase("hc_integrity_ok")))
-            return Check("integrity", PROBLEM, _listed(list(rows)))
+            found = Phrase("hc_integrity_found", n=len(rows), items=listed(list(rows)))
+            return Check("integrity", PROBLEM, Detail(found))
         counted = 0
         present = _present(conn)
         for table in models.metadata().sorted_tables:
@@ -199,7 +214,7 @@ def check_foreign_keys(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("foreign_keys", exc)
     if problems:
-        return Check("foreign_keys", PROBLEM, _listed(problems))
+        return Check("foreign_keys", PROBLEM, listed(problems))
     return Check("foreign_keys", OK, Detail(Phrase("hc_references_ok")))
 
 
@@ -271,7 +286,7 @@ def check_series(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("series", exc)
     if found:
-        return Check("series", WARNING, _listed(found))
+        return Check("series", WARNING, listed(found))
     return Check("series", OK, Detail(Phrase("hc_series_ok")))
 
 
@@ -337,7 +352,7 @@ def check_closures(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("closures", exc)
     if found:
-        return Check("closures", PROBLEM, _listed(found))
+        return Check("closures", PROBLEM, listed(found))
     return Check("closures", OK, Detail(Phrase("hc_closures_ok")))
 
 
@@ -387,7 +402,7 @@ def check_returns(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("returns", exc)
     if found:
-        return Check("returns", WARNING, _listed(found))
+        return Check("returns", WARNING, listed(found))
     return Check("returns", OK, Detail(Phrase("hc_returns_ok")))
 
 
@@ -426,7 +441,7 @@ def check_extensions(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("extensions", exc)
     if found:
-        return Check("extensions", WARNING, _listed(found))
+        return Check("extensions", WARNING, listed(found))
     return Check("extensions", OK, Detail(Phrase("hc_extensions_ok")))
 
 
@@ -455,7 +470,7 @@ def check_retirements(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("retirements", exc)
     if found:
-        return Check("retirements", WARNING, _listed(found))
+        return Check("retirements", WARNING, listed(found))
     return Check("retirements", OK, Detail(Phrase("hc_retirements_ok")))
 
 
@@ -479,7 +494,7 @@ def check_placeholders(conn: Connection) -> Check:
             raise
         return Check("placeholders", PROBLEM, Detail(Phrase("hc_history_not_json", **exc.params)))
     if found:
-        return Check("placeholders", WARNING, _listed(found))
+        return Check("placeholders", WARNING, listed(found))
     return Check("placeholders", OK, Detail(Phrase("hc_placeholders_ok")))
 
 
@@ -498,7 +513,7 @@ def check_addresses(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("addresses", exc)
     if found:
-        return Check("addresses", WARNING, _listed(found))
+        return Check("addresses", WARNING, listed(found))
     return Check("addresses", OK, Detail(Phrase("hc_addresses_ok")))
 
 
@@ -791,8 +806,18 @@ def check_records(conn: Connection) -> Check:
         return _failure("records", exc)
     if found:
         fails = any(isinstance(p, Phrase) and p.key == "hc_unknown_code_fails" for p in found)
-        return Check("records", PROBLEM if fails else WARNING, _listed(found))
+        return Check("records", PROBLEM if fails else WARNING, listed(found), tuple(found))
     return Check("records", OK, Detail(Phrase("hc_records_ok")))
+
+
+def refused_texts(checks: list[Check]) -> list[Phrase | str]:
+    """What ``checks`` found in texts that every writer refuses today (:data:`REFUSED_TEXT`)."""
+    return [
+        phrase
+        for check in checks
+        for phrase in check.found
+        if isinstance(phrase, Phrase) and phrase.key in REFUSED_TEXT
+    ]
 
 
 # What SQLite may hold in a column that dirtrack cannot read back (another program wrote it:
@@ -862,7 +887,8 @@ def check_values(conn: Connection) -> Check:
     holds nothing but its type): a day as '2024-3-5', '05/03/2024', with a time or '' where
     dirtrack stores 2024-03-05 or NULL; text in a number or yes/no column, or in a reference
     (which the foreign-key check also names); bytes where dirtrack stores text; an id of 0 or
-    below, set by hand (on a server too), which an export would lose. A problem: every
+    below, set by hand (on a server too), which an export would lose, or above the largest
+    dirtrack gives, or a SQLite counter there, after which no record can be added. A problem: every
     command that reads the record fails until the value is corrected, in the program that
     wrote it."""
     found: list[Phrase | str] = []
@@ -870,13 +896,22 @@ def check_values(conn: Connection) -> Check:
         if conn.dialect.name == "sqlite":
             found += bad_values(conn)
         found += [  # on a server too: an id set by hand
-            Phrase("hc_id_not_positive", entity=Entity(table), id=ident)
-            for table, ident in ids_not_positive(conn)
+            Phrase(
+                "hc_id_not_positive" if ident <= 0 else "hc_id_too_large",
+                entity=Entity(table),
+                id=ident,
+                limit=models.MAX_ID,
+            )
+            for table, ident in ids_out_of_range(conn)
+        ]
+        found += [
+            Phrase("hc_counter_too_large", entity=Entity(table), n=seq, limit=models.MAX_ID)
+            for table, seq in counters_out_of_range(conn)
         ]
     except SQLAlchemyError as exc:
         return _failure("values", exc)
     if found:
-        return Check("values", PROBLEM, _listed(found))
+        return Check("values", PROBLEM, listed(found))
     return Check("values", OK, Detail(Phrase("hc_values_ok")))
 
 
@@ -912,7 +947,7 @@ def check_history(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("history", exc)
     if found:
-        return Check("history", PROBLEM, _listed(found))
+        return Check("history", PROBLEM, listed(found))
     return Check("history", OK, Detail(Phrase("hc_history_ok")))
 
 

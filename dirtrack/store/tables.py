@@ -24,6 +24,7 @@ from sqlalchemy import (
     bindparam,
     func,
     select,
+    text,
 )
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
@@ -121,10 +122,12 @@ def row_pages(
         after = page[-1]._mapping[column.name]
 
 
-def ids_not_positive(conn: Connection | Session) -> Iterator[tuple[str, int]]:
-    """Each record (table name, id) whose id is 0 or below, which dirtrack never gives (another
-    program set it): :func:`pages` reads from id 1 up, so an export would lose it. One look in
-    each table's primary key."""
+def ids_out_of_range(conn: Connection | Session) -> Iterator[tuple[str, int]]:
+    """Each record (table name, id) whose id dirtrack never gives, another program set: 0 or
+    below (:func:`pages` reads from id 1 up, so an export would lose it), or above
+    :data:`dirtrack.models.MAX_ID` (no command can name it, its export would not import back,
+    and on SQLite the next id after 2**63 - 1 is none: every insert into the table fails).
+    Two looks in each table's primary key."""
     for table in models.metadata().sorted_tables:
         column = table.c.get("id")
         if column is None or not column.primary_key:
@@ -132,6 +135,27 @@ def ids_not_positive(conn: Connection | Session) -> Iterator[tuple[str, int]]:
         query = select(column).where(column <= 0).order_by(column)
         for (ident,) in conn.execute(query):
             yield table.name, int(ident)
+        query = select(column).where(column > models.MAX_ID).order_by(column)
+        for (ident,) in conn.execute(query):
+            yield table.name, int(ident)
+
+
+def counters_out_of_range(conn: Connection | Session) -> Iterator[tuple[str, int]]:
+    """Each table (name, counter) whose SQLite AUTOINCREMENT counter (``sqlite_sequence``) is
+    above :data:`dirtrack.models.MAX_ID`, set by another program: the table's next record
+    would be numbered past the largest id (at 2**63 - 1, SQLite numbers none and says its
+    disk is full). None on PostgreSQL, whose sequences stop at the column's limit."""
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    if bind.dialect.name != "sqlite":
+        return
+    kept = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'"
+    if conn.execute(text(kept)).first() is None:
+        return
+    names = set(models.metadata().tables)
+    query = text("SELECT name, seq FROM sqlite_sequence WHERE seq > :limit ORDER BY name")
+    for name, seq in conn.execute(query, {"limit": models.MAX_ID}):
+        if name in names:
+            yield str(name), int(seq)
 
 
 def id_values(dialect: str, name: str = "ids") -> TableValuedAlias:

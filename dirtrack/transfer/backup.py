@@ -437,7 +437,7 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dirtrack.db import SCHEMA_REVISION, ensure_schema, make_engine
-    from dirtrack.store.health import PROBLEM, Detail, run_checks
+    from dirtrack.store.health import PROBLEM, Detail, listed, refused_texts, run_checks
 
     found = sqlite_file_target(candidate)
     engine = make_engine(found)
@@ -446,7 +446,8 @@ def _check_candidate(candidate: Path, source: Path) -> None:
         with engine.connect() as conn:
             checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=None)
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        said = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        reason = sqlite_reason(said)
         raise InvalidInput.of("restore_not_healthy", path=source, problems=reason) from None
     except DirtrackError as exc:
         raise InvalidInput.of("restore_not_healthy", path=source, problems=exc) from None
@@ -458,6 +459,11 @@ def _check_candidate(candidate: Path, source: Path) -> None:
         for c in checks
         if c.status == PROBLEM
     ]
+    # A text holding what every writer refuses (NUL, ESC…: a warning in a register, which edit
+    # corrects) is refused as the backup's JSON import would refuse it.
+    refused = refused_texts([c for c in checks if c.status != PROBLEM])
+    if refused:
+        problems.append(Detail(Phrase("hc_name_records"), listed(refused), joined=": "))
     if problems:
         raise InvalidInput.of("restore_not_healthy", path=source, problems=Detail(*problems))
 

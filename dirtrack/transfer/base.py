@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Protocol, TypeAlias
 
 from dirtrack.errors import DirtrackError, InvalidInput
-from dirtrack.i18n import Phrase, error_text
+from dirtrack.i18n import SHOWN_ITEMS, Phrase, error_text
 
 # What a problem or a warning says: user data as given (a str), or a sentence of the catalog
 # (a Phrase, or a DirtrackError caught from a check), said in the reader's language.
@@ -36,8 +36,10 @@ def _said(value: object, lang: str) -> object:
     return value
 
 
-# How many problems the one-line error spells out; every bad row is still named by number.
+# How many problems the one-line error spells out; every bad row is still counted.
 SHOWN_PROBLEMS = 8
+# The runs of rows a message names (:func:`ranges`) before it counts the others.
+SHOWN_SPANS = SHOWN_ITEMS
 
 
 class Progress(Protocol):
@@ -261,9 +263,11 @@ def bad_rows(problems: Iterable[Problem]) -> list[int | str]:
     return [row_label(sheet, row) for _, row, sheet in sorted(found)]
 
 
-def ranges(numbers: Iterable[int | str]) -> str:
+def ranges(numbers: Iterable[int | str]) -> str | Phrase:
     """``[3, 4, 5, 9]`` as ``3-5, 9``; rows named with their sheet (``'Quý 1'!3``) are run
-    together sheet by sheet: ``'Quý 1'!3-5, 'Quý 2'!2``."""
+    together sheet by sheet: ``'Quý 1'!3-5, 'Quý 2'!2``. Past :data:`SHOWN_SPANS` runs, the
+    first of them and how many rows more (``2, 4, …, 20 and 9,990 more rows``): every other
+    row of 20,000 bad made an Error line of 65,000 characters."""
     groups: dict[str, list[int]] = {}
     for item in numbers:
         if isinstance(item, int):
@@ -279,8 +283,12 @@ def ranges(numbers: Iterable[int | str]) -> str:
                 spans[-1][1] = n
             else:
                 spans.append([n, n])
-        parts += [f"{prefix}{a}" if a == b else f"{prefix}{a}-{b}" for a, b in spans]
-    return ", ".join(parts)
+        parts += [(f"{prefix}{a}" if a == b else f"{prefix}{a}-{b}", b - a + 1) for a, b in spans]
+    if len(parts) <= SHOWN_SPANS:
+        return ", ".join(label for label, _n in parts)
+    shown = ", ".join(label for label, _n in parts[:SHOWN_SPANS])
+    more = sum(n for _label, n in parts[SHOWN_SPANS:])
+    return Phrase("rows_and_more", rows=shown, n=more)
 
 
 class ImportRejected(InvalidInput):

@@ -36,6 +36,7 @@ from dirtrack.transfer.values import (
     Value,
     first_day,
     full_years,
+    short_years,
     show,
     text,
 )
@@ -145,6 +146,16 @@ class Layout:
             return parse_date(found[1])
         except InvalidInput:
             return None
+
+    def as_of_short_years(self) -> tuple[int, list[tuple[str, str]]] | None:
+        """The row of the title line saying the day the sheet is up to, and each day it writes
+        with a two-digit year with the day it is read as (:func:`short_years`: the century
+        assumed, as for a cell, so never without a word); None when it writes none so."""
+        for number, line in self.titles:
+            if _AS_OF.search(fold(full_years(line))) is not None:
+                found = short_years(line)
+                return (number, found) if found else None
+        return None
 
     def title_day(self) -> tuple[int, str, date] | None:
         """The first day a title line gives, with its row and line: on a sheet without a line

@@ -359,6 +359,7 @@ def check_workbook(path: Path, *, formulas: bool = True) -> Unsaved:
     try:
         with zipfile.ZipFile(path) as book:
             _check_sizes(path, book.infolist())
+            _check_sheet_parts(path, book)
             for entry in book.infolist():
                 name = entry.filename
                 if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
@@ -386,6 +387,20 @@ def check_workbook(path: Path, *, formulas: bool = True) -> Unsaved:
     except (zipfile.BadZipFile, OSError, KeyError):
         pass  # openpyxl says what is wrong with it
     return unsaved
+
+
+def _check_sheet_parts(path: Path, book: Any) -> None:
+    """Refuse a workbook that names a sheet whose part is not in its zip: openpyxl passes over
+    such a sheet without a word (one of two read alone, ``--sheet`` naming it 'no sheet', none
+    left 'its only sheets are charts ()').
+
+    Raises:
+        InvalidInput: ``workbook_sheet_missing``, naming the first such sheet.
+    """
+    held = {name.lower() for name in book.namelist()}
+    for part, title in _sheet_names(book).items():
+        if part.lower() not in held:
+            raise InvalidInput.of("workbook_sheet_missing", path=path, sheet=title, part=part)
 
 
 _REF = re.compile(r"([A-Z]{1,3})(\d+)")
@@ -470,6 +485,11 @@ def _load_workbook(source: Any) -> Any:
             finally:
                 book._date_formats = dates
 
+    if isinstance(source, str | Path):
+        # opened here, and closed whatever happens: openpyxl leaves the part it failed to
+        # parse open, and with it the file, until a collection of cycles finds it
+        with open(source, "rb") as handle:
+            return _load_workbook(handle)
     reader = Reader(source, read_only=False, keep_vba=False, data_only=True, keep_links=True)
     try:
         reader.read()

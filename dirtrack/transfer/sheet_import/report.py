@@ -223,6 +223,13 @@ class Reporting(UnitNames, MeetingNames):
         ]
         if part.colour_warning is not None:
             found.append(part.colour_warning)
+        short = layout.as_of_short_years() if self.options.as_of is None else None
+        if short is not None:
+            row, found_short = short
+            found += [
+                Phrase("warn_title_two_digit_year", row=row, written=written, read=read)
+                for written, read in found_short
+            ]
         titled = layout.title_day() if part.sheet_day is None else None
         if titled is not None:
             row, line, day = titled
