@@ -98,6 +98,22 @@ def _check_fits(table: Any, section: Any) -> None:
                     assert need + 0.38 <= width + 1e-6, (row_index, word, width)
 
 
+def section_contents(doc: Any) -> list[list[str]]:
+    """What each section of a Word document holds, in order: "table", "picture" or "text" (a
+    paragraph with visible text), one entry per element of the body."""
+    content: list[list[str]] = [[]]
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            content[-1].append("table")
+        elif element.find(".//" + qn("w:drawing")) is not None:
+            content[-1].append("picture")
+        elif "".join(element.itertext()).strip():
+            content[-1].append("text")
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            content.append([])
+    return content
+
+
 def test_chair_table_fits_without_breaking_a_word(chaired: Cli, tmp_path: Path) -> None:
     chaired.ok(*PARTY)
     for lang in ("vi", "en"):
@@ -159,17 +175,7 @@ def test_short_tables_share_the_landscape_pages_and_no_page_is_blank(
     # on a portrait page (the chart, the text of a section), never for a page of nothing. (How
     # many runs there are depends on the fonts installed: without Times New Roman or Liberation
     # Serif, widths are estimated on the wide side and the table before the chart is wide too.)
-    content: list[list[str]] = [[] for _ in landscape]
-    section = 0
-    for element in doc.element.body.iterchildren():
-        if element.tag == qn("w:tbl"):
-            content[section].append("table")
-        elif element.find(".//" + qn("w:drawing")) is not None:
-            content[section].append("picture")
-        elif "".join(element.itertext()).strip():
-            content[section].append("text")
-        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-            section += 1
+    content = section_contents(doc)
     assert landscape[last] and not landscape[last - 1], landscape  # portrait, then the annex
     for k in range(1, last - 1):
         if not landscape[k] and landscape[k - 1] and landscape[k + 1]:
@@ -1691,15 +1697,9 @@ def test_a_sections_few_lines_between_landscape_runs_stay_on_the_landscape_page(
         for element in sentences:  # kept with the table's heading and first rows
             assert element.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, lang
         tables = {k for _, k in placed}  # every section: none of text alone between landscapes
-        content: dict[int, set[str]] = {k: set() for k in tables}
-        section = 0
-        for element in doc.element.body.iterchildren():
-            if element.tag == qn("w:tbl"):
-                content[section].add("table")
-            elif element.find(".//" + qn("w:drawing")) is not None:
-                content[section].add("picture")
-            if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-                section += 1
+        content = {
+            k: set(kinds) - {"text"} for k, kinds in enumerate(section_contents(doc)) if k in tables
+        }
         for k in range(1, len(landscape) - 1):
             if not landscape[k] and landscape[k - 1] and landscape[k + 1]:
                 assert content.get(k), (lang, k, landscape)
