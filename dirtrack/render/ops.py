@@ -28,7 +28,7 @@ from dirtrack.patterns import LazyPattern
 from dirtrack.records import Record
 from dirtrack.remind import followup_keys, reminder_item_keys
 from dirtrack.render import Column, OutputFormat, emit, labelled, out, visible
-from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
+from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style, extended_from_none
 
 # --- remind and overdue ------------------------------------------------------------------------
 
@@ -84,7 +84,7 @@ def _item_lines(record: Record, lang: str, overdue: bool, zone: tzinfo | None = 
     facts = [msg("remind_due", lang, due=day(record["due"], lang))]
     if record.get("original_due") and record["original_due"] != record["due"]:
         facts[0] += f" ({msg('remind_original', lang, due=day(record['original_due'], lang))})"
-    elif record.get("due") and not record.get("original_due") and record.get("extensions"):
+    elif extended_from_none(record):
         facts[0] += f" ({t('due_none_at_first', lang)})"
     if overdue:
         facts.append(msg("remind_days_overdue", lang, n=record["days_overdue"]))

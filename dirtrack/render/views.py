@@ -55,12 +55,17 @@ def _progress(r: Record, lang: str) -> str:
     return "" if r.get("progress") is None else f"{r['progress']}%"
 
 
+def extended_from_none(r: Record) -> bool:
+    """Whether the deadline in force of ``r`` was set by an extension of a directive given no
+    deadline at the meeting: its day is then not the day it was given."""
+    return bool(r.get("due") and not r.get("original_due") and r.get("extensions"))
+
+
 def _due(r: Record, lang: str) -> str:
     due = day(r.get("due"), lang)
     if r.get("original_due") and r.get("due") != r.get("original_due"):
         due += f" ({day(r['original_due'], lang)})"
-    elif r.get("due") and not r.get("original_due") and r.get("extensions"):
-        # an extension of a directive given no deadline: not the day it was given
+    elif extended_from_none(r):
         due += f" ({t('due_none_at_first', lang)})"
     return due
 
