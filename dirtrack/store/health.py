@@ -109,6 +109,9 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
                 continue
             present = {c["name"] for c in inspect(conn).get_columns(table.name)}
             missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+        foreign, gone = _triggers_and_views(conn)
+        if not missing:  # a table dropped took its triggers with it: named once, as the table
+            missing = [Phrase("hc_foreign_trigger", name=name) for name in gone]
     except SQLAlchemyError as exc:
         return _failure("schema", exc)
     if len(revisions) > 1:  # a row added by another program: which schema is it?
@@ -127,7 +130,6 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         return Check(
             "schema", PROBLEM, Detail(Phrase("hc_missing", items=FirstFew.findings(missing)))
         )
-    foreign = _foreign_code(conn)
     if foreign:
         return Check(
             "schema", PROBLEM, Detail(Phrase("hc_foreign_code", items=FirstFew.findings(foreign)))
@@ -136,25 +138,32 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
     return Check("schema", OK, Detail(Phrase("hc_schema_ok", revision=revision, n=n)))
 
 
-def _foreign_code(conn: Connection) -> list[Phrase | str]:
-    """The triggers and views of a SQLite file that dirtrack does not make: another program's
-    (or a hand's). A trigger runs on dirtrack's own writes (one that deleted every directive
-    at the next command's history row came in with a backup ``restore`` took, and stayed); one
-    under the name of dirtrack's own with another body runs as well (compared word by word:
-    the white space SQLite keeps as it was written aside)."""
+def _triggers_and_views(conn: Connection) -> tuple[list[Phrase | str], list[str]]:
+    """The triggers and views of a SQLite file that dirtrack does not make, and the names of
+    dirtrack's own triggers it lacks.
+
+    The first: another program's (or a hand's). A trigger runs on dirtrack's own writes (one
+    that deleted every directive at the next command's history row came in with a backup
+    ``restore`` took, and stayed); one under the name of dirtrack's own with another body runs
+    as well (compared word by word: the white space SQLite keeps as it was written aside).
+    The second: a trigger of dirtrack's dropped (by DB Browser for SQLite, by hand), without
+    which a unit or a meeting rows point to can be deleted under them (:func:`models.triggers`).
+    """
     if conn.dialect.name != "sqlite":
-        return []
-    ours = {**models.orphan_triggers(), **models.own_link_triggers()}
+        return [], []
+    ours = models.triggers()
     query = (
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
     )
     found: list[Phrase | str] = []
+    there: set[str] = set()
     for kind, name, sql in conn.exec_driver_sql(query):
         if kind != "trigger" or name not in ours:
             found.append(Phrase(f"hc_foreign_{kind}", name=name))
         elif str(sql or "").split() != ours[name].split():
             found.append(Phrase("hc_changed_trigger", name=name))
-    return found
+        there.add(name)
+    return found, [name for name in ours if name not in there]
 
 
 def check_integrity(conn: Connection) -> Check:
