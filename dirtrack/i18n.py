@@ -2651,6 +2651,8 @@ ERRORS: dict[str, Entry] = {
         "no more rows fit in {table}: its ids have reached {limit}, the largest; nothing was "
         "written"
     ),
+    # {found}: doctor's words for the record (or SQLite counter) that holds the ids up
+    "ids_exhausted_held": N_("no more rows fit in {table}: {found}; nothing was written"),
     "not_utf8_byte": N_(
         "{field}: byte 0x{byte} is not UTF-8: type the text in a terminal set to UTF-8"
     ),

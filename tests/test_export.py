@@ -917,6 +917,56 @@ def test_a_new_row_past_the_largest_id_is_refused_alike(
     assert snapshot(other_db) == before
 
 
+SQLITE_TOP = 2**63 - 1  # the largest rowid: SQLite numbers no row after it
+
+
+@pytest.mark.sqlite_only("SQLite numbers no row after 2**63 - 1; a PostgreSQL sequence stops first")
+@pytest.mark.parametrize("held", ["id", "counter"])
+def test_a_table_another_program_numbered_to_the_top_says_no_ids_are_left(
+    units: Cli, meeting: int, db_path: Path, held: str
+) -> None:
+    """A directive another program numbered 2**63 - 1 (or the directives' counter set there):
+    SQLite finds no id for the next one and says its disk is full, and so did assign. It says
+    the table has no ids left, naming the record (or counter) as doctor names it, in the
+    user's language, exit 1, the database unchanged; another table still takes rows."""
+    import sqlite3
+
+    first = units.id("assign", str(meeting), "--unit", "VPTU", "Việc một")
+    with sqlite3.connect(db_path) as conn:
+        if held == "id":
+            conn.execute(f"UPDATE directive SET id = {SQLITE_TOP} WHERE id = {first}")
+        else:
+            conn.execute(f"UPDATE sqlite_sequence SET seq = {SQLITE_TOP} WHERE name = 'directive'")
+    conn.close()
+    found = {
+        "id": (
+            f"directive {SQLITE_TOP}: an id above the largest dirtrack gives (2147483647; set by "
+            "hand or by another program)",
+            f"nhiệm vụ {SQLITE_TOP}: số hiệu lớn hơn số hiệu lớn nhất dirtrack cấp (2147483647; "
+            "bị sửa tay hoặc do chương trình khác ghi)",
+        ),
+        "counter": (
+            f"the counter of directive ids is at {SQLITE_TOP}, above the largest id dirtrack "
+            "gives (2147483647; set by hand or by another program): no directive can be added",
+            f"bộ đếm số hiệu nhiệm vụ đang ở {SQLITE_TOP}, lớn hơn số hiệu lớn nhất dirtrack cấp "
+            "(2147483647; bị sửa tay hoặc do chương trình khác ghi): không thêm được nhiệm vụ "
+            "nào nữa",
+        ),
+    }[held]
+    before = snapshot(str(db_path))
+    for lang, head, words, tail in (
+        ("en", "no more rows fit in directive: ", found[0], "; nothing was written"),
+        ("vi", "bảng directive không thêm được dòng nào nữa: ", found[1], "; không ghi được gì"),
+    ):
+        result = units("--lang", lang, "assign", str(meeting), "--unit", "BTC", "Việc hai")
+        assert result.exit_code == 1 and result.stdout == ""
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"Error: {head}{words}") and line.endswith(tail), line
+        assert "disk" not in line and "đĩa" not in line, line
+    assert snapshot(str(db_path)) == before
+    assert units.id("add-meeting", "--date", "7/5/2022", "--title", "Họp khác") > meeting
+
+
 @pytest.mark.sqlite_only("writes a text longer than dirtrack takes straight into the file")
 def test_an_xlsx_export_that_fails_half_way_says_one_line(
     units: Cli, meeting: int, db_path: Path, tmp_path: Path
