@@ -678,6 +678,42 @@ def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(
     assert (found["K2"]["original_due"], found["K2"]["extensions"]) == ("2022-07-31", 0)
 
 
+def test_an_extension_of_no_deadline_is_written_and_read_back_as_one(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """A directive given no deadline at the meeting and extended since: the sheet wrote the
+    extension's day in the deadline column, as if the meeting had set it (read into another
+    register: due so from the start, never extended), where list and the JSON export say
+    "extended; no deadline at first". It writes the deadline cell as the meeting left it (blank,
+    or its words) and the day under "Extended to", which import reads back as that extension."""
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--key", "K1", "Việc không hạn")
+    units.ok("extend", str(a), "--to", "31/12/2022", "--date", "1/6/2022", "--reason", "CV 5")
+    units.ok("assign", str(meeting), "--unit", "VPTU", "--key", "K2", "--due", "31/7/2022",
+             "Việc có hạn")  # fmt: skip
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book).worksheets[0]
+    assert [ws.cell(4, c).value for c in (5, 6)] == ["Deadline", "Extended to"]
+    cells = [
+        (r[4].value, r[5].value and r[5].value.date().isoformat()) for r in ws.iter_rows(min_row=6)
+    ]
+    assert cells[0] == (None, "2022-12-31") and ws.cell(7, 6).value is None, cells
+    # the same register reads it back unchanged, by key
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged", "unchanged"], report["rows"]
+    assert file_digest(db_path) == before
+    # another reads an extension of no deadline, as the register holds it
+    other = units.at(other_db)
+    other.ok("import", str(book), "--create-units", "--as-of", "2022-08-31")
+    found = {d["key"]: d for d in other.json("list", "--status", "all", "--as-of", "2022-08-31")}
+    assert [
+        (found[k]["original_due"], found[k]["due"], found[k]["extensions"]) for k in ("K1", "K2")
+    ] == [(None, "2022-12-31", 1), ("2022-07-31", "2022-07-31", 0)]
+    listed = other.ok("list", "--as-of", "2022-08-31")
+    assert "2022-12-31 (extended; no deadline at first)" in listed, listed
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_completion_by_a_day_comes_back_as_one(
     units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path, lang: str
