@@ -544,7 +544,7 @@ class ForeignKeysOn(Exception):
 def _drop_kept_triggers(conn: Connection) -> list[str]:
     """Drop the triggers that keep a record rows point to (``undo`` of a repair deletes its
     placeholders under those rows), returning the statements that make them again."""
-    from dirtrack.models import orphan_triggers, own_link_triggers
+    from dirtrack.models import triggers
 
     if conn.dialect.name != "sqlite":
         return []
@@ -553,7 +553,7 @@ def _drop_kept_triggers(conn: Connection) -> list[str]:
         for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
     }
     made: list[str] = []
-    for name, statement in {**orphan_triggers(), **own_link_triggers()}.items():
+    for name, statement in triggers().items():
         if name in there:
             conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
             made.append(statement)

@@ -446,18 +446,58 @@ _LONG_QUOTE = LazyPattern(
 )
 
 
-#: How many items a one-line message names before it counts the others (:func:`some_of`).
+#: How many items a one-line message names before it counts the others (:class:`FirstFew`).
 SHOWN_ITEMS = 10
 
 
-def some_of(items: Sequence[object]) -> str | Phrase:
-    """``items`` one after another, or past :data:`SHOWN_ITEMS` the first of them and how many
-    more (a workbook's sheets, the directives a retired unit hands over, the records a delete
-    takes with it): a message that names what it found stays one line, whatever it found."""
-    if len(items) <= SHOWN_ITEMS:
-        return ", ".join(map(str, items))
-    shown = ", ".join(map(str, items[:SHOWN_ITEMS]))
-    return Phrase("items_and_more", items=shown, n=len(items) - SHOWN_ITEMS)
+class FirstFew:
+    """Items a message names one after another (a workbook's sheets, the directives a retired
+    unit hands over, the bad rows of a file, what a check of ``doctor`` found), said in the
+    message's language: all of them, or past ``shown`` the first ``shown`` and how many more,
+    so that a message stays one line whatever it found. The one place a message caps a list.
+
+    ``more`` is the entry of :data:`ERRORS` that says the first ones (``{items}``) and how many
+    more (``{n}``, which picks the plural form): ``"{items} and {n} more rows"``. ``joined``
+    goes between two items (``"; "`` between items that hold commas themselves). ``sizes``,
+    when given, is how much each item stands for (a run of rows ``3-5`` is three rows): the
+    more counted are then those the items left unsaid stand for, not the items."""
+
+    __slots__ = ("items", "more", "joined", "shown", "sizes")
+
+    def __init__(
+        self,
+        items: Sequence[object],
+        /,
+        more: str = "items_and_more",
+        *,
+        joined: str = ", ",
+        shown: int = SHOWN_ITEMS,
+        sizes: Sequence[int] | None = None,
+    ) -> None:
+        self.items, self.more, self.joined, self.shown = items, more, joined, shown
+        self.sizes = sizes
+
+    @classmethod
+    def findings(cls, items: Sequence[object], /) -> FirstFew:
+        """What a check of ``doctor`` found, one finding after another: a finding may hold
+        commas, so they are parted by semicolons ("…; … (12 more)")."""
+        return cls(items, "findings_and_more", joined="; ")
+
+    def render(self, lang: str) -> str:
+        said = self.joined.join(str(_value(item, lang)) for item in self.items[: self.shown])
+        if len(self.items) <= self.shown:
+            return said
+        left = len(self.items) - self.shown if self.sizes is None else sum(self.sizes[self.shown :])
+        return error_text(self.more, lang, {"items": said, "n": left})
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"FirstFew({len(self.items)} items, {self.more!r})"
 
 
 def cut_quotes(message: str) -> str:
@@ -2388,9 +2428,11 @@ ERRORS: dict[str, Entry] = {
         "{file}: {n} bad row ({rows}); nothing was imported",
         "{file}: {n} bad rows ({rows}); nothing was imported",
     ),
-    "more_problems": NP_("and {n} more problem", "and {n} more problems"),
-    "rows_and_more": NP_("{rows} and {n} more row", "{rows} and {n} more rows"),
+    # the first few of a list and how many more (:class:`FirstFew`)
     "items_and_more": NP_("{items} and {n} more", "{items} and {n} more"),
+    "rows_and_more": NP_("{items} and {n} more row", "{items} and {n} more rows"),
+    "problems_and_more": NP_("{items}; and {n} more problem", "{items}; and {n} more problems"),
+    "findings_and_more": NP_("{items}; … ({n} more)", "{items}; … ({n} more)"),
     # output, backup, restore
     "is_the_database": N_(
         "{path} is the database {db} itself or one of its files; choose another file"
@@ -2609,6 +2651,8 @@ ERRORS: dict[str, Entry] = {
         "no more rows fit in {table}: its ids have reached {limit}, the largest; nothing was "
         "written"
     ),
+    # {found}: doctor's words for the record (or SQLite counter) that holds the ids up
+    "ids_exhausted_held": N_("no more rows fit in {table}: {found}; nothing was written"),
     "not_utf8_byte": N_(
         "{field}: byte 0x{byte} is not UTF-8: type the text in a terminal set to UTF-8"
     ),
@@ -4088,7 +4132,6 @@ ERRORS.update(
             "those that record something are refused"
         ),
         "hc_rights_ok": N_("this account may read and write every table of the register"),
-        "hc_more": N_("… ({n} more)"),
         "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
         "hc_series_ok": N_(
             "every series ends on or after its first day, and nothing on an occurrence is dated "

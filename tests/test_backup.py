@@ -473,6 +473,13 @@ CHANGED_TRIGGER = (
             "khác; cơ sở dữ liệu hiện tại giữ nguyên",
             id="changed-trigger",
         ),
+        pytest.param(
+            ('DROP TRIGGER "unit_keeps_references"',),
+            "schema: missing trigger unit_keeps_references; the current database is untouched",
+            "cấu trúc: thiếu trình kích hoạt (trigger) unit_keeps_references; cơ sở dữ liệu "
+            "hiện tại giữ nguyên",
+            id="missing-trigger",
+        ),
     ],
 )
 def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
@@ -487,7 +494,8 @@ def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
     """A backup another program changed was restored as it was: a directive numbered 2**63 - 1
     (or a counter there), after which the next assign said 'the disk is full'; a text holding
     ESC or NUL, which typed text, the JSON import and every other writer refuse; a trigger under
-    the name of one of dirtrack's own with another body. Each is refused in one line naming
+    the name of one of dirtrack's own with another body, or one of them dropped (a unit rows
+    point to could then be deleted under them). Each is refused in one line naming
     the record, in either language, and the register is left as it was."""
     tampered = _tampered(office, tmp_path / "tampered.db", *statements)
     before, kept = file_digest(db_path), file_digest(tampered)

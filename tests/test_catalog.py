@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 from typer.main import get_command
 
 from dirtrack.cli import app
-from dirtrack.i18n import COMPOSED, LOCALE_DIR, Count, msg
+from dirtrack.i18n import COMPOSED, LOCALE_DIR, Count, FirstFew, Phrase, msg
 from tools.messages import messages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,6 +159,30 @@ def test_plurals_in_both_languages() -> None:
     things = f"{Count('limitations', 1).render('en')}, {Count('directives', 2).render('en')}"
     said = msg("draft_recorded", "en", id=4, things=things)
     assert said == "recorded meeting 4: 1 limitation, 2 directives"
+
+
+def test_a_list_in_a_message_names_the_first_few_and_counts_the_others() -> None:
+    """Every message that names a list caps it the same way (the first ten, then how many
+    more, in the plural form of the count), whatever the list holds: ids, runs of rows whose
+    count is the rows they stand for, problems and doctor's findings parted by semicolons."""
+    assert FirstFew([]).render("en") == "" and not FirstFew([])
+    assert FirstFew(range(1, 11)).render("en") == "1, 2, 3, 4, 5, 6, 7, 8, 9, 10"
+    assert FirstFew(range(1, 13)).render("vi") == "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 và 2 mục khác"
+    assert FirstFew(list("abcde"), shown=3).render("en") == "a, b, c and 2 more"
+    runs = FirstFew([f"{2 * i}" for i in range(1, 12)], "rows_and_more", sizes=[1] * 10 + [5])
+    assert runs.render("en") == "2, 4, 6, 8, 10, 12, 14, 16, 18, 20 and 5 more rows"
+    one = FirstFew([f"{i}" for i in range(11)], "rows_and_more")
+    assert one.render("en").endswith("9 and 1 more row") and one.render("vi").endswith(
+        "9 và 1 dòng khác"
+    )
+    problems = [Phrase("hc_missing_table", table=f"t{i}") for i in range(12)]
+    said = FirstFew(problems, "problems_and_more", joined="; ", shown=8)
+    assert said.render("en").startswith("table t0; table t1; ")
+    assert said.render("en").endswith("; and 4 more problems")
+    assert said.render("vi").endswith("; và 4 lỗi khác")
+    found = FirstFew.findings([f"f{i}" for i in range(11)])
+    assert found.render("en") == "f0; f1; f2; f3; f4; f5; f6; f7; f8; f9; … (1 more)"
+    assert found.render("vi").endswith("f9; … (còn 1)")
 
 
 def _keys_named(call: ast.Call) -> Iterator[tuple[int, str]]:

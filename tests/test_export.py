@@ -678,6 +678,42 @@ def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(
     assert (found["K2"]["original_due"], found["K2"]["extensions"]) == ("2022-07-31", 0)
 
 
+def test_an_extension_of_no_deadline_is_written_and_read_back_as_one(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """A directive given no deadline at the meeting and extended since: the sheet wrote the
+    extension's day in the deadline column, as if the meeting had set it (read into another
+    register: due so from the start, never extended), where list and the JSON export say
+    "extended; no deadline at first". It writes the deadline cell as the meeting left it (blank,
+    or its words) and the day under "Extended to", which import reads back as that extension."""
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--key", "K1", "Việc không hạn")
+    units.ok("extend", str(a), "--to", "31/12/2022", "--date", "1/6/2022", "--reason", "CV 5")
+    units.ok("assign", str(meeting), "--unit", "VPTU", "--key", "K2", "--due", "31/7/2022",
+             "Việc có hạn")  # fmt: skip
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book).worksheets[0]
+    assert [ws.cell(4, c).value for c in (5, 6)] == ["Deadline", "Extended to"]
+    cells = [
+        (r[4].value, r[5].value and r[5].value.date().isoformat()) for r in ws.iter_rows(min_row=6)
+    ]
+    assert cells[0] == (None, "2022-12-31") and ws.cell(7, 6).value is None, cells
+    # the same register reads it back unchanged, by key
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged", "unchanged"], report["rows"]
+    assert file_digest(db_path) == before
+    # another reads an extension of no deadline, as the register holds it
+    other = units.at(other_db)
+    other.ok("import", str(book), "--create-units", "--as-of", "2022-08-31")
+    found = {d["key"]: d for d in other.json("list", "--status", "all", "--as-of", "2022-08-31")}
+    assert [
+        (found[k]["original_due"], found[k]["due"], found[k]["extensions"]) for k in ("K1", "K2")
+    ] == [(None, "2022-12-31", 1), ("2022-07-31", "2022-07-31", 0)]
+    listed = other.ok("list", "--as-of", "2022-08-31")
+    assert "2022-12-31 (extended; no deadline at first)" in listed, listed
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_completion_by_a_day_comes_back_as_one(
     units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path, lang: str
@@ -915,6 +951,56 @@ def test_a_new_row_past_the_largest_id_is_refused_alike(
         "Error: no more rows fit in unit:"
     )
     assert snapshot(other_db) == before
+
+
+SQLITE_TOP = 2**63 - 1  # the largest rowid: SQLite numbers no row after it
+
+
+@pytest.mark.sqlite_only("SQLite numbers no row after 2**63 - 1; a PostgreSQL sequence stops first")
+@pytest.mark.parametrize("held", ["id", "counter"])
+def test_a_table_another_program_numbered_to_the_top_says_no_ids_are_left(
+    units: Cli, meeting: int, db_path: Path, held: str
+) -> None:
+    """A directive another program numbered 2**63 - 1 (or the directives' counter set there):
+    SQLite finds no id for the next one and says its disk is full, and so did assign. It says
+    the table has no ids left, naming the record (or counter) as doctor names it, in the
+    user's language, exit 1, the database unchanged; another table still takes rows."""
+    import sqlite3
+
+    first = units.id("assign", str(meeting), "--unit", "VPTU", "Việc một")
+    with sqlite3.connect(db_path) as conn:
+        if held == "id":
+            conn.execute(f"UPDATE directive SET id = {SQLITE_TOP} WHERE id = {first}")
+        else:
+            conn.execute(f"UPDATE sqlite_sequence SET seq = {SQLITE_TOP} WHERE name = 'directive'")
+    conn.close()
+    found = {
+        "id": (
+            f"directive {SQLITE_TOP}: an id above the largest dirtrack gives (2147483647; set by "
+            "hand or by another program)",
+            f"nhiệm vụ {SQLITE_TOP}: số hiệu lớn hơn số hiệu lớn nhất dirtrack cấp (2147483647; "
+            "bị sửa tay hoặc do chương trình khác ghi)",
+        ),
+        "counter": (
+            f"the counter of directive ids is at {SQLITE_TOP}, above the largest id dirtrack "
+            "gives (2147483647; set by hand or by another program): no directive can be added",
+            f"bộ đếm số hiệu nhiệm vụ đang ở {SQLITE_TOP}, lớn hơn số hiệu lớn nhất dirtrack cấp "
+            "(2147483647; bị sửa tay hoặc do chương trình khác ghi): không thêm được nhiệm vụ "
+            "nào nữa",
+        ),
+    }[held]
+    before = snapshot(str(db_path))
+    for lang, head, words, tail in (
+        ("en", "no more rows fit in directive: ", found[0], "; nothing was written"),
+        ("vi", "bảng directive không thêm được dòng nào nữa: ", found[1], "; không ghi được gì"),
+    ):
+        result = units("--lang", lang, "assign", str(meeting), "--unit", "BTC", "Việc hai")
+        assert result.exit_code == 1 and result.stdout == ""
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"Error: {head}{words}") and line.endswith(tail), line
+        assert "disk" not in line and "đĩa" not in line, line
+    assert snapshot(str(db_path)) == before
+    assert units.id("add-meeting", "--date", "7/5/2022", "--title", "Họp khác") > meeting
 
 
 @pytest.mark.sqlite_only("writes a text longer than dirtrack takes straight into the file")

@@ -515,14 +515,16 @@ def _record_of(session: "Session", kind: str, ident: int) -> "Record":
 
 
 def _delete_preview(plan: Any, lang: str) -> list[str]:
-    from dirtrack.i18n import some_of, t
+    from dirtrack.i18n import FirstFew, t
 
     lines = [msg("delete_what", lang, what=Phrase(f"w_{plan.entity}"), id=plan.id)]
     for name, ids in plan.dependants().items():
-        shown = some_of([str(i) if not isinstance(i, list) else "/".join(map(str, i)) for i in ids])
+        shown = FirstFew(
+            [str(i) if not isinstance(i, list) else "/".join(map(str, i)) for i in ids]
+        )
         lines.append(msg("delete_with", lang, what=t(f"ent_{name}", lang), n=len(ids), ids=shown))
     for name, ids in plan.unlinks().items():
-        shown = some_of(ids)
+        shown = FirstFew(ids)
         lines.append(msg("delete_unlink", lang, what=t(f"ent_{name}", lang), ids=shown))
     return lines
 

@@ -305,14 +305,14 @@ def _refuse_stored_addresses(conn: Any, unit_ids: list[int]) -> None:
     Raises:
         InvalidInput: the first such address, and how many more units have one.
     """
-    from dirtrack.i18n import Phrase
+    from dirtrack.i18n import FirstFew, Phrase
     from dirtrack.store.contacts import refused_addresses
 
     refused = refused_addresses(conn, unit_ids)
     if not refused:
         return
     units = list(dict.fromkeys(r.unit for r in refused if r.unit != refused[0].unit))
-    more = Phrase("pack_refused_more", n=len(units), units=", ".join(units)) if units else ""
+    more = Phrase("pack_refused_more", n=len(units), units=FirstFew(units)) if units else ""
     raise InvalidInput.of("pack_refused_address", refused=refused[0].phrase(), more=more)
 
 

@@ -194,14 +194,13 @@ def _import(
         bad = result.bad_rows()
         name = path.name  # standard input's spooled file: said so by import_file
         if result.problems and result.kind == "draft":
-            from dirtrack.i18n import error_text
-            from dirtrack.transfer.base import SHOWN_PROBLEMS
+            from dirtrack.transfer.base import problems_said
 
-            told = "; ".join(p.render(lang) for p in result.problems[:SHOWN_PROBLEMS])
-            n = len(result.problems)
-            if n > SHOWN_PROBLEMS:  # the others are on standard output, one a line
-                told += "; " + error_text("more_problems", lang, {"n": n - SHOWN_PROBLEMS})
-            raise InvalidInput.of("import_dry_draft", file=name, n=n, problems=told)
+            # the first few; the others are on standard output, one a line
+            told = problems_said(result.problems)
+            raise InvalidInput.of(
+                "import_dry_draft", file=name, n=len(result.problems), problems=told
+            )
         if result.problems:
             raise InvalidInput.of("import_dry_bad_rows", file=name, n=len(bad), rows=ranges(bad))
         return

@@ -18,7 +18,7 @@ from dirtrack.cli.common import (
     state,
     unit_of_work,
 )
-from dirtrack.i18n import Phrase, msg, some_of, t
+from dirtrack.i18n import FirstFew, Phrase, msg, t
 from dirtrack.records import unit_record
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
@@ -158,7 +158,7 @@ def unit_retire(
             date=day,
             successor=done.successor.code,
             n=len(done.moved),
-            ids=some_of(done.moved) or "-",
+            ids=FirstFew(done.moved) or "-",
         )
     )
     if done.handed:
@@ -169,7 +169,7 @@ def unit_retire(
                 unit=done.unit.code,
                 successor=done.successor.code,
                 n=len(done.handed),
-                ids=some_of(done.handed),
+                ids=FirstFew(done.handed),
             )
         )
 

@@ -137,6 +137,12 @@ def own_link_triggers() -> dict[str, str]:
     }
 
 
+def triggers() -> dict[str, str]:
+    """Every trigger dirtrack makes on SQLite, by name: :func:`orphan_triggers` and
+    :func:`own_link_triggers` (``doctor`` names one missing or with another body)."""
+    return {**orphan_triggers(), **own_link_triggers()}
+
+
 # Every link into the tables those triggers keep, by the table it points to (a unit first): the
 # rows (table, column) a command opening a SQLite register looks for in the gaps between the ids
 # that are there (dirtrack.db.refuse_missing_records), since a register damaged before the
@@ -172,7 +178,7 @@ KEPT_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
 
 def _create_orphan_triggers(_target: MetaData, connection: Any, **_kw: Any) -> None:
     if connection.dialect.name == "sqlite":
-        for statement in [*orphan_triggers().values(), *own_link_triggers().values()]:
+        for statement in triggers().values():
             connection.exec_driver_sql(statement)
 
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from dirtrack.i18n import (
     TEXT,
+    FirstFew,
     category_label,
     code_label,
     day,
     kind_label,
-    some_of,
     status_label,
     t,
 )
@@ -540,7 +540,7 @@ def packs_in_summary(
             if dry_run:
                 err(msg("pack_in_requests_dry", lang, file=name, n=len(asked)))
             else:
-                ids = some_of(asked)
+                ids = FirstFew(asked)
                 err(msg("pack_in_requests", lang, file=name, n=len(asked), ids=ids))
     if any(info["conflicts"] for info in files):
         err(

@@ -41,12 +41,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dirtrack import models
 from dirtrack.errors import DatabaseError
-from dirtrack.i18n import Entity, Field, Phrase
+from dirtrack.i18n import Entity, Field, FirstFew, Phrase
 from dirtrack.kinds import Category, MeetingKind
 from dirtrack.store.tables import counters_out_of_range, ids_out_of_range
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
-_SHOWN = 10
 
 # What the records check finds in a text that every writer refuses today (clean_text, the JSON
 # import): a control character (NUL, ESC…), U+FFFE or U+FFFF. A warning in a register, which
@@ -62,7 +61,7 @@ class Check:
     name: str
     status: str
     detail: Detail | str
-    # every finding, where ``detail`` lists the first few (:func:`listed`)
+    # every finding, where ``detail`` names the first few (:class:`~dirtrack.i18n.FirstFew`)
     found: tuple[Phrase | str, ...] = field(default=(), compare=False)
 
     def as_dict(self, lang: str = "en") -> dict[str, str]:
@@ -75,7 +74,7 @@ class Check:
 class Detail:
     """Phrases of the catalog (or a database's own words) said one after another."""
 
-    def __init__(self, *parts: Phrase | Detail | str, joined: str = "; ") -> None:
+    def __init__(self, *parts: Phrase | Detail | FirstFew | str, joined: str = "; ") -> None:
         self.parts, self.joined = parts, joined
 
     def render(self, lang: str) -> str:
@@ -94,12 +93,6 @@ def _failure(name: str, exc: SQLAlchemyError) -> Check:
     return Check(name, PROBLEM, Detail(sqlite_reason(reason)))
 
 
-def listed(items: list[Phrase | str]) -> Detail:
-    """``items`` said one after another: the first few and how many more."""
-    more = [Phrase("hc_more", n=len(items) - _SHOWN)] if len(items) > _SHOWN else []
-    return Detail(*items[:_SHOWN], *more)
-
-
 def check_schema(conn: Connection, expected_revision: str) -> Check:
     try:
         tables = set(inspect(conn).get_table_names())
@@ -116,6 +109,9 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
                 continue
             present = {c["name"] for c in inspect(conn).get_columns(table.name)}
             missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+        foreign, gone = _triggers_and_views(conn)
+        if not missing:  # a table dropped took its triggers with it: named once, as the table
+            missing = [Phrase("hc_foreign_trigger", name=name) for name in gone]
     except SQLAlchemyError as exc:
         return _failure("schema", exc)
     if len(revisions) > 1:  # a row added by another program: which schema is it?
@@ -131,33 +127,43 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         said = Phrase("hc_revision", revision=revision, expected=expected_revision)
         return Check("schema", PROBLEM, Detail(said))
     if missing:
-        return Check("schema", PROBLEM, Detail(Phrase("hc_missing", items=listed(missing))))
-    foreign = _foreign_code(conn)
+        return Check(
+            "schema", PROBLEM, Detail(Phrase("hc_missing", items=FirstFew.findings(missing)))
+        )
     if foreign:
-        return Check("schema", PROBLEM, Detail(Phrase("hc_foreign_code", items=listed(foreign))))
+        return Check(
+            "schema", PROBLEM, Detail(Phrase("hc_foreign_code", items=FirstFew.findings(foreign)))
+        )
     n = len(models.metadata().tables)
     return Check("schema", OK, Detail(Phrase("hc_schema_ok", revision=revision, n=n)))
 
 
-def _foreign_code(conn: Connection) -> list[Phrase | str]:
-    """The triggers and views of a SQLite file that dirtrack does not make: another program's
-    (or a hand's). A trigger runs on dirtrack's own writes (one that deleted every directive
-    at the next command's history row came in with a backup ``restore`` took, and stayed); one
-    under the name of dirtrack's own with another body runs as well (compared word by word:
-    the white space SQLite keeps as it was written aside)."""
+def _triggers_and_views(conn: Connection) -> tuple[list[Phrase | str], list[str]]:
+    """The triggers and views of a SQLite file that dirtrack does not make, and the names of
+    dirtrack's own triggers it lacks.
+
+    The first: another program's (or a hand's). A trigger runs on dirtrack's own writes (one
+    that deleted every directive at the next command's history row came in with a backup
+    ``restore`` took, and stayed); one under the name of dirtrack's own with another body runs
+    as well (compared word by word: the white space SQLite keeps as it was written aside).
+    The second: a trigger of dirtrack's dropped (by DB Browser for SQLite, by hand), without
+    which a unit or a meeting rows point to can be deleted under them (:func:`models.triggers`).
+    """
     if conn.dialect.name != "sqlite":
-        return []
-    ours = {**models.orphan_triggers(), **models.own_link_triggers()}
+        return [], []
+    ours = models.triggers()
     query = (
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
     )
     found: list[Phrase | str] = []
+    there: set[str] = set()
     for kind, name, sql in conn.exec_driver_sql(query):
         if kind != "trigger" or name not in ours:
             found.append(Phrase(f"hc_foreign_{kind}", name=name))
         elif str(sql or "").split() != ours[name].split():
             found.append(Phrase("hc_changed_trigger", name=name))
-    return found
+        there.add(name)
+    return found, [name for name in ours if name not in there]
 
 
 def check_integrity(conn: Connection) -> Check:
@@ -166,7 +172,7 @@ def check_integrity(conn: Connection) -> Check:
             rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if rows == ["ok"]:
                 return Check("integrity", OK, Detail(Phrase("hc_integrity_ok")))
-            found = Phrase("hc_integrity_found", n=len(rows), items=listed(list(rows)))
+            found = Phrase("hc_integrity_found", n=len(rows), items=FirstFew.findings(rows))
             return Check("integrity", PROBLEM, Detail(found))
         counted = 0
         present = _present(conn)
@@ -214,7 +220,7 @@ def check_foreign_keys(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("foreign_keys", exc)
     if problems:
-        return Check("foreign_keys", PROBLEM, listed(problems))
+        return Check("foreign_keys", PROBLEM, Detail(FirstFew.findings(problems)))
     return Check("foreign_keys", OK, Detail(Phrase("hc_references_ok")))
 
 
@@ -286,7 +292,7 @@ def check_series(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("series", exc)
     if found:
-        return Check("series", WARNING, listed(found))
+        return Check("series", WARNING, Detail(FirstFew.findings(found)))
     return Check("series", OK, Detail(Phrase("hc_series_ok")))
 
 
@@ -352,7 +358,7 @@ def check_closures(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("closures", exc)
     if found:
-        return Check("closures", PROBLEM, listed(found))
+        return Check("closures", PROBLEM, Detail(FirstFew.findings(found)))
     return Check("closures", OK, Detail(Phrase("hc_closures_ok")))
 
 
@@ -402,7 +408,7 @@ def check_returns(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("returns", exc)
     if found:
-        return Check("returns", WARNING, listed(found))
+        return Check("returns", WARNING, Detail(FirstFew.findings(found)))
     return Check("returns", OK, Detail(Phrase("hc_returns_ok")))
 
 
@@ -441,7 +447,7 @@ def check_extensions(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("extensions", exc)
     if found:
-        return Check("extensions", WARNING, listed(found))
+        return Check("extensions", WARNING, Detail(FirstFew.findings(found)))
     return Check("extensions", OK, Detail(Phrase("hc_extensions_ok")))
 
 
@@ -470,7 +476,7 @@ def check_retirements(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("retirements", exc)
     if found:
-        return Check("retirements", WARNING, listed(found))
+        return Check("retirements", WARNING, Detail(FirstFew.findings(found)))
     return Check("retirements", OK, Detail(Phrase("hc_retirements_ok")))
 
 
@@ -494,7 +500,7 @@ def check_placeholders(conn: Connection) -> Check:
             raise
         return Check("placeholders", PROBLEM, Detail(Phrase("hc_history_not_json", **exc.params)))
     if found:
-        return Check("placeholders", WARNING, listed(found))
+        return Check("placeholders", WARNING, Detail(FirstFew.findings(found)))
     return Check("placeholders", OK, Detail(Phrase("hc_placeholders_ok")))
 
 
@@ -513,7 +519,7 @@ def check_addresses(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("addresses", exc)
     if found:
-        return Check("addresses", WARNING, listed(found))
+        return Check("addresses", WARNING, Detail(FirstFew.findings(found)))
     return Check("addresses", OK, Detail(Phrase("hc_addresses_ok")))
 
 
@@ -806,7 +812,9 @@ def check_records(conn: Connection) -> Check:
         return _failure("records", exc)
     if found:
         fails = any(isinstance(p, Phrase) and p.key == "hc_unknown_code_fails" for p in found)
-        return Check("records", PROBLEM if fails else WARNING, listed(found), tuple(found))
+        return Check(
+            "records", PROBLEM if fails else WARNING, Detail(FirstFew.findings(found)), tuple(found)
+        )
     return Check("records", OK, Detail(Phrase("hc_records_ok")))
 
 
@@ -911,7 +919,7 @@ def check_values(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("values", exc)
     if found:
-        return Check("values", PROBLEM, listed(found))
+        return Check("values", PROBLEM, Detail(FirstFew.findings(found)))
     return Check("values", OK, Detail(Phrase("hc_values_ok")))
 
 
@@ -947,7 +955,7 @@ def check_history(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("history", exc)
     if found:
-        return Check("history", PROBLEM, listed(found))
+        return Check("history", PROBLEM, Detail(FirstFew.findings(found)))
     return Check("history", OK, Detail(Phrase("hc_history_ok")))
 
 
@@ -1012,8 +1020,7 @@ def check_server_rights(conn: Connection) -> Check:
         return _failure("permissions", exc)
     if names:
         # a few: an account without the rights on one table usually has none on the others
-        more = [Phrase("hc_more", n=len(names) - 3)] if len(names) > 3 else []
-        shown = Detail(*names[:3], *more, joined=", ")
+        shown = FirstFew(names, shown=3)
         return Check("permissions", WARNING, Detail(Phrase("hc_rights_missing"), shown))
     return Check("permissions", OK, Detail(Phrase("hc_rights_ok")))
 

@@ -11,6 +11,9 @@ Ids have their limit in :data:`dirtrack.models.MAX_ID`, PostgreSQL's INTEGER: a 
 database numbers past it (the register holds an imported id of 2,147,483,647) is refused, after
 its INSERT, with the transaction (:func:`check_ids`); PostgreSQL's sequence refuses it first
 (``dirtrack.cli.app`` says both alike). SQLite stored it, under an id no command could name.
+A table another program gave the id 2**63 - 1 (or whose counter it set there) takes no row at
+all on SQLite, which says its disk is full: :func:`ids_held_past_limit` says which record (or
+counter) holds the ids up, as ``doctor`` names it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, Table, Update, event, func, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    ExceptionContext,
+    Insert,
+    Table,
+    Update,
+    event,
+    func,
+    select,
+)
 
 from dirtrack.errors import InvalidInput
 
@@ -117,8 +130,55 @@ def check_ids(
         raise ids_exhausted(clause.table.name)
 
 
+def ids_held_past_limit(context: ExceptionContext) -> InvalidInput | None:
+    """An INSERT SQLite refused as 'database or disk is full' into a table holding an id above
+    :data:`dirtrack.models.MAX_ID`, or whose counter is there (2**63 - 1: SQLite numbers no
+    row after it): the error naming the table and that record or counter in ``doctor``'s words,
+    not a full disk. None for any other failure (a disk truly full is said as such)."""
+    if context.dialect.name != "sqlite" or "database or disk is full" not in str(
+        context.original_exception
+    ):
+        return None
+    compiled = getattr(context.execution_context, "compiled", None)
+    clause = getattr(compiled, "statement", None)
+    if not isinstance(clause, Insert) or not isinstance(clause.table, Table):
+        return None
+    from dirtrack.i18n import Entity, Phrase
+    from dirtrack.models import MAX_ID
+
+    name = clause.table.name
+    raw = context.connection.connection.dbapi_connection if context.connection else None
+    if raw is None or "id" not in clause.table.c:
+        return None
+    # on the connection's own DBAPI cursor: the statement failed, the transaction is still
+    # this command's, and SQLAlchemy's connection is handling the error
+    cursor = raw.cursor()
+    try:
+        cursor.execute(f'SELECT max(id) FROM "{name}"')
+        top = (cursor.fetchone() or (None,))[0]
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (name,))
+        seq = (cursor.fetchone() or (None,))[0]
+    finally:
+        cursor.close()
+    if top is not None and top > MAX_ID:
+        found = Phrase("hc_id_too_large", entity=Entity(name), id=top, limit=MAX_ID)
+    elif seq is not None and seq > MAX_ID:
+        found = Phrase("hc_counter_too_large", entity=Entity(name), n=seq, limit=MAX_ID)
+    else:
+        return None
+    return InvalidInput.of("ids_exhausted_held", table=name, found=found)
+
+
+def _handle_error(context: ExceptionContext) -> None:
+    exhausted = ids_held_past_limit(context)
+    if exhausted is not None:
+        raise exhausted
+
+
 def install(engine: Engine) -> None:
     """Check every INSERT and UPDATE run on ``engine`` with :func:`check_row`, and every
-    INSERT's new ids with :func:`check_ids`."""
+    INSERT's new ids with :func:`check_ids`; an INSERT SQLite refused for want of an id is
+    said as such (:func:`ids_held_past_limit`)."""
     event.listen(engine, "before_execute", _before_execute)
     event.listen(engine, "after_execute", check_ids)
+    event.listen(engine, "handle_error", _handle_error)

@@ -437,7 +437,8 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dirtrack.db import SCHEMA_REVISION, ensure_schema, make_engine
-    from dirtrack.store.health import PROBLEM, Detail, listed, refused_texts, run_checks
+    from dirtrack.i18n import FirstFew
+    from dirtrack.store.health import PROBLEM, Detail, refused_texts, run_checks
 
     found = sqlite_file_target(candidate)
     engine = make_engine(found)
@@ -463,7 +464,7 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     # corrects) is refused as the backup's JSON import would refuse it.
     refused = refused_texts([c for c in checks if c.status != PROBLEM])
     if refused:
-        problems.append(Detail(Phrase("hc_name_records"), listed(refused), joined=": "))
+        problems.append(Detail(Phrase("hc_name_records"), FirstFew.findings(refused), joined=": "))
     if problems:
         raise InvalidInput.of("restore_not_healthy", path=source, problems=Detail(*problems))
 

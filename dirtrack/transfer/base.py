@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Protocol, TypeAlias
 
 from dirtrack.errors import DirtrackError, InvalidInput
-from dirtrack.i18n import SHOWN_ITEMS, Phrase, error_text
+from dirtrack.i18n import FirstFew, Phrase, error_text
 
 # What a problem or a warning says: user data as given (a str), or a sentence of the catalog
 # (a Phrase, or a DirtrackError caught from a check), said in the reader's language.
@@ -38,8 +38,6 @@ def _said(value: object, lang: str) -> object:
 
 # How many problems the one-line error spells out; every bad row is still counted.
 SHOWN_PROBLEMS = 8
-# The runs of rows a message names (:func:`ranges`) before it counts the others.
-SHOWN_SPANS = SHOWN_ITEMS
 
 
 class Progress(Protocol):
@@ -263,11 +261,17 @@ def bad_rows(problems: Iterable[Problem]) -> list[int | str]:
     return [row_label(sheet, row) for _, row, sheet in sorted(found)]
 
 
-def ranges(numbers: Iterable[int | str]) -> str | Phrase:
+def problems_said(problems: Sequence[Problem]) -> FirstFew:
+    """The first :data:`SHOWN_PROBLEMS` of ``problems`` and how many more, for a one-line
+    error: "row 3: …; row 5: …; and 12 more problems"."""
+    return FirstFew(problems, "problems_and_more", joined="; ", shown=SHOWN_PROBLEMS)
+
+
+def ranges(numbers: Iterable[int | str]) -> FirstFew:
     """``[3, 4, 5, 9]`` as ``3-5, 9``; rows named with their sheet (``'Quý 1'!3``) are run
-    together sheet by sheet: ``'Quý 1'!3-5, 'Quý 2'!2``. Past :data:`SHOWN_SPANS` runs, the
-    first of them and how many rows more (``2, 4, …, 20 and 9,990 more rows``): every other
-    row of 20,000 bad made an Error line of 65,000 characters."""
+    together sheet by sheet: ``'Quý 1'!3-5, 'Quý 2'!2``. Past the first few runs
+    (:class:`~dirtrack.i18n.FirstFew`), how many rows more (``2, 4, …, 20 and 9,990 more
+    rows``): every other row of 20,000 bad made an Error line of 65,000 characters."""
     groups: dict[str, list[int]] = {}
     for item in numbers:
         if isinstance(item, int):
@@ -284,11 +288,7 @@ def ranges(numbers: Iterable[int | str]) -> str | Phrase:
             else:
                 spans.append([n, n])
         parts += [(f"{prefix}{a}" if a == b else f"{prefix}{a}-{b}", b - a + 1) for a, b in spans]
-    if len(parts) <= SHOWN_SPANS:
-        return ", ".join(label for label, _n in parts)
-    shown = ", ".join(label for label, _n in parts[:SHOWN_SPANS])
-    more = sum(n for _label, n in parts[SHOWN_SPANS:])
-    return Phrase("rows_and_more", rows=shown, n=more)
+    return FirstFew([label for label, _n in parts], "rows_and_more", sizes=[n for _l, n in parts])
 
 
 class ImportRejected(InvalidInput):
@@ -312,8 +312,6 @@ class ImportRejected(InvalidInput):
             head = error_text("import_rejected", lang, params)
         else:
             head = error_text("import_rejected_file", lang, {"file": self.file})
-        shown = "; ".join(p.render(lang) for p in self.problems[:SHOWN_PROBLEMS])
-        more = len(self.problems) - SHOWN_PROBLEMS
-        tail = "; " + error_text("more_problems", lang, {"n": more}) if more > 0 else ""
+        shown = problems_said(self.problems).render(lang)
         hint = "; ".join(h.render(lang) for h in self.hints)
-        return f"{head}. {shown}{tail}{'. ' + hint if hint else ''}"
+        return f"{head}. {shown}{'. ' + hint if hint else ''}"

@@ -486,22 +486,14 @@ def _load_workbook(source: Any) -> Any:
                 book._date_formats = dates
 
     if isinstance(source, str | Path):
-        # opened here, and closed whatever happens: openpyxl leaves the part it failed to
-        # parse open, and with it the file, until a collection of cycles finds it
+        # opened here, and closed here whatever happens (the one place the file is closed):
+        # openpyxl closes its archive only once it has read it all, and a damaged part left
+        # the file open, held by the traceback's frames, until the garbage collector found it
+        # (a ResourceWarning in whatever ran then). Any other source is in memory.
         with open(source, "rb") as handle:
             return _load_workbook(handle)
     reader = Reader(source, read_only=False, keep_vba=False, data_only=True, keep_links=True)
-    try:
-        reader.read()
-    except BaseException as exc:
-        # openpyxl closes the archive once it has read it all: a damaged part left the file
-        # open (the archive, and the part being parsed, held by the frames of the traceback)
-        # until the garbage collector found it, a ResourceWarning in whatever ran then
-        import traceback
-
-        traceback.clear_frames(exc.__traceback__)
-        reader.archive.close()
-        raise
+    reader.read()
     return reader.wb
 
 

@@ -253,10 +253,13 @@ def _deadlines(facts: DirectiveFacts, as_of: date) -> tuple[date | None, date | 
     """The deadline the directive was given and, when an extension approved by ``as_of`` set
     another, that one: ``import`` reads the second column as the extension (one column of the
     deadline in force made a directive extended read into another register one due so from
-    the start). A directive given no day of its own has the deadline in force alone."""
+    the start). A directive given no deadline and extended since has none in the first column
+    (its words at the meeting, if any) and the extension's day in the second, as ``list`` and
+    the JSON export say it (``extended; no deadline at first``), and ``import`` reads it back
+    so."""
     due = facts.due_at(as_of)
     original = facts.original_due
-    if original is None or due is None or due == original:
+    if due is None or due == original:
         return due, None
     return original, due
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase, some_of
+from dirtrack.i18n import FirstFew, Phrase
 from dirtrack.text import fold_words
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.sheet_import.plan import NewMeeting, Planned
@@ -79,7 +79,7 @@ class MeetingNames(ImportState):
             if len(held) == 1:
                 return held[0], day
             if len(held) > 1:
-                ids = some_of([str(i) for i in held])
+                ids = FirstFew([str(i) for i in held])
                 return Phrase("row_meetings_match", shown=cells.show(day_value), ids=ids)
         if self.options.meeting_id is not None:
             return self.options.meeting_id, self.meetings[self.options.meeting_id].date
@@ -128,7 +128,7 @@ class MeetingNames(ImportState):
             return candidates[0], self.meetings[candidates[0]].date
         shown = title or doc or ""
         if len(candidates) > 1:
-            ids = some_of([str(i) for i in sorted(candidates)])
+            ids = FirstFew([str(i) for i in sorted(candidates)])
             return Phrase("row_meetings_match", shown=shown, ids=ids)
         if heading and doc is None and day is None:
             return None

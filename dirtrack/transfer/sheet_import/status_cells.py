@@ -108,8 +108,10 @@ class StatusCells(ImportState):
             return
         if day is None:
             p.problem(Phrase("cell_extension_no_day", value=cells.show(value)), column)
-        elif p.due is None:
-            p.problem(Phrase("cell_extension_no_due", value=cells.show(value)), column)
+        elif p.due is None and p.extended_to is None:
+            # given no deadline (the cell blank, or words naming no day) and extended since:
+            # recorded so, as `extend` of such a directive and the JSON import record it
+            p.extended_to, p.extended_text = day, words
         else:
             self._grant(p, (day, words), column)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase, some_of
+from dirtrack.i18n import FirstFew, Phrase
 from dirtrack.text import fold_words
 from dirtrack.transfer.base import ImportOptions
 from dirtrack.transfer.headers import REQUIRED, column_letter
@@ -198,7 +198,7 @@ class Tables:
                 self.unread = [c.sheet.name or "" for c in later if _holds_directives(c)]
             return self._in_sheet(partial.sheet, build_layout, partial, pairs)
         if len(empty) == len(sheets):
-            which = some_of([repr(s) for s in empty])
+            which = FirstFew([repr(s) for s in empty])
             if len(empty) == 1:
                 raise InvalidInput.of("sheet_empty", name=name, sheet=which)
             raise InvalidInput.of("sheets_empty", name=name, sheets=which)
@@ -251,7 +251,7 @@ class Tables:
         if typed is not None:
             return InvalidInput.of("sheet_legacy_font", name=name, font=typed[0], sample=typed[1])
         if sheets:
-            shown = some_of([repr(s.name or "") for s in sheets])
+            shown = FirstFew([repr(s.name or "") for s in sheets])
             return InvalidInput.of("no_header_in", name=name, n=HEADER_SCAN, sheets=shown)
         return InvalidInput.of("no_header", name=name, n=HEADER_SCAN)
 

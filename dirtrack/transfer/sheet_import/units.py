@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
-from dirtrack.i18n import Phrase, some_of
+from dirtrack.i18n import FirstFew, Phrase
 from dirtrack.store import bulk, limits
 from dirtrack.text import fold, fold_words, marks_agree, nfc, word_marks
 from dirtrack.transfer import values as cells
@@ -186,7 +186,7 @@ class UnitNames(ImportState):
         without the marks that tell two planned ones apart."""
         named = self.new_unit_refs.named(name)
         if len(named) > 1:
-            units = some_of([self.new_units[-ref - 1].name for ref in named])
+            units = FirstFew([self.new_units[-ref - 1].name for ref in named])
             return Conflict.of("unit_ambiguous", ref=nfc(name), units=units)
         if named:
             return named[0]
