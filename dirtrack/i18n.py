@@ -684,6 +684,8 @@ TEXT: dict[str, Entry] = {
     "doc_annex_of": N_("(attached to report No. {number} of {date})"),
     "doc_report_type": N_("Report"),
     "doc_report_subject": N_("Follow-up of the leaders' conclusions and directives, {period}"),
+    # the body's last sentence, before the signature (a text that keeps it off a page alone)
+    "doc_report_closing": N_("This concludes the report on {subject}."),
     "doc_meeting_doc": N_("{doc} of {date}"),
     "doc_meeting_date": N_("meeting of {date}"),
     "report_summary_no_meetings": N_("No meeting was held in the period."),

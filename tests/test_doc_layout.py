@@ -384,6 +384,12 @@ def test_signature_never_stands_alone_on_a_page(chaired: Cli, tmp_path: Path) ->
         else:
             paragraphs = [next(p for p in doc.paragraphs if p._p is body)]
         assert paragraphs and all(p.paragraph_format.keep_with_next for p in paragraphs)
+        if out.name == "r.docx":
+            # LibreOffice keeps no row of a table that runs over pages with what follows it:
+            # the report's body ends on a sentence, which goes over with the signature
+            closing = paragraphs[0].text
+            assert closing.startswith("Trên đây là báo cáo kết quả theo dõi"), closing
+            assert closing.endswith("quý II/2022./."), closing
 
 
 def test_short_tables_before_a_wide_one_go_on_its_landscape_page(

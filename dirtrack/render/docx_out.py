@@ -874,11 +874,20 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
         )
 
 
+def _lead_lower(text: str) -> str:
+    """``text`` inside a sentence: its first letter in lower case, unless it opens a word in
+    capitals (an abbreviation such as ``UBND``)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
     """The .docx bytes; ``head`` the office's heading and signature (without it: a plain
     title, no signature)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+    from dirtrack.i18n import t
     from dirtrack.render import docx_rows
 
     lang = document.lang
@@ -892,7 +901,14 @@ def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     pages = write_body(doc, document, formal=head is not None)
     if head is not None:  # on the page of the last row: after a wide table, a landscape one
-        signature(doc, head, pages.turn(pages.landscape))
+        usable = pages.turn(pages.landscape)
+        # A sentence that closes the body: after a table that runs over pages LibreOffice
+        # keeps no row with what follows, and the signature stood alone on the last page.
+        closing = body_paragraph(
+            doc, t("doc_report_closing", lang, subject=_lead_lower(head.subject))
+        )
+        closing.paragraph_format.keep_with_next = True
+        signature(doc, head, usable)
     for part in annex_sections(document):
         wide = _landscape(doc)
         write_annex(doc, part, wide, lang, head)
