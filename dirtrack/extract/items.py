@@ -3017,6 +3017,16 @@ def extract_directives(
                     if opens_head and subject and _LEVELS_LISTED.match(key, subject[0].end):
                         # "Chủ tịch UBND phường, xã, thị trấn …": every one's, no one's
                         subject, levels_listed = [], True
+                    elif opens_head and not subject:
+                        # "Chủ tịch UBND xã, phường, thị trấn …", "Chủ tịch UBND các xã …": the
+                        # heads of many bodies (the gazetteer's collective), no one's
+                        levels_listed = any(
+                            m.role == "collective"
+                            and m.affiliation
+                            and text_start <= m.start < max(core, end)
+                            and _HEAD_OF.match(key[text_start : m.start]) is not None
+                            for m in mentions
+                        )
                     elif opens_head and subject and not _HEAD_ACTS.match(key, subject[0].end):
                         subject = []  # "Chủ tịch UBND tỉnh X khẳng định …": the speaker
                 if not subject and verb is not None:
