@@ -5344,6 +5344,13 @@ def test_the_councils_of_levels_listed_bare_are_no_one_body() -> None:
         " trương rà soát các công trình xây dựng trái phép."
     )
     assert [unit for unit, _, _ in tasks] == [None]
+    # the heads of every ward are no one's, not the body of the task before
+    heads = directives(
+        "Ngày 5/3/2024, Chủ tịch UBND Thành phố chủ trì hội nghị. Chủ tịch UBND Thành phố yêu cầu:"
+        " Chủ tịch UBND quận Gò Vấp tiếp tục chỉ đạo rà soát hồ sơ đất đai. Chủ tịch UBND các"
+        " phường chịu trách nhiệm triển khai các giải pháp tuyên truyền."
+    )
+    assert [unit for unit, _, _ in heads] == ["UBND quận Gò Vấp", None]
 
 
 def test_an_ellipsis_glued_to_the_next_sentence_ends_it() -> None:
