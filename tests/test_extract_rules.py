@@ -5309,3 +5309,85 @@ def test_a_shortcoming_of_many_places_is_no_one_bodys() -> None:
     assert [(item.unit, item.text[:40]) for item in found] == [
         (None, "nhiều địa phương còn tồn đọng số lượng l")
     ]
+
+
+def test_a_numbered_ward_is_named_with_its_district() -> None:
+    found = directives(
+        "Ngày 6-6-2024, đoàn công tác của Thành ủy do đồng chí Nguyễn Thị Thu Hà, Phó Bí thư Thành"
+        " ủy dẫn đầu đã làm việc với Đảng ủy phường 12 quận Tân Bình về công tác xây dựng Đảng."
+        " Đồng chí Nguyễn Thị Thu Hà yêu cầu Đảng bộ phường đầu tư nhiều hơn nữa cho công tác xây"
+        " dựng Đảng."
+    )
+    assert [unit for unit, _, _ in found] == ["Đảng ủy phường 12 quận Tân Bình"]
+    # a named ward keeps its own name: the district after it is where it is
+    named = directives(
+        "Ngày 6-6-2024, đoàn công tác của Thành ủy làm việc với Đảng ủy phường Tân Định quận 1."
+        " Đồng chí Phó Bí thư Thành ủy yêu cầu Đảng bộ phường tăng cường công tác xây dựng Đảng."
+    )
+    assert [unit for unit, _, _ in named] == ["Đảng ủy phường Tân Định"]
+
+
+def test_the_councils_of_levels_listed_bare_are_no_one_body() -> None:
+    """ "HĐND xã, thị trấn còn những hạn chế như: …": every commune's and town's council, none
+    named; "UBND huyện, thành phố" the same (not "UBND tỉnh, huyện")."""
+    found = limitations(
+        "Sáng 5/6/2023, Thường trực HĐND huyện tổ chức hội nghị giao ban với HĐND các xã. Theo đó,"
+        " bên cạnh những kết quả đạt được, HĐND xã, thị trấn còn những hạn chế như: Việc chuẩn bị"
+        " nội dung các kỳ họp HĐND còn bị động; Chưa tổ chức đối thoại với nhân dân."
+    )
+    assert found == [
+        (None, "Việc chuẩn bị nội dung các kỳ họp HĐND còn bị động"),
+        (None, "Chưa tổ chức đối thoại với nhân dân"),
+    ]
+    tasks = directives(
+        "Sáng 5/6/2023, UBND tỉnh họp. Chủ tịch UBND tỉnh yêu cầu UBND huyện, thành phố khẩn"
+        " trương rà soát các công trình xây dựng trái phép."
+    )
+    assert [unit for unit, _, _ in tasks] == [None]
+    # the heads of every ward are no one's, not the body of the task before
+    heads = directives(
+        "Ngày 5/3/2024, Chủ tịch UBND Thành phố chủ trì hội nghị. Chủ tịch UBND Thành phố yêu cầu:"
+        " Chủ tịch UBND quận Gò Vấp tiếp tục chỉ đạo rà soát hồ sơ đất đai. Chủ tịch UBND các"
+        " phường chịu trách nhiệm triển khai các giải pháp tuyên truyền."
+    )
+    assert [unit for unit, _, _ in heads] == ["UBND quận Gò Vấp", None]
+
+
+def test_an_ellipsis_glued_to_the_next_sentence_ends_it() -> None:
+    found = limitations(
+        "Ngày 3/11/2022, UBND tỉnh ban hành văn bản. UBND tỉnh cho biết đã tổ chức nhiều cuộc họp"
+        " tháo gỡ khó khăn và ban hành nhiều văn bản đôn đốc, chỉ đạo thực hiện…Tuy nhiên, đến nay"
+        " các huyện chưa trình hồ sơ phê duyệt quy hoạch sử dụng đất."
+    )
+    assert [text for _, text in found] == [
+        "đến nay các huyện chưa trình hồ sơ phê duyệt quy hoạch sử dụng đất"
+    ]
+
+
+def test_no_incident_recorded_is_no_shortcoming() -> None:
+    found = limitations(
+        "Sáng 20/1/2026, đoàn kiểm tra liên ngành làm việc tại xã Yên Lạc.\nThời gian qua, Ban"
+        " Chỉ đạo an toàn thực phẩm (ATTP) xã Yên Lạc đã xây dựng kế hoạch, triển khai hiệu quả"
+        " công tác tuyên truyền, phòng ngừa ngộ độc thực phẩm, do đó chưa ghi nhận vụ ngộ độc nào"
+        " xảy ra. Tuy nhiên, do lực lượng cán bộ mỏng so với quy mô địa bàn quản lý, xã gặp nhiều"
+        " khó khăn trong công tác quản lý nhà nước về ATTP."
+    )
+    assert [text[:40] for _, text in found] == ["do lực lượng cán bộ mỏng so với quy mô đ"]
+
+
+def test_a_place_that_proposes_gives_no_task() -> None:
+    found = directives(
+        "Sáng 20/1/2026, Đoàn kiểm tra liên ngành công tác an toàn thực phẩm số 3 gồm đại diện các"
+        " Sở: Công thương, Nông nghiệp và Môi trường, Y tế, Công an tỉnh đã có kiểm tra và làm việc"
+        " tại xã Yên Lạc.\nĐại diện lãnh đạo xã Yên Lạc báo cáo với đoàn công tác.\nThời gian qua,"
+        " xã đã triển khai công tác tuyên truyền. Tuy nhiên, do lực lượng cán bộ mỏng, xã gặp nhiều"
+        " khó khăn trong công tác quản lý nhà nước về ATTP, đặc biệt trong dịp cao điểm cuối năm.\n"
+        "Tại buổi làm việc, xã kiến nghị Ban Chỉ đạo ATTP tỉnh quan tâm, chỉ đạo cơ quan chuyên môn"
+        " tăng cường hướng dẫn nghiệp vụ quản lý, tổ chức các lớp tập huấn cho cán bộ, người bán"
+        " hàng, bếp ăn trường học trên địa bàn xã quản lý, nhằm nâng cao kiến thức, kỹ năng trong"
+        " công tác đảm bảo ATTP.\nĐoàn kiểm tra liên ngành đề nghị xã siết chặt quản lý hồ sơ và"
+        " quy trình nghiệp vụ."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        ("xã Yên Lạc", "xã siết chặt quản lý hồ sơ và quy trình nghiệp vụ")
+    ]

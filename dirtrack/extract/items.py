@@ -199,6 +199,11 @@ _AT_MEETING = re.compile(
 _UNIT_PROPOSES = re.compile(
     r"\s*(?:(?:cung|da|con)\s+)*(?:kien nghi|de xuat|de dat)\b(?!\s+(?:cua|nay|tren|do)\b)"
 )
+#: A place written bare proposing ("Tại buổi làm việc, xã kiến nghị Ban Chỉ đạo tỉnh …",
+#: "Địa phương kiến nghị UBND tỉnh …"): the partner's proposals, as a unit's, no tasks.
+_PLACE_PROPOSES = re.compile(
+    r"(?:^|[,:])\W*(?:xa|phuong|thi tran|huyen|quan|thi xa|dia phuong)" + _UNIT_PROPOSES.pattern
+)
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
 #: A sentence that adds to what was just said ("Cùng với đó, ...", "(Bên) cạnh đó, ...", "Ngoài
@@ -331,8 +336,11 @@ _HANDLES = re.compile(
 #: is "chưa" (not yet), not "sửa chữa" (repair), "chùa" (a pagoda) or "chứa" (to hold).
 _NEGATIVE_TONED = {"chua": "chưa"}
 
-#: "chưa (để) xảy ra dịch", "chưa phát sinh trường hợp nào": no incident, a merit, not a judgement.
-_NONE_HAPPENED = re.compile(r"\s+(?:de\s+)?(?:xay ra|phat sinh)\b")
+#: "chưa (để) xảy ra dịch", "chưa phát sinh trường hợp nào", "chưa ghi nhận vụ ngộ độc nào": no
+#: incident, a merit, not a judgement.
+_NONE_HAPPENED = re.compile(
+    r"\s+(?:de\s+)?(?:xay ra|phat sinh)\b|\s+ghi nhan\s+(?:them\s+)?(?:vu|ca|truong hop|o dich)\b"
+)
 
 
 def _toned_negative(key: str, low: str, m: re.Match[str]) -> bool:
@@ -2628,12 +2636,16 @@ def extract_directives(
             if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
-            if not listing and any(
-                _usable(m)
-                and m.head != "doan"
-                and (asked is None or m.start < asked.start())
-                and _UNIT_PROPOSES.match(key, m.end)
-                for m in mentions
+            proposes = _PLACE_PROPOSES.search(key)
+            if not listing and (
+                any(
+                    _usable(m)
+                    and m.head != "doan"
+                    and (asked is None or m.start < asked.start())
+                    and _UNIT_PROPOSES.match(key, m.end)
+                    for m in mentions
+                )
+                or (proposes is not None and (asked is None or proposes.start() < asked.start()))
             ):
                 # "UBND huyện kiến nghị sớm giao ...": what a unit asks for, no task; not
                 # "yêu cầu Sở Tài chính đề xuất ...", nor a listed entry "Sở X đề xuất ..."
@@ -3005,6 +3017,16 @@ def extract_directives(
                     if opens_head and subject and _LEVELS_LISTED.match(key, subject[0].end):
                         # "Chủ tịch UBND phường, xã, thị trấn …": every one's, no one's
                         subject, levels_listed = [], True
+                    elif opens_head and not subject:
+                        # "Chủ tịch UBND xã, phường, thị trấn …", "Chủ tịch UBND các xã …": the
+                        # heads of many bodies (the gazetteer's collective), no one's
+                        levels_listed = any(
+                            m.role == "collective"
+                            and m.affiliation
+                            and text_start <= m.start < max(core, end)
+                            and _HEAD_OF.match(key[text_start : m.start]) is not None
+                            for m in mentions
+                        )
                     elif opens_head and subject and not _HEAD_ACTS.match(key, subject[0].end):
                         subject = []  # "Chủ tịch UBND tỉnh X khẳng định …": the speaker
                 if not subject and verb is not None:

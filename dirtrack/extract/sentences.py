@@ -18,6 +18,13 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?:\.{2,}|…+|[.!?])(?:\s*/\s*\.)?['\"”’)\]]*(?=\s+|$)")
 _STARTER = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ\d\"“'(\-–•+]|$)", re.UNICODE)
 _GLUED = re.compile(r"(?<=[a-zà-ỹđ]{2})\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.UNICODE)
+#: An ellipsis glued to a turn that opens the next sentence ("… chỉ đạo thực hiện…Tuy nhiên, đến
+#: nay …", "…Bên cạnh đó, …"); not to any capital: "… kế hoạch công tác tháng, quý…Chú trọng đến
+#: …" goes on with a numbered entry, one item.
+_GLUED_ELLIPSIS = re.compile(
+    r"(?<=\S)(…+|\.{3,})(?=(?:Tuy nhiên|Tuy vậy|Song|Nhưng|Bên cạnh|Mặt khác|Mặc dù vậy|Dù vậy|"
+    r"Dẫu vậy)\b)"
+)
 _TRAILING = re.compile(r"[\s.…;,:/]+$")
 #: The longest sentence read whole. No sentence of a real report comes near it (the longest of the
 #: development set has under 1,000 characters); a longer run without a sentence's end (a page's
@@ -42,7 +49,7 @@ def _last_word(text: str) -> str:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences."""
-    text = _GLUED.sub(". ", paragraph.strip())
+    text = _GLUED_ELLIPSIS.sub(r"\1 ", _GLUED.sub(". ", paragraph.strip()))
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

@@ -94,6 +94,8 @@ class Mention:
 #: must be written with its tones (:func:`_toned_levels`).
 _GOV = r"(tinh|thanh pho|tp|huyen|thi xa|tx|quan|xa|phuong|thi tran)"
 _PARTY = r"(?:tinh uy|thanh uy|thi uy|huyen uy|(?<!co )quan uy)"
+#: The levels below a province, bare (no group: a level written in a list of levels).
+_BELOW_PROVINCE = r"(?:huyen|thi xa|thanh pho|quan|xa|phuong|thi tran)"
 _UBND = r"(?:ubnd|uy ban nhan dan)"
 _HDND = r"(?:hdnd|hoi dong nhan dan)"
 #: The Vietnam Fatherland Front's committee, however written ("Ủy ban MTTQ Việt Nam", "Ủy ban
@@ -300,6 +302,16 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"ban can su dang (?:{_UBND}|{_HDND}) {_GOV}", "unit", "ban", True),
     (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
+    # "HĐND xã, thị trấn", "UBND huyện, thành phố", "Thường trực HĐND huyện, xã, thị trấn": the
+    # bodies of every place of the levels listed, none named (not "UBND tỉnh, huyện": the
+    # province's is one body)
+    (
+        rf"(?:thuong truc )?(?:{_UBND}|{_HDND}|{_MTTQ}) {_BELOW_PROVINCE}"
+        rf"(?:,? (?:va )?{_BELOW_PROVINCE})+",
+        "collective",
+        "chinh quyen",
+        False,
+    ),
     # "Đảng ủy các phường", "cấp ủy các xã": every such party committee, as "UBND các xã"
     (rf"(?:dang uy|cap uy) (?:cac|cap) {_GOV}", "collective", "dang uy", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
@@ -829,6 +841,10 @@ _PERIOD_WORDS = frozenset({"thang", "nam", "quy", "tuan", "ngay"})
 _APOSTROPHES = ("’", "'", "ʼ")
 
 
+#: A district's level right after a numbered ward ("phường 12 quận Tân Bình", "Phường 5 Quận 3").
+_DISTRICT_AFTER = re.compile(r" (?:quan|huyen|thanh pho|thi xa)(?= \S)")
+
+
 def _place_after(raw: str, end: int) -> int:
     """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
     toks = tokens(raw[end : end + 60])
@@ -914,6 +930,17 @@ def _place_after(raw: str, end: int) -> int:
         fold_aligned(raw[max(0, end - 8) : end])
     ):
         return end  # "Chủ tịch UBND tỉnh Nguyễn Bốn": the person, no province of that name
+    if (
+        len(taken) == 1
+        and taken[0].isdigit()
+        and fold_aligned(raw[max(0, end - 7) : end]).rstrip().endswith("phuong")
+    ):
+        # "phường 12 quận Tân Bình": a numbered ward is named with the district written after it
+        district = _DISTRICT_AFTER.match(fold_aligned(raw[stop : stop + 20]))
+        if district is not None:
+            named = _place_after(raw, stop + district.end())
+            if named > stop + district.end():
+                return named
     return stop
 
 
