@@ -5391,3 +5391,39 @@ def test_a_place_that_proposes_gives_no_task() -> None:
     assert [(unit, text) for unit, text, _ in found] == [
         ("xã Yên Lạc", "xã siết chặt quản lý hồ sơ và quy trình nghiệp vụ")
     ]
+
+
+def test_a_shortcoming_stated_in_a_lead_in_with_its_instances_listed_is_one() -> None:
+    """A lead-in that states a shortcoming itself ("… chưa có ý thức … như:", "… nên chưa xác
+    định được … là:") and lists its instances after the colon is one limitation, the lead-in with
+    its list, whose unit is none of the bodies the list names; a lead-in that only announces
+    ("còn một số hạn chế như:") or a list whose first entry judges on its own is split."""
+    found = limitations(
+        "Sáng 12/3/2024, UBND huyện họp kiểm tra công tác vệ sinh môi trường. Tuy nhiên, qua kiểm"
+        " tra cho thấy tại một số thôn người dân chưa có ý thức giữ gìn vệ sinh như: vứt rác"
+        " thải sinh hoạt ra bờ kênh, thậm chí đổ xuống lòng kênh; nhiều điểm tập kết rác không"
+        " đúng quy định."
+    )
+    assert found == [
+        (
+            None,
+            "qua kiểm tra cho thấy tại một số thôn người dân chưa có ý thức giữ gìn vệ sinh như:"
+            " vứt rác thải sinh hoạt ra bờ kênh, thậm chí đổ xuống lòng kênh; nhiều điểm tập kết"
+            " rác không đúng quy định",
+        )
+    ]
+    named = limitations(
+        "Sáng 12/3/2024, Huyện ủy họp bàn công tác đại hội. Tuy nhiên, có 2 đơn vị gặp khó khăn"
+        " nên chưa xác định được lịch đại hội là: Đảng bộ xã Tân Lập, Đảng bộ Bệnh viện huyện."
+    )
+    assert [unit for unit, _ in named] == [None]
+    assert named[0][1].endswith("là: Đảng bộ xã Tân Lập, Đảng bộ Bệnh viện huyện")
+    judged = limitations(
+        "Sáng 12/3/2024, UBND huyện họp. Tuy nhiên, qua khảo sát, các kiến nghị của cử tri chưa"
+        " được xử lý dứt điểm như: rác thải tại các tụ điểm còn tồn đọng; nhiều hộ lấn chiếm"
+        " lề đường chưa được xử lý."
+    )
+    assert [text for _, text in judged] == [
+        "rác thải tại các tụ điểm còn tồn đọng",
+        "nhiều hộ lấn chiếm lề đường chưa được xử lý",
+    ]

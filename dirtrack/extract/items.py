@@ -664,6 +664,39 @@ def _lists_merits(key: str, intro: Clause) -> bool:
     return bool(_MERITS_LISTED.search(intro_key)) and not NEGATIVE.search(intro_key)
 
 
+#: The word before a list of instances ("… như:", "… là:", "… gồm:"); not "như sau:", "sau đây:",
+#: "cụ thể:", which announce statements of their own.
+_INSTANCES_AFTER = re.compile(r"(?<!\bcu the )\b(?:nhu|do la|la|gom|bao gom)\s*$")
+#: "…, trong đó, …": what follows names the part of what was announced before it.
+_WITHIN = re.compile(r"\btrong do\b")
+
+
+def _instances_listed(key: str, low: str, clauses: Sequence[Clause], colon: int) -> bool:
+    """Whether the lead-in before the ``:`` that opens ``clauses[colon]`` states a shortcoming of
+    its own and the list after it names its instances ("người dân chưa có ý thức giữ gìn vệ sinh
+    môi trường như: đổ rác thải bừa bãi, …", "3 đơn vị … chưa xác định được lịch đại hội là:
+    Đảng bộ phường A, …"): one limitation, the lead-in with its list. Not a lead-in that only
+    announces ("còn một số hạn chế như:", "…, trong đó:"), whose judgement is its noun, nor a list
+    whose first entry judges on its own ("…: rác thải … còn tồn đọng; …", "…: công tác tuyên truyền
+    còn hình thức; …")."""
+    intro, first = clauses[colon - 1], clauses[colon]
+    i_end = intro.start + len(intro.text)
+    intro_key = key[intro.start : i_end]
+    if not _INSTANCES_AFTER.search(intro_key.rstrip(" ,")):
+        return False
+    after = intro.start  # its own judgement comes after the nouns that announce
+    for noun in LIMIT_NOUN.finditer(key, intro.start, i_end):
+        after = noun.end()
+    within = _WITHIN.search(key, after, i_end)
+    after = within.end() if within else after
+    overcome = _TO_OVERCOME.search(low, after, i_end)  # "hạn chế cần khắc phục như:" announces
+    after = overcome.end() if overcome else after
+    return (
+        _judged(key, low, after, i_end) is not None
+        and _negative(key, low, first.start, first.start + len(first.text)) is None
+    )
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations (not the bodies a reprimand names:
     "phê bình thủ trưởng tám đơn vị gồm: Sở X; Sở Y; … vì …", one shortcoming)."""
@@ -725,10 +758,12 @@ def extract_limitations(
     headed: _Intro | None = None  # the list a heading about shortcomings opened
     headed_level = 0  # how deep that heading is
 
-    def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
+    def add(
+        sentence: str, clause: Clause, intro: _Intro | None, named_before: int | None = None
+    ) -> None:
         if (sentence, clause.start) in taken:
             return
-        item = _limitation_of(sentence, clause, resolver, intro, partner)
+        item = _limitation_of(sentence, clause, resolver, intro, partner, named_before)
         if item is not None:
             found.append(item)
             taken.add((sentence, clause.start))
@@ -802,6 +837,12 @@ def extract_limitations(
                         )
                     active = _Intro(unit)
                     listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
+                    if _instances_listed(key, low, clauses, colon):
+                        # "tại một số nơi người dân chưa có ý thức … như: đổ rác …; …": the
+                        # lead-in states the shortcoming, its list the instances of it
+                        with_list = Clause(sentence[intro.start :], intro.start, intro.after)
+                        add(sentence, with_list, active, named_before=intro_end)
+                        continue
                     for clause in clauses[colon:]:
                         c_end = clause.start + len(clause.text)
                         if listed or _negative(key, low, clause.start, c_end):
@@ -1015,8 +1056,14 @@ def _limitation_of(
     resolver: UnitResolver,
     intro: _Intro | None,
     partner: str | None,
+    named_before: int | None = None,
 ) -> LimitationDraft | None:
-    item = _limitation(sentence, clause, resolver.mentions(sentence), intro, partner)
+    """The limitation ``clause`` of ``sentence`` states; with ``named_before``, its unit read
+    from the bodies named before that offset alone (not those a list after its lead-in names)."""
+    mentions = resolver.mentions(sentence)
+    if named_before is not None:
+        mentions = [m for m in mentions if m.start < named_before]
+    item = _limitation(sentence, clause, mentions, intro, partner)
     return None if item is None else partners_limitation(item, partner)
 
 
