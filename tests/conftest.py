@@ -455,8 +455,8 @@ def seed_meetings(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     Its five dozen commands are each a process, forked from one that has imported dirtrack
     (tests/forkserver.py): a few seconds of CPU where starting the entry point each time costs
     a minute and a half. ``test_examples`` runs it with the installed entry point too
-    (``make test-all``) and finds the same database; ``seed_followup.sh`` runs with it in
-    ``make test``.
+    (``make test-all``) and finds the same database, as ``test_limitation_repeats`` runs
+    ``seed_followup.sh`` with it there.
 
     Under pytest-xdist every worker shares the run's temporary folder: the first worker to ask
     runs the script there, under a file lock, and records how it ended; the others wait for the
