@@ -2,9 +2,10 @@
 processes that each need the same missing occurrences create them once between them.
 
 Each process is forked from the fork server (tests/forkserver.py): a process of its own that
-has not to import dirtrack first, so that they reach the store together. The write lock serialises them (README "Concurrency and crash safety"):
-the first creates the occurrences in one transaction, the others find them made and write
-nothing; the unique constraint on (series, period) would refuse a second copy in any case.
+need not import dirtrack first, so that they reach the store together. The write lock
+serialises them (README "Concurrency and crash safety"): the first creates the occurrences in
+one transaction, the others find them made and write nothing; the unique constraint on
+(series, period) would refuse a second copy in any case.
 """
 
 from __future__ import annotations
