@@ -341,6 +341,13 @@ def cli_at(db: str | Path) -> Cli:
     return Cli(db=str(db), runner=CliRunner())
 
 
+def program(forked: bool) -> str:
+    """The ``dirtrack`` a process runs: the installed entry point, or (``forked``) the fork
+    server's (tests/forkserver.py), for a test whose subject is what commands do in processes
+    of their own, not how the entry point starts (a tenth of the CPU)."""
+    return str(forkserver.shared().dirtrack) if forked else ENTRY_POINT
+
+
 def run(
     *args: str,
     db: str | None = None,
@@ -348,16 +355,12 @@ def run(
     input: str | None = None,
     forked: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed entry point, as cron would: no terminal, no prompt.
-
-    ``forked``: a process forked from the fork server (tests/forkserver.py) instead, for a test
-    whose subject is what commands do in processes of their own, not how the entry point starts
-    (a tenth of the CPU)."""
+    """Run the installed entry point, as cron would: no terminal, no prompt (``forked``: the
+    fork server's, see :func:`program`)."""
     full_env = {**os.environ, **(env or {})}
     prefix = ["--db", db] if db else []
-    program = str(forkserver.shared().dirtrack) if forked else ENTRY_POINT
     return subprocess.run(
-        [program, *prefix, *args],
+        [program(forked), *prefix, *args],
         capture_output=True,
         text=True,
         env=full_env,
@@ -367,13 +370,15 @@ def run(
     )
 
 
-def at_once(commands: list[list[str]], db: str, timeout: float = 600) -> list[tuple[int, str, str]]:
-    """Each command run by the installed entry point in a process of its own, all started
-    before any is waited for (no terminal, no prompt): each one's exit code, stdout and
-    stderr, in the order given."""
+def at_once(
+    commands: list[list[str]], db: str, timeout: float = 600, *, forked: bool = False
+) -> list[tuple[int, str, str]]:
+    """Each command run by the installed entry point (``forked``: the fork server's, see
+    :func:`program`) in a process of its own, all started before any is waited for (no
+    terminal, no prompt): each one's exit code, stdout and stderr, in the order given."""
     started = [
         subprocess.Popen(
-            [ENTRY_POINT, "--db", db, *args],
+            [program(forked), "--db", db, *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
@@ -455,8 +460,8 @@ def seed_meetings(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     Its five dozen commands are each a process, forked from one that has imported dirtrack
     (tests/forkserver.py): a few seconds of CPU where starting the entry point each time costs
     a minute and a half. ``test_examples`` runs it with the installed entry point too
-    (``make test-all``) and finds the same database; ``seed_followup.sh`` runs with it in
-    ``make test``.
+    (``make test-all``) and finds the same database, as ``test_limitation_repeats`` runs
+    ``seed_followup.sh`` with it there.
 
     Under pytest-xdist every worker shares the run's temporary folder: the first worker to ask
     runs the script there, under a file lock, and records how it ended; the others wait for the

@@ -509,7 +509,7 @@ def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
     assert file_digest(db_path) == before and file_digest(tampered) == kept
     assert not list(tmp_path.glob("*.bak"))
     # doctor names the same in the backup itself: a problem, or (a text edit corrects) a warning
-    checked = run("--lang", "en", "doctor", "--format", "json", db=str(tampered))
+    checked = run("--lang", "en", "doctor", "--format", "json", db=str(tampered), forked=True)
     details = {c["check"]: c for c in json.loads(checked.stdout)}
     name, _, finding = en.removesuffix("; the current database is untouched").partition(": ")
     assert details[name]["detail"] == finding
@@ -639,7 +639,7 @@ def test_a_truncated_backup_or_database_is_said_in_the_users_language(
     opened = cli_at(cut).fail("--lang", "vi", "unit", "list")
     assert opened.endswith("tệp cơ sở dữ liệu bị hỏng") and "malformed" not in opened
     # doctor's table said SQLite's English under --lang vi
-    checked = run("--lang", "vi", "doctor", db=str(cut))
+    checked = run("--lang", "vi", "doctor", db=str(cut), forked=True)
     assert checked.returncode == 1
     assert "tệp cơ sở dữ liệu bị hỏng" in checked.stdout and "malformed" not in checked.stdout
 
@@ -714,7 +714,7 @@ def test_an_index_out_of_step_with_its_table_is_said_in_the_users_language(
     assert all("\n" not in line for line in said.values())
     assert file_digest(db_path) == before and file_digest(swapped) == kept
     assert not list(tmp_path.glob("*.bak"))
-    checked = run("--lang", "vi", "doctor", "--format", "json", db=str(swapped))
+    checked = run("--lang", "vi", "doctor", "--format", "json", db=str(swapped), forked=True)
     assert checked.returncode == 1
     integrity = next(c for c in json.loads(checked.stdout) if c["check"] == "integrity")
     assert integrity["status"] == "problem"
@@ -740,7 +740,7 @@ def test_doctor_on_another_programs_file_says_the_missing_tables_in_the_users_la
             "cơ sở dữ liệu không có change_log (không do dirtrack tạo, hoặc đã bị sửa bằng tay)",
         ),
     ):
-        checked = run("--lang", lang, "doctor", "--format", "json", db=str(foreign))
+        checked = run("--lang", lang, "doctor", "--format", "json", db=str(foreign), forked=True)
         assert checked.returncode == 1
         details = {c["check"]: c["detail"] for c in json.loads(checked.stdout)}
         assert details["values"] == missing, details
@@ -774,7 +774,7 @@ def test_a_damaged_schema_whose_words_are_not_utf8_is_a_damaged_file(
         cli_at(damaged).fail("list")
         == f"Error: cannot open {damaged}: the database file is damaged"
     )
-    checked = run("--lang", "vi", "doctor", db=str(damaged))
+    checked = run("--lang", "vi", "doctor", db=str(damaged), forked=True)
     assert checked.returncode == 1 and "Traceback" not in checked.stderr
     assert "tệp cơ sở dữ liệu bị hỏng" in checked.stdout, checked.stdout
     assert "UTF-8" not in checked.stdout + checked.stderr
@@ -898,7 +898,7 @@ def test_a_stored_text_that_is_not_utf8_is_named_by_its_column(
         "Error: cơ sở dữ liệu chứa một văn bản ở cột title không phải UTF-8 (tệp bị hỏng"
     )
     assert file_digest(damaged) == said
-    checked = run("--lang", "vi", "doctor", "--format", "json", db=str(damaged))
+    checked = run("--lang", "vi", "doctor", "--format", "json", db=str(damaged), forked=True)
     assert checked.returncode == 1
     records = {c["check"]: c for c in json.loads(checked.stdout)}["records"]
     assert records["status"] == "problem"
@@ -916,7 +916,7 @@ def test_doctor_on_another_programs_database_names_no_python_none(tmp_path: Path
     """doctor on a SQLite file without dirtrack's schema said 'revision None' (Python's None)."""
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
-    checked = run("--lang", "vi", "doctor", db=str(other))
+    checked = run("--lang", "vi", "doctor", db=str(other), forked=True)
     assert checked.returncode == 1
     assert "không có phiên bản cấu trúc (không do dirtrack tạo?), cần " in checked.stdout
     assert "None" not in checked.stdout

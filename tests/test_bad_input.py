@@ -951,7 +951,7 @@ def test_a_fifo_named_as_a_file_to_read_is_refused_without_waiting(
     ), vi
     assert file_digest(db_path) == before
     # The configuration file: every command reads it before it starts.
-    done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(pipe)})
+    done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(pipe)}, forked=True)
     assert done.returncode == 1
     assert done.stderr == (
         f"Error: {pipe} is not a regular file (a pipe or a device?), so not a configuration file\n"
@@ -967,7 +967,7 @@ def test_toml_nested_too_deeply_is_one_error_line(
     before = file_digest(db_path)
     error = seeded.fail("import", str(deep))
     assert error == "Error: hop.toml: the draft is not valid TOML: nested too deeply"
-    done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(deep)})
+    done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(deep)}, forked=True)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr == f"Error: configuration {deep} is not valid TOML: nested too deeply\n"
     error = seeded.fail("--lang", "vi", "import", str(deep))
@@ -1041,7 +1041,9 @@ def test_a_broken_draft_and_configuration_in_vietnamese(
     )
     config = tmp_path / "config.toml"
     config.write_text("[list]\nlimit 5\n", encoding="utf-8")
-    done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(config)})
+    done = run(
+        "--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(config)}, forked=True
+    )
     assert done.returncode == 1
     assert done.stderr == (
         f"Error: tệp cấu hình {config} không đúng cú pháp TOML: "
@@ -1585,7 +1587,9 @@ def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
     assert seeded.fail("--lang", "vi", "score", "--quarter", "2022Q3", "--rules", str(rules)) == (
         f"Error: không đọc được {rules}: không phải văn bản UTF-8"
     )
-    done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(loop)})
+    done = run(
+        "--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(loop)}, forked=True
+    )
     assert done.stderr == (
         f"Error: DIRTRACK_CONFIG: không đọc được {loop}: các liên kết tượng trưng trỏ vòng vào "
         "nhau\n"

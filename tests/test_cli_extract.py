@@ -992,7 +992,7 @@ def test_extract_apply_with_unknown_units_writes_nothing(cli: Cli, db_path: Path
 def test_bad_sources(tmp_path: Path, content: bytes, message: str) -> None:
     source = tmp_path / "tin.txt"
     source.write_bytes(content)
-    result = run("extract", str(source), db=str(tmp_path / "x.db"))
+    result = run("extract", str(source), db=str(tmp_path / "x.db"), forked=True)
     assert result.returncode == 1
     assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
     assert message in result.stderr.lower() or message.split()[0] in result.stderr.lower()
@@ -1090,7 +1090,7 @@ def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
 def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) -> None:
     source = tmp_path / "tin.txt"
     source.write_text("Hôm nay trời đẹp. Không có gì để ghi.", encoding="utf-8")
-    result = run("extract", str(source), "--format", "json", db=str(tmp_path / "x.db"))
+    result = run("extract", str(source), "--format", "json", db=str(tmp_path / "x.db"), forked=True)
     assert result.returncode == 0
     assert json.loads(result.stdout)["missing"] == ["date", "title", "chair", "units"]
     assert result.stderr.startswith("Warning: ") and "--date" in result.stderr
@@ -1104,6 +1104,7 @@ def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) ->
         "--format",
         "json",
         db=str(tmp_path / "x.db"),
+        forked=True,
     )
     meeting = json.loads(given.stdout)["meeting"]
     assert (meeting["date"], meeting["chair"]) == ("2023-05-04", "Lê Văn Tám")
@@ -1148,7 +1149,7 @@ def test_apply_of_a_text_without_a_meeting_is_one_error_line(cli: Cli, db_path: 
 
 def test_a_draft_needs_no_database(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
-    result = run("extract", str(SEED_000), "--format", "json", db=str(db))
+    result = run("extract", str(SEED_000), "--format", "json", db=str(db), forked=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["meeting"]["date"] == "2022-05-06"
     assert not db.exists()

@@ -516,7 +516,7 @@ def test_two_imports_of_one_sheet_at_once_land_once(
     args = ["import", str(sheet), "--meeting", "1"]
     if keyed:
         args += ["--key-column", "STT"]
-    said = at_once([args, args], db)
+    said = at_once([args, args], db, forked=True)
     codes = sorted(code for code, _, _ in said)
     errors = sorted(err.strip() for _, _, err in said)
     if keyed:

@@ -379,7 +379,7 @@ def test_a_completion_variable_no_script_sets_is_one_error_line(db_path: Path) -
     supported.'), in English and without 'Error:': now one line in the run's language, exit 1,
     nothing written; the values the scripts set still complete."""
     db = str(db_path)
-    run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=db)
+    run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=db, forked=True)
     before = file_digest(db_path)
     said = {
         "garbage": "Error: _DIRTRACK_COMPLETE='garbage' không phải yêu cầu gợi ý lệnh",
@@ -388,12 +388,12 @@ def test_a_completion_variable_no_script_sets_is_one_error_line(db_path: Path) -
     }
     for value, start in said.items():
         env = {"_DIRTRACK_COMPLETE": value}
-        done = run("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức", db=db, env=env)
+        done = run("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức", db=db, env=env, forked=True)
         assert done.returncode == 1 and done.stdout == "", (value, done)
         assert done.stderr.splitlines() == [done.stderr.strip()], done.stderr
         assert done.stderr.startswith(start), done.stderr
         assert "Traceback" not in done.stderr
-    english = run("list", db=db, env={"_DIRTRACK_COMPLETE": "x", "LANG": "C.UTF-8"})
+    english = run("list", db=db, env={"_DIRTRACK_COMPLETE": "x", "LANG": "C.UTF-8"}, forked=True)
     assert english.stderr.strip() == (
         "Error: _DIRTRACK_COMPLETE='x' is no completion request (complete_bash, source_zsh…: "
         "the shell's completion script sets it); unset it to run the command"
@@ -401,9 +401,11 @@ def test_a_completion_variable_no_script_sets_is_one_error_line(db_path: Path) -
     assert file_digest(db_path) == before
     words = {"COMP_WORDS": "dirtrack rem", "COMP_CWORD": "1"}
     for value in ("bash_complete", "complete_bash"):
-        done = run(db=db, env={"_DIRTRACK_COMPLETE": value, **words})
+        done = run(db=db, env={"_DIRTRACK_COMPLETE": value, **words}, forked=True)
         assert done.returncode == 0 and "remind" in done.stdout, (value, done)
-    assert run("list", db=db, env={"_DIRTRACK_COMPLETE": ""}).returncode == 0  # set to nothing
+    assert (
+        run("list", db=db, env={"_DIRTRACK_COMPLETE": ""}, forked=True).returncode == 0
+    )  # set to nothing
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")

@@ -45,7 +45,7 @@ def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_pa
     assert demo("overdue", "--as-of", "2022-09-30", "--check").exit_code == 3
 
 
-@pytest.mark.slow("sixty starts of the installed entry point; make test runs seed_followup.sh so")
+@pytest.mark.slow("sixty starts of the installed entry point")
 def test_seed_meetings_script_with_the_installed_entry_point(
     seed_meetings: Seeded, tmp_path: Path
 ) -> None:

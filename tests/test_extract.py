@@ -763,7 +763,7 @@ TABLE_CLOSING = "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn 
 
 
 def _table_draft(path: Path) -> list[tuple[object, ...]]:
-    done = run("extract", str(path), "--format", "json")
+    done = run("extract", str(path), "--format", "json", forked=True)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     draft = json.loads(done.stdout)

@@ -706,13 +706,13 @@ def test_help_and_completion_show_the_vietnamese_names() -> None:
     text = flat(invoke("add-meeting", "--help").stdout)
     assert "briefing (giao ban)" in text and "conference (hội nghị)" in text
     env = {"_DIRTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "dirtrack add-meeting --kind gi"}
-    done = run(env={**env, "COMP_CWORD": "3"})
+    done = run(env={**env, "COMP_CWORD": "3"}, forked=True)
     assert done.stdout.split() == ["briefing"]
     env = {
         "_DIRTRACK_COMPLETE": "complete_zsh",
         "_TYPER_COMPLETE_ARGS": "dirtrack list --status qua",
     }
-    done = run(env=env)
+    done = run(env=env, forked=True)
     assert "overdue" in done.stdout and "quá hạn" in done.stdout
     # assign --every took the Vietnamese names (hằng quý) but listed only the codes
     for lang, said in (("en", "quarter (hằng quý)"), ("vi", "hằng quý (quarter)")):
@@ -721,12 +721,12 @@ def test_help_and_completion_show_the_vietnamese_names() -> None:
         "_DIRTRACK_COMPLETE": "complete_bash",
         "COMP_WORDS": "dirtrack assign 1 x --every qu",
     }
-    assert run(env={**env, "COMP_CWORD": "5"}).stdout.split() == ["quarter"]
+    assert run(env={**env, "COMP_CWORD": "5"}, forked=True).stdout.split() == ["quarter"]
     env = {
         "_DIRTRACK_COMPLETE": "complete_zsh",
         "_TYPER_COMPLETE_ARGS": "dirtrack assign 1 x --every n",
     }
-    done = run(env=env)
+    done = run(env=env, forked=True)
     assert '"half-year":"6 tháng một lần' in done.stdout and '"year":"hằng năm' in done.stdout
 
 
@@ -735,7 +735,10 @@ def test_completion_descriptions_in_the_language_of_the_run() -> None:
     --lang vi, DIRTRACK_LANG=vi or LANG=vi_VN, English otherwise; each name of a value once."""
 
     def zsh(words: str, **env: str) -> str:
-        done = run(env={"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words, **env})
+        done = run(
+            env={"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words, **env},
+            forked=True,
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
@@ -759,7 +762,7 @@ def test_a_word_in_brackets_in_a_help_is_shown() -> None:
     for lang, said in (("en", "(config file [mail])"), ("vi", "(bảng [mail] của tệp cấu hình)")):
         assert said in flat(invoke("--lang", lang, "pack", "out", "--help").stdout)
     env = {"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "dirtrack pack out --ma"}
-    done = run(env=env)
+    done = run(env=env, forked=True)
     assert "(config file [mail])" in done.stdout and "\\[" not in done.stdout, done.stdout
 
 
@@ -837,7 +840,7 @@ def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:
     help_text = flat(invoke("--lang", "vi", "report", "--help").stdout)
     assert "theo lĩnh vực (lĩnh vực, field)" in help_text
     env = {"_DIRTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "dirtrack pack in x --prefer co"}
-    assert run(env={**env, "COMP_CWORD": "5"}).stdout.split() == ["office"]
+    assert run(env={**env, "COMP_CWORD": "5"}, forked=True).stdout.split() == ["office"]
 
 
 def test_completion_by_clicks_protocol_too() -> None:
@@ -845,9 +848,9 @@ def test_completion_by_clicks_protocol_too() -> None:
     ``complete_bash`` does, instead of 'Shell complete not supported.'."""
     words = {"COMP_WORDS": "dirtrack add-meeting --kind hoi", "COMP_CWORD": "3"}
     for instruction in ("bash_complete", "complete_bash"):
-        done = run(env={"_DIRTRACK_COMPLETE": instruction, **words})
+        done = run(env={"_DIRTRACK_COMPLETE": instruction, **words}, forked=True)
         assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["conference"], "")
-    source = run(env={"_DIRTRACK_COMPLETE": "bash_source"})
+    source = run(env={"_DIRTRACK_COMPLETE": "bash_source"}, forked=True)
     assert source.returncode == 0 and "complete -o default -F" in source.stdout
 
 

@@ -631,7 +631,7 @@ def test_a_date_serial_openpyxl_cannot_read_is_one_line(
     ws["E2"].number_format = "dd/mm/yyyy"
     book.save(tmp_path / "d.xlsx")
     before = file_digest(db_path)
-    result = run("import", str(tmp_path / "d.xlsx"), "--meeting", "1", db=office.db)
+    result = run("import", str(tmp_path / "d.xlsx"), "--meeting", "1", db=office.db, forked=True)
     assert result.returncode == 1
     assert file_digest(db_path) == before
     lines = result.stderr.strip().splitlines()

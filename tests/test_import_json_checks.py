@@ -871,7 +871,7 @@ def test_a_number_too_long_for_python_is_one_error_line(
     path.write_text(text, encoding="utf-8")
     at = text.index("9" * 5000)
     before = file_digest(db_path)
-    done = run("--lang", lang, "import", str(path), db=empty.db)
+    done = run("--lang", lang, "import", str(path), db=empty.db, forked=True)
     assert done.returncode == 1, (done.returncode, done.stderr)
     assert (
         done.stderr

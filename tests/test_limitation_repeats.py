@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from dirtrack.repeats import LINK_SCORE, SUGGEST_SCORE, similarity
-from tests.conftest import Cli, Seeded, file_digest, prebuilt, run_example
+from tests import forkserver
+from tests.conftest import ENTRY_POINT, Cli, Seeded, file_digest, prebuilt, run_example
 
 
 def test_similarity_ignores_case_accents_tone_placement_and_word_order() -> None:
@@ -351,10 +352,26 @@ def test_a_successor_unit_repeats_what_its_predecessor_was_told(cli: Cli) -> Non
 
 
 @pytest.mark.sqlite_only("runs the example scripts against a file")
-def test_repeats_on_the_seed_meetings(seed_meetings: Seeded, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "installed",
+    [
+        pytest.param(False, id="forked"),
+        pytest.param(
+            True,
+            id="installed",
+            marks=pytest.mark.slow("a dozen starts of the installed entry point, 14 s of CPU"),
+        ),
+    ],
+)
+def test_repeats_on_the_seed_meetings(
+    seed_meetings: Seeded, tmp_path: Path, installed: bool
+) -> None:
+    """The follow-up script's commands each a process: forked from the fork server
+    (tests/forkserver.py) in make test, the installed entry point in make test-all."""
     assert seed_meetings.run.returncode == 0, seed_meetings.run.stderr
     demo = seed_meetings.cli(tmp_path / "seed.db")
-    done = run_example("seed_followup.sh", Path(demo.db))
+    program = ENTRY_POINT if installed else forkserver.shared().dirtrack
+    done = run_example("seed_followup.sh", Path(demo.db), program)
     assert done.returncode == 0, done.stderr
     # The follow-up was told which links were made, and which one it confirmed.
     assert done.stderr.count("linked as a repeat of limitation") == 4

@@ -1101,8 +1101,22 @@ def triggers(db: str) -> set[str]:
     return found
 
 
+# A unit deleted under a directive it leads stands, in make test, for the four other rows that
+# point to a unit (coordinating, a limitation's, a parent, a successor): one repair re-creates
+# it whichever points to it.
+UNIT_TOO = ("coordinator", "limitation", "parent", "successor")
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
-@pytest.mark.parametrize("damage", list(REPAIRS))
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(name, marks=pytest.mark.slow("a unit that other rows point to"))
+        if name in UNIT_TOO
+        else name
+        for name in REPAIRS
+    ],
+)
 def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_back(
     cli: Cli, db: str, tmp_path: Path, damage: str
 ) -> None:

@@ -129,7 +129,7 @@ def test_the_profiles_choices_complete_and_show_their_vietnamese_names(cli: Cli)
 
     def zsh(words: str) -> str:
         env = {"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
-        done = run(env=env)
+        done = run(env=env, forked=True)
         assert done.returncode == 0, done.stderr
         return done.stdout
 

@@ -20,8 +20,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests import forkserver
-from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt
+from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, program
 
 pytestmark = pytest.mark.sqlite_only("checks files beside the SQLite database")
 
@@ -53,9 +52,8 @@ def dirtrack(
     """The command in a process of its own: the installed entry point, or (``forked``, where
     what is checked is not the start and no ``limit`` is set) one forked from the fork server."""
     assert not (forked and limit), "a limit applies to the process started, not a forked one"
-    program = str(forkserver.shared().dirtrack) if forked else ENTRY_POINT
     return subprocess.run(
-        [program, "--db", db, *args],
+        [program(forked), "--db", db, *args],
         stdout=stdout,
         stderr=stderr,
         stdin=subprocess.DEVNULL,

@@ -623,7 +623,7 @@ def test_two_pack_ins_of_one_workbook_at_once_land_once(
     back = tmp_path / "BTC-tra-loi.xlsx"
     _fill(folder / "BTC.xlsx", back, "Chủ trì", {1: {DONE: dt.date(2022, 9, 5)}, 2: {PCT: 60}})
     args = ["pack", "in", str(back), "--date", "2022-09-12", "--format", "json"]
-    said = at_once([args, args], quarter.db)
+    said = at_once([args, args], quarter.db, forked=True)
     assert [code for code, _, _ in said] == [0, 0], said
     files = sorted((json.loads(out)["files"][0] for _, out, _ in said), key=lambda f: f["applied"])
     assert [(f["applied"], f["unchanged"]) for f in files] == [(0, 2), (2, 0)]
@@ -1266,14 +1266,14 @@ def test_pack_in_whose_output_cannot_be_written_says_the_files_went_in(
     """`pack in` commits each file before it prints: on a full disk it said only 'cannot write
     standard output' and exit 1, with the answers recorded. The one error line says they were,
     which files, and that reading them again changes nothing."""
-    from tests.conftest import ENTRY_POINT
+    from tests.conftest import program
 
     quarter, folder = packed
     good = tmp_path / "BTC.xlsx"
     _fill(folder / "BTC.xlsx", good, "Chủ trì", {2: {PCT: 50}})
     with open("/dev/full", "wb") as full:
         done = subprocess.run(
-            [ENTRY_POINT, "--db", quarter.db, "--lang", lang, "pack", "in", str(good),
+            [program(forked=True), "--db", quarter.db, "--lang", lang, "pack", "in", str(good),
              "--date", "2022-09-12"],
             stdout=full, stderr=subprocess.PIPE, check=False,
         )  # fmt: skip

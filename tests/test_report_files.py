@@ -373,11 +373,11 @@ def test_binary_formats_go_to_stdout_when_redirected(
     out = tmp_path / "piped.xlsx"
     import subprocess
 
-    from tests.conftest import ENTRY_POINT
+    from tests.conftest import program
 
     with out.open("wb") as handle:
         proc = subprocess.run(
-            [ENTRY_POINT, "--db", db, "report", "--quarter", "2022Q2", "--format", "xlsx"],
+            [program(forked=True), "--db", db, "report", "--quarter", "2022Q2", "--format", "xlsx"],
             stdout=handle,
             stderr=subprocess.PIPE,
             check=False,

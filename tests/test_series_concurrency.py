@@ -1,10 +1,11 @@
 """Occurrences of periodic directives made by commands that run at the same time: several
 processes that each need the same missing occurrences create them once between them.
 
-Each process is the installed entry point (a process start costs more than the commands: a few
-processes, not many). The write lock serialises them (README "Concurrency and crash safety"):
-the first creates the occurrences in one transaction, the others find them made and write
-nothing; the unique constraint on (series, period) would refuse a second copy in any case.
+Each process is forked from the fork server (tests/forkserver.py): a process of its own that
+need not import dirtrack first, so that they reach the store together. The write lock
+serialises them (README "Concurrency and crash safety"): the first creates the occurrences in
+one transaction, the others find them made and write nothing; the unique constraint on
+(series, period) would refuse a second copy in any case.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def test_commands_at_once_create_each_occurrence_once(cli: Cli, db: str) -> None
         ["list", "--as-of", day, "--format", "json"],
         ["series", "show", "1", "--as-of", day, "--format", "json"],
     ]
-    for code, stdout, stderr in at_once(commands, db, timeout=300):
+    for code, stdout, stderr in at_once(commands, db, timeout=300, forked=True):
         assert code == 0 and stderr == "", stderr
         json.loads(stdout)
 
