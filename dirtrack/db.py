@@ -1081,7 +1081,11 @@ def current_revision(engine: Engine) -> tuple[str | None, list[str]]:
     with engine.connect() as conn:
         try:
             rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-        except (ProgrammingError, OperationalError):  # no such table (or worse: see below)
+        except (ProgrammingError, OperationalError) as exc:  # no such table (or worse: below)
+            if "database is locked" in str(exc.orig):
+                # another program's lock that keeps readers out, waited for already: the look
+                # at the tables below waited as long again (two minutes in all, not one)
+                raise
             conn.rollback()
         else:
             if rows == [SCHEMA_REVISION]:

@@ -2209,7 +2209,9 @@ ERRORS: dict[str, Entry] = {
     "draft_bad_known": N_("'known' must be true or false"),
     "draft_bad_category": N_("category {category!r} is not one of {categories}"),
     "draft_bad_with": N_("'with' must be a list of unit names or codes"),
-    "draft_options": N_("{options} do not apply to a meeting draft"),
+    "draft_options": NP_(
+        "{options} does not apply to a meeting draft", "{options} do not apply to a meeting draft"
+    ),
     # undo
     "undo_count": N_("the number of commands to undo must be 1 to {max}, not {count}"),
     "nothing_to_undo": N_("nothing to undo: no recorded change is left to revert"),

@@ -1175,6 +1175,13 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
         f"Error: cannot open {db}: the disk is full; free some space and run it again"
     )
     assert not copy.exists()
+    # doctor: 14 problems, "the device reported an input/output error", of a sound database
+    result = cli("doctor")
+    assert (result.exit_code, result.stderr, result.stdout) == (
+        1,
+        f"Error: cannot open {db}: the disk is full; free some space and run it again\n",
+        "",
+    )
     new = small_disk / "new.db"
     result = cli_at(new)("unit", "add", "X", "Y")
     assert (

@@ -244,6 +244,14 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     cli.fail("calendar", "add", "31/2/2025", "--off")
     cli.fail("calendar", "add", "2025-02-03", code=2)
     cli.fail("calendar", "add", "2150-02-03", "--on")
+    # A year out of range was refused naming no option ("'22': dirtrack takes dates …"), where
+    # every other value refused names the one it was given with.
+    assert cli.fail("calendar", "list", "--year", "22") == (
+        "Error: --year: '22': dirtrack takes dates from the year 1900 to 2999"
+    )
+    assert cli.fail("--lang", "vi", "calendar", "list", "--year", "10000").startswith(
+        "Error: --year: '10000': dirtrack chỉ nhận ngày từ năm 1900"
+    )
     cli.fail("series", "show", "99")
     cli.fail("series", "stop", "99", "--from", "2025-01-01")
     # An end past the calendar's years was refused naming a year never typed (2101), and no

@@ -93,6 +93,11 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
     error = cli.fail("import", str(draft))
     assert "unknown unit 'Văn phòng Tỉnh ủy'" in error and "line " in error
     assert error.count("unknown unit 'Văn phòng Tỉnh ủy'") == 1  # each unknown unit once
+    # a sheet's options are refused, said in the number they were given in ("--meeting do not")
+    said = cli.fail("import", str(draft), "--meeting", "1")
+    assert said == "Error: --meeting does not apply to a meeting draft"
+    said = cli.fail("import", str(draft), "--meeting", "1", "--sheet", "1")
+    assert said == "Error: --meeting, --sheet do not apply to a meeting draft"
     assert file_digest(db_path) == before
     # Items without a unit at a meeting of four units: the import stops at their lines.
     error = cli.fail("import", str(draft), "--create-units")

@@ -532,3 +532,40 @@ def test_two_imports_of_one_sheet_at_once_land_once(
     imports = [c for c in shared.json("history", "--limit", "0") if c["command"] == "import"]
     assert len(imports) == 1 and len(imports[0]["changes"]) == 400
     assert shared("doctor").exit_code == 0
+
+
+def test_a_lock_that_keeps_readers_out_is_waited_for_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holding the SQLite file with a lock that keeps readers out too
+    (locking_mode EXCLUSIVE, in a transaction): a command gives up after one busy timeout, as
+    it does behind a writer. Opening it waited twice, once to read the schema revision and
+    once more to look at the tables (two minutes); restore took it for a damaged file, kept
+    its bytes as the .bak and then waited for ever to copy over it."""
+    import time
+
+    db = str(tmp_path / "r.db")
+    cli = cli_at(db)
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    backup = str(tmp_path / "copy.db")
+    cli.ok("backup", backup)
+    wait = 3.0  # seconds: two waits take at least twice as long, whatever the machine's load
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", int(wait * 1000))
+    before = snapshot(db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE unit SET name = name")
+        started = time.monotonic()
+        said = cli.fail("unit", "list")
+        took = time.monotonic() - started
+        assert said == f"Error: cannot open {db}: another program is writing to it"
+        assert took < 2 * wait, took  # one wait, not two
+        said = cli.fail("restore", backup, "--yes")
+        assert said == "Error: restore failed: another program is writing to it"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert snapshot(db) == before
+    assert not list(tmp_path.glob("r.db.*.bak"))

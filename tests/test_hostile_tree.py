@@ -575,7 +575,9 @@ class Case:
     lang: str = "en"
     register: Callable[[Path], None] | None = None  # the register made hostile
     text: str | None = None  # the text value given, to find stored as typed on success
-    locked: bool = False  # another process holds the register's write lock
+    # another process holds the register's write lock ("write"), or a lock that keeps its
+    # readers out too ("exclusive": sqlite3 in locking_mode EXCLUSIVE, in a transaction)
+    locked: str = ""
     must_pass: bool = False  # valid however it looks: exit 0
     pass_lang: bool = True  # --lang given (else the language is the environment's)
 
@@ -801,14 +803,13 @@ def other_cases() -> list[Case]:
                     lang=lang,
                 )
             )
-    # a register another program is writing to, for longer than a writer waits (cut short)
-    for command in (WRITE, READ, ["doctor"], RESTORE, ["unit", "add", "X", "--", "Ban X"]):
-        lang = ("en", "vi")[len(command) % 2]
-        cases.append(
-            Case(
-                f"register locked {command[0]}", list(command), {"bak": BAK}, lang=lang, locked=True
-            )
-        )
+    # a register another program is writing to, for longer than a writer waits (cut short);
+    # held exclusively, restore read it as damaged, kept its bytes and waited for ever
+    for lock in ("write", "exclusive"):
+        for command in (WRITE, READ, ["doctor"], RESTORE, ["unit", "add", "X", "--", "Ban X"]):
+            lang = ("en", "vi")[(len(command) + len(lock)) % 2]
+            name = f"register locked{'' if lock == 'write' else ' exclusively'} {command[0]}"
+            cases.append(Case(name, list(command), {"bak": BAK}, lang=lang, locked=lock))
     for name, env in ENVIRONMENTS:
         for command in (WRITE, READ, ["assign", "1", "--unit", "Không có", "--", "x"]):
             vi = env.get("LANG", "").startswith("vi")
@@ -988,7 +989,12 @@ def run_case(case: Case, db: Path, made: dict[str, str], lang: str) -> tuple[int
     holder = sqlite3.connect(db, isolation_level=None)
     waited = database.BUSY_TIMEOUT_MS
     try:
-        holder.execute("BEGIN IMMEDIATE")
+        if case.locked == "exclusive":
+            holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+            holder.execute("BEGIN EXCLUSIVE")
+            holder.execute("UPDATE unit SET name = name")
+        else:
+            holder.execute("BEGIN IMMEDIATE")
         database.BUSY_TIMEOUT_MS = 300
         return execute(case, db, made, lang)
     finally:

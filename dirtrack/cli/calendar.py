@@ -11,6 +11,7 @@ from dirtrack.cli.common import (
     field_list,
     fields_option,
     read_date,
+    reading,
     recorded_change,
     state,
     unit_of_work,
@@ -94,7 +95,8 @@ def calendar_list(
     from dirtrack.workdays import Workdays
 
     if year is not None:
-        check_year(year, str(year))
+        with reading("--year"):
+            check_year(year, str(year))
     if missing_database(ctx):
         rows = []
     else:

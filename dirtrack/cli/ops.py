@@ -730,6 +730,30 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
     err(msg(done, lang, db=target.display, n=len(made)))
 
 
+def _unreadable_as_any(conn: Any, target: Any) -> None:
+    """A database that cannot be read for a reason outside it is said once, not by each check
+    in its own row as if the file were damaged (14 problems: "the device reported an
+    input/output error", "another program is writing to it"): a disk too full for SQLite's
+    index of its write-ahead log is refused as every command refuses it, and another
+    program's lock that keeps readers out is one problem, the database's opening. A damaged
+    file is left to the checks."""
+    from sqlalchemy.exc import OperationalError
+
+    from dirtrack.db import open_failure
+
+    try:
+        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        if "database is locked" in reason:
+            raise  # one row: the database could not be opened (doctor's own "open" check)
+        failed = open_failure(target, reason)
+        if failed.key == "disk_full_at":
+            raise failed from None
+    finally:
+        conn.rollback()
+
+
 def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -760,6 +784,8 @@ def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
                 denied = Detail(Phrase("w_pg_denied_on", name=hidden))
                 checks = [Check("open", PROBLEM, denied)]
             else:
+                if target.is_sqlite:
+                    _unreadable_as_any(conn, target)
                 checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=target.path)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

@@ -831,7 +831,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     """The ``dirtrack import`` handler for drafts: every problem is named with its line."""
     refused = [o for o in options.sheet_options() if o != "--create-units"]
     if refused:
-        raise InvalidInput.of("draft_options", options=", ".join(refused))
+        raise InvalidInput.of("draft_options", options=", ".join(refused), n=len(refused))
     progress.stage("reading")
     read: PartlyRead | None = None
     try:

@@ -138,6 +138,11 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "database is locked" in str(exc):
+            # Another program holds it (a lock that keeps readers out too): busy, not damaged.
+            # Read as unreadable, restore kept its bytes and then waited for ever to copy over
+            # it; raised as SQLite's, it is said as every command says a database busy.
+            raise
         # A disk too full, or a folder or file system too read-only, for SQLite's index of the
         # write-ahead log beside it: said as every command says it (it was "cannot be read as a
         # database (the device reported an input/output error)", of a sound database).
