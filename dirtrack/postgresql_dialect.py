@@ -49,6 +49,10 @@ _OWN = frozenset(
         "type_compiler_instance",
         "identifier_preparer",
         "_dirtrack_facts",
+        # the listeners of the dialect's own events (``handle_error``, which store.limits
+        # listens to) and the flag that says there are some: what runs when a statement fails
+        "dispatch",
+        "_has_events",
     }
 )
 
