@@ -8,8 +8,9 @@ What makes the suite quick (``make test``), and what ``make test-all`` changes:
 - The Click command is built from the Typer app once per session (:data:`COMMAND`).
 - ``db`` is a copy of a database migrated once per session (a file on SQLite, ``CREATE
   DATABASE … TEMPLATE`` on PostgreSQL), unless the test is marked ``blank_db``.
-- PostgreSQL runs the modules of :data:`POSTGRESQL_MODULES` only; ``--all-backends``
-  (``make test-all``) runs every database test on it.
+- PostgreSQL runs the modules of :data:`POSTGRESQL_MODULES` only, and of those not the tests
+  (or cases) marked ``engine_independent``; ``--all-backends`` (``make test-all``) runs every
+  database test on it.
 - Hypothesis runs the ``quick`` profile; ``--hypothesis-profile=thorough`` (``make test-all``)
   runs at least as many examples as the suite always did.
 """
@@ -164,6 +165,14 @@ POSTGRESQL_MODULES = {
 }
 
 
+def language_twin(*values: Any) -> Any:
+    """The Vietnamese case (``values``) of a test run in English and in Vietnamese, where the
+    language changes the words only: on PostgreSQL the English case checks what the engine
+    does, so this one runs on SQLite only unless ``--all-backends`` (``engine_independent``)."""
+    why = "the language twin of the English case, which runs on PostgreSQL"
+    return pytest.param(*values, marks=pytest.mark.engine_independent(why))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--all-backends",
@@ -181,6 +190,12 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile(config.getoption("--hypothesis-profile") or "quick")
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test checks the SQLite file itself; not on PostgreSQL"
+    )
+    config.addinivalue_line(
+        "markers",
+        "engine_independent(reason): in a module of POSTGRESQL_MODULES, a test or case whose "
+        "outcome does not depend on the database engine (input refused before any query, a "
+        "language twin of a case run there); on SQLite only, unless --all-backends",
     )
     config.addinivalue_line(
         "markers",
@@ -213,15 +228,38 @@ def _module_rank(item: pytest.Item) -> int:
     return FIRST_MODULES.index(name) if name in FIRST_MODULES else len(FIRST_MODULES)
 
 
+def _on_postgresql(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("backend") == "postgresql"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The modules of :data:`FIRST_MODULES` first (the others in their order); tests marked
+    """The modules of :data:`FIRST_MODULES` first (the others in their order); the PostgreSQL
+    cases of tests marked ``engine_independent`` (on the test, or on one of its parameters:
+    ``pytest.param("vi", marks=…)``) are deselected unless ``--all-backends``; tests marked
     ``slow`` are left out unless ``--run-slow``: the first case of each is skipped with the
     reason and the number of its other cases, which are deselected (pytest counts them). Each
     of the twelve thousand cases skipped one by one cost more than a millisecond of CPU, in
     the worker and in the process that collects the reports, for a line of dots."""
     items.sort(key=_module_rank)  # stable: a module's tests stay together, in their order
-    if config.getoption("--run-slow"):
-        return
+    left_out: list[pytest.Item] = []
+    if not config.getoption("--all-backends"):
+        left_out += [
+            item
+            for item in items
+            if _on_postgresql(item) and item.get_closest_marker("engine_independent") is not None
+        ]
+    if not config.getoption("--run-slow"):
+        kept = set(left_out)
+        left_out += _slow_left_out([item for item in items if item not in kept])
+    if left_out:
+        gone = set(left_out)
+        items[:] = [item for item in items if item not in gone]
+        config.hook.pytest_deselected(items=left_out)
+
+
+def _slow_left_out(items: list[pytest.Item]) -> list[pytest.Item]:
+    """Marks the first case of each ``slow`` test skipped; its other cases, to deselect."""
     cases: dict[Any, list[pytest.Item]] = {}
     for item in items:
         if item.get_closest_marker("slow") is not None:
@@ -234,10 +272,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         more = f" and its {len(others)} other cases (deselected)" if others else ""
         first.add_marker(pytest.mark.skip(reason=f"make test-all runs it{more}: {why}"))
         left_out += others
-    if left_out:
-        gone = set(left_out)
-        items[:] = [item for item in items if item not in gone]
-        config.hook.pytest_deselected(items=left_out)
+    return left_out
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -181,6 +181,7 @@ def test_report_csv_md_and_table(units: Cli, register: dict[str, Any]) -> None:
     assert "\x1b[" not in table  # plain when stdout is not a terminal
 
 
+@pytest.mark.engine_independent("the options are refused as they are parsed")
 def test_report_needs_exactly_one_period(units: Cli) -> None:
     assert units("report").exit_code == 2
     assert units("report", "--quarter", "2022Q2", "--period", "2022").exit_code == 2
@@ -195,6 +196,7 @@ def test_report_needs_exactly_one_period(units: Cli) -> None:
         ("2024-01-01..2024-03-31", "is 2024-01-01 .. 2024-03-31", "là 2024-01-01 .. 2024-03-31"),
     ],
 )
+@pytest.mark.engine_independent("the period is read and refused before any query")
 def test_quarter_takes_a_quarter_only(units: Cli, typed: str, en: str, vi: str) -> None:
     """``--quarter 3/2024``, typed for quý 3/2024, reviewed the month of March under the
     quarter's option, and ``--quarter 2024`` the whole year: report, score, pack out and pack
@@ -289,6 +291,7 @@ def test_one_day_is_said_in_the_singular(units: Cli) -> None:
         ("limitations", "--period", "2022Q2"),
     ],
 )
+@pytest.mark.engine_independent("the day and the period are compared before any query")
 def test_as_of_before_the_period_is_refused(units: Cli, args: tuple[str, ...]) -> None:
     """An --as-of before the period begins gave figures of all zeros without a word: nothing
     of the period has happened on that day. It is an error naming the day and the period's
@@ -304,6 +307,7 @@ def test_as_of_before_the_period_is_refused(units: Cli, args: tuple[str, ...]) -
 
 
 @pytest.mark.parametrize("command", [("report",), ("score",), ("limitations",)])
+@pytest.mark.engine_independent("the period and today are compared before any query")
 def test_a_period_still_to_come_is_refused_without_as_of(
     units: Cli, command: tuple[str, ...]
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import Cli
+from tests.conftest import Cli, language_twin
 
 
 def test_unit_add_prints_the_code_and_list_shows_it(units: Cli) -> None:
@@ -261,7 +261,7 @@ def test_aliases_that_repeat_the_name_or_each_other_are_kept_once(cli: Cli) -> N
     assert cli.json("list", "--unit", "ban so 1") == []  # found by it
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("lang", ["en", language_twin("vi")])
 def test_aliases_of_the_same_letters_with_other_marks_are_refused_not_dropped(
     cli: Cli, lang: str
 ) -> None:

@@ -17,7 +17,7 @@ from dirtrack.db import open_engine, session_scope
 from dirtrack.models import UnitAlias
 from dirtrack.store import bulk
 from dirtrack.store.history import BATCH
-from tests.conftest import Cli, cli_at, file_digest, prebuilt, snapshot
+from tests.conftest import Cli, cli_at, file_digest, language_twin, prebuilt, snapshot
 
 
 def state_of(db: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -644,7 +644,7 @@ def test_a_limit_given_with_one_item_keeps_its_latest_commands(seeded: Cli) -> N
     assert [(c["command"], c["entity"]) for c in last] == [("unit contact", "unit_contact")]
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("lang", ["en", language_twin("vi")])
 def test_history_names_a_field_leader_or_unit_undone_since_by_its_code(cli: Cli, lang: str) -> None:
     """Once `undo` took a field, a leader or a unit away, `history` said the commands that had
     named them with their ids (`field: #1 → —`, `leader: #1`, `unit: #1`), the rule being
@@ -905,7 +905,7 @@ def test_history_names_a_leader_by_name_not_by_id(seeded: Cli) -> None:
     assert "leader: Lê Văn Hải" in undone and "leader: 1," not in undone
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("lang", ["en", language_twin("vi")])
 def test_setting_the_same_values_again_says_nothing_changed_and_records_nothing(
     seeded: Cli, db: str, lang: str
 ) -> None:
