@@ -637,6 +637,32 @@ def test_a_draft_whose_keys_hold_a_nul_is_refused_naming_them(
     assert snapshot(url) == before
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["add-meeting", "--date", "2022-05-07", "--title", "Giao ban tuần"],
+        ["assign", "1", "--unit", "VPTU", "--", "Đề án mới"],
+        ["assign", "1", "--unit", "VPTU", "--every", "month", "--day", "5", "--", "Báo cáo"],
+    ],
+    ids=["meeting", "directive", "series"],
+)
+def test_a_key_typed_with_a_nul_is_the_control_character_line(
+    pg_cluster: Cluster, command: list[str]
+) -> None:
+    """``--key`` is looked up before it is checked: one holding a NUL was 'unexpected
+    DataError' on PostgreSQL (in Vietnamese 'lỗi ngoài dự kiến'), where SQLite found no such
+    key and refused the character."""
+    url = pg_cluster.create_database("key", blank=False)
+    clerk = on(url)
+    clerk.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    clerk.ok("add-meeting", "--date", "2022-05-06", "--title", "Giao ban")
+    before = snapshot(url)
+    for lang, words in (("en", "control character U+0000"), ("vi", "có ký tự điều khiển U+0000")):
+        message = clerk.fail("--lang", lang, command[0], "--key", "giao\x00ban", *command[1:])
+        assert message.startswith("Error: --key: ") and words in message, message
+    assert snapshot(url) == before
+
+
 def test_a_server_with_its_own_date_style_or_a_client_encoding_reads_the_same(
     pg_cluster: Cluster,
 ) -> None:

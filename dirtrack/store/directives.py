@@ -37,7 +37,7 @@ from dirtrack.store.units import (
     holder_after,
     settle_closed,
 )
-from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
+from dirtrack.text import clean_optional, clean_text, clean_when, fold, may_be_stored, nfc
 
 if TYPE_CHECKING:
     from dirtrack.models import Closure
@@ -120,6 +120,10 @@ def add_directive(
 
 
 def find_by_key(session: Session, key: str) -> list[Directive]:
+    """The directives recorded with ``key``; none for a key no stored text can be
+    (:func:`dirtrack.text.may_be_stored`), which :func:`add_directive` then refuses."""
+    if not may_be_stored(key):
+        return []
     query = select(Directive).where(Directive.key == nfc(key)).order_by(col(Directive.id))
     return list(session.exec(query))
 

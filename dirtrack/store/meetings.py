@@ -15,7 +15,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.models import Meeting, MeetingAttendee, MeetingKind, Unit
 from dirtrack.store import check_edits, get_row
 from dirtrack.store.units import check_not_retired
-from dirtrack.text import clean_optional, clean_text, fold, nfc
+from dirtrack.text import clean_optional, clean_text, fold, may_be_stored, nfc
 
 
 def add_meeting(
@@ -57,6 +57,10 @@ def add_meeting(
 
 
 def find_meeting_by_key(session: Session, key: str) -> Meeting | None:
+    """The meeting recorded with ``key``; none for a key no stored text can be
+    (:func:`dirtrack.text.may_be_stored`), which :func:`add_meeting` then refuses."""
+    if not may_be_stored(key):
+        return None
     return session.exec(select(Meeting).where(Meeting.key == nfc(key))).first()
 
 

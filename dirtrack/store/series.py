@@ -354,8 +354,12 @@ def find_same_series(session: Session, *, meeting_id: int, unit_id: int, text: s
 
 
 def find_by_key(session: Session, key: str) -> list[Series]:
-    from dirtrack.text import nfc
+    """The series recorded with ``key``; none for a key no stored text can be
+    (:func:`dirtrack.text.may_be_stored`), refused when the series is written."""
+    from dirtrack.text import may_be_stored, nfc
 
+    if not may_be_stored(key):
+        return []
     query = orm_select(Series).where(col(Series.key) == nfc(key)).order_by(col(Series.id))
     return list(session.exec(query))
 
