@@ -5427,3 +5427,20 @@ def test_a_shortcoming_stated_in_a_lead_in_with_its_instances_listed_is_one() ->
         "rác thải tại các tụ điểm còn tồn đọng",
         "nhiều hộ lấn chiếm lề đường chưa được xử lý",
     ]
+
+
+def test_a_conclusion_of_an_inspection_and_a_working_team_give_way_to_the_request() -> None:
+    """ "Kết luận buổi kiểm tra," concludes a meeting as "Kết luận hội nghị," does, and "đoàn
+    công tác đề nghị" is the team asking, not the noun "công tác": the task opens on the body
+    asked, its unit."""
+    found = directives(
+        "Sáng 12/3/2024, Ban Tổ chức Tỉnh ủy kiểm tra mô hình kinh tế tại phường Trung Tâm. Kết"
+        " luận buổi kiểm tra, đoàn công tác đề nghị phường Trung Tâm tiếp tục quan tâm, hỗ trợ"
+        " các mô hình kinh tế hiệu quả."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        (
+            "phường Trung Tâm",
+            "phường Trung Tâm tiếp tục quan tâm, hỗ trợ các mô hình kinh tế hiệu quả",
+        )
+    ]

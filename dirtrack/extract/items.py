@@ -1401,7 +1401,11 @@ _MEETING_BEFORE = re.compile(r"\b(?:buoi lam viec|cuoc hop|hoi nghi|phien hop)\s
 _VISITED_BEFORE = re.compile(
     r"\b(?:da|vua) (?:di |den |truc tiep )?(?:kiem tra|khao sat|tham)(?: thuc te)?(?:,| va)\s*$"
 )
-_MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop)\b")
+#: The meeting a "kết luận" concludes ("Kết luận hội nghị, ...", "Kết luận buổi kiểm tra, ..."):
+#: the noun, the request comes after it.
+_MEETING_AFTER = re.compile(
+    r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop|buoi (?:kiem tra|giam sat|khao sat))\b"
+)
 #: A topic before the request in a conclusion: "Về công tác giải phóng mặt bằng, giao ...",
 #: "Đối với dự án X, yêu cầu ...".
 _TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[^;:]*,\s*$")

@@ -481,7 +481,10 @@ SPEECH_VERB = re.compile(
 )
 #: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").
 SPEECH_VERB_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:dap ung|dap|theo|cac|nhung|su|cong tac|lanh dao,?|lanh dao va|kien nghi,?|tai|"
+    r"(?:\b(?:dap ung|dap|theo|cac|nhung|su|"
+    # "công tác chỉ đạo" (the work of directing), not "đoàn/tổ công tác đề nghị" (a team asking)
+    r"(?<!doan )(?<!to )cong tac|"
+    r"lanh dao,?|lanh dao va|kien nghi,?|tai|"
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
     r"huong dan|de|thong bao|van ban|cong van|"
