@@ -269,7 +269,8 @@ def _slow_left_out(items: list[pytest.Item]) -> list[pytest.Item]:
         marker = first.get_closest_marker("slow")
         assert marker is not None
         why = marker.args[0] if marker.args else "slow"
-        more = f" and its {len(others)} other cases (deselected)" if others else ""
+        cases = "case" if len(others) == 1 else "cases"
+        more = f" and its {len(others)} other {cases} (deselected)" if others else ""
         first.add_marker(pytest.mark.skip(reason=f"make test-all runs it{more}: {why}"))
         left_out += others
     return left_out
