@@ -201,6 +201,15 @@ class SpanKind(StrEnum):
     RANGE = "range"
 
 
+# "quí" is the older spelling of "quý" (quarter), still typed and printed: both are the word.
+_QUI = re.compile(r"\bqui\b")
+
+
+def _folded(text: str) -> str:
+    """:func:`~dirtrack.text.fold` of a date or period phrase, "quí" read as "quý"."""
+    return _QUI.sub("quy", fold(text))
+
+
 @dataclass(frozen=True)
 class Span:
     """A named run of whole calendar months: ``first_month``..``last_month`` of ``year``."""
@@ -454,7 +463,7 @@ def parse_date(text: str, ref: date | None = None, *, typed: bool = True) -> dat
     Raises:
         InvalidInput: not a date, or a date that does not exist (``31/2/2022``).
     """
-    key = fold(text).removeprefix("ngay ").strip()
+    key = _folded(text).removeprefix("ngay ").strip()
     if key in ("today", "hom nay"):
         if not typed:
             raise InvalidInput.of("date_today_in_file", text=text)
@@ -509,7 +518,7 @@ def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
 
     ``ref`` supplies the year to phrases that omit it (``quý III``, ``tháng 9``, ``cuối năm``).
     """
-    key = fold(text)
+    key = _folded(text)
     key = re.sub(r"^(?:trong|den|truoc|het)\s+", "", key)
     for pattern, form in _SPAN_PATTERNS:
         m = pattern.match(key)
@@ -622,7 +631,7 @@ def _plain_when(text: str, ref: date | None = None) -> date:
         InvalidInput: when ``text`` is none of the accepted forms.
     """
     p = _deadlines()
-    key = fold(text)
+    key = _folded(text)
     span = parse_span(text, ref)
     if span is not None:
         return span.last_day
@@ -690,7 +699,7 @@ def parse_period(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None
         if end < start:
             raise InvalidInput.of("period_reversed", text=raw)
         return Period(f"{start.isoformat()}..{end.isoformat()}", start, end, cutoff)
-    key = fold(raw)
+    key = _folded(raw)
     if key in ("current", "hien tai", "quy nay", "previous", "truoc", "quy truoc"):
         day = today or office_today()
         current = quarter_containing(day, cutoff)
@@ -893,9 +902,9 @@ def no_year_said(
     four years later it is the same day of a year four later, and a week later the same."""
     from dirtrack.text import ascii_typed
 
-    if re.search(r"(?<!\d)\d{4}(?!\d)", ascii_typed(text)) or _YEAR_IN_WORDS.search(fold(text)):
+    if re.search(r"(?<!\d)\d{4}(?!\d)", ascii_typed(text)) or _YEAR_IN_WORDS.search(_folded(text)):
         return None
-    if found := _TET_WORDS.search(fold(text)):
+    if found := _TET_WORDS.search(_folded(text)):
         try:
             if found[1] == "sau":  # the last Tết that began by the deadline
                 year = ref.year + 1 if calendar.tet(ref.year + 1) <= due else ref.year
@@ -934,7 +943,7 @@ def _calendar_form(  # noqa: C901
     """The deadline of one of :func:`parse_deadline`'s calendar forms; None for other text."""
     p = _deadlines()
     phrase = " ".join(text.split())
-    key = fold(text)
+    key = _folded(text)
     key = re.sub(
         r"^(?:han|thoi han(?: hoan thanh| thuc hien| giai quyet)?|deadline|hoan thanh)\s*:?\s*",
         "",
@@ -1019,7 +1028,7 @@ def counted_on_calendar(phrase: str) -> bool:
     days off and moved days): ``trong 10 ngày làm việc``, ``trước ngày 15/3/2025``, ``trước
     Tết``, ``đầu tháng 10``; not a plain day or span."""
     p = _deadlines()
-    return p.on_workdays.search(fold(phrase)) is not None
+    return p.on_workdays.search(_folded(phrase)) is not None
 
 
 # --- deadline phrases as meetings and sheets write them --------------------------------------
@@ -1181,7 +1190,7 @@ def read_when(  # noqa: C901
     if ref is not None:
         # "quý I năm sau", "tháng 3 năm tới", "cuối năm sau": the year after the meeting's
         phrase = p.next_year.sub(lambda m: f"{m[1]} {ref.year + 1}", phrase)
-    folded = fold(phrase)
+    folded = _folded(phrase)
     unknown = InvalidInput.of(
         "not_a_deadline", text=raw, date_forms=DATE_FORMS, span_forms=SPAN_FORMS
     )

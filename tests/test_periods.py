@@ -51,6 +51,7 @@ def test_a_date_without_year_takes_it_from_the_reference() -> None:
         ("Q3/2022", date(2022, 9, 30)),
         ("quý III/2022", date(2022, 9, 30)),
         ("Quý IV năm 2022", date(2022, 12, 31)),
+        ("Quí IV năm 2022", date(2022, 12, 31)),  # the older spelling, still printed
         ("2022H1", date(2022, 6, 30)),
         ("6 tháng đầu năm 2022", date(2022, 6, 30)),
         ("6 tháng cuối năm 2022", date(2022, 12, 31)),
@@ -181,6 +182,7 @@ def test_deadline_phrase_without_year_and_without_reference_is_refused() -> None
         ("2022Q2", "2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
         ("Q2/2022", "2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
         ("quý II/2022", "2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
+        ("quí 2/2022", "2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
         ("2022-05", "2022-05", date(2022, 5, 1), date(2022, 5, 31)),
         ("tháng 5/2022", "2022-05", date(2022, 5, 1), date(2022, 5, 31)),
         ("2022H1", "2022-H1", date(2022, 1, 1), date(2022, 6, 30)),
