@@ -5473,3 +5473,25 @@ def test_a_shortcoming_of_people_counted_by_a_share_is_no_bodys() -> None:
         ("UBND xã Tân Phú", "việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên"),
         ("UBND xã Tân Phú", "một số hồ chứa nước đã xuống cấp nghiêm trọng"),
     ]
+
+
+def test_a_collective_subject_after_a_fronted_time_is_no_bodys() -> None:
+    """ "Đến thời điểm này, 2 xã …": the time fronted before a collective subject leaves it one,
+    no one body's, not the session's one unit's; "Hiện nay, việc …" still is."""
+    found = limitations(
+        "Sáng 12/3/2024, Thường trực HĐND huyện làm việc với UBND thị xã Cai Lậy về xây dựng nông"
+        " thôn mới. Đến thời điểm này, 2 xã đã đạt 18/19 tiêu chí nhưng đều chưa hoàn thành tiêu"
+        " chí trường học do các công trình chậm khởi công. Hiện nay, việc thu gom rác thải ở các"
+        " thôn chưa được thực hiện thường xuyên."
+    )
+    assert found == [
+        (
+            None,
+            "Đến thời điểm này, 2 xã đã đạt 18/19 tiêu chí nhưng đều chưa hoàn thành tiêu chí trường"
+            " học do các công trình chậm khởi công",
+        ),
+        (
+            "UBND thị xã Cai Lậy",
+            "Hiện nay, việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên",
+        ),
+    ]

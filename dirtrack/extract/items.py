@@ -449,11 +449,29 @@ def _people_subject(text: str) -> bool:
     return neg is None or people.start() < neg.start()
 
 
+#: The time or the check a shortcoming is stated at, fronted before its subject ("Đến thời điểm
+#: này, 2 xã …", "Qua kiểm tra thực tế, các hộ …", "Hiện nay, một số xã …").
+_FRONTED_FRAMES = re.compile(
+    r"^\W*(?:(?:(?:cho )?den (?:nay|thoi diem nay|thoi diem hien tai)|hien nay|hien tai|"
+    r"(?:trong )?thoi gian qua|qua (?:kiem tra|giam sat|khao sat|ra soat)(?: thuc te)?|"
+    r"nam \d{4}|trong (?:nam|thang|quy)(?: \w+){1,3})\s*,\s*)+"
+)
+
+
+def _collective(key: str) -> int | None:
+    """Where a collective subject ("các xã") or one of many bodies ("nhiều địa phương") ends, at
+    the start of ``key`` or after the time or the check fronted before it ("Đến thời điểm này, 2
+    xã …"); None without one."""
+    frames = _FRONTED_FRAMES.match(key)
+    at = frames.end() if frames else 0
+    found = COLLECTIVE_SUBJECT.match(key[at:]) or MANY_SUBJECT.match(key[at:])
+    return at + found.end() if found else None
+
+
 def _no_one_body(text: str) -> bool:
-    """Whether a shortcoming's subject is no one body: collective ("các xã"), many bodies
-    ("nhiều địa phương") or people ("một số hộ dân"); no unit is carried or given to it."""
-    key = fold_aligned(text)
-    return bool(COLLECTIVE_SUBJECT.match(key) or MANY_SUBJECT.match(key) or _people_subject(text))
+    """Whether a shortcoming's subject is no one body: collective or many bodies
+    (:func:`_collective`) or people ("một số hộ dân"); no unit is carried or given to it."""
+    return _collective(fold_aligned(text)) is not None or _people_subject(text)
 
 
 def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
@@ -517,11 +535,9 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     headed = _headed_unit(key, mentions, start, neg_at)
-    collective = COLLECTIVE_SUBJECT.match(ckey) or MANY_SUBJECT.match(ckey)
+    collective = _collective(ckey)
     unit: Mention | None
-    if collective is not None and not any(
-        start <= m.start < start + collective.end() for m in mentions
-    ):
+    if collective is not None and not any(start <= m.start < start + collective for m in mentions):
         # "Các cơ quan chuyên môn của UBND huyện cũng chưa …", "một số địa phương như: huyện
         # Giá Rai, …": a collective subject, whatever body it names after it
         unit = None
