@@ -5487,8 +5487,8 @@ def test_a_collective_subject_after_a_fronted_time_is_no_bodys() -> None:
     assert found == [
         (
             None,
-            "Đến thời điểm này, 2 xã đã đạt 18/19 tiêu chí nhưng đều chưa hoàn thành tiêu chí trường"
-            " học do các công trình chậm khởi công",
+            "Đến thời điểm này, 2 xã đã đạt 18/19 tiêu chí nhưng đều chưa hoàn thành tiêu chí"
+            " trường học do các công trình chậm khởi công",
         ),
         (
             "UBND thị xã Cai Lậy",
