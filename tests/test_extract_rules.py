@@ -5444,3 +5444,54 @@ def test_a_conclusion_of_an_inspection_and_a_working_team_give_way_to_the_reques
             "phường Trung Tâm tiếp tục quan tâm, hỗ trợ các mô hình kinh tế hiệu quả",
         )
     ]
+
+
+def test_a_shortcoming_of_people_counted_by_a_share_is_no_bodys() -> None:
+    """ "tại chợ X có một số hộ mua bán chưa chấp hành …", "một bộ phận nhỏ tiểu thương …":
+    what households, traders or residents do is no body's shortcoming, not the session's one
+    unit's; a shortcoming of the work ("việc thu gom rác …") and reservoirs ("hồ chứa") still
+    are."""
+    found = limitations(
+        "Sáng 12/3/2024, Thường trực HĐND huyện làm việc với UBND xã Tân Phú về công tác phòng"
+        " chống dịch. Qua kiểm tra thực tế, tại chợ Tân Phú có một số hộ mua bán chưa chấp hành"
+        " nghiêm các biện pháp phòng chống dịch. Bên cạnh đó, một bộ phận nhỏ tiểu thương và"
+        " người dân đã không chấp hành việc bỏ rác thải đúng quy định. Tuy nhiên, việc thu gom"
+        " rác thải ở các thôn chưa được thực hiện thường xuyên. Ngoài ra, một số hồ chứa nước đã"
+        " xuống cấp nghiêm trọng."
+    )
+    assert found == [
+        (
+            None,
+            "Qua kiểm tra thực tế, tại chợ Tân Phú có một số hộ mua bán chưa chấp hành nghiêm các"
+            " biện pháp phòng chống dịch",
+        ),
+        (
+            None,
+            "một bộ phận nhỏ tiểu thương và người dân đã không chấp hành việc bỏ rác thải đúng quy"
+            " định",
+        ),
+        ("UBND xã Tân Phú", "việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên"),
+        ("UBND xã Tân Phú", "một số hồ chứa nước đã xuống cấp nghiêm trọng"),
+    ]
+
+
+def test_a_collective_subject_after_a_fronted_time_is_no_bodys() -> None:
+    """ "Đến thời điểm này, 2 xã …": the time fronted before a collective subject leaves it one,
+    no one body's, not the session's one unit's; "Hiện nay, việc …" still is."""
+    found = limitations(
+        "Sáng 12/3/2024, Thường trực HĐND huyện làm việc với UBND thị xã Cai Lậy về xây dựng nông"
+        " thôn mới. Đến thời điểm này, 2 xã đã đạt 18/19 tiêu chí nhưng đều chưa hoàn thành tiêu"
+        " chí trường học do các công trình chậm khởi công. Hiện nay, việc thu gom rác thải ở các"
+        " thôn chưa được thực hiện thường xuyên."
+    )
+    assert found == [
+        (
+            None,
+            "Đến thời điểm này, 2 xã đã đạt 18/19 tiêu chí nhưng đều chưa hoàn thành tiêu chí"
+            " trường học do các công trình chậm khởi công",
+        ),
+        (
+            "UBND thị xã Cai Lậy",
+            "Hiện nay, việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên",
+        ),
+    ]

@@ -98,6 +98,7 @@ from dirtrack.extract.lexicon import (
     ORDINAL_ENTRY,
     ORDINAL_OPENS,
     PASSIVE_BEFORE,
+    PEOPLE_SUBJECT,
     PERIOD_FRAME_OPEN,
     PRAISE,
     PURPOSE,
@@ -437,6 +438,42 @@ def _place_as_subject(key: str, m: Mention) -> Mention:
     return replace(m, name=text)
 
 
+def _people_subject(text: str) -> bool:
+    """Whether a shortcoming's subject is people counted by a share (:data:`PEOPLE_SUBJECT`:
+    "tại chợ X có một số hộ mua bán chưa chấp hành …"), before what it judges."""
+    key, low = fold_aligned(text), lower_aligned(text)
+    people = PEOPLE_SUBJECT.search(low)
+    if people is None:
+        return False
+    neg = _negative(key, low)
+    return neg is None or people.start() < neg.start()
+
+
+#: The time or the check a shortcoming is stated at, fronted before its subject ("Đến thời điểm
+#: này, 2 xã …", "Qua kiểm tra thực tế, các hộ …", "Hiện nay, một số xã …").
+_FRONTED_FRAMES = re.compile(
+    r"^\W*(?:(?:(?:cho )?den (?:nay|thoi diem nay|thoi diem hien tai)|hien nay|hien tai|"
+    r"(?:trong )?thoi gian qua|qua (?:kiem tra|giam sat|khao sat|ra soat)(?: thuc te)?|"
+    r"nam \d{4}|trong (?:nam|thang|quy)(?: \w+){1,3})\s*,\s*)+"
+)
+
+
+def _collective(key: str) -> int | None:
+    """Where a collective subject ("các xã") or one of many bodies ("nhiều địa phương") ends, at
+    the start of ``key`` or after the time or the check fronted before it ("Đến thời điểm này, 2
+    xã …"); None without one."""
+    frames = _FRONTED_FRAMES.match(key)
+    at = frames.end() if frames else 0
+    found = COLLECTIVE_SUBJECT.match(key[at:]) or MANY_SUBJECT.match(key[at:])
+    return at + found.end() if found else None
+
+
+def _no_one_body(text: str) -> bool:
+    """Whether a shortcoming's subject is no one body: collective or many bodies
+    (:func:`_collective`) or people ("một số hộ dân"); no unit is carried or given to it."""
+    return _collective(fold_aligned(text)) is not None or _people_subject(text)
+
+
 def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     return next((m for m in mentions if start <= m.start < end and _usable(m)), None)
 
@@ -498,13 +535,14 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     headed = _headed_unit(key, mentions, start, neg_at)
-    collective = COLLECTIVE_SUBJECT.match(ckey) or MANY_SUBJECT.match(ckey)
+    collective = _collective(ckey)
     unit: Mention | None
-    if collective is not None and not any(
-        start <= m.start < start + collective.end() for m in mentions
-    ):
+    if collective is not None and not any(start <= m.start < start + collective for m in mentions):
         # "Các cơ quan chuyên môn của UBND huyện cũng chưa …", "một số địa phương như: huyện
         # Giá Rai, …": a collective subject, whatever body it names after it
+        unit = None
+    elif _people_subject(sentence[start:end]):
+        # "tại chợ X có một số hộ mua bán chưa chấp hành …": people, whatever place they are at
         unit = None
     elif headed:
         # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
@@ -516,7 +554,7 @@ def _limitation(
         unit = sender or subject[0]
     elif subject:
         unit = _place_as_subject(key, subject[0])
-    elif COLLECTIVE_SUBJECT.match(ckey) or MANY_SUBJECT.match(ckey):
+    elif _no_one_body(sentence[start:end]):
         unit = None
     elif intro is not None and intro.unit is not None:
         unit = intro.unit
@@ -1079,11 +1117,9 @@ def headline_owner(headline: str, resolver: UnitResolver) -> str | None:
 
 def partners_limitation(item: LimitationDraft, partner: str | None) -> LimitationDraft:
     """A shortcoming stated at a working session with one unit that names no unit is that
-    unit's, unless its subject is collective ("một số xã")."""
-    if item.unit is None and partner is not None:
-        key = fold_aligned(item.text)
-        if not COLLECTIVE_SUBJECT.match(key) and not MANY_SUBJECT.match(key):
-            return LimitationDraft(item.text, partner, item.category, item.source)
+    unit's, unless its subject is no one body ("một số xã", "một số hộ dân")."""
+    if item.unit is None and partner is not None and not _no_one_body(item.text):
+        return LimitationDraft(item.text, partner, item.category, item.source)
     return item
 
 
@@ -1206,8 +1242,7 @@ def _limitation_model(
             and before[1] is not None
             and before[0] >= at - 1
             and _ADDS_OPEN.match(fold_aligned(sentence))
-            and not COLLECTIVE_SUBJECT.match(fold_aligned(item.text))
-            and not MANY_SUBJECT.match(fold_aligned(item.text))
+            and not _no_one_body(item.text)
             and not _PLURAL_WORD.match(fold_aligned(item.text))
         ):
             item = LimitationDraft(item.text, before[1], item.category, item.source)
@@ -1306,8 +1341,7 @@ def _limitation_model(
                 if item.unit is None and last is not None:
                     # a shortcoming that names no subject goes on with the one before it
                     # ("UBND xã chưa công bố ...; chưa thực hiện ...")
-                    ikey = fold_aligned(item.text)
-                    if not COLLECTIVE_SUBJECT.match(ikey) and not MANY_SUBJECT.match(ikey):
+                    if not _no_one_body(item.text):
                         item = LimitationDraft(item.text, last, item.category, item.source)
                 elif negative:
                     last = item.unit

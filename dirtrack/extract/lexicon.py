@@ -856,6 +856,17 @@ COLLECTIVE_SUBJECT = re.compile(
 #: no one body's, whatever it names after it, as one of a collective subject is (the limitation's
 #: unit only: the models' "collective" feature reads :data:`COLLECTIVE_SUBJECT` alone).
 MANY_SUBJECT = re.compile(r"^\s*nhieu\s+" + _COLLECTIVE_NOUNS)
+#: A subject of people counted by a share ("một số hộ dân chưa chấp hành …", "một bộ phận nhỏ
+#: tiểu thương và người dân …", "Còn nhiều tiểu thương …"), after a place or an opening that says
+#: they are there ("tại chợ X có một số hộ mua bán …", "tại buổi giám sát vẫn còn một số hộ …",
+#: "xảy ra tình trạng nhiều người dân …"): what they do is no body's shortcoming (the limitation's
+#: unit only; read on the toned text, so that "hộ" is no "hồ sơ", "hồ chứa").
+PEOPLE_SUBJECT = re.compile(
+    r"(?:^|[,:])\s*(?:(?:và|nhưng|song)\s+)?(?:(?:tại|ở|trên địa bàn)\s[^,;:]{0,60}?\s)?"
+    r"(?:(?:vẫn|còn|có|xảy ra|tình trạng|hiện nay|hiện)\s+)*"
+    r"(?:một số|nhiều|một bộ phận(?: nhỏ)?|không ít)\s+"
+    r"(?:hộ|người dân|tiểu thương|công dân|doanh nghiệp|người lao động)\b"
+)
 
 
 #: Which units work together with the lead unit.
