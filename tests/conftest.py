@@ -300,7 +300,8 @@ def pytest_collection(session: pytest.Session) -> None:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     modules = _test_modules(session.config)
-    if not worker.startswith("gw") or count < 2 or len(modules) < 2:
+    prepend = session.config.getoption("importmode") == "prepend"  # (a module by its name)
+    if not worker.startswith("gw") or count < 2 or len(modules) < 2 or not prepend:
         return
     start = int(worker[2:]) * len(modules) // count
     kept, sys.dont_write_bytecode = sys.dont_write_bytecode, False
