@@ -276,6 +276,47 @@ def _slow_left_out(items: list[pytest.Item]) -> list[pytest.Item]:
     return left_out
 
 
+def _test_modules(config: pytest.Config) -> list[Path]:
+    """The test modules the run's arguments name (files, or every ``test_*.py`` of a folder)."""
+    found: list[Path] = []
+    for arg in config.args:
+        path = config.invocation_params.dir / arg.split("::", 1)[0]
+        if path.is_dir():
+            found += sorted(path.rglob("test_*.py"))
+        elif path.name.startswith("test_") and path.suffix == ".py":
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> None:
+    """Under pytest-xdist, each worker imports the test modules before collecting them, from a
+    point of the list of its own (the second of two from the middle), and writes pytest's
+    rewritten code of each (assertions rewritten, ``__pycache__/*-pytest-*.pyc``), which the
+    other reads rather than rewriting it: rewriting the suite's eight thousand asserts costs
+    some 12 s of CPU per process, which every worker of a fresh clone spent, and every worker
+    of every run where ``PYTHONDONTWRITEBYTECODE`` is set (pytest then writes no cache). A
+    module that fails to import is left to pytest's collection, which reports it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    modules = _test_modules(session.config)
+    prepend = session.config.getoption("importmode") == "prepend"  # (a module by its name)
+    if not worker.startswith("gw") or count < 2 or len(modules) < 2 or not prepend:
+        return
+    start = int(worker[2:]) * len(modules) // count
+    kept, sys.dont_write_bytecode = sys.dont_write_bytecode, False
+    try:
+        for path in modules[start:] + modules[:start]:
+            if str(path.parent) not in sys.path:
+                continue  # not importable by its name as pytest will import it
+            try:
+                __import__(path.stem)
+            except (Exception, pytest.skip.Exception, pytest.fail.Exception):
+                sys.modules.pop(path.stem, None)  # pytest's collection reports it
+    finally:
+        sys.dont_write_bytecode = kept
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Parametrize ``backend`` (so ``db``): SQLite always, PostgreSQL where it matters."""
     if "backend" not in metafunc.fixturenames:

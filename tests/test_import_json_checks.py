@@ -7,6 +7,7 @@ exit 1, and the database exactly as it was; a file starting with a UTF-8 byte or
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from collections.abc import Callable
@@ -780,6 +781,12 @@ def _answered_export(cli: Cli) -> dict[str, Any]:
     return doc
 
 
+@pytest.fixture(scope="module")
+def answered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """:func:`_answered_export` made once for the refusals below, each of which changes a copy."""
+    return _answered_export(cli_at(tmp_path_factory.mktemp("answered") / "source.db"))
+
+
 REQUEST_AND_RESULT_CASES: list[tuple[str, str, dict[str, Any], str]] = [
     ("asked-before-meeting", "requests", {"asked_on": "2022-05-01"},
      "requests[0].asked_on: request date 2022-05-01 is before meeting"),
@@ -817,10 +824,16 @@ REQUEST_AND_RESULT_CASES: list[tuple[str, str, dict[str, Any], str]] = [
     ids=[c[0] for c in REQUEST_AND_RESULT_CASES],
 )
 def test_requests_and_results_keep_the_order_of_the_commands(
-    empty: Cli, db_path: Path, tmp_path: Path, part: str, change: dict[str, Any], expected: str
+    empty: Cli,
+    db_path: Path,
+    tmp_path: Path,
+    answered: dict[str, Any],
+    part: str,
+    change: dict[str, Any],
+    expected: str,
 ) -> None:
     """What `request`, `reject`, `done`, `accept` and `return` refuse, an import refuses too."""
-    doc = _answered_export(empty.at(str(tmp_path / "source.db")))
+    doc = copy.deepcopy(answered)
     asked, reported = doc["directives"]
     if part == "requests":
         asked["requests"][0].update(change)
