@@ -1370,8 +1370,14 @@ def _merit_or_concession(text: str) -> bool:
     """Whether a clause taken for a shortcoming states what was done well without a negative
     word (:data:`MERIT`: "công tác an sinh xã hội được triển khai đồng bộ"), or only what its
     sentence concedes (:data:`CONCESSION_OPEN`: "Mặc dù thời tiết không thuận lợi ...", no
-    "nhưng", "song", "vẫn" and no negative word after its first comma)."""
+    "nhưng", "song", "vẫn" and no negative word after its first comma), or that no incident
+    happened (:data:`_NONE_HAPPENED`: "xã X là địa phương duy nhất chưa xảy ra dịch …"), with no
+    negative word."""
     key, low = fold_aligned(text), lower_aligned(text)
+    if _negative(key, low) is None and any(
+        _NONE_HAPPENED.match(key, m.end()) for m in re.finditer(r"\bchua\b", key)
+    ):
+        return True
     if CONCESSION_OPEN.match(low) and not re.search(r"\b(?:nhưng|song|vẫn)\b", low):
         # "Mặc dù ..., tiến độ còn chậm" states the shortcoming after the concession's comma
         comma = text.find(",")
