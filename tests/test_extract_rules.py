@@ -5486,6 +5486,12 @@ def test_a_fault_placed_at_many_bodies_is_no_one_bodys() -> None:
         ),
         (None, "tình trạng kỷ luật, kỷ cương hành chính còn chậm chuyển biến"),
     ]
+    # a body whose own work the clause opens on keeps it, wherever that work is done
+    own = limitations(
+        "Công tác lãnh đạo, chỉ đạo của các Đoàn công tác tại một số tổ chức cơ sở Đảng, nhất là"
+        " tại khối doanh nghiệp thực hiện công tác xây dựng Đảng chưa thật sự hiệu quả."
+    )
+    assert [unit for unit, _ in own] == ["Đoàn công tác"]
 
 
 def test_a_request_not_met_by_now_is_a_shortcoming_not_a_task() -> None:

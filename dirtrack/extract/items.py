@@ -513,9 +513,15 @@ def _limitation(
         # "Các cơ quan chuyên môn của UBND huyện cũng chưa …", "một số địa phương như: huyện
         # Giá Rai, …": a collective subject, whatever body it names after it
         unit = None
-    elif at_many is not None and not (subject and not key[start : subject[0].start].strip(" ,")):
+    elif (
+        at_many is not None
+        and not (subject and not key[start : subject[0].start].strip(" ,"))
+        and not (subject and _OWN_WORK_OF.match(key, start, subject[0].start))
+    ):
         # "việc chấp hành sự chỉ đạo … của UBND tỉnh tại một số cơ quan, đơn vị … chưa nghiêm":
-        # the fault of the bodies it is placed at, not of a body it names on the way
+        # the fault of the bodies it is placed at, not of a body it names on the way; not the
+        # body whose own work the clause opens on ("Công tác lãnh đạo, chỉ đạo của các Đoàn công
+        # tác tại một số tổ chức cơ sở Đảng …")
         unit = None
     elif headed:
         # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
@@ -608,6 +614,8 @@ def _asked_because(sentence: str, start: int, end: int) -> int | None:
 
 #: A body that has not received what another owed it ("UBND tỉnh chưa nhận được báo cáo ...").
 _NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
+#: A clause that opens on a body's own work ("Công tác lãnh đạo, chỉ đạo của …"), up to the body.
+_OWN_WORK_OF = re.compile(r"\W*cong tac [^;:]{0,40}?\bcua (?:cac )?$")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
