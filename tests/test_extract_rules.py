@@ -5495,3 +5495,99 @@ def test_a_collective_subject_after_a_fronted_time_is_no_bodys() -> None:
             "Hiện nay, việc thu gom rác thải ở các thôn chưa được thực hiện thường xuyên",
         ),
     ]
+
+
+def test_what_a_session_will_pass_is_its_agenda_not_tasks() -> None:
+    """ "Kỳ họp sẽ thông qua nhiều nội dung báo cáo, tờ trình …, như: A; B; C": the reports the
+    session will take up, listed after the meeting as the subject of "thông qua", are no tasks,
+    even where a date ahead opened the leader's speech."""
+    found = directives(
+        "Chiều 17/7/2025, Thường trực HĐND xã Tân Hà tổ chức hội nghị liên tịch thống nhất nội"
+        " dung kỳ họp thường lệ giữa năm 2025 của HĐND xã.\nTheo dự kiến, kỳ họp thường lệ giữa"
+        " năm 2025 HĐND xã diễn ra trong 1 ngày vào 28/7/2025, theo hình thức họp tập trung. Kỳ"
+        " họp sẽ thông qua nhiều nội dung báo cáo, tờ trình quan trọng trong thực hiện nhiệm vụ 6"
+        " tháng đầu năm, phương hướng giải pháp 6 tháng cuối năm 2025, như: báo cáo thực hiện"
+        " nhiệm vụ kế hoạch phát triển kinh tế - xã hội; kết quả công tác tiếp công dân, giải"
+        " quyết đơn thư khiếu nại tố cáo của công dân; tờ trình về việc chuyển đổi thôn, khu dân"
+        " cư mới hình thành sau sắp xếp đơn vị hành chính cấp xã."
+    )
+    assert found == []
+
+
+def test_a_fault_placed_at_many_bodies_is_no_one_bodys() -> None:
+    """A shortcoming placed "tại một số cơ quan, đơn vị, địa phương" is theirs, not the body
+    whose direction they fail to follow; "nhiệm vụ UBND tỉnh chỉ đạo" names the tasks that body
+    gave (its "chỉ đạo" asks nothing), and the `;`-parts after them name no unit either."""
+    found = limitations(
+        "Qua thời gian theo dõi, đánh giá cho thấy việc chấp hành sự chỉ đạo, điều hành của UBND"
+        " tỉnh tại một số cơ quan, đơn vị, địa phương chưa nghiêm; nhiều nhiệm vụ UBND tỉnh chỉ"
+        " đạo, triển khai chưa được các cơ quan, đơn vị, địa phương thực hiện đúng tiến độ; tình"
+        " trạng kỷ luật, kỷ cương hành chính còn chậm chuyển biến."
+    )
+    assert found == [
+        (
+            None,
+            "Qua thời gian theo dõi, đánh giá cho thấy việc chấp hành sự chỉ đạo, điều hành của"
+            " UBND tỉnh tại một số cơ quan, đơn vị, địa phương chưa nghiêm",
+        ),
+        (
+            None,
+            "nhiều nhiệm vụ UBND tỉnh chỉ đạo, triển khai chưa được các cơ quan, đơn vị, địa"
+            " phương thực hiện đúng tiến độ",
+        ),
+        (None, "tình trạng kỷ luật, kỷ cương hành chính còn chậm chuyển biến"),
+    ]
+    # a body whose own work the clause opens on keeps it, wherever that work is done
+    own = limitations(
+        "Công tác lãnh đạo, chỉ đạo của các Đoàn công tác tại một số tổ chức cơ sở Đảng, nhất là"
+        " tại khối doanh nghiệp thực hiện công tác xây dựng Đảng chưa thật sự hiệu quả."
+    )
+    assert [unit for unit, _ in own] == ["Đoàn công tác"]
+
+
+def test_a_request_not_met_by_now_is_a_shortcoming_not_a_task() -> None:
+    """ "… đề nghị khởi công 1/3 nhưng đến nay, các đơn vị vẫn chưa có báo cáo": a contrast with
+    no comma before "đến nay" states what is still undone; the request made before is no task."""
+    text = (
+        "Sở Xây dựng vẫn chậm\n\nÔng Nguyễn Văn Hùng đề nghị khởi công 1/3 nhưng đến nay, các đơn"
+        " vị vẫn chưa có báo cáo, khiến nhiều dự án chậm tiến độ."
+    )
+    assert directives(text) == []
+    assert [unit for unit, _ in limitations(text)] == [None]
+    assert "vẫn chưa có báo cáo" in limitations(text)[0][1]
+
+
+def test_the_task_of_a_condition_keeps_its_condition() -> None:
+    """ "nếu … thì nên chấn chỉnh": "nên" after "thì" is "should", not "so", and the task keeps
+    the condition it is given under."""
+    found = directives(
+        "Sáng 5/3/2024, đồng chí Nguyễn Văn An, Chủ tịch UBND huyện làm việc với xã Tân Lộc. Chủ"
+        " tịch UBND huyện yêu cầu xã Tân Lộc cần chú trọng lựa chọn đội ngũ cán bộ thôn. Ngược"
+        " lại nếu đội ngũ cán bộ thiếu tâm huyết, không làm được việc thì nên chấn chỉnh, hoặc"
+        " thay thế nếu cần."
+    )
+    assert [text for _, text, _ in found][1].endswith(
+        "nếu đội ngũ cán bộ thiếu tâm huyết, không làm được việc thì nên chấn chỉnh, hoặc thay"
+        " thế nếu cần"
+    )
+
+
+def test_who_went_along_is_given_no_task() -> None:
+    """ "Cùng đi có đồng chí X, Trưởng phòng …; lãnh đạo Văn phòng UBND huyện": who went with
+    the leader, as "Tham dự có …" lists who attended; no `;`-part of it is a task."""
+    found = directives(
+        "Đồng chí Chủ tịch UBND huyện kiểm tra, chỉ đạo ứng phó với mưa, lũ tại xã Xuân Thái.\n"
+        "Trước tình hình diễn biến phức tạp của thời tiết, chiều 27/9/2023 đồng chí Đặng Văn"
+        " Dũng, Chủ tịch UBND huyện trực tiếp đi cơ sở chỉ đạo phòng, chống mưa lũ tại xã Xuân"
+        " Thái. Cùng đi có đồng chí Lương Văn Sỹ, Trưởng phòng NN&PTNT huyện; lãnh đạo Văn phòng"
+        " UBND huyện.\nQua kiểm tra thực tế, đồng chí Chủ tịch UBND huyện yêu cầu: Phòng NN&PTNT"
+        " huyện cần tiếp tục chủ động ứng phó với mưa lũ trong những ngày tới; tiến hành sơ tán"
+        " Nhân dân ra khỏi vùng nguy hiểm."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        (
+            "Phòng NN&PTNT huyện",
+            "Phòng NN&PTNT huyện cần tiếp tục chủ động ứng phó với mưa lũ trong những ngày tới",
+        ),
+        ("Phòng NN&PTNT huyện", "tiến hành sơ tán Nhân dân ra khỏi vùng nguy hiểm"),
+    ]

@@ -61,6 +61,8 @@ from dirtrack.extract.draft import DirectiveDraft, LimitationDraft
 from dirtrack.extract.folding import fold_aligned, lower_aligned, toneless
 from dirtrack.extract.lexicon import (
     ACTION_AFTER_UNIT,
+    AT_MANY,
+    ATTENDING,
     BECAUSE,
     CATEGORY_CUES,
     COLLECTIVE_SUBJECT,
@@ -168,8 +170,12 @@ _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 #: A contrast inside a sentence, after a comma or after the ellipsis that closes a list of merits
-#: ("… thái độ tiếp xúc công dân hòa nhã, lịch sự… tuy nhiên, vẫn còn …").
-_CONTRAST_INSIDE = re.compile(r"(?:,|…|\.\.\.)\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: ("… thái độ tiếp xúc công dân hòa nhã, lịch sự… tuy nhiên, vẫn còn …"), or with no comma
+#: before "đến nay" ("… đề nghị khởi công 1/3 nhưng đến nay, các đơn vị vẫn chưa có báo cáo").
+_CONTRAST_INSIDE = re.compile(
+    r"(?:(?:,|…|\.\.\.)\s*(?:song|nhưng|tuy nhiên|tuy vậy)|"
+    r"\s(?:song|nhưng)(?=\s+(?:đến|tới) nay\b))(?:\s*,)?\s+"
+)
 #: A concession that opens a clause, then its contrast without a comma ("Qua giám sát, mặc dù
 #: phường đã có những biện pháp xử lý nhưng tình trạng lấn chiếm vỉa hè vẫn còn"): what follows
 #: the contrast is the shortcoming, as after ", nhưng" (see :func:`_conceded_then`).
@@ -536,6 +542,7 @@ def _limitation(
     subject = [m for m in inside if m.start < neg_at]
     headed = _headed_unit(key, mentions, start, neg_at)
     collective = _collective(ckey)
+    at_many = AT_MANY.search(key, start, neg_at)
     unit: Mention | None
     if collective is not None and not any(start <= m.start < start + collective for m in mentions):
         # "Các cơ quan chuyên môn của UBND huyện cũng chưa …", "một số địa phương như: huyện
@@ -543,6 +550,16 @@ def _limitation(
         unit = None
     elif _people_subject(sentence[start:end]):
         # "tại chợ X có một số hộ mua bán chưa chấp hành …": people, whatever place they are at
+        unit = None
+    elif (
+        at_many is not None
+        and not (subject and not key[start : subject[0].start].strip(" ,"))
+        and not (subject and _OWN_WORK_OF.match(key, start, subject[0].start))
+    ):
+        # "việc chấp hành sự chỉ đạo … của UBND tỉnh tại một số cơ quan, đơn vị … chưa nghiêm":
+        # the fault of the bodies it is placed at, not of a body it names on the way; not the
+        # body whose own work the clause opens on ("Công tác lãnh đạo, chỉ đạo của các Đoàn công
+        # tác tại một số tổ chức cơ sở Đảng …")
         unit = None
     elif headed:
         # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
@@ -635,6 +652,8 @@ def _asked_because(sentence: str, start: int, end: int) -> int | None:
 
 #: A body that has not received what another owed it ("UBND tỉnh chưa nhận được báo cáo ...").
 _NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
+#: A clause that opens on a body's own work ("Công tác lãnh đạo, chỉ đạo của …"), up to the body.
+_OWN_WORK_OF = re.compile(r"\W*cong tac [^;:]{0,40}?\bcua (?:cac )?$")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
@@ -676,10 +695,26 @@ def _bare_level_unit(
     return None
 
 
+#: The tasks a body directed, written as "nhiệm vụ <body> chỉ đạo" ("nhiều nhiệm vụ UBND tỉnh chỉ
+#: đạo, triển khai chưa được các cơ quan … thực hiện"): the body gave them, its "chỉ đạo" asks
+#: nothing.
+_TASKS_BEFORE = re.compile(r"\b(?:nhiem vu|cong viec|noi dung)(?: do| ma)?\s+$")
+_DIRECTED_AFTER = re.compile(r"\s+chi dao\b")
+_TASKS_DIRECTED = re.compile(
+    r"\b(?:nhiem vu|cong viec|noi dung)(?: do| ma)? (?:ubnd|hdnd|uy ban|thuong truc|chu tich|"
+    r"tinh uy|huyen uy|thanh uy|thi uy|dang uy|ban thuong vu)\b[^,;.:]{0,30}$"
+)
+
+
 def _gave_it(key: str, mention: Mention) -> bool:
-    """Whether the mention gave the work ("nhiệm vụ của UBND tỉnh giao, Sở thực hiện còn chậm"),
-    not the one whose work falls short."""
-    return bool(GAVE_AFTER.match(key, mention.end))
+    """Whether the mention gave the work ("nhiệm vụ của UBND tỉnh giao, Sở thực hiện còn chậm",
+    "nhiệm vụ UBND tỉnh chỉ đạo … chưa được thực hiện"), not the one whose work falls short."""
+    if GAVE_AFTER.match(key, mention.end):
+        return True
+    return bool(
+        _DIRECTED_AFTER.match(key, mention.end)
+        and _TASKS_BEFORE.search(key, max(0, mention.start - 30), mention.start)
+    )
 
 
 #: Who states shortcomings before their noun ("chỉ ra một số hạn chế", "nêu lên những tồn tại"):
@@ -1031,6 +1066,12 @@ def extract_limitations(
                 else None
             )
             if (
+                subject is not None
+                and judged is not None
+                and AT_MANY.search(key, subject.end, judged.start())
+            ):
+                subject = None  # a body named on the way to the bodies the fault is placed at
+            if (
                 not modal
                 and subject is not None
                 and len(findings) >= 2
@@ -1371,8 +1412,14 @@ def _merit_or_concession(text: str) -> bool:
     """Whether a clause taken for a shortcoming states what was done well without a negative
     word (:data:`MERIT`: "công tác an sinh xã hội được triển khai đồng bộ"), or only what its
     sentence concedes (:data:`CONCESSION_OPEN`: "Mặc dù thời tiết không thuận lợi ...", no
-    "nhưng", "song", "vẫn" and no negative word after its first comma)."""
+    "nhưng", "song", "vẫn" and no negative word after its first comma), or that no incident
+    happened (:data:`_NONE_HAPPENED`: "xã X là địa phương duy nhất chưa xảy ra dịch …"), with no
+    negative word."""
     key, low = fold_aligned(text), lower_aligned(text)
+    if _negative(key, low) is None and any(
+        _NONE_HAPPENED.match(key, m.end()) for m in re.finditer(r"\bchua\b", key)
+    ):
+        return True
     if CONCESSION_OPEN.match(low) and not re.search(r"\b(?:nhưng|song|vẫn)\b", low):
         # "Mặc dù ..., tiến độ còn chậm" states the shortcoming after the concession's comma
         comma = text.find(",")
@@ -1651,6 +1698,10 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue  # "chủ trì buổi làm việc chỉ đạo xử lý ...": what the meeting was held for
         if m.group() == "chi dao" and _VISITED_BEFORE.search(before):
             continue  # "… đã đi kiểm tra, chỉ đạo khắc phục sạt lở …": what the visit was for
+        if m.group() == "chi dao" and _TASKS_DIRECTED.search(
+            key, max(0, m.start() - 60), m.start()
+        ):
+            continue  # "nhiều nhiệm vụ UBND tỉnh chỉ đạo, triển khai chưa được …": tasks given
         if re.search(r"\b(?:da|vua|dang)\s*$", before):
             begin = max(key.rfind(c, 0, m.start()) for c in ",;.:") + 1
             orders = SUPERIOR_ORDERS.search(key, begin)
@@ -2028,6 +2079,14 @@ _TASK_LIST_INTRO = re.compile(
 _RAISED = re.compile(
     r"^\W*(?:cac |nhung )?(?:y kien|kien nghi|tham luan)\b[^.;:]*\b(?:neu(?: ra| len)?|phan anh|"
     r"de cap)\b"
+)
+#: A meeting that takes up what it lists ("Kỳ họp sẽ thông qua nhiều nội dung báo cáo, tờ trình
+#: …, như: báo cáo …; tờ trình …", "Hội nghị đã được nghe … về các vấn đề: …"): its agenda, the
+#: reports and topics it will pass or hear, no task each.
+_AGENDA = re.compile(
+    r"^\W*(?:ky hop|hoi nghi|phien hop|cuoc hop)\b[^.;:]{0,30}?"
+    r"(?:\s+(?:se|da|duoc|du kien|tap trung|cung))*"
+    r"\s+(?:thong qua|xem xet|cho y kien|thao luan|nghe)\b"
 )
 #: A request to explain ("làm rõ", "giải trình") the topics listed after it.
 _CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")
@@ -2720,6 +2779,8 @@ def extract_directives(
                 continue  # "Chủ tịch UBND các xã đã chỉ đạo ...": what others did, no task
             if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
+            if asked is None and ATTENDING.match(key):
+                continue  # "Cùng đi có đồng chí X, …; lãnh đạo Văn phòng UBND huyện": who went
             mentions = resolver.mentions(sentence)
             proposes = _PLACE_PROPOSES.search(key)
             if not listing and (
@@ -2799,10 +2860,13 @@ def extract_directives(
                     if out_of_zone:
                         continue
                     if following is not None and (
-                        _CLARIFY.search(key, start, end) or _RAISED.match(key, start, end)
+                        _CLARIFY.search(key, start, end)
+                        or _RAISED.match(key, start, end)
+                        or _AGENDA.match(key, start, end)
                     ):
                         # "yêu cầu các sở làm rõ một số nội dung như: A; B": what they must
-                        # explain at the meeting, no task each
+                        # explain at the meeting, no task each; "Kỳ họp sẽ thông qua …, như:
+                        # A; B": what the meeting takes up
                         topics = True
                         continue
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;

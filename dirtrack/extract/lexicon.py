@@ -440,9 +440,10 @@ SHORTFALL = re.compile(
 #: "cán" (cán bộ) and "phải" with "phái". Not the places named with "Cần" (Cần Thơ, Cần Giờ,
 #: Cần Đước, Cần Giuộc: "Chủ tịch UBND TP Cần Thơ yêu cầu ..." is a request, not an obligation).
 MODAL = re.compile(r"\b(?:cần|phải)\b(?! thiết)(?! (?:thơ|giờ|đước|giuộc)\b)")
-#: "để" (in order to) and "nên" (so), also matched with tones ("đề", "nền" are other words).
+#: "để" (in order to) and "nên" (so), also matched with tones ("đề", "nền" are other words);
+#: not "thì nên" (should), the task of a condition ("nếu … thì nên chấn chỉnh"), which keeps it.
 PURPOSE = re.compile(r"\s*để\b")
-BECAUSE = re.compile(r"\bnên\b")
+BECAUSE = re.compile(r"(?<!\bthì )\bnên\b")
 #: "chậm" (late) with its tone: not "chăm" (care for) or "chấm" (grade).
 LATE = re.compile(r"\bchậm\b")
 #: "thiếu" (lacking) with its tone: not "tối thiểu" (minimum), "thiểu số" (minority).
@@ -868,7 +869,20 @@ PEOPLE_SUBJECT = re.compile(
     r"(?:hộ|người dân|tiểu thương|công dân|doanh nghiệp|người lao động)\b"
 )
 
+#: A shortcoming placed at many bodies ("việc chấp hành sự chỉ đạo … của UBND tỉnh tại một số
+#: cơ quan, đơn vị, địa phương chưa nghiêm", "… ở một số nơi còn hình thức"): theirs, no one
+#: body's, whatever body it names before the place (the limitation's unit only).
+AT_MANY = re.compile(r"\b(?:tai|o)\s+(?:mot so|nhieu|cac)\s+(?:noi|" + _COLLECTIVE_NOUNS + r")\b")
 
+
+#: A sentence listing who attended or went along ("Tham dự Hội nghị có ...", "Cùng dự có ...",
+#: "Dự buổi làm việc có ...", "Cùng đi có đồng chí X, …; lãnh đạo Văn phòng UBND huyện"; not "Dự
+#: và chủ trì", "Dự và chỉ đạo"): the people it names attended, chaired only when it says so,
+#: and are given no task.
+ATTENDING = re.compile(
+    r"\W*(?:(?:cung )?(?:tham du|du)|cung di|di cung)\b"
+    r"(?:(?!chu tri|chi dao|dieu hanh)[^.;:]){0,60}?\bco\b"
+)
 #: Which units work together with the lead unit.
 WITH_CUE = re.compile(r"\b(?:phoi hop (?:chat che )?voi|cung voi|va cac don vi lien quan)\b")
 #: A unit the task reports or submits to ("báo cáo UBND tỉnh trước ngày ...", "tham mưu UBND

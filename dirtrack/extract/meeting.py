@@ -44,6 +44,7 @@ from dirtrack.extract.clean import Block, document_day, full_dates, signer, titl
 from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens, toneless
 from dirtrack.extract.lexicon import (
     ANY_DAY,
+    ATTENDING,
     CHAIR_AFTER,
     CHAIR_CUES_BEFORE,
     CHAIR_VERBS_AFTER,
@@ -486,12 +487,6 @@ _PETITIONER = re.compile(
 _GOES_ON_ASKING = re.compile(
     r"\W*(?:dong thoi|(?:dong chi|ong|ba) cung|cung)?\s*,?\s*(?:yeu cau|de nghi|chi dao|giao)\b"
 )
-#: A sentence listing who attended ("Tham dự Hội nghị có ...", "Cùng dự có ...", "Dự buổi làm
-#: việc có ..."; not "Dự và chủ trì", "Dự và chỉ đạo"): the people it names attended, and
-#: chaired only when it says so.
-_ATTENDING = re.compile(
-    r"\W*(?:cung )?(?:tham du|du)\b(?:(?!chu tri|chi dao|dieu hanh)[^.;:]){0,60}?\bco\b"
-)
 
 #: How far after a name its titles are looked for (they take some tens of characters).
 _TITLES_SPAN = 200
@@ -564,7 +559,7 @@ def choose_chair(
                     break
             if (
                 score == 1.0
-                and _ATTENDING.match(key)
+                and ATTENDING.match(key)
                 and not _heads_host(after[:_TITLES_SPAN].split(";")[0], host)
             ):
                 # "Tham dự Hội nghị có các đồng chí: X, ...": who attended, unless the sentence
