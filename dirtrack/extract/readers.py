@@ -491,7 +491,7 @@ def read_document(
     tables: list[TaskTable] = []
     if str(source) == "-":
         name: str | Phrase = Phrase("w_stdin")
-        raw = read_stdin("extract", stdin)
+        raw = read_stdin("extract", stdin, limit_mb=MAX_DOCX_MB)  # (a page is less)
         if isinstance(raw, str):
             if "\x00" in raw or has_control(raw):
                 raise InvalidInput.of("binary_input", name=name)
