@@ -2179,6 +2179,10 @@ ERRORS: dict[str, Entry] = {
     "stdin_closed": N_(
         "standard input is closed: pipe it in (… | dirtrack {command} -) or give its file"
     ),
+    "stdin_too_large": N_(
+        "standard input holds more than {limit} MB, more than dirtrack {command} reads from it: "
+        "give the file itself"
+    ),
     "draft_too_large": N_(
         "{name}: a draft of more than {limit} characters, more than `extract` writes for one "
         "meeting (a meeting's draft runs to some tens of thousands)"

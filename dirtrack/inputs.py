@@ -38,22 +38,38 @@ def user_path(name: str | Path) -> Path:
         return path
 
 
-def read_stdin(command: str, stdin: Any = None) -> bytes | str:
+#: A megabyte, as the limits of what standard input holds are given.
+_MB = 1024 * 1024
+
+
+def read_stdin(command: str, stdin: Any = None, *, limit_mb: int) -> bytes | str:
     """Everything on standard input (``-`` where a command reads a file: ``extract -``,
-    ``import -``): bytes, or text where ``stdin`` (default ``sys.stdin``) is a text stream
-    without bytes under it (a test's ``StringIO``).
+    ``import -``), up to ``limit_mb`` MB: bytes, or text where ``stdin`` (default
+    ``sys.stdin``) is a text stream without bytes under it (a test's ``StringIO``).
 
     Raises:
-        InvalidInput: standard input is closed (a cron job started with ``<&-``).
+        InvalidInput: standard input is closed (a cron job started with ``<&-``), or it holds
+            more than ``limit_mb`` MB (``< /dev/zero`` or ``yes |`` never ends: it was read
+            until memory ran out).
     """
     stream = stdin if stdin is not None else sys.stdin
     if stream is None:  # closed: no stream to read
         raise InvalidInput.of("stdin_closed", command=command)
+    source = stream.buffer if hasattr(stream, "buffer") else stream
+    parts: list[Any] = []
+    held = 0
     try:
-        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        while True:  # a megabyte at a time, so that what never ends is stopped at the limit
+            chunk = source.read(_MB)
+            parts.append(chunk)
+            held += len(chunk)
+            if not chunk or held > limit_mb * _MB:
+                break
     except (OSError, ValueError):  # fd 0 not open, or a stream closed under us
         raise InvalidInput.of("stdin_closed", command=command) from None
-    return raw if isinstance(raw, str) else bytes(raw)
+    if held > limit_mb * _MB:
+        raise InvalidInput.of("stdin_too_large", command=command, limit=limit_mb)
+    return "".join(parts) if isinstance(parts[0], str) else b"".join(parts)
 
 
 def open_input(path: Path, *, give: Phrase | None = None) -> BinaryIO:

@@ -1092,6 +1092,45 @@ def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
     assert not db.exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "limit", "lang"),
+    [
+        ("extract", 256, "vi"),
+        pytest.param(
+            "import", 1024, "en", marks=pytest.mark.slow("a gigabyte read before the refusal")
+        ),
+    ],
+)
+def test_a_standard_input_that_never_ends_is_refused_at_its_limit(
+    cli: Cli, db_path: Path, command: str, limit: int, lang: str
+) -> None:
+    """``extract - < /dev/zero`` (and ``import -``) read until memory ran out, a minute and
+    more: standard input is read up to a limit, then refused in one line."""
+    import subprocess
+
+    from tests import forkserver
+
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    before = file_digest(db_path)
+    said = {
+        "en": "Error: standard input holds more than {n} MB, more than dirtrack {command} reads "
+        "from it: give the file itself\n",
+        "vi": "Error: đầu vào chuẩn (stdin) chứa hơn {n} MB, nhiều hơn mức dirtrack {command} "
+        "đọc từ đó: hãy đưa chính tệp đó\n",
+    }[lang]
+    with open("/dev/zero", "rb") as zeros:
+        done = subprocess.run(
+            [forkserver.shared().dirtrack, "--db", str(db_path), "--lang", lang, command, "-"],
+            stdin=zeros,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.decode() == said.format(n=limit, command=command)
+    assert file_digest(db_path) == before
+
+
 def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) -> None:
     source = tmp_path / "tin.txt"
     source.write_text("Hôm nay trời đẹp. Không có gì để ghi.", encoding="utf-8")
@@ -1226,19 +1265,28 @@ def test_extract_apply_refuses_an_impossible_deadline_as_assign_does(
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_text_of_more_than_a_million_characters_is_refused_at_once(
+def test_a_text_of_more_than_four_hundred_thousand_characters_is_refused_at_once(
     cli: Cli, tmp_path: Path, lang: str
 ) -> None:
-    """A page of 20 MB took minutes to draft (about 5 s of CPU a million characters)."""
+    """A page of 20 MB took minutes to draft, and so did one line of 900,000 characters, under
+    the million once allowed (15 to 35 s of CPU a million characters, more than a minute at a
+    busy machine's load)."""
     page = tmp_path / "trang.html"
-    page.write_text("<html><body><p>" + "chữ " * 300_000 + "</p></body></html>", encoding="utf-8")
+    page.write_text("<html><body><p>" + "chữ " * 120_000 + "</p></body></html>", encoding="utf-8")
+    line = tmp_path / "dong.txt"
+    line.write_text(("Giao Sở Tài chính xây dựng kế hoạch " * 25_000)[:900_000], encoding="utf-8")
     said = {
-        "en": "1199999 characters of text, more than the 1000000 read from one meeting's "
+        "en": "{n} characters of text, more than the 400000 read from one meeting's "
         "document (a conclusion runs to some tens of thousands)",
-        "vi": "1199999 ký tự, nhiều hơn 1000000 ký tự được đọc từ văn bản của một cuộc họp "
+        "vi": "{n} ký tự, nhiều hơn 400000 ký tự được đọc từ văn bản của một cuộc họp "
         "(một thông báo kết luận thường chỉ vài chục nghìn ký tự)",
     }[lang]
-    assert cli.fail("--lang", lang, "extract", str(page)) == f"Error: {page}: {said}"
+    assert cli.fail("--lang", lang, "extract", str(page)) == (
+        f"Error: {page}: " + said.format(n=479_999)
+    )
+    assert cli.fail("--lang", lang, "extract", str(line)) == (
+        f"Error: {line}: " + said.format(n=900_000)
+    )
 
 
 def test_a_problem_of_the_draft_as_a_whole_names_its_line(

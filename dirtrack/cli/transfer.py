@@ -151,9 +151,9 @@ def import_file(
     from dirtrack.i18n import Phrase
     from dirtrack.inputs import read_stdin
     from dirtrack.transfer.base import ImportRejected
-    from dirtrack.transfer.registry import stdin_file
+    from dirtrack.transfer.registry import MAX_STDIN_MB, stdin_file
 
-    raw = read_stdin("import")
+    raw = read_stdin("import", limit_mb=MAX_STDIN_MB)
     data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
     with TemporaryDirectory(prefix="dirtrack-import-") as folder:
         path = stdin_file(data, Path(folder))

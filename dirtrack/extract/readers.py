@@ -352,9 +352,11 @@ def _read_docx(data: bytes, name: str | Phrase) -> tuple[str, list[TaskTable]]:
 
 
 # The most text read from one meeting's document: a conclusion or minutes runs to some tens of
-# thousands of characters, and drafting takes about 5 s of CPU a million; a page of 20 MB took
-# minutes, past any cron job's patience.
-MAX_TEXT = 1_000_000
+# thousands of characters, a portal's page read whole with its menus (more tags than trafilatura
+# is given) some hundreds of thousands. Drafting takes 15 to 35 s of CPU a million characters: a
+# page of 20 MB took minutes, past any cron job's patience, and a line of 900,000 characters,
+# under the million once allowed, more than a minute at a busy machine's load.
+MAX_TEXT = 400_000
 
 
 #: The start of an HTML document, whatever comes before its first tag: a byte order mark, white
@@ -489,7 +491,7 @@ def read_document(
     tables: list[TaskTable] = []
     if str(source) == "-":
         name: str | Phrase = Phrase("w_stdin")
-        raw = read_stdin("extract", stdin)
+        raw = read_stdin("extract", stdin, limit_mb=MAX_DOCX_MB)  # (a page is less)
         if isinstance(raw, str):
             if "\x00" in raw or has_control(raw):
                 raise InvalidInput.of("binary_input", name=name)

@@ -157,7 +157,7 @@ def _line_of(message: str, lines: dict[str, int]) -> int | None:
     return lines.get(m[1]) if m else None
 
 
-# The most text read from one draft: `extract` reads at most 1,000,000 characters of a meeting's
+# The most text read from one draft: `extract` reads at most 400,000 characters of a meeting's
 # text (MAX_TEXT) and writes each item with the sentence it came from, so no draft it writes
 # comes near; a hostile one of 45 MB took minutes to check.
 MAX_DRAFT = 5_000_000

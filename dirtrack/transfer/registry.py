@@ -171,6 +171,12 @@ KINDS: list[FileKind] = [
 ]
 
 
+#: The most ``import -`` reads from standard input, as much as a workbook may unpack to: a
+#: stream that never ends (``< /dev/zero``) was read until memory ran out. A larger export is
+#: imported from its file.
+MAX_STDIN_MB = 1024
+
+
 def stdin_file(raw: bytes, folder: Path) -> Path:
     """What ``import -`` read from standard input, written into ``folder`` under a name whose
     suffix says what the bytes are (a workbook is read from a file, and CSV is told by its
