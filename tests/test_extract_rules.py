@@ -5591,3 +5591,39 @@ def test_who_went_along_is_given_no_task() -> None:
         ),
         ("Phòng NN&PTNT huyện", "tiến hành sơ tán Nhân dân ra khỏi vùng nguy hiểm"),
     ]
+
+
+def test_a_document_and_a_checking_team_ask_as_a_leader_does() -> None:
+    """A document that opens the sentence ("Công văn cũng yêu cầu …") orders for the body that
+    issued it, and a team named "tổ kiểm tra" or "tổ công tác" asks as "đoàn kiểm tra" does: the
+    request opens the speech, its task is the rules' own, its unit the body asked."""
+    document = directives(
+        "Ngày 10/5/2023, UBND huyện Ia Grai có Công văn số 512/UBND-NV về việc chấn chỉnh kỷ luật,"
+        " kỷ cương hành chính. Công văn cũng yêu cầu Phòng Nội vụ huyện tổ chức đoàn kiểm tra việc"
+        " chấp hành giờ giấc làm việc tại các cơ quan, đơn vị."
+    )
+    assert [(unit, text) for unit, text, _ in document] == [
+        (
+            "Phòng Nội vụ huyện Ia Grai",
+            "Phòng Nội vụ huyện tổ chức đoàn kiểm tra việc chấp hành giờ giấc làm việc tại các cơ"
+            " quan, đơn vị",
+        )
+    ]
+    checking = directives(
+        "Sáng 5/6/2023, tổ kiểm tra công vụ huyện làm việc tại xã Tân Lộc. Tổ kiểm tra công vụ"
+        " huyện đề nghị lãnh đạo UBND xã Tân Lộc có kế hoạch chấn chỉnh lại đội ngũ cán bộ, công"
+        " chức."
+    )
+    assert [(unit, text) for unit, text, _ in checking] == [
+        (
+            "UBND xã Tân Lộc",
+            "lãnh đạo UBND xã Tân Lộc có kế hoạch chấn chỉnh lại đội ngũ cán bộ, công chức",
+        )
+    ]
+    working = directives(
+        "Sáng 5/6/2023, tổ công tác của UBND tỉnh kiểm tra tại huyện Phú Lương. Tổ công tác đề nghị"
+        " UBND huyện Phú Lương đẩy nhanh tiến độ giải ngân vốn đầu tư công."
+    )
+    assert [(unit, text) for unit, text, _ in working] == [
+        ("UBND huyện Phú Lương", "UBND huyện Phú Lương đẩy nhanh tiến độ giải ngân vốn đầu tư công")
+    ]

@@ -1638,11 +1638,14 @@ _ADVISES = re.compile(r"\btham muu(?: cho)?\s[^,;.:]{0,50}$")
 #: A document a leader or a leading committee has just issued, right before the verb that orders
 #: through it ("Chủ tịch UBND tỉnh vừa có công văn giao …", "UBND thành phố vừa có văn bản yêu
 #: cầu …", "Chủ tịch UBND tỉnh ký ban hành văn bản chỉ đạo …"), or the document itself opening
-#: the clause ("Công điện yêu cầu UBND huyện …"): the verb is the order, not a noun.
+#: the clause ("Công điện yêu cầu UBND huyện …", "Công văn cũng yêu cầu …", "Các văn bản trên
+#: đề nghị …"): the verb is the order, not a noun.
 _DOCUMENT_ISSUED = re.compile(
     r"\b(?:co|ban hanh|gui|ky)\s+(?:cong van|van ban|cong dien|chi thi)(?:\s+khan)?\s*$"
 )
-_DOCUMENT_OPENS = re.compile(r"^\W*(?:cong van|van ban|cong dien|chi thi)(?:\s+nay)?\s*$")
+_DOCUMENT_OPENS = re.compile(
+    r"^\W*(?:cac\s+)?(?:cong van|van ban|cong dien|chi thi)(?:\s+(?:nay|tren))?(?:\s+cung)?\s*$"
+)
 #: Who issues a document that orders: a leader or a leading committee.
 _ISSUER = re.compile(
     r"\b(?:ubnd|uy ban nhan dan|chu tich|pho chu tich|thuong truc|ban thuong vu|"
@@ -1660,6 +1663,14 @@ def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
         return True
     issued = _DOCUMENT_ISSUED.search(head)
     return issued is not None and _ISSUER.search(head, 0, issued.start()) is not None
+
+
+def _document_asks(key: str, low: str) -> bool:
+    """Whether a sentence's request verb orders through a document (``_document_orders``: "UBND
+    thành phố vừa có văn bản yêu cầu UBND quận X phối hợp …", "Công văn cũng yêu cầu Phòng Nội
+    vụ …"): the document speaks for the body that issued it, as a leader's speech does."""
+    verb = _speech_verb(key, low, 0, len(key))
+    return verb is not None and _document_orders(key, 0, verb)
 
 
 def _verb_as_noun(key: str, start: int, verb: re.Match[str]) -> bool:
@@ -2761,6 +2772,7 @@ def extract_directives(
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
                 or _directs_unit_in(key, low, resolver.mentions(sentence))
+                or _document_asks(key, low)
                 or (_TASK_LIST_INTRO.search(key) and not _OPINIONS_ON.search(key))
                 or _WEIGHS_THEN_ASKS.search(key)
                 or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due) is not None

@@ -553,9 +553,9 @@ SUPERIOR_ORDERS = re.compile(
 LEADER_BODY_SPEAKS = re.compile(
     # the team named again by its bare noun at a clause's start ("Với những hạn chế được chỉ ra,
     # Đoàn yêu cầu các địa phương ...")
-    # a team and the body it is of, whose name may hold a comma ("đoàn khảo sát của Ban Văn hóa
-    # - Xã hội, HĐND tỉnh đề nghị ...")
-    r"\b(?:thuong truc|ban thuong vu|doan (?:giam sat|kiem tra|cong tac|khao sat)"
+    # a team ("đoàn" or "tổ": "Tổ kiểm tra công vụ huyện đề nghị …") and the body it is of, whose
+    # name may hold a comma ("đoàn khảo sát của Ban Văn hóa - Xã hội, HĐND tỉnh đề nghị ...")
+    r"\b(?:thuong truc|ban thuong vu|(?:doan|to) (?:giam sat|kiem tra|cong tac|khao sat)"
     r"(?: cua [^;.:]{0,50}?)?|"
     r"(?:^|(?<=, ))doan(?= (?:yeu cau|de nghi)\b))\b[^,;.:]{0,40}?"
     r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
