@@ -5627,3 +5627,45 @@ def test_a_document_and_a_checking_team_ask_as_a_leader_does() -> None:
     assert [(unit, text) for unit, text, _ in working] == [
         ("UBND huyện Phú Lương", "UBND huyện Phú Lương đẩy nhanh tiến độ giải ngân vốn đầu tư công")
     ]
+
+
+def test_a_shortcoming_worded_in_its_family_not_in_the_read_articles_words() -> None:
+    """A judgement worded as no read article words it weighs as its family does ("còn ít",
+    "diễn biến phức tạp", "tăng thấp": few, harm, low), and a merit or a figure falling where
+    falling is the aim holds no family that judges and stays out."""
+    from dirtrack.extract.folding import lower_aligned
+    from dirtrack.extract.items import shortcoming_families
+
+    lead = "Sáng 12/3/2024, UBND huyện Tân Phú tổ chức hội nghị đánh giá tình hình quý I.\n"
+    for sentence, text in (
+        (
+            "Mặt khác, doanh nghiệp trên địa bàn huyện còn ít, quy mô nhỏ.",
+            "doanh nghiệp trên địa bàn huyện còn ít, quy mô nhỏ",
+        ),
+        (
+            "Tình hình dịch sốt xuất huyết trên địa bàn đang diễn biến phức tạp.",
+            "Tình hình dịch sốt xuất huyết trên địa bàn đang diễn biến phức tạp",
+        ),
+        (
+            "Giá trị sản xuất công nghiệp tăng thấp, ảnh hưởng đến tốc độ tăng trưởng chung.",
+            "Giá trị sản xuất công nghiệp tăng thấp, ảnh hưởng đến tốc độ tăng trưởng chung",
+        ),
+    ):
+        assert [x for _, x in limitations(lead + sentence)] == [text]
+    for merit in (
+        "Tỷ lệ hộ nghèo toàn huyện giảm còn 5,2%, các chỉ tiêu đều đạt kế hoạch.",
+        "Công tác tuyên truyền được triển khai đồng bộ, kịp thời.",
+    ):
+        assert limitations(lead + merit) == []
+    # the families read with their tones: "thu thập", "giám sát", "ít nhất" are none of them
+    assert shortcoming_families(lower_aligned("giải ngân lại quá thấp so với dự kiến")) == [
+        "fam:low",
+        "fam:rate",
+    ]
+    assert shortcoming_families(lower_aligned("thu thập, giám sát ít nhất hai lần")) == []
+    assert shortcoming_families(lower_aligned("huyện không kiểm tra thực địa, còn chậm")) == [
+        "fam:slow",
+        "fam:still",
+        "fam:undone",
+        "fams:2+",
+    ]

@@ -67,6 +67,7 @@ from dirtrack.extract.lexicon import (
     CATEGORY_CUES,
     COLLECTIVE_SUBJECT,
     CONCESSION_OPEN,
+    CONTEXT_FAMILIES,
     CONTRAST_OPEN,
     DUTY_UNDONE,
     ENUM_TAIL,
@@ -106,6 +107,7 @@ from dirtrack.extract.lexicon import (
     PURPOSE,
     QUOTED_FRAME,
     RECIPIENT_BEFORE,
+    SHORTCOMING_FAMILIES,
     SHORTFALL,
     SO_FAR_NEGATIVE,
     SPEECH_FRAME,
@@ -1251,7 +1253,15 @@ def _limitation_features(
         listed=LIST_MARKER.match(para.text) is not None,
         rule=rule,
     )
-    return feats
+    return feats + shortcoming_families(clow)
+
+
+def shortcoming_families(clow: str) -> list[str]:
+    """The families of shortcoming words a clause's lower-case text holds
+    (:data:`~dirtrack.extract.lexicon.SHORTCOMING_FAMILIES`), and whether two or more judge."""
+    found = [name for name, pattern in SHORTCOMING_FAMILIES if pattern.search(clow)]
+    judging = sum(1 for name in found if name not in CONTEXT_FAMILIES)
+    return [f"fam:{name}" for name in found] + (["fams:2+"] if judging > 1 else [])
 
 
 def _limitation_model(

@@ -435,6 +435,77 @@ SHORTFALL = re.compile(
     r"(?:bien che|can bo|cong chuc|vien chuc|nhan luc|nhan su|nguoi|chuyen vien|lai xe)\b"
 )
 
+#: The families of words Vietnamese writes a shortcoming in, whatever the work it is found in,
+#: matched on the lower-case text with its tones (``folding.lower_aligned``: "chậm" is not
+#: "chăm", "thấp" not "thu thập", "giảm" not "giám sát", "ít" not "ít nhất"). The limitations'
+#: model reads each family found in a clause as a feature of its own (``fam:…``), and whether it
+#: holds two families or more that judge (``fams:2+``): a judgement worded as none of the read
+#: articles word it ("giải ngân lại quá thấp", "doanh nghiệp trong tỉnh còn ít", "tội phạm … có
+#: xu hướng tăng") then weighs as its family does, not as its rare words. A clause with none is
+#: not marked so: a shortcoming in words no family holds is not held against it. ``plan`` and
+#: ``rate`` only give the context (what is measured against what).
+SHORTCOMING_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(words(*items)))
+    for name, items in (
+        # a noun that names shortcomings
+        ("noun", ("hạn chế", "tồn tại", "yếu kém", "bất cập", "vướng mắc", "khó khăn",
+                  "thiếu sót", "khuyết điểm", "nhược điểm", "sai sót")),
+        # late, slow, left over
+        ("slow", ("chậm", "chậm trễ", "trễ hạn", "quá hạn", "tồn đọng", "kéo dài", "dây dưa",
+                  "ì ạch")),
+        # not yet (not "chưa xảy ra", "chưa phát sinh": nothing has happened, no shortcoming)
+        ("notyet", (r"chưa(?! (?:để )?(?:xảy ra|phát sinh))",)),
+        # not (yet) done, met, in time, thorough
+        ("unmet", (r"(?:chưa|không)(?: được)?(?: thật sự| thực sự| thật| thực| hoàn toàn)? "
+                   r"(?:đạt|đáp ứng|bảo đảm|đảm bảo|hoàn thành|kịp thời|đầy đủ|đồng bộ|triệt để|"
+                   r"quyết liệt|sâu sát|thường xuyên|chặt chẽ|nghiêm|hiệu quả|cao|đồng đều|rõ|"
+                   r"tương xứng|phù hợp|sát|tốt|đúng|ổn định|bền vững|dứt điểm|cụ thể)",)),
+        # low, few, narrow
+        ("low", ("thấp", "ít(?! nhất)", "hạn hẹp", "nhỏ lẻ", "manh mún", "eo hẹp")),
+        ("fall", ("giảm", "sụt giảm", "suy giảm", "sụt")),
+        ("lack", ("thiếu", "chưa đủ", "không đủ", "thiếu hụt")),
+        # still there, what should not be ("còn nhiều …", "vẫn còn …", "còn để xảy ra …")
+        ("still", (r"(?:vẫn )?còn(?: rất| khá| tương đối| quá)? (?:nhiều|chậm|thấp|ít|yếu|hạn chế|"
+                   r"thiếu|xảy ra|để xảy ra|tình trạng|hiện tượng|trường hợp|một số|một bộ phận|"
+                   r"hình thức|lúng túng|khó khăn|vướng|tồn|phức tạp|cao|nặng|kém|bất cập|sai|"
+                   r"vi phạm|chưa|tiềm ẩn|diễn ra|xuất hiện|có|không|dàn trải|bị động|chủ quan|"
+                   r"lơ là|lãng phí|lỏng lẻo)", "vẫn còn", "vẫn chưa", "vẫn để")),
+        # doing wrong
+        ("wrong", ("vi phạm", "sai phạm", "sai quy định", "không đúng", "trái phép", "lấn chiếm",
+                   "gian lận", "lãng phí", "thất thoát", "tham nhũng", "tiêu cực", "buông lỏng",
+                   "né tránh", "đùn đẩy", "thiếu trách nhiệm", "chủ quan", "lơ là", "lợi dụng",
+                   "sai")),
+        # a weak manner
+        ("weak", ("yếu", "kém", "lúng túng", "bị động", "thụ động", "hình thức", "rườm rà",
+                  "chồng chéo", "dàn trải", "chung chung", "nửa vời", "qua loa", "lỏng lẻo")),
+        # harm and risk
+        ("harm", ("xuống cấp", "ô nhiễm", "hư hỏng", "ùn tắc", "sạt lở", "phức tạp", "tiềm ẩn",
+                  "nguy cơ", "gia tăng", "tăng cao", "bức xúc", "khiếu kiện", "nợ đọng",
+                  "thua lỗ", "ngập úng", "quá tải")),
+        # let it happen
+        ("let", ("để xảy ra", "để tồn đọng", "để kéo dài", "để phát sinh", "để mất",
+                 r"(?<!chưa )(?<!không )xảy ra", r"(?<!chưa )(?<!không )phát sinh")),
+        # a duty not done ("chưa triển khai …", "không kiểm tra thực địa …")
+        ("undone", (r"(?:chưa|không)(?: được)? (?:thực hiện|triển khai|kiểm tra|công khai|"
+                    r"báo cáo|thông qua|xây dựng|ban hành|giải quyết|xử lý|phát hiện|quan tâm|"
+                    r"chú trọng|cập nhật|niêm yết|bố trí|chấp hành)",)),
+        # unable to
+        ("unable", (r"không (?:\w+ ){1,3}được", "không thể",
+                    "khó (?:khăn )?(?:hoàn thành|thực hiện|thực thi|khắc phục)")),
+        # absent, late for the public
+        ("absent", ("vắng mặt", "bỏ họp", "trễ hẹn", "không có mặt", "không liên lạc được")),
+        # worsening
+        ("worse", ("nghiêm trọng", "tái diễn", "chênh lệch", "xu hướng tăng", "chùng xuống",
+                   "tăng thấp", "giảm sút", "đi xuống", "ngày càng")),
+        # what is measured against a plan
+        ("plan", ("kế hoạch", "chỉ tiêu", "dự toán", "tiến độ", "cùng kỳ", "yêu cầu",
+                  "mục tiêu")),
+        ("rate", ("tỷ lệ", "tỉ lệ", "giải ngân", "thu ngân sách", "đạt")),
+    )
+)  # fmt: skip
+#: The families that only give the context of a judgement, not the judgement.
+CONTEXT_FAMILIES = frozenset(["plan", "rate"])
+
 #: Modal verbs of obligation ("cần", "phải"; not "cần thiết"). Matched on the lower-case text
 #: with its tones (``folding.lower_aligned``): the accent-free key would confuse "cần" with
 #: "cán" (cán bộ) and "phải" with "phái". Not the places named with "Cần" (Cần Thơ, Cần Giờ,
