@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from dirtrack.db import open_engine
 from dirtrack.models import MAX_ID
-from tests.conftest import Cli, file_digest, language_twin, prebuilt, snapshot
+from tests.conftest import Cli, file_digest, language_twin, new_database, prebuilt, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -1124,7 +1124,9 @@ def _closing_notes(cli: Cli, ident: int) -> list[tuple[str, Any]]:
 
 @pytest.mark.sqlite_only("a register made and checked per example: the commands are the same")
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_generated_register_survives_json_and_xlsx_round_trips(tmp_path: Path, lang: str) -> None:
+def test_a_generated_register_survives_json_and_xlsx_round_trips(
+    request: pytest.FixtureRequest, tmp_path: Path, lang: str
+) -> None:
     """Registers Hypothesis makes, exported and imported into a blank database: as JSON, every
     command shows the same; as the office's sheet (as of a day), every directive has the same
     unit, coordinating units, text, deadlines, status, progress, product, completion and its
@@ -1146,11 +1148,11 @@ def test_a_generated_register_survives_json_and_xlsx_round_trips(tmp_path: Path,
     def trip(register: list[dict[str, Any]]) -> None:
         folder = tmp_path / str(next(counter))
         folder.mkdir()
-        first = Cli(db=str(folder / "first.db"), runner=runner)
+        first = Cli(db=new_database(request, "sqlite", folder / "first.db"), runner=runner)
         _record(first, register)
         exported = folder / "all.json"
         first.ok("--lang", lang, "export", "--out", str(exported))
-        second = Cli(db=str(folder / "second.db"), runner=runner)
+        second = Cli(db=new_database(request, "sqlite", folder / "second.db"), runner=runner)
         second.ok("--lang", lang, "import", str(exported))
         for command in (["list", "--status", "all", "--as-of", "2023-04-15"], ["meetings"],
                         ["unit", "list"], ["report", "--quarter", "2023Q1"]):  # fmt: skip
@@ -1158,7 +1160,7 @@ def test_a_generated_register_survives_json_and_xlsx_round_trips(tmp_path: Path,
 
         sheet = folder / "sheet.xlsx"
         first.ok("--lang", lang, "export", "-f", "xlsx", "-o", str(sheet), "--as-of", "15/4/2023")
-        third = Cli(db=str(folder / "third.db"), runner=runner)
+        third = Cli(db=new_database(request, "sqlite", folder / "third.db"), runner=runner)
         for code, name in (("BTC", "Ban Tổ chức"), ("VPTU", "Văn phòng Tỉnh ủy"),
                            ("BTG", "Ban Tuyên giáo")):  # fmt: skip
             third.ok("unit", "add", code, name)

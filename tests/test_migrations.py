@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, make_engine, resolve_target, upgrade
 from dirtrack.models import KEPT_LINKS, metadata, orphan_triggers, own_link_triggers
 from dirtrack.store import tables as t
-from tests.conftest import BACKENDS, Cli, cli_at, new_database, snapshot
+from tests.conftest import BACKENDS, Cli, cli_at, new_database, prebuilt, snapshot
 
 
 def script() -> ScriptDirectory:
@@ -694,6 +694,8 @@ def test_a_command_on_a_schema_that_lost_a_column_says_so(cli: Cli, db: str) -> 
     assert snapshot(db) == before
 
 
+@pytest.fixture
+@prebuilt
 def touched_register(cli: Cli) -> dict[str, int]:
     """A small register as an office keeps it, before another program touches it: a unit, a
     meeting, a directive done late and one open past its deadline."""
@@ -727,14 +729,14 @@ def sql(db: str, *statements: str) -> None:
     ],
 )
 def test_a_day_another_program_wrote_is_refused_and_doctor_names_it(
-    cli: Cli, db: str, where: str, value: str, named: str
+    cli: Cli, db: str, touched_register: dict[str, int], where: str, value: str, named: str
 ) -> None:
     """A day stored as '2024-6-30', '30/06/2024', with a time or as '' (DB Browser for SQLite
     takes any text in a DATE column) was compared as text by every count: the directive open
     past 2024-06-30 was 'in time' on 2024-07-15 and `overdue` listed nothing, without a word.
     Every command now refuses the register in one line naming the record (the look is a
     partial index, empty on a sound register), writes nothing, and doctor names the value."""
-    ids = touched_register(cli)
+    ids = touched_register
     row = ids["late"] if "completed_on" in where else ids["open"]
     row = ids["meeting"] if where.startswith("meeting") else row
     sql(db, f"UPDATE {where} = '{value}' WHERE id = {row}")
@@ -774,14 +776,14 @@ def test_a_day_another_program_wrote_is_refused_and_doctor_names_it(
 
 @pytest.mark.sqlite_only("writes what only SQLite keeps in a DATE or a text column")
 def test_doctor_names_a_day_not_in_the_calendar_and_bytes_where_text_is_stored(
-    cli: Cli, db: str
+    cli: Cli, db: str, touched_register: dict[str, int]
 ) -> None:
     """'2024-02-30' in a DATE column has the form dirtrack stores and no command can read it:
     every command said 'the database holds ?, …; dirtrack doctor names the record', and doctor
     found no problem. Bytes (a BLOB) where text is stored made show and export fail with
     'unexpected TypeError', and doctor found no problem either. Doctor names both; a command
     says the first without a '?'."""
-    ids = touched_register(cli)
+    ids = touched_register
     sql(db, f"UPDATE directive SET completed_on = '2024-02-30' WHERE id = {ids['late']}")
     before = snapshot(db)
     for lang, said in (
@@ -813,13 +815,13 @@ def test_doctor_names_a_day_not_in_the_calendar_and_bytes_where_text_is_stored(
 
 @pytest.mark.sqlite_only("writes a text as another program would")
 def test_a_control_character_another_program_stored_is_named_not_unexpected(
-    cli: Cli, db: str, tmp_path: Path
+    cli: Cli, db: str, touched_register: dict[str, int], tmp_path: Path
 ) -> None:
     """NUL and ESC, which every command refuses in typed text, written by another program:
     doctor found nothing, and the Word report failed with 'unexpected ValueError: All strings
     must be XML compatible …' in English under --lang vi. Doctor names each (a warning, as
     U+FFFE is), and the report says it in one line, in the run's language."""
-    ids = touched_register(cli)
+    ids = touched_register
     sql(
         db,
         f"UPDATE directive SET text = 'Báo' || char(0) || 'cáo' WHERE id = {ids['late']}",
@@ -848,13 +850,12 @@ def test_a_control_character_another_program_stored_is_named_not_unexpected(
 
 @pytest.mark.sqlite_only("changes a text as another program would")
 def test_doctor_names_a_unit_code_changed_by_another_program_under_its_old_key(
-    cli: Cli, db: str
+    cli: Cli, db: str, touched_register: dict[str, int]
 ) -> None:
     """A unit's code typed 'pth' over 'STC' in DB Browser (its search key, 'stc', left as it
     was): 'pth' then named two units, 'STC' still found the unit, and its export could not be
     imported back ('PTH' also names unit 'pth'), while doctor found nothing. Doctor names it (a
     warning) in both languages; unit rename, as the message says, puts it right."""
-    touched_register(cli)
     sql(db, "UPDATE unit SET code = 'pth' WHERE code = 'STC'")
     said = cli("unit", "add", "XX", "Xã X").stderr  # a command that writes, before doctor
     assert "Error" not in said
@@ -874,13 +875,13 @@ def test_doctor_names_a_unit_code_changed_by_another_program_under_its_old_key(
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
-    cli: Cli, db: str, tmp_path: Path
+    cli: Cli, db: str, touched_register: dict[str, int], tmp_path: Path
 ) -> None:
     """A unit deleted by another program with foreign keys off (its triggers dropped first, as
     a register damaged before they were there) made `report` and `export` fail with
     'unexpected KeyError: 1'. Each says it in one line, in the user's language, pointing to
     doctor, exit 1, nothing written; doctor names the directive."""
-    ids = touched_register(cli)
+    ids = touched_register
     sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
     sql(db, "DELETE FROM unit WHERE code = 'STC'")
     before = snapshot(db)
@@ -937,11 +938,13 @@ def test_the_links_looked_for_on_opening_are_the_models_foreign_keys() -> None:
     assert kept | own == set(KEPT_LINKS)
 
 
-def damaged_register(cli: Cli, db: str) -> dict[str, int]:
+@pytest.fixture
+@prebuilt
+def damaged_register(cli: Cli, db: str, touched_register: dict[str, int]) -> dict[str, int]:
     """:func:`touched_register` with a unit that only coordinates, one only named by a
     limitation, a parent, a retired unit's successor and a limitation raised again; then every
     trigger dropped, as in a register another program damaged before they were there."""
-    ids = touched_register(cli)
+    ids = dict(touched_register)
     for code, name in [("KHO", "Kho bạc"), ("LIM", "Phòng Lim"), ("CHA", "Sở Cha")]:
         cli.ok("unit", "add", code, name)
     cli.ok("unit", "add", "CON", "Phòng Con", "--parent", "CHA")
@@ -995,7 +998,7 @@ DAMAGES = {
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 @pytest.mark.parametrize("damage", list(DAMAGES))
 def test_a_record_deleted_under_what_points_to_it_is_said_by_every_command(
-    cli: Cli, db: str, tmp_path: Path, damage: str
+    cli: Cli, db: str, damaged_register: dict[str, int], tmp_path: Path, damage: str
 ) -> None:
     """A unit, meeting or limitation deleted by another program with foreign keys off (before
     the triggers): `list`, `overdue`, `score`, the exports, `remind`, `urge`, `pack out`,
@@ -1003,7 +1006,7 @@ def test_a_record_deleted_under_what_points_to_it_is_said_by_every_command(
     word (inner joins), and a unit's missing parent or successor was not looked for. Every
     command says it in one line pointing to doctor, exit 1, nothing written; doctor names the
     row."""
-    ids = damaged_register(cli, db)
+    ids = damaged_register
     table, deleted, doctor_says, said = DAMAGES[damage]
     gone = ids[deleted]
     sql(db, f"DELETE FROM {table} WHERE id = {gone}")
@@ -1048,8 +1051,10 @@ def test_a_record_deleted_under_what_points_to_it_is_said_by_every_command(
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
-def test_a_record_deleted_under_what_points_to_it_is_said_in_vietnamese(cli: Cli, db: str) -> None:
-    ids = damaged_register(cli, db)
+def test_a_record_deleted_under_what_points_to_it_is_said_in_vietnamese(
+    cli: Cli, db: str, damaged_register: dict[str, int]
+) -> None:
+    ids = damaged_register
     sql(db, f"DELETE FROM limitation WHERE id = {ids['first']}")
     assert cli.fail("--lang", "vi", "limitations") == (
         f"Error: hạn chế {ids['again']} trỏ tới hạn chế {ids['first']}, hạn chế này không còn "
@@ -1118,7 +1123,7 @@ UNIT_TOO = ("coordinator", "limitation", "parent", "successor")
     ],
 )
 def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_back(
-    cli: Cli, db: str, tmp_path: Path, damage: str
+    cli: Cli, db: str, damaged_register: dict[str, int], tmp_path: Path, damage: str
 ) -> None:
     """A register another program damaged (a unit, meeting, series, field or limitation deleted
     under rows pointing to it) was refused by every command with nothing in dirtrack to put it
@@ -1127,7 +1132,7 @@ def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_ba
     the register again, what the report counts for the live units (and in all) is what it
     counted before the damage, doctor names the placeholders, a second repair has nothing to
     do, and undo puts the damaged register back, triggers and all."""
-    ids = damaged_register(cli, db)
+    ids = damaged_register
     cli.ok("field", "add", "KT", "Kinh tế")
     cli.ok("edit", "directive", str(ids["open"]), "--field", "KT")
     cli.ok("assign", str(ids["meeting"]), "--unit", "PTH", "--every", "quarter", "Báo cáo quý")
@@ -1311,10 +1316,12 @@ def test_undo_of_a_repaired_series_keeps_the_coordinating_units_it_had(cli: Cli,
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
-def test_doctor_repair_gives_no_unit_a_code_another_still_answers_to(cli: Cli, db: str) -> None:
+def test_doctor_repair_gives_no_unit_a_code_another_still_answers_to(
+    cli: Cli, db: str, touched_register: dict[str, int]
+) -> None:
     """MISSING-<id> as the former code of another unit: the placeholder took it, and it named
     two units (`list --unit` refused it as ambiguous, as did the rename the repair proposes)."""
-    ids = touched_register(cli)
+    ids = touched_register
     with sqlite3.connect(resolve_target(db).path or "") as conn:
         gone = int(conn.execute("SELECT id FROM unit WHERE code = 'STC'").fetchone()[0])
     conn.close()
@@ -1331,8 +1338,10 @@ def test_doctor_repair_gives_no_unit_a_code_another_still_answers_to(cli: Cli, d
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
-def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
-    ids = touched_register(cli)
+def test_doctor_repair_is_said_in_vietnamese(
+    cli: Cli, db: str, touched_register: dict[str, int]
+) -> None:
+    ids = touched_register
     sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
     sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
     result = cli("--lang", "vi", "doctor", "--repair", "--yes")
@@ -1349,12 +1358,12 @@ def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 @pytest.mark.parametrize("edited", ["create", "command"])
 def test_a_repairs_history_edited_into_invalid_json_is_named_by_doctor(
-    cli: Cli, db: str, edited: str
+    cli: Cli, db: str, touched_register: dict[str, int], edited: str
 ) -> None:
     """The history of a repair (its command's summary, or a record it re-created) edited by
     hand into text that is not JSON was `JSONDecodeError` from doctor (its check
     `placeholders` reads them): doctor names the entry, as history does, and exits 1."""
-    ids = touched_register(cli)
+    ids = touched_register
     sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
     sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
     cli.ok("doctor", "--repair", "--yes")
@@ -1422,11 +1431,10 @@ def test_doctor_repair_says_which_day_a_meeting_it_re_creates_is_dated_by(
 
 
 def test_doctor_repair_on_a_sound_register_has_nothing_to_do(
-    cli: Cli, db: str, backend: str
+    cli: Cli, db: str, touched_register: dict[str, int], backend: str
 ) -> None:
     """On PostgreSQL, which enforces foreign keys, there is nothing to repair; nor on a sound
     SQLite register. Nothing is written either way."""
-    touched_register(cli)
     before = snapshot(db)
     said = cli("doctor", "--repair").stderr.strip()
     if backend == "postgresql":
@@ -1457,12 +1465,12 @@ def test_doctor_repair_on_a_sound_register_has_nothing_to_do(
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_write(
-    cli: Cli, db: str
+    cli: Cli, db: str, touched_register: dict[str, int]
 ) -> None:
     """A meeting deleted by another program with foreign keys off (triggers dropped, as before
     them) made `progress`, `done`, `edit` and `cancel` fail with 'unexpected AssertionError'.
     Each names the directive and the meeting in one line, exit 1, nothing written."""
-    ids = touched_register(cli)
+    ids = touched_register
     sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
     sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
     before = snapshot(db)
@@ -1528,13 +1536,13 @@ def test_a_unit_or_limitation_another_of_its_table_names_cannot_be_deleted_with_
 @pytest.mark.sqlite_only("SQLite's foreign keys are a pragma another program turns off")
 @pytest.mark.parametrize("upgraded", [False, True], ids=["new", "upgraded"])
 def test_a_unit_or_meeting_under_its_directives_cannot_be_deleted_with_foreign_keys_off(
-    cli: Cli, db: str, upgraded: bool
+    cli: Cli, db: str, touched_register: dict[str, int], upgraded: bool
 ) -> None:
     """Another program with foreign keys off (DB Browser for SQLite) could delete a unit or a
     meeting under its directives. A trigger refuses it, as the foreign key would, on a new
     file and on one upgraded from 0017 (which had none); dirtrack's own delete, which deletes
     the children first, still works."""
-    ids = touched_register(cli)
+    ids = touched_register
     if upgraded:
         assert _triggers_once_down_to(db, "0017") == set()
         cli.ok("unit", "list")  # a command on the old register upgrades it
@@ -1559,12 +1567,12 @@ def test_a_unit_or_meeting_under_its_directives_cannot_be_deleted_with_foreign_k
 
 @pytest.mark.sqlite_only("writes text where SQLite keeps any value")
 def test_doctor_names_text_in_a_number_and_blank_where_no_value_is_stored(
-    cli: Cli, db: str
+    cli: Cli, db: str, touched_register: dict[str, int]
 ) -> None:
     """A percent typed as '50%' (text in an INTEGER column) and '' where dirtrack stores no
     value (NULL: the chair, the product) are named by doctor; the blank ones are a warning, as
     their export cannot be imported back ('blank text')."""
-    ids = touched_register(cli)
+    ids = touched_register
     cli.ok("progress", str(ids["open"]), "--percent", "50", "--date", "2024-05-10")
     sql(
         db,
@@ -1588,12 +1596,12 @@ def test_doctor_names_text_in_a_number_and_blank_where_no_value_is_stored(
 
 @pytest.mark.sqlite_only("writes text where SQLite keeps any value")
 def test_a_time_another_program_wrote_is_said_as_a_value_dirtrack_cannot_read(
-    cli: Cli, db: str
+    cli: Cli, db: str, touched_register: dict[str, int]
 ) -> None:
     """A record's moment written '15/01/2024 10:00' was 'unexpected ValueError: Invalid
     isoformat string' from the commands that read it; it is said as a stored value, pointing to
     doctor, which names the record. A bare day there is read as its midnight: no problem."""
-    ids = touched_register(cli)
+    ids = touched_register
     sql(db, f"UPDATE directive SET created_at = '15/01/2024 10:00' WHERE id = {ids['late']}")
     assert cli.fail("export") == (
         "Error: the database holds '15/01/2024 10:00', which dirtrack cannot read (another "
@@ -1609,12 +1617,14 @@ def test_a_time_another_program_wrote_is_said_as_a_value_dirtrack_cannot_read(
 
 
 @pytest.mark.sqlite_only("writes bytes where SQLite keeps any value")
-def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) -> None:
+def test_bytes_in_a_text_column_are_named_by_every_command(
+    cli: Cli, db: str, touched_register: dict[str, int]
+) -> None:
     """A directive's text written as bytes (a BLOB) by another program was `unexpected
     TypeError` from show, edit and export, and list showed it as b'AB': each says where the
     register holds the value of the wrong kind and points to doctor, in the user's language,
     and nothing is written."""
-    ids = touched_register(cli)
+    ids = touched_register
     sql(db, f"UPDATE directive SET text = X'4142' WHERE id = {ids['late']}")
     said = (
         f"Error: the database holds a value of the wrong kind: directive {ids['late']}: text "
@@ -1637,11 +1647,13 @@ def test_bytes_in_a_text_column_are_named_by_every_command(cli: Cli, db: str) ->
     assert checks["values"]["detail"].startswith(f"directive {ids['late']}: text holds b'AB'")
 
 
-def test_a_history_entry_edited_into_invalid_json_is_named(cli: Cli, db: str) -> None:
+def test_a_history_entry_edited_into_invalid_json_is_named(
+    cli: Cli, db: str, touched_register: dict[str, int]
+) -> None:
     """A change row's before/after edited by hand into text that is not JSON was `unexpected
     JSONDecodeError` from history; it names the entry, and doctor's check `history` names
     every such entry (on a server too: it reads the rows one by one)."""
-    ids = touched_register(cli)
+    ids = touched_register
     log = t.change_log
     with make_engine(resolve_target(db)).begin() as conn:
         entry = conn.execute(
@@ -1743,13 +1755,17 @@ def test_an_id_set_below_one_by_hand_is_refused_by_export_and_named_by_doctor(
     ],
 )
 def test_a_schema_revision_row_missing_doubled_or_unknown(
-    cli: Cli, db: str, statements: list[str], said: str, found: str
+    cli: Cli,
+    db: str,
+    touched_register: dict[str, int],
+    statements: list[str],
+    said: str,
+    found: str,
 ) -> None:
     """alembic_version emptied or dropped was 'not a dirtrack database'; two rows in it were
     taken as the first one (doctor: all well), or, the older first, 'unexpected CommandError:
     Requested revision … overlaps'. Each is one line pointing to doctor, which names it; nothing
     is migrated or written."""
-    touched_register(cli)
     sql(db, *(s.format(head=SCHEMA_REVISION) for s in statements))
     before = snapshot(db)
     assert cli.fail("list") == said.format(db=db, head=SCHEMA_REVISION)

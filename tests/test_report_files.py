@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -410,15 +411,32 @@ def _bench() -> Any:
     return module
 
 
+@pytest.fixture(scope="module")
+def province_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """bench/bench.py's register of 3,000 directives led by 200 units, as of 3 December 2026:
+    generated once for the module's tests, each of which works on a copy of its own."""
+    folder = tmp_path_factory.mktemp("province")
+    return Path(_bench().build_register(folder, 3_000, dt.date(2026, 12, 3), units=200).path)
+
+
+@pytest.fixture
+def province(province_register: Path, tmp_path: Path) -> Path:
+    """A copy of :func:`province_register` for one test."""
+    copy = tmp_path / "province.db"
+    shutil.copyfile(province_register, copy)
+    return copy
+
+
 @pytest.mark.sqlite_only("the benchmark's generator writes a SQLite file")
-def test_documents_of_200_units_hold_every_unit_and_the_json_totals(tmp_path: Path) -> None:
+def test_documents_of_200_units_hold_every_unit_and_the_json_totals(
+    province: Path, tmp_path: Path
+) -> None:
     # The Word report's rows under each table's header and the export's rows are written
     # straight into their XML (render/docx_out._body_rows; a write-only workbook): at the size
     # of a province's register, every unit's row, the totals and every directive are there.
     from tests.conftest import cli_at
 
-    reg = _bench().build_register(tmp_path, 3_000, dt.date(2026, 12, 3), units=200)
-    cli = cli_at(reg.path)
+    cli = cli_at(province)
     asked = ("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03")
     report = cli.json(*asked)
     assert len(report["units"]) > 120  # most of the 200 units have a directive in the year
@@ -457,7 +475,7 @@ def test_documents_of_200_units_hold_every_unit_and_the_json_totals(tmp_path: Pa
 
 
 @pytest.mark.sqlite_only("the benchmark's generator writes a SQLite file")
-def test_the_html_chart_of_200_units_goes_on_in_pieces(tmp_path: Path) -> None:
+def test_the_html_chart_of_200_units_goes_on_in_pieces(province: Path) -> None:
     # The HTML page's chart was one picture of every unit, however tall (2,000 units: 1,125 x
     # 89,703 pixels, some 800 MB to draw). Now it is in pieces of some twenty units, as the
     # Word report's: each as wide as the one picture was and no taller than 20 cm at 15.5 cm
@@ -470,8 +488,7 @@ def test_the_html_chart_of_200_units_goes_on_in_pieces(tmp_path: Path) -> None:
 
     from tests.conftest import cli_at
 
-    reg = _bench().build_register(tmp_path, 3_000, dt.date(2026, 12, 3), units=200)
-    cli = cli_at(reg.path)
+    cli = cli_at(province)
     page = cli.ok("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03",
                   "--format", "html")  # fmt: skip
     figures = re.findall(r"<figure>(.*?)</figure>", page, re.S)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,24 +113,29 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     from dirtrack.render.official import file_properties, keep_with_next_block
 
     template = _load(path)
-    report = template.new_subdoc()
-    _template_pages(report, template)
-    pages = write_body(report, document, formal=True)
-    ended_wide = pages.landscape
-    keep_with_next_block(report)  # the last rows, with the break after them, before the signature
-    pages.turn(False)  # the template's text follows, on its own pages
-    if ended_wide:  # …but the signature goes on the page of the last rows: see _sign_on_it
-        _mark(report.subdocx.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1])
-    keep_with_next_block(report)  # the template's signature follows the body
-    annex = template.new_subdoc()
-    parts = annex_sections(document)
-    if parts:
-        _template_pages(annex, template)
-        pages = Pages(annex)
-        wide = pages.turn(True)
-        for part in parts:
-            write_annex(annex, part, wide, document.lang, head)
-        pages.turn(False)
+
+    def write_report(report: Any) -> None:
+        _template_pages(report, template)
+        pages = write_body(report, document, formal=True)
+        ended_wide = pages.landscape
+        keep_with_next_block(report)  # the last rows, with the break after them, then the signature
+        pages.turn(False)  # the template's text follows, on its own pages
+        if ended_wide:  # …but the signature goes on the page of the last rows: see _sign_on_it
+            _mark(report.subdocx.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1])
+        keep_with_next_block(report)  # the template's signature follows the body
+
+    def write_annexes(annex: Any) -> None:
+        parts = annex_sections(document)
+        if parts:
+            _template_pages(annex, template)
+            pages = Pages(annex)
+            wide = pages.turn(True)
+            for part in parts:
+                write_annex(annex, part, wide, document.lang, head)
+            pages.turn(False)
+
+    report = _Written(template.new_subdoc(), write_report)
+    annex = _Written(template.new_subdoc(), write_annexes)
     context = {
         "kind": head.kind,
         "parent_body": head.parent_body or "",
@@ -151,6 +157,8 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     _leave_out_unset(template.docx, context)
     try:
         template.render(context, jinja_env=environment(), autoescape=True)
+    except _NotWritten as failed:  # dirtrack's own writing, not the template's
+        raise failed.error from None
     except OverflowError:  # a range of more than 100,000, a float beyond any (10.0 ** 400)
         raise InvalidInput.of("template_too_large", file=str(path), **LIMITS) from None
     except TooLarge:
@@ -168,6 +176,36 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     # template.save less its pictures and media replaced (pre_ and post_processing), which
     # dirtrack never asks for
     return docx_rows.save(template.docx)
+
+
+class _NotWritten(Exception):
+    """What writing a sub-document raised while the template was filled, kept apart from the
+    template's own errors (:data:`_FILLING_FAILED`)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Written:
+    """A sub-document of the report (its body, its annex tables), written the first time the
+    template places it: a template that fails before it, or never places it, costs no table
+    and no chart (a broken template took a second and more to say so on a large register)."""
+
+    def __init__(self, subdoc: Any, write: Callable[[Any], None]) -> None:
+        self._subdoc = subdoc
+        self._write: Callable[[Any], None] | None = write
+
+    def __str__(self) -> str:
+        if self._write is not None:
+            write, self._write = self._write, None
+            try:
+                write(self._subdoc)
+            except Exception as exc:
+                raise _NotWritten(exc) from exc
+        return str(self._subdoc)
+
+    __html__ = __str__
 
 
 # The office's details whose line is left out when they are not set, rather than printed blank
