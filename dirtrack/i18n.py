@@ -790,6 +790,10 @@ MESSAGES: dict[str, Entry] = {
         "meeting {id} was recorded from this draft already: nothing written, {n} item unchanged",
         "meeting {id} was recorded from this draft already: nothing written, {n} items unchanged",
     ),
+    "draft_no_items": N_(
+        "no limitation or directive was found in the text: add them to the draft by hand (copy "
+        "a [[directives]] or [[limitations]] block) or check that it is the meeting's account"
+    ),
     "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
     # the same, said by extract --apply: the draft is recorded already, the meeting is what to fix
     "draft_missing_recorded": N_(

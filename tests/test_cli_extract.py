@@ -1814,3 +1814,26 @@ def test_a_broken_docx_is_said_in_the_users_language_without_the_librarys_words(
     assert "There is" not in in_vi and "lxml" not in in_vi and "attribute" not in in_vi, in_vi
     in_en = cli.fail("--lang", "en", "extract", str(path))
     assert en in in_en and "lxml" not in in_en, in_en
+
+
+def test_a_text_with_no_item_found_says_so(cli: Cli) -> None:
+    """A meeting's account in which nothing is found as a limitation or a directive gave a draft
+    of its meeting alone, and no word that its items were missing: the clerk took it for a
+    meeting that decided nothing. The warning says so, in the run's language; a text with items
+    gives no such warning, and ``--apply`` says it as it records."""
+    text = (
+        "Sáng 5/3/2024, đồng chí Nguyễn Văn An, Chủ tịch UBND huyện Tân Phú chủ trì hội nghị giao"
+        " ban tháng 3 với Phòng Tài chính - Kế hoạch huyện.\nHội nghị diễn ra trong không khí vui"
+        " vẻ.\n"
+    )
+    en = cli("extract", "-", "--format", "json", input=text)
+    assert en.exit_code == 0, en.stderr
+    draft = json.loads(en.stdout)
+    assert draft["limitations"] == [] and draft["directives"] == []
+    assert "Warning: no limitation or directive was found in the text" in en.stderr
+    vi = cli("--lang", "vi", "extract", "-", input=text)
+    assert "Lưu ý: không tìm thấy hạn chế hay nhiệm vụ nào trong văn bản" in vi.stderr
+    found = cli("extract", "-", "--format", "json", input=MADE_UP)
+    assert json.loads(found.stdout)["directives"] and "no limitation or directive" not in (
+        found.stderr
+    )

@@ -116,6 +116,8 @@ def extract(
         if not apply:
             warn_missing(draft.missing, lang)
             warn_future(None if day else draft.meeting.date, today(), lang)
+            if not draft.limitations and not draft.directives:  # --apply says it as it records
+                err(msg("imp_warning", lang, text=msg("draft_no_items", lang)))
         if apply:
             from dirtrack.extract.record import record_draft
 
