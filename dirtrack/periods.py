@@ -202,7 +202,7 @@ class SpanKind(StrEnum):
 
 
 # "quí" is the older spelling of "quý" (quarter), still typed and printed: both are the word.
-_QUI = re.compile(r"\bqui\b")
+_QUI = LazyPattern(r"\bqui\b")
 
 
 def _folded(text: str) -> str:
