@@ -3414,6 +3414,7 @@ ERRORS.update(
             "--offset"
         ),
         "off_or_on": N_("say --off or --on (one of them)"),
+        "option_given_twice": N_("{option} is given more than once: give it once"),
         "w_request": N_("request"),
         "office_bad_yes_no": N_("{option} takes yes or no, not {value!r}"),
         "office_acceptance_unaccepted": N_(

@@ -224,6 +224,48 @@ def test_options_misused_together_say_what_to_give_not_a_bad_value(seeded: Cli, 
     assert said.startswith(("Error: give --quarter or --period", "Error: dùng --quarter")), said
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_option_of_one_value_given_twice_is_refused_not_the_last_one_kept(
+    seeded: Cli, db_path: Path, lang: str
+) -> None:
+    """Click keeps the last of ``--due A --due B``: a script that adds an option its caller
+    also gave recorded the other deadline without a word. Both are refused (exit 2), naming the
+    option; options that gather values (``--with A --with B``, ``--unit`` for a directive per
+    unit) still gather them."""
+    before = file_digest(db_path)
+    twice = {
+        "--due": [
+            "assign",
+            "1",
+            "Báo cáo",
+            "--unit",
+            "BTC",
+            "--due",
+            "30/9/2022",
+            "--due",
+            "31/10/2022",
+        ],
+        "--date": [
+            "add-meeting",
+            "--date",
+            "6/5/2022",
+            "--title",
+            "Giao ban",
+            "--date",
+            "7/5/2022",
+        ],
+        "--format": ["list", "--format", "json", "--format", "csv"],
+        "--db": ["--db", str(db_path), "list"],
+    }
+    for option, args in twice.items():
+        said = seeded.fail("--lang", lang, *args, code=2)
+        words = "is given more than once" if lang == "en" else "được ghi nhiều lần"
+        assert said.startswith(f"Error: {option} {words}"), said
+    assert file_digest(db_path) == before
+    made = seeded.id("assign", "1", "Báo cáo", "--unit", "BTC", "--with", "VPTU", "--with", "BDV")
+    assert seeded.json("show", str(made))["with"] == ["BDV", "VPTU"]
+
+
 def test_database_in_a_missing_folder(tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "x.db"
     assert "does not exist" in cli_at(target).fail("unit", "list")

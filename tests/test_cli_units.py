@@ -531,9 +531,7 @@ def test_a_level_written_by_its_letter_is_the_level(cli: Cli, tmp_path: Path) ->
         + "".join(f"{n},Việc {n},{unit},30/6/2022\n" for n, unit in enumerate(five, 1)),
         encoding="utf-8",
     )
-    report = cli.json(
-        "import", str(sheet), "--meeting", str(meeting), "--dry-run", "--format", "json"
-    )
+    report = cli.json("import", str(sheet), "--meeting", str(meeting), "--dry-run")
     assert [r["units"] for r in report["rows"]] == [["UBCT"]] * 5
 
 

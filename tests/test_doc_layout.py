@@ -1688,7 +1688,7 @@ def test_a_sections_few_lines_between_landscape_runs_stay_on_the_landscape_page(
     the table they lead to, and no portrait page between two landscape runs holds text
     alone."""
     cli = seed_meetings.cli(tmp_path / "demo.db")
-    last = max(m["meeting_id"] for m in cli.json("list", "--format", "json"))
+    last = max(m["meeting_id"] for m in cli.json("list"))
     cli.ok("assign", str(last), "--unit", "DCT", "--due", "20/9/2022", ADDRESS_DIRECTIVE)
     for lang in ("vi", "en"):
         doc = Document(str(_report_docx(cli, tmp_path / f"bc-{lang}.docx", lang, "2022Q3")))
@@ -1810,7 +1810,7 @@ def test_a_brief_whose_first_table_is_landscape_starts_on_a_landscape_page(
     than the portrait page, no text between), page 1 held those lines alone, the rest of it
     blank. Now the brief starts on a landscape page, the lines over its first table."""
     cli = seed_meetings.cli(tmp_path / "demo.db")
-    last = max(m["meeting_id"] for m in cli.json("list", "--format", "json"))
+    last = max(m["meeting_id"] for m in cli.json("list"))
     cli.ok("assign", str(last), "--unit", "DCT", "--due", "20/9/2022", ADDRESS_DIRECTIVE)
     for lang in ("vi", "en"):
         out = tmp_path / f"brief-{lang}.docx"

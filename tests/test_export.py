@@ -627,7 +627,7 @@ def test_a_deadline_given_in_words_alone_goes_out_and_back_in_json(
         encoding="utf-8",
     )
     units.ok("import", str(sheet), "--meeting", str(meeting))
-    out = units.json("export", "--format", "json")
+    out = units.json("export")
     [record] = out["directives"]
     assert (record["original_due"], record["due_text"]) == (None, "Thường xuyên")
     document = tmp_path / "out.json"
@@ -640,7 +640,7 @@ def test_a_deadline_given_in_words_alone_goes_out_and_back_in_json(
         "Thường xuyên",
         "open_in_time",
     )
-    assert other.json("export", "--format", "json")["directives"] == out["directives"]
+    assert other.json("export")["directives"] == out["directives"]
 
 
 def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(

@@ -216,9 +216,7 @@ def test_a_workbook_dated_from_1904_gives_its_numbers_the_days_it_shows(
     ws["E4"].number_format = "dd/mm/yyyy"
     book.epoch = datetime(1904, 1, 1)
     book.save(tmp_path / "mac.xlsx")
-    report = office.json(
-        "import", str(tmp_path / "mac.xlsx"), "--meeting", "1", "--dry-run", "--format", "json"
-    )
+    report = office.json("import", str(tmp_path / "mac.xlsx"), "--meeting", "1", "--dry-run")
     rows = {r["row"]: r for r in report["rows"]}
     assert [rows[n]["due"] for n in (2, 3, 4)] == ["2024-06-19", "2024-06-19", "2024-06-30"]
     assert rows[2]["progress"] == 40

@@ -667,7 +667,7 @@ def test_a_lead_unit_corrected_since_the_last_import_keeps_its_directive(
     units.ok(*keyed, "--as-of", "2022-07-01")
     made = {d["unit"]: d["id"] for d in units.json("list")}
     edited = units.json("edit", "directive", str(made["BTC"]), "--unit", "UBKT")
-    change = units.json("history", "--format", "json")[0]["id"]
+    change = units.json("history")[0]["id"]
     assert edited["unit"] == "UBKT"
     rows[1][6] = "40%"  # the unit's progress since: the row still updates its directive
     write_csv(sheet, rows)
@@ -709,7 +709,7 @@ def test_coordinating_units_and_a_deadline_corrected_since_the_last_import_are_k
     [made] = units.json("list")
     ident = str(made["id"])
     units.ok("edit", "directive", ident, "--with", "UBKT", "--due", "15/10/2022")
-    change = units.json("history", "--format", "json")[0]["id"]
+    change = units.json("history")[0]["id"]
     again = units.json(*keyed, "--as-of", "2022-07-01")
     assert again["updated"] == 0 and again["unchanged"] == 1, again
     shown = units.json("show", ident)

@@ -439,7 +439,7 @@ def test_a_pack_made_as_of_a_day_asks_nothing_given_after_it(quarter: Cli, tmp_p
     later = quarter.id("add-meeting", "--date", "2022-09-15", "--title", "Họp đột xuất")
     given = quarter.id("assign", str(later), "--unit", "BTC", "--due", "2022-09-28", "Việc mới")
     assert given not in {d["id"] for d in quarter.json("list", "--as-of", "2022-09-10")}
-    report = quarter.json("report", *QUARTER, "--as-of", "2022-09-10", "--format", "json")
+    report = quarter.json("report", *QUARTER, "--as-of", "2022-09-10")
     assert given not in {d["id"] for d in report["directives"]}
     packs = {p["unit"]: p for p in _out(quarter, tmp_path / "before")["packs"]}
     assert (packs["BTC"]["lead"], packs["BTC"]["with"]) == (2, 0)

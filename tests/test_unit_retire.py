@@ -182,7 +182,7 @@ def test_a_moved_directive_given_to_another_unit_is_its_on_every_day(
         assert moved in [d["id"] for d in mine["directives"]]
     assert cli.json("show", str(moved), "--as-of", "2025-06-30")["unit"] == "BTG"
     # the unit it is stored under now, and the move, both go out and back in
-    out = cli.json("export", "--format", "json")
+    out = cli.json("export")
     [record] = [d for d in out["directives"] if d["id"] == moved]
     assert record["unit"] == "BTG" and [(m["from"], m["to"]) for m in record["moves"]] == [
         ("BDV", "BTGDV")
@@ -897,7 +897,7 @@ def test_a_directive_reopened_after_the_retirement_passes_to_the_successor_from_
     q2 = cli.json("report", "--quarter", "2025Q2")
     assert {u["code"]: u["total"] for u in q2["units"]} == {"BDV": 3, "BTG": 1}
     # the move goes out with the record
-    out = cli.json("export", "--format", "json")
+    out = cli.json("export")
     [record] = [d for d in out["directives"] if d["id"] == ident]
     assert [(m["from"], m["to"], m["on"]) for m in record["moves"]] == [
         ("BDV", "BTGDV", "2025-08-01")

@@ -221,9 +221,31 @@ class _TextParser(_OptionParser):
     def parse_args(self, args: list[str]) -> tuple[dict[str, Any], list[str], list[Any]]:
         opts, largs, order = super().parse_args(args)
         if self.ctx is not None and not self.ctx.resilient_parsing:
+            _refuse_given_twice(self.ctx, order)
             for param in order:
                 _refuse_undecodable(param, opts.get(param.name or ""))
         return opts, largs, order
+
+
+def _refuse_given_twice(ctx: Any, order: list[Any]) -> None:
+    """An option that holds one value, or a flag with its opposite (``--x/--no-x``), given
+    more than once on the command line (``--due 10/7 --due 20/7``, ``--apply --no-apply``) is
+    a usage error naming it, rather than the last one silently kept as Click keeps it.
+    Options that gather values (``--with A --with B``), a lone flag said twice (``--yes
+    --yes``, nothing to choose between), counters and --help/--version are left as they are."""
+    seen: set[int] = set()
+    for param in order:
+        if param.param_type_name != "option" or param.multiple or param.count or param.is_eager:
+            continue
+        if param.is_flag and not param.secondary_opts:
+            continue
+        if id(param) in seen:
+            from dirtrack.i18n import error_text
+
+            option = max(param.opts, key=len)
+            message = error_text("option_given_twice", session_lang(ctx), {"option": option})
+            raise OptionsMisused(message, ctx=ctx, param_hint=f"'{option}'")
+        seen.add(id(param))
 
 
 # The metavars of an option or argument that names a file or folder dirtrack reads or writes
