@@ -96,7 +96,7 @@ def test_import_reads_standard_input(meeting: int, tmp_path: Path) -> None:
     done = office("import", "-", "--meeting", str(there), "-f", "json", input=sheet)
     assert done.exit_code == 0, done.stderr
     assert (json.loads(done.stdout)["kind"], json.loads(done.stdout)["file"]) == ("csv", "-")
-    listed = office.json("list", "-f", "json")
+    listed = office.json("list")
     assert [(d["text"], d["unit"]) for d in listed] == [("Làm báo cáo", "BTC")]
 
     exported = office.ok("export")
@@ -104,7 +104,7 @@ def test_import_reads_standard_input(meeting: int, tmp_path: Path) -> None:
     piped = fresh("import", "-", input=exported)
     assert piped.exit_code == 0
     assert piped.stderr.startswith("imported standard input: 1 unit, 1 meeting, 1 directive")
-    assert [d["text"] for d in fresh.json("list", "-f", "json")] == ["Làm báo cáo"]
+    assert [d["text"] for d in fresh.json("list")] == ["Làm báo cáo"]
 
     book = tmp_path / "book.xlsx"
     office.ok("export", "--format", "xlsx", "--out", str(book))
@@ -121,6 +121,6 @@ def test_import_reads_standard_input(meeting: int, tmp_path: Path) -> None:
     backup = tmp_path / "office.db"
     held = runner.invoke(app, ["--db", office.db, "import", "-"], input=backup.read_bytes())
     assert held.stderr.startswith("Error: standard input holds a database, not a file to import")
-    assert len(office.json("list", "-f", "json")) == 1
+    assert len(office.json("list")) == 1
     empty = office("import", "-", input="")
     assert (empty.exit_code, empty.stderr) == (1, "Error: standard input is empty\n")
