@@ -94,7 +94,13 @@ class Cli:
     def __call__(
         self, *args: str, input: str | None = None, env: dict[str, str] | None = None
     ) -> Result:
-        return self.runner.invoke(app, ["--db", self.db, *args], input=input, env=env)
+        """``dirtrack --db DB ARGS``; on the arguments' own ``--db`` when they give one before
+        the command (a second --db is a usage error)."""
+        from dirtrack.cli.app import root_args
+
+        own = any(option in ("--db", "-d") for option, _ in root_args(list(args))[0])
+        prefix = [] if own else ["--db", self.db]
+        return self.runner.invoke(app, [*prefix, *args], input=input, env=env)
 
     def ok(self, *args: str) -> str:
         result = self(*args)

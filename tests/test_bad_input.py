@@ -1444,6 +1444,8 @@ def test_an_empty_option_value_is_an_error_never_not_given(
     for path, option in pairs:
         assert path in WORKING, f"add a working run of {' '.join(path)!r} to WORKING"
         args = [a.format(**files) for a in WORKING[path]]
+        if option in args:  # the working run's own value of it gives way to the empty one
+            del args[args.index(option) : args.index(option) + 2]
         result = seeded(option, "", *args) if not path else seeded(*args, option, "")
         shown = result.stderr
         lines = shown.strip().splitlines()
