@@ -36,6 +36,23 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
         return CliRunner().invoke(app, list(args), env=env)
 
 
+# Each --help a walk of the tree reads, as shown: several tests read the same (the tree in each
+# language at 80 and 4000 columns), which is rendered once a process.
+_HELPS: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], str] = {}
+
+
+def shown_help(*args: str, columns: int, env: dict[str, str] | None = None) -> str:
+    """``dirtrack *args --help`` at ``columns`` columns (with ``env``), which succeeds: its
+    stdout."""
+    key = (args, tuple(sorted((env or {}).items())) + (("COLUMNS", str(columns)),))
+    found = _HELPS.get(key)
+    if found is None:
+        result = invoke(*args, "--help", env={"COLUMNS": str(columns), **(env or {})})
+        assert result.exit_code == 0, (args, env, result.stderr)
+        found = _HELPS[key] = result.stdout
+    return found
+
+
 def flat(text: str) -> str:
     return " ".join(text.replace("│", " ").split())
 
@@ -183,12 +200,11 @@ def test_every_command_help_is_in_vietnamese(path: tuple[str, ...]) -> None:
     for name in path:
         command = command.commands[name]
     first = command.help.split("\n\n")[0]
-    result = invoke("--lang", "vi", *path, "--help")
-    assert result.exit_code == 0
+    shown = shown_help("--lang", "vi", *path, columns=80)
     said = _(command.help, "vi").split("\n\n")[0]
     assert said != first, f"{' '.join(path)}: its help is not in the catalog"
-    assert flat(said) in flat(result.stdout)
-    assert "Cách dùng:" in result.stdout
+    assert flat(said) in flat(shown)
+    assert "Cách dùng:" in shown
 
 
 # English words that a Vietnamese --help has no reason to show: an untranslated sentence or a
@@ -207,12 +223,10 @@ def test_no_english_in_any_vietnamese_help() -> None:
     found = []
     for path in [(), *command_paths()]:
         for args, env in ((("--lang", "vi"), {}), ((), {"LANG": "vi_VN.UTF-8"})):
-            result = invoke(*args, *path, "--help", env={"COLUMNS": "100", **env})
-            assert result.exit_code == 0
             text = re.sub(
                 r"`[^`]*`|--?[\w-]+|\([a-z_-]+\)|'[a-z]+'|\[mặc định: [\w-]+\]",
                 " ",
-                flat(result.stdout),
+                flat(shown_help(*args, *path, columns=4000, env=env)),
             )
             words = {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH_WORDS}
             if words:
@@ -262,9 +276,7 @@ def test_no_catalog_message_is_left_in_english_in_any_vietnamese_help() -> None:
     assert ("unit", "add") in paths and ("edit", "directive") in paths
     for path in paths:
         for args, env in ((("--lang", "vi"), {}), ((), {"LANG": "vi_VN.UTF-8"})):
-            result = invoke(*args, *path, "--help", env={"COLUMNS": "4000", **env})
-            assert result.exit_code == 0, (path, result.stderr)
-            text = flat(result.stdout)
+            text = flat(shown_help(*args, *path, columns=4000, env=env))
             assert "Cách dùng:" in text, path
             where = f"dirtrack {' '.join(path)} {env or '--lang vi'}"
             found += [f"{where}: {run!r} ({english[run]!r})" for run in english if run in text]
@@ -351,8 +363,8 @@ def test_no_help_cuts_a_word_at_80_columns() -> None:
     cut: list[str] = []
     for path in [(), *command_paths()]:
         for lang in ("vi", "en"):
-            narrow = invoke("--lang", lang, *path, "--help", env={"COLUMNS": "80"}).stdout
-            wide = invoke("--lang", lang, *path, "--help", env={"COLUMNS": "4000"}).stdout
+            narrow = shown_help("--lang", lang, *path, columns=80)
+            wide = shown_help("--lang", lang, *path, columns=4000)
             assert max(len(line) for line in narrow.splitlines()) <= 80, (path, lang)
             words = set(re.findall(r"[^\s│╭╮╰╯─]+", wide))
             cut += [
@@ -939,7 +951,7 @@ def test_the_fields_each_listing_names_in_its_help_are_its_own(
             continue
         named = re.search(r"\(JSON keys\): ([a-z_,]+)\.", option.help)
         assert named, (path, option.help)
-        vi = flat(invoke("--lang", "vi", *path, "--help", env={"COLUMNS": "4000"}).stdout)
+        vi = flat(shown_help("--lang", "vi", *path, columns=4000))
         assert f"(khóa JSON): {named.group(1)}." in vi, path
         needs = {("series", "show"): ["1"], ("limitation", "suggest"): ["2"]}.get(path, [])
         if path == ("series", "show"):

@@ -446,9 +446,17 @@ def test_every_field_of_every_listing_has_a_header_in_either_language(
         refused = office.fail("--lang", "en", *args, "--fields", "no_such_field")
         found = known.search(refused)
         assert found, (command, refused)
-        for name in found[1].split(", "):
-            for lang in ("en", "vi"):
+        names = found[1].split(", ")
+        for lang in ("en", "vi"):
+            # Every field at once (a plain table: every column, each row one line): a header
+            # that is its key would be a word of its own there. A field whose key is a word of
+            # the listing anyway (in a header such as "Script key", in a value) is asked alone,
+            # where its header is a line of its own.
+            words = set(office.ok("--lang", lang, *args, "--fields", ",".join(names)).split())
+            for name in names:
                 asked += 1
+                if name not in words:
+                    continue
                 shown = office.ok("--lang", lang, *args, "--fields", name)
                 if any(line.strip() == name for line in shown.splitlines()):
                     raw.append(f"{command} --fields {name} ({lang})")

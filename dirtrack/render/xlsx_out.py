@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from dirtrack.errors import InvalidInput
@@ -77,6 +78,14 @@ def _letter_width(char: str) -> float:
     return width
 
 
+@lru_cache(maxsize=1 << 14)
+def _piece_width(piece: str) -> float:
+    """The width of a piece of a line (a word, a part of a code up to its hyphen): measured
+    once a run (a register's texts repeat their words: a province's export measured half a
+    million letters one by one)."""
+    return sum(map(_letter_width, piece))
+
+
 def header_width(text: str, *, lines: int) -> int:
     """The narrowest whole width (Excel's characters) of a column in which the bold header
     ``text`` takes at most ``lines`` lines, as :func:`text_lines` counts them."""
@@ -103,7 +112,7 @@ def text_lines(text: str, width: float, *, size: float = BODY_SIZE, bold: bool =
             if piece == " ":
                 space += _letter_width(" ") * scale
                 continue
-            wide = sum(map(_letter_width, piece)) * scale
+            wide = _piece_width(piece) * scale
             if used and used + space + wide > room:  # the piece starts a new line
                 lines += 1
                 used = 0.0
