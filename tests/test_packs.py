@@ -527,7 +527,8 @@ def test_pack_out_refuses_a_reply_date_before_the_day_it_is_made(
     assert said == "Error: --due 09/09/2022 trước ngày lập phiếu (10/09/2022)", said
     assert snapshot(quarter.db) == before and not folder.exists()
     quarter.fail("pack", "out", *QUARTER, *made, "--due", "2000-01-01", "--dry-run")
-    _out(quarter, folder, "--unit", "BTC", "--due", "2022-09-10")  # the same day is a reply date
+    same_day = ("--as-of", "2022-09-10", "--due", "2022-09-10", "--dir", str(folder))
+    quarter.json("pack", "out", *QUARTER, *same_day, "--unit", "BTC")  # a reply date too
 
 
 # --- pack in -----------------------------------------------------------------------------------
