@@ -1495,6 +1495,14 @@ def test_not_a_pack_or_another_databases_pack(quarter: Cli, tmp_path: Path) -> N
     assert vi.startswith("Error: ") and "không phải phiếu của cơ sở dữ liệu này" in vi
 
 
+def test_a_large_file_that_is_no_zip_is_no_pack_at_once(quarter: Cli, tmp_path: Path) -> None:
+    """calamine took the whole file in memory and tried each format it reads on it: 2 GB of
+    nothing (a sparse file, no room on the disk) named .xlsx took 6 GB and a minute."""
+    big = tmp_path / "SYT.xlsx"
+    with big.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    assert "not an Excel workbook" in quarter.fail("pack", "in", str(big))
+
 # --- mail --------------------------------------------------------------------------------------
 
 
