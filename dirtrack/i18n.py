@@ -2678,6 +2678,7 @@ ERRORS: dict[str, Entry] = {
     "date_out_of_range": N_("{text!r}: dirtrack takes dates from the year {first} to {last}"),
     "db_not_regular": N_("{path} is not a regular file (a pipe or a device?), so not a database"),
     "input_not_regular": N_("{path} is not a regular file (a pipe or a device?): {give}"),
+    "file_too_large": N_("{path}: {size} MB, more than the {limit} MB dirtrack reads from a file"),
     # what the option or argument that names a file to read takes, said when it named none
     "give_file": N_("give a file"),
     "give_file_or_stdin": N_("give a file, or '-' to read standard input"),

@@ -1308,3 +1308,20 @@ def test_a_template_may_place_the_report_twice(reg: Cli, tmp_path: Path) -> None
         tables.append([[c.text for c in t.rows[-1].cells] for t in made.tables])
     once, twice = tables
     assert once and twice == once + once
+
+
+def test_a_file_too_large_to_be_a_template_is_refused_unread(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A 2 GB file given as a template (a sparse one takes no room on the disk) was read into
+    memory whole before it was found not to be a Word document: it is refused by its size."""
+    template = tmp_path / "mau.docx"
+    with template.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    before = file_digest(db_path)
+    out = tmp_path / "r.docx"
+    for lang, said in (("en", "2048 MB, more than the 256 MB"), ("vi", "2048 MB, nhiều hơn 256")):
+        error = reg.fail("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
+                         "--out", str(out), "--template", str(template))  # fmt: skip
+        assert said in error, error
+    assert not out.exists() and file_digest(db_path) == before
