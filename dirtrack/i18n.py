@@ -2839,6 +2839,14 @@ ERRORS: dict[str, Entry] = {
     ),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_unpacks_too_large": N_(
+        "template {file}: unpacks to {size} MB, more than the {limit} MB dirtrack reads from a "
+        "template (a zip bomb?)"
+    ),
+    "template_not_xml": N_(
+        "template {file}: once filled, it is not a Word document: a placeholder writes what "
+        "Word's XML cannot hold ({reason})"
+    ),
     "template_unsafe": N_(
         "template {file}: a placeholder reaches past the values dirtrack fills in, which a "
         "template may not do ({reason})"
