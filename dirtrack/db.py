@@ -774,6 +774,8 @@ def _open_target(target: Target, *, create: bool, damaged: bool = False) -> tupl
     engine = make_engine(target, create=create)
     try:
         ensure_schema(engine, target)
+        if create and not damaged and target.path is not None:
+            refuse_foreign_triggers(engine, target)
         if target.path is not None and not _sound_at_a_glance(engine, links=not damaged):
             refuse_unreadable_days(engine)
             if not damaged:
@@ -1158,6 +1160,25 @@ def _sound_at_a_glance(engine: Engine, *, links: bool) -> bool:
             return found is None
     except (OperationalError, ValueError, TypeError):
         return False
+
+
+def refuse_foreign_triggers(engine: Engine, target: Target) -> None:
+    """Refuse to write to a SQLite register holding a trigger dirtrack does not make: it runs
+    on dirtrack's own writes (one another program added, deleting every directive at each
+    insert, left `assign` printing the new id with no directive left). ``doctor`` names it,
+    with one under dirtrack's name whose body is another (:mod:`dirtrack.store.health`);
+    ``restore`` of a backup puts dirtrack's own triggers back.
+
+    Raises:
+        DatabaseError: ``db_foreign_trigger``, naming them.
+    """
+    from dirtrack.models import TRIGGER_NAMES
+
+    query = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    with engine.connect() as conn:
+        foreign = [str(n) for (n,) in conn.exec_driver_sql(query) if n not in TRIGGER_NAMES]
+    if foreign:
+        raise DatabaseError.of("db_foreign_trigger", db=target.display, names=", ".join(foreign))
 
 
 def refuse_unreadable_days(engine: Engine) -> None:

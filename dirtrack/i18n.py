@@ -1984,6 +1984,10 @@ ERRORS: dict[str, Entry] = {
         "postgresql://USER@HOST/DATABASE"
     ),
     "not_dirtrack_db": N_("{db} is not a dirtrack database"),
+    "db_foreign_trigger": N_(
+        "{db} holds a trigger dirtrack does not make, which would run on its writes: {names}; "
+        "nothing was written (dirtrack doctor; drop it, or restore a backup)"
+    ),
     "cannot_open_db": N_("cannot open {db}: {reason}"),
     "db_no_revision": N_(
         "{db} holds dirtrack's tables but no schema revision (alembic_version emptied or "

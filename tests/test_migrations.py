@@ -21,7 +21,13 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, make_engine, resolve_target, upgrade
-from dirtrack.models import KEPT_LINKS, metadata, orphan_triggers, own_link_triggers
+from dirtrack.models import (
+    KEPT_LINKS,
+    TRIGGER_NAMES,
+    metadata,
+    orphan_triggers,
+    own_link_triggers,
+)
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, cli_at, new_database, prebuilt, snapshot
 
@@ -936,6 +942,8 @@ def test_the_links_looked_for_on_opening_are_the_models_foreign_keys() -> None:
     kept = {name.removesuffix("_keeps_references") for name in orphan_triggers()}
     own = {name.removesuffix("_keeps_own_references") for name in own_link_triggers()}
     assert kept | own == set(KEPT_LINKS)
+    # and the names a command opening a register to write knows as dirtrack's own triggers
+    assert {*orphan_triggers(), *own_link_triggers()} == TRIGGER_NAMES
 
 
 @pytest.fixture
