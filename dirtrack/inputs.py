@@ -191,8 +191,9 @@ def _cwd_gone(name: object) -> bool:
 
 
 #: The most of a file read whole (a template, a meeting's document, a rule file, the
-#: configuration file, the mail password file), as ``extract -`` reads of standard input: a 2 GB file (a sparse one takes
-#: no room on the disk) was read into memory before it was found not to be a document.
+#: configuration file, the mail password file), as ``extract -`` reads of standard input: a
+#: 2 GB file (a sparse one takes no room on the disk) was read into memory before it was found
+#: not to be a document.
 MAX_READ_MB = 256
 
 
