@@ -1998,6 +1998,10 @@ ERRORS: dict[str, Entry] = {
         "program with foreign keys off?): nothing was written; dirtrack doctor names them, "
         "doctor --repair re-creates what is missing"
     ),
+    "db_link_not_id": N_(
+        "{entity} {row} points to {parent} {value!r}, which is no id (written by another "
+        "program): nothing was written; dirtrack doctor names such records"
+    ),
     "db_missing_record": N_(
         "{entity} {row} points to {parent} {id}, which is not there (deleted by another "
         "program with foreign keys off?): nothing was written; dirtrack doctor names such records, "

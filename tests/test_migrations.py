@@ -1058,6 +1058,28 @@ def test_a_record_deleted_under_what_points_to_it_is_said_by_every_command(
     assert doctor_says.format(**ids) in checks["foreign_keys"]["detail"]
 
 
+@pytest.mark.sqlite_only("text in an id column, as only SQLite stores it")
+def test_a_link_holding_text_is_said_by_every_command(
+    cli: Cli, db: str, damaged_register: dict[str, int]
+) -> None:
+    """A directive whose meeting another program set to text ('abc') pointed to no meeting
+    and fell into no gap between ids: `list` and the exports left it out without a word, and
+    `assign` wrote beside it. Every command says it in one line, nothing written."""
+    ids = damaged_register
+    sql(db, f"UPDATE directive SET meeting_id = 'abc' WHERE id = {ids['late']}")
+    before = snapshot(db)
+    error = (
+        f"Error: directive {ids['late']} points to meeting 'abc', which is no id (written by "
+        "another program): nothing was written; dirtrack doctor names such records"
+    )
+    for args in (["list"], ["export"], ["unit", "add", "MOI", "Đơn vị mới"]):
+        assert cli.fail(*args) == error, args
+    assert "nhiệm vụ" in cli.fail("--lang", "vi", "list")
+    assert snapshot(db) == before
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["foreign_keys"]["status"] == "problem"
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_record_deleted_under_what_points_to_it_is_said_in_vietnamese(
     cli: Cli, db: str, damaged_register: dict[str, int]
