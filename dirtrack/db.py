@@ -774,6 +774,8 @@ def _open_target(target: Target, *, create: bool, damaged: bool = False) -> tupl
     engine = make_engine(target, create=create)
     try:
         ensure_schema(engine, target)
+        if create and not damaged and target.path is not None:
+            refuse_foreign_triggers(engine, target)
         if target.path is not None and not _sound_at_a_glance(engine, links=not damaged):
             refuse_unreadable_days(engine)
             if not damaged:
@@ -1154,10 +1156,35 @@ def _sound_at_a_glance(engine: Engine, *, links: bool) -> bool:
                         f'AS c WHERE c."{column}" BETWEEN g.column1 AND g.column2 LIMIT 1)'
                     )
                     values += ranges
+            # a link holding text (or bytes), which sorts after every number: no id
+            selects += [
+                f'SELECT * FROM (SELECT 1 FROM "{child}" WHERE "{column}" >= \'\' LIMIT 1)'
+                for children in KEPT_LINKS.values()
+                for child, column in children
+            ]
             found = conn.exec_driver_sql(" UNION ALL ".join(selects), tuple(values)).first()
             return found is None
     except (OperationalError, ValueError, TypeError):
         return False
+
+
+def refuse_foreign_triggers(engine: Engine, target: Target) -> None:
+    """Refuse to write to a SQLite register holding a trigger dirtrack does not make: it runs
+    on dirtrack's own writes (one another program added, deleting every directive at each
+    insert, left `assign` printing the new id with no directive left). ``doctor`` names it,
+    with one under dirtrack's name whose body is another (:mod:`dirtrack.store.health`);
+    ``restore`` of a backup puts dirtrack's own triggers back.
+
+    Raises:
+        DatabaseError: ``db_foreign_trigger``, naming them.
+    """
+    from dirtrack.models import TRIGGER_NAMES
+
+    query = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    with engine.connect() as conn:
+        foreign = [str(n) for (n,) in conn.exec_driver_sql(query) if n not in TRIGGER_NAMES]
+    if foreign:
+        raise DatabaseError.of("db_foreign_trigger", db=target.display, names=", ".join(foreign))
 
 
 def refuse_unreadable_days(engine: Engine) -> None:
@@ -1230,6 +1257,7 @@ def refuse_missing_records(engine: Engine) -> None:
                 conn.rollback()  # a table dropped, text in an id: the schema's and doctor's
                 continue
             for child, column in links:
+                _refuse_text_link(conn, child, column, parent)
                 found = _link_into_gaps(conn, child, column, gaps)
                 if found is None:
                     continue
@@ -1243,6 +1271,34 @@ def refuse_missing_records(engine: Engine) -> None:
                     parent=Entity(parent),
                     id=missing,
                 )
+
+
+def _refuse_text_link(conn: Connection, table: str, column: str, parent: str) -> None:
+    """Refuse a row of ``table`` whose link ``column`` to ``parent`` holds text or bytes
+    (another program's ``'abc'``): it points to no record, and the lists left it out without a
+    word. Text sorts after every number, so the column's index finds one at once.
+
+    Raises:
+        DatabaseError: ``db_link_not_id``, naming the row and what it holds.
+    """
+    from dirtrack.i18n import Entity, cut
+
+    try:
+        row = conn.exec_driver_sql(
+            f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" >= \'\' LIMIT 1'
+        ).first()
+    except OperationalError:
+        conn.rollback()  # a table or column dropped: the command's to say, and doctor's
+        return
+    if row is not None:
+        value = row[1].decode("latin-1") if isinstance(row[1], bytes) else str(row[1])
+        raise DatabaseError.of(
+            "db_link_not_id",
+            entity=Entity(table),
+            row=row[0],
+            parent=Entity(parent),
+            value=cut(value),
+        )
 
 
 def _id_gaps(conn: Connection, table: str) -> list[tuple[int, int]]:

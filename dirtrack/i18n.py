@@ -1984,6 +1984,10 @@ ERRORS: dict[str, Entry] = {
         "postgresql://USER@HOST/DATABASE"
     ),
     "not_dirtrack_db": N_("{db} is not a dirtrack database"),
+    "db_foreign_trigger": N_(
+        "{db} holds a trigger dirtrack does not make, which would run on its writes: {names}; "
+        "nothing was written (dirtrack doctor; drop it, or restore a backup)"
+    ),
     "cannot_open_db": N_("cannot open {db}: {reason}"),
     "db_no_revision": N_(
         "{db} holds dirtrack's tables but no schema revision (alembic_version emptied or "
@@ -1993,6 +1997,10 @@ ERRORS: dict[str, Entry] = {
         "records in the database point to unit {id}, which is not there (deleted by another "
         "program with foreign keys off?): nothing was written; dirtrack doctor names them, "
         "doctor --repair re-creates what is missing"
+    ),
+    "db_link_not_id": N_(
+        "{entity} {row} points to {parent} {value!r}, which is no id (written by another "
+        "program): nothing was written; dirtrack doctor names such records"
     ),
     "db_missing_record": N_(
         "{entity} {row} points to {parent} {id}, which is not there (deleted by another "
@@ -2678,6 +2686,7 @@ ERRORS: dict[str, Entry] = {
     "date_out_of_range": N_("{text!r}: dirtrack takes dates from the year {first} to {last}"),
     "db_not_regular": N_("{path} is not a regular file (a pipe or a device?), so not a database"),
     "input_not_regular": N_("{path} is not a regular file (a pipe or a device?): {give}"),
+    "file_too_large": N_("{path}: {size} MB, more than the {limit} MB dirtrack reads from a file"),
     # what the option or argument that names a file to read takes, said when it named none
     "give_file": N_("give a file"),
     "give_file_or_stdin": N_("give a file, or '-' to read standard input"),
@@ -2838,6 +2847,14 @@ ERRORS: dict[str, Entry] = {
     ),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_unpacks_too_large": N_(
+        "template {file}: unpacks to {size} MB, more than the {limit} MB dirtrack reads from a "
+        "template (a zip bomb?)"
+    ),
+    "template_not_xml": N_(
+        "template {file}: once filled, it is not a Word document: a placeholder writes what "
+        "Word's XML cannot hold ({reason})"
+    ),
     "template_unsafe": N_(
         "template {file}: a placeholder reaches past the values dirtrack fills in, which a "
         "template may not do ({reason})"

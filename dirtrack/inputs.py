@@ -190,10 +190,39 @@ def _cwd_gone(name: object) -> bool:
     return False
 
 
-def read_input(path: Path, *, give: Phrase | None = None) -> bytes:
-    """The bytes of ``path`` (see :func:`open_input`)."""
+#: The most of a file read whole (a template, a meeting's document, a rule file, the
+#: configuration file, the mail password file), as ``extract -`` reads of standard input: a
+#: 2 GB file (a sparse one takes no room on the disk) was read into memory before it was found
+#: not to be a document.
+MAX_READ_MB = 256
+
+
+def read_input(path: Path, *, give: Phrase | None = None, limit_mb: int = MAX_READ_MB) -> bytes:
+    """The bytes of ``path`` (see :func:`open_input`), refused unread when it holds more than
+    ``limit_mb`` MB.
+
+    Raises:
+        InvalidInput: ``file_too_large``, or what :func:`open_input` raises.
+    """
     with open_input(path, give=give) as handle:
-        return handle.read()
+        return read_whole(handle, path, limit_mb=limit_mb)
+
+
+def read_whole(handle: BinaryIO, path: Path, *, limit_mb: int = MAX_READ_MB) -> bytes:
+    """Every byte of ``handle`` (a regular file :func:`open_input` opened, named ``path``),
+    refused unread when it holds more than ``limit_mb`` MB.
+
+    Raises:
+        InvalidInput: ``file_too_large``.
+    """
+    limit = limit_mb * _MB
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:  # …or it grew while it was read
+        raise InvalidInput.of(
+            "file_too_large", path=path, size=-(-max(size, len(data)) // _MB), limit=limit_mb
+        )
+    return data
 
 
 class TomlError(ValueError):

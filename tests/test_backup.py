@@ -399,6 +399,34 @@ def test_restore_refuses_a_backup_holding_code_dirtrack_does_not_make(
     assert named in found.stdout
 
 
+def test_no_command_writes_to_a_register_holding_a_trigger_dirtrack_does_not_make(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A trigger another program added to the register ran on dirtrack's own writes: `assign`
+    printed the new id, and every directive was gone. A command that writes refuses, naming
+    it; one that reads reads, `doctor` says so, and `restore` of a backup puts dirtrack's own
+    triggers back."""
+    good = tmp_path / "good.db"
+    office.ok("backup", str(good))
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "CREATE TRIGGER wipe AFTER INSERT ON directive BEGIN DELETE FROM directive; END"
+        )
+    conn.close()
+    before = file_digest(db_path)
+    said = {
+        "en": "holds a trigger dirtrack does not make, which would run on its writes: wipe",
+        "vi": "có trigger không do dirtrack tạo ra, sẽ chạy khi dirtrack ghi: wipe",
+    }
+    for lang, words in said.items():
+        error = office.fail("--lang", lang, "assign", "1", "--unit", "VPTU", "Việc mới")
+        assert words in error, error
+    assert file_digest(db_path) == before
+    assert office.ok("list", "--format", "json").strip().startswith("[")
+    office.ok("restore", str(good), "--yes")
+    office.ok("assign", "1", "--unit", "VPTU", "Việc mới")
+
+
 def _tampered(office: Cli, path: Path, *statements: str) -> Path:
     """A backup of ``office`` changed by ``statements``, as another program would."""
     office.ok("backup", str(path))

@@ -314,6 +314,21 @@ def test_a_config_file_that_is_a_folder_or_not_utf8(cli: Cli, config_file: Path)
     assert "is a folder" in cli.fail("unit", "list")
 
 
+def test_a_config_file_too_large_is_refused_unread(
+    cli: Cli, config_file: Path, db_path: Path
+) -> None:
+    """A 2 GB configuration file (a sparse one: no room on the disk) was read whole, 4 GB of
+    memory and two minutes at every command, before it was found not to be TOML."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    with config_file.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    digest = file_digest(db_path)
+    for lang, said in (("en", "2048 MB, more than the 256 MB"), ("vi", "2048 MB, nhiều hơn 256")):
+        error = cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+        assert error.startswith("Error: ") and said in error, error
+    assert file_digest(db_path) == digest
+
+
 def test_any_command_option_can_be_set_in_the_file(cli: Cli, config_file: Path) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     config_file.write_text('[unit.list]\nformat = "json"\n', encoding="utf-8")

@@ -1308,3 +1308,79 @@ def test_a_template_may_place_the_report_twice(reg: Cli, tmp_path: Path) -> None
         tables.append([[c.text for c in t.rows[-1].cells] for t in made.tables])
     once, twice = tables
     assert once and twice == once + once
+
+
+def test_a_template_without_the_styles_of_headings_and_tables_is_filled(
+    reg: Cli, tmp_path: Path
+) -> None:
+    """Word keeps its built-in styles out of a file until they are used: a template made from a
+    blank page has no 'Heading 2' nor 'Table Grid', and the report was 'unexpected KeyError:
+    no style with name 'Heading 2''. The template lends them from dirtrack's own document."""
+    import re as regex
+
+    template = tmp_path / "tu-trang-trang.docx"
+    doc = Document()
+    doc.add_paragraph("{{ body }}")
+    doc.add_paragraph("{{p report }}")
+    doc.save(str(template))
+    with zipfile.ZipFile(template) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    styles = parts["word/styles.xml"].decode()
+    for name in ("heading \\d", "Table Grid"):
+        styles = regex.sub(rf'<w:style [^>]*>\s*<w:name w:val="{name}"/>.*?</w:style>', "", styles,
+                           flags=regex.S)  # fmt: skip
+    assert '<w:name w:val="heading 2"/>' not in styles
+    assert '<w:name w:val="Table Grid"/>' not in styles
+    parts["word/styles.xml"] = styles.encode()
+    with zipfile.ZipFile(template, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    made = Document(str(report_docx(reg, tmp_path, "--template", str(template))))
+    assert made.tables and all(t.style is not None and t.style.name == "Table Grid"
+                               for t in made.tables)  # fmt: skip
+    headings = [p.text for p in made.paragraphs if p.style.name.startswith("Heading")]
+    assert headings, [p.style.name for p in made.paragraphs]
+
+
+def test_a_template_that_fills_in_what_is_not_xml_is_refused(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """docxtpl read a filled body back in lxml's recovering mode: a placeholder writing a
+    character XML cannot hold, or markup marked safe that closes the body, left the rest of
+    the report out of a document said to be written. Each is one `Error:` line now, in the
+    body or in a header, and nothing is written."""
+    out = tmp_path / "r.docx"
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    before = file_digest(db_path)
+    for turn, (name, placeholder) in enumerate(
+        {"surrogate": "{{ '\\udcff' }}", "closes": "{{ '</w:body>'|safe }}"}.items()
+    ):
+        template = tmp_path / f"{name}.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }} " + placeholder)
+        doc.add_paragraph("{{p report }}")
+        if name == "closes":  # in the header, which python-docx reads strictly
+            doc.sections[0].header.paragraphs[0].text = "{{ '<w:p>'|safe }}"
+        doc.save(str(template))
+        lang, said = (("en", "is not a Word document"), ("vi", "không còn là văn bản Word"))[turn]
+        error = reg.fail("--lang", lang, *base, "--template", str(template))
+        assert said in error, error
+        assert not out.exists()
+    assert file_digest(db_path) == before
+
+
+def test_a_file_too_large_to_be_a_template_is_refused_unread(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A 2 GB file given as a template (a sparse one takes no room on the disk) was read into
+    memory whole before it was found not to be a Word document: it is refused by its size."""
+    template = tmp_path / "mau.docx"
+    with template.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    before = file_digest(db_path)
+    out = tmp_path / "r.docx"
+    for lang, said in (("en", "2048 MB, more than the 256 MB"), ("vi", "2048 MB, nhiều hơn 256")):
+        error = reg.fail("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
+                         "--out", str(out), "--template", str(template))  # fmt: skip
+        assert said in error, error
+    assert not out.exists() and file_digest(db_path) == before

@@ -365,6 +365,30 @@ def _zip_not_xlsx(folder: Path) -> Path:
     return path
 
 
+def _template_bomb(folder: Path) -> Path:
+    """A Word template whose zip directory says its body unpacks to 3 GB (python-docx held
+    what a template unpacked to: two GB of memory at 1 GB, before it was found broken)."""
+    import struct
+    import zipfile
+
+    from dirtrack.render.docx_template import shipped_template
+
+    path = folder / "bomb.docx"
+    path.write_bytes(shipped_template("state", "en"))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+    # each central directory record: its signature, the unpacked size 24 bytes on
+    at = 0
+    for name in names:
+        at = data.index(b"PK\x01\x02", at)
+        if name == "word/document.xml":
+            struct.pack_into("<I", data, at + 24, 3 * 1024**3)
+        at += 4
+    path.write_bytes(bytes(data))
+    return path
+
+
 def _other_sqlite(folder: Path) -> Path:
     import sqlite3
 
@@ -549,6 +573,11 @@ FILE_CASES: list[tuple[str, Args, Maker | None]] = [
         "report-template-not-docx",
         ["report", "--quarter", "2022Q2", "-f", "docx", "--template", "{file}", "-o", "{file}.out"],
         _text("t.docx", "x"),
+    ),
+    (
+        "report-template-zip-bomb",
+        ["report", "--quarter", "2022Q2", "-f", "docx", "--template", "{file}", "-o", "{file}.out"],
+        _template_bomb,
     ),
     ("done-file-a-folder", ["done", "1", "--file", "{file}"], _folder),
     ("extract-a-folder", ["extract", "{file}", "--apply"], _folder),

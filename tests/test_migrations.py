@@ -21,7 +21,13 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, make_engine, resolve_target, upgrade
-from dirtrack.models import KEPT_LINKS, metadata, orphan_triggers, own_link_triggers
+from dirtrack.models import (
+    KEPT_LINKS,
+    TRIGGER_NAMES,
+    metadata,
+    orphan_triggers,
+    own_link_triggers,
+)
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, cli_at, new_database, prebuilt, snapshot
 
@@ -936,6 +942,8 @@ def test_the_links_looked_for_on_opening_are_the_models_foreign_keys() -> None:
     kept = {name.removesuffix("_keeps_references") for name in orphan_triggers()}
     own = {name.removesuffix("_keeps_own_references") for name in own_link_triggers()}
     assert kept | own == set(KEPT_LINKS)
+    # and the names a command opening a register to write knows as dirtrack's own triggers
+    assert {*orphan_triggers(), *own_link_triggers()} == TRIGGER_NAMES
 
 
 @pytest.fixture
@@ -1048,6 +1056,28 @@ def test_a_record_deleted_under_what_points_to_it_is_said_by_every_command(
     checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
     assert checks["foreign_keys"]["status"] == "problem"
     assert doctor_says.format(**ids) in checks["foreign_keys"]["detail"]
+
+
+@pytest.mark.sqlite_only("text in an id column, as only SQLite stores it")
+def test_a_link_holding_text_is_said_by_every_command(
+    cli: Cli, db: str, damaged_register: dict[str, int]
+) -> None:
+    """A directive whose meeting another program set to text ('abc') pointed to no meeting
+    and fell into no gap between ids: `list` and the exports left it out without a word, and
+    `assign` wrote beside it. Every command says it in one line, nothing written."""
+    ids = damaged_register
+    sql(db, f"UPDATE directive SET meeting_id = 'abc' WHERE id = {ids['late']}")
+    before = snapshot(db)
+    error = (
+        f"Error: directive {ids['late']} points to meeting 'abc', which is no id (written by "
+        "another program): nothing was written; dirtrack doctor names such records"
+    )
+    for args in (["list"], ["export"], ["unit", "add", "MOI", "Đơn vị mới"]):
+        assert cli.fail(*args) == error, args
+    assert "nhiệm vụ" in cli.fail("--lang", "vi", "list")
+    assert snapshot(db) == before
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["foreign_keys"]["status"] == "problem"
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")

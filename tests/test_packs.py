@@ -215,6 +215,11 @@ def test_an_imported_address_is_checked_and_stored_as_typed_one_is(
         (("--email", "an\u20ac@btc.vn"), "'\u20ac' (U+20AC)"),
         (("--email", "\u0430n@btc.vn"), "before the @ it mixes scripts, '\u0430' (U+0430) among"),
         (("--email", "an@btc_tu.vn"), "its domain holds '_' (U+005F)"),
+        # a label of the domain starting or ending with a hyphen, or of more than 63
+        # characters (RFC 1035): stored, and refused by every server
+        (("--email", "an@-btc.vn"), "'an@-btc.vn' is not an e-mail address"),
+        (("--email", "an@btc-.vn"), "not an e-mail address"),
+        (("--email", "an@" + "b" * 64 + ".vn"), "not an e-mail address"),
         (("--phone", "gọi tôi"), "not a telephone number"),
         # five digits: said as if a character were wrong, not the count
         (("--phone", "+84 912"), "(6 to 15 digits, with spaces, + - . ( ))"),
@@ -1494,6 +1499,15 @@ def test_not_a_pack_or_another_databases_pack(quarter: Cli, tmp_path: Path) -> N
     assert "not a pack of this database" in message
     vi = quarter.fail("--lang", "vi", "pack", "in", str(tmp_path / "khac"))
     assert vi.startswith("Error: ") and "không phải phiếu của cơ sở dữ liệu này" in vi
+
+
+def test_a_large_file_that_is_no_zip_is_no_pack_at_once(quarter: Cli, tmp_path: Path) -> None:
+    """calamine took the whole file in memory and tried each format it reads on it: 2 GB of
+    nothing (a sparse file, no room on the disk) named .xlsx took 6 GB and a minute."""
+    big = tmp_path / "SYT.xlsx"
+    with big.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    assert "not an Excel workbook" in quarter.fail("pack", "in", str(big))
 
 
 # --- mail --------------------------------------------------------------------------------------

@@ -137,6 +137,21 @@ def own_link_triggers() -> dict[str, str]:
     }
 
 
+# The names of :func:`triggers`, written out so that a command opening a register to write
+# looks for another program's trigger without building a model
+# (:func:`dirtrack.db.refuse_foreign_triggers`); tests/test_migrations.py checks them.
+TRIGGER_NAMES = frozenset(
+    {
+        "field_keeps_references",
+        "limitation_keeps_own_references",
+        "meeting_keeps_references",
+        "series_keeps_references",
+        "unit_keeps_own_references",
+        "unit_keeps_references",
+    }
+)
+
+
 def triggers() -> dict[str, str]:
     """Every trigger dirtrack makes on SQLite, by name: :func:`orphan_triggers` and
     :func:`own_link_triggers` (``doctor`` names one missing or with another body)."""

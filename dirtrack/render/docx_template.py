@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 def checked_template_path(value: str) -> Path:
     """The template file ``value`` names, made absolute, once it is known to be readable."""
-    from dirtrack.inputs import read_input, refused_input, user_path
+    from dirtrack.inputs import MAX_READ_MB, read_input, refused_input, user_path
 
     path = user_path(value)
     try:  # a folder was "no such file", and a FIFO or /dev/null the same
@@ -41,8 +41,18 @@ def checked_template_path(value: str) -> Path:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (OSError, KeyError, zipfile.BadZipFile):
         raise InvalidInput.of("template_broken", file=value) from None
+    # what python-docx holds in memory, measured from the zip's directory before a byte is
+    # unpacked: a 1 MB template unpacking to 1 GB took 2 GB of memory to be found broken
+    if unpacked > MAX_READ_MB * 1024 * 1024:
+        raise InvalidInput.of(
+            "template_unpacks_too_large",
+            file=value,
+            size=-(-unpacked // (1024 * 1024)),
+            limit=MAX_READ_MB,
+        )
     check_template(path)
     return path.resolve()
 
@@ -80,8 +90,20 @@ def _load(path: Path) -> Any:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
+    class _Strict(DocxTemplate):  # type: ignore[misc]
+        """docxtpl reads the filled body back in lxml's recovering mode, which drops without a
+        word what is not XML (a character XML cannot hold, ``{{ '</w:body>'|safe }}``): the
+        rest of the report was left out of a document written as if whole. It is read
+        strictly first, and what is not XML is the template's error."""
+
+        def fix_tables(self, xml: str) -> Any:
+            from lxml import etree
+
+            etree.fromstring(xml)  # raises XMLSyntaxError
+            return super().fix_tables(xml)
+
     try:
-        template = DocxTemplate(str(path))
+        template = _Strict(str(path))
         used = template.get_undeclared_template_variables(jinja_env=environment())
     except TemplateError as exc:
         raise InvalidInput.of("template_unreadable", file=str(path), reason=str(exc)) from None
@@ -107,12 +129,15 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     """The report through the office's template: every placeholder filled, or an error."""
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
+    from lxml.etree import XMLSyntaxError
 
     from dirtrack.render import docx_rows
     from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
-    from dirtrack.render.official import file_properties, keep_with_next_block
+    from dirtrack.render.official import file_properties, keep_with_next_block, lend_styles
 
     template = _load(path)
+    template.init_docx()
+    lend_styles(template.docx, head.kind)
 
     def write_report(report: Any) -> None:
         _template_pages(report, template)
@@ -167,6 +192,8 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
         raise InvalidInput.of("template_too_long", file=str(path), **WORK) from None
     except SecurityError as exc:
         raise InvalidInput.of("template_unsafe", file=str(path), reason=str(exc)) from None
+    except XMLSyntaxError as exc:  # the body (see _load) or a header or footer, once filled
+        raise InvalidInput.of("template_not_xml", file=str(path), reason=str(exc)) from None
     except (TemplateError, *_FILLING_FAILED) as exc:
         reason = str(exc) or type(exc).__name__
         raise InvalidInput.of("template_unreadable", file=str(path), reason=reason) from None

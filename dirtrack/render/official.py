@@ -265,6 +265,29 @@ def style_id(doc: Any, name: str, *, table: bool = False) -> str | None:
     return known[name, table]
 
 
+# The styles dirtrack's own writing names (:func:`dirtrack.render.docx_out.add_heading`, its
+# tables): each (name, a table style).
+WRITTEN_STYLES = (*((f"Heading {level}", False) for level in (1, 2, 3, 4)), ("Table Grid", True))
+
+
+def lend_styles(doc: Any, kind: str) -> None:
+    """Give ``doc`` (an office's own template) each of :data:`WRITTEN_STYLES` it lacks, as the
+    blank document of ``kind`` has it. Word keeps its built-in styles out of a file until they
+    are used, so a template made in Word from a blank page has no 'Heading 2': the report was
+    refused with "unexpected KeyError: no style with name 'Heading 2'"."""
+    import copy
+
+    from docx.enum.style import WD_STYLE_TYPE
+
+    blank = new_document(kind)[0].styles
+    held = doc.styles
+    for name, table in WRITTEN_STYLES:
+        wanted = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        if name in held and held[name].type == wanted:
+            continue
+        held.element.append(copy.deepcopy(blank[name].element))
+
+
 # The blank document of each kind, set up once a run: each document begins as a copy of it
 # (python-docx reads and parses its template's parts for every new document, and a run writing
 # a letter to each of 2,000 units spent a third of its time there).

@@ -130,7 +130,8 @@ def domain_problem(email: str) -> Phrase | None:
     ASCII one: RFC 5321 names hosts with letters, digits and hyphens), letters of two
     scripts (``an@btс.vn`` with a Cyrillic ``с``: an address that looks like an@btc.vn and
     reaches someone else), or a name IDNA does not encode (a label of more than 63
-    characters). A Vietnamese domain (``bộcôngthương.vn``) is one script, and is taken."""
+    characters, or one starting or ending with a hyphen). A Vietnamese domain
+    (``bộcôngthương.vn``) is one script, and is taken."""
     domain = email.rpartition("@")[2]
     for char in domain:
         if char.isascii() and (char.isalnum() or char in "-."):
@@ -139,6 +140,10 @@ def domain_problem(email: str) -> Phrase | None:
             char.isalpha() or char.isdigit() or unicodedata.combining(char)
         ):
             return Phrase("email_domain_char", value=email, char=char, code=char_code(char))
+    # RFC 1035 2.3.1, as RFC 5321 names hosts: a label of at most 63 octets, starting and
+    # ending with a letter or digit (`an@-btc.vn` was stored, and refused by every server)
+    if any(len(label) > 63 or label[:1] == "-" or label[-1:] == "-" for label in domain.split(".")):
+        return Phrase("bad_email", value=email)
     mixed = _two_scripts(domain)
     if mixed is not None:
         odd, first = mixed

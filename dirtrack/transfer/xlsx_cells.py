@@ -38,18 +38,25 @@ class Workbook:
     def __init__(self, path: Path) -> None:
         from python_calamine import CalamineWorkbook
 
+        from dirtrack.inputs import ZIP_MAGIC
+
         try:
             # Given the open file, calamine reads the workbook by what it holds; given its name,
             # by the name's ending: a pack renamed .xls or .ods was "not an Excel workbook that
             # can be read", and a name holding bytes that are not UTF-8 (as any file's may) was
             # no such file (calamine takes the name as UTF-8 text).
             with open(path, "rb") as handle:
+                # calamine takes the whole file in memory, and tries each format it reads on
+                # it: 2 GB that are no zip took 6 GB and a minute to be found no workbook
+                if not handle.read(len(ZIP_MAGIC)).startswith(ZIP_MAGIC):
+                    raise NotWorkbook("not a zip archive")
+                handle.seek(0)
                 self._book = CalamineWorkbook.from_filelike(handle)
             self.sheets = {
                 sheet.name: str(sheet.visible).rsplit(".", 1)[-1].lower()
                 for sheet in self._book.sheets_metadata
             }
-        except FileNotFoundError:
+        except (FileNotFoundError, NotWorkbook):
             raise
         except Exception as exc:  # calamine's errors: not a zip, a missing part, bad XML
             raise NotWorkbook(str(exc)) from None
