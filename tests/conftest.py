@@ -8,9 +8,10 @@ What makes the suite quick (``make test``), and what ``make test-all`` changes:
 - The Click command is built from the Typer app once per session (:data:`COMMAND`).
 - ``db`` is a copy of a database migrated once per session (a file on SQLite, ``CREATE
   DATABASE … TEMPLATE`` on PostgreSQL), unless the test is marked ``blank_db``.
-- PostgreSQL runs the modules of :data:`POSTGRESQL_MODULES` only, and of those not the tests
-  (or cases) marked ``engine_independent``; ``--all-backends`` (``make test-all``) runs every
-  database test on it.
+- PostgreSQL runs the modules of :data:`POSTGRESQL_MODULES` only; of those not the tests (or
+  cases) marked ``engine_independent``, and of a parametrized test only its first case, unless
+  it is marked ``engine_dependent_cases`` (:func:`_other_cases`); ``--all-backends`` (``make
+  test-all``) runs every case of every database test on it.
 - Hypothesis runs the ``quick`` profile; ``--hypothesis-profile=thorough`` (``make test-all``)
   runs at least as many examples as the suite always did.
 """
@@ -145,12 +146,15 @@ BACKENDS = ("sqlite", "postgresql")
 # check depends on the database engine: SQL the store or the report sends, transactions and
 # locks, the schema's DDL, text ordering under a locale's collation. The others drive the same
 # store through commands whose outcome does not depend on the engine (parsing, messages, files,
-# rendering); ``make test-all`` (``--all-backends``) runs them on PostgreSQL as well.
+# rendering, finding a unit by its code, name or alias: every unit is read, then matched in
+# Python); ``make test-all`` (``--all-backends``) runs them on PostgreSQL as well. In these
+# modules, a test or case marked ``engine_independent`` runs on SQLite only, and so do the cases
+# of a parametrized test after its first, unless it is marked ``engine_dependent_cases``
+# (:func:`_other_cases`).
 POSTGRESQL_MODULES = {
     # the store
     "test_history": "the change log and undo: the store's writers and its exact restores",
     "test_last_touched": "the store's indexed reading of the change log",
-    "test_cli_units": "unit lookup by code, name and alias: the store's queries on keys",
     "test_unit_retire": "unit retire: the store's bulk moves and their change rows",
     # the report
     "test_cli_report": "the report's counts, aggregated in SQL",
@@ -205,6 +209,12 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
+        "engine_dependent_cases(reason): in a module of POSTGRESQL_MODULES, a parametrized test "
+        "each of whose cases checks something else the engine does (another table's columns, "
+        "another bound, another lock); every case runs on PostgreSQL, not only the first",
+    )
+    config.addinivalue_line(
+        "markers",
         "slow(reason): exhaustive or many processes; run by make test-all (--run-slow) only",
     )
     config.addinivalue_line(
@@ -242,11 +252,12 @@ def _on_postgresql(item: pytest.Item) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The modules of :data:`FIRST_MODULES` first (the others in their order); the PostgreSQL
     cases of tests marked ``engine_independent`` (on the test, or on one of its parameters:
-    ``pytest.param("vi", marks=…)``) are deselected unless ``--all-backends``; tests marked
-    ``slow`` are left out unless ``--run-slow``: the first case of each is skipped with the
-    reason and the number of its other cases, which are deselected (pytest counts them). Each
-    of the twelve thousand cases skipped one by one cost more than a millisecond of CPU, in
-    the worker and in the process that collects the reports, for a line of dots."""
+    ``pytest.param("vi", marks=…)``), and those of :func:`_other_cases`, are deselected unless
+    ``--all-backends``; tests marked ``slow`` are left out unless ``--run-slow``: the first
+    case of each is skipped with the reason and the number of its other cases, which are
+    deselected (pytest counts them). Each of the twelve thousand cases skipped one by one cost
+    more than a millisecond of CPU, in the worker and in the process that collects the
+    reports, for a line of dots."""
     items.sort(key=_module_rank)  # stable: a module's tests stay together, in their order
     left_out: list[pytest.Item] = []
     if not config.getoption("--all-backends"):
@@ -255,6 +266,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             for item in items
             if _on_postgresql(item) and item.get_closest_marker("engine_independent") is not None
         ]
+        independent = set(left_out)
+        left_out += _other_cases([item for item in items if item not in independent])
     if not config.getoption("--run-slow"):
         kept = set(left_out)
         left_out += _slow_left_out([item for item in items if item not in kept])
@@ -262,6 +275,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         gone = set(left_out)
         items[:] = [item for item in items if item not in gone]
         config.hook.pytest_deselected(items=left_out)
+
+
+def _other_cases(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The PostgreSQL cases of each parametrized test but its first, unless the test is marked
+    ``engine_dependent_cases``.
+
+    The first case checks what the engine does with the test's SQL and its writes; the others
+    give the same code path other input (another spelling of a name, another refusal, another
+    command closing a directive, the Vietnamese words of the same case), which the engine
+    treats alike: they run on SQLite, and on PostgreSQL in ``make test-all``. A test whose
+    cases each reach the engine differently (the undo of another table's rows, a limit past
+    32 or 64 bits, another lock taken) is marked, and runs every case on both."""
+    seen: set[str] = set()
+    left_out: list[pytest.Item] = []
+    for item in items:
+        if not _on_postgresql(item) or item.get_closest_marker("engine_dependent_cases"):
+            continue
+        test = item.nodeid.split("[", 1)[0]
+        if test in seen:
+            left_out.append(item)
+        seen.add(test)
+    return left_out
 
 
 def _slow_left_out(items: list[pytest.Item]) -> list[pytest.Item]:

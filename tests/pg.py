@@ -172,8 +172,8 @@ class Cluster:
                 # Shared memory segments as files of the data folder, removed with it: POSIX
                 # ones (/dev/shm) outlive a server stopped in immediate mode, as this one is.
                 "dynamic_shared_memory_type = mmap\n"
-                # Statements are logged, so a test can prove no password reaches the log.
-                "log_statement = 'all'\nlog_connections = on\n"
+                # Statements are logged only for a database a test asks it of
+                # (create_database's ``logged``), not for every test's.
             )
         self._check(
             self._run(
@@ -204,15 +204,21 @@ class Cluster:
             )
         return self._admin
 
-    def create_database(self, prefix: str = "t", *, blank: bool = True) -> str:
+    def create_database(
+        self, prefix: str = "t", *, blank: bool = True, logged: bool = False
+    ) -> str:
         """A new database; returns its ``--db`` URL.
 
         Empty when ``blank`` (as a first command finds it), else already migrated to the
-        current schema, as a first command leaves it.
+        current schema, as a first command leaves it. ``logged``: every statement sent to it
+        goes to the server's log (:meth:`server_log`), for a test that proves what never
+        reaches the log.
         """
         template = "template0" if blank else self._migrated_template()
         name = f"{prefix}_{next(self._counter)}"
         self.admin().execute(f'CREATE DATABASE "{name}" TEMPLATE {template} STRATEGY file_copy')
+        if logged:
+            self.admin().execute(f"ALTER DATABASE \"{name}\" SET log_statement = 'all'")
         return self.url(name)
 
     def _migrated_template(self) -> str:

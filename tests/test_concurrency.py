@@ -500,6 +500,9 @@ def test_a_writer_that_gives_up_names_a_stopped_holder(
     assert cli.ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"
 
 
+@pytest.mark.engine_dependent_cases(
+    "the second import waits for the lock, then changes nothing or is refused"
+)
 @pytest.mark.parametrize("keyed", [True, False], ids=["by-key", "no-key"])
 def test_two_imports_of_one_sheet_at_once_land_once(
     shared: Cli, db: str, tmp_path: Path, keyed: bool

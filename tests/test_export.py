@@ -367,6 +367,7 @@ def test_import_tells_names_of_the_same_letters_apart_by_their_marks(
     assert message == "Error: units[1]: 'xã Hòa An' also names unit 'HOA2'"
 
 
+@pytest.mark.engine_independent("refused as the options and the file are read, before any query")
 def test_import_of_json_refuses_sheet_options(exported: Path, units: Cli, other_db: str) -> None:
     other = units.at(other_db)
     message = other.fail("import", str(exported), "--key-column", "A")
@@ -425,6 +426,11 @@ def test_xlsx_export_is_the_office_sheet_and_reads_back(
         assert mine["totals"][name] == theirs["totals"][name], name
 
 
+# The texts a workbook's cells hold, as the sheet writes and reads them: the same text stored.
+WORKBOOK_CELLS = "what the workbook's cells hold: the sheet's writing and reading of a text"
+
+
+@pytest.mark.engine_independent(WORKBOOK_CELLS)
 def test_xlsx_never_writes_formulas(units: Cli, meeting: int, tmp_path: Path) -> None:
     dangerous = ['=HYPERLINK("http://x","bấm")', "+84 912 345 678", "-1", "@SUM(A1)"]
     for text in dangerous:
@@ -442,6 +448,7 @@ def test_xlsx_never_writes_formulas(units: Cli, meeting: int, tmp_path: Path) ->
     assert all(c.data_type == "s" and c.quotePrefix for c in texts)
 
 
+@pytest.mark.engine_independent(WORKBOOK_CELLS)
 def test_a_text_starting_with_an_apostrophe_and_a_formula_comes_back_as_typed(
     units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
 ) -> None:
@@ -474,6 +481,7 @@ def test_a_text_starting_with_an_apostrophe_and_a_formula_comes_back_as_typed(
     assert [d["text"] for d in found] == texts
 
 
+@pytest.mark.engine_independent(WORKBOOK_CELLS)
 def test_a_typed_apostrophe_before_a_formula_in_a_workbook_is_kept(
     units: Cli, meeting: int, tmp_path: Path
 ) -> None:

@@ -64,6 +64,8 @@ CHANGES = {
         "BTG TU",
     ],
     "unit alias": ["unit", "alias", "BDV", "Ban Dân vận"],
+    # a new code and name, the old ones kept as aliases
+    "unit rename": ["unit", "rename", "UBKT", "Ủy ban Kiểm tra", "--code", "UBKTTU"],
     "add-meeting": [
         "add-meeting",
         "--date",
@@ -124,6 +126,7 @@ CHANGES = {
 }
 
 
+@pytest.mark.engine_dependent_cases("each kind of change writes and restores other tables' rows")
 @pytest.mark.parametrize("kind", list(CHANGES))
 def test_undo_restores_the_exact_earlier_state(seeded: Cli, db: str, kind: str) -> None:
     before = state_of(db)
@@ -618,6 +621,7 @@ def test_history_lists_commands_newest_first_and_filters_by_actor(seeded: Cli) -
     assert "ngày hoàn thành: — → 20/06/2022" in vi
 
 
+@pytest.mark.engine_dependent_cases("past INTEGER's range, and past BIGINT's")
 @pytest.mark.parametrize("limit", [str(2**31), str(2**63)])
 def test_a_limit_above_any_number_of_commands_lists_them_all(seeded: Cli, limit: str) -> None:
     """The log's ids are INTEGER: no more commands than 2,147,483,647 can be, so a larger

@@ -187,7 +187,7 @@ def test_eight_clients_adding_the_same_unit_one_wins(pg: str) -> None:
 
 
 def test_passwords_never_appear_in_messages_or_the_server_log(pg_cluster: Cluster) -> None:
-    name = pg_cluster.create_database("pw")
+    name = pg_cluster.create_database("pw", logged=True)
     log_start = len(pg_cluster.server_log())  # before: the fixture's own CREATE ROLE … PASSWORD
     database = name.split("@/", 1)[1].split("?", 1)[0]
     good = pg_cluster.url(database, user=PASSWORD_ROLE, password=PASSWORD)
@@ -210,7 +210,9 @@ def test_passwords_never_appear_in_messages_or_the_server_log(pg_cluster: Cluste
     )
     assert env_run.exit_code == 1 and env_run.stderr.startswith("Error: ")
     assert PASSWORD not in env_run.stderr + env_run.stdout
-    assert PASSWORD not in pg_cluster.server_log()[log_start:]
+    logged = pg_cluster.server_log()[log_start:]
+    assert "INSERT INTO unit" in logged  # the commands' statements were logged
+    assert PASSWORD not in logged
 
 
 def test_a_password_file_open_to_others_is_no_second_line(
