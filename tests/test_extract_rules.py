@@ -5669,3 +5669,40 @@ def test_a_shortcoming_worded_in_its_family_not_in_the_read_articles_words() -> 
         "fam:undone",
         "fams:2+",
     ]
+
+
+def test_a_work_judged_in_the_words_of_a_shortcoming_is_one_by_rule() -> None:
+    """A field of work, an activity or a measure of one judged to fall short ("công tác X còn
+    chậm", "việc Y chưa đạt", "tỷ lệ Z còn thấp", "tiến độ … chậm so với kế hoạch") is a
+    shortcoming with no contrast before it, whatever its other words; not the lead-in of a list
+    nor a task, and a work done well holds no judgement."""
+    lead = "Chiều 20/9/2024, UBND huyện Krông Búk họp đánh giá tình hình kinh tế - xã hội.\n"
+    for sentence, text in (
+        (
+            "Công tác quản lý nhà nước về khoáng sản còn lỏng lẻo.",
+            "Công tác quản lý nhà nước về khoáng sản còn lỏng lẻo",
+        ),
+        (
+            "Công tác thu hồi nợ đọng thuế đất phi nông nghiệp còn chậm.",
+            "Công tác thu hồi nợ đọng thuế đất phi nông nghiệp còn chậm",
+        ),
+        (
+            "Việc số hóa hồ sơ hộ tịch chưa đạt kế hoạch đề ra.",
+            "Việc số hóa hồ sơ hộ tịch chưa đạt kế hoạch đề ra",
+        ),
+        (
+            "Hiện nay, tỷ lệ hồ sơ nộp trực tuyến toàn trình còn thấp.",
+            "Hiện nay, tỷ lệ hồ sơ nộp trực tuyến toàn trình còn thấp",
+        ),
+        (
+            "Tiến độ thi công cầu dân sinh thôn 3 chậm so với kế hoạch.",
+            "Tiến độ thi công cầu dân sinh thôn 3 chậm so với kế hoạch",
+        ),
+    ):
+        assert [x for _, x in limitations(lead + sentence)] == [text]
+    for other in (
+        "Công tác tiếp công dân được triển khai đồng bộ, kịp thời.",
+        "Việc số hóa hồ sơ hộ tịch cần khẩn trương, không để chậm tiến độ.",
+        "Kết quả khảo sát cho thấy người dân đồng tình với chủ trương của huyện.",
+    ):
+        assert limitations(lead + other) == []

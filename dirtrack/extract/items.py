@@ -119,6 +119,8 @@ from dirtrack.extract.lexicon import (
     SUPERIOR_ORDERS,
     TOPIC_OPEN,
     WITH_CUE,
+    WORK_JUDGEMENTS,
+    WORK_SUBJECT,
     leader_named,
 )
 from dirtrack.extract.sentences import Clause, split_clauses, split_sentences, tidy
@@ -474,6 +476,27 @@ def _collective(key: str) -> int | None:
     at = frames.end() if frames else 0
     found = COLLECTIVE_SUBJECT.match(key[at:]) or MANY_SUBJECT.match(key[at:])
     return at + found.end() if found else None
+
+
+_WORK_JUDGED = tuple(pattern for name, pattern in SHORTCOMING_FAMILIES if name in WORK_JUDGEMENTS)
+
+
+#: The causes a sentence lists ("… là do A; B"): a ``;``-part after it goes on with them.
+_CAUSES_LISTED = re.compile(r"\b(?:la do|nguyen nhan(?: la)?(?: do)?)\b")
+
+
+def _work_judged(key: str, low: str, start: int, end: int) -> bool:
+    """Whether the clause ``low[start:end]`` opens on a field of work, an activity or a measure
+    of one (:data:`WORK_SUBJECT`, after a connective or a fronted time: "Hiện nay, công tác X
+    …") and judges it to fall short in the words of a family (:data:`WORK_JUDGEMENTS`: "công
+    tác X còn chậm", "việc Y chưa đạt", "tỷ lệ Z còn thấp", "tiến độ … chậm")."""
+    begin = _skip_lead(key, start, end)
+    frames = _FRONTED_FRAMES.match(key, begin, end)
+    begin = _skip_lead(key, frames.end(), end) if frames else begin
+    subject = WORK_SUBJECT.match(low, begin, end)
+    return subject is not None and any(
+        pattern.search(low, subject.end(), end) for pattern in _WORK_JUDGED
+    )
 
 
 def _no_one_body(text: str) -> bool:
@@ -1123,6 +1146,20 @@ def extract_limitations(
                             clause,
                             _Intro(_place_as_subject(key, subject)) if subject else None,
                         )
+            if not modal:
+                # "Công tác giải phóng mặt bằng còn chậm", "tỷ lệ giải ngân còn thấp": a work
+                # judged in the words of a shortcoming's family, whatever the words around it
+                # (not the lead-in of a list, nor a clause that asks, nor a cause listed after
+                # "là do": "… giải quyết chậm là do A; việc cung cấp tài liệu chậm", one item)
+                for i, clause in enumerate(clauses):
+                    c_end = clause.start + len(clause.text)
+                    if (
+                        _work_judged(key, low, clause.start, c_end)
+                        and not (i + 1 < len(clauses) and clauses[i + 1].after == ":")
+                        and not _asks(sentence, clause.start, c_end)
+                        and not _CAUSES_LISTED.search(key, 0, clause.start)
+                    ):
+                        add(sentence, clause, None)
         if active is not None and active.announced:
             carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     model = clause_model.active_limitations()

@@ -505,6 +505,18 @@ SHORTCOMING_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 #: The families that only give the context of a judgement, not the judgement.
 CONTEXT_FAMILIES = frozenset(["plan", "rate"])
+#: A field of work, an activity or a measure of one opening a clause ("công tác X", "việc Y",
+#: "tỷ lệ Z", "tiến độ …", "chất lượng …", "giải ngân …"): the work a review weighs; not "kết
+#: quả" of a check ("Kết quả khảo sát … cho thấy, …": a frame, what it found comes after).
+#: Matched on the lower-case text with its tones.
+WORK_SUBJECT = re.compile(
+    r"(?:công tác|việc|tỷ lệ|tỉ lệ|tiến độ|chất lượng|hoạt động|nguồn thu|thu ngân sách|"
+    r"giải ngân|kết quả(?! (?:khảo sát|kiểm tra|giám sát|thanh tra|rà soát|điều tra)))\b"
+)
+#: The families of :data:`SHORTCOMING_FAMILIES` in which a work is judged to fall short ("còn
+#: chậm", "chưa đạt", "còn thấp", "còn hạn chế", "thiếu …"): with a :data:`WORK_SUBJECT` before
+#: them, a rule's shortcoming, not only the model's words.
+WORK_JUDGEMENTS = frozenset(["slow", "low", "unmet", "still", "lack"])
 
 #: Modal verbs of obligation ("cần", "phải"; not "cần thiết"). Matched on the lower-case text
 #: with its tones (``folding.lower_aligned``): the accent-free key would confuse "cần" with
