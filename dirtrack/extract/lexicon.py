@@ -579,8 +579,9 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"\b(?:nhiem vu|ket luan|chi dao|y kien|de nghi|muc dich)\s*,\s*$|\bmuc dich va\s*$)"
 )
 #: "Ban Chỉ đạo", "đoàn 95 chỉ đạo", "Trưởng đoàn chỉ đạo": a steering body's name, not the
-#: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking).
-STEERING_BODY_BEFORE = re.compile(r"\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
+#: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking); not the
+#: "bản" of "văn bản chỉ đạo", which folds to the same letters (a document that directs).
+STEERING_BODY_BEFORE = re.compile(r"(?<!\bvan )\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
 #: "Yêu cầu đặt ra là ...", "nhiệm vụ đặt ra": the requirement set, a noun with "đặt ra" (set)
 #: as its verb; no one is asked. "nhấn mạnh tầm quan trọng, ý nghĩa của ...": a view stressed,
 #: no task.
@@ -657,10 +658,13 @@ LEADER_BODY_SPEAKS = re.compile(
     r"|" + SUPERIOR_ORDERS.pattern
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
+#: A leader's verbs of speech: after a leader named (``items._speech_frame``) what follows is
+#: the leader's speech, its "cần"/"phải" a task; "cho rằng" is the leader's view ("Thủ tướng cho
+#: rằng, Cao Bằng cần tập trung …"), as "đánh giá" is the leader's assessment.
 SPEECH_FRAME = re.compile(
     rf"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|{GIAO}|chi ro|chi ra|"
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
-    r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y)\b"
+    r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y|cho rang)\b"
 )
 #: A period named by its length, fronted before the task ("6 tháng cuối năm, huyện X tập trung
 #: ...", "Nhiệm vụ 3 tháng cuối năm, ...", "Những tháng còn lại, ..."): when it is still to come
