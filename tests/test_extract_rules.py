@@ -5672,7 +5672,7 @@ def test_a_shortcoming_worded_in_its_family_not_in_the_read_articles_words() -> 
 
 
 def test_a_document_that_directs_is_no_steering_board() -> None:
-    """"văn bản chỉ đạo" folds to the letters of "Ban Chỉ đạo": after "văn" it is a document a
+    """ "văn bản chỉ đạo" folds to the letters of "Ban Chỉ đạo": after "văn" it is a document a
     body issues to direct, its verb the order ("UBND tỉnh vừa có văn bản chỉ đạo các sở …"), and
     the steering board's own name still reports ("Ban Chỉ đạo tỉnh vừa tổ chức …")."""
     collective = directives(
@@ -5693,13 +5693,12 @@ def test_a_document_that_directs_is_no_steering_board() -> None:
     assert [(unit, text) for unit, text, _ in signed] == [
         ("Sở Y tế", "Sở Y tế tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể")
     ]
-    assert directives(
-        "Ngày 20/3/2023, Ban Chỉ đạo tỉnh vừa tổ chức hội nghị sơ kết công tác phòng chống dịch."
-    ) == []
+    board = "Ngày 20/3/2023, Ban Chỉ đạo tỉnh vừa tổ chức hội nghị sơ kết công tác phòng dịch."
+    assert directives(board) == []
 
 
 def test_a_body_asked_in_the_passive_is_the_unit_of_its_task() -> None:
-    """"UBND phường X được yêu cầu theo dõi …", "Sở Tài chính được đề nghị tham mưu …": the body
+    """ "UBND phường X được yêu cầu theo dõi …", "Sở Tài chính được đề nghị tham mưu …": the body
     the clause opens on is asked, whoever asks, and the clause with its subject is the task; a
     count of what a body was assigned ("được giao thực hiện 861 nhiệm vụ", "được giao chỉ tiêu")
     reports."""
@@ -5724,3 +5723,33 @@ def test_a_body_asked_in_the_passive_is_the_unit_of_its_task() -> None:
         "Năm 2023, UBND huyện Tháp Mười được giao chỉ tiêu thu ngân sách trên 500 tỷ đồng.",
     ):
         assert directives(lead + report) == []
+
+
+def test_a_named_leaders_view_is_the_leaders_speech() -> None:
+    """ "Thủ tướng cho rằng, Cao Bằng cần tập trung …": a named leader's view frames speech, so
+    the rules take its "cần" (not the model alone), the text after "cho rằng"; a voter's view
+    and a leader's assessment with no one to act are no task."""
+    from dirtrack.extract import model as clause_model
+
+    def ruled(text: str) -> dict[str, bool]:
+        clause_model.RECORDER, clause_model.LIMIT_RECORDER = [], []
+        try:
+            extract(text)
+            return {c.text: c.rule for c in clause_model.RECORDER}
+        finally:
+            clause_model.RECORDER = clause_model.LIMIT_RECORDER = None
+
+    lead = "Sáng 5/6/2023, Thủ tướng Phạm Minh Chính làm việc với lãnh đạo tỉnh Cao Bằng.\n"
+    view = lead + "Thủ tướng cho rằng, Cao Bằng cần tập trung phát triển dịch vụ, du lịch."
+    assert ruled(view) == {
+        "Sáng 5/6/2023, Thủ tướng Phạm Minh Chính làm việc với lãnh đạo tỉnh Cao Bằng": False,
+        "Cao Bằng cần tập trung phát triển dịch vụ, du lịch": True,
+    }
+    assert [(unit, text) for unit, text, _ in directives(view)] == [
+        ("tỉnh Cao Bằng", "Cao Bằng cần tập trung phát triển dịch vụ, du lịch")
+    ]
+    for none in (
+        "Cử tri Nguyễn Văn Phước cho rằng cần xử lý nghiêm tình trạng lấn chiếm hành lang đường bộ.",
+        "Chủ tịch UBND tỉnh cho rằng, kết quả đạt được là khả quan, các chỉ tiêu đều đạt kế hoạch.",
+    ):
+        assert directives(lead + none) == []
