@@ -5749,7 +5749,7 @@ def test_a_named_leaders_view_is_the_leaders_speech() -> None:
         ("tỉnh Cao Bằng", "Cao Bằng cần tập trung phát triển dịch vụ, du lịch")
     ]
     for none in (
-        "Cử tri Nguyễn Văn Phước cho rằng cần xử lý nghiêm tình trạng lấn chiếm hành lang đường bộ.",
+        "Cử tri Nguyễn Văn Phước cho rằng cần xử lý nghiêm tình trạng lấn chiếm lòng đường.",
         "Chủ tịch UBND tỉnh cho rằng, kết quả đạt được là khả quan, các chỉ tiêu đều đạt kế hoạch.",
     ):
         assert directives(lead + none) == []
