@@ -2488,20 +2488,6 @@ def _after_speaker(
     return verb.end()
 
 
-#: A leader's view ("Thủ tướng cho rằng, …"), which ``lexicon.SPEECH_FRAME`` reads as speech.
-_HOLDS_VIEW = re.compile(r"\bcho rang\b\s*,?\s*")
-
-
-def _after_view(key: str, low: str, start: int, end: int) -> int:
-    """Where the task starts in a clause that opens on a named leader's view ("Tuy nhiên, Thủ
-    tướng cho rằng, cần tổ chức hội nghị …", "Bí thư Huyện ủy … cho rằng, … huyện cần …"): after
-    "cho rằng", so that neither the leader nor the verb is the task; else ``start``."""
-    view = _HOLDS_VIEW.search(key, start, end)
-    if view is None or not leader_named(key, low, start, view.start()):
-        return start
-    return view.end()
-
-
 def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> int:
     """Where the task starts in a clause the model takes: after the unit it opens on (its
     lead), or after the unit that must act right after a fronted phrase ("Muốn giải quyết các
@@ -3058,8 +3044,6 @@ def extract_directives(
                     ):
                         frame = purpose
                     start = verb.end()
-                else:
-                    start = _after_view(key, low, start, end)
                 start = _skip_lead(key, start, end)
                 task_is = _TASK_IS.search(key, start, end)
                 if task_is is not None:

@@ -658,13 +658,10 @@ LEADER_BODY_SPEAKS = re.compile(
     r"|" + SUPERIOR_ORDERS.pattern
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
-#: A leader's verbs of speech: after a leader named (``items._speech_frame``) what follows is
-#: the leader's speech, its "cần"/"phải" a task; "cho rằng" is the leader's view ("Thủ tướng cho
-#: rằng, Cao Bằng cần tập trung …"), as "đánh giá" is the leader's assessment.
 SPEECH_FRAME = re.compile(
     rf"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|{GIAO}|chi ro|chi ra|"
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
-    r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y|cho rang)\b"
+    r"danh gia|bieu duong|ghi nhan|quan triet|dan do|goi y)\b"
 )
 #: A period named by its length, fronted before the task ("6 tháng cuối năm, huyện X tập trung
 #: ...", "Nhiệm vụ 3 tháng cuối năm, ...", "Những tháng còn lại, ..."): when it is still to come
