@@ -5706,3 +5706,57 @@ def test_a_work_judged_in_the_words_of_a_shortcoming_is_one_by_rule() -> None:
         "Kết quả khảo sát cho thấy người dân đồng tình với chủ trương của huyện.",
     ):
         assert limitations(lead + other) == []
+
+
+def test_a_document_that_directs_is_no_steering_board() -> None:
+    """ "văn bản chỉ đạo" folds to the letters of "Ban Chỉ đạo": after "văn" it is a document a
+    body issues to direct, its verb the order ("UBND tỉnh vừa có văn bản chỉ đạo các sở …"), and
+    the steering board's own name still reports ("Ban Chỉ đạo tỉnh vừa tổ chức …")."""
+    collective = directives(
+        "Ngày 15/3/2023, UBND tỉnh Ninh Thuận vừa có văn bản chỉ đạo các sở, ngành và UBND các"
+        " huyện tiếp tục triển khai nghiêm túc các biện pháp phòng chống hạn hán."
+    )
+    assert [(unit, text) for unit, text, _ in collective] == [
+        (
+            None,
+            "các sở, ngành và UBND các huyện tiếp tục triển khai nghiêm túc các biện pháp phòng"
+            " chống hạn hán",
+        )
+    ]
+    signed = directives(
+        "Ngày 4/7/2019, Chủ tịch UBND tỉnh ký ban hành văn bản chỉ đạo Sở Y tế tăng cường kiểm tra"
+        " an toàn thực phẩm tại các bếp ăn tập thể."
+    )
+    assert [(unit, text) for unit, text, _ in signed] == [
+        ("Sở Y tế", "Sở Y tế tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể")
+    ]
+    board = "Ngày 20/3/2023, Ban Chỉ đạo tỉnh vừa tổ chức hội nghị sơ kết công tác phòng dịch."
+    assert directives(board) == []
+
+
+def test_a_body_asked_in_the_passive_is_the_unit_of_its_task() -> None:
+    """ "UBND phường X được yêu cầu theo dõi …", "Sở Tài chính được đề nghị tham mưu …": the body
+    the clause opens on is asked, whoever asks, and the clause with its subject is the task; a
+    count of what a body was assigned ("được giao thực hiện 861 nhiệm vụ", "được giao chỉ tiêu")
+    reports."""
+    lead = "Ngày 20/9/2025, UBND tỉnh Đồng Tháp kiểm tra tình hình sạt lở bờ sông Tiền.\n"
+    asked = directives(
+        lead + "Theo đó, UBND phường Mỹ Trà được yêu cầu theo dõi sát diễn biến sạt lở, cắm biển"
+        " cảnh báo."
+    )
+    assert [(unit, text) for unit, text, _ in asked] == [
+        (
+            "UBND phường Mỹ Trà",
+            "UBND phường Mỹ Trà được yêu cầu theo dõi sát diễn biến sạt lở, cắm biển cảnh báo",
+        )
+    ]
+    proposed = directives(lead + "Sở Tài chính được đề nghị tham mưu nguồn kinh phí khắc phục.")
+    assert [(unit, text) for unit, text, _ in proposed] == [
+        ("Sở Tài chính", "Sở Tài chính được đề nghị tham mưu nguồn kinh phí khắc phục")
+    ]
+    for report in (
+        "Từ đầu năm đến nay, UBND huyện Tháp Mười được giao thực hiện 861 nhiệm vụ, trong đó có"
+        " 310 nhiệm vụ có thời hạn.",
+        "Năm 2023, UBND huyện Tháp Mười được giao chỉ tiêu thu ngân sách trên 500 tỷ đồng.",
+    ):
+        assert directives(lead + report) == []

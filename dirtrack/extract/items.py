@@ -1924,6 +1924,26 @@ def _assigned_at(
     return None
 
 
+#: A request told in the passive after the body asked ("UBND phường X được yêu cầu theo dõi …",
+#: "Bộ Chỉ huy quân sự tỉnh được giao theo dõi …"): "được" with the verb of asking or assigning.
+_ASKED_PASSIVE = re.compile(r"\s*(?:cung\s+)?duoc\s+(?:yeu cau|de nghi|giao)\s+")
+
+
+def _asked_passive(key: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether the clause opens on a named body asked in the passive to act (``_ASKED_PASSIVE``
+    then a verb of ``ACTION_AFTER_UNIT``): the body is asked, the clause its task, whoever asks.
+    Not a count of what was assigned ("UBND huyện X được giao thực hiện 861 nhiệm vụ", "được
+    giao chỉ tiêu …"): a figure right after the verb, or no verb, reports."""
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    if opener is None or not _usable(opener) or not _opens_subject(key, start, opener.start):
+        return False
+    passive = _ASKED_PASSIVE.match(key, opener.end, end)
+    if passive is None:
+        return False
+    action = ACTION_AFTER_UNIT.match(key[passive.end() : end])
+    return action is not None and not re.match(r"\s*\d", key[passive.end() + action.end() : end])
+
+
 def _addressed_body(key: str, mentions: Sequence[Mention], start: int, verb: re.Match[str]) -> bool:
     """Whether the clause opens on a named body whose "chỉ đạo" is its task."""
     if verb.group() != "chi dao":
@@ -2392,8 +2412,9 @@ def _clause_features(
 _NO_TASK_EARLY = re.compile(r"\b(?:sẽ|đã|đang|vừa)\b")
 _REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
 #: A unit whose verb is past or passive ("UBND huyện đã chỉ đạo", "... được UBND tỉnh giao 13
-#: nhiệm vụ"); not "được giao <việc>" (a task given: "Đội Kiểm tra ... được giao bố trí ...").
-_REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao)|đã|đang|vừa|bị)\b")
+#: nhiệm vụ"); not "được giao <việc>", "được yêu cầu <việc>" (a task given: "Đội Kiểm tra ...
+#: được giao bố trí ...", ``_asked_passive``).
+_REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao| yêu cầu| đề nghị)|đã|đang|vừa|bị)\b")
 #: A unit's commitment ("UBND tỉnh (cũng) sẽ ..."), with its tone.
 _WILL_AFTER_UNIT = re.compile(r"\s+(?:cũng\s+)?sẽ\b")
 
@@ -3138,6 +3159,10 @@ def extract_directives(
                         take = model.decide(feats, rule) or (
                             rule and (named is not None or dashed_entry or task_is is not None)
                         )
+                # a body asked in the passive ("UBND phường X được yêu cầu theo dõi …") is asked
+                # whoever asks: its words say so, whatever the model weighs
+                asked_passive = _asked_passive(key, mentions, start, end)
+                take = take or asked_passive
                 if out_of_zone:
                     core = None
                 deadlines = find_deadlines(sentence[start:end], ref)
@@ -3157,9 +3182,12 @@ def extract_directives(
                         # names no unit after it is no longer the unit before
                         previous = None
                         previous_many = True
-                    if not take or _no_task(sentence, key, low, mentions, start, end):
+                    if not take or (
+                        not asked_passive and _no_task(sentence, key, low, mentions, start, end)
+                    ):
                         continue
-                    start = _after_speaker(key, low, start, end, mentions)
+                    if not asked_passive:
+                        start = _after_speaker(key, low, start, end, mentions)
                     core = _model_core(key, low, mentions, start, end)  # the model's own find
                 local = [
                     d

@@ -591,8 +591,9 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"\b(?:nhiem vu|ket luan|chi dao|y kien|de nghi|muc dich)\s*,\s*$|\bmuc dich va\s*$)"
 )
 #: "Ban Chỉ đạo", "đoàn 95 chỉ đạo", "Trưởng đoàn chỉ đạo": a steering body's name, not the
-#: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking).
-STEERING_BODY_BEFORE = re.compile(r"\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
+#: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking); not the
+#: "bản" of "văn bản chỉ đạo", which folds to the same letters (a document that directs).
+STEERING_BODY_BEFORE = re.compile(r"(?<!\bvan )\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
 #: "Yêu cầu đặt ra là ...", "nhiệm vụ đặt ra": the requirement set, a noun with "đặt ra" (set)
 #: as its verb; no one is asked. "nhấn mạnh tầm quan trọng, ý nghĩa của ...": a view stressed,
 #: no task.
