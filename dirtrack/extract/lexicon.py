@@ -364,8 +364,9 @@ NEGATIVE = re.compile(
         r"dat (?:(?:kha|rat|qua|tuong doi) )?thap",
         "con kem",
         "con phuc tap",
-        # "dù TP đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp …": still worsening
-        r"(?:con|van) dien bien phuc tap",
+        # "dù TP đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp …", "tình hình dịch … đang
+        # diễn biến phức tạp": still worsening
+        r"(?:con|van|dang) dien bien phuc tap",
         "can khac phuc",
         "can tiep tuc khac phuc",
         "khong thuan loi",
