@@ -10,6 +10,7 @@ from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
 from dirtrack.extract.items import has_negative
 from dirtrack.extract.meeting import find_persons
+from dirtrack.extract.sentences import split_clauses, split_sentences
 from dirtrack.extract.units import find_raw, unit_key
 
 LEAD = "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Đồng chí Trần Văn Nam, Chủ tịch UBND "
@@ -5760,3 +5761,131 @@ def test_a_body_asked_in_the_passive_is_the_unit_of_its_task() -> None:
         "Năm 2023, UBND huyện Tháp Mười được giao chỉ tiêu thu ngân sách trên 500 tỷ đồng.",
     ):
         assert directives(lead + report) == []
+
+
+def test_a_list_given_to_a_body_to_carry_out_is_its_tasks() -> None:
+    """ "… gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện: A; B; C": the list
+    is of the body's tasks, each entry one; "HND" is the farmers' union, "HND từ huyện đến cơ sở"
+    every level of it (no one unit), and the entries after it go back to the body given the list
+    (named in full where the text names it so)."""
+    found = directives(
+        "Chiều 12/7/2023, Hội Nông dân huyện Phong Điền tổ chức hội nghị sơ kết 6 tháng đầu năm."
+        "\nPhát biểu chỉ đạo tại Hội nghị, đồng chí Lê Văn Hòa - Phó Chủ tịch HND tỉnh đánh giá"
+        " cao những kết quả đạt được, đồng thời gợi mở một số nội dung để HND huyện tiếp tục"
+        " triển khai thực hiện: HND từ huyện đến cơ sở tích cực vận động hội viên phát triển sản"
+        " xuất, ứng dụng khoa học kỹ thuật; tiếp tục tuyên truyền phòng, chống dịch tả lợn Châu"
+        " Phi; tuyên truyền, tổ chức triển khai Nghị quyết Đại hội Hội Nông dân các cấp."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        (
+            None,
+            "HND từ huyện đến cơ sở tích cực vận động hội viên phát triển sản xuất, ứng dụng khoa"
+            " học kỹ thuật",
+        ),
+        ("HND huyện Phong Điền", "tiếp tục tuyên truyền phòng, chống dịch tả lợn Châu Phi"),
+        (
+            "HND huyện Phong Điền",
+            "tuyên truyền, tổ chức triển khai Nghị quyết Đại hội Hội Nông dân các cấp",
+        ),
+    ]
+
+
+def test_a_checking_team_of_a_city_written_short_asks() -> None:
+    """ "Đoàn kiểm tra số 2 TP. Đà Nẵng yêu cầu quận Hải Châu …; cần …; nhà trường cần …": the
+    level's full stop is no sentence's end, the team asks as any checking team does, and the
+    school named as the subject of its own part is no unit."""
+    found = directives(
+        "Kiểm tra công tác bảo đảm an toàn thực phẩm bếp ăn bán trú\n10/11/2021, 20:05\nĐoàn kiểm"
+        " tra số 2 TP. Đà Nẵng yêu cầu quận Hải Châu tăng cường kiểm soát chặt chẽ nguồn gốc thực"
+        " phẩm đầu vào tại các trường; cần nêu cao vai trò người đứng đầu nhà trường trong bảo"
+        " đảm an toàn thực phẩm; nhà trường cần kiểm tra tại chỗ và truy xuất nguồn gốc nơi cung"
+        " cấp."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        (
+            "quận Hải Châu",
+            "quận Hải Châu tăng cường kiểm soát chặt chẽ nguồn gốc thực phẩm đầu vào tại các"
+            " trường",
+        ),
+        (
+            "quận Hải Châu",
+            "cần nêu cao vai trò người đứng đầu nhà trường trong bảo đảm an toàn thực phẩm",
+        ),
+        (None, "nhà trường cần kiểm tra tại chỗ và truy xuất nguồn gốc nơi cung cấp"),
+    ]
+
+
+def test_a_headline_the_page_repeats_among_its_paragraphs_is_no_paragraph() -> None:
+    """A line that repeats the headline word for word is the page's (a caption, a list's title),
+    however long: not read as the body, so not as a task of the body it names."""
+    headline = "Ủy ban nhân dân huyện họp bàn đẩy nhanh làm đường và thu ngân sách"
+    text = (
+        f"{headline}\n12/05/2018 10:15\nSáng ngày 11.5, đồng chí Trần Văn Bình chủ tịch UBND huyện"
+        " đã chủ trì cuộc họp bàn đẩy nhanh phong trào làm đường bê tông và thu ngân sách năm 2018."
+        " Đồng chí Lê Văn Tâm, Phó Bí thư thường trực Huyện ủy dự và phát biểu chỉ đạo."
+        f"\n{headline}\n{headline}\n\n{headline}\n\nSau hơn một tháng ra quân, toàn huyện mới chỉ"
+        " làm được 1,5 km đường bê tông xi măng."
+    )
+    kinds = [b.kind for b in clean(text) if b.text == headline]
+    assert kinds == ["header", "caption", "caption", "caption"]
+    assert all(d.text != headline for d in extract(text).directives)
+
+
+def test_many_things_judged_then_their_instances_are_one_shortcoming() -> None:
+    """ "Nhiều khoản thu đạt thấp như: A, B, C": the lead-in judges, its list names the instances:
+    one limitation with its list, and the list no task; "còn 3 tiêu chí chưa đạt gồm: …" (what
+    stands, listed by name) stays as it was read."""
+    text = (
+        LEAD + "huyện chủ trì.\nĐồng chí Chủ tịch UBND huyện phát biểu chỉ đạo.\nVề thu ngân sách,"
+        " 3 tháng đầu năm toàn huyện thu 10 tỷ đồng, bằng 15% kế hoạch. Nhiều khoản thu đạt thấp"
+        " như: thu tiền sử dụng đất, thuê đất, thu phí và lệ phí."
+    )
+    assert limitations(text) == [
+        (None, "Nhiều khoản thu đạt thấp như: thu tiền sử dụng đất, thuê đất, thu phí và lệ phí")
+    ]
+    assert extract(text).directives == ()
+
+
+def test_what_a_concession_was_done_well_by_is_not_the_shortcomings_subject() -> None:
+    """ "…, dù TP đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp do …": the shortcoming is what
+    follows the contrast ("còn diễn biến phức tạp" still worsening), not the sentence from its
+    frame, whose concession names who did well."""
+    found = limitations(
+        "Liên quan đến các công trình xây dựng trái phép trên đất rừng, Chủ tịch UBND tỉnh Trần"
+        " Văn An cho biết, dù tỉnh đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp do một số"
+        " hộ tự ý san lấp; để xảy ra vi phạm là do buông lỏng quản lý ở cơ sở."
+    )
+    assert [text for _, text in found] == [
+        "còn diễn biến phức tạp do một số hộ tự ý san lấp",
+        "để xảy ra vi phạm là do buông lỏng quản lý ở cơ sở",
+    ]
+
+
+def test_instances_closed_by_an_ellipsis_stay_in_their_sentence() -> None:
+    """ "Các dự án như: Cầu A, Chung cư B,… đang gặp khó khăn": the ellipsis before a lower-case
+    word ends no sentence, and the colon after "như" opens examples inside the clause."""
+    sentence = (
+        "Các dự án trọng điểm của tỉnh như: Cầu Văn Lâm, Chung cư sông Dinh,… đang gặp một số"
+        " khó khăn, vướng mắc."
+    )
+    assert split_sentences(sentence + " Nguyên nhân do giá đất chưa thống nhất.") == [
+        sentence,
+        "Nguyên nhân do giá đất chưa thống nhất.",
+    ]
+    assert [c.text for c in split_clauses(sentence)] == [sentence]
+    assert split_sentences("Có 2.416 lượt xem… Xong") == ["Có 2.416 lượt xem…", "Xong"]
+
+
+def test_what_the_delegates_did_is_no_task() -> None:
+    """ "Các đại biểu đã trao đổi …; làm rõ …, đề xuất …": the parts after the first go on with what
+    the delegates did at the meeting, no task; the request after it is."""
+    found = directives(
+        "Thường trực HĐND huyện đã tổ chức Hội nghị giao ban với Thường trực HĐND các xã, thị"
+        " trấn. Các đại biểu đã trao đổi cách làm hay và chia sẻ khó khăn, vướng mắc trong công"
+        " tác giám sát; làm rõ những khó khăn, vướng mắc trong tổ chức thực hiện các hoạt động"
+        " của HĐND, đề xuất các giải pháp để nâng cao hơn nữa hiệu quả hoạt động. Thường trực"
+        " HĐND huyện đề nghị các Ban HĐND 2 cấp rà soát kỹ lưỡng các nghị quyết đã ban hành."
+    )
+    assert [text for _, text, _ in found] == [
+        "các Ban HĐND 2 cấp rà soát kỹ lưỡng các nghị quyết đã ban hành"
+    ]

@@ -432,9 +432,11 @@ def clean(text: str) -> list[Block]:
             blocks.append(Block("heading", line))
             listing = False
             continue
-        # the headline repeated under a photo is its caption, in a list too
+        # the headline repeated under a photo is its caption, in a list too, and so is one
+        # repeated as the page repeats it ("Ủy ban nhân dân huyện họp bổ cứu …" three times
+        # among the paragraphs), whatever its length
         repeated = any(b.kind == "header" and b.text == line for b in blocks)
-        body = (listing and not repeated) or not _is_caption(line, unstopped)
+        body = not repeated and (listing or not _is_caption(line, unstopped))
         blocks.append(Block("body" if body else "caption", line))
         listing = line.endswith(":") or (listing and not _SENTENCE_END.search(line))
     return _mark_bylines(blocks) + signed

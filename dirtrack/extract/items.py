@@ -264,11 +264,13 @@ _CRITICISED_FOR = re.compile(r"\b(?:trong việc|về việc|vì)\s")
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
-#: A task whose subject is a field of work or a party to a project that is no body ("Công tác
-#: tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ..."): it names its own doer, so it
-#: is no unit's, neither the unit of the task before it nor the session's partner's.
+#: A task whose subject is a field of work, a party to a project or the school that is no body
+#: ("Công tác tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ...", "nhà trường cần
+#: kiểm tra ..."): it names its own doer, so it is no unit's, neither the unit of the task before
+#: it nor the session's partner's.
 _NO_BODY_SUBJECT = re.compile(
-    r"^\W*(?:cong tac|(?:cac\s+)?(?:chu dau tu|nha thau|don vi thi cong|(?:don vi )?tu van)\b)"
+    r"^\W*(?:cong tac|(?:cac\s+)?(?:chu dau tu|nha thau|don vi thi cong|(?:don vi )?tu van|"
+    r"nha truong)\b)"
 )
 
 
@@ -765,6 +767,11 @@ def _lists_merits(key: str, intro: Clause) -> bool:
 #: The word before a list of instances ("… như:", "… là:", "… gồm:"); not "như sau:", "sau đây:",
 #: "cụ thể:", which announce statements of their own.
 _INSTANCES_AFTER = re.compile(r"(?<!\bcu the )\b(?:nhu|do la|la|gom|bao gom)\s*$")
+#: A lead-in on many things judged, then their instances after "như:" ("Nhiều sắc thuế đạt thấp
+#: như: thu cấp quyền khai thác khoáng sản, thuê đất, …"): one shortcoming, announced by no noun
+#: of shortcomings; not the bodies or criteria listed after "gồm:", "là:" ("còn 6 tiêu chí chưa
+#: đạt gồm: …", what stands, as the read labels leave it).
+_MANY_LIKE = re.compile(r"\W*nhieu\s[^;:]*\bnhu\s*$")
 #: "…, trong đó, …": what follows names the part of what was announced before it.
 _WITHIN = re.compile(r"\btrong do\b")
 
@@ -913,7 +920,13 @@ def extract_limitations(
                 intro = clauses[colon - 1]
                 intro_key = key[intro.start : intro.start + len(intro.text)]
                 intro_low = low[intro.start : intro.start + len(intro.text)]
-                if _announces(intro_key, key) and not MODAL.search(_TO_OVERCOME.sub("", intro_low)):
+                if (
+                    _announces(intro_key, key)
+                    or (
+                        _MANY_LIKE.match(intro_key) is not None
+                        and _instances_listed(key, low, clauses, colon)
+                    )
+                ) and not MODAL.search(_TO_OVERCOME.sub("", intro_low)):
                     # "Đoàn kiểm tra đã chỉ ra những hạn chế như: ...": who states them is not
                     # whose they are
                     mentions = [
@@ -998,11 +1011,15 @@ def extract_limitations(
                 continue
             concedes = _CONCEDES.search(low)
             finds = _FINDS.search(low)
-            inside = _CONTRAST_INSIDE.search(low) or _conceded_then(key, low) or concedes or finds
+            conceded = _conceded_then(key, low)
+            inside = _CONTRAST_INSIDE.search(low) or conceded or concedes or finds
             if inside and not modal and _negative(key, low, inside.end()):
+                # "…, dù TP đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp …": who did well
+                # in the concession is not what the subjectless contrast judges
                 whole = (
                     inside is not concedes
                     and inside is not finds
+                    and inside is not conceded
                     and _SUBJECTLESS.match(key, inside.end()) is not None
                 )
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
@@ -1609,6 +1626,10 @@ _OWN_DISCUSSION = re.compile(
     r"(?:hop|hoi nghi|cuoc hop|phien hop|buoi lam viec)\b[^;.]{0,20}?"
     r"\b(?:cho y kien|gop y|thao luan|phat bieu|tap trung thao luan)\b"
 )
+#: A sentence that reports what the delegates or members did ("Các đại biểu đã trao đổi cách làm
+#: hay …; làm rõ những khó khăn …", "Các đại biểu tham dự cuộc họp đã thảo luận các nội dung về:
+#: …; …"): the parts after its first name no one and go on with what they did, no task.
+_DELEGATES_DID = re.compile(r"\W*(?:cac |nhieu )?(?:dai bieu|thanh vien)\b[^;.:]{0,30}?\bda\s")
 #: A clause that only says who judges or reports what its colon opens.
 _JUDGES = re.compile(
     r"\b(?:nhan dinh|cho rang|danh gia|khang dinh|neu ro|chi ro|nhan xet|cho biet|thong tin|"
@@ -2130,10 +2151,15 @@ def _core(
     return None
 
 
+#: The end of a lead-in that gives what it lists to a body to carry out ("… gợi mở một số thông
+#: tin, nội dung để HND huyện tiếp tục triển khai thực hiện:"); ``body``: where that body is named.
+_FOR_BODY_TO_DO = r"\bde\s+(?P<body>)[^;:]{0,60}?\b(?:trien khai\s+)?thuc hien\s*$"
 #: The clause before a ``:`` that announces a list of tasks ("... cụ thể như sau", "các nội dung
-#: như", "bao gồm", "tập trung vào các vấn đề", "một số nhiệm vụ trọng tâm sau").
+#: như", "bao gồm", "tập trung vào các vấn đề", "một số nhiệm vụ trọng tâm sau"), or gives it to a
+#: body to carry out (``_FOR_BODY_TO_DO``).
 _LIST_INTRO = re.compile(
     r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau|tap trung(?: vao)?)\s*$|"
+    rf"{_FOR_BODY_TO_DO}|"
     r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
     r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
 )
@@ -2166,6 +2192,8 @@ _AGENDA = re.compile(
     r"(?:\s+(?:se|da|duoc|du kien|tap trung|cung))*"
     r"\s+(?:thong qua|xem xet|cho y kien|thao luan|nghe)\b"
 )
+#: A lead-in giving its list to a body to carry out (``_FOR_BODY_TO_DO``).
+_GIVEN_TO_DO = re.compile(_FOR_BODY_TO_DO)
 #: A request to explain ("làm rõ", "giải trình") the topics listed after it.
 _CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")
 #: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
@@ -2473,6 +2501,8 @@ def _no_task(
         return True  # "Chủ tịch UBND tỉnh khẳng định, ... tỉnh sẽ nghiêm túc chấp hành": no request
     if SO_FAR_NEGATIVE.match(key, start, end):
         return True  # "Đến nay, chưa có xã nào báo cáo ...": where things stand
+    if modal is None and start > 0 and _DELEGATES_DID.match(key):
+        return True  # "Các đại biểu đã trao đổi …; làm rõ …": what the delegates did
     if _REPORTED_ANYWHERE.search(low, start, end):
         return True
     if PRAISE.search(key, start, end):
@@ -2895,6 +2925,7 @@ def extract_directives(
                 clauses = _clauses(sentence)
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
+            given_lead: Mention | None = None  # the body it gave the list to ("để X thực hiện:")
             topics = False  # whether it announced topics to clarify ("làm rõ ... như:")
             asks_next = False  # whether the clause before ended on its request verb ("giao:")
             # the body asked by a task the model found, for the clauses after it in the sentence
@@ -2993,6 +3024,15 @@ def extract_directives(
                             ),
                             None,
                         )
+                        given = _GIVEN_TO_DO.search(key, start, end)
+                        if bound is None and given is not None:
+                            # "… để HND huyện tiếp tục triển khai thực hiện: A; B": the body the
+                            # list is given to leads its entries
+                            bound = next(
+                                (m for m in mentions if m.start == given.start("body")), None
+                            )
+                            bound = bound if bound is not None and _usable(bound) else None
+                            given_lead = bound
                         if bound is not None:
                             previous = bound
                             if following is None:
@@ -3394,6 +3434,10 @@ def extract_directives(
                 else:
                     previous_many = False
                 previous = lead
+                if lead is None and given_lead is not None:
+                    # "… để HND huyện thực hiện: HND từ huyện đến cơ sở …; tiếp tục tuyên truyền
+                    # …": an entry to every level leaves the next ones to the body given the list
+                    previous, previous_many = given_lead, False
                 open_ctx = True
                 gave_last = True
                 gave_any = True

@@ -364,6 +364,9 @@ NEGATIVE = re.compile(
         r"dat (?:(?:kha|rat|qua|tuong doi) )?thap",
         "con kem",
         "con phuc tap",
+        # "dù TP đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp …", "tình hình dịch … đang
+        # diễn biến phức tạp": still worsening
+        r"(?:con|van|dang) dien bien phuc tap",
         "can khac phuc",
         "can tiep tuc khac phuc",
         "khong thuan loi",
@@ -638,10 +641,11 @@ LEADER_BODY_SPEAKS = re.compile(
     # the team named again by its bare noun at a clause's start ("Với những hạn chế được chỉ ra,
     # Đoàn yêu cầu các địa phương ...")
     # a team ("đoàn" or "tổ": "Tổ kiểm tra công vụ huyện đề nghị …") and the body it is of, whose
-    # name may hold a comma ("đoàn khảo sát của Ban Văn hóa - Xã hội, HĐND tỉnh đề nghị ...")
+    # name may hold a comma ("đoàn khảo sát của Ban Văn hóa - Xã hội, HĐND tỉnh đề nghị ...") or
+    # a level abbreviated with its full stop ("Đoàn kiểm tra số 1 TP. Hà Nội yêu cầu …")
     r"\b(?:thuong truc|ban thuong vu|(?:doan|to) (?:giam sat|kiem tra|cong tac|khao sat)"
     r"(?: cua [^;.:]{0,50}?)?|"
-    r"(?:^|(?<=, ))doan(?= (?:yeu cau|de nghi)\b))\b[^,;.:]{0,40}?"
+    r"(?:^|(?<=, ))doan(?= (?:yeu cau|de nghi)\b))\b(?:[^,;.:]|(?<=\btp)\.|(?<=\btx)\.){0,40}?"
     r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
     # a committee above the units, or the meeting itself, orders ("UBND tỉnh yêu cầu ...",
     # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not

@@ -54,7 +54,10 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if not _STARTER.match(text, end):
+        starter = _STARTER.match(text, end)
+        if not starter or starter.group().strip().islower():
+            # "À-Ỹ" also spans lower-case letters ("đang", "ưu tiên"): a sentence opens on a
+            # capital ("… Chung cư sông Cà Ty,… đang gặp khó khăn" goes on)
             continue
         if m.group().startswith(".") and len(m.group().rstrip("'\"”’)]")) == 1:
             before = text[start : m.start()]
@@ -89,6 +92,13 @@ _NAMES_AFTER = re.compile(rf"\s*{_NAME}\s*,\s*{_NAME}\s*(?:,|và\b)", re.UNICODE
 _OFFICES_BEFORE = re.compile(r"\bcác\s+(?:Sở|Bộ|Ban|Phòng)\s*$")
 
 
+#: Instances after "như:" closed by an ellipsis, the sentence going on in lower case ("Các dự án
+#: trọng điểm như: Cầu A, Chung cư B,… đang gặp một số khó khăn", "các mô hình như: A, B… nhằm
+#: nâng cao …"): examples inside the clause, no list of its own.
+_INSTANCES_CLOSED = re.compile(r"[^;:.…]{1,120}?,?\s*(?:…|\.\.\.)\s*(?!thì\b)[a-zđà-ỹ]")
+_LIKE_BEFORE = re.compile(r"\bnhư\s*$", re.IGNORECASE)
+
+
 #: The word for a deadline before its colon ("…, thời hạn: 31/12/2024", "Thời hạn hoàn thành:
 #: quý III/2024"): the deadline of the task before it, no list after it.
 _TERM_BEFORE = re.compile(
@@ -120,6 +130,12 @@ def split_clauses(sentence: str) -> list[Clause]:
             continue  # "phối hợp với các Sở: Tài nguyên và Môi trường, Xây dựng": their names
         if m.group() == ":" and _TERM_BEFORE.search(sentence, 0, m.start()):
             continue  # "…, thời hạn: 31/12/2024": the task's deadline
+        if (
+            m.group() == ":"
+            and _LIKE_BEFORE.search(sentence, 0, m.start())
+            and _INSTANCES_CLOSED.match(sentence, m.end())
+        ):
+            continue  # "Các dự án như: A, B,… đang gặp khó khăn": examples in the clause
         if m.group() == ";" and _EMPHASIS_AFTER.match(sentence, m.end()):
             continue  # "…; đặc biệt là công tác nhân sự …": the main part of the clause before
         if sentence.count("(", start, m.start()) > sentence.count(")", start, m.start()):

@@ -107,9 +107,9 @@ _MTTQ_BOARD = rf"(?:(?:ban )?thuong truc {_MTTQ}|ttmttq)"
 #: thông"), before its level.
 _ROAD_SAFETY = r"ban (?:chi dao )?(?:an toan giao thong|atgt)"
 #: The socio-political organisations beside the Front, each at every level ("Hội Nông dân
-#: huyện", "Hội LHPN xã", "Hội CCB", "Đoàn Thanh niên", "Liên đoàn Lao động tỉnh").
+#: huyện", "HND huyện", "Hội LHPN xã", "Hội CCB", "Đoàn Thanh niên", "Liên đoàn Lao động tỉnh").
 _MASS_ORGS = (
-    r"(?:hoi (?:nong dan|(?:lien hiep )?phu nu|lhpn|cuu chien binh|ccb)(?: viet nam)?|"
+    r"(?:hoi (?:nong dan|(?:lien hiep )?phu nu|lhpn|cuu chien binh|ccb)(?: viet nam)?|hnd|"
     r"doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh|lien doan lao dong|ldld)"
 )
 _DBQH = r"(?:dbqh|dai bieu quoc hoi)"
@@ -236,8 +236,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"{_MTTQ_BOARD} cac {_GOV}", "collective", "chinh quyen", False),
     (rf"{_MTTQ_BOARD} {_GOV}", "unit", "chinh quyen", True),
     # the Front and the organisations beside it at every level ("Mặt trận Tổ quốc các cấp",
-    # "Hội Nông dân các cấp"): every such body
-    (rf"(?:{_MTTQ_BOARD}|{_MTTQ}|{_MASS_ORGS}) cac cap", "collective", "doan the", False),
+    # "Hội Nông dân các cấp", "HND từ huyện đến cơ sở"): every such body
+    (
+        rf"(?:{_MTTQ_BOARD}|{_MTTQ}|{_MASS_ORGS}) "
+        r"(?:cac cap|tu (?:trung uong|tinh|thanh pho|huyen|quan|thi xa) (?:den|toi) co so)",
+        "collective",
+        "doan the",
+        False,
+    ),
     (
         rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo(?! {_GOV}))?"
         rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
@@ -515,8 +521,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # "Hợp tác xã" alone is the one the document names so
     (r"(?:hop tac xa|htx)", "unit", "htx", False),
     (
-        r"hoi (?:nong dan|(?:lien hiep )?phu nu|lhpn|cuu chien binh|ccb|chu thap do|"
-        r"nguoi cao tuoi|cuu thanh nien xung phong)(?: viet nam)?"
+        # the farmers' union also by its initials ("HND huyện")
+        r"(?:hoi (?:nong dan|(?:lien hiep )?phu nu|lhpn|cuu chien binh|ccb|chu thap do|"
+        r"nguoi cao tuoi|cuu thanh nien xung phong)(?: viet nam)?|hnd)"
         rf"(?: {_GOV})?",
         "unit",
         "doan the",
@@ -710,6 +717,7 @@ _ABBREVIATIONS = {
     "lhpn": "lien hiep phu nu",
     "ccb": "cuu chien binh",
     "ldld": "lien doan lao dong",
+    "hnd": "hoi nong dan",
     "vpubnd": "van phong uy ban nhan dan",
     "chqs": "chi huy quan su",
     "hdnvqs": "hoi dong nghia vu quan su",
