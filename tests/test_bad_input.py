@@ -255,7 +255,7 @@ def test_an_option_of_one_value_given_twice_is_refused_not_the_last_one_kept(
             "7/5/2022",
         ],
         "--format": ["list", "--format", "json", "--format", "csv"],
-        "--db": ["--db", str(db_path), "list"],
+        "--db": ["--db", str(db_path), "--db", str(db_path), "list"],  # the driver gives none
     }
     for option, args in twice.items():
         said = seeded.fail("--lang", lang, *args, code=2)
