@@ -5408,9 +5408,8 @@ def test_a_shortcoming_stated_in_a_lead_in_with_its_instances_listed_is_one() ->
     assert found == [
         (
             None,
-            "qua kiểm tra cho thấy tại một số thôn người dân chưa có ý thức giữ gìn vệ sinh như:"
-            " vứt rác thải sinh hoạt ra bờ kênh, thậm chí đổ xuống lòng kênh; nhiều điểm tập kết"
-            " rác không đúng quy định",
+            "tại một số thôn người dân chưa có ý thức giữ gìn vệ sinh như: vứt rác thải sinh hoạt"
+            " ra bờ kênh, thậm chí đổ xuống lòng kênh; nhiều điểm tập kết rác không đúng quy định",
         )
     ]
     named = limitations(
@@ -5705,6 +5704,42 @@ def test_a_work_judged_in_the_words_of_a_shortcoming_is_one_by_rule() -> None:
         "Công tác tiếp công dân được triển khai đồng bộ, kịp thời.",
         "Việc số hóa hồ sơ hộ tịch cần khẩn trương, không để chậm tiến độ.",
         "Kết quả khảo sát cho thấy người dân đồng tình với chủ trương của huyện.",
+    ):
+        assert limitations(lead + other) == []
+
+
+def test_what_an_inspection_found_behind_its_frame_is_a_shortcoming_by_rule() -> None:
+    """An inspection's, a supervision's or a verification's frame ("Kết quả kiểm tra cho thấy
+    …", "Quá trình xác minh cho thấy, …", "Đoàn kiểm tra … xác nhận …", "Qua giám sát, Đoàn
+    nhận thấy …") marks what follows as a finding: a shortcoming when a negative word or a
+    family's judges it, drafted without the frame; a finding of work done well is none."""
+    lead = "Chiều 12/6/2024, UBND huyện Krông Ana họp nghe báo cáo kết quả thanh tra.\n"
+    for sentence, text in (
+        (
+            "Quá trình xác minh cho thấy, UBND xã Ea Bông giao đất cho 12 hộ không đúng đối tượng.",
+            "UBND xã Ea Bông giao đất cho 12 hộ không đúng đối tượng",
+        ),
+        (
+            "Kết quả kiểm tra cho thấy trong năm 2023, Ban quản lý chợ Buôn Trấp buông lỏng"
+            " quản lý thu phí.",
+            "trong năm 2023, Ban quản lý chợ Buôn Trấp buông lỏng quản lý thu phí",
+        ),
+        (
+            "Đoàn kiểm tra liên ngành xác nhận trong giờ hành chính, bộ phận một cửa của xã"
+            " Quảng Điền không có người trực.",
+            "trong giờ hành chính, bộ phận một cửa của xã Quảng Điền không có người trực",
+        ),
+        (
+            "Qua giám sát, Đoàn nhận thấy Phòng Giáo dục và Đào tạo huyện chưa kịp thời tham"
+            " mưu sắp xếp trường lớp.",
+            "Phòng Giáo dục và Đào tạo huyện chưa kịp thời tham mưu sắp xếp trường lớp",
+        ),
+    ):
+        assert [x for _, x in limitations(lead + sentence)] == [text]
+    for other in (
+        "Đoàn kiểm tra nhận thấy UBND xã Dray Sáp thực hiện đúng quy định về tiếp công dân.",
+        "Kết quả kiểm tra cho thấy các hồ sơ đều được lưu trữ đầy đủ, đúng quy định.",
+        "Thanh tra đánh giá cao sự phối hợp của UBND xã Quảng Điền trong quá trình thanh tra.",
     ):
         assert limitations(lead + other) == []
 

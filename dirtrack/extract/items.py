@@ -72,6 +72,7 @@ from dirtrack.extract.lexicon import (
     DUTY_UNDONE,
     ENUM_TAIL,
     ENUMERATION_END,
+    FINDING_JUDGEMENTS,
     FUTURE_OPEN,
     FUTURE_PERIOD_OPEN,
     GIAO,
@@ -466,7 +467,22 @@ def _people_subject(text: str) -> bool:
 _FRONTED_FRAMES = re.compile(
     r"^\W*(?:(?:(?:cho )?den (?:nay|thoi diem nay|thoi diem hien tai)|hien nay|hien tai|"
     r"(?:trong )?thoi gian qua|qua (?:kiem tra|giam sat|khao sat|ra soat)(?: thuc te)?|"
+    r"tai thoi diem (?:kiem tra|giam sat)|"
     r"nam \d{4}|trong (?:nam|thang|quy)(?: \w+){1,3})\s*,\s*)+"
+)
+#: An inspection's, a supervision's or a verification's frame before what it found ("Kết quả
+#: kiểm tra cho thấy …", "Quá trình xác minh cho thấy, …", "Theo kết luận thanh tra, …",
+#: "Thanh tra cũng chỉ rõ, …", "Đoàn kiểm tra liên ngành … xác nhận …", "Đoàn nhận thấy …"):
+#: what follows is a finding on the body inspected, not the words of the team that states it.
+_FINDING_FRAME = re.compile(
+    r"(?:[^,;:.]{1,40},\s*){0,2}?"
+    r"(?:(?:theo )?ket (?:qua|luan) (?:kiem tra|thanh tra|giam sat|xac minh|ra soat|khao sat)"
+    r"(?:\s(?:(?!cho thay)[^,;:.]){1,40}?)?\s*(?:,|cho thay\b\s*,?)|"
+    r"(?:qua|qua trinh) (?:kiem tra|thanh tra|giam sat|xac minh|ra soat|khao sat)(?: thuc te)?"
+    r"\s*,?\s*cho thay\b\s*,?|"
+    r"(?:thanh tra|doan|to (?:kiem tra|giam sat|thanh tra|khao sat|cong tac))\b[^,;:.]{0,60}?"
+    r"(?:\s+(?:cung|da|con))*\s+(?:chi ro|chi ra|nhan thay|xac nhan|danh gia(?! cao))\b\s*,?)"
+    r"\s*"
 )
 
 
@@ -481,6 +497,9 @@ def _collective(key: str) -> int | None:
 
 
 _WORK_JUDGED = tuple(pattern for name, pattern in SHORTCOMING_FAMILIES if name in WORK_JUDGEMENTS)
+_FINDING_JUDGED = tuple(
+    pattern for name, pattern in SHORTCOMING_FAMILIES if name in FINDING_JUDGEMENTS
+)
 
 
 #: The causes a sentence lists ("… là do A; B"): a ``;``-part after it goes on with them.
@@ -499,6 +518,17 @@ def _work_judged(key: str, low: str, start: int, end: int) -> bool:
     return subject is not None and any(
         pattern.search(low, subject.end(), end) for pattern in _WORK_JUDGED
     )
+
+
+def _finding_start(key: str, start: int, end: int) -> int | None:
+    """Where an inspection's finding starts in the clause ``key[start:end]``, after its frame
+    (:data:`_FINDING_FRAME`, after a connective or a fronted check: "Qua giám sát, Đoàn nhận
+    thấy …"); None when the clause opens on no such frame."""
+    begin = _skip_lead(key, start, end)
+    frames = _FRONTED_FRAMES.match(key, begin, end)
+    begin = _skip_lead(key, frames.end(), end) if frames else begin
+    found = _FINDING_FRAME.match(key, begin, end)
+    return found.end() if found else None
 
 
 def _no_one_body(text: str) -> bool:
@@ -531,6 +561,9 @@ def _limitation(
     criticises = _CRITICISES.match(key, start, end)
     if criticises is not None:
         start = criticises.end()  # "Phê bình một số sở, ngành còn chậm ...": what is criticised
+    finding = _finding_start(key, start, end)
+    if finding is not None:
+        start = finding  # "Kết quả kiểm tra cho thấy, UBND xã X …": what was found
     inline = LIMIT_INLINE_INTRO.search(key, start, end)
     if (
         inline is not None
@@ -1167,11 +1200,23 @@ def extract_limitations(
                 # "Công tác giải phóng mặt bằng còn chậm", "tỷ lệ giải ngân còn thấp": a work
                 # judged in the words of a shortcoming's family, whatever the words around it
                 # (not the lead-in of a list, nor a clause that asks, nor a cause listed after
-                # "là do": "… giải quyết chậm là do A; việc cung cấp tài liệu chậm", one item)
+                # "là do": "… giải quyết chậm là do A; việc cung cấp tài liệu chậm", one item);
+                # and what an inspection found, after its frame, told in a negative word ("Kết
+                # quả kiểm tra cho thấy UBND xã X … không thực hiện công khai")
                 for i, clause in enumerate(clauses):
                     c_end = clause.start + len(clause.text)
+                    finding = _finding_start(key, clause.start, c_end)
                     if (
-                        _work_judged(key, low, clause.start, c_end)
+                        (
+                            _work_judged(key, low, clause.start, c_end)
+                            or (
+                                finding is not None
+                                and (
+                                    _negative(key, low, finding, c_end) is not None
+                                    or any(p.search(low, finding, c_end) for p in _FINDING_JUDGED)
+                                )
+                            )
+                        )
                         and not (i + 1 < len(clauses) and clauses[i + 1].after == ":")
                         and not _asks(sentence, clause.start, c_end)
                         and not _CAUSES_LISTED.search(key, 0, clause.start)

@@ -520,6 +520,11 @@ WORK_SUBJECT = re.compile(
 #: chậm", "chưa đạt", "còn thấp", "còn hạn chế", "thiếu …"): with a :data:`WORK_SUBJECT` before
 #: them, a rule's shortcoming, not only the model's words.
 WORK_JUDGEMENTS = frozenset(["slow", "low", "unmet", "still", "lack"])
+#: The families of :data:`SHORTCOMING_FAMILIES` in which an inspection's finding judges the body
+#: inspected ("Kết quả kiểm tra cho thấy UBND xã X chưa công khai …", "… cho thuê đất không đúng
+#: …", "… để xảy ra …"): a work falling short, a wrong done, a duty undone; not a noun that
+#: only names shortcomings, a harm or a trend (what a frame's lead-in or a phenomenon holds).
+FINDING_JUDGEMENTS = WORK_JUDGEMENTS | frozenset(["notyet", "wrong", "undone", "let", "absent"])
 
 #: Modal verbs of obligation ("cần", "phải"; not "cần thiết"). Matched on the lower-case text
 #: with its tones (``folding.lower_aligned``): the accent-free key would confuse "cần" with
