@@ -1602,6 +1602,10 @@ ERRORS: dict[str, Entry] = {
     "mail_login": N_("{server} refused the login of {user!r} (wrong user or password): {detail}"),
     "mail_refused": N_("{server} refused the message: {detail}"),
     "mail_recipients": N_("{server} refused the recipients {who}"),
+    "mail_not_smtp": N_(
+        "{server} answered with something that is not SMTP (an SMTP reply starts with a "
+        "three-digit code): is it a mail server, and is [mail] port its port?"
+    ),
     "mail_tls": N_("TLS with {server} failed: {detail}"),
     "mail_no_starttls": N_(
         '{server} does not offer STARTTLS, which [mail] security = "starttls" asks for: set '
