@@ -4004,9 +4004,12 @@ ERRORS.update(
             "alembic_version holds {n} rows ({revisions}) where dirtrack keeps one, {expected}"
         ),
         "hc_missing": N_("missing {items}"),
-        "hc_missing_table": N_("table {table}"),
+        "hc_table": N_("table {table}"),
         "hc_foreign_code": N_(
             "code dirtrack does not make, which would run on its tables: {items}"
+        ),
+        "hc_foreign_data": N_(
+            "tables and columns dirtrack does not make (another program's, or a hand's): {items}"
         ),
         "hc_foreign_trigger": N_("trigger {name}"),
         "hc_foreign_view": N_("view {name}"),
