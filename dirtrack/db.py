@@ -1301,6 +1301,38 @@ def _refuse_text_link(conn: Connection, table: str, column: str, parent: str) ->
         )
 
 
+def refuse_fractional_links(conn: Connection) -> None:
+    """Refuse a SQLite register where a link to a unit, meeting, series, field or limitation
+    holds a number that is not whole (another program's ``1.5``): it points to no record, and
+    the lists and an export's codes left its row out without a word. Between the first and the
+    last id, where :func:`refuse_missing_records` looks no further, no index finds it: each link
+    column is read whole, so this is for what reads every row anyway (``export``); ``doctor``
+    names them all. Nothing on PostgreSQL, whose columns hold integers only.
+
+    Raises:
+        DatabaseError: ``db_link_not_id``, naming the first such row and what it holds.
+    """
+    from dirtrack.i18n import Entity
+    from dirtrack.models import KEPT_LINKS
+
+    if conn.dialect.name != "sqlite":
+        return
+    for parent, links in KEPT_LINKS.items():
+        for table, column in links:
+            row = conn.exec_driver_sql(
+                f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = \'real\' '
+                "LIMIT 1"
+            ).first()
+            if row is not None:
+                raise DatabaseError.of(
+                    "db_link_not_id",
+                    entity=Entity(table),
+                    row=row[0],
+                    parent=Entity(parent),
+                    value=row[1],
+                )
+
+
 def _id_gaps(conn: Connection, table: str) -> list[tuple[int, int]]:
     """The ranges of ids no row of ``table`` holds (inclusive): below its first id, between two
     ids that do not follow each other, above its last. The first and last id are two lookups

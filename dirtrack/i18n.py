@@ -259,6 +259,28 @@ class Phrase:
         return f"Phrase({self.key!r})"
 
 
+class Reason:
+    """What went wrong as a library says it, in English only (Jinja's "expected token 'as'",
+    Python's "pop from empty list"): said as it is in English; in another language, whose words
+    for it the catalog does not have, as ``instead`` (a :class:`Phrase` naming the place or the
+    kind of failure), never as an English sentence."""
+
+    __slots__ = ("english", "instead")
+
+    def __init__(self, english: str, instead: Phrase) -> None:
+        self.english = english
+        self.instead = instead
+
+    def render(self, lang: str) -> str:
+        return self.english if lang == "en" else self.instead.render(lang)
+
+    def __str__(self) -> str:
+        return self.english
+
+    def __repr__(self) -> str:
+        return f"Reason({self.english!r}, {self.instead!r})"
+
+
 class Field:
     """A field of a record named in a message (``note``, ``original_due``): its words in
     :data:`FIELDS` (what ``history`` calls the column), said in the message's language; a name
@@ -1602,6 +1624,10 @@ ERRORS: dict[str, Entry] = {
     "mail_login": N_("{server} refused the login of {user!r} (wrong user or password): {detail}"),
     "mail_refused": N_("{server} refused the message: {detail}"),
     "mail_recipients": N_("{server} refused the recipients {who}"),
+    "mail_not_smtp": N_(
+        "{server} answered with something that is not SMTP (an SMTP reply starts with a "
+        "three-digit code): is it a mail server, and is [mail] port its port?"
+    ),
     "mail_tls": N_("TLS with {server} failed: {detail}"),
     "mail_no_starttls": N_(
         '{server} does not offer STARTTLS, which [mail] security = "starttls" asks for: set '
@@ -2847,6 +2873,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_syntax_at": N_("a placeholder or tag is not written as a template reads it: {tag}"),
+    "template_failed_kind": N_("a placeholder failed while it was filled ({kind})"),
+    "template_attribute": N_("the attribute {name}"),
+    "template_xml_at": N_("line {line}, column {column} of the filled document"),
     "template_unpacks_too_large": N_(
         "template {file}: unpacks to {size} MB, more than the {limit} MB dirtrack reads from a "
         "template (a zip bomb?)"
@@ -4000,9 +4030,12 @@ ERRORS.update(
             "alembic_version holds {n} rows ({revisions}) where dirtrack keeps one, {expected}"
         ),
         "hc_missing": N_("missing {items}"),
-        "hc_missing_table": N_("table {table}"),
+        "hc_table": N_("table {table}"),
         "hc_foreign_code": N_(
             "code dirtrack does not make, which would run on its tables: {items}"
+        ),
+        "hc_foreign_data": N_(
+            "tables and columns dirtrack does not make (another program's, or a hand's): {items}"
         ),
         "hc_foreign_trigger": N_("trigger {name}"),
         "hc_foreign_view": N_("view {name}"),

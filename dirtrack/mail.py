@@ -33,6 +33,9 @@ from dirtrack.text import char_code, control_character
 SECURITY = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
 TIMEOUT = 30  # seconds to wait for the server at each step
+# smtplib's code for an answer whose line does not start with a three-digit code; the text it
+# keeps is that line less its first four bytes ("garbage" -> "arbage"), so it is not shown
+NOT_SMTP = -1
 # key -> (type, what it is, for `dirtrack config`)
 KEYS: dict[str, type] = {
     "host": str,
@@ -308,19 +311,23 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
         cause = exc.__context__
         detail = os_reason(cause) if isinstance(cause, OSError) else Phrase("w_conn_reset")
         raise MailError.of_server("mail_unreachable", server=server, detail=detail) from None
-    except smtplib.SMTPAuthenticationError as exc:
-        raise MailError.of_server(
-            "mail_login", server=server, user=settings.user, detail=_said(exc)
-        ) from None
+    except smtplib.SMTPResponseException as exc:
+        if exc.smtp_code == NOT_SMTP:
+            raise MailError.of_server("mail_not_smtp", server=server) from None
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            raise MailError.of_server(
+                "mail_login", server=server, user=settings.user, detail=_said(exc)
+            ) from None
+        raise MailError.of("mail_refused", server=server, detail=_said(exc)) from None
     except smtplib.SMTPNotSupportedError as exc:
         raise MailError.of(
             "mail_refused", server=server, detail=str(exc) or "not supported"
         ) from None
     except smtplib.SMTPRecipientsRefused as exc:
+        if any(_not_smtp(why) for why in exc.recipients.values()):
+            raise MailError.of_server("mail_not_smtp", server=server) from None
         said = ", ".join(f"{who} ({_code(why)})" for who, why in exc.recipients.items())
         raise MailError.of("mail_recipients", server=server, who=said) from None
-    except smtplib.SMTPResponseException as exc:
-        raise MailError.of("mail_refused", server=server, detail=_said(exc)) from None
     except smtplib.SMTPException as exc:
         raise MailError.of(
             "mail_refused", server=server, detail=str(exc) or type(exc).__name__
@@ -335,9 +342,16 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
         raise MailError.of_server(
             "mail_unreachable", server=server, detail=os_reason(exc)
         ) from None
+    if any(_not_smtp(why) for why in refused.values()):
+        raise MailError.of_server("mail_not_smtp", server=server)
     if refused:  # some recipients took it, others not: the unit did not get it as asked
         who = ", ".join(f"{addr} ({_code(why)})" for addr, why in refused.items())
         raise MailError.of("mail_recipients", server=server, who=who)
+
+
+def _not_smtp(why: Any) -> bool:
+    """Whether a recipient's refusal, smtplib's ``(code, text)``, was a line that is no reply."""
+    return isinstance(why, tuple) and bool(why) and why[0] == NOT_SMTP
 
 
 def _said(exc: Any) -> str:

@@ -508,6 +508,14 @@ CHANGED_TRIGGER = (
             "hiện tại giữ nguyên",
             id="missing-trigger",
         ),
+        pytest.param(
+            ("CREATE TABLE notes (body TEXT)", "ALTER TABLE unit ADD COLUMN phone TEXT"),
+            "schema: tables and columns dirtrack does not make (another program's, or a "
+            "hand's): table notes; column unit.phone; the current database is untouched",
+            "cấu trúc: bảng và cột không do dirtrack tạo ra (của chương trình khác, hoặc thêm "
+            "bằng tay): bảng notes; cột unit.phone; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="extra-table-and-column",
+        ),
     ],
 )
 def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
@@ -523,7 +531,8 @@ def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
     (or a counter there), after which the next assign said 'the disk is full'; a text holding
     ESC or NUL, which typed text, the JSON import and every other writer refuse; a trigger under
     the name of one of dirtrack's own with another body, or one of them dropped (a unit rows
-    point to could then be deleted under them). Each is refused in one line naming
+    point to could then be deleted under them); another program's table or column, carried
+    over without a word. Each is refused in one line naming
     the record, in either language, and the register is left as it was."""
     tampered = _tampered(office, tmp_path / "tampered.db", *statements)
     before, kept = file_digest(db_path), file_digest(tampered)

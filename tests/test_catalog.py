@@ -175,7 +175,7 @@ def test_a_list_in_a_message_names_the_first_few_and_counts_the_others() -> None
     assert one.render("en").endswith("9 and 1 more row") and one.render("vi").endswith(
         "9 và 1 dòng khác"
     )
-    problems = [Phrase("hc_missing_table", table=f"t{i}") for i in range(12)]
+    problems = [Phrase("hc_table", table=f"t{i}") for i in range(12)]
     said = FirstFew(problems, "problems_and_more", joined="; ", shown=8)
     assert said.render("en").startswith("table t0; table t1; ")
     assert said.render("en").endswith("; and 4 more problems")

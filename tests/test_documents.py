@@ -242,8 +242,12 @@ def test_a_template_reaches_no_further_than_its_values(
         "text": ("{{ 'x' * 5000000000 }}", "too large for a document", "quá lớn"),
         "power": ("{{ 7 ** 999999999 }}", "too large for a document", "quá lớn"),
         "range": ("{% for i in range(10**8) %}x{% endfor %}", "too large", "quá lớn"),
-        "zero": ("{{ 1 / 0 }}", "division by zero", "division by zero"),
-        "itself": ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "recursion", "recursion"),
+        "zero": ("{{ 1 / 0 }}", "division by zero", "bị lỗi khi điền giá trị (ZeroDivisionError)"),
+        "itself": (
+            "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+            "recursion",
+            "bị lỗi khi điền giá trị (RecursionError)",
+        ),
         # each bounded alone, but ten billion turns together: a cron job hung
         "loops": (
             "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}",
@@ -305,6 +309,42 @@ def test_a_template_reaches_no_further_than_its_values(
     doc.save(str(fine))
     reg.ok(*base, "--template", str(fine))
     assert "văn phòng" in texts(out)[0] and "ababab 1024" in texts(out)[0]
+
+
+def test_a_template_refused_under_vi_says_no_english_sentence(reg: Cli, tmp_path: Path) -> None:
+    """Jinja's and Python's own English reason came after the Vietnamese frame ("expected
+    token 'as'", "pop from empty list"): under --lang vi the place is said instead (the tag
+    Jinja could not read, the attribute refused) or the kind of failure; English keeps them."""
+    reg.ok(*PARTY)
+    out = tmp_path / "r.docx"
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+
+    def made(name: str, placeholder: str) -> str:
+        template = tmp_path / f"{name}.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }} {% if to %}x{% endif %}")
+        doc.add_paragraph("Kính gửi " + placeholder)
+        doc.add_paragraph("{{p report }} {{ title }}")
+        doc.save(str(template))
+        return str(template)
+
+    syntax = made("syntax", "{% import 'os' %}")  # refused as it is read: office set too
+    assert reg.fail("--lang", "vi", "office", "set", "--template", syntax) == (
+        f"Error: mẫu {syntax}: có trường hoặc thẻ viết sai cú pháp mẫu: {{% import 'os' %}}"
+    )
+    assert reg.fail("office", "set", "--template", syntax) == (
+        f"Error: template {syntax}: expected token 'as', got 'end of statement block'"
+    )
+    popped = made("popped", "{{ [].pop() }}")
+    assert reg.fail("--lang", "vi", *base, "--template", popped) == (
+        f"Error: mẫu {popped}: một trường bị lỗi khi điền giá trị (IndexError)"
+    )
+    assert reg.fail(*base, "--template", popped).endswith(": pop from empty list")
+    unsafe = made("unsafe", "{{ title.__class__.__mro__ }}")
+    assert reg.fail("--lang", "vi", *base, "--template", unsafe).endswith(
+        "không được phép làm (thuộc tính '__class__')"
+    )
+    assert not out.exists()
 
 
 def test_a_template_makes_no_value_too_large(reg: Cli, db_path: Path, tmp_path: Path) -> None:

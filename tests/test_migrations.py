@@ -1080,6 +1080,38 @@ def test_a_link_holding_text_is_said_by_every_command(
     assert checks["foreign_keys"]["status"] == "problem"
 
 
+@pytest.mark.sqlite_only("a number that is not whole in an id column, as only SQLite stores it")
+def test_a_link_holding_a_number_that_is_not_whole_is_said_where_its_rows_are_read(
+    cli: Cli, db: str, damaged_register: dict[str, int], tmp_path: Path
+) -> None:
+    """A directive whose meeting another program set to 1.5 fell between two ids, where the
+    look on opening finds nothing without reading every row: `list` leaves it out (it stays
+    so: doctor names it), the JSON export wrote 1.5, which its import refuses, the sheet left
+    it out, and a write on it said the meeting was deleted. Each of those says what it is."""
+    ids = damaged_register
+    sql(db, f"UPDATE directive SET meeting_id = 1.5 WHERE id = {ids['late']}")
+    before = snapshot(db)
+    error = (
+        f"Error: directive {ids['late']} points to meeting 1.5, which is no id (written by "
+        "another program): nothing was written; dirtrack doctor names such records"
+    )
+    out = tmp_path / "out"
+    for args in (
+        ["export", "--out", str(out.with_suffix(".json"))],
+        ["export", "--format", "xlsx", "--out", str(out.with_suffix(".xlsx"))],
+        ["edit", "directive", str(ids["late"]), "--text", "Việc khác"],
+    ):
+        assert cli.fail(*args) == error, args
+    assert cli.fail("--lang", "vi", "export", "--out", str(out)) == (
+        f"Error: nhiệm vụ {ids['late']} trỏ tới cuộc họp 1.5, đó không phải số hiệu (do chương "
+        "trình khác ghi): không ghi gì; dirtrack doctor chỉ ra các bản ghi như vậy"
+    )
+    assert list(tmp_path.glob("out*")) == []
+    assert snapshot(db) == before
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["values"]["status"] == "problem" and "holds 1.5" in checks["values"]["detail"]
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_record_deleted_under_what_points_to_it_is_said_in_vietnamese(
     cli: Cli, db: str, damaged_register: dict[str, int]

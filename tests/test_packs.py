@@ -1952,6 +1952,50 @@ def test_a_server_that_never_answers_is_named_so(
             assert wrong not in result.stderr
 
 
+def _garbling_mail_server(listener: socket.socket) -> None:
+    """Answers SMTP until the message's end, then a line that is no reply; for one connection."""
+    conn, _ = listener.accept()
+    with conn, conn.makefile("rb") as lines:
+        conn.sendall(b"220 hi ESMTP\r\n")
+        data = False
+        for line in lines:
+            if data and line == b".\r\n":
+                conn.sendall(b"\xff\xfe garbage\r\n")
+                return
+            if not data:
+                data = line.strip().upper() == b"DATA"
+                conn.sendall(b"354 go\r\n" if data else b"250-hi\r\n250 SMTPUTF8\r\n")
+
+
+def test_a_server_that_answers_no_smtp_is_named_so(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server answering a line that starts with no reply code was reported as '-1 arbage':
+    smtplib's -1 and the line less its first four bytes."""
+    import threading
+
+    monkeypatch.setattr("dirtrack.mail.TIMEOUT", 5)
+    for lang, said in (
+        ("en", "answered with something that is not SMTP"),
+        ("vi", "trả lời bằng nội dung không phải SMTP"),
+    ):
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            listener.listen(1)
+            _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+            server = threading.Thread(target=_garbling_mail_server, args=(listener,))
+            server.start()
+            folder = str(tmp_path / lang)
+            result = quarter(
+                "--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail"
+            )
+            server.join(10)
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert "arbage" not in result.stderr and "-1" not in result.stderr
+        # the server itself failed: the other unit was not tried
+        assert "(SYT)" in result.stderr.splitlines()[-2]
+
+
 def test_a_server_that_fails_is_not_tried_again_for_every_unit(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Phrase, Reason
 from dirtrack.render.sandbox import LIMITS, WORK, TooLarge, TooMuchWork, environment
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def _load(path: Path) -> Any:
         template = _Strict(str(path))
         used = template.get_undeclared_template_variables(jinja_env=environment())
     except TemplateError as exc:
-        raise InvalidInput.of("template_unreadable", file=str(path), reason=str(exc)) from None
+        raise InvalidInput.of("template_unreadable", file=str(path), reason=_reason(exc)) from None
     except Exception:  # python-docx or lxml could not read it
         raise InvalidInput.of("template_broken", file=str(path)) from None
     unknown = sorted(set(used) - set(PLACEHOLDERS))
@@ -191,18 +191,78 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     except TooMuchWork:
         raise InvalidInput.of("template_too_long", file=str(path), **WORK) from None
     except SecurityError as exc:
-        raise InvalidInput.of("template_unsafe", file=str(path), reason=str(exc)) from None
+        raise InvalidInput.of("template_unsafe", file=str(path), reason=_reason(exc)) from None
     except XMLSyntaxError as exc:  # the body (see _load) or a header or footer, once filled
-        raise InvalidInput.of("template_not_xml", file=str(path), reason=str(exc)) from None
+        raise InvalidInput.of("template_not_xml", file=str(path), reason=_reason(exc)) from None
     except (TemplateError, *_FILLING_FAILED) as exc:
-        reason = str(exc) or type(exc).__name__
-        raise InvalidInput.of("template_unreadable", file=str(path), reason=reason) from None
+        raise InvalidInput.of("template_unreadable", file=str(path), reason=_reason(exc)) from None
     _sign_on_it(template.docx)
     _tidy_sections(template.docx)
     file_properties(template.docx, document.title)  # a new file, not the template's
     # template.save less its pictures and media replaced (pre_ and post_processing), which
     # dirtrack never asks for
     return docx_rows.save(template.docx)
+
+
+# Jinja's words for a template cut short inside a block, which a prefix of any template gives
+_CUT_SHORT = "Unexpected end of template"
+_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+_UNSAFE_ATTRIBUTE = re.compile(r"access to attribute ('[^']*') of")
+_TAG_SHOWN = 80  # characters of a tag a message quotes
+
+
+def _reason(exc: Exception) -> Reason:
+    """What went wrong, as Jinja, Python or lxml say it in English; in another language, the
+    place instead (the tag Jinja could not read, the attribute the sandbox refused, the line
+    and column of the XML) or the kind of failure: their sentences are not in the catalog."""
+    from jinja2 import TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+    from lxml.etree import XMLSyntaxError
+
+    english = str(exc) or type(exc).__name__
+    instead = Phrase("template_failed_kind", kind=type(exc).__name__)
+    if isinstance(exc, TemplateSyntaxError):
+        tag = _unreadable_tag(exc.source or "")
+        if tag is not None:
+            shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
+            instead = Phrase("template_syntax_at", tag=shown)
+    elif isinstance(exc, SecurityError):
+        found = _UNSAFE_ATTRIBUTE.search(english)
+        if found is not None:
+            instead = Phrase("template_attribute", name=found[1])
+    elif isinstance(exc, XMLSyntaxError) and exc.position:
+        line, column = exc.position
+        instead = Phrase("template_xml_at", line=line, column=column)
+    return Reason(english, instead)
+
+
+def _unreadable_tag(source: str) -> str | None:
+    """The first tag of ``source`` (a template's XML) that Jinja cannot read: the template
+    up to it reads but for blocks left open, and up to it and no further does not. Found by
+    halving (a dozen reads of a large template), only once the template was refused."""
+    from jinja2 import TemplateSyntaxError
+
+    env = environment()
+    tags = list(_TAG.finditer(source))
+    ends = [found.end() for found in tags]
+
+    def fails(end: int) -> bool:
+        try:
+            env.parse(source[:end])
+        except TemplateSyntaxError as exc:
+            return not str(exc).startswith(_CUT_SHORT)
+        return False
+
+    if not ends or not fails(ends[-1]):
+        return None
+    low, high = 0, len(ends) - 1  # the first tag whose prefix fails is in ends[low:high + 1]
+    while low < high:
+        middle = (low + high) // 2
+        if fails(ends[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return tags[low][0]
 
 
 class _NotWritten(Exception):

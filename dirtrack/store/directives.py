@@ -181,6 +181,14 @@ def given_on(session: Session, directive: Directive) -> date:
 def _meeting_date(session: Session, directive: Directive) -> date:
     """The day of ``directive``'s meeting. A meeting another program deleted under it (foreign
     keys off, before migration 0018's trigger) is said in one line pointing to doctor."""
+    if not isinstance(directive.meeting_id, int):  # 1.5, another program's: no id at all
+        raise DatabaseError.of(
+            "db_link_not_id",
+            entity=Entity("directive"),
+            row=directive.id,
+            parent=Entity("meeting"),
+            value=directive.meeting_id,
+        )
     meeting = session.get(Meeting, directive.meeting_id)
     if meeting is None:
         raise DatabaseError.of(

@@ -103,12 +103,28 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
             revisions = [str(r) for r in conn.execute(query).scalars()]
             revision = revisions[0] if revisions and revisions[0].strip() else None
         missing: list[Phrase | str] = []
+        # another program's tables and columns in a SQLite file: restore would carry them over
+        # without a word, and a column that takes no NULL fails dirtrack's own inserts. A
+        # PostgreSQL database may hold other programs' tables beside dirtrack's.
+        sqlite = conn.dialect.name == "sqlite"
+        ours = models.metadata().tables
+        extra: list[Phrase | str] = [
+            Phrase("hc_table", table=name)
+            for name in sorted(tables)
+            if sqlite and name not in ours and name != "alembic_version"
+        ]
         for table in models.metadata().sorted_tables:
             if table.name not in tables:
-                missing.append(Phrase("hc_missing_table", table=table.name))
+                missing.append(Phrase("hc_table", table=table.name))
                 continue
-            present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+            present = [c["name"] for c in inspect(conn).get_columns(table.name)]
             missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+            if sqlite:
+                extra += [
+                    Phrase("w_column", column=f"{table.name}.{name}")
+                    for name in present
+                    if name not in table.columns
+                ]
         foreign, gone = _triggers_and_views(conn)
         if not missing:  # a table dropped took its triggers with it: named once, as the table
             missing = [Phrase("hc_foreign_trigger", name=name) for name in gone]
@@ -130,10 +146,10 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         return Check(
             "schema", PROBLEM, Detail(Phrase("hc_missing", items=FirstFew.findings(missing)))
         )
-    if foreign:
-        return Check(
-            "schema", PROBLEM, Detail(Phrase("hc_foreign_code", items=FirstFew.findings(foreign)))
-        )
+    if foreign or extra:
+        found = [("hc_foreign_code", foreign), ("hc_foreign_data", extra)]
+        parts = [Phrase(key, items=FirstFew.findings(items)) for key, items in found if items]
+        return Check("schema", PROBLEM, Detail(*parts))
     n = len(models.metadata().tables)
     return Check("schema", OK, Detail(Phrase("hc_schema_ok", revision=revision, n=n)))
 

@@ -279,13 +279,16 @@ def _progress(facts: DirectiveFacts, as_of: date) -> str | None:
 def export_xlsx(
     session: Session, *, as_of: date, lang: str, progress: Progress | None = None
 ) -> bytes:
-    """The workbook, as bytes."""
+    """The workbook, as bytes. Refused (:func:`~dirtrack.db.refuse_fractional_links`) where
+    a link holds a number that is not whole: its row would be left out of the sheet."""
+    from dirtrack.db import refuse_fractional_links
     from dirtrack.render.xlsx_out import new_workbook, streamed
     from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.limitations import list_limitations
     from dirtrack.store.meetings import list_meetings
     from dirtrack.store.units import UnitIndex
 
+    refuse_fractional_links(session.connection())
     progress = progress or NoProgress()
     lang = lang if lang in _TITLES else "en"
     title, subtitle, sheet_name, lim_title, lim_sheet = _TITLES[lang]

@@ -56,6 +56,9 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
     """Every record of the database as the export document, in the order of
     :data:`SECTIONS`: plain dicts, the long lists as :class:`RecordStream` read a batch at a
     time while ``session`` is open (:func:`dirtrack.records.materialised` reads them whole)."""
+    from dirtrack.db import refuse_fractional_links
+
+    refuse_fractional_links(session.connection())  # its codes would drop such a row's link
     progress = progress or NoProgress()
     totals = bulk.held_rows(session)
     progress.stage("exporting", sum(totals[n] for n in ("unit", *SECTION_TABLES.values())))
