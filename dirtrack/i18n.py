@@ -3884,6 +3884,10 @@ ERRORS.update(
             "repeats row {row} (same meeting, lead unit and text); a directive is recorded once, "
             "or give each row its own key (--key-column)"
         ),
+        "row_sheet_before_meeting": N_(
+            "the sheet is up to {as_of} (--as-of, or its date line), before the meeting "
+            "({held}) that gave this directive"
+        ),
         "row_approved_before": N_(
             "a new deadline would be approved on {as_of}, before the meeting ({held}); give "
             "--as-of DATE"
