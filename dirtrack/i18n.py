@@ -2875,6 +2875,11 @@ ERRORS: dict[str, Entry] = {
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
     "template_syntax_at": N_("a placeholder or tag is not written as a template reads it: {tag}"),
     "template_failed_kind": N_("a placeholder failed while it was filled ({kind})"),
+    "template_takes_in": N_(
+        "a tag takes in another file (include, import, extends, from), which a template "
+        "cannot: everything it fills is in the .docx itself"
+    ),
+    "template_unclosed": N_("a block is never closed before the template ends: {tag}"),
     "template_attribute": N_("the attribute {name}"),
     "template_xml_at": N_("line {line}, column {column} of the filled document"),
     "template_unpacks_too_large": N_(

@@ -344,6 +344,26 @@ def test_a_template_refused_under_vi_says_no_english_sentence(reg: Cli, tmp_path
     assert reg.fail("--lang", "vi", *base, "--template", unsafe).endswith(
         "không được phép làm (thuộc tính '__class__')"
     )
+    # a tag taking in another file: what it does said in both languages, not Jinja's words
+    # for its own machinery nor the kind of failure
+    taking = made("taking", "{% include '/etc/passwd' %}")
+    assert reg.fail("--lang", "vi", *base, "--template", taking).endswith(
+        ": có thẻ lấy nội dung từ tệp khác (include, import, extends, from), điều mẫu không "
+        "được làm: mọi thứ mẫu điền phải nằm ngay trong tệp .docx"
+    )
+    assert reg.fail(*base, "--template", taking).endswith(
+        ": a tag takes in another file (include, import, extends, from), which a template "
+        "cannot: everything it fills is in the .docx itself"
+    )
+    # a block left open at the end of the template: the tag that opened it
+    unclosed = made("unclosed", "{% for name in to %}{{ name }}")
+    assert reg.fail("--lang", "vi", *base, "--template", unclosed).endswith(
+        ": có khối mở ra mà đến hết mẫu vẫn chưa đóng: {% for name in to %}"
+    )
+    raw = made("raw", "{% raw %}{{ title }}")
+    assert reg.fail("--lang", "vi", *base, "--template", raw).endswith(
+        ": có khối mở ra mà đến hết mẫu vẫn chưa đóng: {% raw %}"
+    )
     assert not out.exists()
 
 

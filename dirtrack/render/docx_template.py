@@ -206,6 +206,14 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
 
 # Jinja's words for a template cut short inside a block, which a prefix of any template gives
 _CUT_SHORT = "Unexpected end of template"
+_RAW_UNCLOSED = "Missing end of raw directive"
+# Jinja's words for a tag that takes in another template, in an environment that reads none
+_NO_LOADER = "no loader for this environment specified"
+# The tags that open a block an ``end…`` tag closes (``set`` only without ``=``)
+_BLOCK_TAGS = frozenset(
+    {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "raw", "trans", "set"}
+)
+_TAG_WORD = re.compile(r"\{%[-+]?\s*(\w+)")
 _TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 _UNSAFE_ATTRIBUTE = re.compile(r"access to attribute ('[^']*') of")
 _TAG_SHOWN = 80  # characters of a tag a message quotes
@@ -221,11 +229,20 @@ def _reason(exc: Exception) -> Reason:
 
     english = str(exc) or type(exc).__name__
     instead = Phrase("template_failed_kind", kind=type(exc).__name__)
+    if isinstance(exc, TypeError) and _NO_LOADER in english:
+        # include, import, extends: the sandbox reads no other file (Jinja's words for it
+        # are about its own machinery, in English as in the other language)
+        taken = Phrase("template_takes_in")
+        return Reason(taken.render("en"), taken)
     if isinstance(exc, TemplateSyntaxError):
-        tag = _unreadable_tag(exc.source or "")
+        source = exc.source or ""
+        if english.startswith((_CUT_SHORT, _RAW_UNCLOSED)):
+            tag, key = _unclosed_tag(source), "template_unclosed"
+        else:
+            tag, key = _unreadable_tag(source), "template_syntax_at"
         if tag is not None:
             shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
-            instead = Phrase("template_syntax_at", tag=shown)
+            instead = Phrase(key, tag=shown)
     elif isinstance(exc, SecurityError):
         found = _UNSAFE_ATTRIBUTE.search(english)
         if found is not None:
@@ -263,6 +280,25 @@ def _unreadable_tag(source: str) -> str | None:
         else:
             low = middle + 1
     return tags[low][0]
+
+
+def _unclosed_tag(source: str) -> str | None:
+    """The tag opening the innermost block of ``source`` (a template's XML) that the template
+    ends without closing (Jinja says which kind of block, not where)."""
+    opened: list[tuple[str, str]] = []
+    for found in _TAG.finditer(source):
+        word = _TAG_WORD.match(found[0])
+        if word is None:
+            continue
+        name = word[1]
+        if opened and opened[-1][0] == "raw" and name != "endraw":
+            continue  # a raw block's tags are its text
+        if name.startswith("end") and name[3:] in _BLOCK_TAGS:
+            while opened and opened.pop()[0] != name[3:]:
+                pass
+        elif name in _BLOCK_TAGS and not (name == "set" and "=" in found[0]):
+            opened.append((name, found[0]))
+    return opened[-1][1] if opened else None
 
 
 class _NotWritten(Exception):
