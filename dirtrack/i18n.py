@@ -2098,6 +2098,9 @@ ERRORS: dict[str, Entry] = {
     ),
     # units
     "unit_empty_ref": N_("a unit reference cannot be empty"),
+    "unit_ref_control": N_(
+        "unit {ref!r}: control character {code} is not allowed in a unit's code, name or alias"
+    ),
     "unit_ambiguous": N_("unit {ref!r} is ambiguous: {units}"),
     "unit_unknown": N_("unknown unit {ref!r}; closest: {near}"),
     "unit_unknown_none": N_("unknown unit {ref!r}; no units are registered yet"),
