@@ -2889,6 +2889,11 @@ ERRORS: dict[str, Entry] = {
         "template {file}: unpacks to {size} MB, more than the {limit} MB dirtrack reads from a "
         "template (a zip bomb?)"
     ),
+    "template_external": N_(
+        "template {file}: {part} points outside the document ({target}), which Word would "
+        "fetch when the report is opened; put the picture or file in the document itself, or "
+        "remove it"
+    ),
     "template_not_xml": N_(
         "template {file}: once filled, it is not a Word document: a placeholder writes what "
         "Word's XML cannot hold ({reason})"

@@ -42,19 +42,56 @@ def checked_template_path(value: str) -> Path:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")
             unpacked = sum(info.file_size for info in archive.infolist())
+            # what python-docx holds in memory, measured from the zip's directory before a
+            # byte is unpacked: a 1 MB template unpacking to 1 GB took 2 GB of memory to be
+            # found broken
+            if unpacked > MAX_READ_MB * 1024 * 1024:
+                raise InvalidInput.of(
+                    "template_unpacks_too_large",
+                    file=value,
+                    size=-(-unpacked // (1024 * 1024)),
+                    limit=MAX_READ_MB,
+                )
+            _refuse_external(archive, value)
     except (OSError, KeyError, zipfile.BadZipFile):
         raise InvalidInput.of("template_broken", file=value) from None
-    # what python-docx holds in memory, measured from the zip's directory before a byte is
-    # unpacked: a 1 MB template unpacking to 1 GB took 2 GB of memory to be found broken
-    if unpacked > MAX_READ_MB * 1024 * 1024:
-        raise InvalidInput.of(
-            "template_unpacks_too_large",
-            file=value,
-            size=-(-unpacked // (1024 * 1024)),
-            limit=MAX_READ_MB,
-        )
     check_template(path)
     return path.resolve()
+
+
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _refuse_external(archive: zipfile.ZipFile, value: str) -> None:
+    """Refuse a template whose parts point outside the document (``TargetMode="External"``):
+    a picture or a file linked rather than held, an attached template, which Word fetches
+    when the report is opened (a template's remote picture told its author who opened each
+    report, and when). A hyperlink, opened only when clicked, is the one kept.
+
+    Raises:
+        InvalidInput: ``template_external``, naming the part and where it points.
+    """
+    from lxml import etree
+
+    from dirtrack.i18n import cut
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    for info in archive.infolist():
+        if not info.filename.endswith(".rels"):
+            continue
+        try:
+            root = etree.fromstring(archive.read(info), parser)
+        except etree.XMLSyntaxError:
+            raise InvalidInput.of("template_broken", file=value) from None
+        for link in root.iter(_RELATIONSHIP):
+            external = link.get("TargetMode") == "External"
+            if external and not str(link.get("Type", "")).endswith("/hyperlink"):
+                raise InvalidInput.of(
+                    "template_external",
+                    file=value,
+                    part=info.filename,
+                    target=cut(str(link.get("Target", ""))),
+                )
 
 
 # What a template may use. The heading: parent_body, body, number, date_line, type_name,
