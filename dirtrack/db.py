@@ -1171,18 +1171,23 @@ def _sound_at_a_glance(engine: Engine, *, links: bool) -> bool:
 def refuse_foreign_triggers(engine: Engine, target: Target) -> None:
     """Refuse to write to a SQLite register holding a trigger dirtrack does not make: it runs
     on dirtrack's own writes (one another program added, deleting every directive at each
-    insert, left `assign` printing the new id with no directive left). ``doctor`` names it,
-    with one under dirtrack's name whose body is another (:mod:`dirtrack.store.health`);
-    ``restore`` of a backup puts dirtrack's own triggers back.
+    insert, left `assign` printing the new id with no directive left), as does one under
+    dirtrack's name whose body is another (its text compared with the digest of dirtrack's
+    own, :data:`dirtrack.models.TRIGGER_DIGESTS`). ``doctor`` names them
+    (:mod:`dirtrack.store.health`); ``restore`` of a backup puts dirtrack's own triggers back.
 
     Raises:
         DatabaseError: ``db_foreign_trigger``, naming them.
     """
-    from dirtrack.models import TRIGGER_NAMES
+    from dirtrack.models import TRIGGER_DIGESTS, trigger_digest
 
-    query = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
     with engine.connect() as conn:
-        foreign = [str(n) for (n,) in conn.exec_driver_sql(query) if n not in TRIGGER_NAMES]
+        foreign = [
+            str(name)
+            for name, sql in conn.exec_driver_sql(query)
+            if TRIGGER_DIGESTS.get(name) != trigger_digest(sql)
+        ]
     if foreign:
         raise DatabaseError.of("db_foreign_trigger", db=target.display, names=", ".join(foreign))
 

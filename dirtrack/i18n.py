@@ -2098,6 +2098,9 @@ ERRORS: dict[str, Entry] = {
     ),
     # units
     "unit_empty_ref": N_("a unit reference cannot be empty"),
+    "unit_ref_control": N_(
+        "unit {ref!r}: control character {code} is not allowed in a unit's code, name or alias"
+    ),
     "unit_ambiguous": N_("unit {ref!r} is ambiguous: {units}"),
     "unit_unknown": N_("unknown unit {ref!r}; closest: {near}"),
     "unit_unknown_none": N_("unknown unit {ref!r}; no units are registered yet"),
@@ -2875,11 +2878,21 @@ ERRORS: dict[str, Entry] = {
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
     "template_syntax_at": N_("a placeholder or tag is not written as a template reads it: {tag}"),
     "template_failed_kind": N_("a placeholder failed while it was filled ({kind})"),
+    "template_takes_in": N_(
+        "a tag takes in another file (include, import, extends, from), which a template "
+        "cannot: everything it fills is in the .docx itself"
+    ),
+    "template_unclosed": N_("a block is never closed before the template ends: {tag}"),
     "template_attribute": N_("the attribute {name}"),
     "template_xml_at": N_("line {line}, column {column} of the filled document"),
     "template_unpacks_too_large": N_(
         "template {file}: unpacks to {size} MB, more than the {limit} MB dirtrack reads from a "
         "template (a zip bomb?)"
+    ),
+    "template_external": N_(
+        "template {file}: {part} points outside the document ({target}), which Word would "
+        "fetch when the report is opened; put the picture or file in the document itself, or "
+        "remove it"
     ),
     "template_not_xml": N_(
         "template {file}: once filled, it is not a Word document: a placeholder writes what "
@@ -3883,6 +3896,10 @@ ERRORS.update(
         "row_repeats_row": N_(
             "repeats row {row} (same meeting, lead unit and text); a directive is recorded once, "
             "or give each row its own key (--key-column)"
+        ),
+        "row_sheet_before_meeting": N_(
+            "the sheet is up to {as_of} (--as-of, or its date line), before the meeting "
+            "({held}) that gave this directive"
         ),
         "row_approved_before": N_(
             "a new deadline would be approved on {as_of}, before the meeting ({held}); give "

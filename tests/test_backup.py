@@ -427,6 +427,26 @@ def test_no_command_writes_to_a_register_holding_a_trigger_dirtrack_does_not_mak
     office.ok("assign", "1", "--unit", "VPTU", "Việc mới")
 
 
+def test_no_command_writes_to_a_register_whose_trigger_under_dirtracks_name_has_another_body(
+    office: Cli, db_path: Path
+) -> None:
+    """A trigger under the name of one of dirtrack's own with another body ran on dirtrack's
+    writes as another program's would: a command that writes refuses, naming it, without
+    writing; one that reads reads."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute('DROP TRIGGER "unit_keeps_references"')
+        conn.execute(
+            'CREATE TRIGGER "unit_keeps_references" AFTER INSERT ON directive '
+            "BEGIN DELETE FROM directive; END"
+        )
+    conn.close()
+    before = file_digest(db_path)
+    error = office.fail("assign", "1", "--unit", "VPTU", "Việc mới")
+    assert "trigger dirtrack does not make" in error and "unit_keeps_references" in error, error
+    assert file_digest(db_path) == before
+    assert office.ok("list", "--format", "json").strip().startswith("[")
+
+
 def _tampered(office: Cli, path: Path, *statements: str) -> Path:
     """A backup of ``office`` changed by ``statements``, as another program would."""
     office.ok("backup", str(path))

@@ -80,6 +80,13 @@ BAD = {
     "DEL in a limitation": ["add-limitation", "1", "--unit", "BTC", "Thiếu\x7f"],
     "C1 control in a reason": ["cancel", "1", "--reason", "vì\x9b"],
     "ESC in the actor": ["--actor", "an\x1b", "done", "1"],
+    # a unit typed with a control character matched the unit without it, as marks are dropped
+    "ESC in a lead unit": ["assign", "1", "--unit", "BTC\x1b", "Việc mới"],
+    "BEL in a coordinating unit": ["edit", "directive", "1", "--with", "BTC\x07"],
+    "ESC in a unit listed": ["list", "--unit", "BTC\x1b"],
+    # it matched no one and listed nothing, where --actor refuses it
+    "ESC in history --by": ["history", "--by", "an\x1b"],
+    "C1 control in history --by": ["history", "--by", "an\x85"],
     "zero-width directive": ["assign", "1", "--unit", "BTC", "\u200b\u200b"],
     # accents with no letter to sit on (a stray keystroke of an input method): nothing to read
     "accents-only directive": ["assign", "1", "--unit", "BTC", "\u0301\u0309 \u0323"],
@@ -410,6 +417,10 @@ MESSAGES = {
     "a byte not UTF-8 in a title": "Error: --title: byte 0xF4 is not UTF-8: type the text in a "
     "terminal set to UTF-8",
     "U+FFFF in a meeting title": "Error: --title: control character U+FFFF is not allowed",
+    "ESC in a lead unit": "Error: unit 'BTC\\x1b': control character U+001B is not allowed",
+    "ESC in a unit listed": "Error: unit 'BTC\\x1b': control character U+001B is not allowed",
+    "ESC in history --by": "Error: --by: control character U+001B is not allowed",
+    "C1 control in history --by": "Error: --by: control character U+0085 is not allowed",
     "zero-width directive": "Error: a directive needs a text",
     "accents-only directive": "Error: a directive needs a text",
     "accents-only note": "Error: --note: only spaces or invisible characters; write some text",

@@ -344,7 +344,75 @@ def test_a_template_refused_under_vi_says_no_english_sentence(reg: Cli, tmp_path
     assert reg.fail("--lang", "vi", *base, "--template", unsafe).endswith(
         "không được phép làm (thuộc tính '__class__')"
     )
+    # a tag taking in another file: what it does said in both languages, not Jinja's words
+    # for its own machinery nor the kind of failure
+    taking = made("taking", "{% include '/etc/passwd' %}")
+    assert reg.fail("--lang", "vi", *base, "--template", taking).endswith(
+        ": có thẻ lấy nội dung từ tệp khác (include, import, extends, from), điều mẫu không "
+        "được làm: mọi thứ mẫu điền phải nằm ngay trong tệp .docx"
+    )
+    assert reg.fail(*base, "--template", taking).endswith(
+        ": a tag takes in another file (include, import, extends, from), which a template "
+        "cannot: everything it fills is in the .docx itself"
+    )
+    # a block left open at the end of the template: the tag that opened it
+    unclosed = made("unclosed", "{% for name in to %}{{ name }}")
+    assert reg.fail("--lang", "vi", *base, "--template", unclosed).endswith(
+        ": có khối mở ra mà đến hết mẫu vẫn chưa đóng: {% for name in to %}"
+    )
+    raw = made("raw", "{% raw %}{{ title }}")
+    assert reg.fail("--lang", "vi", *base, "--template", raw).endswith(
+        ": có khối mở ra mà đến hết mẫu vẫn chưa đóng: {% raw %}"
+    )
     assert not out.exists()
+
+
+def test_a_template_pointing_outside_the_document_is_refused(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A template holding a picture linked from the web (or an attached template on a share)
+    was taken: Word fetches it when the report is opened, telling whoever serves it who opened
+    the report. It is refused where it is given, naming the part; a hyperlink is kept."""
+    reg.ok(*PARTY)
+    out = tmp_path / "r.docx"
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+    def linked(name: str, rel_type: str, target: str) -> str:
+        plain = tmp_path / "plain.docx"
+        doc = Document()
+        doc.add_paragraph("{{ body }}")
+        doc.add_paragraph("{{p report }}")
+        doc.save(str(plain))
+        path = tmp_path / f"{name}.docx"
+        with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename == "word/_rels/document.xml.rels":
+                    rel = (
+                        f'<Relationship Id="rId99" Type="{kind}{rel_type}" Target="{target}" '
+                        'TargetMode="External"/></Relationships>'
+                    )
+                    data = data.replace(b"</Relationships>", rel.encode())
+                dst.writestr(info, data)
+        return str(path)
+
+    remote = linked("remote", "image", "http://tracker.example/p.png")
+    before = file_digest(db_path)
+    said = {
+        "en": "word/_rels/document.xml.rels points outside the document "
+        "(http://tracker.example/p.png), which Word would fetch when the report is opened",
+        "vi": "word/_rels/document.xml.rels trỏ ra ngoài tài liệu (http://tracker.example/p.png), "
+        "Word sẽ tải nội dung đó về khi mở báo cáo",
+    }
+    for lang, words in said.items():
+        assert words in reg.fail("--lang", lang, *base, "--template", remote)
+    assert "outside the document" in reg.fail("office", "set", "--template", remote)
+    attached = linked("attached", "attachedTemplate", "file://share/t.dotm")
+    assert "(file://share/t.dotm)" in reg.fail(*base, "--template", attached)
+    assert not out.exists() and file_digest(db_path) == before
+    reg.ok(*base, "--template", linked("hyperlink", "hyperlink", "https://office.example/"))
+    assert out.exists()
 
 
 def test_a_template_makes_no_value_too_large(reg: Cli, db_path: Path, tmp_path: Path) -> None:

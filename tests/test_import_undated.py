@@ -106,6 +106,24 @@ def test_as_of_gives_the_date_a_sheet_does_not(office: Cli, tmp_path: Path) -> N
     )
 
 
+def test_a_sheet_up_to_a_day_before_the_meeting_is_refused(office: Cli, tmp_path: Path) -> None:
+    """A sheet up to a day before the meeting cannot tell of the directives it gave: its rows
+    (with progress or without) are refused, naming the day and the meeting's, nothing written."""
+    path = sheet(tmp_path, ["open"], dated=False)
+    before = office.json("list")
+    for lang, said in {
+        "en": "the sheet is up to 2023-01-01 (--as-of, or its date line), before the meeting "
+        "(2023-01-06)",
+        "vi": "số liệu của bảng tính đến ngày 01/01/2023 (--as-of, hoặc dòng ngày của bảng), "
+        "trước ngày họp (06/01/2023)",
+    }.items():
+        error = office.fail("--lang", lang, "import", path, "--meeting", "1", "--as-of", "1/1/2023")
+        assert said in error, error
+    assert office.json("list") == before == []
+    office.ok("import", path, "--meeting", "1", "--as-of", "6/1/2023")
+    assert [d["text"] for d in office.json("list")] == ["Việc đang làm"]
+
+
 def test_a_json_export_keeps_the_unknown_day(office: Cli, tmp_path: Path, cli: Cli) -> None:
     office.ok("import", sheet(tmp_path, ["due_later"]), "--meeting", "1")
     out = tmp_path / "all.json"

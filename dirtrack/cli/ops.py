@@ -172,11 +172,12 @@ def history(
     Example: dirtrack history 7    (directive 7: created, progress, extended, completed…)
     """
     from dirtrack.store import history as log
-    from dirtrack.text import is_blank, name_text
+    from dirtrack.text import clean_text, is_blank, name_text
 
     chosen = field_list(fields)
     if by is not None:  # in the form --actor is stored in: typed decomposed, it is found
-        by = name_text(by)
+        # a control character is refused as in --actor (it matched no one, and said nothing)
+        by = name_text(clean_text(by, "--by"))
         if is_blank(by):  # a zero-width space alone named no one and listed nothing, exit 0
             from dirtrack.i18n import Field
 

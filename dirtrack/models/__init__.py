@@ -137,19 +137,26 @@ def own_link_triggers() -> dict[str, str]:
     }
 
 
-# The names of :func:`triggers`, written out so that a command opening a register to write
-# looks for another program's trigger without building a model
-# (:func:`dirtrack.db.refuse_foreign_triggers`); tests/test_migrations.py checks them.
-TRIGGER_NAMES = frozenset(
-    {
-        "field_keeps_references",
-        "limitation_keeps_own_references",
-        "meeting_keeps_references",
-        "series_keeps_references",
-        "unit_keeps_own_references",
-        "unit_keeps_references",
-    }
-)
+# The digests of :func:`triggers` by name (:func:`trigger_digest`), written out so that a command
+# opening a register to write looks for another program's trigger, or one under dirtrack's name
+# with another body, without building a model (:func:`dirtrack.db.refuse_foreign_triggers`);
+# tests/test_migrations.py checks them.
+TRIGGER_DIGESTS = {
+    "field_keeps_references": "6751055d5ca2fce1",
+    "limitation_keeps_own_references": "5ea63529e514d0ff",
+    "meeting_keeps_references": "0369c3b51087dc1b",
+    "series_keeps_references": "f946852029986df4",
+    "unit_keeps_own_references": "1fd6be2c2075357f",
+    "unit_keeps_references": "a10e292474ef7d05",
+}
+
+
+def trigger_digest(sql: str | None) -> str:
+    """A trigger's SQL text as compared with dirtrack's own: word by word (the white space
+    SQLite keeps as it was written aside), hashed short."""
+    from hashlib import sha256
+
+    return sha256(" ".join(str(sql or "").split()).encode()).hexdigest()[:16]
 
 
 def triggers() -> dict[str, str]:

@@ -42,19 +42,56 @@ def checked_template_path(value: str) -> Path:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")
             unpacked = sum(info.file_size for info in archive.infolist())
+            # what python-docx holds in memory, measured from the zip's directory before a
+            # byte is unpacked: a 1 MB template unpacking to 1 GB took 2 GB of memory to be
+            # found broken
+            if unpacked > MAX_READ_MB * 1024 * 1024:
+                raise InvalidInput.of(
+                    "template_unpacks_too_large",
+                    file=value,
+                    size=-(-unpacked // (1024 * 1024)),
+                    limit=MAX_READ_MB,
+                )
+            _refuse_external(archive, value)
     except (OSError, KeyError, zipfile.BadZipFile):
         raise InvalidInput.of("template_broken", file=value) from None
-    # what python-docx holds in memory, measured from the zip's directory before a byte is
-    # unpacked: a 1 MB template unpacking to 1 GB took 2 GB of memory to be found broken
-    if unpacked > MAX_READ_MB * 1024 * 1024:
-        raise InvalidInput.of(
-            "template_unpacks_too_large",
-            file=value,
-            size=-(-unpacked // (1024 * 1024)),
-            limit=MAX_READ_MB,
-        )
     check_template(path)
     return path.resolve()
+
+
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _refuse_external(archive: zipfile.ZipFile, value: str) -> None:
+    """Refuse a template whose parts point outside the document (``TargetMode="External"``):
+    a picture or a file linked rather than held, an attached template, which Word fetches
+    when the report is opened (a template's remote picture told its author who opened each
+    report, and when). A hyperlink, opened only when clicked, is the one kept.
+
+    Raises:
+        InvalidInput: ``template_external``, naming the part and where it points.
+    """
+    from lxml import etree
+
+    from dirtrack.i18n import cut
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    for info in archive.infolist():
+        if not info.filename.endswith(".rels"):
+            continue
+        try:
+            root = etree.fromstring(archive.read(info), parser)
+        except etree.XMLSyntaxError:
+            raise InvalidInput.of("template_broken", file=value) from None
+        for link in root.iter(_RELATIONSHIP):
+            external = link.get("TargetMode") == "External"
+            if external and not str(link.get("Type", "")).endswith("/hyperlink"):
+                raise InvalidInput.of(
+                    "template_external",
+                    file=value,
+                    part=info.filename,
+                    target=cut(str(link.get("Target", ""))),
+                )
 
 
 # What a template may use. The heading: parent_body, body, number, date_line, type_name,
@@ -206,6 +243,14 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
 
 # Jinja's words for a template cut short inside a block, which a prefix of any template gives
 _CUT_SHORT = "Unexpected end of template"
+_RAW_UNCLOSED = "Missing end of raw directive"
+# Jinja's words for a tag that takes in another template, in an environment that reads none
+_NO_LOADER = "no loader for this environment specified"
+# The tags that open a block an ``end…`` tag closes (``set`` only without ``=``)
+_BLOCK_TAGS = frozenset(
+    {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "raw", "trans", "set"}
+)
+_TAG_WORD = re.compile(r"\{%[-+]?\s*(\w+)")
 _TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 _UNSAFE_ATTRIBUTE = re.compile(r"access to attribute ('[^']*') of")
 _TAG_SHOWN = 80  # characters of a tag a message quotes
@@ -221,11 +266,20 @@ def _reason(exc: Exception) -> Reason:
 
     english = str(exc) or type(exc).__name__
     instead = Phrase("template_failed_kind", kind=type(exc).__name__)
+    if isinstance(exc, TypeError) and _NO_LOADER in english:
+        # include, import, extends: the sandbox reads no other file (Jinja's words for it
+        # are about its own machinery, in English as in the other language)
+        taken = Phrase("template_takes_in")
+        return Reason(taken.render("en"), taken)
     if isinstance(exc, TemplateSyntaxError):
-        tag = _unreadable_tag(exc.source or "")
+        source = exc.source or ""
+        if english.startswith((_CUT_SHORT, _RAW_UNCLOSED)):
+            tag, key = _unclosed_tag(source), "template_unclosed"
+        else:
+            tag, key = _unreadable_tag(source), "template_syntax_at"
         if tag is not None:
             shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
-            instead = Phrase("template_syntax_at", tag=shown)
+            instead = Phrase(key, tag=shown)
     elif isinstance(exc, SecurityError):
         found = _UNSAFE_ATTRIBUTE.search(english)
         if found is not None:
@@ -263,6 +317,25 @@ def _unreadable_tag(source: str) -> str | None:
         else:
             low = middle + 1
     return tags[low][0]
+
+
+def _unclosed_tag(source: str) -> str | None:
+    """The tag opening the innermost block of ``source`` (a template's XML) that the template
+    ends without closing (Jinja says which kind of block, not where)."""
+    opened: list[tuple[str, str]] = []
+    for found in _TAG.finditer(source):
+        word = _TAG_WORD.match(found[0])
+        if word is None:
+            continue
+        name = word[1]
+        if opened and opened[-1][0] == "raw" and name != "endraw":
+            continue  # a raw block's tags are its text
+        if name.startswith("end") and name[3:] in _BLOCK_TAGS:
+            while opened and opened.pop()[0] != name[3:]:
+                pass
+        elif name in _BLOCK_TAGS and not (name == "set" and "=" in found[0]):
+            opened.append((name, found[0]))
+    return opened[-1][1] if opened else None
 
 
 class _NotWritten(Exception):

@@ -176,7 +176,7 @@ def _triggers_and_views(conn: Connection) -> tuple[list[Phrase | str], list[str]
     for kind, name, sql in conn.exec_driver_sql(query):
         if kind != "trigger" or name not in ours:
             found.append(Phrase(f"hc_foreign_{kind}", name=name))
-        elif str(sql or "").split() != ours[name].split():
+        elif models.trigger_digest(sql) != models.trigger_digest(ours[name]):
             found.append(Phrase("hc_changed_trigger", name=name))
         there.add(name)
     return found, [name for name in ours if name not in there]

@@ -21,6 +21,7 @@ from dirtrack.text import (
     ascii_typed,
     clean_text,
     closest,
+    control_character,
     fold,
     fold_words,
     marks_agree,
@@ -239,9 +240,13 @@ class UnitIndex:
         ``noted`` is False (a name read from a file, whose report says what it was read as).
 
         Raises:
+            InvalidInput: ``ref`` (typed, ``noted``) holds a control character, which matching
+                drops as it drops marks: ``SXD`` and an escape matched SXD without a word.
             NotFound: nothing matches; the message names the closest units.
             Conflict: several units match; the message names them.
         """
+        if noted and (code := control_character(ref)) is not None:
+            raise InvalidInput.of("unit_ref_control", ref=ref, code=code)
         found = self.candidates(ref)
         if len(found) == 1:
             if noted and not self._names_exactly(ref, found[0]):

@@ -306,6 +306,11 @@ class RowReading(StatusCells, RowKinds):
             units = ", ".join(self._unit_label(ref) for ref in both)
             p.warn(Phrase("warn_lead_also_with", units=units, n=len(both)))
         self._meeting(p, values)
+        if p.held is not None and self.sheet_day is not None and self.sheet_day < p.held:
+            # a sheet up to a day before the meeting cannot tell of the directives it gave
+            # (its progress was logged on the meeting's day, without a word)
+            params = {"as_of": self.sheet_day, "held": p.held}
+            p.problem(Phrase("row_sheet_before_meeting", **params), self._col("meeting"))
         self._deadline(p, values)
         if self.layout.has("extended"):
             self._extension_column(p, values)
