@@ -6031,3 +6031,33 @@ def test_a_merit_conceded_to_many_gives_their_shortcoming_no_body() -> None:
     assert [(item.unit, item.text) for item in found] == [
         (None, "việc triển khai thực hiện tiêu chí giao thông còn chậm so với kế hoạch đề ra")
     ]
+
+
+def test_a_team_sent_to_supervise_one_body_holds_a_working_session() -> None:
+    """ "Thường trực HĐND huyện tổ chức đoàn giám sát đối với UBND huyện về việc …": a
+    supervision of one body, not the council's session the petitions were raised before."""
+    draft = extract(
+        "(BTNO) -\nChiều 13.11, Thường trực HĐND huyện Tân Lạc tổ chức đoàn giám sát đối với UBND"
+        " huyện về việc giải quyết ý kiến, kiến nghị của cử tri trước và sau kỳ họp thứ 7, HĐND"
+        " huyện (khóa XI) nhiệm kỳ 2016-2021.\nĐoàn do ông Trần Văn Lên – Phó Chủ tịch Thường trực"
+        " HĐND huyện làm trưởng đoàn."
+    )
+    assert draft.meeting.kind == "working-session"
+
+
+def test_what_the_voters_petitions_were_about_is_no_shortcoming() -> None:
+    """ "Nội dung các kiến nghị tập trung chủ yếu liên quan đến A; B; sửa chữa, khắc phục hư hỏng,
+    xuống cấp một số tuyến đường": the petitions' topics; the shortcoming the supervision finds
+    after them is one."""
+    found = extract(
+        "Chiều 13.11, Thường trực HĐND huyện Tân Lạc tổ chức đoàn giám sát đối với UBND huyện về"
+        " việc giải quyết ý kiến, kiến nghị của cử tri.\nNội dung các kiến nghị tập trung chủ yếu"
+        " liên quan đến quản lý nhà nước về chuyển mục đích sử dụng đất; đầu tư lắp đặt hệ thống"
+        " tín hiệu giao thông; đặt lại biển tên đường, cống thoát nước và sửa chữa, khắc phục hư"
+        " hỏng, xuống cấp một số tuyến đường...\nTại buổi giám sát, lãnh đạo UBND huyện đã giải"
+        " trình, đồng thời tiếp thu ý kiến của các đại biểu về một số nội dung có kết quả giải"
+        " quyết các kiến nghị của cử tri còn chậm, kéo dài, chưa thỏa mãn nguyện vọng của người"
+        " dân."
+    ).limitations
+    assert len(found) == 1
+    assert "còn chậm, kéo dài" in found[0].text

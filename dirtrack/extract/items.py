@@ -517,6 +517,13 @@ _CAUSES_FIRST = re.compile(
     r"(?:do|vi) (?:nhieu|mot so|cac) nguyen nhan(?: khac nhau)?(?: (?:khach quan|chu quan))?"
     r"\s*,?\s*nen\s+"
 )
+#: What the voters' petitions or the opinions were about ("Nội dung các kiến nghị tập trung chủ
+#: yếu liên quan đến A; B; đặt lại biển tên đường, …, khắc phục hư hỏng, xuống cấp …"): their
+#: topics, no shortcoming the model may add.
+_OPINIONS_ABOUT = re.compile(
+    r"\W*(?:noi dung )?(?:cac |nhung )?(?:y kien,? )?(?:kien nghi|y kien)(?: cua cu tri)?"
+    r"[^.;:]{0,40}?\blien quan (?:den|toi)\b"
+)
 #: The causes a sentence lists ("… là do A; B"): a ``;``-part after it goes on with them.
 _CAUSES_LISTED = re.compile(r"\b(?:la do|nguyen nhan(?: la)?(?: do)?)\b")
 
@@ -1503,6 +1510,7 @@ def _limitation_model(
                     take
                     and not announces
                     and not listed_task
+                    and not _OPINIONS_ABOUT.match(fold_aligned(sentence))
                     and not _asks(sentence, clause.start, end)
                     and not _goes_on_asking(para, index, clauses[:position], clause)
                 )
