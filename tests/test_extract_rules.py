@@ -5924,3 +5924,140 @@ def test_what_the_delegates_did_is_no_task() -> None:
     assert [text for _, text, _ in found] == [
         "các Ban HĐND 2 cấp rà soát kỹ lưỡng các nghị quyết đã ban hành"
     ]
+
+
+def test_a_question_sessions_own_conduct_is_no_task() -> None:
+    """What a question session will question, how the delegates ask and how those questioned
+    answer ("đề nghị các vị đại biểu … để phiên chất vấn thực sự trở thành diễn đàn …", "Các đại
+    biểu đặt câu hỏi …", "Người trả lời chất vấn cần …") is done at the session: no task; a
+    delegate's duty to answer the voters outside it is one."""
+    session = directives(
+        "Sôi nổi phiên chất vấn nhóm vấn đề thuộc lĩnh vực giáo dục\n09:12 12/07/2019\n\n"
+        "Bước sang ngày làm việc thứ 2 (12/7), kỳ họp thứ 5 HĐND tỉnh khóa XVII đã nghe báo cáo"
+        " và tiến hành phiên chất vấn & trả lời chất vấn đối với các nhóm vấn đề mà đại biểu và"
+        " cử tri quan tâm.\n\nPhát biểu chỉ đạo phiên chất vấn, Chủ tịch HĐND tỉnh Trần Văn Nam"
+        " cho biết tại kỳ họp này sẽ tiến hành chất vấn trực tiếp 3 nhóm vấn đề về: nông nghiệp"
+        " và phát triển nông thôn, giáo dục và đào tạo, y tế. Đồng chí đề nghị các vị đại biểu"
+        " HĐND tỉnh phải nêu cao tinh thần trách nhiệm, dân chủ để phiên chất vấn thực sự trở"
+        " thành diễn đàn của đại biểu HĐND tỉnh; thể hiện rõ vai trò, trách nhiệm trước cử tri và"
+        " nhân dân, không né tránh, thẳng thắn chất vấn. Các đại biểu đặt câu hỏi tập trung vào"
+        " các nhóm vấn đề đã lựa chọn; nêu câu hỏi ngắn gọn, đi thẳng vào nội dung cần hỏi."
+        " Người trả lời chất vấn cần đi thẳng vào nội dung câu hỏi, đồng thời nêu rõ nguyên nhân,"
+        " trách nhiệm và giải pháp khắc phục trong thời gian tới."
+    )
+    assert session == []
+    outside = directives(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện đề nghị đại biểu HĐND xã phải nắm rõ các chủ"
+        " trương, chính sách của địa phương để trả lời chất vấn trước cử tri."
+    )
+    assert [text for _, text, _ in outside] == [
+        "đại biểu HĐND xã phải nắm rõ các chủ trương, chính sách của địa phương để trả lời chất"
+        " vấn trước cử tri"
+    ]
+
+
+def test_a_task_drawn_as_a_consequence_starts_at_its_modal() -> None:
+    """ "Đồng chí nhấn mạnh, hiện nay công tác … đang bước vào giai đoạn nước rút, vì vậy cần tập
+    trung …": the situation the task is drawn from is no part of it."""
+    found = directives(
+        "Sáng 12/3, Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình kiểm tra công tác chuẩn bị bầu cử tại"
+        " xã Tân Lập. Đồng chí nhấn mạnh, hiện nay công tác chuẩn bị cho ngày bầu cử đang bước vào"
+        " giai đoạn nước rút, vì vậy cần tập trung cao độ để hoàn thành các khâu còn lại."
+    )
+    assert [text for _, text, _ in found] == ["cần tập trung cao độ để hoàn thành các khâu còn lại"]
+
+
+def test_a_member_stationed_to_direct_and_what_bodies_report_are_no_requests() -> None:
+    """ "phân công thành viên đứng điểm chỉ đạo, nhất là …" is one task, not a request whose
+    task is what follows "chỉ đạo"; the district's own meeting after a fronted time ("Buổi chiều
+    14.9, Ban Chỉ huy … họp khẩn cấp …") and what a report says was done ("Theo Ban …, huyện đã
+    tổ chức …") are no tasks."""
+    found = directives(
+        "Khắp nơi chủ động chống bão\n\nSáng ngày 14.9, Phó Chủ tịch UBND tỉnh Lê Văn An kiểm"
+        " tra tình hình ứng phó với bão số 3 tại huyện Tân Lạc.\n\nĐi kiểm tra tại khu neo đậu"
+        " tàu thuyền trưa 14.9, Phó Chủ tịch UBND tỉnh Lê Văn An đề nghị huyện Tân Lạc tăng cường"
+        " công tác ứng phó với bão số 3; phân công thành viên đứng điểm chỉ đạo, nhất là các vùng"
+        " ven biển ven sông; di dời dân ra khỏi vùng nguy hiểm, nghiêm cấm tàu bè ra khơi. Buổi"
+        " chiều 14.9, Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn huyện Tân Lạc họp"
+        " khẩn cấp tiếp tục triển khai các biện pháp ứng phó với bão số 3.\n\n* Theo Ban Phòng"
+        " chống bão lụt và tìm kiếm cứu nạn (PCBL và TKCN) huyện Mai Châu, huyện đã tổ chức đi"
+        " kiểm tra công tác phòng chống bão số 3 trên địa bàn huyện vào sáng nay."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        ("huyện Tân Lạc", "huyện Tân Lạc tăng cường công tác ứng phó với bão số 3"),
+        (
+            "huyện Tân Lạc",
+            "phân công thành viên đứng điểm chỉ đạo, nhất là các vùng ven biển ven sông",
+        ),
+        ("huyện Tân Lạc", "di dời dân ra khỏi vùng nguy hiểm, nghiêm cấm tàu bè ra khơi"),
+    ]
+
+
+def test_what_a_body_found_or_reprimanded_is_not_its_shortcoming() -> None:
+    """ "…, Sở Nội vụ phát hiện một số đơn vị … vi phạm …": the finding starts after the frame,
+    and the many bodies found at fault are no one unit; "Đoàn đã nhắc nhở một số đơn vị vi phạm
+    như: …": the team that reprimands is not whose the shortcoming is."""
+    found = extract(
+        "Trước đó, qua các đợt kiểm tra việc thực hiện Chỉ thị 17 trong toàn tỉnh, Sở Nội vụ phát"
+        " hiện một số đơn vị thuộc huyện Tân Lạc, huyện Mai Châu vi phạm quy định về giờ làm việc"
+        " hành chính; 12 cơ quan cấp tỉnh vi phạm trong sử dụng xe công."
+    ).limitations
+    assert [(item.unit, item.text) for item in found] == [
+        (
+            None,
+            "một số đơn vị thuộc huyện Tân Lạc, huyện Mai Châu vi phạm quy định về giờ làm việc"
+            " hành chính",
+        ),
+        (None, "12 cơ quan cấp tỉnh vi phạm trong sử dụng xe công"),
+    ]
+    reprimanded = extract(
+        "Phòng nội vụ huyện Tân Lạc kiểm tra kỷ luật hành chính tại các xã\n\nSáng ngày 26/2,"
+        " phòng nội vụ đã tổ chức đoàn kiểm tra tại các xã Phong Phú, Mỹ Hòa và Quy Hậu.\n\nĐoàn"
+        " đã nhắc nhở một số đơn vị vi phạm như: vắng không có lý do hoặc trang phục chưa đảm"
+        " bảo."
+    ).limitations
+    assert [item.unit for item in reprimanded] == [None]
+
+
+def test_a_merit_conceded_to_many_gives_their_shortcoming_no_body() -> None:
+    """ "mặc dù các xã điểm … của tỉnh X đã có nhiều nỗ lực …, tuy nhiên do nhiều nguyên nhân nên
+    việc Y còn chậm": the shortcoming starts after its unnamed causes, and the province that owns
+    the many communes is not its subject."""
+    found = extract(
+        "Từ đầu năm đến nay, mặc dù các xã điểm xây dựng nông thôn mới của tỉnh Hòa Bình đã có"
+        " nhiều nỗ lực trong việc vận động nhân dân, tuy nhiên do nhiều nguyên nhân nên việc"
+        " triển khai thực hiện tiêu chí giao thông còn chậm so với kế hoạch đề ra."
+    ).limitations
+    assert [(item.unit, item.text) for item in found] == [
+        (None, "việc triển khai thực hiện tiêu chí giao thông còn chậm so với kế hoạch đề ra")
+    ]
+
+
+def test_a_team_sent_to_supervise_one_body_holds_a_working_session() -> None:
+    """ "Thường trực HĐND huyện tổ chức đoàn giám sát đối với UBND huyện về việc …": a
+    supervision of one body, not the council's session the petitions were raised before."""
+    draft = extract(
+        "(BTNO) -\nChiều 13.11, Thường trực HĐND huyện Tân Lạc tổ chức đoàn giám sát đối với UBND"
+        " huyện về việc giải quyết ý kiến, kiến nghị của cử tri trước và sau kỳ họp thứ 7, HĐND"
+        " huyện (khóa XI) nhiệm kỳ 2016-2021.\nĐoàn do ông Trần Văn Lên – Phó Chủ tịch Thường trực"
+        " HĐND huyện làm trưởng đoàn."
+    )
+    assert draft.meeting.kind == "working-session"
+
+
+def test_what_the_voters_petitions_were_about_is_no_shortcoming() -> None:
+    """ "Nội dung các kiến nghị tập trung chủ yếu liên quan đến A; B; sửa chữa, khắc phục hư hỏng,
+    xuống cấp một số tuyến đường": the petitions' topics; the shortcoming the supervision finds
+    after them is one."""
+    found = extract(
+        "Chiều 13.11, Thường trực HĐND huyện Tân Lạc tổ chức đoàn giám sát đối với UBND huyện về"
+        " việc giải quyết ý kiến, kiến nghị của cử tri.\nNội dung các kiến nghị tập trung chủ yếu"
+        " liên quan đến quản lý nhà nước về chuyển mục đích sử dụng đất; đầu tư lắp đặt hệ thống"
+        " tín hiệu giao thông; đặt lại biển tên đường, cống thoát nước và sửa chữa, khắc phục hư"
+        " hỏng, xuống cấp một số tuyến đường...\nTại buổi giám sát, lãnh đạo UBND huyện đã giải"
+        " trình, đồng thời tiếp thu ý kiến của các đại biểu về một số nội dung có kết quả giải"
+        " quyết các kiến nghị của cử tri còn chậm, kéo dài, chưa thỏa mãn nguyện vọng của người"
+        " dân."
+    ).limitations
+    assert len(found) == 1
+    assert "còn chậm, kéo dài" in found[0].text

@@ -252,6 +252,12 @@ _SUBJECT_PREFIX = re.compile(
     r"\s*,?\s+(?:va\s+)?)*$"
 )
 _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
+#: A team or body that reprimands ("Đoàn đã nhắc nhở một số đơn vị vi phạm như: …"): what it
+#: reprimands is the shortcoming, and whose it is follows the verb, not the team.
+_CRITICISED_BY = re.compile(
+    r"(?:doan|to|thanh tra|so|phong|uy ban|ubnd)\b[^,;:.]{0,60}?(?:\s+(?:cung|da))*\s+"
+    r"(?:phe binh|nhac nho)\s+(?!va\b)"
+)
 #: A leader criticising a body ("phê bình TP X", "nghiêm túc phê bình đối với ..."): not the
 #: self-criticism of a review ("kiểm điểm tự phê bình và phê bình").
 _CRITICISM = re.compile(
@@ -481,7 +487,10 @@ _FINDING_FRAME = re.compile(
     r"(?:qua|qua trinh) (?:kiem tra|thanh tra|giam sat|xac minh|ra soat|khao sat)(?: thuc te)?"
     r"\s*,?\s*cho thay\b\s*,?|"
     r"(?:thanh tra|doan|to (?:kiem tra|giam sat|thanh tra|khao sat|cong tac))\b[^,;:.]{0,60}?"
-    r"(?:\s+(?:cung|da|con))*\s+(?:chi ro|chi ra|nhan thay|xac nhan|danh gia(?! cao))\b\s*,?)"
+    r"(?:\s+(?:cung|da|con))*\s+(?:chi ro|chi ra|nhan thay|xac nhan|danh gia(?! cao)|phat hien)"
+    r"\b\s*,?|"
+    r"(?:qua [^,;:.]{1,80},\s*)?(?:so|phong|co quan|uy ban kiem tra)\b[^,;:.]{0,60}?"
+    r"(?:\s+(?:cung|da))*\s+phat hien\b\s*,?)"
     r"\s*"
 )
 
@@ -502,6 +511,19 @@ _FINDING_JUDGED = tuple(
 )
 
 
+#: Causes named before the shortcoming they lead to, none of them said ("do nhiều nguyên nhân nên
+#: việc triển khai … còn chậm").
+_CAUSES_FIRST = re.compile(
+    r"(?:do|vi) (?:nhieu|mot so|cac) nguyen nhan(?: khac nhau)?(?: (?:khach quan|chu quan))?"
+    r"\s*,?\s*nen\s+"
+)
+#: What the voters' petitions or the opinions were about ("Nội dung các kiến nghị tập trung chủ
+#: yếu liên quan đến A; B; đặt lại biển tên đường, …, khắc phục hư hỏng, xuống cấp …"): their
+#: topics, no shortcoming the model may add.
+_OPINIONS_ABOUT = re.compile(
+    r"\W*(?:noi dung )?(?:cac |nhung )?(?:y kien,? )?(?:kien nghi|y kien)(?: cua cu tri)?"
+    r"[^.;:]{0,40}?\blien quan (?:den|toi)\b"
+)
 #: The causes a sentence lists ("… là do A; B"): a ``;``-part after it goes on with them.
 _CAUSES_LISTED = re.compile(r"\b(?:la do|nguyen nhan(?: la)?(?: do)?)\b")
 
@@ -558,12 +580,15 @@ def _limitation(
     closed = _QUOTE_CLOSED.search(sentence, start, end)
     if closed is not None and closed.start() > start:
         end = closed.start()  # '"... còn hạn chế", bà Phương nói': the quotation's attribution
-    criticises = _CRITICISES.match(key, start, end)
+    criticises = _CRITICISES.match(key, start, end) or _CRITICISED_BY.match(key, start, end)
     if criticises is not None:
         start = criticises.end()  # "Phê bình một số sở, ngành còn chậm ...": what is criticised
     finding = _finding_start(key, start, end)
     if finding is not None:
         start = finding  # "Kết quả kiểm tra cho thấy, UBND xã X …": what was found
+    causes = _CAUSES_FIRST.match(key, start, end)
+    if causes is not None and len(key[causes.end() : end].split()) >= 3:
+        start = causes.end()  # "do nhiều nguyên nhân nên việc X còn chậm": the shortcoming
     inline = LIMIT_INLINE_INTRO.search(key, start, end)
     if (
         inline is not None
@@ -655,7 +680,7 @@ def _limitation(
 #: nhận xét ...").
 _STATES = re.compile(
     r"(?:\s+(?:cung|da|van|con))*\s+(?:chi ra|chi ro|neu ra|neu ro|neu|nhan xet|danh gia|"
-    r"ghi nhan|phat hien|thang than chi ra)\b"
+    r"ghi nhan|phat hien|thang than chi ra|nhac nho|phe binh)\b"
 )
 #: ", vì ..." / ", bởi vì ...": the reason given for a request (with its tone: not "vi phạm").
 _BECAUSE_OF = re.compile(r",\s*(?:bởi vì|vì|bởi)\s+")
@@ -717,6 +742,9 @@ _OWN_WORK_OF = re.compile(r"\W*cong tac [^;:]{0,40}?\bcua (?:cac )?$")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
+#: A body named as the owner of many ("mặc dù các xã điểm xây dựng nông thôn mới của tỉnh X đã
+#: …"): the many are the subject, not the body.
+_PLURAL_OF = re.compile(r"\b(?:cac|mot so|nhieu|nhung) [^,;:]{1,50}?\bcua\s+$")
 #: A team sent to inspect, supervise or survey ("Đoàn giám sát đã khảo sát tuyến đường ... hư
 #: hỏng nặng"): it states the shortcomings of those it visits, it is never whose they are.
 _VISITING_TEAM = re.compile(r"(?:doan|to) (?:giam sat|kiem tra|khao sat)\b")
@@ -1063,7 +1091,9 @@ def extract_limitations(
                     weighed = [
                         m
                         for m in resolver.mentions(sentence)
-                        if m.end <= inside.start() and _usable(m)
+                        if m.end <= inside.start()
+                        and _usable(m)
+                        and not _PLURAL_OF.search(key, max(0, m.start - 60), m.start)
                     ]
                     if weighed:
                         active = _Intro(weighed[-1])
@@ -1480,6 +1510,7 @@ def _limitation_model(
                     take
                     and not announces
                     and not listed_task
+                    and not _OPINIONS_ABOUT.match(fold_aligned(sentence))
                     and not _asks(sentence, clause.start, end)
                     and not _goes_on_asking(para, index, clauses[:position], clause)
                 )
@@ -1664,12 +1695,24 @@ _TASK_IS = re.compile(
     r"\bnhiem vu (?:truoc mat|trong tam|quan trong|chu yeu|hang dau|cap bach)"
     r"(?: (?:hien nay|thoi gian toi|sap toi))? la\s+(?=\w)"
 )
+#: What a task draws as its consequence from the situation before it ("hiện nay công tác … đang
+#: bước vào giai đoạn nước rút, vì vậy cần tập trung …"): the situation is no part of the task.
+_SO_THEN = re.compile(r"[^;:]*\b(?:vi vay|vi the|do do|do vay|cho nen|boi vay)\s*,?\s*")
 #: A request for the meeting's own discussion ("yêu cầu các đồng chí tham gia dự họp cho ý kiến
 #: thảo luận ..."): done at the meeting, nothing to follow up.
 _OWN_DISCUSSION = re.compile(
     r"\W*(?:cac|moi) (?:dong chi|dai bieu|thanh vien)(?: tham gia| co mat)?(?: du)? "
     r"(?:hop|hoi nghi|cuoc hop|phien hop|buoi lam viec)\b[^;.]{0,20}?"
     r"\b(?:cho y kien|gop y|thao luan|phat bieu|tap trung thao luan)\b"
+)
+#: A question session's own conduct: what is questioned at it, who asks and who answers ("tại kỳ
+#: họp này sẽ tiến hành chất vấn 4 nhóm vấn đề về: …", "đề nghị các vị đại biểu … để phiên chất vấn
+#: thực sự trở thành diễn đàn …", "Các đại biểu đặt câu hỏi …; nêu câu hỏi ngắn gọn", "Người trả
+#: lời chất vấn cần đi thẳng …"): done at the session, as its own discussion, nothing to follow up;
+#: not "Đại biểu … phải nắm rõ … để trả lời chất vấn trước cử tri" (a task outside it).
+_OWN_QUESTIONING = re.compile(
+    r"\b(?:phien chat van|tien hanh chat van|nguoi (?:tra loi|duoc) chat van|"
+    r"(?:dat|neu) (?:ra )?(?:cac |nhieu )?cau hoi)\b"
 )
 #: A sentence that reports what the delegates or members did ("Các đại biểu đã trao đổi cách làm
 #: hay …; làm rõ những khó khăn …", "Các đại biểu tham dự cuộc họp đã thảo luận các nội dung về:
@@ -1794,6 +1837,11 @@ def _verb_as_noun(key: str, start: int, verb: re.Match[str]) -> bool:
     return bool(SPEECH_VERB_NOUN_BEFORE.search(before)) and not _document_orders(key, start, verb)
 
 
+#: Where a member is stationed to direct ("phân công thành viên đứng điểm chỉ đạo"): "chỉ đạo"
+#: says what the member does there, no request.
+_STATIONED_BEFORE = re.compile(r"\b(?:dung diem|dung chan|cam chot|bam diem)\s*$")
+
+
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
     """The verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu").
 
@@ -1816,6 +1864,8 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
             continue
+        if m.group() == "chi dao" and _STATIONED_BEFORE.search(before):
+            continue  # "phân công thành viên đứng điểm chỉ đạo, nhất là …": where one directs
         if m.group() == "chi dao" and STEERING_BODY_BEFORE.search(before):
             continue  # "Ban Chỉ đạo ... tỉnh vừa tổ chức ...": the steering body's name
         if m.group() == "chi dao" and _MEETING_BEFORE.search(before):
@@ -2510,11 +2560,15 @@ _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản
 #: The meeting itself: who held it ("Sáng 27/3, xã X tổ chức họp triển khai Kế hoạch ...") and
 #: what it did ("Cuộc họp điểm lại ...", "Hội nghị đã đánh giá ...").
 _MEETING_ITSELF = re.compile(
-    r"^\W*(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,60}\btổ chức\s+(?:cuộc\s+|buổi\s+)?"
-    r"(?:họp|hội nghị|làm việc)\b|"
+    r"^\W*(?:buổi\s+)?(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,60}\btổ chức\s+"
+    r"(?:cuộc\s+|buổi\s+)?(?:họp|hội nghị|làm việc)\b|"
+    r"^\W*(?:buổi\s+)?(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,100}?"
+    r"(?<!cuộc )(?<!buổi )(?<!phiên )(?<!kỳ )(?<!phòng )\bhọp\b|"
     r"^\W*(?:cuộc họp|hội nghị|buổi làm việc|phiên họp)\s+(?:(?:cũng|đã)\s+)*"
     r"(?:điểm lại|đánh giá|nghe|thảo luận|thông qua|tổng kết|sơ kết|rà soát)\b"
 )
+#: Who a report is from ("Theo Ban Phòng chống bão lụt … huyện X, …"), before what it reports.
+_SAID_BY = re.compile(r"\W*theo\s+[^,;.:]{1,100},\s*")
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": what is planned, an announcement, no task.
 _PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
 #: "Ông Bình cũng tặng 30 suất quà ...": a person named as the subject, without "cần"/"phải",
@@ -2537,6 +2591,10 @@ def _no_task(
         return True  # "Những tồn tại kéo dài là gì?", "Có lợi ích nhóm hay không?": a question
     if _PLANNED_EARLY.match(low[start:end].lstrip()):
         return True
+    said = _SAID_BY.match(key, start, end)
+    if said is not None and MODAL.search(low, start, end) is None:
+        if _NO_TASK_EARLY.search(" ".join(low[said.end() : end].split()[:8])):
+            return True  # "Theo Ban Chỉ huy … huyện X, huyện đã tổ chức …": what it reports
     if _MEETING_ITSELF.match(low[start:end].lstrip()) and MODAL.search(low, start, end) is None:
         return True  # "xã X tổ chức họp triển khai ...", "Cuộc họp điểm lại ...": the meeting
     modal = MODAL.search(low, start, end)
@@ -2898,6 +2956,8 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if _OWN_QUESTIONING.search(key):
+                continue  # "Các đại biểu đặt câu hỏi …": the question session's own conduct
             if _EXECUTES_DOCUMENT.search(key):
                 continue  # "... chịu trách nhiệm thi hành Quyết định này": the closing formula
             if _ordered_before(key, low, held):
@@ -3173,6 +3233,8 @@ def extract_directives(
                 if requested and _OWN_DISCUSSION.match(key, start, end):
                     continue  # the meeting's own discussion
                 modal = MODAL.search(low, start, end)
+                if modal is not None and _SO_THEN.fullmatch(key, start, modal.start()):
+                    start = modal.start()  # "…, vì vậy cần tập trung …": the task is from "cần"
                 if PURPOSE.match(low, start) and modal is not None:
                     comma = key.rfind(",", start, modal.start())
                     if comma > start:

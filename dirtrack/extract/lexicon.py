@@ -186,6 +186,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"khao sat tai|kiem tra tai|(?:giam sat|kiem tra) (?:tinh hinh|viec|ket qua|thuc hien)|"
             # "đến giám sát hoạt động HĐND thị trấn X": the body whose work is supervised
             r"(?:giam sat|khao sat) hoat dong|"
+            # "tổ chức (đoàn) giám sát đối với UBND huyện": a supervision of one body
+            r"(?:to chuc|doan) giam sat doi voi|"
             r"buoi (?:kiem tra|giam sat)|"
             # a headline's "X làm việc huyện Giồng Trôm": with the body of that place
             r"lam viec (?=(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|quan|tinh)\b))"
