@@ -6017,3 +6017,20 @@ def test_a_duty_said_to_be_undone_is_a_shortcoming_of_no_informant() -> None:
             " điều phải xử lý dứt điểm nhưng chưa được xử lý",
         )
     ]
+
+
+def test_what_a_check_found_done_well_is_listed_as_no_tasks() -> None:
+    """ "Qua kiểm tra cho thấy … đã có nhiều cố gắng … như: Có phương án …, bố trí kinh phí …":
+    the list after a lead-in on the efforts shown is of what was done well, no task each; the
+    shortcoming after it is one."""
+    text = (
+        "Qua công tác kiểm tra cho thấy Ban chỉ đạo các cấp và chủ trang trại đã có nhiều cố gắng"
+        " và ngày càng quan tâm hơn trong công tác phòng chống dịch như: Có phương án phòng dịch"
+        " phù hợp với điều kiện thực tiễn, bố trí kinh phí, trang bị vật tư tiêu độc theo quy"
+        " định, bố trí lực lượng thường trực sẵn sàng đáp ứng yêu cầu theo phương châm 04 tại"
+        " chỗ. Tuy nhiên, còn có một số xã chưa kiểm tra các hộ chăn nuôi nhỏ lẻ."
+    )
+    assert directives(text) == []
+    assert [text for _, text in limitations(text)] == [
+        "còn có một số xã chưa kiểm tra các hộ chăn nuôi nhỏ lẻ"
+    ]

@@ -2346,6 +2346,12 @@ _AGENDA = re.compile(
 )
 #: A lead-in giving its list to a body to carry out (``_FOR_BODY_TO_DO``).
 _GIVEN_TO_DO = re.compile(_FOR_BODY_TO_DO)
+#: A lead-in on the efforts a check found ("Qua công tác kiểm tra cho thấy BCĐ các cấp và chủ
+#: rừng đã có nhiều cố gắng và ngày càng quan tâm hơn trong công tác PCCCR như: Có phương án
+#: …"): what it lists was done well, no task each.
+_EFFORTS_SHOWN = re.compile(
+    r"\b(?:da )?co (?:nhieu|su) (?:co gang|no luc|chuyen bien)\b[^.;:]*\b(?:nhu|gom|cu the)\s*$"
+)
 #: A request to explain ("làm rõ", "giải trình") the topics listed after it.
 _CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")
 #: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
@@ -3134,10 +3140,12 @@ def extract_directives(
                         _CLARIFY.search(key, start, end)
                         or _RAISED.match(key, start, end)
                         or _AGENDA.match(key, start, end)
+                        or _EFFORTS_SHOWN.search(key, start, end)
                     ):
                         # "yêu cầu các sở làm rõ một số nội dung như: A; B": what they must
                         # explain at the meeting, no task each; "Kỳ họp sẽ thông qua …, như:
-                        # A; B": what the meeting takes up
+                        # A; B": what the meeting takes up; "… đã có nhiều cố gắng … như: Có
+                        # phương án …": what was done well
                         topics = True
                         continue
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
