@@ -6061,3 +6061,113 @@ def test_what_the_voters_petitions_were_about_is_no_shortcoming() -> None:
     ).limitations
     assert len(found) == 1
     assert "còn chậm, kéo dài" in found[0].text
+
+
+def test_a_difficulty_met_is_no_duty() -> None:
+    """ "phải" after a verb of meeting with something ("gặp phải", "mắc phải") is no modal: "…
+    còn thấp … là một trong những khó khăn mà ngành y tế huyện đang gặp phải" states a shortcoming,
+    not a task."""
+    text = (
+        "Chiều 3/4/2024, Ban Văn hóa - Xã hội HĐND tỉnh giám sát tại huyện Đức Cơ.\n"
+        "Tỷ lệ trẻ em dưới 5 tuổi được tiêm chủng đầy đủ còn thấp (mới đạt 71%) là một trong"
+        " những khó khăn mà ngành y tế huyện Đức Cơ đang gặp phải."
+    )
+    found = limitations(text)
+    assert len(found) == 1
+    assert found[0][1].startswith("Tỷ lệ trẻ em dưới 5 tuổi được tiêm chủng đầy đủ còn thấp")
+    assert directives(text) == []
+
+
+def test_a_shortcoming_and_a_request_joined_by_a_comma_are_two_items() -> None:
+    """A sentence whose comma-joined parts are of two kinds gives one item of each: the request
+    and then, after ", tuy nhiên,", what stands against it; or the shortcoming and then the
+    request after ", đề nghị" (of whoever judged it)."""
+    after = (
+        "UBND tỉnh Bình Phước yêu cầu đến ngày 15-4 các huyện phải hoàn thành việc rà soát hộ"
+        " nghèo, tuy nhiên, đến thời điểm này vẫn còn nhiều vướng mắc."
+    )
+    assert [text for _, text in limitations(after)] == ["đến thời điểm này vẫn còn nhiều vướng mắc"]
+    before = (
+        "Ngày 9-5, Phó Chủ tịch UBND tỉnh kiểm tra các công trình giao thông tại huyện Tân Uyên.\n"
+        "Một số công trình chậm tiến độ do thiếu vật liệu, đề nghị UBND huyện kiên quyết xử lý"
+        " các nhà thầu vi phạm hợp đồng."
+    )
+    assert [text for _, text in limitations(before)] == [
+        "Một số công trình chậm tiến độ do thiếu vật liệu"
+    ]
+    assert [text for _, text, _ in directives(before)] == [
+        "UBND huyện kiên quyết xử lý các nhà thầu vi phạm hợp đồng"
+    ]
+
+
+def test_worse_still_after_a_shortcoming_is_one_too() -> None:
+    """ "Thậm chí …" after a shortcoming says it is worse still: in the words of a shortcoming's
+    family ("kéo dài", "chậm") it is one too, its text without "Thậm chí"."""
+    found = limitations(
+        "Huyện Tuy Phước được giao làm chủ đầu tư nhiều dự án giao thông. Tuy nhiên, nhiều dự án"
+        " đang gặp khó khăn, chậm tiến độ. Thậm chí có công trình kéo dài nhiều năm nhưng vẫn dở"
+        " dang."
+    )
+    assert [text for _, text in found][-1] == "có công trình kéo dài nhiều năm nhưng vẫn dở dang"
+
+
+def test_who_chaired_the_meeting_is_no_task() -> None:
+    """ "Ngày 8-2, Phó Chủ tịch UBND tỉnh X chủ trì hội nghị triển khai, đôn đốc …" says who
+    chaired the meeting and what it was for, as "tổ chức hội nghị" does: no task."""
+    found = directives(
+        "UBND tỉnh Phú Thọ yêu cầu đến ngày 20-6 các huyện phải hoàn tất việc khảo sát hiện trạng"
+        " trường học, báo cáo tỉnh làm cơ sở xây dựng đề án. Ngày 12-5, Phó Chủ tịch UBND tỉnh"
+        " Lê Văn Thành chủ trì hội nghị triển khai, đôn đốc các địa phương thực hiện yêu cầu trên."
+    )
+    assert [text for _, text, _ in found] == [
+        "đến ngày 20-6 các huyện phải hoàn tất việc khảo sát hiện trạng trường học, báo cáo tỉnh"
+        " làm cơ sở xây dựng đề án"
+    ]
+
+
+def test_a_district_committee_that_just_asked_its_offices_gives_tasks() -> None:
+    """ "UBND huyện X vừa yêu cầu phòng, ban chuyên môn và UBND các xã …" is the news of a request
+    just made (as "vừa chỉ đạo các cơ quan …"), not a report of what the body did: its task."""
+    found = directives(
+        "Trước diễn biến phức tạp của dịch bệnh, UBND huyện Ba Vì vừa yêu cầu phòng, ban chuyên"
+        " môn và UBND các xã tăng cường kiểm tra, giám sát dịch bệnh trên đàn gia súc."
+    )
+    assert [text for _, text, _ in found] == [
+        "phòng, ban chuyên môn và UBND các xã tăng cường kiểm tra, giám sát dịch bệnh trên đàn"
+        " gia súc"
+    ]
+
+
+def test_a_duty_said_to_be_undone_is_a_shortcoming_of_no_informant() -> None:
+    """ "… phải xử lý dứt điểm nhưng chưa được xử lý": a duty the clause says is not done is a
+    shortcoming, not a task; "Theo thông tin từ UBND tỉnh X," names who gave the news, neither
+    the shortcoming's subject nor part of its text."""
+    text = (
+        "Theo thông tin từ UBND tỉnh Nam Định, tính đến thời điểm hiện tại toàn tỉnh còn 25/61"
+        " trường hợp vi phạm pháp luật về đê điều phải xử lý dứt điểm nhưng chưa được xử lý."
+    )
+    assert directives(text) == []
+    assert limitations(text) == [
+        (
+            None,
+            "tính đến thời điểm hiện tại toàn tỉnh còn 25/61 trường hợp vi phạm pháp luật về đê"
+            " điều phải xử lý dứt điểm nhưng chưa được xử lý",
+        )
+    ]
+
+
+def test_what_a_check_found_done_well_is_listed_as_no_tasks() -> None:
+    """ "Qua kiểm tra cho thấy … đã có nhiều cố gắng … như: Có phương án …, bố trí kinh phí …":
+    the list after a lead-in on the efforts shown is of what was done well, no task each; the
+    shortcoming after it is one."""
+    text = (
+        "Qua công tác kiểm tra cho thấy Ban chỉ đạo các cấp và chủ trang trại đã có nhiều cố gắng"
+        " và ngày càng quan tâm hơn trong công tác phòng chống dịch như: Có phương án phòng dịch"
+        " phù hợp với điều kiện thực tiễn, bố trí kinh phí, trang bị vật tư tiêu độc theo quy"
+        " định, bố trí lực lượng thường trực sẵn sàng đáp ứng yêu cầu theo phương châm 04 tại"
+        " chỗ. Tuy nhiên, còn có một số xã chưa kiểm tra các hộ chăn nuôi nhỏ lẻ."
+    )
+    assert directives(text) == []
+    assert [text for _, text in limitations(text)] == [
+        "còn có một số xã chưa kiểm tra các hộ chăn nuôi nhỏ lẻ"
+    ]

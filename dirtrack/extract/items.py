@@ -203,6 +203,8 @@ _FINDS = re.compile(
 )
 #: "Theo báo cáo của UBND xã X, ...": whose report says it, no part of what it says.
 _REPORTED_BY = re.compile(r"\W*theo (?:bao cao|phan anh) cua [^,;.:]{1,60},\s*")
+#: "Theo thông tin từ UBND thành phố X, ...": who gave the news, no part of it.
+_INFORMED_BY = re.compile(r"\W*theo thong tin (?:tu|cua) [^,;.:]{1,60},\s*")
 #: "Trong buổi họp, ...": where it was said, no part of what was said.
 _AT_MEETING = re.compile(
     r"\W*(?:trong|tai)\s+(?:buoi hop|cuoc hop|hoi nghi|buoi lam viec|phien hop)\s*,\s*"
@@ -216,8 +218,9 @@ _UNIT_PROPOSES = re.compile(
 _PLACE_PROPOSES = re.compile(
     r"(?:^|[,:])\W*(?:xa|phuong|thi tran|huyen|quan|thi xa|dia phuong)" + _UNIT_PROPOSES.pattern
 )
-#: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
-_MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
+#: "Ngoài ra, ...", "Thậm chí ..." (even: worse still): more of the same, after shortcomings (as
+#: a contrast opens them).
+_MORE_OPEN = re.compile(r"^\W*(?:ngoai ra|tham chi)\b")
 #: A sentence that adds to what was just said ("Cùng với đó, ...", "(Bên) cạnh đó, ...", "Ngoài
 #: ra, ...", "Mặt khác, ..."): a shortcoming in it that names no unit is of the unit of the
 #: shortcoming just before it.
@@ -471,7 +474,7 @@ def _people_subject(text: str) -> bool:
 #: The time or the check a shortcoming is stated at, fronted before its subject ("Đến thời điểm
 #: này, 2 xã …", "Qua kiểm tra thực tế, các hộ …", "Hiện nay, một số xã …").
 _FRONTED_FRAMES = re.compile(
-    r"^\W*(?:(?:(?:cho )?den (?:nay|thoi diem nay|thoi diem hien tai)|hien nay|hien tai|"
+    r"^\W*(?:(?:(?:cho |tinh )?den (?:nay|thoi diem nay|thoi diem hien tai)|hien nay|hien tai|"
     r"(?:trong )?thoi gian qua|qua (?:kiem tra|giam sat|khao sat|ra soat)(?: thuc te)?|"
     r"tai thoi diem (?:kiem tra|giam sat)|"
     r"nam \d{4}|trong (?:nam|thang|quy)(?: \w+){1,3})\s*,\s*)+"
@@ -553,6 +556,79 @@ def _finding_start(key: str, start: int, end: int) -> int | None:
     return found.end() if found else None
 
 
+#: The request verbs after which a sentence's comma turns from a shortcoming to a task ("Một số
+#: công trình chậm tiến độ …, đề nghị UBND huyện mạnh dạn xử lý …").
+_ASKS_AFTER_COMMA = ("de nghi", "yeu cau")
+
+
+def _beside_request(sentence: str, key: str, low: str, start: int, end: int) -> int | None:
+    """Where the shortcoming of a clause that joins it to a request with a comma starts, the
+    request before it ("UBND thành phố yêu cầu … các địa phương phải hoàn tất …, tuy nhiên, đến
+    thời điểm này vẫn còn không ít vướng mắc") or after it ("Một số công trình chậm tiến độ xin
+    gia hạn hợp đồng, đề nghị UBND huyện …"); it ends at the request after it (see
+    :func:`_request_after`) or with the clause. None when the clause is not so joined."""
+    contrast = next(
+        (m for m in _CONTRAST_INSIDE.finditer(low, start, end) if m.start() > start), None
+    )
+    if (
+        contrast is not None
+        # not "… đề nghị khởi công 1/3 nhưng đến nay, các đơn vị vẫn chưa …": a request not met
+        # by now, one shortcoming with it
+        and _SUBJECTLESS.match(key, contrast.end()) is None
+        and _asks(sentence, start, contrast.start())
+        and not _asks(sentence, contrast.end(), end)
+        and _negative(key, low, contrast.end(), end) is not None
+    ):
+        return contrast.end()
+    return _shortcoming_before(key, low, start, end)
+
+
+#: A request's word listed as a noun ("hoàn thành mục tiêu, yêu cầu, nhiệm vụ …").
+_NOUN_LISTED = re.compile(r"\s*,")
+#: What was overcome ("xã đã khắc phục khó khăn, hoàn thành …"): a merit, no shortcoming.
+_OVERCAME = re.compile(r"\bkhac phuc\b")
+
+
+def _judged_more(key: str, low: str, start: int, end: int, even: bool) -> bool:
+    """Whether ``key[start:end]`` judges in a negative word, or, after "Thậm chí" (``even``: worse
+    still than the shortcoming before it), in the words of a family that judges a work or a
+    finding (:data:`FINDING_JUDGEMENTS`: "kéo dài", "chậm")."""
+    return _negative(key, low, start, end) is not None or (
+        even and any(p.search(low, start, end) for p in _FINDING_JUDGED)
+    )
+
+
+def _shortcoming_before(key: str, low: str, start: int, end: int) -> int | None:
+    """Where a shortcoming starts that a comma closes before a request verb in ``key[start:end]``
+    ("Tuy nhiên, một số công trình chậm tiến độ …, đề nghị UBND huyện …": after the contrast),
+    its subject no leader and itself asking nothing; None when there is none."""
+    request = _request_after(key, low, start, end)
+    if request is None:
+        return None
+    begin = _skip_lead(key, start, end)
+    opener = CONTRAST_OPEN.match(key, begin, end)
+    begin = _skip_lead(key, opener.end(), end) if opener else begin
+    if (
+        begin < request
+        and not _asks_in(key, low, begin, request)
+        and not leader_named(key, low, begin, request)
+        and _OVERCAME.search(key, begin, request) is None
+        and _negative(key, low, begin, request) is not None
+    ):
+        return begin
+    return None
+
+
+def _request_after(key: str, low: str, start: int, end: int) -> int | None:
+    """The comma before a request verb ("…, đề nghị UBND huyện …") in ``key[start:end]``, the
+    first speech verb of the clause; None without one."""
+    verb = _speech_verb(key, low, start, end)
+    if verb is None or verb.group() not in _ASKS_AFTER_COMMA or _NOUN_LISTED.match(key, verb.end()):
+        return None
+    comma = key[start : verb.start()].rstrip()
+    return start + len(comma) - 1 if comma.endswith(",") else None
+
+
 def _no_one_body(text: str) -> bool:
     """Whether a shortcoming's subject is no one body: collective or many bodies
     (:func:`_collective`) or people ("một số hộ dân"); no unit is carried or given to it."""
@@ -586,6 +662,12 @@ def _limitation(
     finding = _finding_start(key, start, end)
     if finding is not None:
         start = finding  # "Kết quả kiểm tra cho thấy, UBND xã X …": what was found
+    informed = _INFORMED_BY.match(key, start, end)
+    if informed is not None:
+        # "Theo thông tin từ UBND thành phố X, tính đến thời điểm hiện tại toàn thành phố còn …":
+        # who gave the news and when it stands, no part of the shortcoming nor its subject
+        frames = _FRONTED_FRAMES.match(key, informed.end(), end)
+        start = frames.end() if frames else informed.end()
     causes = _CAUSES_FIRST.match(key, start, end)
     if causes is not None and len(key[causes.end() : end].split()) >= 3:
         start = causes.end()  # "do nhiều nguyên nhân nên việc X còn chậm": the shortcoming
@@ -1022,6 +1104,20 @@ def extract_limitations(
                     if sentence is para.sentences[-1] and sentence.rstrip().endswith(":"):
                         carry = active
                     continue
+            beside = [
+                (c, at)
+                for c in clauses
+                if (at := _beside_request(sentence, key, low, c.start, c.start + len(c.text)))
+                is not None
+            ]
+            if beside:
+                # a shortcoming and a request joined with a comma: the part of each kind is
+                # its own item ("…, tuy nhiên, đến thời điểm này vẫn còn không ít vướng mắc")
+                for clause, begin in beside:
+                    c_end = clause.start + len(clause.text)
+                    c_end = _request_after(key, low, begin, c_end) or c_end
+                    add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
+                continue
             if modal and active is None:
                 continue
             if modal and active is not None and active.announced:
@@ -1052,10 +1148,14 @@ def extract_limitations(
             if contrast is None and len(found) > before_para:
                 # "Ngoài ra, X gây áp lực ...": more shortcomings after those just stated
                 contrast = _MORE_OPEN.match(key)
-            if (so_far or (contrast and _negative(key, low, contrast.end()))) and not modal:
+            # "Thậm chí có dự án kéo dài … nhưng vẫn dở dang": worse still, in a family's words
+            even = contrast is not None and contrast.group().endswith("tham chi")
+            if (
+                so_far or (contrast and _judged_more(key, low, contrast.end(), len(key), even))
+            ) and not modal:
                 active = active or _Intro(weighed_before)
                 for clause in clauses:
-                    if _negative(key, low, clause.start, clause.start + len(clause.text)):
+                    if _judged_more(key, low, clause.start, clause.start + len(clause.text), even):
                         add(sentence, clause, active)
                 continue
             if contrast and LIMIT_NOUN.search(key):
@@ -1600,7 +1700,11 @@ def _met_in_lead(unit: str, resolver: UnitResolver) -> bool:
 def _asks(sentence: str, start: int, end: int) -> bool:
     """Whether a clause asks for something: a request verb, "cần"/"phải", "không để", an urging
     "khẩn trương" ("UBND TP. X khẩn trương rà soát các dự án chậm tiến độ")."""
-    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    return _asks_in(fold_aligned(sentence), lower_aligned(sentence), start, end)
+
+
+def _asks_in(key: str, low: str, start: int, end: int) -> bool:
+    """:func:`_asks` on a sentence's key and lower-case text."""
     if _speech_verb(key, low, start, end) is not None or _PROHIBITS.search(key, start, end):
         return True
     if _URGES.search(key, start, end):
@@ -1962,6 +2066,9 @@ def _requests(
         or _assigned_at(key, low, mentions, start, end) == verb.start()
         or _directs_unit(key, mentions, start, end, verb)
         or _document_orders(key, start, verb)
+        # "Một số công trình chậm tiến độ …, đề nghị UBND huyện mạnh dạn xử lý …": the request
+        # after a shortcoming, of whoever judged it
+        or _shortcoming_before(key, low, start, verb.end()) is not None
     )
 
 
@@ -2289,6 +2396,12 @@ _AGENDA = re.compile(
 )
 #: A lead-in giving its list to a body to carry out (``_FOR_BODY_TO_DO``).
 _GIVEN_TO_DO = re.compile(_FOR_BODY_TO_DO)
+#: A lead-in on the efforts a check found ("Qua công tác kiểm tra cho thấy BCĐ các cấp và chủ
+#: rừng đã có nhiều cố gắng và ngày càng quan tâm hơn trong công tác PCCCR như: Có phương án
+#: …"): what it lists was done well, no task each.
+_EFFORTS_SHOWN = re.compile(
+    r"\b(?:da )?co (?:nhieu|su) (?:co gang|no luc|chuyen bien)\b[^.;:]*\b(?:nhu|gom|cu the)\s*$"
+)
 #: A request to explain ("làm rõ", "giải trình") the topics listed after it.
 _CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")
 #: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
@@ -2557,10 +2670,11 @@ def _unit_commits(key: str, low: str, mentions: Sequence[Mention], start: int, e
 
 
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
-#: The meeting itself: who held it ("Sáng 27/3, xã X tổ chức họp triển khai Kế hoạch ...") and
+#: The meeting itself: who held or chaired it ("Sáng 27/3, xã X tổ chức họp triển khai Kế hoạch
+#: ...", "Ngày 8-2, Phó Chủ tịch UBND thành phố X chủ trì hội nghị triển khai, đôn đốc ...") and
 #: what it did ("Cuộc họp điểm lại ...", "Hội nghị đã đánh giá ...").
 _MEETING_ITSELF = re.compile(
-    r"^\W*(?:buổi\s+)?(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,60}\btổ chức\s+"
+    r"^\W*(?:buổi\s+)?(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,60}\b(?:tổ chức|chủ trì)\s+"
     r"(?:cuộc\s+|buổi\s+)?(?:họp|hội nghị|làm việc)\b|"
     r"^\W*(?:buổi\s+)?(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,100}?"
     r"(?<!cuộc )(?<!buổi )(?<!phiên )(?<!kỳ )(?<!phòng )\bhọp\b|"
@@ -2979,6 +3093,8 @@ def extract_directives(
                 or (_TASK_LIST_INTRO.search(key) and not _OPINIONS_ON.search(key))
                 or _WEIGHS_THEN_ASKS.search(key)
                 or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due) is not None
+                # "Một số công trình chậm tiến độ …, đề nghị UBND huyện …": who judged, asks
+                or _shortcoming_before(key, low, 0, len(key)) is not None
             ):
                 in_zone = True
             # "Chuẩn bị ... là một trong những kết luận của đồng chí X": one task, named by
@@ -3043,7 +3159,11 @@ def extract_directives(
                 end = clause.start + len(clause.text)
                 if topics:
                     continue  # an entry of the topics a body must explain: no task
-                if (sentence, clause.start) in taken:
+                if (sentence, clause.start) in taken and (
+                    _shortcoming_before(key, low, clause.start, end) is None
+                ):
+                    # (not "… chậm tiến độ …, đề nghị UBND huyện …": the request after the
+                    # shortcoming is a task)
                     reason = _BECAUSE_OF.search(low, clause.start, end)
                     if reason is None or _asked_because(sentence, clause.start, end) is None:
                         continue
@@ -3079,10 +3199,12 @@ def extract_directives(
                         _CLARIFY.search(key, start, end)
                         or _RAISED.match(key, start, end)
                         or _AGENDA.match(key, start, end)
+                        or _EFFORTS_SHOWN.search(key, start, end)
                     ):
                         # "yêu cầu các sở làm rõ một số nội dung như: A; B": what they must
                         # explain at the meeting, no task each; "Kỳ họp sẽ thông qua …, như:
-                        # A; B": what the meeting takes up
+                        # A; B": what the meeting takes up; "… đã có nhiều cố gắng … như: Có
+                        # phương án …": what was done well
                         topics = True
                         continue
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;

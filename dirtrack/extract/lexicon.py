@@ -532,7 +532,14 @@ FINDING_JUDGEMENTS = WORK_JUDGEMENTS | frozenset(["notyet", "wrong", "undone", "
 #: with its tones (``folding.lower_aligned``): the accent-free key would confuse "cần" with
 #: "cán" (cán bộ) and "phải" with "phái". Not the places named with "Cần" (Cần Thơ, Cần Giờ,
 #: Cần Đước, Cần Giuộc: "Chủ tịch UBND TP Cần Thơ yêu cầu ..." is a request, not an obligation).
-MODAL = re.compile(r"\b(?:cần|phải)\b(?! thiết)(?! (?:thơ|giờ|đước|giuộc)\b)")
+#: Not "phải" after a verb of meeting with something ("gặp phải", "mắc phải", "vấp phải": "những
+#: khó khăn mà ngành học đang gặp phải" states a difficulty met, no duty); nor a duty that the
+#: clause goes on to say is not done ("39/70 trường hợp vi phạm … phải xử lý dứt điểm nhưng chưa
+#: được xử lý": a shortcoming, no task).
+MODAL = re.compile(
+    r"\b(?<!gặp )(?<!mắc )(?<!vấp )(?:cần|phải)\b(?! thiết)(?! (?:thơ|giờ|đước|giuộc)\b)"
+    r"(?![^.;,]{0,60}\bnhưng (?:vẫn |đến nay |hiện )?(?:chưa|không)\b)"
+)
 #: "để" (in order to) and "nên" (so), also matched with tones ("đề", "nền" are other words);
 #: not "thì nên" (should), the task of a condition ("nếu … thì nên chấn chỉnh"), which keeps it.
 PURPOSE = re.compile(r"\s*để\b")
@@ -634,13 +641,15 @@ def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> 
 #: unit below proposes to the one above it and "đã chỉ đạo" reports; so does the place itself
 #: named by its level at a clause's start ("Từ đó, thành phố chỉ đạo các xã, phường ..."), and
 #: the news of such an order just given ("UBND TX Sông Cầu vừa chỉ đạo các cơ quan, ban ngành
-#: ..."). The match ends at the verb.
+#: ..."), "yêu cầu" too ("UBND huyện X vừa yêu cầu phòng, ban chuyên môn và UBND các xã …"). The
+#: match ends at the verb.
 SUPERIOR_ORDERS = re.compile(
     r"(?:(?<!van phong )(?<!cua )(?<!duoc )\b(?:ubnd|uy ban nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx)|"
     r"(?:^|(?<=, ))(?:tinh|huyen|thanh pho|thi xa|quan))"
-    r"\b(?:(?!\b(?:da|duoc|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao)\b"
-    r"(?=\s+(?:cac|toan the)\s+(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)\b)"
+    r"\b(?:(?!\b(?:da|duoc|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao|yeu cau)\b"
+    r"(?=\s+(?:(?:cac|toan the)\s+(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)"
+    r"|phong,? ban)\b)"
 )
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
@@ -927,7 +936,7 @@ LEADING_CONNECTIVE = re.compile(
     r"(?:mac )?du vay|dau vay|theo do|"
     r"vi vay|do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|"
     rf"tiep theo|sau cung|cuoi cung|nhat la|dac biet|{ORDINAL_ENTRY}|"
-    r"lam sao(?: de| cho)?|luon)\b"
+    r"lam sao(?: de| cho)?|luon|tham chi)\b"
     r"\s*[,:]?\s*)+"
 )
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s*")
