@@ -5994,3 +5994,8 @@ def test_heads_of_places_named_after_several_levels_are_led_by_the_first() -> No
     assert [(m.text, m.role) for m in find_raw("UBND các huyện, thị xã, thành phố tăng cường")] == [
         ("UBND các huyện", "collective")
     ]
+    # every district and the one city, then another body: no places listed after the levels
+    assert [
+        (m.text, m.role)
+        for m in find_raw("Chủ tịch UBND các huyện, thành phố Gia Nghĩa, Giám đốc Sở Tài chính")
+    ][:2] == [("UBND các huyện", "collective"), ("thành phố Gia Nghĩa", "unit")]

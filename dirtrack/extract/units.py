@@ -989,8 +989,14 @@ def _first_named(sentence: str, key: str, start: int, end: int) -> tuple[int, st
     stop = _place_after(sentence, at - 1) if at > names else _place_after(sentence, names)
     if stop <= at:
         return None
-    if not re.match(r"\s*(?:,|và\b)", sentence[stop:]):
+    joined = re.match(r"\s*(?:,|và\b)\s*", sentence[stop:])
+    if joined is None:
         return None  # one place: "UBND các xã Lương Phong" is no list
+    second = stop + joined.end()
+    if more is not None and len(sentence[second : _place_after(sentence, second - 1)].split()) < 2:
+        # "Chủ tịch UBND các huyện, thành phố Gia Nghĩa, Giám đốc Sở …": every district and the
+        # one city, no places listed after the levels
+        return None
     plural = _PLURAL_LEVEL.search(key, start, end)
     if plural is None:
         return None
