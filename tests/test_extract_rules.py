@@ -6171,3 +6171,78 @@ def test_what_a_check_found_done_well_is_listed_as_no_tasks() -> None:
     assert [text for _, text in limitations(text)] == [
         "còn có một số xã chưa kiểm tra các hộ chăn nuôi nhỏ lẻ"
     ]
+
+
+def test_a_conclusion_named_with_its_kind_is_no_part_of_the_finding() -> None:
+    """ "Theo kết luận thanh tra (của …), X chưa …": the conclusion's frame, named with its kind
+    and its author, is cut from the shortcoming, and the body that states it is not its unit."""
+    lead = "Chiều 12/6/2024, UBND huyện Krông Ana họp nghe báo cáo kết quả thanh tra.\n"
+    for frame in ("Theo kết luận thanh tra, ", "Theo kết luận kiểm tra của Thanh tra huyện, "):
+        found = limitations(
+            lead + frame + "UBND xã Ea Bông chưa công khai danh sách các hộ được giao đất."
+        )
+        assert found == [
+            ("UBND xã Ea Bông", "UBND xã Ea Bông chưa công khai danh sách các hộ được giao đất")
+        ]
+
+
+def test_a_merit_denied_is_a_shortcoming() -> None:
+    """ "X không xử lý kịp thời …" after an inspection's frame: "kịp thời" denied by "không" is no
+    merit, and the finding is kept; a merit stated ("được sửa chữa kịp thời", "chữa" no "chưa")
+    stays none."""
+    lead = "Chiều 12/6/2024, UBND huyện Krông Ana họp nghe báo cáo kết quả thanh tra.\n"
+    found = limitations(
+        lead + "Thanh tra cũng chỉ rõ, UBND xã Ea Bông không xử lý kịp thời các trường hợp lấn"
+        " chiếm đất công."
+    )
+    assert found == [
+        (
+            "UBND xã Ea Bông",
+            "UBND xã Ea Bông không xử lý kịp thời các trường hợp lấn chiếm đất công",
+        )
+    ]
+    assert limitations(lead + "Đoàn kiểm tra đánh giá, các tuyến đê được sửa chữa kịp thời.") == []
+
+
+def test_a_body_of_a_level_written_as_one_letter_is_asked_in_the_passive() -> None:
+    """ "UBND P.Cao Lãnh được yêu cầu …": a ward (precinct, district) written as one letter and
+    its stop after the body is the body of that place, asked in the passive, and it is the same
+    unit as the ward written in full."""
+    found = directives(
+        "Chiều 20/9/2025, UBND tỉnh Đồng Tháp họp về tình hình sạt lở bờ sông Tiền. Theo đó, UBND"
+        " P.Mỹ Trà được yêu cầu theo dõi sát diễn biến sạt lở, cắm biển cảnh báo."
+    )
+    assert found == [
+        (
+            "UBND P.Mỹ Trà",
+            "UBND P.Mỹ Trà được yêu cầu theo dõi sát diễn biến sạt lở, cắm biển cảnh báo",
+            None,
+        )
+    ]
+    assert unit_key("UBND P.Mỹ Trà") == unit_key("UBND phường Mỹ Trà")
+    assert unit_key("UBND Q. Bình Thạnh") == unit_key("Ủy ban nhân dân quận Bình Thạnh")
+
+
+def test_heads_of_places_named_after_several_levels_are_led_by_the_first() -> None:
+    """ "chủ tịch UBND các huyện, thành phố A, B, C" criticised: the places named after the
+    levels are led by the first, of the first level ("UBND huyện A"), not the collective and
+    not "thành phố A"; levels with no names after them stay a collective."""
+    found = limitations(
+        "Ngày 13/3, UBND tỉnh Quảng Nam ban hành thông báo phê bình chủ tịch UBND các huyện,"
+        " thành phố Núi Thành, Phú Ninh, Tam Kỳ không chấp hành dự họp theo giấy mời."
+    )
+    assert found == [
+        (
+            "UBND huyện Núi Thành",
+            "chủ tịch UBND các huyện, thành phố Núi Thành, Phú Ninh, Tam Kỳ không chấp hành dự"
+            " họp theo giấy mời",
+        )
+    ]
+    assert [(m.text, m.role) for m in find_raw("UBND các huyện, thị xã, thành phố tăng cường")] == [
+        ("UBND các huyện", "collective")
+    ]
+    # every district and the one city, then another body: no places listed after the levels
+    assert [
+        (m.text, m.role)
+        for m in find_raw("Chủ tịch UBND các huyện, thành phố Gia Nghĩa, Giám đốc Sở Tài chính")
+    ][:2] == [("UBND các huyện", "collective"), ("thành phố Gia Nghĩa", "unit")]

@@ -196,9 +196,11 @@ _SUBJECTLESS = re.compile(
 )
 #: What an inspection or a supervision finds, after the merits it weighs first ("UBKT Trung ương
 #: nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy X đã có một số vi phạm, khuyết điểm
-#: ..."): what follows is the finding, its subject the body found at fault, not the finder.
+#: ..."): what follows is the finding, its subject the body found at fault, not the finder;
+#: "Theo kết luận thanh tra (của …), …": the conclusion named with its kind, no part of it.
 _FINDS = re.compile(
-    r"(?:\bnhận thấy|^\W*(?:theo kết luận|kết luận (?:cho thấy|chỉ rõ)|qua kiểm tra cho thấy))"
+    r"(?:\bnhận thấy|^\W*(?:theo kết luận(?: (?:thanh tra|kiểm tra|giám sát|xác minh|rà soát)"
+    r"(?: của [^,;.:]{1,60})?(?=\s*,))?|kết luận (?:cho thấy|chỉ rõ)|qua kiểm tra cho thấy))"
     r"\s*[:,]?\s+(?:bên cạnh (?:những|các) (?:ưu điểm|kết quả)[^,;.:]{0,40},\s*)?"
 )
 #: "Theo báo cáo của UBND xã X, ...": whose report says it, no part of what it says.
@@ -1586,8 +1588,16 @@ def _limitation_model(
                     continue
                 feats = _limitation_features(para, index, clause, position, bool(ruled))
                 if clause_model.LIMIT_RECORDER is not None:
+                    # labelled by what the rules draft of it: the shortcoming a rule cuts out
+                    # of the clause ("…, dù TP đã chỉ đạo … nhưng còn diễn biến phức tạp …")
                     clause_model.LIMIT_RECORDER.append(
-                        clause_model.Candidate(sentence, text, feats, bool(ruled))
+                        clause_model.Candidate(
+                            sentence,
+                            text,
+                            feats,
+                            bool(ruled),
+                            drafted=ruled[0][1][3].text if ruled else None,
+                        )
                     )
                 take = bool(ruled) if model is None else model.decide(feats, bool(ruled))
                 if take and not ruled and _ANNOUNCES_LIMITS.search(fold_aligned(sentence)):
@@ -1654,7 +1664,7 @@ def _merit_or_concession(text: str) -> bool:
     sentence concedes (:data:`CONCESSION_OPEN`: "Mặc dù thời tiết không thuận lợi ...", no
     "nhưng", "song", "vẫn" and no negative word after its first comma), or that no incident
     happened (:data:`_NONE_HAPPENED`: "xã X là địa phương duy nhất chưa xảy ra dịch …"), with no
-    negative word."""
+    negative word. A merit denied ("không xử lý kịp thời", :data:`_MERIT_DENIED`) is none."""
     key, low = fold_aligned(text), lower_aligned(text)
     if _negative(key, low) is None and any(
         _NONE_HAPPENED.match(key, m.end()) for m in re.finditer(r"\bchua\b", key)
@@ -1664,7 +1674,18 @@ def _merit_or_concession(text: str) -> bool:
         # "Mặc dù ..., tiến độ còn chậm" states the shortcoming after the concession's comma
         comma = text.find(",")
         return comma < 0 or _negative(key, low, comma) is None
-    return MERIT.search(key) is not None and _negative(key, low) is None
+    if _negative(key, low) is not None:
+        return False
+    return any(
+        not _MERIT_DENIED.search(low, max(0, m.start() - 30), m.start())
+        for m in MERIT.finditer(key)
+    )
+
+
+#: "không"/"chưa" within three words before a merit's word ("không xử lý kịp thời", "chưa
+#: triển khai đồng bộ"): the merit denied, a shortcoming. Read with the tones ("sửa chữa kịp
+#: thời" is no "chưa").
+_MERIT_DENIED = re.compile(r"\b(?:không|chưa)(?:\s+\w+){0,3}\s+$")
 
 
 def _goes_on_asking(

@@ -51,6 +51,9 @@ class Candidate:
     features: list[str]
     rule: bool
     extras: dict[str, Any] = field(default_factory=dict)
+    #: The text the rules drafted from the clause (a limitation's: the shortcoming a rule cuts
+    #: out of it), what training labels it by; None: the clause's own.
+    drafted: str | None = None
 
 
 def features(

@@ -321,6 +321,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # "Đảng ủy các phường", "cấp ủy các xã": every such party committee, as "UBND các xã"
     (rf"(?:dang uy|cap uy) (?:cac|cap) {_GOV}", "collective", "dang uy", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
+    # "UBND P.Cao Lãnh", "UBND Q.Bình Thạnh": a ward, precinct or district written as one
+    # letter and its stop, the place glued to it or after a space
+    (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) (p|q|h)(?=\. ?[a-z])", "unit", "chinh quyen", True),
     (
         r"uy ban (tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
         "unit",
@@ -686,6 +689,8 @@ _ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
 #: level as one capital and a stop (a byline's "P. Tuyết" is never a headline's first words).
 _ABBREVIATED_HEADLINE = re.compile(r"(H|Q|P)\. ?(?=[A-ZĐ])")
 _HEADLINE_LEVEL = {"H": "huyen", "Q": "quan", "P": "phuong"}
+#: The same levels in a unit's key ("UBND P.Cao Lãnh", :func:`unit_key`).
+_ONE_LETTER_LEVEL = {k.lower(): v for k, v in _HEADLINE_LEVEL.items()}
 #: The office a letterhead names before its level and place ("ỦY BAN NHÂN DÂN HUYỆN …").
 _LETTERHEAD_OFFICE = re.compile(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd) ")
 _COMMITTEE_LEVEL = {
@@ -704,7 +709,11 @@ _COMMUNE_LEVELS = frozenset(["xa", "phuong", "thi tran"])
 _BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh|tp|tx)\.?$")
 #: "Ban Tổ chức Thành ủy": a party board whose committee is written without its place.
 _BARE_COMMITTEE_END = re.compile(r"\b(tinh|huyen|thi|thanh|quan) uy$")
-_LEVEL_FOR_DISTRICT = re.compile(r"(?:huyen|thi xa|tx|quan|xa|phuong|thi tran|thanh pho|tp|tinh)$")
+_LEVEL_FOR_DISTRICT = re.compile(
+    r"(?:huyen|thi xa|tx|quan|xa|phuong|thi tran|thanh pho|tp|tinh| p| q| h)$"
+)
+#: A level written short before its stop ("TP.", "TX.", and after a body "P.", "Q.", "H.").
+_SHORT_LEVEL_END = re.compile(r"(?:tp|tx| p| q| h)$")
 
 _ABBREVIATIONS = {
     **BODY_INITIALS,
@@ -772,6 +781,12 @@ def unit_key(name: str) -> str:
     key = re.sub(
         r"\b(tinh|huyen|quan|thanh|thi) uy (?:tinh|huyen|quan|thanh pho|thi xa) (?=\w)",
         r"\1 uy ",
+        key,
+    )
+    # "UBND P.Cao Lãnh" is "UBND phường Cao Lãnh": a level written as one letter after a body
+    key = re.sub(
+        r"\b(uy ban nhan dan|hoi dong nhan dan) ([pqh]) (?=\w)",
+        lambda m: f"{m[1]} {_ONE_LETTER_LEVEL[m[2]]} ",
         key,
     )
     # "tỉnh Thái Bình" is "Thái Bình": a province is named by its name alone ("Thái Bình phải
@@ -958,16 +973,30 @@ _NAMED_ONE_BY_ONE = re.compile(r"\s*:?\s*")
 _PLURAL_LEVEL = re.compile(r"\s+cac\s+")
 
 
+#: More levels after a body's plural level ("UBND các huyện, thành phố A, B"): the places named
+#: after them are led by the first, of the first level.
+_MORE_LEVELS = re.compile(rf"(?:,? (?:va )?{_BELOW_PROVINCE}\b)+")
+
+
 def _first_named(sentence: str, key: str, start: int, end: int) -> tuple[int, str] | None:
     """Where the first place of a body named place by place ends, and that body's name
-    ("UBND xã Lương Phong"); None when no name follows, or only one."""
-    gap = _NAMED_ONE_BY_ONE.match(sentence, end)
-    at = gap.end() if gap else end
-    stop = _place_after(sentence, at - 1) if at > end else _place_after(sentence, end)
+    ("UBND xã Lương Phong"; "UBND các huyện, thành phố Hiệp Đức, Duy Xuyên": "UBND huyện Hiệp
+    Đức"); None when no name follows, or only one."""
+    more = _MORE_LEVELS.match(key, end)
+    names = more.end() if more else end
+    gap = _NAMED_ONE_BY_ONE.match(sentence, names)
+    at = gap.end() if gap else names
+    stop = _place_after(sentence, at - 1) if at > names else _place_after(sentence, names)
     if stop <= at:
         return None
-    if not re.match(r"\s*(?:,|và\b)", sentence[stop:]):
+    joined = re.match(r"\s*(?:,|và\b)\s*", sentence[stop:])
+    if joined is None:
         return None  # one place: "UBND các xã Lương Phong" is no list
+    second = stop + joined.end()
+    if more is not None and len(sentence[second : _place_after(sentence, second - 1)].split()) < 2:
+        # "Chủ tịch UBND các huyện, thành phố Gia Nghĩa, Giám đốc Sở …": every district and the
+        # one city, no places listed after the levels
+        return None
     plural = _PLURAL_LEVEL.search(key, start, end)
     if plural is None:
         return None
@@ -1170,8 +1199,9 @@ def find_raw(sentence: str) -> list[Mention]:
                     # the document names (see _resolve_name)
                     actual_role = "internal"
             elif extend and _LEVEL_FOR_DISTRICT.search(folded.key[start:end]):
-                if folded.key[end - 2 : end] in ("tp", "tx") and sentence[end : end + 1] == ".":
-                    # "UBND TP. Vũng Tàu": the abbreviated level's full stop is no end
+                if _SHORT_LEVEL_END.search(folded.key, 0, end) and sentence[end : end + 1] == ".":
+                    # "UBND TP. Vũng Tàu", "UBND P.Cao Lãnh": the abbreviated level's full stop
+                    # is no end
                     after = _place_after(sentence, end + 1)
                     end = after if after > end + 1 else end
                 else:

@@ -137,7 +137,10 @@ def collect(
             clause_model.LIMIT_RECORDER = None
         # one candidate per gold item, as score.py matches (greedy, highest overlap first):
         # a report sentence worded like a task is no task when the task itself is a candidate
-        _, pairs = score.match([{"text": c.text} for c in found], gold, lambda _p, _g: True)
+        # (a clause a rule cut a shortcoming out of is labelled by that shortcoming, not whole)
+        _, pairs = score.match(
+            [{"text": c.drafted or c.text} for c in found], gold, lambda _p, _g: True
+        )
         positive = {i for i, _, _ in pairs}
         for i, cand in enumerate(found):
             feats.append([f for f in cand.features if f not in HIDDEN])
