@@ -3059,6 +3059,8 @@ def extract_directives(
         previous_many = False
         # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
         listing = carry == "colon" and in_zone
+        # whether the lead-in calls its entries tasks ("tập trung một số nhiệm vụ như: A; B")
+        tasks_named = False
         if (listing or carry == "heading" or (carry == "tasks" and in_zone)) and (
             carried_lead is not None
         ):
@@ -3174,8 +3176,12 @@ def extract_directives(
             # ("yêu cầu UBND các huyện A, B khẩn trương ...; đồng thời cảnh báo ...")
             model_lead: Mention | None = None
             entry_head: int | None = None  # where the unit heading the next clause's task is
+            asking = False  # whether the clause before was a task a request verb governs
             for index, clause in enumerate(clauses):
                 asked_before, asks_next = asks_next, False
+                # "yêu cầu Sở Y tế rà soát …; theo dõi …; luôn sẵn sàng ứng phó": a part after
+                # ";" goes on with the request that gave the part before it
+                carries_request, asking = asking and clause.after == ";", False
                 headed_at, entry_head = entry_head, None
                 end = clause.start + len(clause.text)
                 if topics:
@@ -3231,6 +3237,9 @@ def extract_directives(
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
                     # its deadline dates every item
                     listing = True
+                    tasks_named = tasks_named or bool(
+                        _TASK_LIST_INTRO.search(key, 0, min(len(key), end + 3))
+                    )
                     open_ctx = True
                     found_due = best_deadline(find_deadlines(sentence[start:end], ref))
                     # the previous sentence's period only for a lead-in that continues it
@@ -3443,12 +3452,21 @@ def extract_directives(
                         # a task a news lead names as a conclusion is one whatever its words:
                         # the model has seen too few such leads to weigh them
                         # and so is an entry the rules take under a heading that announces
-                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."), or what the leader's
-                        # sentence calls the task ("nhiệm vụ trước mắt là khắc phục ..."): the
-                        # text itself says what its entries are
+                        # tasks ("2. Nhiệm vụ thời gian tới" then "- ..."), what the leader's
+                        # sentence calls the task ("nhiệm vụ trước mắt là khắc phục ..."), an
+                        # entry of a list its lead-in calls tasks, or a part after ";" of the
+                        # request before it: the text itself says what its entries are
                         take = model.decide(feats, rule) or (
-                            rule and (named is not None or dashed_entry or task_is is not None)
+                            rule
+                            and (
+                                named is not None
+                                or dashed_entry
+                                or task_is is not None
+                                or (listing and tasks_named)
+                                or carries_request
+                            )
                         )
+                    asking = take and (verb is not None or carries_request)
                 # a body asked in the passive ("UBND phường X được yêu cầu theo dõi …") is asked
                 # whoever asks: its words say so, whatever the model weighs
                 asked_passive = _asked_passive(key, mentions, start, end)
