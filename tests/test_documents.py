@@ -14,7 +14,7 @@ from docx import Document
 from docx.shared import Cm
 from openpyxl import load_workbook
 
-from tests.conftest import Cli, file_digest, snapshot
+from tests.conftest import Cli, file_digest, prebuilt, snapshot
 
 PARTY = (
     "office", "set", "--kind", "party", "--parent-body", "TỈNH ỦY NINH BÌNH",
@@ -31,6 +31,7 @@ STATE = (
 
 
 @pytest.fixture
+@prebuilt
 def reg(units: Cli) -> Cli:
     """Two meetings of 2022 Q2, one with its document number; overdue, done late, due soon."""
     first = units.id(
