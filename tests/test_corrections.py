@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, snapshot
+from tests.conftest import ENTRY_POINT, Cli, prebuilt, snapshot
 
 
 def records(db: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -37,6 +37,7 @@ def unchanged(cli: Cli, db: str, *args: str, contains: str = "", code: int = 1) 
 
 
 @pytest.fixture
+@prebuilt
 def office(units: Cli, meeting: int) -> Cli:
     """Directive 1 (BTC, due 30/9/2022, with VPTU) and limitation 1 at the seed meeting."""
     units.ok(

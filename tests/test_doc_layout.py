@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from dirtrack.render.docx_template import KINDS, LANGS, default_template, shipped_template
 from dirtrack.render.official import text_width_cm
-from tests.conftest import Cli, Seeded
+from tests.conftest import Cli, Seeded, prebuilt
 from tests.test_documents import PARTY, STATE
 
 CHAIR_HEADERS = {
@@ -33,6 +33,7 @@ CHAIR_HEADERS = {
 
 
 @pytest.fixture
+@prebuilt
 def chaired(units: Cli) -> Cli:
     """Meetings of 2022 Q2 under three chairs with long titles; overdue, done late, due soon."""
     chairs = [
@@ -927,6 +928,7 @@ LONG_DIRECTIVE = (
 
 
 @pytest.fixture
+@prebuilt
 def long_named(units: Cli) -> Cli:
     """A unit named at length, given a long directive now overdue and a short one due soon."""
     units.ok(*STATE)

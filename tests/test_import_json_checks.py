@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Cli, cli_at, file_digest, run
+from tests.conftest import Cli, cli_at, file_digest, prebuilt, run
 
 STAMP = "2022-05-06T08:00:00+00:00"
 
@@ -130,6 +130,7 @@ def _doc() -> dict[str, Any]:
 
 
 @pytest.fixture
+@prebuilt
 def empty(cli: Cli) -> Cli:
     """An empty database that exists (so that its bytes can be compared)."""
     cli.ok("unit", "list")

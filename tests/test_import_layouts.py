@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, cell_xml, dry_rows, workbook
+from tests.conftest import Cli, cell_xml, dry_rows, prebuilt, workbook
 
 AS_OF = "2025-03-20"
 
 
 @pytest.fixture
+@prebuilt
 def office(cli: Cli) -> Cli:
     for code, name in (
         ("SNV", "Sở Nội vụ"),
@@ -296,6 +297,7 @@ SHEET_DAY = "2024-06-30"
 
 
 @pytest.fixture
+@prebuilt
 def register(office: Cli) -> Cli:
     """The office with meeting 2 of 12/3/2024, the meeting the registers below come from."""
     office.ok("add-meeting", "--date", "12/3/2024", "--title", "Phiên họp UBND tỉnh tháng 3/2024")

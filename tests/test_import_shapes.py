@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, dry_run, workbook
+from tests.conftest import Cli, dry_run, prebuilt, workbook
 
 AS_OF = "2023-06-30"
 
 
 @pytest.fixture
+@prebuilt
 def office(cli: Cli) -> Cli:
     cli.ok("unit", "add", "SNV", "Sở Nội vụ")
     cli.ok("unit", "add", "STC", "Sở Tài chính")

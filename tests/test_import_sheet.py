@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import SHEET_HEADER as HEADER
-from tests.conftest import Cli, cp1258, file_digest, run, snapshot
+from tests.conftest import Cli, cp1258, file_digest, prebuilt, run, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "office_sheet.xlsx"
@@ -1309,6 +1309,7 @@ def _quarters(path: Path, *, bad: bool = False, repeat: bool = False, hide: bool
 
 
 @pytest.fixture
+@prebuilt
 def quarters(cli: Cli) -> Cli:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     cli.ok("add-meeting", "--date", "10/3/2022", "--title", "Hội nghị Ban Thường vụ")

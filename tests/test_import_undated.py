@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, snapshot
+from tests.conftest import Cli, prebuilt, snapshot
 
 HEAD = "BẢNG THEO DÕI KẾT LUẬN\n{dated}Nội dung,Đơn vị chủ trì,Thời hạn,Kết quả\n"
 ROWS = {
@@ -24,6 +24,7 @@ ROWS = {
 
 
 @pytest.fixture
+@prebuilt
 def office(cli: Cli) -> Cli:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     cli.ok("add-meeting", "--date", "6/1/2023", "--title", "Giao ban đầu năm")
