@@ -76,11 +76,13 @@ def test_assign_records_every_field(units: Cli, meeting: int) -> None:
         assert key in d
 
 
+@pytest.mark.engine_independent("the deadline's words are read in Python")
 def test_deadline_phrase_without_year_takes_the_meetings_year(units: Cli, meeting: int) -> None:
     d = units.json("assign", str(meeting), "--unit", "BTC", "--due", "trong tháng 9", "x")
     assert d["due"] == "2022-09-30"
 
 
+@pytest.mark.engine_independent("the deadline's words are read in Python")
 def test_a_deadline_naming_no_year_says_the_year_it_was_read_in(units: Cli, meeting: int) -> None:
     """`--due 30/6`, `quý III`, `cuối quý` took the meeting's year without a word (stdout the
     id, stderr empty): the clerk learnt which year only from `show`. The command now says it
@@ -119,6 +121,7 @@ def test_a_deadline_naming_no_year_says_the_year_it_was_read_in(units: Cli, meet
     ]
 
 
+@pytest.mark.engine_independent("the deadline's words are read in Python")
 def test_a_tet_deadline_without_a_year_says_which_tet(units: Cli, meeting: int) -> None:
     """`--due "trước Tết"` took the nearest Tết whose deadline had not passed without a word
     (only a day off moving it said anything): the clerk learnt the year only from `show`. The
@@ -390,6 +393,7 @@ def test_show_gives_the_words_of_the_deadline_in_force(units: Cli, meeting: int)
     assert units.json("show", str(d), "--as-of", "2022-07-01")["due_phrase"] == "tháng 8/2022"
 
 
+@pytest.mark.engine_independent("the words are compared with the day shown in Python")
 def test_show_leaves_out_words_that_only_repeat_the_deadlines_day(units: Cli, meeting: int) -> None:
     """`request extend --to 31/12/2022`, approved, showed `2022-12-31 (…)  «31/12/2022»`: words
     that the DATE parser reads as the very day shown are not shown as its wording, on the card
@@ -480,6 +484,7 @@ def test_limitations_add_resolve_list(units: Cli, meeting: int) -> None:
     assert len(units.json("limitations", "--period", "2022Q2")) == 2
 
 
+@pytest.mark.engine_independent("the deadline's words are read in Python")
 def test_assign_reads_every_deadline_phrase_an_office_sheet_reads(units: Cli, meeting: int) -> None:
     """README's WHEN forms ('hạ tuần tháng 10/2022', 'tháng 3-6/2023', a weekday before the day)
     were read from an office sheet and a draft but refused by assign --due."""
@@ -511,6 +516,7 @@ def test_overdue_most_overdue_first_and_check(units: Cli, meeting: int) -> None:
     assert units("overdue", "--as-of", "2022-05-31", "--check").exit_code == 0
 
 
+@pytest.mark.engine_independent("the text is rendered in Python")
 @pytest.mark.parametrize("force_color", ["", "1"], ids=["pipe", "terminal"])
 def test_words_that_look_like_markup_are_shown_as_typed(
     units: Cli, meeting: int, force_color: str

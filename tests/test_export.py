@@ -276,6 +276,7 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
     return path
 
 
+@pytest.mark.engine_independent("the document is checked as it is read, before any write")
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

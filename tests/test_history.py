@@ -207,6 +207,7 @@ def test_a_day_of_the_office_calendar_replaced_is_recorded_and_undone_exactly(
     assert snapshot(str(tmp_path / "other.db"))["calendar_day"] == []
 
 
+@pytest.mark.engine_independent("the tables' names are put in words in Python")
 def test_history_names_every_kind_of_record_in_words(seeded: Cli) -> None:
     """Each table history can show has a name for people: a series stopped or a day of the
     calendar was 'ent_series', 'ent_calendar_day' (the catalog key), in English and Vietnamese."""
@@ -241,6 +242,7 @@ def test_history_names_every_column_in_words_and_says_yes_or_no(seeded: Cli) -> 
     assert "asked_on" not in shown and "False" not in shown
 
 
+@pytest.mark.engine_independent("the codes are put in words in Python")
 def test_history_says_coded_values_in_words(seeded: Cli) -> None:
     """A request's kind and answer, a meeting's kind, a limitation's category, a series' period,
     a contact's role, a result's verdict were shown as their codes (withdraw, rejected,
@@ -275,6 +277,7 @@ def test_history_says_coded_values_in_words(seeded: Cli) -> None:
     assert "kind: withdrawal" in english and "decision: — → refused" in english
 
 
+@pytest.mark.engine_independent("the period labels are put in words in Python")
 def test_periods_are_said_as_the_language_names_them(seeded: Cli, tmp_path: Path) -> None:
     # A series' occurrence and a pack carry their period as a label, '2022-06', '2022-Q2':
     # history showed 'kỳ: 2022-Q2' and series show a column of '2022-06' under --lang vi,
@@ -736,6 +739,7 @@ def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
     assert not any("None" in value for row in rows + commands for value in row.values())
 
 
+@pytest.mark.engine_independent("the changes are put in words in Python")
 def test_history_csv_says_what_each_command_changed(seeded: Cli) -> None:
     """The commands' CSV had an empty ``changes`` cell (a list of objects flattened to
     nothing): it now holds the table's words for each change, in the run's language, with

@@ -206,6 +206,7 @@ def test_overdue_table_with_last_update_but_not_its_age(office: Cli) -> None:
             assert record["last_update"] in table
 
 
+@pytest.mark.engine_independent("refused as the options are read, before any query")
 @pytest.mark.parametrize(
     "args",
     [

@@ -208,6 +208,7 @@ def test_remind_and_urge_before_the_move_keep_the_old_unit(
     assert "Quá hạn" in letter
 
 
+@pytest.mark.engine_independent("refused as the units are matched in Python, before any write")
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
@@ -225,6 +226,7 @@ def test_bad_retirements_write_nothing(
     assert file_digest(db_path) == digest
 
 
+@pytest.mark.engine_independent("refused on the units' own columns, compared in Python")
 def test_a_unit_is_retired_once_and_never_into_a_retired_one(
     cli: Cli, merged: dict[str, Any], db_path: Path
 ) -> None:
@@ -501,6 +503,7 @@ def test_the_successor_coordinating_a_directive_it_comes_to_lead_is_named_as_of_
     assert held("2025-07-01", given) == ("BDV", ["BTGDV"])
 
 
+@pytest.mark.engine_independent("the lead's retirement day is compared in Python, before any write")
 def test_a_series_recorded_after_the_retirement_ends_before_it(
     cli: Cli, merged: dict[str, Any], db_path: Path
 ) -> None:
@@ -597,6 +600,9 @@ trong tháng 9/2025.
 """
 
 
+@pytest.mark.engine_independent(
+    "the handover of assign, which runs on PostgreSQL; the words are said in Python"
+)
 @pytest.mark.parametrize("how", ["extract --apply", "import DRAFT"])
 def test_a_draft_recorded_hands_over_and_says_so_as_assign_does(
     cli: Cli, merged: dict[str, Any], tmp_path: Path, how: str
@@ -1228,6 +1234,7 @@ def test_a_meeting_is_not_moved_to_a_day_a_unit_it_names_had_retired(
     cli.ok("edit", "meeting", str(lead["meeting_id"]), "--date", "15/8/2025")
 
 
+@pytest.mark.engine_independent("the line is rendered in Python from the moved ids")
 def test_a_retirement_moving_many_directives_names_the_first_and_counts_the_others(
     units: Cli, meeting: int
 ) -> None:
