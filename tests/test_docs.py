@@ -6,17 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.main import get_command
 from typer.testing import CliRunner
 
 from dirtrack.cli import app
-from tests.conftest import run
+from tests.conftest import COMMAND, run
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
 def command_paths() -> list[tuple[str, ...]]:
-    root = get_command(app)
+    root = COMMAND
     paths: list[tuple[str, ...]] = []
     for name, command in root.commands.items():  # type: ignore[attr-defined]
         subcommands = getattr(command, "commands", None)
@@ -52,7 +51,7 @@ def _options(command: object) -> list[str]:
 def test_every_option_is_in_the_readme(path: tuple[str, ...]) -> None:
     """README is the manual: an option a command takes is named there (``history
     --limitation``, ``edit directive --no-field`` and ``--show-completion`` were not)."""
-    command = get_command(app)
+    command = COMMAND
     for name in path:
         command = command.commands[name]  # type: ignore[attr-defined]
     missing = [o for o in _options(command) if not re.search(rf"{re.escape(o)}(?![\w-])", README)]
@@ -82,7 +81,7 @@ def test_the_readme_lists_exactly_the_environment_variables_dirtrack_reads() -> 
         for name, sub in (getattr(command, "commands", None) or {}).items():
             walk(sub, f"{path} {name}")
 
-    walk(get_command(app), "dirtrack")
+    walk(COMMAND, "dirtrack")
     assert read == {
         "dirtrack db": "DIRTRACK_DB",
         "dirtrack lang": "DIRTRACK_LANG",
