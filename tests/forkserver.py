@@ -12,7 +12,9 @@ that stand for a process of dirtrack's:
 
 Each call is a process of its own: the server forks a copy of itself that takes the caller's
 arguments, environment, folder, stdin, stdout and stderr (the descriptors themselves, passed
-over a Unix socket), runs the program and exits with its code, which the caller exits with.
+over a Unix socket) and the limits of :data:`LIMITS` (a file size, an address space, which a
+test sets in ``preexec_fn``), runs the program and exits with its code, which the caller exits
+with.
 What a script or a test sees (exit codes, output, a pipe, ``$(...)``, processes writing at
 once) is what a real start gives; only the import phase is shared, which the tests that start
 the installed entry point (``tests.conftest.run``) check.
@@ -27,6 +29,7 @@ import atexit
 import io
 import json
 import os
+import resource
 import selectors
 import signal
 import socket
@@ -38,13 +41,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The resource limits a call passes on to the process forked for it, as a start would inherit
+#: them (SIGXFSZ is ignored in both, as Python ignores it at start: a write past the file size
+#: fails with EFBIG, as on a full disk).
+LIMITS = ("RLIMIT_AS", "RLIMIT_FSIZE")
+
 # The caller: Python's standard library only, started without site-packages (-I -S: a few
-# milliseconds). {socket!r} and {program!r} are filled in when the file is written.
+# milliseconds). {socket!r}, {program!r} and {limits!r} are filled in when the file is written.
 CLIENT = """\
 #!{python} -IS
-import array, json, os, socket, sys
+import array, json, os, resource, socket, sys
+limits = {{name: resource.getrlimit(getattr(resource, name)) for name in {limits!r}}}
 request = json.dumps(
-    {{"program": {program!r}, "argv": sys.argv[1:], "env": dict(os.environ), "cwd": os.getcwd()}}
+    {{"program": {program!r}, "argv": sys.argv[1:], "env": dict(os.environ), "cwd": os.getcwd(),
+     "limits": limits}}
 ).encode("utf-8")
 conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 conn.connect({socket!r})
@@ -88,7 +98,9 @@ class ForkServer:
 
     def _client(self, program: str, sock: Path) -> Path:
         path = self.folder / program
-        text = CLIENT.format(python=sys.executable, socket=str(sock), program=program)
+        text = CLIENT.format(
+            python=sys.executable, socket=str(sock), program=program, limits=LIMITS
+        )
         path.write_text(text, encoding="utf-8")
         path.chmod(0o755)
         return path
@@ -160,6 +172,12 @@ def _run_command(request: dict[str, object], fds: list[int]) -> int:
     os.environ.clear()
     os.environ.update(env)
     os.chdir(str(request["cwd"]))
+    limits = request["limits"]
+    assert isinstance(limits, dict)
+    for name, (soft, hard) in limits.items():
+        which = getattr(resource, name)
+        if resource.getrlimit(which) != (soft, hard):
+            resource.setrlimit(which, (soft, hard))
     argv = request["argv"]
     assert isinstance(argv, list)
     program = request["program"]

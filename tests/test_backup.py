@@ -894,12 +894,13 @@ def test_a_restore_that_cannot_keep_the_current_database_says_the_restore_failed
     """`restore` keeps the current database as a .bak beside it before it puts the backup in
     its place; when that copy could not be written (the disk filled, a file size limit), it
     said 'Error: backup failed: …' of a command that was a restore. It says the restore
-    failed, and leaves the database as it was and no .bak."""
+    failed, and leaves the database as it was and no .bak. (A process forked from the fork
+    server, under the file size limit the caller sets: what the command says, not its start.)"""
     import resource
     import signal
     import subprocess
 
-    from tests.conftest import ENTRY_POINT
+    from tests.conftest import program
 
     backup = tmp_path / "small.db"
     office.ok("backup", str(backup))
@@ -918,7 +919,7 @@ def test_a_restore_that_cannot_keep_the_current_database_says_the_restore_failed
     before = file_digest(db_path)
     for lang, said in (("en", "Error: restore failed: "), ("vi", "Error: khôi phục thất bại: ")):
         done = subprocess.run(
-            [ENTRY_POINT, "--db", db, "--lang", lang, "restore", str(backup), "--yes"],
+            [program(forked=True), "--db", db, "--lang", lang, "restore", str(backup), "--yes"],
             capture_output=True,
             text=True,
             check=False,

@@ -8,6 +8,7 @@ here: run ``make catalog``, translate what it added, commit the ``.po`` and the 
 from __future__ import annotations
 
 import ast
+import functools
 import string
 import tomllib
 import unicodedata
@@ -23,7 +24,7 @@ from typer.main import get_command
 
 from dirtrack.cli import app
 from dirtrack.i18n import COMPOSED, LOCALE_DIR, Count, FirstFew, Phrase, msg
-from tools.messages import messages
+from tools.messages import Extracted, messages
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = LOCALE_DIR / "vi" / "LC_MESSAGES" / "dirtrack.po"
@@ -36,15 +37,25 @@ def catalog() -> Catalog:
         return read_po(handle, locale="vi", domain="dirtrack")
 
 
+@functools.cache
+def extracted() -> tuple[tuple[Path, Extracted], ...]:
+    """What tools/messages.py finds in each module of dirtrack/, with the module's path: parsed
+    once for the tests that read it (a second or two of CPU each time)."""
+    return tuple(
+        (path, found)
+        for path in sorted((ROOT / "dirtrack").rglob("*.py"))
+        for found in messages(path.read_text(encoding="utf-8"))
+    )
+
+
 def used_in_code() -> Iterator[tuple[str, str | None, str]]:
     """(msgid, context, where) for every text tools/messages.py finds in dirtrack/."""
-    for path in sorted((ROOT / "dirtrack").rglob("*.py")):
-        for line, function, args, _comments in messages(path.read_text(encoding="utf-8")):
-            where = f"{path.relative_to(ROOT)}:{line}"
-            if function == "pgettext":
-                yield args[1], args[0], where
-            else:
-                yield args[0], None, where
+    for path, (line, function, args, _comments) in extracted():
+        where = f"{path.relative_to(ROOT)}:{line}"
+        if function == "pgettext":
+            yield args[1], args[0], where
+        else:
+            yield args[0], None, where
 
 
 def used_in_help() -> Iterator[tuple[str, str]]:
@@ -261,10 +272,9 @@ def test_placeholders_are_said_in_their_own_context(catalog: Catalog) -> None:
 
 
 def used(functions: tuple[str, ...]) -> Iterator[tuple[int, str, tuple[str, ...], list[str]]]:
-    for path in sorted((ROOT / "dirtrack").rglob("*.py")):
-        for found in messages(path.read_text(encoding="utf-8")):
-            if found[1] in functions:
-                yield found
+    for _path, found in extracted():
+        if found[1] in functions:
+            yield found
 
 
 def test_a_message_begins_in_the_case_of_its_english(catalog: Catalog) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -1080,13 +1081,14 @@ def _registers(draw: st.DrawFn) -> list[dict[str, Any]]:
     return found
 
 
+# The units every generated register names, added to a register of their own once per test and
+# copied for each register an example makes (the first and the one its sheet is imported into).
+_UNITS = (("BTC", "Ban Tổ chức"), ("VPTU", "Văn phòng Tỉnh ủy"), ("BTG", "Ban Tuyên giáo"))
+
+
 def _record(cli: Cli, register: list[dict[str, Any]]) -> None:
-    for code, name in (
-        ("BTC", "Ban Tổ chức"),
-        ("VPTU", "Văn phòng Tỉnh ủy"),
-        ("BTG", "Ban Tuyên giáo"),
-    ):
-        cli.ok("unit", "add", code, name)
+    """``register`` recorded through the commands into ``cli``'s register, which has the units
+    of :data:`_UNITS`."""
     meeting = str(cli.id("add-meeting", "--date", "6/1/2023", "--title", "Giao ban"))
     for d in register:
         args = ["assign", meeting, "--unit", d["unit"]]
@@ -1152,12 +1154,23 @@ def test_a_generated_register_survives_json_and_xlsx_round_trips(
         max(1, settings.default.max_examples // 2) if quick else settings.default.max_examples
     )
 
+    units = Cli(db=new_database(request, "sqlite", tmp_path / "units.db"), runner=runner)
+    for code, name in _UNITS:
+        units.ok("unit", "add", code, name)
+
+    def with_units(path: Path) -> Cli:
+        with sqlite3.connect(units.db) as source, sqlite3.connect(path) as target:
+            source.backup(target)
+        source.close()
+        target.close()
+        return Cli(db=str(path), runner=runner)
+
     @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=examples)
     @given(register=_registers())
     def trip(register: list[dict[str, Any]]) -> None:
         folder = tmp_path / str(next(counter))
         folder.mkdir()
-        first = Cli(db=new_database(request, "sqlite", folder / "first.db"), runner=runner)
+        first = with_units(folder / "first.db")
         _record(first, register)
         exported = folder / "all.json"
         first.ok("--lang", lang, "export", "--out", str(exported))
@@ -1169,10 +1182,7 @@ def test_a_generated_register_survives_json_and_xlsx_round_trips(
 
         sheet = folder / "sheet.xlsx"
         first.ok("--lang", lang, "export", "-f", "xlsx", "-o", str(sheet), "--as-of", "15/4/2023")
-        third = Cli(db=new_database(request, "sqlite", folder / "third.db"), runner=runner)
-        for code, name in (("BTC", "Ban Tổ chức"), ("VPTU", "Văn phòng Tỉnh ủy"),
-                           ("BTG", "Ban Tuyên giáo")):  # fmt: skip
-            third.ok("unit", "add", code, name)
+        third = with_units(folder / "third.db")
         result = third("--lang", lang, "import", str(sheet), "--as-of", "15/4/2023")
         assert result.exit_code == 0, result.stderr
         before = first.json("list", "--status", "all", "--as-of", "2023-04-15")

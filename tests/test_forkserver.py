@@ -47,3 +47,32 @@ def test_a_server_whose_starter_is_killed_ends_too(tmp_path: Path) -> None:
         time.sleep(0.05)
     os.kill(int(pid), signal.SIGKILL)
     raise AssertionError(f"fork server {pid} outlived the process that started it")
+
+
+def test_a_forked_command_has_the_limits_its_caller_set(tmp_path: Path) -> None:
+    """A file size limit set in ``preexec_fn`` (a full disk, as tests/test_output.py makes one)
+    bounds the forked command as it bounds a start of the entry point: a backup larger than it
+    fails with one line and leaves no part file; the next call, without it, writes it whole."""
+    import resource
+
+    from tests import forkserver
+
+    dirtrack = str(forkserver.shared().dirtrack)
+    db, backup = tmp_path / "r.db", tmp_path / "b.db"
+    made = subprocess.run([dirtrack, "--db", str(db), "unit", "add", "A", "Đơn vị A"], check=False)
+    assert made.returncode == 0
+    limit = db.stat().st_size // 2
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    args = [dirtrack, "--db", str(db), "backup", str(backup)]
+    failed = subprocess.run(
+        args, preexec_fn=limited, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert failed.returncode == 1, failed.stderr
+    assert failed.stderr.startswith("Error: backup failed: ") and failed.stderr.count("\n") == 1
+    assert not backup.exists() and list(tmp_path.iterdir()) == [db]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert backup.stat().st_size > limit

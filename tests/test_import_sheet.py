@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import SHEET_HEADER as HEADER
-from tests.conftest import Cli, cp1258, file_digest, prebuilt, run, snapshot
+from tests.conftest import Cli, cp1258, file_digest, prebuilt, program, run, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "office_sheet.xlsx"
@@ -1135,7 +1135,9 @@ def dry_run_rows(
     db: str, meeting: int, path: Path, *, limited: bool, timeout: int
 ) -> list[dict[str, Any]]:
     """The rows ``import --dry-run`` reports for ``path``, run in a process of its own (with
-    ``limited``, in 600 MB of address space: a file that costs more fails the test)."""
+    ``limited``, in 600 MB of address space: a file that costs more fails the test), forked
+    from the fork server (tests/forkserver.py), which gives it the limit: what the import
+    costs, not the start."""
     import resource
 
     def limit() -> None:
@@ -1143,7 +1145,7 @@ def dry_run_rows(
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     done = subprocess.run(
-        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
+        [program(forked=True), "--db", db, "import", str(path), "--dry-run"]
         + ["--meeting", str(meeting), "--format", "json"],
         capture_output=True,
         text=True,

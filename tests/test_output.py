@@ -50,8 +50,8 @@ def dirtrack(
     forked: bool = False,
 ) -> subprocess.CompletedProcess[bytes]:
     """The command in a process of its own: the installed entry point, or (``forked``, where
-    what is checked is not the start and no ``limit`` is set) one forked from the fork server."""
-    assert not (forked and limit), "a limit applies to the process started, not a forked one"
+    what is checked is not the start) one forked from the fork server, which gives it the file
+    size and address space ``limit`` sets (tests/forkserver.py)."""
     return subprocess.run(
         [program(forked), "--db", db, *args],
         stdout=stdout,
@@ -221,11 +221,17 @@ def test_stdout_to_a_file_that_cannot_grow_is_an_error(big: str, tmp_path: Path)
     target = tmp_path / "list.csv"
     with target.open("wb") as handle:
         done = dirtrack(
-            "list", "--format", "csv", db=big, stdout=handle, limit=_limited(FSIZE_LIMIT)
+            "list",
+            "--format",
+            "csv",
+            db=big,
+            stdout=handle,
+            limit=_limited(FSIZE_LIMIT),
+            forked=True,
         )
     assert "larger than the system allows" in one_error(done)
     with open("/dev/full", "wb") as full:
-        vi = dirtrack("--lang", "vi", "export", db=big, stdout=full)
+        vi = dirtrack("--lang", "vi", "export", db=big, stdout=full, forked=True)
     assert "ổ đĩa đã đầy" in one_error(vi)
 
 
@@ -247,7 +253,7 @@ def test_a_file_is_written_whole_or_not_at_all(
     folder.mkdir()
     target = folder / name
     args = [*command, str(target)] if command == ["backup"] else [*command, "--out", str(target)]
-    done = dirtrack(*args, db=big, limit=_limited(FSIZE_LIMIT))
+    done = dirtrack(*args, db=big, limit=_limited(FSIZE_LIMIT), forked=True)
     if name == "report.csv":  # small: it fits, and is whole
         assert done.returncode == 0, done.stderr
         assert list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))[-1][0]
@@ -275,15 +281,16 @@ def test_a_failed_command_leaves_no_folder_it_made(
     command made goes with its one error; a folder that was there stays."""
     before = file_digest(Path(big))
     made = tmp_path / "made"
-    message = one_error(dirtrack(*command, "--dir", str(made), db=big, limit=_limited(fsize)))
+    limit = _limited(fsize)
+    message = one_error(dirtrack(*command, "--dir", str(made), db=big, limit=limit, forked=True))
     assert said in message, message
     assert not made.exists()
     there = tmp_path / "there"
     there.mkdir()
-    one_error(dirtrack(*command, "--dir", str(there), db=big, limit=_limited(fsize)))
+    one_error(dirtrack(*command, "--dir", str(there), db=big, limit=limit, forked=True))
     assert there.is_dir() and os.listdir(there) == []
     assert file_digest(Path(big)) == before
-    done = dirtrack(*command, "--dir", str(made), db=big)  # without the limit, it is made
+    done = dirtrack(*command, "--dir", str(made), db=big, forked=True)  # no limit: it is made
     assert done.returncode == 0, done.stderr
     assert [p.name for p in made.iterdir()] == ["BTC." + ("md" if "urge" in command else "xlsx")]
 
@@ -303,7 +310,15 @@ def test_an_input_output_error_on_the_database_is_said_so(big: str, tmp_path: Pa
         ("vi", "thiết bị báo lỗi đọc/ghi trên cơ sở dữ liệu"),
     ):
         done = dirtrack(
-            "--lang", lang, "import", str(sheet), "--meeting", "1", db=big, limit=_limited(32768)
+            "--lang",
+            lang,
+            "import",
+            str(sheet),
+            "--meeting",
+            "1",
+            db=big,
+            limit=_limited(32768),
+            forked=True,
         )
         message = one_error(done)
         assert said in message and "unexpected" not in message, message
