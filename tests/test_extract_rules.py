@@ -6326,3 +6326,22 @@ def test_a_shortcoming_of_some_bodies_of_a_kind_is_no_one_bodys() -> None:
             " tác phòng cháy rừng",
         )
     ]
+
+
+def test_households_asked_are_no_unit_not_the_session_partners() -> None:
+    """ "các hộ dân phải …" at a working session with one commune: people, no unit, neither the
+    commune's nor the body asked before (GUIDE.md: roles and people are not units)."""
+    found = directives(
+        "Sáng 10/6/2024, Phó Chủ tịch UBND huyện làm việc với UBND xã Tân Phú về công tác phòng"
+        " chống ngập úng. Phó Chủ tịch UBND huyện yêu cầu xã khơi thông kênh mương trước mùa"
+        " mưa. Đồng thời, các hộ dân phải chủ động tháo nước ra mương chung, không đổ rác xuống"
+        " cống."
+    )
+    assert found == [
+        ("xã Tân Phú", "xã khơi thông kênh mương trước mùa mưa", None),
+        (
+            None,
+            "các hộ dân phải chủ động tháo nước ra mương chung, không đổ rác xuống cống",
+            None,
+        ),
+    ]

@@ -2911,7 +2911,7 @@ def _topic_unit(
 _ROLE_PLURAL = re.compile(
     r"^\W*(?:cac|nhung|toan the|tat ca(?: cac)?|moi|tung)\s+(?:thanh vien|dai bieu|dang vien|"
     r"hoi vien|doan vien|vien chuc|lanh dao|to|thon|ap|khu pho|chu dau tu|nha thau|doanh nghiep|"
-    r"don vi thi cong|"
+    r"don vi thi cong|ho dan|ho gia dinh|ho kinh doanh|dong chi|"
     r"truong|luc luong|nguoi)\b"
 )
 
