@@ -6254,3 +6254,94 @@ def test_heads_of_places_named_after_several_levels_are_led_by_the_first() -> No
         (m.text, m.role)
         for m in find_raw("Chủ tịch UBND các huyện, thành phố Gia Nghĩa, Giám đốc Sở Tài chính")
     ][:2] == [("UBND các huyện", "collective"), ("thành phố Gia Nghĩa", "unit")]
+
+
+def test_a_task_whose_words_ask_one_body_is_that_bodys() -> None:
+    """A task read whole from a sentence that asks one body, the body after the request verb or
+    before "phải" at a clause's start, and that no subject leads: the body asked is its unit (a
+    district written bare included)."""
+    framed = directives(
+        "Ngày 3/10/2023, Thanh tra tỉnh công bố kết luận về việc san lấp đất nông nghiệp trái"
+        " phép. Theo Thanh tra tỉnh, sau khi khôi phục hiện trạng, UBND xã Tân Phú phải có biện"
+        " pháp quản lý chặt chẽ, không để tái phạm."
+    )
+    assert [unit for unit, _, _ in framed] == ["UBND xã Tân Phú"]
+    bare = directives(
+        "Chiều 8/8/2024, đoàn công tác của UBND tỉnh kiểm tra tiến độ xây dựng trường học tại"
+        " huyện Tân Hưng. Tuy nhiên, có 7 công trình đạt khối lượng dưới 50%, đề nghị huyện đôn"
+        " đốc nhà thầu tăng nhân lực."
+    )
+    assert bare == [
+        (
+            "huyện Tân Hưng",
+            "có 7 công trình đạt khối lượng dưới 50%, đề nghị huyện đôn đốc nhà thầu tăng nhân lực",
+            None,
+        )
+    ]
+
+
+def test_a_work_listed_after_a_lead_in_that_asks_one_body_is_that_bodys() -> None:
+    """ "đề nghị UBND huyện X cần quan tâm đến một số vấn đề: Công tác …": the entry names a work,
+    no doer; the body the lead-in asks is its unit. A count after the place ("giao UBND huyện X
+    124 nhiệm vụ") is no part of its name."""
+    found = directives(
+        "Sáng 9/3/2024, UBND tỉnh làm việc với huyện Tân Hưng. Năm 2023, UBND tỉnh giao UBND"
+        " huyện Tân Hưng 124 nhiệm vụ. Phó Chủ tịch UBND tỉnh đề nghị UBND huyện Tân Hưng cần"
+        " quan tâm đến một số vấn đề: Công tác thu ngân sách và giải ngân vốn đầu tư công, tiến"
+        " độ các công trình trọng điểm."
+    )
+    assert found == [
+        (
+            "UBND huyện Tân Hưng",
+            "Công tác thu ngân sách và giải ngân vốn đầu tư công, tiến độ các công trình trọng"
+            " điểm",
+            None,
+        )
+    ]
+
+
+def test_a_chairman_who_heads_a_command_board_stands_for_the_peoples_committee() -> None:
+    """ "Chủ tịch, Trưởng ban chỉ huy PCTT và TKCN huyện X": the chairman of the district's
+    People's Committee, who heads its command board too: the task is UBND huyện X's."""
+    found = directives(
+        "Ngày 2/11/2023, UBND tỉnh công bố tình huống khẩn cấp sạt lở bờ sông. Chủ tịch UBND tỉnh"
+        " giao Chủ tịch, Trưởng ban chỉ huy PCTT và TKCN huyện Tân Hưng huy động lực lượng di dời"
+        " các hộ dân khỏi vùng nguy hiểm."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện Tân Hưng"]
+
+
+def test_a_shortcoming_of_some_bodies_of_a_kind_is_no_one_bodys() -> None:
+    """ "một số Hạt Kiểm lâm chưa …": some of many bodies of one kind, none of them named, so no
+    unit, not the kind written as if it were one body."""
+    found = limitations(
+        "Ngày 14/3/2024, Chi cục Kiểm lâm tỉnh tổ chức hội nghị tổng kết công tác bảo vệ rừng. Tuy"
+        " nhiên, một số Hạt Kiểm lâm chưa kiểm tra, hướng dẫn các hộ nhận khoán ghi sổ theo dõi"
+        " công tác phòng cháy rừng."
+    )
+    assert found == [
+        (
+            None,
+            "một số Hạt Kiểm lâm chưa kiểm tra, hướng dẫn các hộ nhận khoán ghi sổ theo dõi công"
+            " tác phòng cháy rừng",
+        )
+    ]
+
+
+def test_households_asked_are_no_unit_not_the_session_partners() -> None:
+    """ "các hộ dân phải …" at a working session with one commune: people, no unit, neither the
+    commune's nor the body asked before (GUIDE.md: roles and people are not units)."""
+    found = directives(
+        "Sáng 10/6/2024, Phó Chủ tịch UBND huyện làm việc với UBND xã Tân Phú về công tác phòng"
+        " chống ngập úng. Phó Chủ tịch UBND huyện yêu cầu xã khơi thông kênh mương trước mùa"
+        " mưa. Đồng thời, các hộ dân phải chủ động tháo nước ra mương chung, không đổ rác xuống"
+        " cống."
+    )
+    assert found == [
+        ("xã Tân Phú", "xã khơi thông kênh mương trước mùa mưa", None),
+        (
+            None,
+            "các hộ dân phải chủ động tháo nước ra mương chung, không đổ rác xuống cống",
+            None,
+        ),
+    ]

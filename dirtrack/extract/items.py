@@ -276,6 +276,10 @@ _CRITICISED_FOR = re.compile(r"\b(?:trong việc|về việc|vì)\s")
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
+#: Many bodies after the name of the first ("Thường trực HĐND 15 phường và …", "HĐND các xã").
+_MANY_AFTER = re.compile(r"\s*(?:\d+|cac|nhung)\s")
+#: A work named as a task's subject ("Việc …", "Công tác …"), which names no doer of its own.
+_WORK_SUBJECT = re.compile(r"^\W*(?:viec|cong tac)\b")
 #: A task whose subject is a field of work, a party to a project or the school that is no body
 #: ("Công tác tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ...", "nhà trường cần
 #: kiểm tra ..."): it names its own doer, so it is no unit's, neither the unit of the task before
@@ -705,6 +709,7 @@ def _limitation(
         and _usable(m)
         and not _gave_it(key, m)
         and not _AFTER_PLURAL.search(key, max(start, m.start - 40), m.start)
+        and not _SOME_OF.search(key, max(start, m.start - 12), m.start)
         and not _WHERE_BEFORE.search(key, start, m.start)
         and not _VISITING_TEAM.match(key, m.start)
     ]
@@ -826,6 +831,9 @@ _OWN_WORK_OF = re.compile(r"\W*cong tac [^;:]{0,40}?\bcua (?:cac )?$")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
+#: A share of many bodies of one kind right before it ("một số Hạt Kiểm lâm chưa …", "nhiều
+#: Phòng chuyên môn …"): some of them, no one body.
+_SOME_OF = re.compile(r"\b(?:mot so|nhieu)\s+$")
 #: A body named as the owner of many ("mặc dù các xã điểm xây dựng nông thôn mới của tỉnh X đã
 #: …"): the many are the subject, not the body.
 _PLURAL_OF = re.compile(r"\b(?:cac|mot so|nhieu|nhung) [^,;:]{1,50}?\bcua\s+$")
@@ -2563,6 +2571,15 @@ _HEAD_OF = re.compile(
 )
 
 
+#: A chairman who also heads the body named after ("Chủ tịch, Trưởng ban chỉ huy …"): the
+#: chairman of a People's Committee.
+_CHAIR_AND_HEAD = re.compile(r"^\W*(?:(?:dong chi|ong|ba)\s+)?chu tich\s*,\s*(?:pho\s+)?truong\s*$")
+#: The level and place that end a body's name ("… huyện Đại Lộc"), written with their tones.
+_PLACE_OF_BOARD = re.compile(
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+[A-ZĐ0-9][\w’' -]*$"
+)
+
+
 #: Levels listed after a body's bare level ("UBND phường, xã, thị trấn"): the bodies of
 #: every place of those levels.
 _LEVELS_LISTED = re.compile(r"\s*,\s*(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b")
@@ -2583,6 +2600,12 @@ def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -
             if _HEAD_OF.match(key[start : m.start]):
                 name = m.body or _capitalize_first(m.text)
                 return [Mention(m.start, m.end, m.text, m.role, m.head, name, m.code, False)]
+            place = _PLACE_OF_BOARD.search(m.body or "")
+            if _CHAIR_AND_HEAD.match(key[start : m.start]) and place is not None:
+                # "Chủ tịch, Trưởng ban chỉ huy PCTT và TKCN huyện Đại Lộc": the chairman of the
+                # place's People's Committee, who heads its board too
+                name = "UBND " + place.group()
+                return [Mention(m.start, m.end, m.text, m.role, m.head, name, None, False)]
             return []
     return []
 
@@ -2809,6 +2832,26 @@ def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end
     return start
 
 
+#: Where a body asked stands: right after a request verb, or opening a clause (not "Đại biểu
+#: HĐND xã phải …", the body's members, nor "13 Tổ đại biểu HĐND quận …").
+_ASKED_AT = re.compile(r"(?:^|[,;:]|\b(?:de nghi|yeu cau|giao))\s*$")
+
+
+def _one_asked(key: str, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The one body asked between ``start`` and ``end`` ("đề nghị Ban quản lý dự án …", "UBND
+    huyện X phải …": a unit after a request verb or before "cần"/"phải"), else None (none, or
+    several bodies asked)."""
+    asked = [
+        m
+        for m in mentions
+        if start <= m.start < end
+        and m.asked
+        and _usable(m)
+        and _ASKED_AT.search(key, max(0, m.start - 20), m.start)
+    ]
+    return asked[0] if asked and len({_value(m) for m in asked}) == 1 else None
+
+
 def _subject_body(key: str, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     """The body a clause from ``start`` opens on as its subject (after what a subject may open
     on, "các", "lãnh đạo", …), whatever it resolves to; None when it opens on no body or on a
@@ -2868,6 +2911,7 @@ def _topic_unit(
 _ROLE_PLURAL = re.compile(
     r"^\W*(?:cac|nhung|toan the|tat ca(?: cac)?|moi|tung)\s+(?:thanh vien|dai bieu|dang vien|"
     r"hoi vien|doan vien|vien chuc|lanh dao|to|thon|ap|khu pho|chu dau tu|nha thau|doanh nghiep|"
+    r"don vi thi cong|ho dan|ho gia dinh|ho kinh doanh|dong chi|"
     r"truong|luc luong|nguoi)\b"
 )
 
@@ -3170,6 +3214,9 @@ def extract_directives(
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
             given_lead: Mention | None = None  # the body it gave the list to ("để X thực hiện:")
+            # the one body its lead-in asks to do the list ("đề nghị UBND huyện X quan tâm một
+            # số vấn đề: …")
+            asked_list: Mention | None = None
             topics = False  # whether it announced topics to clarify ("làm rõ ... như:")
             asks_next = False  # whether the clause before ended on its request verb ("giao:")
             # the body asked by a task the model found, for the clauses after it in the sentence
@@ -3268,6 +3315,8 @@ def extract_directives(
                                 asked_lead = None
                         elif addressee is not None and _usable(addressee):
                             previous = addressee
+                            if not _MANY_AFTER.match(key, addressee.end):
+                                asked_list = addressee  # not "Thường trực HĐND 15 phường"
                             if following is None:
                                 asked_lead = addressee  # it leads the entries after it too
                     else:
@@ -3629,8 +3678,14 @@ def extract_directives(
                     lead = previous
                 elif activity or _NO_BODY_SUBJECT.match(key[text_start:end]):
                     # "việc lập lại trật tự đô thị trên địa bàn các phường phải được duy trì":
-                    # an activity names no doer; the bodies in it are what it is about
-                    lead = None
+                    # an activity names no doer; the bodies in it are what it is about; but an
+                    # entry of a list whose lead-in asks one body ("đề nghị UBND huyện X quan tâm
+                    # một số vấn đề: Công tác giải phóng mặt bằng …") is that body's work
+                    lead = (
+                        (asked_list if listing else None) or list_lead
+                        if _WORK_SUBJECT.match(key[text_start:end])
+                        else None
+                    )
                 elif opener is not None and opener.role == "leadership":
                     # "Huyện ủy cần chỉ đạo ...": a body the clause names as its subject, which
                     # is no one unit the text names in full, is not the unit of the task before
@@ -3661,6 +3716,13 @@ def extract_directives(
                             if value not in partners and (lead is None or value != _value(lead)):
                                 partners.append(value)
                 unit = _value(lead) if lead else None
+                if unit is None and not collective and not carried_many:
+                    # a task whose words ask one body that no subject leads ("Đối với những
+                    # công trình …, đề nghị Ban quản lý dự án … theo dõi …", "Theo UBND tỉnh,
+                    # …, UBND huyện X phải …"): the body asked is its unit (the task's alone:
+                    # what follows does not take it as its lead)
+                    asked_one = _one_asked(key, mentions, text_start, end)
+                    unit = _value(asked_one) if asked_one is not None else None
                 if (
                     unit is None
                     and partner is not None

@@ -905,6 +905,8 @@ def _place_after(raw: str, end: int) -> int:
             break
         if raw[end + tok.end : end + tok.end + 1] == "/":
             break  # "của UBND tỉnh Quảng Ninh V/v …": a document's subject, no place's word
+        if tok.text.isdigit() and taken and len(tok.text) >= 3:
+            break  # "giao UBND huyện Bến Lức 103 nhiệm vụ": a count, no place is numbered so
         if tok.text.isdigit() and i + 1 < len(toks) and toks[i + 1].key in _PERIOD_WORDS:
             break  # "thu ngân sách xã 6 tháng đầu năm": a period, no commune numbered 6
         if (
@@ -1235,7 +1237,8 @@ def find_raw(sentence: str) -> list[Mention]:
         final_role: Role = mention.role
         if final_role in ("bare-office", "internal") and _PLURAL_BEFORE.search(before):
             final_role = "collective"
-        by_request = final_role == "unit" and bool(
+        # "đề nghị huyện kiểm tra …", "Đảng ủy cần …": a bare level or the body in focus asked
+        by_request = final_role in ("unit", "internal") and bool(
             _ASKED_BEFORE.search(before) or _MODAL_AFTER.match(folded.key, mention.end)
         )
         result.append(
