@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -635,7 +636,11 @@ n=$(ls "$OUTBOX" | wc -l)
 @pytest.fixture
 def newcomer(tmp_path: Path, db: str) -> dict[str, str]:
     """A fresh account's environment: bare PATH plus dirtrack, a config file naming the database,
-    mail(1) replaced by a stand-in that keeps the messages."""
+    mail(1) replaced by a stand-in that keeps the messages. The ``dirtrack`` on that PATH is
+    the fork server's (tests/forkserver.py): each command a script runs is a process of its
+    own, with the script's environment, folder, streams and exit code, started in
+    milliseconds rather than a second and a half; :func:`installed` puts the installed entry
+    point there instead."""
     home = tmp_path / "home"
     config = home / ".config" / "dirtrack"
     config.mkdir(parents=True)
@@ -647,11 +652,17 @@ def newcomer(tmp_path: Path, db: str) -> dict[str, str]:
     mailer.chmod(0o755)
     return {
         "HOME": str(home),
-        "PATH": f"{Path(ENTRY_POINT).parent}:/usr/bin:/bin",
+        "PATH": f"{forkserver.shared().dirtrack.parent}:/usr/bin:/bin",
         "MAILER": str(mailer),
         "OUTBOX": str(outbox),
         "LANG": "C.UTF-8",
     }
+
+
+def installed(env: dict[str, str]) -> dict[str, str]:
+    """:func:`newcomer`'s environment with the installed entry point on PATH, as cron finds it
+    after ``pip install``."""
+    return {**env, "PATH": f"{Path(ENTRY_POINT).parent}:/usr/bin:/bin"}
 
 
 def cron(script: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -758,7 +769,8 @@ def test_monday_overdue_passes_an_error_on_to_cron(
 ) -> None:
     config = Path(newcomer["HOME"]) / ".config" / "dirtrack" / "config.toml"
     config.write_text(f'db = "{tmp_path / "no-such-folder" / "x.db"}"\n', encoding="utf-8")
-    done = cron("monday-overdue.sh", "chanhvanphong@example.vn", env=newcomer)
+    # the installed entry point, found on cron's PATH (the other cron tests: the fork server's)
+    done = cron("monday-overdue.sh", "chanhvanphong@example.vn", env=installed(newcomer))
     assert done.returncode == 1
     assert done.stderr.startswith("Error: cannot create")
     assert outbox(newcomer) == []
@@ -783,13 +795,14 @@ def test_quarter_end_report_files_json_and_markdown(
     assert (reports / "2022-Q2.md").read_text(encoding="utf-8").startswith("# Báo cáo")
 
 
-@pytest.mark.slow("the quarter-end script run twice (six starts of dirtrack)")
+@pytest.mark.slow("the quarter-end script run twice (six starts of the installed dirtrack)")
 def test_quarter_end_report_runs_again_over_its_own_files(
     office: Cli, newcomer: dict[str, str], tmp_path: Path
 ) -> None:
     reports = tmp_path / "reports"
     for _ in range(2):
-        done = cron("quarter-end-report.sh", str(reports), env={**newcomer, "PERIOD": "2022Q2"})
+        env = {**installed(newcomer), "PERIOD": "2022Q2"}
+        done = cron("quarter-end-report.sh", str(reports), env=env)
         assert done.returncode == 0, done.stderr
         assert sorted(p.name for p in reports.iterdir()) == ["2022-Q2.json", "2022-Q2.md"]
     assert not list(reports.glob(".*.part"))
