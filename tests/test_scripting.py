@@ -830,6 +830,14 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def forked() -> str:
+    """The fork server's ``dirtrack`` (tests/forkserver.py), for a test whose subject is what
+    the command does with its streams, not how the interpreter starts: a process of its own,
+    its stdout the caller's pipe, its exit code (141 when the pipe's reader went away) the
+    caller's."""
+    return str(forkserver.shared().dirtrack)
+
+
 @pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
 @pytest.mark.parametrize(
     "args",
@@ -839,14 +847,16 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.param(["export"], marks=pytest.mark.slow("the same pipe, another listing")),
         pytest.param(["list", "--format", "csv"], marks=pytest.mark.slow("another format")),
         # its open directives (next_period) are streamed from a cursor: the reader gone, the
-        # cursor was closed after the connection, and SQLAlchemy logged a traceback
+        # cursor was closed after the connection, and SQLAlchemy logged a traceback (what the
+        # command does: forked, the installed entry point's start is the first case's)
         ["report", "--quarter", "2022Q2", "--format", "json"],
     ],
 )
 def test_head_of_a_listing_exits_141_quietly(big: Path, tmp_path: Path, args: list[str]) -> None:
     """`dirtrack list | head -1`, as the README says: exit 141, nothing on stderr. It exited 0,
     its output cut without a word, when stdout was unbuffered (PYTHONUNBUFFERED)."""
-    command = " ".join([ENTRY_POINT, "--db", str(big), *args])
+    program = forked() if args[0] == "report" else ENTRY_POINT
+    command = " ".join([program, "--db", str(big), *args])
     for unbuffered in ("", "1"):
         env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
         if unbuffered:
@@ -867,7 +877,8 @@ def test_a_change_whose_reader_went_away_says_it_was_not_recorded(
     """A writing command prints before it commits, so a reader that leaves (`import … --format
     json | head`) takes the change back: it did so with exit 141 and nothing on stderr, while
     the lines read said 'created'. It says, in one line in the run's language, that nothing
-    was recorded; exit 141 as for any reader that goes away."""
+    was recorded; exit 141 as for any reader that goes away. (What the command says and
+    does: forked from the fork server.)"""
     import shutil
 
     db = tmp_path / "copy.db"
@@ -884,7 +895,7 @@ def test_a_change_whose_reader_went_away_says_it_was_not_recorded(
          "Error: chương trình đọc đầu ra chuẩn đã dừng trước khi nhận hết: chưa ghi nhận gì"),
     ]  # fmt: skip
     for lang, args, reader, said in cases:
-        command = " ".join([ENTRY_POINT, "--db", str(db), "--lang", lang, *map(repr, args)])
+        command = " ".join([forked(), "--db", str(db), "--lang", lang, *map(repr, args)])
         script = f'{command} 2>"{tmp_path / "err"}" | {reader}; echo "exit ${{PIPESTATUS[0]}}"'
         done = subprocess.run(
             ["/bin/bash", "-c", script], capture_output=True, text=True, timeout=120
@@ -908,8 +919,9 @@ def test_head_of_a_table_drawn_by_rich_exits_141_quietly(
     big: Path, tmp_path: Path, args: list[str]
 ) -> None:
     """A table rich draws (a forced terminal, or text rich must escape) exited 1: rich's own
-    answer to a closed pipe is SystemExit(1)."""
-    command = " ".join([ENTRY_POINT, "--db", str(big), *args])
+    answer to a closed pipe is SystemExit(1). (What the command does with the pipe: forked
+    from the fork server.)"""
+    command = " ".join([forked(), "--db", str(big), *args])
     env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "100"}
     # `show` is short: its reader leaves at once, long before dirtrack writes its first line.
     reader = "(exec 0<&-; true)" if args[0] == "show" else "head -1"
