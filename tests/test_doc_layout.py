@@ -665,14 +665,14 @@ def test_a_unit_name_with_a_letter_no_font_has_writes_nothing_on_stderr(
     # (tests/forkserver.py), which has imported dirtrack as the entry point does.
     import subprocess
 
-    from tests import forkserver
+    from tests.conftest import program
 
     units.ok("unit", "add", "GD", "Gia đình 👨‍👩‍👧")
     meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
     units.id("assign", str(meeting), "--unit", "GD", "Báo cáo", "--due", "31/8/2023")
     out = tmp_path / "bc.docx"
     done = subprocess.run(
-        [forkserver.shared().dirtrack, "--db", db, "report", "--quarter", "2023Q3"]
+        [program(forked=True), "--db", db, "report", "--quarter", "2023Q3"]
         + ["--format", "docx", "--out", str(out)],
         capture_output=True,
         text=True,

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import forkserver
-from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, run
+from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, program, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CRON = ROOT / "examples" / "cron"
@@ -652,7 +651,7 @@ def newcomer(tmp_path: Path, db: str) -> dict[str, str]:
     mailer.chmod(0o755)
     return {
         "HOME": str(home),
-        "PATH": f"{forkserver.shared().dirtrack.parent}:/usr/bin:/bin",
+        "PATH": f"{Path(program(forked=True)).parent}:/usr/bin:/bin",
         "MAILER": str(mailer),
         "OUTBOX": str(outbox),
         "LANG": "C.UTF-8",
@@ -830,14 +829,6 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def forked() -> str:
-    """The fork server's ``dirtrack`` (tests/forkserver.py), for a test whose subject is what
-    the command does with its streams, not how the interpreter starts: a process of its own,
-    its stdout the caller's pipe, its exit code (141 when the pipe's reader went away) the
-    caller's."""
-    return str(forkserver.shared().dirtrack)
-
-
 @pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
 @pytest.mark.parametrize(
     "args",
@@ -855,8 +846,7 @@ def forked() -> str:
 def test_head_of_a_listing_exits_141_quietly(big: Path, tmp_path: Path, args: list[str]) -> None:
     """`dirtrack list | head -1`, as the README says: exit 141, nothing on stderr. It exited 0,
     its output cut without a word, when stdout was unbuffered (PYTHONUNBUFFERED)."""
-    program = forked() if args[0] == "report" else ENTRY_POINT
-    command = " ".join([program, "--db", str(big), *args])
+    command = " ".join([program(forked=args[0] == "report"), "--db", str(big), *args])
     for unbuffered in ("", "1"):
         env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
         if unbuffered:
@@ -895,7 +885,9 @@ def test_a_change_whose_reader_went_away_says_it_was_not_recorded(
          "Error: chương trình đọc đầu ra chuẩn đã dừng trước khi nhận hết: chưa ghi nhận gì"),
     ]  # fmt: skip
     for lang, args, reader, said in cases:
-        command = " ".join([forked(), "--db", str(db), "--lang", lang, *map(repr, args)])
+        command = " ".join(
+            [program(forked=True), "--db", str(db), "--lang", lang, *map(repr, args)]
+        )
         script = f'{command} 2>"{tmp_path / "err"}" | {reader}; echo "exit ${{PIPESTATUS[0]}}"'
         done = subprocess.run(
             ["/bin/bash", "-c", script], capture_output=True, text=True, timeout=120
@@ -921,7 +913,7 @@ def test_head_of_a_table_drawn_by_rich_exits_141_quietly(
     """A table rich draws (a forced terminal, or text rich must escape) exited 1: rich's own
     answer to a closed pipe is SystemExit(1). (What the command does with the pipe: forked
     from the fork server.)"""
-    command = " ".join([forked(), "--db", str(big), *args])
+    command = " ".join([program(forked=True), "--db", str(big), *args])
     env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "100"}
     # `show` is short: its reader leaves at once, long before dirtrack writes its first line.
     reader = "(exec 0<&-; true)" if args[0] == "show" else "head -1"
@@ -1044,10 +1036,7 @@ def test_a_stop_while_a_command_builds_a_class_is_one_line_and_its_code(tmp_path
     ``RuntimeError('Error calling __set_name__ …')`` and was said as an unexpected error, exit
     1. Here the handler's exception is raised at that very place, through the real ``main``."""
     db = tmp_path / "t.db"
-    made = subprocess.run(
-        [ENTRY_POINT, "--db", str(db), "unit", "add", "VP", "Văn phòng"], capture_output=True
-    )
-    assert made.returncode == 0, made.stderr
+    cli_at(db).ok("unit", "add", "VP", "Văn phòng")  # the register, in process
     script = (
         "import sys\n"
         "from dirtrack.errors import Terminated\n"
@@ -1159,10 +1148,7 @@ def test_a_stop_in_a_finaliser_a_rollback_an_error_line_or_the_exit_is_its_code_
     A stop caught in a finaliser is raised before the next function, one written in C too (a
     ``time.sleep`` after it slept its whole time first, under a test that waited for it)."""
     db = tmp_path / "t.db"
-    made = subprocess.run(
-        [ENTRY_POINT, "--db", str(db), "unit", "add", "VP", "Văn phòng"], capture_output=True
-    )
-    assert made.returncode == 0, made.stderr
+    cli_at(db).ok("unit", "add", "VP", "Văn phòng")  # the register, in process
     done = subprocess.run(
         [sys.executable, "-c", _STOP_AT, str(db)],
         capture_output=True,
