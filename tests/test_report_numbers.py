@@ -653,6 +653,12 @@ def check_unit_lists(cli: Cli, reg: Register, ids: Ids, t: date, unit: int) -> N
     assert {d["id"]: d["unit"] for d in listed} == {i: held[i] for i in want}, f"units {on}"
     overdue = [d["id"] for d in cli.json("overdue", "--as-of", on, "--unit", code)]
     assert sorted(overdue) == sorted(i for i, s in want.items() if s == "overdue"), on
+
+
+def check_remind(cli: Cli, reg: Register, ids: Ids, t: date) -> None:
+    """``remind --as-of T``: each unit's overdue directives, those it held on T (moved since
+    by ``unit retire`` or not), as :func:`check_unit_lists` lists them per unit."""
+    on = t.isoformat()
     reminded = cli.json("remind", "--as-of", on)
     late: dict[str, list[int]] = {}
     for n, _ in register_overdue(reg, t):
@@ -749,6 +755,7 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
         check_lists(cli, reg, ids, t)
         check_series_show(cli, rec, ids, t)
         check_unit_lists(cli, reg, ids, t, data.draw(st.integers(0, len(reg.codes) - 1)))
+        check_remind(cli, reg, ids, t)
 
 
 def test_report_numbers_equal_the_oracle(
@@ -822,6 +829,7 @@ def test_an_occurrence_moved_or_closed_by_a_retired_unit_counts_where_it_was_on_
         check_series_show(cli, rec, ids, t)
         for unit in range(3):
             check_unit_lists(cli, reg, ids, t, unit)
+        check_remind(cli, reg, ids, t)
     # what the oracle and the product agree on, written out: before the retirement the series
     # and April's and June's occurrences are DVA's; from its day June's and the series are
     # DVB's while April's, closed by then, stays DVA's; May's is DVC's on any day
