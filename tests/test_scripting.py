@@ -494,12 +494,15 @@ def test_plain_output_when_stdout_is_not_a_terminal(office: Cli, db: str) -> Non
     assert LONG.strip() in office.ok("list")
 
 
-def on_terminal(args: list[str], env: dict[str, str], *, stderr: bool = False) -> str:
+def on_terminal(
+    args: list[str], env: dict[str, str], *, stderr: bool = False, forked: bool = False
+) -> str:
     """Run dirtrack with its stdout (and with ``stderr``, its stderr) on a pseudo-terminal, as
-    a person at a terminal would."""
+    a person at a terminal would: the installed entry point, or (``forked``) the fork
+    server's, whose process has the terminal as its stdout all the same."""
     main, secondary = pty.openpty()
     proc = subprocess.Popen(
-        [ENTRY_POINT, *args],
+        [program(forked), *args],
         stdin=subprocess.DEVNULL,
         stdout=secondary,
         stderr=secondary if stderr else subprocess.DEVNULL,
@@ -538,10 +541,12 @@ def test_a_usage_error_at_a_terminal_shows_the_usage(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_colour_on_a_terminal_unless_no_color(office: Cli, db: str) -> None:
+    # what the command draws at a terminal (forked: the usage error above starts the installed
+    # entry point at one)
     args = ["--db", db, "overdue", "--as-of", "2022-07-01"]
-    coloured = on_terminal(args, {})
+    coloured = on_terminal(args, {}, forked=True)
     assert COLOUR.search(coloured), coloured
-    plain = on_terminal(args, {"NO_COLOR": "1"})
+    plain = on_terminal(args, {"NO_COLOR": "1"}, forked=True)
     assert "Overdue" in plain or "Quá hạn" in plain
     assert not COLOUR.search(plain), plain
 
@@ -578,7 +583,9 @@ def test_no_prompt_from_the_installed_command_without_a_terminal(office: Cli, db
 
 
 def test_undo_never_waits_for_an_answer_without_a_terminal(office: Cli, db: str) -> None:
-    done = run("undo", db=db, input="y\n")
+    # undo's own refusal, in a process with no terminal (forked: the test above starts the
+    # installed entry point without one)
+    done = run("undo", db=db, input="y\n", forked=True)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("Error: ") and "--yes" in done.stderr
     result = office("undo", "--yes")
