@@ -412,11 +412,13 @@ def _bench() -> Any:
 
 
 @pytest.fixture(scope="module")
-def province_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def province_register(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
     """bench/bench.py's register of 3,000 directives led by 200 units, as of 3 December 2026:
-    generated once for the module's tests, each of which works on a copy of its own."""
+    generated once for the module's tests, each of which works on a copy of its own (its
+    schema the session's migrated template's)."""
     folder = tmp_path_factory.mktemp("province")
-    return Path(_bench().build_register(folder, 3_000, dt.date(2026, 12, 3), units=200).path)
+    day = dt.date(2026, 12, 3)
+    return Path(_bench().build_register(folder, 3_000, day, 200, schema=sqlite_template).path)
 
 
 @pytest.fixture
