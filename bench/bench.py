@@ -502,9 +502,13 @@ def register_name(size: int, units: int = UNITS) -> str:
     return f"register-{size}" + ("" if units == UNITS else f"-u{units}")
 
 
-def build_register(folder: Path, size: int, today: date, units: int = UNITS) -> Register:
+def build_register(
+    folder: Path, size: int, today: date, units: int = UNITS, *, schema: Path | None = None
+) -> Register:
     """Create (or reuse, if built today by this generator) a register of ``size`` directives
-    led by ``units`` units."""
+    led by ``units`` units; from a copy of ``schema`` if given (a file dirtrack has migrated
+    to its current schema, as a test session keeps one) rather than a file migrated anew in
+    a process of its own."""
     name = register_name(size, units)
     path = folder / f"{name}-g{GENERATOR}-{today.isoformat()}.db"
     found = Register(path, size, today, meeting=max(10, size // 20), unit="VPTU")
@@ -517,8 +521,13 @@ def build_register(folder: Path, size: int, today: date, units: int = UNITS) -> 
     tmp.unlink(missing_ok=True)
     # The schema comes from dirtrack itself (its migrations, as a first write runs them); the
     # rows from bulk SQL.
-    make_schema = "import sys; from dirtrack.db import open_engine; open_engine(sys.argv[1])"
-    subprocess.run([sys.executable, "-c", make_schema, str(tmp)], check=True, capture_output=True)
+    if schema is not None:
+        shutil.copyfile(schema, tmp)
+    else:
+        make_schema = "import sys; from dirtrack.db import open_engine; open_engine(sys.argv[1])"
+        subprocess.run(
+            [sys.executable, "-c", make_schema, str(tmp)], check=True, capture_output=True
+        )
     conn = sqlite3.connect(tmp)
     # A throwaway file until it is renamed: no journal while it is filled (WAL would write
     # every page twice), then back to WAL, as dirtrack leaves its files.

@@ -660,16 +660,19 @@ def test_a_unit_name_with_a_letter_no_font_has_writes_nothing_on_stderr(
     units: Cli, db: str, tmp_path: Path
 ) -> None:
     # A unit named with an emoji: report --format docx wrote four lines of matplotlib's
-    # UserWarning (the missing glyph, with dirtrack's source file and lines) on stderr.
+    # UserWarning (the missing glyph, with dirtrack's source file and lines) on stderr. The
+    # command in a process of its own, its stderr its own: forked from the fork server
+    # (tests/forkserver.py), which has imported dirtrack as the entry point does.
     import subprocess
-    import sys
+
+    from tests.conftest import program
 
     units.ok("unit", "add", "GD", "Gia đình 👨‍👩‍👧")
     meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
     units.id("assign", str(meeting), "--unit", "GD", "Báo cáo", "--due", "31/8/2023")
     out = tmp_path / "bc.docx"
     done = subprocess.run(
-        [sys.executable, "-m", "dirtrack", "--db", db, "report", "--quarter", "2023Q3"]
+        [program(forked=True), "--db", db, "report", "--quarter", "2023Q3"]
         + ["--format", "docx", "--out", str(out)],
         capture_output=True,
         text=True,

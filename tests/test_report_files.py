@@ -412,11 +412,13 @@ def _bench() -> Any:
 
 
 @pytest.fixture(scope="module")
-def province_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def province_register(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
     """bench/bench.py's register of 3,000 directives led by 200 units, as of 3 December 2026:
-    generated once for the module's tests, each of which works on a copy of its own."""
+    generated once for the module's tests, each of which works on a copy of its own (its
+    schema the session's migrated template's)."""
     folder = tmp_path_factory.mktemp("province")
-    return Path(_bench().build_register(folder, 3_000, dt.date(2026, 12, 3), units=200).path)
+    day = dt.date(2026, 12, 3)
+    return Path(_bench().build_register(folder, 3_000, day, 200, schema=sqlite_template).path)
 
 
 @pytest.fixture
@@ -427,9 +429,26 @@ def province(province_register: Path, tmp_path: Path) -> Path:
     return copy
 
 
+PROVINCE_REPORT = ("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03")
+
+
+@pytest.fixture(scope="module")
+def province_report(
+    province_register: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The JSON of the year's report of :func:`province_register` (``PROVINCE_REPORT``), read
+    once for the module's tests, which compare their documents with it."""
+    from tests.conftest import cli_at
+
+    copy = tmp_path_factory.mktemp("province-report") / "province.db"
+    shutil.copyfile(province_register, copy)
+    report: dict[str, Any] = cli_at(copy).json(*PROVINCE_REPORT)
+    return report
+
+
 @pytest.mark.sqlite_only("the benchmark's generator writes a SQLite file")
 def test_documents_of_200_units_hold_every_unit_and_the_json_totals(
-    province: Path, tmp_path: Path
+    province: Path, province_report: dict[str, Any], tmp_path: Path
 ) -> None:
     # The Word report's rows under each table's header and the export's rows are written
     # straight into their XML (render/docx_out._body_rows; a write-only workbook): at the size
@@ -437,8 +456,7 @@ def test_documents_of_200_units_hold_every_unit_and_the_json_totals(
     from tests.conftest import cli_at
 
     cli = cli_at(province)
-    asked = ("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03")
-    report = cli.json(*asked)
+    asked, report = PROVINCE_REPORT, province_report
     assert len(report["units"]) > 120  # most of the 200 units have a directive in the year
     out = tmp_path / "review.docx"
     cli.ok(*asked, "--format", "docx", "--out", str(out))
@@ -475,7 +493,9 @@ def test_documents_of_200_units_hold_every_unit_and_the_json_totals(
 
 
 @pytest.mark.sqlite_only("the benchmark's generator writes a SQLite file")
-def test_the_html_chart_of_200_units_goes_on_in_pieces(province: Path) -> None:
+def test_the_html_chart_of_200_units_goes_on_in_pieces(
+    province: Path, province_report: dict[str, Any]
+) -> None:
     # The HTML page's chart was one picture of every unit, however tall (2,000 units: 1,125 x
     # 89,703 pixels, some 800 MB to draw). Now it is in pieces of some twenty units, as the
     # Word report's: each as wide as the one picture was and no taller than 20 cm at 15.5 cm
@@ -489,8 +509,7 @@ def test_the_html_chart_of_200_units_goes_on_in_pieces(province: Path) -> None:
     from tests.conftest import cli_at
 
     cli = cli_at(province)
-    page = cli.ok("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03",
-                  "--format", "html")  # fmt: skip
+    page = cli.ok(*PROVINCE_REPORT, "--format", "html")
     figures = re.findall(r"<figure>(.*?)</figure>", page, re.S)
     assert len(figures) == 1, len(figures)
     pieces = re.findall(r'<img src="data:image/png;base64,([^"]+)"', figures[0])
@@ -503,7 +522,7 @@ def test_the_html_chart_of_200_units_goes_on_in_pieces(province: Path) -> None:
         heights.append(height)
     # every unit's bar in one of them: the pieces' rows (0.42 inch each at 150 dpi, less each
     # piece's frame of 1.2 inches) as many as the report's units
-    report = cli.json("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03")
+    report = province_report
     rows = sum(round((h / 150 - 1.2) / 0.42) for h in heights)
     assert rows == len(report["units"]), (rows, len(report["units"]))
     assert figures[0].endswith("<figcaption>Completion rate by unit (%)</figcaption>")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, run
+from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, program, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CRON = ROOT / "examples" / "cron"
@@ -494,12 +494,15 @@ def test_plain_output_when_stdout_is_not_a_terminal(office: Cli, db: str) -> Non
     assert LONG.strip() in office.ok("list")
 
 
-def on_terminal(args: list[str], env: dict[str, str], *, stderr: bool = False) -> str:
+def on_terminal(
+    args: list[str], env: dict[str, str], *, stderr: bool = False, forked: bool = False
+) -> str:
     """Run dirtrack with its stdout (and with ``stderr``, its stderr) on a pseudo-terminal, as
-    a person at a terminal would."""
+    a person at a terminal would: the installed entry point, or (``forked``) the fork
+    server's, whose process has the terminal as its stdout all the same."""
     main, secondary = pty.openpty()
     proc = subprocess.Popen(
-        [ENTRY_POINT, *args],
+        [program(forked), *args],
         stdin=subprocess.DEVNULL,
         stdout=secondary,
         stderr=secondary if stderr else subprocess.DEVNULL,
@@ -538,10 +541,12 @@ def test_a_usage_error_at_a_terminal_shows_the_usage(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_colour_on_a_terminal_unless_no_color(office: Cli, db: str) -> None:
+    # what the command draws at a terminal (forked: the usage error above starts the installed
+    # entry point at one)
     args = ["--db", db, "overdue", "--as-of", "2022-07-01"]
-    coloured = on_terminal(args, {})
+    coloured = on_terminal(args, {}, forked=True)
     assert COLOUR.search(coloured), coloured
-    plain = on_terminal(args, {"NO_COLOR": "1"})
+    plain = on_terminal(args, {"NO_COLOR": "1"}, forked=True)
     assert "Overdue" in plain or "Quá hạn" in plain
     assert not COLOUR.search(plain), plain
 
@@ -578,7 +583,9 @@ def test_no_prompt_from_the_installed_command_without_a_terminal(office: Cli, db
 
 
 def test_undo_never_waits_for_an_answer_without_a_terminal(office: Cli, db: str) -> None:
-    done = run("undo", db=db, input="y\n")
+    # undo's own refusal, in a process with no terminal (forked: the test above starts the
+    # installed entry point without one)
+    done = run("undo", db=db, input="y\n", forked=True)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("Error: ") and "--yes" in done.stderr
     result = office("undo", "--yes")
@@ -635,7 +642,11 @@ n=$(ls "$OUTBOX" | wc -l)
 @pytest.fixture
 def newcomer(tmp_path: Path, db: str) -> dict[str, str]:
     """A fresh account's environment: bare PATH plus dirtrack, a config file naming the database,
-    mail(1) replaced by a stand-in that keeps the messages."""
+    mail(1) replaced by a stand-in that keeps the messages. The ``dirtrack`` on that PATH is
+    the fork server's (tests/forkserver.py): each command a script runs is a process of its
+    own, with the script's environment, folder, streams and exit code, started in
+    milliseconds rather than a second and a half; :func:`installed` puts the installed entry
+    point there instead."""
     home = tmp_path / "home"
     config = home / ".config" / "dirtrack"
     config.mkdir(parents=True)
@@ -647,11 +658,17 @@ def newcomer(tmp_path: Path, db: str) -> dict[str, str]:
     mailer.chmod(0o755)
     return {
         "HOME": str(home),
-        "PATH": f"{Path(ENTRY_POINT).parent}:/usr/bin:/bin",
+        "PATH": f"{Path(program(forked=True)).parent}:/usr/bin:/bin",
         "MAILER": str(mailer),
         "OUTBOX": str(outbox),
         "LANG": "C.UTF-8",
     }
+
+
+def installed(env: dict[str, str]) -> dict[str, str]:
+    """:func:`newcomer`'s environment with the installed entry point on PATH, as cron finds it
+    after ``pip install``."""
+    return {**env, "PATH": f"{Path(ENTRY_POINT).parent}:/usr/bin:/bin"}
 
 
 def cron(script: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -758,7 +775,8 @@ def test_monday_overdue_passes_an_error_on_to_cron(
 ) -> None:
     config = Path(newcomer["HOME"]) / ".config" / "dirtrack" / "config.toml"
     config.write_text(f'db = "{tmp_path / "no-such-folder" / "x.db"}"\n', encoding="utf-8")
-    done = cron("monday-overdue.sh", "chanhvanphong@example.vn", env=newcomer)
+    # the installed entry point, found on cron's PATH (the other cron tests: the fork server's)
+    done = cron("monday-overdue.sh", "chanhvanphong@example.vn", env=installed(newcomer))
     assert done.returncode == 1
     assert done.stderr.startswith("Error: cannot create")
     assert outbox(newcomer) == []
@@ -783,13 +801,14 @@ def test_quarter_end_report_files_json_and_markdown(
     assert (reports / "2022-Q2.md").read_text(encoding="utf-8").startswith("# Báo cáo")
 
 
-@pytest.mark.slow("the quarter-end script run twice (six starts of dirtrack)")
+@pytest.mark.slow("the quarter-end script run twice (six starts of the installed dirtrack)")
 def test_quarter_end_report_runs_again_over_its_own_files(
     office: Cli, newcomer: dict[str, str], tmp_path: Path
 ) -> None:
     reports = tmp_path / "reports"
     for _ in range(2):
-        done = cron("quarter-end-report.sh", str(reports), env={**newcomer, "PERIOD": "2022Q2"})
+        env = {**installed(newcomer), "PERIOD": "2022Q2"}
+        done = cron("quarter-end-report.sh", str(reports), env=env)
         assert done.returncode == 0, done.stderr
         assert sorted(p.name for p in reports.iterdir()) == ["2022-Q2.json", "2022-Q2.md"]
     assert not list(reports.glob(".*.part"))
@@ -826,14 +845,15 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.param(["export"], marks=pytest.mark.slow("the same pipe, another listing")),
         pytest.param(["list", "--format", "csv"], marks=pytest.mark.slow("another format")),
         # its open directives (next_period) are streamed from a cursor: the reader gone, the
-        # cursor was closed after the connection, and SQLAlchemy logged a traceback
+        # cursor was closed after the connection, and SQLAlchemy logged a traceback (what the
+        # command does: forked, the installed entry point's start is the first case's)
         ["report", "--quarter", "2022Q2", "--format", "json"],
     ],
 )
 def test_head_of_a_listing_exits_141_quietly(big: Path, tmp_path: Path, args: list[str]) -> None:
     """`dirtrack list | head -1`, as the README says: exit 141, nothing on stderr. It exited 0,
     its output cut without a word, when stdout was unbuffered (PYTHONUNBUFFERED)."""
-    command = " ".join([ENTRY_POINT, "--db", str(big), *args])
+    command = " ".join([program(forked=args[0] == "report"), "--db", str(big), *args])
     for unbuffered in ("", "1"):
         env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
         if unbuffered:
@@ -854,7 +874,8 @@ def test_a_change_whose_reader_went_away_says_it_was_not_recorded(
     """A writing command prints before it commits, so a reader that leaves (`import … --format
     json | head`) takes the change back: it did so with exit 141 and nothing on stderr, while
     the lines read said 'created'. It says, in one line in the run's language, that nothing
-    was recorded; exit 141 as for any reader that goes away."""
+    was recorded; exit 141 as for any reader that goes away. (What the command says and
+    does: forked from the fork server.)"""
     import shutil
 
     db = tmp_path / "copy.db"
@@ -871,7 +892,9 @@ def test_a_change_whose_reader_went_away_says_it_was_not_recorded(
          "Error: chương trình đọc đầu ra chuẩn đã dừng trước khi nhận hết: chưa ghi nhận gì"),
     ]  # fmt: skip
     for lang, args, reader, said in cases:
-        command = " ".join([ENTRY_POINT, "--db", str(db), "--lang", lang, *map(repr, args)])
+        command = " ".join(
+            [program(forked=True), "--db", str(db), "--lang", lang, *map(repr, args)]
+        )
         script = f'{command} 2>"{tmp_path / "err"}" | {reader}; echo "exit ${{PIPESTATUS[0]}}"'
         done = subprocess.run(
             ["/bin/bash", "-c", script], capture_output=True, text=True, timeout=120
@@ -895,8 +918,9 @@ def test_head_of_a_table_drawn_by_rich_exits_141_quietly(
     big: Path, tmp_path: Path, args: list[str]
 ) -> None:
     """A table rich draws (a forced terminal, or text rich must escape) exited 1: rich's own
-    answer to a closed pipe is SystemExit(1)."""
-    command = " ".join([ENTRY_POINT, "--db", str(big), *args])
+    answer to a closed pipe is SystemExit(1). (What the command does with the pipe: forked
+    from the fork server.)"""
+    command = " ".join([program(forked=True), "--db", str(big), *args])
     env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "100"}
     # `show` is short: its reader leaves at once, long before dirtrack writes its first line.
     reader = "(exec 0<&-; true)" if args[0] == "show" else "head -1"
@@ -1019,10 +1043,7 @@ def test_a_stop_while_a_command_builds_a_class_is_one_line_and_its_code(tmp_path
     ``RuntimeError('Error calling __set_name__ …')`` and was said as an unexpected error, exit
     1. Here the handler's exception is raised at that very place, through the real ``main``."""
     db = tmp_path / "t.db"
-    made = subprocess.run(
-        [ENTRY_POINT, "--db", str(db), "unit", "add", "VP", "Văn phòng"], capture_output=True
-    )
-    assert made.returncode == 0, made.stderr
+    cli_at(db).ok("unit", "add", "VP", "Văn phòng")  # the register, in process
     script = (
         "import sys\n"
         "from dirtrack.errors import Terminated\n"
@@ -1134,10 +1155,7 @@ def test_a_stop_in_a_finaliser_a_rollback_an_error_line_or_the_exit_is_its_code_
     A stop caught in a finaliser is raised before the next function, one written in C too (a
     ``time.sleep`` after it slept its whole time first, under a test that waited for it)."""
     db = tmp_path / "t.db"
-    made = subprocess.run(
-        [ENTRY_POINT, "--db", str(db), "unit", "add", "VP", "Văn phòng"], capture_output=True
-    )
-    assert made.returncode == 0, made.stderr
+    cli_at(db).ok("unit", "add", "VP", "Văn phòng")  # the register, in process
     done = subprocess.run(
         [sys.executable, "-c", _STOP_AT, str(db)],
         capture_output=True,
