@@ -6345,3 +6345,121 @@ def test_households_asked_are_no_unit_not_the_session_partners() -> None:
             None,
         ),
     ]
+
+
+def test_a_collective_that_must_act_goes_on_with_the_leaders_tasks() -> None:
+    """ "Trước mắt, các cơ quan, đơn vị cần tập trung …" in the paragraph after the leader's
+    requests opens on every unit that must act (its modal after the bodies listed), so the
+    leader's tasks go on in it, and "Cùng với đó, …; đồng thời …" after it are tasks too."""
+    found = directives(
+        "Ngày 9-1, Đảng ủy phường Tân Lập tổ chức hội nghị tổng kết năm 2025.\n\n"
+        "Phát biểu tại hội nghị, đồng chí Lê Văn Tâm, Bí thư Đảng ủy phường yêu cầu mỗi cán bộ,"
+        " đảng viên tiếp tục đoàn kết, phát huy dân chủ.\n\n"
+        "Trước mắt, các cơ quan, đơn vị cần tập trung chuẩn bị chu đáo công tác bầu cử. Cùng với"
+        " đó, đẩy mạnh các phong trào thi đua chào mừng Đại hội Đảng; đồng thời tập trung chăm lo"
+        " cho người dân dịp Tết Nguyên đán."
+    )
+    texts = [text for _, text, _ in found]
+    assert "các cơ quan, đơn vị cần tập trung chuẩn bị chu đáo công tác bầu cử" in texts
+    assert "tập trung chăm lo cho người dân dịp Tết Nguyên đán" in texts
+
+
+def test_a_teams_wish_that_a_body_act_is_a_request() -> None:
+    """ "đoàn kiểm tra mong muốn (trong thời gian tới,) Ban chấp hành Hội … lồng ghép …; duy trì
+    …": a team's wish that a body act asks it; a wish of the people or to contribute is none."""
+    found = directives(
+        "Sáng 12/10/2015, Đoàn công tác Hội Liên hiệp Phụ nữ tỉnh kiểm tra công tác Hội tại xã"
+        " Bằng Lãng. Đồng thời, đoàn kiểm tra mong muốn trong thời gian tới, Ban chấp hành Hội Phụ"
+        " nữ xã lồng ghép các chương trình trọng tâm của Hội vào tình hình thực tế của địa"
+        " phương; duy trì và nhân rộng các mô hình có hiệu quả."
+    )
+    assert [text for _, text, _ in found][-1] == "duy trì và nhân rộng các mô hình có hiệu quả"
+    assert (
+        directives(
+            "Sáng 12/10/2015, Công an huyện tổ chức hội nghị. Phó trưởng Công an huyện mong muốn"
+            " nhân dân có nhiều ý kiến đóng góp cho lực lượng công an."
+        )
+        == []
+    )
+
+
+def test_what_one_was_to_attend_for_is_no_request() -> None:
+    """ "… không cử phó chủ tịch dự thay để tiếp thu việc … và chỉ đạo triển khai thực hiện":
+    "chỉ đạo" after a purpose's verb is what the absent heads were to do, no request, so the
+    fault is kept; "Chủ tịch các địa phương này" (the heads of many places) is no one body's,
+    whatever body the sentence names after it."""
+    found = limitations(
+        "Chủ tịch các địa phương này đã không chấp hành dự họp theo giấy mời của UBND tỉnh Quảng"
+        " Ngãi, nhưng không có báo cáo, hoặc không cử phó chủ tịch dự thay để tiếp thu việc xây"
+        " dựng bảng giá đất và chỉ đạo triển khai thực hiện."
+    )
+    assert [(unit, text.split(",")[0]) for unit, text in found] == [
+        (
+            None,
+            "Chủ tịch các địa phương này đã không chấp hành dự họp theo giấy mời của UBND tỉnh"
+            " Quảng Ngãi",
+        )
+    ]
+
+
+def test_a_meeting_day_without_its_year_is_before_the_work_it_sets_due() -> None:
+    """ "Ngày 22-11, …" with no year, in a text whose work is due "đến ngày 31-3-2024": the
+    meeting is before the day its work is due, 2023, and the task's end of the year is 2023's."""
+    draft = extract(
+        "Ngày 22-11, đồng chí Lê Văn Hòa, Chủ tịch UBND tỉnh Lai Châu đã đi kiểm tra tiến độ dự"
+        " án trọng điểm. Tại đây, Chủ tịch UBND tỉnh yêu cầu chủ đầu tư tập trung nhân lực đẩy"
+        " nhanh tiến độ thi công, bảo đảm đến ngày 31-3-2024 phải hoàn thành dự án.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2023, 11, 22)
+
+
+def test_a_body_named_with_many_others_owns_no_shortcoming_alone() -> None:
+    """ "UBND tỉnh X, các sở, ngành, UBND cấp huyện còn một số hạn chế …": the first body named
+    with many others is not the shortcoming's unit (theirs together: none)."""
+    found = limitations(
+        "UBND tỉnh Cà Mau, các sở, ngành, UBND cấp huyện chưa kiểm tra, xử lý kịp thời các vi"
+        " phạm về đất đai."
+    )
+    assert found == [
+        (
+            None,
+            "UBND tỉnh Cà Mau, các sở, ngành, UBND cấp huyện chưa kiểm tra, xử lý kịp thời các vi"
+            " phạm về đất đai",
+        )
+    ]
+
+
+def test_a_quoted_motto_and_a_condition_are_no_shortcomings() -> None:
+    """The words of a motto quoted after "theo tinh thần:" ("… khởi công những nhà chưa khởi
+    công") judge nothing, after a shortcoming as anywhere; "nếu có khó khăn, vướng mắc," before a
+    request is a condition, no shortcoming, and the request after it is still a task."""
+    found = limitations(
+        "Hiện nay, vẫn còn số lượng lớn nhà tạm, nhà dột nát trên địa bàn tỉnh. Tỉnh Lào Cai đã"
+        " chỉ đạo các địa phương thực hiện Chương trình theo tinh thần: “Hoàn thành những nhà đã"
+        " khởi công, khởi công những nhà chưa khởi công” theo thời gian cụ thể."
+    )
+    assert found == [
+        (None, "Hiện nay, vẫn còn số lượng lớn nhà tạm, nhà dột nát trên địa bàn tỉnh")
+    ]
+    text = (
+        "Ngày 2/11/2023, Chủ tịch UBND tỉnh Lai Châu kiểm tra dự án đường nội thị. Trong quá"
+        " trình thi công, nếu có khó khăn, vướng mắc, yêu cầu chủ đầu tư kịp thời tổng hợp, báo"
+        " cáo tỉnh tháo gỡ."
+    )
+    assert limitations(text) == []
+    assert [t for _, t, _ in directives(text)] == [
+        "chủ đầu tư kịp thời tổng hợp, báo cáo tỉnh tháo gỡ"
+    ]
+
+
+def test_matters_counted_that_call_for_work_are_no_request() -> None:
+    """ "57 thông báo … với 104 vụ việc yêu cầu thực hiện": the matters that call for the work,
+    counted, are no request and no task."""
+    found = directives(
+        "HĐND thành phố giám sát phòng Tư pháp thực hiện các thông báo kết luận của Chủ tịch UBND"
+        " thành phố\n\nTheo báo cáo của phòng Tư pháp từ năm 2016 đến hết tháng 2/2018, phòng đã"
+        " nhận được 57 thông báo kết luận cuộc họp của Chủ tịch UBND thành phố với 104 vụ việc yêu"
+        " cầu thực hiện trong đó đã thực hiện 98 nội dung vụ việc, còn 06 vụ việc đang thực hiện."
+    )
+    assert found == []

@@ -510,8 +510,18 @@ def _collective(key: str) -> int | None:
     xã …"); None without one."""
     frames = _FRONTED_FRAMES.match(key)
     at = frames.end() if frames else 0
+    head = _HEADS_OF_MANY.match(key, at)  # "Chủ tịch các địa phương này …": their heads
+    at = head.end() if head else at
     found = COLLECTIVE_SUBJECT.match(key[at:]) or MANY_SUBJECT.match(key[at:])
     return at + found.end() if found else None
+
+
+#: The heads of bodies named before a collective ("Chủ tịch các địa phương này đã không …",
+#: "Lãnh đạo một số xã …"): many people, of many bodies.
+_HEADS_OF_MANY = re.compile(
+    r"\s*(?:pho )?(?:chu tich|bi thu|lanh dao|thu truong|nguoi dung dau|giam doc|truong phong)"
+    r"(?: (?:ubnd|uy ban nhan dan|dang uy))?\s+(?=cac\b|mot so\b|nhieu\b|nhung\b)"
+)
 
 
 _WORK_JUDGED = tuple(pattern for name, pattern in SHORTCOMING_FAMILIES if name in WORK_JUDGEMENTS)
@@ -586,7 +596,13 @@ def _beside_request(sentence: str, key: str, low: str, start: int, end: int) -> 
         and _negative(key, low, contrast.end(), end) is not None
     ):
         return contrast.end()
-    return _shortcoming_before(key, low, start, end)
+    begin = _shortcoming_before(key, low, start, end)
+    request = _request_after(key, low, start, end)
+    if begin is not None and request is not None and _IF_THERE_ARE.search(low, begin, request):
+        # "Trong quá trình thi công, nếu có khó khăn, vướng mắc, yêu cầu …": a condition (the
+        # request after it is still a task, its text from the addressee)
+        return None
+    return begin
 
 
 #: A request's word listed as a noun ("hoàn thành mục tiêu, yêu cầu, nhiệm vụ …").
@@ -623,6 +639,11 @@ def _shortcoming_before(key: str, low: str, start: int, end: int) -> int | None:
     ):
         return begin
     return None
+
+
+#: A condition ("Trong quá trình thi công, nếu có khó khăn, vướng mắc, yêu cầu …"): what may
+#: happen, no shortcoming (on the lower-case text: "nêu" states).
+_IF_THERE_ARE = re.compile(r"\b(?:nếu|khi|trường hợp) (?:có|xảy ra|phát sinh)\b")
 
 
 def _request_after(key: str, low: str, start: int, end: int) -> int | None:
@@ -743,6 +764,10 @@ def _limitation(
         # "UBND tỉnh chưa nhận được báo cáo của Sở TN&MT": the body that did not send it
         sender = next((m for m in inside if m.start > neg_at), None)
         unit = sender or subject[0]
+    elif subject and _MANY_WITH.match(key, subject[0].end):
+        # "UBND tỉnh X, các sở, ngành, UBND cấp huyện còn một số hạn chế …": a body named with
+        # many others, the shortcoming of them all, no one body's
+        unit = None
     elif subject:
         unit = _place_as_subject(key, subject[0])
     elif _no_one_body(sentence[start:end]):
@@ -765,6 +790,30 @@ def _limitation(
     )
 
 
+#: A motto quoted after its name ("theo tinh thần: “…”", "phương châm “…”", "khẩu hiệu …").
+_MOTTO = re.compile(r"\b(?:tinh than|phuong cham|khau hieu)\s*:?\s*[\"“]([^\"”]*)[\"”]")
+
+
+def _without_mottos(key: str, text: str | None = None) -> str:
+    """``text`` (``key`` by default) with the words of the mottos ``key`` quotes blanked out."""
+    out = key if text is None else text
+    for m in _MOTTO.finditer(key):
+        out = out[: m.start(1)] + " " * (m.end(1) - m.start(1)) + out[m.end(1) :]
+    return out
+
+
+def _in_motto(key: str, at: int) -> bool:
+    """Whether the clause at ``at`` opens inside a quoted motto (at its opening quote or after)."""
+    at += len(key[at:]) - len(key[at:].lstrip())
+    return any(m.start(1) - 1 <= at < m.end(1) for m in _MOTTO.finditer(key))
+
+
+#: More bodies named with a subject, many of them ("…, các sở, ngành", "và các địa phương").
+#: Not people ("Ban Thường vụ Tỉnh ủy và các đồng chí Thường trực …": the members of that body).
+_MANY_WITH = re.compile(
+    r"\s*(?:,|va)\s*(?:cac|nhieu|mot so)\s+"
+    r"(?:so|ban|nganh|dia phuong|don vi|co quan|huyen|xa|phuong|cap|to chuc|doan the)\b"
+)
 #: The verb of who states shortcomings ("Đoàn kiểm tra (cũng) đã chỉ ra ...", "Thường trực HĐND
 #: nhận xét ...").
 _STATES = re.compile(
@@ -1175,9 +1224,13 @@ def extract_limitations(
             asks = _speech_verb(key, low, 0, len(key)) if active is not None else None
             if asks is not None and asks.group() in ("de nghi", "yeu cau"):
                 active = None  # "Đoàn ... đề nghị ... khắc phục những hạn chế": a request
-            if active is not None and _negative(key, low) and not modal:
+            # a motto quoted ("theo tinh thần: “…, khởi công những nhà chưa khởi công”") is the
+            # words of a plan, no judgement
+            bare_key, bare_low = _without_mottos(key), _without_mottos(key, low)
+            if active is not None and _negative(bare_key, bare_low) and not modal:
                 for clause in clauses:
-                    if _negative(key, low, clause.start, clause.start + len(clause.text)):
+                    c_end = clause.start + len(clause.text)
+                    if _negative(bare_key, bare_low, clause.start, c_end):
                         add(sentence, clause, active)
                 continue
             concedes = _CONCEDES.search(low)
@@ -1629,6 +1682,7 @@ def _limitation_model(
                     and not announces
                     and not listed_task
                     and not _OPINIONS_ABOUT.match(fold_aligned(sentence))
+                    and not _in_motto(fold_aligned(sentence), clause.start)
                     and not _asks(sentence, clause.start, end)
                     and not _goes_on_asking(para, index, clauses[:position], clause)
                 )
@@ -1755,6 +1809,8 @@ _MEETING_BEFORE = re.compile(r"\b(?:buoi lam viec|cuoc hop|hoi nghi|phien hop)\s
 _VISITED_BEFORE = re.compile(
     r"\b(?:da|vua) (?:di |den |truc tiep )?(?:kiem tra|khao sat|tham)(?: thuc te)?(?:,| va)\s*$"
 )
+#: A purpose ("để …") whose verbs "và chỉ đạo" goes on: what someone was to do it for, no request.
+_PURPOSE_AND = re.compile(r"\bde (?!nghi\b)[^,.;:]{3,120}\bva\s*$")
 #: The meeting a "kết luận" concludes ("Kết luận hội nghị, ...", "Kết luận buổi kiểm tra, ..."):
 #: the noun, the request comes after it.
 _MEETING_AFTER = re.compile(
@@ -2005,6 +2061,8 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue  # "chủ trì buổi làm việc chỉ đạo xử lý ...": what the meeting was held for
         if m.group() == "chi dao" and _VISITED_BEFORE.search(before):
             continue  # "… đã đi kiểm tra, chỉ đạo khắc phục sạt lở …": what the visit was for
+        if m.group() == "chi dao" and _PURPOSE_AND.search(key, max(0, m.start() - 150), m.start()):
+            continue  # "… dự thay để tiếp thu việc … và chỉ đạo triển khai": what one came for
         if m.group() == "chi dao" and _TASKS_DIRECTED.search(
             key, max(0, m.start() - 60), m.start()
         ):
@@ -2545,10 +2603,22 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
         # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it; so do every unit of a
         # level ("Đảng ủy các phường cần quan tâm ...", "UBND các xã phải ...")
         return True
-    collective = COLLECTIVE_SUBJECT.match(key, start, end)
-    if collective is not None and IMPERATIVE.match(key[collective.end() : end].lstrip()):
-        return True  # "Các đơn vị triển khai công tác …": every unit asked, on its verb
+    # (matched on the clause's own text: "^" does not match at a start position)
+    collective = COLLECTIVE_SUBJECT.match(key[start:end])
+    if collective is not None:
+        more = _MORE_BODIES.match(key, start + collective.end(), end)
+        after = more.end() if more else start + collective.end()
+        if IMPERATIVE.match(key[after:end].lstrip()) or _modal_next(low, after):
+            # "Các đơn vị triển khai công tác …", "Trước mắt, các cơ quan, đơn vị cần tập
+            # trung …": every unit asked, on its verb or its modal
+            return True
     return core is not None and (modal is None or core != modal.start() or modal.start() == start)
+
+
+#: More bodies named with a collective subject ("các cơ quan, đơn vị", "các sở, ban, ngành").
+_MORE_BODIES = re.compile(
+    r"(?:\s*(?:,|va)\s*(?:cac\s+)?(?:don vi|co quan|dia phuong|ban nganh|nganh|doan the))*"
+)
 
 
 def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:

@@ -551,7 +551,8 @@ LACKING = re.compile(r"\bthiếu\b")
 #: The speech verbs with their tones ("giao" assigns; "Tuyên giáo" is a board).
 SPEECH_VERB_TONED = frozenset(
     ["đề nghị", "yêu cầu", "chỉ đạo", "giao cho", "giao", "lưu ý", "nhấn mạnh", "kết luận",
-     "dặn dò", "quán triệt", "chỉ thị", "phân công", "giao trách nhiệm", "giao trách nhiệm cho"]
+     "dặn dò", "quán triệt", "chỉ thị", "phân công", "giao trách nhiệm", "giao trách nhiệm cho",
+     "mong muốn"]
 )  # fmt: skip
 #: The words after "Ban" that name a board ("Ban Văn hóa - Xã hội", "Ban cán sự Đảng"), not a
 #: briefing ("giao ban").
@@ -570,6 +571,10 @@ SPEECH_VERB = re.compile(
     # "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12 …": a document's name and number
     r"(?:ket luan|chi thi)(?! (?:so )?\d)|"
     r"phan cong(?= (?:cu the )?cho\b)|"
+    # "đoàn kiểm tra mong muốn (trong thời gian tới,) Ban chấp hành Hội … lồng ghép …": a wish
+    # that a body act is a request; not "mong muốn nhân dân …", "mong muốn góp phần …"
+    r"mong muon(?=(?: trong thoi gian toi,?)? (?:dang uy|ban chap hanh|ban thuong vu|ubnd|"
+    r"uy ban|hoi|chi bo|cap uy|chinh quyen|cac (?:cap|nganh|don vi|dia phuong|co quan))\b)|"
     # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
     r"giao trach nhiem(?: cho)?(?= [a-z])|"
     # "giao ban" is a briefing, but "giao Ban Văn hóa - Xã hội ..." assigns a board its task
@@ -599,6 +604,8 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     # "hồ sơ đề nghị cấp giấy chứng nhận", "đơn đề nghị của bà X", "tờ trình đề nghị": a file
     # that applies for something, no one asked
     r"ho so|don|to trinh|"
+    # "104 vụ việc yêu cầu thực hiện": counted matters that call for the work, no one asked
+    r"\d+ (?:vu viec|van de|truong hop)|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
     r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao|"
     # "lãnh chỉ đạo" (lãnh đạo, chỉ đạo): the work of leading
@@ -662,7 +669,7 @@ LEADER_BODY_SPEAKS = re.compile(
     r"\b(?:thuong truc|ban thuong vu|(?:doan|to) (?:giam sat|kiem tra|cong tac|khao sat)"
     r"(?: cua [^;.:]{0,50}?)?|"
     r"(?:^|(?<=, ))doan(?= (?:yeu cau|de nghi)\b))\b(?:[^,;.:]|(?<=\btp)\.|(?<=\btx)\.){0,40}?"
-    r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
+    r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh|mong muon)\b"
     # a committee above the units, or the meeting itself, orders ("UBND tỉnh yêu cầu ...",
     # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
     # "chỉ đạo" (mostly "sự chỉ đạo", what was done), not in the past ("đã", "được")

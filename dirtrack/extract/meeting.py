@@ -934,7 +934,13 @@ def meeting_date(
     if text_year is not None and text_year <= now.year:
         # not a later year than the reference day's: a text read in November 2025 that plans
         # "năm 2026" reports a meeting of 2025
-        return _make(text_year, month, day), False
+        held = _make(text_year, month, day)
+        due = _due_days([*body, headline] if headline else body)
+        if held is not None and due and max(due) < held and max(due).year == text_year:
+            # "Ngày 22-11, … yêu cầu … đến ngày 31-3-2024 phải hoàn thành": the work is due
+            # after the meeting, so the meeting is of the year before
+            held = _make(text_year - 1, month, day)
+        return held, False
     guess = _make(now.year, month, day)
     if guess is not None and guess > now:
         guess = _make(now.year - 1, month, day)
@@ -945,6 +951,25 @@ def meeting_date(
         if termed is not None:
             guess = _make(termed, month, day) or guess
     return guess, guess is not None
+
+
+#: A day written with its year that work is due by ("đến ngày 31-3-2024 phải hoàn thành",
+#: "trước ngày 3-7-2010", "chậm nhất ngày 15/01/2021").
+_DUE_BY = re.compile(
+    r"\b(?:den|truoc|cham nhat(?: la)?(?: vao)?|han chot(?: la)?)(?: ngay)? "
+    r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\b"
+)
+
+
+def _due_days(texts: Sequence[str]) -> list[date]:
+    """The days, written with their year, that the texts' work is due by."""
+    out = []
+    for text in texts:
+        for m in _DUE_BY.finditer(fold_aligned(text)):
+            day = _make(int(m[3]), int(m[2]), int(m[1]))
+            if day is not None:
+                out.append(day)
+    return out
 
 
 #: "nhiệm kỳ 2021-2026", "giai đoạn 2015-2021": a term or a period, from its first year to its last.
