@@ -480,7 +480,7 @@ def _people_subject(text: str) -> bool:
 #: The time or the check a shortcoming is stated at, fronted before its subject ("Đến thời điểm
 #: này, 2 xã …", "Qua kiểm tra thực tế, các hộ …", "Hiện nay, một số xã …").
 _FRONTED_FRAMES = re.compile(
-    r"^\W*(?:(?:(?:cho |tinh )?den (?:nay|thoi diem nay|thoi diem hien tai)|hien nay|hien tai|"
+    r"\W*(?:(?:(?:cho |tinh )?den (?:nay|thoi diem nay|thoi diem hien tai)|hien nay|hien tai|"
     r"(?:trong )?thoi gian qua|qua (?:kiem tra|giam sat|khao sat|ra soat)(?: thuc te)?|"
     r"tai thoi diem (?:kiem tra|giam sat)|"
     r"nam \d{4}|trong (?:nam|thang|quy)(?: \w+){1,3})\s*,\s*)+"
@@ -2470,14 +2470,14 @@ _TASK_LIST_INTRO = re.compile(
 #: The opinions raised at the meeting as the subject of a list ("Các ý kiến ... nêu ra tại hội
 #: nghị tập trung vào những vấn đề: ..."): the topics they raised, no task each.
 _RAISED = re.compile(
-    r"^\W*(?:cac |nhung )?(?:y kien|kien nghi|tham luan)\b[^.;:]*\b(?:neu(?: ra| len)?|phan anh|"
+    r"\W*(?:cac |nhung )?(?:y kien|kien nghi|tham luan)\b[^.;:]*\b(?:neu(?: ra| len)?|phan anh|"
     r"de cap)\b"
 )
 #: A meeting that takes up what it lists ("Kỳ họp sẽ thông qua nhiều nội dung báo cáo, tờ trình
 #: …, như: báo cáo …; tờ trình …", "Hội nghị đã được nghe … về các vấn đề: …"): its agenda, the
 #: reports and topics it will pass or hear, no task each.
 _AGENDA = re.compile(
-    r"^\W*(?:ky hop|hoi nghi|phien hop|cuoc hop)\b[^.;:]{0,30}?"
+    r"\W*(?:ky hop|hoi nghi|phien hop|cuoc hop)\b[^.;:]{0,30}?"
     r"(?:\s+(?:se|da|duoc|du kien|tap trung|cung))*"
     r"\s+(?:thong qua|xem xet|cho y kien|thao luan|nghe)\b"
 )

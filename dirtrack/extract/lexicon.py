@@ -303,7 +303,7 @@ CONTRAST_WORDS = (
     r"[^,]*"
 )
 #: A contrast that opens a criticism.
-CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
+CONTRAST_OPEN = re.compile(rf"\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
 #: Negative evaluation: what a limitation says about the unit.
 #: A duty not done, stated with "không" and the duty's verb ("UBND xã … không thực hiện công
 #: khai", "cho thuê đất không bảo đảm về điều kiện", "huyện không kiểm tra thực địa", "không báo
@@ -400,7 +400,7 @@ NEGATIVE = re.compile(
 #: A sentence that opens on where things stand and says what is not done ("Đến nay, chưa có xã
 #: nào báo cáo ...", "Hiện nay, vẫn còn ..."): a shortcoming, not a task.
 SO_FAR_NEGATIVE = re.compile(
-    r"^\W*(?:den nay|cho den nay|den thoi diem nay|hien nay|tinh den nay)\s*,?\s+"
+    r"\W*(?:den nay|cho den nay|den thoi diem nay|hien nay|tinh den nay)\s*,?\s+"
     r"(?:van\s+)?(?:chua|con)\b"
 )
 #: A share of the work that is all that was done ("mới có 7,69% nội dung được giải quyết
