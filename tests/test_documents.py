@@ -365,6 +365,19 @@ def test_a_template_refused_under_vi_says_no_english_sentence(reg: Cli, tmp_path
     assert reg.fail("--lang", "vi", *base, "--template", raw).endswith(
         ": có khối mở ra mà đến hết mẫu vẫn chưa đóng: {% raw %}"
     )
+    # a placeholder never closed as the template's last words: the place in both languages,
+    # not the kind of failure, nor Jinja's words of the XML after it ("unexpected '/'")
+    ending = tmp_path / "ending.docx"
+    doc = Document()
+    doc.add_paragraph("{{p report }}")
+    doc.add_paragraph("Kính gửi {{ subject")
+    doc.save(str(ending))
+    assert reg.fail("--lang", "vi", *base, "--template", str(ending)).endswith(
+        ": có trường hoặc thẻ viết sai cú pháp mẫu: {{ subject"
+    )
+    assert reg.fail("office", "set", "--template", str(ending)).endswith(
+        ": a placeholder or tag is not written as a template reads it: {{ subject"
+    )
     assert not out.exists()
 
 

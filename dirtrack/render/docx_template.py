@@ -252,6 +252,7 @@ _BLOCK_TAGS = frozenset(
 )
 _TAG_WORD = re.compile(r"\{%[-+]?\s*(\w+)")
 _TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+_OPENER = re.compile(r"\{[{%#]")
 _UNSAFE_ATTRIBUTE = re.compile(r"access to attribute ('[^']*') of")
 _TAG_SHOWN = 80  # characters of a tag a message quotes
 
@@ -273,13 +274,18 @@ def _reason(exc: Exception) -> Reason:
         return Reason(taken.render("en"), taken)
     if isinstance(exc, TemplateSyntaxError):
         source = exc.source or ""
+        left_open = None
         if english.startswith((_CUT_SHORT, _RAW_UNCLOSED)):
             tag, key = _unclosed_tag(source), "template_unclosed"
         else:
             tag, key = _unreadable_tag(source), "template_syntax_at"
+            if tag is None:
+                tag = left_open = _left_open(source)
         if tag is not None:
             shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
             instead = Phrase(key, tag=shown)
+        if left_open is not None:  # Jinja's words are of the XML after it ("unexpected '<'")
+            english = instead.render("en")
     elif isinstance(exc, SecurityError):
         found = _UNSAFE_ATTRIBUTE.search(english)
         if found is not None:
@@ -317,6 +323,17 @@ def _unreadable_tag(source: str) -> str | None:
         else:
             low = middle + 1
     return tags[low][0]
+
+
+def _left_open(source: str) -> str | None:
+    """The placeholder, tag or comment that ``source`` (a template's XML) opens after its last
+    whole tag and never closes (``{{ subject`` as the template's last words, ``{%``, ``{#``):
+    its text up to the XML that follows it."""
+    last = max((found.end() for found in _TAG.finditer(source)), default=0)
+    opened = _OPENER.search(source, last)
+    if opened is None:
+        return None
+    return source[opened.start() :].split("<", 1)[0].strip() or None
 
 
 def _unclosed_tag(source: str) -> str | None:
