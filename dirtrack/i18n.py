@@ -2876,6 +2876,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_page_setup": N_(
+        "template {file}: its page set-up (the page size and margins of its last section) is "
+        "missing or no page Word prints; set the page up in Word and save the template again"
+    ),
     "template_syntax_at": N_("a placeholder or tag is not written as a template reads it: {tag}"),
     "template_failed_kind": N_("a placeholder failed while it was filled ({kind})"),
     "template_takes_in": N_(

@@ -142,10 +142,13 @@ def _load(path: Path) -> Any:
     try:
         template = _Strict(str(path))
         used = template.get_undeclared_template_variables(jinja_env=environment())
+        template.init_docx()  # read again as it is filled
     except TemplateError as exc:
         raise InvalidInput.of("template_unreadable", file=str(path), reason=_reason(exc)) from None
     except Exception:  # python-docx or lxml could not read it
         raise InvalidInput.of("template_broken", file=str(path)) from None
+    if not _printable_page(template.docx):
+        raise InvalidInput.of("template_page_setup", file=str(path))
     unknown = sorted(set(used) - set(PLACEHOLDERS))
     if unknown:
         raise InvalidInput.of(
@@ -155,6 +158,30 @@ def _load(path: Path) -> Any:
             known=", ".join(PLACEHOLDERS),
         )
     return template
+
+
+# Word's largest page, either way: 22 inches
+_LARGEST_PAGE = 22 * 914400
+
+
+def _printable_page(doc: Any) -> bool:
+    """Whether the page set-up of ``doc``'s last section, which the report's pages take
+    (:func:`_template_pages`), gives a page Word prints: its width and side margins there (the
+    width left for the tables is read from them), none below 0 or past Word's largest page,
+    some width left between the margins. A template with no section properties at all is
+    given python-docx's page."""
+    if doc.element.body.sectPr is None:
+        return True
+    section = doc.sections[-1]
+    try:
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        others = (section.page_height, section.top_margin, section.bottom_margin)
+    except ValueError:  # a size that is no number
+        return False
+    if width is None or left is None or right is None:
+        return False
+    sizes = [width, left, right, *(v for v in others if v is not None)]
+    return all(0 <= v <= _LARGEST_PAGE for v in sizes) and width - left - right > 0
 
 
 def check_template(path: Path) -> None:
