@@ -2800,6 +2800,14 @@ ERRORS: dict[str, Entry] = {
     "json_same_value": N_("{where}: {value!r} is given twice"),
     "json_field_or_unit": N_("{where}: an assignment names either a field or a unit"),
     "json_ends_before": N_("{where}: the series ends on {day}, before it starts ({start})"),
+    "json_period_no_series": N_(
+        "{where}: a period is given to a directive of no series (only a series' occurrences "
+        "have one)"
+    ),
+    "json_period_of_series": N_(
+        "{where}: {value!r} is no period of series {series} as the series labels them "
+        "(2026-06 for a monthly one, 2026-Q2 quarterly, 2026-H1 half-yearly, 2026 yearly)"
+    ),
     "json_alias_ids": NP_("{where}: {n} id for {aliases}", "{where}: {n} ids for {aliases}"),
     "json_name_taken": N_("{where}: {value!r} also names unit {unit!r}"),
     "json_same_code": N_("units: two units have the same code"),
