@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0023"
+SCHEMA_REVISION = "0024"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -60,6 +60,7 @@ KNOWN_REVISIONS = (
     "0021",
     "0022",
     "0023",
+    "0024",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -1110,14 +1111,23 @@ OWN_TABLES = frozenset({"unit", "meeting", "directive"})
 
 def _sound_at_a_glance(engine: Engine, *, links: bool) -> bool:
     """Whether a SQLite register is seen, in two statements, to hold no day stored otherwise
-    than dirtrack stores it and (``links``) no row pointing to a record that is not there: what
-    :func:`refuse_unreadable_days` and :func:`refuse_missing_records` look for, a statement per
+    than dirtrack stores it and (``links``) no row pointing to a record that is not there or
+    holding a link that is a number not whole: what :func:`refuse_unreadable_days`,
+    :func:`refuse_missing_records` and :func:`refuse_fractional_links` look for, a statement per
     table and link (about forty, on every command). False when something is found, when ids
     are missing between the first and the last of a table (a record deleted), or when a
     statement fails (a table, column or index dropped): those two then look again, one table
     at a time, and say what they find exactly as before.
     """
-    from dirtrack.models import ALL_DAY_COLUMNS, KEPT_LINKS, unreadable_days, unreadable_days_name
+    from dirtrack.models import (
+        ALL_DAY_COLUMNS,
+        KEPT_LINKS,
+        LINK_COLUMNS,
+        links_not_ids,
+        links_not_ids_name,
+        unreadable_days,
+        unreadable_days_name,
+    )
 
     days = " UNION ALL ".join(
         f'SELECT * FROM (SELECT 1 FROM "{table}" INDEXED BY "{unreadable_days_name(table)}" '
@@ -1161,6 +1171,12 @@ def _sound_at_a_glance(engine: Engine, *, links: bool) -> bool:
                 f'SELECT * FROM (SELECT 1 FROM "{child}" WHERE "{column}" >= \'\' LIMIT 1)'
                 for children in KEPT_LINKS.values()
                 for child, column in children
+            ]
+            # a link holding a number that is not whole, in its table's partial index
+            selects += [
+                f'SELECT * FROM (SELECT 1 FROM "{table}" INDEXED BY "{links_not_ids_name(table)}" '
+                f"WHERE {links_not_ids(table)} LIMIT 1)"
+                for table in LINK_COLUMNS
             ]
             found = conn.exec_driver_sql(" UNION ALL ".join(selects), tuple(values)).first()
             return found is None
@@ -1245,7 +1261,8 @@ def refuse_missing_records(engine: Engine) -> None:
     every directive, each foreign key into those tables is looked up in its index for each gap
     (below the first id, between two ids that do not follow each other, above the last): a few
     index lookups where the ids run on; where records were deleted, a read of the ids of the
-    table they were deleted from (:func:`_id_gaps`).
+    table they were deleted from (:func:`_id_gaps`). Then a link that is a number not whole
+    (:func:`refuse_fractional_links`), which no gap holds.
 
     Raises:
         DatabaseError: the first such link found (a missing unit first), naming the record;
@@ -1276,6 +1293,7 @@ def refuse_missing_records(engine: Engine) -> None:
                     parent=Entity(parent),
                     id=missing,
                 )
+        refuse_fractional_links(conn)
 
 
 def _refuse_text_link(conn: Connection, table: str, column: str, parent: str) -> None:
@@ -1308,34 +1326,51 @@ def _refuse_text_link(conn: Connection, table: str, column: str, parent: str) ->
 
 def refuse_fractional_links(conn: Connection) -> None:
     """Refuse a SQLite register where a link to a unit, meeting, series, field or limitation
-    holds a number that is not whole (another program's ``1.5``): it points to no record, and
-    the lists and an export's codes left its row out without a word. Between the first and the
-    last id, where :func:`refuse_missing_records` looks no further, no index finds it: each link
-    column is read whole, so this is for what reads every row anyway (``export``); ``doctor``
-    names them all. Nothing on PostgreSQL, whose columns hold integers only.
+    holds a number that is not whole (another program's ``1.5``): it points to no record and
+    falls between two ids, where :func:`refuse_missing_records` looks no further, and the lists,
+    the reports and an export's codes left its row out without a word. Each table's partial
+    index of such rows (migration 0024, :data:`dirtrack.models.LINK_COLUMNS`) is normally empty:
+    the look costs next to nothing. Where another program dropped the index, the table's link
+    columns are read whole. Nothing on PostgreSQL, whose columns hold integers only.
 
     Raises:
-        DatabaseError: ``db_link_not_id``, naming the first such row and what it holds.
+        DatabaseError: ``db_link_not_id``, naming the first such row and what it holds; doctor
+            names them all.
     """
     from dirtrack.i18n import Entity
-    from dirtrack.models import KEPT_LINKS
+    from dirtrack.models import KEPT_LINKS, LINK_COLUMNS, links_not_ids, links_not_ids_name
 
     if conn.dialect.name != "sqlite":
         return
-    for parent, links in KEPT_LINKS.items():
-        for table, column in links:
+    parents = {
+        (table, column): parent for parent, links in KEPT_LINKS.items() for table, column in links
+    }
+    for table, columns in LINK_COLUMNS.items():
+        names = ", ".join(f'"{c}"' for c in columns)
+        query = f'SELECT rowid, {names} FROM "{table}" {{}} WHERE {links_not_ids(table)} LIMIT 1'
+        try:
             row = conn.exec_driver_sql(
-                f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = \'real\' '
-                "LIMIT 1"
+                query.format(f'INDEXED BY "{links_not_ids_name(table)}"')
             ).first()
-            if row is not None:
-                raise DatabaseError.of(
-                    "db_link_not_id",
-                    entity=Entity(table),
-                    row=row[0],
-                    parent=Entity(parent),
-                    value=row[1],
-                )
+        except OperationalError:
+            conn.rollback()  # the index dropped (read whole), or a table or column (doctor's)
+            try:
+                row = conn.exec_driver_sql(query.format("")).first()
+            except OperationalError:
+                conn.rollback()
+                continue
+        if row is None:
+            continue
+        column, value = next(
+            (c, v) for c, v in zip(columns, row[1:], strict=True) if isinstance(v, float)
+        )
+        raise DatabaseError.of(
+            "db_link_not_id",
+            entity=Entity(table),
+            row=row[0],
+            parent=Entity(parents[(table, column)]),
+            value=value,
+        )
 
 
 def _id_gaps(conn: Connection, table: str) -> list[tuple[int, int]]:

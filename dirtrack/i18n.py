@@ -2800,6 +2800,14 @@ ERRORS: dict[str, Entry] = {
     "json_same_value": N_("{where}: {value!r} is given twice"),
     "json_field_or_unit": N_("{where}: an assignment names either a field or a unit"),
     "json_ends_before": N_("{where}: the series ends on {day}, before it starts ({start})"),
+    "json_period_no_series": N_(
+        "{where}: a period is given to a directive of no series (only a series' occurrences "
+        "have one)"
+    ),
+    "json_period_of_series": N_(
+        "{where}: {value!r} is no period of series {series} as the series labels them "
+        "(2026-06 for a monthly one, 2026-Q2 quarterly, 2026-H1 half-yearly, 2026 yearly)"
+    ),
     "json_alias_ids": NP_("{where}: {n} id for {aliases}", "{where}: {n} ids for {aliases}"),
     "json_name_taken": N_("{where}: {value!r} also names unit {unit!r}"),
     "json_same_code": N_("units: two units have the same code"),
@@ -2876,6 +2884,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_page_setup": N_(
+        "template {file}: its page set-up (the page size and margins of its last section) is "
+        "missing or no page Word prints; set the page up in Word and save the template again"
+    ),
     "template_syntax_at": N_("a placeholder or tag is not written as a template reads it: {tag}"),
     "template_failed_kind": N_("a placeholder failed while it was filled ({kind})"),
     "template_takes_in": N_(

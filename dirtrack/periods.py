@@ -201,6 +201,23 @@ class SpanKind(StrEnum):
     RANGE = "range"
 
 
+# The form of :meth:`Span.label` of each kind of span a series runs by: what an occurrence's
+# ``period`` holds (2026-06, 2026-Q2, 2026-H1, 2026).
+_LABEL_FORMS = {
+    "month": "[0-9]{4}-(0[1-9]|1[0-2])",
+    "quarter": "[0-9]{4}-Q[1-4]",
+    "half": "[0-9]{4}-H[12]",
+    "year": "[0-9]{4}",
+}
+
+
+def is_label(kind: SpanKind, text: str) -> bool:
+    """Whether ``text`` is the label (:meth:`Span.label`) of a span of ``kind``, one a
+    series runs by."""
+    form = _LABEL_FORMS.get(kind.value)
+    return form is not None and re.fullmatch(form, text) is not None
+
+
 # "quí" is the older spelling of "quý" (quarter), still typed and printed: both are the word.
 _QUI = LazyPattern(r"\bqui\b")
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from openpyxl import load_workbook
 
@@ -365,7 +366,44 @@ def test_a_template_refused_under_vi_says_no_english_sentence(reg: Cli, tmp_path
     assert reg.fail("--lang", "vi", *base, "--template", raw).endswith(
         ": có khối mở ra mà đến hết mẫu vẫn chưa đóng: {% raw %}"
     )
+    # a placeholder never closed as the template's last words: the place in both languages,
+    # not the kind of failure, nor Jinja's words of the XML after it ("unexpected '/'")
+    ending = tmp_path / "ending.docx"
+    doc = Document()
+    doc.add_paragraph("{{p report }}")
+    doc.add_paragraph("Kính gửi {{ subject")
+    doc.save(str(ending))
+    assert reg.fail("--lang", "vi", *base, "--template", str(ending)).endswith(
+        ": có trường hoặc thẻ viết sai cú pháp mẫu: {{ subject"
+    )
+    assert reg.fail("office", "set", "--template", str(ending)).endswith(
+        ": a placeholder or tag is not written as a template reads it: {{ subject"
+    )
     assert not out.exists()
+
+
+def test_a_template_whose_page_set_up_is_missing_or_unprintable_is_refused(
+    reg: Cli, tmp_path: Path
+) -> None:
+    """A template from elsewhere whose last section gives no margins (a sectPr with the page
+    size alone), or a page width that is no number, was 'unexpected TypeError' (ValueError)
+    as the report's pages were laid out: refused where it is given, in both languages."""
+    template = tmp_path / "nomargins.docx"
+    doc = Document()
+    doc.add_paragraph("{{p report }}")
+    sect = doc.sections[-1]._sectPr
+    sect.remove(sect.find(qn("w:pgMar")))
+    doc.save(str(template))
+    assert reg.fail("office", "set", "--template", str(template)) == (
+        f"Error: template {template}: its page set-up (the page size and margins of its last "
+        "section) is missing or no page Word prints; set the page up in Word and save the "
+        "template again"
+    )
+    doc.sections[-1]._sectPr.find(qn("w:pgSz")).set(qn("w:w"), "abc")
+    doc.save(str(template))
+    assert reg.fail("--lang", "vi", "office", "set", "--template", str(template)).startswith(
+        f"Error: mẫu {template}: "
+    )
 
 
 def test_a_template_pointing_outside_the_document_is_refused(

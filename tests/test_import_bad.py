@@ -1328,6 +1328,25 @@ def test_a_damaged_workbook_is_said_in_the_users_language_not_the_parsers(
     assert "out of range" not in in_vi, in_vi
 
 
+def test_a_workbook_whose_packed_bytes_are_damaged_is_said_to_be_damaged(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A sheet's packed bytes damaged (a copy cut short, a bad sector) raised zlib's error or
+    EOFError where dirtrack reads the zip itself: 'unexpected error: Error -3 while
+    decompressing data'. The workbook is damaged, said as any other."""
+    xlsx(tmp_path / "ok.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "30/9/2022"]])
+    data = bytearray((tmp_path / "ok.xlsx").read_bytes())
+    with zipfile.ZipFile(tmp_path / "ok.xlsx") as book:
+        entry = book.getinfo("xl/worksheets/sheet1.xml")
+    start = entry.header_offset + 30 + len(entry.filename.encode()) + len(entry.extra)
+    data[start + 4 : start + 12] = b"\xff" * 8
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(bytes(data))
+    assert "cannot be read as an Excel workbook (error: damaged)" in refused(
+        office, db_path, str(broken)
+    )
+
+
 def test_a_workbook_naming_a_sheet_whose_part_is_missing_is_said_to_be_damaged(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:

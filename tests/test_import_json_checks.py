@@ -858,6 +858,35 @@ def test_requests_and_results_as_the_commands_made_them_import(cli: Cli, tmp_pat
     assert again["directives"][1]["result"] == doc["directives"][1]["result"]
 
 
+def test_a_period_not_as_its_series_labels_them_or_of_no_series_is_refused(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An occurrence's period was stored as it came (2022-13 of a monthly series: the series
+    did not know its occurrence), and a directive of no series kept one, shown in the lists."""
+    cli.ok("unit", "add", "SXD", "Sở Xây dựng")
+    meeting = cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban")
+    cli.ok("assign", str(meeting), "Việc một lần", "--unit", "SXD", "--due", "2022-06-30")
+    cli.ok(
+        "assign", str(meeting), "Báo cáo tháng", "--unit", "SXD", "--every", "month",
+        "--day", "5", "--from", "2022-06-01", "--until", "2022-08-31",
+    )  # fmt: skip
+    doc = json.loads(cli.ok("export"))
+    once, first = doc["directives"][0], doc["directives"][1]
+    assert once["series_id"] is None and first["period"] == "2022-06"
+    target = cli.at(str(tmp_path / "target.db"))
+    first["period"] = "2022-13"
+    assert target.fail("import", str(_write(tmp_path, doc))).endswith(
+        "directives[1].period: '2022-13' is no period of series 1 as the series labels them "
+        "(2026-06 for a monthly one, 2026-Q2 quarterly, 2026-H1 half-yearly, 2026 yearly)"
+    )
+    first["period"], once["period"] = "2022-06", "2022-06"
+    assert target.fail("--lang", "vi", "import", str(_write(tmp_path, doc))).endswith(
+        "directives[0].period: có kỳ cho một nhiệm vụ không thuộc chuỗi định kỳ nào (chỉ các "
+        "lần của một chuỗi mới có kỳ)"
+    )
+    assert not (tmp_path / "target.db").exists()  # a new register refused is not left
+
+
 def test_a_directive_closed_before_a_decision_on_it_is_restored_as_it_was(
     empty: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -76,6 +76,13 @@ def metadata() -> MetaData:
     """``SQLModel.metadata`` with every table of the schema declared on it."""
     for module in sorted({module for module, _table in LATER.values()}):
         import_module(f"dirtrack.models.{module}")
+    tables = SQLModel.metadata.tables
+    for table, columns in LINK_COLUMNS.items():
+        name = links_not_ids_name(table)
+        if not any(index.name == name for index in tables[table].indexes):
+            Index(
+                name, tables[table].c[columns[0]], sqlite_where=sql_text(links_not_ids(table))
+            ).ddl_if(dialect="sqlite")
     return SQLModel.metadata
 
 
@@ -196,6 +203,28 @@ KEPT_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "series": (("directive", "series_id"), ("series_coordinator", "series_id")),
 }
+
+# The link columns of each table holding one (:data:`KEPT_LINKS` by the table holding them).
+# SQLite keeps a number that is not whole (another program's ``1.5``) in an INTEGER column: it
+# points to no record, falls between two ids where the look on opening finds nothing, and the
+# lists and counts joining on it left its row out without a word. On SQLite each such table has
+# a partial index of the rows holding one (migration 0024): SQLite keeps it up to date whoever
+# writes, so a command learns from an index that is empty that there is none
+# (dirtrack.db.refuse_fractional_links).
+LINK_COLUMNS: dict[str, tuple[str, ...]] = {
+    table: tuple(c for links in KEPT_LINKS.values() for t, c in links if t == table)
+    for table in sorted({t for links in KEPT_LINKS.values() for t, _c in links})
+}
+
+
+def links_not_ids(table: str) -> str:
+    """The SQL condition that a row of ``table`` holds a link that is a number not whole."""
+    return " OR ".join(f"typeof(\"{c}\") = 'real'" for c in LINK_COLUMNS[table])
+
+
+def links_not_ids_name(table: str) -> str:
+    """The name of ``table``'s partial index of rows whose link is a number not whole."""
+    return f"ix_{table}_links_not_ids"
 
 
 def _create_orphan_triggers(_target: MetaData, connection: Any, **_kw: Any) -> None:

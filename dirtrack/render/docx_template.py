@@ -142,10 +142,13 @@ def _load(path: Path) -> Any:
     try:
         template = _Strict(str(path))
         used = template.get_undeclared_template_variables(jinja_env=environment())
+        template.init_docx()  # read again as it is filled
     except TemplateError as exc:
         raise InvalidInput.of("template_unreadable", file=str(path), reason=_reason(exc)) from None
     except Exception:  # python-docx or lxml could not read it
         raise InvalidInput.of("template_broken", file=str(path)) from None
+    if not _printable_page(template.docx):
+        raise InvalidInput.of("template_page_setup", file=str(path))
     unknown = sorted(set(used) - set(PLACEHOLDERS))
     if unknown:
         raise InvalidInput.of(
@@ -155,6 +158,30 @@ def _load(path: Path) -> Any:
             known=", ".join(PLACEHOLDERS),
         )
     return template
+
+
+# Word's largest page, either way: 22 inches
+_LARGEST_PAGE = 22 * 914400
+
+
+def _printable_page(doc: Any) -> bool:
+    """Whether the page set-up of ``doc``'s last section, which the report's pages take
+    (:func:`_template_pages`), gives a page Word prints: its width and side margins there (the
+    width left for the tables is read from them), none below 0 or past Word's largest page,
+    some width left between the margins. A template with no section properties at all is
+    given python-docx's page."""
+    if doc.element.body.sectPr is None:
+        return True
+    section = doc.sections[-1]
+    try:
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        others = (section.page_height, section.top_margin, section.bottom_margin)
+    except ValueError:  # a size that is no number
+        return False
+    if width is None or left is None or right is None:
+        return False
+    sizes = [width, left, right, *(v for v in others if v is not None)]
+    return all(0 <= v <= _LARGEST_PAGE for v in sizes) and width - left - right > 0
 
 
 def check_template(path: Path) -> None:
@@ -252,6 +279,7 @@ _BLOCK_TAGS = frozenset(
 )
 _TAG_WORD = re.compile(r"\{%[-+]?\s*(\w+)")
 _TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+_OPENER = re.compile(r"\{[{%#]")
 _UNSAFE_ATTRIBUTE = re.compile(r"access to attribute ('[^']*') of")
 _TAG_SHOWN = 80  # characters of a tag a message quotes
 
@@ -273,13 +301,18 @@ def _reason(exc: Exception) -> Reason:
         return Reason(taken.render("en"), taken)
     if isinstance(exc, TemplateSyntaxError):
         source = exc.source or ""
+        left_open = None
         if english.startswith((_CUT_SHORT, _RAW_UNCLOSED)):
             tag, key = _unclosed_tag(source), "template_unclosed"
         else:
             tag, key = _unreadable_tag(source), "template_syntax_at"
+            if tag is None:
+                tag = left_open = _left_open(source)
         if tag is not None:
             shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
             instead = Phrase(key, tag=shown)
+        if left_open is not None:  # Jinja's words are of the XML after it ("unexpected '<'")
+            english = instead.render("en")
     elif isinstance(exc, SecurityError):
         found = _UNSAFE_ATTRIBUTE.search(english)
         if found is not None:
@@ -317,6 +350,17 @@ def _unreadable_tag(source: str) -> str | None:
         else:
             low = middle + 1
     return tags[low][0]
+
+
+def _left_open(source: str) -> str | None:
+    """The placeholder, tag or comment that ``source`` (a template's XML) opens after its last
+    whole tag and never closes (``{{ subject`` as the template's last words, ``{%``, ``{#``):
+    its text up to the XML that follows it."""
+    last = max((found.end() for found in _TAG.finditer(source)), default=0)
+    opened = _OPENER.search(source, last)
+    if opened is None:
+        return None
+    return source[opened.start() :].split("<", 1)[0].strip() or None
 
 
 def _unclosed_tag(source: str) -> str | None:

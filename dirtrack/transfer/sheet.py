@@ -258,7 +258,7 @@ def _with_clipped_merges(path: Path) -> io.BytesIO | None:
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
                 for entry in entries:
                     copy.writestr(entry, changed.get(entry.filename) or book.read(entry))
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except zip_faults():
         return None  # openpyxl says what is wrong with it
     out.seek(0)
     return out
@@ -384,7 +384,7 @@ def check_workbook(path: Path, *, formulas: bool = True) -> Unsaved:
                         cell=cell,
                         formula="=" + formula,
                     )
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except zip_faults():
         pass  # openpyxl says what is wrong with it
     return unsaved
 
@@ -495,6 +495,16 @@ def _load_workbook(source: Any) -> Any:
     reader = Reader(source, read_only=False, keep_vba=False, data_only=True, keep_links=True)
     reader.read()
     return reader.wb
+
+
+def zip_faults() -> tuple[type[BaseException], ...]:
+    """What reading a damaged zip raises: its directory (BadZipFile), a part it names that is
+    not there (KeyError), a part whose packed bytes are damaged (zlib.error, or EOFError where
+    they end early; both were 'unexpected error' where openpyxl says the workbook is damaged)."""
+    import zipfile
+    import zlib
+
+    return (zipfile.BadZipFile, OSError, KeyError, zlib.error, EOFError)
 
 
 # The names openpyxl opens a path by; a workbook named otherwise is handed to it as bytes.

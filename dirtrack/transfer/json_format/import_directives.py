@@ -42,6 +42,7 @@ class DirectiveSections(ImportState):
         """Check what version 2 added to a directive: its series and period, its field, the
         ids of its progress entries and extensions, its requests. Returns its field's id."""
         self.ref("series", d.series_id, f"{where}.series_id")
+        self.check_period(d, where)
         if d.series_id is not None and d.period is not None:
             if (d.series_id, d.period) in self.periods:
                 raise InvalidInput.of("json_same_value", where=f"{where}.period", value=d.period)
@@ -66,6 +67,29 @@ class DirectiveSections(ImportState):
         self.check_closures(d, where)
         self.check_returned(d, where)
         return field_id
+
+    def check_period(self, d: DirectiveOut, where: str) -> None:
+        """An occurrence of a series names its period as the series labels it (2026-06 for a
+        monthly one), which is how the series knows which occurrences it made; a directive of
+        no series has none. Another period was stored as it came: the series did not know the
+        occurrence, and a directive of no series showed a period in the lists."""
+        from dirtrack.periods import is_label
+        from dirtrack.store.series import EVERY
+
+        if d.series_id is None:
+            if d.period is not None:
+                raise InvalidInput.of("json_period_no_series", where=f"{where}.period")
+            return
+        every = self.series_every.get(d.series_id)
+        if every is None:
+            return  # a series the document does not hold: ref said so, or its version has none
+        if d.period is None or not is_label(EVERY[every], d.period):
+            raise InvalidInput.of(
+                "json_period_of_series",
+                where=f"{where}.period",
+                value=d.period,
+                series=d.series_id,
+            )
 
     def check_returned(self, d: DirectiveOut, where: str) -> None:
         """The order `done` and `return` keep for the completions returned and reported again

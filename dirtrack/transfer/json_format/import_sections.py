@@ -271,6 +271,7 @@ class RegisterSections(ImportState):
         def read(i: int, found: SeriesOut, rows: dict[str, list[dict[str, Any]]]) -> None:
             where = f"series[{i}]"
             self.new_id("series", found.id)
+            self.series_every[found.id] = found.every
             self.meeting_day(found.meeting_id, where)
             self.unit(found.unit, where)
             self.units_listed(found.with_, f"{where}.with", found.unit)

@@ -93,6 +93,7 @@ class ImportState:
         self.field_ids: dict[str, int] = {}  # field code -> id
         self.field_keys: dict[str, int] = {}  # field code folded -> id
         self.periods: set[tuple[int, str]] = set()  # (series id, period) of the occurrences
+        self.series_every: dict[int, str] = {}  # series id -> what it runs by (month…)
         self.created = dict.fromkeys(
             (
                 "units", "meetings", "directives", "progress", "extensions", "limitations",
