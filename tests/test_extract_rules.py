@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -6463,3 +6465,37 @@ def test_matters_counted_that_call_for_work_are_no_request() -> None:
         " cầu thực hiện trong đó đã thực hiện 98 nội dung vụ việc, còn 06 vụ việc đang thực hiện."
     )
     assert found == []
+
+
+def test_no_pattern_anchored_on_a_strings_start_is_matched_from_a_position() -> None:
+    """A pattern that opens on ``^`` (no MULTILINE) never matches when ``match`` or ``search``
+    is given a position past the string's start: a rule written so does nothing past a clause's
+    first one. ``match`` anchors at its position already; such a pattern drops ``^``."""
+    trees = {
+        path.name: ast.parse(path.read_text(encoding="utf-8"))
+        for path in (Path(__file__).parent.parent / "dirtrack" / "extract").glob("*.py")
+    }
+    anchored = {
+        target.id
+        for tree in trees.values()
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        and isinstance(node.value, ast.Call)
+        and node.value.args
+        and isinstance(node.value.args[0], (ast.Constant, ast.JoinedStr))
+        and (ast.unparse(node.value.args[0]).lstrip("rf").strip("\"'").startswith("^"))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    }
+    called = [
+        f"{name}:{node.lineno}: {ast.unparse(node)}"
+        for name, tree in trees.items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("match", "search", "fullmatch")
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in anchored
+        and len(node.args) >= 2
+    ]
+    assert len(anchored) > 20 and not called, "\n".join(called)
