@@ -2238,6 +2238,9 @@ ERRORS: dict[str, Entry] = {
     "draft_required": N_("{key!r} is required"),
     "draft_not_text": N_("{key!r} must be text"),
     "draft_empty": N_("{key!r} is empty"),
+    "draft_empty_value": N_(
+        "{key!r} is empty: write its value, or delete the line to leave it out"
+    ),
     "draft_unknown_key": N_("unknown key {key!r} (expected one of {allowed})"),
     "draft_field": N_("{key}: {error}"),
     "draft_not_date": N_("{key!r} must be a date"),
@@ -2254,6 +2257,9 @@ ERRORS: dict[str, Entry] = {
     "draft_bad_known": N_("'known' must be true or false"),
     "draft_bad_category": N_("category {category!r} is not one of {categories}"),
     "draft_bad_with": N_("'with' must be a list of unit names or codes"),
+    "draft_with_empty": N_(
+        "'with' holds an empty name: write the unit's code or name, or delete it from the list"
+    ),
     "draft_options": NP_(
         "{options} does not apply to a meeting draft", "{options} do not apply to a meeting draft"
     ),
