@@ -2894,6 +2894,11 @@ ERRORS: dict[str, Entry] = {
         "template {file}: its page set-up (the page size and margins of its last section) is "
         "missing or no page Word prints; set the page up in Word and save the template again"
     ),
+    "template_namespace": N_(
+        "template {file}: its document does not declare the namespace '{prefix}' ({uri}), "
+        "which Word declares in every document it saves, so the report's pictures "
+        "cannot be written in it: it was not saved by Word; open it in Word and save it again"
+    ),
     "template_syntax_at": N_("a placeholder or tag is not written as a template reads it: {tag}"),
     "template_failed_kind": N_("a placeholder failed while it was filled ({kind})"),
     "template_takes_in": N_(

@@ -1516,6 +1516,38 @@ def test_a_template_that_fills_in_what_is_not_xml_is_refused(
     assert file_digest(db_path) == before
 
 
+def test_a_template_whose_document_lacks_words_namespaces_says_so(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A document Word did not write, whose root declares no ``wp`` (or ``r``) namespace, was
+    refused only once filled, as 'a placeholder writes what Word's XML cannot hold': the
+    report's pictures are written with those prefixes. It is refused where it is given, naming
+    the namespace, in both languages."""
+    doc = Document()
+    doc.add_paragraph("{{p report }}")
+    made = tmp_path / "made.docx"
+    doc.save(str(made))
+    out = tmp_path / "r.docx"
+    before = file_digest(db_path)
+    for prefix, lang, said in (
+        ("wp", "en", "its document does not declare the namespace 'wp' ("),
+        ("r", "vi", "văn bản của nó không khai báo không gian tên 'r' ("),
+    ):
+        template = tmp_path / f"no-{prefix}.docx"
+        with zipfile.ZipFile(made) as source, zipfile.ZipFile(template, "w") as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == "word/document.xml":
+                    data = re.sub(rf' xmlns:{prefix}="[^"]*"'.encode(), b"", data, count=1)
+                target.writestr(info, data)
+        error = reg.fail("--lang", lang, "office", "set", "--template", str(template))
+        assert said in error and "XML" not in error, error
+        report = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+        assert said in reg.fail("--lang", lang, *report, "--template", str(template))
+        assert not out.exists()
+    assert file_digest(db_path) == before
+
+
 def test_a_file_too_large_to_be_a_template_is_refused_unread(
     reg: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -124,6 +124,7 @@ _FILLING_FAILED = (ArithmeticError, LookupError, TypeError, ValueError, Recursio
 
 
 def _load(path: Path) -> Any:
+    from docx.oxml.ns import nsmap
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -149,6 +150,12 @@ def _load(path: Path) -> Any:
         raise InvalidInput.of("template_broken", file=str(path)) from None
     if not _printable_page(template.docx):
         raise InvalidInput.of("template_page_setup", file=str(path))
+    declared = template.docx.element.nsmap
+    for prefix in _BODY_PREFIXES:
+        if declared.get(prefix) != nsmap[prefix]:
+            raise InvalidInput.of(
+                "template_namespace", file=str(path), prefix=prefix, uri=nsmap[prefix]
+            )
     unknown = sorted(set(used) - set(PLACEHOLDERS))
     if unknown:
         raise InvalidInput.of(
@@ -159,6 +166,11 @@ def _load(path: Path) -> Any:
         )
     return template
 
+
+# The prefixes the report's body and annex are written with that their XML does not declare
+# (a picture's ``wp:inline``, ``r:embed``): the document's root must, as Word's always does.
+# Without them the filled document was no XML, said as a placeholder's fault.
+_BODY_PREFIXES = ("w", "wp", "r")
 
 # Word's largest page, either way: 22 inches
 _LARGEST_PAGE = 22 * 914400
