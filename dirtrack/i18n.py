@@ -4078,6 +4078,7 @@ ERRORS.update(
             "tables and columns dirtrack does not make (another program's, or a hand's): {items}"
         ),
         "hc_foreign_trigger": N_("trigger {name}"),
+        "hc_index": N_("index {name}"),
         "hc_foreign_view": N_("view {name}"),
         "hc_changed_trigger": N_("trigger {name}, dirtrack's name with another body"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
