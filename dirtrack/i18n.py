@@ -2894,6 +2894,11 @@ ERRORS: dict[str, Entry] = {
         "template {file}: its page set-up (the page size and margins of its last section) is "
         "missing or no page Word prints; set the page up in Word and save the template again"
     ),
+    "template_joined": N_(
+        "template {file}: the paragraph '{text}' ends in a brace and the next one opens a "
+        "tag, so the two are read as one tag and the paragraph is dropped from the report "
+        "without a word; put each tag's braces in one paragraph"
+    ),
     "template_namespace": N_(
         "template {file}: its document does not declare the namespace '{prefix}' ({uri}), "
         "which Word declares in every document it saves, so the report's pictures "

@@ -1548,6 +1548,35 @@ def test_a_template_whose_document_lacks_words_namespaces_says_so(
     assert file_digest(db_path) == before
 
 
+def test_a_paragraph_ending_in_a_brace_before_a_tag_is_refused_not_dropped(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A paragraph holding only ``{{`` just before a ``{%p if …%}`` paragraph: docxtpl joins
+    the two (it removes the XML between a brace and the rest of its tag) and the report lost
+    the paragraph, and what the tag held, without a word. Refused where it is given, the
+    paragraph named, in both languages; a brace and its tag in one paragraph still fill."""
+    template = tmp_path / "brace.docx"
+    doc = Document()
+    for text in ("Trước", "{{", "{%p if title %}", "Có tên", "{%p endif %}", "{{p report }}"):
+        doc.add_paragraph(text)
+    doc.save(str(template))
+    out = tmp_path / "r.docx"
+    report = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    before = file_digest(db_path)
+    assert reg.fail("office", "set", "--template", str(template)) == (
+        f"Error: template {template}: the paragraph '{{{{' ends in a brace and the next one "
+        "opens a tag, so the two are read as one tag and the paragraph is dropped from the "
+        "report without a word; put each tag's braces in one paragraph"
+    )
+    vi = reg.fail("--lang", "vi", *report, "--template", str(template))
+    assert vi.startswith(f"Error: mẫu {template}: đoạn '{{{{' kết thúc bằng"), vi
+    assert not out.exists() and file_digest(db_path) == before
+    doc.paragraphs[1].text = "{{ subject }}"
+    doc.save(str(template))
+    reg.ok(*report, "--template", str(template))
+    assert "Có tên" in [p.text for p in Document(str(out)).paragraphs]
+
+
 def test_a_file_too_large_to_be_a_template_is_refused_unread(
     reg: Cli, db_path: Path, tmp_path: Path
 ) -> None:
