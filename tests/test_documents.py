@@ -1572,6 +1572,14 @@ def test_a_paragraph_ending_in_a_brace_before_a_tag_is_refused_not_dropped(
     assert vi.startswith(f"Error: mẫu {template}: đoạn '{{{{' kết thúc bằng"), vi
     assert not out.exists() and file_digest(db_path) == before
     doc.paragraphs[1].text = "{{ subject }}"
+    header = doc.sections[0].header  # docxtpl reads headers and footers the same way
+    header.paragraphs[0].text = "{{"
+    for text in ("{%p if number %}", "Số {{ number }}", "{%p endif %}"):
+        header.add_paragraph(text)
+    doc.save(str(template))
+    said = reg.fail("office", "set", "--template", str(template))
+    assert said.startswith(f"Error: template {template}: the paragraph '{{{{' ends in"), said
+    header.paragraphs[0].text = "Kính gửi"
     doc.save(str(template))
     reg.ok(*report, "--template", str(template))
     assert "Có tên" in [p.text for p in Document(str(out)).paragraphs]

@@ -150,9 +150,17 @@ def _load(path: Path) -> Any:
         raise InvalidInput.of("template_broken", file=str(path)) from None
     if not _printable_page(template.docx):
         raise InvalidInput.of("template_page_setup", file=str(path))
-    joined = _joined_paragraph(template.get_xml())
-    if joined is not None:
-        raise InvalidInput.of("template_joined", file=str(path), text=joined)
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    parts = [template.get_xml()] + [  # the body, then each header and footer, as docxtpl reads
+        template.get_part_xml(part)
+        for kind in (RELATIONSHIP_TYPE.HEADER, RELATIONSHIP_TYPE.FOOTER)
+        for _key, part in template.get_headers_footers(kind)
+    ]
+    for xml in parts:
+        joined = _joined_paragraph(xml)
+        if joined is not None:
+            raise InvalidInput.of("template_joined", file=str(path), text=joined)
     declared = template.docx.element.nsmap
     for prefix in _BODY_PREFIXES:
         if declared.get(prefix) != nsmap[prefix]:
@@ -184,9 +192,10 @@ _RUN_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 
 
 def _joined_paragraph(xml: str) -> str | None:
-    """The text of the first paragraph of the body ``xml`` that docxtpl would join to the next
-    one (a paragraph ending in ``{`` before one opening on ``{%p …%}``, whose paragraph docxtpl
-    then drops with it: both were gone from the report without a word); None if none is."""
+    """The text of the first paragraph of ``xml`` (a body, a header, a footer) that docxtpl
+    would join to the next one (a paragraph ending in ``{`` before one opening on ``{%p …%}``,
+    whose paragraph docxtpl then drops with it: both were gone from the report without a
+    word); None if none is."""
     from dirtrack.i18n import cut
 
     for found in _SPLIT_TAG.finditer(xml):
