@@ -2238,6 +2238,9 @@ ERRORS: dict[str, Entry] = {
     "draft_required": N_("{key!r} is required"),
     "draft_not_text": N_("{key!r} must be text"),
     "draft_empty": N_("{key!r} is empty"),
+    "draft_empty_value": N_(
+        "{key!r} is empty: write its value, or delete the line to leave it out"
+    ),
     "draft_unknown_key": N_("unknown key {key!r} (expected one of {allowed})"),
     "draft_field": N_("{key}: {error}"),
     "draft_not_date": N_("{key!r} must be a date"),
@@ -2254,6 +2257,9 @@ ERRORS: dict[str, Entry] = {
     "draft_bad_known": N_("'known' must be true or false"),
     "draft_bad_category": N_("category {category!r} is not one of {categories}"),
     "draft_bad_with": N_("'with' must be a list of unit names or codes"),
+    "draft_with_empty": N_(
+        "'with' holds an empty name: write the unit's code or name, or delete it from the list"
+    ),
     "draft_options": NP_(
         "{options} does not apply to a meeting draft", "{options} do not apply to a meeting draft"
     ),
@@ -2887,6 +2893,16 @@ ERRORS: dict[str, Entry] = {
     "template_page_setup": N_(
         "template {file}: its page set-up (the page size and margins of its last section) is "
         "missing or no page Word prints; set the page up in Word and save the template again"
+    ),
+    "template_joined": N_(
+        "template {file}: the paragraph '{text}' ends in a brace and the next one opens a "
+        "tag, so the two are read as one tag and the paragraph is dropped from the report "
+        "without a word; put each tag's braces in one paragraph"
+    ),
+    "template_namespace": N_(
+        "template {file}: its document does not declare the namespace '{prefix}' ({uri}), "
+        "which Word declares in every document it saves, so the report's pictures "
+        "cannot be written in it: it was not saved by Word; open it in Word and save it again"
     ),
     "template_syntax_at": N_("a placeholder or tag is not written as a template reads it: {tag}"),
     "template_failed_kind": N_("a placeholder failed while it was filled ({kind})"),
@@ -4067,6 +4083,7 @@ ERRORS.update(
             "tables and columns dirtrack does not make (another program's, or a hand's): {items}"
         ),
         "hc_foreign_trigger": N_("trigger {name}"),
+        "hc_index": N_("index {name}"),
         "hc_foreign_view": N_("view {name}"),
         "hc_changed_trigger": N_("trigger {name}, dirtrack's name with another body"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),

@@ -529,6 +529,14 @@ CHANGED_TRIGGER = (
             id="missing-trigger",
         ),
         pytest.param(
+            ('DROP INDEX "ix_directive_links_not_ids"', 'DROP INDEX "ix_pack_period"'),
+            "schema: missing index ix_pack_period; index ix_directive_links_not_ids; the "
+            "current database is untouched",
+            "cấu trúc: thiếu chỉ mục (index) ix_pack_period; chỉ mục (index) "
+            "ix_directive_links_not_ids; cơ sở dữ liệu hiện tại giữ nguyên",
+            id="missing-index",
+        ),
+        pytest.param(
             ("CREATE TABLE notes (body TEXT)", "ALTER TABLE unit ADD COLUMN phone TEXT"),
             "schema: tables and columns dirtrack does not make (another program's, or a "
             "hand's): table notes; column unit.phone; the current database is untouched",
@@ -551,7 +559,8 @@ def test_restore_refuses_what_no_writer_of_dirtrack_would_store(
     (or a counter there), after which the next assign said 'the disk is full'; a text holding
     ESC or NUL, which typed text, the JSON import and every other writer refuse; a trigger under
     the name of one of dirtrack's own with another body, or one of them dropped (a unit rows
-    point to could then be deleted under them); another program's table or column, carried
+    point to could then be deleted under them), or one of its indexes dropped (the partial ones
+    the look on opening reads too); another program's table or column, carried
     over without a word. Each is refused in one line naming
     the record, in either language, and the register is left as it was."""
     tampered = _tampered(office, tmp_path / "tampered.db", *statements)
@@ -743,7 +752,11 @@ def test_an_index_out_of_step_with_its_table_is_said_in_the_users_language(
     swapped = tmp_path / "swapped.db"
     office.ok("backup", str(swapped))
     conn = sqlite3.connect(swapped)
-    query = "SELECT name, rootpage FROM sqlite_master WHERE name LIKE 'ix_directive_%' "
+    # two whole indexes of one table: a partial one, empty, holds no row to miss
+    query = (
+        "SELECT name, rootpage FROM sqlite_master WHERE tbl_name = 'directive' "
+        "AND type = 'index' AND sql NOT LIKE '% WHERE %' "
+    )
     (one, root1), (two, root2) = conn.execute(query + "ORDER BY name LIMIT 2").fetchall()
     conn.execute("PRAGMA writable_schema=ON")
     conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (root2, one))

@@ -1356,6 +1356,44 @@ def test_a_key_no_draft_holds_is_named_at_its_line(cli: Cli, db_path: Path, tmp_
     assert [m["title"] for m in cli.json("meetings")] == ["Giao ban"]
 
 
+def test_an_empty_value_in_a_draft_is_refused_at_its_line_never_read_as_left_out(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """``kind = ""`` recorded the meeting as the default kind, ``due = ""`` a directive with no
+    deadline, ``category = ""`` an 'other' limitation and ``with = ["BDV", ""]`` one coordinator:
+    an empty value is named at its block's line, in TOML and JSON alike; a key left out (JSON's
+    null) still means what the README says."""
+    cli.ok("unit", "add", "BDV", "Ban Dân vận")
+    head = '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n'
+    item = '\n[[directives]]\nunit = "BDV"\ntext = "Rà soát quy chế"\n'
+    draft = tmp_path / "hop.toml"
+    before = file_digest(db_path)
+    for meeting, extra, said in (
+        ('kind = ""\n', "", "line 1, meeting: 'kind' is empty"),
+        ('chair = " "\n', "", "line 1, meeting: 'chair' is empty"),
+        ('date = ""\n', "", "line 1, meeting: 'date' is empty"),
+        ("", 'due = ""\n', "line 5, directives #1: 'due' is empty"),
+        ("", 'due_phrase = ""\n', "line 5, directives #1: 'due_phrase' is empty"),
+        ("", 'with = ["BDV", ""]\n', "line 5, directives #1: 'with' holds an empty name"),
+    ):
+        text = (head + meeting).replace("date = 2022-05-06\n", "", meeting.startswith("date"))
+        draft.write_text(text + item + extra, encoding="utf-8")
+        assert said in cli.fail("import", str(draft), "--dry-run"), (meeting, extra)
+        assert said in cli.fail("import", str(draft)), (meeting, extra)
+    draft.write_text(head + '\n[[limitations]]\nunit = "BDV"\ntext = "Thiếu"\ncategory = ""\n')
+    vi = cli.fail("--lang", "vi", "import", str(draft))
+    assert "dòng 5, limitations #1: 'category' đang để trống: ghi giá trị" in vi, vi
+    as_json = tmp_path / "hop.json"
+    meeting_json = {"date": "2022-05-06", "title": "Giao ban", "kind": ""}
+    as_json.write_text(json.dumps({"meeting": meeting_json}), encoding="utf-8")
+    assert "meeting: 'kind' is empty" in cli.fail("import", str(as_json))
+    assert file_digest(db_path) == before
+    meeting_json["kind"] = None  # left out: the default kind, as the README says
+    as_json.write_text(json.dumps({"meeting": meeting_json}), encoding="utf-8")
+    cli.ok("import", str(as_json))
+    assert [m["kind"] for m in cli.json("meetings")] == ["working-session"]
+
+
 def test_a_huge_draft_is_refused_before_it_is_read(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     """A draft of tens of megabytes (no `extract` writes one) took minutes to check."""
     draft = tmp_path / "hop.toml"

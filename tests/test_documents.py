@@ -1516,6 +1516,75 @@ def test_a_template_that_fills_in_what_is_not_xml_is_refused(
     assert file_digest(db_path) == before
 
 
+def test_a_template_whose_document_lacks_words_namespaces_says_so(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A document Word did not write, whose root declares no ``wp`` (or ``r``) namespace, was
+    refused only once filled, as 'a placeholder writes what Word's XML cannot hold': the
+    report's pictures are written with those prefixes. It is refused where it is given, naming
+    the namespace, in both languages."""
+    doc = Document()
+    doc.add_paragraph("{{p report }}")
+    made = tmp_path / "made.docx"
+    doc.save(str(made))
+    out = tmp_path / "r.docx"
+    before = file_digest(db_path)
+    for prefix, lang, said in (
+        ("wp", "en", "its document does not declare the namespace 'wp' ("),
+        ("r", "vi", "văn bản của nó không khai báo không gian tên 'r' ("),
+    ):
+        template = tmp_path / f"no-{prefix}.docx"
+        with zipfile.ZipFile(made) as source, zipfile.ZipFile(template, "w") as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == "word/document.xml":
+                    data = re.sub(rf' xmlns:{prefix}="[^"]*"'.encode(), b"", data, count=1)
+                target.writestr(info, data)
+        error = reg.fail("--lang", lang, "office", "set", "--template", str(template))
+        assert said in error and "XML" not in error, error
+        report = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+        assert said in reg.fail("--lang", lang, *report, "--template", str(template))
+        assert not out.exists()
+    assert file_digest(db_path) == before
+
+
+def test_a_paragraph_ending_in_a_brace_before_a_tag_is_refused_not_dropped(
+    reg: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A paragraph holding only ``{{`` just before a ``{%p if …%}`` paragraph: docxtpl joins
+    the two (it removes the XML between a brace and the rest of its tag) and the report lost
+    the paragraph, and what the tag held, without a word. Refused where it is given, the
+    paragraph named, in both languages; a brace and its tag in one paragraph still fill."""
+    template = tmp_path / "brace.docx"
+    doc = Document()
+    for text in ("Trước", "{{", "{%p if title %}", "Có tên", "{%p endif %}", "{{p report }}"):
+        doc.add_paragraph(text)
+    doc.save(str(template))
+    out = tmp_path / "r.docx"
+    report = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    before = file_digest(db_path)
+    assert reg.fail("office", "set", "--template", str(template)) == (
+        f"Error: template {template}: the paragraph '{{{{' ends in a brace and the next one "
+        "opens a tag, so the two are read as one tag and the paragraph is dropped from the "
+        "report without a word; put each tag's braces in one paragraph"
+    )
+    vi = reg.fail("--lang", "vi", *report, "--template", str(template))
+    assert vi.startswith(f"Error: mẫu {template}: đoạn '{{{{' kết thúc bằng"), vi
+    assert not out.exists() and file_digest(db_path) == before
+    doc.paragraphs[1].text = "{{ subject }}"
+    header = doc.sections[0].header  # docxtpl reads headers and footers the same way
+    header.paragraphs[0].text = "{{"
+    for text in ("{%p if number %}", "Số {{ number }}", "{%p endif %}"):
+        header.add_paragraph(text)
+    doc.save(str(template))
+    said = reg.fail("office", "set", "--template", str(template))
+    assert said.startswith(f"Error: template {template}: the paragraph '{{{{' ends in"), said
+    header.paragraphs[0].text = "Kính gửi"
+    doc.save(str(template))
+    reg.ok(*report, "--template", str(template))
+    assert "Có tên" in [p.text for p in Document(str(out)).paragraphs]
+
+
 def test_a_file_too_large_to_be_a_template_is_refused_unread(
     reg: Cli, db_path: Path, tmp_path: Path
 ) -> None:

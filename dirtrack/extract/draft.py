@@ -191,9 +191,9 @@ def _text(data: Mapping[str, Any], key: str, where: str, required: bool = False)
     if not isinstance(value, str):
         raise _fail(where, "draft_not_text", key=key)
     value = value.strip()
-    if not value and required:
-        raise _fail(where, "draft_empty", key=key)
-    return value or None
+    if not value:  # never "not given": a key left out is that (TOML has no null)
+        raise _fail(where, "draft_empty" if required else "draft_empty_value", key=key)
+    return value
 
 
 def _check_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
@@ -202,9 +202,16 @@ def _check_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> 
         raise _fail(where, "draft_unknown_key", key=unknown[0], allowed=", ".join(allowed))
 
 
+def _no_empty(value: Any, where: str, key: str) -> None:
+    """A date or deadline given as an empty text is refused, never read as left out."""
+    if isinstance(value, str) and not value.strip():
+        raise _fail(where, "draft_empty_value", key=key)
+
+
 def _day(value: Any, where: str, key: str) -> date | None:
-    if value is None or value == "":
+    if value is None:
         return None
+    _no_empty(value, where, key)
     if isinstance(value, date):  # a TOML date: checked as the same day written out
         value = value.isoformat()
     if isinstance(value, str):
@@ -216,8 +223,9 @@ def _day(value: Any, where: str, key: str) -> date | None:
 
 
 def _deadline(value: Any, ref: date | None, where: str, unsure: bool = False) -> date | None:
-    if value is None or value == "":
+    if value is None:
         return None
+    _no_empty(value, where, "due")
     if isinstance(value, date):
         value = value.isoformat()
     if isinstance(value, str):
@@ -421,10 +429,12 @@ def _directive(raw: Any, where: str, held: date | None, *, unsure: bool = False)
         partners = []
     if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
         raise _fail(where, "draft_bad_with")
+    if not all(p.strip() for p in partners):
+        raise _fail(where, "draft_with_empty")
     return DirectiveDraft(
         text=_text(item, "text", where, required=True) or "",
         unit=_text(item, "unit", where),
-        with_=tuple(p.strip() for p in partners if p.strip()),
+        with_=tuple(p.strip() for p in partners),
         due=_deadline(item.get("due"), held, where, unsure),
         due_phrase=_text(item, "due_phrase", where),
         source=_text(item, "source", where),

@@ -124,6 +124,7 @@ _FILLING_FAILED = (ArithmeticError, LookupError, TypeError, ValueError, Recursio
 
 
 def _load(path: Path) -> Any:
+    from docx.oxml.ns import nsmap
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -149,6 +150,23 @@ def _load(path: Path) -> Any:
         raise InvalidInput.of("template_broken", file=str(path)) from None
     if not _printable_page(template.docx):
         raise InvalidInput.of("template_page_setup", file=str(path))
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    parts = [template.get_xml()] + [  # the body, then each header and footer, as docxtpl reads
+        template.get_part_xml(part)
+        for kind in (RELATIONSHIP_TYPE.HEADER, RELATIONSHIP_TYPE.FOOTER)
+        for _key, part in template.get_headers_footers(kind)
+    ]
+    for xml in parts:
+        joined = _joined_paragraph(xml)
+        if joined is not None:
+            raise InvalidInput.of("template_joined", file=str(path), text=joined)
+    declared = template.docx.element.nsmap
+    for prefix in _BODY_PREFIXES:
+        if declared.get(prefix) != nsmap[prefix]:
+            raise InvalidInput.of(
+                "template_namespace", file=str(path), prefix=prefix, uri=nsmap[prefix]
+            )
     unknown = sorted(set(used) - set(PLACEHOLDERS))
     if unknown:
         raise InvalidInput.of(
@@ -158,6 +176,35 @@ def _load(path: Path) -> Any:
             known=", ".join(PLACEHOLDERS),
         )
     return template
+
+
+# The prefixes the report's body and annex are written with that their XML does not declare
+# (a picture's ``wp:inline``, ``r:embed``): the document's root must, as Word's always does.
+# Without them the filled document was no XML, said as a placeholder's fault.
+_BODY_PREFIXES = ("w", "wp", "r")
+
+# What docxtpl removes before it reads a template: the XML between a brace and the rest of its
+# tag ("{" then "{", "%" or "#"; "%", "}" or "#" then "}"), so that a tag Word split into runs
+# reads whole (docxtpl's patch_xml)
+_SPLIT_TAG = re.compile(r"(?<={)(<[^>]*>)+(?=[\{%\#])|(?<=[%\}\#])(<[^>]*>)+(?=\})", re.DOTALL)
+_PARAGRAPH_START = re.compile(r"<w:p[ >]")
+_RUN_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def _joined_paragraph(xml: str) -> str | None:
+    """The text of the first paragraph of ``xml`` (a body, a header, a footer) that docxtpl
+    would join to the next one (a paragraph ending in ``{`` before one opening on ``{%p …%}``,
+    whose paragraph docxtpl then drops with it: both were gone from the report without a
+    word); None if none is."""
+    from dirtrack.i18n import cut
+
+    for found in _SPLIT_TAG.finditer(xml):
+        if "</w:p>" not in found.group(0):
+            continue
+        starts = [m.start() for m in _PARAGRAPH_START.finditer(xml, 0, found.start())]
+        opened = starts[-1] if starts else 0
+        return cut("".join(_RUN_TEXT.findall(xml[opened : found.start()] + "</w:t>")))
+    return None
 
 
 # Word's largest page, either way: 22 inches

@@ -119,6 +119,7 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
                 continue
             present = [c["name"] for c in inspect(conn).get_columns(table.name)]
             missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+            missing += _missing_indexes(conn, table)
             if sqlite:
                 extra += [
                     Phrase("w_column", column=f"{table.name}.{name}")
@@ -152,6 +153,23 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         return Check("schema", PROBLEM, Detail(*parts))
     n = len(models.metadata().tables)
     return Check("schema", OK, Detail(Phrase("hc_schema_ok", revision=revision, n=n)))
+
+
+def _missing_indexes(conn: Connection, table: Table) -> list[Phrase | str]:
+    """The indexes dirtrack makes on ``table`` in this database that it lacks (dropped by
+    another program or a hand, in a backup too): the partial ones the look on opening reads
+    (:func:`dirtrack.db.refuse_fractional_links`) among them. Their rows are still read, more
+    slowly, without the index; each is named so that it is not lost unsaid."""
+    dialect = conn.dialect.name
+    there = {index["name"] for index in inspect(conn).get_indexes(table.name)}
+    wanted = []
+    for index in table.indexes:
+        only = getattr(index, "_ddl_if", None)  # Index(...).ddl_if(dialect="sqlite")
+        if only is not None and only.dialect is not None and only.dialect != dialect:
+            continue
+        if index.name is not None and index.name not in there:
+            wanted.append(str(index.name))
+    return [Phrase("hc_index", name=name) for name in sorted(wanted)]
 
 
 def _triggers_and_views(conn: Connection) -> tuple[list[Phrase | str], list[str]]:
