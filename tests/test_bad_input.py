@@ -2789,6 +2789,7 @@ def test_a_file_or_folder_the_user_may_not_read_is_one_error_line(tmp_path: Path
         shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.mark.sqlite_only("restore, among the commands, takes a SQLite file")
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_file_that_is_not_there_is_said_alike_by_every_command(
     seeded: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
