@@ -1084,6 +1084,6 @@ def test_hostile_value(case: Case, register: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow("every hostile value at every parameter of every command")
-@pytest.mark.parametrize("case", [c for c in ALL if c.id not in QUICK], ids=lambda c: c.id)
+@pytest.mark.thorough_cases("case", [c for c in ALL if c.id not in QUICK], ids=lambda c: c.id)
 def test_hostile_value_thorough(case: Case, register: Path, tmp_path: Path) -> None:
     check(case, register, tmp_path / "case")
