@@ -393,8 +393,8 @@ def _thorough_cases(metafunc: pytest.Metafunc) -> None:
     over every value with ``--run-slow``, as ``parametrize`` would, and over the first alone
     without it: that case is skipped with the number of the others (:func:`_slow_left_out`),
     which are not built. Building the nine thousand cases of the hostile values at every
-    parameter, and the four thousand in every field of a file, to deselect them cost some 6 s
-    of CPU in each process that collects the suite."""
+    parameter, and the four thousand in every field of a file, to deselect them cost one to
+    three seconds of CPU in each process that collects the suite."""
     marker = metafunc.definition.get_closest_marker("thorough_cases")
     if marker is None:
         return
