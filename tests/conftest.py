@@ -219,6 +219,12 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
+        "thorough_cases(argname, values, ids=None): the cases of a test marked slow, "
+        "parametrized as parametrize would under --run-slow; without it the first alone is "
+        "built (skipped, with the number of the others, which are not collected)",
+    )
+    config.addinivalue_line(
+        "markers",
         "blank_db(reason): ``db`` is a database never used (no file on SQLite, an empty database "
         "on PostgreSQL) rather than a copy of the migrated template",
     )
@@ -300,7 +306,8 @@ def _other_cases(items: list[pytest.Item]) -> list[pytest.Item]:
 
 
 def _slow_left_out(items: list[pytest.Item]) -> list[pytest.Item]:
-    """Marks the first case of each ``slow`` test skipped; its other cases, to deselect."""
+    """Marks the first case of each ``slow`` test skipped; its other cases, to deselect (those
+    of ``thorough_cases``, never built: :func:`_thorough_cases`, are counted too)."""
     cases: dict[Any, list[pytest.Item]] = {}
     for item in items:
         if item.get_closest_marker("slow") is not None:
@@ -310,11 +317,21 @@ def _slow_left_out(items: list[pytest.Item]) -> list[pytest.Item]:
         marker = first.get_closest_marker("slow")
         assert marker is not None
         why = marker.args[0] if marker.args else "slow"
-        cases = "case" if len(others) == 1 else "cases"
-        more = f" and its {len(others)} other {cases} (deselected)" if others else ""
+        thorough = first.get_closest_marker("thorough_cases")
+        unbuilt = len(thorough.args[1]) - 1 if thorough is not None else 0
+        more = _other_cases_said(len(others), "deselected") + _other_cases_said(
+            unbuilt, "not collected"
+        )
         first.add_marker(pytest.mark.skip(reason=f"make test-all runs it{more}: {why}"))
         left_out += others
     return left_out
+
+
+def _other_cases_said(count: int, how: str) -> str:
+    """`` and its 3 other cases (deselected)`` of the line of a slow test left out."""
+    if not count:
+        return ""
+    return f" and its {count} other {'case' if count == 1 else 'cases'} ({how})"
 
 
 def _test_modules(config: pytest.Config) -> list[Path]:
@@ -359,7 +376,9 @@ def pytest_collection(session: pytest.Session) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrize ``backend`` (so ``db``): SQLite always, PostgreSQL where it matters."""
+    """Parametrize ``backend`` (so ``db``): SQLite always, PostgreSQL where it matters; and
+    the cases of a test marked ``thorough_cases`` (:func:`_thorough_cases`)."""
+    _thorough_cases(metafunc)
     if "backend" not in metafunc.fixturenames:
         return
     module = metafunc.module.__name__.rsplit(".", 1)[-1]
@@ -367,6 +386,22 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.config.getoption("--all-backends") or module in POSTGRESQL_MODULES
     ) and metafunc.definition.get_closest_marker("sqlite_only") is None
     metafunc.parametrize("backend", BACKENDS if on_postgresql else BACKENDS[:1], indirect=True)
+
+
+def _thorough_cases(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``thorough_cases(argname, values, ids=…)`` (and ``slow``) is parametrized
+    over every value with ``--run-slow``, as ``parametrize`` would, and over the first alone
+    without it: that case is skipped with the number of the others (:func:`_slow_left_out`),
+    which are not built. Building the nine thousand cases of the hostile values at every
+    parameter, and the four thousand in every field of a file, to deselect them cost one to
+    three seconds of CPU in each process that collects the suite."""
+    marker = metafunc.definition.get_closest_marker("thorough_cases")
+    if marker is None:
+        return
+    argname, values = marker.args
+    if not metafunc.config.getoption("--run-slow"):
+        values = values[:1]
+    metafunc.parametrize(argname, values, ids=marker.kwargs.get("ids"))
 
 
 @pytest.fixture(scope="session")

@@ -1050,7 +1050,7 @@ def test_hostile_content(case: Case, base: Base, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow("every hostile value in every field of every file")
-@pytest.mark.parametrize("case", [c for c in ALL if c.id not in _QUICK_IDS], ids=lambda c: c.id)
+@pytest.mark.thorough_cases("case", [c for c in ALL if c.id not in _QUICK_IDS], ids=lambda c: c.id)
 def test_hostile_content_thorough(case: Case, base: Base, tmp_path: Path) -> None:
     check(case, base, tmp_path / "case")
 

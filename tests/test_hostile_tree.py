@@ -884,12 +884,9 @@ def config_cases() -> list[tuple[Case, bool]]:
     return cases
 
 
-ALL = [case for case, _ in parameter_cases()]
-QUICK = {case.id for case, quick in parameter_cases() if quick}
-ALL += other_cases()
-QUICK |= {case.id for case in other_cases()}
-ALL += [case for case, _ in config_cases()]
-QUICK |= {case.id for case, quick in config_cases() if quick}
+_CASES = [*parameter_cases(), *((case, True) for case in other_cases()), *config_cases()]
+ALL = [case for case, _ in _CASES]
+QUICK = {case.id for case, quick in _CASES if quick}
 
 
 # --- running a case -------------------------------------------------------------------------
@@ -1084,6 +1081,6 @@ def test_hostile_value(case: Case, register: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow("every hostile value at every parameter of every command")
-@pytest.mark.parametrize("case", [c for c in ALL if c.id not in QUICK], ids=lambda c: c.id)
+@pytest.mark.thorough_cases("case", [c for c in ALL if c.id not in QUICK], ids=lambda c: c.id)
 def test_hostile_value_thorough(case: Case, register: Path, tmp_path: Path) -> None:
     check(case, register, tmp_path / "case")
