@@ -201,23 +201,6 @@ class SpanKind(StrEnum):
     RANGE = "range"
 
 
-# The form of :meth:`Span.label` of each kind of span a series runs by: what an occurrence's
-# ``period`` holds (2026-06, 2026-Q2, 2026-H1, 2026).
-_LABEL_FORMS = {
-    "month": "[0-9]{4}-(0[1-9]|1[0-2])",
-    "quarter": "[0-9]{4}-Q[1-4]",
-    "half": "[0-9]{4}-H[12]",
-    "year": "[0-9]{4}",
-}
-
-
-def is_label(kind: SpanKind, text: str) -> bool:
-    """Whether ``text`` is the label (:meth:`Span.label`) of a span of ``kind``, one a
-    series runs by."""
-    form = _LABEL_FORMS.get(kind.value)
-    return form is not None and re.fullmatch(form, text) is not None
-
-
 # "quí" is the older spelling of "quý" (quarter), still typed and printed: both are the word.
 _QUI = LazyPattern(r"\bqui\b")
 
@@ -299,29 +282,41 @@ class Span:
 _SPAN_LABEL = LazyPattern(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|(L?)(\d{1,2})M))?")
 
 
-def span_title(label: str, lang: str) -> str:
-    """A span's stored label (``2022-Q3``: a series' occurrence, a pack's period) as ``lang``
-    names it (``quý III/2022``, ``Q3 2022``); a label of another form as it is."""
+def span_of_label(label: str) -> Span | None:
+    """The span a stored label names (``2022-Q3``: a series' occurrence, a pack's period);
+    None for a text of another form."""
     found = _SPAN_LABEL.fullmatch(label)
     if found is None:
-        return label
+        return None
     year_text, month, quarter, half, last, months = found.groups()
     year = int(year_text)
     if month and 1 <= int(month) <= 12:
-        span = Span(SpanKind.MONTH, year, int(month), int(month))
-    elif quarter:
-        span = Span(SpanKind.QUARTER, year, int(quarter) * 3 - 2, int(quarter) * 3)
-    elif half:
-        span = Span(SpanKind.HALF, year, 1 if half == "1" else 7, 6 if half == "1" else 12)
-    elif months and 1 <= int(months) <= 12:
+        return Span(SpanKind.MONTH, year, int(month), int(month))
+    if quarter:
+        return Span(SpanKind.QUARTER, year, int(quarter) * 3 - 2, int(quarter) * 3)
+    if half:
+        return Span(SpanKind.HALF, year, 1 if half == "1" else 7, 6 if half == "1" else 12)
+    if months and 1 <= int(months) <= 12:
         n = int(months)
         kind = SpanKind.LAST_MONTHS if last else SpanKind.FIRST_MONTHS
-        span = Span(kind, year, 13 - n if last else 1, 12 if last else n)
-    elif month is None and months is None:
-        span = Span(SpanKind.YEAR, year, 1, 12)
-    else:
-        return label
-    return span.title(lang)
+        return Span(kind, year, 13 - n if last else 1, 12 if last else n)
+    if month is None and months is None:
+        return Span(SpanKind.YEAR, year, 1, 12)
+    return None
+
+
+def span_title(label: str, lang: str) -> str:
+    """A span's stored label (``2022-Q3``: a series' occurrence, a pack's period) as ``lang``
+    names it (``quý III/2022``, ``Q3 2022``); a label of another form as it is."""
+    span = span_of_label(label)
+    return label if span is None else span.title(lang)
+
+
+def is_label(kind: SpanKind, text: str) -> bool:
+    """Whether ``text`` is the label (:meth:`Span.label`) of a span of ``kind``, as an
+    occurrence of a series that runs by ``kind`` names its period."""
+    span = span_of_label(text)
+    return span is not None and span.kind is kind and span.label() == text
 
 
 @dataclass(frozen=True)
