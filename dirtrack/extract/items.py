@@ -1676,12 +1676,12 @@ def _limitation_model(
                     used.update(i for i, _ in ruled)
                     if take:
                         for _, span in ruled:
-                            item = span[3]
-                            if item.unit is None and explain is not None:
-                                item = LimitationDraft(
-                                    item.text, explain, item.category, item.source
+                            told = span[3]
+                            if told.unit is None and explain is not None:
+                                told = LimitationDraft(
+                                    told.text, explain, told.category, told.source
                                 )
-                            found.append(added_to(item, at, sentence))
+                            found.append(added_to(told, at, sentence))
                             taken.add((sentence, span[1]))
                     last = ruled[-1][1][3].unit or last
                     continue
