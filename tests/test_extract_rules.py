@@ -6499,3 +6499,117 @@ def test_no_pattern_anchored_on_a_strings_start_is_matched_from_a_position() -> 
         and len(node.args) >= 2
     ]
     assert len(anchored) > 20 and not called, "\n".join(called)
+
+
+def test_shortcomings_a_lead_in_asks_one_body_to_explain_are_that_bodys() -> None:
+    """ "Ban đề nghị UBND xã làm rõ các vấn đề: A; B": the entries are shortcomings of the body
+    asked to explain them (found in its report), whichever stage reads them; a lead-in asking
+    many bodies ("các phòng, ban") gives them to no one."""
+    one = limitations(
+        "Sáng 12/6/2023, Ban Kinh tế - Xã hội HĐND xã Tân Phú họp thẩm tra các báo cáo trình kỳ"
+        " họp. Ban đề nghị UBND xã làm rõ các vấn đề: công tác thu ngân sách 6 tháng đầu năm còn"
+        " thấp; công tác vệ sinh môi trường còn hạn chế; hoạt động của tổ kiểm tra chưa thường"
+        " xuyên."
+    )
+    assert one == [
+        ("UBND xã Tân Phú", "công tác thu ngân sách 6 tháng đầu năm còn thấp"),
+        ("UBND xã Tân Phú", "công tác vệ sinh môi trường còn hạn chế"),
+        ("UBND xã Tân Phú", "hoạt động của tổ kiểm tra chưa thường xuyên"),
+    ]
+    many = limitations(
+        "Sáng 12/6/2023, Ban Kinh tế - Xã hội HĐND xã Tân Phú họp thẩm tra các báo cáo trình kỳ"
+        " họp. Ban đề nghị các phòng, ban làm rõ các vấn đề: công tác thu ngân sách 6 tháng đầu"
+        " năm còn thấp; công tác vệ sinh môi trường còn hạn chế."
+    )
+    assert [unit for unit, _ in many] == [None, None]
+
+
+def test_a_request_after_a_fronted_frame_starts_at_the_body_asked() -> None:
+    """ "Trước tình trạng A, gây B, …, huyện X vừa yêu cầu UBND các xã …", "Đối với việc A, …,
+    yêu cầu UBND huyện Y …": the frame and the body that asks are no part of the task."""
+    framed = directives(
+        "Tân Hưng chỉ đạo chấm dứt đốt rác\nTrước tình trạng đốt rác tại các bãi chôn lấp, gây ô"
+        " nhiễm môi trường, ảnh hưởng đến đời sống của người dân, huyện Tân Hưng vừa yêu cầu UBND"
+        " các xã, thị trấn khẩn trương chấn chỉnh, chấm dứt hành vi đốt rác tại các bãi chôn lấp."
+    )
+    assert [text for _, text, _ in framed] == [
+        "UBND các xã, thị trấn khẩn trương chấn chỉnh, chấm dứt hành vi đốt rác tại các bãi chôn"
+        " lấp"
+    ]
+    topic = directives(
+        "Tăng cường xử lý khai thác cát trái phép\nChủ tịch UBND tỉnh vừa có công văn chỉ đạo xử"
+        " lý vi phạm trong khai thác cát.\nĐối với việc khai thác cát trái phép trên sông Vàm Cỏ,"
+        " nhất là tại khu vực cầu Tân Phú, thuộc xã Tân Phú, huyện Tân Hưng, yêu cầu UBND huyện"
+        " Tân Hưng xây dựng kế hoạch phối hợp, xử lý dứt điểm tình trạng khai thác cát trái phép."
+    )
+    assert (
+        "UBND huyện Tân Hưng",
+        "UBND huyện Tân Hưng xây dựng kế hoạch phối hợp, xử lý dứt điểm tình trạng khai thác cát"
+        " trái phép",
+        None,
+    ) in topic
+
+
+def test_a_departments_letter_to_the_districts_asks_them_to_act() -> None:
+    """ "Sở X vừa có văn bản đề nghị UBND các huyện … triển khai …": a department's letter to
+    the bodies below it, all of a kind, is a task, as a People's Committee's letter is."""
+    found = directives(
+        "Sở Nông nghiệp và Phát triển nông thôn vừa có văn bản đề nghị UBND các huyện, thị xã,"
+        " thành phố triển khai kế hoạch phòng, chống dịch tả lợn châu Phi trên địa bàn."
+    )
+    assert found == [
+        (
+            None,
+            "UBND các huyện, thị xã, thành phố triển khai kế hoạch phòng, chống dịch tả lợn châu"
+            " Phi trên địa bàn",
+            None,
+        )
+    ]
+
+
+def test_a_fault_grave_enough_to_call_for_discipline_is_no_task() -> None:
+    """ "… gây hậu quả nghiêm trọng, đến mức phải xem xét kỷ luật": "phải" of a degree says how
+    grave the fault is, no duty; the quoted judgement is a shortcoming of the ward whose cadres
+    are to be disciplined."""
+    text = (
+        "Ngày 21/12/2023, Ủy ban Kiểm tra Tỉnh ủy yêu cầu Ban Thường vụ Thành ủy Tân An kỷ luật"
+        ' cán bộ phường Tân Phú.\n"Vi phạm, khuyết điểm của các cán bộ gây hậu quả nghiêm trọng,'
+        ' ảnh hưởng xấu đến uy tín của cấp ủy, đến mức phải xem xét kỷ luật", thông báo nêu rõ.'
+    )
+    assert not any("đến mức phải" in t for _, t, _ in directives(text))
+    assert any("đến mức phải" in t for _, t in limitations(text))
+
+
+def test_a_period_glued_to_an_acronym_ends_a_sentence() -> None:
+    """ "… quản lý các đối tượng.UBND nên …": a period glued to the next sentence's acronym ends
+    the sentence, as one glued to a capitalised word does; a domain name's dot does not."""
+    assert split_sentences("Tăng cường quản lý các đối tượng.UBND nên bố trí kinh phí.") == [
+        "Tăng cường quản lý các đối tượng.",
+        "UBND nên bố trí kinh phí.",
+    ]
+    assert len(split_sentences("Xem chi tiết tại baoquangngai.vn hôm nay.")) == 1
+
+
+def test_a_place_asking_the_peoples_committees_below_it_opens_its_tasks() -> None:
+    """ "huyện X vừa yêu cầu UBND các xã, thị trấn …": a place that asks the People's Committees
+    of all the places below it orders, as "yêu cầu các xã" does; the sentences after it that
+    open on a verb or on the places' governments are its tasks too."""
+    found = directives(
+        "Tân Hưng chấn chỉnh việc đốt rác\nHuyện Tân Hưng vừa yêu cầu UBND các xã, thị trấn khẩn"
+        " trương chấn chỉnh, chấm dứt hành vi đốt rác tại các bãi chôn lấp. Hướng dẫn và yêu cầu"
+        " các tổ thu gom rác vận hành bãi chôn lấp theo đúng quy trình. Chính quyền các địa"
+        " phương có giải pháp kịp thời phát hiện, xử lý nghiêm hành vi đốt rác."
+    )
+    assert [text for _, text, _ in found] == [
+        "UBND các xã, thị trấn khẩn trương chấn chỉnh, chấm dứt hành vi đốt rác tại các bãi chôn"
+        " lấp",
+        "Hướng dẫn và yêu cầu các tổ thu gom rác vận hành bãi chôn lấp theo đúng quy trình",
+        "Chính quyền các địa phương có giải pháp kịp thời phát hiện, xử lý nghiêm hành vi đốt rác",
+    ]
+    # a committee itself asked to direct them ("đề nghị UBND tỉnh chỉ đạo UBND các huyện …") is a
+    # proposal from below, no order
+    proposed = directives(
+        "Sở GD-ĐT tổng kết năm học\nTại hội nghị, Sở GD-ĐT đề nghị UBND tỉnh chỉ đạo UBND các"
+        " huyện, thị xã, thành phố giao đủ số lượng biên chế công chức cho các Phòng GD-ĐT."
+    )
+    assert proposed == []

@@ -1617,19 +1617,26 @@ def _limitation_model(
                 # elsewhere it states a shortcoming of its own
                 last = None
             clauses = split_clauses(sentence)
+            explain: str | None = None  # the body a lead-in asks to explain what it lists
             for position, clause in enumerate(clauses):
                 end = clause.start + len(clause.text)
                 # the clause that announces a list ("việc dự báo còn hạn chế: ...") is not added
                 announces = position + 1 < len(clauses) and clauses[position + 1].after == ":"
-                if (
-                    announces
-                    and last is None
-                    and _first_usable(resolver.mentions(sentence), 0, end) is None
-                ):
-                    # "Tuy nhiên, ... trên địa bàn xã còn một số khó khăn ... như: A; B": the
-                    # entries go on with the place the lead-in names by its bare level
-                    place = _bare_level_unit(sentence, fold_aligned(sentence), 0, end, resolver)
-                    last = _value(place) if place is not None else None
+                if announces:
+                    # "Ban đề nghị UBND xã làm rõ các vấn đề: A; B": the entries are what the
+                    # body asked must explain, whatever the rules or the model read of them
+                    explain = _asked_to_explain(
+                        fold_aligned(sentence), resolver.mentions(sentence), clause.start, end
+                    )
+                    last = explain or last
+                if announces and last is None:
+                    skey = fold_aligned(sentence)
+                    mentions = resolver.mentions(sentence)
+                    if _first_usable(mentions, 0, end) is None:
+                        # "Tuy nhiên, ... trên địa bàn xã còn một số khó khăn ... như: A; B": the
+                        # entries go on with the place the lead-in names by its bare level
+                        place = _bare_level_unit(sentence, skey, 0, end, resolver)
+                        last = _value(place) if place is not None else None
                 ruled = [
                     (i, span)
                     for i, span in enumerate(spans)
@@ -1669,7 +1676,12 @@ def _limitation_model(
                     used.update(i for i, _ in ruled)
                     if take:
                         for _, span in ruled:
-                            found.append(added_to(span[3], at, sentence))
+                            told = span[3]
+                            if told.unit is None and explain is not None:
+                                told = LimitationDraft(
+                                    told.text, explain, told.category, told.source
+                                )
+                            found.append(added_to(told, at, sentence))
                             taken.add((sentence, span[1]))
                     last = ruled[-1][1][3].unit or last
                     continue
@@ -1748,6 +1760,27 @@ def _merit_or_concession(text: str) -> bool:
 #: triển khai đồng bộ"): the merit denied, a shortcoming. Read with the tones ("sửa chữa kịp
 #: thời" is no "chưa").
 _MERIT_DENIED = re.compile(r"\b(?:không|chưa)(?:\s+\w+){0,3}\s+$")
+
+
+#: A request right before the body asked ("đề nghị UBND xã …", "yêu cầu Chủ tịch UBND xã …").
+_REQUEST_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
+
+
+def _asked_to_explain(key: str, mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The one body a lead-in (``key[start:end]``, before a ``:``) asks to explain or clarify
+    what it lists ("Ban đề nghị UBND xã làm rõ các vấn đề: A; B", "yêu cầu Chủ tịch UBND xã giải
+    trình làm rõ thêm như: …"; a head stands for the body): the entries are that body's
+    shortcomings, found in its report. None when the lead-in asks a collective ("yêu cầu các
+    sở, ngành, địa phương liên quan làm rõ …") or asks no one to explain."""
+    for m in mentions:
+        if not start <= m.start < end or not _REQUEST_BEFORE.search(key, start, m.start):
+            continue
+        if not _CLARIFY.match(key[m.end : end].lstrip()):
+            return None  # "làm rõ các vấn đề:", "giải trình làm rõ thêm như:" right after it
+        if m.affiliation:
+            return m.body
+        return _value(m) if _usable(m) else None
+    return None
 
 
 def _goes_on_asking(
@@ -1997,6 +2030,16 @@ _ISSUER = re.compile(
     r"(?:tinh|huyen|thanh|thi|quan) uy)\b"
 )
 
+#: A department that opens the clause and issues a document (``_DOCUMENT_ISSUED``) ("Sở Công
+#: Thương vừa có văn bản …"), and the bodies below it it writes to, all of a kind ("UBND các
+#: huyện", "các địa phương", "các xã"): a department's request to many bodies below it is an
+#: order to act.
+_DEPARTMENT = re.compile(r"\W*so\s+[^\W\d]")
+_MANY_BELOW = re.compile(
+    r"\s+(?:(?:ubnd|uy ban nhan dan)\s+)?cac\s+(?:huyen|xa|phuong|quan|thi xa|thanh pho|"
+    r"dia phuong|don vi)\b"
+)
+
 
 def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
     """Whether the speech verb ``verb`` orders through a document a leader or a leading
@@ -2007,7 +2050,13 @@ def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
     if _DOCUMENT_OPENS.match(head):
         return True
     issued = _DOCUMENT_ISSUED.search(head)
-    return issued is not None and _ISSUER.search(head, 0, issued.start()) is not None
+    if issued is None:
+        return False
+    if _ISSUER.search(head, 0, issued.start()) is not None:
+        return True
+    # "Sở Công Thương vừa có văn bản đề nghị UBND các huyện, thị xã, thành phố triển khai …": a
+    # department's letter to the bodies below it, all of a kind, asks them to act
+    return _DEPARTMENT.match(head) is not None and _MANY_BELOW.match(key, verb.end()) is not None
 
 
 def _document_asks(key: str, low: str) -> bool:
@@ -2873,6 +2922,11 @@ def _after_speaker(
         # the fronted phrase
         if len(before[comma + 1 :].split()) <= 12:
             return verb.end()
+    if comma >= 0 and _asks_after_frame(key, start, start + comma + 1, verb, mentions):
+        # "Trước tình trạng đốt rác …, gây ô nhiễm …, huyện X vừa yêu cầu UBND các xã …",
+        # "Đối với việc khai thác cát …, yêu cầu UBND huyện X …": a fronted frame, then the
+        # request of a body (or of no one named) to the unit right after it
+        return verb.end()
     if len(before.split()) > 8:
         asked = next((m for m in mentions if m.start >= verb.end()), None)
         if (
@@ -2884,6 +2938,42 @@ def _after_speaker(
         ):
             return start
     return verb.end()
+
+
+#: A clause that opens on a frame, the topic or the situation a request answers ("Đối với việc
+#: khai thác cát …,", "Trước tình trạng đốt rác …,", "Liên quan đến …,").
+_FRAME_OPENS = re.compile(
+    r"\W*(?:doi voi|rieng doi voi|ve viec|lien quan (?:den|toi)|truoc (?:tinh trang|thuc trang))\b"
+)
+#: What may stand between a body that asks and its request verb ("huyện X vừa yêu cầu …").
+_BODY_ASKS = re.compile(r"\s*(?:(?:vua|da|cung|tiep tuc)\s+)*$")
+
+
+def _asks_after_frame(
+    key: str, start: int, at: int, verb: re.Match[str], mentions: Sequence[Mention]
+) -> bool:
+    """Whether the part of a clause (from ``start``) after the last comma of a fronted frame
+    (``at``) up to its request verb ("yêu cầu", "đề nghị") is a body that asks, or nothing after
+    a clause that opens on a frame (``_FRAME_OPENS``), and a unit is named right after the verb:
+    the request is the task, the frame no part of it. Not a task that goes on with a request
+    ("Tăng cường kiểm tra …, yêu cầu UBND xã báo cáo": one task), nor a shortcoming that does
+    ("có 7 công trình đạt dưới 50%, đề nghị huyện …": one item, round 83)."""
+    if not verb.group().startswith(("yeu cau", "de nghi")):
+        return False
+    asked = next((m for m in mentions if m.start >= verb.end()), None)
+    if asked is None or key[verb.end() : asked.start].strip():
+        return False
+    if not (_usable(asked) or asked.role == "collective"):
+        return False
+    if not key[at : verb.start()].strip():
+        return _FRAME_OPENS.match(key, start) is not None
+    speaker = next((m for m in mentions if at <= m.start and m.end <= verb.start()), None)
+    return (
+        speaker is not None
+        and _usable(speaker)
+        and not key[at : speaker.start].strip()
+        and _BODY_ASKS.match(key, speaker.end, verb.start()) is not None
+    )
 
 
 def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> int:

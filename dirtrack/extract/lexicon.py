@@ -535,9 +535,10 @@ FINDING_JUDGEMENTS = WORK_JUDGEMENTS | frozenset(["notyet", "wrong", "undone", "
 #: Not "phải" after a verb of meeting with something ("gặp phải", "mắc phải", "vấp phải": "những
 #: khó khăn mà ngành học đang gặp phải" states a difficulty met, no duty); nor a duty that the
 #: clause goes on to say is not done ("39/70 trường hợp vi phạm … phải xử lý dứt điểm nhưng chưa
-#: được xử lý": a shortcoming, no task).
+#: được xử lý": a shortcoming, no task); nor "phải" of a degree ("vi phạm … đến mức phải xem xét
+#: kỷ luật", "sai phạm đến mức phải xử lý hình sự": how grave a fault is, no duty).
 MODAL = re.compile(
-    r"\b(?<!gặp )(?<!mắc )(?<!vấp )(?:cần|phải)\b(?! thiết)(?! (?:thơ|giờ|đước|giuộc)\b)"
+    r"\b(?<!gặp )(?<!mắc )(?<!vấp )(?<!mức )(?:cần|phải)\b(?! thiết)(?! (?:thơ|giờ|đước|giuộc)\b)"
     r"(?![^.;,]{0,60}\bnhưng (?:vẫn |đến nay |hiện )?(?:chưa|không)\b)"
 )
 #: "để" (in order to) and "nên" (so), also matched with tones ("đề", "nền" are other words);
@@ -648,14 +649,17 @@ def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> 
 #: unit below proposes to the one above it and "đã chỉ đạo" reports; so does the place itself
 #: named by its level at a clause's start ("Từ đó, thành phố chỉ đạo các xã, phường ..."), and
 #: the news of such an order just given ("UBND TX Sông Cầu vừa chỉ đạo các cơ quan, ban ngành
-#: ..."), "yêu cầu" too ("UBND huyện X vừa yêu cầu phòng, ban chuyên môn và UBND các xã …"). The
-#: match ends at the verb.
+#: ..."), "yêu cầu" too ("UBND huyện X vừa yêu cầu phòng, ban chuyên môn và UBND các xã …"), and
+#: the People's Committees of all the places below asked ("huyện X vừa yêu cầu UBND các xã, thị
+#: trấn …"); not a committee that is itself asked ("Sở X đề nghị UBND tỉnh chỉ đạo UBND các huyện
+#: …": a proposal from below). The match ends at the verb.
 SUPERIOR_ORDERS = re.compile(
-    r"(?:(?<!van phong )(?<!cua )(?<!duoc )\b(?:ubnd|uy ban nhan dan) "
+    r"(?:(?<!van phong )(?<!cua )(?<!duoc )(?<!de nghi )(?<!kien nghi )\b(?:ubnd|uy ban nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx)|"
     r"(?:^|(?<=, ))(?:tinh|huyen|thanh pho|thi xa|quan))"
     r"\b(?:(?!\b(?:da|duoc|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao|yeu cau)\b"
-    r"(?=\s+(?:(?:cac|toan the)\s+(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)"
+    r"(?=\s+(?:(?:(?:ubnd|uy ban nhan dan)\s+)?(?:cac|toan the)\s+"
+    r"(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)"
     r"|phong,? ban)\b)"
 )
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the

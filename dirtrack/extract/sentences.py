@@ -17,7 +17,9 @@ _ABBREVIATIONS = frozenset(
 # a period (or ! ? …) that may end a sentence, with what can follow it
 _BOUNDARY = re.compile(r"(?:\.{2,}|…+|[.!?])(?:\s*/\s*\.)?['\"”’)\]]*(?=\s+|$)")
 _STARTER = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ\d\"“'(\-–•+]|$)", re.UNICODE)
-_GLUED = re.compile(r"(?<=[a-zà-ỹđ]{2})\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.UNICODE)
+#: A period glued to the next sentence's first word, a capitalised word or an acronym ("… phòng
+#: chống tội phạm.Tình hình …", "… quản lý các đối tượng.UBND nên …"); not a domain name's dot.
+_GLUED = re.compile(r"(?<=[a-zà-ỹđ]{2})\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]|[A-ZĐ]{2,}\b)", re.UNICODE)
 #: An ellipsis glued to a turn that opens the next sentence ("… chỉ đạo thực hiện…Tuy nhiên, đến
 #: nay …", "…Bên cạnh đó, …"); not to any capital: "… kế hoạch công tác tháng, quý…Chú trọng đến
 #: …" goes on with a numbered entry, one item.

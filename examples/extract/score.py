@@ -261,7 +261,8 @@ supervision and review of their People's Committees (five deadlines), a city cha
 review (one deadline) and a provincial party inspection committee's notice on a ward's cadres,
 that name limitations and assign tasks, and a provincial chairman's working session with three
 communes, that names limitations (4 province, 5 district, city or town, 7 commune or ward
-articles), is only scored;
+articles), was only scored until the eighty-fourth round, which reads it (not trained on:
+``NOT_TRAINED``);
 ``fresh45`` (890-905), labelled blind after ``fresh44``, meetings, letters, notices, news items
 and tag pages: a commune chairman's meeting on the epidemic, a district's order to three communes
 on checkpoints, a district's letter on mosquito clean-up, a provincial chairman's words at a
@@ -992,7 +993,8 @@ FRESH43 = frozenset(f"{n}" for n in range(858, 874))
 #: the north, centre, highlands and south, 2016-2025 where their texts or pages give a year; 11
 #: limitations, 54 directives, every article with at least one item) by a labeller who never ran
 #: the extractor nor read its code; the calls GUIDE.md left open are in
-#: ``dev/gold/NOTES-fresh44.md``; never read, never trained on (``fresh44``).
+#: ``dev/gold/NOTES-fresh44.md``; scored by the lead only (summary rows) until round 83, read from
+#: round 84, not trained on yet (``NOT_TRAINED``) (``fresh44``).
 FRESH44 = frozenset(f"{n}" for n in range(874, 890))
 #: Labelled blind in session 49, after ``fresh44`` (16 articles found with the stored-pages search,
 #: meetings, letters, notices, news items and tag pages): a commune chairman's meeting on the
@@ -1041,8 +1043,9 @@ FRESH45 = frozenset(f"{n}" for n in range(890, 906))
 #: blind in session 46) was the never-read validation of rounds 75-79 and is read and trained on
 #: from round 80; ``fresh43`` (labelled blind in session 47) was the never-read validation of
 #: rounds 79-81 and is read and trained on from round 82; ``fresh44`` (labelled blind in session
-#: 48) and ``fresh45`` (labelled blind in session 49) are the never-read parts now.
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH44 | FRESH45
+#: 48) was the never-read validation of rounds 82-83 and is read from round 84; ``fresh45``
+#: (labelled blind in session 49) is the never-read part now.
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH45
 #: Read but not trained on yet: ``fresh14``, ``fresh16``, ``fresh17`` (read in round 21;
 #: trained on, the clause model moved two tested sentences the wrong way), ``fresh18`` (read in
 #: round 25), ``fresh19`` (read in round 27), ``fresh21`` (read in round 28). ``train11`` and
@@ -1051,8 +1054,12 @@ UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH44 | FRESH45
 #: that goes on with the leader's tasks follows a directive (``prevdir``). ``fresh36`` (read in
 #: round 63) was held here until round 66: trained on, the clause model vetoed a tested list entry
 #: ("… cần tập trung: Một là, rà soát ngân sách.", 0.374 -> 0.34 against the veto's 0.35), whose
-#: ordinal the frame read as words ("p:la"); read as a list marker (``enum``), 0.50.
-NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | FRESH21
+#: ordinal the frame read as words ("p:la"); read as a list marker (``enum``), 0.50. ``fresh44``
+#: (read in round 84): trained on, the clause model passed over a tested ``;``-part of a body's
+#: own tasks for the month ahead ("…; nắm chắc tình hình an ninh trật tự tại khu phố", 0.413 ->
+#: 0.392 against the add's 0.40), by the folded words "nam" ("nắm" and "năm" alike) and "pho"
+#: its records weigh down.
+NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | FRESH21 | FRESH44
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet;
 #: and ``fresh10``, trained on from round 14 but kept out of the measured floor (directives F1
 #: 0.90, tests/test_extract_dev.py) while its units are still wrong (its measured half at 0.88
@@ -1070,8 +1077,9 @@ NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | 
 #: and trained on from round 66, ``fresh37``, read and trained on from round 65, ``fresh38``,
 #: read and trained on from round 68, ``fresh39``, read and trained on from round 71,
 #: ``fresh40``, read and trained on from round 75, ``fresh41``, read and trained on from
-#: round 79, ``fresh42``, read and trained on from round 80, and ``fresh43``, read and trained on
-#: from round 82 (their measured halves were never part of the floor).
+#: round 79, ``fresh42``, read and trained on from round 80, ``fresh43``, read and trained on
+#: from round 82, and ``fresh44``, read from round 84 (their measured halves were never part of
+#: the floor).
 LATE = (
     FRESH6
     | FRESH10
@@ -1170,6 +1178,7 @@ READ_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
     ("fresh41", FRESH41),
     ("fresh42", FRESH42),
     ("fresh43", FRESH43),
+    ("fresh44", FRESH44),
 )
 
 
