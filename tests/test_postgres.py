@@ -549,6 +549,27 @@ def test_a_connection_lost_during_a_write_is_one_line(pg_cluster: Cluster, tmp_p
         assert on(target).json("list") == []
 
 
+def test_a_session_ended_while_a_first_command_makes_the_schema_is_one_line(
+    pg_cluster: Cluster,
+) -> None:
+    # The session ended by the server (an administrator's pg_terminate_backend, here an event
+    # trigger's on the migration's first statement) while the first command made the schema:
+    # the server's 'terminating connection due to administrator command' was the reason of the
+    # Error line under --lang vi too.
+    blank = pg_cluster.create_database("ended")
+    with psycopg_on(pg_cluster, blank.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute(
+            "CREATE FUNCTION end_session() RETURNS event_trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); END $$"
+        )
+        conn.execute("CREATE EVENT TRIGGER end_session ON ddl_command_start "
+                     "EXECUTE FUNCTION end_session()")  # fmt: skip
+    for lang, words in (("en", ": the connection was closed by the other side"),
+                        ("vi", ": kết nối bị phía bên kia đóng")):  # fmt: skip
+        assert on(blank).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức").endswith(words)
+    assert rows(blank, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [(0,)]
+
+
 @pytest.mark.parametrize(
     "said",
     [

@@ -744,19 +744,6 @@ _MISSING_SCHEMA = LazyPattern(
 )
 
 
-# What psycopg and libpq say of a connection to the server lost during a command (the server
-# stopped, the session ended by an administrator or by the server's idle_in_transaction_session_
-# timeout or idle_session_timeout, the network gone).
-_CONNECTION_LOST = (
-    "server closed the connection unexpectedly",
-    "the connection is lost",
-    "the connection is closed",
-    "terminating connection due to administrator command",
-    "terminating connection due to idle-in-transaction timeout",
-    "terminating connection due to idle-session timeout",
-)
-
-
 def _output_encoding(exc: UnicodeEncodeError) -> str | None:
     """The encoding of stdout or stderr (PYTHONIOENCODING=ascii, a latin-1 locale) when it is
     the one that could not write what dirtrack printed, else None (text that was no text, a
@@ -923,7 +910,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         # SQLITE_CORRUPT on a page the opening checks did not read (a table's, an index's)
         if "database disk image is malformed" in text or "malformed database schema" in text:
             return "db_damaged", {}
-        if any(words in text for words in _CONNECTION_LOST):
+        from dirtrack.db import CONNECTION_LOST
+
+        if any(words in text for words in CONNECTION_LOST):
             return "db_connection_lost", {}
         from dirtrack.db import NOT_UTF8_COLUMN
 
