@@ -948,6 +948,11 @@ SERVER_REASONS = (
     # a first command's schema in a database whose search_path names no schema that exists
     # (the public schema dropped, as some administrators do, or a role's own search_path)
     ("no schema has been selected to create in", "w_pg_no_schema"),
+    # a URL's target_session_attrs (primary, standby, read-write, read-only…) that the server
+    # is not: libpq's 'server is not in hot standby mode' came through under --lang vi
+    ("hot standby mode", "w_pg_session_attrs"),
+    ("session is read-only", "w_pg_session_attrs"),
+    ("session is not read-only", "w_pg_session_attrs"),
     # a role made without LOGIN (CREATE ROLE, not CREATE USER)
     ("is not permitted to log in", "w_pg_no_login"),
     # 'pg_hba.conf rejects connection for host …', 'no pg_hba.conf entry for host …'

@@ -423,8 +423,8 @@ def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_languag
     pg_cluster: Cluster,
 ) -> None:
     """A role made without LOGIN, a database the role may not CONNECT to, a pg_hba.conf line
-    that rejects the connection: each was libpq's English, with the socket's path, under
-    --lang vi."""
+    that rejects the connection, a server not of the kind the URL's target_session_attrs asks
+    for: each was libpq's English, with the socket's path, under --lang vi."""
     url = pg_cluster.create_database("kept_out", blank=False)
     database = url.split("@/", 1)[1].split("?", 1)[0]
     admin = pg_cluster.admin()
@@ -450,6 +450,13 @@ def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_languag
             "the server's pg_hba.conf does not let this user reach this database from this machine",
             "tệp pg_hba.conf của máy chủ không cho người dùng này kết nối tới cơ sở dữ liệu "
             "này từ máy này",
+        ),
+        # a URL asking for a standby of a primary: libpq's 'server is not in hot standby mode'
+        url + "&target_session_attrs=standby": (
+            "the server is not of the kind the URL's target_session_attrs asks for (a primary "
+            "or a standby, read-write or read-only)",
+            "máy chủ không thuộc loại mà target_session_attrs trong địa chỉ (URL) yêu cầu (máy "
+            "chủ chính hay máy chủ dự phòng, đọc-ghi hay chỉ đọc)",
         ),
     }
     for target, (english, vietnamese) in cases.items():
