@@ -815,6 +815,21 @@ def test_units_and_coordinators_come_out_in_the_same_order(cli: Cli) -> None:
     assert cli.json("show", str(made["id"]))["with"] == expected
 
 
+def test_a_command_refused_for_what_it_was_given_takes_no_id(cli: Cli) -> None:
+    # A --repeat-of that names no limitation, an alias longer than its column: each was refused
+    # after the new row took its id, which PostgreSQL's sequence does not give back (the next
+    # limitation or unit skipped a number there, not on SQLite).
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = str(cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban"))
+    cli.fail("add-limitation", meeting, "--unit", "VPTU", "Thiếu xe", "--repeat-of", "99")
+    cli.fail("add-limitation", meeting, "--unit", "VPTU", "Thiếu xe", "--repeat-of", "-1")
+    cli.fail("unit", "add", "BTC", "Ban Tổ chức", "--alias", "a" * 401)
+    assert cli.id("add-limitation", meeting, "--unit", "VPTU", "Thiếu xe") == 1
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    units = {unit["code"]: unit["id"] for unit in cli.json("export")["units"]}
+    assert units == {"VPTU": 1, "BTC": 2}
+
+
 def test_snapshot_sees_a_write_on_either_backend(cli: Cli) -> None:
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
     before = snapshot(cli.db)
