@@ -2690,6 +2690,14 @@ ERRORS: dict[str, Entry] = {
     "pg_denied": N_(
         "the database server refuses this account access (permission denied): nothing was written"
     ),
+    "pg_raised": N_(
+        "the database server refused the change: {message} (said by a trigger or rule of the "
+        "database, which dirtrack does not make): nothing was written"
+    ),
+    "pg_constraint": N_(
+        "the database server refused the change: it breaks {name}, which dirtrack does not make "
+        "(another program's or an administrator's): nothing was written"
+    ),
     "pg_canceled": N_(
         "the database server cancelled the command (its statement_timeout, or an administrator): "
         "nothing was written"

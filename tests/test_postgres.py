@@ -602,6 +602,45 @@ def test_a_session_the_server_ended_for_idling_is_a_lost_connection(said: str) -
         assert error_text("db_connection_lost", lang, {}).startswith(words)
 
 
+def test_a_write_refused_by_what_another_program_added_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    # A trigger's RAISE and a NOT NULL column that another program added to the register's
+    # database: they were 'unexpected ProgrammingError: (psycopg.errors.RaiseException) …' and
+    # PostgreSQL's English 'null value in column … violates not-null constraint' under --lang vi.
+    raised = pg_cluster.create_database("raised", blank=False)
+    extra = pg_cluster.create_database("extra", blank=False)
+    with psycopg_on(pg_cluster, raised.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute(
+            "CREATE FUNCTION no_units() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'chỉ văn thư được thêm'; END $$"
+        )
+        conn.execute("CREATE TRIGGER no_units BEFORE INSERT ON unit "
+                     "FOR EACH ROW EXECUTE FUNCTION no_units()")  # fmt: skip
+    with psycopg_on(pg_cluster, extra.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute("ALTER TABLE unit ADD COLUMN phone text NOT NULL")
+    expected = {
+        raised: {
+            "en": "Error: the database server refused the change: chỉ văn thư được thêm (said by "
+            "a trigger or rule of the database, which dirtrack does not make): nothing was written",
+            "vi": "Error: máy chủ cơ sở dữ liệu từ chối thay đổi: chỉ văn thư được thêm (do một "
+            "trigger hoặc rule của cơ sở dữ liệu, không do dirtrack tạo): không ghi được gì",
+        },
+        extra: {
+            "en": "Error: the database server refused the change: it breaks unit.phone NOT NULL, "
+            "which dirtrack does not make (another program's or an administrator's): nothing was "
+            "written",
+            "vi": "Error: máy chủ cơ sở dữ liệu từ chối thay đổi: thay đổi vi phạm unit.phone NOT "
+            "NULL, ràng buộc không do dirtrack tạo (của chương trình khác hoặc của người quản "
+            "trị): không ghi được gì",
+        },
+    }
+    for url, said in expected.items():
+        for lang, words in said.items():
+            assert on(url).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == words
+        assert rows(url, "SELECT count(*) FROM unit") == [(0,)]
+
+
 @contextlib.contextmanager
 def psycopg_on(cluster: Cluster, database: str) -> Any:
     """An autocommit superuser connection to ``database``."""

@@ -951,6 +951,36 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             if denied is not None:
                 return "pg_denied_on", {"name": denied[1]}
             return "pg_denied", {}
+        foreign = _foreign_refusal(current, state)
+        if foreign is not None:
+            return foreign
+    return None
+
+
+def _foreign_refusal(exc: BaseException, state: str | None) -> tuple[str, dict[str, object]] | None:
+    """A PostgreSQL server's refusal of a write by what another program or an administrator
+    added to the register's database, which dirtrack does not make: a trigger's RAISE
+    (raise_exception), a NOT NULL column or a CHECK constraint. Said in the run's language with
+    the database's own words for it (a trigger's message, the constraint's or column's name);
+    it was 'unexpected ProgrammingError: (psycopg.errors.RaiseException) …', and PostgreSQL's
+    English 'null value in column … violates not-null constraint', under --lang vi. A failure
+    of dirtrack's own columns stays unexpected (it would be a bug)."""
+    diag = getattr(exc, "diag", None)
+    if state == "P0001":
+        return "pg_raised", {"message": getattr(diag, "message_primary", None) or str(exc)}
+    if state not in ("23502", "23514"):  # not_null_violation, check_violation
+        return None
+    from dirtrack.models import metadata
+
+    table = metadata().tables.get(str(getattr(diag, "table_name", None)))
+    column = getattr(diag, "column_name", None)
+    constraint = getattr(diag, "constraint_name", None)
+    if state == "23502" and column and (table is None or column not in table.columns):
+        return "pg_constraint", {"name": f"{getattr(diag, 'table_name', '')}.{column} NOT NULL"}
+    if state == "23514" and constraint:
+        own = table is not None and any(c.name == constraint for c in table.constraints)
+        if not own:
+            return "pg_constraint", {"name": constraint}
     return None
 
 
