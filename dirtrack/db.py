@@ -890,6 +890,19 @@ SQLITE_REASONS = {
 }
 
 
+#: What psycopg and libpq say of a connection to the server lost while a command runs, its
+#: opening included (the server stopped, the session ended by an administrator or by the
+#: server's idle_in_transaction_session_timeout or idle_session_timeout, the network gone).
+CONNECTION_LOST = (
+    "server closed the connection unexpectedly",
+    "the connection is lost",
+    "the connection is closed",
+    "terminating connection due to administrator command",
+    "terminating connection due to idle-in-transaction timeout",
+    "terminating connection due to idle-session timeout",
+)
+
+
 #: What PostgreSQL's client library says when it cannot connect (a part of the first line of
 #: its message), in the catalog's words; the first that is found is said.
 SERVER_REASONS = (
@@ -902,7 +915,9 @@ SERVER_REASONS = (
     ("timed out", "w_timed_out"),
     ("no route to host", "w_unreachable"),
     ("network is unreachable", "w_unreachable"),
-    ("server closed the connection unexpectedly", "w_conn_reset"),
+    # a connection lost while the opening checks or a first command's migration ran: the
+    # server's 'terminating connection due to administrator command' came through under --lang vi
+    *((words, "w_conn_reset") for words in CONNECTION_LOST),
     ("connection reset", "w_conn_reset"),
     ("password authentication failed", "w_pg_auth_failed"),
     ("no password supplied", "w_pg_auth_failed"),
@@ -933,6 +948,11 @@ SERVER_REASONS = (
     # a first command's schema in a database whose search_path names no schema that exists
     # (the public schema dropped, as some administrators do, or a role's own search_path)
     ("no schema has been selected to create in", "w_pg_no_schema"),
+    # a URL's target_session_attrs (primary, standby, read-write, read-only…) that the server
+    # is not: libpq's 'server is not in hot standby mode' came through under --lang vi
+    ("hot standby mode", "w_pg_session_attrs"),
+    ("session is read-only", "w_pg_session_attrs"),
+    ("session is not read-only", "w_pg_session_attrs"),
     # a role made without LOGIN (CREATE ROLE, not CREATE USER)
     ("is not permitted to log in", "w_pg_no_login"),
     # 'pg_hba.conf rejects connection for host …', 'no pg_hba.conf entry for host …'

@@ -2551,6 +2551,10 @@ ERRORS: dict[str, Entry] = {
         "dirtrack kept in it moves there with pg_dump and psql)"
     ),
     "w_pg_no_login": N_("the server does not let this role log in (it was made without LOGIN)"),
+    "w_pg_session_attrs": N_(
+        "the server is not of the kind the URL's target_session_attrs asks for (a primary or a "
+        "standby, read-write or read-only)"
+    ),
     "w_pg_hba": N_(
         "the server's pg_hba.conf does not let this user reach this database from this machine"
     ),
@@ -2685,6 +2689,14 @@ ERRORS: dict[str, Entry] = {
     ),
     "pg_denied": N_(
         "the database server refuses this account access (permission denied): nothing was written"
+    ),
+    "pg_raised": N_(
+        "the database server refused the change: {message} (said by a trigger or rule of the "
+        "database, which dirtrack does not make): nothing was written"
+    ),
+    "pg_constraint": N_(
+        "the database server refused the change: it breaks {name}, which dirtrack does not make "
+        "(another program's or an administrator's): nothing was written"
     ),
     "pg_canceled": N_(
         "the database server cancelled the command (its statement_timeout, or an administrator): "

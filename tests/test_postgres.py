@@ -423,8 +423,8 @@ def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_languag
     pg_cluster: Cluster,
 ) -> None:
     """A role made without LOGIN, a database the role may not CONNECT to, a pg_hba.conf line
-    that rejects the connection: each was libpq's English, with the socket's path, under
-    --lang vi."""
+    that rejects the connection, a server not of the kind the URL's target_session_attrs asks
+    for: each was libpq's English, with the socket's path, under --lang vi."""
     url = pg_cluster.create_database("kept_out", blank=False)
     database = url.split("@/", 1)[1].split("?", 1)[0]
     admin = pg_cluster.admin()
@@ -450,6 +450,13 @@ def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_languag
             "the server's pg_hba.conf does not let this user reach this database from this machine",
             "tệp pg_hba.conf của máy chủ không cho người dùng này kết nối tới cơ sở dữ liệu "
             "này từ máy này",
+        ),
+        # a URL asking for a standby of a primary: libpq's 'server is not in hot standby mode'
+        url + "&target_session_attrs=standby": (
+            "the server is not of the kind the URL's target_session_attrs asks for (a primary "
+            "or a standby, read-write or read-only)",
+            "máy chủ không thuộc loại mà target_session_attrs trong địa chỉ (URL) yêu cầu (máy "
+            "chủ chính hay máy chủ dự phòng, đọc-ghi hay chỉ đọc)",
         ),
     }
     for target, (english, vietnamese) in cases.items():
@@ -549,6 +556,27 @@ def test_a_connection_lost_during_a_write_is_one_line(pg_cluster: Cluster, tmp_p
         assert on(target).json("list") == []
 
 
+def test_a_session_ended_while_a_first_command_makes_the_schema_is_one_line(
+    pg_cluster: Cluster,
+) -> None:
+    # The session ended by the server (an administrator's pg_terminate_backend, here an event
+    # trigger's on the migration's first statement) while the first command made the schema:
+    # the server's 'terminating connection due to administrator command' was the reason of the
+    # Error line under --lang vi too.
+    blank = pg_cluster.create_database("ended")
+    with psycopg_on(pg_cluster, blank.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute(
+            "CREATE FUNCTION end_session() RETURNS event_trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); END $$"
+        )
+        conn.execute("CREATE EVENT TRIGGER end_session ON ddl_command_start "
+                     "EXECUTE FUNCTION end_session()")  # fmt: skip
+    for lang, words in (("en", ": the connection was closed by the other side"),
+                        ("vi", ": kết nối bị phía bên kia đóng")):  # fmt: skip
+        assert on(blank).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức").endswith(words)
+    assert rows(blank, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [(0,)]
+
+
 @pytest.mark.parametrize(
     "said",
     [
@@ -572,6 +600,45 @@ def test_a_session_the_server_ended_for_idling_is_a_lost_connection(said: str) -
     for lang, words in (("en", "the connection to the database server was lost"),
                         ("vi", "mất kết nối tới máy chủ")):  # fmt: skip
         assert error_text("db_connection_lost", lang, {}).startswith(words)
+
+
+def test_a_write_refused_by_what_another_program_added_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    # A trigger's RAISE and a NOT NULL column that another program added to the register's
+    # database: they were 'unexpected ProgrammingError: (psycopg.errors.RaiseException) …' and
+    # PostgreSQL's English 'null value in column … violates not-null constraint' under --lang vi.
+    raised = pg_cluster.create_database("raised", blank=False)
+    extra = pg_cluster.create_database("extra", blank=False)
+    with psycopg_on(pg_cluster, raised.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute(
+            "CREATE FUNCTION no_units() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'chỉ văn thư được thêm'; END $$"
+        )
+        conn.execute("CREATE TRIGGER no_units BEFORE INSERT ON unit "
+                     "FOR EACH ROW EXECUTE FUNCTION no_units()")  # fmt: skip
+    with psycopg_on(pg_cluster, extra.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute("ALTER TABLE unit ADD COLUMN phone text NOT NULL")
+    expected = {
+        raised: {
+            "en": "Error: the database server refused the change: chỉ văn thư được thêm (said by "
+            "a trigger or rule of the database, which dirtrack does not make): nothing was written",
+            "vi": "Error: máy chủ cơ sở dữ liệu từ chối thay đổi: chỉ văn thư được thêm (do một "
+            "trigger hoặc rule của cơ sở dữ liệu, không do dirtrack tạo): không ghi được gì",
+        },
+        extra: {
+            "en": "Error: the database server refused the change: it breaks unit.phone NOT NULL, "
+            "which dirtrack does not make (another program's or an administrator's): nothing was "
+            "written",
+            "vi": "Error: máy chủ cơ sở dữ liệu từ chối thay đổi: thay đổi vi phạm unit.phone NOT "
+            "NULL, ràng buộc không do dirtrack tạo (của chương trình khác hoặc của người quản "
+            "trị): không ghi được gì",
+        },
+    }
+    for url, said in expected.items():
+        for lang, words in said.items():
+            assert on(url).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == words
+        assert rows(url, "SELECT count(*) FROM unit") == [(0,)]
 
 
 @contextlib.contextmanager
@@ -785,6 +852,21 @@ def test_units_and_coordinators_come_out_in_the_same_order(cli: Cli) -> None:
     assert made["with"] == expected
     assert cli.json("list")[0]["with"] == expected
     assert cli.json("show", str(made["id"]))["with"] == expected
+
+
+def test_a_command_refused_for_what_it_was_given_takes_no_id(cli: Cli) -> None:
+    # A --repeat-of that names no limitation, an alias longer than its column: each was refused
+    # after the new row took its id, which PostgreSQL's sequence does not give back (the next
+    # limitation or unit skipped a number there, not on SQLite).
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = str(cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban"))
+    cli.fail("add-limitation", meeting, "--unit", "VPTU", "Thiếu xe", "--repeat-of", "99")
+    cli.fail("add-limitation", meeting, "--unit", "VPTU", "Thiếu xe", "--repeat-of", "-1")
+    cli.fail("unit", "add", "BTC", "Ban Tổ chức", "--alias", "a" * 401)
+    assert cli.id("add-limitation", meeting, "--unit", "VPTU", "Thiếu xe") == 1
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    units = {unit["code"]: unit["id"] for unit in cli.json("export")["units"]}
+    assert units == {"VPTU": 1, "BTC": 2}
 
 
 def test_snapshot_sees_a_write_on_either_backend(cli: Cli) -> None:

@@ -744,19 +744,6 @@ _MISSING_SCHEMA = LazyPattern(
 )
 
 
-# What psycopg and libpq say of a connection to the server lost during a command (the server
-# stopped, the session ended by an administrator or by the server's idle_in_transaction_session_
-# timeout or idle_session_timeout, the network gone).
-_CONNECTION_LOST = (
-    "server closed the connection unexpectedly",
-    "the connection is lost",
-    "the connection is closed",
-    "terminating connection due to administrator command",
-    "terminating connection due to idle-in-transaction timeout",
-    "terminating connection due to idle-session timeout",
-)
-
-
 def _output_encoding(exc: UnicodeEncodeError) -> str | None:
     """The encoding of stdout or stderr (PYTHONIOENCODING=ascii, a latin-1 locale) when it is
     the one that could not write what dirtrack printed, else None (text that was no text, a
@@ -923,7 +910,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         # SQLITE_CORRUPT on a page the opening checks did not read (a table's, an index's)
         if "database disk image is malformed" in text or "malformed database schema" in text:
             return "db_damaged", {}
-        if any(words in text for words in _CONNECTION_LOST):
+        from dirtrack.db import CONNECTION_LOST
+
+        if any(words in text for words in CONNECTION_LOST):
             return "db_connection_lost", {}
         from dirtrack.db import NOT_UTF8_COLUMN
 
@@ -962,6 +951,36 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             if denied is not None:
                 return "pg_denied_on", {"name": denied[1]}
             return "pg_denied", {}
+        foreign = _foreign_refusal(current, state)
+        if foreign is not None:
+            return foreign
+    return None
+
+
+def _foreign_refusal(exc: BaseException, state: str | None) -> tuple[str, dict[str, object]] | None:
+    """A PostgreSQL server's refusal of a write by what another program or an administrator
+    added to the register's database, which dirtrack does not make: a trigger's RAISE
+    (raise_exception), a NOT NULL column or a CHECK constraint. Said in the run's language with
+    the database's own words for it (a trigger's message, the constraint's or column's name);
+    it was 'unexpected ProgrammingError: (psycopg.errors.RaiseException) …', and PostgreSQL's
+    English 'null value in column … violates not-null constraint', under --lang vi. A failure
+    of dirtrack's own columns stays unexpected (it would be a bug)."""
+    diag = getattr(exc, "diag", None)
+    if state == "P0001":
+        return "pg_raised", {"message": getattr(diag, "message_primary", None) or str(exc)}
+    if state not in ("23502", "23514"):  # not_null_violation, check_violation
+        return None
+    from dirtrack.models import metadata
+
+    table = metadata().tables.get(str(getattr(diag, "table_name", None)))
+    column = getattr(diag, "column_name", None)
+    constraint = getattr(diag, "constraint_name", None)
+    if state == "23502" and column and (table is None or column not in table.columns):
+        return "pg_constraint", {"name": f"{getattr(diag, 'table_name', '')}.{column} NOT NULL"}
+    if state == "23514" and constraint:
+        own = table is not None and any(c.name == constraint for c in table.constraints)
+        if not own:
+            return "pg_constraint", {"name": constraint}
     return None
 
 

@@ -98,6 +98,10 @@ def add_limitation(
             raise Conflict.of(
                 "limitation_duplicate", id=same.id, unit=found.code, meeting=meeting.id
             )
+        if repeat_of is not None:
+            # a bad or unknown id refused before the new limitation takes its id (PostgreSQL's
+            # sequence gives none back when the command is undone)
+            store.get_limitation(session, positive_id(repeat_of, "limitation"))
         limitation = store.add_limitation(
             session, meeting=meeting, unit=found, text=text, category=kind
         )

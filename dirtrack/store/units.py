@@ -428,6 +428,7 @@ def add_unit(
     if not name:
         raise InvalidInput.of("unit_no_name")
     from dirtrack.models import Unit, UnitAlias
+    from dirtrack.store.limits import check_row
 
     index = UnitIndex.load(session)
     clean_aliases = [a for a in (clean_text(a, "alias") for a in aliases) if a]
@@ -439,6 +440,11 @@ def add_unit(
                 "unit_taken", what=Phrase(what), value=value, unit=index.label(holder)
             )
     kept = _own_aliases(code, name, clean_aliases)
+    aliases_table = UnitAlias.__table__  # type: ignore[attr-defined]
+    for alias in kept:
+        # before the unit takes its id: PostgreSQL's sequence gives no id back when a refused
+        # row of unit_alias undoes the command
+        check_row(aliases_table, {"alias": alias, "alias_key": fold(alias)})
     parent_unit = index.resolve(parent) if parent else None
     unit = Unit(
         code=code,
