@@ -2957,7 +2957,7 @@ def _asks_after_frame(
     a clause that opens on a frame (``_FRAME_OPENS``), and a unit is named right after the verb:
     the request is the task, the frame no part of it. Not a task that goes on with a request
     ("Tăng cường kiểm tra …, yêu cầu UBND xã báo cáo": one task), nor a shortcoming that does
-    ("có 7 công trình đạt dưới 50%, đề nghị huyện …": one item, round 83)."""
+    ("có 7 công trình đạt dưới 50%, đề nghị huyện …": one item)."""
     if not verb.group().startswith(("yeu cau", "de nghi")):
         return False
     asked = next((m for m in mentions if m.start >= verb.end()), None)
