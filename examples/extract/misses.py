@@ -4,6 +4,7 @@ Run with ``make extract-model`` done once (scikit-learn is needed)::
 
     .venv/bin/python examples/extract/misses.py          # the tables: reason x part
     .venv/bin/python examples/extract/misses.py --list   # and every miss, with its reasons
+    .venv/bin/python examples/extract/misses.py --list --weights   # and what the model weighs
     .venv/bin/python examples/extract/misses.py --markdown   # a row per part (ROUNDS.md)
     .venv/bin/python examples/extract/misses.py --units      # the items found with another unit
     .venv/bin/python examples/extract/misses.py --units --limitations   # of one kind only
@@ -15,7 +16,9 @@ from the words alone: read each before acting on it), and a table cause x kind. 
 (round 42) lists instead the drafted items whose text no gold item of their kind matches (what
 precision loses), each marked when its text is a gold item of the other kind, and their count
 by part. ``--limitations`` or ``--directives`` after ``--units`` keeps the rows of that kind
-(round 44; the table cause x kind still counts both).
+(round 44; the table cause x kind still counts both). ``--weights`` after ``--list`` (round 85)
+prints under each miss the heaviest features of its candidate in its fold's model, either way
+(``heaviest``): what keeps a task under ``add``.
 
 Each part read (``oof.parts``: the seeds and ``score.READ_PARTS``; never ``score.UNREAD``) is
 read with the models trained without it, as ``oof.py --by-part`` reads it, and every gold
@@ -230,18 +233,29 @@ def _flags(cand: cm.Candidate) -> str:
     return ",".join(f for f in cand.features if ":" not in f and f not in train.HIDDEN)
 
 
+def heaviest(cand: cm.Candidate, model: cm.Model, n: int = 6) -> str:
+    """The ``n`` features of a candidate that weigh most in ``model``, either way, with their
+    weights (round 85: what keeps a task under ``add``, or a report over it)."""
+    weighed = sorted(
+        ((model.weights.get(f, 0.0), f) for f in cand.features if f not in train.HIDDEN),
+        key=lambda wf: (-abs(wf[0]), wf[1]),
+    )
+    return " ".join(f"{f}={w:+.2f}" for w, f in weighed[:n] if w)
+
+
 def stage(
     kind: str,
     gold: dict[str, Any],
     draft: dict[str, Any],
     cands: list[cm.Candidate],
     model: cm.Model,
-) -> tuple[str, float | None, str]:
+) -> tuple[str, float | None, str, str]:
     """Where the extractor lost the gold item (one of ``STAGES``), the model's probability of
-    the candidate that holds it (None without one) and the candidate's context flags."""
+    the candidate that holds it (None without one), the candidate's context flags and its
+    heaviest features (``heaviest``)."""
     other = "limitations" if kind == "directives" else "directives"
     if any(score.overlap(p["text"], gold["text"]) >= score.THRESHOLD for p in draft[other]):
-        return "other kind", None, ""
+        return "other kind", None, "", ""
     scored = [(score.overlap(c.text, gold["text"]), c) for c in cands]
     hit = max(scored, key=lambda s: s[0], default=(0.0, None))
     if hit[1] is None or hit[0] < score.THRESHOLD:
@@ -250,24 +264,25 @@ def stage(
             c_words = _words(c.text)
             common = len(g & c_words)
             if g and common / len(g) >= 0.5 and len(c_words) > 2 * len(g):
-                return "not split out", model.probability(c.features), _flags(c)
+                return "not split out", model.probability(c.features), _flags(c), heaviest(c, model)
         for c in cands:
             c_words = _words(c.text)
             if c_words and len(g & c_words) / len(c_words) >= 0.8 and len(c_words) >= 3:
-                return "cut short", model.probability(c.features), _flags(c)
-        return "never a candidate", None, ""
+                return "cut short", model.probability(c.features), _flags(c), heaviest(c, model)
+        return "never a candidate", None, "", ""
     cand = hit[1]
     p = model.probability(cand.features)
+    weighed = heaviest(cand, model)
     if kind == "directives":
         if cand.rule and p < model.veto:
-            return "vetoed", p, _flags(cand)
+            return "vetoed", p, _flags(cand), weighed
         if not cand.rule and p < model.add:
             where = "in a speech" if "zone" in cand.features else "no speech"
-            return f"passed over, {where}", p, _flags(cand)
-        return "taken, then lost", p, _flags(cand)
+            return f"passed over, {where}", p, _flags(cand), weighed
+        return "taken, then lost", p, _flags(cand), weighed
     if not cand.rule and p < model.add:
-        return "passed over", p, _flags(cand)
-    return "taken, then lost", p, _flags(cand)
+        return "passed over", p, _flags(cand), weighed
+    return "taken, then lost", p, _flags(cand), weighed
 
 
 def candidates(text: str, today: Any) -> dict[str, list[cm.Candidate]]:
@@ -343,7 +358,7 @@ def misses(units: bool = False, drafted: bool = False) -> list[dict[str, Any]]:
                     for j, g in enumerate(gold[kind]):
                         if j in found:
                             continue
-                        where, p, flags = stage(kind, g, draft, cands[kind], model)
+                        where, p, flags, weighed = stage(kind, g, draft, cands[kind], model)
                         out.append(
                             {
                                 "part": part,
@@ -352,6 +367,7 @@ def misses(units: bool = False, drafted: bool = False) -> list[dict[str, Any]]:
                                 "stage": where,
                                 "p": p,
                                 "flags": flags,
+                                "weighed": weighed,
                                 "shape": shape(kind, g, text, places),
                                 "unit": g["unit"],
                                 "text": g["text"],
@@ -444,6 +460,8 @@ def main(argv: list[str]) -> int:
                 f"{r['part']:<8} {r['article']:<4} {r['kind'][:3]} {r['stage']:<17}{p:<7} "
                 f"{r['shape']:<15} {r['unit']!s:<24.24} [{r['flags']}] | {r['text'][:140]}"
             )
+            if "--weights" in argv and r["weighed"]:
+                print(f"{'':<14} weighs: {r['weighed']}")
         print()
     for kind in KINDS:
         for field, names in (("stage", STAGES), ("shape", SHAPES)):
