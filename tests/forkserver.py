@@ -43,6 +43,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The environment of the process that imports this module, as it started (before a test
+#: changed it): the server's own, which the libraries it loads read at import (matplotlib
+#: made its configuration folder in the XDG_CONFIG_HOME of the test that started the server,
+#: a folder of that test's). Each call runs in the caller's environment.
+STARTING_ENVIRONMENT = dict(os.environ)
+
 #: The resource limits a call passes on to the process forked for it, as a start would inherit
 #: them (SIGXFSZ is ignored in both, as Python ignores it at start: a write past the file size
 #: fails with EFBIG, as on a full disk).
@@ -86,6 +92,7 @@ class ForkServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.forkserver", str(sock)],
             cwd=ROOT,
+            env=STARTING_ENVIRONMENT,
             # never written: the server ends when it reads the end of it, that is when this
             # process is gone, even killed or ended without its exit handlers (an orphan
             # server waited for callers for ever)
@@ -261,28 +268,67 @@ def preload() -> None:
     for module in pkgutil.walk_packages(dirtrack.__path__, "dirtrack."):
         if not module.name.startswith(("dirtrack.migrations", "dirtrack.__main__")):
             importlib.import_module(module.name)
+    for name in ONE_THREAD:
+        os.environ[name] = "1"
     for name in LIBRARIES:
         importlib.import_module(name)
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from sqlalchemy.engine import make_url
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()
+    _compile_patterns()
+    make_url("sqlite:///dirtrack.db")  # its pattern, compiled once into re's cache
 
 
-#: What commands import only when they need it, imported by the server (:func:`preload`): not
-#: openpyxl, nor matplotlib, which import numpy, whose BLAS starts threads (a process with
-#: threads is not one to fork).
+def _compile_patterns() -> None:
+    """Compile dirtrack's patterns now, once for every process forked from this one: those of
+    its modules (:class:`dirtrack.patterns.LazyPattern`, compiled at their first use) and the
+    deadlines' (compiled the first time a command reads a deadline), some 15 ms of CPU a
+    command."""
+    from dirtrack import periods
+    from dirtrack.patterns import LazyPattern
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("dirtrack."):
+            for value in list(vars(module).values()):
+                if isinstance(value, LazyPattern):
+                    value.compiled()
+    periods._deadlines()
+
+
+#: What commands import only when they need it, imported by the server (:func:`preload`): the
+#: libraries of documents, letters, workbooks, charts, tables on a terminal and the calendar,
+#: and what a usage error or the change log's actor loads. numpy (which openpyxl and matplotlib
+#: import) is loaded with its BLAS on one thread (:data:`ONE_THREAD`): a process with threads is
+#: not one to fork.
 LIBRARIES = (
     "docx",
     "docxtpl",
+    "getpass",
     "holidays",
+    "holidays.countries",
     "ijson",
     "jinja2",
     "lxml.etree",
+    "matplotlib.backends.backend_agg",
+    "matplotlib.figure",
+    "matplotlib.font_manager",
+    "openpyxl",
+    "openpyxl.chart",
     "platformdirs",
     "rich.console",
     "rich.progress",
     "rich.table",
+    "typer.rich_utils",
 )
+
+#: The environment of the server's own import of numpy: its BLAS's pool of threads is made at
+#: import, of one thread here (the forked processes compute the same; only a matrix product
+#: would run on fewer cores, and the commands draw a chart of bars).
+ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _reap(_signal: int, _frame: object) -> None:

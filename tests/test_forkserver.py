@@ -76,3 +76,28 @@ def test_a_forked_command_has_the_limits_its_caller_set(tmp_path: Path) -> None:
     done = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert backup.stat().st_size > limit
+
+
+def test_the_server_runs_one_thread_and_leaves_the_tests_folders_alone(tmp_path: Path) -> None:
+    """What the server loads (numpy's BLAS among it) starts no thread: a process with threads
+    is not one to fork. Nor does it make folders where the environment of the test that started
+    it points (matplotlib's configuration folder in that test's XDG_CONFIG_HOME): it starts in
+    the environment its starter began with."""
+    starter = (
+        "import os\n"
+        "from tests import forkserver\n"
+        f"os.environ['XDG_CONFIG_HOME'] = {str(tmp_path / 'config')!r}  # as a test sets it\n"
+        "server = forkserver.shared()\n"
+        "print(len(os.listdir(f'/proc/{server.process.pid}/task')), flush=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", starter],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1"]
+    assert not (tmp_path / "config").exists()
