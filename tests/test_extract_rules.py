@@ -6709,3 +6709,13 @@ def test_a_committee_asking_through_the_letter_its_sentence_is_framed_by() -> No
         "các đoàn thể huyện, Chủ tịch UBND các xã tổ chức tổng vệ sinh ngay tại cơ quan, đơn vị,"
         " chỉ đạo quyết liệt các ban, ngành thực hiện nghiêm kế hoạch diệt muỗi"
     ]
+
+
+def test_a_communes_party_committee_that_asks_gives_a_task() -> None:
+    """ "Đảng ủy xã yêu cầu các chi bộ …": a commune's party committee asks as a district's
+    party committee ("Huyện ủy yêu cầu …") and a commune's People's Committee do, whatever the
+    model weighs."""
+    found = directives(
+        "Sáng 5/6/2023, Đảng ủy xã Tân Lập họp. Đảng ủy xã yêu cầu các chi bộ rà soát đảng viên."
+    )
+    assert found == [(None, "các chi bộ rà soát đảng viên", None)]

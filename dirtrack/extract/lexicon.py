@@ -688,8 +688,9 @@ LEADER_BODY_SPEAKS = re.compile(
     r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|"
     # a party committee of a province, a city, a town, a rural or an urban district ("Quận ủy
-    # quận X yêu cầu …"; not "cơ quan Ủy ban")
-    r"(?:tinh|huyen|thanh|thi|(?<!co )quan) uy|"
+    # quận X yêu cầu …"; not "cơ quan Ủy ban"), or of a commune, a ward or a township ("Đảng ủy
+    # xã yêu cầu các chi bộ …", as "UBND xã yêu cầu …")
+    r"(?:tinh|huyen|thanh|thi|(?<!co )quan) uy|dang uy (?:xa|phuong|thi tran)|"
     r"hoi nghi|cuoc hop|"
     r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
     # a party inspection committee, over the bodies it inspected ("UBKT Trung ương yêu cầu Ban
