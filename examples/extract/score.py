@@ -274,7 +274,8 @@ tasks, another deputy secretary's inspection of four communes, that names limita
 province's reprimand of two district chairmen who missed a meeting, a commune's letter to its
 village heads on the epidemic, a district party committee's briefing with its communes' police and
 a city team's check of five wards, that name limitations and assign tasks (1 province, 4 district,
-11 commune, ward or residential group articles), is only scored;
+11 commune, ward or residential group articles), was only scored until the eighty-eighth round,
+which reads and trains on it;
 ``fresh46`` (906-921), labelled blind after ``fresh45``, meetings, letters, notices, news items
 and tag pages: a provincial council vice-chairman's visit to a district, a city council
 committee's supervision of a district, a province's requests on a road's clearance, a city
