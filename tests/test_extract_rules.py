@@ -6613,3 +6613,109 @@ def test_a_place_asking_the_peoples_committees_below_it_opens_its_tasks() -> Non
         " huyện, thị xã, thành phố giao đủ số lượng biên chế công chức cho các Phòng GD-ĐT."
     )
     assert proposed == []
+
+
+def test_a_communes_body_asking_its_villages_opens_the_list_of_tasks() -> None:
+    """ "UBND xã đề nghị các thôn thực hiện tốt các nội dung sau:", "BCĐ … xã đề nghị Ban phát
+    triển … các thôn …:": nothing stands below a village to propose to, so a commune's body that
+    asks all its villages orders, as a district asking "các xã" does; the list's entries are its
+    tasks. A committee asked in a colon's list to direct them ("đề nghị: UBND phường tiếp tục chỉ
+    đạo các tổ dân phố …") is the task itself, one item."""
+    entries = (
+        "\n\n1. Rà soát, đánh giá 10 tiêu chí xây dựng khu dân cư kiểu mẫu.\n\n2. Tổ chức lao động"
+        " dọn vệ sinh các tuyến đường trong khu dân cư.\n"
+    )
+    expected = [
+        "Rà soát, đánh giá 10 tiêu chí xây dựng khu dân cư kiểu mẫu",
+        "Tổ chức lao động dọn vệ sinh các tuyến đường trong khu dân cư",
+    ]
+    committee = directives("UBND xã đề nghị các thôn thực hiện tốt các nội dung sau:" + entries)
+    assert [text for _, text, _ in committee] == expected
+    board = directives(
+        "Kính gửi: Ban phát triển xây dựng nông thôn mới các thôn.\n\nVậy BCĐ xây dựng nông thôn"
+        " mới xã đề nghị Ban phát triển xây dựng nông thôn mới các thôn thực hiện tốt các nội"
+        " dung sau:" + entries
+    )
+    assert [text for _, text, _ in board] == expected
+    asked = directives(
+        "Ban pháp chế HĐND phường đề nghị: UBND phường tiếp tục chỉ đạo các tổ dân phố tăng cường"
+        " công tác tuyên truyền về trật tự xây dựng."
+    )
+    assert [text for _, text, _ in asked] == [
+        "UBND phường tiếp tục chỉ đạo các tổ dân phố tăng cường công tác tuyên truyền về trật tự"
+        " xây dựng"
+    ]
+
+
+def test_shortcomings_seen_in_several_communes_listed_after_a_colon_are_no_ones() -> None:
+    """ "kiểm tra … chính quyền các xã: A, B, C": the communes listed after a plural level and its
+    colon are many, as "các xã A, B, C" is, no one partner of the session; a shortcoming that
+    names none is no one's (not the first listed)."""
+    found = limitations(
+        "Lãnh đạo tỉnh kiểm tra tình hình thực hiện nhiệm vụ các xã\n\nĐồng chí Phó Bí thư"
+        " Thường trực Tỉnh ủy đã đến kiểm tra tình hình thực hiện nhiệm vụ của cấp ủy, chính"
+        " quyền các xã: Lao Chải, Tả Van, Bản Phùng.\n\nĐồng chí đã đi thăm người dân tại các"
+        " thôn: Hàng, xã Lao Chải; Bản Pho, xã Bản Phùng. Tại các thôn, đồng chí đã chỉ ra một số"
+        " vấn đề còn tồn tại như: Các sản phẩm nông nghiệp chưa phong phú; công tác vệ sinh môi"
+        " trường chưa đảm bảo."
+    )
+    assert found == [
+        (None, "Các sản phẩm nông nghiệp chưa phong phú"),
+        (None, "công tác vệ sinh môi trường chưa đảm bảo"),
+    ]
+
+
+def test_the_police_of_levels_listed_bare_are_no_one_body() -> None:
+    """ "công an xã, thị trấn": the police of every commune and township, as "UBND xã, thị trấn"
+    is every such committee; the task is no one body's."""
+    found = directives(
+        "Lãnh đạo huyện yêu cầu công an xã, thị trấn tiếp tục chủ động làm tốt công tác nắm tình"
+        " hình, đảm bảo an ninh trật tự."
+    )
+    assert found == [
+        (
+            None,
+            "công an xã, thị trấn tiếp tục chủ động làm tốt công tác nắm tình hình, đảm bảo an"
+            " ninh trật tự",
+            None,
+        )
+    ]
+
+
+def test_a_clause_that_opens_on_a_prohibition_is_a_task() -> None:
+    """ "Đặc biệt, không được chủ quan, lơ là, …": "không được" opening the clause forbids
+    (must not), no passive report; the clause is a task as the order before it is."""
+    found = directives(
+        "Chủ tịch UBND xã chỉ đạo các cán bộ phụ trách các thôn tăng cường công tác tuyên truyền."
+        " Đặc biệt, không được chủ quan, lơ là, nâng cao hiệu quả tổ phòng chống dịch tại cộng"
+        " đồng."
+    )
+    assert [text for _, text, _ in found] == [
+        "các cán bộ phụ trách các thôn tăng cường công tác tuyên truyền",
+        "không được chủ quan, lơ là, nâng cao hiệu quả tổ phòng chống dịch tại cộng đồng",
+    ]
+
+
+def test_a_committee_asking_through_the_letter_its_sentence_is_framed_by() -> None:
+    """ "Theo Công văn số …, UBND huyện đề nghị A, B, Chủ tịch UBND các xã tổ chức …, chỉ đạo
+    quyết liệt …": the committee speaks through the letter, so its "đề nghị" asks and the task
+    starts at the bodies asked; the "chỉ đạo" inside the task is theirs."""
+    found = directives(
+        "Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các đoàn thể huyện, Chủ"
+        " tịch UBND các xã tổ chức tổng vệ sinh ngay tại cơ quan, đơn vị, chỉ đạo quyết liệt các"
+        " ban, ngành thực hiện nghiêm kế hoạch diệt muỗi."
+    )
+    assert [text for _, text, _ in found] == [
+        "các đoàn thể huyện, Chủ tịch UBND các xã tổ chức tổng vệ sinh ngay tại cơ quan, đơn vị,"
+        " chỉ đạo quyết liệt các ban, ngành thực hiện nghiêm kế hoạch diệt muỗi"
+    ]
+
+
+def test_a_communes_party_committee_that_asks_gives_a_task() -> None:
+    """ "Đảng ủy xã yêu cầu các chi bộ …": a commune's party committee asks as a district's
+    party committee ("Huyện ủy yêu cầu …") and a commune's People's Committee do, whatever the
+    model weighs."""
+    found = directives(
+        "Sáng 5/6/2023, Đảng ủy xã Tân Lập họp. Đảng ủy xã yêu cầu các chi bộ rà soát đảng viên."
+    )
+    assert found == [(None, "các chi bộ rà soát đảng viên", None)]

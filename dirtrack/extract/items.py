@@ -2024,6 +2024,9 @@ _DOCUMENT_ISSUED = re.compile(
 _DOCUMENT_OPENS = re.compile(
     r"^\W*(?:cac\s+)?(?:cong van|van ban|cong dien|chi thi)(?:\s+(?:nay|tren))?(?:\s+cung)?\s*$"
 )
+#: A sentence framed by the document it reports ("Theo Công văn số 3517/UBND ngày 18/7/2022, …"),
+#: up to the clause the issuer opens.
+_DOCUMENT_FRAME = re.compile(r"\btheo (?:cong van|van ban|cong dien|chi thi)\b[^;:]*,\s*$")
 #: Who issues a document that orders: a leader or a leading committee.
 _ISSUER = re.compile(
     r"\b(?:ubnd|uy ban nhan dan|chu tich|pho chu tich|thuong truc|ban thuong vu|"
@@ -2048,6 +2051,10 @@ def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
     begin = max(start, *(key.rfind(c, 0, verb.start()) + 1 for c in ",;.:"))
     head = key[begin : verb.start()]
     if _DOCUMENT_OPENS.match(head):
+        return True
+    if _DOCUMENT_FRAME.search(key, start, begin) and _ISSUER.match(head.strip()):
+        # "Theo Công văn số 3517/UBND …, UBND huyện đề nghị …": the committee speaks through the
+        # document the clause is framed by
         return True
     issued = _DOCUMENT_ISSUED.search(head)
     if issued is None:
@@ -2809,7 +2816,9 @@ def _clause_features(
 #: will do), "đã", "đang", "vừa" (what was done) among the first words, "tiếp tục được ..."
 #: right after the verb (a report), "cần được" with no one addressed (a need).
 _NO_TASK_EARLY = re.compile(r"\b(?:sẽ|đã|đang|vừa)\b")
-_REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
+#: Not a clause that opens on "không được" ("Đặc biệt, không được chủ quan, lơ là, …"): a
+#: prohibition, which asks.
+_REPORTED_EARLY = re.compile(r"^(?!không được\b)(?:\S+\s+){0,3}?(?:được|bị)\b")
 #: A unit whose verb is past or passive ("UBND huyện đã chỉ đạo", "... được UBND tỉnh giao 13
 #: nhiệm vụ"); not "được giao <việc>", "được yêu cầu <việc>" (a task given: "Đội Kiểm tra ...
 #: được giao bố trí ...", ``_asked_passive``).

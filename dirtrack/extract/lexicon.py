@@ -652,7 +652,10 @@ def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> 
 #: ..."), "yêu cầu" too ("UBND huyện X vừa yêu cầu phòng, ban chuyên môn và UBND các xã …"), and
 #: the People's Committees of all the places below asked ("huyện X vừa yêu cầu UBND các xã, thị
 #: trấn …"); not a committee that is itself asked ("Sở X đề nghị UBND tỉnh chỉ đạo UBND các huyện
-#: …": a proposal from below). The match ends at the verb.
+#: …": a proposal from below). So does a commune's committee, party committee or steering board
+#: that asks all its villages or residential groups, however their bodies are named ("BCĐ xây
+#: dựng nông thôn mới xã đề nghị Ban phát triển xây dựng nông thôn mới các thôn …", "UBND xã đề
+#: nghị các thôn …"): nothing stands below a village to propose to. The match ends at the verb.
 SUPERIOR_ORDERS = re.compile(
     r"(?:(?<!van phong )(?<!cua )(?<!duoc )(?<!de nghi )(?<!kien nghi )\b(?:ubnd|uy ban nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx)|"
@@ -661,6 +664,11 @@ SUPERIOR_ORDERS = re.compile(
     r"(?=\s+(?:(?:(?:ubnd|uy ban nhan dan)\s+)?(?:cac|toan the)\s+"
     r"(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)"
     r"|phong,? ban)\b)"
+    r"|(?:(?<!cua )(?<!duoc )(?<!de nghi )(?<!kien nghi )\b(?:ubnd|uy ban nhan dan|dang uy|"
+    r"ban chi dao|bcd)\b|(?:^|(?<=, ))(?:xa|phuong|thi tran)\b)"
+    r"(?:(?!\b(?:da|duoc|co|van ban|tiep tuc|can|phai)\b)[^,;.:]){0,60}?"
+    r"\b(?:de nghi|chi dao|yeu cau)\b"
+    r"(?=\s+(?:[^\W\d]+\s+){0,8}?cac\s+(?:thon|xom|to dan pho|khu pho|khoi pho|ap|buon)\b)"
 )
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
@@ -680,8 +688,9 @@ LEADER_BODY_SPEAKS = re.compile(
     r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|"
     # a party committee of a province, a city, a town, a rural or an urban district ("Quận ủy
-    # quận X yêu cầu …"; not "cơ quan Ủy ban")
-    r"(?:tinh|huyen|thanh|thi|(?<!co )quan) uy|"
+    # quận X yêu cầu …"; not "cơ quan Ủy ban"), or of a commune, a ward or a township ("Đảng ủy
+    # xã yêu cầu các chi bộ …", as "UBND xã yêu cầu …")
+    r"(?:tinh|huyen|thanh|thi|(?<!co )quan) uy|dang uy (?:xa|phuong|thi tran)|"
     r"hoi nghi|cuoc hop|"
     r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
     # a party inspection committee, over the bodies it inspected ("UBKT Trung ương yêu cầu Ban

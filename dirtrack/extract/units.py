@@ -310,9 +310,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
     # "HĐND xã, thị trấn", "UBND huyện, thành phố", "Thường trực HĐND huyện, xã, thị trấn": the
     # bodies of every place of the levels listed, none named (not "UBND tỉnh, huyện": the
-    # province's is one body)
+    # province's is one body); their police too ("công an xã, thị trấn")
     (
-        rf"(?:thuong truc )?(?:{_UBND}|{_HDND}|{_MTTQ}) {_BELOW_PROVINCE}"
+        rf"(?:thuong truc )?(?:{_UBND}|{_HDND}|{_MTTQ}|cong an) {_BELOW_PROVINCE}"
         rf"(?:,? (?:va )?{_BELOW_PROVINCE})+",
         "collective",
         "chinh quyen",
@@ -2028,7 +2028,7 @@ def session_partners(
             # "làm việc với lãnh đạo các ngành chuyên môn trực thuộc UBND thị xã": the body
             # the session's partners belong to, not one partner
             continue
-        if mention.head == "dia phuong" and _several_places(
+        if mention.head in ("dia phuong", "place name") and _several_places(
             lead, key, mention, resolver.mentions(lead)
         ):
             return None  # "làm việc với các phường Đông Vệ, Ngọc Trạo và Ba Đình": three
@@ -2044,7 +2044,12 @@ def session_partners(
 
 #: A plural or a number before a level ("các phường ...", "2 xã ..."), and a name after the first
 #: of its list (", Ngọc Trạo", "và Ba Đình"); a name after "và" alone ("xã Tân Quang và Giáp Sơn").
-_PLURAL_LEVEL_BEFORE = re.compile(r"\b(?:cac|nhung|hai|ba|\d+)\s+$")
+#: A list after a plural level and a colon is the same ("kiểm tra … các xã: Lao Chải, Tả Van, …").
+_PLURAL_LEVEL_BEFORE = re.compile(
+    r"\b(?:cac|nhung|hai|ba|\d+)\s+"
+    r"(?:(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|thon|xom|ap|to dan pho|khu pho)"
+    r"\s*:\s*)?$"
+)
 _ANOTHER_NAME = re.compile(r"\s*(?:,|và)\s+(\w)")
 _AND_NAME = re.compile(r"\s+và\s+(\w)")
 
