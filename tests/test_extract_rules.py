@@ -2896,6 +2896,49 @@ def test_a_bodys_own_tasks_for_a_period_still_to_come_are_directives() -> None:
     assert {(unit, due) for unit, _, due in found} == {(None, date(2023, 9, 30))}
 
 
+def test_a_bodys_own_plan_for_a_quarter_ahead_gives_every_part_after_its_head() -> None:
+    # "Trong quý IV, Đảng ủy xã tiếp tục chỉ đạo A; B; C" at a meeting on 2/10: the body's own
+    # plan, its ;-parts read as a request's parts are, whatever the words of each
+    found = directives(
+        "Ngày 2/10/2024, Đảng ủy xã An Bình họp thường kỳ. Trong quý IV, Đảng ủy xã tiếp tục chỉ"
+        " đạo các chi bộ tổ chức sinh hoạt chuyên đề; rà soát, bổ sung quy hoạch cán bộ; quản lý"
+        " chặt chẽ đất đai tại các thôn."
+    )
+    assert [text for _, text, _ in found] == [
+        "Đảng ủy xã tiếp tục chỉ đạo các chi bộ tổ chức sinh hoạt chuyên đề",
+        "rà soát, bổ sung quy hoạch cán bộ",
+        "quản lý chặt chẽ đất đai tại các thôn",
+    ]
+    assert {due for _, _, due in found} == {date(2024, 12, 31)}
+
+
+def test_a_body_going_on_with_its_work_for_the_months_ahead_sets_its_own_plan() -> None:
+    # "Thực hiện nhiệm vụ … 3 tháng cuối năm, Ban ATGT huyện tiếp tục phối hợp … A; B; C" at a
+    # nine-month review: "tiếp tục" before a verb of action sets the body's own work (dev 442)
+    found = directives(
+        "Sáng 3/10/2024, Ban An toàn giao thông huyện tổ chức hội nghị sơ kết công tác 9 tháng."
+        " Thực hiện nhiệm vụ 3 tháng cuối năm, Ban An toàn giao thông huyện tiếp tục phối hợp với"
+        " các ngành đẩy mạnh tuyên truyền về an toàn giao thông; tăng cường tuần tra, kiểm soát,"
+        " xử lý nghiêm các trường hợp vi phạm; duy trì các mô hình tự quản về an toàn giao thông."
+    )
+    assert [text for _, text, _ in found[1:]] == [
+        "tăng cường tuần tra, kiểm soát, xử lý nghiêm các trường hợp vi phạm",
+        "duy trì các mô hình tự quản về an toàn giao thông",
+    ]
+    assert {due for _, _, due in found} == {date(2024, 12, 31)}
+
+
+def test_the_months_from_the_years_start_a_review_reports_on_are_no_plan() -> None:
+    # "Trong 7 tháng đầu năm 2024, Ủy ban Kiểm tra … tập trung thực hiện …; A; B" at a meeting
+    # on 30/7: the period reviewed ends on the day after, and is still no period ahead
+    assert not directives(
+        "Chiều 30/7/2024, Ủy ban Kiểm tra Huyện ủy tổ chức hội nghị sơ kết công tác 7 tháng."
+        " Trong 7 tháng đầu năm 2024, Ủy ban Kiểm tra Huyện ủy tập trung thực hiện nhiệm vụ kiểm"
+        " tra, giám sát theo Điều lệ Đảng; kiểm tra 02 tổ chức đảng cấp dưới; giám sát chuyên đề"
+        " đối với 03 đảng viên."
+    )
+
+
 def test_the_half_year_a_review_sets_tasks_for_dates_the_sentence_that_goes_on_with_them() -> None:
     # "Ngoài đánh giá kết quả 6 tháng đầu năm, hội nghị … đề ra nhiệm vụ, giải pháp cho 6 tháng
     # còn lại. Trong đó A; B; C." at a review on 5/7: the period after "đề ra" is the one the

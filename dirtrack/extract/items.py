@@ -2379,15 +2379,22 @@ def _plans_ahead(key: str, ref: date | None) -> bool:
     return 0 < months < 12 and ref.month <= 13 - months
 
 
-#: What a body sets itself to do ("tiếp tục chỉ đạo", "tập trung", "đề ra nhiệm vụ trọng tâm"),
-#: not "sự chỉ đạo", "ý kiến chỉ đạo" (a noun: ``SPEECH_VERB_NOUN_BEFORE``).
-_SETS_TASKS = re.compile(r"\b(?:chi dao|tap trung|de ra)\b")
+#: What a body sets itself to do ("tiếp tục chỉ đạo", "tập trung", "đề ra nhiệm vụ trọng tâm";
+#: in a plan's head, "tiếp tục" before a verb of action: "tiếp tục phối hợp …"), not "sự chỉ
+#: đạo", "ý kiến chỉ đạo" (a noun: ``SPEECH_VERB_NOUN_BEFORE``) nor "tiếp tục ổn định".
+_SETS_TASKS = re.compile(r"\b(?:chi dao|tap trung|de ra|tiep tuc)\b")
 #: What was done or will be done by others, in the head of the sentence: a report, no plan.
 _REPORTED_HEAD = re.compile(r"\b(?:đã|vừa|đang|sẽ|được)\b")
 
 
 def _tasks_for_period_ahead(
-    sentence: str, key: str, low: str, ref: date | None, held: date | None, before: Deadline | None
+    sentence: str,
+    key: str,
+    low: str,
+    ref: date | None,
+    held: date | None,
+    before: Deadline | None,
+    goes_on: bool = False,
 ) -> Deadline | None:
     """The period for which a sentence sets the meeting's own tasks, if still to come: a period that
     ends on or after the meeting ("Về nhiệm vụ trọng tâm tháng 6, Thường trực HĐND tỉnh chỉ đạo
@@ -2396,7 +2403,8 @@ def _tasks_for_period_ahead(
     the work, in the head before the first ``;``, with nothing done or to be done by others.
     Gives that period (the one after the verb when the head names one already past before it:
     "Ngoài đánh giá kết quả 6 tháng đầu năm, hội nghị … đề ra nhiệm vụ, giải pháp cho 6 tháng
-    còn lại"), else None."""
+    còn lại"), else None. ``goes_on``: "tiếp tục" before a verb of action sets the work too
+    ("…, Ban ATGT huyện tiếp tục phối hợp … đẩy mạnh …; tăng cường …")."""
     day = held or ref
     if day is None:
         return None
@@ -2409,6 +2417,7 @@ def _tasks_for_period_ahead(
             m
             for m in _SETS_TASKS.finditer(key, 0, head)
             if not SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()])
+            and (m.group() != "tiep tuc" or (goes_on and IMPERATIVE.match(key[m.end() : head])))
         ),
         None,
     )
@@ -2420,6 +2429,25 @@ def _tasks_for_period_ahead(
     if period is None or period.due is None or period.due < day:
         period = best_deadline(find_deadlines(sentence[sets.end() : head], ref))
     return period if period is not None and period.due is not None and period.due >= day else None
+
+
+#: A period counted from the year's start ("7 tháng đầu năm") or a bare length ("Trong 9
+#: tháng"): what a review reports on, not a period a plan is for.
+_REVIEWED_PERIOD = re.compile(r"\bdau nam\b|^\W*(?:trong\s+)?\d{1,2}\s+(?:thang|quy)\W*$")
+
+
+def _own_plan(
+    sentence: str, key: str, low: str, ref: date | None, held: date | None, before: Deadline | None
+) -> Deadline | None:
+    """The period of a body's own plan whose tasks a sentence lists after its head ("Trong tháng
+    9, Chi bộ tiếp tục chỉ đạo A; B; C" at a meeting on 5/9): a period still to come at the
+    meeting's known day (``_tasks_for_period_ahead``), none reviewed; else None."""
+    if ";" not in key or held is None:
+        return None
+    period = _tasks_for_period_ahead(sentence, key, low, ref, held, before, goes_on=True)
+    if period is None or _REVIEWED_PERIOD.search(fold_aligned(period.phrase)):
+        return None
+    return period
 
 
 def _fronted_period(key: str, start: int, end: int) -> int:
@@ -3294,6 +3322,8 @@ def extract_directives(
         asked_lead: Mention | None = None  # the body a lead-in ending the paragraph asks
         gave_last = False  # whether the paragraph's last sentence gave a directive
         gave_any = False  # whether the paragraph gave a directive so far
+        # whether it gave one outside a body's own plan (a plan opens no speech that goes on)
+        spoke = False
         # whether a directive comes just before, in the paragraph or in the one it continues
         # (the leader's tasks go on across the paragraph break)
         continues_tasks = carry == "tasks"
@@ -3319,8 +3349,12 @@ def extract_directives(
                 and _speech_verb(key, low, 0, len(key)) is None
             ):
                 continue  # "Trong trường hợp xã để phát sinh vi phạm mới, ... sẽ chịu kỷ luật"
+            # "Trong tháng 9, Chi bộ tiếp tục chỉ đạo A; B; C": a body's own plan for a period
+            # still to come, its head a task and its ";"-parts read as a request's (GUIDE.md)
+            own_plan = _own_plan(sentence, key, low, ref, held, last_due) if not listing else None
             if not in_zone and (
-                _speech_frame(key, low)
+                own_plan is not None
+                or _speech_frame(key, low)
                 or _plans_ahead(key, ref)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
@@ -3381,6 +3415,7 @@ def extract_directives(
             else:
                 clauses = _clauses(sentence)
             sentence_due: Deadline | None = None
+            planned = False  # whether the rules took its head only as such a plan
             led_in = False  # whether a lead-in of this sentence announced a list
             given_lead: Mention | None = None  # the body it gave the list to ("để X thực hiện:")
             # the one body its lead-in asks to do the list ("đề nghị UBND huyện X quan tâm một
@@ -3632,6 +3667,10 @@ def extract_directives(
                         or _HEAD_OF.match(key[start : head.start])
                     )
                     core = head.end if head is not None and at_start else start
+                if core is None and own_plan is not None and index == 0 and not out_of_zone:
+                    # the body's own plan: its period dates the head and the parts after it
+                    core = _model_core(key, low, mentions, start, end)
+                    frame, planned = own_plan, True
                 if core is not None and (
                     _COMMITS.search(low, start, core + 1)
                     or _unit_commits(key, low, mentions, start, end)
@@ -3684,7 +3723,9 @@ def extract_directives(
                                 or carries_request
                             )
                         )
-                    asking = take and (verb is not None or carries_request)
+                    asking = take and (
+                        verb is not None or carries_request or (own_plan is not None and index == 0)
+                    )
                 # a body asked in the passive ("UBND phường X được yêu cầu theo dõi …") is asked
                 # whoever asks: its words say so, whatever the model weighs
                 asked_passive = _asked_passive(key, mentions, start, end)
@@ -3940,6 +3981,7 @@ def extract_directives(
                 open_ctx = True
                 gave_last = True
                 gave_any = True
+                spoke = spoke or not planned
             if sentence_due is None or (
                 sentence_due.due is not None and held is not None and sentence_due.due < held
             ):
@@ -3970,7 +4012,7 @@ def extract_directives(
             carried_frame = None
             # the unit asked to carry out the tasks announced leads them
             carried_lead = previous if isinstance(previous, Mention) else None
-        elif in_zone and gave_any and carry != "colon":
+        elif in_zone and spoke and carry != "colon":
             # the leader's tasks go on in the next paragraph when it opens on one, addressed
             # to the same unit when it names none ("Đặc biệt phải ...")
             carry = "tasks"
