@@ -226,19 +226,20 @@ def _run_command(request: dict[str, object], fds: list[int]) -> int:
     return code
 
 
-def _serve(conn: socket.socket) -> None:
-    """In a forked process: run the caller's command in a process of its own, answer its code."""
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    request, fds = _receive(conn)
+def _start(request: dict[str, object], fds: list[int], servers: list[socket.socket]) -> int:
+    """Fork the process that runs the caller's command; its pid. In it, SIGCHLD is as at a
+    start (the commands wait for their own children) and the server's sockets (``servers``:
+    its listener, the callers' connections, which the server answers) are closed."""
     pid = os.fork()
     if pid == 0:
-        conn.close()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+        for sock in servers:
+            sock.close()
         os._exit(_run_command(request, fds))
     for fd in fds:
         os.close(fd)
-    _, status = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    conn.sendall((code if code >= 0 else 128 - code).to_bytes(4, "big"))
+    return pid
 
 
 def preload() -> None:
@@ -333,16 +334,31 @@ LIBRARIES = (
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+#: The connection of each command running, by its process's pid: the server sends its exit
+#: code there when it ends (:func:`_reap`).
+_CALLERS: dict[int, socket.socket] = {}
+
+
 def _reap(_signal: int, _frame: object) -> None:
-    """Wait for the forked handlers that have ended (on SIGCHLD): the CPU they and the commands
-    they ran took is then the server's children's (``cutime`` and ``cstime`` of
-    ``/proc/PID/stat``), which a measure of a test's CPU can count; a server that ignored
-    SIGCHLD had the system reap them, and their CPU counted nowhere."""
-    try:
-        while os.waitpid(-1, os.WNOHANG)[0] > 0:
-            pass
-    except ChildProcessError:
-        pass
+    """Wait for the commands that have ended (on SIGCHLD) and answer each caller its code; the
+    CPU they took is then the server's children's (``cutime`` and ``cstime`` of
+    ``/proc/PID/stat``), which a measure of a test's CPU can count."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        conn = _CALLERS.pop(pid, None)
+        if conn is None:
+            continue
+        code = os.waitstatus_to_exitcode(status)
+        try:
+            conn.sendall((code if code >= 0 else 128 - code).to_bytes(4, "big"))
+        except OSError:
+            pass  # the caller is gone
+        conn.close()
 
 
 def main() -> None:
@@ -363,13 +379,18 @@ def main() -> None:
         if listener not in ready:  # the pipe's end: the process that started it is gone
             os._exit(0)
         conn, _ = listener.accept()
-        if os.fork() == 0:
-            listener.close()
-            try:
-                _serve(conn)
-            finally:
-                os._exit(0)
-        conn.close()
+        try:
+            request, fds = _receive(conn)
+        except (EOFError, OSError):
+            conn.close()
+            continue
+        # SIGCHLD held until the command's connection is recorded: one that ended at once
+        # would otherwise be reaped with no caller to answer
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            _CALLERS[_start(request, fds, [listener, conn, *_CALLERS.values()])] = conn
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
 
 
 if __name__ == "__main__":
