@@ -1443,6 +1443,27 @@ def test_the_news_of_a_request_made_gives_no_meeting_day() -> None:
     assert attended.meeting.date == date(2020, 7, 9)
 
 
+def test_a_share_of_what_is_counted_is_no_meeting_day() -> None:
+    shares = extract(
+        "Phát biểu tại hội nghị, Phó Chủ tịch UBND thành phố biểu dương xã Thuận An với 12/12 chỉ"
+        " tiêu đều đạt và vượt. Đề nghị UBND xã tiếp tục nâng cao đời sống nhân dân.",
+        today=date(2025, 1, 1),
+    )
+    assert shares.meeting.date is None
+    counted = extract(
+        "Qua công tác thanh tra, Chủ tịch UBND thành phố yêu cầu khẩn trương xử lý dứt điểm 5/9"
+        " công trình sai phép.",
+        today=date(2021, 3, 31),
+    )
+    assert counted.meeting.date is None
+    # after a day's word it is a day
+    day = extract(
+        "Sáng 5/9 công trình trụ sở UBND xã được khởi công, Chủ tịch UBND huyện tham dự.",
+        today=date(2021, 9, 30),
+    )
+    assert day.meeting.date == date(2021, 9, 5)
+
+
 def test_a_meeting_held_vao_ngay_and_over_days_across_a_months_end() -> None:
     def day(lead: str) -> date | None:
         return extract(

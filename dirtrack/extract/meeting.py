@@ -784,6 +784,14 @@ _PLANNED = re.compile(
 )
 
 
+#: "12/12 chỉ tiêu", "5/9 công trình": a share of what is counted, not a day and its month (unless
+#: a day's word stands before it: "ngày 5/9 công trình khởi công").
+_COUNTED = re.compile(
+    r"\s*(?:chi tieu|tieu chi|cong trinh|truong hop|du an|ho gia dinh|ho dan|hang muc|nhiem vu)\b"
+)
+_DAY_WORD_BEFORE = re.compile(r"\b(?:ngay|sang|chieu|toi|trua|dem)\s*$")
+
+
 def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
     key = fold_aligned(sentence)
     asked = _ASKS.search(key)
@@ -795,6 +803,8 @@ def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
         if any(a.start() < m.start() < a.end() for a in _ANNOTATED_SPAN.finditer(key)):
             continue
         if _PLANNED.search(key[max(0, m.start() - 50) : m.start()]):
+            continue
+        if _COUNTED.match(key, m.end()) and not _DAY_WORD_BEFORE.search(key, 0, m.start()):
             continue
         day, month, year = _day_month(m)
         if 1 <= day <= 31 and 1 <= month <= 12:
