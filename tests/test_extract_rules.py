@@ -1415,6 +1415,55 @@ def test_a_document_received_said_or_asked_for_gives_no_meeting_day() -> None:
     assert asked.meeting.chair is None  # "Ngày chủ nhật xanh" names no one
 
 
+def test_the_news_of_a_request_made_gives_no_meeting_day() -> None:
+    just = extract(
+        "Xử lý vi phạm đất đai\n\nThứ Ba, 23/04/2019, 01:45:51\n\nUBND tỉnh vừa yêu cầu UBND"
+        " huyện Đức Trọng tiếp tục kiểm tra, xử lý dứt điểm các vi phạm về đất đai trước ngày"
+        " 30/6.",
+        today=date(2019, 4, 23),
+    )
+    assert just.meeting.date is None
+    dated = extract(
+        "Ngày 25.5, UBND huyện Cẩm Giàng đã yêu cầu UBND xã Cẩm Đông khẩn trương xác định vị trí"
+        " điểm trung chuyển rác thải.",
+        today=date(2024, 6, 1),
+    )
+    assert dated.meeting.date is None
+    # a meeting named, or a leader who attends and directs, keeps its day
+    held = extract(
+        "Ngày 25.5, UBND huyện Cẩm Giàng tổ chức hội nghị, đồng chí Chủ tịch UBND huyện đã yêu"
+        " cầu UBND xã Cẩm Đông xác định vị trí điểm trung chuyển rác thải.",
+        today=date(2024, 6, 1),
+    )
+    assert held.meeting.date == date(2024, 5, 25)
+    attended = extract(
+        "Sáng 9/7, Bí thư Thành ủy dự và chỉ đạo Đại hội Đảng bộ huyện Mỹ Đức lần thứ XXIV.",
+        today=date(2020, 7, 10),
+    )
+    assert attended.meeting.date == date(2020, 7, 9)
+
+
+def test_a_share_of_what_is_counted_is_no_meeting_day() -> None:
+    shares = extract(
+        "Phát biểu tại hội nghị, Phó Chủ tịch UBND thành phố biểu dương xã Thuận An với 12/12 chỉ"
+        " tiêu đều đạt và vượt. Đề nghị UBND xã tiếp tục nâng cao đời sống nhân dân.",
+        today=date(2025, 1, 1),
+    )
+    assert shares.meeting.date is None
+    counted = extract(
+        "Qua công tác thanh tra, Chủ tịch UBND thành phố yêu cầu khẩn trương xử lý dứt điểm 5/9"
+        " công trình sai phép.",
+        today=date(2021, 3, 31),
+    )
+    assert counted.meeting.date is None
+    # after a day's word it is a day
+    day = extract(
+        "Sáng 5/9 công trình trụ sở UBND xã được khởi công, Chủ tịch UBND huyện tham dự.",
+        today=date(2021, 9, 30),
+    )
+    assert day.meeting.date == date(2021, 9, 5)
+
+
 def test_a_meeting_held_vao_ngay_and_over_days_across_a_months_end() -> None:
     def day(lead: str) -> date | None:
         return extract(

@@ -9,7 +9,9 @@ the text (the most frequent year), and finally ``today`` (the meeting is then no
 is prepared in 2021, a review of "giai đoạn 2015-2021" is not after 2021; the draft then names
 the year as missing, for the clerk to check). Dates of cited
 documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
-A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day.
+A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day. A lead that reports a
+document issued, a source saying something or a request made ("… vừa yêu cầu …") and names no
+meeting gives no meeting day: its day is the document's (``MeetingInfo.issued``).
 
 **Chair.** Every person (a run of title-case words starting with a family name) is scored by
 what the sentence says about them: "<X> ... chủ trì" and "dưới sự chủ trì của <X>" (+10), "Đó
@@ -168,14 +170,17 @@ class MeetingInfo:
 def _reports_document(lead: str) -> bool:
     """Whether the lead's day is that of a document ("Ngày 18.5, UBND TP có công văn số ...",
     "Ngày 25/9/2019, UBND thị xã ban hành thông báo số ...") or of a source saying so ("Ngày
-    15/3, UBND tỉnh Nghệ An cho biết, …", "Tối 20.9, thông tin từ UBND tỉnh cho biết …"), not
-    of a meeting."""
+    15/3, UBND tỉnh Nghệ An cho biết, …", "Tối 20.9, thông tin từ UBND tỉnh cho biết …") or of
+    a request made in a lead that names no meeting ("UBND tỉnh vừa yêu cầu …"), not of a
+    meeting."""
     key = fold_aligned(lead)
     if _DAY_OF_MEETING.search(key):
         return False
     said = _SAID_ON.match(key)
-    return bool(_ISSUES_DOCUMENT.search(key)) or (
-        said is not None and MEETING_NOUN.search(key, 0, said.end()) is None
+    return (
+        bool(_ISSUES_DOCUMENT.search(key))
+        or (said is not None and MEETING_NOUN.search(key, 0, said.end()) is None)
+        or (_REQUEST_NEWS.search(key) is not None and not _reports_meeting(lead, key))
     )
 
 
@@ -747,6 +752,17 @@ _SAID_ON = re.compile(
     r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
     r"(?:\s*[/.-]\s*\d{4})?\s*,(?:[^,;.]|\b(?:tp|tx)\.){0,80}?\b(?:cho biet|cho hay)\b"
 )
+#: A body or a leader that asks, as the news of a request made: "vừa / đã yêu cầu, chỉ đạo"
+#: ("Lãnh đạo UBND thành phố vừa yêu cầu UBND quận, huyện …", "Ngày 25.5, UBND huyện X đã yêu cầu
+#: xã Y …"), or a body named right after the day the sentence opens on ("Ngày 21/12, Ủy ban Kiểm
+#: tra Tỉnh ủy yêu cầu …"). In a lead that names no meeting, its day (or the date line's) is the
+#: request's, as a letter's is, not a meeting's. Not "Ban Chỉ đạo", "đi kiểm tra, chỉ đạo", "dự
+#: và chỉ đạo Đại hội".
+_REQUEST_NEWS = re.compile(
+    r"\b(?:da|vua|moi)\s+(?:yeu cau|chi dao)\s"
+    r"|^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{4})?\s*,[^,;.]{0,60}?\byeu cau\s"
+)
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
 _NOT_MEETING_DAY = re.compile(
@@ -768,6 +784,14 @@ _PLANNED = re.compile(
 )
 
 
+#: "12/12 chỉ tiêu", "5/9 công trình": a share of what is counted, not a day and its month (unless
+#: a day's word stands before it: "ngày 5/9 công trình khởi công").
+_COUNTED = re.compile(
+    r"\s*(?:chi tieu|tieu chi|cong trinh|truong hop|du an|ho gia dinh|ho dan|hang muc|nhiem vu)\b"
+)
+_DAY_WORD_BEFORE = re.compile(r"\b(?:ngay|sang|chieu|toi|trua|dem)\s*$")
+
+
 def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
     key = fold_aligned(sentence)
     asked = _ASKS.search(key)
@@ -779,6 +803,8 @@ def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
         if any(a.start() < m.start() < a.end() for a in _ANNOTATED_SPAN.finditer(key)):
             continue
         if _PLANNED.search(key[max(0, m.start() - 50) : m.start()]):
+            continue
+        if _COUNTED.match(key, m.end()) and not _DAY_WORD_BEFORE.search(key, 0, m.start()):
             continue
         day, month, year = _day_month(m)
         if 1 <= day <= 31 and 1 <= month <= 12:
