@@ -1059,10 +1059,23 @@ def check_server_rights(conn: Connection) -> Check:
     return Check("permissions", OK, Detail(Phrase("hc_rights_ok")))
 
 
+# Where :func:`run_checks` keeps, on its connection, what :func:`_present` found, so that its
+# checks look the tables up once between them (a look reads every table's columns: on
+# PostgreSQL, several queries of the catalog; ten looks were most of a sound register's check)
+_PRESENT = "dirtrack_tables_present"
+
+
 def _present(conn: Connection) -> dict[str, set[str]]:
-    """The tables the database holds, each with its columns' names."""
+    """The tables the database holds, each with its columns' names (during :func:`run_checks`,
+    looked up once for all its checks)."""
+    memo: list[dict[str, set[str]]] | None = conn.info.get(_PRESENT)
+    if memo:
+        return memo[0]
     found = inspect(conn).get_multi_columns()
-    return {table: {c["name"] for c in columns} for (_schema, table), columns in found.items()}
+    present = {table: {c["name"] for c in columns} for (_schema, table), columns in found.items()}
+    if memo is not None:
+        memo.append(present)
+    return present
 
 
 def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -> list[Check]:
@@ -1071,6 +1084,17 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
     said only 'current transaction is aborted')."""
     checks = [check_schema(conn, expected_revision)]
     conn.rollback()  # they only read
+    conn.info[_PRESENT] = []  # the connection's info outlives the run: dropped below
+    try:
+        checks += _checks_after_schema(conn, path)
+    finally:
+        conn.info.pop(_PRESENT, None)
+    return checks
+
+
+def _checks_after_schema(conn: Connection, path: Path | None) -> list[Check]:
+    """The checks of :func:`run_checks` after the schema's, in order."""
+    checks: list[Check] = []
     checks_after = (
         check_integrity,
         check_foreign_keys,
