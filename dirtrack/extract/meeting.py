@@ -746,12 +746,14 @@ _ISSUES_DOCUMENT = re.compile(
     r"(?:cho hay|cho biet|thong tin)?\s*(?:da |vua )?(?:ban hanh|co|ky|gui|nhan duoc) "
     r"(?:cong van|cong dien|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
 )
+#: The day a lead opens on, up to its comma ("Ngày 5/3,", "Sáng 13-4-2024,").
+_OPENING_DAY = (
+    r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{4})?\s*,"
+)
 #: A lead that opens on the day a source said something ("Ngày 5/3, nguồn tin của PV … cho biết",
 #: "Sáng 13-4, văn phòng UBND tỉnh cho biết …"): the day of the news, not of a meeting.
-_SAID_ON = re.compile(
-    r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
-    r"(?:\s*[/.-]\s*\d{4})?\s*,(?:[^,;.]|\b(?:tp|tx)\.){0,80}?\b(?:cho biet|cho hay)\b"
-)
+_SAID_ON = re.compile(_OPENING_DAY + r"(?:[^,;.]|\b(?:tp|tx)\.){0,80}?\b(?:cho biet|cho hay)\b")
 #: A body or a leader that asks, as the news of a request made: "vừa / đã yêu cầu, chỉ đạo"
 #: ("Lãnh đạo UBND thành phố vừa yêu cầu UBND quận, huyện …", "Ngày 25.5, UBND huyện X đã yêu cầu
 #: xã Y …"), or a body named right after the day the sentence opens on ("Ngày 21/12, Ủy ban Kiểm
@@ -760,8 +762,7 @@ _SAID_ON = re.compile(
 #: và chỉ đạo Đại hội".
 _REQUEST_NEWS = re.compile(
     r"\b(?:da|vua|moi)\s+(?:yeu cau|chi dao)\s"
-    r"|^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
-    r"(?:\s*[/.-]\s*\d{4})?\s*,[^,;.]{0,60}?\byeu cau\s"
+    r"|" + _OPENING_DAY + r"[^,;.]{0,60}?\byeu cau\s"
 )
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
