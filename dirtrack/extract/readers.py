@@ -4,10 +4,11 @@ Text files are UTF-8, UTF-16 or Windows-1258 (:func:`dirtrack.inputs.decode_text
 saved as one file (``.mht``, ``.mhtml``) is read as the HTML page it holds. A page
 (found by its first tag, whatever the file is called, on stdin too) is UTF-8 when its bytes
 are, else in the charset its ``<meta>`` declares; the article's headline and body are found
-by trafilatura (imported only when a page is read), and a page where it finds none is read
-whole with the standard library's :mod:`html.parser` (scripts, styles and the ``<head>``
-skipped, block elements as line breaks). ``.docx`` needs python-docx (imported only when such
-a file is read).
+by trafilatura (imported only when a page is read), with the page's own date from its markup
+(meta tags, ``<time>``, address) put under the headline as its date line when the body has none;
+a page where it finds no body is read whole with the standard library's :mod:`html.parser`
+(scripts, styles and the ``<head>`` skipped, block elements as line breaks). ``.docx`` needs
+python-docx (imported only when such a file is read).
 
 Every failure is a :class:`dirtrack.errors.InvalidInput` whose message names the file: a
 missing or unreadable file, an empty one, a binary one (NUL bytes, control characters, or not
@@ -27,6 +28,7 @@ from typing import Any, BinaryIO, TextIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
+from dirtrack.extract.clean import dateline_date
 from dirtrack.extract.tables import TaskTable, task_table
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import (
@@ -171,7 +173,9 @@ def html_to_text(html: str) -> str:
             favor_recall=True,
             deduplicate=False,
         )
-        meta = trafilatura.extract_metadata(html) if body else None
+        # the date from the page's markup only (its meta tags, a <time>, its address), never
+        # from its text: a cited document's day is not the page's
+        meta = trafilatura.extract_metadata(html, extensive=False) if body else None
     except Exception:  # noqa: BLE001 - a page trafilatura cannot parse is read as plain blocks
         body, meta = None, None
     if not body or not body.strip() or _laid_out(body):
@@ -179,12 +183,24 @@ def html_to_text(html: str) -> str:
         # next) comes out as one row, "| Menu | Sáng 7/9, … |", its paragraphs run together,
         # which the cleaning took for a path of links and left out whole
         return _visible_text(html)
-    lines = [" ".join(line.split()) for line in body.splitlines()]
-    text = "\n".join(line for line in lines if line)
+    lines = [line for line in (" ".join(line.split()) for line in body.splitlines()) if line]
     title = " ".join((meta.title or "").split()) if meta is not None else ""
-    if title and not text.startswith(title):
-        text = f"{title}\n{text}"
-    return text
+    if title and not "\n".join(lines).startswith(title):
+        lines.insert(0, title)
+    published = _published(meta.date if meta is not None else None)
+    if published is not None and not any(dateline_date(line) for line in lines):
+        # the date line trafilatura leaves out with the page's frame: the page's own date, under
+        # its headline, is the day a meeting's day written without its year is read against
+        lines.insert(1 if title else 0, f"{published:%d/%m/%Y}")
+    return "\n".join(lines)
+
+
+def _published(value: str | None) -> date | None:
+    """The day of a page's date as trafilatura gives it ("2019-05-07"), else None."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _decode_html(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
