@@ -6876,3 +6876,20 @@ def test_a_slash_typed_twice_before_the_year_still_gives_it() -> None:
     )
     assert draft.meeting.date == date(2014, 7, 7)
     assert "year" not in draft.missing
+
+
+def test_a_sentence_opening_on_trong_ngay_is_dated_by_that_day() -> None:
+    """ "Trong ngày 13/10, đồng chí Chủ tịch … đã đi kiểm tra …": the whole day the sentence
+    opens on is when it happened, as "Vào ngày 12/5, …" is; "trong ngày 13/10" after a task is
+    still its deadline, no meeting day."""
+    draft = extract(
+        "Trong ngày 13/10, đồng chí Nguyễn Thanh Tuyền, Chủ tịch UBND huyện đã đi kiểm tra tiến độ"
+        " thu hoạch lúa mùa tại các xã, thị trấn trong huyện.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2024, 10, 13)
+    task = extract(
+        "Chủ tịch UBND huyện yêu cầu các xã hoàn thành việc thu hoạch lúa mùa trong ngày 13/10.",
+        today=date(2025, 1, 1),
+    )
+    assert task.meeting.date is None

@@ -11,9 +11,11 @@ the text (the most frequent year), the day of a document the meeting deploys or 
 and "bầu cử ... nhiệm kỳ 2021-2026" are prepared in 2021, a review of "giai đoạn 2015-2021" is
 not after 2021; the draft then names the year as missing, for the clerk to check). Other dates
 of cited documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
-A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day. A lead that reports a
-document issued, a source saying something or a request made ("… vừa yêu cầu …") and names no
-meeting gives no meeting day: its day is the document's (``MeetingInfo.issued``).
+"Trong ngày 13/10," opening the lead dates it, as "Vào ngày 12/5," does (after a task it is
+the task's day). A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day.
+A lead that reports a document issued, a source saying something or a request made ("… vừa
+yêu cầu …") and names no meeting gives no meeting day: its day is the document's
+(``MeetingInfo.issued``).
 
 **Chair.** Every person (a run of title-case words starting with a family name) is scored by
 what the sentence says about them: "<X> ... chủ trì" and "dưới sự chủ trì của <X>" (+10), "Đó
@@ -705,10 +707,12 @@ def _span_first(span: re.Match[str]) -> tuple[int, int, int | None] | None:
     return d1, m1, y1
 
 
-#: "Vào ngày 12/5, ..." opening the sentence, "... tổ chức hội nghị ... vào ngày 12/5": the day
-#: the meeting was held (elsewhere "vào ngày" is a task's day).
+#: "Vào ngày 12/5, ..." or "Trong ngày 13/10, ..." opening the sentence, "... tổ chức hội nghị
+#: ... vào ngày 12/5": the day the meeting was held (elsewhere "vào ngày", "trong ngày" is a
+#: task's day).
 _HELD_ON = re.compile(
-    r"(?:^\W*|\b(?:to chuc|hop|dien ra|khai mac|tien hanh)\b[^,;.:]{0,60}?\s)vao\s*(?:ngay\s*)?$"
+    r"(?:^\W*(?:vao|trong)|\b(?:to chuc|hop|dien ra|khai mac|tien hanh)\b[^,;.:]{0,60}?\svao)"
+    r"\s*(?:ngay\s*)?$"
 )
 
 
