@@ -1215,6 +1215,50 @@ def test_extract_reads_an_html_page_and_ignores_its_boilerplate(cli: Cli, tmp_pa
     assert "var x" not in everything
 
 
+def test_a_pages_own_date_is_the_date_line_a_year_less_day_is_read_against(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A page that declares its publication day in its markup only (a portal's date line sits
+    outside the article, and trafilatura leaves it out): "Sáng 6/5" is the 6 May before the
+    page's 7 May 2019, not today's year guessed with a warning. A date the page only shows (its
+    header's day, the day it was saved; a related article's) is no publication day: the year is
+    still named missing."""
+    lead = (
+        "<p>Sáng 6/5, đồng chí Nguyễn Văn An, Chủ tịch UBND huyện Nam Hòa chủ trì phiên họp"
+        " thường kỳ tháng 5 để đánh giá tình hình kinh tế - xã hội.</p><p>Kết luận phiên họp,"
+        " đồng chí Chủ tịch UBND huyện yêu cầu Phòng Tài chính - Kế hoạch khẩn trương rà soát các"
+        " dự án chậm tiến độ.</p>"
+    )
+    declared = {
+        "meta": '<meta content="2019-05-07T08:12:00+07:00" property="article:published_time">',
+        "json-ld": '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "datePublished": "2019-05-07T08:12:00+07:00"}</script>',
+        "shown": "",
+    }
+    for name, head in declared.items():
+        page = tmp_path / f"tin-{name}.html"
+        page.write_text(
+            f"<html><head><meta charset='utf-8'>{head}"
+            "<title>UBND huyện họp phiên thường kỳ tháng 5</title></head><body>"
+            '<div class="header"><span class="date">Thứ Hai, 07/12/2026</span></div><nav>Trang'
+            " chủ | Tin tức</nav><article><h1>UBND huyện họp phiên thường kỳ tháng 5</h1>"
+            f"{lead}</article><div class='related'><a href='/a'>Tin khác</a>"
+            "<span class='date'>12/03/2018</span></div><footer>Bản quyền thuộc UBND huyện"
+            "</footer></body></html>",
+            encoding="utf-8",
+        )
+        result = cli("extract", str(page), "--format", "json")
+        assert result.exit_code == 0, result.output
+        draft = json.loads(result.stdout)
+        if name != "shown":
+            assert draft["meeting"]["date"] == "2019-05-06", name
+            assert draft["missing"] == [], name
+            assert "year" not in result.stderr
+        else:
+            assert draft["meeting"]["date"] not in ("2019-05-06", "2018-05-06")
+            assert draft["missing"] == ["year"]
+
+
 NOTICE_WITH_IMPOSSIBLE_DEADLINES = """\
 TỈNH ỦY QUẢNG NGÃI
 Số 512-TB/TU

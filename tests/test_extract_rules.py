@@ -6811,3 +6811,85 @@ def test_a_communes_party_committee_that_asks_gives_a_task() -> None:
         "Sáng 5/6/2023, Đảng ủy xã Tân Lập họp. Đảng ủy xã yêu cầu các chi bộ rà soát đảng viên."
     )
     assert found == [(None, "các chi bộ rà soát đảng viên", None)]
+
+
+def test_a_document_the_meeting_deploys_or_examines_gives_a_year_less_day_its_year() -> None:
+    """No year in the text but the day of a plan the meeting deploys or of a report it examines:
+    the meeting is the first such day after it (a text of 2017 read with the reference 2025-01-01
+    was dated 2024); a directive whose implementation a review looks back on is old, no year."""
+    deploys = extract(
+        "Ngày 26-9, đồng chí Lê Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì hội nghị triển khai"
+        " Quyết định số 101/QĐ-TTg ngày 23-1-2017 của Thủ tướng Chính phủ và Kế hoạch số"
+        " 1633/KH-UBND ngày 9-5-2017 của UBND tỉnh về đăng ký và thống kê hộ tịch.",
+        today=date(2025, 1, 1),
+    )
+    assert deploys.meeting.date == date(2017, 9, 26)
+    assert "year" not in deploys.missing
+    examines = extract(
+        "Ngày 6/12, Đoàn giám sát của HĐND huyện tổ chức buổi kết luận đợt giám sát. Đoàn đã giám"
+        " sát thông qua báo cáo số 563 ngày 15/11/2017 của UBND huyện.",
+        today=date(2025, 1, 1),
+    )
+    assert examines.meeting.date == date(2017, 12, 6)
+    # a day and month before the plan's in its year: the next year's
+    later = extract(
+        "Ngày 10/3, UBND huyện tổ chức hội nghị triển khai Kế hoạch số 12/KH-UBND ngày"
+        " 20/12/2017 của UBND tỉnh về cải cách hành chính.",
+        today=date(2025, 1, 1),
+    )
+    assert later.meeting.date == date(2018, 3, 10)
+    for review in (
+        "Ngày 09/5, Đảng ủy xã tổ chức Hội nghị sơ kết công tác kiểm tra việc thực hiện Chỉ thị"
+        " số 10-CT/TW ngày 30/3/2007 của Ban Bí thư về sinh hoạt chi bộ.",
+        "Ngày 09/5, Đảng ủy xã tổ chức Hội nghị sơ kết 10 năm triển khai Chỉ thị số 10-CT/TW"
+        " ngày 30/3/2007 của Ban Bí thư về sinh hoạt chi bộ.",
+    ):
+        drafted = extract(review, today=date(2025, 1, 1))
+        assert drafted.meeting.date == date(2024, 5, 9)
+        assert "year" in drafted.missing
+
+
+def test_an_election_for_a_term_is_prepared_in_the_terms_first_year() -> None:
+    """ "kiểm tra công tác chuẩn bị bầu cử … nhiệm kỳ 2021 - 2026" with no year: the election is
+    held in its term's first year, as a council's first session is (not the reference's 2024);
+    an election the reference day is before gives no later year."""
+    draft = extract(
+        "Ngày 23/4, kiểm tra công tác chuẩn bị bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân"
+        " dân các cấp, nhiệm kỳ 2021 - 2026 tại tỉnh Hậu Giang, Phó Chủ tịch Quốc hội Trần Thanh"
+        " Mẫn đề nghị tỉnh tiếp tục quán triệt các văn bản về công tác bầu cử.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2021, 4, 23)
+    assert "year" in draft.missing
+    ahead = extract(
+        "Ngày 20/11, UBND huyện Nam Hòa tổ chức hội nghị triển khai công tác bầu cử đại biểu"
+        " HĐND các cấp nhiệm kỳ 2026 - 2031.",
+        today=date(2025, 1, 1),
+    )
+    assert ahead.meeting.date == date(2024, 11, 20)
+
+
+def test_a_slash_typed_twice_before_the_year_still_gives_it() -> None:
+    draft = extract(
+        "Ngày 07/7//2014, đoàn đại biểu HĐND huyện tiếp xúc cử tri xã Cẩm Giàng sau kỳ họp thứ 8.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2014, 7, 7)
+    assert "year" not in draft.missing
+
+
+def test_a_sentence_opening_on_trong_ngay_is_dated_by_that_day() -> None:
+    """ "Trong ngày 13/10, đồng chí Chủ tịch … đã đi kiểm tra …": the whole day the sentence
+    opens on is when it happened, as "Vào ngày 12/5, …" is; "trong ngày 13/10" after a task is
+    still its deadline, no meeting day."""
+    draft = extract(
+        "Trong ngày 13/10, đồng chí Nguyễn Thanh Tuyền, Chủ tịch UBND huyện đã đi kiểm tra tiến độ"
+        " thu hoạch lúa mùa tại các xã, thị trấn trong huyện.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2024, 10, 13)
+    task = extract(
+        "Chủ tịch UBND huyện yêu cầu các xã hoàn thành việc thu hoạch lúa mùa trong ngày 13/10.",
+        today=date(2025, 1, 1),
+    )
+    assert task.meeting.date is None

@@ -136,7 +136,8 @@ TITLE_RANK: tuple[tuple[re.Pattern[str], int], ...] = (
 
 # --- meeting ------------------------------------------------------------------------------
 
-_DAY_MONTH = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2})\b)?"
+#: "6/5", "01-3", "6/5/2022", "6.5.22"; the slash before the year typed twice ("07/7//2014").
+_DAY_MONTH = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*(?:[/.-]|//)\s*(\d{4}|\d{2})\b)?"
 _LONG_DATE = r"(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,\s*)?nam\s+(\d{4}))?"
 _TIME_OF_DAY = r"(?:sang|chieu|toi|trua|dem|hom nay|hom qua)(?:\s+(?:nay|qua|hom nay|hom qua|mai))?"
 

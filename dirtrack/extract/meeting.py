@@ -4,14 +4,18 @@
 28/12"; the year comes, in this order, from the date itself (``6/5/2022``), the dateline
 nearest before the lead (else the first after it: a publication date — the year is chosen so
 that the meeting is on or before it), full dates and "năm 2022" / "tháng 5/2022" mentions in
-the text (the most frequent year), and finally ``today`` (the meeting is then not after
+the text (the most frequent year), the day of a document the meeting deploys or examines
+("triển khai Kế hoạch số 1633/KH-UBND ngày 9-5-2017", "thông qua báo cáo số 563 ngày
+15/11/2017": the first such day after it), and finally ``today`` (the meeting is then not after
 ``today``, and within a term or period the text names: "Kỳ họp thứ nhất ... nhiệm kỳ 2021-2026"
-is prepared in 2021, a review of "giai đoạn 2015-2021" is not after 2021; the draft then names
-the year as missing, for the clerk to check). Dates of cited
-documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
-A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day. A lead that reports a
-document issued, a source saying something or a request made ("… vừa yêu cầu …") and names no
-meeting gives no meeting day: its day is the document's (``MeetingInfo.issued``).
+and "bầu cử ... nhiệm kỳ 2021-2026" are prepared in 2021, a review of "giai đoạn 2015-2021" is
+not after 2021; the draft then names the year as missing, for the clerk to check). Other dates
+of cited documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
+"Trong ngày 13/10," opening the lead dates it, as "Vào ngày 12/5," does (after a task it is
+the task's day). A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day.
+A lead that reports a document issued, a source saying something or a request made ("… vừa
+yêu cầu …") and names no meeting gives no meeting day: its day is the document's
+(``MeetingInfo.issued``).
 
 **Chair.** Every person (a run of title-case words starting with a family name) is scored by
 what the sentence says about them: "<X> ... chủ trì" and "dưới sự chủ trì của <X>" (+10), "Đó
@@ -703,10 +707,12 @@ def _span_first(span: re.Match[str]) -> tuple[int, int, int | None] | None:
     return d1, m1, y1
 
 
-#: "Vào ngày 12/5, ..." opening the sentence, "... tổ chức hội nghị ... vào ngày 12/5": the day
-#: the meeting was held (elsewhere "vào ngày" is a task's day).
+#: "Vào ngày 12/5, ..." or "Trong ngày 13/10, ..." opening the sentence, "... tổ chức hội nghị
+#: ... vào ngày 12/5": the day the meeting was held (elsewhere "vào ngày", "trong ngày" is a
+#: task's day).
 _HELD_ON = re.compile(
-    r"(?:^\W*|\b(?:to chuc|hop|dien ra|khai mac|tien hanh)\b[^,;.:]{0,60}?\s)vao\s*(?:ngay\s*)?$"
+    r"(?:^\W*(?:vao|trong)|\b(?:to chuc|hop|dien ra|khai mac|tien hanh)\b[^,;.:]{0,60}?\svao)"
+    r"\s*(?:ngay\s*)?$"
 )
 
 
@@ -972,6 +978,16 @@ def meeting_date(
     if guess is not None and guess > now:
         guess = _make(now.year - 1, month, day)
     if text_year is None and guess is not None:
+        # no year but the day of a document the meeting deploys or examines ("triển khai Kế
+        # hoạch số 1633/KH-UBND ngày 9-5-2017", "báo cáo số 563 ngày 15/11/2017"): the meeting
+        # is the first such day after it, not the reference day's year
+        issued = _fresh_document_day([*body, headline] if headline else body)
+        if issued is not None and issued <= guess:
+            held = _make(issued.year, month, day)
+            if held is not None and held < issued:
+                held = _make(issued.year + 1, month, day)
+            if held is not None and held <= guess:
+                return held, False
         # no year but a term's or a period's ("nhiệm kỳ 2021-2026", "giai đoạn 2015-2021"): the
         # meeting is held within it (still only assumed, for the clerk to check)
         termed = _term_year([*body, headline] if headline else body, guess.year)
@@ -999,25 +1015,62 @@ def _due_days(texts: Sequence[str]) -> list[date]:
     return out
 
 
+#: A document a meeting deploys or examines, cited with its day: "triển khai (thực hiện) Quyết
+#: định số 101/QĐ-TTg ngày 23-1-2017 … và Kế hoạch số 1633/KH-UBND ngày 9-5-2017", "thông qua
+#: báo cáo số 563 ngày 15/11/2017" — issued for the meeting or shortly before it, unlike one whose
+#: implementation it reviews years on ("sơ kết … thực hiện Chỉ thị số 10-CT/TW ngày 30/3/2007",
+#: "khảo sát việc thực hiện Nghị quyết số 25/2021/NQ-HĐND ngày 30/12/2021"). The text between
+#: the verb and the day holds no sentence's end (and is looked for in the 300 characters before
+#: the day).
+_DEPLOYS = re.compile(
+    r"\btrien khai\s+(?:thuc hien\s+)?(?:quyet dinh|ke hoach|chi thi|nghi quyet|nghi dinh|"
+    r"thong tu|cong van|van ban|huong dan|chuong trinh|de an)\b[^.;:]*$"
+)
+_REPORT_CITED = re.compile(r"\bbao cao(?:\s+so\s+[\w./-]+)?\s*,?\s*(?:ngay\s*)?$")
+#: A review of the years of a deployment ("sơ kết 5 năm triển khai …", "tổng kết việc triển khai
+#: …"): the document it deploys is old.
+_REVIEWED = re.compile(r"\b(?:so ket|tong ket|\d+ nam)\b")
+
+
+def _fresh_document_day(texts: Sequence[str]) -> date | None:
+    """The latest day of a document the texts say the meeting deploys or examines (see
+    :data:`_DEPLOYS`), else None."""
+    days: list[date] = []
+    for text in texts:
+        key = fold_aligned(text)
+        for m in FULL_DATE.finditer(key):
+            before = key[max(0, m.start() - 300) : m.start()]
+            if not CITATION_BEFORE.search(before[-40:]):
+                continue
+            deploys = _DEPLOYS.search(before)
+            if deploys is not None and not _REVIEWED.search(before[: deploys.start()]):
+                days += full_dates(m.group())
+            elif _REPORT_CITED.search(before[-40:]):
+                days += full_dates(m.group())
+    return max(days, default=None)
+
+
 #: "nhiệm kỳ 2021-2026", "giai đoạn 2015-2021": a term or a period, from its first year to its last.
 _TERM = re.compile(r"\b(?:nhiem ky|giai doan)\s+(\d{4})\s*[-–]\s*(\d{4})\b")
 #: "Kỳ họp thứ nhất ... nhiệm kỳ 2021-2026": a council's first session, held in its term's first
-#: year.
-_FIRST_SESSION = re.compile(
-    r"\bky hop (?:thu nhat|dau tien)\b[^.;]{0,80}?\bnhiem ky\s+(\d{4})\s*[-–]\s*\d{4}\b"
+#: year; "(chuẩn bị) bầu cử đại biểu Quốc hội và đại biểu HĐND các cấp, nhiệm kỳ 2021 - 2026",
+#: "bầu cử trưởng thôn nhiệm kỳ 2021 - 2023": an election for a term, held in its first year.
+_TERM_OPENS = re.compile(
+    r"\b(?:ky hop (?:thu nhat|dau tien)|bau cu)\b[^.;]{0,80}?\bnhiem ky\s+(\d{4})\s*[-–]\s*"
+    r"\d{4}\b"
 )
 
 
 def _term_year(texts: Sequence[str], year: int) -> int | None:
     """The year of a meeting whose text names no year but a term or period: the first year of
-    a term whose first session it prepares, else ``year`` brought within every period named (the
-    last year of a period that ended before it)."""
+    a term whose first session or election it prepares (not after ``year``), else ``year``
+    brought within every period named (the last year of a period that ended before it)."""
     spans: list[tuple[int, int]] = []
     for text in texts:
         key = fold_aligned(text)
-        first = _FIRST_SESSION.search(key)
+        first = _TERM_OPENS.search(key)
         if first is not None:
-            return int(first[1])
+            return min(int(first[1]), year)
         spans += [(int(m[1]), int(m[2])) for m in _TERM.finditer(key) if int(m[1]) < int(m[2])]
     if not spans:
         return None

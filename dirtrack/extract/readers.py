@@ -4,10 +4,11 @@ Text files are UTF-8, UTF-16 or Windows-1258 (:func:`dirtrack.inputs.decode_text
 saved as one file (``.mht``, ``.mhtml``) is read as the HTML page it holds. A page
 (found by its first tag, whatever the file is called, on stdin too) is UTF-8 when its bytes
 are, else in the charset its ``<meta>`` declares; the article's headline and body are found
-by trafilatura (imported only when a page is read), and a page where it finds none is read
-whole with the standard library's :mod:`html.parser` (scripts, styles and the ``<head>``
-skipped, block elements as line breaks). ``.docx`` needs python-docx (imported only when such
-a file is read).
+by trafilatura (imported only when a page is read), with the day the page declares it was
+published in its markup (``<meta>``, JSON-LD) put under the headline as its date line when the
+body has none; a page where it finds no body is read whole with the standard library's
+:mod:`html.parser` (scripts, styles and the ``<head>`` skipped, block elements as line breaks).
+``.docx`` needs python-docx (imported only when such a file is read).
 
 Every failure is a :class:`dirtrack.errors.InvalidInput` whose message names the file: a
 missing or unreadable file, an empty one, a binary one (NUL bytes, control characters, or not
@@ -27,6 +28,7 @@ from typing import Any, BinaryIO, TextIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
+from dirtrack.extract.clean import dateline_date
 from dirtrack.extract.tables import TaskTable, task_table
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import (
@@ -179,12 +181,47 @@ def html_to_text(html: str) -> str:
         # next) comes out as one row, "| Menu | Sáng 7/9, … |", its paragraphs run together,
         # which the cleaning took for a path of links and left out whole
         return _visible_text(html)
-    lines = [" ".join(line.split()) for line in body.splitlines()]
-    text = "\n".join(line for line in lines if line)
+    lines = [line for line in (" ".join(line.split()) for line in body.splitlines()) if line]
     title = " ".join((meta.title or "").split()) if meta is not None else ""
-    if title and not text.startswith(title):
-        text = f"{title}\n{text}"
-    return text
+    if title and not "\n".join(lines).startswith(title):
+        lines.insert(0, title)
+    published = _published(html)
+    if published is not None and not any(dateline_date(line) for line in lines):
+        # the date line trafilatura leaves out with the page's frame: the page's own date, under
+        # its headline, is the day a meeting's day written without its year is read against
+        lines.insert(1 if title else 0, f"{published:%d/%m/%Y}")
+    return "\n".join(lines)
+
+
+#: A ``<meta>`` tag, its attributes in any order.
+_META_TAG = re.compile(r"<meta\b[^<>]{0,1000}>", re.IGNORECASE)
+#: The names a page's publication time is declared under ("article:published_time" of Open
+#: Graph, schema.org's "datePublished", Dublin Core's issued day, "pubdate").
+_PUBLISHED_NAME = re.compile(
+    r"""\b(?:property|name|itemprop)\s*=\s*["']?\s*(?:article:published_time|og:published_time|"""
+    r"""datepublished|pubdate|publishdate|dc\.date\.issued|dcterms\.issued)\s*["'\s>/]""",
+    re.IGNORECASE,
+)
+_CONTENT_DAY = re.compile(r"""\bcontent\s*=\s*["']?\s*(\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
+#: JSON-LD's "datePublished": "2019-05-07T08:12:00+07:00".
+_LD_PUBLISHED = re.compile(r""""datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})""")
+
+
+def _published(html: str) -> date | None:
+    """The day a page declares it was published in its markup (a ``<meta>`` publication time,
+    JSON-LD's ``datePublished``), else None. Never a date shown on the page: a portal's header
+    shows the day the page was saved, its sidebar other articles' days."""
+    found: list[str] = []
+    for tag in _META_TAG.findall(html):
+        day = _CONTENT_DAY.search(tag) if _PUBLISHED_NAME.search(tag) else None
+        if day is not None:
+            found.append(day[1])
+    for value in [*found, *_LD_PUBLISHED.findall(html)]:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            continue
+    return None
 
 
 def _decode_html(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
