@@ -6860,21 +6860,15 @@ def test_a_letter_a_committee_sends_out_asks_through_its_content() -> None:
     """ "UBND thành phố vừa ra văn bản chỉ đạo các trường …" (a letter issued, "ra" as "có" or
     "ban hành"), "UBND tỉnh vừa có văn bản gửi các ngành chức năng, trong đó có yêu cầu UBND
     thành phố X tạm đình chỉ …" (what the letter holds): each request is a task."""
-    issued = directives(
+    letter = (
         "UBND thành phố vừa ra văn bản chỉ đạo các trường trên địa bàn kiểm tra tất cả các phòng"
         " học có dấu hiệu xuống cấp, không đảm bảo an toàn."
     )
-    assert [text for _, text, _ in issued] == [
+    assert [text for _, text, _ in directives(letter)] == [
         "các trường trên địa bàn kiểm tra tất cả các phòng học có dấu hiệu xuống cấp, không đảm"
         " bảo an toàn"
     ]
-    assert (
-        limitations(
-            "UBND thành phố vừa ra văn bản chỉ đạo các trường trên địa bàn kiểm tra tất cả các phòng"
-            " học có dấu hiệu xuống cấp, không đảm bảo an toàn."
-        )
-        == []
-    )
+    assert limitations(letter) == []
     held = directives(
         "UBND tỉnh Gia Lai vừa có văn bản gửi các ngành chức năng, trong đó có yêu cầu UBND thành"
         " phố Pleiku tạm đình chỉ công tác trưởng phòng Quản lý đô thị thành phố."
@@ -6983,3 +6977,13 @@ def test_the_day_a_notice_went_out_or_a_leader_spoke_is_no_meeting_day() -> None
         today=date(2024, 9, 18),
     )
     assert held.meeting.date == date(2024, 9, 17)
+
+
+def test_a_public_body_named_with_its_province_without_the_level_is_that_provinces() -> None:
+    """ "Trung tâm Phát triển quỹ đất Bình Dương": a province's public service body named by the
+    province without "tỉnh", as "Sở Nội vụ Điện Biên" is; the unit keeps the province."""
+    found = directives(
+        "Phó Chủ tịch UBND tỉnh yêu cầu Trung tâm Phát triển quỹ đất Bình Dương phối hợp với địa"
+        " phương, khẩn trương hoàn thành công tác bồi thường, giải phóng mặt bằng."
+    )
+    assert [unit for unit, _, _ in found] == ["Trung tâm Phát triển quỹ đất Bình Dương"]
