@@ -6893,3 +6893,179 @@ def test_a_sentence_opening_on_trong_ngay_is_dated_by_that_day() -> None:
         today=date(2025, 1, 1),
     )
     assert task.meeting.date is None
+
+
+def test_the_news_of_a_committees_request_asks_whoever_it_names() -> None:
+    """ "UBND thành phố vừa yêu cầu sở, ngành liên quan và UBND huyện X …", "UBND huyện X vừa yêu
+    cầu UBND xã Y …": the news of a request a committee has just made is its order, one body asked
+    or several, named with "các" or not; a committee that asks the province above it proposes,
+    and one that "đã chỉ đạo" reports what it did."""
+    several = directives(
+        "UBND thành phố vừa yêu cầu sở, ngành liên quan và UBND huyện Mỹ Đức thực hiện nghiêm việc"
+        " giải quyết vướng mắc trong công tác dồn điền, đổi thửa."
+    )
+    assert [text for _, text, _ in several] == [
+        "sở, ngành liên quan và UBND huyện Mỹ Đức thực hiện nghiêm việc giải quyết vướng mắc trong"
+        " công tác dồn điền, đổi thửa"
+    ]
+    one = directives(
+        "UBND huyện Krông Pắc vừa yêu cầu UBND xã Ea Phê khẩn trương kiểm tra, xử lý dứt điểm các"
+        " vi phạm về đất đai."
+    )
+    assert one == [
+        (
+            "UBND xã Ea Phê",
+            "UBND xã Ea Phê khẩn trương kiểm tra, xử lý dứt điểm các vi phạm về đất đai",
+            None,
+        )
+    ]
+    assert directives("UBND huyện Krông Pắc vừa yêu cầu UBND tỉnh hỗ trợ kinh phí làm đường.") == []
+    assert directives("UBND huyện Krông Pắc đã chỉ đạo UBND xã Ea Phê kiểm tra các vi phạm.") == []
+
+
+def test_a_request_recalled_after_truoc_do_is_no_task() -> None:
+    """ "Trước đó, ngày 20/4, UBND thành phố đã có văn bản chỉ đạo … báo cáo kết quả trước ngày
+    15/5": what was asked before the news is recalled, met or not; no task, and no shortcoming
+    either (the sentence after it says what is still undone)."""
+    found = extract(
+        "UBND thành phố vừa yêu cầu UBND huyện Mỹ Đức giải quyết dứt điểm vướng mắc trong công tác"
+        " dồn điền, đổi thửa. Trước đó, ngày 20/4, UBND thành phố đã có văn bản chỉ đạo các sở,"
+        " ngành và UBND huyện Mỹ Đức thực hiện nhiệm vụ này, báo cáo kết quả trước ngày 15/5."
+    )
+    assert [d.text for d in found.directives] == [
+        "UBND huyện Mỹ Đức giải quyết dứt điểm vướng mắc trong công tác dồn điền, đổi thửa"
+    ]
+    assert not found.limitations
+
+
+def test_a_letter_a_committee_sends_out_asks_through_its_content() -> None:
+    """ "UBND thành phố vừa ra văn bản chỉ đạo các trường …" (a letter issued, "ra" as "có" or
+    "ban hành"), "UBND tỉnh vừa có văn bản gửi các ngành chức năng, trong đó có yêu cầu UBND
+    thành phố X tạm đình chỉ …" (what the letter holds): each request is a task."""
+    letter = (
+        "UBND thành phố vừa ra văn bản chỉ đạo các trường trên địa bàn kiểm tra tất cả các phòng"
+        " học có dấu hiệu xuống cấp, không đảm bảo an toàn."
+    )
+    assert [text for _, text, _ in directives(letter)] == [
+        "các trường trên địa bàn kiểm tra tất cả các phòng học có dấu hiệu xuống cấp, không đảm"
+        " bảo an toàn"
+    ]
+    assert limitations(letter) == []
+    held = directives(
+        "UBND tỉnh Gia Lai vừa có văn bản gửi các ngành chức năng, trong đó có yêu cầu UBND thành"
+        " phố Pleiku tạm đình chỉ công tác trưởng phòng Quản lý đô thị thành phố."
+    )
+    assert held == [
+        (
+            "UBND thành phố Pleiku",
+            "UBND thành phố Pleiku tạm đình chỉ công tác trưởng phòng Quản lý đô thị thành phố",
+            None,
+        )
+    ]
+
+
+def test_a_leaders_instruction_given_by_co_y_kien_chi_dao_assigns() -> None:
+    """ "ông X, Phó Chủ tịch UBND tỉnh đã có ý kiến chỉ đạo, giao UBND huyện Y chủ trì …; thời
+    gian hoàn thành …": "ý kiến chỉ đạo" is the instruction, not a noun listed before "giao", so
+    the body given the work has its task, and the ";"-part its deadline."""
+    found = directives(
+        "Sau khi nhận được đơn, ông Lê Văn Bình, Phó Chủ tịch UBND tỉnh đã có ý kiến chỉ đạo, giao"
+        " UBND huyện Giao Thủy chủ trì, phối hợp với các đơn vị liên quan rà soát hồ sơ để trả lời"
+        " công dân; thời gian hoàn thành và báo cáo kết quả về UBND tỉnh trong tháng 6/2022."
+    )
+    assert found == [
+        (
+            "UBND huyện Giao Thủy",
+            "UBND huyện Giao Thủy chủ trì, phối hợp với các đơn vị liên quan rà soát hồ sơ để trả"
+            " lời công dân",
+            None,
+        ),
+        (
+            "UBND huyện Giao Thủy",
+            "thời gian hoàn thành và báo cáo kết quả về UBND tỉnh trong tháng 6/2022",
+            date(2022, 6, 30),
+        ),
+    ]
+
+
+def test_a_delay_placed_on_a_communes_side_or_weighed_against_a_city_is_no_ones() -> None:
+    """ "tiến độ thi công bên phía xã X (TP Y) đang chậm hơn so với bên phía xã Z, … chậm hơn TP
+    W": "bên phía" places the delay, as "ở" and "tại" do (nor the place in brackets after it),
+    and what it is weighed against ("hơn", "so với") owns nothing; "Theo ghi nhận," is the
+    reporter's frame, no part of it."""
+    found = limitations(
+        "Theo ghi nhận, tiến độ thi công bên phía xã Tân Hiệp (TP Tân Uyên) đang chậm hơn so với"
+        " bên phía xã Phú Hòa (huyện Củ Chi), một phần do công tác giải phóng mặt bằng chậm hơn"
+        " TP Thủ Đức."
+    )
+    assert found == [
+        (
+            None,
+            "tiến độ thi công bên phía xã Tân Hiệp (TP Tân Uyên) đang chậm hơn so với bên phía xã"
+            " Phú Hòa (huyện Củ Chi), một phần do công tác giải phóng mặt bằng chậm hơn TP Thủ"
+            " Đức",
+        )
+    ]
+
+
+def test_a_report_not_received_is_the_senders_fault_only_when_the_sender_is_named() -> None:
+    """ "UBND tỉnh chưa nhận được báo cáo của Sở X": the body that did not send it; "UBND TP vẫn
+    chưa nhận được báo cáo và …, nhiều công dân ở … huyện Y …": no sender named in its clause, so
+    no one the text names (not the body that waits, nor a place named after "và")."""
+    named = limitations(
+        "Tuy nhiên, đến nay UBND tỉnh chưa nhận được báo cáo của Sở Tài nguyên và Môi trường về"
+        " việc này."
+    )
+    assert [unit for unit, _ in named] == ["Sở Tài nguyên và Môi trường"]
+    unnamed = limitations(
+        "Tuy nhiên, đến nay UBND thành phố vẫn chưa nhận được báo cáo và ngày 25/5, nhiều công dân"
+        " ở xã Hòa Phú, huyện Chương Mỹ tiếp tục khiếu kiện về việc chậm giải quyết vướng mắc."
+    )
+    assert [unit for unit, _ in unnamed] == [None]
+
+
+def test_a_shortcoming_before_a_task_for_the_time_ahead_is_its_own_item() -> None:
+    """ "X vẫn còn là một xã nghèo, thời gian tới cần phải thực hiện tốt …": the comma before the
+    task for the time ahead closes the shortcoming, as one before "đề nghị" does; both items are
+    drafted, each of its kind."""
+    found = extract(
+        "Phát biểu tại kỳ họp, đồng chí Chủ tịch HĐND huyện nhấn mạnh, đây là kỳ họp quan trọng."
+        " Minh Ngọc vẫn còn là một xã nghèo, thời gian tới cần phải thực hiện tốt các chế độ chính"
+        " sách, tập trung phát triển kinh tế, xã hội."
+    )
+    assert [item.text for item in found.limitations] == ["Minh Ngọc vẫn còn là một xã nghèo"]
+    assert [d.text for d in found.directives if "chế độ chính sách" in d.text] != []
+
+
+def test_the_day_a_notice_went_out_or_a_leader_spoke_is_no_meeting_day() -> None:
+    """ "Chiều 11-9, Văn phòng UBND thành phố phát đi thông báo kết luận …" (a notice's day),
+    "Ngày 17-9, ông X, Chủ tịch UBND tỉnh Y cho biết, …" (the day a leader said so, his title
+    after his name): no meeting's day; a meeting named in the lead keeps it."""
+    notice = extract(
+        "Chiều 11-9, Văn phòng UBND thành phố phát đi thông báo kết luận của Phó Chủ tịch UBND"
+        " thành phố Bùi Văn Nam tại cuộc họp về tiến độ bồi thường, giải phóng mặt bằng.",
+        today=date(2025, 9, 12),
+    )
+    assert notice.meeting.date is None
+    said = extract(
+        "Ngày 17-9, ông Trần Văn Cần, Chủ tịch UBND tỉnh Tây Ninh cho biết, việc giải ngân vốn đầu"
+        " tư công được tỉnh quan tâm chỉ đạo.",
+        today=date(2024, 9, 18),
+    )
+    assert said.meeting.date is None
+    held = extract(
+        "Ngày 17-9, tại hội nghị giao ban, ông Trần Văn Cần, Chủ tịch UBND tỉnh Tây Ninh cho biết,"
+        " việc giải ngân vốn đầu tư công được tỉnh quan tâm chỉ đạo.",
+        today=date(2024, 9, 18),
+    )
+    assert held.meeting.date == date(2024, 9, 17)
+
+
+def test_a_public_body_named_with_its_province_without_the_level_is_that_provinces() -> None:
+    """ "Trung tâm Phát triển quỹ đất Bình Dương": a province's public service body named by the
+    province without "tỉnh", as "Sở Nội vụ Điện Biên" is; the unit keeps the province."""
+    found = directives(
+        "Phó Chủ tịch UBND tỉnh yêu cầu Trung tâm Phát triển quỹ đất Bình Dương phối hợp với địa"
+        " phương, khẩn trương hoàn thành công tác bồi thường, giải phóng mặt bằng."
+    )
+    assert [unit for unit, _, _ in found] == ["Trung tâm Phát triển quỹ đất Bình Dương"]

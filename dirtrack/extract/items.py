@@ -205,8 +205,11 @@ _FINDS = re.compile(
 )
 #: "Theo báo cáo của UBND xã X, ...": whose report says it, no part of what it says.
 _REPORTED_BY = re.compile(r"\W*theo (?:bao cao|phan anh) cua [^,;.:]{1,60},\s*")
-#: "Theo thông tin từ UBND thành phố X, ...": who gave the news, no part of it.
-_INFORMED_BY = re.compile(r"\W*theo thong tin (?:tu|cua) [^,;.:]{1,60},\s*")
+#: "Theo thông tin từ UBND thành phố X, ...", "Theo ghi nhận, ...": who gave the news or that a
+#: reporter saw it, no part of it.
+_INFORMED_BY = re.compile(
+    r"\W*theo (?:thong tin (?:tu|cua) [^,;.:]{1,60}|ghi nhan(?: cua [^,;.:]{1,60})?),\s*"
+)
 #: "Trong buổi họp, ...": where it was said, no part of what was said.
 _AT_MEETING = re.compile(
     r"\W*(?:trong|tai)\s+(?:buoi hop|cuoc hop|hoi nghi|buoi lam viec|phien hop)\s*,\s*"
@@ -575,6 +578,9 @@ def _finding_start(key: str, start: int, end: int) -> int | None:
 #: The request verbs after which a sentence's comma turns from a shortcoming to a task ("Một số
 #: công trình chậm tiến độ …, đề nghị UBND huyện mạnh dạn xử lý …").
 _ASKS_AFTER_COMMA = ("de nghi", "yeu cau")
+#: A task for the time ahead after a comma ("Giáp Trung vẫn còn là một xã nghèo, thời gian tới
+#: cần phải thực hiện tốt …"): it closes the clause before it as a request verb does.
+_TASK_AHEAD_AFTER_COMMA = re.compile(r",\s*(?:trong\s+)?thoi gian toi,?\s+(?:can|phai)\b")
 
 
 def _beside_request(sentence: str, key: str, low: str, start: int, end: int) -> int | None:
@@ -597,6 +603,8 @@ def _beside_request(sentence: str, key: str, low: str, start: int, end: int) -> 
     ):
         return contrast.end()
     begin = _shortcoming_before(key, low, start, end)
+    if begin is None:
+        return _shortcoming_before_task_ahead(key, low, start, end)
     request = _request_after(key, low, start, end)
     if begin is not None and request is not None and _IF_THERE_ARE.search(low, begin, request):
         # "Trong quá trình thi công, nếu có khó khăn, vướng mắc, yêu cầu …": a condition (the
@@ -636,6 +644,26 @@ def _shortcoming_before(key: str, low: str, start: int, end: int) -> int | None:
         and not leader_named(key, low, begin, request)
         and _OVERCAME.search(key, begin, request) is None
         and _negative(key, low, begin, request) is not None
+    ):
+        return begin
+    return None
+
+
+def _shortcoming_before_task_ahead(key: str, low: str, start: int, end: int) -> int | None:
+    """Where a shortcoming starts that a comma closes before a task for the time ahead
+    (``_TASK_AHEAD_AFTER_COMMA``: "Giáp Trung vẫn còn là một xã nghèo, thời gian tới cần phải
+    …"), as :func:`_shortcoming_before` finds one before a request; None when there is none."""
+    ahead = _TASK_AHEAD_AFTER_COMMA.search(key, start, end)
+    if ahead is None:
+        return None
+    begin = _skip_lead(key, start, end)
+    opener = CONTRAST_OPEN.match(key, begin, end)
+    begin = _skip_lead(key, opener.end(), end) if opener else begin
+    if (
+        begin < ahead.start()
+        and not _asks_in(key, low, begin, ahead.start())
+        and not MODAL.search(low, begin, ahead.start())
+        and _negative(key, low, begin, ahead.start()) is not None
     ):
         return begin
     return None
@@ -761,9 +789,11 @@ def _limitation(
         # head is the body's, the first named
         unit = headed[0]
     elif subject and _NOT_RECEIVED.match(key, subject[0].end):
-        # "UBND tỉnh chưa nhận được báo cáo của Sở TN&MT": the body that did not send it
+        # "UBND tỉnh chưa nhận được báo cáo của Sở TN&MT": the body that did not send it; with
+        # none named in its clause ("UBND TP vẫn chưa nhận được báo cáo và ngày 25/5, nhiều công
+        # dân ở … huyện X …"), no one the text names: not the body that waits
         sender = next((m for m in inside if m.start > neg_at), None)
-        unit = sender or subject[0]
+        unit = sender if sender and not _CLAUSE_BREAK.search(key, neg_at, sender.start) else None
     elif subject and _MANY_WITH.match(key, subject[0].end):
         # "UBND tỉnh X, các sở, ngành, UBND cấp huyện còn một số hạn chế …": a body named with
         # many others, the shortcoming of them all, no one body's
@@ -873,6 +903,8 @@ def _asked_because(sentence: str, start: int, end: int) -> int | None:
     return cause.end()
 
 
+#: Where the clause of a body that has not received something ends: a comma, "và", "nhưng".
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:va|nhung|song)\b")
 #: A body that has not received what another owed it ("UBND tỉnh chưa nhận được báo cáo ...").
 _NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
 #: A clause that opens on a body's own work ("Công tác lãnh đạo, chỉ đạo của …"), up to the body.
@@ -891,12 +923,17 @@ _PLURAL_OF = re.compile(r"\b(?:cac|mot so|nhieu|nhung) [^,;:]{1,50}?\bcua\s+$")
 _VISITING_TEAM = re.compile(r"(?:doan|to) (?:giam sat|kiem tra|khao sat)\b")
 #: Where the shortcoming is, inside its clause ("tiến độ giải ngân ... ở huyện X mới đạt 40%",
 #: "tiến độ thi công ... trên địa bàn xã Y chậm", "chất lượng ... ở Trạm Y tế xã Z chưa đáp
-#: ứng"): the place or body is where, not who falls short.
-_WHERE_BEFORE = re.compile(r"\w[^,;:]*\s(?:o|tai|tren dia ban)\s+$")
+#: ứng", "tiến độ thi công bên phía xã An Sơn … đang chậm hơn …"): the place or body is where,
+#: not who falls short, nor the place in brackets after it ("(TP Thuận An)"); not "về phía
+#: UBND huyện" (as for the body: its own).
+_WHERE_BEFORE = re.compile(
+    r"\w[^,;:]*\s(?:o|tai|tren dia ban|(?<!\bve )(?:ben )?phia)\s+(?:[^,;:()]{1,40}\(\s*)?$"
+)
 #: Who judges a shortcoming or is told of it, inside its clause ("công tác xây dựng cơ bản được
 #: UBND tỉnh đánh giá là tiến độ ... chậm", "theo UBND huyện ...", "tham mưu cho UBND tỉnh ...
-#: còn hạn chế"): not whose it is.
-_JUDGE_BEFORE = re.compile(r"\b(?:cho|duoc|theo)\s+$")
+#: còn hạn chế"), or what it is weighed against ("chậm hơn TP HCM", "so với xã Y"): not whose
+#: it is.
+_JUDGE_BEFORE = re.compile(r"\b(?:cho|duoc|theo|hon|so voi)\s+$")
 
 
 #: A level written bare after "của", "trên địa bàn", "tại", "ở" ("... của xã trong năm 2022
@@ -1174,7 +1211,12 @@ def extract_limitations(
                 # its own item ("…, tuy nhiên, đến thời điểm này vẫn còn không ít vướng mắc")
                 for clause, begin in beside:
                     c_end = clause.start + len(clause.text)
-                    c_end = _request_after(key, low, begin, c_end) or c_end
+                    ahead = _TASK_AHEAD_AFTER_COMMA.search(key, begin, c_end)
+                    c_end = (
+                        _request_after(key, low, begin, c_end)
+                        or (ahead.start() if ahead is not None else None)
+                        or c_end
+                    )
                     add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
                 continue
             if modal and active is None:
@@ -1869,6 +1911,10 @@ _BEFORE_MEETING = re.compile(
     r"\W*truoc khi (?:tien hanh |to chuc |dien ra |bat dau |vao )?(?:cuoc |buoi |dot )?"
     r"(?:giam sat|hoi nghi|lam viec|hop|ky hop|phien hop|kiem tra|thanh tra|khao sat)\b"
 )
+#: A sentence that opens on "Trước đó," or "Trước đây," recalls what was asked before the news
+#: ("Trước đó, ngày 20/4, UBND TP đã có văn bản chỉ đạo các sở … báo cáo kết quả trước ngày
+#: 15/5"): an earlier request, whether met or not, is no task of this text.
+_RECALLED = re.compile(r"\W*truoc (?:do|day)\s*,")
 #: The day an order was carried out on ("... chỉ đạo các địa phương đồng loạt ra quân vào ngày
 #: 12/02"): when it is before the meeting's, the order was given before it, and is reported.
 _CARRIED_OUT_ON = re.compile(
@@ -2015,11 +2061,11 @@ def _dates_purpose(key: str, low: str, core: int, start: int, d: Deadline) -> bo
 _ADVISES = re.compile(r"\btham muu(?: cho)?\s[^,;.:]{0,50}$")
 #: A document a leader or a leading committee has just issued, right before the verb that orders
 #: through it ("Chủ tịch UBND tỉnh vừa có công văn giao …", "UBND thành phố vừa có văn bản yêu
-#: cầu …", "Chủ tịch UBND tỉnh ký ban hành văn bản chỉ đạo …"), or the document itself opening
-#: the clause ("Công điện yêu cầu UBND huyện …", "Công văn cũng yêu cầu …", "Các văn bản trên
-#: đề nghị …"): the verb is the order, not a noun.
+#: cầu …", "Chủ tịch UBND tỉnh ký ban hành văn bản chỉ đạo …", "UBND TP vừa ra văn bản chỉ đạo
+#: …"), or the document itself opening the clause ("Công điện yêu cầu UBND huyện …", "Công văn
+#: cũng yêu cầu …", "Các văn bản trên đề nghị …"): the verb is the order, not a noun.
 _DOCUMENT_ISSUED = re.compile(
-    r"\b(?:co|ban hanh|gui|ky)\s+(?:cong van|van ban|cong dien|chi thi)(?:\s+khan)?\s*$"
+    r"\b(?:co|ban hanh|gui|ky|ra)\s+(?:cong van|van ban|cong dien|chi thi)(?:\s+khan)?\s*$"
 )
 _DOCUMENT_OPENS = re.compile(
     r"^\W*(?:cac\s+)?(?:cong van|van ban|cong dien|chi thi)(?:\s+(?:nay|tren))?(?:\s+cung)?\s*$"
@@ -2027,6 +2073,12 @@ _DOCUMENT_OPENS = re.compile(
 #: A sentence framed by the document it reports ("Theo Công văn số 3517/UBND ngày 18/7/2022, …"),
 #: up to the clause the issuer opens.
 _DOCUMENT_FRAME = re.compile(r"\btheo (?:cong van|van ban|cong dien|chi thi)\b[^;:]*,\s*$")
+#: What a document just sent holds, in the clause after it ("UBND tỉnh vừa có văn bản gửi các
+#: ngành chức năng, trong đó có yêu cầu UBND TP X tạm đình chỉ …"): its request orders.
+_DOCUMENT_SENT = re.compile(
+    r"\b(?:co|ban hanh|gui|ky|ra)\s+(?:cong van|van ban|cong dien|chi thi)\b"
+)
+_DOCUMENT_HOLDS = re.compile(r"^\W*trong do(?:\s+co)?\s*$")
 #: Who issues a document that orders: a leader or a leading committee.
 _ISSUER = re.compile(
     r"\b(?:ubnd|uy ban nhan dan|chu tich|pho chu tich|thuong truc|ban thuong vu|"
@@ -2056,6 +2108,9 @@ def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
         # "Theo Công văn số 3517/UBND …, UBND huyện đề nghị …": the committee speaks through the
         # document the clause is framed by
         return True
+    if _DOCUMENT_HOLDS.match(head):
+        sent = _DOCUMENT_SENT.search(key, start, begin)
+        return sent is not None and _ISSUER.search(key, start, sent.start()) is not None
     issued = _DOCUMENT_ISSUED.search(head)
     if issued is None:
         return False
@@ -3336,6 +3391,8 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if _RECALLED.match(key):
+                continue  # "Trước đó, ngày 20/4, UBND TP đã có văn bản chỉ đạo …": asked before
             if _OWN_QUESTIONING.search(key):
                 continue  # "Các đại biểu đặt câu hỏi …": the question session's own conduct
             if _EXECUTES_DOCUMENT.search(key):
@@ -3437,11 +3494,13 @@ def extract_directives(
                 end = clause.start + len(clause.text)
                 if topics:
                     continue  # an entry of the topics a body must explain: no task
-                if (sentence, clause.start) in taken and (
-                    _shortcoming_before(key, low, clause.start, end) is None
+                if (
+                    (sentence, clause.start) in taken
+                    and _shortcoming_before(key, low, clause.start, end) is None
+                    and _shortcoming_before_task_ahead(key, low, clause.start, end) is None
                 ):
-                    # (not "… chậm tiến độ …, đề nghị UBND huyện …": the request after the
-                    # shortcoming is a task)
+                    # (not "… chậm tiến độ …, đề nghị UBND huyện …", "… xã nghèo, thời gian tới
+                    # cần phải …": the request or the task after the shortcoming is a task)
                     reason = _BECAUSE_OF.search(low, clause.start, end)
                     if reason is None or _asked_because(sentence, clause.start, end) is None:
                         continue

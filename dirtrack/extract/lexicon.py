@@ -613,8 +613,10 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     # "lãnh chỉ đạo" (lãnh đạo, chỉ đạo): the work of leading
     r"lanh)\s*$|"
     # "nhiệm vụ, kết luận, chỉ đạo của UBND tỉnh": nouns listed; "mục đích, yêu cầu" (of a
-    # plan, a session: the heading every plan opens on)
-    r"\b(?:nhiem vu|ket luan|chi dao|y kien|de nghi|muc dich)\s*,\s*$|\bmuc dich va\s*$)"
+    # plan, a session: the heading every plan opens on); not a leader's "có ý kiến chỉ đạo,
+    # giao UBND huyện X …", whose instruction the verb after the comma gives
+    r"\b(?:nhiem vu|ket luan|(?<!\bco y kien )chi dao|y kien|de nghi|muc dich)\s*,\s*$|"
+    r"\bmuc dich va\s*$)"
 )
 #: "Ban Chỉ đạo", "đoàn 95 chỉ đạo", "Trưởng đoàn chỉ đạo": a steering body's name, not the
 #: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking); not the
@@ -656,8 +658,16 @@ def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> 
 #: …": a proposal from below). So does a commune's committee, party committee or steering board
 #: that asks all its villages or residential groups, however their bodies are named ("BCĐ xây
 #: dựng nông thôn mới xã đề nghị Ban phát triển xây dựng nông thôn mới các thôn …", "UBND xã đề
-#: nghị các thôn …"): nothing stands below a village to propose to. The match ends at the verb.
+#: nghị các thôn …"): nothing stands below a village to propose to. The news of a request a
+#: province's, district's or city's committee has just made ("vừa yêu cầu", "vừa chỉ đạo") is its
+#: order whoever it asks, one body or several ("UBND TP Hà Nội vừa yêu cầu sở, ngành liên quan và
+#: UBND huyện X thực hiện …"), but the province's committee, the Government or a ministry asked
+#: above it. The match ends at the verb.
 SUPERIOR_ORDERS = re.compile(
+    r"(?<!van phong )(?<!cua )(?<!duoc )(?<!de nghi )(?<!kien nghi )\b(?:ubnd|uy ban nhan dan) "
+    r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx)\b(?:(?!\b(?:da|duoc|co|van ban)\b)[^,;.:]){0,25}?"
+    r"\bvua (?:yeu cau|chi dao)\b"
+    r"(?!\s+(?:(?:chu tich\s+)?(?:ubnd|uy ban nhan dan) tinh|thu tuong|chinh phu|bo)\b)|"
     r"(?:(?<!van phong )(?<!cua )(?<!duoc )(?<!de nghi )(?<!kien nghi )\b(?:ubnd|uy ban nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx)|"
     r"(?:^|(?<=, ))(?:tinh|huyen|thanh pho|thi xa|quan))"

@@ -740,7 +740,7 @@ _ISSUES_DOCUMENT = re.compile(
     # comma after the day may be left out ("Ngày 03/7/2019 HĐND huyện ban hành báo cáo số …")
     r"^\W*(?:[^;.]{0,200}?,\s*)?(?:(?:sang|chieu|toi)\s+(?:ngay\s+|nay\s+)?|ngay\s+)"
     r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,?"
-    r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
+    r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc|phat di) "
     r"(?:cong van|cong dien|van ban|thong bao|thong cao|quyet dinh|chi thi|ke hoach|to trinh|"
     r"bao cao)\b"
     # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
@@ -758,8 +758,12 @@ _OPENING_DAY = (
     r"(?:\s*[/.-]\s*\d{4})?\s*,"
 )
 #: A lead that opens on the day a source said something ("Ngày 5/3, nguồn tin của PV … cho biết",
-#: "Sáng 13-4, văn phòng UBND tỉnh cho biết …"): the day of the news, not of a meeting.
-_SAID_ON = re.compile(_OPENING_DAY + r"(?:[^,;.]|\b(?:tp|tx)\.){0,80}?\b(?:cho biet|cho hay)\b")
+#: "Sáng 13-4, văn phòng UBND tỉnh cho biết …", a person with the title after the name "Ngày
+#: 17-9, ông X, Chủ tịch UBND tỉnh Y cho biết, …"): the day of the news, not of a meeting.
+_SAID_ON = re.compile(
+    _OPENING_DAY + r"(?:[^,;.]|\b(?:tp|tx)\.){0,80}?"
+    r"(?:\b(?:ong|ba)\s[^,;.]{1,40},(?:[^,;.]|\b(?:tp|tx)\.){1,80}?)?\b(?:cho biet|cho hay)\b"
+)
 #: A body or a leader that asks, as the news of a request made: "vừa / đã yêu cầu, chỉ đạo"
 #: ("Lãnh đạo UBND thành phố vừa yêu cầu UBND quận, huyện …", "Ngày 25.5, UBND huyện X đã yêu cầu
 #: xã Y …"), or a body named right after the day the sentence opens on ("Ngày 21/12, Ủy ban Kiểm

@@ -1113,6 +1113,12 @@ def find_raw(sentence: str) -> list[Mention]:
             ):
                 # "Trạm Y tế Mỹ Lộc": a commune's station named by its commune, level or not
                 end = _place_after(sentence, end)
+            elif head == "co quan" and (province := _PROVINCE_AFTER.match(folded.key, end)):
+                # "Trung tâm Phát triển quỹ đất Bình Dương": a province's body named by the
+                # province without its level, as "Sở Nội vụ Điện Biên" is
+                word = _WORD_AFTER.match(sentence, province.end())
+                if sentence[province.start(1)].isupper() and not (word and word[1].isupper()):
+                    end = province.end()
             elif head == "shared level":
                 level = _SHARED_LEVEL_AFTER.match(folded.key, end)
                 if level is None or not written_level(sentence, level.start(1), level.end(1)):
