@@ -1141,9 +1141,9 @@ FRESH48 = frozenset(f"{n}" for n in range(938, 954))
 #: rounds 79-81 and is read and trained on from round 82; ``fresh44`` (labelled blind in session
 #: 48) was the never-read validation of rounds 82-83, read from round 84 and trained on from
 #: round 87; ``fresh45`` (labelled blind in session 49) was the never-read validation of rounds
-#: 84-86 and is read from round 88; ``fresh46`` (labelled blind in session 50) was the never-read
-#: validation of rounds 87-89 and is read from round 90; ``fresh47`` (labelled blind in session
-#: 51) and ``fresh48`` (labelled blind in session 51, after ``fresh47``) are the never-read parts now.
+#: 84-86 and is read from round 88; ``fresh46`` (labelled blind in session 50) was the
+#: never-read validation of rounds 87-89 and is read from round 90; ``fresh47`` and ``fresh48``
+#: (both labelled blind in session 51) are the never-read parts now.
 UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH47 | FRESH48
 #: Read but not trained on yet: ``fresh14``, ``fresh16``, ``fresh17`` (read in round 21;
 #: trained on, the clause model moved two tested sentences the wrong way), ``fresh18`` (read in
