@@ -16,9 +16,10 @@ over a Unix socket) and the limits of :data:`LIMITS` (a file size, an address sp
 test sets in ``preexec_fn``), runs the program and exits with its code, which the caller exits
 with.
 What a script or a test sees (exit codes, output, a pipe, ``$(...)``, processes writing at
-once) is what a real start gives; only the import phase (and the configuration of the models'
-mappers, which every process's first query makes) is shared, which the tests that start the
-installed entry point (``tests.conftest.run``) check.
+once) is what a real start gives; only the import phase (and what a process builds the first
+time it runs a command and keeps: the models' mappers, SQLAlchemy's memoized columns and cache
+keys, rich's tables; :func:`warm`) is shared, which the tests that start the installed entry
+point (``tests.conftest.run``) check.
 
 ``python -m tests.forkserver SOCKET`` is the server; it imports dirtrack, not pytest.
 """
@@ -284,6 +285,84 @@ def preload() -> None:
     configure_mappers()
     _compile_patterns()
     make_url("sqlite:///dirtrack.db")  # its pattern, compiled once into re's cache
+    warm(app)
+
+
+#: The commands :func:`warm` runs, in order, on a register of its own, and the exit code each
+#: must give: one of each kind the tests run through the entry point (writers, a listing, a card,
+#: the report in each format, a letter, the exchange formats, the change log, the checks, an
+#: error in the other language, a usage error).
+WARM_UP: tuple[tuple[int, str], ...] = (
+    (0, "unit add STC 'Sở Tài chính'"),
+    (0, "unit add SNV 'Sở Nội vụ'"),
+    (0, "add-meeting --date 2022-03-01 --title 'Giao ban' --chair A"),
+    (0, "assign 1 --unit STC --with SNV --due 2022-05-01 'Báo cáo'"),
+    (0, "assign 1 --unit SNV --due 2022-09-30 'Đề án'"),
+    (0, "add-limitation 1 --unit SNV 'Thiếu người'"),
+    (0, "progress 1 --percent 40 --note 'Dự thảo' --date 2022-04-01"),
+    (0, "extend 2 --to 2022-10-31 --date 2022-09-01"),
+    (0, "done 1 --date 2022-04-20"),
+    (0, "show 1"),
+    (0, "list"),
+    (0, "list --format json"),
+    (0, "list --format csv"),
+    (0, "limitations"),
+    (0, "meetings"),
+    (0, "unit list"),
+    (0, "overdue --as-of 2022-12-31"),
+    (0, "remind --as-of 2022-09-25"),
+    (0, "report --quarter 2022Q3"),
+    (0, "report --quarter 2022Q3 --format json"),
+    (0, "report --quarter 2022Q3 --format md"),
+    (0, "report --quarter 2022Q3 --format docx --out {dir}/r.docx"),
+    (0, "report --quarter 2022Q3 --format xlsx --out {dir}/r.xlsx"),
+    (0, "report --quarter 2022Q3 --format html --out {dir}/r.html"),
+    (0, "urge SNV --as-of 2022-12-31 --out {dir}/u.docx"),
+    (0, "export --format json --out {dir}/all.json"),
+    (0, "export --format xlsx --out {dir}/all.xlsx"),
+    (0, "--db {dir}/copy.db import {dir}/all.json"),
+    (0, "--db {dir}/sheet.db import {dir}/all.xlsx --create-units"),
+    (0, "history"),
+    (0, "undo --yes"),
+    (0, "doctor"),
+    (0, "backup {dir}/b.db"),
+    (1, "--lang vi show 9"),
+    (2, "show --no-such-option"),
+)
+
+
+def warm(app: object) -> None:
+    """Run :data:`WARM_UP` in this process on a register made for it, then remove it: what a
+    command builds the first time a process runs it and keeps (SQLAlchemy's memoized columns,
+    joins and cache keys, rich's tables of widths and emoji, the catalogs) is then built once,
+    here, not in every forked process (about half of a forked ``show``'s CPU). Nothing else of
+    a command is kept: each forked one still opens its register, compiles its statements and
+    reads its environment, language and configuration, as at a real start. A command that does
+    not end as :data:`WARM_UP` says stops the server (a warm-up that quietly did less)."""
+    import shlex
+    import shutil
+
+    from typer.testing import CliRunner
+
+    folder = tempfile.mkdtemp(prefix="dtwarm-")
+    env: dict[str, str | None] = {
+        "XDG_CONFIG_HOME": f"{folder}/config",
+        "XDG_DATA_HOME": f"{folder}/data",
+        "XDG_CACHE_HOME": f"{folder}/cache",
+        "DIRTRACK_DB": f"{folder}/warm.db",
+        "DIRTRACK_LANG": None,
+        "DIRTRACK_CONFIG": None,
+    }
+    try:
+        runner = CliRunner()
+        for code, line in WARM_UP:
+            result = runner.invoke(app, shlex.split(line.format(dir=folder)), env=env)  # type: ignore[arg-type]
+            if result.exit_code != code:
+                raise RuntimeError(
+                    f"warm-up: dirtrack {line}: exit {result.exit_code}\n{result.output}"
+                )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _compile_patterns() -> None:
@@ -363,6 +442,7 @@ def _reap(_signal: int, _frame: object) -> None:
 
 def main() -> None:
     preload()
+    gc.collect()
     # What the server made is never collected again: a forked process's collections would go
     # through it all (and copy the pages of every object they touch).
     gc.freeze()

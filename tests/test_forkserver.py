@@ -82,22 +82,25 @@ def test_the_server_runs_one_thread_and_leaves_the_tests_folders_alone(tmp_path:
     """What the server loads (numpy's BLAS among it) starts no thread: a process with threads
     is not one to fork. Nor does it make folders where the environment of the test that started
     it points (matplotlib's configuration folder in that test's XDG_CONFIG_HOME): it starts in
-    the environment its starter began with."""
+    the environment its starter began with. Its warm-up's register is gone once it is ready."""
     starter = (
         "import os\n"
         "from tests import forkserver\n"
         f"os.environ['XDG_CONFIG_HOME'] = {str(tmp_path / 'config')!r}  # as a test sets it\n"
         "server = forkserver.shared()\n"
         "print(len(os.listdir(f'/proc/{server.process.pid}/task')), flush=True)\n"
+        "print(*sorted(name.split('-')[0] for name in os.listdir(os.environ['TMPDIR'])))\n"
     )
+    (tmp_path / "tmp").mkdir()
     done = subprocess.run(
         [sys.executable, "-c", starter],
         cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["1"]
+    assert done.stdout.splitlines() == ["1", "dtfork"]  # its own folder, no warm-up's
     assert not (tmp_path / "config").exists()
