@@ -628,6 +628,14 @@ def _judged_more(key: str, low: str, start: int, end: int, even: bool) -> bool:
     )
 
 
+def _past_contrast(key: str, start: int, end: int) -> int:
+    """Where the words of ``key[start:end]`` start, past its lead and a contrast opening it
+    ("Tuy nhiên, …")."""
+    begin = _skip_lead(key, start, end)
+    opener = CONTRAST_OPEN.match(key, begin, end)
+    return _skip_lead(key, opener.end(), end) if opener else begin
+
+
 def _shortcoming_before(key: str, low: str, start: int, end: int) -> int | None:
     """Where a shortcoming starts that a comma closes before a request verb in ``key[start:end]``
     ("Tuy nhiên, một số công trình chậm tiến độ …, đề nghị UBND huyện …": after the contrast),
@@ -635,9 +643,7 @@ def _shortcoming_before(key: str, low: str, start: int, end: int) -> int | None:
     request = _request_after(key, low, start, end)
     if request is None:
         return None
-    begin = _skip_lead(key, start, end)
-    opener = CONTRAST_OPEN.match(key, begin, end)
-    begin = _skip_lead(key, opener.end(), end) if opener else begin
+    begin = _past_contrast(key, start, end)
     if (
         begin < request
         and not _asks_in(key, low, begin, request)
@@ -656,9 +662,7 @@ def _shortcoming_before_task_ahead(key: str, low: str, start: int, end: int) -> 
     ahead = _TASK_AHEAD_AFTER_COMMA.search(key, start, end)
     if ahead is None:
         return None
-    begin = _skip_lead(key, start, end)
-    opener = CONTRAST_OPEN.match(key, begin, end)
-    begin = _skip_lead(key, opener.end(), end) if opener else begin
+    begin = _past_contrast(key, start, end)
     if (
         begin < ahead.start()
         and not _asks_in(key, low, begin, ahead.start())
