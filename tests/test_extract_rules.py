@@ -7140,3 +7140,20 @@ def test_the_team_named_again_and_the_plan_an_inspection_follows_are_not_oversee
             "Chưa có sáng kiến, giải pháp mới trong công tác cải cách hành chính của đơn vị",
         )
     ]
+
+
+def test_a_bare_request_after_the_delegates_proposals_goes_on_with_them() -> None:
+    """ "…, các đại biểu đề nghị làm rõ thêm nguyên nhân … . Đề nghị UBND tỉnh chỉ đạo …; tổ chức
+    …": a sentence opening on a bare "Đề nghị" after the delegates' proposals is theirs too, no
+    directive (GUIDE.md); a bare "Đề nghị" after a leader's words still asks."""
+    proposed = directives(
+        "Tại phiên họp thẩm tra báo cáo 6 tháng đầu năm, các đại biểu đề nghị làm rõ thêm nguyên"
+        " nhân tỷ lệ tiêm chủng đạt thấp. Đề nghị UBND tỉnh chỉ đạo tổng kết công tác giúp xã đặc"
+        " biệt khó khăn; tổ chức thực hiện hiệu quả chương trình giáo dục phổ thông mới."
+    )
+    assert proposed == []
+    asked = directives(
+        "Phát biểu kết luận, đồng chí Chủ tịch UBND huyện đánh giá cao kết quả đạt được. Đề nghị"
+        " UBND xã Tân Lập tổng kết công tác giúp hộ nghèo."
+    )
+    assert [text for _, text, _ in asked] == ["UBND xã Tân Lập tổng kết công tác giúp hộ nghèo"]

@@ -1990,6 +1990,13 @@ _OWN_QUESTIONING = re.compile(
 #: A sentence that reports what the delegates or members did ("Các đại biểu đã trao đổi cách làm
 #: hay …; làm rõ những khó khăn …", "Các đại biểu tham dự cuộc họp đã thảo luận các nội dung về:
 #: …; …"): the parts after its first name no one and go on with what they did, no task.
+#: The delegates' proposals ("các đại biểu đề nghị làm rõ …", "nhiều ý kiến đại biểu kiến nghị
+#: …"), and a sentence after them that opens on a bare request ("Đề nghị UBND tỉnh chỉ đạo …"):
+#: it goes on with their proposals, which are no directive (GUIDE.md), no one else named asking.
+_DELEGATES_PROPOSE = re.compile(
+    r"\b(?:cac|nhieu|mot so)\s+(?:y kien\s+)?dai bieu\b[^.;:]{0,40}?\b(?:de nghi|kien nghi|de xuat)\b"
+)
+_BARE_REQUEST = re.compile(r"\W*(?:de nghi|kien nghi)\b")
 _DELEGATES_DID = re.compile(r"\W*(?:cac |nhieu )?(?:dai bieu|thanh vien)\b[^;.:]{0,30}?\bda\s")
 #: A clause that only says who judges or reports what its colon opens.
 _JUDGES = re.compile(
@@ -3422,6 +3429,12 @@ def extract_directives(
                 continue  # "Trước đó, ngày 20/4, UBND TP đã có văn bản chỉ đạo …": asked before
             if _OWN_QUESTIONING.search(key):
                 continue  # "Các đại biểu đặt câu hỏi …": the question session's own conduct
+            if (
+                sentence_index
+                and _BARE_REQUEST.match(key)
+                and _DELEGATES_PROPOSE.search(fold_aligned(para.sentences[sentence_index - 1]))
+            ):
+                continue  # "… các đại biểu đề nghị làm rõ … . Đề nghị UBND tỉnh …": theirs too
             if _EXECUTES_DOCUMENT.search(key):
                 continue  # "... chịu trách nhiệm thi hành Quyết định này": the closing formula
             if _ordered_before(key, low, held):
