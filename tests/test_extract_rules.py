@@ -7157,3 +7157,14 @@ def test_a_bare_request_after_the_delegates_proposals_goes_on_with_them() -> Non
         " UBND xã Tân Lập tổng kết công tác giúp hộ nghèo."
     )
     assert [text for _, text, _ in asked] == ["UBND xã Tân Lập tổng kết công tác giúp hộ nghèo"]
+
+
+def test_the_day_of_the_news_from_a_body_is_no_meeting_day() -> None:
+    """ "Ngày 7-3, thông tin từ UBND huyện X, tỉnh Y cho biết lãnh đạo huyện này vừa ra quyết định
+    kỷ luật …": the day the body's news came, its place after a comma, is no meeting's day."""
+    news = extract(
+        "Ngày 7-3, thông tin từ UBND huyện Thọ Xuân, tỉnh Thanh Hóa cho biết lãnh đạo huyện này vừa"
+        " ra quyết định kỷ luật hàng loạt cán bộ huyện, xã do sai phạm trong quản lý khoáng sản.",
+        today=date(2017, 3, 8),
+    )
+    assert news.meeting.date is None
