@@ -2158,8 +2158,9 @@ _HEAD_AFTER_ACT = re.compile(
 )
 
 
-#: A team or a delegation that oversees ("Đoàn kiểm tra số 03", "Tổ giám sát"): never what is
-#: overseen.
+#: A team or a delegation that oversees, named again in brackets after the act ("Đoàn UBND huyện
+#: kiểm tra … (Đoàn kiểm tra số 03) kiểm tra …"): not what is overseen (a team the session is held
+#: with, "làm việc với Ban X và Đoàn kiểm tra của …", still is).
 _TEAM = re.compile(r"(?:doan|to)\s+(?:kiem tra|giam sat|cong tac|khao sat|thanh tra)\b")
 
 
@@ -2215,7 +2216,7 @@ def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
             continue
         if mention.role not in ("unit", "board"):
             continue
-        if _TEAM.match(key, mention.start):
+        if _TEAM.match(key, mention.start) and key[: mention.start].rstrip().endswith("("):
             continue  # "(Đoàn kiểm tra số 03)": the team that oversees, named again
         value: str | None
         if mention.affiliation:
