@@ -1994,7 +1994,8 @@ _OWN_QUESTIONING = re.compile(
 #: …"), and a sentence after them that opens on a bare request ("Đề nghị UBND tỉnh chỉ đạo …"):
 #: it goes on with their proposals, which are no directive (GUIDE.md), no one else named asking.
 _DELEGATES_PROPOSE = re.compile(
-    r"\b(?:cac|nhieu|mot so)\s+(?:y kien\s+)?dai bieu\b[^.;:]{0,40}?\b(?:de nghi|kien nghi|de xuat)\b"
+    r"\b(?:cac|nhieu|mot so)\s+(?:y kien\s+)?dai bieu\b[^.;:]{0,40}?"
+    r"\b(?:de nghi|kien nghi|de xuat)\b"
 )
 _BARE_REQUEST = re.compile(r"\W*(?:de nghi|kien nghi)\b")
 _DELEGATES_DID = re.compile(r"\W*(?:cac |nhieu )?(?:dai bieu|thanh vien)\b[^;.:]{0,30}?\bda\s")
