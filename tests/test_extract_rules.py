@@ -7069,3 +7069,102 @@ def test_a_public_body_named_with_its_province_without_the_level_is_that_provinc
         " phương, khẩn trương hoàn thành công tác bồi thường, giải phóng mặt bằng."
     )
     assert [unit for unit, _, _ in found] == ["Trung tâm Phát triển quỹ đất Bình Dương"]
+
+
+def test_a_departments_own_request_to_the_bodies_below_it_asks_them() -> None:
+    """ "Theo đó, Sở Y tế yêu cầu các trung tâm …" with no letter named: a department asking the
+    bodies below it, all of a kind ("các phòng …", "các trường", "các đơn vị"), orders as its
+    letter does; its tasks go on in the next paragraph. A department's proposal to the committee
+    above it stays no task."""
+    text = (
+        "Theo đó, Sở GD&ĐT tỉnh Nam Định yêu cầu các phòng GD&ĐT rà soát toàn bộ các khoản thu"
+        " đầu năm học.\n\n"
+        "Ngoài ra, các đơn vị cần quan tâm kiểm tra việc sử dụng sách giáo khoa trong nhà trường."
+    )
+    assert [text for _, text, _ in directives(text)] == [
+        "các phòng GD&ĐT rà soát toàn bộ các khoản thu đầu năm học",
+        "các đơn vị cần quan tâm kiểm tra việc sử dụng sách giáo khoa trong nhà trường",
+    ]
+    assert directives("Sở Tài chính đề nghị UBND tỉnh bổ sung kinh phí cho các huyện.") == []
+
+
+def test_a_letters_work_given_to_the_bodies_it_names_opens_the_tasks() -> None:
+    """ "Theo đó, giao các sở, ngành liên quan …" opens on the work given, as "Theo đó, yêu cầu
+    …" does: its paragraph's tasks and those of the paragraphs after it are taken; a body named
+    with every place of a level ("UBND thành phố và các huyện", "phòng GD&ĐT các huyện") is many,
+    no one unit; the bodies asked, listed with ";" before the work, are no task of their own."""
+    text = (
+        "Ngày 26/5/2015, UBND tỉnh ban hành Công văn số 703/UBND-TN về quy hoạch sử dụng đất.\n\n"
+        "Theo đó, giao các sở, ngành liên quan có trách nhiệm rà soát nhu cầu sử dụng đất, gửi"
+        " báo cáo về Sở Tài nguyên và Môi trường trước ngày 28/5/2015.\n\n"
+        "Uỷ ban nhân dân thành phố và các huyện tổ chức đánh giá tình hình thực hiện kế hoạch sử"
+        " dụng đất kỳ đầu; rà soát nhu cầu sử dụng đất giai đoạn 2016 – 2020 trên địa bàn."
+    )
+    assert [(unit, text) for unit, text, _ in directives(text)] == [
+        (
+            None,
+            "các sở, ngành liên quan có trách nhiệm rà soát nhu cầu sử dụng đất, gửi báo cáo về"
+            " Sở Tài nguyên và Môi trường trước ngày 28/5/2015",
+        ),
+        (
+            None,
+            "Uỷ ban nhân dân thành phố và các huyện tổ chức đánh giá tình hình thực hiện kế hoạch"
+            " sử dụng đất kỳ đầu",
+        ),
+        (None, "rà soát nhu cầu sử dụng đất giai đoạn 2016 – 2020 trên địa bàn"),
+    ]
+    listed = directives(
+        "Theo đó, giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; các Ban quản lý"
+        " dự án báo cáo tình hình giải ngân vốn đầu tư công năm 2019."
+    )
+    assert [text for _, text, _ in listed] == [
+        "các Ban quản lý dự án báo cáo tình hình giải ngân vốn đầu tư công năm 2019"
+    ]
+
+
+def test_the_team_named_again_and_the_plan_an_inspection_follows_are_not_overseen() -> None:
+    """ "Đoàn UBND huyện kiểm tra … (Đoàn kiểm tra số 03) kiểm tra công tác … xã X năm 2023 theo
+    Kế hoạch số … của UBND huyện": the commune is the one body inspected, not the team named
+    again in brackets nor the committee whose plan the check follows; the shortcomings that name
+    no unit are the commune's."""
+    text = (
+        "Chiều ngày 26/10/2023 Đoàn UBND huyện kiểm tra công tác cải cách hành chính (Đoàn kiểm"
+        " tra số 03) kiểm tra công tác cải cách hành chính xã Bình Minh năm 2023 theo Kế hoạch số"
+        " 115/KH-UBND ngày 11/4/2023 của UBND huyện.\n\n"
+        "Thành viên đoàn kiểm tra cũng chỉ ra một số tồn tại, hạn chế của đơn vị cần khắc phục,"
+        " như: Chưa có sáng kiến, giải pháp mới trong công tác cải cách hành chính của đơn vị."
+    )
+    assert limitations(text) == [
+        (
+            "xã Bình Minh",
+            "Chưa có sáng kiến, giải pháp mới trong công tác cải cách hành chính của đơn vị",
+        )
+    ]
+
+
+def test_a_bare_request_after_the_delegates_proposals_goes_on_with_them() -> None:
+    """ "…, các đại biểu đề nghị làm rõ thêm nguyên nhân … . Đề nghị UBND tỉnh chỉ đạo …; tổ chức
+    …": a sentence opening on a bare "Đề nghị" after the delegates' proposals is theirs too, no
+    directive (GUIDE.md); a bare "Đề nghị" after a leader's words still asks."""
+    proposed = directives(
+        "Tại phiên họp thẩm tra báo cáo 6 tháng đầu năm, các đại biểu đề nghị làm rõ thêm nguyên"
+        " nhân tỷ lệ tiêm chủng đạt thấp. Đề nghị UBND tỉnh chỉ đạo tổng kết công tác giúp xã đặc"
+        " biệt khó khăn; tổ chức thực hiện hiệu quả chương trình giáo dục phổ thông mới."
+    )
+    assert proposed == []
+    asked = directives(
+        "Phát biểu kết luận, đồng chí Chủ tịch UBND huyện đánh giá cao kết quả đạt được. Đề nghị"
+        " UBND xã Tân Lập tổng kết công tác giúp hộ nghèo."
+    )
+    assert [text for _, text, _ in asked] == ["UBND xã Tân Lập tổng kết công tác giúp hộ nghèo"]
+
+
+def test_the_day_of_the_news_from_a_body_is_no_meeting_day() -> None:
+    """ "Ngày 7-3, thông tin từ UBND huyện X, tỉnh Y cho biết lãnh đạo huyện này vừa ra quyết định
+    kỷ luật …": the day the body's news came, its place after a comma, is no meeting's day."""
+    news = extract(
+        "Ngày 7-3, thông tin từ UBND huyện Thọ Xuân, tỉnh Thanh Hóa cho biết lãnh đạo huyện này vừa"
+        " ra quyết định kỷ luật hàng loạt cán bộ huyện, xã do sai phạm trong quản lý khoáng sản.",
+        today=date(2017, 3, 8),
+    )
+    assert news.meeting.date is None

@@ -281,6 +281,11 @@ _CRITICISED_FOR = re.compile(r"\b(?:trong việc|về việc|vì)\s")
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
 #: Many bodies after the name of the first ("Thường trực HĐND 15 phường và …", "HĐND các xã").
 _MANY_AFTER = re.compile(r"\s*(?:\d+|cac|nhung)\s")
+#: A body named with every place of a level after it ("UBND thành phố và các huyện", "phòng
+#: GD&ĐT các huyện, thành phố, thị xã"): the body of each of them, many.
+_OF_EVERY_PLACE = re.compile(
+    r"\s*(?:va\s+)?cac\s+(?:huyen|quan|xa|phuong|thi xa|thanh pho|thi tran|tinh|dia phuong)\b"
+)
 #: A work named as a task's subject ("Việc …", "Công tác …"), which names no doer of its own.
 _WORK_SUBJECT = re.compile(r"^\W*(?:viec|cong tac)\b")
 #: A task whose subject is a field of work, a party to a project or the school that is no body
@@ -1989,6 +1994,14 @@ _OWN_QUESTIONING = re.compile(
 #: A sentence that reports what the delegates or members did ("Các đại biểu đã trao đổi cách làm
 #: hay …; làm rõ những khó khăn …", "Các đại biểu tham dự cuộc họp đã thảo luận các nội dung về:
 #: …; …"): the parts after its first name no one and go on with what they did, no task.
+#: The delegates' proposals ("các đại biểu đề nghị làm rõ …", "nhiều ý kiến đại biểu kiến nghị
+#: …"), and a sentence after them that opens on a bare request ("Đề nghị UBND tỉnh chỉ đạo …"):
+#: it goes on with their proposals, which are no directive (GUIDE.md), no one else named asking.
+_DELEGATES_PROPOSE = re.compile(
+    r"\b(?:cac|nhieu|mot so)\s+(?:y kien\s+)?dai bieu\b[^.;:]{0,40}?"
+    r"\b(?:de nghi|kien nghi|de xuat)\b"
+)
+_BARE_REQUEST = re.compile(r"\W*(?:de nghi|kien nghi)\b")
 _DELEGATES_DID = re.compile(r"\W*(?:cac |nhieu )?(?:dai bieu|thanh vien)\b[^;.:]{0,30}?\bda\s")
 #: A clause that only says who judges or reports what its colon opens.
 _JUDGES = re.compile(
@@ -2089,15 +2102,19 @@ _ISSUER = re.compile(
     r"(?:tinh|huyen|thanh|thi|quan) uy)\b"
 )
 
-#: A department that opens the clause and issues a document (``_DOCUMENT_ISSUED``) ("Sở Công
-#: Thương vừa có văn bản …"), and the bodies below it it writes to, all of a kind ("UBND các
-#: huyện", "các địa phương", "các xã"): a department's request to many bodies below it is an
-#: order to act.
+#: A department that opens the clause, with a document it issues (``_DOCUMENT_ISSUED``: "Sở
+#: Công Thương vừa có văn bản …") or without one ("Theo đó, Sở GD&ĐT Hà Nội yêu cầu …"), and
+#: the bodies below it it writes to, all of a kind ("UBND các huyện", "các địa phương", "các
+#: xã", "các phòng GD&ĐT", "các trường"), or its own offices of every district ("phòng GD&ĐT các
+#: huyện, thành phố …"): a department's request to many bodies below it is an order to act.
 _DEPARTMENT = re.compile(r"\W*so\s+[^\W\d]")
 _MANY_BELOW = re.compile(
-    r"\s+(?:(?:ubnd|uy ban nhan dan)\s+)?cac\s+(?:huyen|xa|phuong|quan|thi xa|thanh pho|"
-    r"dia phuong|don vi)\b"
+    r"\s+(?:(?:(?:ubnd|uy ban nhan dan)\s+)?cac\s+(?:huyen|xa|phuong|quan|thi xa|thanh pho|"
+    r"dia phuong|don vi|phong|truong|co so)"
+    r"|phong\s+[^,;.:]{1,30}?\s+cac\s+(?:huyen|quan|thi xa|thanh pho|dia phuong))\b"
 )
+#: The verbs by which a department asks the bodies below it (not "giao", not "lưu ý").
+_DEPARTMENT_ASKS = re.compile(r"(?:yeu cau|de nghi|chi dao)")
 
 
 def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
@@ -2117,7 +2134,14 @@ def _document_orders(key: str, start: int, verb: re.Match[str]) -> bool:
         return sent is not None and _ISSUER.search(key, start, sent.start()) is not None
     issued = _DOCUMENT_ISSUED.search(head)
     if issued is None:
-        return False
+        # "Theo đó, Sở GD&ĐT Hà Nội yêu cầu các phòng GD&ĐT tập trung …": a department's own
+        # request to the bodies below it, all of a kind, with no letter named, orders as its
+        # letter does (not a department's proposal to the committee above it)
+        return (
+            _DEPARTMENT.match(head) is not None
+            and _DEPARTMENT_ASKS.fullmatch(verb.group()) is not None
+            and _MANY_BELOW.match(key, verb.end()) is not None
+        )
     if _ISSUER.search(head, 0, issued.start()) is not None:
         return True
     # "Sở Công Thương vừa có văn bản đề nghị UBND các huyện, thị xã, thành phố triển khai …": a
@@ -2307,12 +2331,22 @@ _CONNECTIVES = (
     rf"{ORDINAL_ENTRY})"
 )
 _REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
+#: A ``;``-part that only names bodies, of every place or of a kind ("Giao các sở, ngành tỉnh;",
+#: "Uỷ ban nhân dân các huyện, thành phố;"): an addressee listed before the task, no task.
+_BODIES_ONLY = re.compile(
+    rf"\W*(?:{_CONNECTIVES}\s*,?\s*)?(?:(?:giao|yeu cau|de nghi)\s+)?(?:(?:cac|toan the)\s+)?"
+    r"(?:(?:ubnd|uy ban nhan dan|so|ban|nganh|phong|don vi|co quan|dia phuong|doan the|huyen|xa|"
+    r"phuong|thanh pho|thi xa|quan|tinh|thi tran|cac)\b[\s,]*(?:va\s+)?)+\W*"
+)
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
-#: ...", "Đồng thời, yêu cầu ...", "Theo đó, yêu cầu ...", "Cụ thể, yêu cầu ..."): the report's
-#: subject (the leader, the body, the document) asks.
+#: ...", "Đồng thời, yêu cầu ...", "Theo đó, yêu cầu ...", "Cụ thể, yêu cầu ..."), or on the
+#: work given to the bodies it names ("Theo đó, giao các sở, ngành liên quan có trách nhiệm
+#: …", "Giao UBND các huyện …"): the report's subject (the leader, the body, the document) asks.
 _REQUEST_OPEN = re.compile(
     rf"^\W*(?:{_CONNECTIVES}\s*,?\s*)?"
-    r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
+    r"(?:(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
+    r"|giao\b(?=\s+(?:trach nhiem\s+)?(?:cho\s+)?(?:cac|ubnd|uy ban nhan dan|so|phong|ban|"
+    r"chu tich|giam doc|thu truong|cong an)\b))"
 )
 
 
@@ -2390,6 +2424,7 @@ def _opens_on_request(key: str, low: str) -> bool:
     return (
         low[m.end() - len("de nghi") : m.end()] in SPEECH_VERB_TONED
         or low[m.end() - len("yeu cau") : m.end()] in SPEECH_VERB_TONED
+        or low[m.end() - len("giao") : m.end()] == "giao"  # not "giáo"
     )
 
 
@@ -3399,6 +3434,12 @@ def extract_directives(
                 continue  # "Trước đó, ngày 20/4, UBND TP đã có văn bản chỉ đạo …": asked before
             if _OWN_QUESTIONING.search(key):
                 continue  # "Các đại biểu đặt câu hỏi …": the question session's own conduct
+            if (
+                sentence_index
+                and _BARE_REQUEST.match(key)
+                and _DELEGATES_PROPOSE.search(fold_aligned(para.sentences[sentence_index - 1]))
+            ):
+                continue  # "… các đại biểu đề nghị làm rõ … . Đề nghị UBND tỉnh …": theirs too
             if _EXECUTES_DOCUMENT.search(key):
                 continue  # "... chịu trách nhiệm thi hành Quyết định này": the closing formula
             if _ordered_before(key, low, held):
@@ -3626,6 +3667,14 @@ def extract_directives(
                     and _TOPIC_HEAD.match(key, start, end)
                 ):
                     continue  # "Về công tác y tế: ...": the topic of the task after it
+                if (
+                    following is not None
+                    and following.after == ";"
+                    and _BODIES_ONLY.fullmatch(key, start, end)
+                ):
+                    # "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; các Ban QLDA … báo
+                    # cáo …": the bodies asked, listed with ";", are no task of their own
+                    continue
                 if (
                     following is not None
                     and following.after == ":"
@@ -3909,6 +3958,14 @@ def extract_directives(
                     for m in mentions
                 )
                 collective = collective or levels_listed
+                if (
+                    subject
+                    and subject[0].start == text_start
+                    and _OF_EVERY_PLACE.match(key, subject[0].end)
+                ):
+                    # "UBND thành phố và các huyện tổ chức …", "phòng GD&ĐT các huyện, thành phố
+                    # … tiến hành rà soát …": the body of every place, no one's
+                    subject, collective = [], True
                 lead: Mention | None
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 carried_many = False  # the lead carried is a plural or a role, no unit

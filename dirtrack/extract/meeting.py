@@ -759,10 +759,13 @@ _OPENING_DAY = (
 )
 #: A lead that opens on the day a source said something ("Ngày 5/3, nguồn tin của PV … cho biết",
 #: "Sáng 13-4, văn phòng UBND tỉnh cho biết …", a person with the title after the name "Ngày
-#: 17-9, ông X, Chủ tịch UBND tỉnh Y cho biết, …"): the day of the news, not of a meeting.
+#: 17-9, ông X, Chủ tịch UBND tỉnh Y cho biết, …"; the news from a body, whose place may follow
+#: it after a comma, "Ngày 7-3, thông tin từ UBND huyện X, tỉnh Y cho biết …"): the day of the
+#: news, not of a meeting.
 _SAID_ON = re.compile(
     _OPENING_DAY + r"(?:[^,;.]|\b(?:tp|tx)\.){0,80}?"
-    r"(?:\b(?:ong|ba)\s[^,;.]{1,40},(?:[^,;.]|\b(?:tp|tx)\.){1,80}?)?\b(?:cho biet|cho hay)\b"
+    r"(?:\b(?:ong|ba)\s[^,;.]{1,40},(?:[^,;.]|\b(?:tp|tx)\.){1,80}?"
+    r"|\bthong tin tu\s[^;.]{1,100}?)?\b(?:cho biet|cho hay)\b"
 )
 #: A body or a leader that asks, as the news of a request made: "vừa / đã yêu cầu, chỉ đạo"
 #: ("Lãnh đạo UBND thành phố vừa yêu cầu UBND quận, huyện …", "Ngày 25.5, UBND huyện X đã yêu cầu

@@ -2158,6 +2158,12 @@ _HEAD_AFTER_ACT = re.compile(
 )
 
 
+#: A team or a delegation that oversees, named again in brackets after the act ("Đoàn UBND huyện
+#: kiểm tra … (Đoàn kiểm tra số 03) kiểm tra …"): not what is overseen (a team the session is held
+#: with, "làm việc với Ban X và Đoàn kiểm tra của …", still is).
+_TEAM = re.compile(r"(?:doan|to)\s+(?:kiem tra|giam sat|cong tac|khao sat|thanh tra)\b")
+
+
 def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
     """The bodies a lead or a headline names as what its act of oversight is about (codes or
     names, in order): those after "tại", "đối với" or "với" (and listed with them) when it names
@@ -2171,7 +2177,12 @@ def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
     found = _OVERSEES.search(key)
     if found is None or _NAMES_NONE.match(key, found.end()):
         return []
-    stop = re.search(r"[.]|\b(?:để|nhằm|về)\b", lower_aligned(text)[found.end() :])
+    # (and the plan or decision the act follows: "… theo Kế hoạch số 115/KH-UBND … của UBND
+    # huyện" names who planned it, not what is overseen)
+    stop = re.search(
+        r"[.]|\b(?:để|nhằm|về)\b|\btheo (?:kế hoạch|quyết định|chương trình|công văn|thông báo)\b",
+        lower_aligned(text)[found.end() :],
+    )
     end = found.end() + stop.start() if stop else len(key)
     if _MANY.match(
         _LEADERS_OF.sub("", re.sub(r"^\s*(?:tai|doi voi|voi)\s+", "", key[found.end() : end]))
@@ -2205,6 +2216,8 @@ def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
             continue
         if mention.role not in ("unit", "board"):
             continue
+        if _TEAM.match(key, mention.start) and key[: mention.start].rstrip().endswith("("):
+            continue  # "(Đoàn kiểm tra số 03)": the team that oversees, named again
         value: str | None
         if mention.affiliation:
             # "phê bình Chủ tịch UBND TP Cà Mau": the body its head stands for

@@ -300,7 +300,7 @@ plans (three deadlines), that assign tasks, a provincial vice-chairman's words o
 that name limitations and assign tasks, and a district team's administrative-reform check of a
 commune, two commune and district supervisions of complaints handling and a provincial council
 committee's review, that name limitations (7 province, 4 district, 5 commune, ward or township
-articles), is only scored;
+articles), was only scored until the ninety-second round, which reads it (not trained on yet);
 ``fresh48`` (938-953), labelled blind after ``fresh47``, meetings, inspections, letters and news
 items: a provincial propaganda department's working session with a district party committee, a
 district document subcommittee's meeting, a province's answer to a business (one deadline), a
@@ -1087,7 +1087,8 @@ FRESH46 = frozenset(f"{n}" for n in range(906, 922))
 #: commune, ward or township articles from the north, centre and south, 2015-2025; 18
 #: limitations, 32 directives, 6 with a deadline, every article with at least one item) by a
 #: labeller who never ran the extractor nor read its code; the calls GUIDE.md left open are in
-#: ``dev/gold/NOTES-fresh47.md``; never read, never trained on (``fresh47``).
+#: ``dev/gold/NOTES-fresh47.md``; scored by the lead only (summary rows) until round 91, read
+#: from round 92, not trained on yet (``fresh47``, in ``NOT_TRAINED``).
 FRESH47 = frozenset(f"{n}" for n in range(922, 938))
 #: Labelled blind in the session after ``fresh47`` (16 articles found with the stored-pages
 #: search, meetings, inspections, letters and news items): a provincial propaganda department's
@@ -1142,9 +1143,10 @@ FRESH48 = frozenset(f"{n}" for n in range(938, 954))
 #: 48) was the never-read validation of rounds 82-83, read from round 84 and trained on from
 #: round 87; ``fresh45`` (labelled blind in session 49) was the never-read validation of rounds
 #: 84-86 and is read from round 88; ``fresh46`` (labelled blind in session 50) was the
-#: never-read validation of rounds 87-89 and is read from round 90; ``fresh47`` and ``fresh48``
-#: (both labelled blind in session 51) are the never-read parts now.
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH47 | FRESH48
+#: never-read validation of rounds 87-89 and is read from round 90; ``fresh47`` (labelled blind in
+#: session 51) was the never-read validation of rounds 90-91 and is read from round 92;
+#: ``fresh48`` (labelled blind in session 51) is the never-read part now.
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH48
 #: Read but not trained on yet: ``fresh14``, ``fresh16``, ``fresh17`` (read in round 21;
 #: trained on, the clause model moved two tested sentences the wrong way), ``fresh18`` (read in
 #: round 25), ``fresh19`` (read in round 27), ``fresh21`` (read in round 28). ``train11`` and
@@ -1157,8 +1159,11 @@ UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH47 | FRESH48
 #: (read in round 84) was held here until round 87: trained on, the clause model passed over a
 #: tested ``;``-part of a body's own tasks for the month ahead ("…; nắm chắc tình hình an ninh trật
 #: tự tại khu phố", 0.413 -> 0.392 against the add's 0.40), which the model alone decided; the
-#: rules read such a plan's ``;``-parts as a request's since round 87.
-NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | FRESH21
+#: rules read such a plan's ``;``-parts as a request's since round 87. ``fresh47`` (read in round
+#: 92) is held here: trained on, the clause model passed over a tested sentence it alone decided
+#: (no zone: "Tuy nhiên, có 7 công trình đạt khối lượng dưới 50%, đề nghị huyện đôn đốc …", the
+#: shortfall a share below a bar that no rule reads as one; 0.429 -> 0.376 against the add's 0.40).
+NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | FRESH21 | FRESH47
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet;
 #: and ``fresh10``, trained on from round 14 but kept out of the measured floor (directives F1
 #: 0.90, tests/test_extract_dev.py) while its units are still wrong (its measured half at 0.88
@@ -1178,8 +1183,8 @@ NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | 
 #: ``fresh40``, read and trained on from round 75, ``fresh41``, read and trained on from
 #: round 79, ``fresh42``, read and trained on from round 80, ``fresh43``, read and trained on
 #: from round 82, ``fresh44``, read from round 84 and trained on from round 87, ``fresh45``,
-#: read and trained on from round 88, and ``fresh46``, read and trained on from round 90 (their
-#: measured halves were never part of the floor).
+#: read and trained on from round 88, ``fresh46``, read and trained on from round 90, and
+#: ``fresh47``, read from round 92 (their measured halves were never part of the floor).
 LATE = (
     FRESH6
     | FRESH10
@@ -1284,6 +1289,7 @@ READ_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
     ("fresh44", FRESH44),
     ("fresh45", FRESH45),
     ("fresh46", FRESH46),
+    ("fresh47", FRESH47),
 )
 
 
