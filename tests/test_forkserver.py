@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -91,16 +93,20 @@ def test_the_server_runs_one_thread_and_leaves_the_tests_folders_alone(tmp_path:
         "print(len(os.listdir(f'/proc/{server.process.pid}/task')), flush=True)\n"
         "print(*sorted(name.split('-')[0] for name in os.listdir(os.environ['TMPDIR'])))\n"
     )
-    (tmp_path / "tmp").mkdir()
-    done = subprocess.run(
-        [sys.executable, "-c", starter],
-        cwd=ROOT,
-        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    # its own temporary folder, short: the server's socket is made in it (at most 108 bytes)
+    temporary = Path(tempfile.mkdtemp(prefix="dt-"))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", starter],
+            cwd=ROOT,
+            env={**os.environ, "TMPDIR": str(temporary)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["1", "dtfork"]  # its own folder, no warm-up's
     assert not (tmp_path / "config").exists()
