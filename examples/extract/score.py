@@ -313,15 +313,16 @@ ward, a provincial board's and a district board's checks of poor-household revie
 council committee's survey of a district and a district police conference for residents'
 comments, that name limitations (3 province, 9 district, town or precinct, 4 commune or ward
 articles), is only scored;
-``fresh49`` (954-965), labelled blind after ``fresh48``, most of them short news items and tag,
+``fresh49`` (954-969), labelled blind after ``fresh48``, most of them short news items and tag,
 section or search pages: a provincial party secretary's directive at a standing committee's
 meeting, a Politburo working group's session with three provinces, a city's letters on a market
 fire and on swine fever, a city chairman's words on pavements, a town chairman's order at a
-quarry and a provincial chairman's letter on disbursement, that assign tasks, a city chairman's
-assignment on voters' projects, that names a limitation and assigns a task, and a provincial
-council's committees' review of a report, a police check of a wholesale market, a province's
-capital-construction news and a district's rural-criteria news, that name limitations (8
-province, 4 district, town or precinct articles), is only scored;
+quarry, a provincial chairman's letter on disbursement and a provincial chairman's words on slow
+disbursement, that assign tasks, a city chairman's assignment on voters' projects, that names a
+limitation and assigns a task, and a provincial council's committees' review of a report, a
+provincial congress subcommittee's meeting, a police check of a wholesale market and news on
+capital construction, key roads, commune health stations and a district's rural criteria, that
+name limitations (12 province, 4 district, town or precinct articles), is only scored;
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -1120,19 +1121,20 @@ FRESH47 = frozenset(f"{n}" for n in range(922, 938))
 #: labeller who never ran the extractor nor read its code; the calls GUIDE.md left open are in
 #: ``dev/gold/NOTES-fresh48.md``; never read, never trained on (``fresh48``).
 FRESH48 = frozenset(f"{n}" for n in range(938, 954))
-#: Twelve articles collected with the stored-pages search after ``fresh48``, most of them short news
-#: items, tag, section and search pages (the stored pages were near exhausted by then): a
+#: Sixteen articles collected with the stored-pages search after ``fresh48``, most of them short
+#: news items, tag, section and search pages (the stored pages were near exhausted by then): a
 #: provincial council's committees' review of a report, a provincial party secretary's directive at
 #: a standing committee's meeting, a Politburo working group's session with three provinces'
-#: standing committees, a city's letter on a market fire, a city's letter on swine fever, a city
-#: chairman's words on pavements, a city chairman's assignment on voters' projects, a town
-#: chairman's order at a quarry, a provincial chairman's letter on disbursement, a police check of a
-#: wholesale market, a province's capital-construction news and a district's rural-criteria news
-#: (954-965: 12 articles from the north, centre and south, 2017-2025; 8 limitations, 9 directives,
-#: none with a deadline, every article with at least one item) by a labeller who never ran the
-#: extractor nor read its code; the calls GUIDE.md left open are in ``dev/gold/NOTES-fresh49.md``;
-#: never read, never trained on (``fresh49``).
-FRESH49 = frozenset(f"{n}" for n in range(954, 966))
+#: standing committees, a provincial congress subcommittee's meeting, a city's letter on a market
+#: fire, a city's letter on swine fever, a city chairman's words on pavements, a city chairman's
+#: assignment on voters' projects, a town chairman's order at a quarry, a provincial chairman's
+#: letter on disbursement, a provincial chairman's words on slow disbursement, a police check of a
+#: wholesale market and news on capital construction, key roads, commune health stations and a
+#: district's rural criteria (954-969: 16 articles from the north, centre and south, 2017-2025;
+#: 12 limitations, 10 directives, none with a deadline, every article with at least one item) by a
+#: labeller who never ran the extractor nor read its code; the calls GUIDE.md left open are in
+#: ``dev/gold/NOTES-fresh49.md``; never read, never trained on (``fresh49``).
+FRESH49 = frozenset(f"{n}" for n in range(954, 970))
 #: Never read: only scored, by the lead, in summary rows. ``fresh15``, ``fresh20``, ``fresh22`` and
 #: ``fresh23`` were here until round 31 (the validation of rounds 27-31) and are read and trained
 #: on from round 32; ``fresh24`` was round 32's never-read part (the validation of rounds 32-34)
