@@ -84,16 +84,22 @@ sys.exit(int.from_bytes(answer, "big"))
 """
 
 
+#: The server's argument that leaves out the warm-up (:meth:`ForkServer.__init__`).
+COLD = "--no-warm-up"
+
+
 class ForkServer:
     """A running server (:meth:`stop` ends it) and the programs that call it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, warm_up: bool = True) -> None:
+        """``warm_up=False``: the server runs no :data:`WARM_UP` (for a test of the server
+        itself, whose commands' speed does not matter)."""
         self.folder = Path(tempfile.mkdtemp(prefix="dtfork-"))
         sock = self.folder / "s"
         self.dirtrack = self._client("dirtrack", sock)
         self.batch = self._client("batch", sock)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.forkserver", str(sock)],
+            [sys.executable, "-m", "tests.forkserver", str(sock), *([] if warm_up else [COLD])],
             cwd=ROOT,
             env=STARTING_ENVIRONMENT,
             # never written: the server ends when it reads the end of it, that is when this
@@ -243,7 +249,7 @@ def _start(request: dict[str, object], fds: list[int], servers: list[socket.sock
     return pid
 
 
-def preload() -> None:
+def preload(*, warm_up: bool = True) -> None:
     """Import what the commands import, once for every process forked from this one.
 
     What the entry point loads before it runs a command (:func:`dirtrack.cli.main`), the batch
@@ -285,7 +291,8 @@ def preload() -> None:
     configure_mappers()
     _compile_patterns()
     make_url("sqlite:///dirtrack.db")  # its pattern, compiled once into re's cache
-    warm(app)
+    if warm_up:
+        warm(app)
 
 
 #: The commands :func:`warm` runs, in order, on a register of its own, and the exit code each
@@ -441,7 +448,7 @@ def _reap(_signal: int, _frame: object) -> None:
 
 
 def main() -> None:
-    preload()
+    preload(warm_up=COLD not in sys.argv[2:])
     gc.collect()
     # What the server made is never collected again: a forked process's collections would go
     # through it all (and copy the pages of every object they touch).

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STARTER = """
 import os, subprocess, sys
 from tests import forkserver
-server = forkserver.shared()
+server = forkserver.ForkServer(warm_up=False)  # as shared() starts it, less the warm-up
 print(server.process.pid, flush=True)
 done = subprocess.run([str(server.dirtrack), "--version"], capture_output=True, text=True)
 print(done.returncode, done.stdout.strip(), flush=True)
