@@ -7168,3 +7168,29 @@ def test_the_day_of_the_news_from_a_body_is_no_meeting_day() -> None:
         today=date(2017, 3, 8),
     )
     assert news.meeting.date is None
+
+
+def test_the_shape_of_an_order_opens_the_tasks_whoever_gives_it() -> None:
+    """A sentence, or a ``;``-part, opening on bodies of a kind or many bodies ("Các sở, ngành",
+    "UBND các huyện", "Chủ tịch UBND các xã") and going on with a modal of obligation or the
+    adverb of an order ("phải", "cần", "khẩn trương", "chủ động", "nghiêm túc") asks them to
+    act, though no leader, committee or letter is named as asking; not what they did ("đã"),
+    what they will do ("sẽ"), what they still fail at ("còn"), nor what they did in a period
+    gone ("Thời gian qua, …")."""
+    text = (
+        "UBND tỉnh vừa có kế hoạch cải cách hành chính năm 2024.\n\n"
+        "Các sở, ngành chủ động rà soát thủ tục hành chính thuộc lĩnh vực quản lý; UBND các huyện"
+        " khẩn trương kiện toàn bộ phận một cửa."
+    )
+    assert [(unit, text) for unit, text, _ in directives(text)] == [
+        (None, "Các sở, ngành chủ động rà soát thủ tục hành chính thuộc lĩnh vực quản lý"),
+        (None, "UBND các huyện khẩn trương kiện toàn bộ phận một cửa"),
+    ]
+    report = "Năm 2023, công tác phòng, chống dịch trên địa bàn huyện đạt nhiều kết quả.\n\n"
+    for said in (
+        "Các xã đã chủ động phun hóa chất diệt muỗi tại các ổ dịch cũ.",
+        "Các đơn vị sẽ tập trung triển khai kế hoạch tiêm chủng trong quý III.",
+        "Tuy nhiên, các địa phương còn chậm báo cáo số ca mắc, tập trung ở vùng nông thôn.",
+        "Thời gian qua, các xã tập trung tuyên truyền, vận động người dân diệt lăng quăng.",
+    ):
+        assert directives(report + said) == [], said

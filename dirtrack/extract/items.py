@@ -2157,6 +2157,65 @@ def _document_asks(key: str, low: str) -> bool:
     return verb is not None and _document_orders(key, 0, verb)
 
 
+#: What may open a sentence before an order's subject: a connective ("Theo đó,", "Đồng thời,")
+#: or a committee above the bodies of a kind ("UBND các xã …").
+_ORDER_LEAD = re.compile(
+    r"\W*(?:(?:theo do|dong thoi|ben canh do|ngoai ra|mat khac|truoc mat|dac biet|nhat la)"
+    r"\s*,?\s*)?(?:(?:ubnd|uy ban nhan dan)\s+(?=cac\b))?"
+)
+#: A modal of obligation or an adverb an order opens on, right after its subject ("Các đơn vị
+#: phải …", "UBND các xã khẩn trương …"), matched with tones ("cần", not "căn"; "phải", not
+#: "phái"), not "cần thiết"; not "kịp thời", which reports as often ("Các lực lượng chức năng
+#: kịp thời phát hiện, xử lý …").
+_ORDER_MODAL = re.compile(
+    r"\s(?:cũng\s+)?(?:phải|cần|khẩn trương|chủ động|tập trung|nghiêm túc)\b(?! thiết)"
+)
+#: Between an order's subject and its modal, what makes it a report, a shortcoming or a promise
+#: ("Các xã đã chủ động …", "các địa phương còn …", "các đơn vị sẽ tập trung …").
+_NOT_ORDERED = re.compile(r"\b(?:đã|sẽ|còn|đang|chưa|được|bị|vẫn|không)\b")
+
+
+def _order_shape(key: str, low: str) -> bool:
+    """Whether a sentence has the shape of an order, whoever gives it: it opens on bodies of a
+    kind or many bodies (``_collective``: "Các đơn vị", "Các phòng GD&ĐT", "UBND các xã", "Chủ
+    tịch UBND các xã, thị trấn") and goes on, within a few words, with a modal of obligation or
+    an adverb of an order ("phải", "cần", "khẩn trương", "chủ động", "tập trung", "nghiêm
+    túc"), no "đã", "sẽ", "còn", "đang" between them. Such a sentence asks them to act as a
+    leader's "yêu cầu" does; not a report of what they did, a shortcoming, nor a promise."""
+    part = 0  # where the ";"-part holding the clause opens
+    for at, char in enumerate(key):
+        if char == ";":
+            part = at + 1
+        elif char != "," or _FRONTED_FRAMES.match(key, part) is not None:
+            continue  # "Thời gian qua, các xã …": the clause after a fronted frame is a report
+        if _order_shape_at(key, low, at + 1) is not None:
+            return True
+    return _order_shape_at(key, low, 0) is not None
+
+
+def _order_shape_at(key: str, low: str, start: int) -> int | None:
+    """Where the modal of an order opens in the clause opening at ``start`` (the sentence's, or
+    one after a comma or a semicolon: "…; UBND các huyện khẩn trương …"), when the clause has
+    the shape of one (``_order_shape``); None otherwise."""
+    lead = _ORDER_LEAD.match(key, start)
+    at = lead.end() if lead else start
+    frames = _FRONTED_FRAMES.match(key, at)
+    if frames is not None and frames.end() > at:
+        return None  # "Hiện nay, các xã …", "Thời gian qua, các đơn vị …": a report
+    subject = _collective(key[at:])
+    if subject is None:
+        return None
+    end = at + subject
+    modal = _ORDER_MODAL.search(low, end, min(len(low), end + 60))
+    if modal is None or any(c in key[end : modal.start()] for c in ".;:"):
+        return None
+    if _NOT_ORDERED.search(low, at, modal.end()) is not None:
+        return None
+    if _speech_verb(key, low, end, modal.start()) is not None:
+        return None  # "UBND các huyện chỉ đạo, khẩn trương …": they direct; the order is theirs
+    return modal.start() + 1
+
+
 def _verb_as_noun(key: str, start: int, verb: re.Match[str]) -> bool:
     """Whether the speech verb ``verb`` is read as a noun ("nhiệm vụ được giao", "sự chỉ đạo",
     "công văn giao"), unless a document just issued orders through it ("UBND quận có công văn
@@ -3462,6 +3521,7 @@ def extract_directives(
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
                 or _directs_unit_in(key, low, resolver.mentions(sentence))
                 or _document_asks(key, low)
+                or _order_shape(key, low)
                 or (_TASK_LIST_INTRO.search(key) and not _OPINIONS_ON.search(key))
                 or _WEIGHS_THEN_ASKS.search(key)
                 or _tasks_for_period_ahead(sentence, key, low, ref, held, last_due) is not None
@@ -3779,6 +3839,11 @@ def extract_directives(
                         or _HEAD_OF.match(key[start : head.start])
                     )
                     core = head.end if head is not None and at_start else start
+                # "Các sở, ngành chủ động …", "Chủ tịch UBND các xã nghiêm túc …": an order by
+                # its shape, its task from the modal, the ";"-parts after it its own
+                shaped = None if out_of_zone else _order_shape_at(key, low, start)
+                if core is None and shaped is not None:
+                    core = shaped
                 if core is None and own_plan is not None and index == 0 and not out_of_zone:
                     # the body's own plan: its period dates the head and the parts after it
                     core = _model_core(key, low, mentions, start, end)
@@ -3836,7 +3901,10 @@ def extract_directives(
                             )
                         )
                     asking = take and (
-                        verb is not None or carries_request or (own_plan is not None and index == 0)
+                        verb is not None
+                        or carries_request
+                        or shaped is not None
+                        or (own_plan is not None and index == 0)
                     )
                 # a body asked in the passive ("UBND phường X được yêu cầu theo dõi …") is asked
                 # whoever asks: its words say so, whatever the model weighs
