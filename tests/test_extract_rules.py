@@ -7168,3 +7168,25 @@ def test_the_day_of_the_news_from_a_body_is_no_meeting_day() -> None:
         today=date(2017, 3, 8),
     )
     assert news.meeting.date is None
+
+
+def test_the_body_whose_heads_responsibility_is_inspected_owns_the_findings() -> None:
+    """ "Ngày 9/1, Thanh tra thành phố cho biết vừa có thông báo kết luận thanh tra trách nhiệm
+    Chủ tịch UBND quận X …": the inspectorate named first by the act's word is not what is
+    inspected; the body whose head's responsibility is inspected (no "của" before the head) is,
+    and the findings that name no unit are its own. A share of the teams counted ("có 10/18 đoàn
+    thanh tra không …") is some of many, no one body's."""
+    text = (
+        "Kết luận thanh tra trách nhiệm Chủ tịch UBND quận Bình Tây\n\n"
+        "Ngày 9/1, Thanh tra thành phố cho biết vừa có thông báo kết luận thanh tra trách nhiệm"
+        " Chủ tịch UBND quận Bình Tây trong việc thực hiện pháp luật khiếu nại, tố cáo.\n\n"
+        "Theo thanh tra, hồ sơ giải quyết khiếu nại không lập kế hoạch xác minh là thực hiện"
+        " chưa đúng quy định. Trong đó có 10/18 đoàn thanh tra không thực hiện việc xây dựng kế"
+        " hoạch giám sát."
+    )
+    found = limitations(text)
+    assert [unit for unit, item in found if item.endswith("là thực hiện chưa đúng quy định")] == [
+        "UBND quận Bình Tây"
+    ]
+    assert all(unit is None for unit, item in found if "10/18" in item)
+    assert any("10/18" in item for _, item in found)

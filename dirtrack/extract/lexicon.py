@@ -991,7 +991,11 @@ COLLECTIVE_SUBJECT = re.compile(
 #: A subject of many bodies ("nhiều địa phương còn tồn đọng hồ sơ tại …"): a shortcoming of it is
 #: no one body's, whatever it names after it, as one of a collective subject is (the limitation's
 #: unit only: the models' "collective" feature reads :data:`COLLECTIVE_SUBJECT` alone).
-MANY_SUBJECT = re.compile(r"^\s*nhieu\s+" + _COLLECTIVE_NOUNS)
+#: So is a share of bodies or teams counted ("(Trong đó) có 10/18 đoàn thanh tra không …"): some of
+#: many, no one body, whoever the article is about.
+MANY_SUBJECT = re.compile(
+    r"^\s*(?:nhieu|(?:co\s+)?(?:den\s+)?\d+\s*/\s*\d+)\s+(?:" + _COLLECTIVE_NOUNS + r"|doan|to)\b"
+)
 #: A subject of people counted by a share ("một số hộ dân chưa chấp hành …", "một bộ phận nhỏ
 #: tiểu thương và người dân …", "Còn nhiều tiểu thương …"), after a place or an opening that says
 #: they are there ("tại chợ X có một số hộ mua bán …", "tại buổi giám sát vẫn còn một số hộ …",

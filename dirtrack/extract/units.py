@@ -2150,10 +2150,10 @@ _WHERE_IN = re.compile(r"\bdia ban\b")
 #: Lếch, huyện Mường Nhé", "Chi cục … (Sở Y tế)"): where it is, not another body overseen.
 _LOCATED = re.compile(r"^\s*(?:,|\(|-)\s*$")
 #: The head of a body right after the act: the body is what is overseen ("phê bình Chủ tịch
-#: UBND X", "thanh tra trách nhiệm của Chủ tịch UBND quận 5"); not a head named further on, the
-#: subject of another clause ("…, Chủ tịch UBND tỉnh yêu cầu …").
+#: UBND X", "thanh tra trách nhiệm (của) Chủ tịch UBND quận 5"); not a head named further on,
+#: the subject of another clause ("…, Chủ tịch UBND tỉnh yêu cầu …").
 _HEAD_AFTER_ACT = re.compile(
-    r"\s*(?:doi voi\s+|trach nhiem cua\s+)?(?:(?:ong|ba|dong chi)\s+)?(?:pho )?"
+    r"\s*(?:doi voi\s+|trach nhiem(?: cua)?\s+)?(?:(?:ong|ba|dong chi)\s+)?(?:pho )?"
     r"(?:chu tich|giam doc|thu truong|bi thu)\s*"
 )
 
@@ -2220,8 +2220,13 @@ def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
             continue  # "(Đoàn kiểm tra số 03)": the team that oversees, named again
         value: str | None
         if mention.affiliation:
-            # "phê bình Chủ tịch UBND TP Cà Mau": the body its head stands for
-            if not _HEAD_AFTER_ACT.fullmatch(key, found.end(), mention.start):
+            # "phê bình Chủ tịch UBND TP Cà Mau": the body its head stands for, right after an
+            # act (not only the first: "Thanh tra TP cho biết … kết luận thanh tra trách nhiệm
+            # Chủ tịch UBND quận X", the inspectorate named first by its act's word)
+            if not any(
+                _HEAD_AFTER_ACT.fullmatch(key, act.end(), mention.start)
+                for act in _OVERSEES.finditer(key, found.start(), mention.start)
+            ):
                 continue
             value = mention.code or mention.text[:1].upper() + mention.text[1:]
         else:
