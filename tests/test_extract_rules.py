@@ -7190,3 +7190,35 @@ def test_the_body_whose_heads_responsibility_is_inspected_owns_the_findings() ->
     ]
     assert all(unit is None for unit, item in found if "10/18" in item)
     assert any("10/18" in item for _, item in found)
+
+
+def test_a_reprimands_reasons_are_shortcomings_of_whom_it_names_and_no_task() -> None:
+    """A news item on a chairman's letter of reprimand: "phê bình lãnh đạo Sở X cùng lãnh đạo 9
+    địa phương vì …" names many bodies (no one overseen); "phê bình Giám đốc Sở X, Chủ tịch UBND
+    TP Y, Chủ tịch UBND huyện Z vì chưa nghiêm túc trong việc chỉ đạo, tổ chức thực hiện …" is
+    the heads of bodies of different kinds (no one body's) and what for, no task read in "chỉ
+    đạo, tổ chức …"; its part after ";" that criticises again ("phê bình Chủ tịch UBND các
+    huyện A, B vì không phối hợp …") is a shortcoming too, whatever its words, the first named
+    place's; a request after it is still a task."""
+    text = (
+        "Ngày 12-5, Văn phòng UBND tỉnh Nam Sơn cho biết Chủ tịch UBND tỉnh vừa có văn bản phê"
+        " bình lãnh đạo Sở Xây dựng cùng lãnh đạo 9 địa phương vì chậm trễ trong cấp phép xây"
+        " dựng cho người dân.\n\n"
+        "Theo văn bản, Chủ tịch UBND tỉnh phê bình Giám đốc Sở Xây dựng, Chủ tịch UBND TP Bắc"
+        " Sơn, Chủ tịch UBND huyện Đông Hà vì chưa nghiêm túc trong việc chỉ đạo, tổ chức thực"
+        " hiện việc kiểm điểm trách nhiệm của từng cá nhân liên quan; phê bình Chủ tịch UBND các"
+        " huyện Tây Sơn, Vân Hà vì không phối hợp với Sở Xây dựng báo cáo số liệu hồ sơ cấp phép."
+        "\n\nChủ tịch UBND tỉnh yêu cầu Sở Xây dựng khẩn trương rà soát toàn bộ hồ sơ tồn đọng."
+    )
+    draft = extract(text)
+    found = [(item.unit, item.text) for item in draft.limitations]
+    reasons = {
+        "chậm trễ": None,
+        "chưa nghiêm túc": None,
+        "không phối hợp": "UBND huyện Tây Sơn",
+    }
+    for words, unit in reasons.items():
+        assert [u for u, item in found if words in item] == [unit], words
+    assert [d.text for d in draft.directives] == [
+        "Sở Xây dựng khẩn trương rà soát toàn bộ hồ sơ tồn đọng"
+    ]

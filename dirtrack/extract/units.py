@@ -2137,6 +2137,9 @@ _NAMES_NONE = re.compile(
 #: Many bodies, none of them named ("giám sát … tại các xã", "Kiểm điểm 8 công an phường",
 #: "làm việc với lãnh đạo các ngành"): the act is about no one body.
 _MANY = re.compile(r"\s*(?:cac|nhung|mot so|\d+)\s+\w")
+#: Many bodies named with one ("Sở X cùng lãnh đạo 11 địa phương", "UBND tỉnh và các sở"): the
+#: act is about no one body.
+_WITH_MANY = re.compile(r"\s*(?:,|va|cung)\s*(?:lanh dao\s+)?(?:cac|nhieu|mot so|\d+)\s+\w")
 #: A plural a few words before a body ("tại các trường học xã Đồng Phúc"): many, of that body.
 _MANY_BEFORE = re.compile(r"\b(?:cac|nhung|mot so)\s+(?:\w+\s+){0,2}$")
 #: Where the body an act of oversight is about is named: after "tại", "đối với", "với" (and the
@@ -2201,6 +2204,8 @@ def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
             or _MANY_BEFORE.search(key, found.end(), mention.start)
         ):
             return []  # "Kiểm điểm 8 công an phường", "… và HĐND các Phường": many bodies
+        if _WITH_MANY.match(key, mention.end):
+            return []  # "phê bình lãnh đạo Sở X cùng lãnh đạo 11 địa phương": many bodies
         if _several_places(text, key, mention, mentions) or (
             (after := _AND_NAME.match(text, mention.end)) is not None
             and after.group(1).isupper()
