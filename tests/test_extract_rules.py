@@ -7222,3 +7222,25 @@ def test_a_reprimands_reasons_are_shortcomings_of_whom_it_names_and_no_task() ->
     assert [d.text for d in draft.directives] == [
         "Sở Xây dựng khẩn trương rà soát toàn bộ hồ sơ tồn đọng"
     ]
+
+
+def test_an_inspections_conclusion_by_its_number_is_a_document_and_no_speech() -> None:
+    """ "Chánh Thanh tra quận X đã ký ban hành Kết luận thanh tra số 187/KL-TTr …": the
+    inspection's conclusion is a document named, as "Kết luận số 12" is, not the inspector
+    concluding; what the inspection found ("Qua thanh tra đã phát hiện nhiều hạn chế, thiếu sót
+    cần lưu ý …", "… cho biết, UBND phường A chưa có văn bản …") is no task, and the ward's
+    shortcoming is its own."""
+    draft = extract(
+        "Ngày 01/03/2024, Chánh Thanh tra quận Bình Tây Nguyễn Văn An đã ký ban hành Kết luận"
+        " thanh tra số 187/KL-TTr và Kết luận thanh tra số 188/KL-TTr về thanh tra trách nhiệm"
+        " thủ trưởng đơn vị trong việc thực hiện pháp luật về tiếp công dân tại UBND 2 phường"
+        " Tân Hòa và Tân Lập. Qua thanh tra đã phát hiện nhiều hạn chế, thiếu sót cần lưu ý"
+        " trong quá trình thực hiện.\n\n"
+        "Tại UBND phường Tân Lập, Kết luận thanh tra số 188/KL-TTr cho biết, UBND phường Tân"
+        " Lập chưa có văn bản rà soát, báo cáo tổng hợp kết quả theo dõi tình hình giải quyết"
+        " đơn của các bộ phận định kỳ để lưu hồ sơ theo quy định."
+    )
+    assert not draft.directives
+    assert [item.unit for item in draft.limitations if "chưa có văn bản rà soát" in item.text] == [
+        "UBND phường Tân Lập"
+    ]

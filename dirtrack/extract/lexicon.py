@@ -570,8 +570,10 @@ GIAO = r"(?:(?<=\bvan ban )|(?<!\bban ))(?<!\bchuyen )giao(?! (?:dat|rung)\b)"
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|dan do|quan triet|"
-    # "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12 …": a document's name and number
-    r"(?:ket luan|chi thi)(?! (?:so )?\d)|"
+    # "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12 …": a document's name and number;
+    # and an inspection's conclusion ("đã ký ban hành Kết luận thanh tra số 187/KL-TTr …",
+    # "thông báo kết luận thanh tra trách nhiệm …", "Kết luận kiểm tra số 5 …")
+    r"(?:ket luan|chi thi)(?! (?:so )?\d| thanh tra\b| (?:kiem tra|giam sat) so \d)|"
     r"phan cong(?= (?:cu the )?cho\b)|"
     # "đoàn kiểm tra mong muốn (trong thời gian tới,) Ban chấp hành Hội … lồng ghép …": a wish
     # that a body act is a request; not "mong muốn nhân dân …", "mong muốn góp phần …"
