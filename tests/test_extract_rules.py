@@ -7244,3 +7244,23 @@ def test_an_inspections_conclusion_by_its_number_is_a_document_and_no_speech() -
     assert [item.unit for item in draft.limitations if "chưa có văn bản rà soát" in item.text] == [
         "UBND phường Tân Lập"
     ]
+
+
+def test_the_comments_on_a_body_that_judge_are_its_shortcomings() -> None:
+    """ "Nội dung góp ý công an huyện chủ yếu là: A còn chậm, chưa kịp thời; cần tăng cường …;
+    C còn để diễn biến phức tạp; tăng cường lực lượng …": the comments that judge are the
+    shortcomings of the body the lead-in names; those that propose are none."""
+    found = limitations(
+        "Hội nghị đã nhận được 06 ý kiến góp ý của cán bộ và nhân dân đối với lực lượng công an"
+        " huyện và xã. Nội dung góp ý công an huyện chủ yếu là: điều tra, giải quyết các vụ việc"
+        " vi phạm trên địa bàn còn chậm, chưa kịp thời; cần tăng cường công tác giáo dục cán bộ,"
+        " chiến sĩ; công tác bảo đảm an ninh trật tự còn để diễn biến phức tạp; tăng cường lực"
+        " lượng xuống cơ sở."
+    )
+    assert found == [
+        (
+            "Công an huyện",
+            "điều tra, giải quyết các vụ việc vi phạm trên địa bàn còn chậm, chưa kịp thời",
+        ),
+        ("Công an huyện", "công tác bảo đảm an ninh trật tự còn để diễn biến phức tạp"),
+    ]

@@ -1094,6 +1094,12 @@ def _instances_listed(key: str, low: str, clauses: Sequence[Clause], colon: int)
     )
 
 
+#: The comments made on a body, before the list of them ("Nội dung góp ý (đối với) công an
+#: huyện chủ yếu là:", "Các ý kiến góp ý cho UBND xã tập trung vào:"): the ones that judge are
+#: that body's shortcomings.
+_COMMENTS_ON = re.compile(r"\b(?:noi dung|(?:cac |nhung )?y kien) gop y\b")
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations (not the bodies a reprimand names:
     "phê bình thủ trưởng tám đơn vị gồm: Sở X; Sở Y; … vì …", one shortcoming)."""
@@ -1101,6 +1107,9 @@ def _announces(intro_key: str, sentence_key: str) -> bool:
         return False
     if _CRITICISM.search(intro_key) and not LIMIT_NOUN.search(intro_key):
         return False
+    if _COMMENTS_ON.search(intro_key):
+        # "Nội dung góp ý công an huyện chủ yếu là: A còn chậm; …": what the comments judge
+        return True
     noun = LIMIT_NOUN.search(intro_key)
     if (
         noun
@@ -1239,7 +1248,10 @@ def extract_limitations(
                             sentence, key, intro.start, intro_end, resolver
                         )
                     active = _Intro(unit)
-                    listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
+                    # (of the comments listed, only those that judge: the rest propose)
+                    listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,"))) and not (
+                        _COMMENTS_ON.search(intro_key)
+                    )
                     if _instances_listed(key, low, clauses, colon):
                         # "tại một số nơi người dân chưa có ý thức … như: đổ rác …; …": the
                         # lead-in states the shortcoming, its list the instances of it

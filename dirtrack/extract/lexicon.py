@@ -370,6 +370,9 @@ NEGATIVE = re.compile(
         # "dù TP đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp …", "tình hình dịch … đang
         # diễn biến phức tạp": still worsening
         r"(?:con|van|dang) dien bien phuc tap",
+        # "công tác bảo đảm an ninh trật tự còn để diễn biến phức tạp", "còn để xảy ra tình trạng
+        # …": what a body let happen (not "không để xảy ra …", a task)
+        r"(?:con|van) de (?:dien bien phuc tap|xay ra)",
         "can khac phuc",
         "can tiep tuc khac phuc",
         "khong thuan loi",
