@@ -7264,3 +7264,18 @@ def test_the_comments_on_a_body_that_judge_are_its_shortcomings() -> None:
         ),
         ("Công an huyện", "công tác bảo đảm an ninh trật tự còn để diễn biến phức tạp"),
     ]
+
+
+def test_the_shortcomings_named_then_given_after_do_la_further_on() -> None:
+    """ "… cũng chỉ ra một số tồn tại hạn chế về kết quả rà soát hiện tại đó là các xã …": the
+    work the shortcomings are found in may be long before "đó là"; what follows it is the
+    shortcoming (its collective subject no one body's), not who stated it."""
+    found = limitations(
+        "Ngày 8/5, Ban Văn hóa - xã hội HĐND tỉnh đã tổ chức khảo sát thực tế tại một số địa"
+        " phương thuộc huyện Đông Sơn. Bên cạnh đó, thành viên đoàn khảo sát cũng chỉ ra một số"
+        " tồn tại hạn chế về kết quả rà soát hiện tại đó là các xã trên địa bàn huyện vẫn chưa"
+        " thực sự quan tâm đến công tác giảm nghèo."
+    )
+    assert found == [
+        (None, "các xã trên địa bàn huyện vẫn chưa thực sự quan tâm đến công tác giảm nghèo")
+    ]

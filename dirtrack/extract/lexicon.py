@@ -263,7 +263,8 @@ LIMIT_NOUN_OVERCOME = re.compile(
 #: work they are found in may stand between the noun and "như").
 LIMIT_INLINE_INTRO = re.compile(
     r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
-    r"(?:(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
+    r"(?:(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^,;:.]{0,50}?\s(?=do la\b)|"
+    r"[^;:.]{0,40}?\bkhac phuc )"
     r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)|\s+trong\s[^,;:.]{0,60}?\bnhu)\s*,?\s+"
 )
 #: The same, enumerating outright ("những hạn chế, yếu kém, đó là X; Y"): what follows is the
