@@ -7279,3 +7279,14 @@ def test_the_shortcomings_named_then_given_after_do_la_further_on() -> None:
     assert found == [
         (None, "các xã trên địa bàn huyện vẫn chưa thực sự quan tâm đến công tác giảm nghèo")
     ]
+
+
+def test_what_a_leader_left_undone_opens_no_speech() -> None:
+    """ "Trong đó, còn 8/11 trường hợp vi phạm chưa được Chủ tịch UBND xã chỉ đạo ngăn chặn, xử lý
+    …": the chairman named as who did not direct is no leader speaking; no task ("ngăn chặn, xử
+    lý" is what was left undone)."""
+    assert not directives(
+        "Thanh tra tỉnh phát hiện, trên địa bàn xã Tân Lập có 11 trường hợp vi phạm đất đai. Trong"
+        " đó, còn 8/11 trường hợp vi phạm chưa được Chủ tịch UBND xã chỉ đạo ngăn chặn, xử lý,"
+        " theo trách nhiệm quy định tại Luật Đất đai."
+    )
