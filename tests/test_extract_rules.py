@@ -7170,6 +7170,128 @@ def test_the_day_of_the_news_from_a_body_is_no_meeting_day() -> None:
     assert news.meeting.date is None
 
 
+def test_the_body_whose_heads_responsibility_is_inspected_owns_the_findings() -> None:
+    """ "Ngày 9/1, Thanh tra thành phố cho biết vừa có thông báo kết luận thanh tra trách nhiệm
+    Chủ tịch UBND quận X …": the inspectorate named first by the act's word is not what is
+    inspected; the body whose head's responsibility is inspected (no "của" before the head) is,
+    and the findings that name no unit are its own. A share of the teams counted ("có 10/18 đoàn
+    thanh tra không …") is some of many, no one body's."""
+    text = (
+        "Kết luận thanh tra trách nhiệm Chủ tịch UBND quận Bình Tây\n\n"
+        "Ngày 9/1, Thanh tra thành phố cho biết vừa có thông báo kết luận thanh tra trách nhiệm"
+        " Chủ tịch UBND quận Bình Tây trong việc thực hiện pháp luật khiếu nại, tố cáo.\n\n"
+        "Theo thanh tra, hồ sơ giải quyết khiếu nại không lập kế hoạch xác minh là thực hiện"
+        " chưa đúng quy định. Trong đó có 10/18 đoàn thanh tra không thực hiện việc xây dựng kế"
+        " hoạch giám sát."
+    )
+    found = limitations(text)
+    assert [unit for unit, item in found if item.endswith("là thực hiện chưa đúng quy định")] == [
+        "UBND quận Bình Tây"
+    ]
+    assert all(unit is None for unit, item in found if "10/18" in item)
+    assert any("10/18" in item for _, item in found)
+
+
+def test_a_reprimands_reasons_are_shortcomings_of_whom_it_names_and_no_task() -> None:
+    """A news item on a chairman's letter of reprimand: "phê bình lãnh đạo Sở X cùng lãnh đạo 9
+    địa phương vì …" names many bodies (no one overseen); "phê bình Giám đốc Sở X, Chủ tịch UBND
+    TP Y, Chủ tịch UBND huyện Z vì chưa nghiêm túc trong việc chỉ đạo, tổ chức thực hiện …" is
+    the heads of bodies of different kinds (no one body's) and what for, no task read in "chỉ
+    đạo, tổ chức …"; its part after ";" that criticises again ("phê bình Chủ tịch UBND các
+    huyện A, B vì không phối hợp …") is a shortcoming too, whatever its words, the first named
+    place's; a request after it is still a task."""
+    text = (
+        "Ngày 12-5, Văn phòng UBND tỉnh Nam Sơn cho biết Chủ tịch UBND tỉnh vừa có văn bản phê"
+        " bình lãnh đạo Sở Xây dựng cùng lãnh đạo 9 địa phương vì chậm trễ trong cấp phép xây"
+        " dựng cho người dân.\n\n"
+        "Theo văn bản, Chủ tịch UBND tỉnh phê bình Giám đốc Sở Xây dựng, Chủ tịch UBND TP Bắc"
+        " Sơn, Chủ tịch UBND huyện Đông Hà vì chưa nghiêm túc trong việc chỉ đạo, tổ chức thực"
+        " hiện việc kiểm điểm trách nhiệm của từng cá nhân liên quan; phê bình Chủ tịch UBND các"
+        " huyện Tây Sơn, Vân Hà vì không phối hợp với Sở Xây dựng báo cáo số liệu hồ sơ cấp phép."
+        "\n\nChủ tịch UBND tỉnh yêu cầu Sở Xây dựng khẩn trương rà soát toàn bộ hồ sơ tồn đọng."
+    )
+    draft = extract(text)
+    found = [(item.unit, item.text) for item in draft.limitations]
+    reasons = {
+        "chậm trễ": None,
+        "chưa nghiêm túc": None,
+        "không phối hợp": "UBND huyện Tây Sơn",
+    }
+    for words, unit in reasons.items():
+        assert [u for u, item in found if words in item] == [unit], words
+    assert [d.text for d in draft.directives] == [
+        "Sở Xây dựng khẩn trương rà soát toàn bộ hồ sơ tồn đọng"
+    ]
+
+
+def test_an_inspections_conclusion_by_its_number_is_a_document_and_no_speech() -> None:
+    """ "Chánh Thanh tra quận X đã ký ban hành Kết luận thanh tra số 187/KL-TTr …": the
+    inspection's conclusion is a document named, as "Kết luận số 12" is, not the inspector
+    concluding; what the inspection found ("Qua thanh tra đã phát hiện nhiều hạn chế, thiếu sót
+    cần lưu ý …", "… cho biết, UBND phường A chưa có văn bản …") is no task, and the ward's
+    shortcoming is its own."""
+    draft = extract(
+        "Ngày 01/03/2024, Chánh Thanh tra quận Bình Tây Nguyễn Văn An đã ký ban hành Kết luận"
+        " thanh tra số 187/KL-TTr và Kết luận thanh tra số 188/KL-TTr về thanh tra trách nhiệm"
+        " thủ trưởng đơn vị trong việc thực hiện pháp luật về tiếp công dân tại UBND 2 phường"
+        " Tân Hòa và Tân Lập. Qua thanh tra đã phát hiện nhiều hạn chế, thiếu sót cần lưu ý"
+        " trong quá trình thực hiện.\n\n"
+        "Tại UBND phường Tân Lập, Kết luận thanh tra số 188/KL-TTr cho biết, UBND phường Tân"
+        " Lập chưa có văn bản rà soát, báo cáo tổng hợp kết quả theo dõi tình hình giải quyết"
+        " đơn của các bộ phận định kỳ để lưu hồ sơ theo quy định."
+    )
+    assert not draft.directives
+    assert [item.unit for item in draft.limitations if "chưa có văn bản rà soát" in item.text] == [
+        "UBND phường Tân Lập"
+    ]
+
+
+def test_the_comments_on_a_body_that_judge_are_its_shortcomings() -> None:
+    """ "Nội dung góp ý công an huyện chủ yếu là: A còn chậm, chưa kịp thời; cần tăng cường …;
+    C còn để diễn biến phức tạp; tăng cường lực lượng …": the comments that judge are the
+    shortcomings of the body the lead-in names; those that propose are none."""
+    found = limitations(
+        "Hội nghị đã nhận được 06 ý kiến góp ý của cán bộ và nhân dân đối với lực lượng công an"
+        " huyện và xã. Nội dung góp ý công an huyện chủ yếu là: điều tra, giải quyết các vụ việc"
+        " vi phạm trên địa bàn còn chậm, chưa kịp thời; cần tăng cường công tác giáo dục cán bộ,"
+        " chiến sĩ; công tác bảo đảm an ninh trật tự còn để diễn biến phức tạp; tăng cường lực"
+        " lượng xuống cơ sở."
+    )
+    assert found == [
+        (
+            "Công an huyện",
+            "điều tra, giải quyết các vụ việc vi phạm trên địa bàn còn chậm, chưa kịp thời",
+        ),
+        ("Công an huyện", "công tác bảo đảm an ninh trật tự còn để diễn biến phức tạp"),
+    ]
+
+
+def test_the_shortcomings_named_then_given_after_do_la_further_on() -> None:
+    """ "… cũng chỉ ra một số tồn tại hạn chế về kết quả rà soát hiện tại đó là các xã …": the
+    work the shortcomings are found in may be long before "đó là"; what follows it is the
+    shortcoming (its collective subject no one body's), not who stated it."""
+    found = limitations(
+        "Ngày 8/5, Ban Văn hóa - xã hội HĐND tỉnh đã tổ chức khảo sát thực tế tại một số địa"
+        " phương thuộc huyện Đông Sơn. Bên cạnh đó, thành viên đoàn khảo sát cũng chỉ ra một số"
+        " tồn tại hạn chế về kết quả rà soát hiện tại đó là các xã trên địa bàn huyện vẫn chưa"
+        " thực sự quan tâm đến công tác giảm nghèo."
+    )
+    assert found == [
+        (None, "các xã trên địa bàn huyện vẫn chưa thực sự quan tâm đến công tác giảm nghèo")
+    ]
+
+
+def test_what_a_leader_left_undone_opens_no_speech() -> None:
+    """ "Trong đó, còn 8/11 trường hợp vi phạm chưa được Chủ tịch UBND xã chỉ đạo ngăn chặn, xử lý
+    …": the chairman named as who did not direct is no leader speaking; no task ("ngăn chặn, xử
+    lý" is what was left undone)."""
+    assert not directives(
+        "Thanh tra tỉnh phát hiện, trên địa bàn xã Tân Lập có 11 trường hợp vi phạm đất đai. Trong"
+        " đó, còn 8/11 trường hợp vi phạm chưa được Chủ tịch UBND xã chỉ đạo ngăn chặn, xử lý,"
+        " theo trách nhiệm quy định tại Luật Đất đai."
+    )
+
+
 def test_the_shape_of_an_order_opens_the_tasks_whoever_gives_it() -> None:
     """A sentence, or a ``;``-part, opening on bodies of a kind or many bodies ("Các sở, ngành",
     "UBND các huyện", "Chủ tịch UBND các xã") and going on with a modal of obligation or the

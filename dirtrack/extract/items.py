@@ -276,6 +276,27 @@ _CRITICISM = re.compile(
 #: cơ quan có tỷ lệ giải quyết công việc đúng hạn đạt từ 70-80%"): the shortcoming, whatever its
 #: words (with tones: "vì", not "đơn vị").
 _CRITICISED_FOR = re.compile(r"\b(?:trong việc|về việc|vì)\s")
+#: A request after what a leader criticises a body for ("phê bình X vì …, đồng thời yêu cầu X …"):
+#: a task after the criticism.
+_ASKS_AFTER_CRITICISM = re.compile(r"\b(?:yeu cau|de nghi|giao|dong thoi|chi dao [A-ZĐ])")
+
+
+def _criticised_for(key: str, low: str, start: int, end: int) -> bool:
+    """Whether the clause ``start``-``end`` is a leader's criticism of a body and what for, or a
+    piece of what for ("phê bình Giám đốc Sở X, Chủ tịch UBND huyện Y vì chưa nghiêm túc trong
+    việc chỉ đạo, tổ chức thực hiện việc kiểm điểm …; phê bình Chủ tịch UBND các huyện A, B vì
+    không phối hợp …"): a shortcoming, no task; not a request after it in the clause."""
+    for criticism in _CRITICISM.finditer(key, 0, end):
+        reason = _CRITICISED_FOR.search(low, criticism.end(), end)
+        if reason is None or _ASKS_AFTER_CRITICISM.search(key, reason.end(), end):
+            continue
+        if criticism.start() >= start or (
+            reason.start() < start and not re.search(r"[;.]", key[criticism.end() : start])
+        ):
+            return True
+    return False
+
+
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
@@ -793,6 +814,10 @@ def _limitation(
         # body whose own work the clause opens on ("Công tác lãnh đạo, chỉ đạo của các Đoàn công
         # tác tại một số tổ chức cơ sở Đảng …")
         unit = None
+    elif headed and _heads_of_other_kinds(key, mentions, headed[0], neg_at):
+        # "Giám đốc Sở X, Chủ tịch UBND TP Y, Chủ tịch UBND huyện Z vì chưa …": the heads of
+        # bodies of different kinds criticised together, no one body's
+        unit = None
     elif headed:
         # "Chủ tịch UBND huyện X và huyện Y trong việc điều hành ...": the shortcoming of a body's
         # head is the body's, the first named
@@ -847,10 +872,29 @@ def _in_motto(key: str, at: int) -> bool:
     return any(m.start(1) - 1 <= at < m.end(1) for m in _MOTTO.finditer(key))
 
 
-#: More bodies named with a subject, many of them ("…, các sở, ngành", "và các địa phương").
-#: Not people ("Ban Thường vụ Tỉnh ủy và các đồng chí Thường trực …": the members of that body).
+#: The head of another body listed after a head ("Giám đốc Sở X, Chủ tịch UBND huyện Y").
+_ANOTHER_HEAD = re.compile(
+    r"\s*(?:,|va)\s*(?:pho )?(?:chu tich|giam doc|thu truong|bi thu|truong)\s*"
+)
+
+
+def _heads_of_other_kinds(key: str, mentions: Sequence[Mention], first: Mention, end: int) -> bool:
+    """Whether the head ``first`` stands for is listed with the head of a body of another kind
+    ("Giám đốc Sở X, Chủ tịch UBND TP Y": a department and a city), before ``end``."""
+    after = next((m for m in mentions if first.end <= m.start < end), None)
+    return (
+        after is not None
+        and after.role == "unit"
+        and after.head != first.head
+        and _ANOTHER_HEAD.fullmatch(key, first.end, after.start) is not None
+    )
+
+
+#: More bodies named with a subject, many of them ("…, các sở, ngành", "và các địa phương",
+#: "cùng lãnh đạo 11 địa phương"). Not people ("Ban Thường vụ Tỉnh ủy và các đồng chí Thường
+#: trực …": the members of that body).
 _MANY_WITH = re.compile(
-    r"\s*(?:,|va)\s*(?:cac|nhieu|mot so)\s+"
+    r"\s*(?:,|va|cung)\s*(?:lanh dao\s+)?(?:cac|nhieu|mot so|\d+)\s+"
     r"(?:so|ban|nganh|dia phuong|don vi|co quan|huyen|xa|phuong|cap|to chuc|doan the)\b"
 )
 #: The verb of who states shortcomings ("Đoàn kiểm tra (cũng) đã chỉ ra ...", "Thường trực HĐND
@@ -1050,6 +1094,12 @@ def _instances_listed(key: str, low: str, clauses: Sequence[Clause], colon: int)
     )
 
 
+#: The comments made on a body, before the list of them ("Nội dung góp ý (đối với) công an
+#: huyện chủ yếu là:", "Các ý kiến góp ý cho UBND xã tập trung vào:"): the ones that judge are
+#: that body's shortcomings.
+_COMMENTS_ON = re.compile(r"\b(?:noi dung|(?:cac |nhung )?y kien) gop y\b")
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations (not the bodies a reprimand names:
     "phê bình thủ trưởng tám đơn vị gồm: Sở X; Sở Y; … vì …", one shortcoming)."""
@@ -1057,6 +1107,9 @@ def _announces(intro_key: str, sentence_key: str) -> bool:
         return False
     if _CRITICISM.search(intro_key) and not LIMIT_NOUN.search(intro_key):
         return False
+    if _COMMENTS_ON.search(intro_key):
+        # "Nội dung góp ý công an huyện chủ yếu là: A còn chậm; …": what the comments judge
+        return True
     noun = LIMIT_NOUN.search(intro_key)
     if (
         noun
@@ -1195,7 +1248,10 @@ def extract_limitations(
                             sentence, key, intro.start, intro_end, resolver
                         )
                     active = _Intro(unit)
-                    listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
+                    # (of the comments listed, only those that judge: the rest propose)
+                    listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,"))) and not (
+                        _COMMENTS_ON.search(intro_key)
+                    )
                     if _instances_listed(key, low, clauses, colon):
                         # "tại một số nơi người dân chưa có ý thức … như: đổ rác …; …": the
                         # lead-in states the shortcoming, its list the instances of it
@@ -1356,20 +1412,30 @@ def extract_limitations(
                     begin = max(clause.start, criticism.end())
                     asks = _speech_verb(key, low, begin, c_end)
                     comma = key.rfind(",", begin, asks.start()) if asks is not None else -1
+                    what_for = _CRITICISED_FOR.search(low, begin, c_end)
                     if (
                         asks is not None
                         and comma > begin
                         and LEADER_REF.search(key, comma, asks.start())
+                        and not (what_for and comma < what_for.start() < asks.start())
                     ):
                         # "Sau khi phê bình vì X, Chủ tịch UBND tỉnh yêu cầu ...": X, not the
-                        # request after it
+                        # request after it; not the heads criticised, listed before what for
+                        # ("phê bình Giám đốc Sở X, Chủ tịch UBND huyện Y vì chưa nghiêm túc
+                        # trong việc chỉ đạo …")
                         c_end = comma
                     if criticised_for and begin <= criticised_for.start() < c_end:
                         # "phê bình Giám đốc Sở X; Chủ tịch UBND các huyện … trong việc …": the
                         # bodies criticised, listed with ";", and what for are one shortcoming
                         begin = criticism.end()
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
-                    elif begin < c_end and _negative(key, low, begin, c_end):
+                    elif (
+                        what_for is not None
+                        and what_for.start() < c_end
+                        and _CRITICISM.search(key, begin, what_for.start())
+                    ) or (begin < c_end and _negative(key, low, begin, c_end)):
+                        # (and a part after ";" that criticises again, whatever its words: "…;
+                        # phê bình Chủ tịch UBND các huyện A, B vì không phối hợp …")
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
                 active = None
                 continue
@@ -2492,6 +2558,11 @@ def _opens_on_request(key: str, low: str) -> bool:
 _SPEAKS_THEN = re.compile(r"\bphat bieu\b[^.;:]{0,80}:")
 
 
+#: A leader named as who did not do what the verb after him says ("8/11 trường hợp chưa được Chủ
+#: tịch UBND xã chỉ đạo ngăn chặn, xử lý"): what was left undone, no one speaking.
+_UNDONE_BY = re.compile(r"\b(?:chua|khong)\s+(?:duoc|bi)\s+[^.;:,]{0,40}$")
+
+
 def _speech_frame(key: str, low: str) -> bool:
     """A leader speaking ("đồng chí ... đề nghị"), or "Phát biểu ...", "Thời gian tới, ..."."""
     head = key.lstrip()
@@ -2509,6 +2580,8 @@ def _speech_frame(key: str, low: str) -> bool:
         begin = max(
             begin, key.rfind(";", begin, m.start()) + 1, key.rfind(".", begin, m.start()) + 1
         )
+        if _UNDONE_BY.search(key, begin, m.start()):
+            continue  # "… chưa được Chủ tịch UBND xã chỉ đạo ngăn chặn": a duty undone
         if leader_named(key, low, begin, m.start()):
             return True
     for m in LEADER_BODY_SPEAKS.finditer(key):
@@ -3610,6 +3683,8 @@ def extract_directives(
                     if reason is None or _asked_because(sentence, clause.start, end) is None:
                         continue
                     end = reason.start()  # the request before the reason it gives is a task
+                if _criticised_for(key, low, clause.start, end):
+                    continue  # "phê bình X vì chưa …, tổ chức …": what X is criticised for
                 start = clause.start
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 numbered_next = following is not None and following.after == "#"

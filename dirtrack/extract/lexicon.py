@@ -263,7 +263,8 @@ LIMIT_NOUN_OVERCOME = re.compile(
 #: work they are found in may stand between the noun and "như").
 LIMIT_INLINE_INTRO = re.compile(
     r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
-    r"(?:(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
+    r"(?:(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^,;:.]{0,50}?\s(?=do la\b)|"
+    r"[^;:.]{0,40}?\bkhac phuc )"
     r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)|\s+trong\s[^,;:.]{0,60}?\bnhu)\s*,?\s+"
 )
 #: The same, enumerating outright ("những hạn chế, yếu kém, đó là X; Y"): what follows is the
@@ -370,6 +371,9 @@ NEGATIVE = re.compile(
         # "dù TP đã chỉ đạo quyết liệt nhưng còn diễn biến phức tạp …", "tình hình dịch … đang
         # diễn biến phức tạp": still worsening
         r"(?:con|van|dang) dien bien phuc tap",
+        # "công tác bảo đảm an ninh trật tự còn để diễn biến phức tạp", "còn để xảy ra tình trạng
+        # …": what a body let happen (not "không để xảy ra …", a task)
+        r"(?:con|van) de (?:dien bien phuc tap|xay ra)",
         "can khac phuc",
         "can tiep tuc khac phuc",
         "khong thuan loi",
@@ -570,8 +574,10 @@ GIAO = r"(?:(?<=\bvan ban )|(?<!\bban ))(?<!\bchuyen )giao(?! (?:dat|rung)\b)"
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|dan do|quan triet|"
-    # "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12 …": a document's name and number
-    r"(?:ket luan|chi thi)(?! (?:so )?\d)|"
+    # "theo đúng tinh thần Chỉ thị 35 …", "Kết luận số 12 …": a document's name and number;
+    # and an inspection's conclusion ("đã ký ban hành Kết luận thanh tra số 187/KL-TTr …",
+    # "thông báo kết luận thanh tra trách nhiệm …", "Kết luận kiểm tra số 5 …")
+    r"(?:ket luan|chi thi)(?! (?:so )?\d| thanh tra\b| (?:kiem tra|giam sat) so \d)|"
     r"phan cong(?= (?:cu the )?cho\b)|"
     # "đoàn kiểm tra mong muốn (trong thời gian tới,) Ban chấp hành Hội … lồng ghép …": a wish
     # that a body act is a request; not "mong muốn nhân dân …", "mong muốn góp phần …"
@@ -991,7 +997,11 @@ COLLECTIVE_SUBJECT = re.compile(
 #: A subject of many bodies ("nhiều địa phương còn tồn đọng hồ sơ tại …"): a shortcoming of it is
 #: no one body's, whatever it names after it, as one of a collective subject is (the limitation's
 #: unit only: the models' "collective" feature reads :data:`COLLECTIVE_SUBJECT` alone).
-MANY_SUBJECT = re.compile(r"^\s*nhieu\s+" + _COLLECTIVE_NOUNS)
+#: So is a share of bodies or teams counted ("(Trong đó) có 10/18 đoàn thanh tra không …"): some of
+#: many, no one body, whoever the article is about.
+MANY_SUBJECT = re.compile(
+    r"^\s*(?:nhieu|(?:co\s+)?(?:den\s+)?\d+\s*/\s*\d+)\s+(?:" + _COLLECTIVE_NOUNS + r"|doan|to)\b"
+)
 #: A subject of people counted by a share ("một số hộ dân chưa chấp hành …", "một bộ phận nhỏ
 #: tiểu thương và người dân …", "Còn nhiều tiểu thương …"), after a place or an opening that says
 #: they are there ("tại chợ X có một số hộ mua bán …", "tại buổi giám sát vẫn còn một số hộ …",

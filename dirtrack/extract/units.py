@@ -2137,6 +2137,9 @@ _NAMES_NONE = re.compile(
 #: Many bodies, none of them named ("giám sát … tại các xã", "Kiểm điểm 8 công an phường",
 #: "làm việc với lãnh đạo các ngành"): the act is about no one body.
 _MANY = re.compile(r"\s*(?:cac|nhung|mot so|\d+)\s+\w")
+#: Many bodies named with one ("Sở X cùng lãnh đạo 11 địa phương", "UBND tỉnh và các sở"): the
+#: act is about no one body.
+_WITH_MANY = re.compile(r"\s*(?:,|va|cung)\s*(?:lanh dao\s+)?(?:cac|nhieu|mot so|\d+)\s+\w")
 #: A plural a few words before a body ("tại các trường học xã Đồng Phúc"): many, of that body.
 _MANY_BEFORE = re.compile(r"\b(?:cac|nhung|mot so)\s+(?:\w+\s+){0,2}$")
 #: Where the body an act of oversight is about is named: after "tại", "đối với", "với" (and the
@@ -2150,10 +2153,10 @@ _WHERE_IN = re.compile(r"\bdia ban\b")
 #: Lếch, huyện Mường Nhé", "Chi cục … (Sở Y tế)"): where it is, not another body overseen.
 _LOCATED = re.compile(r"^\s*(?:,|\(|-)\s*$")
 #: The head of a body right after the act: the body is what is overseen ("phê bình Chủ tịch
-#: UBND X", "thanh tra trách nhiệm của Chủ tịch UBND quận 5"); not a head named further on, the
-#: subject of another clause ("…, Chủ tịch UBND tỉnh yêu cầu …").
+#: UBND X", "thanh tra trách nhiệm (của) Chủ tịch UBND quận 5"); not a head named further on,
+#: the subject of another clause ("…, Chủ tịch UBND tỉnh yêu cầu …").
 _HEAD_AFTER_ACT = re.compile(
-    r"\s*(?:doi voi\s+|trach nhiem cua\s+)?(?:(?:ong|ba|dong chi)\s+)?(?:pho )?"
+    r"\s*(?:doi voi\s+|trach nhiem(?: cua)?\s+)?(?:(?:ong|ba|dong chi)\s+)?(?:pho )?"
     r"(?:chu tich|giam doc|thu truong|bi thu)\s*"
 )
 
@@ -2201,6 +2204,8 @@ def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
             or _MANY_BEFORE.search(key, found.end(), mention.start)
         ):
             return []  # "Kiểm điểm 8 công an phường", "… và HĐND các Phường": many bodies
+        if _WITH_MANY.match(key, mention.end):
+            return []  # "phê bình lãnh đạo Sở X cùng lãnh đạo 11 địa phương": many bodies
         if _several_places(text, key, mention, mentions) or (
             (after := _AND_NAME.match(text, mention.end)) is not None
             and after.group(1).isupper()
@@ -2220,8 +2225,13 @@ def overseen_bodies(text: str, resolver: UnitResolver) -> list[str]:
             continue  # "(Đoàn kiểm tra số 03)": the team that oversees, named again
         value: str | None
         if mention.affiliation:
-            # "phê bình Chủ tịch UBND TP Cà Mau": the body its head stands for
-            if not _HEAD_AFTER_ACT.fullmatch(key, found.end(), mention.start):
+            # "phê bình Chủ tịch UBND TP Cà Mau": the body its head stands for, right after an
+            # act (not only the first: "Thanh tra TP cho biết … kết luận thanh tra trách nhiệm
+            # Chủ tịch UBND quận X", the inspectorate named first by its act's word)
+            if not any(
+                _HEAD_AFTER_ACT.fullmatch(key, act.end(), mention.start)
+                for act in _OVERSEES.finditer(key, found.start(), mention.start)
+            ):
                 continue
             value = mention.code or mention.text[:1].upper() + mention.text[1:]
         else:
