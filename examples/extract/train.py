@@ -5,7 +5,7 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
     .venv/bin/python examples/extract/train.py [--check]
 
 1. Every article it may learn from (the seeds and the development set without ``score.UNREAD``,
-   ``fresh2``, ``fresh6``, ``fresh7``, ``fresh49`` and ``fresh50``, and without
+   ``fresh2``, ``fresh6``, ``fresh7``, ``fresh49``, ``fresh50`` and ``fresh51``, and without
    ``score.NOT_TRAINED``;
    ``fresh3`` is learnt from since round 5, ``fresh4`` since round 6, ``fresh5`` since round 7,
    ``fresh8`` since round 9, ``fresh9`` since round 10, ``train10`` since round 11, ``fresh10``,
