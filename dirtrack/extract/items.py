@@ -64,7 +64,6 @@ from dirtrack.extract.lexicon import (
     AT_MANY,
     ATTENDING,
     BECAUSE,
-    BELOW_BAR,
     CATEGORY_CUES,
     COLLECTIVE_SUBJECT,
     CONCESSION_OPEN,
@@ -453,7 +452,6 @@ def _negative(
             LATE.search(low, start, end),
             LACKING.search(low, start, end),
             _only_so_far(key, low, start, end),
-            BELOW_BAR.search(low, start, end),
         )
         if m
     ]
@@ -3221,8 +3219,8 @@ def _asks_after_frame(
     (``at``) up to its request verb ("yêu cầu", "đề nghị") is a body that asks, or nothing after
     a clause that opens on a frame (``_FRAME_OPENS``), and a unit is named right after the verb:
     the request is the task, the frame no part of it. Not a task that goes on with a request
-    ("Tăng cường kiểm tra …, yêu cầu UBND xã báo cáo": one task), nor a shortcoming before it
-    ("có 7 công trình đạt dưới 50%, đề nghị huyện …": split off by :func:`_beside_request`)."""
+    ("Tăng cường kiểm tra …, yêu cầu UBND xã báo cáo": one task), nor a shortcoming that does
+    ("có 7 công trình đạt dưới 50%, đề nghị huyện …": one item)."""
     if not verb.group().startswith(("yeu cau", "de nghi")):
         return False
     asked = next((m for m in mentions if m.start >= verb.end()), None)

@@ -418,11 +418,6 @@ ONLY_SO_FAR = re.compile(
     r"giai quyet(?:\s+(?:duoc|xong))?)\s+(?:duoc\s+)?(?:[^;:%]{0,30}?\bdat\s+)?"
     r"(?:(?:gan|hon|khoang|xap xi|tren)\s+)?\d{1,2}(?:[,.]\d+)?\s*%"
 )
-#: A share reached below a bar ("có 7 công trình đạt khối lượng dưới 50%", "đạt thấp, dưới 2%"):
-#: the work falls short of it. Not a share of a breakdown that reaches none ("1 xã hoàn thành dưới
-#: 50%", "9 xã còn lại thu dưới 50%": no "đạt"). Matched on the lower-case text with its tones
-#: ("dưới" is not "đuôi").
-BELOW_BAR = re.compile(r"\bđạt(?:\s+[^\s,;:.%]+){0,3}?,?\s+dưới\s+\d{1,2}(?:[,.]\d+)?\s*%")
 #: A sentence of the article's own narration, not a task: what it says something is ("Đây là
 #: đợt sinh hoạt chính trị quan trọng ...", "Đây là nhiệm vụ khá khó khăn ..."), what would follow
 #: ("Có như vậy mới ..."), a forecast ("Theo dự báo của ..."), what the report goes on to say

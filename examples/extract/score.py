@@ -1109,7 +1109,7 @@ FRESH46 = frozenset(f"{n}" for n in range(906, 922))
 #: limitations, 32 directives, 6 with a deadline, every article with at least one item) by a
 #: labeller who never ran the extractor nor read its code; the calls GUIDE.md left open are in
 #: ``dev/gold/NOTES-fresh47.md``; scored by the lead only (summary rows) until round 91, read
-#: from round 92, trained on from round 96 (``fresh47``).
+#: from round 92, not trained on yet (``fresh47``, in ``NOT_TRAINED``).
 FRESH47 = frozenset(f"{n}" for n in range(922, 938))
 #: Labelled blind in the session after ``fresh47`` (16 articles found with the stored-pages
 #: search, meetings, inspections, letters and news items): a provincial propaganda department's
@@ -1212,13 +1212,14 @@ UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH49 | FRESH50
 #: tested ``;``-part of a body's own tasks for the month ahead ("…; nắm chắc tình hình an ninh trật
 #: tự tại khu phố", 0.413 -> 0.392 against the add's 0.40), which the model alone decided; the
 #: rules read such a plan's ``;``-parts as a request's since round 87. ``fresh47`` (read in round
-#: 92) was held here until round 96: trained on, the clause model passed over a tested sentence it
-#: alone decided (no zone: "Tuy nhiên, có 7 công trình đạt khối lượng dưới 50%, đề nghị huyện đôn
-#: đốc …", 0.429 -> 0.376 against the add's 0.40); the rules read a share reached below a bar as
-#: a shortfall since round 96, which splits the shortcoming off before the request.
+#: 92) is held here: trained on, the clause model passed over a tested sentence it alone decided
+#: (no zone: "Tuy nhiên, có 7 công trình đạt khối lượng dưới 50%, đề nghị huyện đôn đốc …", the
+#: shortfall a share below a bar that no rule reads as one; 0.429 -> 0.376 against the add's 0.40).
 #: ``fresh48`` (read in round 93) is held here: trained on, the models lost the other 53 read
 #: parts 6 directives and 1 limitation out of fold (held out, those parts score as before it).
-NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | FRESH21 | FRESH48
+NOT_TRAINED: frozenset[str] = (
+    FRESH14 | FRESH16 | FRESH17 | FRESH18 | FRESH19 | FRESH21 | FRESH47 | FRESH48
+)
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet;
 #: and ``fresh10``, trained on from round 14 but kept out of the measured floor (directives F1
 #: 0.90, tests/test_extract_dev.py) while its units are still wrong (its measured half at 0.88
