@@ -7316,3 +7316,21 @@ def test_the_shape_of_an_order_opens_the_tasks_whoever_gives_it() -> None:
         "Thời gian qua, các xã tập trung tuyên truyền, vận động người dân diệt lăng quăng.",
     ):
         assert directives(report + said) == [], said
+
+
+def test_a_headline_the_first_sentence_names_as_a_leaders_order_is_a_task() -> None:
+    """A headline, then "Đây là chỉ đạo của đồng chí … tại cuộc họp …" as the text's first
+    sentence: the headline is the task it names; a headline before a plain lead is none."""
+    named = extract(
+        "Khẩn trương giải phóng mặt bằng các dự án giao thông trọng điểm\n\nĐây là chỉ đạo của"
+        " đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh tại cuộc họp về tiến độ các dự án giao"
+        " thông diễn ra ngày 12/4."
+    )
+    assert [d.text for d in named.directives] == [
+        "Khẩn trương giải phóng mặt bằng các dự án giao thông trọng điểm"
+    ]
+    plain = extract(
+        "Khẩn trương giải phóng mặt bằng các dự án giao thông trọng điểm\n\nSáng 12/4, Phó Chủ"
+        " tịch UBND tỉnh Trần Văn Bình chủ trì cuộc họp về tiến độ các dự án giao thông."
+    )
+    assert not plain.directives

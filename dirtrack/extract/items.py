@@ -2032,6 +2032,20 @@ def _names_tasks_before(sentence: str) -> bool:
     return m is not None and re.match(r"\s*(?:quan trong\s+)?cua\b", key[m.end() :]) is not None
 
 
+def headline_named(headline: str | None, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """``paragraphs`` with ``headline`` joined before the first when that paragraph opens on
+    naming what comes before it as a leader's tasks ("Kiên quyết thu hồi …" then "Đây là chỉ
+    đạo của đồng chí … tại cuộc họp …"): the headline is what it names."""
+    if headline is None or not paragraphs or paragraphs[0].kind != "body":
+        return list(paragraphs)
+    first = paragraphs[0]
+    if not first.sentences or not _names_tasks_before(first.sentences[0]):
+        return list(paragraphs)
+    text = headline.strip().rstrip(".") + ". " + first.text
+    joined = Paragraph("body", text, (headline.strip(), *first.sentences))
+    return [joined, *paragraphs[1:]]
+
+
 #: "(trên cơ sở ..., tuy nhiên) nhiệm vụ trước mắt là khắc phục ...": the task is what "là"
 #: names.
 _TASK_IS = re.compile(
