@@ -7334,3 +7334,17 @@ def test_a_headline_the_first_sentence_names_as_a_leaders_order_is_a_task() -> N
         " tịch UBND tỉnh Trần Văn Bình chủ trì cuộc họp về tiến độ các dự án giao thông."
     )
     assert not plain.directives
+
+
+def test_a_requests_first_part_that_ends_on_the_bodies_asked_is_no_task() -> None:
+    """ "Chủ tịch UBND tỉnh vừa có công văn chỉ đạo các sở, ban, ngành, đoàn thể tỉnh; UBND các
+    huyện, thị xã đẩy nhanh …": the part before ";" ends on the bodies it asks, no task of its
+    own; the part after it is the task."""
+    letter = directives(
+        "Chủ tịch UBND tỉnh vừa có công văn chỉ đạo các sở, ban, ngành, đoàn thể tỉnh; UBND các"
+        " huyện, thị xã đẩy nhanh tiến độ giải ngân vốn thực hiện các chương trình mục tiêu quốc"
+        " gia giảm nghèo bền vững."
+    )
+    texts = [text for _, text, _ in letter]
+    assert "các sở, ban, ngành, đoàn thể tỉnh" not in texts
+    assert any(text.startswith("UBND các huyện, thị xã đẩy nhanh") for text in texts)

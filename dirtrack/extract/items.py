@@ -2472,10 +2472,16 @@ _CONNECTIVES = (
 _REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
 #: A ``;``-part that only names bodies, of every place or of a kind ("Giao các sở, ngành tỉnh;",
 #: "Uỷ ban nhân dân các huyện, thành phố;"): an addressee listed before the task, no task.
+_BODIES = (
+    r"(?:(?:cac|toan the)\s+)?(?:(?:ubnd|uy ban nhan dan|so|ban|nganh|phong|don vi|co quan|"
+    r"dia phuong|doan the|huyen|xa|phuong|thanh pho|thi xa|quan|tinh|thi tran|cac)\b[\s,]*"
+    r"(?:va\s+)?)+\W*"
+)
 _BODIES_ONLY = re.compile(
-    rf"\W*(?:{_CONNECTIVES}\s*,?\s*)?(?:(?:giao|yeu cau|de nghi)\s+)?(?:(?:cac|toan the)\s+)?"
-    r"(?:(?:ubnd|uy ban nhan dan|so|ban|nganh|phong|don vi|co quan|dia phuong|doan the|huyen|xa|"
-    r"phuong|thanh pho|thi xa|quan|tinh|thi tran|cac)\b[\s,]*(?:va\s+)?)+\W*"
+    rf"\W*(?:{_CONNECTIVES}\s*,?\s*)?(?:(?:giao|yeu cau|de nghi)\s+)?{_BODIES}"
+    # "Chủ tịch UBND tỉnh vừa có công văn chỉ đạo các sở, ban, ngành, đoàn thể tỉnh; UBND các
+    # huyện … đẩy nhanh …": the request's first part ends on the bodies it asks
+    rf"|.*\b(?:giao|yeu cau|de nghi|chi dao)\s+{_BODIES}"
 )
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
 #: ...", "Đồng thời, yêu cầu ...", "Theo đó, yêu cầu ...", "Cụ thể, yêu cầu ..."), or on the
@@ -3822,7 +3828,9 @@ def extract_directives(
                     and _BODIES_ONLY.fullmatch(key, start, end)
                 ):
                     # "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; các Ban QLDA … báo
-                    # cáo …": the bodies asked, listed with ";", are no task of their own
+                    # cáo …": the bodies asked, listed with ";", are no task of their own; the
+                    # part after them goes on with the request
+                    asking = True
                     continue
                 if (
                     following is not None
