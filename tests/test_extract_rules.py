@@ -7348,3 +7348,16 @@ def test_a_requests_first_part_that_ends_on_the_bodies_asked_is_no_task() -> Non
     texts = [text for _, text, _ in letter]
     assert "các sở, ban, ngành, đoàn thể tỉnh" not in texts
     assert any(text.startswith("UBND các huyện, thị xã đẩy nhanh") for text in texts)
+
+
+def test_a_topic_fronted_before_who_asks_is_no_report_of_the_request() -> None:
+    """ "Riêng về chợ X vừa xảy ra vụ cháy các ki-ốt, thành phố yêu cầu UBND quận Y chỉ đạo …":
+    the "vừa" of the fronted topic reports the fire, not the request, which is a task from the
+    body asked."""
+    found = directives(
+        "TP - UBND thành phố vừa có văn bản yêu cầu các sở, ngành, UBND các quận, huyện tăng"
+        " cường công tác quản lý chợ trên địa bàn.\n\nRiêng về chợ Đồng Tâm vừa xảy ra vụ cháy"
+        " các ki-ốt, thành phố yêu cầu UBND quận Hoàng Mai chỉ đạo khắc phục hậu quả, tổ chức cho"
+        " chợ hoạt động ổn định."
+    )
+    assert any(text.startswith("UBND quận Hoàng Mai chỉ đạo khắc phục") for _, text, _ in found)

@@ -3144,6 +3144,7 @@ def _no_task(
 ) -> bool:
     """Whether a clause the rules passed over is, by its own words, no task (a commitment, a
     report, a plan, a need, what a person did): the model may not take it."""
+    start = _after_topic(key, start, end)
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
         return True
@@ -3178,11 +3179,22 @@ def _no_task(
     return modal is not None and _a_need(key, low, start, modal, mentions)
 
 
+#: A topic fronted before who asks ("Riêng về chợ X vừa xảy ra vụ cháy, thành phố yêu cầu …").
+_TOPIC_FRONT = re.compile(r"\W*(?:rieng ve|rieng doi voi|doi voi)\s+[^,;:]{0,100},\s*")
 #: A speaker's verb that frames what follows it ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần ...",
 #: "Thủ tướng cho rằng, cần ...", "UBND thành phố cũng yêu cầu các sở ...").
 _SPEAKER_VERB = re.compile(
     r"\b(?:cho rang|chi ro|nhac nho|yeu cau|de nghi|luu y|nhan manh)\b\s*,?\s*"
 )
+
+
+def _after_topic(key: str, start: int, end: int) -> int:
+    """Where a clause starts after a topic fronted before who asks ("Riêng về chợ X vừa xảy ra
+    vụ cháy, thành phố yêu cầu …"): what the topic reports is not what the request asks."""
+    topic = _TOPIC_FRONT.match(key, start, end)
+    if topic is not None and _SPEAKER_VERB.search(key, topic.end(), end):
+        return topic.end()
+    return start
 
 
 def _after_speaker(
@@ -4031,6 +4043,7 @@ def extract_directives(
                     ):
                         continue
                     if not asked_passive:
+                        start = _after_topic(key, start, end)
                         start = _after_speaker(key, low, start, end, mentions)
                     core = _model_core(key, low, mentions, start, end)  # the model's own find
                 local = [
