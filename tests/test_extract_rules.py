@@ -7316,3 +7316,48 @@ def test_the_shape_of_an_order_opens_the_tasks_whoever_gives_it() -> None:
         "Thời gian qua, các xã tập trung tuyên truyền, vận động người dân diệt lăng quăng.",
     ):
         assert directives(report + said) == [], said
+
+
+def test_a_headline_the_first_sentence_names_as_a_leaders_order_is_a_task() -> None:
+    """A headline, then "Đây là chỉ đạo của đồng chí … tại cuộc họp …" as the text's first
+    sentence: the headline is the task it names; a headline before a plain lead is none."""
+    named = extract(
+        "Khẩn trương giải phóng mặt bằng các dự án giao thông trọng điểm\n\nĐây là chỉ đạo của"
+        " đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh tại cuộc họp về tiến độ các dự án giao"
+        " thông diễn ra ngày 12/4."
+    )
+    assert [d.text for d in named.directives] == [
+        "Khẩn trương giải phóng mặt bằng các dự án giao thông trọng điểm"
+    ]
+    plain = extract(
+        "Khẩn trương giải phóng mặt bằng các dự án giao thông trọng điểm\n\nSáng 12/4, Phó Chủ"
+        " tịch UBND tỉnh Trần Văn Bình chủ trì cuộc họp về tiến độ các dự án giao thông."
+    )
+    assert not plain.directives
+
+
+def test_a_requests_first_part_that_ends_on_the_bodies_asked_is_no_task() -> None:
+    """ "Chủ tịch UBND tỉnh vừa có công văn chỉ đạo các sở, ban, ngành, đoàn thể tỉnh; UBND các
+    huyện, thị xã đẩy nhanh …": the part before ";" ends on the bodies it asks, no task of its
+    own; the part after it is the task."""
+    letter = directives(
+        "Chủ tịch UBND tỉnh vừa có công văn chỉ đạo các sở, ban, ngành, đoàn thể tỉnh; UBND các"
+        " huyện, thị xã đẩy nhanh tiến độ giải ngân vốn thực hiện các chương trình mục tiêu quốc"
+        " gia giảm nghèo bền vững."
+    )
+    texts = [text for _, text, _ in letter]
+    assert "các sở, ban, ngành, đoàn thể tỉnh" not in texts
+    assert any(text.startswith("UBND các huyện, thị xã đẩy nhanh") for text in texts)
+
+
+def test_a_topic_fronted_before_who_asks_is_no_report_of_the_request() -> None:
+    """ "Riêng về chợ X vừa xảy ra vụ cháy các ki-ốt, thành phố yêu cầu UBND quận Y chỉ đạo …":
+    the "vừa" of the fronted topic reports the fire, not the request, which is a task from the
+    body asked."""
+    found = directives(
+        "TP - UBND thành phố vừa có văn bản yêu cầu các sở, ngành, UBND các quận, huyện tăng"
+        " cường công tác quản lý chợ trên địa bàn.\n\nRiêng về chợ Đồng Tâm vừa xảy ra vụ cháy"
+        " các ki-ốt, thành phố yêu cầu UBND quận Hoàng Mai chỉ đạo khắc phục hậu quả, tổ chức cho"
+        " chợ hoạt động ổn định."
+    )
+    assert any(text.startswith("UBND quận Hoàng Mai chỉ đạo khắc phục") for _, text, _ in found)

@@ -39,6 +39,7 @@ from dirtrack.extract.items import (
     Paragraph,
     extract_directives,
     extract_limitations,
+    headline_named,
     headline_owner,
     overseen_limitations,
     partners_limitation,
@@ -299,7 +300,11 @@ def extract(
         # a news item on a letter or an order to one body: its tasks that name no one are the
         # body's, as a letter's to one unit are
         addressee = letter_addressee(lead, sentences, resolver)
-    directives = extract_directives(paragraphs, resolver, ref, taken, addressee, info.date)
+    # a headline the text's first sentence names as a leader's tasks ("Đây là chỉ đạo của …")
+    headline = blocks[0].text if blocks and blocks[0].kind == "header" else None
+    directives = extract_directives(
+        headline_named(headline, paragraphs), resolver, ref, taken, addressee, info.date
+    )
     directives += table_directives(tables, resolver, ref)
     if info.kind == "working-session" and named_partners == []:
         # a session whose lead names no partner: the one unit every task of the conclusion is

@@ -2032,6 +2032,20 @@ def _names_tasks_before(sentence: str) -> bool:
     return m is not None and re.match(r"\s*(?:quan trong\s+)?cua\b", key[m.end() :]) is not None
 
 
+def headline_named(headline: str | None, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """``paragraphs`` with ``headline`` joined before the first when that paragraph opens on
+    naming what comes before it as a leader's tasks ("Kiên quyết thu hồi …" then "Đây là chỉ
+    đạo của đồng chí … tại cuộc họp …"): the headline is what it names."""
+    if headline is None or not paragraphs or paragraphs[0].kind != "body":
+        return list(paragraphs)
+    first = paragraphs[0]
+    if not first.sentences or not _names_tasks_before(first.sentences[0]):
+        return list(paragraphs)
+    text = headline.strip().rstrip(".") + ". " + first.text
+    joined = Paragraph("body", text, (headline.strip(), *first.sentences))
+    return [joined, *paragraphs[1:]]
+
+
 #: "(trên cơ sở ..., tuy nhiên) nhiệm vụ trước mắt là khắc phục ...": the task is what "là"
 #: names.
 _TASK_IS = re.compile(
@@ -2458,10 +2472,16 @@ _CONNECTIVES = (
 _REQUEST_CONNECTIVE = re.compile(rf"\W*{_CONNECTIVES}\b\W*")
 #: A ``;``-part that only names bodies, of every place or of a kind ("Giao các sở, ngành tỉnh;",
 #: "Uỷ ban nhân dân các huyện, thành phố;"): an addressee listed before the task, no task.
+_BODIES = (
+    r"(?:(?:cac|toan the)\s+)?(?:(?:ubnd|uy ban nhan dan|so|ban|nganh|phong|don vi|co quan|"
+    r"dia phuong|doan the|huyen|xa|phuong|thanh pho|thi xa|quan|tinh|thi tran|cac)\b[\s,]*"
+    r"(?:va\s+)?)+\W*"
+)
 _BODIES_ONLY = re.compile(
-    rf"\W*(?:{_CONNECTIVES}\s*,?\s*)?(?:(?:giao|yeu cau|de nghi)\s+)?(?:(?:cac|toan the)\s+)?"
-    r"(?:(?:ubnd|uy ban nhan dan|so|ban|nganh|phong|don vi|co quan|dia phuong|doan the|huyen|xa|"
-    r"phuong|thanh pho|thi xa|quan|tinh|thi tran|cac)\b[\s,]*(?:va\s+)?)+\W*"
+    rf"\W*(?:{_CONNECTIVES}\s*,?\s*)?(?:(?:giao|yeu cau|de nghi)\s+)?{_BODIES}"
+    # "Chủ tịch UBND tỉnh vừa có công văn chỉ đạo các sở, ban, ngành, đoàn thể tỉnh; UBND các
+    # huyện … đẩy nhanh …": the request's first part ends on the bodies it asks
+    rf"|.*\b(?:giao|yeu cau|de nghi|chi dao)\s+{_BODIES}"
 )
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
 #: ...", "Đồng thời, yêu cầu ...", "Theo đó, yêu cầu ...", "Cụ thể, yêu cầu ..."), or on the
@@ -3124,6 +3144,7 @@ def _no_task(
 ) -> bool:
     """Whether a clause the rules passed over is, by its own words, no task (a commitment, a
     report, a plan, a need, what a person did): the model may not take it."""
+    start = _after_topic(key, start, end)
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
         return True
@@ -3158,11 +3179,22 @@ def _no_task(
     return modal is not None and _a_need(key, low, start, modal, mentions)
 
 
+#: A topic fronted before who asks ("Riêng về chợ X vừa xảy ra vụ cháy, thành phố yêu cầu …").
+_TOPIC_FRONT = re.compile(r"\W*(?:rieng ve|rieng doi voi|doi voi)\s+[^,;:]{0,100},\s*")
 #: A speaker's verb that frames what follows it ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần ...",
 #: "Thủ tướng cho rằng, cần ...", "UBND thành phố cũng yêu cầu các sở ...").
 _SPEAKER_VERB = re.compile(
     r"\b(?:cho rang|chi ro|nhac nho|yeu cau|de nghi|luu y|nhan manh)\b\s*,?\s*"
 )
+
+
+def _after_topic(key: str, start: int, end: int) -> int:
+    """Where a clause starts after a topic fronted before who asks ("Riêng về chợ X vừa xảy ra
+    vụ cháy, thành phố yêu cầu …"): what the topic reports is not what the request asks."""
+    topic = _TOPIC_FRONT.match(key, start, end)
+    if topic is not None and _SPEAKER_VERB.search(key, topic.end(), end):
+        return topic.end()
+    return start
 
 
 def _after_speaker(
@@ -3808,7 +3840,9 @@ def extract_directives(
                     and _BODIES_ONLY.fullmatch(key, start, end)
                 ):
                     # "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; các Ban QLDA … báo
-                    # cáo …": the bodies asked, listed with ";", are no task of their own
+                    # cáo …": the bodies asked, listed with ";", are no task of their own; the
+                    # part after them goes on with the request
+                    asking = True
                     continue
                 if (
                     following is not None
@@ -4009,6 +4043,7 @@ def extract_directives(
                     ):
                         continue
                     if not asked_passive:
+                        start = _after_topic(key, start, end)
                         start = _after_speaker(key, low, start, end, mentions)
                     core = _model_core(key, low, mentions, start, end)  # the model's own find
                 local = [

@@ -5,7 +5,7 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
     .venv/bin/python examples/extract/train.py [--check]
 
 1. Every article it may learn from (the seeds and the development set without ``score.UNREAD``,
-   ``fresh2``, ``fresh6``, ``fresh7``, ``fresh49``, ``fresh50`` and ``fresh51``, and without
+   ``fresh2``, ``fresh6``, ``fresh7``, ``fresh50`` and ``fresh51``, and without
    ``score.NOT_TRAINED``;
    ``fresh3`` is learnt from since round 5, ``fresh4`` since round 6, ``fresh5`` since round 7,
    ``fresh8`` since round 9, ``fresh9`` since round 10, ``train10`` since round 11, ``fresh10``,
@@ -18,10 +18,10 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
    ``fresh37`` since round 65, ``fresh36`` (read from round 63) since round 66, ``fresh38``
    since round 68, ``fresh39`` since round 71, ``fresh40`` since round 75, ``fresh41`` since
    round 79, ``fresh42`` since round 80, ``fresh43`` since round 82, ``fresh44`` (read from
-   round 84) since round 87, ``fresh45`` since round 88, ``fresh46`` since round 90; ``fresh47``
-   and ``fresh48``, read from rounds 92 and 93, are in ``score.NOT_TRAINED``) is read by the
-   extractor with the model switched off; every clause the rules consider is recorded with its
-   features (see ``dirtrack/extract/model.py``) and whether the rules took it.
+   round 84) since round 87, ``fresh45`` since round 88, ``fresh46`` since round 90; ``fresh47``,
+   ``fresh48`` and ``fresh49``, read from rounds 92, 93 and 95, are in ``score.NOT_TRAINED``) is
+   read by the extractor with the model switched off; every clause the rules consider is
+   recorded with its features (see ``dirtrack/extract/model.py``) and whether the rules took it.
 2. A clause is labelled a directive when a hand-annotated directive of its article is matched
    to it as ``score.py`` matches texts (accent-folded word sets overlapping by half or more; each
    gold directive to one clause at most, the closest first).
